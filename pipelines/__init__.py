@@ -1,0 +1,1 @@
+"""Indicator warehouse of the Pas-de-Calais activity report."""

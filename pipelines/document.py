@@ -1,0 +1,84 @@
+"""Document model: what every reader produces and every extractor reads.
+
+A report is a sequence of sections; a section holds text lines and tables in reading order.
+Every element knows where it came from (file, line for the text export, page for a PDF), so
+that each figure extracted from it keeps its provenance. Extractors never see the raw file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+SourceKind = Literal["text", "pdf", "reference"]
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where an element sits in its source: a line of the text export or a page of a PDF."""
+
+    source_file: str
+    line: int | None = None
+    page: int | None = None
+
+    def __str__(self) -> str:
+        where = f"line {self.line}" if self.line is not None else f"page {self.page}"
+        return f"{self.source_file}:{where}"
+
+
+@dataclass(frozen=True)
+class TextLine:
+    text: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class TableRow:
+    cells: tuple[str, ...]
+    location: Location
+
+    @property
+    def text(self) -> str:
+        return "\t".join(self.cells)
+
+
+@dataclass(frozen=True)
+class Table:
+    rows: tuple[TableRow, ...]
+    location: Location
+
+
+Block = TextLine | Table
+
+
+@dataclass
+class Section:
+    """A heading and the blocks under it, up to the next heading."""
+
+    title: str
+    location: Location
+    blocks: list[Block] = field(default_factory=list)
+
+    def lines(self) -> Iterator[TextLine]:
+        return (b for b in self.blocks if isinstance(b, TextLine))
+
+    def tables(self) -> Iterator[Table]:
+        return (b for b in self.blocks if isinstance(b, Table))
+
+
+@dataclass
+class Document:
+    source_file: str
+    source_kind: SourceKind
+    sha256: str
+    report_year: int
+    sections: list[Section]
+
+    def lines(self) -> Iterator[tuple[Section, TextLine]]:
+        for section in self.sections:
+            for line in section.lines():
+                yield section, line
+
+    def find_sections(self, title_prefix: str) -> list[Section]:
+        return [s for s in self.sections if s.title.startswith(title_prefix)]

@@ -1,0 +1,71 @@
+"""Extractors: read the document model and return figures with their provenance.
+
+Each extractor handles one kind of block of the report. They share the record types below
+and `read_key_figure`, and never read files: the document model is their only input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipelines.document import Location
+
+
+class ExtractionError(Exception):
+    """An expected part of the report is missing or unreadable; the message says which."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One value of one indicator for one entity, and exactly where it was read."""
+
+    entity_type: str
+    entity_code: str
+    indicator_code: str
+    value: float | None
+    unit: str
+    qualifier: str | None
+    section: str
+    location: Location
+    source_text: str  # the whole line or cell, as in the source
+    source_span: str  # the exact figure inside it ("Plus de 288 000")
+    extractor: str
+
+
+@dataclass(frozen=True)
+class Reject:
+    """Something that looked like a figure but could not be placed, with the reason."""
+
+    reason: str
+    section: str
+    location: Location
+    source_text: str
+    extractor: str
+    entity_code: str | None = None
+    indicator_code: str | None = None
+    value: float | None = None
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class EpciMention:
+    """An EPCI named in a territory profile (the profile's list, in order)."""
+
+    territory_code: str
+    position: int
+    epci_name: str
+    section: str
+    location: Location
+    source_text: str
+
+
+@dataclass
+class Extraction:
+    figures: list[Figure] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+    epci_mentions: list[EpciMention] = field(default_factory=list)
+
+    def extend(self, other: Extraction) -> None:
+        self.figures.extend(other.figures)
+        self.rejects.extend(other.rejects)
+        self.epci_mentions.extend(other.epci_mentions)

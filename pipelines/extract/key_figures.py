@@ -1,0 +1,85 @@
+"""Key-figure lines: `- ⇒ 211 425 habitants (soit 14,53 % du Pas-de-Calais)`, `890 communes`.
+
+A key-figure line starts with a figure (after its bullet), followed by a label that the
+indicator catalog recognises, and sometimes by a "(soit X % du Pas-de-Calais)" aside that
+gives the entity's share of the department.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.document import TextLine
+from pipelines.extract import Extraction, Figure, Reject
+from pipelines.numbers import clean_markup, find_quantities
+from schemas.catalog import IndicatorCatalog
+
+_BULLET = re.compile(r"^[\s\-•*◆⇒]+")
+_ASIDE = re.compile(r"\(\s*soit\s+(?P<aside>[^)]*)\)", re.IGNORECASE)
+
+
+def key_figure_body(text: str) -> str:
+    """The line without markup and bullet markers."""
+    return _BULLET.sub("", clean_markup(text)).strip()
+
+
+def starts_with_figure(text: str) -> bool:
+    body = key_figure_body(text)
+    found = find_quantities(body)
+    return bool(found) and found[0].start == 0
+
+
+def read_key_figure(
+    line: TextLine,
+    *,
+    entity_type: str,
+    entity_code: str,
+    section: str,
+    catalog: IndicatorCatalog,
+    extractor: str,
+) -> Extraction:
+    """Figures of one key-figure line; a line that cannot be placed becomes a reject."""
+    result = Extraction()
+    body = key_figure_body(line.text)
+    quantities = find_quantities(body)
+
+    def reject(reason: str, **extra: object) -> Extraction:
+        result.rejects.append(
+            Reject(reason, section, line.location, line.text, extractor, entity_code, **extra)
+        )
+        return result
+
+    if not quantities or quantities[0].start != 0:
+        return reject("not a key-figure line: it does not start with a figure")
+    primary = quantities[0]
+    rest = body[primary.end :]
+    aside = _ASIDE.search(rest)
+    label = _ASIDE.sub("", rest).strip(" :.,;…").strip()
+    indicator = catalog.match_key_figure(label.lower(), primary.unit)
+    if indicator is None:
+        return reject(
+            f"no catalog indicator for label {label!r} with unit {primary.unit}",
+            value=primary.value,
+            unit=primary.unit,
+        )
+    result.figures.append(
+        Figure(
+            entity_type, entity_code, indicator.code, primary.value, primary.unit,
+            primary.qualifier, section, line.location, line.text, primary.text, extractor,
+        )
+    )
+    if aside is not None:
+        shares = [q for q in find_quantities(aside["aside"]) if q.unit == "pct"]
+        if indicator.share_code is None or len(shares) != 1:
+            return reject(
+                f"aside {aside.group(0)!r} is not a single share of a shareable indicator",
+                indicator_code=indicator.code,
+            )
+        share = shares[0]
+        result.figures.append(
+            Figure(
+                entity_type, entity_code, indicator.share_code, share.value, share.unit,
+                share.qualifier, section, line.location, line.text, share.text, extractor,
+            )
+        )
+    return result

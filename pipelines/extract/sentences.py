@@ -1,0 +1,42 @@
+"""Figures stated inside sentences ("un budget annuel de 1,87 milliard d'euros").
+
+The catalog gives, for such indicators, a regex on the words before and/or after the figure;
+every line of the document is scanned, and every occurrence is kept with its own provenance
+(the report repeats some sentences: that is two statements, not one).
+"""
+
+from __future__ import annotations
+
+from pipelines.document import Document
+from pipelines.extract import Extraction, Figure
+from pipelines.numbers import clean_markup, find_quantities
+from schemas.catalog import EntityCatalog, IndicatorCatalog
+
+EXTRACTOR = "department_sentences"
+
+
+def extract_sentences(
+    document: Document, indicators: IndicatorCatalog, entities: EntityCatalog
+) -> Extraction:
+    rules = [(i, rule) for i in indicators.indicators.values() for rule in i.sentences]
+    department = entities.department
+    result = Extraction()
+    for section, line in document.lines():
+        text = clean_markup(line.text)
+        for quantity in find_quantities(text):
+            before, after = text[: quantity.start], text[quantity.end :].strip()
+            for indicator, rule in rules:
+                if indicator.unit != quantity.unit:
+                    continue
+                if rule.before is not None and not rule.before.search(before):
+                    continue
+                if rule.after is not None and not rule.after.search(after):
+                    continue
+                result.figures.append(
+                    Figure(
+                        department.entity_type, department.code, indicator.code,
+                        quantity.value, quantity.unit, quantity.qualifier, section.title,
+                        line.location, line.text, quantity.text, EXTRACTOR,
+                    )
+                )
+    return result

@@ -1,0 +1,209 @@
+"""French number reader: turns the report's figures into values in a normalised unit.
+
+The report writes numbers the French way, and not consistently: `35 551`, `2 708 881 €`,
+`2 291 149€`, `463,61 M€`, `1,87 milliard d'euros`, `162.68` (a decimal dot), `48,4 ml`,
+`1,6 M m²`, `+ 13,2 %`, `/` for "no figure", and qualifiers such as "plus de" or
+"une cinquantaine". Everything that reads a figure goes through this module so that the
+rules live in one place.
+
+Normalised units: count, EUR, km, km2, ha, m2, m (linear metres), pct, per_km2, fte, t, gb.
+Money is stored in EUR (463,61 M€ -> 463610000), percentages as percent numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = frozenset({"count", "EUR", "km", "km2", "ha", "m2", "m", "pct", "per_km2", "fte", "t", "gb"})
+QUALIFIERS = frozenset({"approx", "at_least", "at_most"})
+
+# Thousands separators seen in the report and in typeset PDFs: space, NBSP, narrow NBSP.
+_SEP = "[ \u00a0\u202f]"
+_NUMBER = re.compile(
+    r"(?<![\w.,/])"  # not glued to a word, a decimal or a code such as CD62 or 1/2
+    r"(?P<sign>[+\u2212]\s?|-(?=\d))?"  # "+ 13,2 %"; a bullet "- 6" is not a sign
+    rf"(?P<int>\d{{1,3}}(?:{_SEP}\d{{3}})+(?!\d)|\d+)"
+    r"(?:[,.](?P<frac>\d+))?"
+    r"(?![\d])"
+)
+_ORDINAL = re.compile(r"\s?(?:\^\{[^}]*\}|er\b|re\b|ère\b|ème\b|e\b|è\b|nd\b|nde\b)")
+
+_QUALIFIER_BEFORE = re.compile(
+    r"(?P<q>plus\s+de|plus\s+d['’]|près\s+de|près\s+d['’]|environ|moins\s+de|moins\s+d['’]"
+    r"|au\s+moins|jusqu['’]à|quelque|~)\s*$",
+    re.IGNORECASE,
+)
+_QUALIFIER_CODES = {
+    "plus": "at_least",
+    "au": "at_least",
+    "près": "approx",
+    "environ": "approx",
+    "quelque": "approx",
+    "~": "approx",
+    "moins": "at_most",
+    "jusqu": "at_most",
+}
+
+# "une cinquantaine", "un millier": approximate round numbers written in words.
+_WORD_NUMBERS = {
+    "dizaine": 10,
+    "douzaine": 12,
+    "quinzaine": 15,
+    "vingtaine": 20,
+    "trentaine": 30,
+    "quarantaine": 40,
+    "cinquantaine": 50,
+    "soixantaine": 60,
+    "centaine": 100,
+    "millier": 1000,
+}
+_WORD_NUMBER = re.compile(
+    r"\b(?P<article>une|un)\s+(?P<word>" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORECASE
+)
+
+_I = re.IGNORECASE
+# (pattern, scale, unit), tried in order right after the number. Longest forms first.
+_UNIT_PATTERNS: tuple[tuple[re.Pattern[str], float, str], ...] = (
+    (re.compile(r"milliards?\s*(?:d['’]\s*euros|de\s+euros|€|euros)", _I), 1e9, "EUR"),
+    (re.compile(r"millions?\s*(?:d['’]\s*euros|de\s+euros|€|euros)", _I), 1e6, "EUR"),
+    (re.compile(r"(?:millions?\s*(?:de\s*)?|M\s?)m²"), 1e6, "m2"),
+    (re.compile(r"Mds?\s?€"), 1e9, "EUR"),
+    (re.compile(r"M\s?€"), 1e6, "EUR"),
+    (re.compile(r"[kK]\s?€"), 1e3, "EUR"),
+    (re.compile(r"€|euros?\b|EUR\b"), 1.0, "EUR"),
+    (re.compile(r"milliards?\b", _I), 1e9, "count"),
+    (re.compile(r"millions?\b", _I), 1e6, "count"),
+    (re.compile(r"habitants?\s*/\s*km[²2]", _I), 1.0, "per_km2"),
+    (re.compile(r"km[²2]", _I), 1.0, "km2"),
+    (re.compile(r"(?:kms?|kilomètres?)\b", _I), 1.0, "km"),
+    (re.compile(r"(?:ha|hectares?)\b", _I), 1.0, "ha"),
+    (re.compile(r"m²|m2\b"), 1.0, "m2"),
+    (re.compile(r"%"), 1.0, "pct"),
+    (re.compile(r"T\b|tonnes?\b"), 1.0, "t"),
+    (re.compile(r"ml\b|mètres?\s+linéaires?\b", _I), 1.0, "m"),
+    (re.compile(r"mètres?\b", _I), 1.0, "m"),
+    (re.compile(r"Go\b"), 1.0, "gb"),
+    (re.compile(r"ETP\b"), 1.0, "fte"),
+)
+_NO_FIGURE = frozenset({"/", "-", "–", "—", ""})
+_MARKUP = re.compile(r"\*\*|__|</?p>|<br\s*/?>")
+
+
+class NumberFormatError(ValueError):
+    """A text that should hold one figure does not."""
+
+
+class UnknownUnitError(NumberFormatError):
+    """A figure is followed by a unit the reader does not know."""
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One figure read from the text, with the exact span it came from."""
+
+    value: float | None  # None: the source says explicitly "no figure" ("/")
+    unit: str
+    qualifier: str | None
+    text: str  # the exact span: qualifier, number and unit
+    start: int
+    end: int
+
+    @property
+    def is_exact(self) -> bool:
+        return self.qualifier is None
+
+
+def clean_markup(text: str) -> str:
+    """Remove the export's inline markup (`**bold**`, `<p>`) without moving any figure."""
+    return _MARKUP.sub("", text)
+
+
+def parse_number(text: str) -> float:
+    """Read a bare French number: `35 551`, `1 984,8`, `162.68`, `+ 13,2`."""
+    stripped = text.strip()
+    match = _NUMBER.fullmatch(stripped)
+    if match is None:
+        raise NumberFormatError(f"not a number: {text!r}")
+    return _number_value(match)
+
+
+def _number_value(match: re.Match[str]) -> float:
+    digits = re.sub(_SEP, "", match["int"])
+    value = float(f"{digits}.{match['frac']}" if match["frac"] else digits)
+    sign = (match["sign"] or "").strip()
+    return -value if sign in {"-", "\u2212"} else value
+
+
+def _qualifier_before(text: str, start: int) -> tuple[str | None, int]:
+    match = _QUALIFIER_BEFORE.search(text[max(0, start - 20) : start])
+    if match is None:
+        return None, start
+    word = re.split(r"[\s'’]", match["q"].lower())[0]
+    return _QUALIFIER_CODES[word], start - (len(match.group(0)))
+
+
+def _unit_after(text: str, end: int) -> tuple[float, str, int]:
+    pos = end
+    while pos < len(text) and text[pos] in " \u00a0\u202f":
+        pos += 1
+    for pattern, scale, unit in _UNIT_PATTERNS:
+        match = pattern.match(text, pos)
+        if match:
+            return scale, unit, match.end()
+    return 1.0, "count", end
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every figure in a line of text, left to right; ordinals such as `1^{er}` are skipped."""
+    found: list[Quantity] = []
+    for match in _NUMBER.finditer(text):
+        if _ORDINAL.match(text, match.end()):
+            continue
+        qualifier, start = _qualifier_before(text, match.start())
+        scale, unit, end = _unit_after(text, match.end())
+        value = _number_value(match) * scale
+        found.append(Quantity(_round(value), unit, qualifier, text[start:end], start, end))
+    for match in _WORD_NUMBER.finditer(text):
+        qualifier, start = _qualifier_before(text, match.start())
+        found.append(
+            Quantity(
+                float(_WORD_NUMBERS[match["word"].lower()]),
+                "count",
+                qualifier or "approx",
+                text[start : match.end()],
+                start,
+                match.end(),
+            )
+        )
+    return sorted(found, key=lambda q: q.start)
+
+
+def parse_quantity(text: str) -> Quantity:
+    """Read a text that must be exactly one figure, such as a table cell.
+
+    `/` (and an empty cell) is the report's way to say "no figure": value None.
+    Anything left over after the figure and a known unit is an error, so that a changed
+    layout or an unknown unit is reported instead of being read as something else.
+    """
+    cleaned = clean_markup(text).strip()
+    if cleaned in _NO_FIGURE:
+        return Quantity(None, "count", None, cleaned, 0, len(cleaned))
+    found = find_quantities(cleaned)
+    if not found:
+        raise NumberFormatError(f"no figure in {text!r}")
+    if len(found) > 1:
+        raise NumberFormatError(f"{len(found)} figures in {text!r}, expected one")
+    quantity = found[0]
+    rest_before = cleaned[: quantity.start].strip()
+    rest_after = cleaned[quantity.end :].strip()
+    if rest_before:
+        raise NumberFormatError(f"unexpected text {rest_before!r} before the figure in {text!r}")
+    if rest_after:
+        raise UnknownUnitError(f"unknown unit {rest_after!r} after the figure in {text!r}")
+    return quantity
+
+
+def _round(value: float) -> float:
+    """Scaling by 1e6 in binary floats leaves noise (463.61e6 = 463609999.99...)."""
+    return round(value, 6)

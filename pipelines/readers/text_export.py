@@ -1,0 +1,116 @@
+"""Reader for the text export of the report (UTF-8, one paragraph per line, TAB tables).
+
+Headings are recognised by shape (a line in capitals) or by the report's recurring titles
+("Temps forts 2022 en ...", "Les chiffres clés ..."); TAB-separated lines form tables, and
+Markdown rule lines (`---|---`) between them are layout, not data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from pipelines.document import Document, Location, Section, Table, TableRow, TextLine
+from pipelines.readers import SourceError
+
+_TITLE_PATTERNS = (
+    re.compile(r"^Temps forts \d{4} (?:en|à|dans) \S.*$"),
+    re.compile(r"^Les chiffres clés\b.*$"),
+)
+_MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_YEAR_IN_TEXT = re.compile(r"ANNÉE\s+(\d{4})")
+_YEAR_IN_NAME = re.compile(r"(20\d{2})")
+_MOJIBAKE = re.compile(r"Ã[©¨ª‰¢´®§]|Ã\u00a0|â€")
+
+
+def is_heading(text: str) -> bool:
+    """A section title: a short line in capitals without figures, or a known recurring title."""
+    stripped = text.strip()
+    if not stripped or "\t" in stripped or len(stripped) > 90:
+        return False
+    if any(p.match(stripped) for p in _TITLE_PATTERNS):
+        return True
+    letters = [c for c in stripped if c.isalpha()]
+    return (
+        len(letters) >= 5
+        and not stripped.startswith(("-", "•", "*", "("))
+        and not any(c.isdigit() for c in stripped)
+        and stripped == stripped.upper()
+    )
+
+
+def decode_export(raw: bytes, source_file: str) -> str:
+    """Strict UTF-8, with a clear message for the usual ways an export gets damaged."""
+    if b"\x00" in raw[:4096]:
+        raise SourceError(f"{source_file}: binary content (NUL bytes), not a text export")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise SourceError(
+            f"{source_file}: not valid UTF-8 at byte {err.start} "
+            "(re-encoded export? the text export must be UTF-8)"
+        ) from err
+    if _MOJIBAKE.search(text):
+        sample = _MOJIBAKE.search(text)
+        assert sample is not None
+        raise SourceError(
+            f"{source_file}: text looks double-encoded ({sample.group(0)!r} for an accented "
+            "letter): the export was re-encoded; convert it back to UTF-8"
+        )
+    return text.lstrip("\ufeff")
+
+
+def report_year_of(text: str, path: Path) -> int:
+    match = _YEAR_IN_TEXT.search(text[:20000]) or _YEAR_IN_NAME.search(path.name)
+    if match is None:
+        raise SourceError(f"{path.name}: cannot tell the report year (no 'ANNÉE YYYY', no year in the file name)")
+    return int(match.group(1))
+
+
+def read_text_export(path: Path) -> Document:
+    """Read the text export into sections of lines and tables."""
+    path = Path(path)
+    if not path.is_file():
+        raise SourceError(f"{path}: no such file")
+    raw = path.read_bytes()
+    source_file = path.name
+    text = decode_export(raw, source_file)
+    if not text.strip():
+        raise SourceError(f"{source_file}: empty file")
+
+    sections = [Section(title="", location=Location(source_file, line=1))]
+    pending_rows: list[TableRow] = []
+
+    def flush_table() -> None:
+        if pending_rows:
+            sections[-1].blocks.append(Table(tuple(pending_rows), pending_rows[0].location))
+            pending_rows.clear()
+
+    for number, line in enumerate(text.splitlines(), start=1):
+        location = Location(source_file, line=number)
+        if "\t" in line:
+            cells = [c.strip() for c in line.split("\t")]
+            while cells and not cells[-1]:
+                cells.pop()
+            pending_rows.append(TableRow(tuple(cells), location))
+            continue
+        if pending_rows and _MARKDOWN_RULE.match(line):
+            continue
+        flush_table()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if is_heading(stripped):
+            sections.append(Section(title=stripped, location=location))
+        else:
+            sections[-1].blocks.append(TextLine(stripped, location))
+    flush_table()
+
+    return Document(
+        source_file=source_file,
+        source_kind="text",
+        sha256=hashlib.sha256(raw).hexdigest(),
+        report_year=report_year_of(text, path),
+        sections=sections,
+    )

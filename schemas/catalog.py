@@ -1,0 +1,163 @@
+"""Load the indicator and entity catalogs (YAML files beside this module).
+
+The catalogs are data, reviewed like code: extractors look indicators and entities up here
+instead of hard-coding labels, so a new indicator is a catalog entry, not a code change.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from pipelines.numbers import UNITS
+from pipelines.paths import ENTITY_CATALOG, INDICATOR_CATALOG
+
+
+class CatalogError(ValueError):
+    """The catalog itself is inconsistent (unknown unit, duplicate code, bad regex)."""
+
+
+@dataclass(frozen=True)
+class SentenceRule:
+    before: re.Pattern[str] | None
+    after: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    label: str
+    unit: str
+    domain: str
+    additive: bool
+    key_figure: re.Pattern[str] | None = None
+    share_code: str | None = None
+    sentences: tuple[SentenceRule, ...] = ()
+
+
+@dataclass(frozen=True)
+class Entity:
+    code: str
+    entity_type: str
+    name: str
+    parent_code: str | None
+    aliases: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class IndicatorCatalog:
+    indicators: dict[str, Indicator]
+
+    def match_key_figure(self, label: str, unit: str) -> Indicator | None:
+        """The indicator whose key-figure regex matches this label with this unit, if any."""
+        for indicator in self.indicators.values():
+            if indicator.key_figure is None or indicator.unit != unit:
+                continue
+            if indicator.key_figure.search(label):
+                return indicator
+        return None
+
+    def __getitem__(self, code: str) -> Indicator:
+        return self.indicators[code]
+
+
+@dataclass(frozen=True)
+class EntityCatalog:
+    entities: dict[str, Entity]
+
+    @property
+    def department(self) -> Entity:
+        return next(e for e in self.entities.values() if e.entity_type == "department")
+
+    def of_type(self, entity_type: str) -> list[Entity]:
+        return [e for e in self.entities.values() if e.entity_type == entity_type]
+
+    def find(self, entity_type: str, spelling: str) -> Entity | None:
+        """The entity of this type that the report spells this way, if any."""
+        wanted = normalise_name(spelling)
+        for entity in self.of_type(entity_type):
+            if wanted in {normalise_name(a) for a in (entity.name, *entity.aliases)}:
+                return entity
+        return None
+
+
+def normalise_name(text: str) -> str:
+    """Compare names without case, accents, spaces, hyphens or apostrophes."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[\s\-'’.]", "", letters).lower()
+
+
+def _compile(pattern: str | None, where: str) -> re.Pattern[str] | None:
+    if pattern is None:
+        return None
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as err:
+        raise CatalogError(f"{where}: bad regex {pattern!r}: {err}") from err
+
+
+def parse_indicator_catalog(data: dict) -> IndicatorCatalog:
+    indicators: dict[str, Indicator] = {}
+    for entry in data["indicators"]:
+        code = entry["code"]
+        if code in indicators:
+            raise CatalogError(f"indicator {code!r} is declared twice")
+        if entry["unit"] not in UNITS:
+            raise CatalogError(f"indicator {code!r}: unknown unit {entry['unit']!r}")
+        sentences = tuple(
+            SentenceRule(
+                _compile(rule.get("before"), code), _compile(rule.get("after"), code)
+            )
+            for rule in entry.get("sentences", ())
+        )
+        indicators[code] = Indicator(
+            code=code,
+            label=entry["label"],
+            unit=entry["unit"],
+            domain=entry["domain"],
+            additive=bool(entry["additive"]),
+            key_figure=_compile(entry.get("key_figure"), code),
+            share_code=entry.get("share_code"),
+            sentences=sentences,
+        )
+    for indicator in indicators.values():
+        if indicator.share_code and indicator.share_code not in indicators:
+            raise CatalogError(f"{indicator.code}: share_code {indicator.share_code!r} unknown")
+    return IndicatorCatalog(indicators)
+
+
+def parse_entity_catalog(data: dict) -> EntityCatalog:
+    department = data["department"]
+    entities = {
+        department["code"]: Entity(department["code"], "department", department["name"], None)
+    }
+    for entry in data["territories"]:
+        entities[entry["code"]] = Entity(
+            entry["code"], "territory", entry["name"], department["code"],
+            tuple(entry.get("aliases", ())),
+        )
+    for entity_type in ("mds", "mdadt"):
+        for entry in data[entity_type]:
+            if entry["territory"] not in entities:
+                raise CatalogError(f"{entry['code']}: unknown territory {entry['territory']!r}")
+            entities[entry["code"]] = Entity(
+                entry["code"], entity_type, entry["name"], entry["territory"],
+                tuple(entry.get("aliases", ())),
+            )
+    return EntityCatalog(entities)
+
+
+@cache
+def load_indicator_catalog(path: Path = INDICATOR_CATALOG) -> IndicatorCatalog:
+    return parse_indicator_catalog(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
+
+
+@cache
+def load_entity_catalog(path: Path = ENTITY_CATALOG) -> EntityCatalog:
+    return parse_entity_catalog(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
