@@ -1,0 +1,126 @@
+"""`indicators`: the command line, a thin layer over the plain Python API.
+
+    indicators build [--report PATH ...] [--reference DIR] [--warehouse PATH]
+    indicators check [--warehouse PATH] [--format md|json|junit] [--output PATH]
+    indicators query "SQL" [--warehouse PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pipelines.paths import DEFAULT_WAREHOUSE
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="indicators", description="Indicator warehouse of the Pas-de-Calais activity report."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="run the build_warehouse flow")
+    build.add_argument("--report", action="append", type=Path, dest="reports",
+                       help="report file (.txt export); repeat for several; default: raw/report/")
+    build.add_argument("--reference", type=Path, help="folder of official reference files")
+    build.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+
+    check = commands.add_parser("check", help="run the cross-checks and print the report")
+    check.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    check.add_argument("--format", choices=["md", "json", "junit"], default="md")
+    check.add_argument("--output", type=Path, help="write the report here instead of stdout")
+
+    query = commands.add_parser("query", help="run one read-only SQL query")
+    query.add_argument("sql")
+    query.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    query.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    return parser
+
+
+def _build(args: argparse.Namespace) -> int:
+    from pipelines.flows import build_warehouse
+
+    result = build_warehouse(
+        reports=[str(p) for p in args.reports] if args.reports else None,
+        reference_dir=str(args.reference) if args.reference else None,
+        warehouse=str(args.warehouse),
+    )
+    from pipelines import warehouse as wh
+
+    counts = wh.query(
+        Path(result["warehouse"]),
+        "select (select count(*) from fact_figure) as figures, "
+        "(select count(*) from stg_reject) as rejects",
+    ).iloc[0]
+    checks = result["check_counts"]
+    print(
+        f"warehouse {result['warehouse']}: {counts['figures']} figures, "
+        f"{counts['rejects']} rejected rows; checks: {checks['pass']} pass, "
+        f"{checks['warn']} warn, {checks['fail']} fail"
+    )
+    for check_id, error in result["check_errors"].items():
+        print(f"check {check_id} could not run: {error}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    from pipelines import warehouse as wh
+    from pipelines.checks import run_checks
+    from pipelines.reports import render
+
+    if not Path(args.warehouse).is_file():
+        raise wh.WarehouseError(f"{args.warehouse}: no warehouse here; run `indicators build` first")
+    with wh.connect(args.warehouse, read_only=False) as con:
+        run = run_checks(con)
+    text = render(run.results, run.run_id, args.format)
+    if args.output:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    for check_id, error in run.errors.items():
+        print(f"check {check_id} could not run: {error}", file=sys.stderr)
+    return EXIT_FAILED if run.errors else EXIT_OK
+
+
+def _query(args: argparse.Namespace) -> int:
+    from pipelines import warehouse as wh
+
+    frame = wh.query(args.warehouse, args.sql)
+    if args.format == "csv":
+        sys.stdout.write(frame.to_csv(index=False))
+    elif args.format == "json":
+        sys.stdout.write(frame.to_json(orient="records", force_ascii=False, indent=2) + "\n")
+    else:
+        with_pd_options = frame.to_string(index=False, max_colwidth=120)
+        sys.stdout.write(with_pd_options + "\n")
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    handlers = {"build": _build, "check": _check, "query": _query}
+    try:
+        return handlers[args.command](args)
+    except Exception as err:  # every known failure carries a message that names its input
+        import duckdb
+
+        from pipelines.checks import CheckDefinitionError
+        from pipelines.extract import ExtractionError
+        from pipelines.readers import SourceError
+        from pipelines.validate import ValidationError
+        from pipelines.warehouse import WarehouseError
+
+        known = (SourceError, ExtractionError, ValidationError, WarehouseError,
+                 CheckDefinitionError, duckdb.Error)
+        if isinstance(err, known):
+            print(f"indicators {args.command}: error: {err}", file=sys.stderr)
+            return EXIT_FAILED
+        raise
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,80 @@
+"""Prefect flow `build_warehouse`: thin tasks around the plain steps of `pipelines.steps`.
+
+Tasks are coarse (one per source and step) because each task run costs ~0.1 s, and they pass
+paths and hashes, not DataFrames. If any step fails, the candidate warehouse is discarded
+and the live one is left untouched.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NONE
+
+from pipelines import steps
+from pipelines import warehouse as wh
+from pipelines.paths import DEFAULT_REPORTS, DEFAULT_WAREHOUSE, staging_dir_for
+from pipelines.readers import SourceError
+
+
+@task(name="stage-report", cache_policy=NONE)
+def stage_report_task(path: str, staging_dir: str) -> steps.StagedSource:
+    return steps.stage_report(Path(path), Path(staging_dir))
+
+
+@task(name="validate-staging", cache_policy=NONE)
+def validate_task(staged: steps.StagedSource) -> steps.StagedSource:
+    return steps.validate_staged(staged)
+
+
+@task(name="load-candidate", cache_policy=NONE)
+def load_task(validated: list[steps.StagedSource], warehouse: str) -> str:
+    return str(steps.load_candidate(validated, Path(warehouse)))
+
+
+@task(name="run-checks", cache_policy=NONE)
+def check_task(candidate: str) -> steps.CheckSummary:
+    return steps.check_warehouse(Path(candidate))
+
+
+@task(name="publish", cache_policy=NONE)
+def publish_task(candidate: str, warehouse: str) -> str:
+    return str(wh.publish(Path(candidate), Path(warehouse)))
+
+
+@flow(name="build_warehouse", log_prints=True)
+def build_warehouse(
+    reports: list[str] | None = None,
+    reference_dir: str | None = None,
+    warehouse: str | None = None,
+) -> dict:
+    """Build the warehouse from the reports (default: those shipped in `raw/report/`)."""
+    logger = get_run_logger()
+    report_paths = [Path(p) for p in (reports or [str(p) for p in DEFAULT_REPORTS])]
+    target = Path(warehouse) if warehouse else DEFAULT_WAREHOUSE
+    for path in report_paths:
+        if not path.is_file():
+            raise SourceError(f"{path}: no such report file")
+    if reference_dir is not None and not Path(reference_dir).is_dir():
+        raise SourceError(f"{reference_dir}: no such reference folder")
+    staging_dir = staging_dir_for(target)
+
+    validated = [
+        validate_task(stage_report_task(str(path), str(staging_dir))) for path in report_paths
+    ]
+    candidate = load_task(validated, str(target))
+    try:
+        summary = check_task(candidate)
+        publish_task(candidate, str(target))
+    except BaseException:
+        wh.discard(Path(candidate))
+        raise
+    logger.info("warehouse %s published; checks %s", target, summary.counts)
+    return {
+        "warehouse": str(target),
+        "sources": [s.to_dict() for s in validated],
+        "check_run": summary.run_id,
+        "check_counts": summary.counts,
+        "check_errors": summary.errors,
+    }

@@ -1,0 +1,101 @@
+"""Staging frames: the extraction of one document, as tables with provenance columns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from pipelines.document import Document, Location
+from pipelines.extract import Extraction
+
+FIGURE_COLUMNS = [
+    "report_year", "source_kind", "source_file", "source_sha256", "page", "line", "section",
+    "entity_type", "entity_code", "indicator_code", "value", "unit", "qualifier",
+    "source_text", "source_span", "extractor",
+]
+EPCI_COLUMNS = [
+    "report_year", "source_kind", "source_file", "source_sha256", "page", "line", "section",
+    "territory_code", "position", "epci_name", "source_text",
+]
+REJECT_COLUMNS = [
+    "report_year", "source_kind", "source_file", "source_sha256", "page", "line", "section",
+    "stage", "staging_table", "reason", "entity_code", "indicator_code", "value", "unit",
+    "source_text", "extractor",
+]
+
+
+@dataclass
+class StagingFrames:
+    figures: pd.DataFrame
+    epci_mentions: pd.DataFrame
+    rejects: pd.DataFrame
+
+
+def _provenance(document: Document, location: Location) -> dict[str, object]:
+    return {
+        "report_year": document.report_year,
+        "source_kind": document.source_kind,
+        "source_file": document.source_file,
+        "source_sha256": document.sha256,
+        "page": location.page,
+        "line": location.line,
+    }
+
+
+def _frame(rows: list[dict[str, object]], columns: list[str]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=columns)
+    for column in ("page", "line"):
+        frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def to_staging(document: Document, extraction: Extraction) -> StagingFrames:
+    figures = [
+        {
+            **_provenance(document, f.location),
+            "section": f.section,
+            "entity_type": f.entity_type,
+            "entity_code": f.entity_code,
+            "indicator_code": f.indicator_code,
+            "value": f.value,
+            "unit": f.unit,
+            "qualifier": f.qualifier,
+            "source_text": f.source_text,
+            "source_span": f.source_span,
+            "extractor": f.extractor,
+        }
+        for f in extraction.figures
+    ]
+    epci = [
+        {
+            **_provenance(document, m.location),
+            "section": m.section,
+            "territory_code": m.territory_code,
+            "position": m.position,
+            "epci_name": m.epci_name,
+            "source_text": m.source_text,
+        }
+        for m in extraction.epci_mentions
+    ]
+    rejects = [
+        {
+            **_provenance(document, r.location),
+            "section": r.section,
+            "stage": "extract",
+            "staging_table": "stg_figure",
+            "reason": r.reason,
+            "entity_code": r.entity_code,
+            "indicator_code": r.indicator_code,
+            "value": r.value,
+            "unit": r.unit,
+            "source_text": r.source_text,
+            "extractor": r.extractor,
+        }
+        for r in extraction.rejects
+    ]
+    return StagingFrames(
+        figures=_frame(figures, FIGURE_COLUMNS),
+        epci_mentions=_frame(epci, EPCI_COLUMNS),
+        rejects=_frame(rejects, REJECT_COLUMNS),
+    )

@@ -1,0 +1,143 @@
+"""The build's steps as plain functions: read → extract → validate → load → check → publish.
+
+Each step takes and returns file paths (and content hashes), never DataFrames, so that the
+Prefect tasks wrapping them (`pipelines.flows`) stay cheap to pass around and cacheable, and
+so that tests can call every step directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from pipelines import warehouse as wh
+from pipelines.checks import run_checks
+from pipelines.document import Document
+from pipelines.extract.report import extract_report
+from pipelines.readers import SourceError
+from pipelines.readers.text_export import read_text_export
+from pipelines.staging import EPCI_COLUMNS, FIGURE_COLUMNS, REJECT_COLUMNS, StagingFrames
+from pipelines.staging import to_staging as frames_of
+from pipelines.validate import validate_staging
+from schemas.catalog import load_entity_catalog, load_indicator_catalog
+
+_TABLES = {"figures": FIGURE_COLUMNS, "epci_mentions": EPCI_COLUMNS, "rejects": REJECT_COLUMNS}
+_NULLABLE_INTS = ("page", "line", "position")
+
+
+@dataclass(frozen=True)
+class StagedSource:
+    """A source's staging files: one Parquet file per staging table."""
+
+    source_file: str
+    source_sha256: str
+    source_kind: str
+    report_year: int
+    folder: str
+
+    def path(self, table: str) -> Path:
+        return Path(self.folder) / f"{table}.parquet"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class CheckSummary:
+    run_id: str
+    counts: dict[str, int]
+    errors: dict[str, str]
+
+
+def read_report(path: Path) -> Document:
+    """Pick the reader by file type; the PDF reader plugs in here."""
+    path = Path(path)
+    if path.suffix.lower() == ".txt":
+        return read_text_export(path)
+    if path.suffix.lower() == ".pdf":
+        raise SourceError(f"{path.name}: reading the report from PDF is not supported yet")
+    raise SourceError(f"{path.name}: unknown report format {path.suffix!r} (expected .txt)")
+
+
+def _write(frame: pd.DataFrame, path: Path) -> None:
+    con = duckdb.connect()
+    try:
+        con.register("frame", frame)
+        con.execute(f"copy frame to '{path}' (format parquet)")
+    finally:
+        con.close()
+
+
+def _read(path: Path, columns: list[str]) -> pd.DataFrame:
+    con = duckdb.connect()
+    try:
+        frame = con.execute("select * from read_parquet(?)", [str(path)]).df()
+    finally:
+        con.close()
+    frame = frame.reindex(columns=columns)
+    for column in _NULLABLE_INTS:
+        if column in frame:
+            frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def write_staging(frames: StagingFrames, staged: StagedSource) -> StagedSource:
+    Path(staged.folder).mkdir(parents=True, exist_ok=True)
+    for table in _TABLES:
+        _write(getattr(frames, table), staged.path(table))
+    return staged
+
+
+def read_staging(staged: StagedSource) -> StagingFrames:
+    return StagingFrames(**{table: _read(staged.path(table), cols) for table, cols in _TABLES.items()})
+
+
+def stage_report(path: Path, staging_dir: Path) -> StagedSource:
+    """Read and extract one report into raw staging files."""
+    document = read_report(path)
+    extraction = extract_report(document, load_indicator_catalog(), load_entity_catalog())
+    folder = Path(staging_dir) / f"{document.report_year}-{document.source_kind}-{document.sha256[:12]}"
+    staged = StagedSource(
+        document.source_file, document.sha256, document.source_kind, document.report_year,
+        str(folder / "extracted"),
+    )
+    return write_staging(frames_of(document, extraction), staged)
+
+
+def validate_staged(staged: StagedSource) -> StagedSource:
+    """Validate the staging files; valid rows and rejects go to a `validated` folder."""
+    validated = validate_staging(read_staging(staged))
+    target = StagedSource(
+        staged.source_file, staged.source_sha256, staged.source_kind, staged.report_year,
+        str(Path(staged.folder).parent / "validated"),
+    )
+    return write_staging(validated, target)
+
+
+def load_candidate(validated: list[StagedSource], warehouse: Path) -> Path:
+    """Load validated sources into a candidate copy of the warehouse; returns its path."""
+    candidate = wh.new_candidate(warehouse)
+    try:
+        with wh.connect(candidate, read_only=False) as con:
+            con.execute("begin transaction")
+            wh.refresh_dimensions(con, load_indicator_catalog(), load_entity_catalog())
+            for staged in validated:
+                wh.load_source(con, read_staging(staged), staged.to_dict())
+            con.execute("commit")
+    except BaseException:
+        wh.discard(candidate)
+        raise
+    return candidate
+
+
+def check_warehouse(path: Path) -> CheckSummary:
+    """Run the SQL cross-checks against a warehouse file and store the run in it."""
+    with wh.connect(path, read_only=False) as con:
+        run = run_checks(con)
+    counts = run.results["status"].value_counts()
+    return CheckSummary(
+        run.run_id, {s: int(counts.get(s, 0)) for s in ("pass", "warn", "fail")}, run.errors
+    )

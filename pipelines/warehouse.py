@@ -1,0 +1,138 @@
+"""The DuckDB warehouse: schema, loads, and the atomic swap that publishes a build.
+
+A build never writes the live file. It copies the current warehouse (if any) to a candidate
+file beside it, loads and checks the candidate, and only then renames it over the live file
+(`os.replace` is atomic on one filesystem). A failure at any step deletes the candidate and
+leaves the previous warehouse exactly as it was, still queryable.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from pipelines.paths import SQL_SCHEMA_DIR, SQL_VIEWS_DIR
+from pipelines.staging import StagingFrames
+from schemas.catalog import EntityCatalog, IndicatorCatalog
+
+
+class WarehouseError(Exception):
+    """The warehouse is missing or cannot be opened; the message names the file."""
+
+
+def _sql_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.sql"))
+
+
+def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create missing tables, then (re)create every view. Idempotent."""
+    for path in (*_sql_files(SQL_SCHEMA_DIR), *_sql_files(SQL_VIEWS_DIR)):
+        con.execute(path.read_text(encoding="utf-8"))
+
+
+@contextmanager
+def connect(path: Path, *, read_only: bool) -> Iterator[duckdb.DuckDBPyConnection]:
+    path = Path(path)
+    if read_only and not path.is_file():
+        raise WarehouseError(f"{path}: no warehouse here; run `indicators build` first")
+    try:
+        con = duckdb.connect(str(path), read_only=read_only)
+    except duckdb.Error as err:
+        raise WarehouseError(f"{path}: cannot open the warehouse: {err}") from err
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    """Bulk insert by column name (register + insert select; never row by row)."""
+    if frame.empty:
+        return
+    name = f"_frame_{uuid.uuid4().hex}"
+    con.register(name, frame)
+    try:
+        columns = ", ".join(frame.columns)
+        con.execute(f"insert into {table} ({columns}) select {columns} from {name}")
+    finally:
+        con.unregister(name)
+
+
+def refresh_dimensions(
+    con: duckdb.DuckDBPyConnection, indicators: IndicatorCatalog, entities: EntityCatalog
+) -> None:
+    """The catalogs are the truth for dimensions: replace them at every load."""
+    entity_frame = pd.DataFrame(
+        [(e.code, e.entity_type, e.name, e.parent_code) for e in entities.entities.values()],
+        columns=["entity_code", "entity_type", "entity_name", "parent_code"],
+    )
+    indicator_frame = pd.DataFrame(
+        [(i.code, i.label, i.unit, i.domain, i.additive) for i in indicators.indicators.values()],
+        columns=["indicator_code", "indicator_label", "unit", "domain", "is_additive"],
+    )
+    con.execute("delete from dim_entity")
+    con.execute("delete from dim_indicator")
+    _insert(con, "dim_entity", entity_frame)
+    _insert(con, "dim_indicator", indicator_frame)
+
+
+def load_source(con: duckdb.DuckDBPyConnection, frames: StagingFrames, source: dict) -> None:
+    """Replace everything previously loaded from this source (report year and kind)."""
+    key = [source["report_year"], source["source_kind"]]
+    for table in ("fact_figure", "fact_territory_epci", "stg_reject", "dim_source"):
+        con.execute(f"delete from {table} where report_year = ? and source_kind = ?", key)
+    con.execute(
+        "insert into dim_source values (?, ?, ?, ?, ?)",
+        [*key, source["source_file"], source["source_sha256"], datetime.now(UTC)],
+    )
+    figures = frames.figures.drop(columns=["entity_type"])
+    _insert(con, "fact_figure", figures)
+    _insert(con, "fact_territory_epci", frames.epci_mentions.drop(columns=["source_sha256"]))
+    _insert(con, "stg_reject", frames.rejects)
+
+
+def _checkpoint_if_needed(path: Path) -> None:
+    """Fold a leftover write-ahead log into the file, so that a copy of the file is complete."""
+    if Path(f"{path}.wal").exists():
+        with connect(path, read_only=False) as con:
+            con.execute("checkpoint")
+
+
+def new_candidate(warehouse: Path) -> Path:
+    """A private copy of the live warehouse (or a fresh file) to build into."""
+    warehouse = Path(warehouse)
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    candidate = warehouse.with_name(f".{warehouse.name}.{uuid.uuid4().hex[:12]}.candidate")
+    if warehouse.exists():
+        _checkpoint_if_needed(warehouse)
+        shutil.copyfile(warehouse, candidate)
+    with connect(candidate, read_only=False) as con:
+        apply_schema(con)
+    return candidate
+
+
+def publish(candidate: Path, warehouse: Path) -> Path:
+    """Swap the finished candidate in; readers of the old file keep their snapshot."""
+    with connect(candidate, read_only=False) as con:
+        con.execute("checkpoint")
+    os.replace(candidate, warehouse)
+    return Path(warehouse)
+
+
+def discard(candidate: Path) -> None:
+    for path in (Path(candidate), Path(f"{candidate}.wal")):
+        path.unlink(missing_ok=True)
+
+
+def query(warehouse: Path, sql: str) -> pd.DataFrame:
+    """Run one read-only query; a write is refused by DuckDB itself."""
+    with connect(warehouse, read_only=True) as con:
+        return con.execute(sql).df()

@@ -1,0 +1,98 @@
+"""pandera models of the staging tables: the contract every extracted row must meet.
+
+The models only declare; `pipelines.validate` runs them lazily and turns their failure
+cases into rejected rows with a reason, so that nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from pipelines.numbers import QUALIFIERS, UNITS
+from schemas.catalog import load_entity_catalog, load_indicator_catalog
+
+SOURCE_KINDS = ["text", "pdf", "reference"]
+ENTITY_TYPES = [
+    "department", "territory", "mds", "mdadt", "epci", "canton", "commune", "organisation",
+]
+NON_NEGATIVE_UNITS = ["count", "EUR", "km", "km2", "ha", "m2", "m", "per_km2", "fte", "t", "gb"]
+
+
+class Provenance(pa.DataFrameModel):
+    """Where a staging row came from: every staging table extends this."""
+
+    report_year: Series[int] = pa.Field(ge=2000, le=2100)
+    source_kind: Series[str] = pa.Field(isin=SOURCE_KINDS)
+    source_file: Series[str] = pa.Field(str_length={"min_value": 1})
+    source_sha256: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$")
+    page: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1)
+    line: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1)
+    section: Series[str] = pa.Field(nullable=False)
+    source_text: Series[str] = pa.Field(str_length={"min_value": 1})
+
+    @pa.dataframe_check(error="a row needs a line or a page as provenance")
+    def located(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["line"].notna() | df["page"].notna()
+
+    class Config:
+        coerce = True
+        strict = False
+
+
+class FigureStaging(Provenance):
+    """stg_figure: one figure of one indicator for one entity."""
+
+    entity_type: Series[str] = pa.Field(isin=ENTITY_TYPES)
+    entity_code: Series[str]
+    indicator_code: Series[str]
+    value: Series[float] = pa.Field(nullable=False)
+    unit: Series[str] = pa.Field(isin=sorted(UNITS))
+    qualifier: Series[str] = pa.Field(nullable=True, isin=sorted(QUALIFIERS))
+    source_span: Series[str] = pa.Field(str_length={"min_value": 1})
+    extractor: Series[str]
+
+    @pa.check("entity_code", error="entity code not in the entity catalog")
+    def known_entity(cls, codes: Series[str]) -> Series[bool]:
+        return codes.isin(list(load_entity_catalog().entities))
+
+    @pa.check("indicator_code", error="indicator code not in the indicator catalog")
+    def known_indicator(cls, codes: Series[str]) -> Series[bool]:
+        return codes.isin(list(load_indicator_catalog().indicators))
+
+    @pa.dataframe_check(error="unit differs from the catalog unit of the indicator")
+    def unit_matches_catalog(cls, df: pd.DataFrame) -> Series[bool]:
+        catalog = load_indicator_catalog().indicators
+        expected = df["indicator_code"].map(lambda c: catalog[c].unit if c in catalog else None)
+        return expected.isna() | (expected == df["unit"])
+
+    @pa.dataframe_check(error="a count must be a non-negative whole number")
+    def counts_are_whole(cls, df: pd.DataFrame) -> Series[bool]:
+        is_count = df["unit"] == "count"
+        return ~is_count | ((df["value"] >= 0) & (df["value"] % 1 == 0))
+
+    @pa.dataframe_check(error="a percentage must lie within 0 and 100")
+    def percentages_in_range(cls, df: pd.DataFrame) -> Series[bool]:
+        return (df["unit"] != "pct") | df["value"].between(0, 100)
+
+    @pa.dataframe_check(error="an amount, length, area or count must not be negative")
+    def non_negative(cls, df: pd.DataFrame) -> Series[bool]:
+        return ~df["unit"].isin(NON_NEGATIVE_UNITS) | (df["value"] >= 0)
+
+    @pa.dataframe_check(error="the same indicator is read twice from the same line")
+    def one_figure_per_place(cls, df: pd.DataFrame) -> Series[bool]:
+        key = ["source_file", "line", "page", "entity_code", "indicator_code"]
+        return ~df.duplicated(subset=key, keep="first")
+
+
+class EpciMentionStaging(Provenance):
+    """stg_territory_epci: the EPCIs a territory profile names, in the profile's order."""
+
+    territory_code: Series[str]
+    position: Series[int] = pa.Field(ge=1)
+    epci_name: Series[str] = pa.Field(str_length={"min_value": 2})
+
+    @pa.check("territory_code", error="territory code not in the entity catalog")
+    def known_territory(cls, codes: Series[str]) -> Series[bool]:
+        return codes.isin([e.code for e in load_entity_catalog().of_type("territory")])

@@ -1,0 +1,33 @@
+-- id: territory_share__sums_to_100
+-- family: territory_share
+-- severity: warn
+-- tolerance_abs: 0.5
+-- description: The territories' shares of the department's population and area must sum to 100 %.
+-- Why: each profile states "(soit X % du Pas-de-Calais)". The shares are rounded, some to a
+-- whole point ("20 %", "11 %", "6 %"), so a drift of half a point is rounding, not a finding.
+with shares as (
+    select
+        report_year,
+        source_kind,
+        indicator_code,
+        sum(value) as total,
+        count(*) as n_territories,
+        string_agg(entity_code || '=' || cast(value as varchar), ', ' order by entity_code) as terms,
+        string_agg(distinct source_file, ', ') as source_file,
+        string_agg(cast(coalesce(line, page) as varchar), ', ' order by entity_code) as places
+    from v_indicator
+    where entity_type = 'territory'
+      and indicator_code in ('population_share_pct', 'area_share_pct')
+    group by report_year, source_kind, indicator_code
+)
+
+select
+    report_year,
+    '62' as entity_code,
+    indicator_code,
+    100.0 as expected,
+    total as observed,
+    'by definition: the territories cover the department' as expected_source,
+    'sum of ' || n_territories || ' territory shares (' || terms || ') at '
+        || source_file || ':' || places as observed_source
+from shares

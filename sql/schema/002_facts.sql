@@ -1,0 +1,54 @@
+-- Facts: one row per figure read from a source, with its provenance.
+-- A source (report_year, source_kind) is replaced as a whole when it is loaded again.
+create table if not exists fact_figure (
+    report_year integer not null,
+    source_kind varchar not null,
+    source_file varchar not null,
+    source_sha256 varchar not null,
+    page integer,
+    line integer,
+    section varchar not null,
+    entity_code varchar not null,
+    indicator_code varchar not null,
+    value double not null,
+    unit varchar not null,
+    qualifier varchar,
+    source_text varchar not null,
+    source_span varchar not null,
+    extractor varchar not null,
+    is_derived boolean not null default false
+);
+
+-- The EPCIs each territory profile names, in the profile's order.
+create table if not exists fact_territory_epci (
+    report_year integer not null,
+    source_kind varchar not null,
+    source_file varchar not null,
+    page integer,
+    line integer,
+    section varchar not null,
+    territory_code varchar not null,
+    position integer not null,
+    epci_name varchar not null,
+    source_text varchar not null
+);
+
+-- Everything that looked like data but could not be loaded, with the reason.
+create table if not exists stg_reject (
+    report_year integer,
+    source_kind varchar,
+    source_file varchar,
+    source_sha256 varchar,
+    page integer,
+    line integer,
+    section varchar,
+    stage varchar not null,
+    staging_table varchar not null,
+    reason varchar not null,
+    entity_code varchar,
+    indicator_code varchar,
+    value double,
+    unit varchar,
+    source_text varchar,
+    extractor varchar
+);
