@@ -25,9 +25,21 @@ from pipelines.paths import SQL_CHECKS_DIR
 SEVERITIES = ("warn", "error")
 _HEADER = re.compile(r"^--\s*(?P<key>[a-z_]+):\s*(?P<value>.+?)\s*$")
 RESULT_COLUMNS = [
-    "run_id", "check_id", "family", "severity", "status", "report_year", "entity_code",
-    "indicator_code", "expected", "observed", "delta", "tolerance", "message",
-    "expected_source", "observed_source",
+    "run_id",
+    "check_id",
+    "family",
+    "severity",
+    "status",
+    "report_year",
+    "entity_code",
+    "indicator_code",
+    "expected",
+    "observed",
+    "delta",
+    "tolerance",
+    "message",
+    "expected_source",
+    "observed_source",
 ]
 
 
@@ -149,8 +161,11 @@ def run_checks(con: duckdb.DuckDBPyConnection, checks: list[Check] | None = None
             errors[check.check_id] = f"{type(err).__name__}: {err}"
             rows.append(
                 {
-                    "check_id": check.check_id, "family": check.family, "severity": "error",
-                    "status": "fail", "message": f"check could not run: {err}",
+                    "check_id": check.check_id,
+                    "family": check.family,
+                    "severity": "error",
+                    "status": "fail",
+                    "message": f"check could not run: {err}",
                 }
             )
             continue
@@ -158,15 +173,17 @@ def run_checks(con: duckdb.DuckDBPyConnection, checks: list[Check] | None = None
             errors[check.check_id] = "the check returned no comparison: its inputs are missing"
             rows.append(
                 {
-                    "check_id": check.check_id, "family": check.family, "severity": "error",
-                    "status": "fail", "message": "check could not run: no figures to compare",
+                    "check_id": check.check_id,
+                    "family": check.family,
+                    "severity": "error",
+                    "status": "fail",
+                    "message": "check could not run: no figures to compare",
                 }
             )
         rows.extend(evaluate(check, row) for row in found)
     results = pd.DataFrame(rows).reindex(columns=RESULT_COLUMNS).assign(run_id=run_id)
     inputs = con.execute(
-        "select report_year, source_kind, source_file, source_sha256 from dim_source "
-        "order by all"
+        "select report_year, source_kind, source_file, source_sha256 from dim_source order by all"
     ).df()
     con.execute("begin transaction")
     try:

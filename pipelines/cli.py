@@ -1,8 +1,8 @@
 """`indicators`: the command line, a thin layer over the plain Python API.
 
-    indicators build [--report PATH ...] [--reference DIR] [--warehouse PATH]
-    indicators check [--warehouse PATH] [--format md|json|junit] [--output PATH]
-    indicators query "SQL" [--warehouse PATH]
+indicators build [--report PATH ...] [--reference DIR] [--warehouse PATH]
+indicators check [--warehouse PATH] [--format md|json|junit] [--output PATH]
+indicators query "SQL" [--warehouse PATH]
 """
 
 from __future__ import annotations
@@ -23,8 +23,13 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     build = commands.add_parser("build", help="run the build_warehouse flow")
-    build.add_argument("--report", action="append", type=Path, dest="reports",
-                       help="report file (.txt export); repeat for several; default: raw/report/")
+    build.add_argument(
+        "--report",
+        action="append",
+        type=Path,
+        dest="reports",
+        help="report file (.txt export); repeat for several; default: raw/report/",
+    )
     build.add_argument("--reference", type=Path, help="folder of official reference files")
     build.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
 
@@ -72,7 +77,9 @@ def _check(args: argparse.Namespace) -> int:
     from pipelines.reports import render
 
     if not Path(args.warehouse).is_file():
-        raise wh.WarehouseError(f"{args.warehouse}: no warehouse here; run `indicators build` first")
+        raise wh.WarehouseError(
+            f"{args.warehouse}: no warehouse here; run `indicators build` first"
+        )
     with wh.connect(args.warehouse, read_only=False) as con:
         run = run_checks(con)
     text = render(run.results, run.run_id, args.format)
@@ -114,8 +121,14 @@ def main(argv: list[str] | None = None) -> int:
         from pipelines.validate import ValidationError
         from pipelines.warehouse import WarehouseError
 
-        known = (SourceError, ExtractionError, ValidationError, WarehouseError,
-                 CheckDefinitionError, duckdb.Error)
+        known = (
+            SourceError,
+            ExtractionError,
+            ValidationError,
+            WarehouseError,
+            CheckDefinitionError,
+            duckdb.Error,
+        )
         if isinstance(err, known):
             print(f"indicators {args.command}: error: {err}", file=sys.stderr)
             return EXIT_FAILED

@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-UNITS = frozenset({"count", "EUR", "km", "km2", "ha", "m2", "m", "pct", "per_km2", "fte", "t", "gb"})
+UNITS = frozenset(
+    {"count", "EUR", "km", "km2", "ha", "m2", "m", "pct", "per_km2", "fte", "t", "gb"}
+)
 QUALIFIERS = frozenset({"approx", "at_least", "at_most"})
 
 # Thousands separators seen in the report and in typeset PDFs: space, NBSP, narrow NBSP.
@@ -27,7 +29,7 @@ _NUMBER = re.compile(
     r"(?:[,.](?P<frac>\d+))?"
     r"(?![\d])"
 )
-_ORDINAL = re.compile(r"\s?(?:\^\{[^}]*\}|er\b|re\b|ère\b|ème\b|e\b|è\b|nd\b|nde\b)")
+_ORDINAL = re.compile(r"\s?(?:\^\{[^}]*\}|\^\w+|er\b|re\b|ère\b|ème\b|e\b|è\b|nd\b|nde\b)")
 
 _QUALIFIER_BEFORE = re.compile(
     r"(?P<q>plus\s+de|plus\s+d['’]|près\s+de|près\s+d['’]|environ|moins\s+de|moins\s+d['’]"

@@ -22,7 +22,10 @@ def _fmt(value: object) -> str:
 
 def _records(results: pd.DataFrame) -> list[dict]:
     records = results.astype(object).where(results.notna(), None).to_dict("records")
-    return [{k: (int(v) if k == "report_year" and v is not None else v) for k, v in r.items()} for r in records]
+    return [
+        {k: (int(v) if k == "report_year" and v is not None else v) for k, v in r.items()}
+        for r in records
+    ]
 
 
 def summary(results: pd.DataFrame) -> dict[str, int]:
@@ -60,7 +63,9 @@ def to_markdown(results: pd.DataFrame, run_id: str) -> str:
         "| check | entity | indicator | status | expected | observed | delta | tolerance |",
         "|---|---|---|---|---:|---:|---:|---:|",
     ]
-    for row in results.sort_values(["check_id", "entity_code", "indicator_code"]).to_dict("records"):
+    for row in results.sort_values(["check_id", "entity_code", "indicator_code"]).to_dict(
+        "records"
+    ):
         lines.append(
             f"| {row['check_id']} | {_fmt(row['entity_code'])} | {_fmt(row['indicator_code'])} "
             f"| {row['status']} | {_fmt(row['expected'])} | {_fmt(row['observed'])} "

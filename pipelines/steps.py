@@ -92,16 +92,23 @@ def write_staging(frames: StagingFrames, staged: StagedSource) -> StagedSource:
 
 
 def read_staging(staged: StagedSource) -> StagingFrames:
-    return StagingFrames(**{table: _read(staged.path(table), cols) for table, cols in _TABLES.items()})
+    return StagingFrames(
+        **{table: _read(staged.path(table), cols) for table, cols in _TABLES.items()}
+    )
 
 
 def stage_report(path: Path, staging_dir: Path) -> StagedSource:
     """Read and extract one report into raw staging files."""
     document = read_report(path)
     extraction = extract_report(document, load_indicator_catalog(), load_entity_catalog())
-    folder = Path(staging_dir) / f"{document.report_year}-{document.source_kind}-{document.sha256[:12]}"
+    folder = (
+        Path(staging_dir) / f"{document.report_year}-{document.source_kind}-{document.sha256[:12]}"
+    )
     staged = StagedSource(
-        document.source_file, document.sha256, document.source_kind, document.report_year,
+        document.source_file,
+        document.sha256,
+        document.source_kind,
+        document.report_year,
         str(folder / "extracted"),
     )
     return write_staging(frames_of(document, extraction), staged)
@@ -111,7 +118,10 @@ def validate_staged(staged: StagedSource) -> StagedSource:
     """Validate the staging files; valid rows and rejects go to a `validated` folder."""
     validated = validate_staging(read_staging(staged))
     target = StagedSource(
-        staged.source_file, staged.source_sha256, staged.source_kind, staged.report_year,
+        staged.source_file,
+        staged.source_sha256,
+        staged.source_kind,
+        staged.report_year,
         str(Path(staged.folder).parent / "validated"),
     )
     return write_staging(validated, target)

@@ -111,9 +111,7 @@ def parse_indicator_catalog(data: dict) -> IndicatorCatalog:
         if entry["unit"] not in UNITS:
             raise CatalogError(f"indicator {code!r}: unknown unit {entry['unit']!r}")
         sentences = tuple(
-            SentenceRule(
-                _compile(rule.get("before"), code), _compile(rule.get("after"), code)
-            )
+            SentenceRule(_compile(rule.get("before"), code), _compile(rule.get("after"), code))
             for rule in entry.get("sentences", ())
         )
         indicators[code] = Indicator(
@@ -139,7 +137,10 @@ def parse_entity_catalog(data: dict) -> EntityCatalog:
     }
     for entry in data["territories"]:
         entities[entry["code"]] = Entity(
-            entry["code"], "territory", entry["name"], department["code"],
+            entry["code"],
+            "territory",
+            entry["name"],
+            department["code"],
             tuple(entry.get("aliases", ())),
         )
     for entity_type in ("mds", "mdadt"):
@@ -147,7 +148,10 @@ def parse_entity_catalog(data: dict) -> EntityCatalog:
             if entry["territory"] not in entities:
                 raise CatalogError(f"{entry['code']}: unknown territory {entry['territory']!r}")
             entities[entry["code"]] = Entity(
-                entry["code"], entity_type, entry["name"], entry["territory"],
+                entry["code"],
+                entity_type,
+                entry["name"],
+                entry["territory"],
                 tuple(entry.get("aliases", ())),
             )
     return EntityCatalog(entities)

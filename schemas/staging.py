@@ -15,7 +15,14 @@ from schemas.catalog import load_entity_catalog, load_indicator_catalog
 
 SOURCE_KINDS = ["text", "pdf", "reference"]
 ENTITY_TYPES = [
-    "department", "territory", "mds", "mdadt", "epci", "canton", "commune", "organisation",
+    "department",
+    "territory",
+    "mds",
+    "mdadt",
+    "epci",
+    "canton",
+    "commune",
+    "organisation",
 ]
 NON_NEGATIVE_UNITS = ["count", "EUR", "km", "km2", "ha", "m2", "m", "per_km2", "fte", "t", "gb"]
 

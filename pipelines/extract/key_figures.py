@@ -64,8 +64,17 @@ def read_key_figure(
         )
     result.figures.append(
         Figure(
-            entity_type, entity_code, indicator.code, primary.value, primary.unit,
-            primary.qualifier, section, line.location, line.text, primary.text, extractor,
+            entity_type,
+            entity_code,
+            indicator.code,
+            primary.value,
+            primary.unit,
+            primary.qualifier,
+            section,
+            line.location,
+            line.text,
+            primary.text,
+            extractor,
         )
     )
     if aside is not None:
@@ -78,8 +87,17 @@ def read_key_figure(
         share = shares[0]
         result.figures.append(
             Figure(
-                entity_type, entity_code, indicator.share_code, share.value, share.unit,
-                share.qualifier, section, line.location, line.text, share.text, extractor,
+                entity_type,
+                entity_code,
+                indicator.share_code,
+                share.value,
+                share.unit,
+                share.qualifier,
+                section,
+                line.location,
+                line.text,
+                share.text,
+                extractor,
             )
         )
     return result

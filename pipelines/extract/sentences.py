@@ -34,9 +34,17 @@ def extract_sentences(
                     continue
                 result.figures.append(
                     Figure(
-                        department.entity_type, department.code, indicator.code,
-                        quantity.value, quantity.unit, quantity.qualifier, section.title,
-                        line.location, line.text, quantity.text, EXTRACTOR,
+                        department.entity_type,
+                        department.code,
+                        indicator.code,
+                        quantity.value,
+                        quantity.unit,
+                        quantity.qualifier,
+                        section.title,
+                        line.location,
+                        line.text,
+                        quantity.text,
+                        EXTRACTOR,
                     )
                 )
     return result

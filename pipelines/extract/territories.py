@@ -17,9 +17,7 @@ from schemas.catalog import EntityCatalog, IndicatorCatalog
 EXTRACTOR = "territory_profile"
 _TITLE = re.compile(r"^Temps forts \d{4} (?:en|à|dans) (?P<name>.+?)[\s.…]*$")
 _EPCI_LIST = re.compile(r":\s*(?P<names>.+)$")
-_EPCI_SPLIT = re.compile(
-    r"\s*,\s*|\s+et\s+(?=(?:la\s+|le\s+|l['’])?communaut)", re.IGNORECASE
-)
+_EPCI_SPLIT = re.compile(r"\s*,\s*|\s+et\s+(?=(?:la\s+|le\s+|l['’])?communaut)", re.IGNORECASE)
 
 
 def profile_runs(section: Section) -> list[list[TextLine]]:
@@ -81,15 +79,24 @@ def extract_territory_profiles(
         code = territory.code if territory else ""
         profiles = [
             extracted
-            for extracted in (read_run(run, section, code, indicators) for run in profile_runs(section))
+            for extracted in (
+                read_run(run, section, code, indicators) for run in profile_runs(section)
+            )
             if any(f.indicator_code == "population" for f in extracted.figures)
         ]
         if not profiles:
             continue
         if territory is None:
             result.rejects.extend(
-                Reject(f"unknown territory {title['name']!r}", section.title, f.location,
-                       f.source_text, EXTRACTOR, indicator_code=f.indicator_code, value=f.value)
+                Reject(
+                    f"unknown territory {title['name']!r}",
+                    section.title,
+                    f.location,
+                    f.source_text,
+                    EXTRACTOR,
+                    indicator_code=f.indicator_code,
+                    value=f.value,
+                )
                 for f in profiles[0].figures
             )
             continue

@@ -27,7 +27,7 @@ _MOJIBAKE = re.compile(r"Ã[©¨ª‰¢´®§]|Ã\u00a0|â€")
 def is_heading(text: str) -> bool:
     """A section title: a short line in capitals without figures, or a known recurring title."""
     stripped = text.strip()
-    if not stripped or "\t" in stripped or len(stripped) > 90:
+    if not stripped or "\t" in text or len(stripped) > 90:
         return False
     if any(p.match(stripped) for p in _TITLE_PATTERNS):
         return True
@@ -64,7 +64,9 @@ def decode_export(raw: bytes, source_file: str) -> str:
 def report_year_of(text: str, path: Path) -> int:
     match = _YEAR_IN_TEXT.search(text[:20000]) or _YEAR_IN_NAME.search(path.name)
     if match is None:
-        raise SourceError(f"{path.name}: cannot tell the report year (no 'ANNÉE YYYY', no year in the file name)")
+        raise SourceError(
+            f"{path.name}: cannot tell the report year (no 'ANNÉE YYYY', no year in the file name)"
+        )
     return int(match.group(1))
 
 

@@ -1,0 +1,46 @@
+# The two commands of the README: `make build` and `make test`. Both create the environment.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help install build check test lint format bench clean
+
+help: ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-8s %s\n", $$1, $$2}'
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(INSTALLED)
+
+install: $(INSTALLED) ## create .venv and install the project with its dev tools
+
+build: $(INSTALLED) ## build warehouse/indicators.duckdb from raw/ and write the consistency report
+	$(BIN)/indicators build
+	$(BIN)/indicators check --format md --output warehouse/consistency-report.md
+	@echo "consistency report: warehouse/consistency-report.md"
+
+check: $(INSTALLED) ## re-run the cross-checks on the existing warehouse
+	$(BIN)/indicators check
+
+test: $(INSTALLED) ## run lint and the whole test suite
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest
+
+lint: $(INSTALLED) ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(INSTALLED) ## apply ruff's fixes and formatting
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: $(INSTALLED) ## print the timing figures (medians over several runs)
+	$(BIN)/python scripts/benchmark.py
+
+clean: ## remove the warehouse output (raw/ is never touched)
+	rm -rf warehouse/indicators.duckdb warehouse/staging warehouse/consistency-report.*

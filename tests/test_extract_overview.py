@@ -1,0 +1,68 @@
+"""Department overview and the department figures stated in sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.extract import ExtractionError
+from pipelines.extract.overview import extract_overview
+from pipelines.extract.sentences import extract_sentences
+from pipelines.readers.text_export import read_text_export
+
+
+def test_overview_figures(document, indicators, entities) -> None:
+    extraction = extract_overview(document, indicators, entities)
+    found = {f.indicator_code: (f.value, f.unit, f.location.line) for f in extraction.figures}
+    assert found == {
+        "cantons_count": (39, "count", 220),
+        "territories_count": (8, "count", 222),
+        "communes_count": (890, "count", 225),
+        "epci_count": (20, "count", 227),
+        "population": (1_472_000, "count", 229),
+        "road_length_km": (6200, "km", 231),
+        "colleges_count": (157, "count", 233),
+        "reception_sites_count": (34, "count", 239),
+    }
+    assert {f.entity_code for f in extraction.figures} == {"62"}
+    assert {f.section for f in extraction.figures} == {"UNE PROXIMITÉ QUOTIDIENNE"}
+    assert extraction.rejects == []
+
+
+def test_sentence_figures_keep_every_statement(document, indicators, entities) -> None:
+    figures = extract_sentences(document, indicators, entities).figures
+    found = sorted((f.indicator_code, f.value, f.location.line) for f in figures)
+    # The report repeats the same paragraph on two pages: two statements, both kept.
+    assert found == [
+        ("agents_count", 7000, 132),
+        ("agents_count", 7000, 212),
+        ("budget_eur", 1_870_000_000, 132),
+        ("budget_eur", 1_870_000_000, 212),
+        ("councillors_count", 78, 132),
+        ("councillors_count", 78, 212),
+    ]
+    budget = next(f for f in figures if f.indicator_code == "budget_eur")
+    assert budget.source_span == "1,87 milliard d'euros"
+
+
+def test_overview_without_figures_is_a_changed_layout(report_copy, indicators, entities) -> None:
+    text = report_copy.read_text(encoding="utf-8")
+    report_copy.write_text(
+        text.replace("\n890 communes\n", "\nhuit cent quatre-vingt-dix communes\n")
+        .replace("\n39 cantons\n", "\n")
+        .replace("\n8 territoires\n", "\n")
+        .replace("\n20 EPCI\n", "\n")
+        .replace("\n1 472 000 habitants\n", "\n")
+        .replace("\n6 200 km de routes départementales\n", "\n")
+        .replace("\n157 collèges publics et privés\n", "\n")
+        .replace("\n34 sites d'accueil", "\nDes sites d'accueil"),
+        encoding="utf-8",
+    )
+    with pytest.raises(ExtractionError, match="holds no key figure: layout changed"):
+        extract_overview(read_text_export(report_copy), indicators, entities)
+
+
+def test_missing_overview_is_an_error(report_copy, indicators, entities) -> None:
+    text = report_copy.read_text(encoding="utf-8")
+    report_copy.write_text(text.replace("UNE PROXIMITÉ QUOTIDIENNE", "Proximité"), encoding="utf-8")
+    with pytest.raises(ExtractionError, match="department overview not found"):
+        extract_overview(read_text_export(report_copy), indicators, entities)

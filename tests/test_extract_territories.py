@@ -1,0 +1,144 @@
+"""Territory profiles: every figure of the 7 profiles, and layout changes that must not mislabel."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from pipelines.extract import ExtractionError
+from pipelines.extract.territories import extract_territory_profiles
+from pipelines.readers.text_export import read_text_export
+
+GOLDEN = Path(__file__).parent / "golden" / "territory_profiles.csv"
+
+
+def _rows(extraction) -> list[dict[str, str]]:
+    return [
+        {
+            "entity_code": f.entity_code,
+            "indicator_code": f.indicator_code,
+            "value": repr(f.value),
+            "unit": f.unit,
+            "qualifier": f.qualifier or "",
+            "line": str(f.location.line),
+            "source_span": f.source_span,
+        }
+        for f in extraction.figures
+    ]
+
+
+def test_profiles_match_the_golden_file(document, indicators, entities) -> None:
+    """The golden file was checked by hand against the report, line by line."""
+    with GOLDEN.open(encoding="utf-8") as handle:
+        golden = list(csv.DictReader(handle))
+    extraction = extract_territory_profiles(document, indicators, entities)
+    assert _rows(extraction) == golden
+    assert extraction.rejects == []
+
+
+def test_each_figure_comes_from_its_line(document, indicators, entities, report_lines) -> None:
+    for figure in extract_territory_profiles(document, indicators, entities).figures:
+        line_text = report_lines[figure.location.line - 1]
+        assert figure.source_text == line_text.strip()
+        assert figure.source_span in line_text
+        assert figure.section.startswith("Temps forts 2022")
+
+
+def test_arrageois_profile(document, indicators, entities) -> None:
+    figures = {
+        f.indicator_code: f
+        for f in extract_territory_profiles(document, indicators, entities).figures
+        if f.entity_code == "arrageois"
+    }
+    assert figures["population"].value == 211_425
+    assert (
+        figures["population"].source_text == "- ⇒ 211 425 habitants (soit 14,53 % du Pas-de-Calais)"
+    )
+    assert figures["population_share_pct"].value == 14.53
+    assert figures["area_km2"].value == 1984.8
+    assert figures["density_per_km2"].value == 106.5
+    assert figures["farda_eligible_communes_count"].value == 240
+    assert figures["road_length_km"].value == 1450
+
+
+def test_qualified_figures_stay_qualified(document, indicators, entities) -> None:
+    artois = [
+        f
+        for f in extract_territory_profiles(document, indicators, entities).figures
+        if f.entity_code == "artois" and f.qualifier
+    ]
+    assert {(f.indicator_code, f.value, f.qualifier) for f in artois} == {
+        ("population", 288_000, "at_least"),
+        ("area_km2", 700, "at_least"),
+    }
+
+
+def test_epci_names_are_listed_in_order(document, indicators, entities) -> None:
+    mentions = extract_territory_profiles(document, indicators, entities).epci_mentions
+    calaisis = [m.epci_name for m in mentions if m.territory_code == "calaisis"]
+    assert calaisis == [
+        "Grand Calais Terres et Mers",
+        "Communauté de communes de la Région d'Audruicq",
+        "Communauté de communes de Pays d'Opale",
+    ]
+    assert [m.epci_name for m in mentions if m.territory_code == "lens-henin"] == ["CALL", "CAHC"]
+    assert len(mentions) == 20
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _by_code(extraction, entity_code: str) -> dict[str, float | None]:
+    return {f.indicator_code: f.value for f in extraction.figures if f.entity_code == entity_code}
+
+
+def test_reordered_profile_gives_the_same_figures(report_copy, indicators, entities) -> None:
+    before = _by_code(
+        extract_territory_profiles(read_text_export(report_copy), indicators, entities),
+        "audomarois",
+    )
+    population = "- ⇒ 129 339 habitants (soit 8.8 % du Pas-de-Calais)\n"
+    area = "- ⇒ 690.3 km² (soit 10,3 % du Pas-de-Calais)\n"
+    _replace(report_copy, population + area, area + population)
+    after = _by_code(
+        extract_territory_profiles(read_text_export(report_copy), indicators, entities),
+        "audomarois",
+    )
+    assert after == before
+
+
+def test_an_extra_unknown_line_is_rejected_not_mislabelled(
+    report_copy, indicators, entities
+) -> None:
+    _replace(report_copy, "- ⇒ 9 collèges\n", "- ⇒ 9 collèges\n- ⇒ 12 piscines\n")
+    extraction = extract_territory_profiles(read_text_export(report_copy), indicators, entities)
+    assert _by_code(extraction, "audomarois")["colleges_count"] == 9
+    [reject] = extraction.rejects
+    assert reject.reason == "no catalog indicator for label 'piscines' with unit count"
+    assert reject.source_text == "- ⇒ 12 piscines"
+    assert reject.entity_code == "audomarois"
+    assert reject.value == 12
+
+
+def test_an_unknown_territory_is_rejected_with_its_figures(
+    report_copy, indicators, entities
+) -> None:
+    _replace(report_copy, "Temps forts 2022 en Calaisis...", "Temps forts 2022 en Flandre...")
+    _replace(report_copy, "Temps forts 2022 en Boulonnais...", "Temps forts 2022 en Calaisis...")
+    with pytest.raises(ExtractionError, match="territory profile not found for Boulonnais"):
+        extract_territory_profiles(read_text_export(report_copy), indicators, entities)
+
+
+def test_a_truncated_export_names_the_missing_profiles(indicators, entities) -> None:
+    truncated = read_text_export(Path(__file__).parent / "data" / "truncated-export.txt")
+    with pytest.raises(ExtractionError) as raised:
+        extract_territory_profiles(truncated, indicators, entities)
+    assert str(raised.value) == (
+        "truncated-export.txt: territory profile not found for Boulonnais, Calaisis, "
+        "Lens-Hénin, Montreuillois-Ternois (found 3 of 7)"
+    )

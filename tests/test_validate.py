@@ -1,0 +1,138 @@
+"""pandera validation: bad rows are rejected with their reason, good rows go through."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from pipelines.extract.report import extract_report
+from pipelines.staging import StagingFrames, to_staging
+from pipelines.validate import ValidationError, validate_staging
+
+
+@pytest.fixture(scope="module")
+def staged(document, indicators, entities) -> StagingFrames:
+    return to_staging(document, extract_report(document, indicators, entities))
+
+
+def _plant(staged: StagingFrames, indicator: str, entity: str, **changes) -> StagingFrames:
+    figures = staged.figures.copy()
+    row = figures.index[(figures.indicator_code == indicator) & (figures.entity_code == entity)][0]
+    for column, value in changes.items():
+        figures.loc[row, column] = value
+    return StagingFrames(figures, staged.epci_mentions.copy(), staged.rejects.copy())
+
+
+def test_the_shipped_report_validates_entirely(staged) -> None:
+    validated = validate_staging(staged)
+    assert len(validated.figures) == len(staged.figures) == 93
+    assert validated.rejects.empty
+
+
+@pytest.mark.parametrize(
+    ("indicator", "entity", "changes", "reason"),
+    [
+        (
+            "communes_count",
+            "artois",
+            {"value": -104.0},
+            "a count must be a non-negative whole number; "
+            "an amount, length, area or count must not be negative",
+        ),
+        (
+            "communes_count",
+            "artois",
+            {"value": 104.5},
+            "a count must be a non-negative whole number",
+        ),
+        (
+            "population_share_pct",
+            "artois",
+            {"value": 120.0},
+            "a percentage must lie within 0 and 100",
+        ),
+        (
+            "area_km2",
+            "artois",
+            {"unit": "ha"},
+            "unit differs from the catalog unit of the indicator",
+        ),
+        (
+            "area_km2",
+            "artois",
+            {"unit": "parsec"},
+            "unit differs from the catalog unit of the indicator; "
+            "unit: isin(['EUR', 'count', 'fte', 'gb', 'ha', 'km', 'km2', 'm', 'm2', 'pct', "
+            "'per_km2', 't']) (found 'parsec')",
+        ),
+        (
+            "population",
+            "artois",
+            {"entity_code": "flandre"},
+            "entity_code: entity code not in the entity catalog (found 'flandre')",
+        ),
+        (
+            "population",
+            "artois",
+            {"indicator_code": "piscines_count"},
+            "indicator_code: indicator code not in the indicator catalog (found 'piscines_count')",
+        ),
+        (
+            "population",
+            "artois",
+            {"qualifier": "roughly"},
+            "qualifier: isin(['approx', 'at_least', 'at_most']) (found 'roughly')",
+        ),
+    ],
+)
+def test_bad_rows_are_rejected_with_their_reason(
+    staged, indicator, entity, changes, reason
+) -> None:
+    validated = validate_staging(_plant(staged, indicator, entity, **changes))
+    assert len(validated.figures) == len(staged.figures) - 1
+    [reject] = validated.rejects.to_dict("records")
+    assert reject["reason"] == reason
+    assert reject["stage"] == "validate"
+    assert reject["staging_table"] == "stg_figure"
+    assert reject["line"] is not None and reject["source_text"]
+
+
+def test_a_figure_without_location_is_rejected(staged) -> None:
+    validated = validate_staging(_plant(staged, "population", "calaisis", line=pd.NA))
+    assert validated.rejects["reason"].tolist() == ["a row needs a line or a page as provenance"]
+
+
+def test_extraction_rejects_are_kept_beside_validation_rejects(staged) -> None:
+    rejects = pd.DataFrame(
+        [
+            {
+                **staged.figures.iloc[0][
+                    [
+                        "report_year",
+                        "source_kind",
+                        "source_file",
+                        "source_sha256",
+                        "page",
+                        "line",
+                        "section",
+                        "source_text",
+                    ]
+                ].to_dict(),
+                "stage": "extract",
+                "staging_table": "stg_figure",
+                "reason": "planted",
+            }
+        ]
+    ).reindex(columns=staged.rejects.columns)
+    planted = _plant(staged, "population", "calaisis", value=-1.0)
+    planted = StagingFrames(planted.figures, planted.epci_mentions, rejects)
+    validated = validate_staging(planted)
+    assert sorted(validated.rejects["stage"]) == ["extract", "validate"]
+
+
+def test_a_missing_column_fails_the_table_as_a_whole(staged) -> None:
+    broken = StagingFrames(
+        staged.figures.drop(columns=["unit"]), staged.epci_mentions, staged.rejects
+    )
+    with pytest.raises(ValidationError, match=r"stg_figure: .*table-wide failure.*unit"):
+        validate_staging(broken)
