@@ -1,0 +1,76 @@
+"""`indicators`: exit codes and output of each command."""
+
+from __future__ import annotations
+
+import json
+from xml.etree import ElementTree as ET
+
+from pipelines.cli import main
+
+
+def test_query_prints_the_rows(built_warehouse, capsys) -> None:
+    code = main(
+        [
+            "query",
+            "select entity_code, value from v_indicator where indicator_code = 'population' "
+            "and entity_code = 'arrageois'",
+            "--warehouse",
+            str(built_warehouse),
+            "--format",
+            "csv",
+        ]
+    )
+    assert code == 0
+    assert capsys.readouterr().out == "entity_code,value\narrageois,211425.0\n"
+
+
+def test_query_refuses_to_write(existing_warehouse, capsys) -> None:
+    code = main(["query", "drop table fact_figure", "--warehouse", str(existing_warehouse)])
+    assert code == 1
+    assert "read-only" in capsys.readouterr().err
+
+
+def test_check_without_warehouse_fails_clearly(tmp_path, capsys) -> None:
+    code = main(["check", "--warehouse", str(tmp_path / "none.duckdb")])
+    assert code == 1
+    assert "none.duckdb: no warehouse here; run `indicators build` first" in capsys.readouterr().err
+
+
+def test_check_writes_every_format(existing_warehouse, tmp_path) -> None:
+    for fmt in ("md", "json", "junit"):
+        output = tmp_path / f"report.{fmt}"
+        assert (
+            main(
+                [
+                    "check",
+                    "--warehouse",
+                    str(existing_warehouse),
+                    "--format",
+                    fmt,
+                    "--output",
+                    str(output),
+                ]
+            )
+            == 0
+        )
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert report["summary"] == {"pass": 19, "warn": 2, "fail": 0}
+    suite = ET.parse(tmp_path / "report.junit").getroot()
+    assert (suite.get("tests"), suite.get("failures")) == ("21", "0")
+    markdown = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert "**19 pass, 2 warn, 0 fail**" in markdown
+
+
+def test_build_refuses_a_missing_report(tmp_path, capsys) -> None:
+    code = main(
+        [
+            "build",
+            "--report",
+            str(tmp_path / "absent.txt"),
+            "--warehouse",
+            str(tmp_path / "w.duckdb"),
+        ]
+    )
+    assert code == 1
+    assert "absent.txt: no such report file" in capsys.readouterr().err
+    assert not (tmp_path / "w.duckdb").exists()

@@ -1,0 +1,64 @@
+"""The Prefect flow `build_warehouse`, run for real under the session's test server."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines import steps
+from pipelines import warehouse as wh
+from pipelines.flows import build_warehouse
+from pipelines.readers import SourceError
+
+pytestmark = pytest.mark.integration
+
+
+def test_the_flow_builds_the_territories_inhabitants(built_warehouse) -> None:
+    rows = wh.query(
+        built_warehouse,
+        "select entity_code, value, qualifier, section, source_text from v_indicator "
+        "where entity_type = 'territory' and indicator_code = 'population' order by entity_code",
+    ).to_dict("records")
+    assert [(r["entity_code"], r["value"]) for r in rows] == [
+        ("arrageois", 211_425),
+        ("artois", 288_000),
+        ("audomarois", 129_339),
+        ("boulonnais", 158_258),
+        ("calaisis", 157_185),
+        ("lens-henin", 368_000),
+        ("montreuillois-ternois", 149_549),
+    ]
+    assert rows[0]["section"] == "Temps forts 2022 en Arrageois..."
+    assert rows[0]["source_text"] == "- ⇒ 211 425 habitants (soit 14,53 % du Pas-de-Calais)"
+    assert rows[1]["qualifier"] == "at_least"
+
+
+def test_the_flow_stores_a_check_run(built_warehouse) -> None:
+    counts = wh.query(
+        built_warehouse, "select status, count(*) as n from v_check_result group by 1 order by 1"
+    )
+    assert dict(zip(counts.status, counts.n, strict=True)) == {"pass": 19, "warn": 2}
+
+
+def test_a_failing_step_leaves_the_previous_warehouse(
+    prefect_harness, existing_warehouse, report_path, monkeypatch
+) -> None:
+    before = wh.query(existing_warehouse, "select * from fact_figure order by all")
+
+    def broken_checks(path):
+        raise RuntimeError("check step crashed (injected)")
+
+    monkeypatch.setattr(steps, "check_warehouse", broken_checks)
+    with pytest.raises(RuntimeError, match="injected"):
+        build_warehouse(reports=[str(report_path)], warehouse=str(existing_warehouse))
+    assert wh.query(existing_warehouse, "select * from fact_figure order by all").equals(before)
+    assert list(existing_warehouse.parent.glob("*.candidate*")) == []
+
+
+def test_a_damaged_report_fails_the_flow_and_keeps_the_warehouse(
+    prefect_harness, existing_warehouse, tmp_path
+) -> None:
+    damaged = tmp_path / "rapport-activites-2022.txt"
+    damaged.write_bytes("Année 2022 - résumé".encode("latin-1"))
+    with pytest.raises(SourceError, match=r"rapport-activites-2022\.txt: not valid UTF-8"):
+        build_warehouse(reports=[str(damaged)], warehouse=str(existing_warehouse))
+    assert int(wh.query(existing_warehouse, "select count(*) from fact_figure").iloc[0, 0]) == 93
