@@ -26,6 +26,7 @@ FIGURE_COLUMNS = [
     "source_text",
     "source_span",
     "extractor",
+    "is_derived",
 ]
 EPCI_COLUMNS = [
     "report_year",
@@ -38,6 +39,21 @@ EPCI_COLUMNS = [
     "territory_code",
     "position",
     "epci_name",
+    "source_text",
+]
+COUNCILLOR_COLUMNS = [
+    "report_year",
+    "source_kind",
+    "source_file",
+    "source_sha256",
+    "page",
+    "line",
+    "section",
+    "cell_number",
+    "cell_label",
+    "prenom",
+    "nom",
+    "roles_in_cell",
     "source_text",
 ]
 REJECT_COLUMNS = [
@@ -60,10 +76,20 @@ REJECT_COLUMNS = [
 ]
 
 
+# attribute of StagingFrames -> (staging table name, columns)
+STAGING_TABLES = {
+    "figures": ("stg_figure", FIGURE_COLUMNS),
+    "epci_mentions": ("stg_territory_epci", EPCI_COLUMNS),
+    "councillor_mentions": ("stg_councillor_mention", COUNCILLOR_COLUMNS),
+    "rejects": ("stg_reject", REJECT_COLUMNS),
+}
+
+
 @dataclass
 class StagingFrames:
     figures: pd.DataFrame
     epci_mentions: pd.DataFrame
+    councillor_mentions: pd.DataFrame
     rejects: pd.DataFrame
 
 
@@ -99,6 +125,7 @@ def to_staging(document: Document, extraction: Extraction) -> StagingFrames:
             "source_text": f.source_text,
             "source_span": f.source_span,
             "extractor": f.extractor,
+            "is_derived": False,
         }
         for f in extraction.figures
     ]
@@ -112,6 +139,19 @@ def to_staging(document: Document, extraction: Extraction) -> StagingFrames:
             "source_text": m.source_text,
         }
         for m in extraction.epci_mentions
+    ]
+    councillors = [
+        {
+            **_provenance(document, m.location),
+            "section": m.section,
+            "cell_number": m.cell_number,
+            "cell_label": m.cell_label,
+            "prenom": m.prenom,
+            "nom": m.nom,
+            "roles_in_cell": m.roles_in_cell,
+            "source_text": m.source_text,
+        }
+        for m in extraction.councillor_mentions
     ]
     rejects = [
         {
@@ -132,5 +172,6 @@ def to_staging(document: Document, extraction: Extraction) -> StagingFrames:
     return StagingFrames(
         figures=_frame(figures, FIGURE_COLUMNS),
         epci_mentions=_frame(epci, EPCI_COLUMNS),
+        councillor_mentions=_frame(councillors, COUNCILLOR_COLUMNS),
         rejects=_frame(rejects, REJECT_COLUMNS),
     )

@@ -19,13 +19,13 @@ from pipelines.document import Document
 from pipelines.extract.report import extract_report
 from pipelines.readers import SourceError
 from pipelines.readers.text_export import read_text_export
-from pipelines.staging import EPCI_COLUMNS, FIGURE_COLUMNS, REJECT_COLUMNS, StagingFrames
+from pipelines.staging import STAGING_TABLES, StagingFrames
 from pipelines.staging import to_staging as frames_of
 from pipelines.validate import validate_staging
 from schemas.catalog import load_entity_catalog, load_indicator_catalog
 
-_TABLES = {"figures": FIGURE_COLUMNS, "epci_mentions": EPCI_COLUMNS, "rejects": REJECT_COLUMNS}
-_NULLABLE_INTS = ("page", "line", "position")
+_TABLES = {attribute: columns for attribute, (_, columns) in STAGING_TABLES.items()}
+_NULLABLE_INTS = ("page", "line", "position", "cell_number")
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ import pandas as pd
 import pandera.errors
 import pandera.pandas as pa
 
-from pipelines.staging import REJECT_COLUMNS, StagingFrames
-from schemas.staging import EpciMentionStaging, FigureStaging
+from pipelines.staging import REJECT_COLUMNS, STAGING_TABLES, StagingFrames
+from schemas.staging import CouncillorMentionStaging, EpciMentionStaging, FigureStaging
 
 
 class ValidationError(Exception):
@@ -68,9 +68,22 @@ def validate_table(
     return Validated(model.validate(good.reset_index(drop=True)), rejects)
 
 
+MODELS: dict[str, type[pa.DataFrameModel]] = {
+    "figures": FigureStaging,
+    "epci_mentions": EpciMentionStaging,
+    "councillor_mentions": CouncillorMentionStaging,
+}
+
+
 def validate_staging(frames: StagingFrames) -> StagingFrames:
-    figures = validate_table(frames.figures, FigureStaging, "stg_figure")
-    epci = validate_table(frames.epci_mentions, EpciMentionStaging, "stg_territory_epci")
-    parts = [df for df in (frames.rejects, figures.rejects, epci.rejects) if not df.empty]
-    rejects = pd.concat(parts, ignore_index=True) if parts else frames.rejects
-    return StagingFrames(figures.valid, epci.valid, rejects.reindex(columns=REJECT_COLUMNS))
+    """Validate every staging table; all rejects end up together, with their table's name."""
+    valid: dict[str, pd.DataFrame] = {}
+    rejects = [frames.rejects]
+    for attribute, model in MODELS.items():
+        table_name = STAGING_TABLES[attribute][0]
+        result = validate_table(getattr(frames, attribute), model, table_name)
+        valid[attribute] = result.valid
+        rejects.append(result.rejects)
+    parts = [df for df in rejects if not df.empty]
+    merged = pd.concat(parts, ignore_index=True) if parts else frames.rejects
+    return StagingFrames(**valid, rejects=merged.reindex(columns=REJECT_COLUMNS))

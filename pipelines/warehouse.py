@@ -78,7 +78,8 @@ def refresh_dimensions(
         [(i.code, i.label, i.unit, i.domain, i.additive) for i in indicators.indicators.values()],
         columns=["indicator_code", "indicator_label", "unit", "domain", "is_additive"],
     )
-    con.execute("delete from dim_entity")
+    types = sorted({e.entity_type for e in entities.entities.values()})
+    con.execute("delete from dim_entity where list_contains(?, entity_type)", [types])
     con.execute("delete from dim_indicator")
     _insert(con, "dim_entity", entity_frame)
     _insert(con, "dim_indicator", indicator_frame)
@@ -87,7 +88,14 @@ def refresh_dimensions(
 def load_source(con: duckdb.DuckDBPyConnection, frames: StagingFrames, source: dict) -> None:
     """Replace everything previously loaded from this source (report year and kind)."""
     key = [source["report_year"], source["source_kind"]]
-    for table in ("fact_figure", "fact_territory_epci", "stg_reject", "dim_source"):
+    tables = (
+        "fact_figure",
+        "fact_territory_epci",
+        "fact_councillor_mention",
+        "stg_reject",
+        "dim_source",
+    )
+    for table in tables:
         con.execute(f"delete from {table} where report_year = ? and source_kind = ?", key)
     con.execute(
         "insert into dim_source values (?, ?, ?, ?, ?)",
@@ -96,6 +104,9 @@ def load_source(con: duckdb.DuckDBPyConnection, frames: StagingFrames, source: d
     figures = frames.figures.drop(columns=["entity_type"])
     _insert(con, "fact_figure", figures)
     _insert(con, "fact_territory_epci", frames.epci_mentions.drop(columns=["source_sha256"]))
+    _insert(
+        con, "fact_councillor_mention", frames.councillor_mentions.drop(columns=["source_sha256"])
+    )
     _insert(con, "stg_reject", frames.rejects)
 
 

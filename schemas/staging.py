@@ -24,6 +24,8 @@ ENTITY_TYPES = [
     "commune",
     "organisation",
 ]
+# Official entities come from the reference files, not the catalog: their codes have a shape.
+OFFICIAL_CODE_PATTERNS = {"commune": r"62\d{3}", "epci": r"\d{9}", "canton": r"62\d{2}"}
 NON_NEGATIVE_UNITS = ["count", "EUR", "km", "km2", "ha", "m2", "m", "per_km2", "fte", "t", "gb"]
 
 
@@ -41,7 +43,8 @@ class Provenance(pa.DataFrameModel):
 
     @pa.dataframe_check(error="a row needs a line or a page as provenance")
     def located(cls, df: pd.DataFrame) -> Series[bool]:
-        return df["line"].notna() | df["page"].notna()
+        derived = df["is_derived"] if "is_derived" in df else False
+        return df["line"].notna() | df["page"].notna() | derived
 
     class Config:
         coerce = True
@@ -59,10 +62,21 @@ class FigureStaging(Provenance):
     qualifier: Series[str] = pa.Field(nullable=True, isin=sorted(QUALIFIERS))
     source_span: Series[str] = pa.Field(str_length={"min_value": 1})
     extractor: Series[str]
+    is_derived: Series[bool] = pa.Field(default=False)
 
-    @pa.check("entity_code", error="entity code not in the entity catalog")
-    def known_entity(cls, codes: Series[str]) -> Series[bool]:
-        return codes.isin(list(load_entity_catalog().entities))
+    @pa.dataframe_check(error="entity code unknown for its entity type")
+    def known_entity(cls, df: pd.DataFrame) -> Series[bool]:
+        catalog = load_entity_catalog().entities
+        in_catalog = (
+            df["entity_code"].map(lambda c: catalog[c].entity_type if c in catalog else None)
+            == df["entity_type"]
+        )
+        official = pd.Series(False, index=df.index)
+        for entity_type, pattern in OFFICIAL_CODE_PATTERNS.items():
+            official |= (df["entity_type"] == entity_type) & df["entity_code"].str.fullmatch(
+                pattern
+            )
+        return in_catalog | official
 
     @pa.check("indicator_code", error="indicator code not in the indicator catalog")
     def known_indicator(cls, codes: Series[str]) -> Series[bool]:
@@ -103,3 +117,13 @@ class EpciMentionStaging(Provenance):
     @pa.check("territory_code", error="territory code not in the entity catalog")
     def known_territory(cls, codes: Series[str]) -> Series[bool]:
         return codes.isin([e.code for e in load_entity_catalog().of_type("territory")])
+
+
+class CouncillorMentionStaging(Provenance):
+    """stg_councillor_mention: a person named in the political organisation table."""
+
+    cell_number: Series[int] = pa.Field(ge=1)
+    cell_label: Series[str]
+    prenom: Series[str] = pa.Field(str_length={"min_value": 1})
+    nom: Series[str] = pa.Field(str_matches=r"^[^a-z]+$")
+    roles_in_cell: Series[str] = pa.Field(nullable=True)

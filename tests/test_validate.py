@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import pytest
 
@@ -20,7 +22,7 @@ def _plant(staged: StagingFrames, indicator: str, entity: str, **changes) -> Sta
     row = figures.index[(figures.indicator_code == indicator) & (figures.entity_code == entity)][0]
     for column, value in changes.items():
         figures.loc[row, column] = value
-    return StagingFrames(figures, staged.epci_mentions.copy(), staged.rejects.copy())
+    return replace(staged, figures=figures)
 
 
 def test_the_shipped_report_validates_entirely(staged) -> None:
@@ -69,7 +71,7 @@ def test_the_shipped_report_validates_entirely(staged) -> None:
             "population",
             "artois",
             {"entity_code": "flandre"},
-            "entity_code: entity code not in the entity catalog (found 'flandre')",
+            "entity code unknown for its entity type",
         ),
         (
             "population",
@@ -125,14 +127,12 @@ def test_extraction_rejects_are_kept_beside_validation_rejects(staged) -> None:
         ]
     ).reindex(columns=staged.rejects.columns)
     planted = _plant(staged, "population", "calaisis", value=-1.0)
-    planted = StagingFrames(planted.figures, planted.epci_mentions, rejects)
+    planted = replace(planted, rejects=rejects)
     validated = validate_staging(planted)
     assert sorted(validated.rejects["stage"]) == ["extract", "validate"]
 
 
 def test_a_missing_column_fails_the_table_as_a_whole(staged) -> None:
-    broken = StagingFrames(
-        staged.figures.drop(columns=["unit"]), staged.epci_mentions, staged.rejects
-    )
+    broken = replace(staged, figures=staged.figures.drop(columns=["unit"]))
     with pytest.raises(ValidationError, match=r"stg_figure: .*table-wide failure.*unit"):
         validate_staging(broken)

@@ -59,13 +59,29 @@ class EpciMention:
     source_text: str
 
 
+@dataclass(frozen=True)
+class CouncillorMention:
+    """A councillor named in the political organisation table."""
+
+    cell_number: int
+    cell_label: str  # canton or territory, as printed
+    prenom: str
+    nom: str
+    roles_in_cell: str  # every role word the cell shows, in order
+    section: str
+    location: Location
+    source_text: str  # the whole cell
+
+
 @dataclass
 class Extraction:
     figures: list[Figure] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
     epci_mentions: list[EpciMention] = field(default_factory=list)
+    councillor_mentions: list[CouncillorMention] = field(default_factory=list)
 
     def extend(self, other: Extraction) -> None:
         self.figures.extend(other.figures)
         self.rejects.extend(other.rejects)
         self.epci_mentions.extend(other.epci_mentions)
+        self.councillor_mentions.extend(other.councillor_mentions)

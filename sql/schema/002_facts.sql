@@ -33,6 +33,23 @@ create table if not exists fact_territory_epci (
     source_text varchar not null
 );
 
+-- The councillors named in the report's political organisation table (garbled in the
+-- export: match them to the official list on names, not on the printed canton label).
+create table if not exists fact_councillor_mention (
+    report_year integer not null,
+    source_kind varchar not null,
+    source_file varchar not null,
+    page integer,
+    line integer,
+    section varchar not null,
+    cell_number integer not null,
+    cell_label varchar not null,
+    prenom varchar not null,
+    nom varchar not null,
+    roles_in_cell varchar,
+    source_text varchar not null
+);
+
 -- Everything that looked like data but could not be loaded, with the reason.
 create table if not exists stg_reject (
     report_year integer,

@@ -1,0 +1,57 @@
+"""The political organisation table ("ORGANISATION POLITIQUE"): cantons and their councillors.
+
+The export garbles this table: canton labels are sometimes territories ("ARRAGEOIS"), roles
+("Vice-présidente") sit between the two names of a cell and do not reliably belong to
+either, and one cell is repeated. What holds is the people: each cell has a number and
+names written "Prénom NOM". We keep each person with the cell, the label and the roles the
+cell shows, and leave matching to the official list to the checks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.document import Document
+from pipelines.extract import CouncillorMention, Extraction
+from schemas.catalog import EntityCatalog, IndicatorCatalog
+
+ORGANISATION_TITLE = "ORGANISATION POLITIQUE"
+_TAGS = re.compile(r"</?p>")
+_CELL = re.compile(r"^\s*<p>(?P<number>\d+)</p>\s*<p>(?P<label>[^<]*)</p>(?P<body>.*)$")
+_ROLE = re.compile(r"\b(Vice-présidente?|Présidente? de commission|Présidente?)\b")
+_UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸ"
+_LOWER = "a-zàâäçéèêëîïôöùûüÿ"
+_NAME = re.compile(
+    rf"(?P<prenom>[{_UPPER}][{_LOWER}]+(?:[-\s][{_UPPER}][{_LOWER}]+)*)\s+"
+    rf"(?P<nom>[{_UPPER}][{_UPPER}'’\-]+(?:\s+[{_UPPER}][{_UPPER}'’\-]+)*)\b"
+)
+
+
+def extract_organisation(
+    document: Document, indicators: IndicatorCatalog, entities: EntityCatalog
+) -> Extraction:
+    mentions: list[CouncillorMention] = []
+    for section in document.find_sections(ORGANISATION_TITLE):
+        for table in section.tables():
+            for row in table.rows:
+                for cell in row.cells:
+                    match = _CELL.match(cell)
+                    if match is None:
+                        continue
+                    label = _ROLE.sub("", match["label"]).strip()
+                    roles = [r.group(0) for r in _ROLE.finditer(_TAGS.sub(" ", cell))]
+                    body = _ROLE.sub(" ", match["body"])
+                    mentions.extend(
+                        CouncillorMention(
+                            int(match["number"]),
+                            label,
+                            name["prenom"],
+                            name["nom"],
+                            "; ".join(roles),
+                            section.title,
+                            row.location,
+                            cell.strip(),
+                        )
+                        for name in _NAME.finditer(body)
+                    )
+    return Extraction(councillor_mentions=mentions)
