@@ -3,7 +3,8 @@
 A check is a SQL file: a header of `-- key: value` lines (id, family, severity, tolerance_abs,
 tolerance_rel, description), then one query returning one row per comparison with
 `report_year, entity_code, indicator_code, expected, observed, expected_source,
-observed_source` and optionally `tolerance` (overrides the header) and `message`.
+observed_source` and optionally `tolerance` (overrides the header) and `message` (appended to
+the runner's own message, to say what the numbers alone cannot).
 The runner applies the tolerance and the severity; no check has Python of its own.
 """
 
@@ -100,6 +101,12 @@ def _number(value: object) -> float | None:
     return float(value)  # type: ignore[arg-type]
 
 
+def _text(value: object) -> str | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return str(value)
+
+
 def evaluate(check: Check, row: dict) -> dict:
     """Status of one comparison: pass within tolerance, else the check's severity."""
     expected, observed = _number(row.get("expected")), _number(row.get("observed"))
@@ -131,7 +138,7 @@ def evaluate(check: Check, row: dict) -> dict:
         "observed": observed,
         "delta": delta,
         "tolerance": tolerance,
-        "message": row.get("message") or message,
+        "message": f"{message} {note}" if (note := _text(row.get("message"))) else message,
         "expected_source": row.get("expected_source"),
         "observed_source": row.get("observed_source"),
     }

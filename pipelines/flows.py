@@ -14,7 +14,7 @@ from prefect.cache_policies import NONE
 
 from pipelines import steps
 from pipelines import warehouse as wh
-from pipelines.paths import DEFAULT_REPORTS, DEFAULT_WAREHOUSE, staging_dir_for
+from pipelines.paths import DEFAULT_REPORTS, DEFAULT_WAREHOUSE, REFERENCE_DIR, staging_dir_for
 from pipelines.readers import SourceError
 
 
@@ -28,9 +28,18 @@ def validate_task(staged: steps.StagedSource) -> steps.StagedSource:
     return steps.validate_staged(staged)
 
 
+@task(name="stage-reference", cache_policy=NONE)
+def stage_reference_task(
+    reference_dir: str, report_years: list[int], staging_dir: str
+) -> steps.StagedReference:
+    return steps.stage_reference(Path(reference_dir), report_years, Path(staging_dir))
+
+
 @task(name="load-candidate", cache_policy=NONE)
-def load_task(validated: list[steps.StagedSource], warehouse: str) -> str:
-    return str(steps.load_candidate(validated, Path(warehouse)))
+def load_task(
+    validated: list[steps.StagedSource], warehouse: str, reference: steps.StagedReference | None
+) -> str:
+    return str(steps.load_candidate(validated, Path(warehouse), reference))
 
 
 @task(name="run-checks", cache_policy=NONE)
@@ -49,21 +58,26 @@ def build_warehouse(
     reference_dir: str | None = None,
     warehouse: str | None = None,
 ) -> dict:
-    """Build the warehouse from the reports (default: those shipped in `raw/report/`)."""
+    """Build the warehouse from the reports and the reference files (default: those in `raw/`)."""
     logger = get_run_logger()
     report_paths = [Path(p) for p in (reports or [str(p) for p in DEFAULT_REPORTS])]
     target = Path(warehouse) if warehouse else DEFAULT_WAREHOUSE
+    reference = Path(reference_dir) if reference_dir else REFERENCE_DIR
     for path in report_paths:
         if not path.is_file():
             raise SourceError(f"{path}: no such report file")
-    if reference_dir is not None and not Path(reference_dir).is_dir():
-        raise SourceError(f"{reference_dir}: no such reference folder")
+    if not reference.is_dir():
+        raise SourceError(f"{reference}: no such reference folder")
     staging_dir = staging_dir_for(target)
 
     validated = [
         validate_task(stage_report_task(str(path), str(staging_dir))) for path in report_paths
     ]
-    candidate = load_task(validated, str(target))
+    staged_reference = stage_reference_task(
+        str(reference), [s.report_year for s in validated], str(staging_dir)
+    )
+    validated += [validate_task(source) for source in staged_reference.sources]
+    candidate = load_task(validated, str(target), staged_reference)
     try:
         summary = check_task(candidate)
         publish_task(candidate, str(target))

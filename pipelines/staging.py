@@ -175,3 +175,12 @@ def to_staging(document: Document, extraction: Extraction) -> StagingFrames:
         councillor_mentions=_frame(councillors, COUNCILLOR_COLUMNS),
         rejects=_frame(rejects, REJECT_COLUMNS),
     )
+
+
+def empty_frames(**frames: pd.DataFrame) -> StagingFrames:
+    """Staging frames with the given tables, and every other table empty."""
+    tables = {
+        attribute: frames.get(attribute, _frame([], columns))
+        for attribute, (_, columns) in STAGING_TABLES.items()
+    }
+    return StagingFrames(**tables)

@@ -19,7 +19,8 @@ from pipelines.document import Document
 from pipelines.extract.report import extract_report
 from pipelines.readers import SourceError
 from pipelines.readers.text_export import read_text_export
-from pipelines.staging import STAGING_TABLES, StagingFrames
+from pipelines.reference.reader import read_reference, reference_entities, reference_figures
+from pipelines.staging import STAGING_TABLES, StagingFrames, empty_frames
 from pipelines.staging import to_staging as frames_of
 from pipelines.validate import validate_staging
 from schemas.catalog import load_entity_catalog, load_indicator_catalog
@@ -71,13 +72,14 @@ def _write(frame: pd.DataFrame, path: Path) -> None:
         con.close()
 
 
-def _read(path: Path, columns: list[str]) -> pd.DataFrame:
+def _read(path: Path, columns: list[str] | None) -> pd.DataFrame:
     con = duckdb.connect()
     try:
         frame = con.execute("select * from read_parquet(?)", [str(path)]).df()
     finally:
         con.close()
-    frame = frame.reindex(columns=columns)
+    if columns is not None:
+        frame = frame.reindex(columns=columns)
     for column in _NULLABLE_INTS:
         if column in frame:
             frame[column] = frame[column].astype("Int64")
@@ -114,6 +116,49 @@ def stage_report(path: Path, staging_dir: Path) -> StagedSource:
     return write_staging(frames_of(document, extraction), staged)
 
 
+@dataclass(frozen=True)
+class StagedReference:
+    """The reference tables (entities, councillors, mapping) and one figure source per year."""
+
+    folder: str
+    label: str
+    sources: tuple[StagedSource, ...]
+
+    def path(self, table: str) -> Path:
+        return Path(self.folder) / f"{table}.parquet"
+
+
+REFERENCE_TABLES = ("entities", "councillors", "territory_epci")
+
+
+def stage_reference(
+    reference_dir: Path, report_years: list[int], staging_dir: Path
+) -> StagedReference:
+    """Read and verify the reference files; stage their figures for each report year built."""
+    ref = read_reference(reference_dir)
+    folder = Path(staging_dir) / f"reference-{ref.manifest_sha256[:12]}"
+    folder.mkdir(parents=True, exist_ok=True)
+    tables = {
+        "entities": reference_entities(ref),
+        "councillors": ref.councillors,
+        "territory_epci": ref.territory_epci,
+    }
+    for name, frame in tables.items():
+        _write(frame, folder / f"{name}.parquet")
+    sources = []
+    for year in sorted(set(report_years)):
+        staged = StagedSource(
+            "manifest.json",
+            ref.manifest_sha256,
+            "reference",
+            year,
+            str(folder / str(year) / "extracted"),
+        )
+        figures = reference_figures(ref, year, load_entity_catalog())
+        sources.append(write_staging(empty_frames(figures=figures), staged))
+    return StagedReference(str(folder), ref.label, tuple(sources))
+
+
 def validate_staged(staged: StagedSource) -> StagedSource:
     """Validate the staging files; valid rows and rejects go to a `validated` folder."""
     validated = validate_staging(read_staging(staged))
@@ -127,13 +172,18 @@ def validate_staged(staged: StagedSource) -> StagedSource:
     return write_staging(validated, target)
 
 
-def load_candidate(validated: list[StagedSource], warehouse: Path) -> Path:
+def load_candidate(
+    validated: list[StagedSource], warehouse: Path, reference: StagedReference | None = None
+) -> Path:
     """Load validated sources into a candidate copy of the warehouse; returns its path."""
     candidate = wh.new_candidate(warehouse)
     try:
         with wh.connect(candidate, read_only=False) as con:
             con.execute("begin transaction")
             wh.refresh_dimensions(con, load_indicator_catalog(), load_entity_catalog())
+            if reference is not None:
+                tables = {name: _read(reference.path(name), None) for name in REFERENCE_TABLES}
+                wh.load_reference_tables(con, **tables)
             for staged in validated:
                 wh.load_source(con, read_staging(staged), staged.to_dict())
             con.execute("commit")

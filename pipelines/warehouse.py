@@ -85,6 +85,26 @@ def refresh_dimensions(
     _insert(con, "dim_indicator", indicator_frame)
 
 
+REFERENCE_ENTITY_TYPES = ["commune", "epci", "canton"]
+
+
+def load_reference_tables(
+    con: duckdb.DuckDBPyConnection,
+    entities: pd.DataFrame,
+    councillors: pd.DataFrame,
+    territory_epci: pd.DataFrame,
+) -> None:
+    """Replace the official entities, councillors and the curated territory → EPCI mapping."""
+    con.execute(
+        "delete from dim_entity where list_contains(?, entity_type)", [REFERENCE_ENTITY_TYPES]
+    )
+    _insert(con, "dim_entity", entities)
+    con.execute("delete from ref_councillor")
+    _insert(con, "ref_councillor", councillors)
+    con.execute("delete from ref_territory_epci")
+    _insert(con, "ref_territory_epci", territory_epci)
+
+
 def load_source(con: duckdb.DuckDBPyConnection, frames: StagingFrames, source: dict) -> None:
     """Replace everything previously loaded from this source (report year and kind)."""
     key = [source["report_year"], source["source_kind"]]

@@ -43,7 +43,7 @@ class Provenance(pa.DataFrameModel):
 
     @pa.dataframe_check(error="a row needs a line or a page as provenance")
     def located(cls, df: pd.DataFrame) -> Series[bool]:
-        derived = df["is_derived"] if "is_derived" in df else False
+        derived = df.get("is_derived", False)
         return df["line"].notna() | df["page"].notna() | derived
 
     class Config:

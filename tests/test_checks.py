@@ -19,6 +19,10 @@ def _results(path: Path):
 def test_every_check_file_is_well_formed() -> None:
     checks = load_checks()
     assert {c.check_id for c in checks} == {
+        "reference__councillors_by_name",
+        "reference__counts",
+        "reference__population",
+        "reference__territory_epci",
         "territory_list__epci_count",
         "territory_ratio__density",
         "territory_share__sums_to_100",
@@ -45,7 +49,7 @@ def test_each_territory_is_checked_with_both_numbers(built_warehouse) -> None:
 
 def test_findings_of_the_shipped_report(built_warehouse) -> None:
     results = _results(built_warehouse)
-    findings = results[results.status != "pass"]
+    findings = results[(results.status != "pass") & results.family.str.startswith("territory")]
     assert sorted(
         zip(findings.check_id, findings.entity_code, findings.indicator_code, strict=True)
     ) == [
@@ -105,7 +109,9 @@ def test_a_check_that_cannot_run_is_reported_and_others_still_run(
         run = run_checks(con, [parse_check(broken), *load_checks()])
     assert list(run.errors) == ["territory_sum__broken"]
     assert "no_such_table" in run.errors["territory_sum__broken"]
-    assert (run.results.check_id != "territory_sum__broken").sum() == 21
+    others = run.results[run.results.check_id != "territory_sum__broken"]
+    assert set(others.check_id) == {c.check_id for c in load_checks()}
+    assert others.status.isin(["pass", "warn"]).all()
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.integration
 def test_the_flow_builds_the_territories_inhabitants(built_warehouse) -> None:
     rows = wh.query(
         built_warehouse,
-        "select entity_code, value, qualifier, section, source_text from v_indicator "
+        "select entity_code, value, qualifier, section, source_text from v_report_figure "
         "where entity_type = 'territory' and indicator_code = 'population' order by entity_code",
     ).to_dict("records")
     assert [(r["entity_code"], r["value"]) for r in rows] == [
@@ -32,11 +32,24 @@ def test_the_flow_builds_the_territories_inhabitants(built_warehouse) -> None:
     assert rows[1]["qualifier"] == "at_least"
 
 
-def test_the_flow_stores_a_check_run(built_warehouse) -> None:
-    counts = wh.query(
-        built_warehouse, "select status, count(*) as n from v_check_result group by 1 order by 1"
+def test_the_flow_loads_report_and_reference_and_stores_a_check_run(built_warehouse) -> None:
+    sources = wh.query(
+        built_warehouse, "select source_kind, source_file from dim_source order by 1"
     )
-    assert dict(zip(counts.status, counts.n, strict=True)) == {"pass": 19, "warn": 2}
+    assert sources.to_dict("records") == [
+        {"source_kind": "reference", "source_file": "manifest.json"},
+        {"source_kind": "text", "source_file": "rapport-activites-2022.txt"},
+    ]
+    runs = wh.query(built_warehouse, "select count(distinct run_id) as n from v_check_result")
+    assert runs.n[0] == 1
+    families = wh.query(built_warehouse, "select distinct family from v_check_result order by 1")
+    assert families.family.tolist() == [
+        "reference",
+        "territory_list",
+        "territory_ratio",
+        "territory_share",
+        "territory_sum",
+    ]
 
 
 def test_a_failing_step_leaves_the_previous_warehouse(
@@ -61,4 +74,7 @@ def test_a_damaged_report_fails_the_flow_and_keeps_the_warehouse(
     damaged.write_bytes("Année 2022 - résumé".encode("latin-1"))
     with pytest.raises(SourceError, match=r"rapport-activites-2022\.txt: not valid UTF-8"):
         build_warehouse(reports=[str(damaged)], warehouse=str(existing_warehouse))
-    assert int(wh.query(existing_warehouse, "select count(*) from fact_figure").iloc[0, 0]) == 93
+    after = wh.query(
+        existing_warehouse, "select count(*) from fact_figure where source_kind = 'text'"
+    )
+    assert int(after.iloc[0, 0]) == 93

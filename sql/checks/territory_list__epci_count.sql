@@ -6,7 +6,7 @@
 -- Why: "4 EPCI : A, B, C, D" states a count and the list it summarises on the same line.
 with stated as (
     select report_year, source_kind, entity_code, value, source_file, coalesce(line, page) as place, source_text
-    from v_indicator
+    from v_report_figure
     where entity_type = 'territory' and indicator_code = 'epci_count'
 ),
 

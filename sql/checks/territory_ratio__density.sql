@@ -8,7 +8,7 @@
 with figures as (
     select report_year, source_kind, entity_code, indicator_code, value, qualifier,
         source_file, coalesce(line, page) as place, source_text
-    from v_indicator
+    from v_report_figure
     where entity_type = 'territory'
       and indicator_code in ('population', 'area_km2', 'density_per_km2')
 ),

@@ -15,7 +15,7 @@ with shares as (
         string_agg(entity_code || '=' || cast(value as varchar), ', ' order by entity_code) as terms,
         string_agg(distinct source_file, ', ') as source_file,
         string_agg(cast(coalesce(line, page) as varchar), ', ' order by entity_code) as places
-    from v_indicator
+    from v_report_figure
     where entity_type = 'territory'
       and indicator_code in ('population_share_pct', 'area_share_pct')
     group by report_year, source_kind, indicator_code

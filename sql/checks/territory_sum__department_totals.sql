@@ -18,7 +18,7 @@ with rules (indicator_code, tolerance_abs, tolerance_rel) as (
 department as (
     select report_year, source_kind, indicator_code, value, source_file,
         coalesce(line, page) as place, source_text
-    from v_indicator
+    from v_report_figure
     where entity_type = 'department'
       and indicator_code in (select indicator_code from rules)
 ),
@@ -34,7 +34,7 @@ territories as (
             || coalesce(' [' || qualifier || ']', ''), ', ' order by entity_code) as terms,
         string_agg(distinct source_file, ', ') as source_file,
         string_agg(cast(coalesce(line, page) as varchar), ', ' order by entity_code) as places
-    from v_indicator
+    from v_report_figure
     where entity_type = 'territory'
       and indicator_code in (select indicator_code from rules)
     group by report_year, source_kind, indicator_code

@@ -23,3 +23,20 @@ create table if not exists dim_source (
     loaded_at timestamp not null,
     primary key (report_year, source_kind)
 );
+
+-- Official departmental councillors (reference files), one row per councillor.
+create table if not exists ref_councillor (
+    canton_code varchar not null,
+    nom varchar not null,
+    prenom varchar not null,
+    sexe varchar not null,
+    fonction varchar,
+    ordre_fonction double
+);
+
+-- Curated: the EPCIs of each territory, with the name the report's profile gives each.
+create table if not exists ref_territory_epci (
+    territory_code varchar not null,
+    epci_code varchar not null,
+    report_name varchar not null
+);

@@ -1,0 +1,75 @@
+-- id: reference__councillors_by_name
+-- family: reference
+-- severity: warn
+-- tolerance_abs: 0
+-- description: The report's political organisation must name both official councillors of each canton.
+-- Why: the export garbles the organisation table (canton labels and roles are mixed up), so
+-- the people are matched by name, ignoring accents, case, spaces and hyphens; one row per official canton,
+-- and one row for the names the report prints that match no official councillor.
+with official as (
+    select canton_code, prenom, nom, fonction,
+        regexp_replace(strip_accents(lower(prenom || nom)), '[^a-z]', '', 'g') as person
+    from ref_councillor
+),
+
+printed as (
+    select report_year, cell_number, prenom, nom, source_file, line, page,
+        regexp_replace(strip_accents(lower(prenom || nom)), '[^a-z]', '', 'g') as person
+    from fact_councillor_mention
+    where source_kind in ('text', 'pdf')
+),
+
+years as (
+    select distinct report_year from printed
+),
+
+per_canton as (
+    select
+        years.report_year,
+        official.canton_code,
+        count(distinct official.person) as n_official,
+        count(distinct printed.person) as n_found,
+        string_agg(distinct case when printed.person is null then official.prenom || ' ' || official.nom end, ', ') as missing,
+        string_agg(distinct official.prenom || ' ' || official.nom || coalesce(' (' || official.fonction || ')', ''), ', ') as names,
+        string_agg(distinct cast(printed.cell_number as varchar), ', ') as cells,
+        any_value(printed.source_file || ':' || coalesce(printed.line, printed.page)) as place
+    from official
+    cross join years
+    left join printed
+        on printed.report_year = years.report_year and printed.person = official.person
+    group by years.report_year, official.canton_code
+),
+
+unmatched as (
+    select printed.report_year, count(distinct printed.person) as n,
+        string_agg(distinct printed.prenom || ' ' || printed.nom || ' (cell ' || printed.cell_number || ')', ', ') as names
+    from printed
+    left join official on official.person = printed.person
+    where official.person is null
+    group by printed.report_year
+)
+
+select
+    report_year,
+    canton_code as entity_code,
+    'councillors_count' as indicator_code,
+    n_official as expected,
+    n_found as observed,
+    case when missing is not null then 'Official councillors not found in the report: ' || missing || '.' end as message,
+    'reference councillors.csv canton ' || canton_code || ': ' || names as expected_source,
+    'report organisation table' || coalesce(' cells ' || cells || ' at ' || place, ': not found') as observed_source
+from per_canton
+
+union all
+
+select
+    years.report_year,
+    '62' as entity_code,
+    'councillors_unmatched' as indicator_code,
+    0 as expected,
+    coalesce(unmatched.n, 0) as observed,
+    case when unmatched.n > 0 then 'Names printed in the organisation table that match no official councillor: ' || unmatched.names || '.' end as message,
+    'reference councillors.csv (78 councillors)' as expected_source,
+    'report organisation table' as observed_source
+from years
+left join unmatched on unmatched.report_year = years.report_year

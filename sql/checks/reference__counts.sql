@@ -1,0 +1,35 @@
+-- id: reference__counts
+-- family: reference
+-- severity: warn
+-- tolerance_abs: 0
+-- description: The report's counts must equal the official reference data.
+-- Why: communes, EPCI, cantons and councillors per territory and for the department are
+-- official facts (INSEE/COG, RNE); the report restates them. Commune counts may differ by a
+-- few after mergers between the report's and the reference's vintages: that is a finding to
+-- read, with both sources, not something to hide.
+with report as (
+    select report_year, entity_code, indicator_code, value, qualifier,
+        source_file || ':' || coalesce(line, page) || ' "' || source_text || '"' as source
+    from v_report_figure
+    where entity_type in ('department', 'territory')
+      and indicator_code in ('communes_count', 'epci_count', 'cantons_count', 'councillors_count')
+),
+
+reference as (
+    select report_year, entity_code, indicator_code, value, source_text
+    from v_reference_figure
+)
+
+select
+    report.report_year,
+    report.entity_code,
+    report.indicator_code,
+    reference.value as expected,
+    report.value as observed,
+    'reference ' || coalesce(reference.source_text, '(no reference figure)') as expected_source,
+    'report ' || report.source as observed_source
+from report
+left join reference
+    on reference.report_year = report.report_year
+    and reference.entity_code = report.entity_code
+    and reference.indicator_code = report.indicator_code

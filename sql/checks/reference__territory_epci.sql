@@ -1,0 +1,69 @@
+-- id: reference__territory_epci
+-- family: reference
+-- severity: warn
+-- tolerance_abs: 0
+-- description: Each territory profile must name every EPCI that the reviewed mapping gives it.
+-- Why: the profiles list their EPCIs by name; the curated mapping (raw/reference/
+-- territory_epci.csv) ties each official EPCI to the name a profile uses. A name that is
+-- missing or extra means the profile or the mapping is out of date.
+with mapped as (
+    select map.territory_code, map.epci_code, map.report_name, entity.entity_name as official_name
+    from ref_territory_epci as map
+    left join dim_entity as entity on entity.entity_code = map.epci_code
+),
+
+named as (
+    select report_year, territory_code, epci_name, source_file, line, page
+    from fact_territory_epci
+    where source_kind in ('text', 'pdf')
+),
+
+years as (
+    select distinct report_year from named
+),
+
+per_territory as (
+    select
+        years.report_year,
+        mapped.territory_code,
+        count(*) as n_mapped,
+        count(named.epci_name) as n_found,
+        string_agg(case when named.epci_name is null then mapped.report_name || ' (' || mapped.epci_code || ')' end, '; ') as missing,
+        string_agg(mapped.official_name || ' = ' || mapped.report_name, '; ' order by mapped.epci_code) as pairs
+    from mapped
+    cross join years
+    left join named
+        on named.report_year = years.report_year
+        and named.territory_code = mapped.territory_code
+        and lower(named.epci_name) = lower(mapped.report_name)
+    group by years.report_year, mapped.territory_code
+),
+
+extra as (
+    select named.report_year, named.territory_code,
+        string_agg(named.epci_name, '; ') as names, count(*) as n_extra
+    from named
+    left join mapped
+        on mapped.territory_code = named.territory_code
+        and lower(mapped.report_name) = lower(named.epci_name)
+    where mapped.epci_code is null
+    group by named.report_year, named.territory_code
+)
+
+select
+    per_territory.report_year,
+    per_territory.territory_code as entity_code,
+    'epci_count' as indicator_code,
+    per_territory.n_mapped as expected,
+    per_territory.n_found - coalesce(extra.n_extra, 0) as observed,
+    case
+        when per_territory.missing is null and extra.names is null then null
+        else 'EPCI not matched. Missing from the profile: ' || coalesce(per_territory.missing, 'none')
+            || '. Named by the profile but not in the mapping: ' || coalesce(extra.names, 'none') || '.'
+    end as message,
+    'reference mapping territory_epci.csv: ' || per_territory.pairs as expected_source,
+    'report profile list of ' || per_territory.territory_code as observed_source
+from per_territory
+left join extra
+    on extra.report_year = per_territory.report_year
+    and extra.territory_code = per_territory.territory_code
