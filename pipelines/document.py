@@ -80,5 +80,11 @@ class Document:
             for line in section.lines():
                 yield section, line
 
+    def blocks(self) -> Iterator[tuple[Section, Block]]:
+        """Every line and table in reading order, with the section it sits in."""
+        for section in self.sections:
+            for block in section.blocks:
+                yield section, block
+
     def find_sections(self, title_prefix: str) -> list[Section]:
         return [s for s in self.sections if s.title.startswith(title_prefix)]

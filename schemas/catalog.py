@@ -37,7 +37,21 @@ class Indicator:
     additive: bool
     key_figure: re.Pattern[str] | None = None
     share_code: str | None = None
+    aside_code: str | None = None  # "20 (12 CER)": the indicator of the figure in brackets
     sentences: tuple[SentenceRule, ...] = ()
+    table: str | None = None  # office table id (see TableKind)
+    row: re.Pattern[str] | None = None  # the row label, in that table
+    column: re.Pattern[str] | None = None  # the column header, for tables with a header row
+    required: bool = True  # every office must state it (completeness)
+
+
+@dataclass(frozen=True)
+class TableKind:
+    """An office table: on which entity's page it sits, and its header row if it has one."""
+
+    table_id: str
+    entity_type: str
+    header: re.Pattern[str] | None
 
 
 @dataclass(frozen=True)
@@ -52,6 +66,10 @@ class Entity:
 @dataclass(frozen=True)
 class IndicatorCatalog:
     indicators: dict[str, Indicator]
+    tables: dict[str, TableKind] = field(default_factory=dict)
+
+    def table_rows(self, table_id: str) -> list[Indicator]:
+        return [i for i in self.indicators.values() if i.table == table_id]
 
     def match_key_figure(self, label: str, unit: str) -> Indicator | None:
         """The indicator whose key-figure regex matches this label with this unit, if any."""
@@ -86,11 +104,16 @@ class EntityCatalog:
         return None
 
 
+_ARTICLES = frozenset({"de", "du", "d", "l", "la", "le", "les", "des"})
+
+
 def normalise_name(text: str) -> str:
-    """Compare names without case, accents, spaces, hyphens or apostrophes."""
+    """Compare names without case, accents, punctuation or articles ("MDS d'Hénin-Carvin"
+    and "MDS Hénin - Carvin" are the same office)."""
     decomposed = unicodedata.normalize("NFKD", text)
-    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[\s\-'’.]", "", letters).lower()
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    words = re.split(r"[^a-z0-9]+", letters)
+    return " ".join(w for w in words if w and w not in _ARTICLES)
 
 
 def _compile(pattern: str | None, where: str) -> re.Pattern[str] | None:
@@ -122,12 +145,26 @@ def parse_indicator_catalog(data: dict) -> IndicatorCatalog:
             additive=bool(entry["additive"]),
             key_figure=_compile(entry.get("key_figure"), code),
             share_code=entry.get("share_code"),
+            aside_code=entry.get("aside_code"),
             sentences=sentences,
+            table=entry.get("table"),
+            row=_compile(entry.get("row"), code),
+            column=_compile(entry.get("column"), code),
+            required=bool(entry.get("required", True)),
         )
+    tables = {
+        table_id: TableKind(table_id, spec["entity_type"], _compile(spec.get("header"), table_id))
+        for table_id, spec in (data.get("tables") or {}).items()
+    }
     for indicator in indicators.values():
-        if indicator.share_code and indicator.share_code not in indicators:
-            raise CatalogError(f"{indicator.code}: share_code {indicator.share_code!r} unknown")
-    return IndicatorCatalog(indicators)
+        for linked in (indicator.share_code, indicator.aside_code):
+            if linked and linked not in indicators:
+                raise CatalogError(f"{indicator.code}: linked indicator {linked!r} unknown")
+        if indicator.table and indicator.table not in tables:
+            raise CatalogError(f"{indicator.code}: table {indicator.table!r} is not declared")
+        if indicator.table and indicator.row is None:
+            raise CatalogError(f"{indicator.code}: a table indicator needs a row pattern")
+    return IndicatorCatalog(indicators, tables)
 
 
 def parse_entity_catalog(data: dict) -> EntityCatalog:

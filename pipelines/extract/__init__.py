@@ -73,14 +73,39 @@ class CouncillorMention:
     source_text: str  # the whole cell
 
 
+@dataclass(frozen=True)
+class BlockQuality:
+    """How well one table or key-figure block was read (in the spirit of Camelot's report).
+
+    A block that the report should hold but does not (a missing MDS table) is recorded too,
+    with status `missing` and no location: an extraction finding, never invented figures.
+    """
+
+    block_id: str
+    extractor: str
+    entity_code: str | None
+    section: str
+    location: Location | None
+    lines: tuple[int, ...]  # the lines the block spans (for coverage)
+    rows_expected: int
+    rows_found: int
+    cells_expected: int
+    cells_found: int
+    cells_parsed: int
+    status: str  # complete, partial, missing
+    message: str
+
+
 @dataclass
 class Extraction:
     figures: list[Figure] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
     epci_mentions: list[EpciMention] = field(default_factory=list)
     councillor_mentions: list[CouncillorMention] = field(default_factory=list)
+    blocks: list[BlockQuality] = field(default_factory=list)
 
     def extend(self, other: Extraction) -> None:
+        self.blocks.extend(other.blocks)
         self.figures.extend(other.figures)
         self.rejects.extend(other.rejects)
         self.epci_mentions.extend(other.epci_mentions)

@@ -18,7 +18,8 @@ _TITLE_PATTERNS = (
     re.compile(r"^Temps forts \d{4} (?:en|à|dans) \S.*$"),
     re.compile(r"^Les chiffres clés\b.*$"),
 )
-_MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# `---|---` or `--<TAB>-----`: a Markdown table rule, layout only
+_MARKDOWN_RULE = re.compile(r"^[\s|:]*-{2,}[\s|:\-]*$")
 _YEAR_IN_TEXT = re.compile(r"ANNÉE\s+(\d{4})")
 _YEAR_IN_NAME = re.compile(r"(20\d{2})")
 _MOJIBAKE = re.compile(r"Ã[©¨ª‰¢´®§]|Ã\u00a0|â€")
@@ -91,13 +92,13 @@ def read_text_export(path: Path) -> Document:
 
     for number, line in enumerate(text.splitlines(), start=1):
         location = Location(source_file, line=number)
+        if pending_rows and _MARKDOWN_RULE.match(line):
+            continue
         if "\t" in line:
             cells = [c.strip() for c in line.split("\t")]
             while cells and not cells[-1]:
                 cells.pop()
             pending_rows.append(TableRow(tuple(cells), location))
-            continue
-        if pending_rows and _MARKDOWN_RULE.match(line):
             continue
         flush_table()
         stripped = line.strip()

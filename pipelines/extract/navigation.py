@@ -1,0 +1,55 @@
+"""Which office or territory a page is about, from the page's navigation menu.
+
+The MDS, MDADT and territory pages carry a menu listing every office, the current one in
+bold (`- **MDS du Calaisis**`) or marked with a bullet (`• MDS de l'Arrageois`). Walking the
+document in order, the last highlighted item tells whose page a block sits on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pipelines.document import Block, Document, Section, TextLine
+from schemas.catalog import Entity, EntityCatalog
+
+_HIGHLIGHTED = re.compile(r"^(?:•\s*|[-*]\s*\*\*)(?P<item>[^*]+?)\*{0,2}\s*$")
+_MENU_TYPES = (
+    (re.compile(r"^MDS\b"), "mds"),
+    (re.compile(r"^MDADT\b"), "mdadt"),
+    (re.compile(r"^Le territoire\b"), "territory"),
+)
+_TERRITORY_PREFIX = re.compile(r"^Le territoire\s+(?:de\s+l['’]|de\s+|du\s+|des\s+)?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PageContext:
+    entity: Entity
+    menu_line: int
+
+
+def highlighted_entity(line: TextLine, entities: EntityCatalog) -> Entity | None:
+    """The entity a highlighted menu item names, if the line is one."""
+    match = _HIGHLIGHTED.match(line.text)
+    if match is None:
+        return None
+    item = match["item"].strip()
+    for pattern, entity_type in _MENU_TYPES:
+        if pattern.match(item):
+            name = _TERRITORY_PREFIX.sub("", item) if entity_type == "territory" else item
+            return entities.find(entity_type, name)
+    return None
+
+
+def blocks_with_page(
+    document: Document, entities: EntityCatalog
+) -> Iterator[tuple[Section, Block, PageContext | None]]:
+    """Every block in order, with the office or territory page it sits on (if any)."""
+    context: PageContext | None = None
+    for section, block in document.blocks():
+        if isinstance(block, TextLine):
+            entity = highlighted_entity(block, entities)
+            if entity is not None:
+                context = PageContext(entity, block.location.line or 0)
+        yield section, block, context

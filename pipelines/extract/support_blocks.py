@@ -1,0 +1,59 @@
+"""The "Le Département apporte son soutien" blocks: culture and sport counts per territory.
+
+Each sits on a territory page (its menu highlights "Le territoire de ..."), under the title
+line, with "Culture" and "Sport" sub-titles and one bullet per figure.
+"""
+
+from __future__ import annotations
+
+from pipelines.document import Document, TextLine
+from pipelines.extract import BlockQuality, Extraction
+from pipelines.extract.key_figures import read_key_figure, starts_with_figure
+from pipelines.extract.navigation import blocks_with_page
+from schemas.catalog import EntityCatalog, IndicatorCatalog
+
+EXTRACTOR = "support_block"
+TITLE = "Le Département apporte son soutien"
+_MAX_SUBTITLE = 20  # "Culture", "Sport"
+_BULLETS = ("-", "*", "•")
+
+
+def extract_support_blocks(
+    document: Document, indicators: IndicatorCatalog, entities: EntityCatalog
+) -> Extraction:
+    result = Extraction()
+    current: tuple[str, list[TextLine], str] | None = None  # territory, lines, section
+
+    def close() -> None:
+        if current is None:
+            return
+        code, lines, section = current
+        block = Extraction()
+        for line in lines:
+            block.extend(read_key_figure(line, entity_type="territory", entity_code=code,
+                                         section=section, catalog=indicators, extractor=EXTRACTOR))
+        result.extend(block)
+        rows = len(lines)
+        result.blocks.append(BlockQuality(
+            f"support:{code}", EXTRACTOR, code, section, lines[0].location if lines else None,
+            tuple(line.location.line or 0 for line in lines), rows, len(block.figures), rows,
+            rows, rows - len(block.rejects), "complete" if not block.rejects else "partial",
+            f"{len(block.figures)} figures, {len(block.rejects)} lines rejected"))
+
+    for section, block, page in blocks_with_page(document, entities):
+        if not isinstance(block, TextLine):
+            continue
+        if block.text == TITLE:
+            close()
+            on_territory = page is not None and page.entity.entity_type == "territory"
+            current = (page.entity.code, [], section.title) if on_territory else None
+            continue
+        if current is None:
+            continue
+        if block.text.startswith(_BULLETS) and starts_with_figure(block.text):
+            current[1].append(block)
+        elif len(block.text) > _MAX_SUBTITLE:
+            close()
+            current = None
+    close()
+    return result
