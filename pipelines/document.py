@@ -31,6 +31,7 @@ class Location:
 class TextLine:
     text: str
     location: Location
+    indent: int = 0  # leading spaces in the source: " - 684 demandes" is a sub-item
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,28 @@ FIGURE_COLUMNS = [
     "source_span",
     "extractor",
     "is_derived",
+    "part_of",
+]
+INDICATOR_COLUMNS = ["indicator_code", "indicator_label", "unit", "domain"]
+BLOCK_COLUMNS = [
+    "report_year",
+    "source_kind",
+    "source_file",
+    "source_sha256",
+    "page",
+    "line",
+    "section",
+    "block_id",
+    "extractor",
+    "entity_code",
+    "lines",
+    "rows_expected",
+    "rows_found",
+    "cells_expected",
+    "cells_found",
+    "cells_parsed",
+    "status",
+    "message",
 ]
 EPCI_COLUMNS = [
     "report_year",
@@ -81,6 +103,8 @@ STAGING_TABLES = {
     "figures": ("stg_figure", FIGURE_COLUMNS),
     "epci_mentions": ("stg_territory_epci", EPCI_COLUMNS),
     "councillor_mentions": ("stg_councillor_mention", COUNCILLOR_COLUMNS),
+    "generated_indicators": ("stg_generated_indicator", INDICATOR_COLUMNS),
+    "blocks": ("stg_block_quality", BLOCK_COLUMNS),
     "rejects": ("stg_reject", REJECT_COLUMNS),
 }
 
@@ -90,6 +114,8 @@ class StagingFrames:
     figures: pd.DataFrame
     epci_mentions: pd.DataFrame
     councillor_mentions: pd.DataFrame
+    generated_indicators: pd.DataFrame
+    blocks: pd.DataFrame
     rejects: pd.DataFrame
 
 
@@ -107,7 +133,8 @@ def _provenance(document: Document, location: Location) -> dict[str, object]:
 def _frame(rows: list[dict[str, object]], columns: list[str]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=columns)
     for column in ("page", "line"):
-        frame[column] = frame[column].astype("Int64")
+        if column in frame:
+            frame[column] = frame[column].astype("Int64")
     return frame
 
 
@@ -126,6 +153,7 @@ def to_staging(document: Document, extraction: Extraction) -> StagingFrames:
             "source_span": f.source_span,
             "extractor": f.extractor,
             "is_derived": False,
+            "part_of": f.part_of,
         }
         for f in extraction.figures
     ]
@@ -153,6 +181,33 @@ def to_staging(document: Document, extraction: Extraction) -> StagingFrames:
         }
         for m in extraction.councillor_mentions
     ]
+    generated = {
+        g.code: {
+            "indicator_code": g.code,
+            "indicator_label": g.label,
+            "unit": g.unit,
+            "domain": g.domain,
+        }
+        for g in extraction.generated_indicators
+    }
+    blocks = [
+        {
+            **_provenance(document, b.location or Location(document.source_file)),
+            "section": b.section,
+            "block_id": b.block_id,
+            "extractor": b.extractor,
+            "entity_code": b.entity_code,
+            "lines": ",".join(str(n) for n in b.lines),
+            "rows_expected": b.rows_expected,
+            "rows_found": b.rows_found,
+            "cells_expected": b.cells_expected,
+            "cells_found": b.cells_found,
+            "cells_parsed": b.cells_parsed,
+            "status": b.status,
+            "message": b.message,
+        }
+        for b in extraction.blocks
+    ]
     rejects = [
         {
             **_provenance(document, r.location),
@@ -173,6 +228,8 @@ def to_staging(document: Document, extraction: Extraction) -> StagingFrames:
         figures=_frame(figures, FIGURE_COLUMNS),
         epci_mentions=_frame(epci, EPCI_COLUMNS),
         councillor_mentions=_frame(councillors, COUNCILLOR_COLUMNS),
+        generated_indicators=pd.DataFrame(list(generated.values()), columns=INDICATOR_COLUMNS),
+        blocks=_frame(blocks, BLOCK_COLUMNS),
         rejects=_frame(rejects, REJECT_COLUMNS),
     )
 

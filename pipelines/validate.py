@@ -13,7 +13,13 @@ import pandera.errors
 import pandera.pandas as pa
 
 from pipelines.staging import REJECT_COLUMNS, STAGING_TABLES, StagingFrames
-from schemas.staging import CouncillorMentionStaging, EpciMentionStaging, FigureStaging
+from schemas.staging import (
+    BlockQualityStaging,
+    CouncillorMentionStaging,
+    EpciMentionStaging,
+    FigureStaging,
+    GeneratedIndicatorStaging,
+)
 
 
 class ValidationError(Exception):
@@ -72,6 +78,8 @@ MODELS: dict[str, type[pa.DataFrameModel]] = {
     "figures": FigureStaging,
     "epci_mentions": EpciMentionStaging,
     "councillor_mentions": CouncillorMentionStaging,
+    "generated_indicators": GeneratedIndicatorStaging,
+    "blocks": BlockQualityStaging,
 }
 
 

@@ -80,7 +80,7 @@ def refresh_dimensions(
     )
     types = sorted({e.entity_type for e in entities.entities.values()})
     con.execute("delete from dim_entity where list_contains(?, entity_type)", [types])
-    con.execute("delete from dim_indicator")
+    con.execute("delete from dim_indicator where is_curated")
     _insert(con, "dim_entity", entity_frame)
     _insert(con, "dim_indicator", indicator_frame)
 
@@ -112,6 +112,7 @@ def load_source(con: duckdb.DuckDBPyConnection, frames: StagingFrames, source: d
         "fact_figure",
         "fact_territory_epci",
         "fact_councillor_mention",
+        "fact_block_quality",
         "stg_reject",
         "dim_source",
     )
@@ -127,6 +128,13 @@ def load_source(con: duckdb.DuckDBPyConnection, frames: StagingFrames, source: d
     _insert(
         con, "fact_councillor_mention", frames.councillor_mentions.drop(columns=["source_sha256"])
     )
+    _insert(con, "fact_block_quality", frames.blocks.drop(columns=["source_sha256"]))
+    generated = frames.generated_indicators.assign(is_additive=False, is_curated=False)
+    if not generated.empty:
+        name = f"_frame_{uuid.uuid4().hex}"
+        con.register(name, generated)
+        con.execute(f"insert or replace into dim_indicator by name select * from {name}")
+        con.unregister(name)
     _insert(con, "stg_reject", frames.rejects)
 
 

@@ -26,6 +26,8 @@ ENTITY_TYPES = [
 ]
 # Official entities come from the reference files, not the catalog: their codes have a shape.
 OFFICIAL_CODE_PATTERNS = {"commune": r"62\d{3}", "epci": r"\d{9}", "canton": r"62\d{2}"}
+# One-off figures of the key-figure blocks get generated codes (kf_<block>__<label>).
+GENERATED_CODE = r"kf_[a-z0-9_]+"
 NON_NEGATIVE_UNITS = ["count", "EUR", "km", "km2", "ha", "m2", "m", "per_km2", "fte", "t", "gb"]
 
 
@@ -78,9 +80,12 @@ class FigureStaging(Provenance):
             )
         return in_catalog | official
 
+    part_of: Series[str] = pa.Field(nullable=True)
+
     @pa.check("indicator_code", error="indicator code not in the indicator catalog")
     def known_indicator(cls, codes: Series[str]) -> Series[bool]:
-        return codes.isin(list(load_indicator_catalog().indicators))
+        curated = codes.isin(list(load_indicator_catalog().indicators))
+        return curated | codes.str.fullmatch(GENERATED_CODE)
 
     @pa.dataframe_check(error="unit differs from the catalog unit of the indicator")
     def unit_matches_catalog(cls, df: pd.DataFrame) -> Series[bool]:
@@ -127,3 +132,34 @@ class CouncillorMentionStaging(Provenance):
     prenom: Series[str] = pa.Field(str_length={"min_value": 1})
     nom: Series[str] = pa.Field(str_matches=r"^[^a-z]+$")
     roles_in_cell: Series[str] = pa.Field(nullable=True)
+
+
+class GeneratedIndicatorStaging(pa.DataFrameModel):
+    """stg_generated_indicator: the indicators made up for one-off figures."""
+
+    indicator_code: Series[str] = pa.Field(str_matches=rf"^{GENERATED_CODE}$", unique=True)
+    indicator_label: Series[str] = pa.Field(str_length={"min_value": 1})
+    unit: Series[str] = pa.Field(isin=sorted(UNITS))
+    domain: Series[str] = pa.Field(str_length={"min_value": 1})
+
+    class Config:
+        coerce = True
+
+
+class BlockQualityStaging(pa.DataFrameModel):
+    """stg_block_quality: one row per table or key-figure block, found or expected."""
+
+    block_id: Series[str] = pa.Field(str_length={"min_value": 1})
+    extractor: Series[str]
+    status: Series[str] = pa.Field(isin=["complete", "partial", "missing"])
+    rows_expected: Series[int] = pa.Field(ge=0)
+    rows_found: Series[int] = pa.Field(ge=0)
+    cells_found: Series[int] = pa.Field(ge=0)
+    cells_parsed: Series[int] = pa.Field(ge=0)
+
+    @pa.dataframe_check(error="more cells parsed than found")
+    def parsed_within_found(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["cells_parsed"] <= df["cells_found"]
+
+    class Config:
+        coerce = True

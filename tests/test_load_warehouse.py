@@ -30,7 +30,8 @@ def fresh_warehouse(tmp_path, report_path) -> Path:
 
 
 def test_a_fresh_build_holds_every_figure_with_its_dimensions(fresh_warehouse) -> None:
-    assert _count(fresh_warehouse, "select count(*) from v_indicator") == 93
+    staged = _count(fresh_warehouse, "select count(*) from v_report_figure")
+    assert staged > 600  # the report's figures: profiles, overview, tables, key-figure blocks
     assert (
         _count(fresh_warehouse, "select count(*) from v_indicator where entity_name is null") == 0
     )
@@ -43,8 +44,9 @@ def test_a_fresh_build_holds_every_figure_with_its_dimensions(fresh_warehouse) -
 
 
 def test_loading_the_same_report_twice_does_not_duplicate(fresh_warehouse, report_path) -> None:
+    before = _count(fresh_warehouse, "select count(*) from fact_figure")
     build_with_steps([report_path], fresh_warehouse)
-    assert _count(fresh_warehouse, "select count(*) from fact_figure") == 93
+    assert _count(fresh_warehouse, "select count(*) from fact_figure") == before
     assert _count(fresh_warehouse, "select count(*) from dim_source") == 1
     # check runs are history: both runs are kept, the view shows the latest
     assert _count(fresh_warehouse, "select count(*) from check_run") == 2
@@ -55,14 +57,11 @@ def test_next_year_loads_beside_this_one(fresh_warehouse, report_path, tmp_path)
     next_year = tmp_path / "rapport-activites-2023.txt"
     text = report_path.read_text(encoding="utf-8").replace("ANNÉE 2022", "ANNÉE 2023", 1)
     next_year.write_text(text, encoding="utf-8")
+    per_year = "select report_year, count(*) as n from v_report_figure group by 1 order by 1"
+    [this_year] = wh.query(fresh_warehouse, per_year).to_dict("records")
     build_with_steps([next_year], fresh_warehouse)
-    years = wh.query(
-        fresh_warehouse, "select report_year, count(*) as n from fact_figure group by 1 order by 1"
-    )
-    assert years.to_dict("records") == [
-        {"report_year": 2022, "n": 93},
-        {"report_year": 2023, "n": 93},
-    ]
+    years = wh.query(fresh_warehouse, per_year)
+    assert years.to_dict("records") == [this_year, {"report_year": 2023, "n": this_year["n"]}]
 
 
 def test_a_failure_mid_load_leaves_the_previous_warehouse_intact(
@@ -85,12 +84,10 @@ def test_a_failure_mid_load_leaves_the_previous_warehouse_intact(
 
 
 def test_queries_are_read_only(existing_warehouse) -> None:
+    before = _count(existing_warehouse, "select count(*) from fact_figure")
     with pytest.raises(duckdb.Error, match="read-only"):
         wh.query(existing_warehouse, "delete from fact_figure")
-    assert (
-        _count(existing_warehouse, "select count(*) from fact_figure where source_kind = 'text'")
-        == 93
-    )
+    assert _count(existing_warehouse, "select count(*) from fact_figure") == before
 
 
 def test_a_missing_or_corrupt_warehouse_is_named(tmp_path) -> None:

@@ -25,10 +25,27 @@ def _plant(staged: StagingFrames, indicator: str, entity: str, **changes) -> Sta
     return replace(staged, figures=figures)
 
 
-def test_the_shipped_report_validates_entirely(staged) -> None:
-    validated = validate_staging(staged)
-    assert len(validated.figures) == len(staged.figures) == 93
-    assert validated.rejects.empty
+@pytest.fixture(scope="module")
+def baseline(staged) -> StagingFrames:
+    return validate_staging(staged)
+
+
+def _new_rejects(validated: StagingFrames, baseline: StagingFrames) -> list[dict]:
+    known = set(zip(baseline.rejects.line, baseline.rejects.reason, strict=True))
+    return [
+        r for r in validated.rejects.to_dict("records") if (r["line"], r["reason"]) not in known
+    ]
+
+
+def test_the_shipped_report_validates_but_one_figure(staged, baseline) -> None:
+    """The only figure the schemas refuse is "6.2", the name of a newsletter read as a count."""
+    [reject] = baseline.rejects.to_dict("records")
+    assert (reject["line"], reject["reason"]) == (
+        4617,
+        "a count must be a non-negative whole number",
+    )
+    assert "« 6.2 Cœur numérique »" in reject["source_text"]
+    assert len(baseline.figures) == len(staged.figures) - 1
 
 
 @pytest.mark.parametrize(
@@ -88,20 +105,21 @@ def test_the_shipped_report_validates_entirely(staged) -> None:
     ],
 )
 def test_bad_rows_are_rejected_with_their_reason(
-    staged, indicator, entity, changes, reason
+    staged, baseline, indicator, entity, changes, reason
 ) -> None:
     validated = validate_staging(_plant(staged, indicator, entity, **changes))
-    assert len(validated.figures) == len(staged.figures) - 1
-    [reject] = validated.rejects.to_dict("records")
+    assert len(validated.figures) == len(baseline.figures) - 1
+    [reject] = _new_rejects(validated, baseline)
     assert reject["reason"] == reason
     assert reject["stage"] == "validate"
     assert reject["staging_table"] == "stg_figure"
     assert reject["line"] is not None and reject["source_text"]
 
 
-def test_a_figure_without_location_is_rejected(staged) -> None:
+def test_a_figure_without_location_is_rejected(staged, baseline) -> None:
     validated = validate_staging(_plant(staged, "population", "calaisis", line=pd.NA))
-    assert validated.rejects["reason"].tolist() == ["a row needs a line or a page as provenance"]
+    reasons = [r["reason"] for r in _new_rejects(validated, baseline)]
+    assert reasons == ["a row needs a line or a page as provenance"]
 
 
 def test_extraction_rejects_are_kept_beside_validation_rejects(staged) -> None:
@@ -129,7 +147,8 @@ def test_extraction_rejects_are_kept_beside_validation_rejects(staged) -> None:
     planted = _plant(staged, "population", "calaisis", value=-1.0)
     planted = replace(planted, rejects=rejects)
     validated = validate_staging(planted)
-    assert sorted(validated.rejects["stage"]) == ["extract", "validate"]
+    assert sorted(validated.rejects["stage"]) == ["extract", "validate", "validate"]
+    assert "planted" in set(validated.rejects["reason"])
 
 
 def test_a_missing_column_fails_the_table_as_a_whole(staged) -> None:

@@ -30,6 +30,17 @@ class Figure:
     source_text: str  # the whole line or cell, as in the source
     source_span: str  # the exact figure inside it ("Plus de 288 000")
     extractor: str
+    part_of: str | None = None  # indicator code of the whole this figure is a part of ("dont")
+
+
+@dataclass(frozen=True)
+class GeneratedIndicator:
+    """A one-off figure's indicator: a code made from its block and label, not curated."""
+
+    code: str
+    label: str
+    unit: str
+    domain: str
 
 
 @dataclass(frozen=True)
@@ -103,10 +114,39 @@ class Extraction:
     epci_mentions: list[EpciMention] = field(default_factory=list)
     councillor_mentions: list[CouncillorMention] = field(default_factory=list)
     blocks: list[BlockQuality] = field(default_factory=list)
+    generated_indicators: list[GeneratedIndicator] = field(default_factory=list)
 
     def extend(self, other: Extraction) -> None:
         self.blocks.extend(other.blocks)
+        self.generated_indicators.extend(other.generated_indicators)
         self.figures.extend(other.figures)
         self.rejects.extend(other.rejects)
         self.epci_mentions.extend(other.epci_mentions)
         self.councillor_mentions.extend(other.councillor_mentions)
+
+
+def block_quality(
+    block_id: str, extractor: str, entity_code: str, section: str, extraction: Extraction
+) -> BlockQuality:
+    """The quality record of a block of key-figure lines: one row per line read."""
+    lines = sorted(
+        {f.location.line or 0 for f in extraction.figures}
+        | {r.location.line or 0 for r in extraction.rejects}
+    )
+    read = len({f.location.line for f in extraction.figures})
+    first = extraction.figures[0].location if extraction.figures else None
+    return BlockQuality(
+        block_id,
+        extractor,
+        entity_code,
+        section,
+        first,
+        tuple(lines),
+        len(lines),
+        read,
+        len(lines),
+        len(lines),
+        read,
+        "complete" if read == len(lines) else "partial",
+        f"{len(extraction.figures)} figures from {read} of {len(lines)} lines",
+    )

@@ -20,7 +20,9 @@ _MENU_TYPES = (
     (re.compile(r"^MDADT\b"), "mdadt"),
     (re.compile(r"^Le territoire\b"), "territory"),
 )
-_TERRITORY_PREFIX = re.compile(r"^Le territoire\s+(?:de\s+l['’]|de\s+|du\s+|des\s+)?", re.IGNORECASE)
+_TERRITORY_PREFIX = re.compile(
+    r"^Le territoire\s+(?:de\s+l['’]|de\s+|du\s+|des\s+)?", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)

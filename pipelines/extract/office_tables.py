@@ -40,13 +40,19 @@ def _value_of(indicator: Indicator, text: str) -> Quantity:
     """Read a cell; a bare number takes the catalog unit (`162.68` in an ETP row is fte)."""
     quantity = parse_quantity(text)
     if quantity.unit == "count" and indicator.unit != "count":
-        return Quantity(quantity.value, indicator.unit, quantity.qualifier, quantity.text,
-                        quantity.start, quantity.end)
+        return Quantity(
+            quantity.value,
+            indicator.unit,
+            quantity.qualifier,
+            quantity.text,
+            quantity.start,
+            quantity.end,
+        )
     return quantity
 
 
 def _inline_value(label: str) -> Quantity | None:
-    """`Le Revenu de Solidarité Active (RSA) : 4538 allocataires du RSA`: the figure is in the label."""
+    """A row whose figure sits in its label: `Le Revenu ... (RSA) : 4538 allocataires du RSA`."""
     found = find_quantities(label)
     return found[0] if len(found) == 1 else None
 
@@ -65,59 +71,140 @@ class _Reader:
         found.lines.add(location.line or 0)
         return found
 
-    def _emit(self, entity: Entity, kind: TableKind, indicator: Indicator, section: str,
-              location: Location, source_text: str, cell: str | None) -> None:
+    def _emit(
+        self,
+        entity: Entity,
+        kind: TableKind,
+        indicator: Indicator,
+        section: str,
+        location: Location,
+        source_text: str,
+        cell: str | None,
+    ) -> None:
         found = self._note(entity, kind, section, location)
         found.cells_found += 1
         aside = _ASIDE.match(cell or "")
         if aside and indicator.aside_code:
             cell = aside["main"]
-            self._emit_aside(entity, indicator.aside_code, aside["aside"], section, location,
-                             source_text)
+            self._emit_aside(
+                entity, indicator.aside_code, aside["aside"], section, location, source_text
+            )
         try:
             quantity = _value_of(indicator, cell) if cell else _inline_value(source_text)
         except NumberFormatError as err:
-            self.result.rejects.append(Reject(str(err), section, location, source_text, EXTRACTOR,
-                                              entity.code, indicator.code))
+            self.result.rejects.append(
+                Reject(
+                    str(err), section, location, source_text, EXTRACTOR, entity.code, indicator.code
+                )
+            )
             return
         if quantity is None:
-            self.result.rejects.append(Reject("no figure in the row", section, location,
-                                              source_text, EXTRACTOR, entity.code, indicator.code))
+            self.result.rejects.append(
+                Reject(
+                    "no figure in the row",
+                    section,
+                    location,
+                    source_text,
+                    EXTRACTOR,
+                    entity.code,
+                    indicator.code,
+                )
+            )
             return
         found.cells_parsed += 1
         found.codes.add(indicator.code)
         if quantity.value is None:  # "/": the report states there is no figure
             return
         if quantity.unit != indicator.unit:
-            self.result.rejects.append(Reject(
-                f"unit {quantity.unit} differs from the catalog unit {indicator.unit}", section,
-                location, source_text, EXTRACTOR, entity.code, indicator.code, quantity.value,
-                quantity.unit))
+            self.result.rejects.append(
+                Reject(
+                    f"unit {quantity.unit} differs from the catalog unit {indicator.unit}",
+                    section,
+                    location,
+                    source_text,
+                    EXTRACTOR,
+                    entity.code,
+                    indicator.code,
+                    quantity.value,
+                    quantity.unit,
+                )
+            )
             return
-        self.result.figures.append(Figure(
-            entity.entity_type, entity.code, indicator.code, quantity.value, quantity.unit,
-            quantity.qualifier, section, location, source_text, quantity.text, EXTRACTOR))
+        self.result.figures.append(
+            Figure(
+                entity.entity_type,
+                entity.code,
+                indicator.code,
+                quantity.value,
+                quantity.unit,
+                quantity.qualifier,
+                section,
+                location,
+                source_text,
+                quantity.text,
+                EXTRACTOR,
+            )
+        )
 
-    def _emit_aside(self, entity: Entity, code: str, text: str, section: str,
-                    location: Location, source_text: str) -> None:
+    def _emit_aside(
+        self,
+        entity: Entity,
+        code: str,
+        text: str,
+        section: str,
+        location: Location,
+        source_text: str,
+    ) -> None:
         indicator = self.indicators[code]
         found = find_quantities(text)
         label = text[found[0].end :].strip().lower() if len(found) == 1 else ""
         if not found or indicator.key_figure is None or not indicator.key_figure.search(label):
-            self.result.rejects.append(Reject(f"aside {text!r} does not read as {code}", section,
-                                              location, source_text, EXTRACTOR, entity.code, code))
+            self.result.rejects.append(
+                Reject(
+                    f"aside {text!r} does not read as {code}",
+                    section,
+                    location,
+                    source_text,
+                    EXTRACTOR,
+                    entity.code,
+                    code,
+                )
+            )
             return
         quantity = found[0]
-        self.result.figures.append(Figure(
-            entity.entity_type, entity.code, code, quantity.value, indicator.unit,
-            quantity.qualifier, section, location, source_text, quantity.text, EXTRACTOR))
+        self.result.figures.append(
+            Figure(
+                entity.entity_type,
+                entity.code,
+                code,
+                quantity.value,
+                indicator.unit,
+                quantity.qualifier,
+                section,
+                location,
+                source_text,
+                quantity.text,
+                EXTRACTOR,
+            )
+        )
 
     def _row_kinds(self, entity: Entity) -> list[TableKind]:
-        return [k for k in self.indicators.tables.values()
-                if k.entity_type == entity.entity_type and k.header is None]
+        return [
+            k
+            for k in self.indicators.tables.values()
+            if k.entity_type == entity.entity_type and k.header is None
+        ]
 
-    def read_row(self, entity: Entity, section: str, location: Location, cells: tuple[str, ...],
-                 source_text: str, *, is_text: bool) -> None:
+    def read_row(
+        self,
+        entity: Entity,
+        section: str,
+        location: Location,
+        cells: tuple[str, ...],
+        source_text: str,
+        *,
+        is_text: bool,
+    ) -> None:
         label = cells[0] if cells else ""
         for kind in self._row_kinds(entity):
             for indicator in self.indicators.table_rows(kind.table_id):
@@ -126,12 +213,20 @@ class _Reader:
                     self._emit(entity, kind, indicator, section, location, source_text, value)
                     return
         if not is_text and any(find_quantities(c) for c in cells[1:]):
-            self.result.rejects.append(Reject(
-                f"no catalog row for {label!r} in the {entity.entity_type} tables", section,
-                location, source_text, EXTRACTOR, entity.code))
+            self.result.rejects.append(
+                Reject(
+                    f"no catalog row for {label!r} in the {entity.entity_type} tables",
+                    section,
+                    location,
+                    source_text,
+                    EXTRACTOR,
+                    entity.code,
+                )
+            )
 
-    def read_header_table(self, entity: Entity, kind: TableKind, section: str,
-                          rows: tuple[TableRow, ...]) -> None:
+    def read_header_table(
+        self, entity: Entity, kind: TableKind, section: str, rows: tuple[TableRow, ...]
+    ) -> None:
         header = rows[0].cells
         self._note(entity, kind, section, rows[0].location)
         for row in rows[1:]:
@@ -144,12 +239,20 @@ class _Reader:
                 for index, title in enumerate(header[1:], start=1):
                     if indicator.column is None or indicator.column.search(title):
                         cell = row.cells[index] if index < len(row.cells) else ""
-                        self._emit(entity, kind, indicator, section, row.location, row.text,
-                                   cell or None)
+                        self._emit(
+                            entity, kind, indicator, section, row.location, row.text, cell or None
+                        )
             if not matched:
-                self.result.rejects.append(Reject(
-                    f"no catalog row for {row.cells[0]!r} in table {kind.table_id}", section,
-                    row.location, row.text, EXTRACTOR, entity.code))
+                self.result.rejects.append(
+                    Reject(
+                        f"no catalog row for {row.cells[0]!r} in table {kind.table_id}",
+                        section,
+                        row.location,
+                        row.text,
+                        EXTRACTOR,
+                        entity.code,
+                    )
+                )
 
     def read(self, entities: EntityCatalog) -> Extraction:
         for section, block, page in blocks_with_page(self.document, entities):
@@ -157,18 +260,27 @@ class _Reader:
                 continue
             entity = page.entity
             if isinstance(block, Table):
-                kind = next((k for k in self.indicators.tables.values()
-                             if k.entity_type == entity.entity_type and k.header is not None
-                             and k.header.search(block.rows[0].cells[0])), None)
+                kind = next(
+                    (
+                        k
+                        for k in self.indicators.tables.values()
+                        if k.entity_type == entity.entity_type
+                        and k.header is not None
+                        and k.header.search(block.rows[0].cells[0])
+                    ),
+                    None,
+                )
                 if kind is not None:
                     self.read_header_table(entity, kind, section.title, block.rows)
                     continue
                 for row in block.rows:
-                    self.read_row(entity, section.title, row.location, row.cells, row.text,
-                                  is_text=False)
+                    self.read_row(
+                        entity, section.title, row.location, row.cells, row.text, is_text=False
+                    )
             elif isinstance(block, TextLine) and len(block.text) <= _MAX_TEXT_ROW:
-                self.read_row(entity, section.title, block.location, (block.text,), block.text,
-                              is_text=True)
+                self.read_row(
+                    entity, section.title, block.location, (block.text,), block.text, is_text=True
+                )
         self.result.blocks.extend(self.quality(entities))
         return self.result
 
@@ -181,19 +293,44 @@ class _Reader:
                 found = self.found.get((entity.code, kind.table_id))
                 block_id = f"{kind.table_id}:{entity.code}"
                 if found is None or found.location is None:
-                    records.append(BlockQuality(
-                        block_id, EXTRACTOR, entity.code, "", None, (), len(required), 0, 0, 0, 0,
-                        "missing", f"expected table {kind.table_id} of {entity.name} not found "
-                        "in the source"))
+                    records.append(
+                        BlockQuality(
+                            block_id,
+                            EXTRACTOR,
+                            entity.code,
+                            "",
+                            None,
+                            (),
+                            len(required),
+                            0,
+                            0,
+                            0,
+                            0,
+                            "missing",
+                            f"expected table {kind.table_id} of {entity.name} not found "
+                            "in the source",
+                        )
+                    )
                     continue
                 missing = sorted(required - found.codes)
                 expected_rows = len(required | found.codes)
-                records.append(BlockQuality(
-                    block_id, EXTRACTOR, entity.code, found.section, found.location,
-                    tuple(sorted(found.lines)), expected_rows, len(found.codes),
-                    found.cells_found, found.cells_found, found.cells_parsed,
-                    "partial" if missing else "complete",
-                    f"rows not found: {', '.join(missing)}" if missing else "all rows found"))
+                records.append(
+                    BlockQuality(
+                        block_id,
+                        EXTRACTOR,
+                        entity.code,
+                        found.section,
+                        found.location,
+                        tuple(sorted(found.lines)),
+                        expected_rows,
+                        len(found.codes),
+                        found.cells_found,
+                        found.cells_found,
+                        found.cells_parsed,
+                        "partial" if missing else "complete",
+                        f"rows not found: {', '.join(missing)}" if missing else "all rows found",
+                    )
+                )
         return records
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from pipelines.document import Document
-from pipelines.extract import CouncillorMention, Extraction
+from pipelines.extract import BlockQuality, CouncillorMention, Extraction
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
 ORGANISATION_TITLE = "ORGANISATION POLITIQUE"
@@ -54,4 +54,25 @@ def extract_organisation(
                         )
                         for name in _NAME.finditer(body)
                     )
-    return Extraction(councillor_mentions=mentions)
+    rows = sorted({m.location.line or 0 for m in mentions})
+    cells = len({(m.location.line, m.cell_number) for m in mentions})
+    blocks = [
+        BlockQuality(
+            "organisation:62",
+            "organisation_table",
+            "62",
+            ORGANISATION_TITLE,
+            mentions[0].location if mentions else None,
+            tuple(rows),
+            len(rows),
+            len(rows),
+            cells,
+            cells,
+            cells,
+            "complete" if mentions else "missing",
+            f"{len(mentions)} names in {cells} cells"
+            if mentions
+            else "organisation table not found",
+        )
+    ]
+    return Extraction(councillor_mentions=mentions, blocks=blocks)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pipelines.document import Document
-from pipelines.extract import Extraction, ExtractionError
+from pipelines.extract import Extraction, ExtractionError, block_quality
 from pipelines.extract.key_figures import read_key_figure, starts_with_figure
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
@@ -35,6 +35,9 @@ def extract_overview(
                         extractor=EXTRACTOR,
                     )
                 )
+    result.blocks.append(
+        block_quality("overview:62", EXTRACTOR, department.code, OVERVIEW_TITLE, result)
+    )
     if not result.figures:
         raise ExtractionError(
             f"{document.source_file}: section {OVERVIEW_TITLE!r} (line "

@@ -2,20 +2,56 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pipelines.document import Document
 from pipelines.extract import Extraction
+from pipelines.extract.key_figure_blocks import extract_key_figure_blocks
+from pipelines.extract.office_tables import extract_office_tables
 from pipelines.extract.organisation import extract_organisation
 from pipelines.extract.overview import extract_overview
 from pipelines.extract.sentences import extract_sentences
+from pipelines.extract.support_blocks import extract_support_blocks
 from pipelines.extract.territories import extract_territory_profiles
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
+# Extractors of curated indicators first; the generic key-figure blocks last, so that a
+# figure both recognise keeps its curated code.
 EXTRACTORS = (
     extract_overview,
     extract_territory_profiles,
     extract_sentences,
     extract_organisation,
+    extract_office_tables,
+    extract_support_blocks,
+    extract_key_figure_blocks,
 )
+
+
+def prefer_curated(result: Extraction) -> Extraction:
+    """Drop generated figures whose exact span a curated extractor already read.
+
+    Parts that pointed at a dropped generated whole now point at the curated code.
+    """
+    curated = {
+        (f.location.line, f.location.page, f.source_span): f.indicator_code
+        for f in result.figures
+        if not f.indicator_code.startswith("kf_")
+    }
+    renamed: dict[str, str] = {}
+    kept = []
+    for figure in result.figures:
+        key = (figure.location.line, figure.location.page, figure.source_span)
+        if figure.indicator_code.startswith("kf_") and key in curated:
+            renamed[figure.indicator_code] = curated[key]
+            continue
+        kept.append(figure)
+    result.figures = [
+        replace(f, part_of=renamed.get(f.part_of, f.part_of)) if f.part_of else f for f in kept
+    ]
+    used = {f.indicator_code for f in result.figures}
+    result.generated_indicators = [g for g in result.generated_indicators if g.code in used]
+    return result
 
 
 def extract_report(
@@ -24,4 +60,4 @@ def extract_report(
     result = Extraction()
     for extractor in EXTRACTORS:
         result.extend(extractor(document, indicators, entities))
-    return result
+    return prefer_curated(result)

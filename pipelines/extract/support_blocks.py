@@ -6,6 +6,8 @@ line, with "Culture" and "Sport" sub-titles and one bullet per figure.
 
 from __future__ import annotations
 
+import re
+
 from pipelines.document import Document, TextLine
 from pipelines.extract import BlockQuality, Extraction
 from pipelines.extract.key_figures import read_key_figure, starts_with_figure
@@ -15,7 +17,7 @@ from schemas.catalog import EntityCatalog, IndicatorCatalog
 EXTRACTOR = "support_block"
 TITLE = "Le Département apporte son soutien"
 _MAX_SUBTITLE = 20  # "Culture", "Sport"
-_BULLETS = ("-", "*", "•")
+_BULLET = re.compile(r"^(?:[-•]|\*(?!\*))")  # "- *", "•", "*"; not "**" (bold)
 
 
 def extract_support_blocks(
@@ -30,15 +32,35 @@ def extract_support_blocks(
         code, lines, section = current
         block = Extraction()
         for line in lines:
-            block.extend(read_key_figure(line, entity_type="territory", entity_code=code,
-                                         section=section, catalog=indicators, extractor=EXTRACTOR))
+            block.extend(
+                read_key_figure(
+                    line,
+                    entity_type="territory",
+                    entity_code=code,
+                    section=section,
+                    catalog=indicators,
+                    extractor=EXTRACTOR,
+                )
+            )
         result.extend(block)
         rows = len(lines)
-        result.blocks.append(BlockQuality(
-            f"support:{code}", EXTRACTOR, code, section, lines[0].location if lines else None,
-            tuple(line.location.line or 0 for line in lines), rows, len(block.figures), rows,
-            rows, rows - len(block.rejects), "complete" if not block.rejects else "partial",
-            f"{len(block.figures)} figures, {len(block.rejects)} lines rejected"))
+        result.blocks.append(
+            BlockQuality(
+                f"support:{code}",
+                EXTRACTOR,
+                code,
+                section,
+                lines[0].location if lines else None,
+                tuple(line.location.line or 0 for line in lines),
+                rows,
+                len(block.figures),
+                rows,
+                rows,
+                rows - len(block.rejects),
+                "complete" if not block.rejects else "partial",
+                f"{len(block.figures)} figures, {len(block.rejects)} lines rejected",
+            )
+        )
 
     for section, block, page in blocks_with_page(document, entities):
         if not isinstance(block, TextLine):
@@ -50,7 +72,7 @@ def extract_support_blocks(
             continue
         if current is None:
             continue
-        if block.text.startswith(_BULLETS) and starts_with_figure(block.text):
+        if _BULLET.match(block.text) and starts_with_figure(block.text):
             current[1].append(block)
         elif len(block.text) > _MAX_SUBTITLE:
             close()

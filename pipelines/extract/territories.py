@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from pipelines.document import Document, Section, TextLine
-from pipelines.extract import EpciMention, Extraction, ExtractionError, Reject
+from pipelines.extract import EpciMention, Extraction, ExtractionError, Reject, block_quality
 from pipelines.extract.key_figures import key_figure_body, read_key_figure, starts_with_figure
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
@@ -108,6 +108,11 @@ def extract_territory_profiles(
             )
         seen[territory.code] = section.location.line or 0
         result.extend(profiles[0])
+        result.blocks.append(
+            block_quality(
+                f"profile:{territory.code}", EXTRACTOR, territory.code, section.title, profiles[0]
+            )
+        )
     missing = [t.name for t in entities.of_type("territory") if t.code not in seen]
     if missing:
         raise ExtractionError(

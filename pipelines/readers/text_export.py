@@ -107,7 +107,8 @@ def read_text_export(path: Path) -> Document:
         if is_heading(stripped):
             sections.append(Section(title=stripped, location=location))
         else:
-            sections[-1].blocks.append(TextLine(stripped, location))
+            indent = len(line) - len(line.lstrip(" "))
+            sections[-1].blocks.append(TextLine(stripped, location, indent))
     flush_table()
 
     return Document(

@@ -12,7 +12,8 @@ create table if not exists dim_indicator (
     indicator_label varchar not null,
     unit varchar not null,
     domain varchar not null,
-    is_additive boolean not null
+    is_additive boolean not null,
+    is_curated boolean not null default true
 );
 
 create table if not exists dim_source (

@@ -16,7 +16,8 @@ create table if not exists fact_figure (
     source_text varchar not null,
     source_span varchar not null,
     extractor varchar not null,
-    is_derived boolean not null default false
+    is_derived boolean not null default false,
+    part_of varchar  -- indicator code of the whole this figure is a part of ("dont")
 );
 
 -- The EPCIs each territory profile names, in the profile's order.
@@ -48,6 +49,28 @@ create table if not exists fact_councillor_mention (
     nom varchar not null,
     roles_in_cell varchar,
     source_text varchar not null
+);
+
+-- How well each table and key-figure block was read; expected blocks not found are here
+-- too (status 'missing'), so completeness can be checked.
+create table if not exists fact_block_quality (
+    report_year integer not null,
+    source_kind varchar not null,
+    source_file varchar not null,
+    page integer,
+    line integer,
+    section varchar,
+    block_id varchar not null,
+    extractor varchar not null,
+    entity_code varchar,
+    lines varchar,
+    rows_expected integer not null,
+    rows_found integer not null,
+    cells_expected integer not null,
+    cells_found integer not null,
+    cells_parsed integer not null,
+    status varchar not null,
+    message varchar not null
 );
 
 -- Everything that looked like data but could not be loaded, with the reason.

@@ -23,7 +23,8 @@ renamed as (
         source.source_span,
         source.source_file,
         source.extractor,
-        source.is_derived
+        source.is_derived,
+        source.part_of
     from source
     left join dim_entity as entity on entity.entity_code = source.entity_code
     left join dim_indicator as indicator on indicator.indicator_code = source.indicator_code

@@ -1,0 +1,244 @@
+"""The "Les chiffres clés ..." blocks: every figure they state, with a label and a code.
+
+About thirty blocks, each written its own way: bullets (`- ◆ **35 551** demandes ...`),
+plain lines (`553 délibérations votées`), "label : figure" (`Aides financières : **2,4 M€**`),
+breakdowns (`Budget de 463,61 M€ dont` followed by its parts, `X dont Y`, indented
+sub-items). A block runs from its title to the first line of prose.
+
+Figures the catalog curates (same code every year) are taken by the other extractors; the
+rest get a generated code `kf_<block>__<label>` (stable as long as the wording is) with the
+label they were read with. Years, dates and phone numbers are not figures (see `tokens`).
+Parts keep the code of their whole (`part_of`), so breakdowns can be checked.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from pipelines.document import Document, Section, TextLine
+from pipelines.extract import BlockQuality, Extraction, Figure, GeneratedIndicator
+from pipelines.extract.tokens import ignorable_reason
+from pipelines.numbers import Quantity, clean_markup, find_quantities
+from schemas.catalog import EntityCatalog, IndicatorCatalog
+
+EXTRACTOR = "key_figure_block"
+TITLE_PREFIX = "Les chiffres clés"
+_PROSE_LENGTH = 150
+_BULLET = re.compile(r"^[\s\-•*◆⇒]+")
+_LIST_ITEM = re.compile(r"^\s*(?:[-•◆⇒]|\*(?!\*))")
+_CUT = re.compile(r"[,;:(.]|\s(?:dont|soit)\b|\s[–—-]\s")
+_LEADING_WORDS = re.compile(
+    r"^(?:(?:de|des|du|les|la|le|à|au|aux|en|et|pour)\s+|(?:d|l)['’]\s*)+", re.I
+)
+_TRAILING_WORDS = re.compile(r"(?:\s+(?:pour|et|dont|de|des|du|à|au|sur|avec|soit|par|en))+$", re.I)
+_UNIT_SUFFIX = {
+    "count": "",
+    "EUR": "_eur",
+    "pct": "_pct",
+    "km": "_km",
+    "km2": "_km2",
+    "ha": "_ha",
+    "m2": "_m2",
+    "m": "_m",
+    "t": "_t",
+    "gb": "_gb",
+    "fte": "_fte",
+    "per_km2": "_per_km2",
+}
+_UNIT_LABEL = {
+    "EUR": "montant",
+    "pct": "part",
+    "km": "longueur",
+    "m2": "surface",
+    "ha": "surface",
+    "t": "tonnage",
+    "gb": "volume",
+    "m": "linéaire",
+    "fte": "ETP",
+}
+
+
+def slug(text: str, limit: int = 60) -> str:
+    text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae")
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    words = [w for w in re.split(r"[^a-z0-9]+", ascii_text) if w]
+    out = ""
+    for word in words:
+        if len(out) + len(word) + 1 > limit:
+            break
+        out = f"{out}_{word}" if out else word
+    return out or "figure"
+
+
+def block_slug(title: str) -> str:
+    rest = title[len(TITLE_PREFIX) :]
+    rest = _LEADING_WORDS.sub("", rest.strip(" :,"))
+    return slug(rest, 40)
+
+
+def _tidy(label: str) -> str:
+    label = re.sub(r"\s+", " ", label).strip(" :,;.-–—*")
+    label = _LEADING_WORDS.sub("", label)
+    return _TRAILING_WORDS.sub("", label).strip(" :,;.-–—")
+
+
+def label_of(body: str, figures: list[Quantity], index: int) -> str:
+    """The words a figure is stated with: those after it, else the phrase before it."""
+    quantity = figures[index]
+    stop = figures[index + 1].start if index + 1 < len(figures) else len(body)
+    after = _CUT.split(body[quantity.end : stop], maxsplit=1)[0]
+    label = _tidy(after)
+    if label:
+        return label
+    begin = figures[index - 1].end if index > 0 else 0
+    before = body[begin : quantity.start].rstrip(" :*")
+    before = re.split(r"[,;(]|\s(?:dont|soit)\b", before)[-1]
+    return _tidy(before) or _UNIT_LABEL.get(quantity.unit, "nombre")
+
+
+@dataclass
+class _Whole:
+    code: str
+    label: str
+    unit: str
+
+
+class _BlockReader:
+    def __init__(self, section: Section, entity_code: str):
+        self.section = section
+        self.entity_code = entity_code
+        self.domain = block_slug(section.title)
+        self.result = Extraction()
+        self.codes: set[str] = set()
+        self.block_whole: _Whole | None = None  # "Budget de 463,61 M€ dont" + following lines
+        self.line_whole: _Whole | None = None  # last top-level figure, for indented sub-items
+
+    def _code(self, label: str, unit: str, whole: _Whole | None) -> str:
+        name = f"{slug(whole.label, 30)}__{slug(label, 30)}" if whole else slug(label)
+        base = f"kf_{self.domain}__{name}{_UNIT_SUFFIX.get(unit, '_' + unit)}"
+        code, n = base, 2
+        while code in self.codes:
+            code, n = f"{base}_{n}", n + 1
+        self.codes.add(code)
+        return code
+
+    def read_line(self, line: TextLine) -> None:
+        body = _BULLET.sub("", clean_markup(line.text)).strip()
+        figures = [
+            q
+            for q in find_quantities(body)
+            if q.value is not None and ignorable_reason(body, q.start, q.end) is None
+        ]
+        is_sub_item = line.indent > 0 and line.text.lstrip().startswith("-")
+        if figures and not _LIST_ITEM.match(line.text):
+            self.block_whole = None  # a plain line starts anew; only list items are parts
+        in_line_whole: _Whole | None = None
+        for index, quantity in enumerate(figures):
+            label = label_of(body, figures, index)
+            whole = None
+            if in_line_whole is not None:
+                whole = in_line_whole
+            elif index == 0 and is_sub_item and self.line_whole is not None:
+                whole = self.line_whole
+            elif index == 0 and self.block_whole is not None:
+                if quantity.unit == self.block_whole.unit:
+                    whole = self.block_whole
+                else:
+                    self.block_whole = None
+            full_label = f"{whole.label} : {label}" if whole else label
+            code = self._code(label, quantity.unit, whole)
+            self.result.generated_indicators.append(
+                GeneratedIndicator(
+                    code, full_label[:1].upper() + full_label[1:], quantity.unit, self.domain
+                )
+            )
+            self.result.figures.append(
+                Figure(
+                    "department",
+                    self.entity_code,
+                    code,
+                    quantity.value,
+                    quantity.unit,
+                    quantity.qualifier,
+                    self.section.title,
+                    line.location,
+                    line.text,
+                    quantity.text,
+                    EXTRACTOR,
+                    whole.code if whole else None,
+                )
+            )
+            this = _Whole(code, label, quantity.unit)
+            following = (
+                body[quantity.end : figures[index + 1].start] if index + 1 < len(figures) else ""
+            )
+            if in_line_whole is None and re.search(r"\bdont\b", following):
+                in_line_whole = this
+            if index == 0 and not is_sub_item:
+                self.line_whole = this
+        if re.search(r"\bdont\s*:?\s*$", body) and figures:
+            last = figures[-1]
+            self.block_whole = _Whole(
+                self.result.figures[-1].indicator_code,
+                label_of(body, figures, len(figures) - 1),
+                last.unit,
+            )
+        elif not figures and not is_sub_item:
+            self.block_whole = None
+
+
+def block_lines(section: Section) -> list[TextLine]:
+    """The section's lines from its title to the first line of prose."""
+    lines = []
+    for line in section.lines():
+        is_bullet = bool(_BULLET.match(line.text))
+        if len(line.text) > _PROSE_LENGTH and not is_bullet and not _starts_with_figure(line.text):
+            break
+        lines.append(line)
+    return lines
+
+
+def _starts_with_figure(text: str) -> bool:
+    body = _BULLET.sub("", clean_markup(text)).strip()
+    found = find_quantities(body)
+    return bool(found) and found[0].start == 0
+
+
+def extract_key_figure_blocks(
+    document: Document, indicators: IndicatorCatalog, entities: EntityCatalog
+) -> Extraction:
+    result = Extraction()
+    department = entities.department.code
+    for section in document.sections:
+        if not section.title.startswith(TITLE_PREFIX):
+            continue
+        lines = block_lines(section)
+        if not lines:
+            continue
+        reader = _BlockReader(section, department)
+        for line in lines:
+            reader.read_line(line)
+        result.extend(reader.result)
+        with_figures = {f.location.line for f in reader.result.figures}
+        result.blocks.append(
+            BlockQuality(
+                f"key_figures:{reader.domain}:{section.location.line}",
+                EXTRACTOR,
+                department,
+                section.title,
+                section.location,
+                tuple(line.location.line or 0 for line in lines),
+                len(lines),
+                len(with_figures),
+                len(reader.result.figures),
+                len(reader.result.figures),
+                len(reader.result.figures),
+                "complete",
+                f"{len(reader.result.figures)} figures on {len(with_figures)} of {len(lines)} "
+                "lines",
+            )
+        )
+    return result

@@ -1,0 +1,45 @@
+"""Render the indicator catalog as Markdown (`docs/indicators.md`); a test keeps it current.
+
+python -m schemas.catalog_doc > docs/indicators.md
+"""
+
+from __future__ import annotations
+
+import sys
+
+from schemas.catalog import IndicatorCatalog, load_indicator_catalog
+
+
+def _where(indicator) -> str:
+    if indicator.table:
+        column = f", column `{indicator.column.pattern}`" if indicator.column else ""
+        return f"table `{indicator.table}`, row `{indicator.row.pattern}`{column}"
+    if indicator.key_figure is not None:
+        return f"key-figure line `{indicator.key_figure.pattern}`"
+    if indicator.sentences:
+        return "sentence"
+    return "derived (share or aside of another line)"
+
+
+def render(catalog: IndicatorCatalog) -> str:
+    lines = [
+        "# Indicator catalog",
+        "",
+        "Generated from `schemas/catalog/indicators.yaml` by `python -m schemas.catalog_doc`.",
+        "Curated codes only: one-off figures of the key-figure blocks get generated codes",
+        "(`kf_<block>__<label>`), listed in the warehouse with `select * from dim_indicator",
+        "where not is_curated`.",
+        "",
+        "| code | label | unit | domain | adds up | read from |",
+        "|---|---|---|---|---|---|",
+    ]
+    for code, indicator in catalog.indicators.items():
+        lines.append(
+            f"| `{code}` | {indicator.label} | {indicator.unit} | {indicator.domain} | "
+            f"{'yes' if indicator.additive else 'no'} | {_where(indicator).replace('|', '\\\\|')} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.stdout.write(render(load_indicator_catalog()))

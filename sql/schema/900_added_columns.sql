@@ -1,0 +1,4 @@
+-- Columns added after a warehouse may already exist: `create table if not exists` leaves an
+-- older table as it was, so each later column is added here too (idempotent).
+alter table fact_figure add column if not exists part_of varchar;
+alter table dim_indicator add column if not exists is_curated boolean default true;
