@@ -34,9 +34,11 @@ def render(catalog: IndicatorCatalog) -> str:
         "|---|---|---|---|---|---|",
     ]
     for code, indicator in catalog.indicators.items():
+        where = _where(indicator).replace("|", "\\|")
+        adds_up = "yes" if indicator.additive else "no"
         lines.append(
             f"| `{code}` | {indicator.label} | {indicator.unit} | {indicator.domain} | "
-            f"{'yes' if indicator.additive else 'no'} | {_where(indicator).replace('|', '\\\\|')} |"
+            f"{adds_up} | {where} |"
         )
     return "\n".join(lines) + "\n"
 
