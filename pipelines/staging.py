@@ -29,6 +29,20 @@ FIGURE_COLUMNS = [
     "is_derived",
     "part_of",
 ]
+LIST_ITEM_COLUMNS = [
+    "report_year",
+    "source_kind",
+    "source_file",
+    "source_sha256",
+    "page",
+    "line",
+    "section",
+    "list_code",
+    "position",
+    "item_date",
+    "item_text",
+    "source_text",
+]
 INDICATOR_COLUMNS = ["indicator_code", "indicator_label", "unit", "domain"]
 BLOCK_COLUMNS = [
     "report_year",
@@ -105,6 +119,7 @@ STAGING_TABLES = {
     "councillor_mentions": ("stg_councillor_mention", COUNCILLOR_COLUMNS),
     "generated_indicators": ("stg_generated_indicator", INDICATOR_COLUMNS),
     "blocks": ("stg_block_quality", BLOCK_COLUMNS),
+    "list_items": ("stg_list_item", LIST_ITEM_COLUMNS),
     "rejects": ("stg_reject", REJECT_COLUMNS),
 }
 
@@ -116,6 +131,7 @@ class StagingFrames:
     councillor_mentions: pd.DataFrame
     generated_indicators: pd.DataFrame
     blocks: pd.DataFrame
+    list_items: pd.DataFrame
     rejects: pd.DataFrame
 
 
@@ -208,6 +224,18 @@ def to_staging(document: Document, extraction: Extraction) -> StagingFrames:
         }
         for b in extraction.blocks
     ]
+    list_items = [
+        {
+            **_provenance(document, item.location),
+            "section": item.section,
+            "list_code": item.list_code,
+            "position": item.position,
+            "item_date": item.item_date,
+            "item_text": item.item_text,
+            "source_text": item.source_text,
+        }
+        for item in extraction.list_items
+    ]
     rejects = [
         {
             **_provenance(document, r.location),
@@ -230,6 +258,7 @@ def to_staging(document: Document, extraction: Extraction) -> StagingFrames:
         councillor_mentions=_frame(councillors, COUNCILLOR_COLUMNS),
         generated_indicators=pd.DataFrame(list(generated.values()), columns=INDICATOR_COLUMNS),
         blocks=_frame(blocks, BLOCK_COLUMNS),
+        list_items=_frame(list_items, LIST_ITEM_COLUMNS),
         rejects=_frame(rejects, REJECT_COLUMNS),
     )
 

@@ -19,6 +19,7 @@ from schemas.staging import (
     EpciMentionStaging,
     FigureStaging,
     GeneratedIndicatorStaging,
+    ListItemStaging,
 )
 
 
@@ -80,6 +81,7 @@ MODELS: dict[str, type[pa.DataFrameModel]] = {
     "councillor_mentions": CouncillorMentionStaging,
     "generated_indicators": GeneratedIndicatorStaging,
     "blocks": BlockQualityStaging,
+    "list_items": ListItemStaging,
 }
 
 

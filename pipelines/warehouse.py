@@ -113,6 +113,7 @@ def load_source(con: duckdb.DuckDBPyConnection, frames: StagingFrames, source: d
         "fact_territory_epci",
         "fact_councillor_mention",
         "fact_block_quality",
+        "fact_list_item",
         "stg_reject",
         "dim_source",
     )
@@ -129,6 +130,7 @@ def load_source(con: duckdb.DuckDBPyConnection, frames: StagingFrames, source: d
         con, "fact_councillor_mention", frames.councillor_mentions.drop(columns=["source_sha256"])
     )
     _insert(con, "fact_block_quality", frames.blocks.drop(columns=["source_sha256"]))
+    _insert(con, "fact_list_item", frames.list_items.drop(columns=["source_sha256"]))
     generated = frames.generated_indicators.assign(is_additive=False, is_curated=False)
     if not generated.empty:
         name = f"_frame_{uuid.uuid4().hex}"

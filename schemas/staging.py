@@ -163,3 +163,12 @@ class BlockQualityStaging(pa.DataFrameModel):
 
     class Config:
         coerce = True
+
+
+class ListItemStaging(Provenance):
+    """stg_list_item: an item of a dated list that a stated count summarises."""
+
+    list_code: Series[str] = pa.Field(str_length={"min_value": 1})
+    position: Series[int] = pa.Field(ge=1)
+    item_date: Series[str] = pa.Field(str_length={"min_value": 1})
+    item_text: Series[str] = pa.Field(str_length={"min_value": 1})

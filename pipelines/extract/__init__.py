@@ -85,6 +85,19 @@ class CouncillorMention:
 
 
 @dataclass(frozen=True)
+class ListItem:
+    """One item of a dated list that a stated count summarises ("14 rencontres ...")."""
+
+    list_code: str  # indicator code of the count the list summarises
+    position: int
+    item_date: str
+    item_text: str
+    section: str
+    location: Location
+    source_text: str
+
+
+@dataclass(frozen=True)
 class BlockQuality:
     """How well one table or key-figure block was read (in the spirit of Camelot's report).
 
@@ -115,8 +128,10 @@ class Extraction:
     councillor_mentions: list[CouncillorMention] = field(default_factory=list)
     blocks: list[BlockQuality] = field(default_factory=list)
     generated_indicators: list[GeneratedIndicator] = field(default_factory=list)
+    list_items: list[ListItem] = field(default_factory=list)
 
     def extend(self, other: Extraction) -> None:
+        self.list_items.extend(other.list_items)
         self.blocks.extend(other.blocks)
         self.generated_indicators.extend(other.generated_indicators)
         self.figures.extend(other.figures)

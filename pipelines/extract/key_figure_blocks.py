@@ -106,11 +106,12 @@ class _Whole:
     unit: str
 
 
-class _BlockReader:
+class BlockReader:
     def __init__(self, section: Section, entity_code: str):
         self.section = section
         self.entity_code = entity_code
         self.domain = block_slug(section.title)
+        self.extractor = EXTRACTOR
         self.result = Extraction()
         self.codes: set[str] = set()
         self.block_whole: _Whole | None = None  # "Budget de 463,61 M€ dont" + following lines
@@ -167,7 +168,7 @@ class _BlockReader:
                     line.location,
                     line.text,
                     quantity.text,
-                    EXTRACTOR,
+                    self.extractor,
                     whole.code if whole else None,
                 )
             )
@@ -218,7 +219,7 @@ def extract_key_figure_blocks(
         lines = block_lines(section)
         if not lines:
             continue
-        reader = _BlockReader(section, department)
+        reader = BlockReader(section, department)
         for line in lines:
             reader.read_line(line)
         result.extend(reader.result)

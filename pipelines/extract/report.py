@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from pipelines.document import Document
 from pipelines.extract import Extraction
+from pipelines.extract.dated_lists import extract_dated_lists
 from pipelines.extract.key_figure_blocks import extract_key_figure_blocks
 from pipelines.extract.office_tables import extract_office_tables
 from pipelines.extract.organisation import extract_organisation
@@ -25,6 +26,7 @@ EXTRACTORS = (
     extract_office_tables,
     extract_support_blocks,
     extract_key_figure_blocks,
+    extract_dated_lists,
 )
 
 

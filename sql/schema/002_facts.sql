@@ -73,6 +73,21 @@ create table if not exists fact_block_quality (
     message varchar not null
 );
 
+-- The items of dated lists, each tied to the count that summarises the list.
+create table if not exists fact_list_item (
+    report_year integer not null,
+    source_kind varchar not null,
+    source_file varchar not null,
+    page integer,
+    line integer,
+    section varchar not null,
+    list_code varchar not null,
+    position integer not null,
+    item_date varchar not null,
+    item_text varchar not null,
+    source_text varchar not null
+);
+
 -- Everything that looked like data but could not be loaded, with the reason.
 create table if not exists stg_reject (
     report_year integer,

@@ -1,0 +1,83 @@
+"""Dated lists and the count that summarises them.
+
+The projet de mandat pages state a count ("◆ 14 rencontres thématiques ...") and then list
+the events one per line ("- 22 février - Thématique « bien manger ... »"). We keep the
+count as a figure (same code as in the key-figure block, when it states it too) and each
+item with its date, so that the count can be checked against the list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.document import Document, TextLine
+from pipelines.extract import BlockQuality, Extraction, ListItem
+from pipelines.extract.key_figure_blocks import BlockReader
+from schemas.catalog import EntityCatalog, IndicatorCatalog
+
+EXTRACTOR = "dated_list"
+_HEAD = re.compile(r"^(?:-\s*)?◆\s*(?:\*\*)?\d")
+_ITEM = re.compile(
+    r"^-\s*(?P<date>\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|"
+    r"septembre|octobre|novembre|décembre))\s*[-–—]\s*(?P<text>.+)$",
+    re.IGNORECASE,
+)
+
+
+def extract_dated_lists(
+    document: Document, indicators: IndicatorCatalog, entities: EntityCatalog
+) -> Extraction:
+    result = Extraction()
+    department = entities.department.code
+    for section in document.sections:
+        lines = list(section.lines())
+        for index, line in enumerate(lines):
+            if not _HEAD.match(line.text):
+                continue
+            items: list[TextLine] = []
+            for following in lines[index + 1 :]:
+                if not _ITEM.match(following.text):
+                    break
+                items.append(following)
+            if len(items) < 2:
+                continue
+            reader = BlockReader(section, department)
+            reader.extractor = EXTRACTOR
+            reader.read_line(line)
+            if not reader.result.figures:
+                continue
+            count = reader.result.figures[0]
+            result.extend(reader.result)
+            for position, item in enumerate(items, start=1):
+                match = _ITEM.match(item.text)
+                assert match is not None
+                result.list_items.append(
+                    ListItem(
+                        count.indicator_code,
+                        position,
+                        match["date"],
+                        match["text"].strip(),
+                        section.title,
+                        item.location,
+                        item.text,
+                    )
+                )
+            span = (line.location.line or 0, *(i.location.line or 0 for i in items))
+            result.blocks.append(
+                BlockQuality(
+                    f"dated_list:{count.indicator_code}:{line.location.line}",
+                    EXTRACTOR,
+                    department,
+                    section.title,
+                    line.location,
+                    span,
+                    len(items) + 1,
+                    len(items) + 1,
+                    len(items) + 1,
+                    len(items) + 1,
+                    len(items) + 1,
+                    "complete",
+                    f"count {count.value:g} stated, {len(items)} items listed",
+                )
+            )
+    return result
