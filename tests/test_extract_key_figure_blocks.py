@@ -1,0 +1,158 @@
+"""The "Les chiffres clés" blocks, the support blocks and the dated lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.extract.dated_lists import extract_dated_lists
+from pipelines.extract.key_figure_blocks import extract_key_figure_blocks, slug
+from pipelines.extract.report import extract_report
+from pipelines.extract.support_blocks import extract_support_blocks
+from pipelines.readers.text_export import read_text_export
+
+
+@pytest.fixture(scope="module")
+def report(document, indicators, entities):
+    return extract_report(document, indicators, entities)
+
+
+def _on_line(extraction, line: int) -> list[tuple[str, float, str]]:
+    return [
+        (f.indicator_code, f.value, f.unit) for f in extraction.figures if f.location.line == line
+    ]
+
+
+def test_a_budget_and_its_parts(report) -> None:
+    whole = "kf_autonomie_et_la_sante__budget_eur"
+    assert _on_line(report, 920) == [(whole, 463_610_000, "EUR")]  # "Budget de 463,61 M€ dont"
+    parts = [f for f in report.figures if f.part_of == whole]
+    assert [(f.value, f.location.line) for f in parts] == [
+        (271_510_000, 922),
+        (191_950_000, 923),
+        (10_000, 924),
+        (130_000, 925),
+    ]
+    assert parts[0].indicator_code == "kf_autonomie_et_la_sante__budget__personnes_agees_eur"
+    # the next bullet is a count: no longer a part of the budget
+    assert _on_line(report, 926)[0][1] == 35_551
+    assert next(f for f in report.figures if f.location.line == 926).part_of is None
+
+
+def test_counts_and_amounts_on_one_line(report) -> None:
+    """'- ◆ 6 354 secours d'urgence (SU) : 1,5 M€': a count and an amount, each with its code."""
+    assert _on_line(report, 1038) == [
+        ("kf_insertion_et_du_logement__secours_d_urgence", 6354, "count"),
+        ("kf_insertion_et_du_logement__su_eur", 1_500_000, "EUR"),
+    ]
+
+
+def test_dont_in_a_sentence_makes_parts(report) -> None:
+    figures = [f for f in report.figures if f.location.line == 4649]
+    assert [(f.value, f.part_of is not None) for f in figures] == [(2306, False), (1087, True)]
+    assert figures[1].part_of == figures[0].indicator_code
+
+
+def test_indented_sub_items_are_parts(report) -> None:
+    ash = next(f for f in report.figures if f.location.line == 930)
+    subs = [f for f in report.figures if f.location.line in (931, 932)]
+    assert [f.value for f in subs] == [684, 1609]
+    assert {f.part_of for f in subs} == {ash.indicator_code}
+
+
+def test_curated_codes_win_over_generated_ones(report) -> None:
+    """'6841 agents dont 1820 assistants familiaux': agents_count, and its part points to it."""
+    agents = [f for f in report.figures if f.location.line == 4684]
+    assert [(f.indicator_code, f.value) for f in agents] == [
+        ("agents_count", 6841),
+        ("kf_ressources_humaines__agents__assistants_familiaux", 1820),
+    ]
+    assert agents[1].part_of == "agents_count"
+
+
+def test_qualified_figures_keep_their_qualifier(report) -> None:
+    line_323 = [f for f in report.figures if f.location.line == 323]
+    assert [(f.value, f.qualifier) for f in line_323] == [(50, "approx")]  # "Une cinquantaine"
+
+
+def test_years_and_dates_are_not_figures(report) -> None:
+    values = {f.value for f in report.figures if f.location.line == 938}  # "... 2022-2024."
+    assert values == {11}
+
+
+def test_every_block_has_a_quality_record(document, indicators, entities) -> None:
+    extraction = extract_key_figure_blocks(document, indicators, entities)
+    titles = {b.section for b in extraction.blocks}
+    assert len(extraction.blocks) == 27
+    assert "Les chiffres clés des Ressources Humaines" in titles
+    assert all(b.rows_found <= b.rows_expected for b in extraction.blocks)
+
+
+def _block_codes(path, indicators, entities, title: str) -> dict[str, float]:
+    extraction = extract_key_figure_blocks(read_text_export(path), indicators, entities)
+    return {f.indicator_code: f.value for f in extraction.figures if f.section == title}
+
+
+def test_a_reordered_block_keeps_labels(report_copy, indicators, entities) -> None:
+    title = "Les chiffres clés de la protection de l'enfance et de la famille"
+    before = _block_codes(report_copy, indicators, entities, title)
+    text = report_copy.read_text(encoding="utf-8")
+    first = "14 569 enfants ont bénéficié d'un bilan de santé en école maternelle\n"
+    second = "3 393 entretiens en conseil conjugal et familial\n"
+    report_copy.write_text(
+        text.replace(first, "@@").replace(second, first).replace("@@", second), encoding="utf-8"
+    )
+    assert _block_codes(report_copy, indicators, entities, title) == before
+
+
+def test_an_extra_line_adds_a_figure_and_changes_no_other(
+    report_copy, indicators, entities
+) -> None:
+    title = "Les chiffres clés de la protection de l'enfance et de la famille"
+    before = _block_codes(report_copy, indicators, entities, title)
+    text = report_copy.read_text(encoding="utf-8")
+    report_copy.write_text(
+        text.replace(
+            "144 agréments adoption valides au 31/12\n",
+            "144 agréments adoption valides au 31/12\n\n27 familles relais agréées\n",
+        ),
+        encoding="utf-8",
+    )
+    after = _block_codes(report_copy, indicators, entities, title)
+    added = set(after) - set(before)
+    assert added == {"kf_protection_de_l_enfance_et_de_la_famille__familles_relais_agreees"}
+    assert {k: after[k] for k in before} == before
+
+
+def test_support_blocks_per_territory(document, indicators, entities) -> None:
+    extraction = extract_support_blocks(document, indicators, entities)
+    arras = {f.indicator_code: f.value for f in extraction.figures if f.entity_code == "arrageois"}
+    assert arras == {
+        "culture_structures_count": 3,
+        "culture_projects_count": 26,
+        "music_schools_count": 14,
+        "sport_college_sections_count": 9,
+        "sport_local_projects_count": 16,
+    }
+    assert len(extraction.figures) == 35 and extraction.rejects == []
+
+
+def test_dated_lists_and_their_counts(document, indicators, entities) -> None:
+    extraction = extract_dated_lists(document, indicators, entities)
+    counts = {
+        f.indicator_code: f.value
+        for f in extraction.figures
+        if any(i.list_code == f.indicator_code for i in extraction.list_items)
+    }
+    items = {code: [i for i in extraction.list_items if i.list_code == code] for code in counts}
+    assert sorted((value, len(items[code])) for code, value in counts.items()) == [
+        (13, 13),
+        (14, 14),
+    ]
+    first = items[min(counts, key=counts.get)][0]
+    assert (first.item_date, first.location.line) == ("27 avril", 392)
+
+
+def test_slugs_are_ascii_and_stable() -> None:
+    assert slug("Jeunesses au cœur de l'action départementale") == (
+        "jeunesses_au_coeur_de_l_action_departementale"
+    )
