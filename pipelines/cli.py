@@ -114,10 +114,11 @@ def _build(args: argparse.Namespace) -> int:
     print(
         f"warehouse {result['warehouse']}: {counts['figures']} figures, "
         f"{counts['rejects']} rejected rows; checks: {checks['pass']} pass, "
-        f"{checks['warn']} warn, {checks['fail']} fail"
+        f"{checks['warn']} warn, {checks['fail']} fail ({checks['accepted']} accepted); "
+        "run `indicators check` for the report"
     )
-    for check_id, error in result["check_errors"].items():
-        print(f"check {check_id} could not run: {error}", file=sys.stderr)
+    for reason in result["check_gate"]:
+        print(f"indicators build: {reason}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -132,15 +133,16 @@ def _check(args: argparse.Namespace) -> int:
         )
     with wh.connect(args.warehouse, read_only=False) as con:
         run = run_checks(con)
-    text = render(run.results, run.run_id, args.format)
+    text = render(run, args.format)
     if args.output:
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
-    for check_id, error in run.errors.items():
-        print(f"check {check_id} could not run: {error}", file=sys.stderr)
-    return EXIT_FAILED if run.errors else EXIT_OK
+    reasons = run.gate()
+    for reason in reasons:
+        print(f"indicators check: {reason}", file=sys.stderr)
+    return EXIT_FAILED if reasons else EXIT_OK
 
 
 def _query(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
 
 from pipelines import steps
@@ -47,6 +48,18 @@ def check_task(candidate: str) -> steps.CheckSummary:
     return steps.check_warehouse(Path(candidate))
 
 
+@task(name="publish-report", cache_policy=NONE)
+def report_task(summary: steps.CheckSummary) -> None:
+    """The consistency report and its findings as Prefect artifacts, for the data team."""
+    create_markdown_artifact(
+        key="consistency-report", markdown=summary.markdown, description=f"run {summary.run_id}"
+    )
+    create_table_artifact(
+        key="consistency-findings", table=summary.findings or [{"finding": "none"}],
+        description=f"findings of run {summary.run_id}",
+    )  # fmt: skip
+
+
 @task(name="publish", cache_policy=NONE)
 def publish_task(candidate: str, warehouse: str) -> str:
     return str(wh.publish(Path(candidate), Path(warehouse)))
@@ -81,6 +94,7 @@ def build_warehouse(
     try:
         summary = check_task(candidate)
         publish_task(candidate, str(target))
+        report_task(summary)
     except BaseException:
         wh.discard(Path(candidate))
         raise
@@ -91,4 +105,5 @@ def build_warehouse(
         "check_run": summary.run_id,
         "check_counts": summary.counts,
         "check_errors": summary.errors,
+        "check_gate": summary.gate,
     }

@@ -1,4 +1,9 @@
-"""The consistency report: check results rendered as Markdown, JSON or JUnit XML."""
+"""The consistency report: a check run rendered as Markdown, JSON or JUnit XML.
+
+Every format says the same things: the totals, the findings (with expected, observed, delta
+and both sources), which findings the reviewed baseline accepts and why, the baseline
+entries that no longer reproduce, and the checks that could not run.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,8 @@ import math
 from xml.etree import ElementTree as ET
 
 import pandas as pd
+
+from pipelines.checks import CheckRun
 
 FORMATS = ("md", "json", "junit")
 
@@ -22,26 +29,40 @@ def _fmt(value: object) -> str:
 
 def _records(results: pd.DataFrame) -> list[dict]:
     records = results.astype(object).where(results.notna(), None).to_dict("records")
-    return [
-        {k: (int(v) if k == "report_year" and v is not None else v) for k, v in r.items()}
-        for r in records
-    ]
+    for record in records:
+        if record.get("report_year") is not None:
+            record["report_year"] = int(record["report_year"])
+    return records
 
 
-def summary(results: pd.DataFrame) -> dict[str, int]:
-    counts = results["status"].value_counts()
-    return {status: int(counts.get(status, 0)) for status in ("pass", "warn", "fail")}
+def summary(run: CheckRun) -> dict[str, int]:
+    counts = run.results["status"].value_counts()
+    totals = {status: int(counts.get(status, 0)) for status in ("pass", "warn", "fail")}
+    totals["accepted"] = int(run.results["accepted"].sum())
+    totals["new_failures"] = len(run.new_failures)
+    totals["stale_baseline_entries"] = len(run.stale)
+    totals["checks_not_run"] = len(run.errors)
+    return totals
 
 
-def to_markdown(results: pd.DataFrame, run_id: str) -> str:
-    totals = summary(results)
+def _verdict(run: CheckRun) -> str:
+    return "FAILED" if run.gate() else "PASSED"
+
+
+def to_markdown(run: CheckRun) -> str:
+    results, totals = run.results, summary(run)
     lines = [
         "# Consistency report",
         "",
-        f"Run `{run_id}`: {len(results)} comparisons from {results['check_id'].nunique()} checks: "
-        f"**{totals['pass']} pass, {totals['warn']} warn, {totals['fail']} fail**.",
+        f"Run `{run.run_id}`: {len(results)} comparisons from {results['check_id'].nunique()} "
+        f"checks: **{totals['pass']} pass, {totals['warn']} warn, {totals['fail']} fail** "
+        f"({totals['accepted']} accepted by the baseline). Gate: **{_verdict(run)}**.",
         "",
     ]
+    for reason in run.gate():
+        lines.append(f"- {reason}")
+    if run.gate():
+        lines.append("")
     findings = results[results["status"] != "pass"]
     if findings.empty:
         lines += ["No finding: every comparison holds within its tolerance.", ""]
@@ -50,12 +71,15 @@ def to_markdown(results: pd.DataFrame, run_id: str) -> str:
         for (family, check_id), group in findings.groupby(["family", "check_id"], sort=True):
             lines += [f"### {family} / `{check_id}`", ""]
             for row in group.to_dict("records"):
+                mark = "accepted" if row["accepted"] else row["status"]
                 lines += [
-                    f"- **{row['status']}** {row['entity_code'] or ''} "
-                    f"{row['indicator_code'] or ''}: {row['message']}",
+                    f"- **{mark}** {row['entity_code'] or ''} {row['indicator_code'] or ''}: "
+                    f"{row['message']}",
                     f"  - expected from: {row['expected_source'] or '-'}",
                     f"  - observed from: {row['observed_source'] or '-'}",
                 ]
+                if row["accepted"]:
+                    lines.append(f"  - accepted because: {row['justification']}")
             lines.append("")
     lines += [
         "## All comparisons",
@@ -63,9 +87,10 @@ def to_markdown(results: pd.DataFrame, run_id: str) -> str:
         "| check | entity | indicator | status | expected | observed | delta | tolerance |",
         "|---|---|---|---|---:|---:|---:|---:|",
     ]
-    for row in results.sort_values(["check_id", "entity_code", "indicator_code"]).to_dict(
-        "records"
-    ):
+    ordered = results.sort_values(
+        ["check_id", "entity_code", "indicator_code"], na_position="first"
+    )
+    for row in ordered.to_dict("records"):
         lines.append(
             f"| {row['check_id']} | {_fmt(row['entity_code'])} | {_fmt(row['indicator_code'])} "
             f"| {row['status']} | {_fmt(row['expected'])} | {_fmt(row['observed'])} "
@@ -74,27 +99,36 @@ def to_markdown(results: pd.DataFrame, run_id: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def to_json(results: pd.DataFrame, run_id: str) -> str:
+def to_json(run: CheckRun) -> str:
     return json.dumps(
-        {"run_id": run_id, "summary": summary(results), "results": _records(results)},
+        {
+            "run_id": run.run_id,
+            "gate": _verdict(run).lower(),
+            "gate_reasons": run.gate(),
+            "summary": summary(run),
+            "stale_baseline_entries": [a.__dict__ for a in run.stale],
+            "checks_not_run": run.errors,
+            "results": _records(run.results),
+        },
         ensure_ascii=False,
         indent=2,
         default=str,
     )
 
 
-def to_junit(results: pd.DataFrame, run_id: str) -> str:
-    """One test case per check and entity; warnings pass (with their message as output)."""
-    totals = summary(results)
+def to_junit(run: CheckRun) -> str:
+    """One test case per check and entity; warnings and accepted findings pass, with output."""
+    results = run.results
+    failed_cases = len(run.new_failures) + len(run.stale)
     suite = ET.Element(
         "testsuite",
         name="consistency-checks",
-        tests=str(len(results)),
-        failures=str(totals["fail"]),
-        errors="0",
+        tests=str(len(results) + len(run.stale)),
+        failures=str(failed_cases),
+        errors=str(len(run.errors)),
         skipped="0",
     )
-    ET.SubElement(ET.SubElement(suite, "properties"), "property", name="run_id", value=run_id)
+    ET.SubElement(ET.SubElement(suite, "properties"), "property", name="run_id", value=run.run_id)
     for row in results.to_dict("records"):
         name = "/".join(_fmt(row[k]) for k in ("entity_code", "indicator_code") if _fmt(row[k]))
         case = ET.SubElement(
@@ -104,16 +138,30 @@ def to_junit(results: pd.DataFrame, run_id: str) -> str:
             f"{row['message']}\nexpected from: {row['expected_source']}\n"
             f"observed from: {row['observed_source']}"
         )
-        if row["status"] == "fail":
+        if row["check_id"] in run.errors:
+            ET.SubElement(case, "error", message=run.errors[row["check_id"]]).text = detail
+        elif row["status"] == "fail" and not row["accepted"]:
             ET.SubElement(case, "failure", message=str(row["message"])).text = detail
+        elif row["status"] == "fail":
+            ET.SubElement(
+                case, "system-out"
+            ).text = f"ACCEPTED: {detail}\naccepted because: {row['justification']}"
         elif row["status"] == "warn":
             ET.SubElement(case, "system-out").text = "WARNING: " + detail
+    for entry in run.stale:
+        case = ET.SubElement(
+            suite, "testcase", classname="checks.baseline",
+            name=f"{entry.check_id}/{entry.entity_code}/{entry.indicator_code}",
+        )  # fmt: skip
+        ET.SubElement(
+            case, "failure", message="stale baseline entry"
+        ).text = "This accepted finding no longer fails: remove it from sql/checks/accepted.yaml."
     ET.indent(suite)
     return ET.tostring(suite, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def render(results: pd.DataFrame, run_id: str, fmt: str) -> str:
+def render(run: CheckRun, fmt: str) -> str:
     renderers = {"md": to_markdown, "json": to_json, "junit": to_junit}
     if fmt not in renderers:
         raise ValueError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return renderers[fmt](results, run_id)
+    return renderers[fmt](run)

@@ -20,6 +20,7 @@ from pipelines.extract.report import extract_report
 from pipelines.readers import SourceError
 from pipelines.readers.text_export import read_text_export
 from pipelines.reference.reader import read_reference, reference_entities, reference_figures
+from pipelines.reports import summary, to_markdown
 from pipelines.staging import STAGING_TABLES, StagingFrames, empty_frames
 from pipelines.staging import to_staging as frames_of
 from pipelines.validate import validate_staging
@@ -51,6 +52,9 @@ class CheckSummary:
     run_id: str
     counts: dict[str, int]
     errors: dict[str, str]
+    gate: list[str]
+    markdown: str
+    findings: list[dict]
 
 
 def read_report(path: Path) -> Document:
@@ -197,7 +201,15 @@ def check_warehouse(path: Path) -> CheckSummary:
     """Run the SQL cross-checks against a warehouse file and store the run in it."""
     with wh.connect(path, read_only=False) as con:
         run = run_checks(con)
-    counts = run.results["status"].value_counts()
+    findings = run.results[run.results.status != "pass"][
+        ["check_id", "status", "accepted", "entity_code", "indicator_code", "expected", "observed",
+         "delta", "message"]
+    ]  # fmt: skip
     return CheckSummary(
-        run.run_id, {s: int(counts.get(s, 0)) for s in ("pass", "warn", "fail")}, run.errors
+        run.run_id,
+        summary(run),
+        run.errors,
+        run.gate(),
+        to_markdown(run),
+        findings.astype(object).where(findings.notna(), None).to_dict("records"),
     )

@@ -33,9 +33,24 @@ def _sql_files(folder: Path) -> list[Path]:
 
 
 def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create missing tables, then (re)create every view. Idempotent."""
-    for path in (*_sql_files(SQL_SCHEMA_DIR), *_sql_files(SQL_VIEWS_DIR)):
+    """Create missing tables, then (re)create every view. Idempotent.
+
+    Views may read other views: a view whose dependency does not exist yet is retried after
+    the others, so the files need no numbering.
+    """
+    for path in _sql_files(SQL_SCHEMA_DIR):
         con.execute(path.read_text(encoding="utf-8"))
+    pending = _sql_files(SQL_VIEWS_DIR)
+    while pending:
+        failed: list[tuple[Path, duckdb.Error]] = []
+        for path in pending:
+            try:
+                con.execute(path.read_text(encoding="utf-8"))
+            except duckdb.CatalogException as err:
+                failed.append((path, err))
+        if len(failed) == len(pending):
+            raise WarehouseError(f"{failed[0][0].name}: {failed[0][1]}")
+        pending = [path for path, _ in failed]
 
 
 @contextmanager

@@ -74,6 +74,21 @@ def existing_warehouse(built_warehouse, tmp_path) -> Path:
     return copy
 
 
+def build_with_steps(reports: list[Path], warehouse: Path) -> Path:
+    """The flow's steps without Prefect: report(s) and the shipped reference files."""
+    from pipelines import steps
+    from pipelines import warehouse as wh
+    from pipelines.paths import REFERENCE_DIR
+
+    staging = warehouse.parent / "staging"
+    validated = [steps.validate_staged(steps.stage_report(p, staging)) for p in reports]
+    reference = steps.stage_reference(REFERENCE_DIR, [s.report_year for s in validated], staging)
+    validated += [steps.validate_staged(s) for s in reference.sources]
+    candidate = steps.load_candidate(validated, warehouse, reference)
+    steps.check_warehouse(candidate)
+    return wh.publish(candidate, warehouse)
+
+
 @pytest.fixture
 def report_copy(tmp_path) -> Path:
     """A writable copy of the report, to plant errors in."""

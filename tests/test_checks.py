@@ -1,4 +1,4 @@
-"""The SQL cross-checks and their generic runner."""
+"""The SQL cross-checks and their generic runner, on the shipped report."""
 
 from __future__ import annotations
 
@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 
 from pipelines import warehouse as wh
-from pipelines.checks import CheckDefinitionError, evaluate, load_checks, parse_check, run_checks
+from pipelines.checks import (
+    CheckDefinitionError,
+    evaluate,
+    load_baseline,
+    load_checks,
+    parse_check,
+    run_checks,
+)
 
 
 def _results(path: Path):
@@ -18,100 +25,132 @@ def _results(path: Path):
 
 def test_every_check_file_is_well_formed() -> None:
     checks = load_checks()
-    assert {c.check_id for c in checks} == {
-        "reference__councillors_by_name",
-        "reference__counts",
-        "reference__population",
-        "reference__territory_epci",
-        "territory_list__epci_count",
-        "territory_ratio__density",
-        "territory_share__sums_to_100",
-        "territory_sum__department_totals",
-    }
-    assert all(c.severity in {"warn", "error"} for c in checks)
+    families = {c.family for c in checks}
+    assert families == {
+        "breakdown", "children", "completeness", "list", "ratio", "reference", "restated", "shares",
+    }  # fmt: skip
+    assert all(c.severity in {"warn", "error"} and c.description and c.section for c in checks)
 
 
-def test_each_territory_is_checked_with_both_numbers(built_warehouse) -> None:
+def test_each_territory_density_is_checked_with_both_numbers(built_warehouse) -> None:
     results = _results(built_warehouse)
-    density = results[results.check_id == "territory_ratio__density"]
+    density = results[results.check_id == "ratio__density"]
     assert sorted(density.entity_code) == [
-        "arrageois",
-        "artois",
-        "audomarois",
-        "boulonnais",
-        "calaisis",
-        "lens-henin",
+        "arrageois", "artois", "audomarois", "boulonnais", "calaisis", "lens-henin",
         "montreuillois-ternois",
-    ]
+    ]  # fmt: skip
     assert density.expected.notna().all() and density.observed.notna().all()
     assert (density.delta == (density.observed - density.expected).round(6)).all()
 
 
-def test_findings_of_the_shipped_report(built_warehouse) -> None:
+def test_the_failures_of_the_shipped_report_are_the_accepted_ones(built_warehouse) -> None:
     results = _results(built_warehouse)
-    findings = results[(results.status != "pass") & results.family.str.startswith("territory")]
-    assert sorted(
-        zip(findings.check_id, findings.entity_code, findings.indicator_code, strict=True)
-    ) == [
-        ("territory_ratio__density", "artois", "density_per_km2"),
-        ("territory_sum__department_totals", "62", "colleges_count"),
-    ]
-    colleges = findings[findings.indicator_code == "colleges_count"].iloc[0]
-    assert (colleges.expected, colleges.observed, colleges.delta) == (157, 125, -32)
-    assert (
-        colleges.expected_source
-        == 'rapport-activites-2022.txt:233 "157 collèges publics et privés"'
+    failures = results[results.status == "fail"]
+    found = sorted(
+        zip(failures.check_id, failures.entity_code, failures.indicator_code, strict=True)
     )
-    assert colleges.observed_source.startswith("sum of 7 territories (arrageois=16.0, artois=25.0")
+    assert found == sorted(a.key for a in load_baseline())
+    assert failures.accepted.all() and failures.justification.str.len().gt(40).all()
+
+
+def test_children_sum_to_their_parent(built_warehouse) -> None:
+    results = _results(built_warehouse).set_index(["check_id", "entity_code", "indicator_code"])
+    communes = results.loc[("children__sum_vs_parent", "62", "communes_count")]
+    assert (communes.expected, communes.observed, communes.status) == (890, 890, "pass")
+    apa = results.loc[("children__sum_vs_parent", "62", "apa_home_beneficiaries_count")]
+    # 8 MDS tables present: their sum stays below the department, the rest is Lens-Liévin's
+    assert (apa.expected, apa.observed, apa.status) == (28_841, 25_195, "pass")
+    assert "the residual 3646.0 is attributed to mds-lens-lievin" in apa.message
+
+
+def test_the_missing_mds_residual_is_derived_not_a_fact(built_warehouse) -> None:
+    residuals = wh.query(
+        built_warehouse,
+        "select indicator_code, residual_value, is_derived from v_derived_residual "
+        "where entity_code = 'mds-lens-lievin' order by indicator_code",
+    )
+    assert (
+        dict(zip(residuals.indicator_code, residuals.residual_value, strict=True))[
+            "rsa_allocataires_count"
+        ]
+        == 48_137 - 36_655
+    )
+    assert residuals.is_derived.all()
+    facts = wh.query(
+        built_warehouse,
+        "select count(*) as n from fact_figure where entity_code = 'mds-lens-lievin'",
+    )
+    assert facts.n[0] == 0
+
+
+def test_breakdowns_restatements_and_lists(built_warehouse) -> None:
+    results = _results(built_warehouse).set_index(["check_id", "entity_code", "indicator_code"])
+    budget = results.loc[
+        ("breakdown__parts_within_whole", "62", "kf_autonomie_et_la_sante__budget_eur")
+    ]
+    assert (budget.expected, budget.observed, budget.status) == (463_610_000, 463_600_000, "pass")
+    agents = results.xs(("restated__same_quantity", "62", "agents_count"))
+    # 7 000 twice (the same paragraph on two pages), then 6 841 and 6 873
+    assert sorted(zip(agents.observed, agents.status, strict=True)) == [
+        (6841, "warn"), (6873, "warn"), (7000, "pass"),
+    ]  # fmt: skip
+    lists = results.xs("list__stated_count_vs_items", level="check_id")
+    assert len(lists) == 9 and set(lists.status) == {"pass"}  # 7 EPCI lists, 2 dated lists
 
 
 def test_a_planted_wrong_figure_is_found(existing_warehouse) -> None:
     with wh.connect(existing_warehouse, read_only=False) as con:
         con.execute(
-            "update fact_figure set value = 300 "
-            "where entity_code = 'arrageois' and indicator_code = 'communes_count'"
+            "update fact_figure set value = 300 where entity_code = 'arrageois' "
+            "and indicator_code = 'communes_count' and source_kind = 'text'"
         )
         run = run_checks(con)
     row = run.results.query(
-        "check_id == 'territory_sum__department_totals' and indicator_code == 'communes_count'"
+        "check_id == 'children__sum_vs_parent' and indicator_code == 'communes_count'"
     ).iloc[0]
-    assert row.status == "warn"
+    assert (row.status, row.accepted) == ("fail", False)
     assert row.message == (
-        "The figures of the 7 territory profiles must add up to the department's figure. "
-        "Expected 890, observed 935, delta +45 (tolerance 0)."
+        "An additive figure stated for the children must add up to the figure stated for their "
+        "parent. Expected 890, observed 935, delta +45 (tolerance 0)."
     )
     assert "arrageois=300.0" in row.observed_source
+    assert any("new failure: children__sum_vs_parent 62 communes_count" in r for r in run.gate())
 
 
-def test_a_missing_territory_figure_is_a_finding(existing_warehouse) -> None:
+def test_a_stale_baseline_entry_fails_the_gate(existing_warehouse) -> None:
     with wh.connect(existing_warehouse, read_only=False) as con:
         con.execute(
-            "delete from fact_figure where entity_code = 'calaisis' and indicator_code = 'area_km2'"
+            "update fact_figure set value = 157 where entity_code = '62' "
+            "and indicator_code = 'colleges_count'"
+        )
+        con.execute(
+            "update fact_figure set value = 125 where entity_code = '62' "
+            "and indicator_code = 'colleges_count'"
         )
         run = run_checks(con)
-    row = run.results.query(
-        "check_id == 'territory_ratio__density' and entity_code == 'calaisis'"
-    ).iloc[0]
-    assert row.status == "warn"
-    assert row.message.endswith("The expected figure is missing.")
+    assert [a.indicator_code for a in run.stale] == ["colleges_count"]
+    assert run.gate() == [
+        "stale baseline entry: children__sum_vs_parent 62 colleges_count no longer fails; "
+        "remove it from accepted.yaml"
+    ]
 
 
 def test_a_check_that_cannot_run_is_reported_and_others_still_run(
     existing_warehouse, tmp_path
 ) -> None:
-    broken = tmp_path / "territory_sum__broken.sql"
+    broken = tmp_path / "children__broken.sql"
     broken.write_text(
-        "-- id: territory_sum__broken\n-- family: territory_sum\n-- severity: error\n"
+        "-- id: children__broken\n-- family: children\n-- severity: error\n"
         "-- description: Refers to a table that does not exist.\nselect * from no_such_table\n",
         encoding="utf-8",
     )
     with wh.connect(existing_warehouse, read_only=False) as con:
         run = run_checks(con, [parse_check(broken), *load_checks()])
-    assert list(run.errors) == ["territory_sum__broken"]
-    assert "no_such_table" in run.errors["territory_sum__broken"]
-    others = run.results[run.results.check_id != "territory_sum__broken"]
+    assert list(run.errors) == ["children__broken"]
+    assert "no_such_table" in run.errors["children__broken"]
+    assert run.gate()[0].startswith("check children__broken could not run: CatalogException")
+    others = run.results[run.results.check_id != "children__broken"]
     assert set(others.check_id) == {c.check_id for c in load_checks()}
-    assert others.status.isin(["pass", "warn"]).all()
 
 
 @pytest.mark.parametrize(
@@ -123,6 +162,10 @@ def test_a_check_that_cannot_run_is_reported_and_others_still_run(
             "-- id: y\n-- family: f\n-- severity: warn\n-- description: d\n",
             "differs from the file name",
         ),
+        (
+            "-- id: x\n-- family: f\n-- severity: warn\n-- comparison: about\n-- description: d\n",
+            "comparison 'about'",
+        ),
     ],
 )
 def test_check_headers_are_validated(tmp_path, header: str, message: str) -> None:
@@ -132,13 +175,34 @@ def test_check_headers_are_validated(tmp_path, header: str, message: str) -> Non
         parse_check(path)
 
 
-def test_row_tolerance_overrides_the_header(tmp_path) -> None:
+def _check(tmp_path, extra: str = "") -> object:
     path = tmp_path / "x.sql"
     path.write_text(
         "-- id: x\n-- family: f\n-- severity: error\n-- tolerance_abs: 0\n"
-        "-- description: d.\nselect 1\n",
+        + extra
+        + "-- description: d.\nselect 1\n",
         encoding="utf-8",
     )
-    check = parse_check(path)
+    return parse_check(path)
+
+
+def test_row_tolerance_and_comparison_override_the_header(tmp_path) -> None:
+    check = _check(tmp_path)
     assert evaluate(check, {"expected": 100, "observed": 101})["status"] == "fail"
     assert evaluate(check, {"expected": 100, "observed": 101, "tolerance": 1})["status"] == "pass"
+    assert evaluate(check, {"expected": 100, "observed": 90})["status"] == "fail"
+    assert (
+        evaluate(check, {"expected": 100, "observed": 90, "comparison": "at_most"})["status"]
+        == "pass"
+    )
+    assert (
+        evaluate(check, {"expected": 100, "observed": 110, "comparison": "at_most"})["status"]
+        == "fail"
+    )
+
+
+def test_a_baseline_entry_needs_a_reason(tmp_path) -> None:
+    path = tmp_path / "accepted.yaml"
+    path.write_text("- {check: a, entity: '62', indicator: b, why: ''}\n", encoding="utf-8")
+    with pytest.raises(CheckDefinitionError, match="empty justification"):
+        load_baseline(path)

@@ -39,9 +39,11 @@ def test_a_budget_and_its_parts(report) -> None:
 
 
 def test_counts_and_amounts_on_one_line(report) -> None:
-    """'- ◆ 6 354 secours d'urgence (SU) : 1,5 M€': a count and an amount, each with its code."""
+    """'- ◆ 6 354 secours d'urgence (SU) : 1,5 M€': a count and an amount, each with its code.
+
+    The count is the department's counterpart of the MDS tables' row, so it is curated."""
     assert _on_line(report, 1038) == [
-        ("kf_insertion_et_du_logement__secours_d_urgence", 6354, "count"),
+        ("emergency_aid_granted_count", 6354, "count"),
         ("kf_insertion_et_du_logement__su_eur", 1_500_000, "EUR"),
     ]
 

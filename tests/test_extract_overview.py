@@ -34,14 +34,22 @@ def test_sentence_figures_keep_every_statement(document, indicators, entities) -
     # The report repeats the same paragraph on two pages: two statements, both kept; and it
     # states the number of agents three ways (7 000, 6 841, 6 873): all three are data.
     assert found == [
+        ("afp_granted_count", 651, 1039),
         ("agents_count", 6841, 4684),
         ("agents_count", 6873, 4696),
         ("agents_count", 7000, 132),
         ("agents_count", 7000, 212),
+        ("apa_home_beneficiaries_count", 28841, 933),
         ("budget_eur", 1_870_000_000, 132),
         ("budget_eur", 1_870_000_000, 212),
         ("councillors_count", 78, 132),
         ("councillors_count", 78, 212),
+        ("emergency_aid_granted_count", 6354, 1038),
+        ("faj_granted_count", 311, 1040),
+        ("pch_beneficiaries_count", 7724, 934),
+        ("pmi_children_seen_count", 7444, 1130),
+        ("population", 1_453_934, 1284),
+        ("rsa_allocataires_count", 48137, 1028),
     ]
     budget = next(f for f in figures if f.indicator_code == "budget_eur")
     assert budget.source_span == "1,87 milliard d'euros"

@@ -44,11 +44,14 @@ def test_the_flow_loads_report_and_reference_and_stores_a_check_run(built_wareho
     assert runs.n[0] == 1
     families = wh.query(built_warehouse, "select distinct family from v_check_result order by 1")
     assert families.family.tolist() == [
+        "breakdown",
+        "children",
+        "completeness",
+        "list",
+        "ratio",
         "reference",
-        "territory_list",
-        "territory_ratio",
-        "territory_share",
-        "territory_sum",
+        "restated",
+        "shares",
     ]
 
 

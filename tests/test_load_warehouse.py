@@ -6,18 +6,10 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from conftest import build_with_steps
 
 from pipelines import steps
 from pipelines import warehouse as wh
-
-
-def build_with_steps(reports: list[Path], warehouse: Path) -> Path:
-    """The flow's steps without Prefect."""
-    staging = warehouse.parent / "staging"
-    validated = [steps.validate_staged(steps.stage_report(p, staging)) for p in reports]
-    candidate = steps.load_candidate(validated, warehouse)
-    steps.check_warehouse(candidate)
-    return wh.publish(candidate, warehouse)
 
 
 def _count(path: Path, sql: str) -> int:
@@ -47,7 +39,7 @@ def test_loading_the_same_report_twice_does_not_duplicate(fresh_warehouse, repor
     before = _count(fresh_warehouse, "select count(*) from fact_figure")
     build_with_steps([report_path], fresh_warehouse)
     assert _count(fresh_warehouse, "select count(*) from fact_figure") == before
-    assert _count(fresh_warehouse, "select count(*) from dim_source") == 1
+    assert _count(fresh_warehouse, "select count(*) from dim_source") == 2  # report, reference
     # check runs are history: both runs are kept, the view shows the latest
     assert _count(fresh_warehouse, "select count(*) from check_run") == 2
     assert _count(fresh_warehouse, "select count(distinct run_id) from v_check_result") == 1

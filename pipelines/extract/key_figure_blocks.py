@@ -127,12 +127,7 @@ class BlockReader:
         return code
 
     def read_line(self, line: TextLine) -> None:
-        body = _BULLET.sub("", clean_markup(line.text)).strip()
-        figures = [
-            q
-            for q in find_quantities(body)
-            if q.value is not None and ignorable_reason(body, q.start, q.end) is None
-        ]
+        body, figures = _figures_of(line)
         is_sub_item = line.indent > 0 and line.text.lstrip().startswith("-")
         if figures and not _LIST_ITEM.match(line.text):
             self.block_whole = None  # a plain line starts anew; only list items are parts
@@ -191,6 +186,17 @@ class BlockReader:
             self.block_whole = None
 
 
+def _figures_of(line: TextLine) -> tuple[str, list[Quantity]]:
+    """The line's text without markup or bullet, and the figures it states."""
+    body = _BULLET.sub("", clean_markup(line.text)).strip()
+    figures = [
+        q
+        for q in find_quantities(body)
+        if q.value is not None and ignorable_reason(body, q.start, q.end) is None
+    ]
+    return body, figures
+
+
 def block_lines(section: Section) -> list[TextLine]:
     """The section's lines from its title to the first line of prose."""
     lines = []
@@ -223,7 +229,10 @@ def extract_key_figure_blocks(
         for line in lines:
             reader.read_line(line)
         result.extend(reader.result)
-        with_figures = {f.location.line for f in reader.result.figures}
+        # rows: the lines that state a figure (sub-titles such as "Emploi :" state none)
+        stating = {line.location.line for line in lines if _figures_of(line)[1]}
+        read = {f.location.line for f in reader.result.figures}
+        n_figures = len(reader.result.figures)
         result.blocks.append(
             BlockQuality(
                 f"key_figures:{reader.domain}:{section.location.line}",
@@ -232,14 +241,13 @@ def extract_key_figure_blocks(
                 section.title,
                 section.location,
                 tuple(line.location.line or 0 for line in lines),
-                len(lines),
-                len(with_figures),
-                len(reader.result.figures),
-                len(reader.result.figures),
-                len(reader.result.figures),
-                "complete",
-                f"{len(reader.result.figures)} figures on {len(with_figures)} of {len(lines)} "
-                "lines",
+                len(stating),
+                len(stating & read),
+                n_figures,
+                n_figures,
+                n_figures,
+                "complete" if stating <= read else "partial",
+                f"{n_figures} figures on {len(read)} of {len(lines)} lines",
             )
         )
     return result

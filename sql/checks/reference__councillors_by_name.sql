@@ -1,5 +1,6 @@
 -- id: reference__councillors_by_name
 -- family: reference
+-- section: report vs official reference data
 -- severity: warn
 -- tolerance_abs: 0
 -- description: The report's political organisation must name both official councillors of each canton.

@@ -1,5 +1,6 @@
 -- id: reference__counts
 -- family: reference
+-- section: report vs official reference data
 -- severity: warn
 -- tolerance_abs: 0
 -- description: The report's counts must equal the official reference data.

@@ -1,5 +1,6 @@
 -- id: reference__population
 -- family: reference
+-- section: report vs official reference data
 -- severity: warn
 -- tolerance_rel: 0.02
 -- description: The report's inhabitants must agree with the official population municipale within 2 %.

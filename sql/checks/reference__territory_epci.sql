@@ -1,5 +1,6 @@
 -- id: reference__territory_epci
 -- family: reference
+-- section: report vs official reference data
 -- severity: warn
 -- tolerance_abs: 0
 -- description: Each territory profile must name every EPCI that the reviewed mapping gives it.

@@ -20,5 +20,7 @@ create table if not exists check_result (
     tolerance double,
     message varchar not null,
     expected_source varchar,
-    observed_source varchar
+    observed_source varchar,
+    accepted boolean not null default false,  -- listed in sql/checks/accepted.yaml
+    justification varchar
 );

@@ -2,3 +2,5 @@
 -- older table as it was, so each later column is added here too (idempotent).
 alter table fact_figure add column if not exists part_of varchar;
 alter table dim_indicator add column if not exists is_curated boolean default true;
+alter table check_result add column if not exists accepted boolean default false;
+alter table check_result add column if not exists justification varchar;

@@ -19,6 +19,8 @@ select
     result.tolerance,
     result.message,
     result.expected_source,
-    result.observed_source
+    result.observed_source,
+    result.accepted,
+    result.justification
 from check_result as result
 inner join latest on latest.run_id = result.run_id

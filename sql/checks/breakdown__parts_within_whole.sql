@@ -1,0 +1,42 @@
+-- id: breakdown__parts_within_whole
+-- family: breakdown
+-- severity: error
+-- comparison: at_most
+-- tolerance_rel: 0.005
+-- section: key-figure blocks
+-- description: The parts the report gives of a figure ("dont", sub-items) must not add up to more than the whole.
+-- Why: "Budget de 463,61 M€ dont 271,51 M€ pour les personnes âgées, ..." lists parts of a
+-- whole; the list need not be complete, so the parts may stay below the whole, never above
+-- it (half a percent allows for the rounding of each part). Only parts in the whole's unit
+-- are summed: a share in % of a count is no part of its sum.
+with wholes as (
+    select report_year, source_kind, entity_code, indicator_code, value, unit,
+        source_file || ':' || coalesce(line, page) || ' "' || source_text || '"' as source
+    from v_report_figure
+),
+
+parts as (
+    select report_year, source_kind, entity_code, part_of, unit,
+        sum(value) as total,
+        count(*) as n_parts,
+        string_agg(cast(value as varchar) || ' (' || coalesce(line, page) || ')', ' + ' order by line, page) as terms
+    from v_report_figure
+    where part_of is not null
+    group by all
+)
+
+select
+    wholes.report_year,
+    wholes.entity_code,
+    wholes.indicator_code,
+    wholes.value as expected,
+    parts.total as observed,
+    wholes.source as expected_source,
+    'sum of ' || parts.n_parts || ' parts: ' || parts.terms as observed_source
+from parts
+inner join wholes
+    on wholes.report_year = parts.report_year
+    and wholes.source_kind = parts.source_kind
+    and wholes.entity_code = parts.entity_code
+    and wholes.indicator_code = parts.part_of
+    and wholes.unit = parts.unit
