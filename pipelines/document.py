@@ -32,6 +32,7 @@ class TextLine:
     text: str
     location: Location
     indent: int = 0  # leading spaces in the source: " - 684 demandes" is a sub-item
+    starts_group: bool = True  # a blank line (or a wider gap in a PDF) comes before it
 
 
 @dataclass(frozen=True)

@@ -21,18 +21,18 @@ _EPCI_SPLIT = re.compile(r"\s*,\s*|\s+et\s+(?=(?:la\s+|le\s+|l['’])?communaut)
 
 
 def profile_runs(section: Section) -> list[list[TextLine]]:
-    """Runs of consecutive lines (no blank line between) that start with a figure."""
+    """Runs of lines that start with a figure, with no blank line (no wider gap) between."""
     runs: list[list[TextLine]] = []
-    previous_line = None
+    in_run = False
     for line in section.lines():
         if not starts_with_figure(line.text):
-            previous_line = None
+            in_run = False
             continue
-        if previous_line is not None and line.location.line == previous_line + 1:
+        if in_run and not line.starts_group:
             runs[-1].append(line)
         else:
             runs.append([line])
-        previous_line = line.location.line
+        in_run = True
     return runs
 
 

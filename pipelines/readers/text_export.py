@@ -84,6 +84,7 @@ def read_text_export(path: Path) -> Document:
 
     sections = [Section(title="", location=Location(source_file, line=1))]
     pending_rows: list[TableRow] = []
+    previous_blank = True
 
     def flush_table() -> None:
         if pending_rows:
@@ -99,16 +100,19 @@ def read_text_export(path: Path) -> Document:
             while cells and not cells[-1]:
                 cells.pop()
             pending_rows.append(TableRow(tuple(cells), location))
+            previous_blank = False
             continue
         flush_table()
         stripped = line.strip()
         if not stripped:
+            previous_blank = True
             continue
         if is_heading(stripped):
             sections.append(Section(title=stripped, location=location))
         else:
             indent = len(line) - len(line.lstrip(" "))
-            sections[-1].blocks.append(TextLine(stripped, location, indent))
+            sections[-1].blocks.append(TextLine(stripped, location, indent, previous_blank))
+        previous_blank = False
     flush_table()
 
     return Document(
