@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install build check test lint format bench clean
+.PHONY: help install build check test lint format bench pdf clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-8s %s\n", $$1, $$2}'
@@ -41,6 +41,9 @@ format: $(INSTALLED) ## apply ruff's fixes and formatting
 
 bench: $(INSTALLED) ## print the timing figures (medians over several runs)
 	$(BIN)/python scripts/benchmark.py
+
+pdf: $(INSTALLED) ## re-render raw/report/*.pdf from the text export (published layout)
+	$(BIN)/python tools/render_report_pdf.py raw/report/rapport-activites-2022.txt raw/report/rapport-activites-2022.pdf --layout published
 
 clean: ## remove the warehouse output (raw/ is never touched)
 	rm -rf warehouse/indicators.duckdb warehouse/staging warehouse/consistency-report.*

@@ -25,7 +25,8 @@ _SPACES = re.compile(r"[ \u00a0\u202f]")
 
 @dataclass(frozen=True)
 class Token:
-    line: int
+    page: int  # 0 for the text export
+    line: int  # the line of the export, or the paragraph's rank on the PDF page
     text: str
     status: str  # fact, ignored, rejected, leftover
     reason: str
@@ -53,21 +54,20 @@ class Coverage:
 
 def measure(document: Document, extraction: Extraction, staged: StagingFrames) -> Coverage:
     """Tokens of the extraction's blocks, against the figures that passed validation."""
-    texts = {line.location.line: line.text for _, line in document.lines()}
+    texts: dict[tuple[int, int], str] = {
+        line.location.order: line.text for _, line in document.lines()
+    }
     for section in document.sections:
         for table in section.tables():
-            texts.update({row.location.line: row.text for row in table.rows})
-    spans: dict[int, list[str]] = {}
-    for line, span in zip(staged.figures["line"], staged.figures["source_span"], strict=True):
-        spans.setdefault(int(line) if line is not None else 0, []).append(_SPACES.sub(" ", span))
-    rejects = {
-        int(line): reason
-        for line, reason in zip(staged.rejects["line"], staged.rejects["reason"], strict=True)
-        if line is not None and line is not pd.NA
-    }
-    lines = sorted({n for block in extraction.blocks for n in block.lines if n in texts})
+            texts.update({row.location.order: row.text for row in table.rows})
+    spans: dict[tuple[int, int], list[str]] = {}
+    figures = staged.figures
+    for key, span in zip(_places(figures), figures["source_span"], strict=True):
+        spans.setdefault(key, []).append(_SPACES.sub(" ", span))
+    rejects = dict(zip(_places(staged.rejects), staged.rejects["reason"], strict=True))
+    places = {loc.order for block in extraction.blocks for loc in block.lines}
     tokens = []
-    for number in lines:
+    for number in sorted(places & texts.keys()):
         text = texts[number].replace("**", "")  # keep <p> cell tags: they mark cell numbers
         for match in _TOKEN.finditer(text):
             token = _SPACES.sub(" ", match.group(0))
@@ -80,8 +80,15 @@ def measure(document: Document, extraction: Extraction, staged: StagingFrames) -
                 status, why = "rejected", rejects[number]
             else:
                 status, why = "leftover", "not read"
-            tokens.append(Token(number, token, status, why, texts[number]))
+            tokens.append(Token(*number, token, status, why, texts[number]))
     return Coverage(tokens)
+
+
+def _places(frame: pd.DataFrame) -> list[tuple[int, int]]:
+    """(page, line) of each row, 0 where absent: the same key as Location.order."""
+    pages = frame["page"].astype("Int64").fillna(0).astype(int)
+    lines = frame["line"].astype("Int64").fillna(0).astype(int)
+    return list(zip(pages, lines, strict=True))
 
 
 def render(coverage: Coverage, source_file: str) -> str:
@@ -96,6 +103,8 @@ def render(coverage: Coverage, source_file: str) -> str:
     if leftovers:
         lines += ["", f"{len(leftovers)} not accounted for:"]
         lines += [
-            f"  line {t.line}: {t.text!r} ({t.reason}) in {t.line_text[:100]!r}" for t in leftovers
+            f"  {'page ' + str(t.page) + ' ' if t.page else ''}line {t.line}: {t.text!r} "
+            f"({t.reason}) in {t.line_text[:100]!r}"
+            for t in leftovers
         ]
     return "\n".join(lines) + "\n"

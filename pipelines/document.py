@@ -22,6 +22,11 @@ class Location:
     line: int | None = None
     page: int | None = None
 
+    @property
+    def order(self) -> tuple[int, int]:
+        """Reading order within the source: page, then line."""
+        return (self.page or 0, self.line or 0)
+
     def __str__(self) -> str:
         where = f"line {self.line}" if self.line is not None else f"page {self.page}"
         return f"{self.source_file}:{where}"

@@ -14,7 +14,13 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 RAW_DIR = PROJECT_ROOT / "raw"
 REPORT_DIR = RAW_DIR / "report"
 REFERENCE_DIR = RAW_DIR / "reference"
-DEFAULT_REPORTS = (REPORT_DIR / "rapport-activites-2022.txt",)
+# The text export and the PDF of the same report: both are read, and checked against each other.
+DEFAULT_REPORTS = (
+    REPORT_DIR / "rapport-activites-2022.txt",
+    REPORT_DIR / "rapport-activites-2022.pdf",
+)
+# Pages of a PDF are read by this many processes (2 halve the time on 2 cores).
+PDF_WORKERS = int(os.environ.get("INDICATORS_PDF_WORKERS", min(2, os.cpu_count() or 1)))
 
 SQL_DIR = PROJECT_ROOT / "sql"
 SQL_SCHEMA_DIR = SQL_DIR / "schema"
@@ -30,5 +36,9 @@ DEFAULT_WAREHOUSE = WAREHOUSE_DIR / "indicators.duckdb"
 
 
 def staging_dir_for(warehouse: Path) -> Path:
-    """Staging files live beside the warehouse they feed."""
-    return warehouse.parent / "staging"
+    """Staging files live beside the warehouse they feed (or where INDICATORS_STAGING_DIR says).
+
+    They are a cache keyed by the source's content and the code's version: a build whose
+    report did not change does not read it again."""
+    shared = os.environ.get("INDICATORS_STAGING_DIR")
+    return Path(shared) if shared else Path(warehouse).parent / "staging"

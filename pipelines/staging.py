@@ -213,7 +213,9 @@ def to_staging(document: Document, extraction: Extraction) -> StagingFrames:
             "block_id": b.block_id,
             "extractor": b.extractor,
             "entity_code": b.entity_code,
-            "lines": ",".join(str(n) for n in b.lines),
+            "lines": ",".join(
+                str(n.line) if n.page is None else f"p{n.page}.{n.line}" for n in b.lines
+            ),
             "rows_expected": b.rows_expected,
             "rows_found": b.rows_found,
             "cells_expected": b.cells_expected,

@@ -7,7 +7,10 @@ so that tests can call every step directly.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import asdict, dataclass
+from functools import cache
 from pathlib import Path
 
 import duckdb
@@ -17,7 +20,9 @@ from pipelines import warehouse as wh
 from pipelines.checks import run_checks
 from pipelines.document import Document
 from pipelines.extract.report import extract_report
-from pipelines.readers import SourceError
+from pipelines.paths import PDF_WORKERS, PROJECT_ROOT
+from pipelines.readers import SourceError, file_sha256
+from pipelines.readers.pdf import read_pdf
 from pipelines.readers.text_export import read_text_export
 from pipelines.reference.reader import read_reference, reference_entities, reference_figures
 from pipelines.reports import summary, to_markdown
@@ -63,8 +68,8 @@ def read_report(path: Path) -> Document:
     if path.suffix.lower() == ".txt":
         return read_text_export(path)
     if path.suffix.lower() == ".pdf":
-        raise SourceError(f"{path.name}: reading the report from PDF is not supported yet")
-    raise SourceError(f"{path.name}: unknown report format {path.suffix!r} (expected .txt)")
+        return read_pdf(path, workers=PDF_WORKERS)
+    raise SourceError(f"{path.name}: unknown report format {path.suffix!r} (expected .txt or .pdf)")
 
 
 def _write(frame: pd.DataFrame, path: Path) -> None:
@@ -103,13 +108,30 @@ def read_staging(staged: StagedSource) -> StagingFrames:
     )
 
 
+@cache
+def code_version() -> str:
+    """A hash of the code and catalogs that turn a source into staging files."""
+    digest = hashlib.sha256()
+    files = sorted([*PROJECT_ROOT.glob("pipelines/**/*.py"), *PROJECT_ROOT.glob("schemas/**/*")])
+    for path in files:
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(PROJECT_ROOT).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def stage_report(path: Path, staging_dir: Path) -> StagedSource:
-    """Read and extract one report into raw staging files."""
+    """Read and extract one report into raw staging files, reused while neither the file nor
+    the code changes (reading a PDF is the slow part of a build)."""
+    path = Path(path)
+    if not path.is_file():
+        raise SourceError(f"{path}: no such report file")
+    folder = Path(staging_dir) / f"{file_sha256(path)[:16]}-{code_version()[:12]}"
+    manifest = folder / "extracted" / "source.json"
+    if manifest.is_file():
+        return StagedSource(**json.loads(manifest.read_text(encoding="utf-8")))
     document = read_report(path)
     extraction = extract_report(document, load_indicator_catalog(), load_entity_catalog())
-    folder = (
-        Path(staging_dir) / f"{document.report_year}-{document.source_kind}-{document.sha256[:12]}"
-    )
     staged = StagedSource(
         document.source_file,
         document.sha256,
@@ -117,7 +139,9 @@ def stage_report(path: Path, staging_dir: Path) -> StagedSource:
         document.report_year,
         str(folder / "extracted"),
     )
-    return write_staging(frames_of(document, extraction), staged)
+    write_staging(frames_of(document, extraction), staged)
+    manifest.write_text(json.dumps(staged.to_dict()), encoding="utf-8")  # written last
+    return staged
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,14 @@ DATA = Path(__file__).parent / "data"
 REPORT = DEFAULT_REPORTS[0]
 
 
+def pytest_configure(config) -> None:
+    """One staging cache for the session: each report is read once, whichever test is first."""
+    import os
+    import tempfile
+
+    os.environ.setdefault("INDICATORS_STAGING_DIR", tempfile.mkdtemp(prefix="staging-"))
+
+
 @pytest.fixture(scope="session")
 def report_path() -> Path:
     return REPORT
@@ -58,12 +66,30 @@ def prefect_harness():
 
 @pytest.fixture(scope="session")
 def built_warehouse(prefect_harness, tmp_path_factory) -> Path:
-    """The warehouse built once by the real flow from the shipped report."""
+    """The warehouse built once by the real flow from the shipped inputs (text, PDF, reference)."""
     from pipelines.flows import build_warehouse
 
     target = tmp_path_factory.mktemp("built") / "indicators.duckdb"
-    build_warehouse(reports=[str(REPORT)], warehouse=str(target))
+    build_warehouse(warehouse=str(target))
     return target
+
+
+@pytest.fixture(scope="session")
+def pdf_document():
+    """The shipped PDF rendition, read once."""
+    from pipelines.readers.pdf import read_pdf
+
+    return read_pdf(DEFAULT_REPORTS[1], workers=2)
+
+
+@pytest.fixture(scope="session")
+def compact_pdf(tmp_path_factory) -> Path:
+    """A second rendition: serif, two columns, tables without any rule."""
+    from tools.render_report_pdf import LAYOUTS, render
+
+    path = tmp_path_factory.mktemp("compact") / "rapport-activites-2022.pdf"
+    render(read_text_export(REPORT), path, LAYOUTS["compact"])
+    return path
 
 
 @pytest.fixture
@@ -78,9 +104,9 @@ def build_with_steps(reports: list[Path], warehouse: Path) -> Path:
     """The flow's steps without Prefect: report(s) and the shipped reference files."""
     from pipelines import steps
     from pipelines import warehouse as wh
-    from pipelines.paths import REFERENCE_DIR
+    from pipelines.paths import REFERENCE_DIR, staging_dir_for
 
-    staging = warehouse.parent / "staging"
+    staging = staging_dir_for(warehouse)
     validated = [steps.validate_staged(steps.stage_report(p, staging)) for p in reports]
     reference = steps.stage_reference(REFERENCE_DIR, [s.report_year for s in validated], staging)
     validated += [steps.validate_staged(s) for s in reference.sources]

@@ -28,6 +28,7 @@ def test_every_check_file_is_well_formed() -> None:
     families = {c.family for c in checks}
     assert families == {
         "breakdown", "children", "completeness", "list", "ratio", "reference", "restated", "shares",
+        "source",
     }  # fmt: skip
     assert all(c.severity in {"warn", "error"} and c.description and c.section for c in checks)
 

@@ -25,13 +25,24 @@ def test_coverage_of_the_shipped_report(document, indicators, entities) -> None:
 
 
 def test_the_coverage_command_prints_the_ratio_and_gates(capsys) -> None:
-    assert main(["coverage"]) == 0
+    report = ["--report", "raw/report/rapport-activites-2022.txt"]
+    assert main(["coverage", *report]) == 0
     out = capsys.readouterr().out
     head = re.match(r"rapport-activites-2022\.txt: (\d+) of (\d+) numeric tokens accounted", out)
     assert head is not None
     assert int(head[1]) == int(head[2]) - 1
     assert "line 4617: '6.2'" in out
-    assert main(["coverage", "--min-ratio", "1.0"]) == 1
+    assert main(["coverage", *report, "--min-ratio", "1.0"]) == 1
+
+
+def test_coverage_of_the_pdf(pdf_document, indicators, entities) -> None:
+    extraction = extract_report(pdf_document, indicators, entities)
+    coverage = measure(
+        pdf_document, extraction, validate_staging(to_staging(pdf_document, extraction))
+    )
+    assert coverage.ratio >= 0.98
+    [leftover] = coverage.leftovers()
+    assert (leftover.text, leftover.status) == ("6.2", "rejected") and leftover.page > 0
 
 
 def test_ignorable_numbers() -> None:

@@ -37,6 +37,7 @@ def test_the_flow_loads_report_and_reference_and_stores_a_check_run(built_wareho
         built_warehouse, "select source_kind, source_file from dim_source order by 1"
     )
     assert sources.to_dict("records") == [
+        {"source_kind": "pdf", "source_file": "rapport-activites-2022.pdf"},
         {"source_kind": "reference", "source_file": "manifest.json"},
         {"source_kind": "text", "source_file": "rapport-activites-2022.txt"},
     ]
@@ -52,6 +53,7 @@ def test_the_flow_loads_report_and_reference_and_stores_a_check_run(built_wareho
         "reference",
         "restated",
         "shares",
+        "source",
     ]
 
 

@@ -110,7 +110,7 @@ class BlockQuality:
     entity_code: str | None
     section: str
     location: Location | None
-    lines: tuple[int, ...]  # the lines the block spans (for coverage)
+    lines: tuple[Location, ...]  # the lines (or table rows) the block spans, for coverage
     rows_expected: int
     rows_found: int
     cells_expected: int
@@ -145,10 +145,10 @@ def block_quality(
 ) -> BlockQuality:
     """The quality record of a block of key-figure lines: one row per line read."""
     lines = sorted(
-        {f.location.line or 0 for f in extraction.figures}
-        | {r.location.line or 0 for r in extraction.rejects}
+        {f.location for f in extraction.figures} | {r.location for r in extraction.rejects},
+        key=lambda location: location.order,
     )
-    read = len({f.location.line for f in extraction.figures})
+    read = len({f.location for f in extraction.figures})
     first = extraction.figures[0].location if extraction.figures else None
     return BlockQuality(
         block_id,

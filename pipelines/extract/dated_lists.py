@@ -62,7 +62,7 @@ def extract_dated_lists(
                         item.text,
                     )
                 )
-            span = (line.location.line or 0, *(i.location.line or 0 for i in items))
+            span = (line.location, *(i.location for i in items))
             result.blocks.append(
                 BlockQuality(
                     f"dated_list:{count.indicator_code}:{line.location.line}",

@@ -230,8 +230,8 @@ def extract_key_figure_blocks(
             reader.read_line(line)
         result.extend(reader.result)
         # rows: the lines that state a figure (sub-titles such as "Emploi :" state none)
-        stating = {line.location.line for line in lines if _figures_of(line)[1]}
-        read = {f.location.line for f in reader.result.figures}
+        stating = {line.location for line in lines if _figures_of(line)[1]}
+        read = {f.location for f in reader.result.figures}
         n_figures = len(reader.result.figures)
         result.blocks.append(
             BlockQuality(
@@ -240,7 +240,7 @@ def extract_key_figure_blocks(
                 department,
                 section.title,
                 section.location,
-                tuple(line.location.line or 0 for line in lines),
+                tuple(line.location for line in lines),
                 len(stating),
                 len(stating & read),
                 n_figures,

@@ -30,7 +30,7 @@ class _Found:
 
     section: str = ""
     location: Location | None = None
-    lines: set[int] = field(default_factory=set)
+    lines: set[Location] = field(default_factory=set)
     codes: set[str] = field(default_factory=set)
     cells_found: int = 0
     cells_parsed: int = 0
@@ -68,7 +68,7 @@ class _Reader:
         found = self.found[(entity.code, kind.table_id)]
         if found.location is None:
             found.section, found.location = section, location
-        found.lines.add(location.line or 0)
+        found.lines.add(location)
         return found
 
     def _emit(
@@ -230,7 +230,7 @@ class _Reader:
         header = rows[0].cells
         self._note(entity, kind, section, rows[0].location)
         for row in rows[1:]:
-            self.found[(entity.code, kind.table_id)].lines.add(row.location.line or 0)
+            self.found[(entity.code, kind.table_id)].lines.add(row.location)
             matched = False
             for indicator in self.indicators.table_rows(kind.table_id):
                 if indicator.row is None or not indicator.row.search(row.cells[0]):
@@ -321,7 +321,7 @@ class _Reader:
                         entity.code,
                         found.section,
                         found.location,
-                        tuple(sorted(found.lines)),
+                        tuple(sorted(found.lines, key=lambda location: location.order)),
                         expected_rows,
                         len(found.codes),
                         found.cells_found,

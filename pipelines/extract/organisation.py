@@ -54,7 +54,7 @@ def extract_organisation(
                         )
                         for name in _NAME.finditer(body)
                     )
-    rows = sorted({m.location.line or 0 for m in mentions})
+    rows = sorted({m.location for m in mentions}, key=lambda location: location.order)
     cells = len({(m.location.line, m.cell_number) for m in mentions})
     blocks = [
         BlockQuality(

@@ -51,7 +51,7 @@ def extract_support_blocks(
                 code,
                 section,
                 lines[0].location if lines else None,
-                tuple(line.location.line or 0 for line in lines),
+                tuple(line.location for line in lines),
                 rows,
                 len(block.figures),
                 rows,

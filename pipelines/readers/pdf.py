@@ -257,10 +257,16 @@ class _PageReader:
 def _open(path: Path):
     try:
         return pdfplumber.open(path)
-    except (PDFPasswordIncorrect, PDFEncryptionError) as err:
-        raise SourceError(f"{path.name}: the PDF is encrypted; give an unencrypted copy") from err
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as err:
-        raise SourceError(f"{path.name}: not a readable PDF ({type(err).__name__}: {err})") from err
+    except Exception as err:  # pdfplumber wraps pdfminer's errors; look at what it wraps
+        causes = (err, *err.args, err.__context__)
+        if any(isinstance(c, (PDFPasswordIncorrect, PDFEncryptionError)) for c in causes):
+            raise SourceError(
+                f"{path.name}: the PDF is encrypted; give an unencrypted copy"
+            ) from err
+        detail = next((repr(c) for c in causes if isinstance(c, PDFSyntaxError)), str(err))
+        raise SourceError(
+            f"{path.name}: not a readable PDF ({detail or type(err).__name__})"
+        ) from err
 
 
 def read_pages(

@@ -20,3 +20,4 @@ select
         else source_file || ':' || coalesce(line, page) || ' (' || extractor || ')'
     end as observed_source
 from fact_block_quality
+where (report_year, source_kind) in (select (report_year, source_kind) from v_primary_source)

@@ -17,7 +17,7 @@ printed as (
     select report_year, cell_number, prenom, nom, source_file, line, page,
         regexp_replace(strip_accents(lower(prenom || nom)), '[^a-z]', '', 'g') as person
     from fact_councillor_mention
-    where source_kind in ('text', 'pdf')
+    where (report_year, source_kind) in (select (report_year, source_kind) from v_primary_source)
 ),
 
 years as (

@@ -16,7 +16,7 @@ with mapped as (
 named as (
     select report_year, territory_code, epci_name, source_file, line, page
     from fact_territory_epci
-    where source_kind in ('text', 'pdf')
+    where (report_year, source_kind) in (select (report_year, source_kind) from v_primary_source)
 ),
 
 years as (

@@ -1,0 +1,46 @@
+-- id: source__pdf_vs_text
+-- family: source
+-- severity: error
+-- tolerance_abs: 0
+-- section: whole report
+-- description: The PDF and the text export of the same report must give the same figures.
+-- Why: both are renditions of one report; a figure read from one and not the other (or with
+-- another value) means a reader lost or misread it. Figures are paired by entity, indicator
+-- and value order; each side names its page or line.
+with text as (
+    select report_year, entity_code, indicator_code, value,
+        source_file || ':' || line || ' "' || source_text || '"' as source,
+        row_number() over (partition by report_year, entity_code, indicator_code order by value) as k
+    from v_indicator
+    where source_kind = 'text'
+),
+
+pdf as (
+    select report_year, entity_code, indicator_code, value,
+        source_file || ' page ' || page || ' paragraph ' || line || ' "' || source_text || '"' as source,
+        row_number() over (partition by report_year, entity_code, indicator_code order by value) as k
+    from v_indicator
+    where source_kind = 'pdf'
+),
+
+both_loaded as (
+    select report_year from dim_source where source_kind = 'text'
+    intersect
+    select report_year from dim_source where source_kind = 'pdf'
+)
+
+select
+    coalesce(text.report_year, pdf.report_year) as report_year,
+    coalesce(text.entity_code, pdf.entity_code) as entity_code,
+    coalesce(text.indicator_code, pdf.indicator_code) as indicator_code,
+    text.value as expected,
+    pdf.value as observed,
+    'text ' || coalesce(text.source, '(not read from the text export)') as expected_source,
+    'pdf ' || coalesce(pdf.source, '(not read from the PDF)') as observed_source
+from text
+full outer join pdf
+    on pdf.report_year = text.report_year
+    and pdf.entity_code = text.entity_code
+    and pdf.indicator_code = text.indicator_code
+    and pdf.k = text.k
+where coalesce(text.report_year, pdf.report_year) in (select report_year from both_loaded)

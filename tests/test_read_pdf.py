@@ -1,0 +1,138 @@
+"""The PDF path: two renditions of the report read into the same facts as the text export."""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from conftest import build_with_steps
+
+from pipelines import steps
+from pipelines import warehouse as wh
+from pipelines.document import Table
+from pipelines.extract.report import extract_report
+from pipelines.paths import DEFAULT_REPORTS
+from pipelines.readers import SourceError
+from pipelines.readers.pdf import read_pdf
+from tools.render_report_pdf import LAYOUTS, french_typography, render
+
+DATA = Path(__file__).parent / "data"
+pytestmark = pytest.mark.integration
+
+
+def _facts(extraction) -> Counter:
+    return Counter((f.entity_code, f.indicator_code, f.value) for f in extraction.figures)
+
+
+@pytest.fixture(scope="module")
+def text_facts(document, indicators, entities) -> Counter:
+    return _facts(extract_report(document, indicators, entities))
+
+
+def test_the_published_rendition_gives_the_text_facts(
+    pdf_document, text_facts, indicators, entities
+) -> None:
+    assert _facts(extract_report(pdf_document, indicators, entities)) == text_facts
+
+
+@pytest.fixture(scope="module")
+def compact_document(compact_pdf):
+    return read_pdf(compact_pdf, workers=2)
+
+
+def test_the_compact_rendition_gives_the_text_facts(
+    compact_document, text_facts, indicators, entities
+) -> None:
+    assert _facts(extract_report(compact_document, indicators, entities)) == text_facts
+
+
+def test_ruled_tables_are_found(pdf_document) -> None:
+    tables = [b for s in pdf_document.sections for b in s.blocks if isinstance(b, Table)]
+    row = next(
+        r for t in tables for r in t.rows if r.cells[0].startswith("Equivalents Temps Plein")
+    )
+    assert row.cells == ("Equivalents Temps Plein (ETP)", "162.68")
+    with pdfplumber.open(DEFAULT_REPORTS[1]) as pdf:
+        assert pdf.pages[row.location.page - 1].rects  # the table has ruling lines
+
+
+def test_tables_of_aligned_text_are_found(compact_pdf, compact_document) -> None:
+    tables = [b for s in compact_document.sections for b in s.blocks if isinstance(b, Table)]
+    header = next(r for t in tables for r in t.rows if r.cells[0].startswith("CREDITS DE PAIEMENT"))
+    assert header.cells == (
+        "CREDITS DE PAIEMENT DEPENSES EN MAITRISE D'OUVRAGE", "INVESTISSEMENT", "FONCTIONNEMENT",
+    )  # fmt: skip
+    with pdfplumber.open(compact_pdf) as pdf:
+        page = pdf.pages[header.location.page - 1]
+        assert not (page.rects or page.lines)  # not a single rule: aligned text only
+
+
+def test_every_figure_names_its_page(pdf_document, indicators, entities) -> None:
+    figures = extract_report(pdf_document, indicators, entities).figures
+    arras = next(
+        f for f in figures if f.entity_code == "arrageois" and f.indicator_code == "population"
+    )
+    # printed "211\u202f425"; pdfplumber splits words at the narrow space, we join with a space
+    assert arras.location.line is not None and arras.source_span == "211 425"
+    with pdfplumber.open(DEFAULT_REPORTS[1]) as pdf:
+        text = pdf.pages[arras.location.page - 1].extract_text()
+    assert "211 425 habitants (soit 14,53 % du Pas-de-Calais)" in text
+    assert all(f.location.page for f in figures)
+
+
+def test_french_typography() -> None:
+    assert french_typography("2 708 881 € et 1 984,8 km² en 2022") == (
+        "2\u202f708\u202f881 € et 1\u202f984,8 km² en 2022"
+    )
+
+
+def test_rendering_is_deterministic(tmp_path, document) -> None:
+    first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    render(document, first, LAYOUTS["published"])
+    render(document, second, LAYOUTS["published"])
+    assert first.read_bytes() == second.read_bytes()
+    assert first.read_bytes() == DEFAULT_REPORTS[1].read_bytes()  # the shipped file is current
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("truncated-report.pdf", r"truncated-report\.pdf: not a readable PDF"),
+        ("not-a-pdf.pdf", r"not-a-pdf\.pdf: not a PDF \(no %PDF- header\)"),
+        ("zero-pages.pdf", r"zero-pages\.pdf: the PDF has no page"),
+        ("encrypted-report.pdf", r"encrypted-report\.pdf: the PDF is encrypted"),
+    ],
+)
+def test_hostile_pdfs_get_a_clear_error(name: str, message: str) -> None:
+    with pytest.raises(SourceError, match=message):
+        read_pdf(DATA / name)
+
+
+def test_a_hostile_pdf_leaves_the_warehouse_intact(existing_warehouse, tmp_path) -> None:
+    before = wh.query(existing_warehouse, "select * from fact_figure order by all")
+    bad = tmp_path / "rapport-activites-2022.pdf"
+    shutil.copyfile(DATA / "truncated-report.pdf", bad)
+    with pytest.raises(SourceError, match="not a readable PDF"):
+        steps.stage_report(bad, tmp_path / "staging")
+    assert wh.query(existing_warehouse, "select * from fact_figure order by all").equals(before)
+
+
+def test_a_pdf_only_build_equals_a_text_only_build(tmp_path) -> None:
+    text_only = build_with_steps([DEFAULT_REPORTS[0]], tmp_path / "text" / "w.duckdb")
+    pdf_only = build_with_steps([DEFAULT_REPORTS[1]], tmp_path / "pdf" / "w.duckdb")
+    sql = "select entity_code, indicator_code, value from v_report_figure order by all"
+    assert wh.query(pdf_only, sql).equals(wh.query(text_only, sql))
+    kinds = wh.query(pdf_only, "select distinct source_kind from v_report_figure")
+    assert kinds.source_kind.tolist() == ["pdf"]
+
+
+def test_pdf_and_text_agree_in_the_built_warehouse(built_warehouse) -> None:
+    rows = wh.query(
+        built_warehouse,
+        "select status, count(*) as n from v_check_result where check_id = 'source__pdf_vs_text' "
+        "group by 1",
+    )
+    assert rows.to_dict("records") == [{"status": "pass", "n": 666}]
