@@ -1,12 +1,14 @@
-"""Print the build's timings: each step (median of several runs) and a cold `indicators build`.
+"""Print the build's timings: each step, the PDF reader per page and per document (one and
+two processes), and a cold `indicators build`.
 
-Run with `make bench`. Times vary with the machine's load; compare medians and ratios taken in
-the same run rather than absolute figures.
+Run with `make bench`. Times vary with the machine's load: compare medians and the ratios
+taken in the same run rather than absolute figures.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -21,71 +23,91 @@ sys.path.insert(0, str(ROOT))
 from pipelines import steps  # noqa: E402
 from pipelines import warehouse as wh  # noqa: E402
 from pipelines.extract.report import extract_report  # noqa: E402
-from pipelines.paths import DEFAULT_REPORTS  # noqa: E402
+from pipelines.paths import DEFAULT_REPORTS, REFERENCE_DIR  # noqa: E402
+from pipelines.readers.pdf import page_count, read_pages, read_pdf  # noqa: E402
 from pipelines.readers.text_export import read_text_export  # noqa: E402
 from pipelines.staging import to_staging  # noqa: E402
 from pipelines.validate import validate_staging  # noqa: E402
 from schemas.catalog import load_entity_catalog, load_indicator_catalog  # noqa: E402
 
 
-def median_ms(action: Callable[[], object], runs: int) -> float:
+def timed(action: Callable[[], object], runs: int) -> list[float]:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
         action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def line(name: str, seconds: list[float], unit: str = "ms") -> None:
+    scale = 1000 if unit == "ms" else 1
+    values = [s * scale for s in seconds]
+    spread = f"min {min(values):.1f}, max {max(values):.1f}"
+    print(
+        f"{name:<40} {statistics.median(values):9.1f} {unit:<3} (median of {len(values)}; {spread})"
+    )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=7, help="runs per step (median reported)")
-    parser.add_argument("--cold-builds", type=int, default=3, help="cold CLI builds to time")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs of the fast steps")
+    parser.add_argument("--pdf-runs", type=int, default=3, help="runs of whole-PDF reads")
+    parser.add_argument("--cold-builds", type=int, default=2, help="cold CLI builds to time")
     args = parser.parse_args()
 
-    report = DEFAULT_REPORTS[0]
+    text, pdf = DEFAULT_REPORTS
     indicators, entities = load_indicator_catalog(), load_entity_catalog()
-    document = read_text_export(report)
+    document = read_text_export(text)
     extraction = extract_report(document, indicators, entities)
     frames = to_staging(document, extraction)
+    pages = page_count(pdf)
+    print(
+        f"{text.name}: {len(extraction.figures)} figures; {pdf.name}: {pages} pages; "
+        f"{os.cpu_count()} cores"
+    )
+
+    line("read text export", timed(lambda: read_text_export(text), args.runs))
+    line(
+        "extract (all extractors)",
+        timed(lambda: extract_report(document, indicators, entities), args.runs),
+    )
+    line("validate (pandera)", timed(lambda: validate_staging(frames), args.runs))
+
+    per_page = [t / 10 for t in timed(lambda: read_pages(pdf, 40, 49), args.runs)]
+    line("PDF: one page (pages 40-49 / 10)", per_page)
+    one = timed(lambda: read_pdf(pdf, workers=1), args.pdf_runs)
+    two = timed(lambda: read_pdf(pdf, workers=2), args.pdf_runs)
+    line("PDF: whole document, 1 process", one, "s")
+    line("PDF: whole document, 2 processes", two, "s")
+    ratio = statistics.median(two) / statistics.median(one)
+    print(f"{'PDF: 2 processes / 1 process':<40} {ratio:9.2f}")
 
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / "indicators.duckdb"
-        staged = steps.validate_staged(steps.stage_report(report, Path(tmp) / "staging"))
+        staging = Path(tmp) / "staging"
+        staged = [steps.validate_staged(steps.stage_report(p, staging)) for p in (text, pdf)]
+        reference = steps.stage_reference(REFERENCE_DIR, [2022], staging)
+        staged += [steps.validate_staged(s) for s in reference.sources]
 
         def load_check_publish() -> None:
-            candidate = steps.load_candidate([staged], target)
+            candidate = steps.load_candidate(staged, target, reference)
             steps.check_warehouse(candidate)
             wh.publish(candidate, target)
 
-        rows = [
-            ("read text export", median_ms(lambda: read_text_export(report), args.runs)),
-            (
-                "extract",
-                median_ms(lambda: extract_report(document, indicators, entities), args.runs),
-            ),
-            ("validate (pandera)", median_ms(lambda: validate_staging(frames), args.runs)),
-            ("load + check + publish", median_ms(load_check_publish, args.runs)),
-        ]
+        line("load + check + publish", timed(load_check_publish, args.runs))
         cold = []
         for i in range(args.cold_builds):
-            out = Path(tmp) / f"cold-{i}.duckdb"
+            out = Path(tmp) / f"cold-{i}" / "indicators.duckdb"
             start = time.perf_counter()
             subprocess.run(
                 [str(Path(sys.executable).parent / "indicators"), "build", "--warehouse", str(out)],
-                check=True,
-                capture_output=True,
-            )
+                check=True, capture_output=True,
+                env={**os.environ, "INDICATORS_STAGING_DIR": str(Path(tmp) / f"cold-staging-{i}")},
+            )  # fmt: skip
             cold.append(time.perf_counter() - start)
-
-    print(f"figures: {len(extraction.figures)}, lines read: {sum(1 for _ in document.lines())}")
-    for name, ms in rows:
-        print(f"{name:<28} {ms:9.1f} ms  (median of {args.runs})")
-    if cold:
-        print(
-            f"{'cold indicators build':<28} {statistics.median(cold):9.1f} s   "
-            f"(median of {len(cold)}; min {min(cold):.1f} s, max {max(cold):.1f} s)"
-        )
+        if cold:
+            line("cold `indicators build` (text+pdf+ref)", cold, "s")
 
 
 if __name__ == "__main__":
