@@ -1,7 +1,8 @@
 """Generic runner of the SQL cross-checks in `sql/checks/`, and the accepted-findings gate.
 
 A check is a SQL file: a header of `-- key: value` lines (id, family, severity, description,
-and optionally tolerance_abs, tolerance_rel, comparison, section), then one query returning
+and optionally tolerance_abs, tolerance_rel, comparison, section, and `empty: ok` for a check
+that may find nothing to compare), then one query returning
 one row per comparison with `report_year, entity_code, indicator_code, expected, observed,
 expected_source, observed_source` and optionally `tolerance` and `comparison` (override the
 header for that row) and `message` (appended to the runner's own message, to say what the
@@ -59,6 +60,7 @@ class Check:
     section: str
     sql: str
     path: Path
+    empty_ok: bool = False  # no comparison is fine (e.g. PDF vs text when one is not loaded)
 
 
 def parse_check(path: Path) -> Check:
@@ -96,6 +98,7 @@ def parse_check(path: Path) -> Check:
         section=header.get("section", ""),
         sql=text,
         path=path,
+        empty_ok=header.get("empty", "").startswith("ok"),
     )
 
 
@@ -257,7 +260,7 @@ def run_checks(
                 }
             )  # fmt: skip
             continue
-        if not found:
+        if not found and not check.empty_ok:
             errors[check.check_id] = "the check returned no comparison: its inputs are missing"
             rows.append(
                 {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import pandas as pd
 
@@ -154,114 +154,40 @@ def _frame(rows: list[dict[str, object]], columns: list[str]) -> pd.DataFrame:
     return frame
 
 
+def _records(
+    document: Document, items: list, columns: list[str], **constants: object
+) -> pd.DataFrame:
+    """One row per extracted record: its fields, its location as provenance, the constants."""
+    rows = []
+    for item in items:
+        row = {f.name: getattr(item, f.name) for f in fields(item) if f.name != "location"}
+        if isinstance(row.get("lines"), tuple):
+            row["lines"] = ",".join(_place(location) for location in row["lines"])
+        location = getattr(item, "location", None) or Location(document.source_file)
+        rows.append({**_provenance(document, location), **row, **constants})
+    return _frame(rows, columns)
+
+
+def _place(location: Location) -> str:
+    return str(location.line) if location.page is None else f"p{location.page}.{location.line}"
+
+
 def to_staging(document: Document, extraction: Extraction) -> StagingFrames:
-    figures = [
-        {
-            **_provenance(document, f.location),
-            "section": f.section,
-            "entity_type": f.entity_type,
-            "entity_code": f.entity_code,
-            "indicator_code": f.indicator_code,
-            "value": f.value,
-            "unit": f.unit,
-            "qualifier": f.qualifier,
-            "source_text": f.source_text,
-            "source_span": f.source_span,
-            "extractor": f.extractor,
-            "is_derived": False,
-            "part_of": f.part_of,
-        }
-        for f in extraction.figures
-    ]
-    epci = [
-        {
-            **_provenance(document, m.location),
-            "section": m.section,
-            "territory_code": m.territory_code,
-            "position": m.position,
-            "epci_name": m.epci_name,
-            "source_text": m.source_text,
-        }
-        for m in extraction.epci_mentions
-    ]
-    councillors = [
-        {
-            **_provenance(document, m.location),
-            "section": m.section,
-            "cell_number": m.cell_number,
-            "cell_label": m.cell_label,
-            "prenom": m.prenom,
-            "nom": m.nom,
-            "roles_in_cell": m.roles_in_cell,
-            "source_text": m.source_text,
-        }
-        for m in extraction.councillor_mentions
-    ]
-    generated = {
-        g.code: {
-            "indicator_code": g.code,
-            "indicator_label": g.label,
-            "unit": g.unit,
-            "domain": g.domain,
-        }
-        for g in extraction.generated_indicators
-    }
-    blocks = [
-        {
-            **_provenance(document, b.location or Location(document.source_file)),
-            "section": b.section,
-            "block_id": b.block_id,
-            "extractor": b.extractor,
-            "entity_code": b.entity_code,
-            "lines": ",".join(
-                str(n.line) if n.page is None else f"p{n.page}.{n.line}" for n in b.lines
-            ),
-            "rows_expected": b.rows_expected,
-            "rows_found": b.rows_found,
-            "cells_expected": b.cells_expected,
-            "cells_found": b.cells_found,
-            "cells_parsed": b.cells_parsed,
-            "status": b.status,
-            "message": b.message,
-        }
-        for b in extraction.blocks
-    ]
-    list_items = [
-        {
-            **_provenance(document, item.location),
-            "section": item.section,
-            "list_code": item.list_code,
-            "position": item.position,
-            "item_date": item.item_date,
-            "item_text": item.item_text,
-            "source_text": item.source_text,
-        }
-        for item in extraction.list_items
-    ]
-    rejects = [
-        {
-            **_provenance(document, r.location),
-            "section": r.section,
-            "stage": "extract",
-            "staging_table": "stg_figure",
-            "reason": r.reason,
-            "entity_code": r.entity_code,
-            "indicator_code": r.indicator_code,
-            "value": r.value,
-            "unit": r.unit,
-            "source_text": r.source_text,
-            "extractor": r.extractor,
-        }
-        for r in extraction.rejects
-    ]
+    generated = {g.indicator_code: g for g in extraction.generated_indicators}
     return StagingFrames(
-        figures=_frame(figures, FIGURE_COLUMNS),
-        epci_mentions=_frame(epci, EPCI_COLUMNS),
-        councillor_mentions=_frame(councillors, COUNCILLOR_COLUMNS),
-        generated_indicators=pd.DataFrame(list(generated.values()), columns=INDICATOR_COLUMNS),
-        blocks=_frame(blocks, BLOCK_COLUMNS),
-        list_items=_frame(list_items, LIST_ITEM_COLUMNS),
-        rejects=_frame(rejects, REJECT_COLUMNS),
+        figures=_records(document, extraction.figures, FIGURE_COLUMNS, is_derived=False),
+        epci_mentions=_records(document, extraction.epci_mentions, EPCI_COLUMNS),
+        councillor_mentions=_records(document, extraction.councillor_mentions, COUNCILLOR_COLUMNS),
+        generated_indicators=_records(document, list(generated.values()), INDICATOR_COLUMNS),
+        blocks=_records(document, extraction.blocks, BLOCK_COLUMNS),
+        list_items=_records(document, extraction.list_items, LIST_ITEM_COLUMNS),
+        rejects=_records(
+            document,
+            extraction.rejects,
+            REJECT_COLUMNS,
+            stage="extract",
+            staging_table="stg_figure",
+        ),
     )
 
 

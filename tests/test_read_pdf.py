@@ -12,6 +12,7 @@ from conftest import build_with_steps
 
 from pipelines import steps
 from pipelines import warehouse as wh
+from pipelines.checks import run_checks
 from pipelines.document import Table
 from pipelines.extract.report import extract_report
 from pipelines.paths import DEFAULT_REPORTS
@@ -47,6 +48,17 @@ def test_the_compact_rendition_gives_the_text_facts(
     compact_document, text_facts, indicators, entities
 ) -> None:
     assert _facts(extract_report(compact_document, indicators, entities)) == text_facts
+
+
+def test_the_organisation_table_gives_the_same_people(pdf_document, document) -> None:
+    from pipelines.extract.organisation import extract_organisation
+
+    def people(doc) -> list[tuple[int, str, str]]:
+        mentions = extract_organisation(doc, None, None).councillor_mentions
+        return [(m.cell_number, m.prenom, m.nom) for m in mentions]
+
+    assert people(pdf_document) == people(document)
+    assert len(people(pdf_document)) == 79
 
 
 def test_ruled_tables_are_found(pdf_document) -> None:
@@ -120,13 +132,18 @@ def test_a_hostile_pdf_leaves_the_warehouse_intact(existing_warehouse, tmp_path)
     assert wh.query(existing_warehouse, "select * from fact_figure order by all").equals(before)
 
 
-def test_a_pdf_only_build_equals_a_text_only_build(tmp_path) -> None:
+@pytest.mark.parametrize("rendition", ["published", "compact"])
+def test_a_pdf_only_build_equals_a_text_only_build(rendition, compact_pdf, tmp_path) -> None:
+    pdf = DEFAULT_REPORTS[1] if rendition == "published" else compact_pdf
     text_only = build_with_steps([DEFAULT_REPORTS[0]], tmp_path / "text" / "w.duckdb")
-    pdf_only = build_with_steps([DEFAULT_REPORTS[1]], tmp_path / "pdf" / "w.duckdb")
+    pdf_only = build_with_steps([pdf], tmp_path / "pdf" / "w.duckdb")
     sql = "select entity_code, indicator_code, value from v_report_figure order by all"
     assert wh.query(pdf_only, sql).equals(wh.query(text_only, sql))
     kinds = wh.query(pdf_only, "select distinct source_kind from v_report_figure")
     assert kinds.source_kind.tolist() == ["pdf"]
+    with wh.connect(pdf_only, read_only=False) as con:
+        run = run_checks(con)
+    assert run.gate() == []  # the PDF alone passes the same gate
 
 
 def test_pdf_and_text_agree_in_the_built_warehouse(built_warehouse) -> None:

@@ -37,8 +37,8 @@ class Figure:
 class GeneratedIndicator:
     """A one-off figure's indicator: a code made from its block and label, not curated."""
 
-    code: str
-    label: str
+    indicator_code: str
+    indicator_label: str
     unit: str
     domain: str
 

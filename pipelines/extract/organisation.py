@@ -5,26 +5,44 @@ The export garbles this table: canton labels are sometimes territories ("ARRAGEO
 either, and one cell is repeated. What holds is the people: each cell has a number and
 names written "Prénom NOM". We keep each person with the cell, the label and the roles the
 cell shows, and leave matching to the official list to the checks.
+
+A cell reads "<number> <LABEL IN CAPITALS> <roles and names>": in the text export with
+`<p>` tags around the first two, in a PDF as plain text in a table cell or a paragraph.
 """
 
 from __future__ import annotations
 
 import re
 
-from pipelines.document import Document
+from pipelines.document import Document, Location, Section, Table, TextLine
 from pipelines.extract import BlockQuality, CouncillorMention, Extraction
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
 ORGANISATION_TITLE = "ORGANISATION POLITIQUE"
 _TAGS = re.compile(r"</?p>")
-_CELL = re.compile(r"^\s*<p>(?P<number>\d+)</p>\s*<p>(?P<label>[^<]*)</p>(?P<body>.*)$")
 _ROLE = re.compile(r"\b(Vice-présidente?|Présidente? de commission|Présidente?)\b")
 _UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸ"
 _LOWER = "a-zàâäçéèêëîïôöùûüÿ"
+# the number, then the label: words in capitals (and canton numbers), up to the first name
+_CELL = re.compile(
+    rf"^\s*(?P<number>\d+)\s+(?P<label>[{_UPPER}][{_UPPER}'’\-]*(?:\s+(?:[{_UPPER}][{_UPPER}'’\-]*|\d+))*)"
+    rf"(?P<body>\s.*)$"
+)
 _NAME = re.compile(
     rf"(?P<prenom>[{_UPPER}][{_LOWER}]+(?:[-\s][{_UPPER}][{_LOWER}]+)*)\s+"
     rf"(?P<nom>[{_UPPER}][{_UPPER}'’\-]+(?:\s+[{_UPPER}][{_UPPER}'’\-]+)*)\b"
 )
+
+
+def _cells(section: Section) -> list[tuple[str, Location]]:
+    """The cells of the section's tables, and its paragraphs (a PDF may set cells as text)."""
+    found = []
+    for block in section.blocks:
+        if isinstance(block, Table):
+            found += [(cell, row.location) for row in block.rows for cell in row.cells]
+        elif isinstance(block, TextLine):
+            found.append((block.text, block.location))
+    return found
 
 
 def extract_organisation(
@@ -32,28 +50,26 @@ def extract_organisation(
 ) -> Extraction:
     mentions: list[CouncillorMention] = []
     for section in document.find_sections(ORGANISATION_TITLE):
-        for table in section.tables():
-            for row in table.rows:
-                for cell in row.cells:
-                    match = _CELL.match(cell)
-                    if match is None:
-                        continue
-                    label = _ROLE.sub("", match["label"]).strip()
-                    roles = [r.group(0) for r in _ROLE.finditer(_TAGS.sub(" ", cell))]
-                    body = _ROLE.sub(" ", match["body"])
-                    mentions.extend(
-                        CouncillorMention(
-                            int(match["number"]),
-                            label,
-                            name["prenom"],
-                            name["nom"],
-                            "; ".join(roles),
-                            section.title,
-                            row.location,
-                            cell.strip(),
-                        )
-                        for name in _NAME.finditer(body)
-                    )
+        for cell, location in _cells(section):
+            plain = re.sub(r"\s+", " ", _TAGS.sub(" ", cell)).strip()
+            match = _CELL.match(plain)
+            if match is None:
+                continue
+            roles = [r.group(0) for r in _ROLE.finditer(plain)]
+            body = _ROLE.sub(" ", match["body"])
+            mentions.extend(
+                CouncillorMention(
+                    int(match["number"]),
+                    match["label"].strip(),
+                    name["prenom"],
+                    name["nom"],
+                    "; ".join(roles),
+                    section.title,
+                    location,
+                    cell.strip(),
+                )
+                for name in _NAME.finditer(body)
+            )
     rows = sorted({m.location for m in mentions}, key=lambda location: location.order)
     cells = len({(m.location.line, m.cell_number) for m in mentions})
     blocks = [

@@ -2,6 +2,7 @@
 -- family: source
 -- severity: error
 -- tolerance_abs: 0
+-- empty: ok (nothing to compare unless both the PDF and the text export are loaded)
 -- section: whole report
 -- description: The PDF and the text export of the same report must give the same figures.
 -- Why: both are renditions of one report; a figure read from one and not the other (or with
