@@ -17,6 +17,7 @@ import pandas as pd
 from pipelines.document import Document
 from pipelines.extract import Extraction
 from pipelines.extract.tokens import ignorable_reason
+from pipelines.numbers import clean_markup
 from pipelines.staging import StagingFrames
 
 _TOKEN = re.compile(r"(?<![\w.,])\d+(?:[ \u00a0\u202f]\d{3})*(?:[,.]\d+)?(?![\d])")
@@ -66,14 +67,23 @@ def measure(document: Document, extraction: Extraction, staged: StagingFrames) -
         spans.setdefault(key, []).append(_SPACES.sub(" ", span))
     rejects = dict(zip(_places(staged.rejects), staged.rejects["reason"], strict=True))
     places = {loc.order for block in extraction.blocks for loc in block.lines}
+    # the organisation table holds people, not figures: its numbers number cells and cantons
+    people = {
+        loc.order
+        for block in extraction.blocks
+        if block.extractor == "organisation_table"
+        for loc in block.lines
+    }
     tokens = []
     for number in sorted(places & texts.keys()):
-        text = texts[number].replace("**", "")  # keep <p> cell tags: they mark cell numbers
+        text = clean_markup(texts[number])
         for match in _TOKEN.finditer(text):
             token = _SPACES.sub(" ", match.group(0))
             reason = ignorable_reason(text, match.start(), match.end())
             if any(token in span for span in spans.get(number, [])):
                 status, why = "fact", "fact"
+            elif number in people:
+                status, why = "ignored", "cell or canton number (organisation table)"
             elif reason is not None:
                 status, why = "ignored", reason
             elif number in rejects:

@@ -20,7 +20,7 @@ def test_coverage_of_the_shipped_report(document, indicators, entities) -> None:
     [leftover] = coverage.leftovers()  # the newsletter name "6.2", refused by the schema
     assert (leftover.line, leftover.text, leftover.status) == (4617, "6.2", "rejected")
     counts = coverage.counts()
-    assert counts["cell number"] == 40  # the organisation table's 40 cells
+    assert counts["cell or canton number (organisation table)"] >= 40  # its 40 cells
     assert counts["year"] >= 5
 
 
@@ -57,5 +57,4 @@ def test_ignorable_numbers() -> None:
     assert reason("- 12 : CA Grand Calais", "12") == "list or map marker"
     assert reason("les moins de 26 ans", "26") == "age or duration in a label"
     assert reason("la Terre des 2 Caps", "2") == "inside a name"
-    assert reason("<p>7</p> <p>AUXI</p>", "7") == "cell number"
     assert reason("35 551 demandes", "35 551") is None

@@ -22,7 +22,7 @@ _LIST_MARKER = re.compile(r"^\s*(?:[-•]\s*)?$")
 _NUMBERED_AFTER = re.compile(r"^\s*(?::|\))\s")
 _AGE = re.compile(r"^\s*ans\b")
 _NAME_BEFORE = re.compile(r"\b(?:des|de|du)\s$|[A-ZÉÈ][A-ZÉÈ\-]+\s$")
-_NAME_AFTER = re.compile(r"^\s[A-ZÉÈ][a-zéèêàç]+|^</p>")
+_NAME_AFTER = re.compile(r"^\s[A-ZÉÈ][a-zéèêàç]+")
 
 
 def ignorable_reason(text: str, start: int, end: int) -> str | None:
@@ -43,8 +43,6 @@ def ignorable_reason(text: str, start: int, end: int) -> str | None:
         return "year"
     if _AGE.match(after):
         return "age or duration in a label"
-    if before.endswith("<p>") and after.startswith("</p>"):
-        return "cell number"
     if _NAME_BEFORE.search(before) and _NAME_AFTER.match(after):
         return "inside a name"
     if _LIST_MARKER.match(before) and _NUMBERED_AFTER.match(after):
