@@ -9,7 +9,8 @@ import pandas as pd
 from pipelines.document import Document, Location
 from pipelines.extract import Extraction
 
-FIGURE_COLUMNS = [
+# Where a staging row came from: every staging table starts with these.
+PROVENANCE_COLUMNS = [
     "report_year",
     "source_kind",
     "source_file",
@@ -17,6 +18,9 @@ FIGURE_COLUMNS = [
     "page",
     "line",
     "section",
+]
+FIGURE_COLUMNS = [
+    *PROVENANCE_COLUMNS,
     "entity_type",
     "entity_code",
     "indicator_code",
@@ -30,13 +34,7 @@ FIGURE_COLUMNS = [
     "part_of",
 ]
 LIST_ITEM_COLUMNS = [
-    "report_year",
-    "source_kind",
-    "source_file",
-    "source_sha256",
-    "page",
-    "line",
-    "section",
+    *PROVENANCE_COLUMNS,
     "list_code",
     "position",
     "item_date",
@@ -45,13 +43,7 @@ LIST_ITEM_COLUMNS = [
 ]
 INDICATOR_COLUMNS = ["indicator_code", "indicator_label", "unit", "domain"]
 BLOCK_COLUMNS = [
-    "report_year",
-    "source_kind",
-    "source_file",
-    "source_sha256",
-    "page",
-    "line",
-    "section",
+    *PROVENANCE_COLUMNS,
     "block_id",
     "extractor",
     "entity_code",
@@ -65,26 +57,14 @@ BLOCK_COLUMNS = [
     "message",
 ]
 EPCI_COLUMNS = [
-    "report_year",
-    "source_kind",
-    "source_file",
-    "source_sha256",
-    "page",
-    "line",
-    "section",
+    *PROVENANCE_COLUMNS,
     "territory_code",
     "position",
     "epci_name",
     "source_text",
 ]
 COUNCILLOR_COLUMNS = [
-    "report_year",
-    "source_kind",
-    "source_file",
-    "source_sha256",
-    "page",
-    "line",
-    "section",
+    *PROVENANCE_COLUMNS,
     "cell_number",
     "cell_label",
     "prenom",
@@ -93,13 +73,7 @@ COUNCILLOR_COLUMNS = [
     "source_text",
 ]
 REJECT_COLUMNS = [
-    "report_year",
-    "source_kind",
-    "source_file",
-    "source_sha256",
-    "page",
-    "line",
-    "section",
+    *PROVENANCE_COLUMNS,
     "stage",
     "staging_table",
     "reason",

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from pipelines.extract.report import extract_report
-from pipelines.staging import StagingFrames, to_staging
+from pipelines.staging import PROVENANCE_COLUMNS, StagingFrames, to_staging
 from pipelines.validate import ValidationError, validate_staging
 
 
@@ -126,18 +126,7 @@ def test_extraction_rejects_are_kept_beside_validation_rejects(staged) -> None:
     rejects = pd.DataFrame(
         [
             {
-                **staged.figures.iloc[0][
-                    [
-                        "report_year",
-                        "source_kind",
-                        "source_file",
-                        "source_sha256",
-                        "page",
-                        "line",
-                        "section",
-                        "source_text",
-                    ]
-                ].to_dict(),
+                **staged.figures.iloc[0][[*PROVENANCE_COLUMNS, "source_text"]].to_dict(),
                 "stage": "extract",
                 "staging_table": "stg_figure",
                 "reason": "planted",
