@@ -89,46 +89,36 @@ class _Reader:
             self._emit_aside(
                 entity, indicator.aside_code, aside["aside"], section, location, source_text
             )
-        try:
-            quantity = _value_of(indicator, cell) if cell else _inline_value(source_text)
-        except NumberFormatError as err:
+
+        def reject(reason: str, *extra: object) -> None:
             self.result.rejects.append(
                 Reject(
-                    str(err), section, location, source_text, EXTRACTOR, entity.code, indicator.code
-                )
-            )
-            return
-        if quantity is None:
-            self.result.rejects.append(
-                Reject(
-                    "no figure in the row",
+                    reason,
                     section,
                     location,
                     source_text,
                     EXTRACTOR,
                     entity.code,
                     indicator.code,
+                    *extra,
                 )
             )
+
+        try:
+            quantity = _value_of(indicator, cell) if cell else _inline_value(source_text)
+        except NumberFormatError as err:
+            reject(str(err))
+            return
+        if quantity is None:
+            reject("no figure in the row")
             return
         found.cells_parsed += 1
         found.codes.add(indicator.code)
         if quantity.value is None:  # "/": the report states there is no figure
             return
         if quantity.unit != indicator.unit:
-            self.result.rejects.append(
-                Reject(
-                    f"unit {quantity.unit} differs from the catalog unit {indicator.unit}",
-                    section,
-                    location,
-                    source_text,
-                    EXTRACTOR,
-                    entity.code,
-                    indicator.code,
-                    quantity.value,
-                    quantity.unit,
-                )
-            )
+            reason = f"unit {quantity.unit} differs from the catalog unit {indicator.unit}"
+            reject(reason, quantity.value, quantity.unit)
             return
         self.result.figures.append(
             Figure(
