@@ -13,14 +13,13 @@ import re
 from pipelines.document import Document, TextLine
 from pipelines.extract import BlockQuality, Extraction, ListItem
 from pipelines.extract.key_figure_blocks import BlockReader
+from pipelines.extract.tokens import MONTHS
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
 EXTRACTOR = "dated_list"
 _HEAD = re.compile(r"^(?:-\s*)?◆\s*(?:\*\*)?\d")
 _ITEM = re.compile(
-    r"^-\s*(?P<date>\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|"
-    r"septembre|octobre|novembre|décembre))\s*[-–—]\s*(?P<text>.+)$",
-    re.IGNORECASE,
+    rf"^-\s*(?P<date>\d{{1,2}}(?:er)?\s+(?:{MONTHS}))\s*[-–—]\s*(?P<text>.+)$", re.IGNORECASE
 )
 
 

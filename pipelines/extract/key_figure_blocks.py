@@ -19,15 +19,14 @@ from dataclasses import dataclass
 
 from pipelines.document import Document, Section, TextLine
 from pipelines.extract import BlockQuality, Extraction, Figure, GeneratedIndicator
+from pipelines.extract.key_figures import BULLET, LIST_ITEM, key_figure_body, starts_with_figure
 from pipelines.extract.tokens import ignorable_reason
-from pipelines.numbers import Quantity, clean_markup, find_quantities
+from pipelines.numbers import Quantity, find_quantities
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
 EXTRACTOR = "key_figure_block"
 TITLE_PREFIX = "Les chiffres clés"
 _PROSE_LENGTH = 150
-_BULLET = re.compile(r"^[\s\-•*◆⇒]+")
-_LIST_ITEM = re.compile(r"^\s*(?:[-•◆⇒]|\*(?!\*))")
 _CUT = re.compile(r"[,;:(.]|\s(?:dont|soit)\b|\s[–—-]\s")
 _LEADING_WORDS = re.compile(
     r"^(?:(?:de|des|du|les|la|le|à|au|aux|en|et|pour)\s+|(?:d|l)['’]\s*)+", re.I
@@ -129,7 +128,7 @@ class BlockReader:
     def read_line(self, line: TextLine) -> None:
         body, figures = _figures_of(line)
         is_sub_item = line.indent > 0 and line.text.lstrip().startswith("-")
-        if figures and not _LIST_ITEM.match(line.text):
+        if figures and not LIST_ITEM.match(line.text):
             self.block_whole = None  # a plain line starts anew; only list items are parts
         in_line_whole: _Whole | None = None
         for index, quantity in enumerate(figures):
@@ -188,7 +187,7 @@ class BlockReader:
 
 def _figures_of(line: TextLine) -> tuple[str, list[Quantity]]:
     """The line's text without markup or bullet, and the figures it states."""
-    body = _BULLET.sub("", clean_markup(line.text)).strip()
+    body = key_figure_body(line.text)
     figures = [
         q
         for q in find_quantities(body)
@@ -201,17 +200,11 @@ def block_lines(section: Section) -> list[TextLine]:
     """The section's lines from its title to the first line of prose."""
     lines = []
     for line in section.lines():
-        is_bullet = bool(_BULLET.match(line.text))
-        if len(line.text) > _PROSE_LENGTH and not is_bullet and not _starts_with_figure(line.text):
+        is_bullet = bool(BULLET.match(line.text))
+        if len(line.text) > _PROSE_LENGTH and not is_bullet and not starts_with_figure(line.text):
             break
         lines.append(line)
     return lines
-
-
-def _starts_with_figure(text: str) -> bool:
-    body = _BULLET.sub("", clean_markup(text)).strip()
-    found = find_quantities(body)
-    return bool(found) and found[0].start == 0
 
 
 def extract_key_figure_blocks(

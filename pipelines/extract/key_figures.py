@@ -14,13 +14,15 @@ from pipelines.extract import Extraction, Figure, Reject
 from pipelines.numbers import clean_markup, find_quantities
 from schemas.catalog import IndicatorCatalog
 
-_BULLET = re.compile(r"^[\s\-•*◆⇒]+")
+BULLET = re.compile(r"^[\s\-•*◆⇒]+")
+# a list item: "- ", "•", "◆", "⇒" or "*", but not "**" (bold)
+LIST_ITEM = re.compile(r"^\s*(?:[-•◆⇒]|\*(?!\*))")
 _ASIDE = re.compile(r"\(\s*soit\s+(?P<aside>[^)]*)\)", re.IGNORECASE)
 
 
 def key_figure_body(text: str) -> str:
     """The line without markup and bullet markers."""
-    return _BULLET.sub("", clean_markup(text)).strip()
+    return BULLET.sub("", clean_markup(text)).strip()
 
 
 def starts_with_figure(text: str) -> bool:

@@ -120,13 +120,25 @@ class _Reader:
             reason = f"unit {quantity.unit} differs from the catalog unit {indicator.unit}"
             reject(reason, quantity.value, quantity.unit)
             return
+        self._figure(entity, indicator.code, quantity, section, location, source_text)
+
+    def _figure(
+        self,
+        entity: Entity,
+        code: str,
+        quantity: Quantity,
+        section: str,
+        location: Location,
+        source_text: str,
+        unit: str | None = None,
+    ) -> None:
         self.result.figures.append(
             Figure(
                 entity.entity_type,
                 entity.code,
-                indicator.code,
+                code,
                 quantity.value,
-                quantity.unit,
+                unit or quantity.unit,
                 quantity.qualifier,
                 section,
                 location,
@@ -162,21 +174,7 @@ class _Reader:
             )
             return
         quantity = found[0]
-        self.result.figures.append(
-            Figure(
-                entity.entity_type,
-                entity.code,
-                code,
-                quantity.value,
-                indicator.unit,
-                quantity.qualifier,
-                section,
-                location,
-                source_text,
-                quantity.text,
-                EXTRACTOR,
-            )
-        )
+        self._figure(entity, code, quantity, section, location, source_text, indicator.unit)
 
     def _row_kinds(self, entity: Entity) -> list[TableKind]:
         return [

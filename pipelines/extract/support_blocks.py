@@ -6,18 +6,15 @@ line, with "Culture" and "Sport" sub-titles and one bullet per figure.
 
 from __future__ import annotations
 
-import re
-
 from pipelines.document import Document, TextLine
 from pipelines.extract import BlockQuality, Extraction
-from pipelines.extract.key_figures import read_key_figure, starts_with_figure
+from pipelines.extract.key_figures import LIST_ITEM, read_key_figure, starts_with_figure
 from pipelines.extract.navigation import blocks_with_page
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
 EXTRACTOR = "support_block"
 TITLE = "Le Département apporte son soutien"
 _MAX_SUBTITLE = 20  # "Culture", "Sport"
-_BULLET = re.compile(r"^(?:[-•]|\*(?!\*))")  # "- *", "•", "*"; not "**" (bold)
 
 
 def extract_support_blocks(
@@ -72,7 +69,7 @@ def extract_support_blocks(
             continue
         if current is None:
             continue
-        if _BULLET.match(block.text) and starts_with_figure(block.text):
+        if LIST_ITEM.match(block.text) and starts_with_figure(block.text):
             current[1].append(block)
         elif len(block.text) > _MAX_SUBTITLE:
             close()

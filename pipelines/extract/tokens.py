@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-_MONTHS = (
+MONTHS = (
     "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|"
     "décembre|decembre"
 )
-_DATE_AFTER = re.compile(rf"^\s*(?:er\s+|\^\{{?er\}}?\s*)?(?:{_MONTHS})\b", re.IGNORECASE)
+_DATE_AFTER = re.compile(rf"^\s*(?:er\s+|\^\{{?er\}}?\s*)?(?:{MONTHS})\b", re.IGNORECASE)
 _DAY_MONTH_NUMERIC = re.compile(r"^/\d{1,2}\b")
 _BEFORE_NUMERIC_DATE = re.compile(r"\d{1,2}/$")
 _PHONE = re.compile(r"\b0\d(?:[ .]\d{2}){4}\b")

@@ -22,11 +22,11 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 
 from pipelines.document import Block, Document, Location, Section, Table, TableRow, TextLine
+from pipelines.extract.key_figures import LIST_ITEM
 from pipelines.readers import SourceError
 from pipelines.readers.text_export import report_year_of
 
 TITLE_MIN_SIZE = 12.5
-_ITEM = re.compile(r"^(?:[-•◆⇒]|\*(?!\*))")  # a list item never continues a paragraph
 _LAST_WORD = 70.0  # a line ending closer than this to the column edge was wrapped
 FOOTER_BAND = 60.0  # page numbers live in the bottom band
 _PAGE_NUMBER = re.compile(r"^[—–-]?\s*\d{1,4}\s*[—–-]?$")
@@ -217,8 +217,9 @@ class _PageReader:
                         gap_before_paragraph > paragraph[0].size * 1.3
                     )
                     kind = "block"
-                    if first_of_flow and self.runs_on and not _ITEM.match(text):
-                        kind = "continued"  # the paragraph broke at the column or page end
+                    # the paragraph broke at the column or page end (a list item never goes on)
+                    if first_of_flow and self.runs_on and not LIST_ITEM.match(text):
+                        kind = "continued"
                     self.blocks.append(
                         (kind, TextLine(text, self._location(), indent, starts_group))
                     )
