@@ -11,14 +11,24 @@ own.
 
 comparison `equal` (default): |observed - expected| <= tolerance passes.
 comparison `at_most`: observed <= expected + tolerance passes (parts of a whole).
+comparison `overlap`: the row gives the interval each side stands for (`expected_low`,
+`expected_high`, `observed_low`, `observed_high`; null is unbounded: "plus de 288 000" has no
+upper end); the comparison passes when the intervals meet. Printed precision and qualifiers
+make the intervals (see the view v_concept_figure).
+
+A row may also name its `finding_key`: results of several checks with one key are one
+inconsistency, reported once (by default: year, entity, indicator and both values).
 
 The accepted-findings baseline (`sql/checks/accepted.yaml`) lists the source's known
-inconsistencies, each with a justification. A failure listed there is accepted; a failure
-not listed fails CI, and so does a listed one that no longer reproduces (stale).
+inconsistencies, each with a justification, keyed by report year and by the two values it
+accepts. A failure listed there is accepted; a failure not listed fails CI (another year, or a
+changed value, is not the finding that was reviewed), and so does a listed one that no longer
+reproduces (stale). Running the checks writes nothing: the caller stores the run.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -31,17 +41,20 @@ import duckdb
 import pandas as pd
 import yaml
 
+from pipelines.numbers import format_fr
 from pipelines.paths import SQL_CHECKS_DIR
 
 SEVERITIES = ("warn", "error")
-COMPARISONS = ("equal", "at_most")
+COMPARISONS = ("equal", "at_most", "overlap")
 BASELINE = SQL_CHECKS_DIR / "accepted.yaml"
 _HEADER = re.compile(r"^--\s*(?P<key>[a-z_]+):\s*(?P<value>.+?)\s*$")
 RESULT_COLUMNS = [
     "run_id", "check_id", "family", "severity", "status", "report_year", "entity_code",
     "indicator_code", "expected", "observed", "delta", "tolerance", "message",
-    "expected_source", "observed_source", "accepted", "justification",
+    "expected_source", "observed_source", "finding_key", "accepted", "justification",
 ]  # fmt: skip
+_EPSILON = 1e-9
+REVIEW_MARK = "TO REVIEW"  # what `indicators baseline` writes for a finding nobody has justified
 
 
 class CheckDefinitionError(ValueError):
@@ -117,14 +130,36 @@ def _number(value: object) -> float | None:
     return None if text is None else float(value)  # type: ignore[arg-type]
 
 
+def _bounds(low: float | None, high: float | None) -> str:
+    ends = (format_fr(end) if end is not None else "…" for end in (low, high))
+    return "[{} ; {}]".format(*ends)
+
+
+def _overlaps(row: dict) -> tuple[bool, str]:
+    """Whether the two intervals of an `overlap` row meet, and how to say it."""
+    e_low, e_high = _number(row.get("expected_low")), _number(row.get("expected_high"))
+    o_low, o_high = _number(row.get("observed_low")), _number(row.get("observed_high"))
+    meets = (o_low is None or e_high is None or o_low <= e_high + _EPSILON) and (
+        o_high is None or e_low is None or o_high >= e_low - _EPSILON
+    )
+    return meets, f"intervals {_bounds(e_low, e_high)} and {_bounds(o_low, o_high)}"
+
+
+def default_finding_key(row: dict) -> str:
+    """One inconsistency, whichever check sees it: year, entity, indicator and both values."""
+    parts = (row.get("report_year"), row.get("entity_code"), row.get("indicator_code"))
+    values = sorted(format_fr(_number(row.get(k))) for k in ("expected", "observed"))
+    return "|".join([*(_text(p) or "" for p in parts), *values])
+
+
 def evaluate(check: Check, row: dict) -> dict:
     """Status of one comparison: pass within tolerance, else the check's severity."""
     expected, observed = _number(row.get("expected")), _number(row.get("observed"))
     tolerance = _number(row.get("tolerance"))
-    if tolerance is None:
+    comparison = _text(row.get("comparison")) or check.comparison
+    if tolerance is None and comparison != "overlap":
         base = abs(expected) if expected is not None else 0.0
         tolerance = max(check.tolerance_abs, check.tolerance_rel * base)
-    comparison = _text(row.get("comparison")) or check.comparison
     failing_status = "fail" if check.severity == "error" else "warn"
     if expected is None or observed is None:
         status, delta = failing_status, None
@@ -132,16 +167,27 @@ def evaluate(check: Check, row: dict) -> dict:
         message = f"{check.description} The {side} figure is missing."
     else:
         delta = round(observed - expected, 6)
-        holds = (
-            delta <= tolerance + 1e-9 if comparison == "at_most" else abs(delta) <= tolerance + 1e-9
-        )
+        if comparison == "overlap":
+            holds, how = _overlaps(row)
+            verdict = "meet" if holds else "do not meet"
+            message = (
+                f"{check.description} Expected {format_fr(expected)}, observed "
+                f"{format_fr(observed)}, delta {'+' if delta >= 0 else ''}{format_fr(delta)}: "
+                f"the {how} {verdict}."
+            )
+        else:
+            tol = tolerance or 0.0
+            holds = (
+                delta <= tol + _EPSILON if comparison == "at_most" else abs(delta) <= tol + _EPSILON
+            )
+            bound = "at most " if comparison == "at_most" else ""
+            message = (
+                f"{check.description} Expected {bound}{format_fr(expected)}, observed "
+                f"{format_fr(observed)}, delta {'+' if delta >= 0 else ''}{format_fr(delta)} "
+                f"(tolerance {format_fr(tol)})."
+            )
         status = "pass" if holds else failing_status
-        bound = "at most " if comparison == "at_most" else ""
-        message = (
-            f"{check.description} Expected {bound}{expected:g}, observed {observed:g}, "
-            f"delta {delta:+g} (tolerance {tolerance:g})."
-        )
-    return {
+    result = {
         "check_id": check.check_id,
         "family": check.family,
         "severity": check.severity,
@@ -157,33 +203,64 @@ def evaluate(check: Check, row: dict) -> dict:
         "expected_source": row.get("expected_source"),
         "observed_source": row.get("observed_source"),
     }
+    result["finding_key"] = _text(row.get("finding_key")) or default_finding_key(result)
+    return result
 
 
 @dataclass(frozen=True)
 class Accepted:
+    """A reviewed finding: this check, entity and indicator, in this report year, with these
+    two values. Another year or another value is another finding, to be reviewed again."""
+
     check_id: str
     entity_code: str
     indicator_code: str
+    report_year: int
+    expected: float | None
+    observed: float | None
     justification: str
 
     @property
-    def key(self) -> tuple[str, str, str]:
-        return (self.check_id, self.entity_code, self.indicator_code)
+    def key(self) -> tuple[str, str, str, int]:
+        return (self.check_id, self.entity_code, self.indicator_code, self.report_year)
+
+    def matches(self, expected: float | None, observed: float | None) -> bool:
+        return _same(self.expected, expected) and _same(self.observed, observed)
 
 
-def load_baseline(path: Path = BASELINE) -> list[Accepted]:
+def _same(left: float | None, right: float | None) -> bool:
+    if left is None or right is None:
+        return left is None and right is None
+    return abs(left - right) <= 1e-6 * max(1.0, abs(left))
+
+
+def load_baseline(path: Path = BASELINE, *, allow_unreviewed: bool = False) -> list[Accepted]:
     if not Path(path).is_file():
         return []
     entries = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or []
     accepted = []
     for number, entry in enumerate(entries, start=1):
-        missing = {"check", "entity", "indicator", "why"} - set(entry)
+        missing = {"check", "entity", "indicator", "year", "expected", "observed", "why"} - set(
+            entry
+        )
         if missing:
             raise CheckDefinitionError(f"{Path(path).name} entry {number}: lacks {sorted(missing)}")
-        if not str(entry["why"]).strip():
-            raise CheckDefinitionError(f"{Path(path).name} entry {number}: empty justification")
+        why = str(entry["why"] or "").strip()
+        if not why or (why.startswith(REVIEW_MARK) and not allow_unreviewed):
+            raise CheckDefinitionError(
+                f"{Path(path).name} entry {number} ({entry['check']} {entry['entity']} "
+                f"{entry['indicator']}): no justification yet; review it or remove it"
+            )
         accepted.append(
-            Accepted(entry["check"], str(entry["entity"]), entry["indicator"], entry["why"])
+            Accepted(
+                entry["check"],
+                str(entry["entity"]),
+                str(entry["indicator"]),
+                int(entry["year"]),
+                _number(entry["expected"]),
+                _number(entry["observed"]),
+                why,
+            )
         )
     return accepted
 
@@ -191,9 +268,17 @@ def load_baseline(path: Path = BASELINE) -> list[Accepted]:
 @dataclass
 class CheckRun:
     run_id: str
+    started_at: datetime
+    inputs: list[dict]  # the sources checked: year, kind, file, sha256
     results: pd.DataFrame
     errors: dict[str, str]  # check id -> why it could not run
     stale: list[Accepted] = field(default_factory=list)  # accepted findings no longer found
+
+    @property
+    def inputs_key(self) -> str:
+        """The same inputs give the same key: runs of one warehouse content compare."""
+        text = json.dumps(self.inputs, sort_keys=True, default=str)
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
 
     @property
     def new_failures(self) -> pd.DataFrame:
@@ -203,13 +288,15 @@ class CheckRun:
     def gate(self) -> list[str]:
         """Why CI must fail, one line each; empty when it may pass."""
         reasons = [f"check {c} could not run: {e}" for c, e in self.errors.items()]
+        # one line per inconsistency: restatements of one count fail alike
+        distinct = self.new_failures.drop_duplicates("finding_key")
         reasons += [
             f"new failure: {r.check_id} {r.entity_code} {r.indicator_code}: {r.message}"
-            for r in self.new_failures.itertuples()
+            for r in distinct.itertuples()
         ]
         reasons += [
             f"stale baseline entry: {a.check_id} {a.entity_code} {a.indicator_code} "
-            "no longer fails; remove it from accepted.yaml"
+            f"({a.report_year}) no longer fails with these values; remove it from accepted.yaml"
             for a in self.stale
         ]
         return reasons
@@ -218,19 +305,38 @@ class CheckRun:
 def apply_baseline(
     results: pd.DataFrame, baseline: list[Accepted]
 ) -> tuple[pd.DataFrame, list[Accepted]]:
-    """Mark failures the baseline accepts; return the entries that matched no failure."""
-    by_key = {a.key: a for a in baseline}
-    keys = list(zip(results.check_id, results.entity_code, results.indicator_code, strict=True))
-    failing = (results.status == "fail").tolist()
-    accepted = [fails and key in by_key for key, fails in zip(keys, failing, strict=True)]
-    results = results.assign(
-        accepted=accepted,
-        justification=[
-            by_key[k].justification if a else None for k, a in zip(keys, accepted, strict=True)
-        ],
-    )
-    matched = {k for k, a in zip(keys, accepted, strict=True) if a}
-    return results, [a for a in baseline if a.key not in matched]
+    """Mark failures the baseline accepts (same key, year and values); return the entries of
+    the years checked that matched no failure (stale)."""
+    by_key: dict[tuple, list[Accepted]] = {}
+    for entry in baseline:
+        by_key.setdefault(entry.key, []).append(entry)
+    accepted_flags: list[bool] = []
+    justifications: list[str | None] = []
+    matched: set[int] = set()
+    for row in results.to_dict("records"):
+        year = row.get("report_year")
+        key = (
+            row["check_id"], row.get("entity_code"), row.get("indicator_code"),
+            int(year) if _number(year) is not None else None,
+        )  # fmt: skip
+        entry = None
+        if row["status"] == "fail":
+            entry = next(
+                (
+                    e
+                    for e in by_key.get(key, [])
+                    if e.matches(_number(row.get("expected")), _number(row.get("observed")))
+                ),
+                None,
+            )
+        accepted_flags.append(entry is not None)
+        justifications.append(entry.justification if entry else None)
+        if entry is not None:
+            matched.add(id(entry))
+    results = results.assign(accepted=accepted_flags, justification=justifications)
+    years = {int(y) for y in results["report_year"].dropna()}
+    stale = [e for e in baseline if id(e) not in matched and e.report_year in years]
+    return results, stale
 
 
 def run_checks(
@@ -238,14 +344,16 @@ def run_checks(
     checks: list[Check] | None = None,
     baseline: list[Accepted] | None = None,
 ) -> CheckRun:
-    """Run every check, apply the baseline, store the results as a new run, return them.
+    """Run every check and apply the baseline; reads only (a read-only connection will do).
 
-    Queries run first, each on its own, so that one broken check cannot abort the others;
-    the results are then written in one transaction.
+    Each query runs on its own, so that one broken check cannot abort the others. Storing
+    the run is the caller's: `record_run` (the warehouse being built) and
+    `pipelines.check_history` (every run, append-only).
     """
     checks = load_checks() if checks is None else checks
     baseline = load_baseline() if baseline is None else baseline
-    run_id = f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
+    started_at = datetime.now(UTC)
+    run_id = f"{started_at:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
     rows: list[dict] = []
     errors: dict[str, str] = {}
     for check in checks:
@@ -257,6 +365,7 @@ def run_checks(
                 {
                     "check_id": check.check_id, "family": check.family, "severity": "error",
                     "status": "fail", "message": f"check could not run: {err}",
+                    "finding_key": f"not run|{check.check_id}",
                 }
             )  # fmt: skip
             continue
@@ -266,6 +375,7 @@ def run_checks(
                 {
                     "check_id": check.check_id, "family": check.family, "severity": "error",
                     "status": "fail", "message": "check could not run: no figures to compare",
+                    "finding_key": f"not run|{check.check_id}",
                 }
             )  # fmt: skip
         rows.extend(evaluate(check, row) for row in found)
@@ -274,18 +384,22 @@ def run_checks(
     inputs = con.execute(
         "select report_year, source_kind, source_file, source_sha256 from dim_source order by all"
     ).df()
+    return CheckRun(run_id, started_at, inputs.to_dict("records"), results, errors, stale)
+
+
+def record_run(con: duckdb.DuckDBPyConnection, run: CheckRun) -> None:
+    """Store a run in the warehouse's own tables (the build's run: `v_check_result`)."""
     con.execute("begin transaction")
     try:
         con.execute(
             "insert into check_run values (?, ?, ?)",
-            [run_id, datetime.now(UTC), json.dumps(inputs.to_dict("records"))],
+            [run.run_id, run.started_at, json.dumps(run.inputs, default=str)],
         )
         name = f"_results_{uuid.uuid4().hex}"
-        con.register(name, results)
+        con.register(name, run.results)
         con.execute(f"insert into check_result by name select * from {name}")
         con.unregister(name)
         con.execute("commit")
     except BaseException:
         con.execute("rollback")
         raise
-    return CheckRun(run_id, results, errors, stale)

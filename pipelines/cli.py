@@ -1,7 +1,8 @@
 """`indicators`: the command line, a thin layer over the plain Python API.
 
 indicators build [--report PATH ...] [--reference DIR] [--warehouse PATH]
-indicators check [--warehouse PATH] [--format md|json|junit] [--output PATH]
+indicators check [--warehouse PATH] [--format md|json|junit] [--output PATH ...]
+indicators baseline [--warehouse PATH] [--output PATH]
 indicators query "SQL" [--warehouse PATH]
 indicators refresh-reference [--version V] [--output DIR] [--wheel FILE]
 indicators coverage [--report PATH ...] [--min-ratio R]
@@ -36,10 +37,33 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--reference", type=Path, help="folder of official reference files")
     build.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
 
-    check = commands.add_parser("check", help="run the cross-checks and print the report")
+    check = commands.add_parser(
+        "check",
+        help="run the cross-checks (read-only) and print the report",
+        description="Run the cross-checks on the warehouse with a read-only connection; the run "
+        "is stored in the check history beside it. One run, rendered in every format asked for.",
+    )
     check.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
-    check.add_argument("--format", choices=["md", "json", "junit"], default="md")
-    check.add_argument("--output", type=Path, help="write the report here instead of stdout")
+    check.add_argument(
+        "--format", choices=["md", "json", "junit"], help="format of stdout or of one --output"
+    )
+    check.add_argument(
+        "--output",
+        type=Path,
+        action="append",
+        dest="outputs",
+        help="write the report here instead of stdout; repeat for several formats of the same "
+        "run, each told by its suffix (.md, .json, .xml)",
+    )
+
+    baseline = commands.add_parser(
+        "baseline",
+        help="rewrite the accepted-findings baseline from a check run, for review in a diff",
+    )
+    baseline.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    baseline.add_argument(
+        "--output", type=Path, default=None, help="default: sql/checks/accepted.yaml"
+    )
 
     query = commands.add_parser("query", help="run one read-only SQL query")
     query.add_argument("sql")
@@ -123,26 +147,36 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from pipelines import warehouse as wh
-    from pipelines.checks import run_checks
-    from pipelines.reports import render
+    from pipelines.reports import format_for, render
+    from pipelines.steps import check_published
 
-    if not Path(args.warehouse).is_file():
-        raise wh.WarehouseError(
-            f"{args.warehouse}: no warehouse here; run `indicators build` first"
-        )
-    with wh.connect(args.warehouse, read_only=False) as con:
-        run = run_checks(con)
-    text = render(run, args.format)
-    if args.output:
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    run, changes = check_published(args.warehouse)
+    outputs = args.outputs or []
+    if not outputs:
+        sys.stdout.write(render(run, args.format or "md", changes))
+    for path in outputs:
+        fmt = args.format if args.format and len(outputs) == 1 else format_for(path.suffix)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render(run, fmt, changes), encoding="utf-8")
     reasons = run.gate()
     for reason in reasons:
         print(f"indicators check: {reason}", file=sys.stderr)
     return EXIT_FAILED if reasons else EXIT_OK
+
+
+def _baseline(args: argparse.Namespace) -> int:
+    from pipelines.baseline import write_baseline
+    from pipelines.checks import BASELINE, load_baseline
+    from pipelines.steps import check_published
+
+    target = args.output or BASELINE
+    run, _ = check_published(args.warehouse, load_baseline(target, allow_unreviewed=True))
+    kept, added, dropped = write_baseline(run, target)
+    print(
+        f"{target}: {kept} entries kept, {added} added (justify each one: they say "
+        f"'TO REVIEW'), {dropped} removed (no longer failing)"
+    )
+    return EXIT_OK
 
 
 def _query(args: argparse.Namespace) -> int:
@@ -164,6 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     handlers = {
         "build": _build,
         "check": _check,
+        "baseline": _baseline,
         "query": _query,
         "refresh-reference": _refresh_reference,
         "coverage": _coverage,

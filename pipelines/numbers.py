@@ -206,6 +206,39 @@ def parse_quantity(text: str) -> Quantity:
     return quantity
 
 
+def rounding_half_width(span: str, value: float) -> float:
+    """How far the true value may lie from the printed one, in the figure's normalised unit.
+
+    A figure printed with k decimals stands for anything within half its last digit:
+    "1,87 milliard" is 1 870 000 000 ± 5 000 000, "14,53 %" is 14.53 ± 0.005, "35 551" is
+    exact to the unit (± 0.5). The scale (M€, milliard) is the ratio of the value to the
+    printed number. Qualifiers ("plus de", "près de") are not precision: the checks read them.
+    """
+    match = _NUMBER.search(clean_markup(span))
+    if match is None:
+        return 0.0
+    printed = abs(_number_value(match))
+    decimals = len(match["frac"] or "")
+    scale = abs(value) / printed if printed else 1.0
+    return _round(0.5 * 10.0**-decimals * scale)
+
+
+def format_fr(value: float | None, decimals: int | None = None) -> str:
+    """A number as the report prints it: `1 472 000`, `14,53`, `-1 234,5` (empty for None).
+
+    Without `decimals`, as many as the value needs, up to four."""
+    if value is None or value != value:  # None or NaN
+        return ""
+    if decimals is None:
+        decimals = (
+            0
+            if float(value).is_integer()
+            else min(4, len(f"{abs(value):.4f}".rstrip("0").split(".")[1]))
+        )
+    text = f"{abs(value):,.{decimals}f}".replace(",", " ").replace(".", ",")
+    return f"-{text}" if value < 0 else text
+
+
 def _round(value: float) -> float:
     """Scaling by 1e6 in binary floats leaves noise (463.61e6 = 463609999.99...)."""
     return round(value, 6)

@@ -30,6 +30,8 @@ SQL_CHECKS_DIR = SQL_DIR / "checks"
 CATALOG_DIR = PROJECT_ROOT / "schemas" / "catalog"
 INDICATOR_CATALOG = CATALOG_DIR / "indicators.yaml"
 ENTITY_CATALOG = CATALOG_DIR / "entities.yaml"
+# Reviewed exceptions to the linking of generated indicators to concepts
+CONCEPT_REVIEW = CATALOG_DIR / "concept_review.yaml"
 
 WAREHOUSE_DIR = Path(os.environ.get("INDICATORS_WAREHOUSE_DIR", PROJECT_ROOT / "warehouse"))
 DEFAULT_WAREHOUSE = WAREHOUSE_DIR / "indicators.duckdb"
@@ -42,3 +44,9 @@ def staging_dir_for(warehouse: Path) -> Path:
     report did not change does not read it again."""
     shared = os.environ.get("INDICATORS_STAGING_DIR")
     return Path(shared) if shared else Path(warehouse).parent / "staging"
+
+
+def check_history_dir_for(warehouse: Path) -> Path:
+    """Every check run, append-only, beside the warehouse it checked (one file per run): the
+    record survives rebuilds, and checking never writes the warehouse itself."""
+    return Path(warehouse).resolve().parent / "check-history"

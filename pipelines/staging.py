@@ -8,6 +8,7 @@ import pandas as pd
 
 from pipelines.document import Document, Location
 from pipelines.extract import Extraction
+from pipelines.numbers import rounding_half_width
 
 # Where a staging row came from: every staging table starts with these.
 PROVENANCE_COLUMNS = [
@@ -27,6 +28,7 @@ FIGURE_COLUMNS = [
     "value",
     "unit",
     "qualifier",
+    "rounding",
     "source_text",
     "source_span",
     "extractor",
@@ -146,10 +148,20 @@ def _place(location: Location) -> str:
     return str(location.line) if location.page is None else f"p{location.page}.{location.line}"
 
 
+def _figures(document: Document, extraction: Extraction) -> pd.DataFrame:
+    """Figures with the rounding their printed precision implies (`1,87 milliard`: ± 5 M)."""
+    frame = _records(document, extraction.figures, FIGURE_COLUMNS, is_derived=False)
+    frame["rounding"] = [
+        rounding_half_width(span, value) if value is not None else None
+        for span, value in zip(frame["source_span"], frame["value"], strict=True)
+    ]
+    return frame
+
+
 def to_staging(document: Document, extraction: Extraction) -> StagingFrames:
     generated = {g.indicator_code: g for g in extraction.generated_indicators}
     return StagingFrames(
-        figures=_records(document, extraction.figures, FIGURE_COLUMNS, is_derived=False),
+        figures=_figures(document, extraction),
         epci_mentions=_records(document, extraction.epci_mentions, EPCI_COLUMNS),
         councillor_mentions=_records(document, extraction.councillor_mentions, COUNCILLOR_COLUMNS),
         generated_indicators=_records(document, list(generated.values()), INDICATOR_COLUMNS),

@@ -16,11 +16,13 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from pipelines import check_history
 from pipelines import warehouse as wh
-from pipelines.checks import run_checks
+from pipelines.checks import Accepted, CheckRun, record_run, run_checks
+from pipelines.concepts import map_concepts
 from pipelines.document import Document
 from pipelines.extract.report import extract_report
-from pipelines.paths import PDF_WORKERS, PROJECT_ROOT
+from pipelines.paths import PDF_WORKERS, PROJECT_ROOT, check_history_dir_for
 from pipelines.readers import SourceError, file_sha256
 from pipelines.readers.pdf import read_pdf
 from pipelines.readers.text_export import read_text_export
@@ -214,6 +216,10 @@ def load_candidate(
                 wh.load_reference_tables(con, **tables)
             for staged in validated:
                 wh.load_source(con, read_staging(staged), staged.to_dict())
+            indicators = con.execute(
+                "select indicator_code, indicator_label, unit from dim_indicator"
+            ).df()
+            wh.load_concept_map(con, map_concepts(indicators, load_indicator_catalog()))
             con.execute("commit")
     except BaseException:
         wh.discard(candidate)
@@ -222,9 +228,13 @@ def load_candidate(
 
 
 def check_warehouse(path: Path) -> CheckSummary:
-    """Run the SQL cross-checks against a warehouse file and store the run in it."""
+    """Run the SQL cross-checks against a warehouse being built: the run is stored in it (its
+    `v_check_result`) and in the check history beside it."""
     with wh.connect(path, read_only=False) as con:
         run = run_checks(con)
+        record_run(con, run)
+    changes = check_history.changes_since_previous(run, check_history_dir_for(path))
+    check_history.append(run, check_history_dir_for(path))
     findings = run.results[run.results.status != "pass"][
         ["check_id", "status", "accepted", "entity_code", "indicator_code", "expected", "observed",
          "delta", "message"]
@@ -234,6 +244,18 @@ def check_warehouse(path: Path) -> CheckSummary:
         summary(run),
         run.errors,
         run.gate(),
-        to_markdown(run),
+        to_markdown(run, changes),
         findings.astype(object).where(findings.notna(), None).to_dict("records"),
     )
+
+
+def check_published(
+    warehouse: Path, baseline: list[Accepted] | None = None
+) -> tuple[CheckRun, check_history.Changes]:
+    """Run the checks on a published warehouse, read-only; the run goes to the history only."""
+    with wh.connect(warehouse, read_only=True) as con:
+        run = run_checks(con, baseline=baseline)
+    store = check_history_dir_for(warehouse)
+    changes = check_history.changes_since_previous(run, store)
+    check_history.append(run, store)
+    return run, changes

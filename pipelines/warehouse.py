@@ -89,10 +89,22 @@ def refresh_dimensions(
         [(e.code, e.entity_type, e.name, e.parent_code) for e in entities.entities.values()],
         columns=["entity_code", "entity_type", "entity_name", "parent_code"],
     )
+    share_of = {
+        i.share_code: i.code for i in indicators.indicators.values() if i.share_code is not None
+    }
     indicator_frame = pd.DataFrame(
-        [(i.code, i.label, i.unit, i.domain, i.additive) for i in indicators.indicators.values()],
-        columns=["indicator_code", "indicator_label", "unit", "domain", "is_additive"],
-    )
+        [
+            (
+                i.code, i.label, i.unit, i.domain, i.additive, share_of.get(i.code),
+                *(i.ratio_of or (None, None)),
+            )
+            for i in indicators.indicators.values()
+        ],
+        columns=[
+            "indicator_code", "indicator_label", "unit", "domain", "is_additive", "share_of",
+            "ratio_numerator", "ratio_denominator",
+        ],
+    )  # fmt: skip
     types = sorted({e.entity_type for e in entities.entities.values()})
     con.execute("delete from dim_entity where list_contains(?, entity_type)", [types])
     con.execute("delete from dim_indicator where is_curated")
@@ -153,6 +165,12 @@ def load_source(con: duckdb.DuckDBPyConnection, frames: StagingFrames, source: d
         con.execute(f"insert or replace into dim_indicator by name select * from {name}")
         con.unregister(name)
     _insert(con, "stg_reject", frames.rejects)
+
+
+def load_concept_map(con: duckdb.DuckDBPyConnection, mapping: pd.DataFrame) -> None:
+    """Replace the indicator -> concept links (computed from every indicator loaded)."""
+    con.execute("delete from map_indicator_concept")
+    _insert(con, "map_indicator_concept", mapping)
 
 
 def _checkpoint_if_needed(path: Path) -> None:

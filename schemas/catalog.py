@@ -43,6 +43,8 @@ class Indicator:
     row: re.Pattern[str] | None = None  # the row label, in that table
     column: re.Pattern[str] | None = None  # the column header, for tables with a header row
     required: bool = True  # every office must state it (completeness)
+    synonyms: tuple[str, ...] = ()  # other wordings of the label, for linking figures to it
+    ratio_of: tuple[str, str] | None = None  # (numerator, denominator) concepts
 
 
 @dataclass(frozen=True)
@@ -151,13 +153,15 @@ def parse_indicator_catalog(data: dict) -> IndicatorCatalog:
             row=_compile(entry.get("row"), code),
             column=_compile(entry.get("column"), code),
             required=bool(entry.get("required", True)),
+            synonyms=tuple(entry.get("synonyms", ())),
+            ratio_of=tuple(entry["ratio_of"]) if entry.get("ratio_of") else None,
         )
     tables = {
         table_id: TableKind(table_id, spec["entity_type"], _compile(spec.get("header"), table_id))
         for table_id, spec in (data.get("tables") or {}).items()
     }
     for indicator in indicators.values():
-        for linked in (indicator.share_code, indicator.aside_code):
+        for linked in (indicator.share_code, indicator.aside_code, *(indicator.ratio_of or ())):
             if linked and linked not in indicators:
                 raise CatalogError(f"{indicator.code}: linked indicator {linked!r} unknown")
         if indicator.table and indicator.table not in tables:

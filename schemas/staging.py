@@ -62,6 +62,8 @@ class FigureStaging(Provenance):
     value: Series[float] = pa.Field(nullable=False)
     unit: Series[str] = pa.Field(isin=sorted(UNITS))
     qualifier: Series[str] = pa.Field(nullable=True, isin=sorted(QUALIFIERS))
+    # half the last printed digit, in the unit: 0.005 for "14,53 %" (null for derived figures)
+    rounding: Series[float] = pa.Field(nullable=True, ge=0)
     source_span: Series[str] = pa.Field(str_length={"min_value": 1})
     extractor: Series[str]
     is_derived: Series[bool] = pa.Field(default=False)

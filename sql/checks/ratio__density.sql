@@ -1,32 +1,43 @@
 -- id: ratio__density
 -- family: ratio
 -- severity: error
--- tolerance_rel: 0.01
+-- comparison: overlap
 -- section: territory profiles
--- description: Each territory's stated density must equal its inhabitants divided by its area (within 1 %).
--- Why: the three figures stand on consecutive lines of each profile; a density that does not
--- follow from the other two means one of the three is wrong or rounded beyond use.
-with figures as (
-    select report_year, source_kind, entity_code, indicator_code, value, qualifier,
-        source_file || ':' || coalesce(line, page) || ' "' || source_text || '"'
-            || coalesce(' [' || qualifier || ']', '') as source
-    from v_report_figure
-    where entity_type = 'territory'
-      and indicator_code in ('population', 'area_km2', 'density_per_km2')
-),
-
-pivoted as (
-    pivot figures on indicator_code in ('population', 'area_km2', 'density_per_km2')
-    using any_value(value) as value, any_value(source) as source
-    group by report_year, source_kind, entity_code
+-- description: A ratio the report prints (a density) must follow from its numerator and denominator as printed, at the printed precision.
+-- Why: the three figures stand on consecutive lines of each profile (inhabitants, km²,
+-- inhabitants/km²; the catalog's ratio_of); a density that does not follow from the other two
+-- means one of the three is wrong or rounded beyond use. The intervals of the printed
+-- figures are compared: "plus de 288 000 habitants" on "plus de 700 km²" bound nothing from
+-- above or below, so such a density can only be found consistent.
+with ratios as (
+    select figure.*, concept.ratio_numerator, concept.ratio_denominator
+    from v_concept_figure as figure
+    inner join dim_indicator as concept on concept.indicator_code = figure.concept_code
+    where concept.ratio_numerator is not null
 )
 
 select
-    report_year,
-    entity_code,
-    'density_per_km2' as indicator_code,
-    round(population_value / nullif(area_km2_value, 0), 2) as expected,
-    density_per_km2_value as observed,
-    'inhabitants / km²: ' || population_source || ' / ' || area_km2_source as expected_source,
-    density_per_km2_source as observed_source
-from pivoted
+    ratios.report_year,
+    ratios.entity_code,
+    ratios.concept_code as indicator_code,
+    round(numerator.value / nullif(denominator.value, 0), 2) as expected,
+    ratios.value as observed,
+    numerator.value_low / nullif(denominator.value_high, 0) as expected_low,
+    numerator.value_high / nullif(denominator.value_low, 0) as expected_high,
+    ratios.value_low as observed_low,
+    ratios.value_high as observed_high,
+    case when numerator.qualifier is not null or denominator.qualifier is not null then
+        'Numerator or denominator is a bound ("' || numerator.source_span || '", "'
+        || denominator.source_span || '").'
+    end as message,
+    'numerator / denominator: ' || numerator.provenance || ' / ' || denominator.provenance as expected_source,
+    ratios.provenance as observed_source
+from ratios
+inner join v_concept_figure as numerator
+    on numerator.report_year = ratios.report_year
+    and numerator.entity_code = ratios.entity_code
+    and numerator.concept_code = ratios.ratio_numerator
+inner join v_concept_figure as denominator
+    on denominator.report_year = ratios.report_year
+    and denominator.entity_code = ratios.entity_code
+    and denominator.concept_code = ratios.ratio_denominator

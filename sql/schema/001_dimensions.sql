@@ -13,7 +13,10 @@ create table if not exists dim_indicator (
     unit varchar not null,
     domain varchar not null,
     is_additive boolean not null,
-    is_curated boolean not null default true
+    is_curated boolean not null default true,
+    share_of varchar,  -- a share: the concept it is a part of, at the department level
+    ratio_numerator varchar,  -- a ratio (density): numerator and denominator concepts
+    ratio_denominator varchar
 );
 
 create table if not exists dim_source (
@@ -40,4 +43,14 @@ create table if not exists ref_territory_epci (
     territory_code varchar not null,
     epci_code varchar not null,
     report_name varchar not null
+);
+
+-- The concept of each indicator (pipelines/concepts.py): curated indicators are their own
+-- concept; a generated one is linked when its label means the same, with the score and how
+-- the link was decided (curated, lemma match, reviewed, kept apart, unlinked).
+create table if not exists map_indicator_concept (
+    indicator_code varchar primary key,
+    concept_code varchar,
+    score double not null,
+    method varchar not null
 );

@@ -13,6 +13,7 @@ create table if not exists fact_figure (
     value double not null,
     unit varchar not null,
     qualifier varchar,
+    rounding double,  -- half the last printed digit, in the unit: "1,87 milliard" is ± 5 000 000
     source_text varchar not null,
     source_span varchar not null,
     extractor varchar not null,

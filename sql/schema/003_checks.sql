@@ -21,6 +21,7 @@ create table if not exists check_result (
     message varchar not null,
     expected_source varchar,
     observed_source varchar,
+    finding_key varchar,  -- results of several checks with one key are one inconsistency
     accepted boolean not null default false,  -- listed in sql/checks/accepted.yaml
     justification varchar
 );

@@ -4,3 +4,8 @@ alter table fact_figure add column if not exists part_of varchar;
 alter table dim_indicator add column if not exists is_curated boolean default true;
 alter table check_result add column if not exists accepted boolean default false;
 alter table check_result add column if not exists justification varchar;
+alter table fact_figure add column if not exists rounding double;
+alter table check_result add column if not exists finding_key varchar;
+alter table dim_indicator add column if not exists share_of varchar;
+alter table dim_indicator add column if not exists ratio_numerator varchar;
+alter table dim_indicator add column if not exists ratio_denominator varchar;

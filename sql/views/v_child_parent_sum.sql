@@ -1,6 +1,9 @@
--- v_child_parent_sum: for every additive figure the report states for a parent entity and
+-- v_child_parent_sum: for every additive concept the report states for a parent entity and
 -- for its children, the parent's value, the children's sum, and which children are missing.
 -- Pairs: territory, MDS and MDADT under the department; MDS and MDADT under their territory.
+-- Figures are taken by concept (v_concept_figure): a territory block's "sections sportives
+-- de collèges" meets the department key figure "sections sportives en collèges". Each child
+-- counts once (its first statement); the sums carry the intervals of the printed figures.
 create or replace view v_child_parent_sum as
 with pairs (child_type, parent_type) as (
     values ('territory', 'department'), ('mds', 'department'), ('mdadt', 'department'),
@@ -17,21 +20,37 @@ family as (
     inner join pairs on pairs.child_type = entity.entity_type
 ),
 
+statements as (
+    select
+        figure.*,
+        row_number() over (
+            partition by figure.report_year, figure.source_kind, figure.entity_code, figure.concept_code
+            order by coalesce(figure.page, 0), coalesce(figure.line, 0)
+        ) as rank
+    from v_concept_figure as figure
+    inner join dim_indicator as concept on concept.indicator_code = figure.concept_code
+    where concept.is_additive
+),
+
 children as (
     select
-        figure.report_year, figure.source_kind, family.child_type, family.parent_type,
-        family.parent_code, figure.indicator_code, figure.entity_code, figure.value,
-        figure.qualifier, figure.source_file, coalesce(figure.line, figure.page) as place
-    from v_report_figure as figure
-    inner join family on family.child_code = figure.entity_code
-    inner join dim_indicator as indicator on indicator.indicator_code = figure.indicator_code
-    where indicator.is_additive
+        statements.report_year, statements.source_kind, family.child_type, family.parent_type,
+        family.parent_code, statements.concept_code, statements.entity_code, statements.value,
+        statements.value_low, statements.value_high, statements.qualifier,
+        statements.source_file, coalesce(statements.line, statements.page) as place
+    from statements
+    inner join family on family.child_code = statements.entity_code
+    where statements.rank = 1
 ),
 
 summed as (
     select
-        report_year, source_kind, child_type, parent_type, parent_code, indicator_code,
+        report_year, source_kind, child_type, parent_type, parent_code,
+        concept_code as indicator_code,
         sum(value) as children_total,
+        -- null as soon as one child has no lower (upper) end: "plus de 288 000" bounds no sum
+        case when count(value_low) = count(*) then sum(value_low) end as children_low,
+        case when count(value_high) = count(*) then sum(value_high) end as children_high,
         count(*) as n_children,
         list(entity_code) as present,
         string_agg(entity_code || '=' || cast(value as varchar) || coalesce(' [' || qualifier || ']', ''), ', ' order by entity_code) as terms,
@@ -55,22 +74,26 @@ select
     summed.parent_code,
     summed.indicator_code,
     parent.value as parent_value,
+    parent.value_low as parent_low,
+    parent.value_high as parent_high,
     summed.children_total,
+    summed.children_low,
+    summed.children_high,
     summed.n_children,
     len(expected.all_children) as n_expected,
     list_filter(expected.all_children, lambda c: not list_contains(summed.present, c)) as missing_children,
     summed.terms,
     summed.source_file || ':' || summed.places as children_source,
-    parent.source_file || ':' || coalesce(parent.line, parent.page) || ' "' || parent.source_text || '"' as parent_source
+    parent.provenance as parent_source
 from summed
 inner join expected
     on expected.child_type = summed.child_type
     and expected.parent_type = summed.parent_type
     and expected.parent_code = summed.parent_code
-inner join v_report_figure as parent
+inner join v_concept_figure as parent
     on parent.report_year = summed.report_year
     and parent.source_kind = summed.source_kind
     and parent.entity_type = summed.parent_type
     and parent.entity_code = summed.parent_code
-    and parent.indicator_code = summed.indicator_code
+    and parent.concept_code = summed.indicator_code
 where len(expected.all_children) > 1

@@ -15,6 +15,7 @@ renamed as (
         source.value,
         source.unit,
         source.qualifier,
+        source.rounding,
         source.source_kind,
         source.page,
         source.line,
@@ -22,6 +23,12 @@ renamed as (
         source.source_text,
         source.source_span,
         source.source_file,
+        -- where to find it, one label for every check: the line of the export, the page (and
+        -- paragraph) of the PDF, the file alone for a figure derived from reference files
+        source.source_file || case
+            when source.page is not null then ' p.' || source.page || coalesce(' ¶' || source.line, '')
+            else coalesce(':' || source.line, '')
+        end as source_ref,
         source.extractor,
         source.is_derived,
         source.part_of

@@ -1,0 +1,87 @@
+"""The check history: every check run, append-only, one Parquet file per run.
+
+It lives beside the warehouse (`paths.check_history_dir_for`), not inside it: `indicators
+check` reads the warehouse with a read-only connection, so that an analyst's open connection
+never makes it fail, and a rebuild of the warehouse never loses a run. A run is written to a
+temporary name and renamed into place, so a reader never sees half a run. Comparing a run with
+the previous run of the same inputs tells what is new and what was resolved.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from pipelines.checks import CheckRun
+
+
+@dataclass(frozen=True)
+class Changes:
+    """Findings (by finding key) that appeared or went away since the previous run."""
+
+    previous_run_id: str | None
+    new: list[str]
+    resolved: list[str]
+
+
+def append(run: CheckRun, store: Path) -> Path:
+    """Write one run; never overwrites another."""
+    store = Path(store)
+    store.mkdir(parents=True, exist_ok=True)
+    target = store / f"{run.run_id}.parquet"
+    temporary = store / f".{run.run_id}.{uuid.uuid4().hex[:8]}.tmp"
+    frame = run.results.assign(
+        started_at=run.started_at,
+        inputs_key=run.inputs_key,
+        inputs=json.dumps(run.inputs, default=str),
+    )
+    con = duckdb.connect()
+    try:
+        con.register("run_results", frame)
+        con.execute(f"copy run_results to '{temporary}' (format parquet)")
+    finally:
+        con.close()
+    os.replace(temporary, target)
+    return target
+
+
+def read(store: Path) -> pd.DataFrame:
+    """Every stored result of every run (empty when nothing is stored yet)."""
+    files = sorted(Path(store).glob("*.parquet")) if Path(store).is_dir() else []
+    if not files:
+        return pd.DataFrame()
+    con = duckdb.connect()
+    try:
+        return con.execute(
+            "select * from read_parquet(?, union_by_name = true)", [[str(f) for f in files]]
+        ).df()
+    finally:
+        con.close()
+
+
+def _findings(results: pd.DataFrame) -> set[str]:
+    return set(results.loc[results.status != "pass", "finding_key"].dropna())
+
+
+def changes_since_previous(run: CheckRun, store: Path) -> Changes:
+    """What this run finds that the previous run of the same inputs did not, and back."""
+    history = read(store)
+    if history.empty:
+        return Changes(None, sorted(_findings(run.results)), [])
+    earlier = history[
+        (history.inputs_key == run.inputs_key)
+        & (history.run_id != run.run_id)
+        & (pd.to_datetime(history.started_at, utc=True) < pd.Timestamp(run.started_at))
+    ]
+    if earlier.empty:
+        return Changes(None, sorted(_findings(run.results)), [])
+    previous_id = earlier.sort_values("started_at").run_id.iloc[-1]
+    before = _findings(earlier[earlier.run_id == previous_id])
+    now = _findings(run.results)
+    return Changes(previous_id, sorted(now - before), sorted(before - now))

@@ -1,0 +1,84 @@
+-- id: count__stated_vs_enumerated
+-- family: count
+-- severity: error
+-- tolerance_abs: 0
+-- section: department overview, organisation, MDS and MDADT pages, territory profiles
+-- description: A stated number of entities must equal the entities the report itself profiles, tables or names.
+-- Why: "le département est constitué de 8 territoires", "les 9 Maisons du Département
+-- Solidarité", "7 MDADT", "20 EPCI", "78 élus" are counts of things the report goes on to
+-- show one by one: the territory profiles, the MDS and MDADT tables, the EPCIs the profiles
+-- list, the councillors the organisation table names. A count that the report's own
+-- enumeration does not reach means a part is missing or the count is wrong. The catalog's
+-- entities that the enumeration lacks are named.
+with enumerated as (
+    select report_year, source_kind, 'territories_count' as indicator_code, 'territory' as entity_type,
+        list(distinct entity_code order by entity_code) as items, 'territory profiles' as what
+    from fact_block_quality
+    where block_id like 'profile:%' and status <> 'missing'
+    group by all
+    union all
+    select report_year, source_kind, 'mds_count', 'mds',
+        list(distinct entity_code order by entity_code), 'MDS tables'
+    from fact_block_quality
+    where block_id like 'mds_activity:%' and status <> 'missing'
+    group by all
+    union all
+    select report_year, source_kind, 'mdadt_count', 'mdadt',
+        list(distinct entity_code order by entity_code), 'MDADT tables'
+    from fact_block_quality
+    where block_id like 'mdadt_activity:%' and status <> 'missing'
+    group by all
+    union all
+    select report_year, source_kind, 'epci_count', 'epci',
+        list(distinct lower(epci_name) order by lower(epci_name)), 'EPCI named in the territory profiles'
+    from fact_territory_epci
+    group by all
+    union all
+    select report_year, source_kind, 'councillors_count', 'councillor',
+        list(distinct upper(prenom || ' ' || nom) order by upper(prenom || ' ' || nom)), 'councillors named in the organisation table'
+    from fact_councillor_mention
+    group by all
+),
+
+catalog as (
+    select entity_type, list(entity_code order by entity_code) as all_codes
+    from dim_entity
+    where entity_type in ('territory', 'mds', 'mdadt')
+    group by entity_type
+),
+
+stated as (
+    select report_year, source_kind, concept_code as indicator_code, value, provenance
+    from v_concept_figure
+    where entity_type = 'department'
+      and concept_code in ('territories_count', 'mds_count', 'mdadt_count', 'epci_count', 'councillors_count')
+),
+
+compared as (
+    select
+        stated.*,
+        enumerated.what,
+        coalesce(len(enumerated.items), 0) as n_items,
+        list_filter(coalesce(catalog.all_codes, []), lambda c: not list_contains(coalesce(enumerated.items, []), c)) as missing
+    from stated
+    left join enumerated
+        on enumerated.report_year = stated.report_year
+        and enumerated.source_kind = stated.source_kind
+        and enumerated.indicator_code = stated.indicator_code
+    left join catalog on catalog.entity_type = enumerated.entity_type
+)
+
+select
+    report_year,
+    '62' as entity_code,
+    indicator_code,
+    value as expected,
+    n_items as observed,
+    case
+        when len(missing) > 0 then 'Not in the ' || what || ': ' || array_to_string(missing, ', ') || '.'
+        when n_items < value then 'The catalog knows no other: the report counts more than it shows.'
+    end as message,
+    case when len(missing) = 1 and n_items < value then 'missing|' || report_year || '|' || missing[1] end as finding_key,
+    'stated ' || provenance as expected_source,
+    'counted: ' || n_items || ' ' || coalesce(what, 'items (none found)') as observed_source
+from compared
