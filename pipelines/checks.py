@@ -135,13 +135,16 @@ def _bounds(low: float | None, high: float | None) -> str:
     return "[{} ; {}]".format(*ends)
 
 
-def _overlaps(row: dict) -> tuple[bool, str]:
-    """Whether the two intervals of an `overlap` row meet, and how to say it."""
+def _overlaps(row: dict) -> tuple[bool, str | None]:
+    """Whether the two intervals of an `overlap` row meet, and how to say it (None when both
+    are single exact values)."""
     e_low, e_high = _number(row.get("expected_low")), _number(row.get("expected_high"))
     o_low, o_high = _number(row.get("observed_low")), _number(row.get("observed_high"))
     meets = (o_low is None or e_high is None or o_low <= e_high + _EPSILON) and (
         o_high is None or e_low is None or o_high >= e_low - _EPSILON
     )
+    if e_low is not None and e_low == e_high and o_low is not None and o_low == o_high:
+        return meets, None
     return meets, f"intervals {_bounds(e_low, e_high)} and {_bounds(o_low, o_high)}"
 
 
@@ -169,12 +172,14 @@ def evaluate(check: Check, row: dict) -> dict:
         delta = round(observed - expected, 6)
         if comparison == "overlap":
             holds, how = _overlaps(row)
-            verdict = "meet" if holds else "do not meet"
-            message = (
+            stated = (
                 f"{check.description} Expected {format_fr(expected)}, observed "
-                f"{format_fr(observed)}, delta {'+' if delta >= 0 else ''}{format_fr(delta)}: "
-                f"the {how} {verdict}."
+                f"{format_fr(observed)}, delta {'+' if delta >= 0 else ''}{format_fr(delta)}"
             )
+            if how is None:  # two exact figures
+                message = f"{stated} (both exact)."
+            else:
+                message = f"{stated}: the {how} {'meet' if holds else 'do not meet'}."
         else:
             tol = tolerance or 0.0
             holds = (
@@ -288,12 +293,14 @@ class CheckRun:
     def gate(self) -> list[str]:
         """Why CI must fail, one line each; empty when it may pass."""
         reasons = [f"check {c} could not run: {e}" for c, e in self.errors.items()]
-        # one line per inconsistency: restatements of one count fail alike
-        distinct = self.new_failures.drop_duplicates("finding_key")
-        reasons += [
-            f"new failure: {r.check_id} {r.entity_code} {r.indicator_code}: {r.message}"
-            for r in distinct.itertuples()
-        ]
+        # one line per inconsistency, naming every check that sees it
+        for _, group in self.new_failures.groupby("finding_key", sort=False):
+            first = group.iloc[0]
+            check_ids = "+".join(dict.fromkeys(group.check_id))
+            reasons.append(
+                f"new failure: {check_ids} {first.entity_code} {first.indicator_code}: "
+                f"{first.message}"
+            )
         reasons += [
             f"stale baseline entry: {a.check_id} {a.entity_code} {a.indicator_code} "
             f"({a.report_year}) no longer fails with these values; remove it from accepted.yaml"

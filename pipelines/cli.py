@@ -3,6 +3,7 @@
 indicators build [--report PATH ...] [--reference DIR] [--warehouse PATH]
 indicators check [--warehouse PATH] [--format md|json|junit] [--output PATH ...]
 indicators baseline [--warehouse PATH] [--output PATH]
+indicators concepts --review PATH [--warehouse PATH]
 indicators query "SQL" [--warehouse PATH]
 indicators refresh-reference [--version V] [--output DIR] [--wheel FILE]
 indicators coverage [--report PATH ...] [--min-ratio R]
@@ -79,6 +80,14 @@ def _parser() -> argparse.ArgumentParser:
         type=float,
         default=0.98,
         help="exit 1 when less than this share is accounted for",
+    )
+
+    concepts = commands.add_parser(
+        "concepts", help="write the review file of the links between indicators and concepts"
+    )
+    concepts.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    concepts.add_argument(
+        "--review", type=Path, required=True, help="where to write it (docs/concept-review.md)"
     )
 
     refresh = commands.add_parser(
@@ -179,6 +188,14 @@ def _baseline(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _concepts(args: argparse.Namespace) -> int:
+    from pipelines.concepts import review_of_warehouse
+
+    args.review.write_text(review_of_warehouse(args.warehouse), encoding="utf-8")
+    print(f"{args.review}: concept links to review")
+    return EXIT_OK
+
+
 def _query(args: argparse.Namespace) -> int:
     from pipelines import warehouse as wh
 
@@ -199,6 +216,7 @@ def main(argv: list[str] | None = None) -> int:
         "build": _build,
         "check": _check,
         "baseline": _baseline,
+        "concepts": _concepts,
         "query": _query,
         "refresh-reference": _refresh_reference,
         "coverage": _coverage,

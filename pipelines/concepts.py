@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import simplemma
 import yaml
@@ -187,3 +188,19 @@ def review_markdown(mapping: pd.DataFrame, figures: pd.DataFrame) -> str:
             f"| {row.figures} | `{row.indicator_code}` | {label} | {row.unit} | {row.score:.0f} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def review_of_warehouse(warehouse: Path) -> str:
+    """The review file for a built warehouse: its links and the report's figures (primary
+    source of each year)."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        mapping = con.execute(
+            "select link.*, indicator.indicator_label, indicator.unit "
+            "from map_indicator_concept as link "
+            "join dim_indicator as indicator using (indicator_code) order by indicator_code"
+        ).df()
+        figures = con.execute("select indicator_code, entity_code from v_report_figure").df()
+    finally:
+        con.close()
+    return review_markdown(mapping, figures)

@@ -206,13 +206,15 @@ def parse_quantity(text: str) -> Quantity:
     return quantity
 
 
-def rounding_half_width(span: str, value: float) -> float:
+def rounding_half_width(span: str, value: float, unit: str) -> float:
     """How far the true value may lie from the printed one, in the figure's normalised unit.
 
     A figure printed with k decimals stands for anything within half its last digit:
-    "1,87 milliard" is 1 870 000 000 ± 5 000 000, "14,53 %" is 14.53 ± 0.005, "35 551" is
-    exact to the unit (± 0.5). The scale (M€, milliard) is the ratio of the value to the
-    printed number. Qualifiers ("plus de", "près de") are not precision: the checks read them.
+    "1,87 milliard" is 1 870 000 000 ± 5 000 000, "14,53 %" is 14.53 ± 0.005, "6 200 km"
+    ± 0.5 km. A count printed as a whole number ("35 551 demandes") is exact: a number of
+    things is a whole number, so nothing else lies within half a unit of it (and sums of
+    counts stay exact). The scale (M€, milliard) is the ratio of the value to the printed
+    number. Qualifiers ("plus de", "près de") are not precision: the checks read them.
     """
     match = _NUMBER.search(clean_markup(span))
     if match is None:
@@ -220,6 +222,8 @@ def rounding_half_width(span: str, value: float) -> float:
     printed = abs(_number_value(match))
     decimals = len(match["frac"] or "")
     scale = abs(value) / printed if printed else 1.0
+    if unit == "count" and decimals == 0 and abs(scale - 1.0) < 1e-9:
+        return 0.0
     return _round(0.5 * 10.0**-decimals * scale)
 
 

@@ -66,34 +66,30 @@ class Finding:
 _KIND_ORDER = {"error": 0, "accepted": 1, "warning": 2}
 
 
+def _kind(row: dict) -> str:
+    if row["status"] == "warn":
+        return "warning"
+    return "accepted" if row["accepted"] else "error"
+
+
+def _size(row: dict) -> float:
+    """The gap relative to the expected value, for ranking (0 when unknown)."""
+    expected, delta = row.get("expected"), row.get("delta")
+    if delta is None or pd.isna(delta):
+        return 0.0
+    base = abs(expected) if expected is not None and not pd.isna(expected) else 0.0
+    return abs(delta) / max(base, 1.0)
+
+
 def findings(run: CheckRun) -> list[Finding]:
     """The distinct inconsistencies of a run, worst first, then largest first."""
     failing = run.results[run.results.status != "pass"]
     found = []
     for key, group in failing.groupby("finding_key", sort=False, dropna=False):
-        rows = group.to_dict("records")
-
-        def kind_of(row: dict) -> str:
-            if row["status"] == "warn":
-                return "warning"
-            return "accepted" if row["accepted"] else "error"
-
-        rows.sort(key=lambda r: _KIND_ORDER[kind_of(r)])
+        rows = sorted(group.to_dict("records"), key=lambda r: (_KIND_ORDER[_kind(r)], -_size(r)))
         best = rows[0]
-        expected, delta = best.get("expected"), best.get("delta")
-        size = 0.0
-        if delta is not None and not pd.isna(delta):
-            base = abs(expected) if expected is not None and not pd.isna(expected) else 0.0
-            size = abs(delta) / max(base, 1.0)
-        found.append(
-            Finding(
-                str(key),
-                kind_of(best),
-                tuple(sorted({r["check_id"] for r in rows})),
-                best,
-                size,
-            )
-        )
+        checks = tuple(sorted({r["check_id"] for r in rows}))
+        found.append(Finding(str(key), _kind(best), checks, best, _size(best)))
     found.sort(key=lambda f: (_KIND_ORDER[f.kind], -f.size, f.key))
     return found
 

@@ -152,8 +152,10 @@ def _figures(document: Document, extraction: Extraction) -> pd.DataFrame:
     """Figures with the rounding their printed precision implies (`1,87 milliard`: ± 5 M)."""
     frame = _records(document, extraction.figures, FIGURE_COLUMNS, is_derived=False)
     frame["rounding"] = [
-        rounding_half_width(span, value) if value is not None else None
-        for span, value in zip(frame["source_span"], frame["value"], strict=True)
+        rounding_half_width(span, value, unit) if value is not None else None
+        for span, value, unit in zip(
+            frame["source_span"], frame["value"], frame["unit"], strict=True
+        )
     ]
     return frame
 

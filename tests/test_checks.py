@@ -27,8 +27,8 @@ def test_every_check_file_is_well_formed() -> None:
     checks = load_checks()
     families = {c.family for c in checks}
     assert families == {
-        "breakdown", "children", "completeness", "list", "ratio", "reference", "restated", "shares",
-        "source",
+        "breakdown", "children", "completeness", "count", "list", "ratio", "reference", "restated",
+        "shares", "source",
     }  # fmt: skip
     assert all(c.severity in {"warn", "error"} and c.description and c.section for c in checks)
 
@@ -47,10 +47,13 @@ def test_each_territory_density_is_checked_with_both_numbers(built_warehouse) ->
 def test_the_failures_of_the_shipped_report_are_the_accepted_ones(built_warehouse) -> None:
     results = _results(built_warehouse)
     failures = results[results.status == "fail"]
-    found = sorted(
-        zip(failures.check_id, failures.entity_code, failures.indicator_code, strict=True)
-    )
-    assert found == sorted(a.key for a in load_baseline())
+    found = set(
+        zip(
+            failures.check_id, failures.entity_code, failures.indicator_code,
+            failures.report_year, failures.expected, failures.observed, strict=True,
+        )
+    )  # fmt: skip
+    assert found == {(*a.key, a.expected, a.observed) for a in load_baseline()}
     assert failures.accepted.all() and failures.justification.str.len().gt(40).all()
 
 
@@ -92,8 +95,8 @@ def test_breakdowns_restatements_and_lists(built_warehouse) -> None:
     assert (budget.expected, budget.observed, budget.status) == (463_610_000, 463_600_000, "pass")
     agents = results.xs(("restated__same_quantity", "62", "agents_count"))
     # 7 000 twice (the same paragraph on two pages), then 6 841 and 6 873
-    assert sorted(zip(agents.observed, agents.status, strict=True)) == [
-        (6841, "warn"), (6873, "warn"), (7000, "pass"),
+    assert sorted(zip(agents.observed, agents.status, agents.accepted, strict=True)) == [
+        (6841, "fail", True), (6873, "fail", True), (7000, "pass", False),
     ]  # fmt: skip
     lists = results.xs("list__stated_count_vs_items", level="check_id")
     assert len(lists) == 9 and set(lists.status) == {"pass"}  # 7 EPCI lists, 2 dated lists
@@ -110,9 +113,10 @@ def test_a_planted_wrong_figure_is_found(existing_warehouse) -> None:
         "check_id == 'children__sum_vs_parent' and indicator_code == 'communes_count'"
     ).iloc[0]
     assert (row.status, row.accepted) == ("fail", False)
+    # counts of communes are whole numbers: exact, and so is their sum
     assert row.message == (
         "An additive figure stated for the children must add up to the figure stated for their "
-        "parent. Expected 890, observed 935, delta +45 (tolerance 0)."
+        "parent. Expected 890, observed 935, delta +45 (both exact)."
     )
     assert "arrageois=300.0" in row.observed_source
     assert any("new failure: children__sum_vs_parent 62 communes_count" in r for r in run.gate())
@@ -131,8 +135,8 @@ def test_a_stale_baseline_entry_fails_the_gate(existing_warehouse) -> None:
         run = run_checks(con)
     assert [a.indicator_code for a in run.stale] == ["colleges_count"]
     assert run.gate() == [
-        "stale baseline entry: children__sum_vs_parent 62 colleges_count no longer fails; "
-        "remove it from accepted.yaml"
+        "stale baseline entry: children__sum_vs_parent 62 colleges_count (2022) no longer fails "
+        "with these values; remove it from accepted.yaml"
     ]
 
 
@@ -202,8 +206,39 @@ def test_row_tolerance_and_comparison_override_the_header(tmp_path) -> None:
     )
 
 
-def test_a_baseline_entry_needs_a_reason(tmp_path) -> None:
+@pytest.mark.parametrize("why", ["''", "'TO REVIEW: Expected 8, observed 7.'"])
+def test_a_baseline_entry_needs_a_reason(tmp_path, why: str) -> None:
     path = tmp_path / "accepted.yaml"
-    path.write_text("- {check: a, entity: '62', indicator: b, why: ''}\n", encoding="utf-8")
-    with pytest.raises(CheckDefinitionError, match="empty justification"):
+    path.write_text(
+        "- {check: a, entity: '62', indicator: b, year: 2022, expected: 8, observed: 7, "
+        f"why: {why}}}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CheckDefinitionError, match=r"entry 1 \(a 62 b\): no justification yet"):
         load_baseline(path)
+
+
+def test_a_baseline_entry_needs_its_year_and_values(tmp_path) -> None:
+    path = tmp_path / "accepted.yaml"
+    path.write_text("- {check: a, entity: '62', indicator: b, why: known}\n", encoding="utf-8")
+    with pytest.raises(CheckDefinitionError, match=r"lacks \['expected', 'observed', 'year'\]"):
+        load_baseline(path)
+
+
+def test_overlap_compares_the_intervals_printed_figures_stand_for(tmp_path) -> None:
+    check = _check(tmp_path, "-- comparison: overlap\n")
+    exact = {"expected": 7000, "observed": 6841, "expected_low": 6999.5, "expected_high": 7000.5}
+    assert (
+        evaluate(check, {**exact, "observed_low": 6840.5, "observed_high": 6841.5})["status"]
+        == "fail"
+    )
+    # "plus de 6 800" has no upper end: it agrees with 7 000
+    assert (
+        evaluate(check, {**exact, "observed_low": 6799.5, "observed_high": None})["status"]
+        == "pass"
+    )
+    result = evaluate(check, {**exact, "observed_low": 6840.5, "observed_high": 6841.5})
+    assert result["message"] == (
+        "d. Expected 7 000, observed 6 841, delta -159: the intervals [6 999,5 ; 7 000,5] and "
+        "[6 840,5 ; 6 841,5] do not meet."
+    )

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from xml.etree import ElementTree as ET
 
 import pandas as pd
 import pytest
 
+from pipelines.check_history import Changes
 from pipelines.checks import RESULT_COLUMNS, Accepted, CheckRun, apply_baseline
-from pipelines.reports import render
+from pipelines.reports import findings, format_for, render
 
 
 @pytest.fixture
@@ -18,69 +20,111 @@ def run() -> CheckRun:
     rows = [
         {**common, "check_id": "children__x", "severity": "error", "status": "fail",
          "indicator_code": "colleges_count", "expected": 157.0, "observed": 125.0, "delta": -32.0,
-         "message": "Sums differ.", "expected_source": "a.txt:233", "observed_source": "sum of 7"},
+         "message": "Sums differ.", "expected_source": "a.txt:233", "observed_source": "sum of 7",
+         "finding_key": "k-colleges"},
         {**common, "check_id": "children__x", "severity": "error", "status": "pass",
          "indicator_code": "population", "expected": 1_472_000.0, "observed": 1_461_756.0,
          "delta": -10_244.0, "tolerance": 14_720.0, "message": "ok", "expected_source": "a.txt:229",
-         "observed_source": "sum of 7"},
-        {**common, "check_id": "ratio__y", "family": "ratio", "severity": "error", "status": "fail",
-         "entity_code": "artois", "indicator_code": "density_per_km2", "expected": 411.43,
-         "observed": 310.0, "delta": -101.43, "message": "Density differs.",
-         "expected_source": "a.txt:650", "observed_source": "a.txt:652"},
-        {**common, "check_id": "restated__z", "family": "restated", "severity": "warn",
+         "observed_source": "sum of 7", "finding_key": "k-population"},
+        {**common, "check_id": "count__y", "family": "count", "severity": "error",
+         "status": "fail", "indicator_code": "mds_count", "expected": 9.0, "observed": 8.0,
+         "delta": -1.0, "message": "Counts differ.", "expected_source": "a.txt:138",
+         "observed_source": "8 MDS tables", "finding_key": "missing|2022|mds-x"},
+        {**common, "check_id": "completeness__z", "family": "completeness", "severity": "error",
+         "status": "fail", "entity_code": "mds-x", "indicator_code": "mds_activity:mds-x",
+         "expected": 17.0, "observed": 0.0, "delta": -17.0, "message": "Table missing.",
+         "expected_source": "catalog", "observed_source": "not found",
+         "finding_key": "missing|2022|mds-x"},
+        {**common, "check_id": "restated__w", "family": "restated", "severity": "warn",
          "status": "warn", "indicator_code": "agents_count", "expected": 7000.0,
          "observed": 6841.0, "delta": -159.0, "message": "Restated.",
-         "expected_source": "a.txt:132", "observed_source": "a.txt:4684"},
+         "expected_source": "a.txt:132", "observed_source": "a.txt:4684",
+         "finding_key": "k-agents"},
     ]  # fmt: skip
     results = pd.DataFrame(rows).assign(run_id="r1").reindex(columns=RESULT_COLUMNS[:-2])
     baseline = [
-        Accepted("children__x", "62", "colleges_count", "Public and private collèges."),
-        Accepted("children__x", "62", "gone_count", "No longer found."),
+        Accepted("children__x", "62", "colleges_count", 2022, 157, 125, "Public and private."),
+        Accepted("children__x", "62", "gone_count", 2022, 1, 2, "No longer found."),
+        Accepted("children__x", "62", "other_year_count", 2021, 1, 2, "Another year."),
     ]
     results, stale = apply_baseline(results, baseline)
-    return CheckRun("r1", results, {}, stale)
+    started = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+    return CheckRun("r1", started, [{"report_year": 2022}], results, {}, stale)
 
 
-def test_markdown_puts_the_summary_first_then_findings_with_both_sources(run) -> None:
-    lines = render(run, "md").splitlines()
+def test_one_inconsistency_seen_by_two_checks_is_one_finding(run) -> None:
+    found = findings(run)
+    assert [(f.kind, f.check_ids) for f in found] == [
+        ("error", ("completeness__z", "count__y")),
+        ("accepted", ("children__x",)),
+        ("warning", ("restated__w",)),
+    ]
+    # the worst result states it: the larger relative gap (17 of 17) before 1 of 9
+    assert found[0].row["check_id"] == "completeness__z"
+
+
+def test_markdown_starts_with_the_verdict_then_distinct_findings_in_french_numbers(run) -> None:
+    text = render(run, "md", Changes("r0", ["missing|2022|mds-x"], ["k-gone"]))
+    lines = text.splitlines()
     assert lines[2] == (
-        "Run `r1`: 4 comparisons from 3 checks: **1 pass, 1 warn, 2 fail** "
-        "(1 accepted by the baseline). Gate: **FAILED**."
+        "Gate: **FAILED**. Run `r1`: 5 comparisons from 4 checks, 1 pass, 1 warn, 3 fail "
+        "(1 accepted by the baseline)."
     )
-    assert "- new failure: ratio__y artois density_per_km2: Density differs." in lines
-    assert "- **accepted** 62 colleges_count: Sums differ." in lines
-    assert "  - accepted because: Public and private collèges." in lines
-    assert "  - expected from: a.txt:233" in lines
+    assert lines[4] == "Distinct findings: **3**: 1 errors not accepted, 1 accepted, 1 warnings."
+    assert lines[6] == "Since the previous run of the same inputs (`r0`): 1 new, 1 resolved."
     assert (
-        "| children__x | 62 | population | pass | 1 472 000 | 1 461 756 | -10 244 | 14 720 |"
+        "🆕 **1. error: mds-x mds_activity:mds-x (2022)** (checks: completeness__z, count__y)"
         in lines
     )
+    assert "- accepted because: Public and private." in lines
+    assert "- observed: 125 from sum of 7" in lines
+    assert "- `k-gone`" in lines  # resolved since the previous run
+    assert "| count | `count__y` | 0 | 0 | 1 |" in lines
+    assert "1.472e+06" not in text and "1 472 000" not in text  # passes are counted, not listed
 
 
-def test_json_has_the_gate_the_summary_and_every_result(run) -> None:
+def test_the_markdown_of_the_shipped_report_fits_a_review_comment(built_warehouse) -> None:
+    from pipelines.steps import check_published
+
+    shipped_run, changes = check_published(built_warehouse)
+    text = render(shipped_run, "md", changes)
+    assert len(text) < 65_536 // 2
+    assert "e+0" not in text  # no scientific notation anywhere
+
+
+def test_json_has_the_gate_the_findings_and_every_result(run) -> None:
     report = json.loads(render(run, "json"))
     assert report["gate"] == "failed"
     assert report["summary"] == {
-        "pass": 1, "warn": 1, "fail": 2, "accepted": 1, "new_failures": 1,
-        "stale_baseline_entries": 1, "checks_not_run": 0,
+        "pass": 1, "warn": 1, "fail": 3, "accepted": 1, "new_failures": 1,
+        "stale_baseline_entries": 1, "checks_not_run": 0, "distinct_findings": 3,
     }  # fmt: skip
-    assert report["stale_baseline_entries"][0]["indicator_code"] == "gone_count"
-    assert [r["status"] for r in report["results"]] == ["fail", "pass", "fail", "warn"]
+    # the 2021 entry is not stale: no 2021 figure was checked
+    assert [e["indicator_code"] for e in report["stale_baseline_entries"]] == ["gone_count"]
+    assert [r["status"] for r in report["results"]] == ["fail", "pass", "fail", "fail", "warn"]
+    assert [f["checks"] for f in report["findings"]] == [
+        ["completeness__z", "count__y"],
+        ["children__x"],
+        ["restated__w"],
+    ]
 
 
-def test_junit_fails_new_failures_and_stale_entries_only(run) -> None:
+def test_junit_has_one_uniquely_named_case_per_finding_and_warnings_visible(run) -> None:
     suite = ET.fromstring(render(run, "junit"))
-    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("5", "2", "0")
-    cases = {c.get("name"): c for c in suite.findall("testcase")}
-    assert cases["artois/density_per_km2"].find("failure").get("message") == "Density differs."
-    assert cases["62/colleges_count"].find("system-out").text.startswith("ACCEPTED: Sums differ.")
-    assert cases["62/agents_count"].find("system-out").text.startswith("WARNING: Restated.")
-    assert cases["62/population"].find("failure") is None
-    assert (
-        cases["children__x/62/gone_count"].find("failure").get("message") == "stale baseline entry"
+    assert (suite.get("tests"), suite.get("failures"), suite.get("skipped")) == ("8", "2", "1")
+    names = [c.get("name") for c in suite.findall("testcase")]
+    assert len(names) == len(set(names))
+    cases = {c.get("name").split(" [")[0]: c for c in suite.findall("testcase")}
+    assert cases["001 mds-x mds_activity:mds-x (2022)"].find("failure") is not None
+    assert cases["002 62 colleges_count (2022)"].find("system-out").text.startswith("ACCEPTED")
+    assert cases["003 62 agents_count (2022)"].find("skipped").get("message") == (
+        "warning: Restated."
     )
+    assert cases["children__x"].find("system-out").text == "1 comparisons hold, 0 warn, 1 fail"
 
 
 def test_unknown_format_is_refused(run) -> None:
     with pytest.raises(ValueError, match="unknown report format 'pdf'"):
         render(run, "pdf")
+    with pytest.raises(ValueError, match=r"cannot tell the report format from '\.txt'"):
+        format_for(".txt")
