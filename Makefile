@@ -20,8 +20,9 @@ install: $(INSTALLED) ## create .venv and install the project with its dev tools
 
 build: $(INSTALLED) ## build warehouse/indicators.duckdb from raw/ and write the consistency report
 	$(BIN)/indicators build
-	$(BIN)/indicators check --format md --output warehouse/consistency-report.md
-	@echo "consistency report: warehouse/consistency-report.md"
+	$(BIN)/indicators check --output warehouse/consistency-report.md \
+		--output warehouse/consistency-report.json --output warehouse/consistency-report.xml
+	@echo "consistency report: warehouse/consistency-report.md (.json, .xml: the same run)"
 
 check: $(INSTALLED) ## re-run the cross-checks on the existing warehouse
 	$(BIN)/indicators check

@@ -62,9 +62,14 @@ def test_check_writes_every_format(existing_warehouse, tmp_path) -> None:
     assert {k: report["summary"][k] for k in counts} == counts
     assert counts["warn"] > 0 and report["summary"]["new_failures"] == 0
     suite = ET.parse(tmp_path / "report.junit").getroot()
-    assert (suite.get("tests"), suite.get("failures")) == (str(sum(counts.values())), "0")
+    # one case per distinct finding, one per check
+    n_checks = wh.query(
+        existing_warehouse, "select count(distinct check_id) as n from v_check_result"
+    )
+    expected_cases = report["summary"]["distinct_findings"] + int(n_checks.n[0])
+    assert (suite.get("tests"), suite.get("failures")) == (str(expected_cases), "0")
     markdown = (tmp_path / "report.md").read_text(encoding="utf-8")
-    assert f"**{counts['pass']} pass, {counts['warn']} warn, {counts['fail']} fail**" in markdown
+    assert f"{counts['pass']} pass, {counts['warn']} warn, {counts['fail']} fail" in markdown
 
 
 def test_build_refuses_a_missing_report(tmp_path, capsys) -> None:

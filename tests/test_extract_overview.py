@@ -46,10 +46,21 @@ def test_sentence_figures_keep_every_statement(document, indicators, entities) -
         ("councillors_count", 78, 212),
         ("emergency_aid_granted_count", 6354, 1038),
         ("faj_granted_count", 311, 1040),
+        ("mdadt_count", 7, 178),
+        ("mdadt_count", 7, 281),
+        ("mdadt_count", 7, 3066),
+        ("mdadt_count", 7, 3510),
+        ("mds_count", 9, 138),
+        ("mds_count", 9, 280),
+        ("mds_count", 9, 904),
+        ("mds_count", 9, 1282),
         ("pch_beneficiaries_count", 7724, 934),
         ("pmi_children_seen_count", 7444, 1130),
         ("population", 1_453_934, 1284),
         ("rsa_allocataires_count", 48137, 1028),
+        ("territories_count", 8, 136),  # "constitué de 8 territoires", three times
+        ("territories_count", 8, 292),
+        ("territories_count", 8, 421),
     ]
     budget = next(f for f in figures if f.indicator_code == "budget_eur")
     assert budget.source_span == "1,87 milliard d'euros"

@@ -48,6 +48,7 @@ def test_the_flow_loads_report_and_reference_and_stores_a_check_run(built_wareho
         "breakdown",
         "children",
         "completeness",
+        "count",
         "list",
         "ratio",
         "reference",
