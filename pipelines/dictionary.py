@@ -288,8 +288,20 @@ def render(con: duckdb.DuckDBPyConnection) -> str:
     return "\n".join(lines)
 
 
+def _describe_object(con: duckdb.DuckDBPyConnection, name: str, kind: str) -> str:
+    comment = load_comments().for_object(name) or ""
+    columns = [(c, t, m) for table, c, t, m in _columns(con) if table == name]
+    width = max(len(c) for c, _, _ in columns)
+    lines = [f"{name} ({kind}): {comment}", ""]
+    lines += [f"  {c:<{width}}  {t:<9}  {m or ''}" for c, t, m in columns]
+    return "\n".join(lines) + "\n"
+
+
 def describe(con: duckdb.DuckDBPyConnection, code: str) -> str:
     """An indicator's card: what it is, then every value by entity with where it is printed."""
+    objects = dict(_objects(con))
+    if code in objects:
+        return _describe_object(con, code, objects[code])
     rows = [r for r in indicator_rows(con) if r["indicator_code"] == code]
     if not rows:
         raise DictionaryError(f"unknown indicator {code!r} (see docs/data-dictionary.md)")
