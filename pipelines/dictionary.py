@@ -252,7 +252,9 @@ def render(con: duckdb.DuckDBPyConnection) -> str:
         lines += [f"### `{name}` ({kind})", "", _cell(comment_of.get(name)), ""]
         lines += ["| column | type | meaning |", "|---|---|---|"]
         lines += [
-            f"| `{c}` | {t} | {_cell(comment)} |" for table, c, t, comment in columns if table == name
+            f"| `{c}` | {t} | {_cell(comment)} |"
+            for table, c, t, comment in columns
+            if table == name
         ]
         lines.append("")
     rows = indicator_rows(con)
@@ -325,7 +327,19 @@ def describe(con: duckdb.DuckDBPyConnection, code: str) -> str:
         """,
         [code],
     ).fetchall()
-    for year, etype, name, value, unit, qualifier, preferred, read_from, line, page, span in figures:
+    for (
+        year,
+        etype,
+        name,
+        value,
+        unit,
+        qualifier,
+        preferred,
+        read_from,
+        line,
+        page,
+        span,
+    ) in figures:
         where = ", ".join(
             p for p in (f"line {line}" if line else "", f"PDF page {page}" if page else "") if p
         )

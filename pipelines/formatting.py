@@ -52,7 +52,9 @@ def json_text(value: object) -> str:
     if isinstance(value, list | tuple):
         return "[" + ", ".join(json_text(v) for v in value) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{json.dumps(str(k))}: {json_text(v)}" for k, v in value.items()) + "}"
+        return (
+            "{" + ", ".join(f"{json.dumps(str(k))}: {json_text(v)}" for k, v in value.items()) + "}"
+        )
     return json.dumps(cell_text(value), ensure_ascii=False)
 
 
@@ -110,4 +112,3 @@ def run_query(warehouse: Path, sql: str) -> tuple[list[str], list[tuple]]:
 def query_text(warehouse: Path, sql: str, fmt: str) -> str:
     columns, rows = run_query(warehouse, sql)
     return render(columns, rows, fmt)
-
