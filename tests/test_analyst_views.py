@@ -76,7 +76,7 @@ def test_the_wide_views_have_one_row_per_office(q) -> None:
     assert len(mds) == 9
     assert ("mds-lens-lievin", 0, None) in mds
     assert ("mds-artois", 17, 9278.0) in mds
-    assert q("select count(*), min(figures_count) from v_mdadt_wide") == [(7, 23)]
+    assert q("select count(*), sum(figures_count) from v_mdadt_wide") == [(7, 103)]
 
 
 def test_report_vs_reference_pairs_each_preferred_figure(q) -> None:

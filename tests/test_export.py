@@ -81,7 +81,7 @@ def test_duckdb_1x_opens_the_database_file(release) -> None:
         [
             str(DUCKDB_1X_CLI),
             "-readonly",
-            "-csv",
+            "-list",
             "-noheader",
             "-c",
             sql,
