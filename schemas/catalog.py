@@ -129,7 +129,7 @@ def _compile(pattern: str | None, where: str) -> re.Pattern[str] | None:
 
 _INDICATOR_KEYS = frozenset(
     {"code", "label", "unit", "domain", "additive", "key_figure", "share_code", "aside_code"}
-    | {"sentences", "table", "row", "column", "required"}
+    | {"sentences", "table", "row", "column", "required", "synonyms", "ratio_of"}
 )
 
 

@@ -16,10 +16,10 @@ def q(built_warehouse):
 def test_v_figure_has_one_row_per_printed_figure(q) -> None:
     readings = q("select source_kind, count(*) from fact_figure group by all order by 1")
     figures = q("select read_from, count(*) from v_figure group by all")
-    assert dict(readings) == {"pdf": 666, "reference": 1868, "text": 666}
+    assert dict(readings) == {"pdf": 677, "reference": 1868, "text": 677}
     # every figure of the report was read from both renditions, with the same value
-    assert dict(figures) == {"text+pdf": 666}
-    assert q("select count(distinct figure_id) from v_figure") == [(666,)]
+    assert dict(figures) == {"text+pdf": 677}
+    assert q("select count(distinct figure_id) from v_figure") == [(677,)]
 
 
 def test_exactly_one_statement_of_each_quantity_is_preferred(q) -> None:
@@ -89,5 +89,5 @@ def test_report_vs_reference_pairs_each_preferred_figure(q) -> None:
 
 
 def test_year_over_year_has_one_row_per_curated_quantity(q) -> None:
-    assert q("select count(*), count(previous_value) from v_year_over_year") == [(371, 0)]
+    assert q("select count(*), count(previous_value) from v_year_over_year") == [(373, 0)]
     assert q("select count(*) from v_year_over_year where indicator_code like 'kf_%'") == [(0,)]

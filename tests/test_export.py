@@ -29,7 +29,7 @@ def test_every_public_view_is_written_and_reads_back_with_pyarrow(release) -> No
         table = pq.read_table(release.folder / f"{view}.parquet")
         assert table.num_rows == rows, view
     figures = pq.read_table(release.folder / "v_figure.parquet").to_pylist()
-    assert len(figures) == 666
+    assert len(figures) == 677
     population = [
         f for f in figures if f["entity_code"] == "62" and f["indicator_code"] == "population"
     ]
@@ -91,7 +91,7 @@ def test_duckdb_1x_opens_the_database_file(release) -> None:
         text=True,
         check=True,
     ).stdout.split()
-    assert out == ["666", "Lens-Hénin", "0"]
+    assert out == ["677", "Lens-Hénin", "0"]
 
 
 def test_export_of_a_missing_warehouse_names_the_file(tmp_path) -> None:

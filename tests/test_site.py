@@ -59,7 +59,7 @@ def open_page(page: Path, screenshot: Path, profile: Path) -> tuple[str, list[st
 
 def test_the_site_has_a_page_per_indicator_and_no_network_reference(site) -> None:
     pages = sorted((site / "indicator").glob("*.html"))
-    assert len(pages) == 353
+    assert len(pages) == 355
     for page in [site / "index.html", site / "indicators.html", *pages]:
         assert not re.search(r"(src|href)=\"(https?:)?//", page.read_text(encoding="utf-8"))
 
@@ -70,7 +70,7 @@ def test_the_front_page_renders_its_charts_without_console_errors(site, tmp_path
     assert console == []
     assert shot.stat().st_size > 50_000
     assert dom.index('id="findings"') < dom.index('id="charts"')
-    assert dom.count('class="finding') == 21
+    assert dom.count('class="finding') == 30
     for chart in ("chart-shares", "chart-mds-rates", "chart-checks"):
         segment = dom.split(f'id="{chart}"', 1)[1].split('class="chart"', 1)[0]
         assert "main-svg" in segment, chart
