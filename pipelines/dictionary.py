@@ -174,8 +174,12 @@ select
     indicator.indicator_code, indicator.indicator_label, indicator.unit, indicator.domain,
     indicator.is_additive, indicator.is_curated, levels.levels, places.sections,
     places.text_lines, places.pdf_pages, coalesce(places.figures, 0) as figures,
-    example.entity_name, example.value, example.source_span, example.source_text
+    example.entity_name, example.value, example.source_span, example.source_text,
+    case when link.method not in ('curated', 'unlinked', 'kept apart') then link.concept_code end
+        as concept_code,
+    link.method as concept_method
 from dim_indicator as indicator
+left join map_indicator_concept as link using (indicator_code)
 left join levels using (indicator_code)
 left join places using (indicator_code)
 left join example using (indicator_code)
@@ -281,6 +285,11 @@ def render(con: duckdb.DuckDBPyConnection) -> str:
             f"- label: {row['indicator_label']}",
             f"- unit: {row['unit']}",
             f"- definition: {definition(row)}",
+            *(
+                [f"- same quantity as: `{row['concept_code']}` ({row['concept_method']})"]
+                if row["concept_code"]
+                else []
+            ),
             f"- entity levels: {row['levels'] or 'none in this warehouse'}",
             f"- where: {row['sections'] or '-'}; text export lines {row['text_lines'] or '-'}; "
             f"PDF pages {row['pdf_pages'] or '-'} ({row['figures']} printed figures)",
@@ -314,6 +323,7 @@ def describe(con: duckdb.DuckDBPyConnection, code: str) -> str:
         f"{'curated' if row['is_curated'] else 'generated'}, "
         f"{'additive' if row['is_additive'] else 'not additive'}",
         f"  definition: {definition(row)}",
+        *([f"  same quantity as: {row['concept_code']}"] if row["concept_code"] else []),
         f"  entity levels: {row['levels'] or '-'}",
         "",
         "  values (report; * = preferred statement):",

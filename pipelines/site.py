@@ -43,6 +43,8 @@ th { background: #f3f5f8; } td.num { text-align: right; font-variant-numeric: ta
 .tag { font-size: 0.75rem; padding: 0.05rem 0.4rem; border-radius: 0.6rem; background: #e8ecf1; }
 .chart { min-height: 380px; }
 nav a { margin-right: 1rem; }
+table.codes td:first-child { max-width: 20rem; overflow-wrap: anywhere; }
+table.codes td:nth-child(2) { min-width: 18rem; }
 """
 
 
@@ -296,10 +298,16 @@ def _indicator_page(row: dict, figures: list[dict], reference: list[dict]) -> st
             for r in reference
         )
         ref += "</table>"
+    concept = row.get("concept_code")
+    same = (
+        f' · same quantity as <a href="{_e(concept)}.html"><code>{_e(concept)}</code></a>'
+        if concept
+        else ""
+    )
     body = f"""<h1><code>{_e(code)}</code>: {_e(row["indicator_label"])}</h1>
 <p>{_e(definition(row))}</p>
 <p>unit <b>{_e(row["unit"])}</b> · domain {_e(row["domain"])} ·
-{"curated" if row["is_curated"] else "generated"} · entity levels: {_e(row["levels"])}</p>
+{"curated" if row["is_curated"] else "generated"} · entity levels: {_e(row["levels"])}{same}</p>
 {chart}
 <h2>Printed in the report</h2>
 <table><tr><th>year</th><th>level</th><th>entity</th><th>value</th><th>unit</th><th>qualifier</th>
@@ -317,7 +325,7 @@ def _indicator_index(rows: list[dict]) -> str:
     )
     body = (
         f"<h1>Indicators</h1><p>{len(rows)} indicators, curated first.</p>"
-        "<table><tr><th>code</th><th>label</th><th>unit</th><th>entity levels</th>"
+        "<table class='codes'><tr><th>code</th><th>label</th><th>unit</th><th>entity levels</th>"
         f"<th>printed figures</th></tr>{lines}</table>"
     )
     return _page("Indicators", body)
