@@ -7,6 +7,7 @@ DIR/
                                 comments, units)
   indicators.duckdb             the public views as tables, with their comments, in DuckDB's
                                 1.0 storage format so that DuckDB 1.x (CLI, BI drivers) opens it
+  README.md                     what each file holds and how to open it
 """
 
 from __future__ import annotations
@@ -202,7 +203,40 @@ def export(warehouse: Path, output: Path) -> Release:
     (output / "datapackage.json").write_text(
         json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
+    (output / "README.md").write_text(_readme(package), encoding="utf-8")
     return Release(output, counts)
+
+
+def _readme(package: dict) -> str:
+    lines = [
+        f"# {package['title']}",
+        "",
+        package["description"],
+        "",
+        "| table | rows | what it holds |",
+        "|---|---|---|",
+    ]
+    lines += [
+        f"| `{r['title']}` | {r['rows']} | {r['description']} |" for r in package["resources"]
+    ]
+    lines += [
+        "",
+        "Open it with:",
+        "",
+        "```sh",
+        f"duckdb -readonly {DATABASE_NAME}      # DuckDB CLI 1.0 or later",
+        "```",
+        "",
+        "```python",
+        "import pandas as pd",
+        'figures = pd.read_parquet("v_figure.parquet")',
+        "```",
+        "",
+        "The meaning and unit of every column are in `datapackage.json` (Frictionless Table",
+        "Schema) and, in the DuckDB file, in `select * from duckdb_columns()`.",
+        "",
+    ]
+    return "\n".join(lines)
 
 
 def _resource(

@@ -91,3 +91,84 @@ def test_report_vs_reference_pairs_each_preferred_figure(q) -> None:
 def test_year_over_year_has_one_row_per_curated_quantity(q) -> None:
     assert q("select count(*), count(previous_value) from v_year_over_year") == [(373, 0)]
     assert q("select count(*) from v_year_over_year where indicator_code like 'kf_%'") == [(0,)]
+
+
+@pytest.fixture
+def fresh_con(tmp_path):
+    """An empty warehouse with the schema, views and comments."""
+    with wh.connect(tmp_path / "fresh.duckdb", read_only=False) as con:
+        wh.apply_schema(con)
+        con.execute(
+            "insert into dim_entity values ('62', 'department', 'Pas-de-Calais', null);"
+            "insert into dim_indicator (indicator_code, indicator_label, unit, domain, "
+            "is_additive) values ('agents_count', 'Agents', 'count', 'administration', true);"
+            "insert into dim_source values (2022, 'text', 'r.txt', 'x', now()),"
+            " (2022, 'pdf', 'r.pdf', 'y', now())"
+        )
+        yield con
+
+
+def _figure(kind: str, where: int, value: float, qualifier: str | None = None) -> tuple:
+    page, line = (None, where) if kind == "text" else (where, 1)
+    return (
+        2022,
+        kind,
+        f"r.{kind[:3]}",
+        "h",
+        page,
+        line,
+        "s",
+        "62",
+        "agents_count",
+        value,
+        "count",
+        qualifier,
+        "t",
+        str(value),
+        "e",
+    )
+
+
+def _load(con, rows: list[tuple]) -> None:
+    con.executemany(
+        "insert into fact_figure (report_year, source_kind, source_file, source_sha256, page, "
+        "line, section, entity_code, indicator_code, value, unit, qualifier, source_text, "
+        "source_span, extractor) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+
+
+def test_a_figure_one_rendition_misread_stays_a_row_of_its_own(fresh_con) -> None:
+    _load(
+        fresh_con,
+        [
+            _figure("text", 10, 6841),
+            _figure("pdf", 3, 6841),
+            _figure("text", 20, 6873),
+            _figure("pdf", 4, 6837),
+        ],
+    )
+    rows = fresh_con.execute(
+        "select value, read_from, text_line, pdf_page from v_figure order by value"
+    ).fetchall()
+    assert rows == [
+        (6837.0, "pdf", None, 4),
+        (6841.0, "text+pdf", 10, 3),
+        (6873.0, "text", 20, None),
+    ]
+
+
+def test_an_exact_figure_is_preferred_to_a_qualified_or_rounder_one(fresh_con) -> None:
+    _load(
+        fresh_con,
+        [
+            _figure("text", 1, 7000),
+            _figure("text", 2, 6900, "approx"),
+            _figure("text", 3, 6870),
+            _figure("text", 4, 6873),
+        ],
+    )
+    rows = fresh_con.execute(
+        "select value, statement_rank, is_preferred from v_figure order by statement_rank"
+    ).fetchall()
+    assert rows == [(7000.0, 1, False), (6900.0, 2, False), (6870.0, 3, False), (6873.0, 4, True)]

@@ -51,6 +51,8 @@ def test_the_datapackage_validates_and_describes_every_field(release) -> None:
     assert units["area_km2"] == "km2" and units["population"] == "count"
     rows = {r["name"]: r["rows"] for r in package["resources"]}
     assert rows == release.tables
+    readme = (release.folder / "README.md").read_text(encoding="utf-8")
+    assert "| `v_figure` | 677 |" in readme
 
 
 def test_a_damaged_csv_fails_validation(release, tmp_path) -> None:
