@@ -160,11 +160,9 @@ places as (
     select
         indicator_code,
         string_agg(distinct section, ' · ' order by section) as sections,
-        string_agg(distinct cast(text_line as varchar), ', ' order by cast(text_line as varchar))
-            as text_lines,
+        array_to_string(list_sort(list_distinct(list(text_line))), ', ') as text_lines,
         min(text_line) as first_line,
-        string_agg(distinct cast(pdf_page as varchar), ', ' order by cast(pdf_page as varchar))
-            as pdf_pages,
+        array_to_string(list_sort(list_distinct(list(pdf_page))), ', ') as pdf_pages,
         count(*) as figures
     from figure
     group by all
