@@ -172,3 +172,20 @@ def test_an_exact_figure_is_preferred_to_a_qualified_or_rounder_one(fresh_con) -
         "select value, statement_rank, is_preferred from v_figure order by statement_rank"
     ).fetchall()
     assert rows == [(7000.0, 1, False), (6900.0, 2, False), (6870.0, 3, False), (6873.0, 4, True)]
+
+
+def test_year_over_year_sets_each_year_beside_the_previous_one(fresh_con) -> None:
+    fresh_con.execute(
+        "update dim_indicator set is_curated = true;"
+        "insert into dim_source values (2023, 'text', 'r23.txt', 'z', now())"
+    )
+    previous_year = [(2023, *_figure("text", 5, 7100)[1:])]
+    _load(fresh_con, [_figure("text", 1, 7000), _figure("text", 2, 6873), *previous_year])
+    rows = fresh_con.execute(
+        "select report_year, value, previous_year, previous_value, change, change_pct "
+        "from v_year_over_year order by report_year"
+    ).fetchall()
+    assert rows == [
+        (2022, 6873.0, None, None, None, None),
+        (2023, 7100.0, 2022, 6873.0, 227.0, 3.3),
+    ]
