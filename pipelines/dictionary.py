@@ -20,10 +20,11 @@ from pathlib import Path
 import duckdb
 import yaml
 
-from pipelines.paths import SQL_DIR
+from pipelines.paths import CATALOG_DIR, SQL_DIR
 from schemas.catalog import Indicator, load_indicator_catalog
 
 COMMENTS_FILE = SQL_DIR / "comments.yaml"
+DEFINITIONS_FILE = CATALOG_DIR / "definitions.yaml"
 
 
 class DictionaryError(ValueError):
@@ -51,15 +52,33 @@ class Comments:
         return self.columns.get(column)
 
 
+def _read_yaml(path: Path) -> object:
+    try:
+        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except yaml.YAMLError as err:
+        where = getattr(err, "problem_mark", None)
+        line = f" line {where.line + 1}" if where else ""
+        raise DictionaryError(f"{path}{line}: not valid YAML ({err.__class__.__name__})") from err
+
+
 @cache
 def load_comments(path: Path = COMMENTS_FILE) -> Comments:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = _read_yaml(path)
     if not isinstance(data, dict) or set(data) != {"columns", "objects"}:
         raise DictionaryError(f"{path}: expected the two keys `columns` and `objects`")
     for name, spec in data["objects"].items():
         if not isinstance(spec, dict) or not spec.get("comment"):
             raise DictionaryError(f"{path}: object {name!r} has no `comment`")
     return Comments(data["columns"], data["objects"])
+
+
+@cache
+def load_definitions(path: Path = DEFINITIONS_FILE) -> dict[str, str]:
+    """What each curated indicator counts (schemas/catalog/definitions.yaml)."""
+    data = _read_yaml(path)
+    if not isinstance(data, dict) or not all(isinstance(v, str) and v for v in data.values()):
+        raise DictionaryError(f"{path}: expected one non-empty text per indicator code")
+    return data
 
 
 def _quote(text: str) -> str:
@@ -211,9 +230,9 @@ def definition(row: dict) -> str:
     catalog = load_indicator_catalog().indicators
     if row["is_curated"] and row["indicator_code"] in catalog:
         indicator = catalog[row["indicator_code"]]
+        what = load_definitions().get(indicator.code, f"{indicator.label}.")
         return (
-            f"{indicator.label}, in {indicator.unit}, read from {_how_read(indicator)} "
-            f"of the report ({indicator.domain}); {adds}."
+            f"{what} Read from {_how_read(indicator)} of the report, in {indicator.unit}; {adds}."
         )
     printed = " ".join((row["source_text"] or "").split())
     if len(printed) > 160:

@@ -49,6 +49,13 @@ def test_the_dictionary_covers_every_indicator_generated_ones_included(con) -> N
     assert "read from `^$`" not in text
 
 
+def test_every_curated_indicator_has_a_definition() -> None:
+    from pipelines.dictionary import load_definitions
+    from schemas.catalog import load_indicator_catalog
+
+    assert set(load_definitions()) == set(load_indicator_catalog().indicators)
+
+
 def test_describe_prints_the_values_by_entity(con) -> None:
     card = describe(con, "rsa_allocataires_count")
     assert card.startswith("rsa_allocataires_count: Allocataires du RSA\n")
