@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install build check test lint format bench pdf clean
+.PHONY: help install browser build check test lint format bench pdf clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-8s %s\n", $$1, $$2}'
@@ -27,7 +27,11 @@ build: $(INSTALLED) ## build warehouse/indicators.duckdb from raw/ and write the
 check: $(INSTALLED) ## re-run the cross-checks on the existing warehouse
 	$(BIN)/indicators check
 
-test: $(INSTALLED) ## run lint and the whole test suite
+# The site's tests open it in headless Chromium (Debian's package), installed when missing.
+browser: ## install headless Chromium (Debian package) when it is missing
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
+test: $(INSTALLED) browser ## run lint and the whole test suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest

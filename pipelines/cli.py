@@ -4,7 +4,10 @@ indicators build [--report PATH ...] [--reference DIR] [--warehouse PATH]
 indicators check [--warehouse PATH] [--format md|json|junit] [--output PATH ...]
 indicators baseline [--warehouse PATH] [--output PATH]
 indicators concepts --review PATH [--warehouse PATH]
-indicators query "SQL" [--warehouse PATH]
+indicators query "SQL" [--warehouse PATH] [--format table|csv|json]
+indicators describe CODE [--warehouse PATH]
+indicators export --output DIR [--warehouse PATH]
+indicators site --output DIR [--warehouse PATH]
 indicators refresh-reference [--version V] [--output DIR] [--wheel FILE]
 indicators coverage [--report PATH ...] [--min-ratio R]
 """
@@ -70,6 +73,22 @@ def _parser() -> argparse.ArgumentParser:
     query.add_argument("sql")
     query.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
     query.add_argument("--format", choices=["table", "csv", "json"], default="table")
+
+    describe = commands.add_parser(
+        "describe", help="print an indicator's card (or a table's columns) with its values"
+    )
+    describe.add_argument("code", help="indicator code, or the name of a table or view")
+    describe.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+
+    export = commands.add_parser(
+        "export", help="write the public views as Parquet, CSV, datapackage.json and DuckDB 1.x"
+    )
+    export.add_argument("--output", type=Path, required=True)
+    export.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+
+    site = commands.add_parser("site", help="write a static HTML site that works offline")
+    site.add_argument("--output", type=Path, required=True)
+    site.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
 
     coverage = commands.add_parser(
         "coverage", help="list every number of the report's blocks and what became of it"
@@ -197,16 +216,35 @@ def _concepts(args: argparse.Namespace) -> int:
 
 
 def _query(args: argparse.Namespace) -> int:
-    from pipelines import warehouse as wh
+    from pipelines.formatting import query_text
 
-    frame = wh.query(args.warehouse, args.sql)
-    if args.format == "csv":
-        sys.stdout.write(frame.to_csv(index=False))
-    elif args.format == "json":
-        sys.stdout.write(frame.to_json(orient="records", force_ascii=False, indent=2) + "\n")
-    else:
-        with_pd_options = frame.to_string(index=False, max_colwidth=120)
-        sys.stdout.write(with_pd_options + "\n")
+    sys.stdout.write(query_text(args.warehouse, args.sql, args.format))
+    return EXIT_OK
+
+
+def _describe(args: argparse.Namespace) -> int:
+    from pipelines import warehouse as wh
+    from pipelines.dictionary import describe
+
+    with wh.connect(args.warehouse, read_only=True) as con:
+        sys.stdout.write(describe(con, args.code))
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from pipelines.release import export
+
+    release = export(args.warehouse, args.output)
+    rows = sum(release.tables.values())
+    print(f"{args.output}: {len(release.tables)} views, {rows} rows (Parquet, CSV, DuckDB 1.x)")
+    return EXIT_OK
+
+
+def _site(args: argparse.Namespace) -> int:
+    from pipelines.site import build_site
+
+    pages = build_site(args.warehouse, args.output)
+    print(f"{args.output}/index.html: {len(pages)} pages")
     return EXIT_OK
 
 
@@ -220,6 +258,9 @@ def main(argv: list[str] | None = None) -> int:
         "query": _query,
         "refresh-reference": _refresh_reference,
         "coverage": _coverage,
+        "describe": _describe,
+        "export": _export,
+        "site": _site,
     }
     try:
         return handlers[args.command](args)
@@ -227,6 +268,7 @@ def main(argv: list[str] | None = None) -> int:
         import duckdb
 
         from pipelines.checks import CheckDefinitionError
+        from pipelines.dictionary import DictionaryError
         from pipelines.extract import ExtractionError
         from pipelines.readers import SourceError
         from pipelines.validate import ValidationError
@@ -238,6 +280,7 @@ def main(argv: list[str] | None = None) -> int:
             ValidationError,
             WarehouseError,
             CheckDefinitionError,
+            DictionaryError,
             duckdb.Error,
         )
         if isinstance(err, known):

@@ -51,6 +51,9 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
         if len(failed) == len(pending):
             raise WarehouseError(f"{failed[0][0].name}: {failed[0][1]}")
         pending = [path for path, _ in failed]
+    from pipelines.dictionary import apply_comments  # views are recreated: comment them again
+
+    apply_comments(con)
 
 
 @contextmanager

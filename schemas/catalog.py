@@ -127,10 +127,19 @@ def _compile(pattern: str | None, where: str) -> re.Pattern[str] | None:
         raise CatalogError(f"{where}: bad regex {pattern!r}: {err}") from err
 
 
+_INDICATOR_KEYS = frozenset(
+    {"code", "label", "unit", "domain", "additive", "key_figure", "share_code", "aside_code"}
+    | {"sentences", "table", "row", "column", "required", "synonyms", "ratio_of"}
+)
+
+
 def parse_indicator_catalog(data: dict) -> IndicatorCatalog:
     indicators: dict[str, Indicator] = {}
     for entry in data["indicators"]:
         code = entry["code"]
+        unknown = sorted(set(entry) - _INDICATOR_KEYS)
+        if unknown:  # e.g. an unquoted comma in a flow mapping cut a label into keys
+            raise CatalogError(f"indicator {code!r}: unknown keys {unknown} (quote the label?)")
         if code in indicators:
             raise CatalogError(f"indicator {code!r} is declared twice")
         if entry["unit"] not in UNITS:

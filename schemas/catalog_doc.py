@@ -15,7 +15,9 @@ def _where(indicator) -> str:
         column = f", column `{indicator.column.pattern}`" if indicator.column else ""
         return f"table `{indicator.table}`, row `{indicator.row.pattern}`{column}"
     if indicator.key_figure is not None:
-        return f"key-figure line `{indicator.key_figure.pattern}`"
+        if indicator.key_figure.pattern == "^$":
+            return f"key-figure line: a figure in {indicator.unit} with no label after it"
+        return f"key-figure line whose label matches `{indicator.key_figure.pattern}`"
     if indicator.sentences:
         return "sentence"
     return "derived (share or aside of another line)"
@@ -27,8 +29,8 @@ def render(catalog: IndicatorCatalog) -> str:
         "",
         "Generated from `schemas/catalog/indicators.yaml` by `python -m schemas.catalog_doc`.",
         "Curated codes only: one-off figures of the key-figure blocks get generated codes",
-        "(`kf_<block>__<label>`), listed in the warehouse with `select * from dim_indicator",
-        "where not is_curated`.",
+        "(`kf_<block>__<label>`); [data-dictionary.md](data-dictionary.md) lists every code,",
+        "generated ones included, with its entities, where it is printed and an example value.",
         "",
         "| code | label | unit | domain | adds up | read from |",
         "|---|---|---|---|---|---|",

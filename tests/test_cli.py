@@ -22,7 +22,7 @@ def test_query_prints_the_rows(built_warehouse, capsys) -> None:
         ]
     )
     assert code == 0
-    assert capsys.readouterr().out == "entity_code,value\narrageois,211425.0\n"
+    assert capsys.readouterr().out == "entity_code,value\narrageois,211425\n"
 
 
 def test_query_refuses_to_write(existing_warehouse, capsys) -> None:

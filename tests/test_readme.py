@@ -13,13 +13,26 @@ README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
 QUERIES = re.findall(r"```sql\n(.*?)```", README, re.DOTALL)
 
 
-def test_the_readme_has_five_example_queries() -> None:
-    assert len(QUERIES) == 5
+def test_every_example_query_says_how_many_rows_it_returns() -> None:
+    assert len(QUERIES) == 11
+    assert [q for q in QUERIES if not re.match(r"-- \d+ rows\n", q)] == []
+
+
+@pytest.fixture(scope="module")
+def readme_con(built_warehouse):
+    with wh.connect(built_warehouse, read_only=True) as con:
+        yield con
 
 
 @pytest.mark.parametrize("sql", QUERIES, ids=[f"query-{i}" for i in range(1, len(QUERIES) + 1)])
-def test_each_example_query_returns_rows(built_warehouse, sql: str) -> None:
-    assert len(wh.query(built_warehouse, sql)) > 0
+def test_each_example_query_returns_the_rows_it_says(readme_con, sql: str) -> None:
+    expected = int(re.match(r"-- (\d+) rows", sql).group(1))
+    assert len(readme_con.execute(sql).fetchall()) == expected
+
+
+def test_the_rsa_question_is_one_line_of_sql() -> None:
+    rsa = next(q for q in QUERIES if "rsa_allocataires_per_1000" in q)
+    assert len(rsa.strip().splitlines()) == 2  # the count comment and one line of SQL
 
 
 def test_the_two_commands_are_make_targets() -> None:

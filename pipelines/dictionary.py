@@ -1,0 +1,417 @@
+"""What the warehouse means, inside it and beside it.
+
+- `apply_comments` puts the comments of `sql/comments.yaml` on every table, view and column
+  (`COMMENT ON`), so that `duckdb_columns()` and any SQL client show them;
+- `render` writes the data dictionary (`docs/data-dictionary.md`): every object with its
+  columns, and every indicator (generated `kf_` codes included) with its label, unit,
+  definition, entity levels, where the report prints it and an example value;
+- `describe` prints one indicator's card with its values by entity (`indicators describe`).
+
+python -m pipelines.dictionary WAREHOUSE > docs/data-dictionary.md
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import duckdb
+import yaml
+
+from pipelines.paths import CATALOG_DIR, SQL_DIR
+from schemas.catalog import Indicator, load_indicator_catalog
+
+COMMENTS_FILE = SQL_DIR / "comments.yaml"
+DEFINITIONS_FILE = CATALOG_DIR / "definitions.yaml"
+
+
+class DictionaryError(ValueError):
+    """sql/comments.yaml is malformed or names an object or column the warehouse lacks."""
+
+
+@dataclass(frozen=True)
+class Comments:
+    columns: dict[str, str]
+    objects: dict[str, dict]
+
+    def for_object(self, name: str) -> str | None:
+        return (self.objects.get(name) or {}).get("comment")
+
+    def for_column(self, table: str, column: str) -> str | None:
+        spec = self.objects.get(table) or {}
+        own = (spec.get("columns") or {}).get(column)
+        if own:
+            return own
+        prefix = spec.get("indicator_columns")
+        catalog = load_indicator_catalog().indicators
+        if prefix and column in catalog:
+            indicator = catalog[column]
+            return f"{prefix}: {indicator.label} ({indicator.unit})."
+        return self.columns.get(column)
+
+
+def _read_yaml(path: Path) -> object:
+    try:
+        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except yaml.YAMLError as err:
+        where = getattr(err, "problem_mark", None)
+        line = f" line {where.line + 1}" if where else ""
+        raise DictionaryError(f"{path}{line}: not valid YAML ({err.__class__.__name__})") from err
+
+
+@cache
+def load_comments(path: Path = COMMENTS_FILE) -> Comments:
+    data = _read_yaml(path)
+    if not isinstance(data, dict) or set(data) != {"columns", "objects"}:
+        raise DictionaryError(f"{path}: expected the two keys `columns` and `objects`")
+    for name, spec in data["objects"].items():
+        if not isinstance(spec, dict) or not spec.get("comment"):
+            raise DictionaryError(f"{path}: object {name!r} has no `comment`")
+    return Comments(data["columns"], data["objects"])
+
+
+@cache
+def load_definitions(path: Path = DEFINITIONS_FILE) -> dict[str, str]:
+    """What each curated indicator counts (schemas/catalog/definitions.yaml)."""
+    data = _read_yaml(path)
+    if not isinstance(data, dict) or not all(isinstance(v, str) and v for v in data.values()):
+        raise DictionaryError(f"{path}: expected one non-empty text per indicator code")
+    return data
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _objects(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
+    """(name, 'table' or 'view') of every object of the main schema, by name."""
+    return con.execute(
+        """
+        select table_name, 'table' from duckdb_tables()
+        where schema_name = 'main' and not internal and not temporary
+        union all
+        select view_name, 'view' from duckdb_views()
+        where schema_name = 'main' and not internal and not temporary
+        order by 1
+        """
+    ).fetchall()
+
+
+def _columns(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str, str | None]]:
+    """(object, column, type, comment) of every column of the main schema, in order."""
+    return con.execute(
+        """
+        select table_name, column_name, data_type, comment from duckdb_columns()
+        where schema_name = 'main' and not internal
+        order by table_name, column_index
+        """
+    ).fetchall()
+
+
+def apply_comments(con: duckdb.DuckDBPyConnection) -> None:
+    """COMMENT ON every object and column that sql/comments.yaml describes (idempotent)."""
+    comments = load_comments()
+    statements = []
+    for name, kind in _objects(con):
+        text = comments.for_object(name)
+        if text:
+            statements.append(f"comment on {kind} {name} is {_quote(text)}")
+    for table, column, _, _ in _columns(con):
+        text = comments.for_column(table, column)
+        if text:
+            statements.append(f"comment on column {table}.{column} is {_quote(text)}")
+    try:
+        con.execute("begin transaction")  # one commit for all: ten times faster than one each
+    except duckdb.TransactionException:  # the caller's transaction holds them
+        con.execute(";\n".join(statements))
+        return
+    try:
+        con.execute(";\n".join(statements))
+    except duckdb.Error:
+        con.execute("rollback")
+        raise
+    con.execute("commit")
+
+
+def missing_comments(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Objects and columns without a comment, and entries of comments.yaml that name none."""
+    comments = load_comments()
+    objects = dict(_objects(con))
+    comment_of = dict(
+        con.execute(
+            "select table_name, comment from duckdb_tables() where schema_name = 'main' "
+            "union all select view_name, comment from duckdb_views() where schema_name = 'main'"
+        ).fetchall()
+    )
+    problems = [f"{name}: no comment" for name in objects if not comment_of.get(name)]
+    columns = _columns(con)
+    problems += [f"{t}.{c}: no comment" for t, c, _, comment in columns if not comment]
+    problems += [
+        f"comments.yaml: {name}: no such table or view"
+        for name in comments.objects
+        if name not in objects
+    ]
+    present = {(t, c) for t, c, _, _ in columns}
+    for name, spec in comments.objects.items():
+        for column in spec.get("columns") or {}:
+            if name in objects and (name, column) not in present:
+                problems.append(f"comments.yaml: {name}.{column}: no such column")
+    return problems
+
+
+# --- the data dictionary -------------------------------------------------------------------
+
+_INDICATOR_FACTS = """
+with figure as (
+    select * from v_figure
+),
+
+levels as (
+    select indicator_code, string_agg(distinct entity_type, ', ' order by entity_type) as levels
+    from (select indicator_code, entity_type from v_figure
+          union all select indicator_code, entity_type || ' (reference)' from v_reference_figure)
+    group by all
+),
+
+places as (
+    select
+        indicator_code,
+        string_agg(distinct section, ' · ' order by section) as sections,
+        array_to_string(list_sort(list_distinct(list(text_line))), ', ') as text_lines,
+        min(text_line) as first_line,
+        array_to_string(list_sort(list_distinct(list(pdf_page))), ', ') as pdf_pages,
+        count(*) as figures
+    from figure
+    group by all
+),
+
+example as (
+    select indicator_code, entity_name, value, unit, source_span, source_text
+    from figure
+    where is_preferred
+    qualify row_number() over (
+        partition by indicator_code
+        order by entity_type <> 'department', entity_code, report_year desc
+    ) = 1
+)
+
+select
+    indicator.indicator_code, indicator.indicator_label, indicator.unit, indicator.domain,
+    indicator.is_additive, indicator.is_curated, levels.levels, places.sections,
+    places.text_lines, places.pdf_pages, coalesce(places.figures, 0) as figures,
+    example.entity_name, example.value, example.source_span, example.source_text,
+    case when link.method not in ('curated', 'unlinked', 'kept apart') then link.concept_code end
+        as concept_code,
+    link.method as concept_method
+from dim_indicator as indicator
+left join map_indicator_concept as link using (indicator_code)
+left join levels using (indicator_code)
+left join places using (indicator_code)
+left join example using (indicator_code)
+order by not indicator.is_curated, coalesce(places.first_line, 1e9), indicator.indicator_code
+"""
+
+
+def _how_read(indicator: Indicator) -> str:
+    if indicator.table:
+        return f"a row of the {indicator.table} tables"
+    if indicator.key_figure is not None:
+        return "a key-figure line"
+    if indicator.sentences:
+        return "a sentence"
+    return "an aside or share of another figure"
+
+
+def definition(row: dict) -> str:
+    """One sentence: what the indicator counts and how it is read."""
+    adds = "adds up across entities" if row["is_additive"] else "does not add up across entities"
+    catalog = load_indicator_catalog().indicators
+    if row["is_curated"] and row["indicator_code"] in catalog:
+        indicator = catalog[row["indicator_code"]]
+        what = load_definitions().get(indicator.code, f"{indicator.label}.")
+        return (
+            f"{what} Read from {_how_read(indicator)} of the report, in {indicator.unit}; {adds}."
+        )
+    printed = " ".join((row["source_text"] or "").split())
+    if len(printed) > 160:
+        printed = printed[:157] + "…"
+    return f"One-off key figure of the block “{row['domain']}”, printed as: “{printed}”."
+
+
+def format_number(value: float | None) -> str:
+    """A number as an analyst reads it: no scientific notation, no trailing .0."""
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return f"{int(value)}"
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def _cell(text: object) -> str:
+    return str(text if text is not None else "").replace("|", "\\|").replace("\n", " ")
+
+
+def indicator_rows(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    cursor = con.execute(_INDICATOR_FACTS)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def render(con: duckdb.DuckDBPyConnection) -> str:
+    """The data dictionary as Markdown, from the comments and the warehouse's contents."""
+    lines = [
+        "# Data dictionary",
+        "",
+        "Generated by `python -m pipelines.dictionary WAREHOUSE > docs/data-dictionary.md` from",
+        "the comments of the warehouse (`sql/comments.yaml`) and its contents; a test keeps it",
+        "current. The same comments are in the database: `select table_name, column_name,",
+        "comment from duckdb_columns()`.",
+        "",
+        "## Tables and views",
+        "",
+    ]
+    comment_of = dict(
+        con.execute(
+            "select table_name, comment from duckdb_tables() where schema_name = 'main' "
+            "union all select view_name, comment from duckdb_views() where schema_name = 'main'"
+        ).fetchall()
+    )
+    columns = _columns(con)
+    for name, kind in _objects(con):
+        lines += [f"### `{name}` ({kind})", "", _cell(comment_of.get(name)), ""]
+        lines += ["| column | type | meaning |", "|---|---|---|"]
+        lines += [
+            f"| `{c}` | {t} | {_cell(comment)} |"
+            for table, c, t, comment in columns
+            if table == name
+        ]
+        lines.append("")
+    rows = indicator_rows(con)
+    curated = sum(1 for r in rows if r["is_curated"])
+    lines += [
+        "## Indicators",
+        "",
+        f"{len(rows)} indicators: {curated} curated (`schemas/catalog/indicators.yaml`), "
+        f"{len(rows) - curated} generated `kf_` codes of one-off key figures. “Where” gives the",
+        "sections, the lines of the text export and the pages of the PDF rendition; `indicators",
+        "describe CODE` prints the values by entity.",
+        "",
+    ]
+    for row in rows:
+        example = (
+            f"{format_number(row['value'])} {row['unit']} ({row['entity_name']}, printed "
+            f"“{row['source_span']}”)"
+            if row["value"] is not None
+            else "none in this warehouse"
+        )
+        lines += [
+            f"### `{row['indicator_code']}`",
+            "",
+            f"- label: {row['indicator_label']}",
+            f"- unit: {row['unit']}",
+            f"- definition: {definition(row)}",
+            *(
+                [f"- same quantity as: `{row['concept_code']}` ({row['concept_method']})"]
+                if row["concept_code"]
+                else []
+            ),
+            f"- entity levels: {row['levels'] or 'none in this warehouse'}",
+            f"- where: {row['sections'] or '-'}; text export lines {row['text_lines'] or '-'}; "
+            f"PDF pages {row['pdf_pages'] or '-'} ({row['figures']} printed figures)",
+            f"- example: {example}",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def _describe_object(con: duckdb.DuckDBPyConnection, name: str, kind: str) -> str:
+    comment = load_comments().for_object(name) or ""
+    columns = [(c, t, m) for table, c, t, m in _columns(con) if table == name]
+    width = max(len(c) for c, _, _ in columns)
+    lines = [f"{name} ({kind}): {comment}", ""]
+    lines += [f"  {c:<{width}}  {t:<9}  {m or ''}" for c, t, m in columns]
+    return "\n".join(lines) + "\n"
+
+
+def describe(con: duckdb.DuckDBPyConnection, code: str) -> str:
+    """An indicator's card: what it is, then every value by entity with where it is printed."""
+    objects = dict(_objects(con))
+    if code in objects:
+        return _describe_object(con, code, objects[code])
+    rows = [r for r in indicator_rows(con) if r["indicator_code"] == code]
+    if not rows:
+        raise DictionaryError(f"unknown indicator {code!r} (see docs/data-dictionary.md)")
+    row = rows[0]
+    lines = [
+        f"{code}: {row['indicator_label']}",
+        f"  unit: {row['unit']}    domain: {row['domain']}    "
+        f"{'curated' if row['is_curated'] else 'generated'}, "
+        f"{'additive' if row['is_additive'] else 'not additive'}",
+        f"  definition: {definition(row)}",
+        *([f"  same quantity as: {row['concept_code']}"] if row["concept_code"] else []),
+        f"  entity levels: {row['levels'] or '-'}",
+        "",
+        "  values (report; * = preferred statement):",
+    ]
+    figures = con.execute(
+        """
+        select report_year, entity_type, entity_name, value, unit, qualifier, is_preferred,
+            read_from, text_line, pdf_page, source_span
+        from v_figure where indicator_code = ?
+        order by report_year, entity_type <> 'department', entity_type, entity_name, statement_rank
+        """,
+        [code],
+    ).fetchall()
+    for (
+        year,
+        etype,
+        name,
+        value,
+        unit,
+        qualifier,
+        preferred,
+        read_from,
+        line,
+        page,
+        span,
+    ) in figures:
+        where = ", ".join(
+            p for p in (f"line {line}" if line else "", f"PDF page {page}" if page else "") if p
+        )
+        lines.append(
+            f"  {'*' if preferred else ' '} {year} {etype:<10} {name:<32} "
+            f"{format_number(value):>14} {unit}{' (' + qualifier + ')' if qualifier else ''}"
+            f"  [{read_from}: {where}] “{span}”"
+        )
+    residuals = con.execute(
+        "select residual.report_year, entity.entity_name, residual.residual_value "
+        "from v_derived_residual as residual "
+        "inner join v_primary_source using (report_year, source_kind) "
+        "inner join dim_entity as entity using (entity_code) "
+        "where residual.indicator_code = ? order by 1, 2",
+        [code],
+    ).fetchall()
+    if residuals:
+        lines += ["", "  derived (parent's figure minus the children present; never printed):"]
+        for year, name, value in residuals:
+            lines.append(f"    {year} {name:<43} {format_number(value):>14} {row['unit']}")
+    reference = con.execute(
+        "select report_year, entity_type, entity_name, value, unit from v_reference_figure "
+        "where indicator_code = ? and entity_type in ('department', 'territory') "
+        "order by report_year, entity_type <> 'department', entity_name",
+        [code],
+    ).fetchall()
+    if reference:
+        lines += ["", "  official reference data:"]
+        for year, etype, name, value, unit in reference:
+            lines.append(f"    {year} {etype:<10} {name:<32} {format_number(value):>14} {unit}")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    from pipelines import warehouse as wh
+
+    with wh.connect(Path(sys.argv[1]), read_only=True) as connection:
+        sys.stdout.write(render(connection))

@@ -1,0 +1,87 @@
+"""The warehouse documents itself: comments on everything, a current data dictionary, cards."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines import warehouse as wh
+from pipelines.dictionary import DictionaryError, describe, missing_comments, render
+from pipelines.paths import PROJECT_ROOT
+
+DICTIONARY = PROJECT_ROOT / "docs" / "data-dictionary.md"
+
+
+@pytest.fixture(scope="module")
+def con(built_warehouse):
+    with wh.connect(built_warehouse, read_only=True) as connection:
+        yield connection
+
+
+def test_every_table_view_and_column_has_a_comment(con) -> None:
+    assert missing_comments(con) == []
+    counts = con.execute(
+        "select count(*), count(comment) from duckdb_columns() "
+        "where schema_name = 'main' and not internal"
+    ).fetchall()
+    assert counts[0][0] > 300 and counts[0][0] == counts[0][1]
+
+
+def test_a_column_without_a_comment_is_reported(existing_warehouse) -> None:
+    with wh.connect(existing_warehouse, read_only=False) as con:
+        con.execute("create view v_undocumented as select 1 as mystery")
+        assert missing_comments(con) == [
+            "v_undocumented: no comment",
+            "v_undocumented.mystery: no comment",
+        ]
+
+
+def test_the_data_dictionary_is_current(con) -> None:
+    assert DICTIONARY.read_text(encoding="utf-8") == render(con), (
+        "run: python -m pipelines.dictionary WAREHOUSE > docs/data-dictionary.md"
+    )
+
+
+def test_the_dictionary_covers_every_indicator_generated_ones_included(con) -> None:
+    codes = [c for (c,) in con.execute("select indicator_code from dim_indicator").fetchall()]
+    text = DICTIONARY.read_text(encoding="utf-8")
+    assert len(codes) == 355 and sum(c.startswith("kf_") for c in codes) == 289
+    assert [c for c in codes if f"### `{c}`\n" not in text] == []
+    assert "read from `^$`" not in text
+
+
+def test_every_curated_indicator_has_a_definition() -> None:
+    from pipelines.dictionary import load_definitions
+    from schemas.catalog import load_indicator_catalog
+
+    assert set(load_definitions()) == set(load_indicator_catalog().indicators)
+
+
+def test_describe_prints_the_values_by_entity(con) -> None:
+    card = describe(con, "rsa_allocataires_count")
+    assert card.startswith("rsa_allocataires_count: Allocataires du RSA\n")
+    assert "* 2022 department Pas-de-Calais" in card and "48137 count" in card
+    assert card.count(" 2022 mds ") == 8
+    assert "MDS de Lens-Liévin" in card and "11482 count" in card  # the derived residual
+
+
+def test_describe_covers_generated_codes(con) -> None:
+    code = con.execute(
+        "select indicator_code from dim_indicator where not is_curated order by 1 limit 1"
+    ).fetchall()[0][0]
+    card = describe(con, code)
+    assert "generated" in card and "One-off key figure of the block" in card
+
+
+def test_describe_refuses_an_unknown_code(con) -> None:
+    with pytest.raises(DictionaryError, match="unknown indicator 'no_such_code'"):
+        describe(con, "no_such_code")
+
+
+def test_the_describe_command_names_an_unknown_code(built_warehouse, capsys) -> None:
+    from pipelines.cli import main
+
+    assert main(["describe", "no_such_code", "--warehouse", str(built_warehouse)]) == 1
+    assert capsys.readouterr().err == (
+        "indicators describe: error: unknown indicator 'no_such_code' "
+        "(see docs/data-dictionary.md)\n"
+    )
