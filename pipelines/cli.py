@@ -10,6 +10,10 @@ indicators export --output DIR [--warehouse PATH]
 indicators site --output DIR [--warehouse PATH]
 indicators refresh-reference [--version V] [--output DIR] [--wheel FILE]
 indicators coverage [--report PATH ...] [--min-ratio R]
+indicators serve [--cron CRON] [--timezone TZ] [--port N] [--warehouse PATH] [--report-dir DIR]
+
+Commands that run the Prefect flow use the server named by PREFECT_API_URL when it is set,
+else a temporary one (see `pipelines.server`).
 """
 
 from __future__ import annotations
@@ -40,6 +44,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--reference", type=Path, help="folder of official reference files")
     build.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    _add_runner_options(build)
+
+    serve = commands.add_parser(
+        "serve", help="start a local prefect server and serve the scheduled deployment"
+    )
+    serve.add_argument("--cron", default="0 6 * * 1", help="schedule (default: Mondays 06:00)")
+    serve.add_argument("--timezone", default="Europe/Paris")
+    serve.add_argument("--port", type=int, default=4200, help="port of the local prefect server")
+    serve.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    serve.add_argument("--report-dir", type=Path, help="report folder (raw/report/)")
+    serve.add_argument("--reference", type=Path, help="folder of reference files")
+    _add_runner_options(serve)
 
     check = commands.add_parser(
         "check",
@@ -118,6 +134,37 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_runner_options(parser: argparse.ArgumentParser) -> None:
+    runner = parser.add_mutually_exclusive_group()
+    runner.add_argument(
+        "--workers", type=int, help="extract the report documents in N local processes"
+    )
+    runner.add_argument(
+        "--dask-address", help="extract on an existing Dask cluster (e.g. tcp://host:8786)"
+    )
+
+
+def _set_runner(args: argparse.Namespace) -> None:
+    from pipelines.runners import DASK_ADDRESS_VARIABLE, WORKERS_VARIABLE
+
+    if args.workers:
+        os.environ[WORKERS_VARIABLE] = str(args.workers)
+    if args.dask_address:
+        os.environ[DASK_ADDRESS_VARIABLE] = args.dask_address
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from pipelines.serve import serve
+
+    serve(
+        args.warehouse.resolve(), args.cron, args.timezone, args.port, args.workers,
+        args.dask_address,
+        args.report_dir.resolve() if args.report_dir else None,
+        args.reference.resolve() if args.reference else None,
+    )  # fmt: skip
+    return EXIT_OK
+
+
 def _coverage(args: argparse.Namespace) -> int:
     from pipelines.coverage import measure, render
     from pipelines.extract.report import extract_report
@@ -147,7 +194,7 @@ def _refresh_reference(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # no network here
+    _set_runner(args)
     from pipelines.flows import build_warehouse
 
     result = build_warehouse(
@@ -250,7 +297,11 @@ def _site(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from pipelines.server import prepare_prefect_environment
+
+    prepare_prefect_environment()
     handlers = {
+        "serve": _serve,
         "build": _build,
         "check": _check,
         "baseline": _baseline,
@@ -271,6 +322,7 @@ def main(argv: list[str] | None = None) -> int:
         from pipelines.dictionary import DictionaryError
         from pipelines.extract import ExtractionError
         from pipelines.readers import SourceError
+        from pipelines.server import ServerError, explain_startup_failure
         from pipelines.validate import ValidationError
         from pipelines.warehouse import WarehouseError
 
@@ -281,10 +333,15 @@ def main(argv: list[str] | None = None) -> int:
             WarehouseError,
             CheckDefinitionError,
             DictionaryError,
+            ServerError,
             duckdb.Error,
         )
         if isinstance(err, known):
             print(f"indicators {args.command}: error: {err}", file=sys.stderr)
+            return EXIT_FAILED
+        server_problem = explain_startup_failure(err)
+        if server_problem:
+            print(f"indicators {args.command}: error: {server_problem}", file=sys.stderr)
             return EXIT_FAILED
         raise
 

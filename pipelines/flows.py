@@ -3,23 +3,54 @@
 Tasks are coarse (one per source and step) because each task run costs ~0.1 s, and they pass
 paths and hashes, not DataFrames. If any step fails, the candidate warehouse is discarded
 and the live one is left untouched.
+
+Each report document is one task: extraction fans out on the flow's task runner (threads, a
+process pool or a Dask cluster, `pipelines.runners`); the DuckDB load fans in, one writer.
+One caching mechanism: the staging cache of `steps.stage_report` (keyed by the file's sha256
+and the code version), so Prefect's own task caching is off (`cache_policy=NONE`). Only the
+I/O tasks retry, and only on an `OSError`: a validation or a check failure is final.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from prefect import flow, get_run_logger, task
+from prefect import Task, flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
+from prefect.client.schemas.objects import TaskRun
+from prefect.states import State
 
-from pipelines import steps
+from pipelines import changes, steps
 from pipelines import warehouse as wh
-from pipelines.paths import DEFAULT_REPORTS, DEFAULT_WAREHOUSE, REFERENCE_DIR, staging_dir_for
+from pipelines.notify import notify_failure
+from pipelines.paths import (
+    DEFAULT_WAREHOUSE,
+    REFERENCE_DIR,
+    REPORT_DIR,
+    report_files,
+    staging_dir_for,
+)
 from pipelines.readers import SourceError
+from pipelines.runners import configured_task_runner
 
 
-@task(name="stage-report", cache_policy=NONE)
+def _is_io_error(task: Task, task_run: TaskRun, state: State) -> bool:
+    """Retry a task only when it failed on I/O (a file or disk briefly unavailable)."""
+    try:
+        state.result()
+    except OSError:
+        return True
+    except BaseException:
+        return False
+    return False
+
+
+IO_RETRIES = {"retries": 2, "retry_delay_seconds": 2, "retry_condition_fn": _is_io_error}
+
+
+@task(name="stage-report", cache_policy=NONE, **IO_RETRIES)
 def stage_report_task(path: str, staging_dir: str) -> steps.StagedSource:
     return steps.stage_report(Path(path), Path(staging_dir))
 
@@ -29,14 +60,14 @@ def validate_task(staged: steps.StagedSource) -> steps.StagedSource:
     return steps.validate_staged(staged)
 
 
-@task(name="stage-reference", cache_policy=NONE)
+@task(name="stage-reference", cache_policy=NONE, **IO_RETRIES)
 def stage_reference_task(
     reference_dir: str, report_years: list[int], staging_dir: str
 ) -> steps.StagedReference:
     return steps.stage_reference(Path(reference_dir), report_years, Path(staging_dir))
 
 
-@task(name="load-candidate", cache_policy=NONE)
+@task(name="load-candidate", cache_policy=NONE, **IO_RETRIES)
 def load_task(
     validated: list[steps.StagedSource], warehouse: str, reference: steps.StagedReference | None
 ) -> str:
@@ -60,20 +91,71 @@ def report_task(summary: steps.CheckSummary) -> None:
     )  # fmt: skip
 
 
-@task(name="publish", cache_policy=NONE)
+@task(name="publish", cache_policy=NONE, **IO_RETRIES)
 def publish_task(candidate: str, warehouse: str) -> str:
     return str(wh.publish(Path(candidate), Path(warehouse)))
 
 
-@flow(name="build_warehouse", log_prints=True)
+def _record_sources(rows: list[dict]) -> None:
+    """Which inputs this run read, took from the staging cache, or skipped as unchanged."""
+    create_table_artifact(
+        key="build-sources", table=rows or [{"source_file": "none"}],
+        description="inputs of this run: extracted, reused from the staging cache, unchanged",
+    )  # fmt: skip
+
+
+def _record_counts(warehouse: Path) -> None:
+    """How many figures and rejected rows the published warehouse holds, per year and source."""
+    counts = wh.query(
+        warehouse,
+        "select report_year, source_kind, count(*) as figures from fact_figure "
+        "group by all order by all",
+    )
+    create_table_artifact(
+        key="warehouse-counts", table=json.loads(counts.to_json(orient="records")),
+        description=f"figures in {warehouse.name} by report year and source",
+    )  # fmt: skip
+
+
+def _report_failure(what: str) -> None:
+    """A failed run or gate leaves an artifact that says what failed, and calls the hook."""
+    line = f"build_warehouse: {what}"
+    create_markdown_artifact(key="build-failure", markdown=f"**{line}**", description=line)
+    notify_failure(line)
+
+
+@flow(name="build_warehouse", log_prints=True, task_runner=configured_task_runner())
 def build_warehouse(
     reports: list[str] | None = None,
     reference_dir: str | None = None,
     warehouse: str | None = None,
+    only_changed: bool = False,
+    report_dir: str | None = None,
 ) -> dict:
-    """Build the warehouse from the reports and the reference files (default: those in `raw/`)."""
+    """Build the warehouse from the reports and the reference files (default: every report
+    in `report_dir`, default `raw/report/`, and `raw/reference/`). With `only_changed`, a run
+    whose inputs the warehouse already holds reads and loads nothing (the scheduled
+    deployment)."""
+    if not reports:
+        reports = [str(path) for path in report_files(Path(report_dir or REPORT_DIR))]
+    try:
+        result = _build(reports, reference_dir, warehouse, only_changed)
+    except BaseException as err:
+        _report_failure(f"run failed: {type(err).__name__}: {err}")
+        raise
+    if result.get("check_gate"):
+        _report_failure(f"gate failed: {'; '.join(result['check_gate'])}")
+    return result
+
+
+def _build(
+    reports: list[str], reference_dir: str | None, warehouse: str | None,
+    only_changed: bool,
+) -> dict:  # fmt: skip
     logger = get_run_logger()
-    report_paths = [Path(p) for p in (reports or [str(p) for p in DEFAULT_REPORTS])]
+    report_paths = [Path(p) for p in reports or []]
+    if not report_paths:
+        raise SourceError("no report file to build from (.txt or .pdf)")
     target = Path(warehouse) if warehouse else DEFAULT_WAREHOUSE
     reference = Path(reference_dir) if reference_dir else REFERENCE_DIR
     for path in report_paths:
@@ -82,10 +164,14 @@ def build_warehouse(
     if not reference.is_dir():
         raise SourceError(f"{reference}: no such reference folder")
     staging_dir = staging_dir_for(target)
+    changed = changes.changed_inputs(report_paths, reference, target)
+    if only_changed and not changed:
+        logger.info("no new or changed input: nothing read, nothing loaded")
+        _record_sources([{"source_file": p.name, "status": "unchanged"} for p in report_paths])
+        return {"warehouse": str(target), "changed": [], "extracted": [], "sources": []}
 
-    validated = [
-        validate_task(stage_report_task(str(path), str(staging_dir))) for path in report_paths
-    ]
+    staged = [stage_report_task.submit(str(path), str(staging_dir)) for path in report_paths]
+    validated = [future.result() for future in [validate_task.submit(s) for s in staged]]
     staged_reference = stage_reference_task(
         str(reference), [s.report_year for s in validated], str(staging_dir)
     )
@@ -99,8 +185,18 @@ def build_warehouse(
         wh.discard(Path(candidate))
         raise
     logger.info("warehouse %s published; checks %s", target, summary.counts)
+    extracted = [s.source_file for s in validated if s.extracted]
+    _record_sources(
+        [{"source_file": s.source_file, "source_kind": s.source_kind,
+          "report_year": s.report_year, "sha256": s.source_sha256[:12],
+          "status": "extracted" if s.extracted else "staging cache"}
+         for s in validated if s.source_kind != "reference"]
+    )  # fmt: skip
+    _record_counts(target)
     return {
         "warehouse": str(target),
+        "changed": changed,
+        "extracted": extracted,
         "sources": [s.to_dict() for s in validated],
         "check_run": summary.run_id,
         "check_counts": summary.counts,

@@ -19,6 +19,13 @@ DEFAULT_REPORTS = (
     REPORT_DIR / "rapport-activites-2022.txt",
     REPORT_DIR / "rapport-activites-2022.pdf",
 )
+
+
+def report_files(folder: Path = REPORT_DIR) -> list[Path]:
+    """Every report document in a folder (text exports and PDFs), in a stable order."""
+    return sorted(p for p in Path(folder).iterdir() if p.suffix.lower() in {".txt", ".pdf"})
+
+
 # Pages of a PDF are read by this many processes (2 halve the time on 2 cores).
 PDF_WORKERS = int(os.environ.get("INDICATORS_PDF_WORKERS", min(2, os.cpu_count() or 1)))
 
@@ -35,6 +42,9 @@ CONCEPT_REVIEW = CATALOG_DIR / "concept_review.yaml"
 
 WAREHOUSE_DIR = Path(os.environ.get("INDICATORS_WAREHOUSE_DIR", PROJECT_ROOT / "warehouse"))
 DEFAULT_WAREHOUSE = WAREHOUSE_DIR / "indicators.duckdb"
+
+# Prefect's home (profiles, the served server's database): in the project, never the user's home.
+PREFECT_HOME = PROJECT_ROOT / ".prefect"
 
 
 def staging_dir_for(warehouse: Path) -> Path:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import cache
+from multiprocessing import current_process
 from pathlib import Path
 
 import duckdb
@@ -46,6 +47,7 @@ class StagedSource:
     source_kind: str
     report_year: int
     folder: str
+    extracted: bool = False  # read and extracted by this build (not taken from the cache)
 
     def path(self, table: str) -> Path:
         return Path(self.folder) / f"{table}.parquet"
@@ -70,7 +72,8 @@ def read_report(path: Path) -> Document:
     if path.suffix.lower() == ".txt":
         return read_text_export(path)
     if path.suffix.lower() == ".pdf":
-        return read_pdf(path, workers=PDF_WORKERS)
+        # a daemonic process (a Dask worker) may not start the page-reading processes
+        return read_pdf(path, workers=1 if current_process().daemon else PDF_WORKERS)
     raise SourceError(f"{path.name}: unknown report format {path.suffix!r} (expected .txt or .pdf)")
 
 
@@ -131,7 +134,8 @@ def stage_report(path: Path, staging_dir: Path) -> StagedSource:
     folder = Path(staging_dir) / f"{file_sha256(path)[:16]}-{code_version()[:12]}"
     manifest = folder / "extracted" / "source.json"
     if manifest.is_file():
-        return StagedSource(**json.loads(manifest.read_text(encoding="utf-8")))
+        cached = json.loads(manifest.read_text(encoding="utf-8"))
+        return StagedSource(**{**cached, "extracted": False})
     document = read_report(path)
     extraction = extract_report(document, load_indicator_catalog(), load_entity_catalog())
     staged = StagedSource(
@@ -143,7 +147,7 @@ def stage_report(path: Path, staging_dir: Path) -> StagedSource:
     )
     write_staging(frames_of(document, extraction), staged)
     manifest.write_text(json.dumps(staged.to_dict()), encoding="utf-8")  # written last
-    return staged
+    return replace(staged, extracted=True)
 
 
 @dataclass(frozen=True)
@@ -198,6 +202,7 @@ def validate_staged(staged: StagedSource) -> StagedSource:
         staged.source_kind,
         staged.report_year,
         str(Path(staged.folder).parent / "validated"),
+        staged.extracted,
     )
     return write_staging(validated, target)
 

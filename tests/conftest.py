@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -56,12 +57,24 @@ def entities() -> EntityCatalog:
 
 
 @pytest.fixture(scope="session")
-def prefect_harness():
-    """One temporary Prefect API for the whole session (starting one costs seconds)."""
-    from prefect.testing.utilities import prefect_test_harness
+def prefect_harness(tmp_path_factory) -> Iterator[str]:
+    """One real `prefect server` for the whole session, on a free local port, its database in
+    a temporary folder (starting one costs seconds). Yields its API URL, which processes
+    started by the tests (served runs, Dask workers) inherit."""
+    import os
 
-    with prefect_test_harness(server_startup_timeout=120):
-        yield
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    from pipelines.server import free_port, running_server
+
+    home = tmp_path_factory.mktemp("prefect-home")
+    with running_server(free_port(), home=home, ui=False, timeout=180) as api_url:
+        os.environ["PREFECT_API_URL"] = api_url
+        try:
+            with temporary_settings({PREFECT_API_URL: api_url}):
+                yield api_url
+        finally:
+            os.environ.pop("PREFECT_API_URL", None)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,98 @@
+"""Several report years in one warehouse: loading or rebuilding one year leaves the others.
+
+The second year is `tests/data/synthetic-2023-export.txt`, made from the real 2022 export
+by `tests/data/make_synthetic_2023_export.py` (year 2023, two Audomarois figures changed,
+the MDS du Ternois table dropped).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipelines import warehouse as wh
+from tests.conftest import DATA, REPORT, build_with_steps
+
+SYNTHETIC_2023 = DATA / "synthetic-2023-export.txt"
+YEAR_ROWS = "select * from {table} where report_year = {year} order by all"
+TABLES = ("fact_figure", "fact_block_quality", "fact_territory_epci", "stg_reject")
+
+
+def _year(warehouse: Path, year: int) -> dict[str, pd.DataFrame]:
+    return {t: wh.query(warehouse, YEAR_ROWS.format(table=t, year=year)) for t in TABLES}
+
+
+def _assert_same(before: dict[str, pd.DataFrame], after: dict[str, pd.DataFrame]) -> None:
+    for table, frame in before.items():
+        pd.testing.assert_frame_equal(frame, after[table], obj=table)
+
+
+@pytest.fixture(scope="module")
+def two_year_warehouse(built_warehouse, tmp_path_factory) -> Path:
+    """The built 2022 warehouse (text, PDF, reference) with the synthetic 2023 export added."""
+    target = tmp_path_factory.mktemp("two-years") / "indicators.duckdb"
+    shutil.copyfile(built_warehouse, target)
+    build_with_steps([SYNTHETIC_2023], target)
+    return target
+
+
+def test_the_synthetic_year_is_what_its_script_makes() -> None:
+    spec = importlib.util.spec_from_file_location("make", DATA / "make_synthetic_2023_export.py")
+    make = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make)
+    expected = make.synthetic_2023(REPORT.read_text(encoding="utf-8"))
+    assert SYNTHETIC_2023.read_text(encoding="utf-8") == expected
+
+
+def test_loading_2023_leaves_2022_as_it_was(built_warehouse, two_year_warehouse) -> None:
+    _assert_same(_year(built_warehouse, 2022), _year(two_year_warehouse, 2022))
+    sources = wh.query(two_year_warehouse, "select report_year, source_kind from dim_source")
+    assert sorted(map(tuple, sources.values.tolist())) == [
+        (2022, "pdf"), (2022, "reference"), (2022, "text"), (2023, "reference"), (2023, "text"),
+    ]  # fmt: skip
+
+
+def test_rebuilding_one_year_replaces_that_year_only(two_year_warehouse, tmp_path) -> None:
+    target = tmp_path / "indicators.duckdb"
+    shutil.copyfile(two_year_warehouse, target)
+    before_2022, before_2023 = _year(target, 2022), _year(target, 2023)
+    build_with_steps([REPORT], target)  # 2022 again: the 2023 rows stay
+    _assert_same(before_2023, _year(target, 2023))
+    _assert_same(before_2022, _year(target, 2022))
+    build_with_steps([SYNTHETIC_2023], target)  # 2023 again: the 2022 rows stay
+    _assert_same(before_2022, _year(target, 2022))
+    _assert_same(before_2023, _year(target, 2023))
+
+
+def test_the_year_over_year_view_shows_the_changed_figures(two_year_warehouse) -> None:
+    changed = wh.query(
+        two_year_warehouse,
+        "select entity_code, indicator_code, previous_year, previous_value, value, change "
+        "from v_indicator_by_year where report_year = 2023 and change <> 0 order by all",
+    )
+    assert changed.values.tolist() == [
+        ["audomarois", "buildings_count", 2022, 10.0, 12.0, 2.0],
+        ["audomarois", "farda_eligible_communes_count", 2022, 77.0, 75.0, -2.0],
+    ]
+
+
+def test_the_dropped_block_is_missing_in_2023_only(two_year_warehouse) -> None:
+    figures = wh.query(
+        two_year_warehouse,
+        "select report_year, count(*) as figures from v_indicator_by_year "
+        "where entity_code = 'mds-ternois' group by all order by all",
+    )
+    assert figures.values.tolist() == [[2022, figures.figures[0]]]
+    assert figures.figures[0] > 10
+    unchanged_2023 = wh.query(
+        two_year_warehouse,
+        "select count(*) as n from v_indicator_by_year where report_year = 2023 and change = 0",
+    ).n[0]
+    all_2022 = wh.query(
+        two_year_warehouse, "select count(*) as n from v_indicator_by_year where report_year = 2022"
+    ).n[0]
+    assert unchanged_2023 == all_2022 - figures.figures[0] - 2
