@@ -170,8 +170,10 @@ def _build(
         _record_sources([{"source_file": p.name, "status": "unchanged"} for p in report_paths])
         return {"warehouse": str(target), "changed": [], "extracted": [], "sources": []}
 
-    staged = [stage_report_task.submit(str(path), str(staging_dir)) for path in report_paths]
-    validated = [future.result() for future in [validate_task.submit(s) for s in staged]]
+    # fan out one task per document; .result() re-raises a document's own error, by name
+    staged = [f.result() for f in [stage_report_task.submit(str(p), str(staging_dir))
+                                   for p in report_paths]]  # fmt: skip
+    validated = [f.result() for f in [validate_task.submit(s) for s in staged]]
     staged_reference = stage_reference_task(
         str(reference), [s.report_year for s in validated], str(staging_dir)
     )

@@ -48,7 +48,8 @@ def explain_startup_failure(err: BaseException) -> str | None:
     """One line for a Prefect API that could not be reached, else None."""
     text = str(err)
     url = os.environ.get("PREFECT_API_URL")
-    if url and ("connect" in text.lower() or isinstance(err, ConnectionError | OSError)):
+    unreachable = any(word in text.lower() for word in ("failed to reach api", "connect"))
+    if url and (unreachable or isinstance(err, ConnectionError | OSError)):
         return (
             f"cannot reach the Prefect server at PREFECT_API_URL={url}: start it with "
             "`make serve`, or unset PREFECT_API_URL to use a temporary server"

@@ -63,6 +63,8 @@ def prefect_harness(tmp_path_factory) -> Iterator[str]:
     started by the tests (served runs, Dask workers) inherit."""
     import os
 
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
     from pipelines.server import free_port, running_server
@@ -73,6 +75,8 @@ def prefect_harness(tmp_path_factory) -> Iterator[str]:
         try:
             with temporary_settings({PREFECT_API_URL: api_url}):
                 yield api_url
+                APILogWorker.drain_all()  # send the last logs and events before the server stops
+                EventsWorker.drain_all()
         finally:
             os.environ.pop("PREFECT_API_URL", None)
 

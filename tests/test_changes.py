@@ -1,0 +1,33 @@
+"""What a scheduled run has to do: nothing when the warehouse holds every input as it is."""
+
+from __future__ import annotations
+
+import shutil
+
+from pipelines.changes import changed_inputs
+from pipelines.paths import DEFAULT_REPORTS, REFERENCE_DIR
+
+
+def test_unchanged_inputs_leave_nothing_to_do(built_warehouse) -> None:
+    assert changed_inputs(list(DEFAULT_REPORTS), REFERENCE_DIR, built_warehouse) == []
+
+
+def test_a_new_or_changed_report_and_a_changed_reference_are_found(
+    built_warehouse, tmp_path
+) -> None:
+    changed = tmp_path / "rapport-activites-2022.txt"
+    changed.write_text(DEFAULT_REPORTS[0].read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    reference = tmp_path / "reference"
+    shutil.copytree(REFERENCE_DIR, reference)
+    with (reference / "manifest.json").open("a", encoding="utf-8") as manifest:
+        manifest.write("\n")
+    reports = [DEFAULT_REPORTS[1], changed]
+    assert changed_inputs(reports, reference, built_warehouse) == [
+        str(changed),
+        str(reference / "manifest.json"),
+    ]
+
+
+def test_without_a_warehouse_every_input_is_new(tmp_path) -> None:
+    missing = tmp_path / "indicators.duckdb"
+    assert len(changed_inputs(list(DEFAULT_REPORTS), REFERENCE_DIR, missing)) == 3

@@ -1,0 +1,52 @@
+"""Commands that do not flake: a patient temporary server, a one-line error when the Prefect
+API cannot be reached, a project-local Prefect home."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from pipelines.paths import PREFECT_HOME, PROJECT_ROOT
+from pipelines.server import explain_startup_failure, free_port
+
+
+def test_a_dead_server_url_gives_one_line_that_says_what_to_do(tmp_path) -> None:
+    env = {**os.environ, "PREFECT_API_URL": f"http://127.0.0.1:{free_port()}/api"}
+    done = subprocess.run(
+        [sys.executable, "-m", "pipelines.cli", "build", "--warehouse",
+         str(tmp_path / "indicators.duckdb")],
+        env=env, capture_output=True, text=True, timeout=120, cwd=PROJECT_ROOT,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [
+        f"indicators build: error: cannot reach the Prefect server at PREFECT_API_URL="
+        f"{env['PREFECT_API_URL']}: start it with `make serve`, or unset PREFECT_API_URL to "
+        "use a temporary server"
+    ]
+
+
+def test_a_temporary_server_that_does_not_start_says_what_to_do(monkeypatch) -> None:
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    monkeypatch.setenv("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+    err = RuntimeError("Timed out while attempting to connect to ephemeral Prefect API server.")
+    assert explain_startup_failure(err) == (
+        "the temporary Prefect server did not start within 180 s: start one with `make serve` "
+        "and export PREFECT_API_URL=http://127.0.0.1:4200/api, or raise "
+        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"
+    )
+    assert explain_startup_failure(ValueError("a bad value")) is None
+
+
+def test_commands_keep_prefect_in_the_project_with_a_patient_temporary_server() -> None:
+    code = (
+        "import os; from pipelines.server import prepare_prefect_environment as p; p(); "
+        "print(os.environ['PREFECT_HOME']); "
+        "print(os.environ['PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS'])"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "INDICATORS_"))}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True,
+        cwd=PROJECT_ROOT,
+    )  # fmt: skip
+    assert done.stdout.split() == [str(PREFECT_HOME), "180"]
