@@ -5,10 +5,10 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser build check test lint format bench pdf clean
+.PHONY: help install browser build check test lint format bench bench-datateam serve pdf clean
 
 help: ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-15s %s\n", $$1, $$2}'
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,12 @@ format: $(INSTALLED) ## apply ruff's fixes and formatting
 
 bench: $(INSTALLED) ## print the timing figures (medians over several runs)
 	$(BIN)/python scripts/benchmark.py
+
+bench-datateam: $(INSTALLED) ## fixed cost of a command with/without a server; 8 documents on 1 and 2 workers
+	PREFECT_HOME=$(CURDIR)/.prefect $(BIN)/python scripts/bench_datateam.py
+
+serve: $(INSTALLED) ## start a local prefect server (port 4200) and serve the scheduled deployment
+	PREFECT_HOME=$(CURDIR)/.prefect $(BIN)/indicators serve
 
 pdf: $(INSTALLED) ## re-render raw/report/*.pdf from the text export (published layout)
 	$(BIN)/python tools/render_report_pdf.py raw/report/rapport-activites-2022.txt raw/report/rapport-activites-2022.pdf --layout published

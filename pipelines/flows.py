@@ -105,7 +105,7 @@ def _record_sources(rows: list[dict]) -> None:
 
 
 def _record_counts(warehouse: Path) -> None:
-    """How many figures and rejected rows the published warehouse holds, per year and source."""
+    """How many figures the published warehouse holds, per report year and source."""
     counts = wh.query(
         warehouse,
         "select report_year, source_kind, count(*) as figures from fact_figure "
@@ -119,8 +119,11 @@ def _record_counts(warehouse: Path) -> None:
 
 def _report_failure(what: str) -> None:
     """A failed run or gate leaves an artifact that says what failed, and calls the hook."""
-    line = f"build_warehouse: {what}"
-    create_markdown_artifact(key="build-failure", markdown=f"**{line}**", description=line)
+    line = " ".join(f"build_warehouse: {what}".split())
+    try:
+        create_markdown_artifact(key="build-failure", markdown=f"**{line}**", description=line)
+    except Exception as err:  # the API may be what failed: never hide the run's own error
+        get_run_logger().warning("no build-failure artifact: %s", err)
     notify_failure(line)
 
 
@@ -153,7 +156,7 @@ def _build(
     only_changed: bool,
 ) -> dict:  # fmt: skip
     logger = get_run_logger()
-    report_paths = [Path(p) for p in reports or []]
+    report_paths = [Path(p) for p in reports]
     if not report_paths:
         raise SourceError("no report file to build from (.txt or .pdf)")
     target = Path(warehouse) if warehouse else DEFAULT_WAREHOUSE

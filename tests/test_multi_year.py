@@ -75,6 +75,10 @@ def test_the_year_over_year_view_shows_the_changed_figures(two_year_warehouse) -
         ["audomarois", "buildings_count", 2022, 10.0, 12.0, 2.0],
         ["audomarois", "farda_eligible_communes_count", 2022, 77.0, 75.0, -2.0],
     ]
+    departements = wh.query(
+        two_year_warehouse, "select distinct departement_code from v_indicator_by_year"
+    )
+    assert departements.departement_code.tolist() == ["62"]
 
 
 def test_the_dropped_block_is_missing_in_2023_only(two_year_warehouse) -> None:

@@ -11,19 +11,22 @@ from pipelines.paths import PREFECT_HOME, PROJECT_ROOT
 from pipelines.server import explain_startup_failure, free_port
 
 
-def test_a_dead_server_url_gives_one_line_that_says_what_to_do(tmp_path) -> None:
-    env = {**os.environ, "PREFECT_API_URL": f"http://127.0.0.1:{free_port()}/api"}
-    done = subprocess.run(
-        [sys.executable, "-m", "pipelines.cli", "build", "--warehouse",
-         str(tmp_path / "indicators.duckdb")],
-        env=env, capture_output=True, text=True, timeout=120, cwd=PROJECT_ROOT,
-    )  # fmt: skip
-    assert done.returncode == 1
-    assert done.stderr.strip().splitlines() == [
-        f"indicators build: error: cannot reach the Prefect server at PREFECT_API_URL="
-        f"{env['PREFECT_API_URL']}: start it with `make serve`, or unset PREFECT_API_URL to "
-        "use a temporary server"
-    ]
+def test_a_dead_server_url_gives_one_line_that_says_what_to_do(
+    prefect_harness, tmp_path, monkeypatch, capsys
+) -> None:
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    from pipelines.cli import main
+
+    dead = f"http://127.0.0.1:{free_port()}/api"
+    monkeypatch.setenv("PREFECT_API_URL", dead)
+    with temporary_settings({PREFECT_API_URL: dead}):
+        code = main(["build", "--warehouse", str(tmp_path / "indicators.duckdb")])
+    assert code == 1
+    assert capsys.readouterr().err.strip().splitlines()[-1] == (
+        f"indicators build: error: cannot reach the Prefect server at PREFECT_API_URL={dead}: "
+        "start it with `make serve`, or unset PREFECT_API_URL to use a temporary server"
+    )
 
 
 def test_a_temporary_server_that_does_not_start_says_what_to_do(monkeypatch) -> None:

@@ -3,9 +3,28 @@
 -- A year's figure comes from the text export when it was loaded, else from the PDF; a
 -- quantity stated more than once in a year keeps its first statement (`statements` counts
 -- them). A figure missing from a year has no row for that year, so `previous_year` says
--- which year `previous_value` comes from.
+-- which year `previous_value` comes from. `departement_code` is the département each entity
+-- belongs to (up its parents), so that several départements' reports can sit side by side.
 create or replace view v_indicator_by_year as
-with source as (
+with recursive lineage (entity_code, ancestor_code) as (
+    select entity_code, entity_code from dim_entity
+    union all
+    select lineage.entity_code, entity.parent_code
+    from lineage
+    inner join dim_entity as entity on entity.entity_code = lineage.ancestor_code
+    where entity.parent_code is not null
+),
+
+departement as (
+    select
+        lineage.entity_code,
+        lineage.ancestor_code as departement_code
+    from lineage
+    inner join dim_entity as entity on entity.entity_code = lineage.ancestor_code
+    where entity.entity_type = 'department'
+),
+
+source as (
     select
         figure.*,
         indicator.indicator_label
@@ -34,6 +53,7 @@ yearly as (
 final as (
     select
         yearly.report_year,
+        departement.departement_code,
         entity.entity_type,
         yearly.entity_code,
         entity.entity_name,
@@ -60,6 +80,7 @@ final as (
         yearly.statements
     from yearly
     left join dim_entity as entity on entity.entity_code = yearly.entity_code
+    left join departement on departement.entity_code = yearly.entity_code
     window by_year as (
         partition by yearly.entity_code, yearly.indicator_code order by yearly.report_year
     )
