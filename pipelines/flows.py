@@ -4,8 +4,9 @@ Tasks are coarse (one per source and step) because each task run costs ~0.1 s, a
 paths and hashes, not DataFrames. If any step fails, the candidate warehouse is discarded
 and the live one is left untouched.
 
-Each report document is one task: extraction fans out on the flow's task runner (threads, a
-process pool or a Dask cluster, `pipelines.runners`); the DuckDB load fans in, one writer.
+Each report document is one task (read, extract, validate); the documents fan out on the
+flow's task runner (one thread, a process pool or a Dask cluster, `pipelines.runners`); the
+DuckDB load fans in, one writer.
 One caching mechanism: the staging cache of `steps.stage_report` (keyed by the file's sha256
 and the code version), so Prefect's own task caching is off (`cache_policy=NONE`). Only the
 I/O tasks retry, and only on an `OSError`: a validation or a check failure is final.
@@ -50,9 +51,11 @@ def _is_io_error(task: Task, task_run: TaskRun, state: State) -> bool:
 IO_RETRIES = {"retries": 2, "retry_delay_seconds": 2, "retry_condition_fn": _is_io_error}
 
 
-@task(name="stage-report", cache_policy=NONE, **IO_RETRIES)
-def stage_report_task(path: str, staging_dir: str) -> steps.StagedSource:
-    return steps.stage_report(Path(path), Path(staging_dir))
+@task(name="extract-document", cache_policy=NONE, **IO_RETRIES)
+def extract_document_task(path: str, staging_dir: str) -> steps.StagedSource:
+    """One report document, one coarse task: read and extract (or take the staging cache),
+    then validate. Its retries only ever follow an OSError, never a validation error."""
+    return steps.validate_staged(steps.stage_report(Path(path), Path(staging_dir)))
 
 
 @task(name="validate-staging", cache_policy=NONE)
@@ -173,10 +176,9 @@ def _build(
         _record_sources([{"source_file": p.name, "status": "unchanged"} for p in report_paths])
         return {"warehouse": str(target), "changed": [], "extracted": [], "sources": []}
 
-    # fan out one task per document; .result() re-raises a document's own error, by name
-    staged = [f.result() for f in [stage_report_task.submit(str(p), str(staging_dir))
-                                   for p in report_paths]]  # fmt: skip
-    validated = [f.result() for f in [validate_task.submit(s) for s in staged]]
+    # one task per document fans out; .result() re-raises a document's own error, by name
+    documents = [extract_document_task.submit(str(p), str(staging_dir)) for p in report_paths]
+    validated = [future.result() for future in documents]
     staged_reference = stage_reference_task(
         str(reference), [s.report_year for s in validated], str(staging_dir)
     )

@@ -42,7 +42,7 @@ def test_two_years_extracted_on_a_dask_cluster_load_as_a_serial_build_does(
         result = on_dask(reports=reports, warehouse=str(target))
 
     assert sorted(result["extracted"]) == [REPORT.name, "synthetic-2023-export.txt"]
-    stages = {t["worker"] for t in stream.data if str(t["key"]).startswith("stage_report")}
+    stages = {t["worker"] for t in stream.data if str(t["key"]).startswith("extract_document")}
     assert len(stages) == 2, stream.data  # one document on each worker
     same_2022 = FIGURES.format(year=2022)
     assert wh.query(target, same_2022).equals(wh.query(built_warehouse, same_2022))
