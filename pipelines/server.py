@@ -109,6 +109,7 @@ def running_server(
             [sys.executable, "-m", "prefect", "server", "start", "--host", host,
              "--port", str(port)],
             env=env, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,  # Ctrl-C stops the deployment first, then (below) the server
         )  # fmt: skip
     try:
         deadline = time.monotonic() + timeout
