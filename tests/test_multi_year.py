@@ -69,31 +69,27 @@ def test_the_year_over_year_view_shows_the_changed_figures(two_year_warehouse) -
     changed = wh.query(
         two_year_warehouse,
         "select entity_code, indicator_code, previous_year, previous_value, value, change "
-        "from v_indicator_by_year where report_year = 2023 and change <> 0 order by all",
+        "from v_year_over_year where report_year = 2023 and change <> 0 order by all",
     )
     assert changed.values.tolist() == [
         ["audomarois", "buildings_count", 2022, 10.0, 12.0, 2.0],
         ["audomarois", "farda_eligible_communes_count", 2022, 77.0, 75.0, -2.0],
     ]
-    departements = wh.query(
-        two_year_warehouse, "select distinct departement_code from v_indicator_by_year"
-    )
-    assert departements.departement_code.tolist() == ["62"]
 
 
 def test_the_dropped_block_is_missing_in_2023_only(two_year_warehouse) -> None:
     figures = wh.query(
         two_year_warehouse,
-        "select report_year, count(*) as figures from v_indicator_by_year "
+        "select report_year, count(*) as figures from v_year_over_year "
         "where entity_code = 'mds-ternois' group by all order by all",
     )
     assert figures.values.tolist() == [[2022, figures.figures[0]]]
     assert figures.figures[0] > 10
     unchanged_2023 = wh.query(
         two_year_warehouse,
-        "select count(*) as n from v_indicator_by_year where report_year = 2023 and change = 0",
+        "select count(*) as n from v_year_over_year where report_year = 2023 and change = 0",
     ).n[0]
     all_2022 = wh.query(
-        two_year_warehouse, "select count(*) as n from v_indicator_by_year where report_year = 2022"
+        two_year_warehouse, "select count(*) as n from v_year_over_year where report_year = 2022"
     ).n[0]
     assert unchanged_2023 == all_2022 - figures.figures[0] - 2
