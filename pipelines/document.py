@@ -38,6 +38,21 @@ class TextLine:
     location: Location
     indent: int = 0  # leading spaces in the source: " - 684 demandes" is a sub-item
     starts_group: bool = True  # a blank line (or a wider gap in a PDF) comes before it
+    # how it was printed, when the source says (a PDF): largest size in points, whether the
+    # line opens with bold words, and its box on the page (x0, top, x1, bottom)
+    size: float | None = None
+    bold: bool = False
+    box: tuple[float, float, float, float] | None = None
+
+
+@dataclass(frozen=True)
+class RunningText:
+    """A running header, footer or page number: repeated at the same place across pages,
+    removed from the reading flow and kept here as provenance."""
+
+    text: str
+    location: Location
+    band: str  # header or footer
 
 
 @dataclass(frozen=True)
@@ -66,6 +81,7 @@ class Section:
     title: str
     location: Location
     blocks: list[Block] = field(default_factory=list)
+    title_size: float | None = None  # in points, for a PDF
 
     def lines(self) -> Iterator[TextLine]:
         return (b for b in self.blocks if isinstance(b, TextLine))
@@ -81,6 +97,7 @@ class Document:
     sha256: str
     report_year: int
     sections: list[Section]
+    running_text: list[RunningText] = field(default_factory=list)
 
     def lines(self) -> Iterator[tuple[Section, TextLine]]:
         for section in self.sections:
@@ -94,4 +111,25 @@ class Document:
                 yield section, block
 
     def find_sections(self, title_prefix: str) -> list[Section]:
-        return [s for s in self.sections if s.title.startswith(title_prefix)]
+        return [section for section, _ in self.match_sections(title_prefix)]
+
+    def match_sections(
+        self, title_prefix: str, min_score: float | None = None
+    ) -> list[tuple[Section, float]]:
+        """Sections whose title starts with these words, matched fuzzily, with the score."""
+        from pipelines.titles import MIN_SCORE, title_score
+
+        threshold = MIN_SCORE if min_score is None else min_score
+        scored = [(s, title_score(title_prefix, s.title)) for s in self.sections if s.title]
+        return [(s, score) for s, score in scored if score >= threshold]
+
+    def extent(self) -> str:
+        """What a search for a block went through: `pages 1-59` or `lines 1-5006`."""
+        places = [block.location for _, block in self.blocks()] + [
+            s.location for s in self.sections
+        ]
+        pages = [p.page for p in places if p.page is not None]
+        if pages:
+            return f"pages {min(pages)}-{max(pages)}"
+        lines = [p.line for p in places if p.line is not None]
+        return f"lines {min(lines, default=1)}-{max(lines, default=1)}"

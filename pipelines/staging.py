@@ -57,6 +57,7 @@ BLOCK_COLUMNS = [
     "cells_parsed",
     "status",
     "message",
+    "title_score",
 ]
 EPCI_COLUMNS = [
     *PROVENANCE_COLUMNS,

@@ -118,6 +118,17 @@ class BlockQuality:
     cells_parsed: int
     status: str  # complete, partial, missing
     message: str
+    title_score: float | None = None  # how well the section title matched (0-100), if looked up
+
+
+def missing_block(
+    block_id: str, extractor: str, entity_code: str | None, document_extent: str, what: str
+) -> BlockQuality:
+    """The record of an expected block that the source does not hold: a finding, no figure."""
+    return BlockQuality(
+        block_id, extractor, entity_code, "", None, (), 1, 0, 0, 0, 0, "missing",
+        f"{what} not found (searched {document_extent})",
+    )  # fmt: skip
 
 
 @dataclass

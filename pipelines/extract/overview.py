@@ -1,28 +1,42 @@
-"""The department overview page ("UNE PROXIMITÉ QUOTIDIENNE"): 39 cantons, 890 communes ..."""
+"""The department overview page ("UNE PROXIMITÉ QUOTIDIENNE"): 39 cantons, 890 communes ...
+
+The section is found by its title's words (fuzzily); a report without it, or with no key
+figure under it, still loads: the block is recorded `missing` and the completeness check
+names it and where it was looked for.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pipelines.document import Document
-from pipelines.extract import Extraction, ExtractionError, block_quality
+from pipelines.extract import Extraction, block_quality, missing_block
 from pipelines.extract.key_figures import read_key_figure, starts_with_figure
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
 OVERVIEW_TITLE = "UNE PROXIMITÉ QUOTIDIENNE"
 EXTRACTOR = "department_overview"
+BLOCK_ID = "overview:62"
 
 
 def extract_overview(
     document: Document, indicators: IndicatorCatalog, entities: EntityCatalog
 ) -> Extraction:
-    sections = document.find_sections(OVERVIEW_TITLE)
-    if not sections:
-        raise ExtractionError(
-            f"{document.source_file}: department overview not found "
-            f"(no section titled {OVERVIEW_TITLE!r})"
-        )
     department = entities.department
     result = Extraction()
-    for section in sections:
+    matches = document.match_sections(OVERVIEW_TITLE)
+    if not matches:
+        result.blocks.append(
+            missing_block(
+                BLOCK_ID,
+                EXTRACTOR,
+                department.code,
+                document.extent(),
+                f"department overview (section titled {OVERVIEW_TITLE!r})",
+            )
+        )
+        return result
+    for section, _ in matches:
         for line in section.lines():
             if starts_with_figure(line.text):
                 result.extend(
@@ -35,12 +49,18 @@ def extract_overview(
                         extractor=EXTRACTOR,
                     )
                 )
-    result.blocks.append(
-        block_quality("overview:62", EXTRACTOR, department.code, OVERVIEW_TITLE, result)
-    )
+    score = max(score for _, score in matches)
     if not result.figures:
-        raise ExtractionError(
-            f"{document.source_file}: section {OVERVIEW_TITLE!r} (line "
-            f"{sections[0].location.line}) holds no key figure: layout changed?"
+        where = matches[0][0].location
+        record = missing_block(
+            BLOCK_ID,
+            EXTRACTOR,
+            department.code,
+            f"section {matches[0][0].title!r} at {where}",
+            "key figures of the department overview (layout changed?)",
         )
+        result.blocks.append(replace(record, title_score=score))
+        return result
+    record = block_quality(BLOCK_ID, EXTRACTOR, department.code, OVERVIEW_TITLE, result)
+    result.blocks.append(replace(record, title_score=score))
     return result

@@ -8,14 +8,16 @@ Every line of the run must match the catalog, or it becomes a reject with its re
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipelines.document import Document, Section, TextLine
-from pipelines.extract import EpciMention, Extraction, ExtractionError, Reject, block_quality
+from pipelines.extract import EpciMention, Extraction, Reject, block_quality, missing_block
 from pipelines.extract.key_figures import key_figure_body, read_key_figure, starts_with_figure
+from pipelines.titles import title_score, undo_ligatures
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
 EXTRACTOR = "territory_profile"
-_TITLE = re.compile(r"^Temps forts \d{4} (?:en|à|dans) (?P<name>.+?)[\s.…]*$")
+_TITLE = re.compile(r"^Temps\s*forts\s*\d{4}\s*(?:en|à|dans)\s+(?P<name>.+?)[\s.…]*$", re.I)
 _EPCI_LIST = re.compile(r":\s*(?P<names>.+)$")
 _EPCI_SPLIT = re.compile(r"\s*,\s*|\s+et\s+(?=(?:la\s+|le\s+|l['’])?communaut)", re.IGNORECASE)
 
@@ -72,7 +74,7 @@ def extract_territory_profiles(
     result = Extraction()
     seen: dict[str, int] = {}
     for section in document.sections:
-        title = _TITLE.match(section.title)
+        title = _TITLE.match(" ".join(undo_ligatures(section.title).split()))
         if title is None:
             continue
         territory = entities.find("territory", title["name"])
@@ -101,22 +103,43 @@ def extract_territory_profiles(
             )
             continue
         if territory.code in seen or len(profiles) > 1:
-            raise ExtractionError(
-                f"{document.source_file}: two profiles for territory {territory.name} "
-                f"(sections at lines {seen.get(territory.code, section.location.line)} "
-                f"and {section.location.line})"
+            # a second profile for the same territory: its figures are not loaded, said why
+            first = seen.get(territory.code, section.location)
+            result.rejects.extend(
+                Reject(
+                    f"second profile for territory {territory.name} (first at {first})",
+                    section.title,
+                    f.location,
+                    f.source_text,
+                    EXTRACTOR,
+                    territory.code,
+                    f.indicator_code,
+                    f.value,
+                )
+                for profile in (profiles if territory.code in seen else profiles[1:])
+                for f in profile.figures
             )
-        seen[territory.code] = section.location.line or 0
+            if territory.code in seen:
+                continue
+        seen[territory.code] = section.location
         result.extend(profiles[0])
-        result.blocks.append(
-            block_quality(
-                f"profile:{territory.code}", EXTRACTOR, territory.code, section.title, profiles[0]
+        record = block_quality(
+            f"profile:{territory.code}", EXTRACTOR, territory.code, section.title, profiles[0]
+        )
+        score = title_score(
+            f"Temps forts {document.report_year} en {territory.name}", section.title
+        )
+        result.blocks.append(replace(record, title_score=score))
+    for territory in entities.of_type("territory"):
+        if territory.code not in seen:
+            result.blocks.append(
+                missing_block(
+                    f"profile:{territory.code}",
+                    EXTRACTOR,
+                    territory.code,
+                    document.extent(),
+                    f"profile of territory {territory.name} (section 'Temps forts ... en "
+                    f"{territory.name}' with an inhabitants line)",
+                )
             )
-        )
-    missing = [t.name for t in entities.of_type("territory") if t.code not in seen]
-    if missing:
-        raise ExtractionError(
-            f"{document.source_file}: territory profile not found for {', '.join(missing)} "
-            f"(found {len(seen)} of {len(entities.of_type('territory'))})"
-        )
     return result

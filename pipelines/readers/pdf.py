@@ -1,35 +1,65 @@
 """Reader for the report as a PDF, with pdfplumber, into the same document model.
 
-Per page: ruled tables are found by pdfplumber's table finder (only on pages that draw
-rules at all: the finder is the expensive part); the remaining words are split into
-columns when the page has a gutter, grouped into lines, and lines into paragraphs by their
-spacing. A line whose words leave a wide gap is a row of a table that has no rules (aligned
-text); the lines that continue its first cell join it. Text set larger than
-`TITLE_MIN_SIZE` is a section title; bold runs are written `**...**` as in the text export,
-so that the extractors read both sources alike. Provenance: the page, and the paragraph's
-rank on the page as `line`.
+The structure comes from the words and their positions, not from one layout:
+
+- running headers, footers and page numbers (text repeated at the same place across pages,
+  `pdf_layout.running_texts`) leave the flow and are kept in `Document.running_text`;
+- ruled tables are found by pdfplumber's table finder, only on pages that stroke rules
+  (shaded boxes and zebra rows are fills, not rules); the finder is the expensive part;
+- the remaining words are split into one, two or three columns from their x-positions
+  (`pdf_layout.layout_of`), grouped into lines, and lines into paragraphs by their spacing;
+  a line whose words leave a wide gap is a row of a table without rules (aligned text), and
+  the lines that continue its first cell join it;
+- text clearly larger than the page's body text is a section title, unless it is a key
+  figure's number alone on its line: that number is joined to the label under it;
+- line-end hyphens are undone or kept from the document's vocabulary (`hyphenation`).
+
+Bold runs are written `**...**` as in the text export, so that the extractors read both
+sources alike; each line also carries its size, boldness and box as fields. Provenance: the
+page, and the paragraph's rank on the page as `line`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 
-from pipelines.document import Block, Document, Location, Section, Table, TableRow, TextLine
-from pipelines.extract.key_figures import LIST_ITEM
+from pipelines.document import (
+    Block,
+    Document,
+    Location,
+    RunningText,
+    Section,
+    Table,
+    TableRow,
+    TextLine,
+)
+from pipelines.numbers import find_quantities
 from pipelines.readers import SourceError
+from pipelines.readers.hyphenation import Vocabulary, join_lines
+from pipelines.readers.pdf_layout import (
+    BAND,
+    PageLayout,
+    is_running,
+    layout_of,
+    running_key,
+    running_texts,
+    segments_of,
+)
 from pipelines.readers.text_export import report_year_of
 
-TITLE_MIN_SIZE = 12.5
+TITLE_RATIO = 1.3  # a title is set at least this much larger than the body text
 _LAST_WORD = 70.0  # a line ending closer than this to the column edge was wrapped
-FOOTER_BAND = 60.0  # page numbers live in the bottom band
-_PAGE_NUMBER = re.compile(r"^[—–-]?\s*\d{1,4}\s*[—–-]?$")
+# a list item: "- ", "•", "◆", "⇒", "▪" or "*", but not "**" (bold)
+_LIST_ITEM = re.compile(r"^\s*(?:[-•◆⇒▪►]|\*(?!\*))")
+_MARKER = re.compile(r"^[-•◆⇒▪►*]+$")
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl"})
 
 
 @dataclass
@@ -40,18 +70,36 @@ class _Line:
     x0: float
     size: float
     cells: list[str] = field(default_factory=list)  # filled when the line is a table row
+    body_size: float = 0.0  # the page's body text size
 
     @property
     def is_title(self) -> bool:
-        return self.size >= TITLE_MIN_SIZE
+        large = self.body_size > 0 and self.size >= self.body_size * TITLE_RATIO
+        return large and not _is_figure_alone(self)  # a key figure's number is not a title
+
+    @property
+    def x1(self) -> float:
+        return max(w["x1"] for w in self.words)
+
+
+def _is_bold(word: dict) -> bool:
+    return "Bold" in word["fontname"] or "Black" in word["fontname"]
+
+
+def _is_figure_alone(line: _Line) -> bool:
+    """`⇒ 211 425`, `1 984,8 km²`: a key figure's number printed on its own line."""
+    body = " ".join(w["text"] for w in line.words if not _MARKER.match(w["text"]))
+    found = find_quantities(body)
+    return len(found) == 1 and found[0].start == 0 and len(body) - found[0].end <= 1
 
 
 def _text(words: list[dict], *, with_bold: bool = True) -> str:
-    """Words joined by spaces; bold runs wrapped in `**` as the text export writes them."""
+    """Words joined by spaces; bold runs wrapped in `**` as the text export writes them
+    (a bullet marker is never part of a bold run)."""
     out: list[str] = []
     bold_run: list[str] = []
     for word in words:
-        if with_bold and "Bold" in word["fontname"]:
+        if with_bold and _is_bold(word) and not (not out and _MARKER.match(word["text"])):
             bold_run.append(word["text"])
             continue
         if bold_run:
@@ -63,7 +111,14 @@ def _text(words: list[dict], *, with_bold: bool = True) -> str:
     return " ".join(out)
 
 
-def _lines(words: list[dict]) -> list[_Line]:
+def _join(lines: list[str]) -> str:
+    text = lines[0] if lines else ""
+    for line in lines[1:]:
+        text = join_lines(text, line)
+    return text
+
+
+def _lines(words: list[dict], body_size: float = 0.0) -> list[_Line]:
     """Words on the same baseline make a line (in one column)."""
     lines: list[_Line] = []
     for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
@@ -71,7 +126,9 @@ def _lines(words: list[dict]) -> list[_Line]:
             lines[-1].words.append(word)
             lines[-1].bottom = max(lines[-1].bottom, word["bottom"])
         else:
-            lines.append(_Line([word], word["top"], word["bottom"], word["x0"], word["size"]))
+            lines.append(
+                _Line([word], word["top"], word["bottom"], word["x0"], word["size"], [], body_size)
+            )
     for line in lines:
         line.words.sort(key=lambda w: w["x0"])
         line.size = max(w["size"] for w in line.words)
@@ -85,48 +142,69 @@ def _lines(words: list[dict]) -> list[_Line]:
         cells.append(current)
         if len(cells) > 1:
             line.cells = [_text(c, with_bold=False) for c in cells]
-    return lines
+    return _figures_joined(lines)
 
 
-def _without_page_number(words: list[dict], height: float) -> list[dict]:
-    """Drop the page number: a line of its own, made of a number, at the foot of the page."""
-    footer = [w for w in words if w["top"] > height - FOOTER_BAND]
-    lowest = max((w["top"] for w in footer), default=None)
-    if lowest is None:
-        return words
-    line = [w for w in footer if abs(w["top"] - lowest) < 2.0]
-    if _PAGE_NUMBER.match(" ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"]))):
-        return [w for w in words if w not in line]
-    return words
+def _figures_joined(lines: list[_Line]) -> list[_Line]:
+    """A key figure's number alone on its line, set large, joins the label under it."""
+    out: list[_Line] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and not line.cells
+            and previous.size > line.size * 1.2
+            and line.top - previous.bottom < line.size * 1.2
+            and _is_figure_alone(previous)
+        ):
+            out[-1] = _Line(
+                previous.words + line.words,
+                previous.top,
+                line.bottom,
+                previous.x0,
+                line.size,
+                [],
+                line.body_size,
+            )
+            continue
+        out.append(line)
+    return out
 
 
-def _columns(words: list[dict], width: float) -> list[list[dict]]:
-    """Split at a vertical gutter near the middle when no word crosses it."""
-    if not words:
-        return []
-    occupied = [False] * int(width + 1)
+def body_size(words: list[dict]) -> float:
+    """The size most of the page's characters are set in."""
+    sizes: dict[float, int] = {}
     for word in words:
-        for x in range(int(word["x0"]), min(int(word["x1"]) + 1, len(occupied))):
-            occupied[x] = True
-    middle = range(int(width * 0.4), int(width * 0.6))
-    free = [x for x in middle if not occupied[x]]
-    if not free:
-        return [words]
-    gutter = free[len(free) // 2]
-    left = [w for w in words if w["x1"] <= gutter]
-    right = [w for w in words if w["x0"] >= gutter]
-    return [left, right] if left and right else [words]
+        size = round(word["size"], 1)
+        sizes[size] = sizes.get(size, 0) + len(word["text"])
+    return max(sizes, key=lambda s: sizes[s]) if sizes else 0.0
+
+
+def _ruling(page) -> bool:
+    """Does the page stroke rules? Filled boxes and shaded rows are not rules."""
+    return bool(page.lines) or any(r.get("stroke") for r in page.rects)
 
 
 class _PageReader:
-    def __init__(self, page, number: int, source_file: str):
+    def __init__(
+        self,
+        page,
+        number: int,
+        source_file: str,
+        running: frozenset[tuple[str, tuple[str, int, int]]] = frozenset(),
+    ):
         self.page = page
         self.number = number
         self.source_file = source_file
+        self.running = running
+        self.dropped: list[RunningText] = []
+        self.layout: PageLayout | None = None  # what `inspect-pdf` shows
+        self.lines: list[_Line] = []
+        self.ruled_boxes: list[tuple[float, float, float, float]] = []
         self.rank = 0
-        # ("title", text), ("block", Block), or ("continued", TextLine): the rest of a paragraph
-        # that the previous column or page ended with
-        self.blocks: list[tuple[str, Block | str]] = []
+        # ("title", (text, size)), ("block", Block), or ("continued", TextLine): the rest of a
+        # paragraph that the previous column or page ended with
+        self.blocks: list[tuple[str, Block | tuple[str, float]]] = []
         # the last block may go on in the next column or page: a paragraph whose last line is
         # full, a table that reaches the foot of the text (unknown at the top of a page)
         self.runs_on = True
@@ -136,33 +214,63 @@ class _PageReader:
         self.rank += 1
         return Location(self.source_file, page=self.number, line=self.rank)
 
-    def read(self) -> list[tuple[str, Block | str]]:
+    def words(self) -> list[dict]:
+        """The page's words, without running text and with ligatures undone."""
+        words = self.page.extract_words(extra_attrs=["fontname", "size"], x_tolerance=1.5)
+        for word in words:
+            word["text"] = word["text"].translate(_LIGATURES)
+        return self._without_running(words)
+
+    def _without_running(self, words: list[dict]) -> list[dict]:
+        if not self.running:
+            return words
+        height = self.page.height
+        banded = [w for w in words if w["bottom"] < height * BAND or w["top"] > height * (1 - BAND)]
+        drop: set[int] = set()
+        for segment in segments_of(banded):
+            band = "header" if segment.top < height / 2 else "footer"
+            key = running_key(segment.text, segment.x0, segment.top)
+            if is_running(self.running, band, key):
+                drop.update(id(w) for w in segment.words)
+                self.dropped.append(
+                    RunningText(segment.text, Location(self.source_file, page=self.number), band)
+                )
+        return [w for w in words if id(w) not in drop]
+
+    def read(self) -> list[tuple[str, Block | tuple[str, float]]]:
         page = self.page
-        tables = page.find_tables() if (page.rects or page.lines) else []
+        tables = page.find_tables() if _ruling(page) else []
         boxes = [t.bbox for t in tables]
         words = [
             w
-            for w in page.extract_words(extra_attrs=["fontname", "size"], x_tolerance=1.5)
+            for w in self.words()
             if not any(
                 b[0] <= w["x0"] and w["x1"] <= b[2] and b[1] <= w["top"] <= b[3] for b in boxes
             )
         ]
-        words = _without_page_number(words, page.height)
+        body = body_size(words)
+        self.ruled_boxes = boxes
         # margins are taken as symmetric: the text's right edge mirrors its left edge
         left_margin = min((w["x0"] for w in words), default=0.0)
         self.text_bottom = max([w["bottom"] for w in words] + [b[3] for b in boxes], default=0.0)
-        columns = _columns(words, page.width)
-        # ruled tables sit in a one-column flow: read text and tables top to bottom
-        items: list[tuple[float, object]] = [(t.bbox[1], t) for t in tables]
-        for index, column in enumerate(columns):
-            if len(columns) == 2 and index == 0:
-                right = min(w["x0"] for w in columns[1])
-            else:
-                right = page.width - left_margin
-            if tables:
-                items += [(line.top, line) for line in _lines(column)]
-            else:
-                self._flow(_lines(column), right)
+        if tables:  # ruled tables sit in a one-column flow: text and tables top to bottom
+            items: list[tuple[float, object]] = [(t.bbox[1], t) for t in tables]
+            self.lines = _lines(words, body)
+            items += [(line.top, line) for line in self.lines]
+        else:
+            layout = self.layout = layout_of(words, page.width)
+            for flow in layout.flows:
+                right = max(w["x1"] for w in flow)
+                column = next(
+                    (c for c in layout.columns if c[0] - 1 <= flow[0]["x0"] <= c[1]), None
+                )
+                if column is not None and len(layout.columns) > 1:
+                    right = column[1]
+                elif len(layout.columns) <= 1:
+                    right = page.width - left_margin
+                lines = _lines(flow, body)
+                self.lines += lines
+                self._flow(lines, right)
         if tables:
             pending: list[_Line] = []
             for _, item in sorted(items, key=lambda pair: pair[0]):
@@ -206,11 +314,10 @@ class _PageReader:
                 rows = []
             if paragraph:
                 if paragraph[0].is_title:
-                    self.blocks.append(
-                        ("title", " ".join(_text(p.words, with_bold=False) for p in paragraph))
-                    )
+                    title = _join([_text(p.words, with_bold=False) for p in paragraph])
+                    self.blocks.append(("title", (title, paragraph[0].size)))
                 else:
-                    text = " ".join(_text(p.words) for p in paragraph).replace("** **", " ")
+                    text = _join([_text(p.words) for p in paragraph]).replace("** **", " ")
                     indent = 1 if paragraph[0].x0 - column_left > 6 else 0
                     # the first line of a column has no gap to measure: it continues the flow
                     starts_group = 0 < gap_before_paragraph < 99 and (
@@ -218,11 +325,24 @@ class _PageReader:
                     )
                     kind = "block"
                     # the paragraph broke at the column or page end (a list item never goes on)
-                    if first_of_flow and self.runs_on and not LIST_ITEM.match(text):
+                    if first_of_flow and self.runs_on and not _LIST_ITEM.match(text):
                         kind = "continued"
-                    self.blocks.append(
-                        (kind, TextLine(text, self._location(), indent, starts_group))
+                    box = (
+                        min(p.x0 for p in paragraph),
+                        paragraph[0].top,
+                        max(p.x1 for p in paragraph),
+                        paragraph[-1].bottom,
                     )
+                    line = TextLine(
+                        text,
+                        self._location(),
+                        indent,
+                        starts_group,
+                        size=max(p.size for p in paragraph),
+                        bold=_is_bold(paragraph[0].words[0]),
+                        box=box,
+                    )
+                    self.blocks.append((kind, line))
                     self.runs_on = paragraph[-1].words[-1]["x1"] > column_right - _LAST_WORD
                 paragraph = []
 
@@ -239,11 +359,15 @@ class _PageReader:
                 row_x0 = line.x0
             elif rows and gap < line.size * 0.6 and abs(line.x0 - row_x0) < 2.0:
                 # a table row whose first cell wraps: the next line continues that cell
-                rows[-1][0] = f"{rows[-1][0]} {_text(line.words, with_bold=False)}"
+                rows[-1][0] = join_lines(rows[-1][0], _text(line.words, with_bold=False))
             else:
-                # lines of a paragraph are closer than paragraphs are to each other
+                # lines of a paragraph are closer than paragraphs are to each other; a list
+                # item always starts a paragraph
                 same_paragraph = (
-                    paragraph and gap < line.size * 0.5 and line.is_title == paragraph[-1].is_title
+                    paragraph
+                    and gap < line.size * 0.5
+                    and line.is_title == paragraph[-1].is_title
+                    and not _LIST_ITEM.match(line.words[0]["text"])
                 )
                 if not same_paragraph:
                     if paragraph or rows:
@@ -270,17 +394,23 @@ def _open(path: Path):
         ) from err
 
 
+PageResult = tuple[int, list[tuple[str, Block | tuple[str, float]]], bool, list[RunningText]]
+
+
 def read_pages(
-    path: Path, first: int, last: int
-) -> list[tuple[int, list[tuple[str, Block | str]], bool]]:
+    path: Path,
+    first: int,
+    last: int,
+    running: frozenset[tuple[str, tuple[str, int, int]]] = frozenset(),
+) -> list[PageResult]:
     """Pages first..last (1-based, inclusive): the unit of work of a process."""
     result = []
     with _open(path) as pdf:
         for number in range(first, last + 1):
             page = pdf.pages[number - 1]
             try:
-                reader = _PageReader(page, number, path.name)
-                result.append((number, reader.read(), reader.runs_on))
+                reader = _PageReader(page, number, path.name, running)
+                result.append((number, reader.read(), reader.runs_on, reader.dropped))
             except Exception as err:  # pdfminer raises many kinds on damaged content
                 raise SourceError(f"{path.name}: page {number} cannot be read: {err}") from err
             finally:
@@ -310,21 +440,50 @@ def read_pdf(path: Path, workers: int = 1) -> Document:
     pages = page_count(path)
     if pages == 0:
         raise SourceError(f"{path.name}: the PDF has no page")
+    try:
+        running = running_texts(path)
+    except Exception as err:  # pdfium refuses what pdfplumber opened: read without it
+        raise SourceError(f"{path.name}: not a readable PDF ({type(err).__name__}: {err})") from err
     ranges = _ranges(pages, workers)
     if len(ranges) == 1:
-        read = read_pages(path, *ranges[0])
+        read = read_pages(path, *ranges[0], running)
     else:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=len(ranges)) as pool:
-            parts = pool.map(read_pages, [path] * len(ranges), *zip(*ranges, strict=True))
+            parts = pool.map(
+                read_pages,
+                [path] * len(ranges),
+                *zip(*ranges, strict=True),
+                [running] * len(ranges),
+            )
             read = [page for part in parts for page in part]
-    sections = [Section(title="", location=Location(path.name, page=1, line=1))]
+    sections = _sections(path.name, read)
+    text = (
+        "\n".join(line.text for section in sections[:40] for line in section.lines())
+        + "\n"
+        + "\n".join(s.title for s in sections[:40])
+    )
+    return Document(
+        source_file=path.name,
+        source_kind="pdf",
+        sha256=hashlib.sha256(raw).hexdigest(),
+        report_year=report_year_of(text, path),
+        sections=sections,
+        running_text=[dropped for *_, page_dropped in read for dropped in page_dropped],
+    )
+
+
+def _sections(source_file: str, read: list[PageResult]) -> list[Section]:
+    """Pages' blocks into sections: paragraphs and tables that run on are joined back, and
+    line-end hyphens are resolved against the whole document's vocabulary."""
+    sections = [Section(title="", location=Location(source_file, page=1, line=1))]
     previous_runs_on = False
-    for number, blocks, runs_on in read:
+    for number, blocks, runs_on, _ in read:
         for index, (kind, item) in enumerate(blocks):
             if kind == "title":
-                sections.append(Section(str(item), Location(path.name, page=number)))
+                title, size = item  # type: ignore[misc]
+                sections.append(Section(title, Location(source_file, page=number), [], size))
                 continue
             last = sections[-1].blocks[-1] if sections[-1].blocks else None
             if kind == "continued" and isinstance(item, Table):
@@ -338,26 +497,39 @@ def read_pdf(path: Path, workers: int = 1) -> Document:
             if kind == "continued":
                 # on a page's first paragraph, only if the previous page ended mid-paragraph
                 if isinstance(last, TextLine) and (index > 0 or previous_runs_on):
-                    joined = f"{last.text} {item.text}".replace("** **", " ")  # type: ignore[union-attr]
-                    sections[-1].blocks[-1] = TextLine(
-                        joined, last.location, last.indent, last.starts_group
-                    )
+                    joined = join_lines(last.text, item.text).replace("** **", " ")  # type: ignore[union-attr]
+                    sections[-1].blocks[-1] = replace(last, text=joined)
                     continue
                 kind = "block"
             sections[-1].blocks.append(item)  # type: ignore[arg-type]
         previous_runs_on = runs_on
-    text = (
-        "\n".join(line.text for section in sections[:40] for line in section.lines())
-        + "\n"
-        + "\n".join(s.title for s in sections[:40])
-    )
-    return Document(
-        source_file=path.name,
-        source_kind="pdf",
-        sha256=hashlib.sha256(raw).hexdigest(),
-        report_year=report_year_of(text, path),
-        sections=sections,
-    )
+    return _resolve_hyphens(sections)
+
+
+def _resolve_hyphens(sections: list[Section]) -> list[Section]:
+    texts = [s.title for s in sections]
+    for section in sections:
+        for block in section.blocks:
+            if isinstance(block, TextLine):
+                texts.append(block.text)
+            else:
+                texts += [cell for row in block.rows for cell in row.cells]
+    vocabulary = Vocabulary(texts)
+    for section in sections:
+        section.title = vocabulary.resolve(section.title)
+        section.blocks = [
+            replace(block, text=vocabulary.resolve(block.text))
+            if isinstance(block, TextLine)
+            else Table(
+                tuple(
+                    replace(row, cells=tuple(vocabulary.resolve(c) for c in row.cells))
+                    for row in block.rows
+                ),
+                block.location,
+            )
+            for block in section.blocks
+        ]
+    return sections
 
 
 def _ranges(pages: int, workers: int) -> list[tuple[int, int]]:

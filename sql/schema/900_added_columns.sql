@@ -9,3 +9,4 @@ alter table check_result add column if not exists finding_key varchar;
 alter table dim_indicator add column if not exists share_of varchar;
 alter table dim_indicator add column if not exists ratio_numerator varchar;
 alter table dim_indicator add column if not exists ratio_denominator varchar;
+alter table fact_block_quality add column if not exists title_score double;

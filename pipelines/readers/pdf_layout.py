@@ -1,0 +1,206 @@
+"""Page layout from the positions of words: running text, columns, lines.
+
+Nothing here knows a layout in advance. Running headers, footers and page numbers are text
+repeated at the same place (top or bottom band) on many pages, found in a cheap first pass
+over the whole file (pypdfium2, ~1 ms a page). Columns are found from the words'
+x-positions: a vertical strip that no line crosses (or only a few spanning lines, such as a
+full-width title), splitting the text into two or three columns of similar width. Reading
+order follows: the bands between spanning lines top to bottom, each band's columns left to
+right.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import combinations, pairwise
+from pathlib import Path
+
+BAND = 0.09  # share of the page height, at the top and at the bottom, where running text sits
+_DIGITS = re.compile(r"\d+")
+_SPACE = re.compile(r"\s+")
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl"})
+MIN_GUTTER = 6.0  # points: narrower blank strips are word spacing, not gutters
+_SIMILAR = 1.35  # widest column / narrowest column
+
+
+_PLACE = 6.0  # points: running text stays within this of its place from page to page
+
+
+def running_key(text: str, x0: float, top: float) -> tuple[str, int, int]:
+    """`— 12 —` and `— 13 —` at the foot of two pages are the same running text: digits and
+    spacing do not count; the place (left edge, top, in `_PLACE` steps) does."""
+    key = _DIGITS.sub("#", _SPACE.sub("", text.translate(_LIGATURES)))
+    return key, round(x0 / _PLACE), round(top / _PLACE)
+
+
+def is_running(
+    running: frozenset[tuple[str, tuple[str, int, int]]], band: str, key: tuple[str, int, int]
+) -> bool:
+    text, x, y = key
+    return any((band, (text, x + dx, y + dy)) in running for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+
+
+def running_texts(path: Path) -> frozenset[tuple[str, tuple[str, int, int]]]:
+    """(band, key) of the text found at the same place at the top or foot of at least a
+    quarter of the pages (and of three pages at least)."""
+    import pypdfium2 as pdfium
+
+    seen: Counter[tuple[str, tuple[str, int, int]]] = Counter()
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        pages = len(pdf)
+        for index in range(pages):
+            page = pdf[index]
+            text_page = page.get_textpage()
+            height = page.get_height()
+            found: set[tuple[str, tuple[str, int, int]]] = set()
+            for rect in (text_page.get_rect(i) for i in range(text_page.count_rects())):
+                left, bottom, right, top = rect
+                band = "header" if bottom > height * (1 - BAND) else None
+                band = "footer" if top < height * BAND else band
+                if band is None:
+                    continue
+                text = text_page.get_text_bounded(left, bottom, right, top)
+                key = running_key(text, left, height - top)
+                if key[0]:
+                    found.add((band, key))
+            seen.update(found)
+            text_page.close()
+            page.close()
+    finally:
+        pdf.close()
+    threshold = max(3, math.ceil(pages * 0.25))
+    return frozenset(key for key, count in seen.items() if count >= threshold)
+
+
+@dataclass
+class Segment:
+    """Words of one row that sit together (no wide gap between them)."""
+
+    words: list[dict]
+    x0: float
+    x1: float
+    top: float
+
+    @property
+    def text(self) -> str:
+        return " ".join(w["text"] for w in self.words)
+
+
+def rows_of(words: list[dict]) -> list[list[dict]]:
+    """Words on the same baseline across the whole page, left to right."""
+    rows: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if rows and abs(word["top"] - rows[-1][0]["top"]) < 2.0:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    for row in rows:
+        row.sort(key=lambda w: w["x0"])
+    return rows
+
+
+def segments_of(words: list[dict]) -> list[Segment]:
+    segments: list[Segment] = []
+    for row in rows_of(words):
+        current = [row[0]]
+        for previous, word in pairwise(row):
+            if word["x0"] - previous["x1"] > max(1.5 * previous["size"], MIN_GUTTER):
+                segments.append(_segment(current))
+                current = []
+            current.append(word)
+        segments.append(_segment(current))
+    return segments
+
+
+def _segment(words: list[dict]) -> Segment:
+    return Segment(words, words[0]["x0"], max(w["x1"] for w in words), words[0]["top"])
+
+
+@dataclass
+class PageLayout:
+    """Gutters (x ranges) and the flows of words in reading order."""
+
+    gutters: list[tuple[float, float]] = field(default_factory=list)
+    columns: list[tuple[float, float]] = field(default_factory=list)
+    flows: list[list[dict]] = field(default_factory=list)
+    spanning: list[Segment] = field(default_factory=list)
+
+
+def layout_of(words: list[dict], width: float) -> PageLayout:
+    if not words:
+        return PageLayout()
+    segments = segments_of(words)
+    left = min(s.x0 for s in segments)
+    right = max(s.x1 for s in segments)
+    coverage = [0] * (int(width) + 2)
+    for s in segments:
+        for x in range(max(0, int(s.x0)), min(int(s.x1) + 1, len(coverage))):
+            coverage[x] += 1
+    allowed = max(0, int(len(segments) * 0.04))
+    candidates: list[tuple[float, float]] = []
+    start = None
+    for x in range(int(left) + 1, int(right)):
+        if coverage[x] <= allowed:
+            start = x if start is None else start
+        elif start is not None:
+            if x - start >= MIN_GUTTER:
+                candidates.append((float(start), float(x)))
+            start = None
+    best: list[tuple[float, float]] = []
+    for count in (2, 1):  # three columns if they fit, else two
+        for gutters in combinations(candidates, count):
+            if _splits_evenly(list(gutters), segments, left, right):
+                best = list(gutters)
+                break
+        if best:
+            break
+    if not best:
+        return PageLayout(flows=[words], columns=[(left, right)])
+    edges = [left, *[x for g in best for x in g], right]
+    columns = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+    spanning = [s for s in segments if any(s.x0 < g[0] and s.x1 > g[1] for g in best)]
+    spanning.sort(key=lambda s: s.top)
+    spanning_ids = {id(w) for s in spanning for w in s.words}
+    body = [w for w in words if id(w) not in spanning_ids]
+    flows: list[list[dict]] = []
+    cuts = [s.top for s in spanning] + [math.inf]
+    previous_cut = -math.inf
+    for index, cut in enumerate(cuts):
+        band = [w for w in body if previous_cut <= w["top"] < cut]
+        for x0, x1 in columns:
+            column = [w for w in band if _column_of(w, columns) == (x0, x1)]
+            if column:
+                flows.append(column)
+        if index < len(spanning):
+            flows.append(spanning[index].words)
+        previous_cut = cut
+    return PageLayout(best, columns, flows, spanning)
+
+
+def _column_of(word: dict, columns: list[tuple[float, float]]) -> tuple[float, float]:
+    middle = (word["x0"] + word["x1"]) / 2
+    return min(columns, key=lambda c: 0 if c[0] <= middle <= c[1] else min(
+        abs(middle - c[0]), abs(middle - c[1])
+    ))  # fmt: skip
+
+
+def _splits_evenly(
+    gutters: list[tuple[float, float]], segments: list[Segment], left: float, right: float
+) -> bool:
+    edges = [left, *[x for g in gutters for x in g], right]
+    columns = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+    widths = [b - a for a, b in columns]
+    if min(widths) <= 0 or max(widths) / min(widths) > _SIMILAR:
+        return False
+    for (x0, x1), width in zip(columns, widths, strict=True):
+        inside = [s for s in segments if s.x0 >= x0 - 1 and s.x1 <= x1 + 1]
+        if len(inside) < 3:
+            return False
+        # prose fills its column: some line reaches near the column's right edge
+        if max(s.x1 for s in inside) < x1 - 0.25 * width:
+            return False
+    return True
