@@ -71,6 +71,7 @@ class _Line:
     size: float
     cells: list[str] = field(default_factory=list)  # filled when the line is a table row
     body_size: float = 0.0  # the page's body text size
+    cell_words: list[list[dict]] = field(default_factory=list)
 
     @property
     def is_title(self) -> bool:
@@ -80,6 +81,12 @@ class _Line:
     @property
     def x1(self) -> float:
         return max(w["x1"] for w in self.words)
+
+
+def _wrapped(line: _Line, next_line: _Line, column_right: float) -> bool:
+    first = next_line.words[0]
+    space = line.size * 0.3
+    return line.x1 + space + (first["x1"] - first["x0"]) > column_right - 2.0
 
 
 def _is_bold(word: dict) -> bool:
@@ -142,7 +149,35 @@ def _lines(words: list[dict], body_size: float = 0.0) -> list[_Line]:
         cells.append(current)
         if len(cells) > 1:
             line.cells = [_text(c, with_bold=False) for c in cells]
+            line.cell_words = cells
     return _figures_joined(lines)
+
+
+def _aligned(rows: list[list[str]], lines: list[_Line]) -> list[list[str]]:
+    """Cells that abut (right-aligned headers with little space between them) are split
+    where the table's other rows end a column."""
+    width = max(len(line.cell_words) for line in lines)
+    full = [line for line in lines if len(line.cell_words) == width]
+    if len(full) < 2 or width < 3:
+        return rows
+    edges = [
+        sorted(line.cell_words[i][-1]["x1"] for line in full)[len(full) // 2]
+        for i in range(1, width)
+    ]
+    out = []
+    for row, line in zip(rows, lines, strict=True):
+        if 1 < len(line.cell_words) < width:
+            cells = [row[0]]
+            for words in line.cell_words[1:]:
+                start = 0
+                for index, word in enumerate(words[:-1]):
+                    if any(abs(word["x1"] - edge) < 3.0 for edge in edges):
+                        cells.append(_text(words[start : index + 1], with_bold=False))
+                        start = index + 1
+                cells.append(_text(words[start:], with_bold=False))
+            row = cells if len(cells) <= width else row
+        out.append(row)
+    return out
 
 
 def _figures_joined(lines: list[_Line]) -> list[_Line]:
@@ -300,18 +335,20 @@ class _PageReader:
         """Lines of one column into titles, paragraphs and aligned-text tables."""
         paragraph: list[_Line] = []
         rows: list[list[str]] = []
+        row_lines: list[_Line] = []
         previous: _Line | None = None
         gap_before_paragraph = 99.0
 
         def flush() -> None:
-            nonlocal paragraph, rows
+            nonlocal paragraph, rows, row_lines
             if rows:
+                rows = _aligned(rows, row_lines)
                 located = [TableRow(tuple(r), self._location()) for r in rows]
                 # a table at the top of a column may run on from the previous column or page
                 kind = "continued" if first_of_flow and self.runs_on else "block"
                 self.blocks.append((kind, Table(tuple(located), located[0].location)))
                 self.runs_on = previous is not None and previous.bottom > self.text_bottom - 20
-                rows = []
+                rows, row_lines = [], []
             if paragraph:
                 if paragraph[0].is_title:
                     title = _join([_text(p.words, with_bold=False) for p in paragraph])
@@ -356,6 +393,7 @@ class _PageReader:
                     flush()  # a new table begins after text or after a wider gap
                     first_of_flow = False
                 rows.append(line.cells)
+                row_lines.append(line)
                 row_x0 = line.x0
             elif rows and gap < line.size * 0.6 and abs(line.x0 - row_x0) < 2.0:
                 # a table row whose first cell wraps: the next line continues that cell
@@ -368,6 +406,9 @@ class _PageReader:
                     and gap < line.size * 0.5
                     and line.is_title == paragraph[-1].is_title
                     and not _LIST_ITEM.match(line.words[0]["text"])
+                    # a title goes on to the next line only when that line's first word
+                    # would not have fitted on its own line
+                    and not (line.is_title and not _wrapped(paragraph[-1], line, column_right))
                 )
                 if not same_paragraph:
                     if paragraph or rows:

@@ -23,7 +23,7 @@ _DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl"})
 MIN_GUTTER = 6.0  # points: narrower blank strips are word spacing, not gutters
-_SIMILAR = 1.35  # widest column / narrowest column
+_SIMILAR = 1.25  # widest column / narrowest column
 
 
 _PLACE = 6.0  # points: running text stays within this of its place from page to page
@@ -140,7 +140,7 @@ def layout_of(words: list[dict], width: float) -> PageLayout:
     for s in segments:
         for x in range(max(0, int(s.x0)), min(int(s.x1) + 1, len(coverage))):
             coverage[x] += 1
-    allowed = max(0, int(len(segments) * 0.04))
+    allowed = max(0, int(len(segments) * 0.04))  # a few spanning lines: titles over columns
     candidates: list[tuple[float, float]] = []
     start = None
     for x in range(int(left) + 1, int(right)):
@@ -150,19 +150,33 @@ def layout_of(words: list[dict], width: float) -> PageLayout:
             if x - start >= MIN_GUTTER:
                 candidates.append((float(start), float(x)))
             start = None
+    # the most even split into three columns if there is one, else into two
     best: list[tuple[float, float]] = []
-    for count in (2, 1):  # three columns if they fit, else two
-        for gutters in combinations(candidates, count):
-            if _splits_evenly(list(gutters), segments, left, right):
-                best = list(gutters)
-                break
-        if best:
+    for count in (2, 1):
+        splits = [
+            list(g)
+            for g in combinations(candidates, count)
+            if _splits_evenly(list(g), segments, left, right)
+        ]
+        if splits:
+            best = min(splits, key=lambda g: _unevenness(g, left, right))
             break
     if not best:
         return PageLayout(flows=[words], columns=[(left, right)])
     edges = [left, *[x for g in best for x in g], right]
     columns = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
-    spanning = [s for s in segments if any(s.x0 < g[0] and s.x1 > g[1] for g in best)]
+    # a line spans the columns when it crosses a gutter with a word lying across its middle
+    # (a column's line and its neighbour's at the same height may merge into one segment)
+    spanning = [
+        s
+        for s in segments
+        if any(
+            s.x0 < g[0]
+            and s.x1 > g[1]
+            and any(w["x0"] < (g[0] + g[1]) / 2 < w["x1"] for w in s.words)
+            for g in best
+        )
+    ]
     spanning.sort(key=lambda s: s.top)
     spanning_ids = {id(w) for s in spanning for w in s.words}
     body = [w for w in words if id(w) not in spanning_ids]
@@ -186,6 +200,12 @@ def _column_of(word: dict, columns: list[tuple[float, float]]) -> tuple[float, f
     return min(columns, key=lambda c: 0 if c[0] <= middle <= c[1] else min(
         abs(middle - c[0]), abs(middle - c[1])
     ))  # fmt: skip
+
+
+def _unevenness(gutters: list[tuple[float, float]], left: float, right: float) -> float:
+    edges = [left, *[x for g in gutters for x in g], right]
+    widths = [edges[i + 1] - edges[i] for i in range(0, len(edges), 2)]
+    return max(widths) / max(min(widths), 1.0)
 
 
 def _splits_evenly(
