@@ -5,7 +5,7 @@ Typst compiles in-process through the `typst` package (no download, fonts embedd
 Two layouts, neither of which the PDF reader was written against:
 
 - `magazine`: A4, Libertinus Serif 9 pt, prose in two justified columns with French
-  hyphenation; key figures as shaded boxes with the large number on its own line above its
+  hyphenation (table cells ragged, 8 pt); key figures as shaded boxes with the large number on its own line above its
   label; zebra tables without any rule, numbers right-aligned; a running header and a
   running footer with the page number; section titles may fall at the foot of a column.
 - `dense`: A4 landscape, three columns of 7 pt sans-serif text, titles only a little larger
@@ -50,6 +50,7 @@ class Layout:
     title_size: str
     figure_boxes: bool
     zebra: bool
+    table_size: str
 
 
 _MAGAZINE = """
@@ -75,8 +76,10 @@ _DENSE = """
 """
 
 LAYOUTS = {
-    "magazine": Layout("magazine", _MAGAZINE, "15pt", figure_boxes=True, zebra=True),
-    "dense": Layout("dense", _DENSE, "10.5pt", figure_boxes=False, zebra=False),
+    "magazine": Layout(
+        "magazine", _MAGAZINE, "15pt", figure_boxes=True, zebra=True, table_size="8pt"
+    ),
+    "dense": Layout("dense", _DENSE, "10.5pt", figure_boxes=False, zebra=False, table_size="7pt"),
 }
 
 
@@ -112,7 +115,7 @@ def _key_figure_box(line: TextLine) -> str | None:
     if not quantities or quantities[0].start != 0:
         return None
     figure, label = body[: quantities[0].end], body[quantities[0].end :].strip()
-    number = _inline(f"{marker.group(0).strip()} {figure}")
+    number = _inline(f"{marker.group(0).replace('*', '').strip()} {figure}")
     return (
         '#block(fill: rgb("#e3edf6"), inset: (x: 6pt, y: 3pt), width: 100%, breakable: false,'
         " above: 2pt, below: 2pt)["
@@ -132,10 +135,11 @@ def _table(layout: Layout, rows: list[list[str]]) -> str:
         for cell in [*row, *[""] * (width - len(row))]:
             cells.append(f"[{_inline(cell)}]")
     return (
+        f"#[#set par(justify: false)\n#set text(size: {layout.table_size})\n"
         f"#table(columns: {columns}, stroke: none, fill: {fill},"
         " align: (x, _) => if x == 0 { left } else { right }, inset: (x: 3pt, y: 2.6pt),\n"
         + ",\n".join(cells)
-        + ")\n"
+        + ")]\n"
     )
 
 

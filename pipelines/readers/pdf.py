@@ -147,7 +147,8 @@ def _lines(words: list[dict], body_size: float = 0.0) -> list[_Line]:
                 current = []
             current.append(word)
         cells.append(current)
-        if len(cells) > 1:
+        # a title set justified leaves wide gaps too: only body-size text makes table rows
+        if len(cells) > 1 and not line.is_title:
             line.cells = [_text(c, with_bold=False) for c in cells]
             line.cell_words = cells
     return _figures_joined(lines)
