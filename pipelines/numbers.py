@@ -20,8 +20,8 @@ UNITS = frozenset(
 )
 QUALIFIERS = frozenset({"approx", "at_least", "at_most"})
 
-# Thousands separators seen in the report and in typeset PDFs: space, NBSP, narrow NBSP.
-_SEP = "[ \u00a0\u202f]"
+# Thousands separators seen in the report and in typeset PDFs: space, NBSP, narrow NBSP, thin.
+_SEP = "[ \u00a0\u202f\u2009]"
 _NUMBER = re.compile(
     r"(?<![\w.,/])"  # not glued to a word, a decimal or a code such as CD62 or 1/2
     r"(?P<sign>[+\u2212]\s?|-(?=\d))?"  # "+ 13,2 %"; a bullet "- 6" is not a sign

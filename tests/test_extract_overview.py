@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-from pipelines.extract import ExtractionError
 from pipelines.extract.overview import extract_overview
 from pipelines.extract.sentences import extract_sentences
 from pipelines.readers.text_export import read_text_export
@@ -79,12 +76,32 @@ def test_overview_without_figures_is_a_changed_layout(report_copy, indicators, e
         .replace("\n34 sites d'accueil", "\nDes sites d'accueil"),
         encoding="utf-8",
     )
-    with pytest.raises(ExtractionError, match="holds no key figure: layout changed"):
-        extract_overview(read_text_export(report_copy), indicators, entities)
+    extraction = extract_overview(read_text_export(report_copy), indicators, entities)
+    [block] = extraction.blocks
+    assert (block.block_id, block.status) == ("overview:62", "missing")
+    assert "key figures of the department overview (layout changed?) not found" in block.message
+    assert "section 'UNE PROXIMITÉ QUOTIDIENNE' at" in block.message
 
 
-def test_missing_overview_is_an_error(report_copy, indicators, entities) -> None:
+def test_a_missing_overview_is_a_missing_block(report_copy, indicators, entities) -> None:
     text = report_copy.read_text(encoding="utf-8")
     report_copy.write_text(text.replace("UNE PROXIMITÉ QUOTIDIENNE", "Proximité"), encoding="utf-8")
-    with pytest.raises(ExtractionError, match="department overview not found"):
-        extract_overview(read_text_export(report_copy), indicators, entities)
+    extraction = extract_overview(read_text_export(report_copy), indicators, entities)
+    assert extraction.figures == []
+    [block] = extraction.blocks
+    assert (block.block_id, block.status, block.rows_found) == ("overview:62", "missing", 0)
+    assert block.message == (
+        "department overview (section titled 'UNE PROXIMITÉ QUOTIDIENNE') not found "
+        "(searched lines 1-5007)"
+    )
+
+
+def test_the_overview_title_is_matched_by_its_words(report_copy, indicators, entities) -> None:
+    text = report_copy.read_text(encoding="utf-8")
+    report_copy.write_text(
+        text.replace("UNE PROXIMITÉ QUOTIDIENNE", "UNE PROXI- MITE QUOTIDIENE"), encoding="utf-8"
+    )
+    extraction = extract_overview(read_text_export(report_copy), indicators, entities)
+    assert len(extraction.figures) == 8
+    [block] = extraction.blocks
+    assert block.status == "complete" and 90 <= block.title_score < 100

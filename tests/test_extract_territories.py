@@ -5,9 +5,6 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-import pytest
-
-from pipelines.extract import ExtractionError
 from pipelines.extract.territories import extract_territory_profiles
 from pipelines.readers.text_export import read_text_export
 
@@ -130,15 +127,23 @@ def test_an_unknown_territory_is_rejected_with_its_figures(
 ) -> None:
     _replace(report_copy, "Temps forts 2022 en Calaisis...", "Temps forts 2022 en Flandre...")
     _replace(report_copy, "Temps forts 2022 en Boulonnais...", "Temps forts 2022 en Calaisis...")
-    with pytest.raises(ExtractionError, match="territory profile not found for Boulonnais"):
-        extract_territory_profiles(read_text_export(report_copy), indicators, entities)
+    extraction = extract_territory_profiles(read_text_export(report_copy), indicators, entities)
+    missing = [b for b in extraction.blocks if b.status == "missing"]
+    assert [b.block_id for b in missing] == ["profile:boulonnais"]
+    assert {r.reason for r in extraction.rejects} == {"unknown territory 'Flandre'"}
 
 
 def test_a_truncated_export_names_the_missing_profiles(indicators, entities) -> None:
     truncated = read_text_export(Path(__file__).parent / "data" / "truncated-export.txt")
-    with pytest.raises(ExtractionError) as raised:
-        extract_territory_profiles(truncated, indicators, entities)
-    assert str(raised.value) == (
-        "truncated-export.txt: territory profile not found for Boulonnais, Calaisis, "
-        "Lens-Hénin, Montreuillois-Ternois (found 3 of 7)"
+    extraction = extract_territory_profiles(truncated, indicators, entities)
+    missing = {b.block_id: b.message for b in extraction.blocks if b.status == "missing"}
+    assert sorted(missing) == [
+        "profile:boulonnais", "profile:calaisis", "profile:lens-henin",
+        "profile:montreuillois-ternois",
+    ]  # fmt: skip
+    assert missing["profile:calaisis"] == (
+        "profile of territory Calaisis (section 'Temps forts ... en Calaisis' with an "
+        "inhabitants line) not found (searched lines 1-699)"
     )
+    found = [b for b in extraction.blocks if b.status != "missing"]
+    assert len(found) == 3 and all(b.title_score == 100 for b in found)

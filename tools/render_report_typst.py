@@ -2,12 +2,13 @@
 studio would: other fonts, other metrics, hyphenation, boxes and shaded tables.
 
 Typst compiles in-process through the `typst` package (no download, fonts embedded in it).
-Two layouts, neither of which the PDF reader was written against:
+Layouts:
 
 - `magazine`: A4, Libertinus Serif 9 pt, prose in two justified columns with French
-  hyphenation (table cells ragged, 8 pt); key figures as shaded boxes with the large number on its own line above its
-  label; zebra tables without any rule, numbers right-aligned; a running header and a
-  running footer with the page number; section titles may fall at the foot of a column.
+  hyphenation; key figures as shaded boxes with the large number on its own line above its
+  label; zebra tables without any rule (cells ragged, 8 pt), numbers right-aligned; a
+  running header and a running footer with the page number; justified section titles that
+  may fall at the foot of a column.
 - `dense`: A4 landscape, three columns of 7 pt sans-serif text, titles only a little larger
   than the text, tables without rules whose labels wrap, a footer on the left.
 

@@ -105,8 +105,10 @@ def _text(words: list[dict], *, with_bold: bool = True) -> str:
     (a bullet marker is never part of a bold run)."""
     out: list[str] = []
     bold_run: list[str] = []
+    leading = True  # still in the line's bullet markers
     for word in words:
-        if with_bold and _is_bold(word) and not (not out and _MARKER.match(word["text"])):
+        leading = leading and bool(_MARKER.match(word["text"]))
+        if with_bold and _is_bold(word) and not leading:
             bold_run.append(word["text"])
             continue
         if bold_run:

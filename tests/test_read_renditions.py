@@ -1,0 +1,132 @@
+"""The report typeset by another engine (Typst) in layouts the reportlab renditions do not
+have: two justified hyphenated columns with key-figure boxes, zebra tables and running
+header and footer (`magazine`); three columns of 7 pt text in landscape (`dense`). Each is
+rendered and read once; every one must give the text export's facts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import build_with_steps
+
+from pipelines import warehouse as wh
+from pipelines.cli import main as cli
+from pipelines.document import Table, TextLine
+from pipelines.extract.report import extract_report
+from pipelines.readers.pdf import read_pdf
+from tools.renditions import agreement, render_rendition
+
+pytestmark = pytest.mark.integration
+OVERVIEW = "UNE PROXIMITÉ QUOTIDIENNE"
+
+
+@pytest.fixture(scope="module")
+def renditions(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("renditions")
+
+
+@pytest.fixture(scope="module")
+def text_extraction(document, indicators, entities):
+    return extract_report(document, indicators, entities)
+
+
+@pytest.fixture(scope="module")
+def magazine(document, renditions):
+    return read_pdf(render_rendition(document, "magazine", renditions), workers=2)
+
+
+@pytest.fixture(scope="module")
+def dense_pdf(document, renditions) -> Path:
+    return render_rendition(document, "dense", renditions)
+
+
+@pytest.fixture(scope="module")
+def dense(dense_pdf):
+    return read_pdf(dense_pdf, workers=2)
+
+
+def _assert_agrees(found, text_extraction, indicators, entities) -> None:
+    result = agreement(text_extraction, extract_report(found, indicators, entities))
+    differences = "\n".join(result.differences())
+    assert result.recall >= 0.99, f"recall {result.recall:.2%}:\n{differences}"
+    assert result.precision >= 0.99, f"precision {result.precision:.2%}:\n{differences}"
+
+
+@pytest.mark.parametrize("rendition", ["magazine", "dense"])
+def test_a_typst_rendition_gives_the_text_facts(
+    rendition, request, text_extraction, indicators, entities
+) -> None:
+    found = request.getfixturevalue(rendition)
+    _assert_agrees(found, text_extraction, indicators, entities)
+
+
+def test_running_header_and_footer_leave_the_flow_and_stay_in_provenance(magazine) -> None:
+    bands = {(r.band, r.text.split(" · page")[0]) for r in magazine.running_text}
+    assert bands == {
+        ("header", "Rapport d'activités 2022"),
+        ("header", "Département du Pas-de-Calais"),
+        ("footer", "Pas-de-Calais"),
+    }
+    footers = [r for r in magazine.running_text if r.band == "footer"]
+    assert [r.location.page for r in footers] == list(range(1, len(footers) + 1))
+    assert footers[6].text == "Pas-de-Calais · page 7"
+    lines = [b.text for _, b in magazine.blocks() if isinstance(b, TextLine)]
+    assert not any("Rapport d'activités 2022" == t or "· page" in t for t in lines)
+
+
+def test_a_key_figure_box_is_one_line_with_its_label(magazine) -> None:
+    [line] = [
+        b
+        for _, b in magazine.blocks()
+        if isinstance(b, TextLine) and "211 425" in b.text and "habitants" in b.text
+    ]
+    assert line.text == "- ⇒ **211 425** habitants (soit 14,53 % du Pas-de-Calais)"
+    assert line.size == 9.0 and line.box is not None and line.starts_group is False
+
+
+def test_line_end_hyphens_are_undone_but_compounds_keep_theirs(magazine) -> None:
+    text = "\n".join(b.text for _, b in magazine.blocks() if isinstance(b, TextLine))
+    assert "accompagnement individualisé" in text  # printed "accompagne-" + "ment"
+    assert "accompagne- ment" not in text and "\ue000" not in text
+    assert "Pas-de-Calais" in text and "Pas-deCalais" not in text and "Pas-de- Calais" not in text
+
+
+def test_three_columns_and_wrapped_table_labels(dense, dense_pdf) -> None:
+    from pipelines.inspect_pdf import inspect_page
+
+    report, (pdf, page) = inspect_page(dense_pdf, 11)
+    page.close()
+    pdf.close()
+    assert len(report.columns) == 3
+    rows = [r.cells for _, b in dense.blocks() if isinstance(b, Table) for r in b.rows]
+    assert (
+        "CREDITS DE PAIEMENT DEPENSES EN MAITRISE D'OUVRAGE", "INVESTISSEMENT", "FONCTIONNEMENT",
+    ) in rows  # fmt: skip
+
+
+def test_a_rendition_without_the_overview_loads_the_rest_and_fails_the_gate(
+    document, renditions, text_extraction, tmp_path, capsys
+) -> None:
+    pdf = render_rendition(document, "dense", renditions, drop_section=OVERVIEW)
+    warehouse = build_with_steps([pdf], tmp_path / "w.duckdb")
+    [block] = wh.query(
+        warehouse,
+        "select status, message from fact_block_quality where block_id = 'overview:62'",
+    ).to_dict("records")
+    assert block["status"] == "missing"
+    assert block["message"].startswith(
+        "department overview (section titled 'UNE PROXIMITÉ QUOTIDIENNE') not found "
+        "(searched pages 1-"
+    )
+    loaded = wh.query(
+        warehouse,
+        "select count(*) as n, count(distinct entity_code) as entities from fact_figure "
+        "where source_kind = 'pdf'",
+    ).iloc[0]
+    # everything but the overview: 62, 7 territories, 8 MDS (no Lens-Liévin table), 7 MDADT
+    expected = [f for f in text_extraction.figures if f.extractor != "department_overview"]
+    assert loaded["n"] >= 0.99 * len(expected) and loaded["entities"] == 23
+    assert cli(["check", "--warehouse", str(warehouse), "--format", "json"]) == 1
+    err = capsys.readouterr().err
+    assert "completeness__expected_blocks" in err
