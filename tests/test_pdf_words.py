@@ -76,7 +76,21 @@ def _column_of_text(x0: float, width: float, rows: int, start: float = 100.0) ->
 
 def test_three_columns_and_a_title_over_them() -> None:
     title, x = [], 40.0
-    for text in "Un titre bien plus long posé sur les trois colonnes de la page".split():
+    for text in [
+        "Un",
+        "titre",
+        "bien",
+        "plus",
+        "long",
+        "posé",
+        "sur",
+        "les",
+        "trois",
+        "colonnes",
+        "de",
+        "la",
+        "page",
+    ]:
         title.append(_word(text, x, 60, 16))
         x = title[-1]["x1"] + 4
     words = title + [w for x0 in (40, 240, 440) for w in _column_of_text(x0, 180, 20)]
