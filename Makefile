@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser build check test lint format bench bench-datateam serve pdf clean
+.PHONY: help install browser build check test lint format bench bench-datateam serve pdf renditions clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-15s %s\n", $$1, $$2}'
@@ -55,6 +55,10 @@ serve: $(INSTALLED) ## start a local prefect server (port 4200) and serve the sc
 
 pdf: $(INSTALLED) ## re-render raw/report/*.pdf from the text export (published layout)
 	$(BIN)/python tools/render_report_pdf.py raw/report/rapport-activites-2022.txt raw/report/rapport-activites-2022.pdf --layout published
+
+renditions: $(INSTALLED) ## per rendition (5 layouts, 2 engines): agreement with the export, s/page
+	$(BIN)/python scripts/pdf_renditions.py --runs 3
+	$(BIN)/python scripts/bench_pdf_reader.py --runs 3
 
 clean: ## remove the warehouse output (raw/ is never touched)
 	rm -rf warehouse/indicators.duckdb warehouse/staging warehouse/consistency-report.*

@@ -25,9 +25,11 @@ from pipelines.paths import DEFAULT_REPORTS  # noqa: E402
 from pipelines.readers.pdf import page_count, read_pdf  # noqa: E402
 from pipelines.readers.text_export import read_text_export  # noqa: E402
 from schemas.catalog import load_entity_catalog, load_indicator_catalog  # noqa: E402
-from tools.renditions import agreement, render_rendition  # noqa: E402
-
-RENDITIONS = ("published", "compact", "magazine", "dense")
+from tools.renditions import (  # noqa: E402
+    RENDITIONS,
+    agreement,
+    render_rendition,
+)
 
 
 def main() -> int:

@@ -9,6 +9,9 @@ Layouts:
   label; zebra tables without any rule (cells ragged, 8 pt), numbers right-aligned; a
   running header and a running footer with the page number; justified section titles that
   may fall at the foot of a column.
+- `brochure` (held out: added after the reader was written, never tuned to): A5, one
+  justified hyphenated column of 8 pt New Computer Modern, running header and footer that
+  alternate sides on odd and even pages, key-figure boxes and zebra tables.
 - `dense`: A4 landscape, three columns of 7 pt sans-serif text, titles only a little larger
   than the text, tables without rules whose labels wrap, a footer on the left.
 
@@ -76,11 +79,28 @@ _DENSE = """
 #set par(justify: false, leading: 0.45em, spacing: 0.7em)
 """
 
+# held out: written after the reader, to measure it on a layout it was not tuned to
+_BROCHURE = """
+#set document(title: "Rapport d'activités 2022")
+#set page(paper: "a5", margin: (inside: 40pt, outside: 28pt, top: 48pt, bottom: 44pt),
+  header: context [#set text(size: 6.5pt, style: "italic")
+    #if calc.odd(here().page()) [#h(1fr) #"Rapport d'activités · 2022"]
+    else [#"Pas-de-Calais · le Département"]],
+  footer: context [#set text(size: 7pt)
+    #if calc.odd(here().page()) [#h(1fr) #counter(page).display()]
+    else [#counter(page).display()]])
+#set text(font: "New Computer Modern", size: 8pt, lang: "fr", hyphenate: true)
+#set par(justify: true, leading: 0.55em, spacing: 0.8em, first-line-indent: 0pt)
+"""
+
 LAYOUTS = {
     "magazine": Layout(
         "magazine", _MAGAZINE, "15pt", figure_boxes=True, zebra=True, table_size="8pt"
     ),
     "dense": Layout("dense", _DENSE, "10.5pt", figure_boxes=False, zebra=False, table_size="7pt"),
+    "brochure": Layout(
+        "brochure", _BROCHURE, "12pt", figure_boxes=True, zebra=True, table_size="7pt"
+    ),
 }
 
 

@@ -1,7 +1,8 @@
 """The report's renditions, by name, and how far a rendition's facts agree with the export's.
 
-Four layouts from two typesetting engines: `published` and `compact` (reportlab,
-tools/render_report_pdf.py), `magazine` and `dense` (Typst, tools/render_report_typst.py).
+Layouts from two typesetting engines: `published` and `compact` (reportlab,
+tools/render_report_pdf.py), `magazine`, `dense` and the held-out `brochure` (Typst,
+tools/render_report_typst.py).
 Agreement is measured over (entity, indicator, value) triples, counted with multiplicity.
 """
 
@@ -14,7 +15,7 @@ from pathlib import Path
 from pipelines.document import Document
 from pipelines.extract import Extraction
 
-RENDITIONS = ("published", "compact", "magazine", "dense")
+RENDITIONS = ("published", "compact", "magazine", "dense", "brochure")
 
 
 def render_rendition(
@@ -30,7 +31,7 @@ def render_rendition(
         if drop_section is not None:
             raise ValueError("--drop-section is a Typst rendition option")
         engine.render(document, path, engine.LAYOUTS[name])
-    elif name in ("magazine", "dense"):
+    elif name in ("magazine", "dense", "brochure"):
         from tools import render_report_typst as typst_engine
 
         typst_engine.render(document, path, typst_engine.LAYOUTS[name], drop_section)
