@@ -85,8 +85,8 @@ class _Line:
 
 def _wrapped(line: _Line, next_line: _Line, column_right: float) -> bool:
     first = next_line.words[0]
-    space = line.size * 0.3
-    return line.x1 + space + (first["x1"] - first["x0"]) > column_right - 2.0
+    # within an em of the edge: the typesetter's space and margins vary
+    return line.x1 + (first["x1"] - first["x0"]) > column_right - line.size
 
 
 def _is_bold(word: dict) -> bool:

@@ -135,7 +135,8 @@ def layout_of(words: list[dict], width: float) -> PageLayout:
         return PageLayout()
     segments = segments_of(words)
     left = min(s.x0 for s in segments)
-    right = max(s.x1 for s in segments)
+    # margins are taken as symmetric: a short last column still reaches the right margin
+    right = max(max(s.x1 for s in segments), width - left)
     coverage = [0] * (int(width) + 2)
     for s in segments:
         for x in range(max(0, int(s.x0)), min(int(s.x1) + 1, len(coverage))):
@@ -216,11 +217,13 @@ def _splits_evenly(
     widths = [b - a for a, b in columns]
     if min(widths) <= 0 or max(widths) / min(widths) > _SIMILAR:
         return False
-    for (x0, x1), width in zip(columns, widths, strict=True):
+    last = len(columns) - 1
+    for index, ((x0, x1), width) in enumerate(zip(columns, widths, strict=True)):
         inside = [s for s in segments if s.x0 >= x0 - 1 and s.x1 <= x1 + 1]
-        if len(inside) < 3:
+        if len(inside) < (3 if index < last else 1):
             return False
-        # prose fills its column: some line reaches near the column's right edge
-        if max(s.x1 for s in inside) < x1 - 0.25 * width:
+        # prose fills its column: some line reaches near the column's right edge (the last
+        # column may hold only the end of the text)
+        if index < last and max(s.x1 for s in inside) < x1 - 0.25 * width:
             return False
     return True
