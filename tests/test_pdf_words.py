@@ -94,7 +94,7 @@ def test_three_columns_and_a_title_over_them() -> None:
         title.append(_word(text, x, 60, 16))
         x = title[-1]["x1"] + 4
     words = title + [w for x0 in (40, 240, 440) for w in _column_of_text(x0, 180, 20)]
-    layout = layout_of(words, 700)
+    layout = layout_of(words, 646)  # margins of 40 points on both sides
     assert len(layout.columns) == 3
     assert [s.text for s in layout.spanning] == [
         "Un titre bien plus long posé sur les trois colonnes de la page"

@@ -217,6 +217,8 @@ def _splits_evenly(
     widths = [b - a for a, b in columns]
     if min(widths) <= 0 or max(widths) / min(widths) > _SIMILAR:
         return False
+    if any(g[1] - g[0] > 0.5 * min(widths) for g in gutters):  # a gutter, not a wide gap
+        return False
     last = len(columns) - 1
     for index, ((x0, x1), width) in enumerate(zip(columns, widths, strict=True)):
         inside = [s for s in segments if s.x0 >= x0 - 1 and s.x1 <= x1 + 1]
