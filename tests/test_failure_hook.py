@@ -50,14 +50,14 @@ def test_a_failed_run_leaves_an_artifact_and_calls_the_webhook(
     url, received = receiver
     monkeypatch.setenv(WEBHOOK_VARIABLE, url)
     state = build_warehouse(
-        reports=[str(DATA / "truncated-export.txt")],
+        reports=[str(DATA / "truncated-report.pdf")],  # cannot be read at all
         warehouse=str(tmp_path / "indicators.duckdb"),
         return_state=True,
     )
     assert state.is_failed()
     assert len(received) == 1
     line = received[0]["text"]
-    assert line.startswith("build_warehouse: run failed: ExtractionError: truncated-export.txt: ")
+    assert line.startswith("build_warehouse: run failed: SourceError: truncated-report.pdf: ")
     assert "\n" not in line
     with get_client(sync_client=True) as client:
         artifacts = client.read_artifacts(
