@@ -2,7 +2,8 @@
 
 Tasks are coarse (one per source and step) because each task run costs ~0.1 s, and they pass
 paths and hashes, not DataFrames. If any step fails, the candidate warehouse is discarded
-and the live one is left untouched.
+and the live one is left untouched; if the checks fail the gate, the candidate is kept for
+inspection, the live one is left untouched and the run ends Failed.
 """
 
 from __future__ import annotations
@@ -61,8 +62,8 @@ def report_task(summary: steps.CheckSummary) -> None:
 
 
 @task(name="publish", cache_policy=NONE)
-def publish_task(candidate: str, warehouse: str) -> str:
-    return str(wh.publish(Path(candidate), Path(warehouse)))
+def publish_task(candidate: str, warehouse: str, gate: list[str], publish_anyway: bool) -> str:
+    return str(steps.publish_gated(Path(candidate), Path(warehouse), gate, publish_anyway))
 
 
 @flow(name="build_warehouse", log_prints=True)
@@ -70,11 +71,27 @@ def build_warehouse(
     reports: list[str] | None = None,
     reference_dir: str | None = None,
     warehouse: str | None = None,
+    publish_anyway: bool = False,
+    lock_timeout: float | None = None,
 ) -> dict:
-    """Build the warehouse from the reports and the reference files (default: those in `raw/`)."""
+    """Build the warehouse from the reports and the reference files (default: those in `raw/`).
+
+    The run holds the warehouse's writer lock throughout. A candidate whose checks fail the
+    gate is kept for inspection and the run fails (`GateFailed`), unless `publish_anyway`."""
+    target = Path(warehouse) if warehouse else DEFAULT_WAREHOUSE
+    if target.is_dir():
+        raise wh.WarehouseError(f"{target}: is a folder; give the path of a .duckdb file")
+    with steps.exclusive_build(target, timeout=lock_timeout) as leftovers:
+        for leftover in leftovers:
+            get_run_logger().info("removed %s, left by an earlier build", leftover.name)
+        return _build(reports, reference_dir, target, publish_anyway=publish_anyway)
+
+
+def _build(
+    reports: list[str] | None, reference_dir: str | None, target: Path, *, publish_anyway: bool
+) -> dict:
     logger = get_run_logger()
     report_paths = [Path(p) for p in (reports or [str(p) for p in DEFAULT_REPORTS])]
-    target = Path(warehouse) if warehouse else DEFAULT_WAREHOUSE
     reference = Path(reference_dir) if reference_dir else REFERENCE_DIR
     for path in report_paths:
         if not path.is_file():
@@ -93,8 +110,8 @@ def build_warehouse(
     candidate = load_task(validated, str(target), staged_reference)
     try:
         summary = check_task(candidate)
-        publish_task(candidate, str(target))
         report_task(summary)
+        publish_task(candidate, str(target), summary.gate, publish_anyway)
     except BaseException:
         wh.discard(Path(candidate))
         raise
