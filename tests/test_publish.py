@@ -96,7 +96,7 @@ def test_a_hostile_input_is_refused_and_the_warehouse_kept(
     first = err.splitlines()[0] if code == cli.EXIT_CANNOT_RUN else err
     assert re.search(case["message"], first, re.MULTILINE), err
     assert _sha256(warehouse) == before
-    left = {p.name for p in warehouse.parent.iterdir()}
+    left = {p.name for p in warehouse.parent.iterdir()} - {"check-history"}
     kept = {"indicators.candidate.duckdb"} if code == cli.EXIT_FAILED else set()
     assert left == {"indicators.duckdb", "indicators.duckdb.lock", *kept}
 
@@ -169,6 +169,7 @@ def test_leftovers_of_a_killed_build_are_removed(text_warehouse, tmp_path) -> No
         path.write_bytes(b"left by a killed build")
     steps.build([REPORT], warehouse)
     assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "check-history",
         "indicators.duckdb",
         "indicators.duckdb.lock",
     ]
