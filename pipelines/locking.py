@@ -2,9 +2,8 @@
 
 Every command that writes a warehouse (`indicators build`; `indicators check` only reads it)
 holds an exclusive lock on `<warehouse>.lock` for its whole run. A second writer waits up to a
-timeout
-(`--lock-timeout`, or `INDICATORS_LOCK_TIMEOUT`, default 120 s), then fails with a message
-naming the holder, which the holder writes into the lock file. The lock is the kernel's
+timeout (`--lock-timeout`, or `INDICATORS_LOCK_TIMEOUT`, default 120 s), then fails with a
+message naming the holder, which the holder writes into the lock file. The lock is the kernel's
 (`flock`), so a killed build releases it.
 
 Tools outside this project (an analyst's `duckdb` shell opened read-write, a notebook) do not
