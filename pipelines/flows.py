@@ -2,7 +2,8 @@
 
 Tasks are coarse (one per source and step) because each task run costs ~0.1 s, and they pass
 paths and hashes, not DataFrames. If any step fails, the candidate warehouse is discarded
-and the live one is left untouched.
+and the live one is left untouched; if the checks fail the gate, the candidate is kept for
+inspection, the live one is left untouched and the run ends Failed.
 
 Each report document is one task (read, extract, validate); the documents fan out on the
 flow's task runner (one thread, a process pool or a Dask cluster, `pipelines.runners`); the
@@ -25,6 +26,7 @@ from prefect.states import State
 
 from pipelines import changes, steps
 from pipelines import warehouse as wh
+from pipelines.errors import GateFailed
 from pipelines.notify import notify_failure
 from pipelines.paths import (
     DEFAULT_WAREHOUSE,
@@ -94,9 +96,11 @@ def report_task(summary: steps.CheckSummary) -> None:
     )  # fmt: skip
 
 
-@task(name="publish", cache_policy=NONE, **IO_RETRIES)
-def publish_task(candidate: str, warehouse: str) -> str:
-    return str(wh.publish(Path(candidate), Path(warehouse)))
+@task(name="publish", cache_policy=NONE)
+def publish_task(candidate: str, warehouse: str, gate: list[str], publish_anyway: bool) -> str:
+    """Swap the candidate in, or keep it aside and fail the run when the gate fails (a gate
+    failure is final: no retry)."""
+    return str(steps.publish_gated(Path(candidate), Path(warehouse), gate, publish_anyway))
 
 
 def _record_sources(rows: list[dict]) -> None:
@@ -137,32 +141,45 @@ def build_warehouse(
     warehouse: str | None = None,
     only_changed: bool = False,
     report_dir: str | None = None,
+    publish_anyway: bool = False,
+    lock_timeout: float | None = None,
 ) -> dict:
     """Build the warehouse from the reports and the reference files (default: every report
     in `report_dir`, default `raw/report/`, and `raw/reference/`). With `only_changed`, a run
     whose inputs the warehouse already holds reads and loads nothing (the scheduled
-    deployment)."""
+    deployment).
+
+    The run holds the warehouse's writer lock throughout. A candidate whose checks fail the
+    gate is kept for inspection and the run fails (`GateFailed`), unless `publish_anyway`."""
     if not reports:
         reports = [str(path) for path in report_files(Path(report_dir or REPORT_DIR))]
+    target = Path(warehouse) if warehouse else DEFAULT_WAREHOUSE
+    if target.is_dir():
+        raise wh.WarehouseError(f"{target}: is a folder; give the path of a .duckdb file")
     try:
-        result = _build(reports, reference_dir, warehouse, only_changed)
+        with steps.exclusive_build(target, timeout=lock_timeout) as leftovers:
+            for leftover in leftovers:
+                get_run_logger().info("removed %s, left by an earlier build", leftover.name)
+            result = _build(reports, reference_dir, target, only_changed, publish_anyway)
+    except GateFailed as err:
+        _report_failure(f"gate failed: {err}")
+        raise
     except BaseException as err:
         _report_failure(f"run failed: {type(err).__name__}: {err}")
         raise
-    if result.get("check_gate"):
-        _report_failure(f"gate failed: {'; '.join(result['check_gate'])}")
+    if result.get("check_gate"):  # published anyway
+        _report_failure(f"gate failed (published anyway): {'; '.join(result['check_gate'])}")
     return result
 
 
 def _build(
-    reports: list[str], reference_dir: str | None, warehouse: str | None,
-    only_changed: bool,
+    reports: list[str], reference_dir: str | None, target: Path, only_changed: bool,
+    publish_anyway: bool,
 ) -> dict:  # fmt: skip
     logger = get_run_logger()
     report_paths = [Path(p) for p in reports]
     if not report_paths:
         raise SourceError("no report file to build from (.txt or .pdf)")
-    target = Path(warehouse) if warehouse else DEFAULT_WAREHOUSE
     reference = Path(reference_dir) if reference_dir else REFERENCE_DIR
     for path in report_paths:
         if not path.is_file():
@@ -186,8 +203,8 @@ def _build(
     candidate = load_task(validated, str(target), staged_reference)
     try:
         summary = check_task(candidate)
-        publish_task(candidate, str(target))
         report_task(summary)
+        publish_task(candidate, str(target), summary.gate, publish_anyway)
     except BaseException:
         wh.discard(Path(candidate))
         raise

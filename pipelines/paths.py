@@ -53,7 +53,8 @@ def staging_dir_for(warehouse: Path) -> Path:
     They are a cache keyed by the source's content and the code's version: a build whose
     report did not change does not read it again."""
     shared = os.environ.get("INDICATORS_STAGING_DIR")
-    return Path(shared) if shared else Path(warehouse).parent / "staging"
+    folder = Path(shared) if shared else Path(warehouse).parent / "staging"
+    return folder.resolve()  # a cache written from one working folder serves every other
 
 
 def check_history_dir_for(warehouse: Path) -> Path:

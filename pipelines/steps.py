@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from functools import cache
 from multiprocessing import current_process
@@ -17,17 +21,30 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from pipelines import check_history
+from pipelines import check_history, integrity, locking
 from pipelines import warehouse as wh
 from pipelines.checks import Accepted, CheckRun, record_run, run_checks
 from pipelines.concepts import map_concepts
 from pipelines.document import Document
+from pipelines.errors import GateFailed
 from pipelines.extract.report import extract_report
-from pipelines.paths import PDF_WORKERS, PROJECT_ROOT, check_history_dir_for
+from pipelines.paths import (
+    PDF_WORKERS,
+    PROJECT_ROOT,
+    REFERENCE_DIR,
+    check_history_dir_for,
+    staging_dir_for,
+)
 from pipelines.readers import SourceError, file_sha256
 from pipelines.readers.pdf import read_pdf
 from pipelines.readers.text_export import read_text_export
-from pipelines.reference.reader import read_reference, reference_entities, reference_figures
+from pipelines.reference.reader import (
+    ReferenceData,
+    read_reference,
+    reference_entities,
+    reference_figures,
+    verify_reference,
+)
 from pipelines.reports import summary, to_markdown
 from pipelines.staging import STAGING_TABLES, StagingFrames, empty_frames
 from pipelines.staging import to_staging as frames_of
@@ -78,12 +95,15 @@ def read_report(path: Path) -> Document:
 
 
 def _write(frame: pd.DataFrame, path: Path) -> None:
+    """Write a Parquet file whole, then rename it: a concurrent reader never sees half a file."""
+    partial = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.partial")
     con = duckdb.connect()
     try:
         con.register("frame", frame)
-        con.execute(f"copy frame to '{path}' (format parquet)")
+        con.execute(f"copy frame to '{partial}' (format parquet)")
     finally:
         con.close()
+    os.replace(partial, path)
 
 
 def _read(path: Path, columns: list[str] | None) -> pd.DataFrame:
@@ -133,9 +153,9 @@ def stage_report(path: Path, staging_dir: Path) -> StagedSource:
         raise SourceError(f"{path}: no such report file")
     folder = Path(staging_dir) / f"{file_sha256(path)[:16]}-{code_version()[:12]}"
     manifest = folder / "extracted" / "source.json"
-    if manifest.is_file():
+    if manifest.is_file():  # the folder is where the cache is now, not where it was written
         cached = json.loads(manifest.read_text(encoding="utf-8"))
-        return StagedSource(**{**cached, "extracted": False})
+        return StagedSource(**(cached | {"folder": str(folder / "extracted"), "extracted": False}))
     document = read_report(path)
     extraction = extract_report(document, load_indicator_catalog(), load_entity_catalog())
     staged = StagedSource(
@@ -145,8 +165,8 @@ def stage_report(path: Path, staging_dir: Path) -> StagedSource:
         document.report_year,
         str(folder / "extracted"),
     )
-    write_staging(frames_of(document, extraction), staged)
-    manifest.write_text(json.dumps(staged.to_dict()), encoding="utf-8")  # written last
+    write_staging(integrity.screen(frames_of(document, extraction), path), staged)
+    _write_marker(manifest, staged.to_dict())  # written last
     return replace(staged, extracted=True)
 
 
@@ -165,37 +185,56 @@ class StagedReference:
 REFERENCE_TABLES = ("entities", "councillors", "territory_epci")
 
 
+def _write_marker(path: Path, content: dict) -> None:
+    """A small JSON file written last and whole: what it describes is complete."""
+    partial = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.partial")
+    partial.write_text(json.dumps(content), encoding="utf-8")
+    os.replace(partial, path)
+
+
 def stage_reference(
     reference_dir: Path, report_years: list[int], staging_dir: Path
 ) -> StagedReference:
-    """Read and verify the reference files; stage their figures for each report year built."""
-    ref = read_reference(reference_dir)
-    folder = Path(staging_dir) / f"reference-{ref.manifest_sha256[:12]}"
+    """Verify the reference files; stage their tables, and their figures for each report year.
+
+    The sha256 of every file is verified at every build; the files are read and validated
+    (row counts included) only when the manifest or the code changed."""
+    manifest, manifest_sha256 = verify_reference(reference_dir)
+    folder = Path(staging_dir) / f"reference-{manifest_sha256[:12]}-{code_version()[:12]}"
     folder.mkdir(parents=True, exist_ok=True)
-    tables = {
-        "entities": reference_entities(ref),
-        "councillors": ref.councillors,
-        "territory_epci": ref.territory_epci,
-    }
-    for name, frame in tables.items():
-        _write(frame, folder / f"{name}.parquet")
+    ref: ReferenceData | None = None
+    if not (folder / "tables.json").is_file():
+        ref = read_reference(reference_dir)
+        tables = {
+            "entities": reference_entities(ref),
+            "councillors": ref.councillors,
+            "territory_epci": ref.territory_epci,
+        }
+        for name, frame in tables.items():
+            _write(frame, folder / f"{name}.parquet")
+        _write_marker(folder / "tables.json", {"tables": list(tables)})
     sources = []
     for year in sorted(set(report_years)):
         staged = StagedSource(
             "manifest.json",
-            ref.manifest_sha256,
+            manifest_sha256,
             "reference",
             year,
             str(folder / str(year) / "extracted"),
         )
-        figures = reference_figures(ref, year, load_entity_catalog())
-        sources.append(write_staging(empty_frames(figures=figures), staged))
-    return StagedReference(str(folder), ref.label, tuple(sources))
+        if not (Path(staged.folder) / "source.json").is_file():
+            ref = ref or read_reference(reference_dir)
+            figures = reference_figures(ref, year, load_entity_catalog())
+            write_staging(empty_frames(figures=figures), staged)
+            _write_marker(Path(staged.folder) / "source.json", staged.to_dict())
+        sources.append(staged)
+    label = f"{manifest['package']} {manifest['version']}"
+    return StagedReference(str(folder), label, tuple(sources))
 
 
 def validate_staged(staged: StagedSource) -> StagedSource:
-    """Validate the staging files; valid rows and rejects go to a `validated` folder."""
-    validated = validate_staging(read_staging(staged))
+    """Validate the staging files; valid rows and rejects go to a `validated` folder (reused:
+    the staging folder is keyed by the source's content and the code's version)."""
     target = StagedSource(
         staged.source_file,
         staged.source_sha256,
@@ -204,13 +243,19 @@ def validate_staged(staged: StagedSource) -> StagedSource:
         str(Path(staged.folder).parent / "validated"),
         staged.extracted,
     )
-    return write_staging(validated, target)
+    done = Path(target.folder) / "source.json"
+    if done.is_file():
+        return target
+    write_staging(validate_staging(read_staging(staged)), target)
+    _write_marker(done, target.to_dict())
+    return target
 
 
 def load_candidate(
     validated: list[StagedSource], warehouse: Path, reference: StagedReference | None = None
 ) -> Path:
     """Load validated sources into a candidate copy of the warehouse; returns its path."""
+    one_source_per_kind(validated)
     candidate = wh.new_candidate(warehouse)
     try:
         with wh.connect(candidate, read_only=False) as con:
@@ -230,6 +275,19 @@ def load_candidate(
         wh.discard(candidate)
         raise
     return candidate
+
+
+def one_source_per_kind(sources: list[StagedSource]) -> None:
+    """Two sources of one kind for one year would replace each other: refuse them."""
+    seen: dict[tuple[int, str], StagedSource] = {}
+    for source in sources:
+        key = (source.report_year, source.source_kind)
+        if key in seen and seen[key].source_sha256 != source.source_sha256:
+            raise SourceError(
+                f"{seen[key].source_file} and {source.source_file}: two {source.source_kind} "
+                f"sources for report year {source.report_year}; give one of them"
+            )
+        seen[key] = source
 
 
 def check_warehouse(path: Path) -> CheckSummary:
@@ -264,3 +322,44 @@ def check_published(
     changes = check_history.changes_since_previous(run, store)
     check_history.append(run, store)
     return run, changes
+
+
+@contextmanager
+def exclusive_build(warehouse: Path, *, timeout: float | None = None) -> Iterator[list[Path]]:
+    """Hold the warehouse's writer lock; first remove what killed builds left behind."""
+    with locking.writer_lock(warehouse, purpose="indicators build", timeout=timeout):
+        yield wh.remove_leftovers(warehouse)
+
+
+def publish_gated(
+    candidate: Path, warehouse: Path, gate: list[str], publish_anyway: bool = False
+) -> Path:
+    """Publish a checked candidate, or keep it aside and raise `GateFailed`."""
+    if gate and not publish_anyway:
+        kept = wh.keep_rejected(candidate, warehouse)
+        raise GateFailed(warehouse, kept, gate)
+    return wh.publish(candidate, warehouse)
+
+
+def build(
+    reports: list[Path],
+    warehouse: Path,
+    reference_dir: Path = REFERENCE_DIR,
+    *,
+    publish_anyway: bool = False,
+    lock_timeout: float | None = None,
+) -> Path:
+    """The whole build without Prefect (what the flow's tasks do, in one process)."""
+    warehouse = Path(warehouse)
+    with exclusive_build(warehouse, timeout=lock_timeout):
+        staging = staging_dir_for(warehouse)
+        validated = [validate_staged(stage_report(Path(p), staging)) for p in reports]
+        reference = stage_reference(reference_dir, [s.report_year for s in validated], staging)
+        validated += [validate_staged(s) for s in reference.sources]
+        candidate = load_candidate(validated, warehouse, reference)
+        try:
+            summary = check_warehouse(candidate)
+            return publish_gated(candidate, warehouse, summary.gate, publish_anyway)
+        except BaseException:
+            wh.discard(candidate)
+            raise

@@ -3,22 +3,27 @@
 A build never writes the live file. It copies the current warehouse (if any) to a candidate
 file beside it, loads and checks the candidate, and only then renames it over the live file
 (`os.replace` is atomic on one filesystem). A failure at any step deletes the candidate and
-leaves the previous warehouse exactly as it was, still queryable.
+leaves the previous warehouse exactly as it was, still queryable. A candidate whose checks
+fail the gate is kept beside the live file as `<name>.candidate.duckdb` for inspection, and
+the next build replaces it. `pipelines.locking` keeps writers one at a time.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
+from pipelines import locking
 from pipelines.paths import SQL_SCHEMA_DIR, SQL_VIEWS_DIR
 from pipelines.staging import StagingFrames
 from schemas.catalog import EntityCatalog, IndicatorCatalog
@@ -54,6 +59,32 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     from pipelines.dictionary import apply_comments  # views are recreated: comment them again
 
     apply_comments(con)
+    con.execute(
+        "insert or replace into warehouse_meta values ('schema_sha256', ?)", [schema_version()]
+    )
+
+
+@cache
+def schema_version() -> str:
+    """The hash of the schema and the views this code creates."""
+    digest = hashlib.sha256()
+    for path in [*_sql_files(SQL_SCHEMA_DIR), *_sql_files(SQL_VIEWS_DIR)]:
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def require_current_schema(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Refuse a warehouse built by another version of the code, saying how to rebuild it."""
+    try:
+        row = con.execute("select value from warehouse_meta where key = 'schema_sha256'").fetchone()
+    except duckdb.CatalogException:
+        row = None
+    if row is None or row[0] != schema_version():
+        built = f"schema {row[0][:12]}…" if row else "no schema stamp"
+        raise WarehouseError(
+            f"{path}: a warehouse of an older schema ({built}, this code writes schema "
+            f"{schema_version()[:12]}…); rebuild it with `indicators build --warehouse {path}`"
+        )
 
 
 @contextmanager
@@ -183,30 +214,83 @@ def _checkpoint_if_needed(path: Path) -> None:
             con.execute("checkpoint")
 
 
+def candidate_pattern(warehouse: Path) -> str:
+    return f".{Path(warehouse).name}.*.candidate"
+
+
 def new_candidate(warehouse: Path) -> Path:
-    """A private copy of the live warehouse (or a fresh file) to build into."""
+    """A private copy of the live warehouse (or a fresh file) to build into.
+
+    The copy waits while another process holds the live file open for writing (its commits
+    would be missing from the copy), and records what the live file looked like, so that
+    `publish` refuses to replace a file that was written meanwhile."""
     warehouse = Path(warehouse)
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     candidate = warehouse.with_name(f".{warehouse.name}.{uuid.uuid4().hex[:12]}.candidate")
-    if warehouse.exists():
-        _checkpoint_if_needed(warehouse)
-        shutil.copyfile(warehouse, candidate)
-    with connect(candidate, read_only=False) as con:
-        apply_schema(con)
+    if warehouse.is_dir():
+        raise WarehouseError(f"{warehouse}: is a folder; give the path of a .duckdb file")
+    try:
+        if warehouse.exists():
+            locking.wait_for_no_writer(warehouse)
+            _checkpoint_if_needed(warehouse)
+            shutil.copyfile(warehouse, candidate)
+        locking.write_fingerprint(candidate, warehouse)
+        with connect(candidate, read_only=False) as con:
+            apply_schema(con)
+    except BaseException:
+        discard(candidate)
+        raise
     return candidate
 
 
 def publish(candidate: Path, warehouse: Path) -> Path:
-    """Swap the finished candidate in; readers of the old file keep their snapshot."""
+    """Swap the finished candidate in; readers of the old file keep their snapshot.
+
+    Never over a file that another process has open for writing, nor over one written since
+    the candidate was copied from it: that would lose its writes."""
     with connect(candidate, read_only=False) as con:
         con.execute("checkpoint")
-    os.replace(candidate, warehouse)
+    with locking.no_new_writer(warehouse):
+        if locking.changed_since_copy(candidate, warehouse):
+            raise WarehouseError(
+                f"{warehouse}: written by another process during the build; nothing published "
+                "(its changes would be lost); build again"
+            )
+        os.replace(candidate, warehouse)
+    Path(f"{candidate}.base").unlink(missing_ok=True)
     return Path(warehouse)
 
 
+def rejected_path(warehouse: Path) -> Path:
+    """Where a candidate whose gate failed is kept for inspection (the next build replaces it)."""
+    warehouse = Path(warehouse)
+    return warehouse.with_name(f"{warehouse.stem}.candidate{warehouse.suffix}")
+
+
+def keep_rejected(candidate: Path, warehouse: Path) -> Path:
+    """Keep a candidate the gate refused beside the live warehouse, under a fixed name."""
+    kept = rejected_path(warehouse)
+    with connect(candidate, read_only=False) as con:
+        con.execute("checkpoint")
+    os.replace(candidate, kept)
+    Path(f"{candidate}.base").unlink(missing_ok=True)
+    return kept
+
+
 def discard(candidate: Path) -> None:
-    for path in (Path(candidate), Path(f"{candidate}.wal")):
+    for suffix in ("", ".wal", ".base"):
+        Path(f"{candidate}{suffix}").unlink(missing_ok=True)
+
+
+def remove_leftovers(warehouse: Path) -> list[Path]:
+    """Candidates of killed builds, and the previous refused candidate; call under the lock."""
+    warehouse = Path(warehouse)
+    found = sorted(warehouse.parent.glob(candidate_pattern(warehouse) + "*"))
+    found += [p for p in (rejected_path(warehouse),) if p.exists()]
+    found += [p for p in (Path(f"{rejected_path(warehouse)}.wal"),) if p.exists()]
+    for path in found:
         path.unlink(missing_ok=True)
+    return found
 
 
 def query(warehouse: Path, sql: str) -> pd.DataFrame:

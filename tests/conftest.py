@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +20,8 @@ from schemas.catalog import (
 )
 
 DATA = Path(__file__).parent / "data"
+# the slower variants of the reliability tests run under `make reliability` only
+EXHAUSTIVE = bool(os.environ.get("INDICATORS_RELIABILITY_ALL"))
 REPORT = DEFAULT_REPORTS[0]
 
 
@@ -117,19 +120,20 @@ def existing_warehouse(built_warehouse, tmp_path) -> Path:
     return copy
 
 
-def build_with_steps(reports: list[Path], warehouse: Path) -> Path:
-    """The flow's steps without Prefect: report(s) and the shipped reference files."""
+def build_with_steps(reports: list[Path], warehouse: Path, *, publish_anyway: bool = True) -> Path:
+    """The build without Prefect: report(s) and the shipped reference files. Publishes even
+    when the gate fails unless told otherwise, for the tests that run `check` on the result."""
     from pipelines import steps
-    from pipelines import warehouse as wh
-    from pipelines.paths import REFERENCE_DIR, staging_dir_for
 
-    staging = staging_dir_for(warehouse)
-    validated = [steps.validate_staged(steps.stage_report(p, staging)) for p in reports]
-    reference = steps.stage_reference(REFERENCE_DIR, [s.report_year for s in validated], staging)
-    validated += [steps.validate_staged(s) for s in reference.sources]
-    candidate = steps.load_candidate(validated, warehouse, reference)
-    steps.check_warehouse(candidate)
-    return wh.publish(candidate, warehouse)
+    return steps.build(reports, warehouse, publish_anyway=publish_anyway)
+
+
+@pytest.fixture(scope="session")
+def text_warehouse(tmp_path_factory) -> Path:
+    """A warehouse built without Prefect from the export alone and the reference files."""
+    from pipelines import steps
+
+    return steps.build([REPORT], tmp_path_factory.mktemp("text") / "indicators.duckdb")
 
 
 @pytest.fixture

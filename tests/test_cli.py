@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import errno
 import json
 from xml.etree import ElementTree as ET
 
+import duckdb
+import pytest
+
 from pipelines import warehouse as wh
-from pipelines.cli import main
+from pipelines.cli import main, run
+from pipelines.errors import one_line
 
 
 def test_query_prints_the_rows(built_warehouse, capsys) -> None:
@@ -27,13 +32,13 @@ def test_query_prints_the_rows(built_warehouse, capsys) -> None:
 
 def test_query_refuses_to_write(existing_warehouse, capsys) -> None:
     code = main(["query", "drop table fact_figure", "--warehouse", str(existing_warehouse)])
-    assert code == 1
+    assert code == 3  # could not run
     assert "read-only" in capsys.readouterr().err
 
 
 def test_check_without_warehouse_fails_clearly(tmp_path, capsys) -> None:
     code = main(["check", "--warehouse", str(tmp_path / "none.duckdb")])
-    assert code == 1
+    assert code == 3
     assert "none.duckdb: no warehouse here; run `indicators build` first" in capsys.readouterr().err
 
 
@@ -82,6 +87,57 @@ def test_build_refuses_a_missing_report(tmp_path, capsys) -> None:
             str(tmp_path / "w.duckdb"),
         ]
     )
-    assert code == 1
+    assert code == 3
     assert "absent.txt: no such report file" in capsys.readouterr().err
     assert not (tmp_path / "w.duckdb").exists()
+
+
+def test_exit_codes_are_in_the_help(capsys) -> None:
+    for argv in (["--help"], ["build", "--help"], ["check", "--help"]):
+        with pytest.raises(SystemExit) as exited:
+            main(argv)
+        assert exited.value.code == 0
+        out = capsys.readouterr().out
+        assert "exit codes:\n  0  the gate passes" in out
+        assert "  1  the gate failed" in out and "  2  bad arguments" in out
+        assert "  3  could not run: warehouse locked by another writer" in out
+
+
+def test_an_unknown_error_is_one_line_and_the_traceback_needs_debug(capsys) -> None:
+    def crash() -> int:
+        raise KeyError("boom")
+
+    assert run("build", crash) == 3
+    assert capsys.readouterr().err == (
+        "indicators build: error: KeyError: 'boom' "
+        "(unexpected; run again with --debug for the traceback)\n"
+    )
+    assert run("build", crash, debug=True) == 3
+    assert "Traceback (most recent call last)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("error", "line"),
+    [
+        (OSError(errno.ENOSPC, "No space left on device", "/w/x.duckdb"),
+         "/w: disk full (no space left on device)"),
+        (PermissionError(errno.EACCES, "Permission denied", "/w"),
+         "/w: permission denied (a read-only folder or file?)"),
+        (IsADirectoryError(errno.EISDIR, "Is a directory", "/w"),
+         "/w: is a folder, a file was expected"),
+    ],
+)  # fmt: skip
+def test_environment_errors_name_their_cause(error, line) -> None:
+    assert one_line(error) == line
+
+
+def test_a_full_disk_is_named_even_when_a_rollback_fails_after_it() -> None:
+    try:
+        try:
+            raise duckdb.IOException('Could not write file "/w/x.duckdb": No space left on device')
+        except duckdb.IOException:
+            raise duckdb.TransactionException("cannot rollback - no transaction is active")  # noqa: B904
+    except duckdb.Error as err:
+        assert one_line(err) == (
+            'disk full: Could not write file "/w/x.duckdb": No space left on device'
+        )

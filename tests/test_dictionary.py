@@ -80,7 +80,7 @@ def test_describe_refuses_an_unknown_code(con) -> None:
 def test_the_describe_command_names_an_unknown_code(built_warehouse, capsys) -> None:
     from pipelines.cli import main
 
-    assert main(["describe", "no_such_code", "--warehouse", str(built_warehouse)]) == 1
+    assert main(["describe", "no_such_code", "--warehouse", str(built_warehouse)]) == 3
     assert capsys.readouterr().err == (
         "indicators describe: error: unknown indicator 'no_such_code' "
         "(see docs/data-dictionary.md)\n"

