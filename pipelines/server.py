@@ -48,8 +48,12 @@ def explain_startup_failure(err: BaseException) -> str | None:
     """One line for a Prefect API that could not be reached, else None."""
     text = str(err)
     url = os.environ.get("PREFECT_API_URL")
-    unreachable = any(word in text.lower() for word in ("failed to reach api", "connect"))
-    if url and (unreachable or isinstance(err, ConnectionError | OSError)):
+    # only the API client's own words: other errors may mention a connection (a lock holder)
+    unreachable = any(
+        words in text.lower()
+        for words in ("failed to reach api", "all connection attempts failed", "connection refused")
+    )
+    if url and (unreachable or isinstance(err, ConnectionError)):
         return (
             f"cannot reach the Prefect server at PREFECT_API_URL={url}: start it with "
             "`make serve`, or unset PREFECT_API_URL to use a temporary server"

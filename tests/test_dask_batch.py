@@ -39,7 +39,9 @@ def test_two_years_extracted_on_a_dask_cluster_load_as_a_serial_build_does(
         task_runner=task_runner(dask_address=local_cluster.scheduler_address)
     )
     with Client(local_cluster.scheduler_address) as client, get_task_stream(client) as stream:
-        result = on_dask(reports=reports, warehouse=str(target))
+        # the synthetic 2023 year has no reviewed findings of its own: its gate fails (another
+        # test asserts that); here the batch is under test, so it is published anyway
+        result = on_dask(reports=reports, warehouse=str(target), publish_anyway=True)
 
     assert sorted(result["extracted"]) == [REPORT.name, "synthetic-2023-export.txt"]
     stages = {t["worker"] for t in stream.data if str(t["key"]).startswith("extract_document")}

@@ -22,7 +22,7 @@ def test_a_dead_server_url_gives_one_line_that_says_what_to_do(
     monkeypatch.setenv("PREFECT_API_URL", dead)
     with temporary_settings({PREFECT_API_URL: dead}):
         code = main(["build", "--warehouse", str(tmp_path / "indicators.duckdb")])
-    assert code == 1
+    assert code == 3  # could not run
     assert capsys.readouterr().err.strip().splitlines()[-1] == (
         f"indicators build: error: cannot reach the Prefect server at PREFECT_API_URL={dead}: "
         "start it with `make serve`, or unset PREFECT_API_URL to use a temporary server"
