@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser build check test lint format bench bench-datateam serve pdf renditions clean reliability
+.PHONY: help install browser build check test test-slow lint format bench bench-datateam serve pdf renditions clean reliability
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-15s %s\n", $$1, $$2}'
@@ -38,9 +38,12 @@ test: $(INSTALLED) browser ## run lint and the whole test suite
 
 reliability: $(INSTALLED) ## kill -9 and concurrency tests ten times in a row, then every hostile case
 	for run in 1 2 3 4 5 6 7 8 9 10; do \
-		INDICATORS_RELIABILITY_ALL=1 $(BIN)/pytest -q tests/test_one_writer.py || exit 1; \
+		INDICATORS_RELIABILITY_ALL=1 $(BIN)/pytest -q -m reliability tests/test_one_writer.py || exit 1; \
 	done
 	INDICATORS_RELIABILITY_ALL=1 $(BIN)/pytest -q tests/test_publish.py
+
+test-slow: $(INSTALLED) ## run the costly end-to-end tests left out of `make test` (CI runs both)
+	$(BIN)/pytest -m slow
 
 lint: $(INSTALLED) ## ruff lint and format check
 	$(BIN)/ruff check .

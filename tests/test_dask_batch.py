@@ -8,7 +8,7 @@ from pipelines import warehouse as wh
 from pipelines.runners import task_runner
 from tests.conftest import DATA, REPORT
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.slow]  # `make test-slow`, and CI
 FIGURES = (
     "select * from fact_figure where report_year = {year} and source_kind = 'text' order by all"
 )

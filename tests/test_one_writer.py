@@ -22,7 +22,7 @@ from pipelines import cli, steps
 from pipelines import warehouse as wh
 from pipelines.paths import PROJECT_ROOT
 
-pytestmark = pytest.mark.reliability
+pytestmark = [pytest.mark.reliability, pytest.mark.slow]  # `make test-slow`, and CI
 
 BUILD = (
     "import sys; from pathlib import Path; from pipelines import steps; "

@@ -17,7 +17,7 @@ from pipelines.extract.report import extract_report
 from pipelines.readers.pdf import read_pdf
 from tools.renditions import agreement, render_rendition
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.slow]  # `make test-slow`, and CI
 OVERVIEW = "UNE PROXIMITÉ QUOTIDIENNE"
 
 

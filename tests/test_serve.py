@@ -17,7 +17,7 @@ import pytest
 from pipelines import warehouse as wh
 from tests.conftest import REPORT
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.slow]  # `make test-slow`, and CI
 DEPLOYMENT = "build_warehouse/scheduled"
 
 
