@@ -10,8 +10,6 @@ the previous run of the same inputs tells what is new and what was resolved.
 from __future__ import annotations
 
 import json
-import os
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +17,7 @@ import duckdb
 import pandas as pd
 
 from pipelines.checks import CheckRun
+from pipelines.parquet import write_whole
 
 
 @dataclass(frozen=True)
@@ -34,21 +33,12 @@ def append(run: CheckRun, store: Path) -> Path:
     """Write one run; never overwrites another."""
     store = Path(store)
     store.mkdir(parents=True, exist_ok=True)
-    target = store / f"{run.run_id}.parquet"
-    temporary = store / f".{run.run_id}.{uuid.uuid4().hex[:8]}.tmp"
     frame = run.results.assign(
         started_at=run.started_at,
         inputs_key=run.inputs_key,
         inputs=json.dumps(run.inputs, default=str),
     )
-    con = duckdb.connect()
-    try:
-        con.register("run_results", frame)
-        con.execute(f"copy run_results to '{temporary}' (format parquet)")
-    finally:
-        con.close()
-    os.replace(temporary, target)
-    return target
+    return write_whole(frame, store / f"{run.run_id}.parquet")
 
 
 def read(store: Path) -> pd.DataFrame:

@@ -28,6 +28,7 @@ from pipelines.concepts import map_concepts
 from pipelines.document import Document
 from pipelines.errors import GateFailed
 from pipelines.extract.report import extract_report
+from pipelines.parquet import write_whole as _write
 from pipelines.paths import (
     PDF_WORKERS,
     PROJECT_ROOT,
@@ -92,18 +93,6 @@ def read_report(path: Path) -> Document:
         # a daemonic process (a Dask worker) may not start the page-reading processes
         return read_pdf(path, workers=1 if current_process().daemon else PDF_WORKERS)
     raise SourceError(f"{path.name}: unknown report format {path.suffix!r} (expected .txt or .pdf)")
-
-
-def _write(frame: pd.DataFrame, path: Path) -> None:
-    """Write a Parquet file whole, then rename it: a concurrent reader never sees half a file."""
-    partial = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.partial")
-    con = duckdb.connect()
-    try:
-        con.register("frame", frame)
-        con.execute(f"copy frame to '{partial}' (format parquet)")
-    finally:
-        con.close()
-    os.replace(partial, path)
 
 
 def _read(path: Path, columns: list[str] | None) -> pd.DataFrame:

@@ -10,23 +10,20 @@
 -- list, the councillors the organisation table names. A count that the report's own
 -- enumeration does not reach means a part is missing or the count is wrong. The catalog's
 -- entities that the enumeration lacks are named.
-with enumerated as (
-    select report_year, source_kind, 'territories_count' as indicator_code, 'territory' as entity_type,
-        list(distinct entity_code order by entity_code) as items, 'territory profiles' as what
-    from fact_block_quality
-    where block_id like 'profile:%' and status <> 'missing'
-    group by all
-    union all
-    select report_year, source_kind, 'mds_count', 'mds',
-        list(distinct entity_code order by entity_code), 'MDS tables'
-    from fact_block_quality
-    where block_id like 'mds_activity:%' and status <> 'missing'
-    group by all
-    union all
-    select report_year, source_kind, 'mdadt_count', 'mdadt',
-        list(distinct entity_code order by entity_code), 'MDADT tables'
-    from fact_block_quality
-    where block_id like 'mdadt_activity:%' and status <> 'missing'
+with tabled (indicator_code, entity_type, block_prefix, what) as (
+    -- the counts whose items are blocks of the report: one profile or table per entity
+    values
+        ('territories_count', 'territory', 'profile:', 'territory profiles'),
+        ('mds_count', 'mds', 'mds_activity:', 'MDS tables'),
+        ('mdadt_count', 'mdadt', 'mdadt_activity:', 'MDADT tables')
+),
+
+enumerated as (
+    select quality.report_year, quality.source_kind, tabled.indicator_code, tabled.entity_type,
+        list(distinct quality.entity_code order by quality.entity_code) as items, tabled.what
+    from fact_block_quality as quality
+    inner join tabled on starts_with(quality.block_id, tabled.block_prefix)
+    where quality.status <> 'missing'
     group by all
     union all
     select report_year, source_kind, 'epci_count', 'epci',
@@ -43,7 +40,7 @@ with enumerated as (
 catalog as (
     select entity_type, list(entity_code order by entity_code) as all_codes
     from dim_entity
-    where entity_type in ('territory', 'mds', 'mdadt')
+    where entity_type in (select entity_type from tabled)
     group by entity_type
 ),
 
