@@ -20,6 +20,7 @@ select
     result.message,
     result.expected_source,
     result.observed_source,
+    result.finding_key,
     result.accepted,
     result.justification
 from check_result as result
