@@ -55,6 +55,25 @@ def read(store: Path) -> pd.DataFrame:
         con.close()
 
 
+def copy_into(con: duckdb.DuckDBPyConnection, store: Path, skip_run: str) -> int:
+    """Give a new warehouse the earlier runs of the store (its `v_check_history`); returns how
+    many runs. The store stays the record: the warehouse is rebuilt from empty every time."""
+    history = read(store)
+    if history.empty:
+        return 0
+    history = history[history.run_id != skip_run]
+    runs = history.drop_duplicates("run_id")[["run_id", "started_at", "inputs"]]
+    results = history.drop(columns=["started_at", "inputs_key", "inputs"])
+    for table, frame in (("check_run", runs), ("check_result", results)):
+        columns = [c[0] for c in con.execute(f"select * from {table} limit 0").description]
+        con.register("_history", frame[[c for c in frame.columns if c in columns]])
+        try:
+            con.execute(f"insert into {table} by name select * from _history")
+        finally:
+            con.unregister("_history")
+    return len(runs)
+
+
 def _findings(results: pd.DataFrame) -> set[str]:
     return set(results.loc[results.status != "pass", "finding_key"].dropna())
 

@@ -193,9 +193,13 @@ def _build(
         _record_sources([{"source_file": p.name, "status": "unchanged"} for p in report_paths])
         return {"warehouse": str(target), "changed": [], "extracted": [], "sources": []}
 
+    # every build starts from empty: the other years the warehouse holds are read again
+    held = steps.held_reports(target, report_paths)
     # one task per document fans out; .result() re-raises a document's own error, by name
-    documents = [extract_document_task.submit(str(p), str(staging_dir)) for p in report_paths]
-    validated = [future.result() for future in documents]
+    documents = [
+        extract_document_task.submit(str(p), str(staging_dir)) for p in [*report_paths, *held]
+    ]
+    validated = steps.without_replaced([future.result() for future in documents], held)
     staged_reference = stage_reference_task(
         str(reference), [s.report_year for s in validated], str(staging_dir)
     )

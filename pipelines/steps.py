@@ -66,6 +66,7 @@ class StagedSource:
     report_year: int
     folder: str
     extracted: bool = False  # read and extracted by this build (not taken from the cache)
+    source_path: str = ""  # the file as the build was given it (read again by later builds)
 
     def path(self, table: str) -> Path:
         return Path(self.folder) / f"{table}.parquet"
@@ -144,7 +145,12 @@ def stage_report(path: Path, staging_dir: Path) -> StagedSource:
     manifest = folder / "extracted" / "source.json"
     if manifest.is_file():  # the folder is where the cache is now, not where it was written
         cached = json.loads(manifest.read_text(encoding="utf-8"))
-        return StagedSource(**(cached | {"folder": str(folder / "extracted"), "extracted": False}))
+        where = {
+            "folder": str(folder / "extracted"),
+            "extracted": False,
+            "source_path": str(path.resolve()),
+        }
+        return StagedSource(**(cached | where))
     document = read_report(path)
     extraction = extract_report(document, load_indicator_catalog(), load_entity_catalog())
     staged = StagedSource(
@@ -153,6 +159,7 @@ def stage_report(path: Path, staging_dir: Path) -> StagedSource:
         document.source_kind,
         document.report_year,
         str(folder / "extracted"),
+        source_path=str(path.resolve()),
     )
     write_staging(integrity.screen(frames_of(document, extraction), path), staged)
     _write_marker(manifest, staged.to_dict())  # written last
@@ -231,6 +238,7 @@ def validate_staged(staged: StagedSource) -> StagedSource:
         staged.report_year,
         str(Path(staged.folder).parent / "validated"),
         staged.extracted,
+        staged.source_path,
     )
     done = Path(target.folder) / "source.json"
     if done.is_file():
@@ -243,7 +251,7 @@ def validate_staged(staged: StagedSource) -> StagedSource:
 def load_candidate(
     validated: list[StagedSource], warehouse: Path, reference: StagedReference | None = None
 ) -> Path:
-    """Load validated sources into a candidate copy of the warehouse; returns its path."""
+    """Load validated sources into a new, empty candidate warehouse; returns its path."""
     one_source_per_kind(validated)
     candidate = wh.new_candidate(warehouse)
     try:
@@ -266,6 +274,39 @@ def load_candidate(
     return candidate
 
 
+def held_reports(warehouse: Path, reports: list[Path]) -> list[Path]:
+    """The report files of the live warehouse that this build was not given: a build starts
+    from empty, so the years it does not rebuild are read again (from the staging cache while
+    neither file nor code changed)."""
+    given = {Path(p).resolve() for p in reports}
+    held = []
+    for source in wh.held_sources(warehouse):
+        if not source["source_path"]:
+            continue
+        path = Path(source["source_path"])
+        if path.resolve() in given:
+            continue
+        if not path.is_file():
+            raise SourceError(
+                f"{path}: the warehouse holds report year {source['report_year']} "
+                f"({source['source_kind']}) from this file, which is gone; restore it, or "
+                "build into another warehouse"
+            )
+        held.append(path)
+    return held
+
+
+def without_replaced(validated: list[StagedSource], held: list[Path]) -> list[StagedSource]:
+    """Drop the held sources whose year and kind a source given to the build replaces."""
+    held_paths = {p.resolve() for p in held}
+
+    def is_held(source: StagedSource) -> bool:
+        return bool(source.source_path) and Path(source.source_path).resolve() in held_paths
+
+    given = {(s.report_year, s.source_kind) for s in validated if not is_held(s)}
+    return [s for s in validated if not (is_held(s) and (s.report_year, s.source_kind) in given)]
+
+
 def one_source_per_kind(sources: list[StagedSource]) -> None:
     """Two sources of one kind for one year would replace each other: refuse them."""
     seen: dict[tuple[int, str], StagedSource] = {}
@@ -285,8 +326,11 @@ def check_warehouse(path: Path) -> CheckSummary:
     with wh.connect(path, read_only=False) as con:
         run = run_checks(con)
         record_run(con, run)
-    changes = check_history.changes_since_previous(run, check_history_dir_for(path))
-    check_history.append(run, check_history_dir_for(path))
+    store = check_history_dir_for(path)
+    changes = check_history.changes_since_previous(run, store)
+    check_history.append(run, store)
+    with wh.connect(path, read_only=False) as con:
+        check_history.copy_into(con, store, skip_run=run.run_id)
     findings = run.results[run.results.status != "pass"][
         ["check_id", "status", "accepted", "entity_code", "indicator_code", "expected", "observed",
          "delta", "message"]
@@ -342,7 +386,9 @@ def build(
     warehouse = Path(warehouse)
     with exclusive_build(warehouse, timeout=lock_timeout):
         staging = staging_dir_for(warehouse)
-        validated = [validate_staged(stage_report(Path(p), staging)) for p in reports]
+        held = held_reports(warehouse, [Path(p) for p in reports])
+        validated = [validate_staged(stage_report(Path(p), staging)) for p in [*reports, *held]]
+        validated = without_replaced(validated, held)
         reference = stage_reference(reference_dir, [s.report_year for s in validated], staging)
         validated += [validate_staged(s) for s in reference.sources]
         candidate = load_candidate(validated, warehouse, reference)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -181,8 +180,14 @@ def load_source(con: duckdb.DuckDBPyConnection, frames: StagingFrames, source: d
     for table in tables:
         con.execute(f"delete from {table} where report_year = ? and source_kind = ?", key)
     con.execute(
-        "insert into dim_source values (?, ?, ?, ?, ?)",
-        [*key, source["source_file"], source["source_sha256"], datetime.now(UTC)],
+        "insert into dim_source values (?, ?, ?, ?, ?, ?)",
+        [
+            *key,
+            source["source_file"],
+            source["source_sha256"],
+            datetime.now(UTC),
+            source.get("source_path") or None,
+        ],
     )
     figures = frames.figures.drop(columns=["entity_type"])
     _insert(con, "fact_figure", figures)
@@ -207,22 +212,15 @@ def load_concept_map(con: duckdb.DuckDBPyConnection, mapping: pd.DataFrame) -> N
     _insert(con, "map_indicator_concept", mapping)
 
 
-def _checkpoint_if_needed(path: Path) -> None:
-    """Fold a leftover write-ahead log into the file, so that a copy of the file is complete."""
-    if Path(f"{path}.wal").exists():
-        with connect(path, read_only=False) as con:
-            con.execute("checkpoint")
-
-
 def candidate_pattern(warehouse: Path) -> str:
     return f".{Path(warehouse).name}.*.candidate"
 
 
 def new_candidate(warehouse: Path) -> Path:
-    """A private copy of the live warehouse (or a fresh file) to build into.
+    """An empty warehouse file beside the live one, with the schema, to build into.
 
-    The copy waits while another process holds the live file open for writing (its commits
-    would be missing from the copy), and records what the live file looked like, so that
+    Every build starts from empty: the warehouse is a function of the sources and the code,
+    never patched in place. The candidate records what the live file looked like, so that
     `publish` refuses to replace a file that was written meanwhile."""
     warehouse = Path(warehouse)
     warehouse.parent.mkdir(parents=True, exist_ok=True)
@@ -230,10 +228,6 @@ def new_candidate(warehouse: Path) -> Path:
     if warehouse.is_dir():
         raise WarehouseError(f"{warehouse}: is a folder; give the path of a .duckdb file")
     try:
-        if warehouse.exists():
-            locking.wait_for_no_writer(warehouse)
-            _checkpoint_if_needed(warehouse)
-            shutil.copyfile(warehouse, candidate)
         locking.write_fingerprint(candidate, warehouse)
         with connect(candidate, read_only=False) as con:
             apply_schema(con)
@@ -241,6 +235,22 @@ def new_candidate(warehouse: Path) -> Path:
         discard(candidate)
         raise
     return candidate
+
+
+def held_sources(warehouse: Path) -> list[dict]:
+    """The report sources the live warehouse holds (year, kind, path), to load again."""
+    warehouse = Path(warehouse)
+    if not warehouse.is_file():
+        return []
+    try:
+        frame = query(
+            warehouse,
+            "select report_year, source_kind, source_path from dim_source "
+            "where source_kind <> 'reference' order by all",
+        )
+    except (duckdb.Error, WarehouseError):  # written before paths were recorded: nothing held
+        return []
+    return frame.to_dict("records")
 
 
 def publish(candidate: Path, warehouse: Path) -> Path:

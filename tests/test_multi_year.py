@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 
 from pipelines import warehouse as wh
+from pipelines.readers import SourceError
 from tests.conftest import DATA, REPORT, build_with_steps
 
 SYNTHETIC_2023 = DATA / "synthetic-2023-export.txt"
@@ -93,3 +94,32 @@ def test_the_dropped_block_is_missing_in_2023_only(two_year_warehouse) -> None:
         two_year_warehouse, "select count(*) as n from v_year_over_year where report_year = 2022"
     ).n[0]
     assert unchanged_2023 == all_2022 - figures.figures[0] - 2
+
+
+def test_a_build_starts_from_empty_and_keeps_the_check_history(tmp_path) -> None:
+    """An outdated warehouse (an old table, a table without today's columns) is not patched:
+    the build writes a new one from the sources; the check runs of both builds stay."""
+    target = tmp_path / "indicators.duckdb"
+    with wh.connect(target, read_only=False) as con:
+        con.execute("create table fact_figure (report_year integer, value double)")
+        con.execute("create table old_table as select 1 as x")
+    build_with_steps([SYNTHETIC_2023], target)
+    build_with_steps([SYNTHETIC_2023], target)
+    tables = set(wh.query(target, "select table_name from duckdb_tables()").table_name)
+    assert "old_table" not in tables
+    columns = set(wh.query(target, "describe fact_figure").column_name)
+    assert {"rounding", "part_of", "value"} <= columns
+    runs = wh.query(target, "select count(distinct run_id) as n from v_check_history").n[0]
+    assert runs == 2
+
+
+def test_a_held_year_whose_file_is_gone_stops_the_build(two_year_warehouse, tmp_path) -> None:
+    target = tmp_path / "indicators.duckdb"
+    shutil.copyfile(two_year_warehouse, target)
+    with wh.connect(target, read_only=False) as con:
+        con.execute(
+            "update dim_source set source_path = ? where report_year = 2023",
+            [str(tmp_path / "gone.txt")],
+        )
+    with pytest.raises(SourceError, match=r"gone\.txt: the warehouse holds report year 2023"):
+        build_with_steps([REPORT], target)

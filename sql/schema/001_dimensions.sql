@@ -25,6 +25,7 @@ create table if not exists dim_source (
     source_file varchar not null,
     source_sha256 varchar not null,
     loaded_at timestamp not null,
+    source_path varchar,  -- where the file was read from: a later build reads it again
     primary key (report_year, source_kind)
 );
 

@@ -71,7 +71,8 @@ create table if not exists fact_block_quality (
     cells_found integer not null,
     cells_parsed integer not null,
     status varchar not null,
-    message varchar not null
+    message varchar not null,
+    title_score double  -- how well the section title matched (0-100), when looked up
 );
 
 -- The items of dated lists, each tied to the count that summarises the list.
