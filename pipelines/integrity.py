@@ -48,7 +48,11 @@ def damage_of(figures: pd.DataFrame, source: Path | None = None) -> pd.Series:
             reasons[cut] = (
                 f"{DAMAGED}the file ends inside line {last} (no line end): it may be cut off"
             )
-    garbled = figures.source_text.fillna("").map(lambda text: _GARBLED.search(text))
+    # a row is damaged by any garbled number in it; a sentence only by its figure's own
+    # span (it may name a road "RD 119E1" beside a sound figure)
+    sentences = figures.extractor.fillna("").str.contains("sentence")
+    checked = figures.source_text.where(~sentences, figures.source_span).fillna("")
+    garbled = checked.map(lambda text: _GARBLED.search(text))
     for index, match in garbled.items():
         if match is not None and not reasons[index]:
             reasons[index] = f"{DAMAGED}garbled number {match.group()!r}"
@@ -57,7 +61,7 @@ def damage_of(figures: pd.DataFrame, source: Path | None = None) -> pd.Series:
     )
     key = ["entity_code", "indicator_code", "section", "source_text"]
     # prose may repeat itself (the report restates a paragraph); a row or a key figure may not
-    rows = ~figures.extractor.fillna("").str.contains("sentence")
+    rows = ~sentences
     ordered = figures[rows].assign(at=where[rows]).sort_values("at")
     first_where = ordered.groupby(key, dropna=False)["at"].transform("min")
     first_line = ordered.groupby(key, dropna=False)["line"].transform("first")

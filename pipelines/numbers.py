@@ -6,7 +6,8 @@ The report writes numbers the French way, and not consistently: `35 551`, `2 708
 "une cinquantaine". Everything that reads a figure goes through this module so that the
 rules live in one place.
 
-Normalised units: count, EUR, km, km2, ha, m2, m (linear metres), pct, per_km2, fte, t, gb.
+Normalised units: count, EUR, km, km2, ha, m2, m (linear metres), pct, pct_change (a change
+in percent, signed), per_km2, fte, t, gb.
 Money is stored in EUR (463,61 M€ -> 463610000), percentages as percent numbers.
 """
 
@@ -16,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 UNITS = frozenset(
-    {"count", "EUR", "km", "km2", "ha", "m2", "m", "pct", "per_km2", "fte", "t", "gb"}
+    {"count", "EUR", "km", "km2", "ha", "m2", "m", "pct", "pct_change", "per_km2", "fte", "t", "gb"}
 )
 QUALIFIERS = frozenset({"approx", "at_least", "at_most"})
 
@@ -32,11 +33,12 @@ _NUMBER = re.compile(
 _ORDINAL = re.compile(r"\s?(?:\^\{[^}]*\}|\^\w+|er\b|re\b|ère\b|ème\b|e\b|è\b|nd\b|nde\b)")
 
 _QUALIFIER_BEFORE = re.compile(
-    r"(?P<q>plus\s+de|plus\s+d['’]|près\s+de|près\s+d['’]|environ|moins\s+de|moins\s+d['’]"
+    r"(?P<q>pas\s+moins\s+de|pas\s+moins\s+d['’]|plus\s+de|plus\s+d['’]|près\s+de|près\s+d['’]|environ|moins\s+de|moins\s+d['’]"
     r"|au\s+moins|jusqu['’]à|quelque|~)\s*$",
     re.IGNORECASE,
 )
 _QUALIFIER_CODES = {
+    "pas": "at_least",  # "pas moins de 114 projets"
     "plus": "at_least",
     "au": "at_least",
     "près": "approx",

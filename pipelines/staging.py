@@ -34,6 +34,10 @@ FIGURE_COLUMNS = [
     "extractor",
     "is_derived",
     "part_of",
+    "period_kind",
+    "period_start",
+    "period_end",
+    "block",
 ]
 LIST_ITEM_COLUMNS = [
     *PROVENANCE_COLUMNS,
@@ -150,8 +154,15 @@ def _place(location: Location) -> str:
 
 
 def _figures(document: Document, extraction: Extraction) -> pd.DataFrame:
-    """Figures with the rounding their printed precision implies (`1,87 milliard`: ± 5 M)."""
+    """Figures with the rounding their printed precision implies (`1,87 milliard`: ± 5 M),
+    their period (null: the report year) and the block they were read from."""
     frame = _records(document, extraction.figures, FIGURE_COLUMNS, is_derived=False)
+    periods = [f.period for f in extraction.figures]
+    frame["period_kind"] = [p.kind if p else None for p in periods]
+    frame["period_start"] = [p.start.isoformat() if p and p.start else None for p in periods]
+    frame["period_end"] = [p.end.isoformat() if p and p.end else None for p in periods]
+    holder = {loc.order: b.block_id for b in extraction.blocks for loc in b.lines}
+    frame["block"] = [f.block or holder.get(f.location.order) for f in extraction.figures]
     frame["rounding"] = [
         rounding_half_width(span, value, unit) if value is not None else None
         for span, value, unit in zip(

@@ -204,6 +204,14 @@ def parse_entity_catalog(data: dict) -> EntityCatalog:
                 entry["territory"],
                 tuple(entry.get("aliases", ())),
             )
+    for entry in data.get("organisations", []):
+        entities[entry["code"]] = Entity(
+            entry["code"],
+            "organisation",
+            entry["name"],
+            None,
+            tuple(entry.get("aliases", ())),
+        )
     return EntityCatalog(entities)
 
 

@@ -10,6 +10,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from pipelines.extract.periods import PERIOD_KINDS
 from pipelines.numbers import QUALIFIERS, UNITS
 from schemas.catalog import load_entity_catalog, load_indicator_catalog
 
@@ -27,7 +28,8 @@ ENTITY_TYPES = [
 # Official entities come from the reference files, not the catalog: their codes have a shape.
 OFFICIAL_CODE_PATTERNS = {"commune": r"62\d{3}", "epci": r"\d{9}", "canton": r"62\d{2}"}
 # One-off figures of the key-figure blocks get generated codes (kf_<block>__<label>).
-GENERATED_CODE = r"kf_[a-z0-9_]+"
+# Figures read in sentences get tx_<section>__<label>.
+GENERATED_CODE = r"(?:kf|tx)_[a-z0-9_]+"
 NON_NEGATIVE_UNITS = ["count", "EUR", "km", "km2", "ha", "m2", "m", "per_km2", "fte", "t", "gb"]
 
 
@@ -83,6 +85,10 @@ class FigureStaging(Provenance):
         return in_catalog | official
 
     part_of: Series[str] = pa.Field(nullable=True)
+    period_kind: Series[str] = pa.Field(nullable=True, isin=list(PERIOD_KINDS))
+    period_start: Series[str] = pa.Field(nullable=True, str_matches=r"^\d{4}-\d{2}-\d{2}$")
+    period_end: Series[str] = pa.Field(nullable=True, str_matches=r"^\d{4}-\d{2}-\d{2}$")
+    block: Series[str] = pa.Field(nullable=True)
 
     @pa.check("indicator_code", error="indicator code not in the indicator catalog")
     def known_indicator(cls, codes: Series[str]) -> Series[bool]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pipelines.document import Location
+from pipelines.extract.periods import Period
 
 
 class ExtractionError(Exception):
@@ -31,6 +32,8 @@ class Figure:
     source_span: str  # the exact figure inside it ("Plus de 288 000")
     extractor: str
     part_of: str | None = None  # indicator code of the whole this figure is a part of ("dont")
+    period: Period | None = None  # None: the report year
+    block: str | None = None  # the paragraph it was read from, when no block record holds it
 
 
 @dataclass(frozen=True)

@@ -44,14 +44,44 @@ def highlighted_entity(line: TextLine, entities: EntityCatalog) -> Entity | None
     return None
 
 
+_TERRITORY_TITLE = re.compile(
+    r"^Temps\s*forts\s*\d{4}\s*(?:en|à|dans)\s+(?P<name>.+?)[\s.…]*$", re.IGNORECASE
+)
+# Titles that open a new part of the report: an office page does not run on under them.
+_PART_TITLE = re.compile(
+    r"^(?:les\s+chiffres\s+cl[ée]s|les\s+solidarit[ée]s|les\s+r[ée]ussites|une\s+administration"
+    r"|temps\s+forts)",
+    re.IGNORECASE,
+)
+
+
 def blocks_with_page(
     document: Document, entities: EntityCatalog
 ) -> Iterator[tuple[Section, Block, PageContext | None]]:
     """Every block in order, with the office or territory page it sits on (if any)."""
     context: PageContext | None = None
+    current: Section | None = None
     for section, block in document.blocks():
+        if section is not current:
+            current = section
+            title = " ".join(section.title.split())
+            if _PART_TITLE.match(title):
+                context = None
+            territory = _TERRITORY_TITLE.match(title)
+            found = entities.find("territory", territory["name"]) if territory else None
+            if found is not None:  # "Temps forts 2022 en Arrageois..."
+                context = PageContext(found, section.location.line or 0)
         if isinstance(block, TextLine):
             entity = highlighted_entity(block, entities)
             if entity is not None:
                 context = PageContext(entity, block.location.line or 0)
         yield section, block, context
+
+
+def page_contexts(
+    document: Document, entities: EntityCatalog
+) -> Iterator[tuple[Section, TextLine, PageContext | None]]:
+    """Every text line in order, with the office or territory page it sits on (if any)."""
+    for section, block, context in blocks_with_page(document, entities):
+        if isinstance(block, TextLine):
+            yield section, block, context

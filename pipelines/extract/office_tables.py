@@ -243,7 +243,9 @@ class _Reader:
                 )
 
     def read(self, entities: EntityCatalog) -> Extraction:
-        for section, block, page in blocks_with_page(self.document, entities):
+        # a table's section is the office page it belongs to ("MDS du Calaisis"), whatever
+        # heading the layout printed above it
+        for _, block, page in blocks_with_page(self.document, entities):
             if page is None or page.entity.entity_type not in {"mds", "mdadt"}:
                 continue
             entity = page.entity
@@ -259,15 +261,15 @@ class _Reader:
                     None,
                 )
                 if kind is not None:
-                    self.read_header_table(entity, kind, section.title, block.rows)
+                    self.read_header_table(entity, kind, entity.name, block.rows)
                     continue
                 for row in block.rows:
                     self.read_row(
-                        entity, section.title, row.location, row.cells, row.text, is_text=False
+                        entity, entity.name, row.location, row.cells, row.text, is_text=False
                     )
             elif isinstance(block, TextLine) and len(block.text) <= _MAX_TEXT_ROW:
                 self.read_row(
-                    entity, section.title, block.location, (block.text,), block.text, is_text=True
+                    entity, entity.name, block.location, (block.text,), block.text, is_text=True
                 )
         self.result.blocks.extend(self.quality(entities))
         return self.result

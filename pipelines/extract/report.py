@@ -11,6 +11,7 @@ from pipelines.extract.key_figure_blocks import extract_key_figure_blocks
 from pipelines.extract.office_tables import extract_office_tables
 from pipelines.extract.organisation import extract_organisation
 from pipelines.extract.overview import extract_overview
+from pipelines.extract.prose import extract_prose, merge_restatements
 from pipelines.extract.sentences import extract_sentences
 from pipelines.extract.support_blocks import extract_support_blocks
 from pipelines.extract.territories import extract_territory_profiles
@@ -38,13 +39,13 @@ def prefer_curated(result: Extraction) -> Extraction:
     curated = {
         (f.location.line, f.location.page, f.source_span): f.indicator_code
         for f in result.figures
-        if not f.indicator_code.startswith("kf_")
+        if not is_generated(f.indicator_code)
     }
     renamed: dict[str, str] = {}
     kept = []
     for figure in result.figures:
         key = (figure.location.line, figure.location.page, figure.source_span)
-        if figure.indicator_code.startswith("kf_") and key in curated:
+        if is_generated(figure.indicator_code) and key in curated:
             renamed[figure.indicator_code] = curated[key]
             continue
         kept.append(figure)
@@ -64,4 +65,14 @@ def extract_report(
     result = Extraction()
     for extractor in EXTRACTORS:
         result.extend(extractor(document, indicators, entities))
-    return prefer_curated(result)
+    # the sentences: every line that no block holds
+    in_blocks = {location.order for block in result.blocks for location in block.lines}
+    result.extend(extract_prose(document, indicators, entities, in_blocks))
+    labels = {code: i.label for code, i in indicators.indicators.items()}
+    labels |= {g.indicator_code: g.indicator_label for g in result.generated_indicators}
+    return merge_restatements(prefer_curated(result), labels)
+
+
+def is_generated(code: str) -> bool:
+    """A code made from the report's wording (key-figure blocks, sentences), not curated."""
+    return code.startswith(("kf_", "tx_"))

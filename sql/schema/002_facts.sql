@@ -18,7 +18,11 @@ create table if not exists fact_figure (
     source_span varchar not null,
     extractor varchar not null,
     is_derived boolean not null default false,
-    part_of varchar  -- indicator code of the whole this figure is a part of ("dont")
+    part_of varchar,  -- indicator code of the whole this figure is a part of ("dont")
+    period_kind varchar,  -- null: the report year (year, as_of, cumulative, multi_year, forecast)
+    period_start date,
+    period_end date,
+    block varchar  -- the table, key-figure block or paragraph it was read from
 );
 
 -- The EPCIs each territory profile names, in the profile's order.

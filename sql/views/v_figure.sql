@@ -11,16 +11,19 @@
 -- than once, exactly one statement has is_preferred = true: an exact figure before one with a
 -- qualifier ("près de", "plus de"), then the most precise one (fewest trailing zeros:
 -- 1 453 934 before 1 472 000), then the first printed.
+--
+-- A quantity printed again with the same value and period is one fact (v_statement lists
+-- every place): only its first statement in each rendition is paired here.
 create or replace view v_figure as
 with source as (
-    select * from fact_figure where source_kind in ('text', 'pdf')
+    select * from v_statement where source_kind in ('text', 'pdf') and statement_rank = 1
 ),
 
 ranked as (
     select
         source.*,
         row_number() over (
-            partition by report_year, source_kind, entity_code, indicator_code, value
+            partition by report_year, source_kind, entity_code, indicator_code, value, period_kind
             order by page nulls first, line
         ) as value_rank
     from source
@@ -43,6 +46,11 @@ paired as (
         coalesce(text_reading.source_text, pdf_reading.source_text) as source_text,
         coalesce(text_reading.is_derived, pdf_reading.is_derived) as is_derived,
         coalesce(text_reading.part_of, pdf_reading.part_of) as part_of,
+        coalesce(text_reading.period_kind, pdf_reading.period_kind) as period_kind,
+        coalesce(text_reading.period_start, pdf_reading.period_start) as period_start,
+        coalesce(text_reading.period_end, pdf_reading.period_end) as period_end,
+        coalesce(text_reading.block, pdf_reading.block) as block,
+        coalesce(text_reading.statements, pdf_reading.statements) as printed,
         case
             when text_reading.value is not null and pdf_reading.value is not null then 'text+pdf'
             when text_reading.value is not null then 'text'
@@ -59,6 +67,7 @@ paired as (
         and pdf_reading.entity_code = text_reading.entity_code
         and pdf_reading.indicator_code = text_reading.indicator_code
         and pdf_reading.value = text_reading.value
+        and pdf_reading.period_kind = text_reading.period_kind
         and pdf_reading.value_rank = text_reading.value_rank
 ),
 
@@ -95,7 +104,12 @@ select
     stated.is_preferred,
     stated.statement_rank,
     stated.statements,
+    stated.printed,
+    stated.period_kind,
+    stated.period_start,
+    stated.period_end,
     stated.section,
+    stated.block,
     stated.source_span,
     stated.source_text,
     stated.read_from,

@@ -1,0 +1,151 @@
+"""French noun phrases around a figure: what a number in a sentence counts.
+
+"Ce sont 6,8 millions de repas qui sont produits" counts "repas produits"; "dont
+l'investissement s'élève à 2 000 000 €" gives the amount of "investissement". The phrase is
+read after the figure (the counted noun and its complement, plus a participle of a relative
+clause: "qui sont produits", "ont été retenus"), else before it (the subject of "s'élève à",
+"évaluée à", "de"). Verbs are told from nouns by their lemma (simplemma, no model to
+download): a word whose lemma is a verb and that is not shaped like a participle ends the
+phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import simplemma
+
+# Words that end a noun phrase: clause openers, prepositions of place/time/purpose,
+# conjunctions, and the auxiliaries.
+_STOP_WORDS = """
+    qui que qu dont où pour afin avec sans dans sur sous par entre chez lors depuis vers
+    jusqu grâce selon contre parmi durant pendant après avant auprès soit ou mais car donc
+    ainsi puis alors comme ce cette ces ceux celles celui celle il ils elle elles on nous vous
+    leur leurs se s y en à au aux est sont a ont été était étaient sera seront fut furent
+    avait avaient peut peuvent doit doivent fait font permet permettent ne n pas plus moins
+    très aussi également notamment dès tout tous toute toutes chaque"""
+_STOPS = frozenset(_STOP_WORDS.split())
+# Determiners and the like, dropped at the start of a phrase.
+_LEADING_WORDS = """
+    de d des du le la les l un une son sa ses leur leurs ce cet cette ces notre nos votre
+    vos près environ plus moins au aux à et"""
+_LEADING = frozenset(_LEADING_WORDS.split())
+# Kept inside a phrase between two content words ("sociaux et médico-sociaux").
+_INNER = frozenset({"de", "d", "des", "du", "et", "la", "le", "les", "l", "en", "à"})
+_AUXILIARIES = re.compile(
+    r"^\s*(?:qui\s+)?(?:ont|a|sont|est|seront|sera|avaient|avait|étaient|était)"
+    r"(?:\s+(?:été|déjà|ainsi|également|tous|toutes))*\s+(?P<participle>[\wéèêàâîôûç-]+)",
+    re.IGNORECASE,
+)
+_PARTICIPLE = re.compile(r"(?:é|ée|és|ées|is|ise|ises|us|ue|ues|it|ite|its|ites|ts|te|tes)$")
+_WORD = re.compile(r"[\wéèêëàâîïôöûüç'’-]+|[^\s\w]", re.IGNORECASE)
+_VERB_LEMMA = re.compile(r"(?:er|ir|re|oir)$")
+# Words that link a subject to its amount: "s'élève à", "évaluée à", "de", "atteint".
+_LINK_BEFORE = re.compile(
+    r"(?:\s*(?:s['’]\s*élève(?:nt)?|s['’]\s*élevant|atteint|atteignent|représente(?:nt)?|"
+    r"est|sont|était|évaluée?s?|estimée?s?|chiffrée?s?|porté(?:e|s|es)?|fixée?s?|"
+    r"à\s+hauteur|pour\s+un\s+(?:montant|total|coût|budget)|d['’]un\s+montant|"
+    r"d['’]une?\s+(?:valeur|enveloppe|surface|longueur|superficie)|"
+    r"de|d['’]|à|au|aux|soit|total|totale|montant|ce\s+sont|c['’]est|avec|pour|près|"
+    r"plus|moins|environ|pas\s+moins|quelque|quelques|un\s+peu)\s*)+$",
+    re.IGNORECASE,
+)
+MAX_WORDS = 7
+
+
+@cache
+def lemma(word: str) -> str:
+    return simplemma.lemmatize(word.lower(), lang="fr")
+
+
+def is_verb(word: str) -> bool:
+    """A conjugated verb ("accueille", "représentent"), not a participle or a noun."""
+    lower = word.lower()
+    base = lemma(lower)
+    if base in {"être", "avoir"}:
+        return True
+    if base == lower or not _VERB_LEMMA.search(base) or lower.endswith("s"):
+        return False  # a plural noun ("mesures", "demandes") is no verb here
+    return not _PARTICIPLE.search(lower)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _content(word: str) -> bool:
+    return word.lower().strip("'’") not in _LEADING and word[:1].isalnum()
+
+
+def _clip(words: list[str]) -> list[str]:
+    while words and words[-1].lower().strip("'’") in _INNER:
+        words = words[:-1]
+    return words
+
+
+def phrase_after(text: str) -> str:
+    """The noun phrase right after a figure ("de repas qui sont produits" → "repas produits")."""
+    words = _words(text)
+    out: list[str] = []
+    i = 0
+    while i < len(words) and words[i].lower().strip("'’") in {"de", "d"} and not out:
+        i += 1  # "6,8 millions de repas", "une cinquantaine d'agents"
+    start = i
+    while i < len(words) and len(out) < MAX_WORDS:
+        word = words[i]
+        lower = word.lower().strip("'’")
+        if not word[:1].isalpha():
+            break
+        if lower in _STOPS or (i > start and is_verb(word)):
+            break
+        if i == start and (lower in _LEADING or is_verb(word)):
+            return ""
+        out.append(word)
+        i += 1
+    out = _clip(out)
+    if not out:
+        return ""
+    rest = " ".join(words[i:])
+    participle = _AUXILIARIES.match(rest)
+    if participle and _PARTICIPLE.search(participle["participle"].lower()):
+        out.append(participle["participle"])
+    return _join(out)
+
+
+def phrase_before(text: str) -> str:
+    """The noun phrase a figure is the amount of, read backwards from the figure ("dont
+    l'investissement s'élève à" → "investissement"; "les besoins d'emprise évaluée à" →
+    "besoins d'emprise")."""
+    clause = re.split(r"[,;:.()!?«»]|\s(?:dont|soit|et|qui|que)\s", text)[-1]
+    clause = _LINK_BEFORE.sub("", clause).strip()
+    words = _words(clause)
+    out: list[str] = []
+    for word in reversed(words):
+        lower = word.lower().strip("'’")
+        if not word[:1].isalnum() or is_verb(word):
+            break
+        if lower in _STOPS and lower not in _INNER:
+            break
+        out.insert(0, word)
+        if len(out) >= MAX_WORDS:
+            break
+    while out and (out[0].lower().strip("'’") in _LEADING or out[0].lower() in _INNER):
+        out = out[1:]
+    out = _clip(out)
+    return _join(out)
+
+
+def _join(words: list[str]) -> str:
+    text = " ".join(words)
+    text = re.sub(r"\b([dlDL])['’]\s+", r"\1'", text)
+    text = re.sub(r"^(?:[dlDL]')", "", text)
+    return text.strip()
+
+
+def is_noun_phrase(label: str) -> bool:
+    """A label an analyst can read: at least one content word that is not a lone function
+    word, unit, number or punctuation."""
+    words = [w for w in _words(label) if w[:1].isalpha()]
+    content = [w for w in words if w.lower().strip("'’") not in _LEADING | _STOPS]
+    return bool(content) and not all(len(w) <= 2 for w in content)

@@ -1,0 +1,264 @@
+"""Figures stated in the report's sentences, with what they count, for whom and when.
+
+Runs after the block extractors, on every line they did not read. Each number that is not
+ignorable (a year, a date, a phone number ... see `tokens`) becomes a figure labelled with
+the noun phrase it counts (`phrases`), the entity of the page it sits on (a territory, MDS
+or MDADT page) or of the body its clause names (an `organisation` of the entity catalog),
+and its period (`periods`). Relations stated in the sentence are kept: "dont" and "sur"
+make parts of a whole, "soit N %" a share of what precedes it, "+13,2 %" or "en hausse de"
+a change (unit `pct_change`). A number whose phrase cannot be found is a reject, with the
+reason. Codes are `tx_<section>__<label>`, stable while the wording is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from pipelines.document import Document, Location
+from pipelines.extract import Extraction, Figure, GeneratedIndicator, Reject
+from pipelines.extract.key_figure_blocks import slug
+from pipelines.extract.navigation import page_contexts
+from pipelines.extract.periods import Period, period_of, report_period
+from pipelines.extract.phrases import is_noun_phrase, lemma, phrase_after, phrase_before
+from pipelines.extract.tokens import ignorable_reason
+from pipelines.numbers import Quantity, clean_markup, find_quantities
+from schemas.catalog import Entity, EntityCatalog, IndicatorCatalog
+
+EXTRACTOR = "sentences"
+_UNIT_NOUN = {
+    "EUR": "montant",
+    "pct": "part",
+    "pct_change": "évolution",
+    "km": "longueur",
+    "m": "longueur",
+    "m2": "surface",
+    "ha": "surface",
+    "km2": "surface",
+    "t": "tonnage",
+    "gb": "volume",
+    "fte": "équivalents temps plein",
+}
+_CHANGE_BEFORE = re.compile(
+    r"(?P<word>hausse|augmentation|progression|croissance|baisse|diminution|recul|évolution)"
+    r"\s+(?:de\s+|d['’]\s*)?$",
+    re.IGNORECASE,
+)
+_DECREASE = frozenset({"baisse", "diminution", "recul"})
+_BETWEEN_PART = re.compile(r"^\s*\)?\s*,?\s*dont\s*:?\s*(?:de\s+|d['’])?$", re.IGNORECASE)
+_BETWEEN_WHOLE = re.compile(r"^\s*sur\s+(?:un\s+total\s+de\s+|les\s+)?$", re.IGNORECASE)
+_BETWEEN_SHARE = re.compile(r"^\s*[,(]?\s*soit\s+(?:près\s+de\s+|environ\s+|plus\s+de\s+)?$", re.I)
+
+
+@dataclass
+class _Read:
+    """One figure of a line, while its relations are worked out."""
+
+    quantity: Quantity
+    unit: str
+    value: float
+    label: str
+    part_of: int | None = None  # index of the whole in the line's figures
+    code: str = ""
+
+
+def extract_prose(
+    document: Document,
+    indicators: IndicatorCatalog,
+    entities: EntityCatalog,
+    read: set[tuple[int, int]] | None = None,
+) -> Extraction:
+    """Every figure of the lines that no block extractor read (`read`: their places)."""
+    read = read or set()
+    result = Extraction()
+    organisations = [(e, _alias_pattern(e)) for e in entities.of_type("organisation")]
+    # a label names a quantity within its section only: "personnes" twice is two quantities
+    section_codes: dict[str, set[str]] = {}
+    for section, line, context in page_contexts(document, entities):
+        if line.location.order in read:
+            continue
+        text = clean_markup(line.text)
+        figures = _read_line(text)
+        page_entity = context.entity if context else entities.department
+        where = context.entity.name if context else section.title
+        domain = slug(where, 30)
+        codes = section_codes.setdefault(domain, set())
+        for i, figure in enumerate(figures):
+            whole = figures[figure.part_of] if figure.part_of is not None else None
+            if whole is not None and figure.label and figure.part_of < i:  # "X dont Y"
+                figure.label = f"{whole.label} : {figure.label}"
+            figure.code = _code(domain, figure.label, figure.unit, codes) if figure.label else ""
+        for figure in figures:
+            q = figure.quantity
+            if not figure.code:
+                result.rejects.append(
+                    Reject("no noun phrase names what the figure counts", where,
+                           line.location, line.text, EXTRACTOR, page_entity.code,
+                           value=figure.value, unit=figure.unit)
+                )  # fmt: skip
+                continue
+            entity = _organisation(text, q, organisations) or page_entity
+            whole = figures[figure.part_of] if figure.part_of is not None else None
+            label = figure.label
+            result.generated_indicators.append(
+                GeneratedIndicator(figure.code, label[:1].upper() + label[1:], figure.unit, domain)
+            )
+            result.figures.append(
+                Figure(
+                    entity.entity_type, entity.code, figure.code, figure.value, figure.unit,
+                    q.qualifier, where, line.location, line.text, q.text, EXTRACTOR,
+                    whole.code if whole is not None and whole.code else None,
+                    period=_stated_period(text, q, document.report_year),
+                    block=_paragraph(line.location),
+                )
+            )  # fmt: skip
+    return result
+
+
+def _read_line(text: str) -> list[_Read]:
+    """The figures of one line with labels and relations (none for an unreadable one)."""
+    quantities = [
+        q
+        for q in find_quantities(text)
+        if q.value is not None and ignorable_reason(text, q.start, q.end, running_text=True) is None
+    ]
+    figures: list[_Read] = []
+    for i, q in enumerate(quantities):
+        before_end = quantities[i - 1].end if i else 0
+        between = text[before_end : q.start]
+        stop = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
+        after = text[q.end : stop]
+        unit, value = q.unit, float(q.value or 0.0)
+        change = _CHANGE_BEFORE.search(text[: q.start])
+        signed = re.search(r"[+\u2212-]\s?$", text[: q.start]) or q.text.lstrip().startswith(
+            ("+", "\u2212")
+        )
+        if unit == "pct" and (change or signed):
+            unit = "pct_change"
+            if change and change["word"].lower() in _DECREASE:
+                value = -abs(value)
+        label = _label(text, q, after, unit)
+        figure = _Read(q, unit, value, label)
+        previous = figures[-1] if figures else None
+        if previous is not None and i:
+            if _BETWEEN_PART.match(between) and previous.unit == unit:
+                figure.part_of = len(figures) - 1
+            elif _BETWEEN_WHOLE.match(between) and previous.unit == unit:
+                head = previous.label.split()[0] if previous.label else ""
+                figure.label = figure.label or f"{head} (total)"
+                if not phrase_after(after):
+                    figure.label = f"{head} (total)"
+                previous.part_of = len(figures)
+            elif _BETWEEN_SHARE.match(between) and unit == "pct" and not phrase_after(after):
+                figure.label = f"{previous.label} (part en %)"
+                figure.part_of = len(figures) - 1
+        figures.append(figure)
+    return figures
+
+
+def _label(text: str, q: Quantity, after: str, unit: str) -> str:
+    """The noun phrase of the figure; for amounts and shares, named by their subject."""
+    label = phrase_after(after)
+    if label and unit in {"pct", "pct_change"} and re.match(r"^\s*(?:du|des|de|d['’])", after):
+        label = f"{_UNIT_NOUN[unit]} {after.strip().split(' ', 1)[0]} {label}"
+    if not label:
+        label = phrase_before(text[: q.start])
+        if label and not is_noun_phrase(label):
+            label = ""
+        if (
+            label
+            and unit in _UNIT_NOUN
+            and len(label.split()) == 1
+            and label.endswith(("é", "és", "ée", "ées"))
+        ):
+            label = f"{_UNIT_NOUN[unit]} {label}"  # "versé" → "montant versé"
+    if label and not is_noun_phrase(label):
+        return ""
+    return re.sub(r"\s+", " ", label).strip(" :,;.-–—")
+
+
+def _stated_period(text: str, q: Quantity, report_year: int) -> Period | None:
+    """The period the sentence gives the figure; None for the report year (the default)."""
+    period = period_of(text, q.start, q.end, report_year)
+    return None if period == report_period(report_year) else period
+
+
+def _alias_pattern(entity: Entity) -> re.Pattern[str]:
+    names = sorted({entity.name, *entity.aliases}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)
+
+
+def _organisation(
+    text: str, q: Quantity, organisations: list[tuple[Entity, re.Pattern[str]]]
+) -> Entity | None:
+    """The body the figure's clause names, if any (the nearest one within its sentence)."""
+    begin = max(text.rfind(". ", 0, q.start), text.rfind("; ", 0, q.start), 0)
+    ends = [i for i in (text.find(". ", q.end), text.find("; ", q.end)) if i != -1]
+    clause = text[begin : min(ends) if ends else len(text)]
+    best: tuple[int, Entity] | None = None
+    for entity, pattern in organisations:
+        for match in pattern.finditer(clause):
+            distance = abs(begin + match.start() - q.start)
+            if best is None or distance < best[0]:
+                best = (distance, entity)
+    return best[1] if best else None
+
+
+def _code(domain: str, label: str, unit: str, codes: set[str]) -> str:
+    suffix = "" if unit == "count" else f"_{unit.lower()}"
+    base = f"tx_{domain}__{slug(label, 50)}{suffix}"
+    code, n = base, 2
+    while code in codes:
+        code, n = f"{base}_{n}", n + 1
+    codes.add(code)
+    return code
+
+
+def _paragraph(location: Location) -> str:
+    return f"paragraph:{location.page or 0}:{location.line or 0}"
+
+
+def merge_restatements(result: Extraction, labels: dict[str, str]) -> Extraction:
+    """A sentence figure that restates a figure read elsewhere (same entity, unit, value and
+    period, and a label with the same head noun) takes that figure's code: one fact, two
+    places. `labels`: indicator code -> label, for every code of the extraction."""
+    known: dict[tuple, list[str]] = {}
+    for f in result.figures:
+        if f.extractor != EXTRACTOR:
+            known.setdefault(_fact_key(f), []).append(f.indicator_code)
+    renamed: dict[str, str] = {}
+    figures = []
+    for f in result.figures:
+        if f.extractor == EXTRACTOR:
+            head = _head(labels.get(f.indicator_code, ""))
+            same = [
+                c
+                for c in known.get(_fact_key(f), [])
+                if head and head in _lemmas(labels.get(c, ""))
+            ]
+            if same:
+                renamed[f.indicator_code] = same[0]
+                f = replace(f, indicator_code=same[0])
+            known.setdefault(_fact_key(f), []).append(f.indicator_code)
+        figures.append(f)
+    result.figures = [
+        replace(f, part_of=renamed.get(f.part_of, f.part_of)) if f.part_of else f for f in figures
+    ]
+    used = {f.indicator_code for f in result.figures}
+    result.generated_indicators = [
+        g for g in result.generated_indicators if g.indicator_code in used
+    ]
+    return result
+
+
+def _fact_key(f: Figure) -> tuple:
+    return (f.entity_code, f.unit, f.value, f.period)
+
+
+def _lemmas(label: str) -> set[str]:
+    return {lemma(w) for w in re.findall(r"[\wéèêàâîôûç-]+", label.lower()) if len(w) > 2}
+
+
+def _head(label: str) -> str:
+    words = [w for w in re.findall(r"[\wéèêàâîôûç-]+", label.lower()) if len(w) > 2]
+    return lemma(words[0]) if words else ""

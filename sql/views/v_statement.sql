@@ -1,0 +1,59 @@
+-- v_statement: every place a figure is printed. Statements of one quantity (same source,
+-- entity, indicator, value, qualifier and period) share a fact: `statement_rank` 1 is the
+-- first in reading order, the one v_indicator shows.
+create or replace view v_statement as
+with source as (
+    select
+        *,
+        coalesce(period_kind, 'year') as period_kind_or_year,
+        coalesce(period_start, make_date(report_year, 1, 1)) as period_start_or_year,
+        coalesce(period_end, make_date(report_year, 12, 31)) as period_end_or_year
+    from fact_figure
+),
+
+ranked as (
+    select
+        *,
+        row_number() over fact as statement_rank,
+        count(*) over fact as statements
+    from source
+    window fact as (
+        partition by
+            report_year, source_kind, entity_code, indicator_code, value, unit,
+            coalesce(qualifier, ''), period_kind_or_year, period_start, period_end
+        order by page nulls first, line nulls first
+    )
+)
+
+select
+    report_year,
+    source_kind,
+    entity_code,
+    indicator_code,
+    value,
+    unit,
+    qualifier,
+    rounding,
+    period_kind_or_year as period_kind,
+    -- a stock at a date or a forecast has no start; a year runs from January to December
+    case when period_kind is null then period_start_or_year else period_start end as period_start,
+    period_end_or_year as period_end,
+    statement_rank,
+    statements,
+    page,
+    line,
+    section,
+    block,
+    source_text,
+    source_span,
+    source_file,
+    -- where to find it, one label for every check: the line of the export, the page (and
+    -- paragraph) of the PDF, the file alone for a figure derived from reference files
+    source_file || case
+        when page is not null then ' p.' || page || coalesce(' ¶' || line, '')
+        else coalesce(':' || line, '')
+    end as source_ref,
+    extractor,
+    is_derived,
+    part_of
+from ranked
