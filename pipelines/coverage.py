@@ -1,27 +1,28 @@
-"""Coverage: every number in the blocks we read, and what became of it.
+"""Coverage: every number of the report, and what became of it.
 
-For each line of each table or key-figure block (the quality records say which lines), every
-numeric token is either a fact (a figure read from that line has it in its span), ignored
-with a reason (a year, a date, a phone number ...), rejected (with the reject's reason), or
-left over. The ratio (facts + ignored) / tokens says how much of the report is accounted for.
+For each line and table row of the document, every numeric token is either a fact (a figure
+read from that line has it in its span), ignored with a named reason (a year, a date, a page
+number, a code such as "RD 917" ...), rejected (with the reject's reason), or left
+unclassified. The ratio (facts + ignored) / tokens says how much of the report is accounted
+for; a token left unclassified is a gap in the rules.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 import pandas as pd
 
-from pipelines.document import Document
+from pipelines.document import Document, TextLine
 from pipelines.extract import Extraction
+from pipelines.extract.navigation import page_contexts
 from pipelines.extract.tokens import ignorable_reason
-from pipelines.numbers import clean_markup
+from pipelines.numbers import NUMERIC_TOKEN, THOUSANDS_SEPARATOR, clean_markup
 from pipelines.staging import StagingFrames
+from schemas.catalog import EntityCatalog, load_entity_catalog
 
-_TOKEN = re.compile(r"(?<![\w.,])\d+(?:[ \u00a0\u202f]\d{3})*(?:[,.]\d+)?(?![\d])")
-_SPACES = re.compile(r"[ \u00a0\u202f]")
+_SPACES = THOUSANDS_SEPARATOR
 
 
 @dataclass(frozen=True)
@@ -29,9 +30,10 @@ class Token:
     page: int  # 0 for the text export
     line: int  # the line of the export, or the paragraph's rank on the PDF page
     text: str
-    status: str  # fact, ignored, rejected, leftover
+    status: str  # fact, ignored, rejected, unclassified
     reason: str
     line_text: str
+    section: str = ""
 
 
 @dataclass
@@ -47,26 +49,51 @@ class Coverage:
         return self.accounted / len(self.tokens) if self.tokens else 1.0
 
     def leftovers(self) -> list[Token]:
-        return [t for t in self.tokens if t.status in {"leftover", "rejected"}]
+        """Tokens not accounted for: rejected (with the reason) or unclassified."""
+        return [t for t in self.tokens if t.status in {"unclassified", "rejected"}]
+
+    def unclassified(self) -> list[Token]:
+        return [t for t in self.tokens if t.status == "unclassified"]
 
     def counts(self) -> Counter[str]:
         return Counter(t.reason if t.status == "ignored" else t.status for t in self.tokens)
 
+    def by_section(self) -> list[tuple[str, int, int]]:
+        """(section, tokens, accounted for) in reading order."""
+        totals: dict[str, list[int]] = {}
+        for token in self.tokens:
+            entry = totals.setdefault(token.section, [0, 0])
+            entry[0] += 1
+            entry[1] += token.status in {"fact", "ignored"}
+        return [(section, n, ok) for section, (n, ok) in totals.items()]
 
-def measure(document: Document, extraction: Extraction, staged: StagingFrames) -> Coverage:
-    """Tokens of the extraction's blocks, against the figures that passed validation."""
-    texts: dict[tuple[int, int], str] = {
-        line.location.order: line.text for _, line in document.lines()
+
+def measure(
+    document: Document,
+    extraction: Extraction,
+    staged: StagingFrames,
+    entities: EntityCatalog | None = None,
+) -> Coverage:
+    """Every token of the document, against the figures that passed validation."""
+    entities = entities or load_entity_catalog()
+    places: dict[tuple[int, int], tuple[str, str, bool]] = {}  # text, section, is a row
+    contexts = {
+        line.location.order: context.entity.name if context else section.title
+        for section, line, context in page_contexts(document, entities)
     }
-    for section in document.sections:
-        for table in section.tables():
-            texts.update({row.location.order: row.text for row in table.rows})
+    for section, block in document.blocks():
+        if isinstance(block, TextLine):
+            where = contexts.get(block.location.order, section.title)
+            places[block.location.order] = (block.text, where, False)
+        else:
+            for row in block.rows:
+                places[row.location.order] = (row.text, section.title, True)
     spans: dict[tuple[int, int], list[str]] = {}
     figures = staged.figures
     for key, span in zip(_places(figures), figures["source_span"], strict=True):
         spans.setdefault(key, []).append(_SPACES.sub(" ", span))
     rejects = dict(zip(_places(staged.rejects), staged.rejects["reason"], strict=True))
-    places = {loc.order for block in extraction.blocks for loc in block.lines}
+    in_blocks = {loc.order for block in extraction.blocks for loc in block.lines}
     # the organisation table holds people, not figures: its numbers number cells and cantons
     people = {
         loc.order
@@ -75,11 +102,13 @@ def measure(document: Document, extraction: Extraction, staged: StagingFrames) -
         for loc in block.lines
     }
     tokens = []
-    for number in sorted(places & texts.keys()):
-        text = clean_markup(texts[number])
-        for match in _TOKEN.finditer(text):
+    for number in sorted(places):
+        raw, section, is_row = places[number]
+        text = clean_markup(raw)
+        running = not is_row and number not in in_blocks
+        for match in NUMERIC_TOKEN.finditer(text):
             token = _SPACES.sub(" ", match.group(0))
-            reason = ignorable_reason(text, match.start(), match.end())
+            reason = ignorable_reason(text, match.start(), match.end(), running_text=running)
             if any(token in span for span in spans.get(number, [])):
                 status, why = "fact", "fact"
             elif number in people:
@@ -89,8 +118,8 @@ def measure(document: Document, extraction: Extraction, staged: StagingFrames) -
             elif number in rejects:
                 status, why = "rejected", rejects[number]
             else:
-                status, why = "leftover", "not read"
-            tokens.append(Token(*number, token, status, why, texts[number]))
+                status, why = "unclassified", "not read"
+            tokens.append(Token(*number, token, status, why, raw, section))
     return Coverage(tokens)
 
 
@@ -104,17 +133,21 @@ def _places(frame: pd.DataFrame) -> list[tuple[int, int]]:
 def render(coverage: Coverage, source_file: str) -> str:
     lines = [
         f"{source_file}: {coverage.accounted} of {len(coverage.tokens)} numeric tokens accounted "
-        f"for ({coverage.ratio:.2%})",
+        f"for ({coverage.ratio:.2%}), {len(coverage.unclassified())} unclassified",
         "",
+        "by reason:",
     ]
     for reason, count in sorted(coverage.counts().items(), key=lambda kv: (-kv[1], kv[0])):
         lines.append(f"  {count:5d}  {reason}")
+    lines += ["", "by section (tokens, accounted for):"]
+    for section, n, ok in coverage.by_section():
+        lines.append(f"  {n:5d}  {ok / n:7.2%}  {section[:80]}")
     leftovers = coverage.leftovers()
     if leftovers:
         lines += ["", f"{len(leftovers)} not accounted for:"]
         lines += [
             f"  {'page ' + str(t.page) + ' ' if t.page else ''}line {t.line}: {t.text!r} "
-            f"({t.reason}) in {t.line_text[:100]!r}"
+            f"({t.status}: {t.reason}) in {t.line_text[:100]!r}"
             for t in leftovers
         ]
     return "\n".join(lines) + "\n"

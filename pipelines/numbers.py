@@ -23,6 +23,7 @@ QUALIFIERS = frozenset({"approx", "at_least", "at_most"})
 
 # Thousands separators seen in the report and in typeset PDFs: space, NBSP, narrow NBSP, thin.
 _SEP = "[ \u00a0\u202f\u2009]"
+THOUSANDS_SEPARATOR = re.compile(_SEP)
 _NUMBER = re.compile(
     r"(?<![\w.,/])"  # not glued to a word, a decimal or a code such as CD62 or 1/2
     r"(?P<sign>[+\u2212]\s?|-(?=\d))?"  # "+ 13,2 %"; a bullet "- 6" is not a sign
@@ -30,6 +31,9 @@ _NUMBER = re.compile(
     r"(?:[,.](?P<frac>\d+))?"
     r"(?![\d])"
 )
+# A numeric token as coverage counts them: digits with their thousands groups and decimals,
+# not glued to a word or a decimal ("CD62", "1,5" counts once).
+NUMERIC_TOKEN = re.compile(rf"(?<![\w.,])\d+(?:{_SEP}\d{{3}})*(?:[,.]\d+)?(?![\d])")
 _ORDINAL = re.compile(r"\s?(?:\^\{[^}]*\}|\^\w+|er\b|re\b|ère\b|ème\b|e\b|è\b|nd\b|nde\b)")
 
 _QUALIFIER_BEFORE = re.compile(
@@ -62,6 +66,17 @@ _WORD_NUMBERS = {
     "centaine": 100,
     "millier": 1000,
 }
+# "deux simulateurs", "quatre axes": small exact numbers written in words (sentences only)
+_CARDINALS = {
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
+    "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
+    "seize": 16, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+    "cent": 100,
+}  # fmt: skip
+_CARDINAL = re.compile(
+    r"(?<![\w'’-])(?P<word>" + "|".join(_CARDINALS) + r")(?=\s+(?!de\b|d['’]|fois\b|à\b)[a-zéèêà])",
+    re.IGNORECASE,
+)
 _WORD_NUMBER = re.compile(
     r"\b(?P<article>une|un)\s+(?P<word>" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORECASE
 )
@@ -158,8 +173,11 @@ def _unit_after(text: str, end: int) -> tuple[float, str, int]:
     return 1.0, "count", end
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Every figure in a line of text, left to right; ordinals such as `1^{er}` are skipped."""
+def find_quantities(text: str, *, cardinals: bool = False) -> list[Quantity]:
+    """Every figure in a line of text, left to right; ordinals such as `1^{er}` are skipped.
+
+    `cardinals`: also read small numbers written in words ("deux simulateurs"), as sentences
+    do; a key-figure line or a table cell always prints its figure in digits."""
     found: list[Quantity] = []
     for match in _NUMBER.finditer(text):
         if _ORDINAL.match(text, match.end()):
@@ -180,6 +198,13 @@ def find_quantities(text: str) -> list[Quantity]:
                 match.end(),
             )
         )
+    if cardinals:
+        for match in _CARDINAL.finditer(text):
+            qualifier, start = _qualifier_before(text, match.start())
+            value = float(_CARDINALS[match["word"].lower()])
+            found.append(
+                Quantity(value, "count", qualifier, text[start : match.end()], start, match.end())
+            )
     return sorted(found, key=lambda q: q.start)
 
 

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipelines.document import Document, Section, TextLine
 from pipelines.extract import BlockQuality, Extraction, Figure, GeneratedIndicator
 from pipelines.extract.key_figures import BULLET, LIST_ITEM, key_figure_body, starts_with_figure
+from pipelines.extract.phrases import is_noun_phrase
 from pipelines.extract.tokens import ignorable_reason
 from pipelines.numbers import Quantity, find_quantities
 from schemas.catalog import EntityCatalog, IndicatorCatalog
@@ -32,10 +33,13 @@ _LEADING_WORDS = re.compile(
     r"^(?:(?:de|des|du|les|la|le|à|au|aux|en|et|pour)\s+|(?:d|l)['’]\s*)+", re.I
 )
 _TRAILING_WORDS = re.compile(r"(?:\s+(?:pour|et|dont|de|des|du|à|au|sur|avec|soit|par|en))+$", re.I)
+_WHOLE_AFTER = re.compile(r"^\s*sur\s+(?:un\s+total\s+de\s+)?$", re.IGNORECASE)
+_SIGNED = re.compile(r"^\s*[+\u2212]")
 _UNIT_SUFFIX = {
     "count": "",
     "EUR": "_eur",
     "pct": "_pct",
+    "pct_change": "_pct_change",
     "km": "_km",
     "km2": "_km2",
     "ha": "_ha",
@@ -56,6 +60,7 @@ _UNIT_LABEL = {
     "gb": "volume",
     "m": "linéaire",
     "fte": "ETP",
+    "pct_change": "évolution",
 }
 
 
@@ -90,12 +95,20 @@ def label_of(body: str, figures: list[Quantity], index: int) -> str:
     stop = figures[index + 1].start if index + 1 < len(figures) else len(body)
     after = _CUT.split(body[quantity.end : stop], maxsplit=1)[0]
     label = _tidy(after)
-    if label:
+    if is_noun_phrase(label):
         return label
+    if index + 1 < len(figures) and re.fullmatch(r"\s*(?:et|ou|à)\s*", after):
+        return label_of(body, figures, index + 1)  # "48,4 ml et 0,513 Go : entrées ..."
+    rest = body[quantity.end : stop]
+    if ":" in rest:  # "5,12 milliards d'euros HT : coût estimatif du projet"
+        label = _tidy(_CUT.split(rest.split(":", 1)[1].strip(), maxsplit=1)[0])
+        if is_noun_phrase(label):
+            return label
     begin = figures[index - 1].end if index > 0 else 0
-    before = body[begin : quantity.start].rstrip(" :*")
+    before = re.sub(r"\([^)]*\)", "", body[begin : quantity.start]).rstrip(" :*")
     before = re.split(r"[,;(]|\s(?:dont|soit)\b", before)[-1]
-    return _tidy(before) or _UNIT_LABEL.get(quantity.unit, "nombre")
+    label = _tidy(before)
+    return label if is_noun_phrase(label) else _UNIT_LABEL.get(quantity.unit, "nombre")
 
 
 @dataclass
@@ -131,10 +144,24 @@ class BlockReader:
         if figures and not LIST_ITEM.match(line.text):
             self.block_whole = None  # a plain line starts anew; only list items are parts
         in_line_whole: _Whole | None = None
+        previous: _Whole | None = None
         for index, quantity in enumerate(figures):
             label = label_of(body, figures, index)
+            unit = quantity.unit
+            between = body[figures[index - 1].end : quantity.start] if index else ""
+            if re.search(r"[,;]", between) and not re.search(r"\bdont\b", between):
+                in_line_whole = None  # ", 194 AML dont 82 ...": a new item of the list
             whole = None
-            if in_line_whole is not None:
+            over = previous is not None and bool(_WHOLE_AFTER.match(between))
+            if over and previous is not None:  # "104 agents RHS sur 128": the whole of 104
+                label = f"{previous.label} (total)"
+            elif unit == "pct" and previous is not None and _SIGNED.match(quantity.text):
+                unit = "pct_change"  # "92 007 abonnés (+ 13,2 %)": the change of the figure
+                label = f"évolution : {previous.label}"
+                whole = previous
+            if over or whole is not None:
+                pass
+            elif in_line_whole is not None:
                 whole = in_line_whole
             elif index == 0 and is_sub_item and self.line_whole is not None:
                 whole = self.line_whole
@@ -143,20 +170,20 @@ class BlockReader:
                     whole = self.block_whole
                 else:
                     self.block_whole = None
-            full_label = f"{whole.label} : {label}" if whole else label
-            code = self._code(label, quantity.unit, whole)
+            full_label = f"{whole.label} : {label}" if whole and unit != "pct_change" else label
+            code = self._code(label, unit, whole if unit != "pct_change" else None)
             self.result.generated_indicators.append(
-                GeneratedIndicator(
-                    code, full_label[:1].upper() + full_label[1:], quantity.unit, self.domain
-                )
+                GeneratedIndicator(code, full_label[:1].upper() + full_label[1:], unit, self.domain)
             )
+            if over and previous is not None:  # the part before points to this whole
+                self.result.figures[-1] = replace(self.result.figures[-1], part_of=code)
             self.result.figures.append(
                 Figure(
                     "department",
                     self.entity_code,
                     code,
                     quantity.value,
-                    quantity.unit,
+                    unit,
                     quantity.qualifier,
                     self.section.title,
                     line.location,
@@ -166,7 +193,8 @@ class BlockReader:
                     whole.code if whole else None,
                 )
             )
-            this = _Whole(code, label, quantity.unit)
+            this = _Whole(code, label, unit)
+            previous = this
             following = (
                 body[quantity.end : figures[index + 1].start] if index + 1 < len(figures) else ""
             )

@@ -22,10 +22,25 @@ _I = re.IGNORECASE
 _START = (
     r"(?:le|son|sa|leur)\s+(?:lancement|création|ouverture|début|mise\s+en\s+(?:place|service))"
 )
+_DAY = r"(?:1er|1\^\{er\}|\d{1,2})"
+_MONTH = r"(?:" + "|".join(_MONTHS) + r")"
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
-        "as_of",
-        re.compile(r"\bau\s+(?P<day>1er|\d{1,2})\s+(?P<month>[a-zéû]+)\s+" + _YEAR.format("y"), _I),
+        "multi_year",  # "du 15 octobre 2022 au 15 janvier 2023", "de septembre 2022 à janvier 2023"
+        re.compile(
+            rf"\b(?:du|de|d['’])\s+(?:(?P<d1>{_DAY})\s+)?(?P<m1>{_MONTH})\s+"
+            + _YEAR.format("a")
+            + rf"\s+(?:au|à)\s+(?:(?P<d2>{_DAY})\s+)?(?P<m2>{_MONTH})\s+"
+            + _YEAR.format("b"),
+            _I,
+        ),
+    ),
+    (
+        "as_of",  # "au 1er janvier 2023", "estimation 1er janvier 2023"
+        re.compile(
+            rf"\b(?:au|estimation)\s+(?P<day>{_DAY})\s+(?P<month>{_MONTH})\s+" + _YEAR.format("y"),
+            _I,
+        ),
     ),
     ("multi_year", re.compile(_YEAR.format("a") + r"\s*[-–/]\s*" + _YEAR.format("b"), _I)),
     (
@@ -42,6 +57,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"\b(?:d['’]ici|à\s+l['’]horizon|horizon)\s+(?:à\s+)?" + _YEAR.format("y"), _I),
     ),
     ("forecast", re.compile(r"\bà\s+terminaison\b|\bà\s+venir\b|\bprévisionnel", _I)),
+    ("as_of", re.compile(r"\baujourd['’]hui\b|\bdésormais\b|\bactuellement\b", _I)),
 )
 # how far from the figure a period phrase may be and still apply to it
 _REACH = 90
@@ -83,16 +99,17 @@ def _crosses_sentence(text: str, match: re.Match[str], start: int, end: int) -> 
 
 def _period(kind: str, match: re.Match[str], report_year: int) -> Period | None:
     groups = match.groupdict()
+    if kind == "multi_year" and groups.get("m1"):
+        start = _date(int(groups["a"]), groups["m1"], groups.get("d1"), first=True)
+        end = _date(int(groups["b"]), groups["m2"], groups.get("d2"), first=False)
+        return Period(kind, start, end) if start and end and start < end else None
     if kind == "multi_year" and groups.get("a") and groups.get("b"):
         first, last = int(groups["a"]), int(groups["b"])
         return Period(kind, date(first, 1, 1), date(last, 12, 31)) if first < last else None
     if kind == "as_of":
         if groups.get("month"):
-            month = _MONTHS.get(groups["month"].lower())
-            if month is None:
-                return None
-            day = 1 if groups["day"] == "1er" else int(groups["day"])
-            return Period(kind, None, date(int(groups["y"]), month, day))
+            stated = _date(int(groups["y"]), groups["month"], groups["day"], first=True)
+            return Period(kind, None, stated) if stated else None
         year = int(groups["y"]) if groups.get("y") else report_year
         return Period(kind, None, date(year, 12, 31))
     if kind == "cumulative":
@@ -102,3 +119,16 @@ def _period(kind: str, match: re.Match[str], report_year: int) -> Period | None:
         year = int(groups["y"]) if groups.get("y") else None
         return Period(kind, None, date(year, 12, 31) if year else None)
     return None
+
+
+def _date(year: int, month_name: str, day: str | None, *, first: bool) -> date | None:
+    """A printed date; without a day, the month's first (a start) or last day (an end)."""
+    month = _MONTHS.get(month_name.lower())
+    if month is None:
+        return None
+    if day:
+        return date(year, month, 1 if day.startswith("1^") or day == "1er" else int(day))
+    if first:
+        return date(year, month, 1)
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return date.fromordinal(following.toordinal() - 1)

@@ -149,3 +149,12 @@ def is_noun_phrase(label: str) -> bool:
     words = [w for w in _words(label) if w[:1].isalpha()]
     content = [w for w in words if w.lower().strip("'’") not in _LEADING | _STOPS]
     return bool(content) and not all(len(w) <= 2 for w in content)
+
+
+def opening_phrase(text: str) -> str:
+    """The noun phrase a clause opens with, its determiners dropped ("le nettoyage complet
+    des façades du collège" → "nettoyage complet des façades du collège")."""
+    words = _words(text)
+    while words and words[0].lower().strip("'’") in _LEADING:
+        words = words[1:]
+    return phrase_after(" " + " ".join(words)) if words else ""

@@ -19,8 +19,13 @@ from pipelines.document import Document, Location
 from pipelines.extract import Extraction, Figure, GeneratedIndicator, Reject
 from pipelines.extract.key_figure_blocks import slug
 from pipelines.extract.navigation import page_contexts
-from pipelines.extract.periods import Period, period_of, report_period
-from pipelines.extract.phrases import is_noun_phrase, lemma, phrase_after, phrase_before
+from pipelines.extract.phrases import (
+    is_noun_phrase,
+    lemma,
+    opening_phrase,
+    phrase_after,
+    phrase_before,
+)
 from pipelines.extract.tokens import ignorable_reason
 from pipelines.numbers import Quantity, clean_markup, find_quantities
 from schemas.catalog import Entity, EntityCatalog, IndicatorCatalog
@@ -45,6 +50,9 @@ _CHANGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _DECREASE = frozenset({"baisse", "diminution", "recul"})
+_PLACE_AFTER = re.compile(
+    r"^\s*(?:à|au|en)\s+(?P<place>[A-ZÉÈ][^,;)(]{1,40}?)(?=\s+et\b|\s*[,;)(]|$)"
+)
 _BETWEEN_PART = re.compile(r"^\s*\)?\s*,?\s*dont\s*:?\s*(?:de\s+|d['’])?$", re.IGNORECASE)
 _BETWEEN_WHOLE = re.compile(r"^\s*sur\s+(?:un\s+total\s+de\s+|les\s+)?$", re.IGNORECASE)
 _BETWEEN_SHARE = re.compile(r"^\s*[,(]?\s*soit\s+(?:près\s+de\s+|environ\s+|plus\s+de\s+)?$", re.I)
@@ -108,7 +116,6 @@ def extract_prose(
                     entity.entity_type, entity.code, figure.code, figure.value, figure.unit,
                     q.qualifier, where, line.location, line.text, q.text, EXTRACTOR,
                     whole.code if whole is not None and whole.code else None,
-                    period=_stated_period(text, q, document.report_year),
                     block=_paragraph(line.location),
                 )
             )  # fmt: skip
@@ -119,7 +126,7 @@ def _read_line(text: str) -> list[_Read]:
     """The figures of one line with labels and relations (none for an unreadable one)."""
     quantities = [
         q
-        for q in find_quantities(text)
+        for q in find_quantities(text, cardinals=True)
         if q.value is not None and ignorable_reason(text, q.start, q.end, running_text=True) is None
     ]
     figures: list[_Read] = []
@@ -140,8 +147,17 @@ def _read_line(text: str) -> list[_Read]:
         label = _label(text, q, after, unit)
         figure = _Read(q, unit, value, label)
         previous = figures[-1] if figures else None
+        place = _PLACE_AFTER.match(after)
         if previous is not None and i:
-            if _BETWEEN_PART.match(between) and previous.unit == unit:
+            if unit == "pct_change" and previous.label and re.search(r"\(\s*$", between):
+                figure.label = f"évolution : {previous.label}"  # "54 forages (+ 20 %)"
+                figure.part_of = len(figures) - 1
+            elif place and previous.label and not phrase_after(after):
+                # "75 places créées (24 à Oignies, 14 à Noyelles ...)": parts by place
+                whole = previous.part_of if previous.part_of is not None else len(figures) - 1
+                figure.label = f"à {place['place'].strip()}"
+                figure.part_of = whole
+            elif _BETWEEN_PART.match(between) and previous.unit == unit:
                 figure.part_of = len(figures) - 1
             elif _BETWEEN_WHOLE.match(between) and previous.unit == unit:
                 head = previous.label.split()[0] if previous.label else ""
@@ -157,14 +173,13 @@ def _read_line(text: str) -> list[_Read]:
 
 
 def _label(text: str, q: Quantity, after: str, unit: str) -> str:
-    """The noun phrase of the figure; for amounts and shares, named by their subject."""
+    """The noun phrase of the figure: the words after it, else its subject before it, else
+    (an amount in brackets, "Label : 15,6 M€", "pour un montant de") the clause it sums up."""
     label = phrase_after(after)
     if label and unit in {"pct", "pct_change"} and re.match(r"^\s*(?:du|des|de|d['’])", after):
         label = f"{_UNIT_NOUN[unit]} {after.strip().split(' ', 1)[0]} {label}"
-    if not label:
+    if not is_noun_phrase(label):
         label = phrase_before(text[: q.start])
-        if label and not is_noun_phrase(label):
-            label = ""
         if (
             label
             and unit in _UNIT_NOUN
@@ -172,15 +187,28 @@ def _label(text: str, q: Quantity, after: str, unit: str) -> str:
             and label.endswith(("é", "és", "ée", "ées"))
         ):
             label = f"{_UNIT_NOUN[unit]} {label}"  # "versé" → "montant versé"
-    if label and not is_noun_phrase(label):
+    if not is_noun_phrase(label):
+        label = _clause_subject(text[: q.start])
+    label = re.sub(r"\s+", " ", label).strip(" :,;.-–—")
+    return label if is_noun_phrase(label) else ""
+
+
+_INTRO = re.compile(
+    r"(?:\(|:|\bpour\s+un\s+(?:montant|coût|total)\s+(?:global\s+)?(?:de|d['’])|\bsoit|"
+    r"\bde|\bà\s+hauteur\s+de|\bsub(?:v(?:ention)?)?\.?|\bcoûts?|\bmontant)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _clause_subject(before: str) -> str:
+    """ "Dotations de fonctionnement des collèges (DGF + ...) :" → the words the clause
+    opens with, when the figure closes it (after a bracket, a colon, "pour un montant de")."""
+    if not _INTRO.search(before):
         return ""
-    return re.sub(r"\s+", " ", label).strip(" :,;.-–—")
-
-
-def _stated_period(text: str, q: Quantity, report_year: int) -> Period | None:
-    """The period the sentence gives the figure; None for the report year (the default)."""
-    period = period_of(text, q.start, q.end, report_year)
-    return None if period == report_period(report_year) else period
+    clause = _INTRO.sub("", before)
+    clause = re.sub(r"\([^)]*\)", "", clause)
+    pieces = [p for p in re.split(r"[.;:!?]\s|[,(]|^\s*[-◆•♦*]+\s", clause) if p.strip(" -◆•♦*")]
+    return opening_phrase(pieces[-1].strip(" -◆•♦*")) if pieces else ""
 
 
 def _alias_pattern(entity: Entity) -> re.Pattern[str]:
@@ -201,6 +229,9 @@ def _organisation(
             distance = abs(begin + match.start() - q.start)
             if best is None or distance < best[0]:
                 best = (distance, entity)
+    if best is None:  # the body the paragraph opens with is what its sentences are about
+        opening = re.sub(r"^[\s\-◆•♦*]+", "", text)[:40]
+        best = next(((0, e) for e, pattern in organisations if pattern.search(opening)), None)
     return best[1] if best else None
 
 

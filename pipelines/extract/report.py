@@ -11,10 +11,12 @@ from pipelines.extract.key_figure_blocks import extract_key_figure_blocks
 from pipelines.extract.office_tables import extract_office_tables
 from pipelines.extract.organisation import extract_organisation
 from pipelines.extract.overview import extract_overview
+from pipelines.extract.periods import period_of, report_period
 from pipelines.extract.prose import extract_prose, merge_restatements
 from pipelines.extract.sentences import extract_sentences
 from pipelines.extract.support_blocks import extract_support_blocks
 from pipelines.extract.territories import extract_territory_profiles
+from pipelines.numbers import clean_markup
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
 # Extractors of curated indicators first; the generic key-figure blocks last, so that a
@@ -70,7 +72,24 @@ def extract_report(
     result.extend(extract_prose(document, indicators, entities, in_blocks))
     labels = {code: i.label for code, i in indicators.indicators.items()}
     labels |= {g.indicator_code: g.indicator_label for g in result.generated_indicators}
-    return merge_restatements(prefer_curated(result), labels)
+    return merge_restatements(prefer_curated(with_periods(result, document.report_year)), labels)
+
+
+def with_periods(result: Extraction, report_year: int) -> Extraction:
+    """Every figure gets the period its own words give it ("33 380 offres depuis le
+    lancement", "11,5 M€ versés à fin 2022"); None stays the report year."""
+    figures = []
+    for figure in result.figures:
+        if figure.period is None:
+            text = clean_markup(figure.source_text)
+            start = text.find(clean_markup(figure.source_span))
+            if start >= 0:
+                period = period_of(text, start, start + len(figure.source_span), report_year)
+                if period != report_period(report_year):
+                    figure = replace(figure, period=period)
+        figures.append(figure)
+    result.figures = figures
+    return result
 
 
 def is_generated(code: str) -> bool:

@@ -15,6 +15,7 @@ MONTHS = (
 _DATE_AFTER = re.compile(rf"^\s*(?:er\s+|\^\{{?er\}}?\s*)?(?:{MONTHS})\b", re.IGNORECASE)
 _DAY_MONTH_NUMERIC = re.compile(r"^/\d{1,2}\b")
 _BEFORE_NUMERIC_DATE = re.compile(r"\d{1,2}/$")
+_URL = re.compile(r"(?:https?://|www\.)[^\s>»)]+", re.IGNORECASE)
 _PHONE = re.compile(r"\b0\d(?:[ .]\d{2}){4}\b")
 _ORDINAL_AFTER = re.compile(
     r"^\s?(?:\^\{[^}]*\}|\^\w+|ers?\b|res?\b|ères?\b|èmes?\b|e\b|è\b|nde?s?\b)"
@@ -42,6 +43,22 @@ _PAGE_LINE = re.compile(r"^\s*(?:[-•]\s*)?$")
 _PAGE_AFTER = re.compile(r"^\s+(?:[A-ZÉÈÀÂÎ«]|L['’])")
 _DEPARTMENT_NUMBER_AFTER = re.compile(r"^\s*(?:$|[)»,.;:!?\-–—]|\s[A-Z])")
 _POSTCODE = re.compile(r"^(?:59|62)\d{3}$")
+# "17 et 18 septembre", "du 2 au 6 mai", "Du 25 au 27 février": the first day of a range
+_DATE_RANGE_AFTER = re.compile(
+    rf"^\s*(?:et|au|à|-)\s+\d{{1,2}}(?:er)?\s+(?:{MONTHS})\b", re.IGNORECASE
+)
+_AGE_RANGE_AFTER = re.compile(r"^\s*(?:-|à)\s*\d{1,3}\s+ans\b")
+# a scale bar of a map: "0 2,75 5,5 km"
+_SCALE_LINE = re.compile(r"^\s*0(?:\s+\d+(?:[,.]\d+)?){1,3}(?:\s*km)?\b")
+# glued to a capital ("3D", "119E1"), but not a unit ("24M€", "3km")
+_CODE_AFTER = re.compile(r"^(?!M€|Md|M\s?€|K€|k€)[A-Z]")
+# a name with a number: "Le 6263," (a help desk), "« 6.2 Cœur numérique »", "les 4 vents"
+_NAME_NUMBER_BEFORE = re.compile(r"(?:^|[.!?]\s)(?:Le|La)\s$|«\s?$")
+_NAME_NUMBER_AFTER = re.compile(r"^(?:\s*[,)]|\s+est\b|\s+[A-ZÉ]|$)")
+_LOWER_NAME = re.compile(r"\bles\s$")
+_LOWER_NAME_AFTER = re.compile(r"^\s+vents\b")
+# a programme named by a percentage in a list: "(mobilité, ISIP, 100% insertion...)"
+_NAMED_PCT = re.compile(r"^\s?%?\s+[a-zé]+(?:\.\.\.|…|\)|,)")
 _RANGE_END_BEFORE = re.compile(r"\b(?:de|entre)\s+\d[\d \u00a0\u202f,.]*\s+(?:à|et)\s+$")
 _NAME_BEFORE = re.compile(r"\b(?:des|de|du)\s$|[A-ZÉÈ][A-ZÉÈ\-]+\s$")
 _NAME_AFTER = re.compile(r"^\s[A-ZÉÈ][a-zéèêàç]+")
@@ -54,6 +71,8 @@ def ignorable_reason(text: str, start: int, end: int, *, running_text: bool = Fa
     "6 Le Département du Pas-de-Calais" is a page number of a contents list, not a count."""
     token = text[start:end]
     before, after = text[:start], text[end:]
+    if any(m.start() <= start < m.end() for m in _URL.finditer(text)):
+        return "web address"
     if any(m.start() <= start < m.end() for m in _PHONE.finditer(text)):
         return "phone number"
     if _ORDINAL_AFTER.match(after):
@@ -66,10 +85,16 @@ def ignorable_reason(text: str, start: int, end: int, *, running_text: bool = Fa
         return "date"
     if _YEAR.match(token):
         return "year"
-    if _AGE.match(after) or _DURATION.match(after):
+    if _DATE_RANGE_AFTER.match(after):
+        return "date"
+    if _SCALE_LINE.match(text) and start < _SCALE_LINE.match(text).end():
+        return "map or chart scale"
+    if _AGE.match(after) or _DURATION.match(after) or _AGE_RANGE_AFTER.match(after):
         return "age or duration in a label"
     if _TIME.match(after):
         return "time of day"
+    if re.search(r"\b(?:km|PR)\s$", before):
+        return "kilometre marker"
     if _LAW_BEFORE.search(before):
         return "law, article or reference number"
     if _THRESHOLD_BEFORE.search(before) and _THRESHOLD_AFTER.match(after):
@@ -78,9 +103,18 @@ def ignorable_reason(text: str, start: int, end: int, *, running_text: bool = Fa
         return "postcode"
     if running_text and _PAGE_LINE.match(before) and _PAGE_AFTER.match(after) and len(text) < 110:
         return "page or menu number"
+    is_pct = token.rstrip().endswith("%") or after.lstrip().startswith("%")
+    if _CODE_AFTER.match(after) or (is_pct and before.endswith(", ") and _NAMED_PCT.match(after)):
+        return "name or code containing digits"
+    if (_NAME_NUMBER_BEFORE.search(before) and _NAME_NUMBER_AFTER.match(after)) or (
+        _LOWER_NAME.search(before) and _LOWER_NAME_AFTER.match(after)
+    ):
+        return "name or code containing digits"
     if _CODE_BEFORE.search(before) and not before.rstrip().endswith(("(", ":")):
         return "name or code containing digits"
-    if token == "62" and _DEPARTMENT_NUMBER_AFTER.match(after):
+    if token == "62" and (
+        _DEPARTMENT_NUMBER_AFTER.match(after) or re.search(r"['’«]\w+\s$", before)
+    ):
         return "name or code containing digits"
     if _RANGE_END_BEFORE.search(before):
         return "other end of a range already kept"

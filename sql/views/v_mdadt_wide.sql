@@ -8,7 +8,9 @@ select
     entity.entity_code as mdadt_code,
     entity.entity_name as mdadt_name,
     entity.parent_code as territory_code,
-    count(figure.indicator_code) as figures_count,
+    -- the figures of its table (its page's sentences give others, in v_figure)
+    count(figure.indicator_code) filter (where not starts_with(figure.indicator_code, 'tx_'))
+        as figures_count,
     max(figure.value) filter (where figure.indicator_code = 'alignments_count') as alignments_count,
     max(figure.value) filter (where figure.indicator_code = 'cer_count') as cer_count,
     max(figure.value) filter (where figure.indicator_code = 'operation_teams_count') as operation_teams_count,

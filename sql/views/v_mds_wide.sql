@@ -8,7 +8,9 @@ select
     entity.entity_code as mds_code,
     entity.entity_name as mds_name,
     entity.parent_code as territory_code,
-    count(figure.indicator_code) as figures_count,
+    -- the figures of its table (its page's sentences give others, in v_figure)
+    count(figure.indicator_code) filter (where not starts_with(figure.indicator_code, 'tx_'))
+        as figures_count,
     max(figure.value) filter (where figure.indicator_code = 'aed_aemo_measures_count') as aed_aemo_measures_count,
     max(figure.value) filter (where figure.indicator_code = 'afase_granted_count') as afase_granted_count,
     max(figure.value) filter (where figure.indicator_code = 'afp_granted_count') as afp_granted_count,

@@ -7,7 +7,8 @@ with source as (
         *,
         coalesce(period_kind, 'year') as period_kind_or_year,
         coalesce(period_start, make_date(report_year, 1, 1)) as period_start_or_year,
-        coalesce(period_end, make_date(report_year, 12, 31)) as period_end_or_year
+        case when period_kind is null then make_date(report_year, 12, 31) else period_end end
+            as period_end_or_year
     from fact_figure
 ),
 
