@@ -102,8 +102,8 @@ def fresh_con(tmp_path):
             "insert into dim_entity values ('62', 'department', 'Pas-de-Calais', null);"
             "insert into dim_indicator (indicator_code, indicator_label, unit, domain, "
             "is_additive) values ('agents_count', 'Agents', 'count', 'administration', true);"
-            "insert into dim_source values (2022, 'text', 'r.txt', 'x', now()),"
-            " (2022, 'pdf', 'r.pdf', 'y', now())"
+            "insert into dim_source values (2022, 'text', 'r.txt', 'x', now(), null),"
+            " (2022, 'pdf', 'r.pdf', 'y', now(), null)"
         )
         yield con
 
@@ -177,7 +177,7 @@ def test_an_exact_figure_is_preferred_to_a_qualified_or_rounder_one(fresh_con) -
 def test_year_over_year_sets_each_year_beside_the_previous_one(fresh_con) -> None:
     fresh_con.execute(
         "update dim_indicator set is_curated = true;"
-        "insert into dim_source values (2023, 'text', 'r23.txt', 'z', now())"
+        "insert into dim_source values (2023, 'text', 'r23.txt', 'z', now(), null)"
     )
     previous_year = [(2023, *_figure("text", 5, 7100)[1:])]
     _load(fresh_con, [_figure("text", 1, 7000), _figure("text", 2, 6873), *previous_year])

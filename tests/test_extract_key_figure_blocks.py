@@ -44,7 +44,7 @@ def test_counts_and_amounts_on_one_line(report) -> None:
     The count is the department's counterpart of the MDS tables' row, so it is curated."""
     assert _on_line(report, 1038) == [
         ("emergency_aid_granted_count", 6354, "count"),
-        ("kf_insertion_et_du_logement__su_eur", 1_500_000, "EUR"),
+        ("kf_insertion_et_du_logement__montant_secours_d_urgence_eur", 1_500_000, "EUR"),
     ]
 
 

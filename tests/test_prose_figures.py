@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from pipelines import warehouse as wh
 from pipelines.extract.phrases import is_noun_phrase, lemma
 from pipelines.extract.prose import extract_prose
-from pipelines.extract.report import extract_report
+from pipelines.extract.report import extract_report, with_periods
 
 GOLDEN = Path(__file__).parent / "golden" / "prose_figures.csv"
 STATEMENTS = """
@@ -80,7 +80,9 @@ def comparison(text_warehouse) -> pd.DataFrame:
 
 def _misses(frame: pd.DataFrame, column: str, detail: str) -> str:
     wrong = frame[~frame[column]]
-    return "\n".join(f"line {r.line}: {r.value:g} {r.unit}: {r[detail]}" for _, r in wrong.iterrows())
+    return "\n".join(
+        f"line {r.line}: {r.value:g} {r.unit}: {r[detail]}" for _, r in wrong.iterrows()
+    )
 
 
 def test_the_golden_file_covers_every_part_of_the_report() -> None:
@@ -189,7 +191,7 @@ def test_sentence_figures_of_hostile_text(entities, indicators) -> None:
     section = Section("Un essai", Location("essai.txt", line=1))
     section.blocks = [TextLine(t, Location("essai.txt", line=i + 2)) for i, t in enumerate(lines)]
     document = Document("essai.txt", "text", "0" * 64, 2022, [section])
-    figures = extract_prose(document, indicators, entities).figures
+    figures = with_periods(extract_prose(document, indicators, entities), 2022).figures
     got = {(f.location.line, f.source_span): f for f in figures}
     assert set(got) >= {
         (2, "45"), (3, "6,8 millions"), (4, "104"), (4, "128"), (4, "194"), (4, "82"),

@@ -33,7 +33,7 @@ _LEADING_WORDS = re.compile(
     r"^(?:(?:de|des|du|les|la|le|à|au|aux|en|et|pour)\s+|(?:d|l)['’]\s*)+", re.I
 )
 _TRAILING_WORDS = re.compile(r"(?:\s+(?:pour|et|dont|de|des|du|à|au|sur|avec|soit|par|en))+$", re.I)
-_WHOLE_AFTER = re.compile(r"^\s*sur\s+(?:un\s+total\s+de\s+)?$", re.IGNORECASE)
+_WHOLE_AFTER = re.compile(r"\ssur\s+(?:un\s+total\s+de\s+)?$", re.IGNORECASE)
 _SIGNED = re.compile(r"^\s*[+\u2212]")
 _UNIT_SUFFIX = {
     "count": "",
@@ -108,7 +108,13 @@ def label_of(body: str, figures: list[Quantity], index: int) -> str:
     before = re.sub(r"\([^)]*\)", "", body[begin : quantity.start]).rstrip(" :*")
     before = re.split(r"[,;(]|\s(?:dont|soit)\b", before)[-1]
     label = _tidy(before)
-    return label if is_noun_phrase(label) else _UNIT_LABEL.get(quantity.unit, "nombre")
+    if not is_noun_phrase(label):
+        return _UNIT_LABEL.get(quantity.unit, "nombre")
+    # "26 diagnostics ... réalisés sur près de 88 hectares": the surface of what the figure
+    # before counts (a phrase of its own, "Budget de 463,61 M€", stays as it is)
+    if index > 0 and quantity.unit in _UNIT_LABEL:
+        return f"{_UNIT_LABEL[quantity.unit]} : {label}"
+    return label
 
 
 @dataclass
@@ -145,14 +151,18 @@ class BlockReader:
             self.block_whole = None  # a plain line starts anew; only list items are parts
         in_line_whole: _Whole | None = None
         previous: _Whole | None = None
+        seen: set[str] = set()
         for index, quantity in enumerate(figures):
             label = label_of(body, figures, index)
+            if label.lower() in seen:  # "48,4 ml et 0,513 Go : entrées": one label, two facts
+                label = f"{_UNIT_LABEL.get(quantity.unit, 'nombre')} : {label}"
+            seen.add(label.lower())
             unit = quantity.unit
             between = body[figures[index - 1].end : quantity.start] if index else ""
             if re.search(r"[,;]", between) and not re.search(r"\bdont\b", between):
                 in_line_whole = None  # ", 194 AML dont 82 ...": a new item of the list
             whole = None
-            over = previous is not None and bool(_WHOLE_AFTER.match(between))
+            over = previous is not None and bool(_WHOLE_AFTER.search(between))
             if over and previous is not None:  # "104 agents RHS sur 128": the whole of 104
                 label = f"{previous.label} (total)"
             elif unit == "pct" and previous is not None and _SIGNED.match(quantity.text):

@@ -82,7 +82,9 @@ def period_of(text: str, start: int, end: int, report_year: int) -> Period:
         for match in pattern.finditer(text):
             if match.start() <= start < match.end():
                 continue  # the figure is itself the year of the phrase
-            distance = match.start() - end if match.start() >= end else start - match.end()
+            # a phrase after the figure is its own ("33 380 offres à fin 2022"); one before
+            # it more often closes the previous clause: it counts double
+            distance = match.start() - end if match.start() >= end else 2 * (start - match.end())
             if distance > _REACH or _crosses_sentence(text, match, start, end):
                 continue
             period = _period(kind, match, report_year)

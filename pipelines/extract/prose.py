@@ -53,9 +53,10 @@ _DECREASE = frozenset({"baisse", "diminution", "recul"})
 _PLACE_AFTER = re.compile(
     r"^\s*(?:à|au|en)\s+(?P<place>[A-ZÉÈ][^,;)(]{1,40}?)(?=\s+et\b|\s*[,;)(]|$)"
 )
-_BETWEEN_PART = re.compile(r"^\s*\)?\s*,?\s*dont\s*:?\s*(?:de\s+|d['’])?$", re.IGNORECASE)
-_BETWEEN_WHOLE = re.compile(r"^\s*sur\s+(?:un\s+total\s+de\s+|les\s+)?$", re.IGNORECASE)
-_BETWEEN_SHARE = re.compile(r"^\s*[,(]?\s*soit\s+(?:près\s+de\s+|environ\s+|plus\s+de\s+)?$", re.I)
+# what links a figure to the one before it, at the end of the words between them
+_BETWEEN_PART = re.compile(r"\bdont\s*:?\s*(?:de\s+|d['’])?$", re.IGNORECASE)
+_BETWEEN_WHOLE = re.compile(r"\ssur\s+(?:un\s+total\s+de\s+|les\s+)?$", re.IGNORECASE)
+_BETWEEN_SHARE = re.compile(r"\bsoit\s+(?:près\s+de\s+|environ\s+|plus\s+de\s+)?$", re.IGNORECASE)
 
 
 @dataclass
@@ -91,6 +92,7 @@ def extract_prose(
         where = context.entity.name if context else section.title
         domain = slug(where, 30)
         codes = section_codes.setdefault(domain, set())
+        distinct_labels(figures)
         for i, figure in enumerate(figures):
             whole = figures[figure.part_of] if figure.part_of is not None else None
             if whole is not None and figure.label and figure.part_of < i:  # "X dont Y"
@@ -144,7 +146,7 @@ def _read_line(text: str) -> list[_Read]:
             unit = "pct_change"
             if change and change["word"].lower() in _DECREASE:
                 value = -abs(value)
-        label = _label(text, q, after, unit)
+        label = _label(text, q, after, unit, before_end)
         figure = _Read(q, unit, value, label)
         previous = figures[-1] if figures else None
         place = _PLACE_AFTER.match(after)
@@ -157,22 +159,22 @@ def _read_line(text: str) -> list[_Read]:
                 whole = previous.part_of if previous.part_of is not None else len(figures) - 1
                 figure.label = f"à {place['place'].strip()}"
                 figure.part_of = whole
-            elif _BETWEEN_PART.match(between) and previous.unit == unit:
+            elif _BETWEEN_PART.search(between) and previous.unit == unit:
                 figure.part_of = len(figures) - 1
-            elif _BETWEEN_WHOLE.match(between) and previous.unit == unit:
+            elif _BETWEEN_WHOLE.search(between) and previous.unit == unit:
                 head = previous.label.split()[0] if previous.label else ""
                 figure.label = figure.label or f"{head} (total)"
                 if not phrase_after(after):
                     figure.label = f"{head} (total)"
                 previous.part_of = len(figures)
-            elif _BETWEEN_SHARE.match(between) and unit == "pct" and not phrase_after(after):
+            elif _BETWEEN_SHARE.search(between) and unit == "pct" and not phrase_after(after):
                 figure.label = f"{previous.label} (part en %)"
                 figure.part_of = len(figures) - 1
         figures.append(figure)
     return figures
 
 
-def _label(text: str, q: Quantity, after: str, unit: str) -> str:
+def _label(text: str, q: Quantity, after: str, unit: str, clause_start: int = 0) -> str:
     """The noun phrase of the figure: the words after it, else its subject before it, else
     (an amount in brackets, "Label : 15,6 M€", "pour un montant de") the clause it sums up."""
     label = phrase_after(after)
@@ -187,8 +189,8 @@ def _label(text: str, q: Quantity, after: str, unit: str) -> str:
             and label.endswith(("é", "és", "ée", "ées"))
         ):
             label = f"{_UNIT_NOUN[unit]} {label}"  # "versé" → "montant versé"
-    if not is_noun_phrase(label):
-        label = _clause_subject(text[: q.start])
+    if not is_noun_phrase(label):  # the clause since the figure before, if any
+        label = _clause_subject(text[: q.start], clause_start)
     label = re.sub(r"\s+", " ", label).strip(" :,;.-–—")
     return label if is_noun_phrase(label) else ""
 
@@ -200,13 +202,14 @@ _INTRO = re.compile(
 )
 
 
-def _clause_subject(before: str) -> str:
+def _clause_subject(before: str, clause_start: int = 0) -> str:
     """ "Dotations de fonctionnement des collèges (DGF + ...) :" → the words the clause
     opens with, when the figure closes it (after a bracket, a colon, "pour un montant de")."""
     if not _INTRO.search(before):
         return ""
-    clause = _INTRO.sub("", before)
-    clause = re.sub(r"\([^)]*\)", "", clause)
+    clause = _INTRO.sub("", before)[clause_start:]
+    clause = re.sub(r"\([^)]*\)", "", clause).lstrip(" )")
+    clause = re.sub(r"^(?:et|ou|puis)\s+", "", clause)
     pieces = [p for p in re.split(r"[.;:!?]\s|[,(]|^\s*[-◆•♦*]+\s", clause) if p.strip(" -◆•♦*")]
     return opening_phrase(pieces[-1].strip(" -◆•♦*")) if pieces else ""
 
@@ -259,17 +262,20 @@ def merge_restatements(result: Extraction, labels: dict[str, str]) -> Extraction
             known.setdefault(_fact_key(f), []).append(f.indicator_code)
     renamed: dict[str, str] = {}
     figures = []
+    # one place never states one fact twice: a code is taken once per line
+    taken = {(f.location, f.indicator_code) for f in result.figures if f.extractor != EXTRACTOR}
     for f in result.figures:
         if f.extractor == EXTRACTOR:
             head = _head(labels.get(f.indicator_code, ""))
             same = [
                 c
                 for c in known.get(_fact_key(f), [])
-                if head and head in _lemmas(labels.get(c, ""))
+                if head and head in _lemmas(labels.get(c, "")) and (f.location, c) not in taken
             ]
             if same:
                 renamed[f.indicator_code] = same[0]
                 f = replace(f, indicator_code=same[0])
+            taken.add((f.location, f.indicator_code))
             known.setdefault(_fact_key(f), []).append(f.indicator_code)
         figures.append(f)
     result.figures = [
@@ -293,3 +299,20 @@ def _lemmas(label: str) -> set[str]:
 def _head(label: str) -> str:
     words = [w for w in re.findall(r"[\wéèêàâîôûç-]+", label.lower()) if len(w) > 2]
     return lemma(words[0]) if words else ""
+
+
+def distinct_labels(figures: list[_Read]) -> None:
+    """Two facts of one sentence never share a label: the second is named by its unit
+    ("surface : ..."), else numbered."""
+    seen: set[str] = set()
+    for figure in figures:
+        if not figure.label:
+            continue
+        label = figure.label
+        if label.lower() in seen and figure.unit in _UNIT_NOUN:
+            label = f"{_UNIT_NOUN[figure.unit]} : {label}"
+        n = 2
+        while label.lower() in seen:
+            label, n = f"{figure.label} ({n})", n + 1
+        seen.add(label.lower())
+        figure.label = label

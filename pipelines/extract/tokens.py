@@ -40,6 +40,7 @@ _LAW_BEFORE = re.compile(
 _CODE_BEFORE = re.compile(r"(?<![\w'’])(?:[A-Z]{1,8}|[A-Z][a-z]+[A-Z]\w*)\s?$")
 # a table of contents or menu: a number opening a short line, then a title
 _PAGE_LINE = re.compile(r"^\s*(?:[-•]\s*)?$")
+_DIGITS = re.compile(r"\d+")
 _PAGE_AFTER = re.compile(r"^\s+(?:[A-ZÉÈÀÂÎ«]|L['’])")
 _DEPARTMENT_NUMBER_AFTER = re.compile(r"^\s*(?:$|[)»,.;:!?\-–—]|\s[A-Z])")
 _POSTCODE = re.compile(r"^(?:59|62)\d{3}$")
@@ -101,11 +102,20 @@ def ignorable_reason(text: str, start: int, end: int, *, running_text: bool = Fa
         return "threshold or condition"
     if _POSTCODE.match(token) and _NAME_AFTER.match(after):
         return "postcode"
-    if running_text and _PAGE_LINE.match(before) and _PAGE_AFTER.match(after) and len(text) < 110:
+    # a contents line, or two of them run together by a PDF ("... de vie 80 Favoriser ...")
+    lone = len(_DIGITS.findall(text)) == 1 and re.search(r"[a-zé]\s$", before)
+    if (
+        running_text
+        and (_PAGE_LINE.match(before) or lone)
+        and _PAGE_AFTER.match(after)
+        and len(text) < 110
+    ):
         return "page or menu number"
     is_pct = token.rstrip().endswith("%") or after.lstrip().startswith("%")
     if _CODE_AFTER.match(after) or (is_pct and before.endswith(", ") and _NAMED_PCT.match(after)):
         return "name or code containing digits"
+    if re.fullmatch(r"\d+\.\d+", token.strip()) and re.match(r"^\s[A-ZÉ]\w", after):
+        return "name or code containing digits"  # "du 6.2 Cœur numérique" (a newsletter)
     if (_NAME_NUMBER_BEFORE.search(before) and _NAME_NUMBER_AFTER.match(after)) or (
         _LOWER_NAME.search(before) and _LOWER_NAME_AFTER.match(after)
     ):

@@ -15,14 +15,13 @@ with source as (
 ranked as (
     select
         *,
-        row_number() over fact as statement_rank,
+        row_number() over (fact order by page nulls first, line nulls first) as statement_rank,
         count(*) over fact as statements
     from source
     window fact as (
         partition by
             report_year, source_kind, entity_code, indicator_code, value, unit,
             coalesce(qualifier, ''), period_kind_or_year, period_start, period_end
-        order by page nulls first, line nulls first
     )
 )
 
