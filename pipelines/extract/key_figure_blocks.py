@@ -162,7 +162,16 @@ class BlockReader:
             if re.search(r"[,;]", between) and not re.search(r"\bdont\b", between):
                 in_line_whole = None  # ", 194 AML dont 82 ...": a new item of the list
             whole = None
-            over = previous is not None and bool(_WHOLE_AFTER.search(between))
+            own_words = body[
+                quantity.end : figures[index + 1].start if index + 1 < len(figures) else len(body)
+            ]
+            # "104 agents RHS sur 128": a bare figure after "sur" is the whole of the one
+            # before ("387 agents sur 4 territoires" is not)
+            over = (
+                previous is not None
+                and bool(_WHOLE_AFTER.search(between))
+                and not is_noun_phrase(_tidy(_CUT.split(own_words, maxsplit=1)[0]))
+            )
             if over and previous is not None:  # "104 agents RHS sur 128": the whole of 104
                 label = f"{previous.label} (total)"
             elif unit == "pct" and previous is not None and _SIGNED.match(quantity.text):

@@ -161,11 +161,13 @@ def _read_line(text: str) -> list[_Read]:
                 figure.part_of = whole
             elif _BETWEEN_PART.search(between) and previous.unit == unit:
                 figure.part_of = len(figures) - 1
-            elif _BETWEEN_WHOLE.search(between) and previous.unit == unit:
-                head = previous.label.split()[0] if previous.label else ""
-                figure.label = figure.label or f"{head} (total)"
-                if not phrase_after(after):
-                    figure.label = f"{head} (total)"
+            elif (
+                _BETWEEN_WHOLE.search(between)
+                and previous.unit == unit
+                and not phrase_after(after)
+                and previous.label
+            ):  # "104 agents RHS sur 128": the bare figure is the whole of the one before
+                figure.label = f"{previous.label.split()[0]} (total)"
                 previous.part_of = len(figures)
             elif _BETWEEN_SHARE.search(between) and unit == "pct" and not phrase_after(after):
                 figure.label = f"{previous.label} (part en %)"
