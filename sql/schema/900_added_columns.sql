@@ -10,3 +10,4 @@ alter table dim_indicator add column if not exists share_of varchar;
 alter table dim_indicator add column if not exists ratio_numerator varchar;
 alter table dim_indicator add column if not exists ratio_denominator varchar;
 alter table fact_block_quality add column if not exists title_score double;
+alter table dim_entity add column if not exists departement_code varchar;
