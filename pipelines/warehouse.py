@@ -119,8 +119,11 @@ def refresh_dimensions(
 ) -> None:
     """The catalogs are the truth for dimensions: replace them at every load."""
     entity_frame = pd.DataFrame(
-        [(e.code, e.entity_type, e.name, e.parent_code) for e in entities.entities.values()],
-        columns=["entity_code", "entity_type", "entity_name", "parent_code"],
+        [
+            (e.code, e.entity_type, e.name, e.parent_code, e.departement_code)
+            for e in entities.entities.values()
+        ],
+        columns=["entity_code", "entity_type", "entity_name", "parent_code", "departement_code"],
     )
     share_of = {
         i.share_code: i.code for i in indicators.indicators.values() if i.share_code is not None

@@ -58,10 +58,16 @@ class TableKind:
 
 @dataclass(frozen=True)
 class Entity:
+    """An entity of the catalog. `code` is its key in the warehouse: the département's own
+    code for the département, `<département>-<slug>` for the others ("62-mds-arrageois"),
+    so that two départements' "Artois" never share a code."""
+
     code: str
     entity_type: str
     name: str
     parent_code: str | None
+    departement_code: str
+    slug: str  # its short name in the catalog file ("mds-arrageois"); the département's: its code
     aliases: tuple[str, ...] = field(default=())
 
 
@@ -96,6 +102,10 @@ class EntityCatalog:
 
     def of_type(self, entity_type: str) -> list[Entity]:
         return [e for e in self.entities.values() if e.entity_type == entity_type]
+
+    def by_slug(self, entity_type: str, slug: str) -> Entity | None:
+        """The entity of this type that the catalog file names `slug`, if any."""
+        return next((e for e in self.of_type(entity_type) if e.slug == slug), None)
 
     def find(self, entity_type: str, spelling: str) -> Entity | None:
         """The entity of this type that the report spells this way, if any."""
@@ -180,38 +190,64 @@ def parse_indicator_catalog(data: dict) -> IndicatorCatalog:
     return IndicatorCatalog(indicators, tables)
 
 
+# a département code as INSEE writes it: 62, 2A, 971; a slug: lower-case words and hyphens
+_DEPARTEMENT_CODE = re.compile(r"\d{2,3}|2[AB]")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def entity_code(departement_code: str, slug: str) -> str:
+    """The warehouse code of a catalog entity: its département's code, a hyphen, its slug."""
+    return f"{departement_code}-{slug}"
+
+
 def parse_entity_catalog(data: dict) -> EntityCatalog:
+    """The catalog file declares the département's code once and the other entities by their
+    slug; every code and parent is qualified here with the département's code."""
     department = data["department"]
+    departement_code = department["code"]
+    if not isinstance(departement_code, str) or not _DEPARTEMENT_CODE.fullmatch(departement_code):
+        raise CatalogError(
+            f"department code {departement_code!r}: not a département code, "
+            'a quoted string such as "62", "2A" or "971"'
+        )
     entities = {
-        department["code"]: Entity(department["code"], "department", department["name"], None)
+        departement_code: Entity(
+            departement_code,
+            "department",
+            department["name"],
+            None,
+            departement_code,
+            departement_code,
+        )
     }
-    for entry in data["territories"]:
-        entities[entry["code"]] = Entity(
-            entry["code"],
-            "territory",
+
+    def add(entry: dict, entity_type: str, parent_code: str | None) -> None:
+        slug = entry["slug"]
+        if not isinstance(slug, str) or not _SLUG.fullmatch(slug):
+            raise CatalogError(f"{entity_type} slug {slug!r}: lower-case words and hyphens only")
+        code = entity_code(departement_code, slug)
+        if code in entities:
+            raise CatalogError(f"{entity_type} {slug!r}: code {code!r} is declared twice")
+        entities[code] = Entity(
+            code,
+            entity_type,
             entry["name"],
-            department["code"],
+            parent_code,
+            departement_code,
+            slug,
             tuple(entry.get("aliases", ())),
         )
+
+    for entry in data["territories"]:
+        add(entry, "territory", departement_code)
+    territories = {e.slug: e.code for e in entities.values() if e.entity_type == "territory"}
     for entity_type in ("mds", "mdadt"):
         for entry in data[entity_type]:
-            if entry["territory"] not in entities:
-                raise CatalogError(f"{entry['code']}: unknown territory {entry['territory']!r}")
-            entities[entry["code"]] = Entity(
-                entry["code"],
-                entity_type,
-                entry["name"],
-                entry["territory"],
-                tuple(entry.get("aliases", ())),
-            )
+            if entry["territory"] not in territories:
+                raise CatalogError(f"{entry['slug']}: unknown territory {entry['territory']!r}")
+            add(entry, entity_type, territories[entry["territory"]])
     for entry in data.get("organisations", []):
-        entities[entry["code"]] = Entity(
-            entry["code"],
-            "organisation",
-            entry["name"],
-            None,
-            tuple(entry.get("aliases", ())),
-        )
+        add(entry, "organisation", None)  # not a part of the department: no sum includes it
     return EntityCatalog(entities)
 
 

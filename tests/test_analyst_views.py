@@ -66,7 +66,7 @@ def test_the_scorecard_rolls_the_mds_up_with_the_derived_residual(q) -> None:
     assert total == department == [(48137.0,)]
     lens = q(
         "select rsa_allocataires_count, reference_population from v_territory_scorecard "
-        "where territory_code = 'lens-henin'"
+        "where territory_code = '62-lens-henin'"
     )
     assert lens == [(5147.0 + 11482.0, 367769.0)]
 
@@ -74,8 +74,8 @@ def test_the_scorecard_rolls_the_mds_up_with_the_derived_residual(q) -> None:
 def test_the_wide_views_have_one_row_per_office(q) -> None:
     mds = q("select mds_code, figures_count, rsa_allocataires_count from v_mds_wide order by 1")
     assert len(mds) == 9
-    assert ("mds-lens-lievin", 0, None) in mds
-    assert ("mds-artois", 17, 9278.0) in mds
+    assert ("62-mds-lens-lievin", 0, None) in mds
+    assert ("62-mds-artois", 17, 9278.0) in mds
     assert q("select count(*), sum(figures_count) from v_mdadt_wide") == [(7, 103)]
 
 
@@ -99,7 +99,7 @@ def fresh_con(tmp_path):
     with wh.connect(tmp_path / "fresh.duckdb", read_only=False) as con:
         wh.apply_schema(con)
         con.execute(
-            "insert into dim_entity values ('62', 'department', 'Pas-de-Calais', null);"
+            "insert into dim_entity values ('62', 'department', 'Pas-de-Calais', null, '62');"
             "insert into dim_indicator (indicator_code, indicator_label, unit, domain, "
             "is_additive) values ('agents_count', 'Agents', 'count', 'administration', true);"
             "insert into dim_source values (2022, 'text', 'r.txt', 'x', now(), null),"

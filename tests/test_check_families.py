@@ -80,9 +80,9 @@ def _new_failures(run, family: str) -> pd.DataFrame:
         ("list", "list__stated_count_vs_items", "62",
          "kf_projet_de_mandat__rencontres_citoyennes_ont_ete_organisees_pour_aller_vers_les",
          13, 12, "Expected 13, observed 12, delta -1 (tolerance 0)."),
-        ("shares", "shares__recomputed", "calaisis", "population_share_pct", 10.811, 12.7,
+        ("shares", "shares__recomputed", "62-calaisis", "population_share_pct", 10.811, 12.7,
          "the intervals [10,811 ; 10,811] and [12,65 ; 12,75] do not meet."),
-        ("ratio", "ratio__density", "audomarois", "density_per_km2", 187.37, 197.4,
+        ("ratio", "ratio__density", "62-audomarois", "density_per_km2", 187.37, 197.4,
          "Expected 187,37, observed 197,4, delta +10,03: the intervals"),
         ("breakdown", "breakdown__parts_within_whole", "62",
          "kf_autonomie_et_la_sante__budget_eur", 463_610_000, 483_600_000,
@@ -107,7 +107,7 @@ def test_each_family_finds_its_planted_inconsistency(
 
 def test_the_shares_plant_names_the_base_it_was_recomputed_from(planted_run) -> None:
     # line numbers are the copy's: the list plant removed one line above them
-    row = _new_failures(planted_run, "shares").query("entity_code == 'calaisis'").iloc[0]
+    row = _new_failures(planted_run, "shares").query("entity_code == '62-calaisis'").iloc[0]
     assert row.expected_source == (
         '100 × part / whole: rapport-activites-2022.txt:768 "- ⇒ 157 185 habitants (soit 12,7 % '
         'du Pas-de-Calais)" / rapport-activites-2022.txt:1283 "…r. En proximité immédiate des '

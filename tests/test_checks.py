@@ -37,8 +37,8 @@ def test_each_territory_density_is_checked_with_both_numbers(built_warehouse) ->
     results = _results(built_warehouse)
     density = results[results.check_id == "ratio__density"]
     assert sorted(density.entity_code) == [
-        "arrageois", "artois", "audomarois", "boulonnais", "calaisis", "lens-henin",
-        "montreuillois-ternois",
+        "62-arrageois", "62-artois", "62-audomarois", "62-boulonnais", "62-calaisis",
+        "62-lens-henin", "62-montreuillois-ternois",
     ]  # fmt: skip
     assert density.expected.notna().all() and density.observed.notna().all()
     assert (density.delta == (density.observed - density.expected).round(6)).all()
@@ -64,14 +64,14 @@ def test_children_sum_to_their_parent(built_warehouse) -> None:
     apa = results.loc[("children__sum_vs_parent", "62", "apa_home_beneficiaries_count")]
     # 8 MDS tables present: their sum stays below the department, the rest is Lens-Liévin's
     assert (apa.expected, apa.observed, apa.status) == (28_841, 25_195, "pass")
-    assert "the residual 3646.0 is attributed to mds-lens-lievin" in apa.message
+    assert "the residual 3646.0 is attributed to 62-mds-lens-lievin" in apa.message
 
 
 def test_the_missing_mds_residual_is_derived_not_a_fact(built_warehouse) -> None:
     residuals = wh.query(
         built_warehouse,
         "select indicator_code, residual_value, is_derived from v_derived_residual "
-        "where entity_code = 'mds-lens-lievin' order by indicator_code",
+        "where entity_code = '62-mds-lens-lievin' order by indicator_code",
     )
     assert (
         dict(zip(residuals.indicator_code, residuals.residual_value, strict=True))[
@@ -82,7 +82,7 @@ def test_the_missing_mds_residual_is_derived_not_a_fact(built_warehouse) -> None
     assert residuals.is_derived.all()
     facts = wh.query(
         built_warehouse,
-        "select count(*) as n from fact_figure where entity_code = 'mds-lens-lievin'",
+        "select count(*) as n from fact_figure where entity_code = '62-mds-lens-lievin'",
     )
     assert facts.n[0] == 0
 
@@ -105,7 +105,7 @@ def test_breakdowns_restatements_and_lists(built_warehouse) -> None:
 def test_a_planted_wrong_figure_is_found(existing_warehouse) -> None:
     with wh.connect(existing_warehouse, read_only=False) as con:
         con.execute(
-            "update fact_figure set value = 300 where entity_code = 'arrageois' "
+            "update fact_figure set value = 300 where entity_code = '62-arrageois' "
             "and indicator_code = 'communes_count' and source_kind = 'text'"
         )
         run = run_checks(con)
@@ -118,7 +118,7 @@ def test_a_planted_wrong_figure_is_found(existing_warehouse) -> None:
         "An additive figure stated for the children must add up to the figure stated for their "
         "parent. Expected 890, observed 935, delta +45 (both exact)."
     )
-    assert "arrageois=300.0" in row.observed_source
+    assert "62-arrageois=300.0" in row.observed_source
     assert any("new failure: children__sum_vs_parent 62 communes_count" in r for r in run.gate())
 
 

@@ -19,7 +19,7 @@ def test_query_prints_the_rows(built_warehouse, capsys) -> None:
         [
             "query",
             "select entity_code, value from v_indicator where indicator_code = 'population' "
-            "and entity_code = 'arrageois' and source_kind = 'text'",
+            "and entity_code = '62-arrageois' and source_kind = 'text'",
             "--warehouse",
             str(built_warehouse),
             "--format",
@@ -27,7 +27,7 @@ def test_query_prints_the_rows(built_warehouse, capsys) -> None:
         ]
     )
     assert code == 0
-    assert capsys.readouterr().out == "entity_code,value\narrageois,211425\n"
+    assert capsys.readouterr().out == "entity_code,value\n62-arrageois,211425\n"
 
 
 def test_query_refuses_to_write(existing_warehouse, capsys) -> None:

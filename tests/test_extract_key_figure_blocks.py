@@ -127,7 +127,9 @@ def test_an_extra_line_adds_a_figure_and_changes_no_other(
 
 def test_support_blocks_per_territory(document, indicators, entities) -> None:
     extraction = extract_support_blocks(document, indicators, entities)
-    arras = {f.indicator_code: f.value for f in extraction.figures if f.entity_code == "arrageois"}
+    arras = {
+        f.indicator_code: f.value for f in extraction.figures if f.entity_code == "62-arrageois"
+    }
     assert arras == {
         "culture_structures_count": 3,
         "culture_projects_count": 26,

@@ -47,7 +47,7 @@ def test_arrageois_profile(document, indicators, entities) -> None:
     figures = {
         f.indicator_code: f
         for f in extract_territory_profiles(document, indicators, entities).figures
-        if f.entity_code == "arrageois"
+        if f.entity_code == "62-arrageois"
     }
     assert figures["population"].value == 211_425
     assert (
@@ -64,7 +64,7 @@ def test_qualified_figures_stay_qualified(document, indicators, entities) -> Non
     artois = [
         f
         for f in extract_territory_profiles(document, indicators, entities).figures
-        if f.entity_code == "artois" and f.qualifier
+        if f.entity_code == "62-artois" and f.qualifier
     ]
     assert {(f.indicator_code, f.value, f.qualifier) for f in artois} == {
         ("population", 288_000, "at_least"),
@@ -74,13 +74,16 @@ def test_qualified_figures_stay_qualified(document, indicators, entities) -> Non
 
 def test_epci_names_are_listed_in_order(document, indicators, entities) -> None:
     mentions = extract_territory_profiles(document, indicators, entities).epci_mentions
-    calaisis = [m.epci_name for m in mentions if m.territory_code == "calaisis"]
+    calaisis = [m.epci_name for m in mentions if m.territory_code == "62-calaisis"]
     assert calaisis == [
         "Grand Calais Terres et Mers",
         "Communauté de communes de la Région d'Audruicq",
         "Communauté de communes de Pays d'Opale",
     ]
-    assert [m.epci_name for m in mentions if m.territory_code == "lens-henin"] == ["CALL", "CAHC"]
+    assert [m.epci_name for m in mentions if m.territory_code == "62-lens-henin"] == [
+        "CALL",
+        "CAHC",
+    ]
     assert len(mentions) == 20
 
 
@@ -97,14 +100,14 @@ def _by_code(extraction, entity_code: str) -> dict[str, float | None]:
 def test_reordered_profile_gives_the_same_figures(report_copy, indicators, entities) -> None:
     before = _by_code(
         extract_territory_profiles(read_text_export(report_copy), indicators, entities),
-        "audomarois",
+        "62-audomarois",
     )
     population = "- ⇒ 129 339 habitants (soit 8.8 % du Pas-de-Calais)\n"
     area = "- ⇒ 690.3 km² (soit 10,3 % du Pas-de-Calais)\n"
     _replace(report_copy, population + area, area + population)
     after = _by_code(
         extract_territory_profiles(read_text_export(report_copy), indicators, entities),
-        "audomarois",
+        "62-audomarois",
     )
     assert after == before
 
@@ -114,11 +117,11 @@ def test_an_extra_unknown_line_is_rejected_not_mislabelled(
 ) -> None:
     _replace(report_copy, "- ⇒ 9 collèges\n", "- ⇒ 9 collèges\n- ⇒ 12 piscines\n")
     extraction = extract_territory_profiles(read_text_export(report_copy), indicators, entities)
-    assert _by_code(extraction, "audomarois")["colleges_count"] == 9
+    assert _by_code(extraction, "62-audomarois")["colleges_count"] == 9
     [reject] = extraction.rejects
     assert reject.reason == "no catalog indicator for label 'piscines' with unit count"
     assert reject.source_text == "- ⇒ 12 piscines"
-    assert reject.entity_code == "audomarois"
+    assert reject.entity_code == "62-audomarois"
     assert reject.value == 12
 
 
@@ -129,7 +132,7 @@ def test_an_unknown_territory_is_rejected_with_its_figures(
     _replace(report_copy, "Temps forts 2022 en Boulonnais...", "Temps forts 2022 en Calaisis...")
     extraction = extract_territory_profiles(read_text_export(report_copy), indicators, entities)
     missing = [b for b in extraction.blocks if b.status == "missing"]
-    assert [b.block_id for b in missing] == ["profile:boulonnais"]
+    assert [b.block_id for b in missing] == ["profile:62-boulonnais"]
     assert {r.reason for r in extraction.rejects} == {"unknown territory 'Flandre'"}
 
 
@@ -138,10 +141,10 @@ def test_a_truncated_export_names_the_missing_profiles(indicators, entities) -> 
     extraction = extract_territory_profiles(truncated, indicators, entities)
     missing = {b.block_id: b.message for b in extraction.blocks if b.status == "missing"}
     assert sorted(missing) == [
-        "profile:boulonnais", "profile:calaisis", "profile:lens-henin",
-        "profile:montreuillois-ternois",
+        "profile:62-boulonnais", "profile:62-calaisis", "profile:62-lens-henin",
+        "profile:62-montreuillois-ternois",
     ]  # fmt: skip
-    assert missing["profile:calaisis"] == (
+    assert missing["profile:62-calaisis"] == (
         "profile of territory Calaisis (section 'Temps forts ... en Calaisis' with an "
         "inhabitants line) not found (searched lines 1-699)"
     )

@@ -20,13 +20,13 @@ def test_the_flow_builds_the_territories_inhabitants(built_warehouse) -> None:
         "where entity_type = 'territory' and indicator_code = 'population' order by entity_code",
     ).to_dict("records")
     assert [(r["entity_code"], r["value"]) for r in rows] == [
-        ("arrageois", 211_425),
-        ("artois", 288_000),
-        ("audomarois", 129_339),
-        ("boulonnais", 158_258),
-        ("calaisis", 157_185),
-        ("lens-henin", 368_000),
-        ("montreuillois-ternois", 149_549),
+        ("62-arrageois", 211_425),
+        ("62-artois", 288_000),
+        ("62-audomarois", 129_339),
+        ("62-boulonnais", 158_258),
+        ("62-calaisis", 157_185),
+        ("62-lens-henin", 368_000),
+        ("62-montreuillois-ternois", 149_549),
     ]
     assert rows[0]["section"] == "Temps forts 2022 en Arrageois..."
     assert rows[0]["source_text"] == "- ⇒ 211 425 habitants (soit 14,53 % du Pas-de-Calais)"
@@ -107,6 +107,6 @@ def test_a_failing_gate_fails_the_run_and_keeps_the_last_good_warehouse(
     assert code == 1
     assert "indicators build: gate failed (" in err
     assert f"{existing_warehouse} not replaced; the refused candidate is kept at {kept}" in err
-    assert "new failure: completeness__expected_blocks mds-arrageois" in err
+    assert "new failure: completeness__expected_blocks 62-mds-arrageois" in err
     assert "Traceback" not in err
     assert existing_warehouse.read_bytes() == before

@@ -43,7 +43,7 @@ def test_a_wrong_territory_count_fails_ci_with_its_message(report_copy, tmp_path
         "figure stated for the children must add up to the figure stated for their parent. "
         "Expected 890, observed 900, delta +10 (both exact)."
     ) in captured.err
-    assert "reference__counts arrageois communes_count" not in captured.err  # a warning only
+    assert "reference__counts 62-arrageois communes_count" not in captured.err  # a warning only
 
 
 def test_a_wrong_mds_figure_fails_ci(report_copy, tmp_path, capsys) -> None:

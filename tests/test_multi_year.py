@@ -73,8 +73,8 @@ def test_the_year_over_year_view_shows_the_changed_figures(two_year_warehouse) -
         "from v_year_over_year where report_year = 2023 and change <> 0 order by all",
     )
     assert changed.values.tolist() == [
-        ["audomarois", "buildings_count", 2022, 10.0, 12.0, 2.0],
-        ["audomarois", "farda_eligible_communes_count", 2022, 77.0, 75.0, -2.0],
+        ["62-audomarois", "buildings_count", 2022, 10.0, 12.0, 2.0],
+        ["62-audomarois", "farda_eligible_communes_count", 2022, 77.0, 75.0, -2.0],
     ]
 
 
@@ -82,7 +82,7 @@ def test_the_dropped_block_is_missing_in_2023_only(two_year_warehouse) -> None:
     figures = wh.query(
         two_year_warehouse,
         "select report_year, count(*) as figures from v_year_over_year "
-        "where entity_code = 'mds-ternois' group by all order by all",
+        "where entity_code = '62-mds-ternois' group by all order by all",
     )
     assert figures.values.tolist() == [[2022, figures.figures[0]]]
     assert figures.figures[0] > 10

@@ -208,5 +208,5 @@ def test_sentence_figures_of_hostile_text(entities, indicators) -> None:
     )
     assert got[(5, "33 380")].period.kind == "as_of"
     visitors = got[(6, "2 500")]
-    assert (visitors.entity_type, visitors.entity_code) == ("organisation", "eden62")
+    assert (visitors.entity_type, visitors.entity_code) == ("organisation", "62-eden62")
     assert str(visitors.period.end) == "2023-01-01"

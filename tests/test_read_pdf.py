@@ -50,11 +50,13 @@ def test_the_compact_rendition_gives_the_text_facts(
     assert _facts(extract_report(compact_document, indicators, entities)) == text_facts
 
 
-def test_the_organisation_table_gives_the_same_people(pdf_document, document) -> None:
+def test_the_organisation_table_gives_the_same_people(
+    pdf_document, document, indicators, entities
+) -> None:
     from pipelines.extract.organisation import extract_organisation
 
     def people(doc) -> list[tuple[int, str, str]]:
-        mentions = extract_organisation(doc, None, None).councillor_mentions
+        mentions = extract_organisation(doc, indicators, entities).councillor_mentions
         return [(m.cell_number, m.prenom, m.nom) for m in mentions]
 
     assert people(pdf_document) == people(document)
@@ -85,7 +87,7 @@ def test_tables_of_aligned_text_are_found(compact_pdf, compact_document) -> None
 def test_every_figure_names_its_page(pdf_document, indicators, entities) -> None:
     figures = extract_report(pdf_document, indicators, entities).figures
     arras = next(
-        f for f in figures if f.entity_code == "arrageois" and f.indicator_code == "population"
+        f for f in figures if f.entity_code == "62-arrageois" and f.indicator_code == "population"
     )
     # printed "211\u202f425"; pdfplumber splits words at the narrow space, we join with a space
     assert arras.location.line is not None and arras.source_span == "211 425"

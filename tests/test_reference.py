@@ -13,12 +13,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import shapely
+import yaml
 
 from pipelines import warehouse as wh
-from pipelines.paths import REFERENCE_DIR
+from pipelines.paths import ENTITY_CATALOG, REFERENCE_DIR
 from pipelines.readers import SourceError
 from pipelines.reference.reader import read_reference, reference_figures
 from pipelines.reference.refresh import refresh_reference
+from schemas.catalog import EntityCatalog, parse_entity_catalog
 
 
 def _lzma_csv(rows: list[dict[str, str]]) -> bytes:
@@ -180,6 +182,7 @@ def test_territory_aggregates_are_sums_over_their_communes(entities) -> None:
     communes = pd.read_csv(REFERENCE_DIR / "communes.csv", dtype={"epci_code": str})
     mapping = pd.read_csv(REFERENCE_DIR / "territory_epci.csv", dtype={"epci_code": str})
     joined = communes.merge(mapping, on="epci_code")
+    joined["territory_code"] = "62-" + joined["territory_code"]  # the file gives catalog slugs
     expected = joined.groupby("territory_code").agg(
         population=("population_municipale", "sum"), communes_count=("code", "count")
     )
@@ -189,13 +192,13 @@ def test_territory_aggregates_are_sums_over_their_communes(entities) -> None:
     )
     # and, checked by hand: the profiles' commune counts, but for Montreuillois-Ternois (266)
     assert territory["communes_count"].to_dict() == {
-        "arrageois": 255,
-        "artois": 104,
-        "audomarois": 89,
-        "boulonnais": 74,
-        "calaisis": 52,
-        "lens-henin": 50,
-        "montreuillois-ternois": 263,
+        "62-arrageois": 255,
+        "62-artois": 104,
+        "62-audomarois": 89,
+        "62-boulonnais": 74,
+        "62-calaisis": 52,
+        "62-lens-henin": 50,
+        "62-montreuillois-ternois": 263,
     }
     assert territory["epci_count"].sum() == 20
     derived = figures[figures.entity_type != "commune"]
@@ -232,7 +235,7 @@ def test_councillors_are_matched_by_name(built_warehouse) -> None:
 
 
 def test_report_vs_reference_population_says_both_vintages(built_warehouse) -> None:
-    row = _result(built_warehouse, "reference__population", "arrageois", "population")
+    row = _result(built_warehouse, "reference__population", "62-arrageois", "population")
     assert (row["expected"], row["observed"], row["status"]) == (210_769, 211_425, "pass")
     assert "Relative delta 0.31 %" in row["message"]
     assert "vintage of the figures not stated by the package" in row["message"]
@@ -266,9 +269,47 @@ def test_territory_areas_from_the_commune_geometries(built_warehouse) -> None:
     """Summed from communes.csv (areas measured at refresh time), compared with the profiles."""
     communes = pd.read_csv(REFERENCE_DIR / "communes.csv", dtype={"epci_code": str})
     mapping = pd.read_csv(REFERENCE_DIR / "territory_epci.csv", dtype={"epci_code": str})
+    # the mapping file names territories by their slug in the entity catalog
     lens = communes.merge(mapping, on="epci_code").query("territory_code == 'lens-henin'")
-    row = _result(built_warehouse, "reference__area", "lens-henin", "area_km2")
+    row = _result(built_warehouse, "reference__area", "62-lens-henin", "area_km2")
     assert row["expected"] == pytest.approx(lens.area_km2.sum(), abs=1e-3)
     assert (row["observed"], row["status"]) == (353, "pass")
-    calaisis = _result(built_warehouse, "reference__area", "calaisis", "area_km2")
+    calaisis = _result(built_warehouse, "reference__area", "62-calaisis", "area_km2")
     assert (calaisis["observed"], calaisis["status"]) == (401, "warn")  # 602 km² of communes
+
+
+def test_the_mapping_is_read_into_the_catalog_codes(entities) -> None:
+    ref = read_reference(REFERENCE_DIR, entities)
+    assert ref.departement_code == "62"
+    territories = {e.code for e in entities.of_type("territory")}
+    assert set(ref.territory_epci.territory_code) == territories
+    # the file itself names each territory by its slug, declared once in the catalog
+    mapping = pd.read_csv(REFERENCE_DIR / "territory_epci.csv", dtype=str)
+    assert set(mapping.territory_code) == {e.slug for e in entities.of_type("territory")}
+
+
+def _catalog(**changes) -> EntityCatalog:
+    data = yaml.safe_load(ENTITY_CATALOG.read_text(encoding="utf-8"))
+    data["department"]["code"] = changes.get("departement", data["department"]["code"])
+    data["territories"] = [
+        t for t in data["territories"] if t["slug"] not in changes.get("without", ())
+    ]
+    data["mds"] = [e for e in data["mds"] if e["territory"] not in changes.get("without", ())]
+    data["mdadt"] = [e for e in data["mdadt"] if e["territory"] not in changes.get("without", ())]
+    return parse_entity_catalog(data)
+
+
+def test_reference_files_of_another_departement_are_refused() -> None:
+    with pytest.raises(
+        SourceError,
+        match=r"manifest\.json: reference files of département 62, the entity catalog is of "
+        r"département 59",
+    ):
+        read_reference(REFERENCE_DIR, _catalog(departement="59"))
+
+
+def test_a_mapped_territory_the_catalog_lacks_is_named() -> None:
+    with pytest.raises(
+        SourceError, match=r"territory_epci\.csv: territory 'calaisis' not in the entity catalog"
+    ):
+        read_reference(REFERENCE_DIR, _catalog(without=["calaisis"]))

@@ -50,32 +50,32 @@ def test_the_shipped_report_validates_every_figure(staged, baseline) -> None:
     [
         (
             "communes_count",
-            "artois",
+            "62-artois",
             {"value": -104.0},
             "a count must be a non-negative whole number; "
             "an amount, length, area or count must not be negative",
         ),
         (
             "communes_count",
-            "artois",
+            "62-artois",
             {"value": 104.5},
             "a count must be a non-negative whole number",
         ),
         (
             "population_share_pct",
-            "artois",
+            "62-artois",
             {"value": 120.0},
             "a percentage must lie within 0 and 100",
         ),
         (
             "area_km2",
-            "artois",
+            "62-artois",
             {"unit": "ha"},
             "unit differs from the catalog unit of the indicator",
         ),
         (
             "area_km2",
-            "artois",
+            "62-artois",
             {"unit": "parsec"},
             "unit differs from the catalog unit of the indicator; "
             "unit: isin(['EUR', 'count', 'fte', 'gb', 'ha', 'km', 'km2', 'm', 'm2', 'pct', "
@@ -83,19 +83,19 @@ def test_the_shipped_report_validates_every_figure(staged, baseline) -> None:
         ),
         (
             "population",
-            "artois",
+            "62-artois",
             {"entity_code": "flandre"},
             "entity code unknown for its entity type",
         ),
         (
             "population",
-            "artois",
+            "62-artois",
             {"indicator_code": "piscines_count"},
             "indicator_code: indicator code not in the indicator catalog (found 'piscines_count')",
         ),
         (
             "population",
-            "artois",
+            "62-artois",
             {"qualifier": "roughly"},
             "qualifier: isin(['approx', 'at_least', 'at_most']) (found 'roughly')",
         ),
@@ -114,7 +114,7 @@ def test_bad_rows_are_rejected_with_their_reason(
 
 
 def test_a_figure_without_location_is_rejected(staged, baseline) -> None:
-    validated = validate_staging(_plant(staged, "population", "calaisis", line=pd.NA))
+    validated = validate_staging(_plant(staged, "population", "62-calaisis", line=pd.NA))
     reasons = [r["reason"] for r in _new_rejects(validated, baseline)]
     assert reasons == ["a row needs a line or a page as provenance"]
 
@@ -130,7 +130,7 @@ def test_extraction_rejects_are_kept_beside_validation_rejects(staged) -> None:
             }
         ]
     ).reindex(columns=staged.rejects.columns)
-    planted = _plant(staged, "population", "calaisis", value=-1.0)
+    planted = _plant(staged, "population", "62-calaisis", value=-1.0)
     planted = replace(planted, rejects=rejects)
     validated = validate_staging(planted)
     assert sorted(validated.rejects["stage"]) == ["extract", "validate"]

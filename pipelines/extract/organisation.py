@@ -72,11 +72,12 @@ def extract_organisation(
             )
     rows = sorted({m.location for m in mentions}, key=lambda location: location.order)
     cells = len({(m.location.line, m.cell_number) for m in mentions})
+    department = entities.department.code
     blocks = [
         BlockQuality(
-            "organisation:62",
+            f"organisation:{department}",
             "organisation_table",
-            "62",
+            department,
             ORGANISATION_TITLE,
             mentions[0].location if mentions else None,
             tuple(rows),

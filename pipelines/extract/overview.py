@@ -16,19 +16,19 @@ from schemas.catalog import EntityCatalog, IndicatorCatalog
 
 OVERVIEW_TITLE = "UNE PROXIMITÉ QUOTIDIENNE"
 EXTRACTOR = "department_overview"
-BLOCK_ID = "overview:62"
 
 
 def extract_overview(
     document: Document, indicators: IndicatorCatalog, entities: EntityCatalog
 ) -> Extraction:
     department = entities.department
+    block_id = f"overview:{department.code}"
     result = Extraction()
     matches = document.match_sections(OVERVIEW_TITLE)
     if not matches:
         result.blocks.append(
             missing_block(
-                BLOCK_ID,
+                block_id,
                 EXTRACTOR,
                 department.code,
                 document.extent(),
@@ -53,7 +53,7 @@ def extract_overview(
     if not result.figures:
         where = matches[0][0].location
         record = missing_block(
-            BLOCK_ID,
+            block_id,
             EXTRACTOR,
             department.code,
             f"section {matches[0][0].title!r} at {where}",
@@ -61,6 +61,6 @@ def extract_overview(
         )
         result.blocks.append(replace(record, title_score=score))
         return result
-    record = block_quality(BLOCK_ID, EXTRACTOR, department.code, OVERVIEW_TITLE, result)
+    record = block_quality(block_id, EXTRACTOR, department.code, OVERVIEW_TITLE, result)
     result.blocks.append(replace(record, title_score=score))
     return result

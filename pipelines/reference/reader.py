@@ -3,6 +3,10 @@
 Reference figures are official counts and populations per commune, EPCI, territory and the
 department. Aggregates are computed here from the communes and marked derived, with a
 source text that says how they were computed.
+
+The curated mapping names each territory by its slug in the entity catalog (`arrageois`);
+it is read into the catalog's codes (`62-arrageois`), and the files must be of the
+catalog's département.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import pandera.pandas as pa
 from pipelines.readers import SourceError
 from pipelines.reference.refresh import MANIFEST, MAPPING_FILE, REFERENCE_FILES
 from pipelines.staging import FIGURE_COLUMNS
-from schemas.catalog import EntityCatalog
+from schemas.catalog import EntityCatalog, load_entity_catalog
 from schemas.reference import (
     CantonReference,
     CommuneReference,
@@ -41,11 +45,12 @@ _MODELS: dict[str, type[pa.DataFrameModel]] = {
 class ReferenceData:
     manifest: dict
     manifest_sha256: str
+    departement_code: str
     communes: pd.DataFrame
     epci: pd.DataFrame
     cantons: pd.DataFrame
     councillors: pd.DataFrame
-    territory_epci: pd.DataFrame
+    territory_epci: pd.DataFrame  # territory_code: the entity catalog's code (62-arrageois)
 
     @property
     def label(self) -> str:
@@ -122,10 +127,39 @@ def verify_reference(folder: Path) -> tuple[dict, str]:
     return manifest, hashlib.sha256(manifest_bytes).hexdigest()
 
 
-def read_reference(folder: Path) -> ReferenceData:
-    """Read the reference files; each one's sha256 and row count must match the manifest."""
+def _departement_of(manifest: dict, folder: Path, entities: EntityCatalog) -> str:
+    """The catalog's département, once the manifest says the files are of the same one."""
+    departement = entities.department.code
+    stated = manifest.get("department")
+    if stated is not None and str(stated) != departement:
+        raise SourceError(
+            f"{folder / MANIFEST}: reference files of département {stated}, the entity catalog "
+            f"is of département {departement}"
+        )
+    return departement
+
+
+def _catalog_territories(
+    mapping: pd.DataFrame, path: Path, entities: EntityCatalog
+) -> pd.DataFrame:
+    """The mapping with each territory slug replaced by the catalog's code of that territory."""
+    codes = {e.slug: e.code for e in entities.of_type("territory")}
+    unknown = sorted(set(mapping.territory_code) - set(codes))
+    if unknown:
+        raise SourceError(
+            f"{path}: territory {', '.join(map(repr, unknown))} not in the entity catalog "
+            f"(slugs: {', '.join(sorted(codes))})"
+        )
+    return mapping.assign(territory_code=mapping.territory_code.map(codes))
+
+
+def read_reference(folder: Path, entities: EntityCatalog | None = None) -> ReferenceData:
+    """Read the reference files; each one's sha256 and row count must match the manifest.
+    `entities` (default: the shipped catalog) gives the département and the territories."""
     folder = Path(folder)
+    entities = entities or load_entity_catalog()
     manifest, manifest_sha256 = verify_reference(folder)
+    departement = _departement_of(manifest, folder, entities)
     tables = {name: _read_csv(folder, name) for name in _MODELS}
     for name, frame in tables.items():
         expected_rows = _manifest_entry(manifest, folder, name)["rows"]
@@ -137,25 +171,32 @@ def read_reference(folder: Path) -> ReferenceData:
     return ReferenceData(
         manifest=manifest,
         manifest_sha256=manifest_sha256,
+        departement_code=departement,
         communes=tables["communes.csv"],
         epci=tables["epci.csv"],
         cantons=tables["cantons.csv"],
         councillors=tables["councillors.csv"],
-        territory_epci=tables[MAPPING_FILE],
+        territory_epci=_catalog_territories(tables[MAPPING_FILE], folder / MAPPING_FILE, entities),
     )
 
 
 def reference_entities(ref: ReferenceData) -> pd.DataFrame:
-    """dim_entity rows for communes, EPCI and cantons (parents: EPCI, territory, department)."""
+    """dim_entity rows for communes, EPCI and cantons (parents: EPCI, territory, department).
+
+    Their codes are the official ones: INSEE commune and canton codes start with the
+    département's code; an EPCI keeps its SIREN, unique in France (an EPCI may straddle two
+    départements: it is one entity, not one per département)."""
     territory_of = dict(
         zip(ref.territory_epci.epci_code, ref.territory_epci.territory_code, strict=True)
     )
+    departement = ref.departement_code
     rows = [
         *((c.code, "commune", c.nom, c.epci_code) for c in ref.communes.itertuples()),
         *((e.code, "epci", e.nom, territory_of.get(e.code)) for e in ref.epci.itertuples()),
-        *((c.code, "canton", c.nom, "62") for c in ref.cantons.itertuples()),
+        *((c.code, "canton", c.nom, departement) for c in ref.cantons.itertuples()),
     ]
-    return pd.DataFrame(rows, columns=["entity_code", "entity_type", "entity_name", "parent_code"])
+    columns = ["entity_code", "entity_type", "entity_name", "parent_code"]
+    return pd.DataFrame(rows, columns=columns).assign(departement_code=departement)
 
 
 # commune columns summed into reference figures: (indicator, column, unit, what it is)
@@ -207,7 +248,9 @@ def reference_figures(
                 source_file="communes.csv", line=number, text=text, derived=False)  # fmt: skip
 
     mapping = ref.territory_epci.set_index("epci_code")["territory_code"]
-    communes = communes.assign(territory_code=communes.epci_code.map(mapping), all="62")
+    communes = communes.assign(
+        territory_code=communes.epci_code.map(mapping), all=ref.departement_code
+    )
     groups = [
         ("epci", "epci_code", "EPCI"),
         ("territory", "territory_code", "territory"),

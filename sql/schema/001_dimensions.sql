@@ -4,7 +4,8 @@ create table if not exists dim_entity (
     entity_code varchar primary key,
     entity_type varchar not null,
     entity_name varchar not null,
-    parent_code varchar
+    parent_code varchar,
+    departement_code varchar  -- every entity code of the catalog starts with it (62-arrageois)
 );
 
 create table if not exists dim_indicator (

@@ -14,7 +14,7 @@ family as (
     select
         pairs.child_type,
         pairs.parent_type,
-        case when pairs.parent_type = 'department' then '62' else entity.parent_code end as parent_code,
+        case when pairs.parent_type = 'department' then entity.departement_code else entity.parent_code end as parent_code,
         entity.entity_code as child_code
     from dim_entity as entity
     inner join pairs on pairs.child_type = entity.entity_type
