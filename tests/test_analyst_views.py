@@ -16,10 +16,13 @@ def q(built_warehouse):
 def test_v_figure_has_one_row_per_printed_figure(q) -> None:
     readings = q("select source_kind, count(*) from fact_figure group by all order by 1")
     figures = q("select read_from, count(*) from v_figure group by all")
-    assert dict(readings) == {"pdf": 1135, "reference": 1868, "text": 1135}
-    # every figure of the report was read from both renditions, with the same value
-    assert dict(figures) == {"text+pdf": 1067}  # a fact printed twice is one figure
-    assert q("select count(distinct figure_id) from v_figure") == [(1067,)]
+    facts = q("select count(*) from v_indicator where source_kind = 'text'")[0][0]
+    readings = dict(readings)
+    assert readings["reference"] == 1868 and readings["text"] == readings["pdf"] > 1000
+    # every figure of the report was read from both renditions, with the same value; a fact
+    # printed twice (same value and period) is one figure
+    assert dict(figures) == {"text+pdf": facts} and facts < readings["text"]
+    assert q("select count(distinct figure_id) from v_figure") == [(facts,)]
 
 
 def test_exactly_one_statement_of_each_quantity_is_preferred(q) -> None:

@@ -88,13 +88,13 @@ def test_every_entity_code_of_the_warehouse_starts_with_its_departement(built_wa
     entities = wh.query(
         built_warehouse, "select entity_code, entity_type, departement_code from dim_entity"
     )
-    assert len(entities) == 24 + 887 + 20 + 39
+    assert len(entities) == 24 + 11 + 887 + 20 + 39  # catalog, organisations, reference
     assert set(entities.departement_code) == {"62"}
     epci = entities.entity_type == "epci"
     # an EPCI keeps its SIREN (unique in France, an EPCI may straddle two départements)
     assert entities[epci].entity_code.str.fullmatch(r"\d{9}").all()
     others = entities[~epci]
-    catalog = others.entity_type.isin(["territory", "mds", "mdadt"])
+    catalog = others.entity_type.isin(["territory", "mds", "mdadt", "organisation"])
     assert (others[catalog].entity_code.str.startswith("62-")).all()
     assert (others[~catalog].entity_code.str.startswith("62")).all()  # 62, 62001, 6201
     # and every code the facts and the checks use is one of these

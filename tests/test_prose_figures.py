@@ -166,7 +166,8 @@ def test_a_restated_sentence_is_one_fact_with_two_places(text_warehouse) -> None
     facts = wh.query(
         text_warehouse,
         "select indicator_code, statements, line from v_indicator where source_kind = 'text' "
-        "and indicator_code in ('budget_eur', 'councillors_count', 'agents_count') order by 1",
+        "and indicator_code in ('budget_eur', 'councillors_count', 'agents_count') "
+        "and value in (1870000000, 78, 7000) and qualifier is null order by 1",
     )
     assert facts.statements.tolist() == [2, 2, 2] and set(facts.line) == {132}
     places = wh.query(
@@ -210,3 +211,31 @@ def test_sentence_figures_of_hostile_text(entities, indicators) -> None:
     visitors = got[(6, "2 500")]
     assert (visitors.entity_type, visitors.entity_code) == ("organisation", "62-eden62")
     assert str(visitors.period.end) == "2023-01-01"
+
+
+def _office_tables() -> list[tuple[str, str, str]]:
+    from schemas.catalog import load_entity_catalog, load_indicator_catalog
+
+    entities = load_entity_catalog()
+    return [
+        (kind.table_id, entity.code, entity.name)
+        for kind in load_indicator_catalog().tables.values()
+        for entity in entities.of_type(kind.entity_type)
+    ]
+
+
+@pytest.mark.parametrize(("table_id", "entity_code", "page"), _office_tables())
+def test_each_office_table_sits_under_its_office_page(
+    text_warehouse, table_id: str, entity_code: str, page: str
+) -> None:
+    """An MDS or MDADT table's rows carry the office's page as section, whatever heading
+    (a photo caption, the previous block's title) the layout printed above them."""
+    rows = wh.query(
+        text_warehouse,
+        f"select distinct section, entity_code from v_statement where source_kind = 'text' "
+        f"and block = '{table_id}:{entity_code}'",
+    )
+    if entity_code == "62-mds-lens-lievin":  # the report does not print its table
+        assert rows.empty
+        return
+    assert rows.values.tolist() == [[page, entity_code]]

@@ -50,6 +50,11 @@ _CHANGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _DECREASE = frozenset({"baisse", "diminution", "recul"})
+_DONE_BEFORE = re.compile(
+    r"\b(?:a|ont|avait|avaient|aura|auront)\s+(?:(?:déjà|ainsi|également|notamment)\s+)?"
+    r"(?P<participle>[a-zéèêâîôûç]+(?:é|i|u|it|is))\s+(?:plus\s+de\s+|près\s+de\s+|environ\s+)?$",
+    re.IGNORECASE,
+)
 _PLACE_AFTER = re.compile(
     r"^\s*(?:à|au|en)\s+(?P<place>[A-ZÉÈ][^,;)(]{1,40}?)(?=\s+et\b|\s*[,;)(]|$)"
 )
@@ -182,6 +187,11 @@ def _label(text: str, q: Quantity, after: str, unit: str, clause_start: int = 0)
     label = phrase_after(after)
     if label and unit in {"pct", "pct_change"} and re.match(r"^\s*(?:du|des|de|d['’])", after):
         label = f"{_UNIT_NOUN[unit]} {after.strip().split(' ', 1)[0]} {label}"
+    done = _DONE_BEFORE.search(text[: q.start])
+    if label and done and not re.search(r"\b" + re.escape(done["participle"]) + r"\b", label):
+        # "la régie a réparé 100 km de routes": what was done is part of what is counted
+        plural = label.split()[0].endswith(("s", "x")) and not done["participle"].endswith("s")
+        label = f"{label} {done['participle']}{'s' if plural else ''}"
     if not is_noun_phrase(label):
         label = phrase_before(text[: q.start])
         if (
