@@ -11,7 +11,7 @@
 -- are summed: a share in % of a count is no part of its sum.
 with wholes as (
     select report_year, source_kind, entity_code, indicator_code, value, unit,
-        source_file || ':' || coalesce(line, page) || ' "' || source_text || '"' as source
+        source_ref || ' "' || source_text || '"' as source
     from v_report_figure
 ),
 

@@ -20,7 +20,7 @@ with lists as (
 
 counts as (
     select report_year, source_kind, entity_code, indicator_code, value,
-        source_file || ':' || coalesce(line, page) || ' "' || source_text || '"' as source
+        source_ref || ' "' || source_text || '"' as source
     from v_report_figure
 )
 

@@ -9,7 +9,7 @@
 -- in Lambert-93 (EPSG:2154): 3 % leaves room for simplification, not for another perimeter.
 with report as (
     select report_year, entity_code, value, qualifier,
-        source_file || ':' || coalesce(line, page) || ' "' || source_text || '"' as source
+        source_ref || ' "' || source_text || '"' as source
     from v_report_figure
     where entity_type = 'territory' and indicator_code = 'area_km2'
 ),

@@ -10,7 +10,7 @@
 -- read, with both sources, not something to hide.
 with report as (
     select report_year, entity_code, indicator_code, value, qualifier,
-        source_file || ':' || coalesce(line, page) || ' "' || source_text || '"' as source
+        source_ref || ' "' || source_text || '"' as source
     from v_report_figure
     where entity_type in ('department', 'territory')
       and indicator_code in ('communes_count', 'epci_count', 'cantons_count', 'councillors_count')

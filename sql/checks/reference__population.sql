@@ -9,7 +9,7 @@
 -- ("368 000") or qualifies them ("plus de 288 000"), so only a relative delta is meaningful.
 with report as (
     select report_year, entity_code, value, qualifier,
-        source_file || ':' || coalesce(line, page) || ' "' || source_text || '"' as source
+        source_ref || ' "' || source_text || '"' as source
     from v_report_figure
     where entity_type in ('department', 'territory') and indicator_code = 'population'
 ),

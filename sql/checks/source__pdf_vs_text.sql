@@ -10,7 +10,7 @@
 -- and value order; each side names its page or line.
 with text as (
     select report_year, entity_code, indicator_code, value,
-        source_file || ':' || line || ' "' || source_text || '"' as source,
+        source_ref || ' "' || source_text || '"' as source,
         row_number() over (partition by report_year, entity_code, indicator_code order by value) as k
     from v_indicator
     where source_kind = 'text'
@@ -18,7 +18,7 @@ with text as (
 
 pdf as (
     select report_year, entity_code, indicator_code, value,
-        source_file || ' page ' || page || ' paragraph ' || line || ' "' || source_text || '"' as source,
+        source_ref || ' "' || source_text || '"' as source,
         row_number() over (partition by report_year, entity_code, indicator_code order by value) as k
     from v_indicator
     where source_kind = 'pdf'
