@@ -188,11 +188,13 @@ def test_sentence_figures_of_hostile_text(entities, indicators) -> None:
         "Les 104 agents RHS sur 128 ont été formés ; 194 AML dont 82 nouvelles mesures.",
         "Le trafic est en hausse de 13,2 % depuis le lancement, et 33 380 offres à fin 2022.",
         "La RD 917 et le planétarium 3D accueillent 2 500 visiteurs d'EDEN62 au 1er janvier 2023.",
+        "Il finance à hauteur de 28 % du montant des travaux 1 200 bénéficiaires, soit 12 %.",
     ]
     section = Section("Un essai", Location("essai.txt", line=1))
     section.blocks = [TextLine(t, Location("essai.txt", line=i + 2)) for i, t in enumerate(lines)]
     document = Document("essai.txt", "text", "0" * 64, 2022, [section])
-    figures = with_periods(extract_prose(document, indicators, entities), 2022).figures
+    result = with_periods(extract_prose(document, indicators, entities), 2022)
+    figures = result.figures
     got = {(f.location.line, f.source_span): f for f in figures}
     assert set(got) >= {
         (2, "45"), (3, "6,8 millions"), (4, "104"), (4, "128"), (4, "194"), (4, "82"),
@@ -211,6 +213,11 @@ def test_sentence_figures_of_hostile_text(entities, indicators) -> None:
     visitors = got[(6, "2 500")]
     assert (visitors.entity_type, visitors.entity_code) == ("organisation", "62-eden62")
     assert str(visitors.period.end) == "2023-01-01"
+    labels = {g.indicator_code: g.indicator_label for g in result.generated_indicators}
+    ratio, share = got[(7, "28 %")], got[(7, "12 %")]
+    assert labels[ratio.indicator_code] == "Part du montant des travaux"
+    assert share.part_of == got[(7, "1 200")].indicator_code  # "soit": a share of the figure
+    assert labels[got[(3, "6,8 millions")].indicator_code] == "Repas produits"
 
 
 def _office_tables() -> list[tuple[str, str, str]]:

@@ -174,8 +174,11 @@ def _read_line(text: str) -> list[_Read]:
             ):  # "104 agents RHS sur 128": the bare figure is the whole of the one before
                 figure.label = f"{previous.label.split()[0]} (total)"
                 previous.part_of = len(figures)
-            elif _BETWEEN_SHARE.search(between) and unit == "pct" and not phrase_after(after):
-                figure.label = f"{previous.label} (part en %)"
+            elif _BETWEEN_SHARE.search(between) and unit == "pct" and previous.label:
+                # "1 200 bénéficiaires, soit 12 % des demandeurs": the share the figure before
+                # is of its base (named, or the whole it is read against)
+                if not phrase_after(after) and not figure.label.startswith("part "):
+                    figure.label = f"{previous.label} (part en %)"
                 figure.part_of = len(figures) - 1
         figures.append(figure)
     return figures
@@ -185,8 +188,11 @@ def _label(text: str, q: Quantity, after: str, unit: str, clause_start: int = 0)
     """The noun phrase of the figure: the words after it, else its subject before it, else
     (an amount in brackets, "Label : 15,6 M€", "pour un montant de") the clause it sums up."""
     label = phrase_after(after)
-    if label and unit in {"pct", "pct_change"} and re.match(r"^\s*(?:du|des|de|d['’])", after):
-        label = f"{_UNIT_NOUN[unit]} {after.strip().split(' ', 1)[0]} {label}"
+    base = re.match(r"^\s*(du|des|de\s+la|de\s+l['’]|d['’])\s*", after)
+    if unit in {"pct", "pct_change"} and base:  # "28 % du montant des travaux": its base
+        counted = opening_phrase(after[base.end() :])
+        article = base.group(1) if base.group(1)[-1] in "'’" else base.group(1) + " "
+        label = f"{_UNIT_NOUN[unit]} {article}{counted}" if counted else label
     done = _DONE_BEFORE.search(text[: q.start])
     if label and done and not re.search(r"\b" + re.escape(done["participle"]) + r"\b", label):
         # "la régie a réparé 100 km de routes": what was done is part of what is counted
