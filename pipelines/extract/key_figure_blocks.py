@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from pipelines.document import Document, Section, TextLine
 from pipelines.extract import BlockQuality, Extraction, Figure, GeneratedIndicator
 from pipelines.extract.key_figures import BULLET, LIST_ITEM, key_figure_body, starts_with_figure
-from pipelines.extract.phrases import is_noun_phrase
+from pipelines.extract.phrases import is_noun_phrase, without_verb
 from pipelines.extract.tokens import ignorable_reason
 from pipelines.numbers import Quantity, find_quantities
 from schemas.catalog import EntityCatalog, IndicatorCatalog
@@ -191,8 +191,9 @@ class BlockReader:
                     self.block_whole = None
             full_label = f"{whole.label} : {label}" if whole and unit != "pct_change" else label
             code = self._code(label, unit, whole if unit != "pct_change" else None)
+            shown = without_verb(full_label)  # the code keeps the printed words
             self.result.generated_indicators.append(
-                GeneratedIndicator(code, full_label[:1].upper() + full_label[1:], unit, self.domain)
+                GeneratedIndicator(code, shown[:1].upper() + shown[1:], unit, self.domain)
             )
             if over and previous is not None:  # the part before points to this whole
                 self.result.figures[-1] = replace(self.result.figures[-1], part_of=code)

@@ -158,3 +158,24 @@ def opening_phrase(text: str) -> str:
     while words and words[0].lower().strip("'’") in _LEADING:
         words = words[1:]
     return phrase_after(" " + " ".join(words)) if words else ""
+
+
+_PASSIVE = re.compile(r"\s+(?:ont|a|avaient|avait)\s+été\s+", re.IGNORECASE)
+_STATE = re.compile(
+    r"\s+(?:se\s+)?(?:sont|est)\s+(?=[\wéèêàâç-]+(?:é|és|ée|ées|is|ies|us|ues|ts|tes)\b)",
+    re.IGNORECASE,
+)
+_ACTIVE = re.compile(r"\s+(?:ont|a)\s+(?=[\wéèêàâç-]+(?:é|i|u|is|it|int)\b)", re.IGNORECASE)
+
+
+def without_verb(label: str) -> str:
+    """A label as a noun phrase: "Réponses au questionnaire ont été collectées" → "Réponses au
+    questionnaire collectées"; "Enfants ont bénéficié d'un bilan" → "Enfants ayant bénéficié
+    d'un bilan"."""
+    text = _PASSIVE.sub(" ", label)
+    text = _STATE.sub(" ", text)
+    text = _ACTIVE.sub(" ayant ", text)
+    words = text.split()
+    while words and words[-1].lower().strip("'’") in _INNER | {"aux", "au", "pour", "avec"}:
+        words = words[:-1]
+    return " ".join(words) if words else label
