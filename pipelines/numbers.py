@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-UNITS = frozenset(
-    {"count", "EUR", "km", "km2", "ha", "m2", "m", "pct", "pct_change", "per_km2", "fte", "t", "gb"}
-)
-QUALIFIERS = frozenset({"approx", "at_least", "at_most"})
+from schemas.vocabularies import QUALIFIERS, UNITS
+
+__all__ = ["QUALIFIERS", "UNITS"]  # the vocabularies, declared in schemas/
+
 
 # Thousands separators seen in the report and in typeset PDFs: space, NBSP, narrow NBSP, thin.
 _SEP = "[ \u00a0\u202f\u2009]"

@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from schemas.catalog import CATALOG_DIR
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 RAW_DIR = PROJECT_ROOT / "raw"
@@ -34,9 +36,7 @@ SQL_SCHEMA_DIR = SQL_DIR / "schema"
 SQL_VIEWS_DIR = SQL_DIR / "views"
 SQL_CHECKS_DIR = SQL_DIR / "checks"
 
-CATALOG_DIR = PROJECT_ROOT / "schemas" / "catalog"
-INDICATOR_CATALOG = CATALOG_DIR / "indicators.yaml"
-ENTITY_CATALOG = CATALOG_DIR / "entities.yaml"
+
 # Reviewed exceptions to the linking of generated indicators to concepts
 CONCEPT_REVIEW = CATALOG_DIR / "concept_review.yaml"
 

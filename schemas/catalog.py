@@ -14,8 +14,11 @@ from pathlib import Path
 
 import yaml
 
-from pipelines.numbers import UNITS
-from pipelines.paths import ENTITY_CATALOG, INDICATOR_CATALOG
+from schemas.vocabularies import UNITS
+
+CATALOG_DIR = Path(__file__).parent / "catalog"
+INDICATOR_CATALOG = CATALOG_DIR / "indicators.yaml"
+ENTITY_CATALOG = CATALOG_DIR / "entities.yaml"
 
 
 class CatalogError(ValueError):

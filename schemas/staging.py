@@ -10,27 +10,21 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from pipelines.extract.periods import PERIOD_KINDS
-from pipelines.numbers import QUALIFIERS, UNITS
 from schemas.catalog import load_entity_catalog, load_indicator_catalog
+from schemas.vocabularies import (
+    ENTITY_TYPES,
+    NON_NEGATIVE_UNITS,
+    PERIOD_KINDS,
+    QUALIFIERS,
+    SOURCE_KINDS,
+    UNITS,
+)
 
-SOURCE_KINDS = ["text", "pdf", "reference"]
-ENTITY_TYPES = [
-    "department",
-    "territory",
-    "mds",
-    "mdadt",
-    "epci",
-    "canton",
-    "commune",
-    "organisation",
-]
 # Official entities come from the reference files, not the catalog: their codes have a shape.
 OFFICIAL_CODE_PATTERNS = {"commune": r"62\d{3}", "epci": r"\d{9}", "canton": r"62\d{2}"}
 # One-off figures of the key-figure blocks get generated codes (kf_<block>__<label>).
 # Figures read in sentences get tx_<section>__<label>.
 GENERATED_CODE = r"(?:kf|tx)_[a-z0-9_]+"
-NON_NEGATIVE_UNITS = ["count", "EUR", "km", "km2", "ha", "m2", "m", "per_km2", "fte", "t", "gb"]
 
 
 class Provenance(pa.DataFrameModel):

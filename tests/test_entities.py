@@ -10,8 +10,7 @@ import pytest
 import yaml
 
 from pipelines import warehouse as wh
-from pipelines.paths import ENTITY_CATALOG
-from schemas.catalog import CatalogError, parse_entity_catalog
+from schemas.catalog import ENTITY_CATALOG, CatalogError, parse_entity_catalog
 
 
 @pytest.fixture

@@ -16,11 +16,11 @@ import shapely
 import yaml
 
 from pipelines import warehouse as wh
-from pipelines.paths import ENTITY_CATALOG, REFERENCE_DIR
+from pipelines.paths import REFERENCE_DIR
 from pipelines.readers import SourceError
 from pipelines.reference.reader import read_reference, reference_figures
 from pipelines.reference.refresh import refresh_reference
-from schemas.catalog import EntityCatalog, parse_entity_catalog
+from schemas.catalog import ENTITY_CATALOG, EntityCatalog, parse_entity_catalog
 
 
 def _lzma_csv(rows: list[dict[str, str]]) -> bytes:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from pipelines.document import Document, Section, TextLine
 from pipelines.extract import BlockQuality, Extraction, Figure, GeneratedIndicator
 from pipelines.extract.key_figures import BULLET, LIST_ITEM, key_figure_body, starts_with_figure
-from pipelines.extract.phrases import is_noun_phrase, without_verb
+from pipelines.extract.phrases import UNIT_NOUNS, is_noun_phrase, unit_suffix, without_verb
 from pipelines.extract.tokens import ignorable_reason
 from pipelines.numbers import Quantity, find_quantities
 from schemas.catalog import EntityCatalog, IndicatorCatalog
@@ -35,33 +35,6 @@ _LEADING_WORDS = re.compile(
 _TRAILING_WORDS = re.compile(r"(?:\s+(?:pour|et|dont|de|des|du|à|au|sur|avec|soit|par|en))+$", re.I)
 _WHOLE_AFTER = re.compile(r"\ssur\s+(?:un\s+total\s+de\s+)?$", re.IGNORECASE)
 _SIGNED = re.compile(r"^\s*[+\u2212]")
-_UNIT_SUFFIX = {
-    "count": "",
-    "EUR": "_eur",
-    "pct": "_pct",
-    "pct_change": "_pct_change",
-    "km": "_km",
-    "km2": "_km2",
-    "ha": "_ha",
-    "m2": "_m2",
-    "m": "_m",
-    "t": "_t",
-    "gb": "_gb",
-    "fte": "_fte",
-    "per_km2": "_per_km2",
-}
-_UNIT_LABEL = {
-    "EUR": "montant",
-    "pct": "part",
-    "km": "longueur",
-    "m2": "surface",
-    "ha": "surface",
-    "t": "tonnage",
-    "gb": "volume",
-    "m": "linéaire",
-    "fte": "ETP",
-    "pct_change": "évolution",
-}
 
 
 def slug(text: str, limit: int = 60) -> str:
@@ -109,11 +82,11 @@ def label_of(body: str, figures: list[Quantity], index: int) -> str:
     before = re.split(r"[,;(]|\s(?:dont|soit)\b", before)[-1]
     label = _tidy(before)
     if not is_noun_phrase(label):
-        return _UNIT_LABEL.get(quantity.unit, "nombre")
+        return UNIT_NOUNS.get(quantity.unit, "nombre")
     # "26 diagnostics ... réalisés sur près de 88 hectares": the surface of what the figure
     # before counts (a phrase of its own, "Budget de 463,61 M€", stays as it is)
-    if index > 0 and quantity.unit in _UNIT_LABEL:
-        return f"{_UNIT_LABEL[quantity.unit]} : {label}"
+    if index > 0 and quantity.unit in UNIT_NOUNS:
+        return f"{UNIT_NOUNS[quantity.unit]} : {label}"
     return label
 
 
@@ -137,7 +110,7 @@ class BlockReader:
 
     def _code(self, label: str, unit: str, whole: _Whole | None) -> str:
         name = f"{slug(whole.label, 30)}__{slug(label, 30)}" if whole else slug(label)
-        base = f"kf_{self.domain}__{name}{_UNIT_SUFFIX.get(unit, '_' + unit)}"
+        base = f"kf_{self.domain}__{name}{unit_suffix(unit)}"
         code, n = base, 2
         while code in self.codes:
             code, n = f"{base}_{n}", n + 1
@@ -155,7 +128,7 @@ class BlockReader:
         for index, quantity in enumerate(figures):
             label = label_of(body, figures, index)
             if label.lower() in seen:  # "48,4 ml et 0,513 Go : entrées": one label, two facts
-                label = f"{_UNIT_LABEL.get(quantity.unit, 'nombre')} : {label}"
+                label = f"{UNIT_NOUNS.get(quantity.unit, 'nombre')} : {label}"
             seen.add(label.lower())
             unit = quantity.unit
             between = body[figures[index - 1].end : quantity.start] if index else ""

@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-PERIOD_KINDS = ("year", "as_of", "cumulative", "multi_year", "forecast")
+from schemas.vocabularies import PERIOD_KINDS
+
+__all__ = ["PERIOD_KINDS", "Period", "period_of", "report_period"]
 _MONTHS = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
     "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,

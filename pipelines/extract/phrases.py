@@ -52,6 +52,26 @@ _LINK_BEFORE = re.compile(
     re.IGNORECASE,
 )
 MAX_WORDS = 7
+# What a figure of each unit measures, to name an amount or a length that has no noun of
+# its own ("montant", "surface : diagnostics réalisés")
+UNIT_NOUNS = {
+    "EUR": "montant",
+    "pct": "part",
+    "pct_change": "évolution",
+    "km": "longueur",
+    "m": "linéaire",
+    "m2": "surface",
+    "ha": "surface",
+    "km2": "surface",
+    "t": "tonnage",
+    "gb": "volume",
+    "fte": "ETP",
+}
+
+
+def unit_suffix(unit: str) -> str:
+    """The end of a generated code that keeps figures of one label but two units apart."""
+    return "" if unit == "count" else f"_{unit.lower()}"
 
 
 @cache

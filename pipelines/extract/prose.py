@@ -20,30 +20,19 @@ from pipelines.extract import Extraction, Figure, GeneratedIndicator, Reject
 from pipelines.extract.key_figure_blocks import slug
 from pipelines.extract.navigation import page_contexts
 from pipelines.extract.phrases import (
+    UNIT_NOUNS,
     is_noun_phrase,
     lemma,
     opening_phrase,
     phrase_after,
     phrase_before,
+    unit_suffix,
 )
 from pipelines.extract.tokens import ignorable_reason
 from pipelines.numbers import Quantity, clean_markup, find_quantities
 from schemas.catalog import Entity, EntityCatalog, IndicatorCatalog
 
 EXTRACTOR = "sentences"
-_UNIT_NOUN = {
-    "EUR": "montant",
-    "pct": "part",
-    "pct_change": "évolution",
-    "km": "longueur",
-    "m": "longueur",
-    "m2": "surface",
-    "ha": "surface",
-    "km2": "surface",
-    "t": "tonnage",
-    "gb": "volume",
-    "fte": "équivalents temps plein",
-}
 _CHANGE_BEFORE = re.compile(
     r"(?P<word>hausse|augmentation|progression|croissance|baisse|diminution|recul|évolution)"
     r"\s+(?:de\s+|d['’]\s*)?$",
@@ -192,7 +181,7 @@ def _label(text: str, q: Quantity, after: str, unit: str, clause_start: int = 0)
     if unit in {"pct", "pct_change"} and base:  # "28 % du montant des travaux": its base
         counted = opening_phrase(after[base.end() :])
         article = base.group(1) if base.group(1)[-1] in "'’" else base.group(1) + " "
-        label = f"{_UNIT_NOUN[unit]} {article}{counted}" if counted else label
+        label = f"{UNIT_NOUNS[unit]} {article}{counted}" if counted else label
     done = _DONE_BEFORE.search(text[: q.start])
     if label and done and not re.search(r"\b" + re.escape(done["participle"]) + r"\b", label):
         # "la régie a réparé 100 km de routes": what was done is part of what is counted
@@ -202,11 +191,11 @@ def _label(text: str, q: Quantity, after: str, unit: str, clause_start: int = 0)
         label = phrase_before(text[: q.start])
         if (
             label
-            and unit in _UNIT_NOUN
+            and unit in UNIT_NOUNS
             and len(label.split()) == 1
             and label.endswith(("é", "és", "ée", "ées"))
         ):
-            label = f"{_UNIT_NOUN[unit]} {label}"  # "versé" → "montant versé"
+            label = f"{UNIT_NOUNS[unit]} {label}"  # "versé" → "montant versé"
     if not is_noun_phrase(label):  # the clause since the figure before, if any
         label = _clause_subject(text[: q.start], clause_start)
     label = re.sub(r"\s+", " ", label).strip(" :,;.-–—")
@@ -257,7 +246,7 @@ def _organisation(
 
 
 def _code(domain: str, label: str, unit: str, codes: set[str]) -> str:
-    suffix = "" if unit == "count" else f"_{unit.lower()}"
+    suffix = unit_suffix(unit)
     base = f"tx_{domain}__{slug(label, 50)}{suffix}"
     code, n = base, 2
     while code in codes:
@@ -327,8 +316,8 @@ def distinct_labels(figures: list[_Read]) -> None:
         if not figure.label:
             continue
         label = figure.label
-        if label.lower() in seen and figure.unit in _UNIT_NOUN:
-            label = f"{_UNIT_NOUN[figure.unit]} : {label}"
+        if label.lower() in seen and figure.unit in UNIT_NOUNS:
+            label = f"{UNIT_NOUNS[figure.unit]} : {label}"
         n = 2
         while label.lower() in seen:
             label, n = f"{figure.label} ({n})", n + 1
