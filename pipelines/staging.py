@@ -9,99 +9,32 @@ import pandas as pd
 from pipelines.document import Document, Location
 from pipelines.extract import Extraction
 from pipelines.numbers import rounding_half_width
+from schemas.staging import STAGING_TABLES as MODELS
+from schemas.staging import (
+    BlockQualityStaging,
+    CouncillorMentionStaging,
+    EpciMentionStaging,
+    FigureStaging,
+    GeneratedIndicatorStaging,
+    ListItemStaging,
+    Located,
+    RejectStaging,
+    columns,
+)
 
-# Where a staging row came from: every staging table starts with these.
-PROVENANCE_COLUMNS = [
-    "report_year",
-    "source_kind",
-    "source_file",
-    "source_sha256",
-    "page",
-    "line",
-    "section",
-]
-FIGURE_COLUMNS = [
-    *PROVENANCE_COLUMNS,
-    "entity_type",
-    "entity_code",
-    "indicator_code",
-    "value",
-    "unit",
-    "qualifier",
-    "rounding",
-    "source_text",
-    "source_span",
-    "extractor",
-    "is_derived",
-    "part_of",
-    "period_kind",
-    "period_start",
-    "period_end",
-    "block",
-]
-LIST_ITEM_COLUMNS = [
-    *PROVENANCE_COLUMNS,
-    "list_code",
-    "position",
-    "item_date",
-    "item_text",
-    "source_text",
-]
-INDICATOR_COLUMNS = ["indicator_code", "indicator_label", "unit", "domain"]
-BLOCK_COLUMNS = [
-    *PROVENANCE_COLUMNS,
-    "block_id",
-    "extractor",
-    "entity_code",
-    "lines",
-    "rows_expected",
-    "rows_found",
-    "cells_expected",
-    "cells_found",
-    "cells_parsed",
-    "status",
-    "message",
-    "title_score",
-]
-EPCI_COLUMNS = [
-    *PROVENANCE_COLUMNS,
-    "territory_code",
-    "position",
-    "epci_name",
-    "source_text",
-]
-COUNCILLOR_COLUMNS = [
-    *PROVENANCE_COLUMNS,
-    "cell_number",
-    "cell_label",
-    "prenom",
-    "nom",
-    "roles_in_cell",
-    "source_text",
-]
-REJECT_COLUMNS = [
-    *PROVENANCE_COLUMNS,
-    "stage",
-    "staging_table",
-    "reason",
-    "entity_code",
-    "indicator_code",
-    "value",
-    "unit",
-    "source_text",
-    "extractor",
-]
-
+# The columns of each staging table, as its model in schemas/staging.py declares them.
+PROVENANCE_COLUMNS = columns(Located)
+FIGURE_COLUMNS = columns(FigureStaging)
+LIST_ITEM_COLUMNS = columns(ListItemStaging)
+INDICATOR_COLUMNS = columns(GeneratedIndicatorStaging)
+BLOCK_COLUMNS = columns(BlockQualityStaging)
+EPCI_COLUMNS = columns(EpciMentionStaging)
+COUNCILLOR_COLUMNS = columns(CouncillorMentionStaging)
+REJECT_COLUMNS = columns(RejectStaging)
 
 # attribute of StagingFrames -> (staging table name, columns)
 STAGING_TABLES = {
-    "figures": ("stg_figure", FIGURE_COLUMNS),
-    "epci_mentions": ("stg_territory_epci", EPCI_COLUMNS),
-    "councillor_mentions": ("stg_councillor_mention", COUNCILLOR_COLUMNS),
-    "generated_indicators": ("stg_generated_indicator", INDICATOR_COLUMNS),
-    "blocks": ("stg_block_quality", BLOCK_COLUMNS),
-    "list_items": ("stg_list_item", LIST_ITEM_COLUMNS),
-    "rejects": ("stg_reject", REJECT_COLUMNS),
+    attribute: (table, columns(model)) for attribute, (table, model) in MODELS.items()
 }
 
 

@@ -13,14 +13,7 @@ import pandera.errors
 import pandera.pandas as pa
 
 from pipelines.staging import REJECT_COLUMNS, STAGING_TABLES, StagingFrames
-from schemas.staging import (
-    BlockQualityStaging,
-    CouncillorMentionStaging,
-    EpciMentionStaging,
-    FigureStaging,
-    GeneratedIndicatorStaging,
-    ListItemStaging,
-)
+from schemas.staging import STAGING_TABLES as STAGING_MODELS
 
 
 class ValidationError(Exception):
@@ -75,13 +68,9 @@ def validate_table(
     return Validated(model.validate(good.reset_index(drop=True)), rejects)
 
 
+# the tables validated (rejects are what validation produces, kept whatever they hold)
 MODELS: dict[str, type[pa.DataFrameModel]] = {
-    "figures": FigureStaging,
-    "epci_mentions": EpciMentionStaging,
-    "councillor_mentions": CouncillorMentionStaging,
-    "generated_indicators": GeneratedIndicatorStaging,
-    "blocks": BlockQualityStaging,
-    "list_items": ListItemStaging,
+    attribute: model for attribute, (_, model) in STAGING_MODELS.items() if attribute != "rejects"
 }
 
 

@@ -168,45 +168,37 @@ def load_reference_tables(
     _insert(con, "ref_territory_epci", territory_epci)
 
 
+# Where each staging table is loaded, and the staging columns its table does not keep (an
+# entity's type is dim_entity's, a source's hash dim_source's); a test holds the DDL to it.
+FACT_TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "figures": ("fact_figure", ("entity_type",)),
+    "epci_mentions": ("fact_territory_epci", ("source_sha256",)),
+    "councillor_mentions": ("fact_councillor_mention", ("source_sha256",)),
+    "blocks": ("fact_block_quality", ("source_sha256",)),
+    "list_items": ("fact_list_item", ("source_sha256",)),
+    "rejects": ("stg_reject", ()),
+}
+
+
 def load_source(con: duckdb.DuckDBPyConnection, frames: StagingFrames, source: dict) -> None:
     """Replace everything previously loaded from this source (report year and kind)."""
     key = [source["report_year"], source["source_kind"]]
-    tables = (
-        "fact_figure",
-        "fact_territory_epci",
-        "fact_councillor_mention",
-        "fact_block_quality",
-        "fact_list_item",
-        "stg_reject",
-        "dim_source",
-    )
-    for table in tables:
+    for table, _ in FACT_TABLES.values():
         con.execute(f"delete from {table} where report_year = ? and source_kind = ?", key)
+    con.execute("delete from dim_source where report_year = ? and source_kind = ?", key)
     con.execute(
         "insert into dim_source values (?, ?, ?, ?, ?, ?)",
-        [
-            *key,
-            source["source_file"],
-            source["source_sha256"],
-            datetime.now(UTC),
-            source.get("source_path") or None,
-        ],
-    )
-    figures = frames.figures.drop(columns=["entity_type"])
-    _insert(con, "fact_figure", figures)
-    _insert(con, "fact_territory_epci", frames.epci_mentions.drop(columns=["source_sha256"]))
-    _insert(
-        con, "fact_councillor_mention", frames.councillor_mentions.drop(columns=["source_sha256"])
-    )
-    _insert(con, "fact_block_quality", frames.blocks.drop(columns=["source_sha256"]))
-    _insert(con, "fact_list_item", frames.list_items.drop(columns=["source_sha256"]))
+        [*key, source["source_file"], source["source_sha256"], datetime.now(UTC),
+         source.get("source_path") or None],
+    )  # fmt: skip
+    for attribute, (table, not_kept) in FACT_TABLES.items():
+        _insert(con, table, getattr(frames, attribute).drop(columns=list(not_kept)))
     generated = frames.generated_indicators.assign(is_additive=False, is_curated=False)
     if not generated.empty:
         name = f"_frame_{uuid.uuid4().hex}"
         con.register(name, generated)
         con.execute(f"insert or replace into dim_indicator by name select * from {name}")
         con.unregister(name)
-    _insert(con, "stg_reject", frames.rejects)
 
 
 def load_concept_map(con: duckdb.DuckDBPyConnection, mapping: pd.DataFrame) -> None:

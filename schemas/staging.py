@@ -27,8 +27,8 @@ OFFICIAL_CODE_PATTERNS = {"commune": r"62\d{3}", "epci": r"\d{9}", "canton": r"6
 GENERATED_CODE = r"(?:kf|tx)_[a-z0-9_]+"
 
 
-class Provenance(pa.DataFrameModel):
-    """Where a staging row came from: every staging table extends this."""
+class Located(pa.DataFrameModel):
+    """Which source a staging row comes from and where in it: every staging table starts so."""
 
     report_year: Series[int] = pa.Field(ge=2000, le=2100)
     source_kind: Series[str] = pa.Field(isin=SOURCE_KINDS)
@@ -37,6 +37,15 @@ class Provenance(pa.DataFrameModel):
     page: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1)
     line: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1)
     section: Series[str] = pa.Field(nullable=False)
+
+    class Config:
+        coerce = True
+        strict = False
+
+
+class Provenance(Located):
+    """A row read from the report: where it came from and the text it was read in."""
+
     source_text: Series[str] = pa.Field(str_length={"min_value": 1})
 
     @pa.dataframe_check(error="a row needs a line or a page as provenance")
@@ -148,16 +157,21 @@ class GeneratedIndicatorStaging(pa.DataFrameModel):
         coerce = True
 
 
-class BlockQualityStaging(pa.DataFrameModel):
+class BlockQualityStaging(Located):
     """stg_block_quality: one row per table or key-figure block, found or expected."""
 
     block_id: Series[str] = pa.Field(str_length={"min_value": 1})
     extractor: Series[str]
-    status: Series[str] = pa.Field(isin=["complete", "partial", "missing"])
+    entity_code: Series[str] = pa.Field(nullable=True)
+    lines: Series[str] = pa.Field(nullable=True)  # the lines or table rows the block spans
     rows_expected: Series[int] = pa.Field(ge=0)
     rows_found: Series[int] = pa.Field(ge=0)
+    cells_expected: Series[int] = pa.Field(ge=0)
     cells_found: Series[int] = pa.Field(ge=0)
     cells_parsed: Series[int] = pa.Field(ge=0)
+    status: Series[str] = pa.Field(isin=["complete", "partial", "missing"])
+    message: Series[str]
+    title_score: Series[float] = pa.Field(nullable=True, ge=0, le=100)
 
     @pa.dataframe_check(error="more cells parsed than found")
     def parsed_within_found(cls, df: pd.DataFrame) -> Series[bool]:
@@ -174,3 +188,36 @@ class ListItemStaging(Provenance):
     position: Series[int] = pa.Field(ge=1)
     item_date: Series[str] = pa.Field(str_length={"min_value": 1})
     item_text: Series[str] = pa.Field(str_length={"min_value": 1})
+
+
+class RejectStaging(Located):
+    """stg_reject: what looked like data but was not loaded, with the reason (never validated
+    away: a reject is kept whatever it holds)."""
+
+    stage: Series[str] = pa.Field(isin=["extract", "validate"])
+    staging_table: Series[str]
+    reason: Series[str] = pa.Field(str_length={"min_value": 1})
+    entity_code: Series[str] = pa.Field(nullable=True)
+    indicator_code: Series[str] = pa.Field(nullable=True)
+    value: Series[float] = pa.Field(nullable=True)
+    unit: Series[str] = pa.Field(nullable=True)
+    source_text: Series[str] = pa.Field(nullable=True)
+    extractor: Series[str] = pa.Field(nullable=True)
+
+
+# Every staging table, declared once: the attribute of the staging frames, the table's name
+# and its model. The column lists of the pipeline are the models' columns.
+STAGING_TABLES: dict[str, tuple[str, type[pa.DataFrameModel]]] = {
+    "figures": ("stg_figure", FigureStaging),
+    "epci_mentions": ("stg_territory_epci", EpciMentionStaging),
+    "councillor_mentions": ("stg_councillor_mention", CouncillorMentionStaging),
+    "generated_indicators": ("stg_generated_indicator", GeneratedIndicatorStaging),
+    "blocks": ("stg_block_quality", BlockQualityStaging),
+    "list_items": ("stg_list_item", ListItemStaging),
+    "rejects": ("stg_reject", RejectStaging),
+}
+
+
+def columns(model: type[pa.DataFrameModel]) -> list[str]:
+    """A staging table's columns, in the model's order (its provenance first)."""
+    return list(model.to_schema().columns)
