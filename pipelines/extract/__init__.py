@@ -16,7 +16,7 @@ class ExtractionError(Exception):
     """An expected part of the report is missing or unreadable; the message says which."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Figure:
     """One value of one indicator for one entity, and exactly where it was read."""
 
@@ -36,7 +36,7 @@ class Figure:
     block: str | None = None  # the paragraph it was read from, when no block record holds it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class GeneratedIndicator:
     """A one-off figure's indicator: a code made from its block and label, not curated."""
 
@@ -46,7 +46,7 @@ class GeneratedIndicator:
     domain: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Reject:
     """Something that looked like a figure but could not be placed, with the reason."""
 
@@ -61,7 +61,7 @@ class Reject:
     unit: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class EpciMention:
     """An EPCI named in a territory profile (the profile's list, in order)."""
 
@@ -73,7 +73,7 @@ class EpciMention:
     source_text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class CouncillorMention:
     """A councillor named in the political organisation table."""
 
@@ -87,7 +87,7 @@ class CouncillorMention:
     source_text: str  # the whole cell
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ListItem:
     """One item of a dated list that a stated count summarises ("14 rencontres ...")."""
 
@@ -100,7 +100,7 @@ class ListItem:
     source_text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class BlockQuality:
     """How well one table or key-figure block was read (in the spirit of Camelot's report).
 
@@ -129,9 +129,20 @@ def missing_block(
 ) -> BlockQuality:
     """The record of an expected block that the source does not hold: a finding, no figure."""
     return BlockQuality(
-        block_id, extractor, entity_code, "", None, (), 1, 0, 0, 0, 0, "missing",
-        f"{what} not found (searched {document_extent})",
-    )  # fmt: skip
+        block_id=block_id,
+        extractor=extractor,
+        entity_code=entity_code,
+        section="",
+        location=None,
+        lines=(),
+        rows_expected=1,
+        rows_found=0,
+        cells_expected=0,
+        cells_found=0,
+        cells_parsed=0,
+        status="missing",
+        message=f"{what} not found (searched {document_extent})",
+    )
 
 
 @dataclass
@@ -165,17 +176,17 @@ def block_quality(
     read = len({f.location for f in extraction.figures})
     first = extraction.figures[0].location if extraction.figures else None
     return BlockQuality(
-        block_id,
-        extractor,
-        entity_code,
-        section,
-        first,
-        tuple(lines),
-        len(lines),
-        read,
-        len(lines),
-        len(lines),
-        read,
-        "complete" if read == len(lines) else "partial",
-        f"{len(extraction.figures)} figures from {read} of {len(lines)} lines",
+        block_id=block_id,
+        extractor=extractor,
+        entity_code=entity_code,
+        section=section,
+        location=first,
+        lines=tuple(lines),
+        rows_expected=len(lines),
+        rows_found=read,
+        cells_expected=len(lines),
+        cells_found=len(lines),
+        cells_parsed=read,
+        status="complete" if read == len(lines) else "partial",
+        message=f"{len(extraction.figures)} figures from {read} of {len(lines)} lines",
     )

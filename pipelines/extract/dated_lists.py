@@ -52,31 +52,31 @@ def extract_dated_lists(
                 assert match is not None
                 result.list_items.append(
                     ListItem(
-                        count.indicator_code,
-                        position,
-                        match["date"],
-                        match["text"].strip(),
-                        section.title,
-                        item.location,
-                        item.text,
+                        list_code=count.indicator_code,
+                        position=position,
+                        item_date=match["date"],
+                        item_text=match["text"].strip(),
+                        section=section.title,
+                        location=item.location,
+                        source_text=item.text,
                     )
                 )
             span = (line.location, *(i.location for i in items))
             result.blocks.append(
                 BlockQuality(
-                    f"dated_list:{count.indicator_code}:{line.location.line}",
-                    EXTRACTOR,
-                    department,
-                    section.title,
-                    line.location,
-                    span,
-                    len(items) + 1,
-                    len(items) + 1,
-                    len(items) + 1,
-                    len(items) + 1,
-                    len(items) + 1,
-                    "complete",
-                    f"count {count.value:g} stated, {len(items)} items listed",
+                    block_id=f"dated_list:{count.indicator_code}:{line.location.line}",
+                    extractor=EXTRACTOR,
+                    entity_code=department,
+                    section=section.title,
+                    location=line.location,
+                    lines=span,
+                    rows_expected=len(items) + 1,
+                    rows_found=len(items) + 1,
+                    cells_expected=len(items) + 1,
+                    cells_found=len(items) + 1,
+                    cells_parsed=len(items) + 1,
+                    status="complete",
+                    message=f"count {count.value:g} stated, {len(items)} items listed",
                 )
             )
     return result

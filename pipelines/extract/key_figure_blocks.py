@@ -166,24 +166,29 @@ class BlockReader:
             code = self._code(label, unit, whole if unit != "pct_change" else None)
             shown = without_verb(full_label)  # the code keeps the printed words
             self.result.generated_indicators.append(
-                GeneratedIndicator(code, shown[:1].upper() + shown[1:], unit, self.domain)
+                GeneratedIndicator(
+                    indicator_code=code,
+                    indicator_label=shown[:1].upper() + shown[1:],
+                    unit=unit,
+                    domain=self.domain,
+                )
             )
             if over and previous is not None:  # the part before points to this whole
                 self.result.figures[-1] = replace(self.result.figures[-1], part_of=code)
             self.result.figures.append(
                 Figure(
-                    "department",
-                    self.entity_code,
-                    code,
-                    quantity.value,
-                    unit,
-                    quantity.qualifier,
-                    self.section.title,
-                    line.location,
-                    line.text,
-                    quantity.text,
-                    self.extractor,
-                    whole.code if whole else None,
+                    entity_type="department",
+                    entity_code=self.entity_code,
+                    indicator_code=code,
+                    value=quantity.value,
+                    unit=unit,
+                    qualifier=quantity.qualifier,
+                    section=self.section.title,
+                    location=line.location,
+                    source_text=line.text,
+                    source_span=quantity.text,
+                    extractor=self.extractor,
+                    part_of=whole.code if whole else None,
                 )
             )
             this = _Whole(code, label, unit)
@@ -249,19 +254,19 @@ def extract_key_figure_blocks(
         n_figures = len(reader.result.figures)
         result.blocks.append(
             BlockQuality(
-                f"key_figures:{reader.domain}:{section.location.line}",
-                EXTRACTOR,
-                department,
-                section.title,
-                section.location,
-                tuple(line.location for line in lines),
-                len(stating),
-                len(stating & read),
-                n_figures,
-                n_figures,
-                n_figures,
-                "complete" if stating <= read else "partial",
-                f"{n_figures} figures on {len(read)} of {len(lines)} lines",
+                block_id=f"key_figures:{reader.domain}:{section.location.line}",
+                extractor=EXTRACTOR,
+                entity_code=department,
+                section=section.title,
+                location=section.location,
+                lines=tuple(line.location for line in lines),
+                rows_expected=len(stating),
+                rows_found=len(stating & read),
+                cells_expected=n_figures,
+                cells_found=n_figures,
+                cells_parsed=n_figures,
+                status="complete" if stating <= read else "partial",
+                message=f"{n_figures} figures on {len(read)} of {len(lines)} lines",
             )
         )
     return result

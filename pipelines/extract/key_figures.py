@@ -47,7 +47,15 @@ def read_key_figure(
 
     def reject(reason: str, **extra: object) -> Extraction:
         result.rejects.append(
-            Reject(reason, section, line.location, line.text, extractor, entity_code, **extra)
+            Reject(
+                reason=reason,
+                section=section,
+                location=line.location,
+                source_text=line.text,
+                extractor=extractor,
+                entity_code=entity_code,
+                **extra,
+            )
         )
         return result
 
@@ -66,17 +74,17 @@ def read_key_figure(
         )
     result.figures.append(
         Figure(
-            entity_type,
-            entity_code,
-            indicator.code,
-            primary.value,
-            primary.unit,
-            primary.qualifier,
-            section,
-            line.location,
-            line.text,
-            primary.text,
-            extractor,
+            entity_type=entity_type,
+            entity_code=entity_code,
+            indicator_code=indicator.code,
+            value=primary.value,
+            unit=primary.unit,
+            qualifier=primary.qualifier,
+            section=section,
+            location=line.location,
+            source_text=line.text,
+            source_span=primary.text,
+            extractor=extractor,
         )
     )
     if aside is not None:
@@ -89,17 +97,17 @@ def read_key_figure(
         share = shares[0]
         result.figures.append(
             Figure(
-                entity_type,
-                entity_code,
-                indicator.share_code,
-                share.value,
-                share.unit,
-                share.qualifier,
-                section,
-                line.location,
-                line.text,
-                share.text,
-                extractor,
+                entity_type=entity_type,
+                entity_code=entity_code,
+                indicator_code=indicator.share_code,
+                value=share.value,
+                unit=share.unit,
+                qualifier=share.qualifier,
+                section=section,
+                location=line.location,
+                source_text=line.text,
+                source_span=share.text,
+                extractor=extractor,
             )
         )
     return result

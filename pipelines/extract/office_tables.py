@@ -90,17 +90,18 @@ class _Reader:
                 entity, indicator.aside_code, aside["aside"], section, location, source_text
             )
 
-        def reject(reason: str, *extra: object) -> None:
+        def reject(reason: str, value: float | None = None, unit: str | None = None) -> None:
             self.result.rejects.append(
                 Reject(
-                    reason,
-                    section,
-                    location,
-                    source_text,
-                    EXTRACTOR,
-                    entity.code,
-                    indicator.code,
-                    *extra,
+                    reason=reason,
+                    section=section,
+                    location=location,
+                    source_text=source_text,
+                    extractor=EXTRACTOR,
+                    entity_code=entity.code,
+                    indicator_code=indicator.code,
+                    value=value,
+                    unit=unit,
                 )
             )
 
@@ -134,17 +135,17 @@ class _Reader:
     ) -> None:
         self.result.figures.append(
             Figure(
-                entity.entity_type,
-                entity.code,
-                code,
-                quantity.value,
-                unit or quantity.unit,
-                quantity.qualifier,
-                section,
-                location,
-                source_text,
-                quantity.text,
-                EXTRACTOR,
+                entity_type=entity.entity_type,
+                entity_code=entity.code,
+                indicator_code=code,
+                value=quantity.value,
+                unit=unit or quantity.unit,
+                qualifier=quantity.qualifier,
+                section=section,
+                location=location,
+                source_text=source_text,
+                source_span=quantity.text,
+                extractor=EXTRACTOR,
             )
         )
 
@@ -163,13 +164,13 @@ class _Reader:
         if not found or indicator.key_figure is None or not indicator.key_figure.search(label):
             self.result.rejects.append(
                 Reject(
-                    f"aside {text!r} does not read as {code}",
-                    section,
-                    location,
-                    source_text,
-                    EXTRACTOR,
-                    entity.code,
-                    code,
+                    reason=f"aside {text!r} does not read as {code}",
+                    section=section,
+                    location=location,
+                    source_text=source_text,
+                    extractor=EXTRACTOR,
+                    entity_code=entity.code,
+                    indicator_code=code,
                 )
             )
             return
@@ -203,12 +204,12 @@ class _Reader:
         if not is_text and any(find_quantities(c) for c in cells[1:]):
             self.result.rejects.append(
                 Reject(
-                    f"no catalog row for {label!r} in the {entity.entity_type} tables",
-                    section,
-                    location,
-                    source_text,
-                    EXTRACTOR,
-                    entity.code,
+                    reason=f"no catalog row for {label!r} in the {entity.entity_type} tables",
+                    section=section,
+                    location=location,
+                    source_text=source_text,
+                    extractor=EXTRACTOR,
+                    entity_code=entity.code,
                 )
             )
 
@@ -233,12 +234,12 @@ class _Reader:
             if not matched:
                 self.result.rejects.append(
                     Reject(
-                        f"no catalog row for {row.cells[0]!r} in table {kind.table_id}",
-                        section,
-                        row.location,
-                        row.text,
-                        EXTRACTOR,
-                        entity.code,
+                        reason=f"no catalog row for {row.cells[0]!r} in table {kind.table_id}",
+                        section=section,
+                        location=row.location,
+                        source_text=row.text,
+                        extractor=EXTRACTOR,
+                        entity_code=entity.code,
                     )
                 )
 
@@ -285,19 +286,19 @@ class _Reader:
                 if found is None or found.location is None:
                     records.append(
                         BlockQuality(
-                            block_id,
-                            EXTRACTOR,
-                            entity.code,
-                            "",
-                            None,
-                            (),
-                            len(required),
-                            0,
-                            0,
-                            0,
-                            0,
-                            "missing",
-                            f"expected table {kind.table_id} of {entity.name} not found "
+                            block_id=block_id,
+                            extractor=EXTRACTOR,
+                            entity_code=entity.code,
+                            section="",
+                            location=None,
+                            lines=(),
+                            rows_expected=len(required),
+                            rows_found=0,
+                            cells_expected=0,
+                            cells_found=0,
+                            cells_parsed=0,
+                            status="missing",
+                            message=f"expected table {kind.table_id} of {entity.name} not found "
                             "in the source",
                         )
                     )
@@ -306,19 +307,21 @@ class _Reader:
                 expected_rows = len(required | found.codes)
                 records.append(
                     BlockQuality(
-                        block_id,
-                        EXTRACTOR,
-                        entity.code,
-                        found.section,
-                        found.location,
-                        tuple(sorted(found.lines, key=lambda location: location.order)),
-                        expected_rows,
-                        len(found.codes),
-                        found.cells_found,
-                        found.cells_found,
-                        found.cells_parsed,
-                        "partial" if missing else "complete",
-                        f"rows not found: {', '.join(missing)}" if missing else "all rows found",
+                        block_id=block_id,
+                        extractor=EXTRACTOR,
+                        entity_code=entity.code,
+                        section=found.section,
+                        location=found.location,
+                        lines=tuple(sorted(found.lines, key=lambda location: location.order)),
+                        rows_expected=expected_rows,
+                        rows_found=len(found.codes),
+                        cells_expected=found.cells_found,
+                        cells_found=found.cells_found,
+                        cells_parsed=found.cells_parsed,
+                        status="partial" if missing else "complete",
+                        message=f"rows not found: {', '.join(missing)}"
+                        if missing
+                        else "all rows found",
                     )
                 )
         return records

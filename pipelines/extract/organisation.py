@@ -59,14 +59,14 @@ def extract_organisation(
             body = _ROLE.sub(" ", match["body"])
             mentions.extend(
                 CouncillorMention(
-                    int(match["number"]),
-                    match["label"].strip(),
-                    name["prenom"],
-                    name["nom"],
-                    "; ".join(roles),
-                    section.title,
-                    location,
-                    cell.strip(),
+                    cell_number=int(match["number"]),
+                    cell_label=match["label"].strip(),
+                    prenom=name["prenom"],
+                    nom=name["nom"],
+                    roles_in_cell="; ".join(roles),
+                    section=section.title,
+                    location=location,
+                    source_text=cell.strip(),
                 )
                 for name in _NAME.finditer(body)
             )
@@ -75,19 +75,19 @@ def extract_organisation(
     department = entities.department.code
     blocks = [
         BlockQuality(
-            f"organisation:{department}",
-            "organisation_table",
-            department,
-            ORGANISATION_TITLE,
-            mentions[0].location if mentions else None,
-            tuple(rows),
-            len(rows),
-            len(rows),
-            cells,
-            cells,
-            cells,
-            "complete" if mentions else "missing",
-            f"{len(mentions)} names in {cells} cells"
+            block_id=f"organisation:{department}",
+            extractor="organisation_table",
+            entity_code=department,
+            section=ORGANISATION_TITLE,
+            location=mentions[0].location if mentions else None,
+            lines=tuple(rows),
+            rows_expected=len(rows),
+            rows_found=len(rows),
+            cells_expected=cells,
+            cells_found=cells,
+            cells_parsed=cells,
+            status="complete" if mentions else "missing",
+            message=f"{len(mentions)} names in {cells} cells"
             if mentions
             else "organisation table not found",
         )

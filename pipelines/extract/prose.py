@@ -96,25 +96,46 @@ def extract_prose(
             q = figure.quantity
             if not figure.code:
                 result.rejects.append(
-                    Reject("no noun phrase names what the figure counts", where,
-                           line.location, line.text, EXTRACTOR, page_entity.code,
-                           value=figure.value, unit=figure.unit)
-                )  # fmt: skip
+                    Reject(
+                        reason="no noun phrase names what the figure counts",
+                        section=where,
+                        location=line.location,
+                        source_text=line.text,
+                        extractor=EXTRACTOR,
+                        entity_code=page_entity.code,
+                        value=figure.value,
+                        unit=figure.unit,
+                    )
+                )
                 continue
             entity = _organisation(text, q, organisations) or page_entity
             whole = figures[figure.part_of] if figure.part_of is not None else None
             label = figure.label
             result.generated_indicators.append(
-                GeneratedIndicator(figure.code, label[:1].upper() + label[1:], figure.unit, domain)
+                GeneratedIndicator(
+                    indicator_code=figure.code,
+                    indicator_label=label[:1].upper() + label[1:],
+                    unit=figure.unit,
+                    domain=domain,
+                )
             )
             result.figures.append(
                 Figure(
-                    entity.entity_type, entity.code, figure.code, figure.value, figure.unit,
-                    q.qualifier, where, line.location, line.text, q.text, EXTRACTOR,
-                    whole.code if whole is not None and whole.code else None,
+                    entity_type=entity.entity_type,
+                    entity_code=entity.code,
+                    indicator_code=figure.code,
+                    value=figure.value,
+                    unit=figure.unit,
+                    qualifier=q.qualifier,
+                    section=where,
+                    location=line.location,
+                    source_text=line.text,
+                    source_span=q.text,
+                    extractor=EXTRACTOR,
+                    part_of=whole.code if whole is not None and whole.code else None,
                     block=_paragraph(line.location),
                 )
-            )  # fmt: skip
+            )
     return result
 
 

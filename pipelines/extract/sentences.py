@@ -34,17 +34,17 @@ def extract_sentences(
                     continue
                 result.figures.append(
                     Figure(
-                        department.entity_type,
-                        department.code,
-                        indicator.code,
-                        quantity.value,
-                        quantity.unit,
-                        quantity.qualifier,
-                        section.title,
-                        line.location,
-                        line.text,
-                        quantity.text,
-                        EXTRACTOR,
+                        entity_type=department.entity_type,
+                        entity_code=department.code,
+                        indicator_code=indicator.code,
+                        value=quantity.value,
+                        unit=quantity.unit,
+                        qualifier=quantity.qualifier,
+                        section=section.title,
+                        location=line.location,
+                        source_text=line.text,
+                        source_span=quantity.text,
+                        extractor=EXTRACTOR,
                     )
                 )
     return result

@@ -43,19 +43,19 @@ def extract_support_blocks(
         rows = len(lines)
         result.blocks.append(
             BlockQuality(
-                f"support:{code}",
-                EXTRACTOR,
-                code,
-                section,
-                lines[0].location if lines else None,
-                tuple(line.location for line in lines),
-                rows,
-                len(block.figures),
-                rows,
-                rows,
-                rows - len(block.rejects),
-                "complete" if not block.rejects else "partial",
-                f"{len(block.figures)} figures, {len(block.rejects)} lines rejected",
+                block_id=f"support:{code}",
+                extractor=EXTRACTOR,
+                entity_code=code,
+                section=section,
+                location=lines[0].location if lines else None,
+                lines=tuple(line.location for line in lines),
+                rows_expected=rows,
+                rows_found=len(block.figures),
+                cells_expected=rows,
+                cells_found=rows,
+                cells_parsed=rows - len(block.rejects),
+                status="complete" if not block.rejects else "partial",
+                message=f"{len(block.figures)} figures, {len(block.rejects)} lines rejected",
             )
         )
 

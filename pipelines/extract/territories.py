@@ -62,7 +62,14 @@ def read_run(
         result.extend(extracted)
         if any(f.indicator_code == "epci_count" for f in extracted.figures):
             result.epci_mentions.extend(
-                EpciMention(entity_code, i, name, section.title, line.location, line.text)
+                EpciMention(
+                    territory_code=entity_code,
+                    position=i,
+                    epci_name=name,
+                    section=section.title,
+                    location=line.location,
+                    source_text=line.text,
+                )
                 for i, name in enumerate(epci_names(line), start=1)
             )
     return result
@@ -91,11 +98,11 @@ def extract_territory_profiles(
         if territory is None:
             result.rejects.extend(
                 Reject(
-                    f"unknown territory {title['name']!r}",
-                    section.title,
-                    f.location,
-                    f.source_text,
-                    EXTRACTOR,
+                    reason=f"unknown territory {title['name']!r}",
+                    section=section.title,
+                    location=f.location,
+                    source_text=f.source_text,
+                    extractor=EXTRACTOR,
                     indicator_code=f.indicator_code,
                     value=f.value,
                 )
@@ -107,14 +114,14 @@ def extract_territory_profiles(
             first = seen.get(territory.code, section.location)
             result.rejects.extend(
                 Reject(
-                    f"second profile for territory {territory.name} (first at {first})",
-                    section.title,
-                    f.location,
-                    f.source_text,
-                    EXTRACTOR,
-                    territory.code,
-                    f.indicator_code,
-                    f.value,
+                    reason=f"second profile for territory {territory.name} (first at {first})",
+                    section=section.title,
+                    location=f.location,
+                    source_text=f.source_text,
+                    extractor=EXTRACTOR,
+                    entity_code=territory.code,
+                    indicator_code=f.indicator_code,
+                    value=f.value,
                 )
                 for profile in (profiles if territory.code in seen else profiles[1:])
                 for f in profile.figures
