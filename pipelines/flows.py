@@ -33,7 +33,6 @@ from pipelines.paths import (
     REFERENCE_DIR,
     REPORT_DIR,
     report_files,
-    staging_dir_for,
 )
 from pipelines.readers import SourceError
 from pipelines.runners import configured_task_runner
@@ -101,6 +100,13 @@ def publish_task(candidate: str, warehouse: str, gate: list[str], publish_anyway
     """Swap the candidate in, or keep it aside and fail the run when the gate fails (a gate
     failure is final: no retry)."""
     return str(steps.publish_gated(Path(candidate), Path(warehouse), gate, publish_anyway))
+
+
+def _stage_documents(reports: list[Path], staging_dir: Path) -> list[steps.StagedSource]:
+    """One task per document, fanned out on the flow's task runner; `.result()` re-raises a
+    document's own error, by name."""
+    futures = [extract_document_task.submit(str(p), str(staging_dir)) for p in reports]
+    return [future.result() for future in futures]
 
 
 def _record_sources(rows: list[dict]) -> None:
@@ -186,32 +192,29 @@ def _build(
             raise SourceError(f"{path}: no such report file")
     if not reference.is_dir():
         raise SourceError(f"{reference}: no such reference folder")
-    staging_dir = staging_dir_for(target)
     changed = changes.changed_inputs(report_paths, reference, target)
     if only_changed and not changed:
         logger.info("no new or changed input: nothing read, nothing loaded")
         _record_sources([{"source_file": p.name, "status": "unchanged"} for p in report_paths])
         return {"warehouse": str(target), "changed": [], "extracted": [], "sources": []}
 
-    # every build starts from empty: the other years the warehouse holds are read again
-    held = steps.held_reports(target, report_paths)
-    # one task per document fans out; .result() re-raises a document's own error, by name
-    documents = [
-        extract_document_task.submit(str(p), str(staging_dir)) for p in [*report_paths, *held]
-    ]
-    validated = steps.without_replaced([future.result() for future in documents], held)
-    staged_reference = stage_reference_task(
-        str(reference), [s.report_year for s in validated], str(staging_dir)
+    how = steps.BuildSteps(
+        stage_documents=_stage_documents,
+        stage_reference=lambda folder, years, staging: stage_reference_task(
+            str(folder), years, str(staging)
+        ),
+        validate=validate_task,
+        load=lambda sources, path, ref: Path(load_task(sources, str(path), ref)),
+        check=lambda candidate: check_task(str(candidate)),
+        report=report_task,
+        publish=lambda candidate, path, gate, anyway: Path(
+            publish_task(str(candidate), str(path), gate, anyway)
+        ),
     )
-    validated += [validate_task(source) for source in staged_reference.sources]
-    candidate = load_task(validated, str(target), staged_reference)
-    try:
-        summary = check_task(candidate)
-        report_task(summary)
-        publish_task(candidate, str(target), summary.gate, publish_anyway)
-    except BaseException:
-        wh.discard(Path(candidate))
-        raise
+    result = steps.run_build(
+        report_paths, target, reference, publish_anyway=publish_anyway, how=how
+    )
+    summary, validated = result.summary, result.sources
     logger.info("warehouse %s published; checks %s", target, summary.counts)
     extracted = [s.source_file for s in validated if s.extracted]
     _record_sources(

@@ -11,7 +11,7 @@ import hashlib
 import json
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from functools import cache
@@ -374,6 +374,68 @@ def publish_gated(
     return wh.publish(candidate, warehouse)
 
 
+def stage_documents(reports: list[Path], staging_dir: Path) -> list[StagedSource]:
+    """Read, extract and validate each report document, one after the other."""
+    return [validate_staged(stage_report(Path(p), staging_dir)) for p in reports]
+
+
+def _no_report(summary: CheckSummary) -> None:
+    """Without Prefect, the consistency report is what `indicators check` writes."""
+    del summary
+
+
+@dataclass(frozen=True)
+class BuildSteps:
+    """How each step of a build runs: as plain calls (the default), or as the flow's tasks
+    (`pipelines.flows`), which fan the documents out and leave artifacts."""
+
+    stage_documents: Callable[[list[Path], Path], list[StagedSource]] = stage_documents
+    stage_reference: Callable[[Path, list[int], Path], StagedReference] = stage_reference
+    validate: Callable[[StagedSource], StagedSource] = validate_staged
+    load: Callable[[list[StagedSource], Path, StagedReference | None], Path] = load_candidate
+    check: Callable[[Path], CheckSummary] = check_warehouse
+    report: Callable[[CheckSummary], None] = _no_report
+    publish: Callable[[Path, Path, list[str], bool], Path] = publish_gated
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    warehouse: Path
+    sources: list[StagedSource]
+    summary: CheckSummary
+
+
+def run_build(
+    reports: list[Path],
+    warehouse: Path,
+    reference_dir: Path = REFERENCE_DIR,
+    *,
+    publish_anyway: bool = False,
+    how: BuildSteps = BuildSteps(),
+) -> BuildResult:
+    """The build, written once (call it under `exclusive_build`): every report, and the other
+    years the warehouse holds (a build starts from empty); the reference files for each year;
+    validation; a new candidate loaded, checked, then published or kept aside."""
+    warehouse = Path(warehouse)
+    staging = staging_dir_for(warehouse)
+    reports = [Path(p) for p in reports]
+    held = held_reports(warehouse, reports)
+    validated = without_replaced(how.stage_documents([*reports, *held], staging), held)
+    reference = how.stage_reference(
+        Path(reference_dir), [s.report_year for s in validated], staging
+    )
+    validated += [how.validate(s) for s in reference.sources]
+    candidate = how.load(validated, warehouse, reference)
+    try:
+        summary = how.check(candidate)
+        how.report(summary)
+        published = how.publish(candidate, warehouse, summary.gate, publish_anyway)
+    except BaseException:
+        wh.discard(candidate)
+        raise
+    return BuildResult(published, validated, summary)
+
+
 def build(
     reports: list[Path],
     warehouse: Path,
@@ -382,19 +444,7 @@ def build(
     publish_anyway: bool = False,
     lock_timeout: float | None = None,
 ) -> Path:
-    """The whole build without Prefect (what the flow's tasks do, in one process)."""
-    warehouse = Path(warehouse)
-    with exclusive_build(warehouse, timeout=lock_timeout):
-        staging = staging_dir_for(warehouse)
-        held = held_reports(warehouse, [Path(p) for p in reports])
-        validated = [validate_staged(stage_report(Path(p), staging)) for p in [*reports, *held]]
-        validated = without_replaced(validated, held)
-        reference = stage_reference(reference_dir, [s.report_year for s in validated], staging)
-        validated += [validate_staged(s) for s in reference.sources]
-        candidate = load_candidate(validated, warehouse, reference)
-        try:
-            summary = check_warehouse(candidate)
-            return publish_gated(candidate, warehouse, summary.gate, publish_anyway)
-        except BaseException:
-            wh.discard(candidate)
-            raise
+    """The whole build without Prefect, in one process, holding the writer lock."""
+    with exclusive_build(Path(warehouse), timeout=lock_timeout):
+        result = run_build(reports, warehouse, reference_dir, publish_anyway=publish_anyway)
+    return result.warehouse
