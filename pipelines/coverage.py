@@ -17,8 +17,7 @@ import pandas as pd
 from pipelines.document import Document, TextLine
 from pipelines.extract import Extraction
 from pipelines.extract.navigation import page_contexts
-from pipelines.extract.tokens import ignorable_reason
-from pipelines.numbers import NUMERIC_TOKEN, THOUSANDS_SEPARATOR, clean_markup
+from pipelines.numbers import NUMERIC_TOKEN, THOUSANDS_SEPARATOR, clean_markup, ignorable_reason
 from pipelines.staging import StagingFrames
 from schemas.catalog import EntityCatalog, load_entity_catalog
 

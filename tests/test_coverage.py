@@ -7,7 +7,7 @@ import re
 from pipelines.cli import main
 from pipelines.coverage import measure
 from pipelines.extract.report import extract_report
-from pipelines.extract.tokens import ignorable_reason
+from pipelines.numbers import ignorable_reason
 from pipelines.staging import to_staging
 from pipelines.validate import validate_staging
 

@@ -13,7 +13,7 @@ import re
 from pipelines.document import Document, TextLine
 from pipelines.extract import BlockQuality, Extraction, ListItem
 from pipelines.extract.key_figure_blocks import BlockReader
-from pipelines.extract.tokens import MONTHS
+from pipelines.numbers import MONTHS
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
 EXTRACTOR = "dated_list"

@@ -21,8 +21,7 @@ from pipelines.document import Document, Section, TextLine
 from pipelines.extract import BlockQuality, Extraction, Figure, GeneratedIndicator
 from pipelines.extract.key_figures import BULLET, LIST_ITEM, key_figure_body, starts_with_figure
 from pipelines.extract.phrases import UNIT_NOUNS, is_noun_phrase, unit_suffix, without_verb
-from pipelines.extract.tokens import ignorable_reason
-from pipelines.numbers import Quantity, find_quantities
+from pipelines.numbers import Quantity, find_quantities, ignorable_reason
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
 EXTRACTOR = "key_figure_block"

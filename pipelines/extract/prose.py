@@ -28,8 +28,7 @@ from pipelines.extract.phrases import (
     phrase_before,
     unit_suffix,
 )
-from pipelines.extract.tokens import ignorable_reason
-from pipelines.numbers import Quantity, clean_markup, find_quantities
+from pipelines.numbers import Quantity, clean_markup, find_quantities, ignorable_reason
 from schemas.catalog import Entity, EntityCatalog, IndicatorCatalog
 
 EXTRACTOR = "sentences"
