@@ -215,21 +215,60 @@ def new_candidate(warehouse: Path) -> Path:
     """An empty warehouse file beside the live one, with the schema, to build into.
 
     Every build starts from empty: the warehouse is a function of the sources and the code,
-    never patched in place. The candidate records what the live file looked like, so that
-    `publish` refuses to replace a file that was written meanwhile."""
+    never patched in place. Tables an analyst created in the live warehouse are not the
+    pipeline's: they are copied over, so that a rebuild loses nothing. The live file is
+    first freed of a write-ahead log left by a crashed writer (its commits folded in), and
+    the candidate records what the live file looked like, so that `publish` refuses to
+    replace a file that was written meanwhile."""
     warehouse = Path(warehouse)
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     candidate = warehouse.with_name(f".{warehouse.name}.{uuid.uuid4().hex[:12]}.candidate")
     if warehouse.is_dir():
         raise WarehouseError(f"{warehouse}: is a folder; give the path of a .duckdb file")
     try:
+        if warehouse.exists():
+            locking.wait_for_no_writer(warehouse)
+            _checkpoint_if_needed(warehouse)
         locking.write_fingerprint(candidate, warehouse)
         with connect(candidate, read_only=False) as con:
             apply_schema(con)
+            if warehouse.exists():
+                _carry_analyst_tables(con, warehouse)
     except BaseException:
         discard(candidate)
         raise
     return candidate
+
+
+def _checkpoint_if_needed(path: Path) -> None:
+    """Fold a leftover write-ahead log into the file: it belongs to the file it sits beside,
+    and would be replayed onto the new warehouse once the candidate replaces it."""
+    if Path(f"{path}.wal").exists():
+        con = duckdb.connect(str(path))
+        try:
+            con.execute("checkpoint")
+        finally:
+            con.close()
+
+
+def _carry_analyst_tables(con: duckdb.DuckDBPyConnection, live: Path) -> list[str]:
+    """Copy the live warehouse's tables that the schema does not declare (an analyst's own)."""
+    ours = {row[0] for row in con.execute("select table_name from duckdb_tables()").fetchall()}
+    con.execute("attach ? as live (read_only)", [str(live)])
+    try:
+        theirs = [
+            row[0]
+            for row in con.execute(
+                "select table_name from duckdb_tables() where database_name = 'live' "
+                "and schema_name = 'main' order by 1"
+            ).fetchall()
+        ]
+        carried = [name for name in theirs if name not in ours]
+        for name in carried:
+            con.execute(f'create table main."{name}" as select * from live.main."{name}"')
+    finally:
+        con.execute("detach live")
+    return carried
 
 
 def held_sources(warehouse: Path) -> list[dict]:

@@ -97,18 +97,18 @@ def test_the_dropped_block_is_missing_in_2023_only(two_year_warehouse) -> None:
 
 
 def test_a_build_starts_from_empty_and_keeps_the_check_history(tmp_path) -> None:
-    """An outdated warehouse (an old table, a table without today's columns) is not patched:
-    the build writes a new one from the sources; the check runs of both builds stay."""
+    """An outdated warehouse (a table without today's columns) is not patched: the build
+    writes a new one from the sources; an analyst's own table is kept, and the check runs of
+    both builds stay."""
     target = tmp_path / "indicators.duckdb"
     with wh.connect(target, read_only=False) as con:
         con.execute("create table fact_figure (report_year integer, value double)")
-        con.execute("create table old_table as select 1 as x")
+        con.execute("create table analyst_note as select 42 as answer")
     build_with_steps([SYNTHETIC_2023], target)
     build_with_steps([SYNTHETIC_2023], target)
-    tables = set(wh.query(target, "select table_name from duckdb_tables()").table_name)
-    assert "old_table" not in tables
     columns = set(wh.query(target, "describe fact_figure").column_name)
-    assert {"rounding", "part_of", "value"} <= columns
+    assert {"rounding", "part_of", "period_kind", "block"} <= columns
+    assert wh.query(target, "select answer from analyst_note").answer.tolist() == [42]
     runs = wh.query(target, "select count(distinct run_id) as n from v_check_history").n[0]
     assert runs == 2
 

@@ -7,11 +7,13 @@ times in a row.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -86,11 +88,22 @@ def _candidates(warehouse: Path) -> list[Path]:
 MOMENTS = {
     # the lock file names the build: it holds the lock, nothing written yet
     "holding the lock": lambda w, p: f"pid {p.pid} " in _read(w.with_name(w.name + ".lock")),
-    # the candidate appeared: copying the warehouse, creating the schema, loading
+    # the candidate appeared: creating the schema, copying analyst tables, loading
     "copying and loading": lambda w, p: bool(_candidates(w)),
-    # the candidate is larger than the live file: the load has written into it
-    "during the load": lambda w, p: any(_size(c) > _size(w) for c in _candidates(w)),
+    # the candidate (built from empty) outgrew an empty warehouse: the load has written to it
+    "during the load": lambda w, p: any(_size(c) > _empty_size() for c in _candidates(w)),
 }
+
+
+@functools.cache
+def _empty_size() -> int:
+    """The size of a warehouse file holding the schema and nothing else."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "empty.duckdb"
+        with wh.connect(path, read_only=False) as con:
+            wh.apply_schema(con)
+            con.execute("checkpoint")
+        return path.stat().st_size
 
 
 def _size(path: Path) -> int:
