@@ -76,9 +76,11 @@ _CARDINALS = {
     "seize": 16, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
     "cent": 100,
 }  # fmt: skip
+# the word in any case ("Trois pactes"), the noun after it in lower case ("les Deux Caps" is
+# a name)
 _CARDINAL = re.compile(
-    r"(?<![\w'’-])(?P<word>" + "|".join(_CARDINALS) + r")(?=\s+(?!de\b|d['’]|fois\b|à\b)[a-zéèêà])",
-    re.IGNORECASE,
+    r"(?<![\w'’-])(?P<word>(?i:" + "|".join(_CARDINALS) + r"))"
+    r"(?=\s+(?!de\b|d['’]|fois\b|à\b)[a-zéèêà])"
 )
 _WORD_NUMBER = re.compile(
     r"\b(?P<article>une|un)\s+(?P<word>" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORECASE

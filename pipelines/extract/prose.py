@@ -83,7 +83,7 @@ def extract_prose(
         figures = _read_line(text)
         page_entity = context.entity if context else entities.department
         where = context.entity.name if context else section.title
-        domain = slug(where, 30)
+        domain = domain_slug(where)
         codes = section_codes.setdefault(domain, set())
         distinct_labels(figures)
         for i, figure in enumerate(figures):
@@ -239,6 +239,14 @@ def _clause_subject(before: str, clause_start: int = 0) -> str:
     clause = re.sub(r"^(?:et|ou|puis)\s+", "", clause)
     pieces = [p for p in re.split(r"[.;:!?]\s|[,(]|^\s*[-◆•♦*]+\s", clause) if p.strip(" -◆•♦*")]
     return opening_phrase(pieces[-1].strip(" -◆•♦*")) if pieces else ""
+
+
+def domain_slug(title: str) -> str:
+    """ "LES SOLIDARITÉS TERRITORIALES", "Les solidarités territoriales :" → the same slug."""
+    words = slug(title, 60).split("_")
+    while len(words) > 1 and words[0] in {"les", "la", "le", "l", "des", "du", "de", "d"}:
+        words = words[1:]
+    return slug(" ".join(words), 30)
 
 
 def _alias_pattern(entity: Entity) -> re.Pattern[str]:
