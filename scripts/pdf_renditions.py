@@ -52,9 +52,11 @@ def main() -> int:
             times.append(time.perf_counter() - start)
         found = extract_report(document, indicators, entities)
         result = agreement(expected, found)
+        said = agreement(expected, found, sentences=True)
         print(
-            f"{name:10s} pages {pages:4d}  recall {result.recall:6.2%}  precision "
-            f"{result.precision:6.2%}  s/page {statistics.median(times) / pages:.4f} "
+            f"{name:10s} pages {pages:4d}  blocks: recall {result.recall:6.2%}  precision "
+            f"{result.precision:6.2%}  sentences: recall {said.recall:6.2%}  precision "
+            f"{said.precision:6.2%}  s/page {statistics.median(times) / pages:.4f} "
             f"(total {statistics.median(times):.2f} s)"
         )
         for line in result.differences()[: args.show]:

@@ -47,10 +47,15 @@ def dense(dense_pdf):
 
 
 def _assert_agrees(found, text_extraction, indicators, entities) -> None:
-    result = agreement(text_extraction, extract_report(found, indicators, entities))
-    differences = "\n".join(result.differences())
-    assert result.recall >= 0.99, f"recall {result.recall:.2%}:\n{differences}"
-    assert result.precision >= 0.99, f"precision {result.precision:.2%}:\n{differences}"
+    """The blocks' facts agree at 99 %; the sentences' figures (entity, unit, value) at 96 %:
+    a typesetter's hyphens and captions move a few sentences between blocks and sections."""
+    extraction = extract_report(found, indicators, entities)
+    for sentences, minimum in ((False, 0.99), (True, 0.96)):
+        result = agreement(text_extraction, extraction, sentences=sentences)
+        what = "sentences" if sentences else "blocks"
+        differences = "\n".join(result.differences())
+        assert result.recall >= minimum, f"{what}: recall {result.recall:.2%}:\n{differences}"
+        assert result.precision >= minimum, f"{what}: precision {result.precision:.2%}"
 
 
 @pytest.mark.parametrize("rendition", ["magazine", "dense"])
@@ -126,7 +131,8 @@ def test_a_rendition_without_the_overview_loads_the_rest_and_fails_the_gate(
     ).iloc[0]
     # everything but the overview: 62, 7 territories, 8 MDS (no Lens-Liévin table), 7 MDADT
     expected = [f for f in text_extraction.figures if f.extractor != "department_overview"]
-    assert loaded["n"] >= 0.99 * len(expected) and loaded["entities"] == 23
+    # the department, 7 territories, 8 MDS with a table, 7 MDADT and 11 organisations
+    assert loaded["n"] >= 0.99 * len(expected) and loaded["entities"] == 34
     assert cli(["check", "--warehouse", str(warehouse), "--format", "json"]) == 1
     err = capsys.readouterr().err
     assert "completeness__expected_blocks" in err

@@ -65,9 +65,23 @@ class Agreement:
         ]
 
 
-def facts(extraction: Extraction) -> Counter:
-    return Counter((f.entity_code, f.indicator_code, f.value) for f in extraction.figures)
+SENTENCES = "sentences"  # the extractor of the figures of the report's sentences
 
 
-def agreement(expected: Extraction, found: Extraction) -> Agreement:
-    return Agreement(facts(expected), facts(found))
+def facts(extraction: Extraction, *, sentences: bool = False) -> Counter:
+    """(entity, indicator, value) of the figures of the blocks; with `sentences`, (entity,
+    unit, value) of the sentence figures, whose generated codes follow the printed wording
+    (a hyphen a typesetter adds or drops changes them)."""
+    if sentences:
+        return Counter(
+            (f.entity_code, f.unit, f.value) for f in extraction.figures if f.extractor == SENTENCES
+        )
+    return Counter(
+        (f.entity_code, f.indicator_code, f.value)
+        for f in extraction.figures
+        if f.extractor != SENTENCES
+    )
+
+
+def agreement(expected: Extraction, found: Extraction, *, sentences: bool = False) -> Agreement:
+    return Agreement(facts(expected, sentences=sentences), facts(found, sentences=sentences))
