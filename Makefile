@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser build check test test-slow lint format bench bench-datateam serve pdf renditions clean reliability
+.PHONY: help install hooks browser build check test test-slow lint format bench bench-datateam serve pdf renditions clean reliability
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-15s %s\n", $$1, $$2}'
@@ -17,6 +17,9 @@ $(INSTALLED): pyproject.toml
 	touch $(INSTALLED)
 
 install: $(INSTALLED) ## create .venv and install the project with its dev tools
+
+hooks: $(INSTALLED) ## install the git pre-commit hooks (ruff check --fix, ruff format, mypy)
+	$(BIN)/pre-commit install
 
 build: $(INSTALLED) ## build warehouse/indicators.duckdb from raw/ and write the consistency report
 	$(BIN)/indicators build
@@ -31,9 +34,10 @@ check: $(INSTALLED) ## re-run the cross-checks on the existing warehouse
 browser: ## install headless Chromium (Debian package) when it is missing
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 
-test: $(INSTALLED) browser ## run lint and the whole test suite
+test: $(INSTALLED) browser ## run lint, the type check and the whole test suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/pytest
 
 reliability: $(INSTALLED) ## kill -9 and concurrency tests ten times in a row, then every hostile case
@@ -45,9 +49,10 @@ reliability: $(INSTALLED) ## kill -9 and concurrency tests ten times in a row, t
 test-slow: $(INSTALLED) ## run the costly end-to-end tests left out of `make test` (CI runs both)
 	$(BIN)/pytest -m slow
 
-lint: $(INSTALLED) ## ruff lint and format check
+lint: $(INSTALLED) ## ruff lint and format check, mypy type check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: $(INSTALLED) ## apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix .

@@ -316,8 +316,8 @@ def apply_baseline(
     """Mark failures the baseline accepts (same key, year and values); return the entries of
     the years checked that matched no failure (stale)."""
     by_key: dict[tuple, list[Accepted]] = {}
-    for entry in baseline:
-        by_key.setdefault(entry.key, []).append(entry)
+    for known in baseline:
+        by_key.setdefault(known.key, []).append(known)
     accepted_flags: list[bool] = []
     justifications: list[str | None] = []
     matched: set[int] = set()
@@ -325,9 +325,9 @@ def apply_baseline(
         year = row.get("report_year")
         key = (
             row["check_id"], row.get("entity_code"), row.get("indicator_code"),
-            int(year) if _number(year) is not None else None,
+            int(number) if (number := _number(year)) is not None else None,
         )  # fmt: skip
-        entry = None
+        entry: Accepted | None = None
         if row["status"] == "fail":
             entry = next(
                 (
@@ -341,7 +341,8 @@ def apply_baseline(
         justifications.append(entry.justification if entry else None)
         if entry is not None:
             matched.add(id(entry))
-    results = results.assign(accepted=accepted_flags, justification=justifications)
+    results = results.assign(accepted=accepted_flags)
+    results["justification"] = justifications  # as assign would; its stub refuses None items
     years = {int(y) for y in results["report_year"].dropna()}
     stale = [e for e in baseline if id(e) not in matched and e.report_year in years]
     return results, stale

@@ -129,8 +129,9 @@ def map_concepts(
     if unknown:
         raise ConceptReviewError(f"concept_review.yaml links to unknown concepts {sorted(unknown)}")
     rows = []
-    for row in indicators.itertuples(index=False):
-        code, label, unit = row.indicator_code, row.indicator_label, row.unit
+    for code, label, unit in zip(
+        indicators["indicator_code"], indicators["indicator_label"], indicators["unit"], strict=True
+    ):
         if code in catalog.indicators:
             rows.append((code, code, 100.0, "curated"))
             continue

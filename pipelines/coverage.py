@@ -102,7 +102,7 @@ def measure(
     }
     tokens = []
     for number in sorted(places):
-        raw, section, is_row = places[number]
+        raw, where, is_row = places[number]
         text = clean_markup(raw)
         running = not is_row and number not in in_blocks
         for match in NUMERIC_TOKEN.finditer(text):
@@ -118,7 +118,7 @@ def measure(
                 status, why = "rejected", rejects[number]
             else:
                 status, why = "unclassified", "not read"
-            tokens.append(Token(*number, token, status, why, raw, section))
+            tokens.append(Token(*number, token, status, why, raw, where))
     return Coverage(tokens)
 
 

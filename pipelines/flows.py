@@ -16,7 +16,9 @@ I/O tasks retry, and only on an `OSError`: a validation or a check failure is fi
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypedDict
 
 from prefect import Task, flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
@@ -49,7 +51,13 @@ def _is_io_error(task: Task, task_run: TaskRun, state: State) -> bool:
     return False
 
 
-IO_RETRIES = {"retries": 2, "retry_delay_seconds": 2, "retry_condition_fn": _is_io_error}
+class _Retries(TypedDict):
+    retries: int
+    retry_delay_seconds: int
+    retry_condition_fn: Callable[[Task, TaskRun, State], bool]
+
+
+IO_RETRIES: _Retries = {"retries": 2, "retry_delay_seconds": 2, "retry_condition_fn": _is_io_error}
 
 
 @task(name="extract-document", cache_policy=NONE, **IO_RETRIES)

@@ -13,6 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pdfplumber.page import Page
+from pdfplumber.pdf import PDF
+
 from pipelines.document import Table
 from pipelines.readers import SourceError
 from pipelines.readers.pdf import _open, _PageReader, _text, page_count
@@ -63,7 +66,7 @@ class PageReport:
         return "\n".join(out)
 
 
-def inspect_page(path: Path, number: int) -> tuple[PageReport, object]:
+def inspect_page(path: Path, number: int) -> tuple[PageReport, tuple[PDF, Page]]:
     """Read one page as the reader does; also returns the pdfplumber page (still open)."""
     path = Path(path)
     if not path.is_file():

@@ -53,7 +53,7 @@ def damage_of(figures: pd.DataFrame, source: Path | None = None) -> pd.Series:
     sentences = figures.extractor.fillna("").str.contains("sentence")
     checked = figures.source_text.where(~sentences, figures.source_span).fillna("")
     garbled = checked.map(lambda text: _GARBLED.search(text))
-    for index, match in garbled.items():
+    for index, match in zip(garbled.index, garbled, strict=True):
         if match is not None and not reasons[index]:
             reasons[index] = f"{DAMAGED}garbled number {match.group()!r}"
     where = figures.line.fillna(-1).astype("int64") * 100_000 + figures.page.fillna(0).astype(

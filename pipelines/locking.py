@@ -131,7 +131,7 @@ def wait_for_no_writer(path: Path, *, timeout: float | None = None) -> None:
 
 def fingerprint(path: Path) -> dict:
     """What identifies the state of a warehouse file and its write-ahead log."""
-    result = {}
+    result: dict[str, list[int] | None] = {}
     for name, candidate in (("file", Path(path)), ("wal", Path(f"{path}.wal"))):
         try:
             stat = candidate.stat()

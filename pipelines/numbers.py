@@ -348,10 +348,27 @@ def ignorable_reason(text: str, start: int, end: int, *, running_text: bool = Fa
     "6 Le Département du Pas-de-Calais" is a page number of a contents list, not a count."""
     token = text[start:end]
     before, after = text[:start], text[end:]
+    return (
+        _address_reason(text, start)
+        or _date_or_measure_reason(text, start, token, before, after)
+        or _reference_reason(text, token, before, after, running_text)
+        or _name_reason(token, before, after)
+    )
+
+
+def _address_reason(text: str, start: int) -> str | None:
+    """Inside a web address or a phone number."""
     if any(m.start() <= start < m.end() for m in _URL.finditer(text)):
         return "web address"
     if any(m.start() <= start < m.end() for m in _PHONE.finditer(text)):
         return "phone number"
+    return None
+
+
+def _date_or_measure_reason(
+    text: str, start: int, token: str, before: str, after: str
+) -> str | None:
+    """An ordinal, a date or a year, a scale, an age, a duration, a time, a kilometre marker."""
     if _ORDINAL_AFTER.match(after):
         return "ordinal"
     if (
@@ -364,7 +381,7 @@ def ignorable_reason(text: str, start: int, end: int, *, running_text: bool = Fa
         return "year"
     if _DATE_RANGE_AFTER.match(after):
         return "date"
-    if _SCALE_LINE.match(text) and start < _SCALE_LINE.match(text).end():
+    if (scale := _SCALE_LINE.match(text)) and start < scale.end():
         return "map or chart scale"
     if _AGE.match(after) or _DURATION.match(after) or _AGE_RANGE_AFTER.match(after):
         return "age or duration in a label"
@@ -372,6 +389,13 @@ def ignorable_reason(text: str, start: int, end: int, *, running_text: bool = Fa
         return "time of day"
     if re.search(r"\b(?:km|PR)\s$", before):
         return "kilometre marker"
+    return None
+
+
+def _reference_reason(
+    text: str, token: str, before: str, after: str, running_text: bool
+) -> str | None:
+    """A law or article number, a threshold, a postcode, a page number of a contents list."""
     if _LAW_BEFORE.search(before):
         return "law, article or reference number"
     if _THRESHOLD_BEFORE.search(before) and _THRESHOLD_AFTER.match(after):
@@ -387,6 +411,11 @@ def ignorable_reason(text: str, start: int, end: int, *, running_text: bool = Fa
         and len(text) < 110
     ):
         return "page or menu number"
+    return None
+
+
+def _name_reason(token: str, before: str, after: str) -> str | None:
+    """Part of a name or a code, the other end of a range, a list or map marker."""
     is_pct = token.rstrip().endswith("%") or after.lstrip().startswith("%")
     if _CODE_AFTER.match(after) or (is_pct and before.endswith(", ") and _NAMED_PCT.match(after)):
         return "name or code containing digits"

@@ -178,7 +178,7 @@ def export(warehouse: Path, output: Path) -> Release:
                 for name, _, comment in columns
             ]
             con.execute(";\n".join(statements))
-            counts[view] = con.execute(f"select count(*) from release.{view}").fetchone()[0]
+            counts[view] = con.execute(f"select count(*) from release.{view}").fetchall()[0][0]
             resources.append(_resource(con, view, columns, counts[view]))
         con.execute("detach release")
     finally:

@@ -11,6 +11,7 @@ its own process) make the same choice as the command that started them.
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
@@ -18,7 +19,7 @@ DASK_ADDRESS_VARIABLE = "INDICATORS_DASK_ADDRESS"
 WORKERS_VARIABLE = "INDICATORS_WORKERS"
 
 
-def task_runner(workers: int | None = None, dask_address: str | None = None) -> TaskRunner:
+def task_runner(workers: int | None = None, dask_address: str | None = None) -> TaskRunner[Any]:
     """`dask_address` (e.g. tcp://10.0.0.5:8786) wins; `workers` > 1 is a local process pool."""
     if dask_address:
         from prefect_dask import DaskTaskRunner
@@ -29,7 +30,7 @@ def task_runner(workers: int | None = None, dask_address: str | None = None) -> 
     return ThreadPoolTaskRunner(max_workers=1)
 
 
-def configured_task_runner() -> TaskRunner:
+def configured_task_runner() -> TaskRunner[Any]:
     """The task runner the environment asks for (INDICATORS_DASK_ADDRESS, INDICATORS_WORKERS)."""
     workers = os.environ.get(WORKERS_VARIABLE)
     if workers is not None and not workers.isdigit():

@@ -38,6 +38,7 @@ def serve(
     with nullcontext(existing) if existing else running_server(port) as api_url:
         os.environ["PREFECT_API_URL"] = api_url  # the runs' processes inherit it
         from prefect import serve as prefect_serve
+        from prefect.deployments.runner import RunnerDeployment
         from prefect.schedules import Cron
         from prefect.settings import PREFECT_API_URL, temporary_settings
 
@@ -55,6 +56,8 @@ def serve(
                 },
                 description="Build the indicator warehouse when raw/ has new or changed files.",
             )
+            # outside an event loop, to_deployment returns the deployment, not a coroutine
+            assert isinstance(deployment, RunnerDeployment)
             ui = api_url.removesuffix("/api")
             print(f"Prefect UI: {ui}  (PREFECT_API_URL={api_url})", flush=True)
             print(

@@ -49,7 +49,7 @@ class Provenance(Located):
     source_text: Series[str] = pa.Field(str_length={"min_value": 1})
 
     @pa.dataframe_check(error="a row needs a line or a page as provenance")
-    def located(cls, df: pd.DataFrame) -> Series[bool]:
+    def located(cls, df: pd.DataFrame) -> pd.Series[bool]:
         derived = df.get("is_derived", False)
         return df["line"].notna() | df["page"].notna() | derived
 
@@ -74,7 +74,7 @@ class FigureStaging(Provenance):
     is_derived: Series[bool] = pa.Field(default=False)
 
     @pa.dataframe_check(error="entity code unknown for its entity type")
-    def known_entity(cls, df: pd.DataFrame) -> Series[bool]:
+    def known_entity(cls, df: pd.DataFrame) -> pd.Series[bool]:
         catalog = load_entity_catalog().entities
         in_catalog = (
             df["entity_code"].map(lambda c: catalog[c].entity_type if c in catalog else None)
@@ -94,31 +94,31 @@ class FigureStaging(Provenance):
     block: Series[str] = pa.Field(nullable=True)
 
     @pa.check("indicator_code", error="indicator code not in the indicator catalog")
-    def known_indicator(cls, codes: Series[str]) -> Series[bool]:
+    def known_indicator(cls, codes: Series[str]) -> pd.Series[bool]:
         curated = codes.isin(list(load_indicator_catalog().indicators))
         return curated | codes.str.fullmatch(GENERATED_CODE)
 
     @pa.dataframe_check(error="unit differs from the catalog unit of the indicator")
-    def unit_matches_catalog(cls, df: pd.DataFrame) -> Series[bool]:
+    def unit_matches_catalog(cls, df: pd.DataFrame) -> pd.Series[bool]:
         catalog = load_indicator_catalog().indicators
         expected = df["indicator_code"].map(lambda c: catalog[c].unit if c in catalog else None)
         return expected.isna() | (expected == df["unit"])
 
     @pa.dataframe_check(error="a count must be a non-negative whole number")
-    def counts_are_whole(cls, df: pd.DataFrame) -> Series[bool]:
+    def counts_are_whole(cls, df: pd.DataFrame) -> pd.Series[bool]:
         is_count = df["unit"] == "count"
         return ~is_count | ((df["value"] >= 0) & (df["value"] % 1 == 0))
 
     @pa.dataframe_check(error="a percentage must lie within 0 and 100")
-    def percentages_in_range(cls, df: pd.DataFrame) -> Series[bool]:
+    def percentages_in_range(cls, df: pd.DataFrame) -> pd.Series[bool]:
         return (df["unit"] != "pct") | df["value"].between(0, 100)
 
     @pa.dataframe_check(error="an amount, length, area or count must not be negative")
-    def non_negative(cls, df: pd.DataFrame) -> Series[bool]:
+    def non_negative(cls, df: pd.DataFrame) -> pd.Series[bool]:
         return ~df["unit"].isin(NON_NEGATIVE_UNITS) | (df["value"] >= 0)
 
     @pa.dataframe_check(error="the same indicator is read twice from the same line")
-    def one_figure_per_place(cls, df: pd.DataFrame) -> Series[bool]:
+    def one_figure_per_place(cls, df: pd.DataFrame) -> pd.Series[bool]:
         key = ["source_file", "line", "page", "entity_code", "indicator_code"]
         return ~df.duplicated(subset=key, keep="first")
 
@@ -131,7 +131,7 @@ class EpciMentionStaging(Provenance):
     epci_name: Series[str] = pa.Field(str_length={"min_value": 2})
 
     @pa.check("territory_code", error="territory code not in the entity catalog")
-    def known_territory(cls, codes: Series[str]) -> Series[bool]:
+    def known_territory(cls, codes: Series[str]) -> pd.Series[bool]:
         return codes.isin([e.code for e in load_entity_catalog().of_type("territory")])
 
 
@@ -174,7 +174,7 @@ class BlockQualityStaging(Located):
     title_score: Series[float] = pa.Field(nullable=True, ge=0, le=100)
 
     @pa.dataframe_check(error="more cells parsed than found")
-    def parsed_within_found(cls, df: pd.DataFrame) -> Series[bool]:
+    def parsed_within_found(cls, df: pd.DataFrame) -> pd.Series[bool]:
         return df["cells_parsed"] <= df["cells_found"]
 
     class Config:

@@ -82,7 +82,6 @@ def make_documents(folder: Path, count: int) -> list[Path]:
 def batch(runs: int, count: int, workdir: Path) -> None:
     from distributed import LocalCluster
     from prefect import flow
-    from prefect.task_runners import ThreadPoolTaskRunner
 
     from pipelines.flows import build_warehouse, extract_document_task
     from pipelines.runners import task_runner
@@ -107,7 +106,7 @@ def batch(runs: int, count: int, workdir: Path) -> None:
             )
         return time.perf_counter() - start
 
-    serial = ThreadPoolTaskRunner(max_workers=1)
+    serial = task_runner(workers=1)  # one thread
     start = time.perf_counter()
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                       dashboard_address=None) as cluster:  # fmt: skip

@@ -23,7 +23,8 @@ def test_one_run_rendered_in_three_formats_is_one_stored_run(existing_warehouse,
     run_id = json.loads(outputs[1].read_text(encoding="utf-8"))["run_id"]
     assert f"Run `{run_id}`" in outputs[0].read_text(encoding="utf-8")
     suite = ET.fromstring(outputs[2].read_text(encoding="utf-8"))
-    assert suite.find("properties/property").get("value") == run_id
+    run_property = suite.find("properties/property")
+    assert run_property is not None and run_property.get("value") == run_id
 
 
 def test_a_second_run_of_the_same_inputs_says_what_changed(existing_warehouse, capsys) -> None:

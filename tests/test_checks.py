@@ -8,6 +8,7 @@ import pytest
 
 from pipelines import warehouse as wh
 from pipelines.checks import (
+    Check,
     CheckDefinitionError,
     evaluate,
     load_baseline,
@@ -181,7 +182,7 @@ def test_check_headers_are_validated(tmp_path, header: str, message: str) -> Non
         parse_check(path)
 
 
-def _check(tmp_path, extra: str = "") -> object:
+def _check(tmp_path, extra: str = "") -> Check:
     path = tmp_path / "x.sql"
     path.write_text(
         "-- id: x\n-- family: f\n-- severity: error\n-- tolerance_abs: 0\n"

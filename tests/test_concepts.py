@@ -69,7 +69,7 @@ def test_reviewed_exceptions_force_or_forbid_a_link(indicators) -> None:
         indicators,
         review,
     ).set_index("indicator_code")
-    assert pd.isna(mapping.loc["kf_sport__sections", "concept_code"])
+    assert mapping["concept_code"].isna()["kf_sport__sections"]
     assert mapping.loc["kf_sport__sections", "method"] == "kept apart"
     assert mapping.loc["kf_x__accords_fsl", "concept_code"] == "fsl_aids_granted_count"
     assert mapping.loc["kf_x__accords_fsl", "method"] == "reviewed"

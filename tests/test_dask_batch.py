@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import DATA, REPORT
 
 from pipelines import warehouse as wh
 from pipelines.runners import task_runner
-from tests.conftest import DATA, REPORT
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]  # `make test-slow`, and CI
 FIGURES = (

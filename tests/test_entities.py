@@ -19,7 +19,7 @@ def catalog_data() -> dict:
     return yaml.safe_load(ENTITY_CATALOG.read_text(encoding="utf-8"))
 
 
-def _as_departement(data: dict, code: str) -> dict:
+def _as_departement(data: dict, code: str | int) -> dict:
     other = copy.deepcopy(data)
     other["department"]["code"] = code
     return other
@@ -27,7 +27,7 @@ def _as_departement(data: dict, code: str) -> dict:
 
 def test_codes_are_qualified_with_the_departement(entities) -> None:
     assert entities.department.code == "62"
-    codes = {e.entity_type: [] for e in entities.entities.values()}
+    codes: dict[str, list[str]] = {e.entity_type: [] for e in entities.entities.values()}
     for entity in entities.entities.values():
         codes[entity.entity_type].append(entity.code)
         assert entity.departement_code == "62"
@@ -51,9 +51,12 @@ def test_two_departements_with_the_same_names_never_share_a_code(catalog_data) -
         e.slug for e in theirs.entities.values() if e.entity_type != "department"
     }  # the same short names ("artois" ...)
     assert set(ours.entities).isdisjoint(theirs.entities)
-    assert ours.find("territory", "Artois").code == "62-artois"
-    assert theirs.find("territory", "Artois").code == "59-artois"
-    assert theirs.by_slug("mds", "mds-artois").parent_code == "59-artois"
+    ours_artois = ours.find("territory", "Artois")
+    theirs_artois = theirs.find("territory", "Artois")
+    assert ours_artois is not None and ours_artois.code == "62-artois"
+    assert theirs_artois is not None and theirs_artois.code == "59-artois"
+    theirs_mds = theirs.by_slug("mds", "mds-artois")
+    assert theirs_mds is not None and theirs_mds.parent_code == "59-artois"
     for entity in theirs.entities.values():
         assert entity.departement_code == "59"
         assert entity.code == "59" or entity.code.startswith("59-")

@@ -104,4 +104,5 @@ def test_the_overview_title_is_matched_by_its_words(report_copy, indicators, ent
     extraction = extract_overview(read_text_export(report_copy), indicators, entities)
     assert len(extraction.figures) == 8
     [block] = extraction.blocks
-    assert block.status == "complete" and 90 <= block.title_score < 100
+    assert block.status == "complete" and block.title_score is not None
+    assert 90 <= block.title_score < 100

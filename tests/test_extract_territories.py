@@ -37,6 +37,7 @@ def test_profiles_match_the_golden_file(document, indicators, entities) -> None:
 
 def test_each_figure_comes_from_its_line(document, indicators, entities, report_lines) -> None:
     for figure in extract_territory_profiles(document, indicators, entities).figures:
+        assert figure.location.line is not None  # the text export: every figure has its line
         line_text = report_lines[figure.location.line - 1]
         assert figure.source_text == line_text.strip()
         assert figure.source_span in line_text

@@ -9,9 +9,9 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
+from conftest import DATA
 
 from pipelines.notify import WEBHOOK_VARIABLE, notify_failure
-from tests.conftest import DATA
 
 
 @pytest.fixture
@@ -59,11 +59,11 @@ def test_a_failed_run_leaves_an_artifact_and_calls_the_webhook(
     line = received[0]["text"]
     assert line.startswith("build_warehouse: run failed: SourceError: truncated-report.pdf: ")
     assert "\n" not in line
+    run_id = state.state_details.flow_run_id
+    assert run_id is not None
     with get_client(sync_client=True) as client:
         artifacts = client.read_artifacts(
-            artifact_filter=ArtifactFilter(
-                flow_run_id=ArtifactFilterFlowRunId(any_=[state.state_details.flow_run_id])
-            )
+            artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[run_id]))
         )
     assert [(a.key, a.description) for a in artifacts if a.key] == [("build-failure", line)]
     assert not (tmp_path / "indicators.duckdb").exists()

@@ -13,7 +13,7 @@ from pipelines import warehouse as wh
 
 
 def _count(path: Path, sql: str) -> int:
-    return int(wh.query(path, sql).iloc[0, 0])
+    return int(wh.query(path, sql).to_numpy()[0, 0])
 
 
 @pytest.fixture

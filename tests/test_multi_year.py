@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import DATA, REPORT, build_with_steps
 
 from pipelines import warehouse as wh
 from pipelines.readers import SourceError
-from tests.conftest import DATA, REPORT, build_with_steps
 
 SYNTHETIC_2023 = DATA / "synthetic-2023-export.txt"
 YEAR_ROWS = "select * from {table} where report_year = {year} order by all"
@@ -43,6 +43,7 @@ def two_year_warehouse(built_warehouse, tmp_path_factory) -> Path:
 
 def test_the_synthetic_year_is_what_its_script_makes() -> None:
     spec = importlib.util.spec_from_file_location("make", DATA / "make_synthetic_2023_export.py")
+    assert spec is not None and spec.loader is not None
     make = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(make)
     expected = make.synthetic_2023(REPORT.read_text(encoding="utf-8"))

@@ -108,7 +108,7 @@ def test_parse_number_refuses_words() -> None:
 
 def _french(value: int, sep: str) -> str:
     digits = str(value)
-    groups = []
+    groups: list[str] = []
     while digits:
         groups.insert(0, digits[-3:])
         digits = digits[:-3]

@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import EXHAUSTIVE, REPORT
@@ -73,7 +74,14 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _build(*args: Any, **kwargs: Any) -> int:
+    """The action of `indicators build`: a build that returns exits 0 (a failure raises)."""
+    steps.build(*args, **kwargs)
+    return cli.EXIT_OK
+
+
 def _wait_for(condition, process: subprocess.Popen, timeout: float = 30) -> None:
+    assert process.stderr is not None  # _start pipes it
     deadline = time.monotonic() + timeout
     while not condition():
         assert process.poll() is None, f"the build ended first: {process.stderr.read()}"
@@ -85,16 +93,6 @@ def _candidates(warehouse: Path) -> list[Path]:
     return sorted(warehouse.parent.glob(f".{warehouse.name}.*.candidate*"))
 
 
-MOMENTS = {
-    # the lock file names the build: it holds the lock, nothing written yet
-    "holding the lock": lambda w, p: f"pid {p.pid} " in _read(w.with_name(w.name + ".lock")),
-    # the candidate appeared: creating the schema, copying analyst tables, loading
-    "copying and loading": lambda w, p: bool(_candidates(w)),
-    # the candidate (built from empty) outgrew an empty warehouse: the load has written to it
-    "during the load": lambda w, p: any(_size(c) > _empty_size() for c in _candidates(w)),
-}
-
-
 @functools.cache
 def _empty_size() -> int:
     """The size of a warehouse file holding the schema and nothing else."""
@@ -104,6 +102,16 @@ def _empty_size() -> int:
             wh.apply_schema(con)
             con.execute("checkpoint")
         return path.stat().st_size
+
+
+MOMENTS = {
+    # the lock file names the build: it holds the lock, nothing written yet
+    "holding the lock": lambda w, p: f"pid {p.pid} " in _read(w.with_name(w.name + ".lock")),
+    # the candidate appeared: creating the schema, copying analyst tables, loading
+    "copying and loading": lambda w, p: bool(_candidates(w)),
+    # the candidate (built from empty) outgrew an empty warehouse: the load has written to it
+    "during the load": lambda w, p: any(_size(c) > _empty_size() for c in _candidates(w)),
+}
 
 
 def _size(path: Path) -> int:
@@ -178,8 +186,8 @@ def test_a_check_during_a_build_keeps_its_run(warehouse, tmp_path) -> None:
 def test_a_read_write_holder_is_never_overwritten(warehouse, capsys) -> None:
     holder = _start(HOLD, warehouse, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     try:
-        assert holder.stdout.readline() == "ready\n"
-        code = cli.run("build", lambda: steps.build([REPORT], warehouse, lock_timeout=0.5) and 0)
+        assert holder.stdout is not None and holder.stdout.readline() == "ready\n"
+        code = cli.run("build", lambda: _build([REPORT], warehouse, lock_timeout=0.5))
         err = capsys.readouterr().err
         assert code == cli.EXIT_CANNOT_RUN
         assert f"{warehouse}: open for writing by pid {holder.pid} (" in err
@@ -199,7 +207,7 @@ def test_a_read_write_holder_is_never_overwritten(warehouse, capsys) -> None:
 def test_a_reader_neither_blocks_a_build_nor_breaks(warehouse, next_year_report) -> None:
     reader = _start(READ, warehouse, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     try:
-        assert reader.stdout.readline() == "1\n"
+        assert reader.stdout is not None and reader.stdout.readline() == "1\n"
         steps.build([next_year_report], warehouse, lock_timeout=0.5, publish_anyway=True)
         out, err = reader.communicate("", timeout=30)
     finally:

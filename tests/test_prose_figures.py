@@ -52,9 +52,9 @@ def comparison(text_warehouse) -> pd.DataFrame:
     golden["line"] = golden["line"].astype(int)
     ours = wh.query(text_warehouse, STATEMENTS)
     rows = []
-    for g in golden.itertuples():
+    for g, value in zip(golden.itertuples(), golden["value"], strict=True):
         found = ours[
-            (ours.line == g.line) & ((ours.value - g.value).abs() < 1e-6) & (ours.unit == g.unit)
+            (ours.line == g.line) & ((ours.value - value).abs() < 1e-6) & (ours.unit == g.unit)
         ]
         match = found.iloc[0] if not found.empty else None
         rows.append(
@@ -71,7 +71,7 @@ def comparison(text_warehouse) -> pd.DataFrame:
                 == (g.period_kind, g.period_start, g.period_end),
                 "period": f"{match.period_kind} {match.period_start}..{match.period_end} vs "
                 f"{g.period_kind} {g.period_start}..{g.period_end}" if match is not None else "",
-                "same_label": match is not None and _same_label(match["label"], g.label),
+                "same_label": match is not None and _same_label(match["label"], str(g.label)),
                 "same_qualifier": match is not None and match.qualifier == g.qualifier,
             }
         )  # fmt: skip
@@ -134,13 +134,13 @@ def test_no_figure_of_the_wrong_rows_is_loaded(text_warehouse) -> None:
         assert (line, span) not in spans, (line, span)
     rhs = rows[(rows.line == 4691) & (rows.value == 128)]
     assert rhs.label.tolist() == ["Agents RHS (total)"]
-    line = wh.query(
+    on_1046 = wh.query(
         text_warehouse,
         "select indicator_code, value, part_of from v_statement "
         "where line = 1046 and source_kind = 'text'",
     )
-    value_of = dict(zip(line.indicator_code, line.value, strict=True))
-    wholes = {v: value_of.get(p) for v, p in zip(line.value, line.part_of, strict=True)}
+    value_of = dict(zip(on_1046.indicator_code, on_1046.value, strict=True))
+    wholes = {v: value_of.get(p) for v, p in zip(on_1046.value, on_1046.part_of, strict=True)}
     # "2 830 ménages accompagnés en ASLL dont 1241 nouvelles mesures, 194 AML dont 82 ..."
     assert wholes == {2830.0: None, 1241.0: 2830.0, 194.0: None, 82.0: 194.0}
 
@@ -209,10 +209,11 @@ def test_sentence_figures_of_hostile_text(entities, indicators) -> None:
         "pct_change",
         "cumulative",
     )
-    assert got[(5, "33 380")].period.kind == "as_of"
+    stock = got[(5, "33 380")].period
+    assert stock is not None and stock.kind == "as_of"
     visitors = got[(6, "2 500")]
     assert (visitors.entity_type, visitors.entity_code) == ("organisation", "62-eden62")
-    assert str(visitors.period.end) == "2023-01-01"
+    assert visitors.period is not None and str(visitors.period.end) == "2023-01-01"
     labels = {g.indicator_code: g.indicator_label for g in result.generated_indicators}
     ratio, share = got[(7, "28 %")], got[(7, "12 %")]
     assert labels[ratio.indicator_code] == "Part du montant des travaux"

@@ -69,6 +69,7 @@ def test_ruled_tables_are_found(pdf_document) -> None:
         r for t in tables for r in t.rows if r.cells[0].startswith("Equivalents Temps Plein")
     )
     assert row.cells == ("Equivalents Temps Plein (ETP)", "162.68")
+    assert row.location.page is not None
     with pdfplumber.open(DEFAULT_REPORTS[1]) as pdf:
         assert pdf.pages[row.location.page - 1].rects  # the table has ruling lines
 
@@ -79,6 +80,7 @@ def test_tables_of_aligned_text_are_found(compact_pdf, compact_document) -> None
     assert header.cells == (
         "CREDITS DE PAIEMENT DEPENSES EN MAITRISE D'OUVRAGE", "INVESTISSEMENT", "FONCTIONNEMENT",
     )  # fmt: skip
+    assert header.location.page is not None
     with pdfplumber.open(compact_pdf) as pdf:
         page = pdf.pages[header.location.page - 1]
         assert not (page.rects or page.lines)  # not a single rule: aligned text only
@@ -91,6 +93,7 @@ def test_every_figure_names_its_page(pdf_document, indicators, entities) -> None
     )
     # printed "211\u202f425"; pdfplumber splits words at the narrow space, we join with a space
     assert arras.location.line is not None and arras.source_span == "211 425"
+    assert arras.location.page is not None
     with pdfplumber.open(DEFAULT_REPORTS[1]) as pdf:
         text = pdf.pages[arras.location.page - 1].extract_text()
     assert "211 425 habitants (soit 14,53 % du Pas-de-Calais)" in text

@@ -26,7 +26,9 @@ def readme_con(built_warehouse):
 
 @pytest.mark.parametrize("sql", QUERIES, ids=[f"query-{i}" for i in range(1, len(QUERIES) + 1)])
 def test_each_example_query_returns_the_rows_it_says(readme_con, sql: str) -> None:
-    expected = int(re.match(r"-- (\d+) rows", sql).group(1))
+    stated = re.match(r"-- (\d+) rows", sql)
+    assert stated is not None, sql
+    expected = int(stated.group(1))
     assert len(readme_con.execute(sql).fetchall()) == expected
 
 

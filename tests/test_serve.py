@@ -10,18 +10,20 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from conftest import REPORT
 
 from pipelines import warehouse as wh
-from tests.conftest import REPORT
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]  # `make test-slow`, and CI
 DEPLOYMENT = "build_warehouse/scheduled"
 
 
-def _artifacts(client, flow_run_id) -> dict[str, object]:
+def _artifacts(client, flow_run_id) -> dict[str, Any]:
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
 
     found = client.read_artifacts(
@@ -46,7 +48,7 @@ def _wait_for_deployment(client, server: subprocess.Popen, log: Path) -> None:
 
 
 @pytest.fixture
-def served(prefect_harness, tmp_path) -> tuple[Path, Path]:
+def served(prefect_harness, tmp_path) -> Iterator[tuple[Path, Path]]:
     """`indicators serve` on the session's server: a report folder holding the text export, a
     fresh staging cache, its own warehouse. Yields (report folder, warehouse)."""
     reports = tmp_path / "report"
@@ -73,11 +75,13 @@ def served(prefect_harness, tmp_path) -> tuple[Path, Path]:
 
 def test_a_triggered_run_builds_then_a_run_with_unchanged_inputs_reads_nothing(served) -> None:
     from prefect import get_client
+    from prefect.client.schemas.objects import FlowRun
     from prefect.deployments import run_deployment
 
     _, warehouse = served
     first = run_deployment(DEPLOYMENT, timeout=180, poll_interval=0.5)
-    assert first.state.is_completed(), first.state
+    assert isinstance(first, FlowRun)  # called outside an event loop: the run, not a coroutine
+    assert first.state is not None and first.state.is_completed(), first.state
     figures = wh.query(warehouse, "select report_year, source_kind, count(*) from fact_figure "
                        "group by all order by all").values.tolist()  # fmt: skip
     assert [row[:2] for row in figures] == [[2022, "reference"], [2022, "text"]]
@@ -95,7 +99,8 @@ def test_a_triggered_run_builds_then_a_run_with_unchanged_inputs_reads_nothing(s
     published = warehouse.stat().st_mtime_ns
 
     second = run_deployment(DEPLOYMENT, timeout=120, poll_interval=0.5)
-    assert second.state.is_completed(), second.state
+    assert isinstance(second, FlowRun)
+    assert second.state is not None and second.state.is_completed(), second.state
     with get_client(sync_client=True) as client:
         artifacts = _artifacts(client, second.id)
     assert artifacts["build-sources"] == [{"source_file": REPORT.name, "status": "unchanged"}]

@@ -150,17 +150,8 @@ class BlockReader:
                 unit = "pct_change"  # "92 007 abonnés (+ 13,2 %)": the change of the figure
                 label = f"évolution : {previous.label}"
                 whole = previous
-            if over or whole is not None:
-                pass
-            elif in_line_whole is not None:
-                whole = in_line_whole
-            elif index == 0 and is_sub_item and self.line_whole is not None:
-                whole = self.line_whole
-            elif index == 0 and self.block_whole is not None:
-                if quantity.unit == self.block_whole.unit:
-                    whole = self.block_whole
-                else:
-                    self.block_whole = None
+            if not over and whole is None:
+                whole = self._enclosing(quantity, index, is_sub_item, in_line_whole)
             full_label = f"{whole.label} : {label}" if whole and unit != "pct_change" else label
             code = self._code(label, unit, whole if unit != "pct_change" else None)
             shown = without_verb(full_label)  # the code keeps the printed words
@@ -199,6 +190,26 @@ class BlockReader:
                 in_line_whole = this
             if index == 0 and not is_sub_item:
                 self.line_whole = this
+        self._end_line(body, figures, is_sub_item)
+
+    def _enclosing(
+        self, quantity: Quantity, index: int, is_sub_item: bool, in_line_whole: _Whole | None
+    ) -> _Whole | None:
+        """The whole a figure is part of: the figure before "dont" on its line, the line above
+        a sub-item, or the block's "Budget de ... dont" (a figure of another unit ends it)."""
+        if in_line_whole is not None:
+            return in_line_whole
+        if index == 0 and is_sub_item and self.line_whole is not None:
+            return self.line_whole
+        if index == 0 and self.block_whole is not None:
+            if quantity.unit == self.block_whole.unit:
+                return self.block_whole
+            self.block_whole = None
+        return None
+
+    def _end_line(self, body: str, figures: list[Quantity], is_sub_item: bool) -> None:
+        """A line ending in "dont" is the whole of the lines that follow; a line without
+        figures (not a sub-item) ends the block's whole."""
         if re.search(r"\bdont\s*:?\s*$", body) and figures:
             last = figures[-1]
             self.block_whole = _Whole(

@@ -45,7 +45,13 @@ def read_key_figure(
     body = key_figure_body(line.text)
     quantities = find_quantities(body)
 
-    def reject(reason: str, **extra: object) -> Extraction:
+    def reject(
+        reason: str,
+        *,
+        indicator_code: str | None = None,
+        value: float | None = None,
+        unit: str | None = None,
+    ) -> Extraction:
         result.rejects.append(
             Reject(
                 reason=reason,
@@ -54,7 +60,9 @@ def read_key_figure(
                 source_text=line.text,
                 extractor=extractor,
                 entity_code=entity_code,
-                **extra,
+                indicator_code=indicator_code,
+                value=value,
+                unit=unit,
             )
         )
         return result

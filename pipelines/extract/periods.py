@@ -117,11 +117,11 @@ def _period(kind: str, match: re.Match[str], report_year: int) -> Period | None:
         year = int(groups["y"]) if groups.get("y") else report_year
         return Period(kind, None, date(year, 12, 31))
     if kind == "cumulative":
-        first = int(groups["a"]) if groups.get("a") else None
-        return Period(kind, date(first, 1, 1) if first else None, date(report_year, 12, 31))
+        since = int(groups["a"]) if groups.get("a") else None
+        return Period(kind, date(since, 1, 1) if since else None, date(report_year, 12, 31))
     if kind == "forecast":
-        year = int(groups["y"]) if groups.get("y") else None
-        return Period(kind, None, date(year, 12, 31) if year else None)
+        until = int(groups["y"]) if groups.get("y") else None
+        return Period(kind, None, date(until, 12, 31) if until else None)
     return None
 
 

@@ -87,9 +87,8 @@ def extract_prose(
         codes = section_codes.setdefault(domain, set())
         distinct_labels(figures)
         for i, figure in enumerate(figures):
-            whole = figures[figure.part_of] if figure.part_of is not None else None
-            if whole is not None and figure.label and figure.part_of < i:  # "X dont Y"
-                figure.label = f"{whole.label} : {figure.label}"
+            if figure.part_of is not None and figure.label and figure.part_of < i:  # "X dont Y"
+                figure.label = f"{figures[figure.part_of].label} : {figure.label}"
             figure.code = _code(domain, figure.label, figure.unit, codes) if figure.label else ""
         for figure in figures:
             q = figure.quantity

@@ -64,8 +64,10 @@ def extract_support_blocks(
             continue
         if block.text == TITLE:
             close()
-            on_territory = page is not None and page.entity.entity_type == "territory"
-            current = (page.entity.code, [], section.title) if on_territory else None
+            if page is not None and page.entity.entity_type == "territory":
+                current = (page.entity.code, [], section.title)
+            else:
+                current = None
             continue
         if current is None:
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipelines.document import Document, Section, TextLine
+from pipelines.document import Document, Location, Section, TextLine
 from pipelines.extract import EpciMention, Extraction, Reject, block_quality, missing_block
 from pipelines.extract.key_figures import key_figure_body, read_key_figure, starts_with_figure
 from pipelines.titles import title_score, undo_ligatures
@@ -79,7 +79,7 @@ def extract_territory_profiles(
     document: Document, indicators: IndicatorCatalog, entities: EntityCatalog
 ) -> Extraction:
     result = Extraction()
-    seen: dict[str, int] = {}
+    seen: dict[str, Location] = {}  # where each territory's first profile starts
     for section in document.sections:
         title = _TITLE.match(" ".join(undo_ligatures(section.title).split()))
         if title is None:

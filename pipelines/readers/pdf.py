@@ -531,10 +531,11 @@ def _sections(source_file: str, read: list[PageResult]) -> list[Section]:
                 continue
             last = sections[-1].blocks[-1] if sections[-1].blocks else None
             if kind == "continued" and isinstance(item, Table):
-                same_shape = isinstance(last, Table) and len(last.rows[-1].cells) == len(
-                    item.rows[0].cells
-                )
-                if same_shape and (index > 0 or previous_runs_on):
+                if (
+                    isinstance(last, Table)
+                    and len(last.rows[-1].cells) == len(item.rows[0].cells)
+                    and (index > 0 or previous_runs_on)
+                ):
                     sections[-1].blocks[-1] = Table(last.rows + item.rows, last.location)
                     continue
                 kind = "block"

@@ -258,7 +258,7 @@ def reference_figures(
     ]
     for entity_type, key, what in groups:
         for code, members in communes.dropna(subset=[key]).groupby(key):
-            code = entities.department.code if entity_type == "department" else code
+            code = entities.department.code if entity_type == "department" else str(code)
             how = f"communes.csv: {len(members)} communes of {what} {code}"
             for indicator, column, unit, meaning in measures:
                 add(entity_type, code, indicator, members[column].sum(), unit,

@@ -19,6 +19,7 @@ import tempfile
 import zipfile
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from pipelines.readers import SourceError, file_sha256
 
@@ -128,9 +129,8 @@ def commune_area_km2(geometry_hex: str) -> str:
         ) from err
     transformer = _lambert93()
     geometry = shapely.from_wkb(bytes.fromhex(geometry_hex))
-    projected = shapely.transform(
-        geometry, lambda xy: list(zip(*transformer.transform(xy[:, 0], xy[:, 1]), strict=True))
-    )
+    # interleaved=False: the transformation takes x and y and returns them, as pyproj's does
+    projected = shapely.transform(geometry, transformer.transform, interleaved=False)
     return f"{projected.area / 1e6:.4f}"
 
 
@@ -154,7 +154,7 @@ def write_reference(
 ) -> dict:
     """Write the CSV files and the manifest; files are written whole, then renamed."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    manifest = {
+    manifest: dict[str, Any] = {
         "package": PACKAGE,
         "version": version,
         "wheel": wheel.name,
