@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -17,7 +18,8 @@ from pipelines.document import Table
 from pipelines.extract.report import extract_report
 from pipelines.paths import DEFAULT_REPORTS
 from pipelines.readers import SourceError
-from pipelines.readers.pdf import read_pdf
+from pipelines.readers.pdf import _balanced, read_pages, read_pdf
+from pipelines.readers.pdf_layout import running_counts, running_from, running_texts
 from tools.render_report_pdf import LAYOUTS, french_typography, render
 
 DATA = Path(__file__).parent / "data"
@@ -161,3 +163,33 @@ def test_pdf_and_text_agree_in_the_built_warehouse(built_warehouse) -> None:
         built_warehouse, "select count(*) as n from v_indicator where source_kind = 'text'"
     ).n[0]
     assert rows.to_dict("records") == [{"status": "pass", "n": facts}]
+
+
+def test_the_first_pass_over_page_ranges_adds_up_to_the_whole() -> None:
+    path = DEFAULT_REPORTS[1]
+    seen, sizes = running_counts(path, 1, None)
+    first, first_sizes = running_counts(path, 1, 40)
+    rest, rest_sizes = running_counts(path, 41, len(sizes))
+    assert first + rest == seen
+    assert first_sizes + rest_sizes == sizes and min(sizes) > 0
+    assert running_from(seen, len(sizes)) == running_texts(path) != frozenset()
+
+
+def test_processes_get_page_ranges_of_like_cost() -> None:
+    sizes = [3000] * 10 + [100] * 20 + [3000] * 10
+    assert _balanced(sizes, 2) == [(1, 20), (21, 40)]
+    assert _balanced(sizes, 1) == [(1, 40)]
+    assert _balanced([5000, 0, 0], 3) == [(1, 1), (2, 2), (3, 3)]  # none empty
+    assert _balanced([0, 0, 5000], 2) == [(1, 2), (3, 3)]
+    assert _balanced([10], 4) == [(1, 1)]
+
+
+def test_reading_leaves_the_garbage_collector_as_it_was() -> None:
+    read_pages(DEFAULT_REPORTS[1], 1, 2)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        read_pages(DEFAULT_REPORTS[1], 1, 2)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

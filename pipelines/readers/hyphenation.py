@@ -16,7 +16,9 @@ from collections.abc import Iterable
 MARK = "\ue000"  # a private-use character: never in a report's text
 _WORD = r"[\w'’]+"
 _MARKED = re.compile(rf"({_WORD})-{MARK}({_WORD})")
-_HYPHENATED = re.compile(rf"{_WORD}(?:-{_WORD})+")
+# a compound starts where a word does: a match cannot start inside a word where one starting
+# at the word's start failed, and trying there would be quadratic in the word's length
+_HYPHENATED = re.compile(rf"(?<![\w'’]){_WORD}(?:-{_WORD})+")
 _PLAIN = re.compile(_WORD)
 
 
@@ -35,10 +37,10 @@ class Vocabulary:
         self.plain: set[str] = set()
         for text in texts:
             clean = text.replace(f"-{MARK}", " ")  # broken words are not evidence
-            for word in _HYPHENATED.findall(clean):
+            for word in _HYPHENATED.findall(clean) if "-" in clean else ():
                 parts = word.lower().split("-")
                 self.pairs.update(f"{a}-{b}" for a, b in itertools.pairwise(parts))
-            self.plain.update(w.lower() for w in _PLAIN.findall(clean))
+            self.plain.update(map(str.lower, _PLAIN.findall(clean)))
 
     def resolve(self, text: str) -> str:
         if MARK not in text:

@@ -17,18 +17,26 @@ The structure comes from the words and their positions, not from one layout:
 Bold runs are written `**...**` as in the text export, so that the extractors read both
 sources alike; each line also carries its size, boldness and box as fields. Provenance: the
 page, and the paragraph's rank on the page as `line`.
+
+With several processes, each runs the first pass (running text) over a share of the pages,
+then reads a range of pages holding about the same number of characters as the others'.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.table import Table as PlumberTable
 
 from pipelines.document import (
     Block,
@@ -42,14 +50,16 @@ from pipelines.document import (
 )
 from pipelines.numbers import find_quantities
 from pipelines.readers import SourceError
-from pipelines.readers.hyphenation import Vocabulary, join_lines
+from pipelines.readers.hyphenation import MARK, Vocabulary, join_lines
 from pipelines.readers.pdf_layout import (
     BAND,
     PageLayout,
+    RunningKey,
     is_running,
     layout_of,
+    running_counts,
+    running_from,
     running_key,
-    running_texts,
     segments_of,
 )
 from pipelines.readers.text_export import report_year_of
@@ -223,6 +233,22 @@ def _ruling(page) -> bool:
     return bool(page.lines) or any(r.get("stroke") for r in page.rects)
 
 
+def _extracted(table) -> list[list[str | None]]:
+    """`table.extract()` on a view of the page that holds only the characters in the table's
+    box: every cell's characters are there, and each row no longer goes through all the
+    page's characters to find its own."""
+    x0, top, x1, bottom = table.bbox
+
+    def inside(obj: dict) -> bool:
+        return (
+            obj["object_type"] == "char"
+            and x0 <= (obj["x0"] + obj["x1"]) / 2 <= x1
+            and top <= (obj["top"] + obj["bottom"]) / 2 <= bottom
+        )
+
+    return PlumberTable(table.page.filter(inside), table.cells).extract()
+
+
 class _PageReader:
     def __init__(
         self,
@@ -323,7 +349,7 @@ class _PageReader:
 
     def _ruled(self, table) -> None:
         rows = []
-        for row in table.extract():
+        for row in _extracted(table):
             cells = [re.sub(r"\s+", " ", c or "").strip() for c in row]
             while cells and not cells[-1]:
                 cells.pop()
@@ -452,14 +478,33 @@ def read_pages(
     with _open(path) as pdf:
         for number in range(first, last + 1):
             page = pdf.pages[number - 1]
-            try:
-                reader = _PageReader(page, number, path.name, running)
-                result.append((number, reader.read(), reader.runs_on, reader.dropped))
-            except Exception as err:  # pdfminer raises many kinds on damaged content
-                raise SourceError(f"{path.name}: page {number} cannot be read: {err}") from err
-            finally:
-                page.close()  # keeps memory flat: a page's objects are freed as we go
+            with _one_collection():
+                try:
+                    reader = _PageReader(page, number, path.name, running)
+                    result.append((number, reader.read(), reader.runs_on, reader.dropped))
+                except Exception as err:  # pdfminer raises many kinds on damaged content
+                    raise SourceError(f"{path.name}: page {number} cannot be read: {err}") from err
+                finally:
+                    page.close()  # keeps memory flat: a page's objects are freed as we go
     return result
+
+
+@contextmanager
+def _one_collection() -> Iterator[None]:
+    """Reading a page allocates a few hundred thousand objects, nearly all freed by
+    reference counting when the page is closed, and a few hundred in cycles. The cyclic
+    garbage collector, left on, goes through the page's live objects again and again (about
+    a twentieth of the reading time); it is paused while the page is read (if it was on) and
+    collects the page's young objects once, when the page is closed."""
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+        gc.collect(0)
 
 
 def page_count(path: Path) -> int:
@@ -484,17 +529,19 @@ def read_pdf(path: Path, workers: int = 1) -> Document:
     pages = page_count(path)
     if pages == 0:
         raise SourceError(f"{path.name}: the PDF has no page")
-    try:
-        running = running_texts(path)
-    except Exception as err:  # pdfium refuses what pdfplumber opened: read without it
-        raise SourceError(f"{path.name}: not a readable PDF ({type(err).__name__}: {err})") from err
     ranges = _ranges(pages, workers)
     if len(ranges) == 1:
+        running, _ = _running([_running_part(path, 1, pages)])
         read = read_pages(path, *ranges[0], running)
     else:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=len(ranges)) as pool:
+            # the cheap first pass over the whole file, shared out like the pages; it also
+            # tells each page's characters, so that every process gets a like share of them
+            counted = pool.map(_running_part, [path] * len(ranges), *zip(*ranges, strict=True))
+            running, sizes = _running(counted)
+            ranges = _balanced(sizes, len(ranges))
             parts = pool.map(
                 read_pages,
                 [path] * len(ranges),
@@ -562,22 +609,72 @@ def _resolve_hyphens(sections: list[Section]) -> list[Section]:
     vocabulary = Vocabulary(texts)
     for section in sections:
         section.title = vocabulary.resolve(section.title)
-        section.blocks = [
-            replace(block, text=vocabulary.resolve(block.text))
-            if isinstance(block, TextLine)
-            else Table(
-                tuple(
-                    replace(row, cells=tuple(vocabulary.resolve(c) for c in row.cells))
-                    for row in block.rows
-                ),
-                block.location,
-            )
-            for block in section.blocks
-        ]
+        section.blocks = [_resolved(block, vocabulary) for block in section.blocks]
     return sections
+
+
+def _resolved(block: Block, vocabulary: Vocabulary) -> Block:
+    """The block with its line-end hyphens resolved (itself when it has none)."""
+    if isinstance(block, TextLine):
+        text = vocabulary.resolve(block.text)
+        return block if text == block.text else replace(block, text=text)
+    rows = tuple(
+        row
+        if not any(MARK in c for c in row.cells)
+        else replace(row, cells=tuple(vocabulary.resolve(c) for c in row.cells))
+        for row in block.rows
+    )
+    return Table(rows, block.location)
 
 
 def _ranges(pages: int, workers: int) -> list[tuple[int, int]]:
     workers = max(1, min(workers, pages))
     size = -(-pages // workers)
     return [(start, min(start + size - 1, pages)) for start in range(1, pages + 1, size)]
+
+
+def _running_part(path: Path, first: int, last: int) -> tuple[Counter[RunningKey], list[int]]:
+    """The running-text counts of pages first..last, and each page's characters."""
+    try:
+        return running_counts(path, first, last)
+    except Exception as err:  # pdfium refuses what pdfplumber opened
+        raise SourceError(f"{path.name}: not a readable PDF ({type(err).__name__}: {err})") from err
+
+
+def _running(parts) -> tuple[frozenset[RunningKey], list[int]]:
+    """The document's running texts from the counts of its page ranges, in order; and each
+    page's characters."""
+    seen: Counter[RunningKey] = Counter()
+    sizes: list[int] = []
+    for part_seen, part_sizes in parts:
+        seen.update(part_seen)
+        sizes += part_sizes
+    return running_from(seen, len(sizes)), sizes
+
+
+_PAGE_COST = 100  # characters: what reading a page costs besides its characters
+
+
+def _balanced(sizes: list[int], workers: int) -> list[tuple[int, int]]:
+    """Consecutive page ranges (1-based, inclusive), one per process, none empty, of about
+    the same cost: a page costs its characters and `_PAGE_COST`."""
+    pages = len(sizes)
+    workers = max(1, min(workers, pages))
+    costs = [size + _PAGE_COST for size in sizes]
+    total = sum(costs)
+    ranges: list[tuple[int, int]] = []
+    start, done = 1, 0
+    for number, cost in enumerate(costs, start=1):
+        to_come = workers - len(ranges) - 1  # ranges after the one being filled
+        if to_come == 0:
+            break
+        done += cost
+        share = total * (len(ranges) + 1) / workers
+        following = costs[number] if number < pages else 0
+        # end the range here if the next page would take it further from its share, or
+        # if only enough pages are left for the ranges to come
+        if pages - number == to_come or abs(done - share) <= abs(done + following - share):
+            ranges.append((start, number))
+            start = number + 1
+    ranges.append((start, pages))
+    return ranges

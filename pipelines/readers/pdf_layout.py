@@ -15,7 +15,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import combinations, pairwise
+from itertools import accumulate, combinations, pairwise
 from pathlib import Path
 
 BAND = 0.09  # share of the page height, at the top and at the bottom, where running text sits
@@ -43,28 +43,72 @@ def is_running(
     return any((band, (text, x + dx, y + dy)) in running for dx in (-1, 0, 1) for dy in (-1, 0, 1))
 
 
-def running_texts(path: Path) -> frozenset[tuple[str, tuple[str, int, int]]]:
+RunningKey = tuple[str, tuple[str, int, int]]  # (band, running_key)
+
+
+def running_texts(path: Path) -> frozenset[RunningKey]:
     """(band, key) of the text found at the same place at the top or foot of at least a
     quarter of the pages (and of three pages at least)."""
-    import pypdfium2 as pdfium
+    seen, sizes = running_counts(path, 1, None)
+    return running_from(seen, len(sizes))
 
-    seen: Counter[tuple[str, tuple[str, int, int]]] = Counter()
+
+def running_from(seen: Counter[RunningKey], pages: int) -> frozenset[RunningKey]:
+    """The running texts among the (band, key) counts of all the document's pages."""
+    threshold = max(3, math.ceil(pages * 0.25))
+    return frozenset(key for key, count in seen.items() if count >= threshold)
+
+
+def running_counts(
+    path: Path, first: int, last: int | None
+) -> tuple[Counter[RunningKey], list[int]]:
+    """For pages first..last (1-based, inclusive; `None`: to the end): on how many of them
+    each (band, key) is found, and each page's number of characters (what reading the page
+    costs). Counts of page ranges add up to the whole document's."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    seen: Counter[RunningKey] = Counter()
+    sizes: list[int] = []
+    left, top, right, bottom = (ctypes.c_double() for _ in range(4))
     pdf = pdfium.PdfDocument(str(path))
     try:
-        pages = len(pdf)
-        for index in range(pages):
+        last = len(pdf) if last is None else last
+        for index in range(first - 1, last):
             page = pdf[index]
             text_page = page.get_textpage()
             height = page.get_height()
-            found: set[tuple[str, tuple[str, int, int]]] = set()
-            for rect in (text_page.get_rect(i) for i in range(text_page.count_rects())):
-                left, bottom, right, top = rect
-                band = "header" if bottom > height * (1 - BAND) else None
-                band = "footer" if top < height * BAND else band
+            chars = pdfium_c.FPDFText_CountChars(text_page)
+            sizes.append(max(chars, 0))
+            # one buffer for every rectangle's text, larger than any: a rectangle's text is
+            # at most the page's characters with the spaces and line breaks between them
+            room = 5 * max(chars, 0) + 8
+            buffer = (ctypes.c_ushort * room)()
+            header, footer = height * (1 - BAND), height * BAND
+            found: set[RunningKey] = set()
+            for i in range(text_page.count_rects()):
+                if not pdfium_c.FPDFText_GetRect(text_page, i, left, top, right, bottom):
+                    raise pdfium.PdfiumError("Failed to get rectangle.")
+                band = "header" if bottom.value > header else None
+                band = "footer" if top.value < footer else band
                 if band is None:
                     continue
-                text = text_page.get_text_bounded(left, bottom, right, top)
-                key = running_key(text, left, height - top)
+                box = (left.value, bottom.value, right.value, top.value)
+                written = pdfium_c.FPDFText_GetBoundedText(
+                    text_page, box[0], box[3], box[2], box[1], buffer, room
+                )
+                # the text is never NUL: a trailing one terminates it
+                text = ctypes.string_at(buffer, 2 * max(written, 0)).decode(
+                    "utf-16-le", errors="ignore"
+                )
+                text = text.rstrip("\x00")
+                if written >= room or any(ord(c) > 0xFFFF for c in text):
+                    # cut short, or outside the BMP (pdfium counts those differently):
+                    # pypdfium2's own two calls
+                    text = text_page.get_text_bounded(*box)
+                key = running_key(text, box[0], height - box[3])
                 if key[0]:
                     found.add((band, key))
             seen.update(found)
@@ -72,8 +116,7 @@ def running_texts(path: Path) -> frozenset[tuple[str, tuple[str, int, int]]]:
             page.close()
     finally:
         pdf.close()
-    threshold = max(3, math.ceil(pages * 0.25))
-    return frozenset(key for key, count in seen.items() if count >= threshold)
+    return seen, sizes
 
 
 @dataclass
@@ -137,10 +180,15 @@ def layout_of(words: list[dict], width: float) -> PageLayout:
     left = min(s.x0 for s in segments)
     # margins are taken as symmetric: a short last column still reaches the right margin
     right = max(max(s.x1 for s in segments), width - left)
-    coverage = [0] * (int(width) + 2)
+    # how many segments cover each point: +1 where one starts, -1 past where it ends
+    size = int(width) + 2
+    starts = [0] * (size + 1)
     for s in segments:
-        for x in range(max(0, int(s.x0)), min(int(s.x1) + 1, len(coverage))):
-            coverage[x] += 1
+        begin, end = max(0, int(s.x0)), min(int(s.x1) + 1, size)
+        if begin < end:
+            starts[begin] += 1
+            starts[end] -= 1
+    coverage = list(accumulate(starts[:size]))
     allowed = max(0, int(len(segments) * 0.04))  # a few spanning lines: titles over columns
     candidates: list[tuple[float, float]] = []
     start = None
