@@ -46,6 +46,7 @@ def compact_document(compact_pdf):
     return read_pdf(compact_pdf, workers=2)
 
 
+@pytest.mark.slow  # renders and reads the compact rendition: `make test-slow`
 def test_the_compact_rendition_gives_the_text_facts(
     compact_document, text_facts, indicators, entities
 ) -> None:
@@ -76,6 +77,7 @@ def test_ruled_tables_are_found(pdf_document) -> None:
         assert pdf.pages[row.location.page - 1].rects  # the table has ruling lines
 
 
+@pytest.mark.slow  # renders and reads the compact rendition: `make test-slow`
 def test_tables_of_aligned_text_are_found(compact_pdf, compact_document) -> None:
     tables = [b for s in compact_document.sections for b in s.blocks if isinstance(b, Table)]
     header = next(r for t in tables for r in t.rows if r.cells[0].startswith("CREDITS DE PAIEMENT"))
@@ -139,6 +141,7 @@ def test_a_hostile_pdf_leaves_the_warehouse_intact(existing_warehouse, tmp_path)
     assert wh.query(existing_warehouse, "select * from fact_figure order by all").equals(before)
 
 
+@pytest.mark.slow  # renders and reads the compact rendition: `make test-slow`
 @pytest.mark.parametrize("rendition", ["published", "compact"])
 def test_a_pdf_only_build_equals_a_text_only_build(rendition, compact_pdf, tmp_path) -> None:
     pdf = DEFAULT_REPORTS[1] if rendition == "published" else compact_pdf
