@@ -6,7 +6,7 @@ and `read_key_figure`, and never read files: the document model is their only in
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipelines.document import Location
 from pipelines.extract.periods import Period
@@ -154,6 +154,19 @@ class Extraction:
     blocks: list[BlockQuality] = field(default_factory=list)
     generated_indicators: list[GeneratedIndicator] = field(default_factory=list)
     list_items: list[ListItem] = field(default_factory=list)
+
+    def with_figures(self, figures: list[Figure], renamed: dict[str, str]) -> Extraction:
+        """These figures in place of the old ones, their parts pointing at the renamed codes,
+        and only the generated indicators a figure still uses."""
+        self.figures = [
+            replace(f, part_of=renamed.get(f.part_of, f.part_of)) if f.part_of else f
+            for f in figures
+        ]
+        used = {f.indicator_code for f in self.figures}
+        self.generated_indicators = [
+            g for g in self.generated_indicators if g.indicator_code in used
+        ]
+        return self
 
     def extend(self, other: Extraction) -> None:
         self.list_items.extend(other.list_items)

@@ -312,14 +312,7 @@ def merge_restatements(result: Extraction, labels: dict[str, str]) -> Extraction
             taken.add((f.location, f.indicator_code))
             known.setdefault(_fact_key(f), []).append(f.indicator_code)
         figures.append(f)
-    result.figures = [
-        replace(f, part_of=renamed.get(f.part_of, f.part_of)) if f.part_of else f for f in figures
-    ]
-    used = {f.indicator_code for f in result.figures}
-    result.generated_indicators = [
-        g for g in result.generated_indicators if g.indicator_code in used
-    ]
-    return result
+    return result.with_figures(figures, renamed)
 
 
 def _fact_key(f: Figure) -> tuple:

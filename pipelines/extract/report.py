@@ -51,14 +51,7 @@ def prefer_curated(result: Extraction) -> Extraction:
             renamed[figure.indicator_code] = curated[key]
             continue
         kept.append(figure)
-    result.figures = [
-        replace(f, part_of=renamed.get(f.part_of, f.part_of)) if f.part_of else f for f in kept
-    ]
-    used = {f.indicator_code for f in result.figures}
-    result.generated_indicators = [
-        g for g in result.generated_indicators if g.indicator_code in used
-    ]
-    return result
+    return result.with_figures(kept, renamed)
 
 
 def extract_report(
