@@ -17,7 +17,7 @@ import pandas as pd
 from pipelines.document import Document, TextLine
 from pipelines.extract import Extraction
 from pipelines.extract.navigation import page_contexts
-from pipelines.numbers import NUMERIC_TOKEN, THOUSANDS_SEPARATOR, clean_markup, ignorable_reason
+from pipelines.numbers import NUMERIC_TOKEN, THOUSANDS_SEPARATOR, ignorable_reason
 from pipelines.staging import StagingFrames
 from schemas.catalog import EntityCatalog, load_entity_catalog
 
@@ -102,8 +102,7 @@ def measure(
     }
     tokens = []
     for number in sorted(places):
-        raw, where, is_row = places[number]
-        text = clean_markup(raw)
+        text, where, is_row = places[number]
         running = not is_row and number not in in_blocks
         for match in NUMERIC_TOKEN.finditer(text):
             token = _SPACES.sub(" ", match.group(0))
@@ -118,7 +117,7 @@ def measure(
                 status, why = "rejected", rejects[number]
             else:
                 status, why = "unclassified", "not read"
-            tokens.append(Token(*number, token, status, why, raw, where))
+            tokens.append(Token(*number, token, status, why, text, where))
     return Coverage(tokens)
 
 

@@ -7,11 +7,21 @@ that each figure extracted from it keeps its provenance. Extractors never see th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
 SourceKind = Literal["text", "pdf", "reference"]
+
+# A list item opens with a marker; several may follow one another ("- ◆ 35 551 demandes").
+MARKERS = "-•◆⇒▪►*"
+_MARKER = f"[{re.escape(MARKERS)}]"
+LIST_ITEM = re.compile(rf"^\s*(?!\*\*){_MARKER}")  # "**" is no marker: bold left in a PDF
+LIST_MARKERS = re.compile(rf"^(?:\s|{_MARKER})+")  # the markers a list item opens with
+MARKER_WORD = re.compile(rf"^{_MARKER}+$")  # a word that is only markers
+
+Span = tuple[int, int]  # characters start..end (end excluded) of a line's text
 
 
 @dataclass(frozen=True)
@@ -34,15 +44,35 @@ class Location:
 
 @dataclass(frozen=True)
 class TextLine:
+    """A line of the text export or a paragraph of a PDF.
+
+    `text` holds the words only: the text export's inline markup (`**bold**`, `<p>`) is
+    read into fields, and a PDF's fonts and positions too; extractors read the fields,
+    never a markup."""
+
     text: str
     location: Location
     indent: int = 0  # leading spaces in the source: " - 684 demandes" is a sub-item
     starts_group: bool = True  # a blank line (or a wider gap in a PDF) comes before it
-    # how it was printed, when the source says (a PDF): largest size in points, whether the
-    # line opens with bold words, and its box on the page (x0, top, x1, bottom)
+    bold: tuple[Span, ...] = ()  # the parts of `text` printed in bold, in order
+    # how it was printed, when the source says (a PDF): largest size in points and its box
+    # on the page (x0, top, x1, bottom)
     size: float | None = None
-    bold: bool = False
     box: tuple[float, float, float, float] | None = None
+    raw: str | None = None  # the line as the source file has it, when that is not `text`
+
+    @property
+    def source_text(self) -> str:
+        """The line exactly as in the source: what a figure's provenance quotes."""
+        return self.text if self.raw is None else self.raw
+
+    @property
+    def is_list_item(self) -> bool:
+        return LIST_ITEM.match(self.text) is not None
+
+    def is_bold(self, start: int, end: int) -> bool:
+        """Is text[start:end] printed in one bold run?"""
+        return any(s <= start and end <= e for s, e in self.bold)
 
 
 @dataclass(frozen=True)
@@ -57,12 +87,23 @@ class RunningText:
 
 @dataclass(frozen=True)
 class TableRow:
-    cells: tuple[str, ...]
+    cells: tuple[str, ...]  # the words of each cell, like `TextLine.text`
     location: Location
+    raw: tuple[str, ...] | None = None  # the cells as the source file has them, when not `cells`
 
     @property
     def text(self) -> str:
         return "\t".join(self.cells)
+
+    @property
+    def source_cells(self) -> tuple[str, ...]:
+        """The cells exactly as in the source."""
+        return self.cells if self.raw is None else self.raw
+
+    @property
+    def source_text(self) -> str:
+        """The row exactly as in the source: what a figure's provenance quotes."""
+        return "\t".join(self.source_cells)
 
 
 @dataclass(frozen=True)

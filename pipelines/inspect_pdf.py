@@ -90,7 +90,7 @@ def inspect_page(path: Path, number: int) -> tuple[PageReport, tuple[PDF, Page]]
         elif isinstance(item, Table):
             tables.append([row.cells for row in item.rows])
     lines = [
-        ((ln.x0, ln.top, ln.x1, ln.bottom), _text(ln.words, with_bold=False), ln.cells, ln.is_title)
+        ((ln.x0, ln.top, ln.x1, ln.bottom), _text(ln.words), ln.cells, ln.is_title)
         for ln in reader.lines
     ]
     running_boxes = []

@@ -111,7 +111,8 @@ _UNIT_PATTERNS: tuple[tuple[re.Pattern[str], float, str], ...] = (
     (re.compile(r"ETP\b"), 1.0, "fte"),
 )
 _NO_FIGURE = frozenset({"/", "-", "–", "—", ""})
-_MARKUP = re.compile(r"\*\*|__|</?p>|<br\s*/?>")
+# the text export's inline markup: `**` and `__` around bold words, HTML paragraph and break tags
+MARKUP = re.compile(r"\*\*|__|</?p>|<br\s*/?>")
 
 
 class NumberFormatError(ValueError):
@@ -140,7 +141,7 @@ class Quantity:
 
 def clean_markup(text: str) -> str:
     """Remove the export's inline markup (`**bold**`, `<p>`) without moving any figure."""
-    return _MARKUP.sub("", text)
+    return MARKUP.sub("", text)
 
 
 def parse_number(text: str) -> float:

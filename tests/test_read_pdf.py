@@ -66,6 +66,27 @@ def test_the_organisation_table_gives_the_same_people(
     assert len(people(pdf_document)) == 79
 
 
+def test_bold_runs_are_the_exports(pdf_document, document) -> None:
+    """The PDF's bold words, read from its fonts, are the ones the export marks `**`:
+    every paragraph that has the text of an export line has its bold runs too."""
+
+    def printed(doc) -> Counter:
+        return Counter(
+            (line.text, tuple(line.text[start:end] for start, end in line.bold))
+            for _, line in doc.lines()
+        )
+
+    text, pdf = printed(document), printed(pdf_document)
+    shared = {words for words, _ in text} & {words for words, _ in pdf}
+    in_text = Counter({k: n for k, n in text.items() if k[0] in shared})
+    in_pdf = Counter({k: n for k, n in pdf.items() if k[0] in shared})
+    assert sum(in_text.values()) > 2000
+    assert not in_text - in_pdf  # each export line has a paragraph with its bold runs
+    # the PDF repeats a few menu lines more often than the export; none of them in bold
+    assert all(not bold for _, bold in in_pdf - in_text)
+    assert sum(1 for _, line in pdf_document.lines() if line.bold) >= 140
+
+
 def test_ruled_tables_are_found(pdf_document) -> None:
     tables = [b for s in pdf_document.sections for b in s.blocks if isinstance(b, Table)]
     row = next(

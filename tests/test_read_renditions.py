@@ -86,7 +86,8 @@ def test_a_key_figure_box_is_one_line_with_its_label(magazine) -> None:
         for _, b in magazine.blocks()
         if isinstance(b, TextLine) and "211 425" in b.text and "habitants" in b.text
     ]
-    assert line.text == "- ⇒ **211 425** habitants (soit 14,53 % du Pas-de-Calais)"
+    assert line.text == "- ⇒ 211 425 habitants (soit 14,53 % du Pas-de-Calais)"
+    assert [line.text[start:end] for start, end in line.bold] == ["211 425"]
     assert line.size == 9.0 and line.box is not None and line.starts_group is False
 
 

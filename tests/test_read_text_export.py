@@ -8,7 +8,7 @@ import pytest
 
 from pipelines.document import Table, TextLine
 from pipelines.readers import SourceError
-from pipelines.readers.text_export import is_heading, read_text_export
+from pipelines.readers.text_export import is_heading, read_text_export, split_markup
 
 DATA = Path(__file__).parent / "data"
 
@@ -36,7 +36,38 @@ def test_every_territory_profile_is_a_section(document) -> None:
 
 def test_lines_keep_their_line_number(document, report_lines) -> None:
     for _section, line in document.lines():
-        assert report_lines[line.location.line - 1].strip() == line.text
+        assert report_lines[line.location.line - 1].strip() == line.source_text
+
+
+def test_bold_markup_becomes_a_field(document) -> None:
+    """Extractors read words and fields, never the export's `**` markup; the line as the
+    file has it stays the provenance."""
+    line = next(line for _, line in document.lines() if line.location.line == 2353)
+    assert line.source_text.startswith("Soutien aux structures culturelles : **5,1 millions €**")
+    assert line.text.startswith("Soutien aux structures culturelles : 5,1 millions € finançant 8")
+    assert [line.text[start:end] for start, end in line.bold] == ["5,1 millions €", "8", "11", "21"]
+    assert not any("**" in line.text for _, line in document.lines())
+    # the menu of each MDS page; the Calaisis page's (and the next page's) names it in bold
+    menu = [line for _, line in document.lines() if line.text == "- MDS du Calaisis"]
+    bold = [line.location.line for line in menu if line.is_bold(2, len(line.text))]
+    assert len(menu) > 8 and bold == [1683, 1731]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "bold"),
+    [
+        ("- ◆ **35 551** demandes", "- ◆ 35 551 demandes", ["35 551"]),
+        ("**2,6 millions €**: **162**", "2,6 millions €: 162", ["2,6 millions €", "162"]),
+        ("**1** <p>ARRAGEOIS</p> Zohra", "1 ARRAGEOIS Zohra", ["1"]),
+        ("une ligne **sans fin", "une ligne sans fin", ["sans fin"]),  # left open: to the end
+        ("****", "", []),
+        ("__gras__ et **gras**", "gras et gras", ["gras", "gras"]),
+    ],
+)
+def test_split_markup(text: str, words: str, bold: list[str]) -> None:
+    plain, spans = split_markup(text)
+    assert plain == words
+    assert [plain[start:end] for start, end in spans] == bold
 
 
 def test_tab_lines_become_tables_with_cells(document, report_lines) -> None:

@@ -241,10 +241,12 @@ def _render_section(writer: Writer, section: Section) -> None:
         first_line = block.location.line or 0
         gap = writer.layout.size * 0.9 if first_line > previous_line + 1 else 0.0
         if isinstance(block, TextLine):
-            writer.paragraph(block.text, indent=12.0 if block.indent else 0.0, space_before=gap)
+            writer.paragraph(
+                block.source_text, indent=12.0 if block.indent else 0.0, space_before=gap
+            )
             previous_line = first_line
         elif isinstance(block, Table):
-            rows = [list(r.cells) for r in block.rows]
+            rows = [list(r.source_cells) for r in block.rows]
             if any("<p>" in c for r in rows for c in r):  # the organisation table: one cell a row
                 rows = [[_TAGS.sub("", c).strip()] for r in rows for c in r]
             writer.y -= gap

@@ -36,8 +36,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from pipelines.document import Document, Section, Table, TextLine  # noqa: E402
-from pipelines.extract.key_figures import BULLET, starts_with_figure  # noqa: E402
+from pipelines.document import LIST_MARKERS, Document, Section, Table, TextLine  # noqa: E402
+from pipelines.extract.key_figures import starts_with_figure  # noqa: E402
 from pipelines.numbers import clean_markup, find_quantities  # noqa: E402
 from pipelines.readers.text_export import read_text_export  # noqa: E402
 from tools.render_report_pdf import french_typography  # noqa: E402
@@ -125,13 +125,14 @@ def _inline(text: str) -> str:
 
 def _key_figure_box(line: TextLine) -> str | None:
     """A bullet that starts with a figure, as a box: the figure large, its label under it."""
-    if line.indent or not BULLET.match(line.text) or len(line.text) > 160:
+    text = line.source_text  # with the export's markup: bold stays bold
+    if line.indent or not LIST_MARKERS.match(text) or len(text) > 160:
         return None
     if not starts_with_figure(line.text):
         return None
-    marker = BULLET.match(line.text)
+    marker = LIST_MARKERS.match(text)
     assert marker is not None
-    body = clean_markup(line.text[marker.end() :]).strip()
+    body = clean_markup(text[marker.end() :]).strip()
     quantities = find_quantities(body)
     if not quantities or quantities[0].start != 0:
         return None
@@ -181,12 +182,12 @@ def _section(layout: Layout, section: Section) -> list[str]:
             if box is not None:
                 parts.append(box + "\n")
             elif block.indent:
-                parts.append(f"#pad(left: 10pt)[{_inline(block.text)}]\n")
+                parts.append(f"#pad(left: 10pt)[{_inline(block.source_text)}]\n")
             else:
-                parts.append(_inline(block.text) + "\n\n")
+                parts.append(_inline(block.source_text) + "\n\n")
             previous_line = first_line
         elif isinstance(block, Table):
-            parts.append(_table(layout, [list(r.cells) for r in block.rows]))
+            parts.append(_table(layout, [list(r.source_cells) for r in block.rows]))
             previous_line = block.rows[-1].location.line or first_line
     return parts
 

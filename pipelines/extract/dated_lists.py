@@ -17,7 +17,7 @@ from pipelines.numbers import MONTHS
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
 EXTRACTOR = "dated_list"
-_HEAD = re.compile(r"^(?:-\s*)?◆\s*(?:\*\*)?\d")
+_HEAD = re.compile(r"^(?:-\s*)?◆\s*\d")
 _ITEM = re.compile(
     rf"^-\s*(?P<date>\d{{1,2}}(?:er)?\s+(?:{MONTHS}))\s*[-–—]\s*(?P<text>.+)$", re.IGNORECASE
 )
@@ -58,7 +58,7 @@ def extract_dated_lists(
                         item_text=match["text"].strip(),
                         section=section.title,
                         location=item.location,
-                        source_text=item.text,
+                        source_text=item.source_text,
                     )
                 )
             span = (line.location, *(i.location for i in items))

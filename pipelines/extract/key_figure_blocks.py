@@ -17,16 +17,18 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from pipelines.document import Document, Section, TextLine
+from pipelines.document import LIST_MARKERS, Document, Section, TextLine
 from pipelines.extract import BlockQuality, Extraction, Figure, GeneratedIndicator
-from pipelines.extract.key_figures import BULLET, LIST_ITEM, key_figure_body, starts_with_figure
+from pipelines.extract.key_figures import key_figure_body, starts_with_figure
 from pipelines.extract.phrases import UNIT_NOUNS, is_noun_phrase, unit_suffix, without_verb
 from pipelines.numbers import Quantity, find_quantities, ignorable_reason
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
 EXTRACTOR = "key_figure_block"
 TITLE_PREFIX = "Les chiffres clés"
-_PROSE_LENGTH = 150
+# a longer line (in characters of its words), no list item and not opening with a figure, is
+# prose: the block has ended
+_PROSE_LENGTH = 128
 _CUT = re.compile(r"[,;:(.]|\s(?:dont|soit)\b|\s[–—-]\s")
 _LEADING_WORDS = re.compile(
     r"^(?:(?:de|des|du|les|la|le|à|au|aux|en|et|pour)\s+|(?:d|l)['’]\s*)+", re.I
@@ -119,7 +121,7 @@ class BlockReader:
     def read_line(self, line: TextLine) -> None:
         body, figures = _figures_of(line)
         is_sub_item = line.indent > 0 and line.text.lstrip().startswith("-")
-        if figures and not LIST_ITEM.match(line.text):
+        if figures and not line.is_list_item:
             self.block_whole = None  # a plain line starts anew; only list items are parts
         in_line_whole: _Whole | None = None
         previous: _Whole | None = None
@@ -175,7 +177,7 @@ class BlockReader:
                     qualifier=quantity.qualifier,
                     section=self.section.title,
                     location=line.location,
-                    source_text=line.text,
+                    source_text=line.source_text,
                     source_span=quantity.text,
                     extractor=self.extractor,
                     part_of=whole.code if whole else None,
@@ -236,7 +238,7 @@ def block_lines(section: Section) -> list[TextLine]:
     """The section's lines from its title to the first line of prose."""
     lines = []
     for line in section.lines():
-        is_bullet = bool(BULLET.match(line.text))
+        is_bullet = bool(LIST_MARKERS.match(line.text))
         if len(line.text) > _PROSE_LENGTH and not is_bullet and not starts_with_figure(line.text):
             break
         lines.append(line)

@@ -9,20 +9,17 @@ from __future__ import annotations
 
 import re
 
-from pipelines.document import TextLine
+from pipelines.document import LIST_MARKERS, TextLine
 from pipelines.extract import Extraction, Figure, Reject
-from pipelines.numbers import clean_markup, find_quantities
+from pipelines.numbers import find_quantities
 from schemas.catalog import IndicatorCatalog
 
-BULLET = re.compile(r"^[\s\-•*◆⇒]+")
-# a list item: "- ", "•", "◆", "⇒" or "*", but not "**" (bold)
-LIST_ITEM = re.compile(r"^\s*(?:[-•◆⇒]|\*(?!\*))")
 _ASIDE = re.compile(r"\(\s*soit\s+(?P<aside>[^)]*)\)", re.IGNORECASE)
 
 
 def key_figure_body(text: str) -> str:
-    """The line without markup and bullet markers."""
-    return BULLET.sub("", clean_markup(text)).strip()
+    """The line's words without its list markers."""
+    return LIST_MARKERS.sub("", text).strip()
 
 
 def starts_with_figure(text: str) -> bool:
@@ -57,7 +54,7 @@ def read_key_figure(
                 reason=reason,
                 section=section,
                 location=line.location,
-                source_text=line.text,
+                source_text=line.source_text,
                 extractor=extractor,
                 entity_code=entity_code,
                 indicator_code=indicator_code,
@@ -90,7 +87,7 @@ def read_key_figure(
             qualifier=primary.qualifier,
             section=section,
             location=line.location,
-            source_text=line.text,
+            source_text=line.source_text,
             source_span=primary.text,
             extractor=extractor,
         )
@@ -113,7 +110,7 @@ def read_key_figure(
                 qualifier=share.qualifier,
                 section=section,
                 location=line.location,
-                source_text=line.text,
+                source_text=line.source_text,
                 source_span=share.text,
                 extractor=extractor,
             )

@@ -1,8 +1,9 @@
 """Which office or territory a page is about, from the page's navigation menu.
 
 The MDS, MDADT and territory pages carry a menu listing every office, the current one in
-bold (`- **MDS du Calaisis**`) or marked with a bullet (`• MDS de l'Arrageois`). Walking the
-document in order, the last highlighted item tells whose page a block sits on.
+bold (`- **MDS du Calaisis**` in the text export) or marked with a bullet (`• MDS de
+l'Arrageois`). Walking the document in order, the last highlighted item tells whose page a
+block sits on.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from dataclasses import dataclass
 from pipelines.document import Block, Document, Section, TextLine
 from schemas.catalog import Entity, EntityCatalog
 
-_HIGHLIGHTED = re.compile(r"^(?:•\s*|[-*]\s*\*\*)(?P<item>[^*]+?)\*{0,2}\s*$")
+# a menu item: its marker, then the item; "•" marks the current one, "-" or "*" a list whose
+# current item is set in bold
+_MENU_ITEM = re.compile(r"^(?P<marker>[•\-*])\s*(?P<item>\S.*?)\s*$")
 _MENU_TYPES = (
     (re.compile(r"^MDS\b"), "mds"),
     (re.compile(r"^MDADT\b"), "mdadt"),
@@ -33,10 +36,12 @@ class PageContext:
 
 def highlighted_entity(line: TextLine, entities: EntityCatalog) -> Entity | None:
     """The entity a highlighted menu item names, if the line is one."""
-    match = _HIGHLIGHTED.match(line.text)
+    match = _MENU_ITEM.match(line.text)
     if match is None:
         return None
-    item = match["item"].strip()
+    if match["marker"] != "•" and not line.is_bold(match.start("item"), match.end("item")):
+        return None
+    item = match["item"]
     for pattern, entity_type in _MENU_TYPES:
         if pattern.match(item):
             name = _TERRITORY_PREFIX.sub("", item) if entity_type == "territory" else item

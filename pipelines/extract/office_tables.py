@@ -80,7 +80,11 @@ class _Reader:
         location: Location,
         source_text: str,
         cell: str | None,
+        *,
+        row_text: str,
     ) -> None:
+        """One cell of a row (`cell`), or the figure printed in the row's words (`row_text`)
+        when the cell is empty."""
         found = self._note(entity, kind, section, location)
         found.cells_found += 1
         aside = _ASIDE.match(cell or "")
@@ -106,7 +110,7 @@ class _Reader:
             )
 
         try:
-            quantity = _value_of(indicator, cell) if cell else _inline_value(source_text)
+            quantity = _value_of(indicator, cell) if cell else _inline_value(row_text)
         except NumberFormatError as err:
             reject(str(err))
             return
@@ -199,7 +203,16 @@ class _Reader:
             for indicator in self.indicators.table_rows(kind.table_id):
                 if indicator.row is not None and indicator.row.search(label):
                     value = cells[1] if len(cells) > 1 and cells[1].strip() else None
-                    self._emit(entity, kind, indicator, section, location, source_text, value)
+                    self._emit(
+                        entity,
+                        kind,
+                        indicator,
+                        section,
+                        location,
+                        source_text,
+                        value,
+                        row_text="\t".join(cells),
+                    )
                     return
         if not is_text and any(find_quantities(c) for c in cells[1:]):
             self.result.rejects.append(
@@ -229,7 +242,14 @@ class _Reader:
                     if indicator.column is None or indicator.column.search(title):
                         cell = row.cells[index] if index < len(row.cells) else ""
                         self._emit(
-                            entity, kind, indicator, section, row.location, row.text, cell or None
+                            entity,
+                            kind,
+                            indicator,
+                            section,
+                            row.location,
+                            row.source_text,
+                            cell or None,
+                            row_text=row.text,
                         )
             if not matched:
                 self.result.rejects.append(
@@ -237,7 +257,7 @@ class _Reader:
                         reason=f"no catalog row for {row.cells[0]!r} in table {kind.table_id}",
                         section=section,
                         location=row.location,
-                        source_text=row.text,
+                        source_text=row.source_text,
                         extractor=EXTRACTOR,
                         entity_code=entity.code,
                     )
@@ -266,11 +286,16 @@ class _Reader:
                     continue
                 for row in block.rows:
                     self.read_row(
-                        entity, entity.name, row.location, row.cells, row.text, is_text=False
+                        entity, entity.name, row.location, row.cells, row.source_text, is_text=False
                     )
             elif isinstance(block, TextLine) and len(block.text) <= _MAX_TEXT_ROW:
                 self.read_row(
-                    entity, entity.name, block.location, (block.text,), block.text, is_text=True
+                    entity,
+                    entity.name,
+                    block.location,
+                    (block.text,),
+                    block.source_text,
+                    is_text=True,
                 )
         self.result.blocks.extend(self.quality(entities))
         return self.result

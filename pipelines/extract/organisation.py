@@ -6,8 +6,9 @@ either, and one cell is repeated. What holds is the people: each cell has a numb
 names written "Prénom NOM". We keep each person with the cell, the label and the roles the
 cell shows, and leave matching to the official list to the checks.
 
-A cell reads "<number> <LABEL IN CAPITALS> <roles and names>": in the text export with
-`<p>` tags around the first two, in a PDF as plain text in a table cell or a paragraph.
+A cell reads "<number> <LABEL IN CAPITALS> <roles and names>": in a table cell (the text
+export's `<p>` tags around the first two are left in the source text only) or, in a PDF, in
+a paragraph.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from pipelines.extract import BlockQuality, CouncillorMention, Extraction
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
 ORGANISATION_TITLE = "ORGANISATION POLITIQUE"
-_TAGS = re.compile(r"</?p>")
 _ROLE = re.compile(r"\b(Vice-présidente?|Présidente? de commission|Présidente?)\b")
 _UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸ"
 _LOWER = "a-zàâäçéèêëîïôöùûüÿ"
@@ -34,14 +34,17 @@ _NAME = re.compile(
 )
 
 
-def _cells(section: Section) -> list[tuple[str, Location]]:
-    """The cells of the section's tables, and its paragraphs (a PDF may set cells as text)."""
-    found = []
+def _cells(section: Section) -> list[tuple[str, str, Location]]:
+    """The cells of the section's tables, and its paragraphs (a PDF may set cells as text):
+    their words, as printed, and where."""
+    found: list[tuple[str, str, Location]] = []
     for block in section.blocks:
         if isinstance(block, Table):
-            found += [(cell, row.location) for row in block.rows for cell in row.cells]
+            for row in block.rows:
+                places = [row.location] * len(row.cells)
+                found += zip(row.cells, row.source_cells, places, strict=True)
         elif isinstance(block, TextLine):
-            found.append((block.text, block.location))
+            found.append((block.text, block.source_text, block.location))
     return found
 
 
@@ -50,8 +53,8 @@ def extract_organisation(
 ) -> Extraction:
     mentions: list[CouncillorMention] = []
     for section in document.find_sections(ORGANISATION_TITLE):
-        for cell, location in _cells(section):
-            plain = re.sub(r"\s+", " ", _TAGS.sub(" ", cell)).strip()
+        for cell, printed, location in _cells(section):
+            plain = re.sub(r"\s+", " ", cell).strip()
             match = _CELL.match(plain)
             if match is None:
                 continue
@@ -66,7 +69,7 @@ def extract_organisation(
                     roles_in_cell="; ".join(roles),
                     section=section.title,
                     location=location,
-                    source_text=cell.strip(),
+                    source_text=printed.strip(),
                 )
                 for name in _NAME.finditer(body)
             )

@@ -28,7 +28,7 @@ from pipelines.extract.phrases import (
     phrase_before,
     unit_suffix,
 )
-from pipelines.numbers import Quantity, clean_markup, find_quantities, ignorable_reason
+from pipelines.numbers import Quantity, find_quantities, ignorable_reason
 from schemas.catalog import Entity, EntityCatalog, IndicatorCatalog
 
 EXTRACTOR = "sentences"
@@ -79,7 +79,7 @@ def extract_prose(
     for section, line, context in page_contexts(document, entities):
         if line.location.order in read:
             continue
-        text = clean_markup(line.text)
+        text = line.text
         figures = _read_line(text)
         page_entity = context.entity if context else entities.department
         where = context.entity.name if context else section.title
@@ -98,7 +98,7 @@ def extract_prose(
                         reason="no noun phrase names what the figure counts",
                         section=where,
                         location=line.location,
-                        source_text=line.text,
+                        source_text=line.source_text,
                         extractor=EXTRACTOR,
                         entity_code=page_entity.code,
                         value=figure.value,
@@ -127,7 +127,7 @@ def extract_prose(
                     qualifier=q.qualifier,
                     section=where,
                     location=line.location,
-                    source_text=line.text,
+                    source_text=line.source_text,
                     source_span=q.text,
                     extractor=EXTRACTOR,
                     part_of=whole.code if whole is not None and whole.code else None,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pipelines.document import Document
 from pipelines.extract import Extraction, Figure
-from pipelines.numbers import clean_markup, find_quantities
+from pipelines.numbers import find_quantities
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
 EXTRACTOR = "department_sentences"
@@ -22,7 +22,7 @@ def extract_sentences(
     department = entities.department
     result = Extraction()
     for section, line in document.lines():
-        text = clean_markup(line.text)
+        text = line.text
         for quantity in find_quantities(text):
             before, after = text[: quantity.start], text[quantity.end :].strip()
             for indicator, rule in rules:
@@ -42,7 +42,7 @@ def extract_sentences(
                         qualifier=quantity.qualifier,
                         section=section.title,
                         location=line.location,
-                        source_text=line.text,
+                        source_text=line.source_text,
                         source_span=quantity.text,
                         extractor=EXTRACTOR,
                     )

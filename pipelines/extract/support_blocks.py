@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pipelines.document import Document, TextLine
 from pipelines.extract import BlockQuality, Extraction
-from pipelines.extract.key_figures import LIST_ITEM, read_key_figure, starts_with_figure
+from pipelines.extract.key_figures import read_key_figure, starts_with_figure
 from pipelines.extract.navigation import blocks_with_page
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
@@ -71,7 +71,7 @@ def extract_support_blocks(
             continue
         if current is None:
             continue
-        if LIST_ITEM.match(block.text) and starts_with_figure(block.text):
+        if block.is_list_item and starts_with_figure(block.text):
             current[1].append(block)
         elif len(block.text) > _MAX_SUBTITLE:
             close()

@@ -68,7 +68,7 @@ def read_run(
                     epci_name=name,
                     section=section.title,
                     location=line.location,
-                    source_text=line.text,
+                    source_text=line.source_text,
                 )
                 for i, name in enumerate(epci_names(line), start=1)
             )

@@ -13,6 +13,8 @@ import itertools
 import re
 from collections.abc import Iterable
 
+from pipelines.document import Span
+
 MARK = "\ue000"  # a private-use character: never in a report's text
 _WORD = r"[\w'’]+"
 _MARKED = re.compile(rf"({_WORD})-{MARK}({_WORD})")
@@ -43,17 +45,34 @@ class Vocabulary:
             self.plain.update(map(str.lower, _PLAIN.findall(clean)))
 
     def resolve(self, text: str) -> str:
-        if MARK not in text:
-            return text
-        return _MARKED.sub(self._decide, text).replace(MARK, " ")
+        return self.resolve_spans(text, ())[0]
 
-    def _decide(self, match: re.Match[str]) -> str:
-        before, after = match.group(1), match.group(2)
-        kept, joined = f"{before}-{after}", f"{before}{after}"
-        if kept.lower() in self.pairs:
-            return kept
-        if joined.lower() in self.plain:
-            return joined
-        if after[:1].isupper() or after[:1].isdigit() or before[-1:].isdigit():
-            return kept
-        return joined
+    def resolve_spans(self, text: str, spans: tuple[Span, ...]) -> tuple[str, tuple[Span, ...]]:
+        """The text with its marks decided, and the character ranges `spans` of `text`
+        moved to where they land in it."""
+        if MARK not in text:
+            return text, spans
+        pieces: list[str] = []
+        lands: list[int] = []  # where each position of `text` lands in the result
+        length = position = 0
+        for match in _MARKED.finditer(text):
+            hyphen = match.end(1)  # the hyphen, then the mark
+            pieces.append(text[position:hyphen])
+            lands += range(length, length + hyphen - position)
+            length += hyphen - position
+            kept = self._keeps_hyphen(match.group(1), match.group(2))
+            lands += [length, length + kept]
+            pieces.append("-" if kept else "")
+            length += kept
+            position = hyphen + 2
+        pieces.append(text[position:])
+        lands += range(length, length + len(text) - position + 1)  # and the end of the text
+        resolved = "".join(pieces).replace(MARK, " ")
+        return resolved, tuple((lands[start], lands[end]) for start, end in spans)
+
+    def _keeps_hyphen(self, before: str, after: str) -> bool:
+        if f"{before}-{after}".lower() in self.pairs:
+            return True
+        if f"{before}{after}".lower() in self.plain:
+            return False
+        return after[:1].isupper() or after[:1].isdigit() or before[-1:].isdigit()

@@ -14,9 +14,9 @@ The structure comes from the words and their positions, not from one layout:
   figure's number alone on its line: that number is joined to the label under it;
 - line-end hyphens are undone or kept from the document's vocabulary (`hyphenation`).
 
-Bold runs are written `**...**` as in the text export, so that the extractors read both
-sources alike; each line also carries its size, boldness and box as fields. Provenance: the
-page, and the paragraph's rank on the page as `line`.
+Each paragraph carries the words printed in bold (as character ranges of its text), its
+size and its box as fields of the document model. Provenance: the page, and the paragraph's
+rank on the page as `line`.
 
 With several processes, each runs the first pass (running text) over a share of the pages,
 then reads a range of pages holding about the same number of characters as the others'.
@@ -39,11 +39,14 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.table import Table as PlumberTable
 
 from pipelines.document import (
+    LIST_ITEM,
+    MARKER_WORD,
     Block,
     Document,
     Location,
     RunningText,
     Section,
+    Span,
     Table,
     TableRow,
     TextLine,
@@ -66,9 +69,6 @@ from pipelines.readers.text_export import report_year_of
 
 TITLE_RATIO = 1.3  # a title is set at least this much larger than the body text
 _LAST_WORD = 70.0  # a line ending closer than this to the column edge was wrapped
-# a list item: "- ", "•", "◆", "⇒", "▪" or "*", but not "**" (bold)
-_LIST_ITEM = re.compile(r"^\s*(?:[-•◆⇒▪►]|\*(?!\*))")
-_MARKER = re.compile(r"^[-•◆⇒▪►*]+$")
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl"})
 
 
@@ -105,29 +105,34 @@ def _is_bold(word: dict) -> bool:
 
 def _is_figure_alone(line: _Line) -> bool:
     """`⇒ 211 425`, `1 984,8 km²`: a key figure's number printed on its own line."""
-    body = " ".join(w["text"] for w in line.words if not _MARKER.match(w["text"]))
+    body = " ".join(w["text"] for w in line.words if not MARKER_WORD.match(w["text"]))
     found = find_quantities(body)
     return len(found) == 1 and found[0].start == 0 and len(body) - found[0].end <= 1
 
 
-def _text(words: list[dict], *, with_bold: bool = True) -> str:
-    """Words joined by spaces; bold runs wrapped in `**` as the text export writes them
-    (a bullet marker is never part of a bold run)."""
-    out: list[str] = []
-    bold_run: list[str] = []
+def _text(words: list[dict]) -> str:
+    return " ".join(word["text"] for word in words)
+
+
+Styled = tuple[str, tuple[Span, ...]]  # a text and the ranges of it printed in bold
+
+
+def _styled(words: list[dict]) -> Styled:
+    """Words joined by spaces, and the runs of bold words (a bullet marker is never part
+    of a bold run)."""
+    bold: list[Span] = []
+    position = 0
     leading = True  # still in the line's bullet markers
     for word in words:
-        leading = leading and bool(_MARKER.match(word["text"]))
-        if with_bold and _is_bold(word) and not leading:
-            bold_run.append(word["text"])
-            continue
-        if bold_run:
-            out.append("**" + " ".join(bold_run) + "**")
-            bold_run = []
-        out.append(word["text"])
-    if bold_run:
-        out.append("**" + " ".join(bold_run) + "**")
-    return " ".join(out)
+        leading = leading and bool(MARKER_WORD.match(word["text"]))
+        end = position + len(word["text"])
+        if _is_bold(word) and not leading:
+            if bold and bold[-1][1] == position - 1:  # the previous word was bold too
+                bold[-1] = (bold[-1][0], end)
+            else:
+                bold.append((position, end))
+        position = end + 1
+    return _text(words), tuple(bold)
 
 
 def _join(lines: list[str]) -> str:
@@ -135,6 +140,20 @@ def _join(lines: list[str]) -> str:
     for line in lines[1:]:
         text = join_lines(text, line)
     return text
+
+
+def _join_styled(first: Styled, second: Styled) -> Styled:
+    """Two lines of one paragraph (`join_lines`), their bold runs kept: a run that goes on
+    from one line to the next is one run."""
+    text = join_lines(first[0], second[0])
+    offset = len(text) - len(second[0])  # the second line ends the joined text unchanged
+    bold = list(first[1])
+    for start, end in second[1]:
+        if bold and not text[bold[-1][1] : start + offset].strip(" " + MARK):
+            bold[-1] = (bold[-1][0], end + offset)
+        else:
+            bold.append((start + offset, end + offset))
+    return text, tuple(bold)
 
 
 def _lines(words: list[dict], body_size: float = 0.0) -> list[_Line]:
@@ -161,7 +180,7 @@ def _lines(words: list[dict], body_size: float = 0.0) -> list[_Line]:
         cells.append(current)
         # a title set justified leaves wide gaps too: only body-size text makes table rows
         if len(cells) > 1 and not line.is_title:
-            line.cells = [_text(c, with_bold=False) for c in cells]
+            line.cells = [_text(c) for c in cells]
             line.cell_words = cells
     return _figures_joined(lines)
 
@@ -185,9 +204,9 @@ def _aligned(rows: list[list[str]], lines: list[_Line]) -> list[list[str]]:
                 start = 0
                 for index, word in enumerate(words[:-1]):
                     if any(abs(word["x1"] - edge) < 3.0 for edge in edges):
-                        cells.append(_text(words[start : index + 1], with_bold=False))
+                        cells.append(_text(words[start : index + 1]))
                         start = index + 1
-                cells.append(_text(words[start:], with_bold=False))
+                cells.append(_text(words[start:]))
             row = cells if len(cells) <= width else row
         out.append(row)
     return out
@@ -380,10 +399,12 @@ class _PageReader:
                 rows, row_lines = [], []
             if paragraph:
                 if paragraph[0].is_title:
-                    title = _join([_text(p.words, with_bold=False) for p in paragraph])
+                    title = _join([_text(p.words) for p in paragraph])
                     self.blocks.append(("title", (title, paragraph[0].size)))
                 else:
-                    text = _join([_text(p.words) for p in paragraph]).replace("** **", " ")
+                    text, bold = _styled(paragraph[0].words)
+                    for following in paragraph[1:]:
+                        text, bold = _join_styled((text, bold), _styled(following.words))
                     indent = 1 if paragraph[0].x0 - column_left > 6 else 0
                     # the first line of a column has no gap to measure: it continues the flow
                     starts_group = 0 < gap_before_paragraph < 99 and (
@@ -391,7 +412,7 @@ class _PageReader:
                     )
                     kind = "block"
                     # the paragraph broke at the column or page end (a list item never goes on)
-                    if first_of_flow and self.runs_on and not _LIST_ITEM.match(text):
+                    if first_of_flow and self.runs_on and not LIST_ITEM.match(text):
                         kind = "continued"
                     box = (
                         min(p.x0 for p in paragraph),
@@ -404,8 +425,8 @@ class _PageReader:
                         self._location(),
                         indent,
                         starts_group,
+                        bold=bold,
                         size=max(p.size for p in paragraph),
-                        bold=_is_bold(paragraph[0].words[0]),
                         box=box,
                     )
                     self.blocks.append((kind, line))
@@ -426,7 +447,7 @@ class _PageReader:
                 row_x0 = line.x0
             elif rows and gap < line.size * 0.6 and abs(line.x0 - row_x0) < 2.0:
                 # a table row whose first cell wraps: the next line continues that cell
-                rows[-1][0] = join_lines(rows[-1][0], _text(line.words, with_bold=False))
+                rows[-1][0] = join_lines(rows[-1][0], _text(line.words))
             else:
                 # lines of a paragraph are closer than paragraphs are to each other; a list
                 # item always starts a paragraph
@@ -434,7 +455,7 @@ class _PageReader:
                     paragraph
                     and gap < line.size * 0.5
                     and line.is_title == paragraph[-1].is_title
-                    and not _LIST_ITEM.match(line.words[0]["text"])
+                    and not LIST_ITEM.match(line.words[0]["text"])
                     # a title goes on to the next line only when that line's first word
                     # would not have fitted on its own line
                     and not (line.is_title and not _wrapped(paragraph[-1], line, column_right))
@@ -588,9 +609,13 @@ def _sections(source_file: str, read: list[PageResult]) -> list[Section]:
                 kind = "block"
             if kind == "continued":
                 # on a page's first paragraph, only if the previous page ended mid-paragraph
-                if isinstance(last, TextLine) and (index > 0 or previous_runs_on):
-                    joined = join_lines(last.text, item.text).replace("** **", " ")  # type: ignore[union-attr]
-                    sections[-1].blocks[-1] = replace(last, text=joined)
+                if (
+                    isinstance(last, TextLine)
+                    and isinstance(item, TextLine)
+                    and (index > 0 or previous_runs_on)
+                ):
+                    text, bold = _join_styled((last.text, last.bold), (item.text, item.bold))
+                    sections[-1].blocks[-1] = replace(last, text=text, bold=bold)
                     continue
                 kind = "block"
             sections[-1].blocks.append(item)  # type: ignore[arg-type]
@@ -616,8 +641,8 @@ def _resolve_hyphens(sections: list[Section]) -> list[Section]:
 def _resolved(block: Block, vocabulary: Vocabulary) -> Block:
     """The block with its line-end hyphens resolved (itself when it has none)."""
     if isinstance(block, TextLine):
-        text = vocabulary.resolve(block.text)
-        return block if text == block.text else replace(block, text=text)
+        text, bold = vocabulary.resolve_spans(block.text, block.bold)
+        return block if text == block.text else replace(block, text=text, bold=bold)
     rows = tuple(
         row
         if not any(MARK in c for c in row.cells)

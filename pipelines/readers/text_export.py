@@ -2,7 +2,9 @@
 
 Headings are recognised by shape (a line in capitals) or by the report's recurring titles
 ("Temps forts 2022 en ...", "Les chiffres clés ..."); TAB-separated lines form tables, and
-Markdown rule lines (`---|---`) between them are layout, not data.
+Markdown rule lines (`---|---`) between them are layout, not data. The inline markup
+(`**bold**`, `<p>`) is read into the lines' fields: their text holds the words only, and
+the line as the file has it stays their `source_text`.
 """
 
 from __future__ import annotations
@@ -11,7 +13,17 @@ import hashlib
 import re
 from pathlib import Path
 
-from pipelines.document import Document, Location, Section, Table, TableRow, TextLine
+from pipelines.document import (
+    MARKERS,
+    Document,
+    Location,
+    Section,
+    Span,
+    Table,
+    TableRow,
+    TextLine,
+)
+from pipelines.numbers import MARKUP
 from pipelines.readers import SourceError
 
 _TITLE_PATTERNS = (
@@ -35,10 +47,38 @@ def is_heading(text: str) -> bool:
     letters = [c for c in stripped if c.isalpha()]
     return (
         len(letters) >= 5
-        and not stripped.startswith(("-", "•", "*", "("))
+        and stripped[0] not in MARKERS + "("
         and not any(c.isdigit() for c in stripped)
         and stripped == stripped.upper()
     )
+
+
+def split_markup(text: str) -> tuple[str, tuple[Span, ...]]:
+    """The text without its inline markup, and the character ranges it marks bold.
+
+    `**35 551** demandes` is `35 551 demandes` with 0..6 in bold; a bold run left open runs
+    to the end of the line."""
+    words: list[str] = []
+    length = 0
+    bold: list[Span] = []
+    opened: dict[str, int] = {}  # `**` or `__` opened at this position of the text
+    position = 0
+    for match in MARKUP.finditer(text):
+        words.append(text[position : match.start()])
+        length += match.start() - position
+        position = match.end()
+        mark = match.group(0)
+        if mark in ("**", "__"):
+            if mark in opened:
+                start = opened.pop(mark)
+                if length > start:
+                    bold.append((start, length))
+            else:
+                opened[mark] = length
+    words.append(text[position:])
+    length += len(text) - position
+    bold += [(start, length) for start in opened.values() if length > start]
+    return "".join(words), tuple(sorted(bold))
 
 
 def decode_export(raw: bytes, source_file: str) -> str:
@@ -96,10 +136,14 @@ def read_text_export(path: Path) -> Document:
         if pending_rows and _MARKDOWN_RULE.match(line):
             continue
         if "\t" in line:
-            cells = [c.strip() for c in line.split("\t")]
-            while cells and not cells[-1]:
-                cells.pop()
-            pending_rows.append(TableRow(tuple(cells), location))
+            printed = [c.strip() for c in line.split("\t")]
+            while printed and not printed[-1]:
+                printed.pop()
+            cells = tuple(split_markup(c)[0].strip() for c in printed)
+            as_printed = tuple(printed)
+            pending_rows.append(
+                TableRow(cells, location, as_printed if cells != as_printed else None)
+            )
             previous_blank = False
             continue
         flush_table()
@@ -111,7 +155,17 @@ def read_text_export(path: Path) -> Document:
             sections.append(Section(title=stripped, location=location))
         else:
             indent = len(line) - len(line.lstrip(" "))
-            sections[-1].blocks.append(TextLine(stripped, location, indent, previous_blank))
+            words, bold = split_markup(stripped)
+            sections[-1].blocks.append(
+                TextLine(
+                    words,
+                    location,
+                    indent,
+                    previous_blank,
+                    bold=bold,
+                    raw=stripped if words != stripped else None,
+                )
+            )
         previous_blank = False
     flush_table()
 
