@@ -1,7 +1,9 @@
 """pandera models of the staging tables: the contract every extracted row must meet.
 
 The models only declare; `pipelines.validate` runs them lazily and turns their failure
-cases into rejected rows with a reason, so that nothing is dropped silently.
+cases into rejected rows with a reason, so that nothing is dropped silently. They also declare
+the warehouse tables the rows are loaded into (`schemas.ddl`): the columns in their order,
+types, nullability and defaults.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from schemas.catalog import load_entity_catalog, load_indicator_catalog
+from schemas.ddl import SQL_TYPE
 from schemas.vocabularies import (
     ENTITY_TYPES,
     NON_NEGATIVE_UNITS,
@@ -44,9 +47,8 @@ class Located(pa.DataFrameModel):
 
 
 class Provenance(Located):
-    """A row read from the report: where it came from and the text it was read in."""
-
-    source_text: Series[str] = pa.Field(str_length={"min_value": 1})
+    """A row read from the report: where it came from and the text it was read in (each model
+    declares `source_text` where its table has it)."""
 
     @pa.dataframe_check(error="a row needs a line or a page as provenance")
     def located(cls, df: pd.DataFrame) -> pd.Series[bool]:
@@ -69,6 +71,7 @@ class FigureStaging(Provenance):
     qualifier: Series[str] = pa.Field(nullable=True, isin=sorted(QUALIFIERS))
     # half the last printed digit, in the unit: 0.005 for "14,53 %" (null for derived figures)
     rounding: Series[float] = pa.Field(nullable=True, ge=0)
+    source_text: Series[str] = pa.Field(str_length={"min_value": 1})
     source_span: Series[str] = pa.Field(str_length={"min_value": 1})
     extractor: Series[str]
     is_derived: Series[bool] = pa.Field(default=False)
@@ -89,8 +92,13 @@ class FigureStaging(Provenance):
 
     part_of: Series[str] = pa.Field(nullable=True)
     period_kind: Series[str] = pa.Field(nullable=True, isin=list(PERIOD_KINDS))
-    period_start: Series[str] = pa.Field(nullable=True, str_matches=r"^\d{4}-\d{2}-\d{2}$")
-    period_end: Series[str] = pa.Field(nullable=True, str_matches=r"^\d{4}-\d{2}-\d{2}$")
+    # ISO dates in staging, dates in the warehouse
+    period_start: Series[str] = pa.Field(
+        nullable=True, str_matches=r"^\d{4}-\d{2}-\d{2}$", metadata={SQL_TYPE: "date"}
+    )
+    period_end: Series[str] = pa.Field(
+        nullable=True, str_matches=r"^\d{4}-\d{2}-\d{2}$", metadata={SQL_TYPE: "date"}
+    )
     block: Series[str] = pa.Field(nullable=True)
 
     @pa.check("indicator_code", error="indicator code not in the indicator catalog")
@@ -129,6 +137,7 @@ class EpciMentionStaging(Provenance):
     territory_code: Series[str]
     position: Series[int] = pa.Field(ge=1)
     epci_name: Series[str] = pa.Field(str_length={"min_value": 2})
+    source_text: Series[str] = pa.Field(str_length={"min_value": 1})
 
     @pa.check("territory_code", error="territory code not in the entity catalog")
     def known_territory(cls, codes: Series[str]) -> pd.Series[bool]:
@@ -143,6 +152,7 @@ class CouncillorMentionStaging(Provenance):
     prenom: Series[str] = pa.Field(str_length={"min_value": 1})
     nom: Series[str] = pa.Field(str_matches=r"^[^a-z]+$")
     roles_in_cell: Series[str] = pa.Field(nullable=True)
+    source_text: Series[str] = pa.Field(str_length={"min_value": 1})
 
 
 class GeneratedIndicatorStaging(pa.DataFrameModel):
@@ -160,6 +170,9 @@ class GeneratedIndicatorStaging(pa.DataFrameModel):
 class BlockQualityStaging(Located):
     """stg_block_quality: one row per table or key-figure block, found or expected."""
 
+    # nullable, as fact_block_quality has always been (the extractors give every block one:
+    # "" outside any section)
+    section: Series[str] = pa.Field(nullable=True)
     block_id: Series[str] = pa.Field(str_length={"min_value": 1})
     extractor: Series[str]
     entity_code: Series[str] = pa.Field(nullable=True)
@@ -188,12 +201,20 @@ class ListItemStaging(Provenance):
     position: Series[int] = pa.Field(ge=1)
     item_date: Series[str] = pa.Field(str_length={"min_value": 1})
     item_text: Series[str] = pa.Field(str_length={"min_value": 1})
+    source_text: Series[str] = pa.Field(str_length={"min_value": 1})
 
 
 class RejectStaging(Located):
     """stg_reject: what looked like data but was not loaded, with the reason (never validated
-    away: a reject is kept whatever it holds)."""
+    away: a reject is kept whatever it holds, its provenance too may be missing)."""
 
+    report_year: Series[int] = pa.Field(nullable=True)
+    source_kind: Series[str] = pa.Field(nullable=True)
+    source_file: Series[str] = pa.Field(nullable=True)
+    source_sha256: Series[str] = pa.Field(nullable=True)
+    page: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    line: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    section: Series[str] = pa.Field(nullable=True)
     stage: Series[str] = pa.Field(isin=["extract", "validate"])
     staging_table: Series[str]
     reason: Series[str] = pa.Field(str_length={"min_value": 1})

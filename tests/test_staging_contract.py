@@ -1,15 +1,20 @@
 """Each staging table is declared once, by its pandera model: the pipeline's column lists
-are the models' columns, and the warehouse's tables keep exactly those columns."""
+are the models' columns, and the warehouse's fact tables are made of them."""
 
 from __future__ import annotations
 
+import datetime
+
 import duckdb
+import pandera.pandas as pa
 import pytest
+from pandera.typing import Series
 
 from pipelines import staging
 from pipelines.validate import MODELS
-from pipelines.warehouse import FACT_TABLES, apply_schema
-from schemas.staging import STAGING_TABLES, columns
+from pipelines.warehouse import FACT_TABLES, apply_schema, fact_tables_ddl
+from schemas.ddl import DdlError, create_table
+from schemas.staging import STAGING_TABLES, ListItemStaging, columns
 
 
 @pytest.fixture(scope="module")
@@ -19,12 +24,89 @@ def schema() -> duckdb.DuckDBPyConnection:
     return con
 
 
+def _describe(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, tuple]:
+    """column -> (type, null, key, default, extra), in the table's order"""
+    return {row[0]: tuple(row[1:]) for row in con.execute(f"describe {table}").fetchall()}
+
+
 @pytest.mark.parametrize("attribute", sorted(FACT_TABLES))
-def test_each_fact_table_keeps_its_staging_columns(schema, attribute: str) -> None:
+def test_each_fact_table_keeps_its_staging_columns_in_order(schema, attribute: str) -> None:
     table, not_kept = FACT_TABLES[attribute]
-    kept = {row[0] for row in schema.execute(f"describe {table}").fetchall()}
-    declared = set(columns(STAGING_TABLES[attribute][1]))
-    assert kept == declared - set(not_kept), table
+    declared = columns(STAGING_TABLES[attribute][1])
+    assert list(_describe(schema, table)) == [c for c in declared if c not in not_kept], table
+
+
+def test_the_fact_tables_types_nullability_and_defaults_are_the_models(schema) -> None:
+    figure = _describe(schema, "fact_figure")
+    assert figure["report_year"] == ("INTEGER", "NO", None, None, None)
+    assert figure["page"] == ("INTEGER", "YES", None, None, None)
+    assert figure["value"] == ("DOUBLE", "NO", None, None, None)
+    assert figure["qualifier"] == ("VARCHAR", "YES", None, None, None)
+    assert figure["is_derived"] == ("BOOLEAN", "NO", None, "false", None)
+    assert figure["period_start"] == ("DATE", "YES", None, None, None)  # its metadata says so
+    assert list(figure)[12:15] == ["rounding", "source_text", "source_span"]
+    assert "entity_type" not in figure
+    reject = _describe(schema, "stg_reject")
+    assert [c for c, (_, null, *_) in reject.items() if null == "NO"] == [
+        "stage",
+        "staging_table",
+        "reason",
+    ]  # a reject is kept whatever else it lacks
+    assert _describe(schema, "fact_block_quality")["section"][1] == "YES"
+    assert list(_describe(schema, "fact_list_item"))[5:11] == [
+        "section",
+        "list_code",
+        "position",
+        "item_date",
+        "item_text",
+        "source_text",
+    ]
+
+
+class ListItemWithRemark(ListItemStaging):
+    remark: Series[str] = pa.Field(nullable=True)
+
+
+class ListItemWithPages(ListItemStaging):
+    pages: Series[int] = pa.Field(ge=1)
+
+
+class ListItemWithFlag(ListItemStaging):
+    is_late: Series[bool] = pa.Field(default=False)
+
+
+class ListItemWithDeadline(ListItemStaging):
+    deadline: Series[datetime.date] = pa.Field(nullable=True)
+
+
+@pytest.mark.parametrize(
+    ("model", "column", "described"),
+    [
+        (ListItemWithRemark, "remark", ("VARCHAR", "YES", None, None, None)),
+        (ListItemWithPages, "pages", ("INTEGER", "NO", None, None, None)),
+        (ListItemWithFlag, "is_late", ("BOOLEAN", "NO", None, "false", None)),
+        (ListItemWithDeadline, "deadline", ("DATE", "YES", None, None, None)),
+    ],
+)
+def test_a_column_added_to_a_model_reaches_its_table(
+    monkeypatch, model: type[pa.DataFrameModel], column: str, described: tuple
+) -> None:
+    """Adding a column is one edit of the model: its table has it, typed."""
+    monkeypatch.setitem(STAGING_TABLES, "list_items", ("stg_list_item", model))
+    con = duckdb.connect()
+    con.execute(fact_tables_ddl())
+    table = _describe(con, "fact_list_item")
+    kept = [c for c in columns(ListItemStaging) if c not in FACT_TABLES["list_items"][1]]
+    assert list(table) == [*kept, column]
+    assert table[column] == described
+
+
+def test_a_column_without_a_warehouse_type_is_named() -> None:
+    class WithDuration(ListItemStaging):
+        duration: Series[pa.Timedelta]
+
+    with pytest.raises(DdlError, match=r"WithDuration\.duration: no DuckDB type"):
+        create_table("fact_list_item", WithDuration)
 
 
 def test_the_pipeline_derives_its_column_lists_from_the_models() -> None:
@@ -36,7 +118,7 @@ def test_the_pipeline_derives_its_column_lists_from_the_models() -> None:
 
 
 def test_a_column_added_to_a_model_reaches_the_frames() -> None:
-    """Adding a column is one edit of the model (and of the DDL, held to it above)."""
+    """The frames of every staging table have their model's columns, in its order."""
     empty = staging.empty_frames()
     for attribute, (_, model) in STAGING_TABLES.items():
         assert list(getattr(empty, attribute).columns) == columns(model)
