@@ -3,7 +3,9 @@
 A column's type follows from its pandera data type (`SQL_TYPES`, the only mapping), its
 `not null` from `nullable`, its `default` from the field's default; a column kept as text in
 staging but typed in the warehouse (an ISO date) says so in its field's metadata
-(`metadata={SQL_TYPE: "date"}`).
+(`metadata={SQL_TYPE: "date"}`). What a table and a column mean comes with the model too: the
+model's `Config.description` (pandera falls back on its docstring) and each field's
+`description`, for the columns whose meaning is the table's own.
 """
 
 from __future__ import annotations
@@ -70,3 +72,19 @@ def create_table(table: str, model: type[pa.DataFrameModel], not_kept: Iterable[
             line += f" default {_literal(column.default)}"
         lines.append(line)
     return f"create table if not exists {table} (\n" + ",\n".join(lines) + "\n);\n"
+
+
+def table_comment(model: type[pa.DataFrameModel]) -> str | None:
+    """What the table means: the model's description, on one line."""
+    description = model.to_schema().description
+    return " ".join(description.split()) if description else None
+
+
+def column_comments(model: type[pa.DataFrameModel], not_kept: Iterable[str] = ()) -> dict[str, str]:
+    """What the kept columns that have a description mean (the others mean what they mean
+    everywhere: sql/comments.yaml)."""
+    return {
+        str(column.name): column.description
+        for column in table_columns(model, not_kept)
+        if column.description
+    }
