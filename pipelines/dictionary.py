@@ -1,7 +1,9 @@
 """What the warehouse means, inside it and beside it.
 
 - `apply_comments` puts the comments of `sql/comments.yaml` on every table, view and column
-  (`COMMENT ON`), so that `duckdb_columns()` and any SQL client show them;
+  (`COMMENT ON`), so that `duckdb_columns()` and any SQL client show them; a fact table is
+  described by its staging model (`schemas/staging.py`: the model's description, and the
+  description of each column that means something of its own there), not in the file;
 - `render` writes the data dictionary (`docs/data-dictionary.md`): every object with its
   columns, and every indicator (generated `kf_` codes included) with its label, unit,
   definition, entity levels, where the report prints it and an example value;
@@ -21,14 +23,17 @@ import duckdb
 import yaml
 
 from pipelines.paths import CATALOG_DIR, SQL_DIR
+from pipelines.warehouse import fact_models
 from schemas.catalog import Indicator, load_indicator_catalog
+from schemas.ddl import column_comments, table_comment
 
 COMMENTS_FILE = SQL_DIR / "comments.yaml"
 DEFINITIONS_FILE = CATALOG_DIR / "definitions.yaml"
 
 
 class DictionaryError(ValueError):
-    """sql/comments.yaml is malformed or names an object or column the warehouse lacks."""
+    """sql/comments.yaml is malformed, names an object or column the warehouse lacks, or
+    describes a fact table (its staging model does)."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,31 @@ def load_comments(path: Path = COMMENTS_FILE) -> Comments:
     return Comments(data["columns"], data["objects"])
 
 
+def warehouse_comments() -> Comments:
+    """sql/comments.yaml, with each fact table described by its staging model.
+
+    A fact table's comment and its own columns' are its model's, the rest of its columns mean
+    what the file's `columns` says they mean everywhere: a text is declared once, either there
+    or in the model."""
+    comments = load_comments()
+    objects = dict(comments.objects)
+    for table, (model, not_kept) in fact_models().items():
+        if table in objects:
+            raise DictionaryError(
+                f"{COMMENTS_FILE}: {table} is described by its model, {model.__name__} "
+                "(schemas/staging.py): its entry here is one too many"
+            )
+        own = column_comments(model, not_kept)
+        twice = [column for column, text in own.items() if comments.columns.get(column) == text]
+        if twice:
+            raise DictionaryError(
+                f"{model.__name__}: the description of {', '.join(twice)} is the one "
+                f"{COMMENTS_FILE} gives every column of that name: drop it from the model"
+            )
+        objects[table] = {"comment": table_comment(model), "columns": own}
+    return Comments(comments.columns, objects)
+
+
 @cache
 def load_definitions(path: Path = DEFINITIONS_FILE) -> dict[str, str]:
     """What each curated indicator counts (schemas/catalog/definitions.yaml)."""
@@ -111,8 +141,9 @@ def _columns(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str, str | 
 
 
 def apply_comments(con: duckdb.DuckDBPyConnection) -> None:
-    """COMMENT ON every object and column that sql/comments.yaml describes (idempotent)."""
-    comments = load_comments()
+    """COMMENT ON every object and column that sql/comments.yaml or a staging model describes
+    (idempotent)."""
+    comments = warehouse_comments()
     statements = []
     for name, kind in _objects(con):
         text = comments.for_object(name)
@@ -137,7 +168,7 @@ def apply_comments(con: duckdb.DuckDBPyConnection) -> None:
 
 def missing_comments(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Objects and columns without a comment, and entries of comments.yaml that name none."""
-    comments = load_comments()
+    comments = warehouse_comments()
     objects = dict(_objects(con))
     comment_of = dict(
         con.execute(
@@ -327,7 +358,7 @@ def render(con: duckdb.DuckDBPyConnection) -> str:
 
 
 def _describe_object(con: duckdb.DuckDBPyConnection, name: str, kind: str) -> str:
-    comment = load_comments().for_object(name) or ""
+    comment = warehouse_comments().for_object(name) or ""
     columns = [(c, t, m) for table, c, t, m in _columns(con) if table == name]
     width = max(len(c) for c, _, _ in columns)
     lines = [f"{name} ({kind}): {comment}", ""]

@@ -1,5 +1,8 @@
 """The DuckDB warehouse: schema, loads, and the atomic swap that publishes a build.
 
+The fact tables are not written in SQL: each is its staging model's columns (`schemas.ddl`),
+so that a column added to a model reaches the warehouse; sql/schema/ holds the others.
+
 A build never writes the live file. It copies the current warehouse (if any) to a candidate
 file beside it, loads and checks the candidate, and only then renames it over the live file
 (`os.replace` is atomic on one filesystem). A failure at any step deletes the candidate and
@@ -21,11 +24,14 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pandera.pandas as pa
 
 from pipelines import locking
 from pipelines.paths import SQL_SCHEMA_DIR, SQL_VIEWS_DIR
 from pipelines.staging import StagingFrames
+from schemas import staging as staging_models
 from schemas.catalog import EntityCatalog, IndicatorCatalog
+from schemas.ddl import create_table
 
 
 class WarehouseError(Exception):
@@ -44,6 +50,7 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     """
     for path in _sql_files(SQL_SCHEMA_DIR):
         con.execute(path.read_text(encoding="utf-8"))
+    con.execute(fact_tables_ddl())
     pending = _sql_files(SQL_VIEWS_DIR)
     while pending:
         failed: list[tuple[Path, duckdb.Error]] = []
@@ -69,6 +76,7 @@ def schema_version() -> str:
     digest = hashlib.sha256()
     for path in [*_sql_files(SQL_SCHEMA_DIR), *_sql_files(SQL_VIEWS_DIR)]:
         digest.update(path.name.encode() + path.read_bytes())
+    digest.update(b"fact tables" + fact_tables_ddl().encode())
     return digest.hexdigest()
 
 
@@ -169,7 +177,9 @@ def load_reference_tables(
 
 
 # Where each staging table is loaded, and the staging columns its table does not keep (an
-# entity's type is dim_entity's, a source's hash dim_source's); a test holds the DDL to it.
+# entity's type is dim_entity's, a source's hash dim_source's). The table is the rest of its
+# model's columns, in the model's order; a source (report year and kind) is replaced as a whole
+# when it is loaded again.
 FACT_TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
     "figures": ("fact_figure", ("entity_type",)),
     "epci_mentions": ("fact_territory_epci", ("source_sha256",)),
@@ -178,6 +188,21 @@ FACT_TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
     "list_items": ("fact_list_item", ("source_sha256",)),
     "rejects": ("stg_reject", ()),
 }
+
+
+def fact_models() -> dict[str, tuple[type[pa.DataFrameModel], tuple[str, ...]]]:
+    """Each fact table's staging model, and the model's columns the table does not keep."""
+    return {
+        table: (staging_models.STAGING_TABLES[attribute][1], not_kept)
+        for attribute, (table, not_kept) in FACT_TABLES.items()
+    }
+
+
+def fact_tables_ddl() -> str:
+    """The `create table` of every fact table, from its staging model."""
+    return "\n".join(
+        create_table(table, model, not_kept) for table, (model, not_kept) in fact_models().items()
+    )
 
 
 def load_source(con: duckdb.DuckDBPyConnection, frames: StagingFrames, source: dict) -> None:

@@ -1,7 +1,10 @@
 """pandera models of the staging tables: the contract every extracted row must meet.
 
 The models only declare; `pipelines.validate` runs them lazily and turns their failure
-cases into rejected rows with a reason, so that nothing is dropped silently.
+cases into rejected rows with a reason, so that nothing is dropped silently. They also declare
+the warehouse tables the rows are loaded into (`schemas.ddl`): the columns in their order,
+types, nullability and defaults, the table's meaning (`Config.description`) and the meaning of
+the columns that are the table's own (`description`; the others are `sql/comments.yaml`'s).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from schemas.catalog import load_entity_catalog, load_indicator_catalog
+from schemas.ddl import SQL_TYPE
 from schemas.vocabularies import (
     ENTITY_TYPES,
     NON_NEGATIVE_UNITS,
@@ -44,9 +48,8 @@ class Located(pa.DataFrameModel):
 
 
 class Provenance(Located):
-    """A row read from the report: where it came from and the text it was read in."""
-
-    source_text: Series[str] = pa.Field(str_length={"min_value": 1})
+    """A row read from the report: where it came from and the text it was read in (each model
+    declares `source_text` where its table has it)."""
 
     @pa.dataframe_check(error="a row needs a line or a page as provenance")
     def located(cls, df: pd.DataFrame) -> pd.Series[bool]:
@@ -69,6 +72,7 @@ class FigureStaging(Provenance):
     qualifier: Series[str] = pa.Field(nullable=True, isin=sorted(QUALIFIERS))
     # half the last printed digit, in the unit: 0.005 for "14,53 %" (null for derived figures)
     rounding: Series[float] = pa.Field(nullable=True, ge=0)
+    source_text: Series[str] = pa.Field(str_length={"min_value": 1})
     source_span: Series[str] = pa.Field(str_length={"min_value": 1})
     extractor: Series[str]
     is_derived: Series[bool] = pa.Field(default=False)
@@ -89,8 +93,13 @@ class FigureStaging(Provenance):
 
     part_of: Series[str] = pa.Field(nullable=True)
     period_kind: Series[str] = pa.Field(nullable=True, isin=list(PERIOD_KINDS))
-    period_start: Series[str] = pa.Field(nullable=True, str_matches=r"^\d{4}-\d{2}-\d{2}$")
-    period_end: Series[str] = pa.Field(nullable=True, str_matches=r"^\d{4}-\d{2}-\d{2}$")
+    # ISO dates in staging, dates in the warehouse
+    period_start: Series[str] = pa.Field(
+        nullable=True, str_matches=r"^\d{4}-\d{2}-\d{2}$", metadata={SQL_TYPE: "date"}
+    )
+    period_end: Series[str] = pa.Field(
+        nullable=True, str_matches=r"^\d{4}-\d{2}-\d{2}$", metadata={SQL_TYPE: "date"}
+    )
     block: Series[str] = pa.Field(nullable=True)
 
     @pa.check("indicator_code", error="indicator code not in the indicator catalog")
@@ -122,27 +131,52 @@ class FigureStaging(Provenance):
         key = ["source_file", "line", "page", "entity_code", "indicator_code"]
         return ~df.duplicated(subset=key, keep="first")
 
+    class Config:
+        description = (
+            "One row per reading of a figure: a figure printed once and read from both the text "
+            "export and the PDF has two rows (v_figure has one). What v_indicator reads."
+        )
+
 
 class EpciMentionStaging(Provenance):
     """stg_territory_epci: the EPCIs a territory profile names, in the profile's order."""
 
     territory_code: Series[str]
     position: Series[int] = pa.Field(ge=1)
-    epci_name: Series[str] = pa.Field(str_length={"min_value": 2})
+    epci_name: Series[str] = pa.Field(
+        str_length={"min_value": 2}, description="The EPCI's name as printed in the profile."
+    )
+    source_text: Series[str] = pa.Field(str_length={"min_value": 1})
 
     @pa.check("territory_code", error="territory code not in the entity catalog")
     def known_territory(cls, codes: Series[str]) -> pd.Series[bool]:
         return codes.isin([e.code for e in load_entity_catalog().of_type("territory")])
 
+    class Config:
+        description = "The EPCIs each territory profile names, in the profile's order."
+
 
 class CouncillorMentionStaging(Provenance):
     """stg_councillor_mention: a person named in the political organisation table."""
 
-    cell_number: Series[int] = pa.Field(ge=1)
-    cell_label: Series[str]
+    cell_number: Series[int] = pa.Field(
+        ge=1, description="Rank of the table cell the councillor was read from."
+    )
+    cell_label: Series[str] = pa.Field(description="The cell's printed canton label.")
     prenom: Series[str] = pa.Field(str_length={"min_value": 1})
     nom: Series[str] = pa.Field(str_matches=r"^[^a-z]+$")
-    roles_in_cell: Series[str] = pa.Field(nullable=True)
+    roles_in_cell: Series[str] = pa.Field(
+        nullable=True,
+        description="Roles the cell shows (président, vice-président ...), or null.",
+    )
+    source_text: Series[str] = pa.Field(str_length={"min_value": 1})
+
+    class Config:
+        description = (
+            "The councillors named in the report's political organisation table, with the cell "
+            "they were read from (garbled in the export: match on names, not on the printed "
+            "canton label)."
+        )
 
 
 class GeneratedIndicatorStaging(pa.DataFrameModel):
@@ -160,18 +194,37 @@ class GeneratedIndicatorStaging(pa.DataFrameModel):
 class BlockQualityStaging(Located):
     """stg_block_quality: one row per table or key-figure block, found or expected."""
 
-    block_id: Series[str] = pa.Field(str_length={"min_value": 1})
+    # nullable, as fact_block_quality has always been (the extractors give every block one:
+    # "" outside any section)
+    section: Series[str] = pa.Field(nullable=True)
+    block_id: Series[str] = pa.Field(
+        str_length={"min_value": 1}, description="Identifier of the table or key-figure block."
+    )
     extractor: Series[str]
-    entity_code: Series[str] = pa.Field(nullable=True)
-    lines: Series[str] = pa.Field(nullable=True)  # the lines or table rows the block spans
-    rows_expected: Series[int] = pa.Field(ge=0)
-    rows_found: Series[int] = pa.Field(ge=0)
-    cells_expected: Series[int] = pa.Field(ge=0)
-    cells_found: Series[int] = pa.Field(ge=0)
-    cells_parsed: Series[int] = pa.Field(ge=0)
-    status: Series[str] = pa.Field(isin=["complete", "partial", "missing"])
-    message: Series[str]
-    title_score: Series[float] = pa.Field(nullable=True, ge=0, le=100)
+    entity_code: Series[str] = pa.Field(
+        nullable=True, description="Entity the block is about, when it is one entity's."
+    )
+    lines: Series[str] = pa.Field(
+        nullable=True, description="Lines (text) or paragraphs (PDF) the block spans."
+    )
+    rows_expected: Series[int] = pa.Field(ge=0, description="Rows the block should have.")
+    rows_found: Series[int] = pa.Field(ge=0, description="Rows read.")
+    cells_expected: Series[int] = pa.Field(ge=0, description="Cells the block should have.")
+    cells_found: Series[int] = pa.Field(ge=0, description="Cells read.")
+    cells_parsed: Series[int] = pa.Field(ge=0, description="Cells read as a number.")
+    status: Series[str] = pa.Field(
+        isin=["complete", "partial", "missing"], description="complete, partial or missing."
+    )
+    message: Series[str] = pa.Field(
+        description="What is missing, in one line (for a missing block, where it was looked for)."
+    )
+    title_score: Series[float] = pa.Field(
+        nullable=True,
+        ge=0,
+        le=100,
+        description="How well the section title the block was found under matched the expected "
+        "one (0-100, rapidfuzz on folded words), or null when no title was looked up.",
+    )
 
     @pa.dataframe_check(error="more cells parsed than found")
     def parsed_within_found(cls, df: pd.DataFrame) -> pd.Series[bool]:
@@ -179,30 +232,63 @@ class BlockQualityStaging(Located):
 
     class Config:
         coerce = True
+        description = (
+            "How well each table and key-figure block was read, one row per block found or "
+            "expected (status missing when not found)."
+        )
 
 
 class ListItemStaging(Provenance):
     """stg_list_item: an item of a dated list that a stated count summarises."""
 
-    list_code: Series[str] = pa.Field(str_length={"min_value": 1})
+    list_code: Series[str] = pa.Field(
+        str_length={"min_value": 1},
+        description="Indicator code of the count the list is summarised by.",
+    )
     position: Series[int] = pa.Field(ge=1)
-    item_date: Series[str] = pa.Field(str_length={"min_value": 1})
-    item_text: Series[str] = pa.Field(str_length={"min_value": 1})
+    item_date: Series[str] = pa.Field(
+        str_length={"min_value": 1}, description="The item's date as printed."
+    )
+    item_text: Series[str] = pa.Field(str_length={"min_value": 1}, description="The item's text.")
+    source_text: Series[str] = pa.Field(str_length={"min_value": 1})
+
+    class Config:
+        description = (
+            "The items of the dated lists of the projet de mandat, each tied to the count that "
+            "summarises its list."
+        )
 
 
 class RejectStaging(Located):
     """stg_reject: what looked like data but was not loaded, with the reason (never validated
-    away: a reject is kept whatever it holds)."""
+    away: a reject is kept whatever it holds, its provenance too may be missing)."""
 
-    stage: Series[str] = pa.Field(isin=["extract", "validate"])
-    staging_table: Series[str]
-    reason: Series[str] = pa.Field(str_length={"min_value": 1})
+    report_year: Series[int] = pa.Field(nullable=True)
+    source_kind: Series[str] = pa.Field(nullable=True)
+    source_file: Series[str] = pa.Field(nullable=True)
+    source_sha256: Series[str] = pa.Field(nullable=True)
+    page: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    line: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    section: Series[str] = pa.Field(nullable=True)
+    stage: Series[str] = pa.Field(
+        isin=["extract", "validate"],
+        description="Stage that rejected the row (extract or validate).",
+    )
+    staging_table: Series[str] = pa.Field(description="Staging table the row was meant for.")
+    reason: Series[str] = pa.Field(
+        str_length={"min_value": 1}, description="Why the row was rejected, in one line."
+    )
     entity_code: Series[str] = pa.Field(nullable=True)
     indicator_code: Series[str] = pa.Field(nullable=True)
-    value: Series[float] = pa.Field(nullable=True)
-    unit: Series[str] = pa.Field(nullable=True)
+    value: Series[float] = pa.Field(
+        nullable=True, description="The figure read, when there was one."
+    )
+    unit: Series[str] = pa.Field(nullable=True, description="The unit read, when there was one.")
     source_text: Series[str] = pa.Field(nullable=True)
     extractor: Series[str] = pa.Field(nullable=True)
+
+    class Config:
+        description = "Every row that looked like data but was not loaded, with the reason."
 
 
 # Every staging table, declared once: the attribute of the staging frames, the table's name
