@@ -58,6 +58,18 @@ def test_the_failures_of_the_shipped_report_are_the_accepted_ones(built_warehous
     assert failures.accepted.all() and failures.justification.str.len().gt(40).all()
 
 
+def test_the_same_warehouse_gives_the_same_report_every_run(built_warehouse) -> None:
+    """Sums, lists and pairings are ordered: the consistency report of one warehouse does
+    not change from one run to the next (it did, in its float sums and name lists)."""
+    with wh.connect(built_warehouse, read_only=True) as con:
+        runs = [run_checks(con).results.drop(columns="run_id") for _ in range(3)]
+    rows = [
+        sorted(map(repr, run.astype(object).where(run.notna()).to_numpy().tolist())) for run in runs
+    ]
+    assert len(rows[0]) > 1000
+    assert rows[0] == rows[1] == rows[2]
+
+
 def test_children_sum_to_their_parent(built_warehouse) -> None:
     results = _results(built_warehouse).set_index(["check_id", "entity_code", "indicator_code"])
     communes = results.loc[("children__sum_vs_parent", "62", "communes_count")]

@@ -16,7 +16,7 @@ select
     case when count(reject.reason) > 0 then string_agg(
         'line ' || coalesce(reject.line::varchar, '?')
         || coalesce(' page ' || reject.page::varchar, '') || ': '
-        || replace(reject.reason, 'damaged: ', ''), '; ' order by reject.line
+        || replace(reject.reason, 'damaged: ', ''), '; ' order by reject.line, reject.page, reject.reason
     ) end as message,
     'no damaged input' as expected_source,
     'stg_reject of ' || source.source_file as observed_source

@@ -13,7 +13,7 @@ select
     0 as expected,
     count(figure.entity_code) as observed,
     case when count(figure.entity_code) > 0 then 'Unknown codes: '
-        || string_agg(distinct figure.entity_code || '/' || figure.indicator_code, ', ') end as message,
+        || string_agg(distinct figure.entity_code || '/' || figure.indicator_code, ', ' order by figure.entity_code || '/' || figure.indicator_code) end as message,
     'dim_entity and dim_indicator' as expected_source,
     'fact_figure of ' || source.source_file as observed_source
 from dim_source as source

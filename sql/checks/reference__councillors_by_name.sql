@@ -30,10 +30,10 @@ per_canton as (
         official.canton_code,
         count(distinct official.person) as n_official,
         count(distinct printed.person) as n_found,
-        string_agg(distinct case when printed.person is null then official.prenom || ' ' || official.nom end, ', ') as missing,
-        string_agg(distinct official.prenom || ' ' || official.nom || coalesce(' (' || official.fonction || ')', ''), ', ') as names,
-        string_agg(distinct cast(printed.cell_number as varchar), ', ') as cells,
-        any_value(printed.source_file || ':' || coalesce(printed.line, printed.page)) as place
+        string_agg(distinct case when printed.person is null then official.prenom || ' ' || official.nom end, ', ' order by case when printed.person is null then official.prenom || ' ' || official.nom end) as missing,
+        string_agg(distinct official.prenom || ' ' || official.nom || coalesce(' (' || official.fonction || ')', ''), ', ' order by official.prenom || ' ' || official.nom || coalesce(' (' || official.fonction || ')', '')) as names,
+        string_agg(distinct cast(printed.cell_number as varchar), ', ' order by cast(printed.cell_number as varchar)) as cells,
+        min(printed.source_file || ':' || coalesce(printed.line, printed.page)) as place
     from official
     cross join years
     left join printed
@@ -43,7 +43,7 @@ per_canton as (
 
 unmatched as (
     select printed.report_year, count(distinct printed.person) as n,
-        string_agg(distinct printed.prenom || ' ' || printed.nom || ' (cell ' || printed.cell_number || ')', ', ') as names
+        string_agg(distinct printed.prenom || ' ' || printed.nom || ' (cell ' || printed.cell_number || ')', ', ' order by printed.prenom || ' ' || printed.nom || ' (cell ' || printed.cell_number || ')') as names
     from printed
     left join official on official.person = printed.person
     where official.person is null

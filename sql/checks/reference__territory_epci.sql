@@ -14,7 +14,7 @@ with mapped as (
 ),
 
 named as (
-    select report_year, territory_code, epci_name, source_file, line, page
+    select report_year, territory_code, position, epci_name, source_file, line, page
     from fact_territory_epci
     where (report_year, source_kind) in (select (report_year, source_kind) from v_primary_source)
 ),
@@ -29,7 +29,7 @@ per_territory as (
         mapped.territory_code,
         count(*) as n_mapped,
         count(named.epci_name) as n_found,
-        string_agg(case when named.epci_name is null then mapped.report_name || ' (' || mapped.epci_code || ')' end, '; ') as missing,
+        string_agg(case when named.epci_name is null then mapped.report_name || ' (' || mapped.epci_code || ')' end, '; ' order by mapped.epci_code) as missing,
         string_agg(mapped.official_name || ' = ' || mapped.report_name, '; ' order by mapped.epci_code) as pairs
     from mapped
     cross join years
@@ -42,7 +42,7 @@ per_territory as (
 
 extra as (
     select named.report_year, named.territory_code,
-        string_agg(named.epci_name, '; ') as names, count(*) as n_extra
+        string_agg(named.epci_name, '; ' order by named.position) as names, count(*) as n_extra
     from named
     left join mapped
         on mapped.territory_code = named.territory_code

@@ -7,11 +7,16 @@
 -- description: The PDF and the text export of the same report must give the same figures.
 -- Why: both are renditions of one report; a figure read from one and not the other (or with
 -- another value) means a reader lost or misread it. Figures are paired by entity, indicator
--- and value order; each side names its page or line.
+-- and value order (then qualifier, period and place, so that a pairing is the same on every
+-- run); each side names its page or line.
 with text as (
     select report_year, entity_code, indicator_code, value,
         source_ref || ' "' || source_text || '"' as source,
-        row_number() over (partition by report_year, entity_code, indicator_code order by value) as k
+        row_number() over (
+            partition by report_year, entity_code, indicator_code
+            order by value, qualifier nulls first, period_start nulls first, period_end nulls first,
+                page nulls first, line
+        ) as k
     from v_indicator
     where source_kind = 'text'
 ),
@@ -19,7 +24,11 @@ with text as (
 pdf as (
     select report_year, entity_code, indicator_code, value,
         source_ref || ' "' || source_text || '"' as source,
-        row_number() over (partition by report_year, entity_code, indicator_code order by value) as k
+        row_number() over (
+            partition by report_year, entity_code, indicator_code
+            order by value, qualifier nulls first, period_start nulls first, period_end nulls first,
+                page nulls first, line
+        ) as k
     from v_indicator
     where source_kind = 'pdf'
 ),

@@ -47,15 +47,15 @@ summed as (
     select
         report_year, source_kind, child_type, parent_type, parent_code,
         concept_code as indicator_code,
-        sum(value) as children_total,
+        sum(value order by entity_code) as children_total,
         -- null as soon as one child has no lower (upper) end: "plus de 288 000" bounds no sum
-        case when count(value_low) = count(*) then sum(value_low) end as children_low,
-        case when count(value_high) = count(*) then sum(value_high) end as children_high,
+        case when count(value_low) = count(*) then sum(value_low order by entity_code) end as children_low,
+        case when count(value_high) = count(*) then sum(value_high order by entity_code) end as children_high,
         count(*) as n_children,
         list(entity_code) as present,
         string_agg(entity_code || '=' || cast(value as varchar) || coalesce(' [' || qualifier || ']', ''), ', ' order by entity_code) as terms,
         string_agg(cast(place as varchar), ', ' order by entity_code) as places,
-        any_value(source_file) as source_file
+        min(source_file) as source_file
     from children
     group by all
 ),
