@@ -15,11 +15,13 @@ from typing import Literal
 SourceKind = Literal["text", "pdf", "reference"]
 
 # A list item opens with a marker; several may follow one another ("- ◆ 35 551 demandes").
-MARKERS = "-•◆⇒▪►*"
-_MARKER = f"[{re.escape(MARKERS)}]"
-LIST_ITEM = re.compile(rf"^\s*(?!\*\*){_MARKER}")  # "**" is no marker: bold left in a PDF
+MARKERS = "-•◆♦⇒▪►*"
+# "**" is no marker: a PDF may print the export's bold marks as asterisks ("**2022 ...")
+_CHARS = f"[{re.escape(MARKERS)}]"
+_MARKER = rf"(?!\*\*){_CHARS}"
+LIST_ITEM = re.compile(rf"^\s*{_MARKER}")
 LIST_MARKERS = re.compile(rf"^(?:\s|{_MARKER})+")  # the markers a list item opens with
-MARKER_WORD = re.compile(rf"^{_MARKER}+$")  # a word that is only markers
+MARKER_WORD = re.compile(rf"^{_CHARS}+$")  # a word that is only markers
 
 Span = tuple[int, int]  # characters start..end (end excluded) of a line's text
 

@@ -111,8 +111,6 @@ _UNIT_PATTERNS: tuple[tuple[re.Pattern[str], float, str], ...] = (
     (re.compile(r"ETP\b"), 1.0, "fte"),
 )
 _NO_FIGURE = frozenset({"/", "-", "–", "—", ""})
-# the text export's inline markup: `**` and `__` around bold words, HTML paragraph and break tags
-MARKUP = re.compile(r"\*\*|__|</?p>|<br\s*/?>")
 
 
 class NumberFormatError(ValueError):
@@ -137,11 +135,6 @@ class Quantity:
     @property
     def is_exact(self) -> bool:
         return self.qualifier is None
-
-
-def clean_markup(text: str) -> str:
-    """Remove the export's inline markup (`**bold**`, `<p>`) without moving any figure."""
-    return MARKUP.sub("", text)
 
 
 def parse_number(text: str) -> float:
@@ -221,7 +214,7 @@ def parse_quantity(text: str) -> Quantity:
     Anything left over after the figure and a known unit is an error, so that a changed
     layout or an unknown unit is reported instead of being read as something else.
     """
-    cleaned = clean_markup(text).strip()
+    cleaned = text.strip()
     if cleaned in _NO_FIGURE:
         return Quantity(None, "count", None, cleaned, 0, len(cleaned))
     found = find_quantities(cleaned)
@@ -249,7 +242,7 @@ def rounding_half_width(span: str, value: float, unit: str) -> float:
     counts stay exact). The scale (M€, milliard) is the ratio of the value to the printed
     number. Qualifiers ("plus de", "près de") are not precision: the checks read them.
     """
-    match = _NUMBER.search(clean_markup(span))
+    match = _NUMBER.search(span)
     if match is None:
         return 0.0
     printed = abs(_number_value(match))

@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 from pipelines.numbers import (
     NumberFormatError,
     UnknownUnitError,
-    clean_markup,
     find_quantities,
     parse_number,
     parse_quantity,
@@ -84,10 +83,6 @@ def test_skips_ordinals_codes_and_bullets() -> None:
 def test_slash_means_no_figure() -> None:
     assert parse_quantity("/").value is None
     assert parse_quantity(" / ").value is None
-
-
-def test_markup_does_not_move_figures() -> None:
-    assert clean_markup("**2,6 millions €**: **162**") == "2,6 millions €: 162"
 
 
 @pytest.mark.parametrize("text", ["abc", "12 et 13", "environ", "€ 12 000 en plus"])

@@ -193,7 +193,7 @@ def test_sentence_figures_of_hostile_text(entities, indicators) -> None:
     section = Section("Un essai", Location("essai.txt", line=1))
     section.blocks = [TextLine(t, Location("essai.txt", line=i + 2)) for i, t in enumerate(lines)]
     document = Document("essai.txt", "text", "0" * 64, 2022, [section])
-    result = with_periods(extract_prose(document, indicators, entities), 2022)
+    result = with_periods(extract_prose(document, indicators, entities), document)
     figures = result.figures
     got = {(f.location.line, f.source_span): f for f in figures}
     assert set(got) >= {

@@ -38,8 +38,8 @@ if str(ROOT) not in sys.path:
 
 from pipelines.document import LIST_MARKERS, Document, Section, Table, TextLine  # noqa: E402
 from pipelines.extract.key_figures import starts_with_figure  # noqa: E402
-from pipelines.numbers import clean_markup, find_quantities  # noqa: E402
-from pipelines.readers.text_export import read_text_export  # noqa: E402
+from pipelines.numbers import find_quantities  # noqa: E402
+from pipelines.readers.text_export import read_text_export, split_markup  # noqa: E402
 from tools.render_report_pdf import french_typography  # noqa: E402
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -132,7 +132,7 @@ def _key_figure_box(line: TextLine) -> str | None:
         return None
     marker = LIST_MARKERS.match(text)
     assert marker is not None
-    body = clean_markup(text[marker.end() :]).strip()
+    body = split_markup(text[marker.end() :])[0]
     quantities = find_quantities(body)
     if not quantities or quantities[0].start != 0:
         return None

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from pipelines.document import Document, Location
+from pipelines.document import LIST_MARKERS, MARKERS, Document, Location
 from pipelines.extract import Extraction, Figure, GeneratedIndicator, Reject
 from pipelines.extract.key_figure_blocks import slug
 from pipelines.extract.navigation import page_contexts
@@ -236,8 +236,9 @@ def _clause_subject(before: str, clause_start: int = 0) -> str:
     clause = _INTRO.sub("", before)[clause_start:]
     clause = re.sub(r"\([^)]*\)", "", clause).lstrip(" )")
     clause = re.sub(r"^(?:et|ou|puis)\s+", "", clause)
-    pieces = [p for p in re.split(r"[.;:!?]\s|[,(]|^\s*[-◆•♦*]+\s", clause) if p.strip(" -◆•♦*")]
-    return opening_phrase(pieces[-1].strip(" -◆•♦*")) if pieces else ""
+    clause = LIST_MARKERS.sub("", clause)
+    pieces = [p for p in re.split(r"[.;:!?]\s|[,(]", clause) if p.strip(" " + MARKERS)]
+    return opening_phrase(pieces[-1].strip(" " + MARKERS)) if pieces else ""
 
 
 def domain_slug(title: str) -> str:
@@ -267,7 +268,7 @@ def _organisation(
             if best is None or distance < best[0]:
                 best = (distance, entity)
     if best is None:  # the body the paragraph opens with is what its sentences are about
-        opening = re.sub(r"^[\s\-◆•♦*]+", "", text)[:40]
+        opening = LIST_MARKERS.sub("", text)[:40]
         best = next(((0, e) for e, pattern in organisations if pattern.search(opening)), None)
     return best[1] if best else None
 

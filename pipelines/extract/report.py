@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pipelines.document import Document
+from pipelines.document import Document, Location, Table
 from pipelines.extract import Extraction
 from pipelines.extract.dated_lists import extract_dated_lists
 from pipelines.extract.key_figure_blocks import extract_key_figure_blocks
@@ -16,7 +16,6 @@ from pipelines.extract.prose import extract_prose, merge_restatements
 from pipelines.extract.sentences import extract_sentences
 from pipelines.extract.support_blocks import extract_support_blocks
 from pipelines.extract.territories import extract_territory_profiles
-from pipelines.numbers import clean_markup
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
 # Extractors of curated indicators first; the generic key-figure blocks last, so that a
@@ -65,17 +64,30 @@ def extract_report(
     result.extend(extract_prose(document, indicators, entities, in_blocks))
     labels = {code: i.label for code, i in indicators.indicators.items()}
     labels |= {g.indicator_code: g.indicator_label for g in result.generated_indicators}
-    return merge_restatements(prefer_curated(with_periods(result, document.report_year)), labels)
+    return merge_restatements(prefer_curated(with_periods(result, document)), labels)
 
 
-def with_periods(result: Extraction, report_year: int) -> Extraction:
+def _words(document: Document) -> dict[Location, str]:
+    """The words of every line and table row, by where they are."""
+    words: dict[Location, str] = {}
+    for _, block in document.blocks():
+        if isinstance(block, Table):
+            words.update((row.location, row.text) for row in block.rows)
+        else:
+            words[block.location] = block.text
+    return words
+
+
+def with_periods(result: Extraction, document: Document) -> Extraction:
     """Every figure gets the period its own words give it ("33 380 offres depuis le
     lancement", "11,5 M€ versés à fin 2022"); None stays the report year."""
+    report_year = document.report_year
+    words = _words(document)
     figures = []
     for figure in result.figures:
         if figure.period is None:
-            text = clean_markup(figure.source_text)
-            start = text.find(clean_markup(figure.source_span))
+            text = words.get(figure.location, "")
+            start = text.find(figure.source_span)
             if start >= 0:
                 period = period_of(text, start, start + len(figure.source_span), report_year)
                 if period != report_period(report_year):

@@ -23,7 +23,6 @@ from pipelines.document import (
     TableRow,
     TextLine,
 )
-from pipelines.numbers import MARKUP
 from pipelines.readers import SourceError
 
 _TITLE_PATTERNS = (
@@ -32,6 +31,9 @@ _TITLE_PATTERNS = (
 )
 # `---|---` or `--<TAB>-----`: a Markdown table rule, layout only
 _MARKDOWN_RULE = re.compile(r"^[\s|:]*-{2,}[\s|:\-]*$")
+# the export's inline markup: `**` or `__` around bold words, HTML tags between words
+_MARKUP = re.compile(r"\*\*|__|</?p>|<br\s*/?>")
+_BOLD_MARKS = ("**", "__")
 _YEAR_IN_TEXT = re.compile(r"ANNÉE\s+(\d{4})")
 _YEAR_IN_NAME = re.compile(r"(20\d{2})")
 _MOJIBAKE = re.compile(r"Ã[©¨ª‰¢´®§]|Ã\u00a0|â€")
@@ -54,31 +56,51 @@ def is_heading(text: str) -> bool:
 
 
 def split_markup(text: str) -> tuple[str, tuple[Span, ...]]:
-    """The text without its inline markup, and the character ranges it marks bold.
+    """The words of a line (or cell) of the export, and the character ranges of them that its
+    markup sets in bold.
 
     `**35 551** demandes` is `35 551 demandes` with 0..6 in bold; a bold run left open runs
-    to the end of the line."""
-    words: list[str] = []
-    length = 0
+    to the end of the line. A `<p>` or `<br>` tag separates words: `<p>1</p><p>ARRAGEOIS</p>`
+    is `1 ARRAGEOIS`. The words are stripped."""
+    out = ""
     bold: list[Span] = []
-    opened: dict[str, int] = {}  # `**` or `__` opened at this position of the text
+    opened: dict[str, int | None] = {}  # `**` or `__`: where its run starts (None: next words)
+    tag_before = False  # a tag since the last words: a space unless one is there already
+
+    def add(chunk: str) -> None:
+        nonlocal out, tag_before
+        if not chunk:
+            return
+        if tag_before and out and not out[-1].isspace() and not chunk[0].isspace():
+            out += " "
+        tag_before = False
+        for mark, start in opened.items():
+            opened[mark] = len(out) if start is None else start
+        out += chunk
+
     position = 0
-    for match in MARKUP.finditer(text):
-        words.append(text[position : match.start()])
-        length += match.start() - position
+    for match in _MARKUP.finditer(text):
+        add(text[position : match.start()])
         position = match.end()
         mark = match.group(0)
-        if mark in ("**", "__"):
-            if mark in opened:
-                start = opened.pop(mark)
-                if length > start:
-                    bold.append((start, length))
-            else:
-                opened[mark] = length
-    words.append(text[position:])
-    length += len(text) - position
-    bold += [(start, length) for start in opened.values() if length > start]
-    return "".join(words), tuple(sorted(bold))
+        if mark not in _BOLD_MARKS:
+            tag_before = True
+        elif mark not in opened:
+            opened[mark] = None
+        elif (start := opened.pop(mark)) is not None and len(out) > start:
+            bold.append((start, len(out)))
+    add(text[position:])
+    bold += [(start, len(out)) for start in opened.values() if start is not None]
+    lead = len(out) - len(out.lstrip())
+    words = out.strip()
+    runs: list[Span] = []
+    for start, end in sorted(bold):
+        start, end = max(start - lead, 0), min(end - lead, len(words))
+        if runs and start < runs[-1][1]:  # `**` and `__` runs that overlap make one run
+            runs[-1] = (runs[-1][0], max(end, runs[-1][1]))
+        elif end > start:
+            runs.append((start, end))
+    return words, tuple(runs)
 
 
 def decode_export(raw: bytes, source_file: str) -> str:
@@ -152,7 +174,7 @@ def read_text_export(path: Path) -> Document:
             previous_blank = True
             continue
         if is_heading(stripped):
-            sections.append(Section(title=stripped, location=location))
+            sections.append(Section(title=split_markup(stripped)[0], location=location))
         else:
             indent = len(line) - len(line.lstrip(" "))
             words, bold = split_markup(stripped)
