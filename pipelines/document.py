@@ -65,7 +65,8 @@ class TextLine:
 
     @property
     def source_text(self) -> str:
-        """The line exactly as in the source: what a figure's provenance quotes."""
+        """The line as the source has it (the export's line stripped, with its markup; a
+        PDF's paragraph as read): what a figure's provenance quotes."""
         return self.text if self.raw is None else self.raw
 
     @property
@@ -99,12 +100,13 @@ class TableRow:
 
     @property
     def source_cells(self) -> tuple[str, ...]:
-        """The cells exactly as in the source."""
+        """The cells as the source has them (stripped, with the export's markup)."""
         return self.cells if self.raw is None else self.raw
 
     @property
     def source_text(self) -> str:
-        """The row exactly as in the source: what a figure's provenance quotes."""
+        """The row as the source has it, cells joined by TABs: what a figure's provenance
+        quotes."""
         return "\t".join(self.source_cells)
 
 

@@ -194,9 +194,6 @@ class GeneratedIndicatorStaging(pa.DataFrameModel):
 class BlockQualityStaging(Located):
     """stg_block_quality: one row per table or key-figure block, found or expected."""
 
-    # nullable, as fact_block_quality has always been (the extractors give every block one:
-    # "" outside any section)
-    section: Series[str] = pa.Field(nullable=True)
     block_id: Series[str] = pa.Field(
         str_length={"min_value": 1}, description="Identifier of the table or key-figure block."
     )

@@ -16,7 +16,7 @@ from pipelines.dictionary import Comments, DictionaryError, apply_comments, miss
 from pipelines.validate import MODELS
 from pipelines.warehouse import FACT_TABLES, apply_schema, fact_tables_ddl
 from schemas.ddl import DdlError, create_table
-from schemas.staging import STAGING_TABLES, ListItemStaging, columns
+from schemas.staging import STAGING_TABLES, ListItemStaging, Provenance, columns
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +63,7 @@ def test_the_fact_tables_types_nullability_and_defaults_are_the_models(schema) -
         "staging_table",
         "reason",
     ]  # a reject is kept whatever else it lacks
-    assert _describe(schema, "fact_block_quality")["section"][1] == "YES"
+    assert _describe(schema, "fact_block_quality")["section"][1] == "NO"  # "": no section
     assert list(_describe(schema, "fact_list_item"))[5:11] == [
         "section",
         "list_code",
@@ -173,3 +173,10 @@ def test_a_column_added_to_a_model_reaches_the_frames() -> None:
     empty = staging.empty_frames()
     for attribute, (_, model) in STAGING_TABLES.items():
         assert list(getattr(empty, attribute).columns) == columns(model)
+
+
+@pytest.mark.parametrize("model", Provenance.__subclasses__(), ids=lambda m: m.__name__)
+def test_every_row_read_from_the_report_quotes_its_text(model: type[Provenance]) -> None:
+    """Each model declares `source_text` where its table has it: none may forget it."""
+    column = model.to_schema().columns["source_text"]
+    assert not column.nullable and column.checks

@@ -1,13 +1,14 @@
 """The "Les chiffres clés ..." blocks: every figure they state, with a label and a code.
 
-About thirty blocks, each written its own way: bullets (`- ◆ **35 551** demandes ...`),
-plain lines (`553 délibérations votées`), "label : figure" (`Aides financières : **2,4 M€**`),
+About thirty blocks, each written its own way: bullets (`- ◆ 35 551 demandes ...`), plain
+lines (`553 délibérations votées`), "label : figure" (`Aides financières : 2,4 M€`),
 breakdowns (`Budget de 463,61 M€ dont` followed by its parts, `X dont Y`, indented
 sub-items). A block runs from its title to the first line of prose.
 
 Figures the catalog curates (same code every year) are taken by the other extractors; the
 rest get a generated code `kf_<block>__<label>` (stable as long as the wording is) with the
-label they were read with. Years, dates and phone numbers are not figures (see `tokens`).
+label they were read with. Years, dates and phone numbers are not figures
+(`pipelines.numbers.ignorable_reason`).
 Parts keep the code of their whole (`part_of`), so breakdowns can be checked.
 """
 
@@ -224,7 +225,7 @@ class BlockReader:
 
 
 def _figures_of(line: TextLine) -> tuple[str, list[Quantity]]:
-    """The line's text without markup or bullet, and the figures it states."""
+    """The line's words without its list markers, and the figures they state."""
     body = key_figure_body(line.text)
     figures = [
         q

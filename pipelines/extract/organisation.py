@@ -6,9 +6,9 @@ either, and one cell is repeated. What holds is the people: each cell has a numb
 names written "Prénom NOM". We keep each person with the cell, the label and the roles the
 cell shows, and leave matching to the official list to the checks.
 
-A cell reads "<number> <LABEL IN CAPITALS> <roles and names>": in a table cell (the text
-export's `<p>` tags around the first two are left in the source text only) or, in a PDF, in
-a paragraph.
+A cell reads "<number> <LABEL IN CAPITALS> <roles and names>", in a table cell or, when a
+PDF sets the table as text, in a paragraph; the text export's `<p>` tags around the first
+two stay in the row's source text only.
 """
 
 from __future__ import annotations

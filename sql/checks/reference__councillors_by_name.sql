@@ -32,8 +32,8 @@ per_canton as (
         count(distinct printed.person) as n_found,
         string_agg(distinct case when printed.person is null then official.prenom || ' ' || official.nom end, ', ' order by case when printed.person is null then official.prenom || ' ' || official.nom end) as missing,
         string_agg(distinct official.prenom || ' ' || official.nom || coalesce(' (' || official.fonction || ')', ''), ', ' order by official.prenom || ' ' || official.nom || coalesce(' (' || official.fonction || ')', '')) as names,
-        string_agg(distinct cast(printed.cell_number as varchar), ', ' order by cast(printed.cell_number as varchar)) as cells,
-        min(printed.source_file || ':' || coalesce(printed.line, printed.page)) as place
+        array_to_string(list_sort(list(distinct printed.cell_number)), ', ') as cells,
+        arg_min(printed.source_file || ':' || coalesce(printed.line, printed.page), {'page': printed.page, 'line': printed.line}) as place
     from official
     cross join years
     left join printed

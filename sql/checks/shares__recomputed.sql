@@ -45,7 +45,8 @@ candidates as (
 best as (
     select
         report_year, entity_code, concept_code,
-        arg_min(candidates, abs(recomputed - share)) as pick
+        -- the closest; between two as close, the first by their provenance
+        arg_min(candidates, {'distance': abs(recomputed - share), 'source': recomputed_source}) as pick
     from candidates
     group by all
 )

@@ -25,7 +25,7 @@ statements as (
         figure.*,
         row_number() over (
             partition by figure.report_year, figure.source_kind, figure.entity_code, figure.concept_code
-            order by coalesce(figure.page, 0), coalesce(figure.line, 0)
+            order by coalesce(figure.page, 0), coalesce(figure.line, 0), figure.value, figure.indicator_code
         ) as rank
     from v_concept_figure as figure
     inner join dim_indicator as concept on concept.indicator_code = figure.concept_code

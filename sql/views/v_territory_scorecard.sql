@@ -62,12 +62,12 @@ mds as (
     select
         report_year,
         territory_code,
-        sum(value) filter (where indicator_code = 'rsa_allocataires_count') as rsa_allocataires_count,
-        sum(value) filter (where indicator_code = 'apa_home_beneficiaries_count') as apa_home_beneficiaries_count,
-        sum(value) filter (where indicator_code = 'pch_beneficiaries_count') as pch_beneficiaries_count,
-        sum(value) filter (where indicator_code = 'emergency_aid_granted_count') as emergency_aid_granted_count,
-        sum(value) filter (where indicator_code = 'afp_granted_count') as afp_granted_count,
-        sum(value) filter (where indicator_code = 'faj_granted_count') as faj_granted_count,
+        sum(value order by value) filter (where indicator_code = 'rsa_allocataires_count') as rsa_allocataires_count,
+        sum(value order by value) filter (where indicator_code = 'apa_home_beneficiaries_count') as apa_home_beneficiaries_count,
+        sum(value order by value) filter (where indicator_code = 'pch_beneficiaries_count') as pch_beneficiaries_count,
+        sum(value order by value) filter (where indicator_code = 'emergency_aid_granted_count') as emergency_aid_granted_count,
+        sum(value order by value) filter (where indicator_code = 'afp_granted_count') as afp_granted_count,
+        sum(value order by value) filter (where indicator_code = 'faj_granted_count') as faj_granted_count,
         bool_or(is_derived) filter (where indicator_code in (
             'rsa_allocataires_count', 'apa_home_beneficiaries_count', 'pch_beneficiaries_count',
             'emergency_aid_granted_count', 'afp_granted_count', 'faj_granted_count'
