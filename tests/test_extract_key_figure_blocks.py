@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from pipelines.document import Location, Section, TextLine
 from pipelines.extract.dated_lists import extract_dated_lists
-from pipelines.extract.key_figure_blocks import extract_key_figure_blocks, slug
+from pipelines.extract.key_figure_blocks import block_lines, extract_key_figure_blocks, slug
+from pipelines.extract.navigation import highlighted_entity
 from pipelines.extract.report import extract_report
 from pipelines.extract.support_blocks import extract_support_blocks
-from pipelines.readers.text_export import read_text_export
+from pipelines.readers.text_export import read_text_export, split_markup
 
 
 @pytest.fixture(scope="module")
@@ -160,3 +162,38 @@ def test_slugs_are_ascii_and_stable() -> None:
     assert slug("Jeunesses au cœur de l'action départementale") == (
         "jeunesses_au_coeur_de_l_action_departementale"
     )
+
+
+def test_a_block_ends_at_its_first_line_of_prose() -> None:
+    """Prose: a line of more than 128 characters of words, no list item, not opening with a
+    figure. The export's markup does not count: the PDF prints none."""
+    words = "Soutien aux structures culturelles : 5,1 millions € finançant des centres"
+    short = words + " culturels de rayonnement départemental, et territorial"  # 128 characters
+    marked = short.replace("5,1 millions €", "**5,1 millions €**")
+    lines = [
+        "12 aides",
+        marked,
+        "- ◆ " + short + " et local, en liste",
+        short + " et local",  # 137: prose
+        "3 aides après",
+    ]
+    section = Section("Les chiffres clés de la culture", Location("essai.txt", line=1))
+    section.blocks = [
+        TextLine(split_markup(text)[0], Location("essai.txt", line=n + 2), raw=text)
+        for n, text in enumerate(lines)
+    ]
+    assert len(short) == 128 and len(marked) > 128
+    assert [line.location.line for line in block_lines(section)] == [2, 3, 4]
+
+
+def test_the_current_office_of_a_menu_is_the_bold_one(entities) -> None:
+    def office(text: str, bold: tuple[tuple[int, int], ...] = ()) -> str | None:
+        entity = highlighted_entity(
+            TextLine(text, Location("essai.txt", line=1), bold=bold), entities
+        )
+        return entity.code if entity else None
+
+    assert office("- MDS du Calaisis", ((2, 17),)) == "62-mds-calaisis"
+    assert office("- MDS du Calaisis") is None  # not in bold: another office's menu item
+    assert office("- MDS du Calaisis", ((2, 5),)) is None  # only partly in bold
+    assert office("• MDS de l'Arrageois") == "62-mds-arrageois"

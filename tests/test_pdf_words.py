@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from pipelines.numbers import find_quantities
-from pipelines.readers.hyphenation import Vocabulary, join_lines
+from pipelines.readers.hyphenation import MARK, Vocabulary, join_lines
+from pipelines.readers.pdf import _join_styled, _styled
 from pipelines.readers.pdf_layout import layout_of, running_key
 from pipelines.titles import title_score
 
@@ -58,6 +59,59 @@ def test_page_numbers_are_one_running_text_wherever_the_digits() -> None:
 def test_thousands_separators(separator: str) -> None:
     quantity = find_quantities(f"2{separator}708{separator}881 € en 2022")[0]
     assert quantity.value == 2708881 and quantity.text == f"2{separator}708{separator}881 €"
+
+
+def _bold(text: str, spans) -> list[str]:
+    return [text[start:end] for start, end in spans]
+
+
+def _font(text: str, bold: bool) -> dict:
+    return {"text": text, "fontname": "DejaVuSans-Bold" if bold else "DejaVuSans"}
+
+
+def test_bold_words_make_runs_and_markers_are_never_bold() -> None:
+    words = [_font("-", True), _font("◆", True), _font("35", True), _font("551", True)]
+    words += [_font("demandes", False), _font("dont", False), _font("12", True)]
+    text, bold = _styled(words)
+    assert text == "- ◆ 35 551 demandes dont 12"
+    assert _bold(text, bold) == ["35 551", "12"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "joined", "runs"),
+    [
+        # a run that goes on to the next line is one run
+        (
+            (["les", True], ["dépla-", True]),
+            (["cements", True], ["du", False]),
+            "les déplacements du",
+            ["les déplacements"],
+        ),
+        (
+            (["du", False], ["Pas-", True]),
+            (["de-Calais", True],),
+            "du Pas-de-Calais",
+            ["Pas-de-Calais"],
+        ),
+        # a plain word between two bold ones keeps them apart
+        ((["un", True], ["mot", False]), (["deux", True],), "un mot deux", ["un", "deux"]),
+        ((["2019-", True],), (["2022", False],), "2019-2022", ["2019-"]),
+    ],
+)
+def test_bold_runs_survive_joins_and_hyphens(first, second, joined, runs) -> None:
+    lines = [_styled([_font(t, b) for t, b in line]) for line in (first, second)]
+    text, bold = VOCABULARY.resolve_spans(*_join_styled(*lines))
+    assert text == joined
+    assert _bold(text, bold) == runs
+
+
+def test_resolving_hyphens_moves_the_spans_after_them() -> None:
+    text = f"les dépla-{MARK}cements du Pas-{MARK}de-Calais à Lens-{MARK}Hénin"
+    parts = ("dépla-", "Pas", "Lens-", f"Lens-{MARK}Hénin")
+    spans = tuple((text.index(part), text.index(part) + len(part)) for part in parts)
+    resolved, moved = VOCABULARY.resolve_spans(text, spans)
+    assert resolved == "les déplacements du Pas-de-Calais à Lens-Hénin"
+    assert _bold(resolved, moved) == ["dépla", "Pas", "Lens-", "Lens-Hénin"]
 
 
 def _word(text: str, x0: float, top: float, size: float = 8.0) -> dict:

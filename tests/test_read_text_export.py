@@ -53,12 +53,36 @@ def test_bold_markup_becomes_a_field(document) -> None:
     assert len(menu) > 8 and bold == [1683, 1731]
 
 
+def test_a_cell_gives_its_words_and_keeps_its_tags_as_provenance(
+    document, indicators, entities
+) -> None:
+    from pipelines.extract.organisation import extract_organisation
+
+    [row] = [
+        row
+        for _, block in document.blocks()
+        if isinstance(block, Table)
+        for row in block.rows
+        if row.location.line == 247
+    ]
+    assert row.cells[0] == (
+        "1 AUDOMAROIS Vice-président Jean-Claude DISSAUX Présidente de commission Florence WOZNY"
+    )
+    assert row.source_cells[0].startswith("<p>1</p> <p>AUDOMAROIS Vice-président</p> Jean")
+    mentions = extract_organisation(document, indicators, entities).councillor_mentions
+    first = next(m for m in mentions if m.location.line == 247 and m.cell_number == 1)
+    assert (first.prenom, first.nom, first.cell_label) == ("Jean-Claude", "DISSAUX", "AUDOMAROIS")
+    assert first.source_text == row.source_cells[0]
+
+
 @pytest.mark.parametrize(
     ("text", "words", "bold"),
     [
         ("- ◆ **35 551** demandes", "- ◆ 35 551 demandes", ["35 551"]),
         ("**2,6 millions €**: **162**", "2,6 millions €: 162", ["2,6 millions €", "162"]),
         ("**1** <p>ARRAGEOIS</p> Zohra", "1 ARRAGEOIS Zohra", ["1"]),
+        ("<p>1</p><p>ARRAGEOIS</p>Zohra", "1 ARRAGEOIS Zohra", []),  # a tag separates words
+        ("**a**<br>**b**", "a b", ["a", "b"]),
         ("une ligne **sans fin", "une ligne sans fin", ["sans fin"]),  # left open: to the end
         ("****", "", []),
         ("__gras__ et **gras**", "gras et gras", ["gras", "gras"]),
