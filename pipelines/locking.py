@@ -146,7 +146,8 @@ def write_fingerprint(candidate: Path, warehouse: Path) -> None:
 
 
 def changed_since_copy(candidate: Path, warehouse: Path) -> bool:
-    """True when the live warehouse was written after the candidate was copied from it."""
+    """True when the live warehouse was written after the candidate was made beside it (and
+    read its analyst tables)."""
     base = Path(f"{candidate}.base")
     if not base.is_file():
         return False

@@ -3,8 +3,8 @@
 The fact tables are not written in SQL: each is its staging model's columns (`schemas.ddl`),
 so that a column added to a model reaches the warehouse; sql/schema/ holds the others.
 
-A build never writes the live file. It copies the current warehouse (if any) to a candidate
-file beside it, loads and checks the candidate, and only then renames it over the live file
+A build never writes the live file. It builds a candidate file beside it from empty
+(`new_candidate`), loads and checks the candidate, and only then renames it over the live file
 (`os.replace` is atomic on one filesystem). A failure at any step deletes the candidate and
 leaves the previous warehouse exactly as it was, still queryable. A candidate whose checks
 fail the gate is kept beside the live file as `<name>.candidate.duckdb` for inspection, and
@@ -316,7 +316,7 @@ def publish(candidate: Path, warehouse: Path) -> Path:
     """Swap the finished candidate in; readers of the old file keep their snapshot.
 
     Never over a file that another process has open for writing, nor over one written since
-    the candidate was copied from it: that would lose its writes."""
+    the candidate was made beside it: that would lose its writes."""
     with connect(candidate, read_only=False) as con:
         con.execute("checkpoint")
     with locking.no_new_writer(warehouse):
