@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,7 +31,7 @@ from pipelines import locking
 from pipelines.paths import SQL_SCHEMA_DIR, SQL_VIEWS_DIR
 from pipelines.staging import StagingFrames
 from schemas import staging as staging_models
-from schemas.catalog import EntityCatalog, IndicatorCatalog
+from schemas.catalog import EntityCatalog, IndicatorCatalog, load_indicator_catalog
 from schemas.ddl import create_table
 
 
@@ -42,6 +43,38 @@ def _sql_files(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.sql"))
 
 
+# `{{ indicator_columns('mds') }}` in a view: one column per indicator of that entity's tables
+_INDICATOR_COLUMNS = re.compile(
+    r"^(?P<indent>[ \t]*)\{\{\s*indicator_columns\('(?P<entity_type>\w+)'\)\s*\}\}[ \t]*$", re.M
+)
+
+
+def render_view(sql: str, catalog: IndicatorCatalog | None = None) -> str:
+    """The view's SQL with its column lists made from the indicator catalog: a wide view has
+    one column per indicator of an office's tables, declared once, in the catalog."""
+    catalog = load_indicator_catalog() if catalog is None else catalog
+
+    def columns(match: re.Match[str]) -> str:
+        codes = catalog.table_codes(match["entity_type"])
+        if not codes:
+            raise WarehouseError(f"indicator_columns: no table of {match['entity_type']!r}")
+        return ",\n".join(
+            f"{match['indent']}max(figure.value) filter (where figure.indicator_code = '{code}')"
+            f" as {code}"
+            for code in codes
+        )
+
+    return _INDICATOR_COLUMNS.sub(columns, sql)
+
+
+def _views() -> list[tuple[Path, str]]:
+    """Every view file and its SQL, rendered."""
+    catalog = load_indicator_catalog()
+    return [
+        (p, render_view(p.read_text(encoding="utf-8"), catalog)) for p in _sql_files(SQL_VIEWS_DIR)
+    ]
+
+
 def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create missing tables, then (re)create every view. Idempotent.
 
@@ -51,17 +84,17 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     for path in _sql_files(SQL_SCHEMA_DIR):
         con.execute(path.read_text(encoding="utf-8"))
     con.execute(fact_tables_ddl())
-    pending = _sql_files(SQL_VIEWS_DIR)
+    pending = _views()
     while pending:
-        failed: list[tuple[Path, duckdb.Error]] = []
-        for path in pending:
+        failed: list[tuple[Path, str, duckdb.Error]] = []
+        for path, sql in pending:
             try:
-                con.execute(path.read_text(encoding="utf-8"))
+                con.execute(sql)
             except duckdb.CatalogException as err:
-                failed.append((path, err))
+                failed.append((path, sql, err))
         if len(failed) == len(pending):
-            raise WarehouseError(f"{failed[0][0].name}: {failed[0][1]}")
-        pending = [path for path, _ in failed]
+            raise WarehouseError(f"{failed[0][0].name}: {failed[0][2]}")
+        pending = [(path, sql) for path, sql, _ in failed]
     from pipelines.dictionary import apply_comments  # views are recreated: comment them again
 
     apply_comments(con)
@@ -74,8 +107,10 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
 def schema_version() -> str:
     """The hash of the schema and the views this code creates."""
     digest = hashlib.sha256()
-    for path in [*_sql_files(SQL_SCHEMA_DIR), *_sql_files(SQL_VIEWS_DIR)]:
+    for path in _sql_files(SQL_SCHEMA_DIR):
         digest.update(path.name.encode() + path.read_bytes())
+    for path, sql in _views():
+        digest.update(path.name.encode() + sql.encode())
     digest.update(b"fact tables" + fact_tables_ddl().encode())
     return digest.hexdigest()
 

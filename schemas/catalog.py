@@ -82,6 +82,13 @@ class IndicatorCatalog:
     def table_rows(self, table_id: str) -> list[Indicator]:
         return [i for i in self.indicators.values() if i.table == table_id]
 
+    def table_codes(self, entity_type: str) -> list[str]:
+        """Every indicator the tables of this entity type's pages give (their rows and the
+        figures printed aside in a cell), sorted."""
+        rows = [i for t in self.tables.values() if t.entity_type == entity_type
+                for i in self.table_rows(t.table_id)]  # fmt: skip
+        return sorted({i.code for i in rows} | {i.aside_code for i in rows if i.aside_code})
+
     def match_key_figure(self, label: str, unit: str) -> Indicator | None:
         """The indicator whose key-figure regex matches this label with this unit, if any."""
         for indicator in self.indicators.values():

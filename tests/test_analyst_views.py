@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+import duckdb
 import pytest
 
 from pipelines import warehouse as wh
+from pipelines.paths import SQL_VIEWS_DIR
+from schemas.catalog import load_indicator_catalog
 
 
 @pytest.fixture(scope="module")
@@ -80,6 +85,40 @@ def test_the_wide_views_have_one_row_per_office(q) -> None:
     assert ("62-mds-lens-lievin", 0, None) in mds
     assert ("62-mds-artois", 17, 9278.0) in mds
     assert q("select count(*), sum(figures_count) from v_mdadt_wide") == [(7, 103)]
+
+
+def test_the_wide_views_have_a_column_per_indicator_of_the_catalogs_tables(q) -> None:
+    catalog = load_indicator_catalog()
+    for entity_type in ("mds", "mdadt"):
+        described = q(f"select column_name from (describe v_{entity_type}_wide)")
+        columns = [name for (name,) in described]
+        assert columns == [
+            "report_year",
+            f"{entity_type}_code",
+            f"{entity_type}_name",
+            "territory_code",
+            "figures_count",
+            *catalog.table_codes(entity_type),
+        ]
+    assert "cer_count" in catalog.table_codes("mdadt")  # printed aside: "20 (12 CER)"
+
+
+def test_an_indicator_added_to_a_table_is_a_column_of_its_wide_view() -> None:
+    """Adding a row to an office table is one edit of the catalog: the view follows."""
+    catalog = load_indicator_catalog()
+    staff = catalog.indicators["staff_count"]
+    added = dataclasses.replace(staff, code="volunteers_count", label="Bénévoles")
+    bigger = dataclasses.replace(catalog, indicators={**catalog.indicators, added.code: added})
+    sql = wh.render_view((SQL_VIEWS_DIR / "v_mds_wide.sql").read_text(encoding="utf-8"), bigger)
+    con = duckdb.connect()
+    wh.apply_schema(con)
+    con.execute(sql)
+    columns = [
+        row[0] for row in con.execute("select column_name from (describe v_mds_wide)").fetchall()
+    ]
+    assert columns[5:] == sorted([*catalog.table_codes("mds"), "volunteers_count"])
+    with pytest.raises(wh.WarehouseError, match="no table of 'ddets'"):
+        wh.render_view("select\n    {{ indicator_columns('ddets') }}\nfrom t", catalog)
 
 
 def test_report_vs_reference_pairs_each_preferred_figure(q) -> None:
