@@ -16,6 +16,7 @@ from pipelines.checks import (
     parse_check,
     run_checks,
 )
+from schemas.catalog import load_entity_catalog
 
 
 def _results(path: Path):
@@ -56,6 +57,13 @@ def test_the_failures_of_the_shipped_report_are_the_accepted_ones(built_warehous
     )  # fmt: skip
     assert found == {(*a.key, a.expected, a.observed) for a in load_baseline()}
     assert failures.accepted.all() and failures.justification.str.len().gt(40).all()
+
+
+def test_checks_take_the_departments_code_from_the_warehouse() -> None:
+    """The département is declared once (the entity catalog, then dim_entity): no check
+    writes its code."""
+    department = load_entity_catalog().department.code
+    assert [c.check_id for c in load_checks() if f"'{department}'" in c.sql] == []
 
 
 def test_the_same_warehouse_gives_the_same_report_every_run(built_warehouse) -> None:

@@ -9,7 +9,7 @@
 -- check fails the gate so that the last good warehouse stays published.
 select
     source.report_year,
-    '62' as entity_code,
+    (select entity_code from dim_entity where entity_type = 'department') as entity_code,
     source.source_kind as indicator_code,
     0 as expected,
     count(reject.reason) as observed,

@@ -8,7 +8,7 @@
 -- dimensions would vanish from every join an analyst writes.
 select
     source.report_year,
-    '62' as entity_code,
+    (select entity_code from dim_entity where entity_type = 'department') as entity_code,
     source.source_kind as indicator_code,
     0 as expected,
     count(figure.entity_code) as observed,

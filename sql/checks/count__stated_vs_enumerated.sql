@@ -67,7 +67,7 @@ compared as (
 
 select
     report_year,
-    '62' as entity_code,
+    (select entity_code from dim_entity where entity_type = 'department') as entity_code,
     indicator_code,
     value as expected,
     n_items as observed,

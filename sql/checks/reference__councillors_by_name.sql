@@ -65,7 +65,7 @@ union all
 
 select
     years.report_year,
-    '62' as entity_code,
+    (select entity_code from dim_entity where entity_type = 'department') as entity_code,
     'councillors_unmatched' as indicator_code,
     0 as expected,
     coalesce(unmatched.n, 0) as observed,

@@ -24,7 +24,7 @@ with shares as (
 
 select
     report_year,
-    '62' as entity_code,
+    (select entity_code from dim_entity where entity_type = 'department') as entity_code,
     indicator_code,
     100.0 as expected,
     total as observed,
