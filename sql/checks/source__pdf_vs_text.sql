@@ -9,29 +9,22 @@
 -- another value) means a reader lost or misread it. Figures are paired by entity, indicator
 -- and value order (then qualifier, period and place, so that a pairing is the same on every
 -- run); each side names its page or line.
-with text as (
-    select report_year, entity_code, indicator_code, value,
+-- each rendition's facts, ranked the same way within (year, entity, indicator)
+with ranked as (
+    select source_kind, report_year, entity_code, indicator_code, value,
         source_ref || ' "' || source_text || '"' as source,
         row_number() over (
-            partition by report_year, entity_code, indicator_code
+            partition by source_kind, report_year, entity_code, indicator_code
             order by value, qualifier nulls first, period_start nulls first, period_end nulls first,
                 page nulls first, line
         ) as k
     from v_indicator
-    where source_kind = 'text'
+    where source_kind in ('text', 'pdf')
 ),
 
-pdf as (
-    select report_year, entity_code, indicator_code, value,
-        source_ref || ' "' || source_text || '"' as source,
-        row_number() over (
-            partition by report_year, entity_code, indicator_code
-            order by value, qualifier nulls first, period_start nulls first, period_end nulls first,
-                page nulls first, line
-        ) as k
-    from v_indicator
-    where source_kind = 'pdf'
-),
+text as (select * from ranked where source_kind = 'text'),
+
+pdf as (select * from ranked where source_kind = 'pdf'),
 
 both_loaded as (
     select report_year from dim_source where source_kind = 'text'
