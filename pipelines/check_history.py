@@ -1,8 +1,11 @@
 """The check history: every check run, append-only, one Parquet file per run.
 
 It lives beside the warehouse (`paths.check_history_dir_for`), not inside it: `indicators
-check` reads the warehouse with a read-only connection, so that an analyst's open connection
-never makes it fail, and a rebuild of the warehouse never loses a run. A run is written to a
+check` reads the warehouse with a read-only connection, so that an analyst's read-only
+connection never makes it fail (a read-write one does: DuckDB then lets no other process open
+the file, and the message names that process), and a rebuild of the warehouse never loses a
+run. A folder where the run cannot be written does not stop `check`: the report is printed
+and a warning says the run was not kept. A run is written to a
 temporary name and renamed into place, so a reader never sees half a run. Comparing a run with
 the previous run of the same inputs tells what is new and what was resolved.
 """
@@ -18,6 +21,7 @@ import pandas as pd
 
 from pipelines.checks import CheckRun
 from pipelines.parquet import write_whole
+from pipelines.salvage import parquet_problem, remove_leftovers, set_aside
 
 
 @dataclass(frozen=True)
@@ -41,11 +45,36 @@ def append(run: CheckRun, store: Path) -> Path:
     return write_whole(frame, store / f"{run.run_id}.parquet")
 
 
+# what every stored run holds; a Parquet file without these is not one of ours
+RUN_COLUMNS = frozenset({"run_id", "started_at", "inputs_key", "check_id", "status"})
+
+
 def read(store: Path) -> pd.DataFrame:
-    """Every stored result of every run (empty when nothing is stored yet)."""
-    files = sorted(Path(store).glob("*.parquet")) if Path(store).is_dir() else []
+    """Every stored result of every run (empty when nothing is stored yet). A file of the
+    store that is damaged, empty or foreign is set aside (`pipelines.salvage`), never a
+    reason to fail; partial files of killed runs are removed."""
+    store = Path(store)
+    if not store.is_dir():
+        return pd.DataFrame()
+    remove_leftovers(store)
+    files = sorted(store.glob("*.parquet"))
     if not files:
         return pd.DataFrame()
+    try:
+        history = _read_all(files)
+        if set(history.columns) >= RUN_COLUMNS and history.run_id.notna().all():
+            return history
+    except duckdb.Error:
+        pass
+    for path in files:  # one of them is bad: find it, set it aside, read the others
+        problem = parquet_problem(path, RUN_COLUMNS)
+        if problem is not None:
+            set_aside(path, problem, store)
+    good = [path for path in files if path.exists()]
+    return _read_all(good) if good else pd.DataFrame()
+
+
+def _read_all(files: list[Path]) -> pd.DataFrame:
     con = duckdb.connect()
     try:
         return con.execute(

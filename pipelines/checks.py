@@ -42,6 +42,7 @@ import duckdb
 import pandas as pd
 import yaml
 
+from pipelines.errors import IndicatorsError
 from pipelines.numbers import format_fr
 from pipelines.paths import SQL_CHECKS_DIR
 
@@ -58,7 +59,7 @@ _EPSILON = 1e-9
 REVIEW_MARK = "TO REVIEW"  # what `indicators baseline` writes for a finding nobody has justified
 
 
-class CheckDefinitionError(ValueError):
+class CheckDefinitionError(IndicatorsError, ValueError):
     """A check file's header, or the baseline, is incomplete or inconsistent."""
 
 
@@ -240,31 +241,60 @@ def _same(left: float | None, right: float | None) -> bool:
     return abs(left - right) <= 1e-6 * max(1.0, abs(left))
 
 
+def _baseline_entries(path: Path) -> list[tuple[int, dict]]:
+    """The baseline's entries with the line each starts at; a YAML error names file and
+    line."""
+    text = Path(path).read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        entries = yaml.safe_load(text) or []
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+        raise CheckDefinitionError(f"{where}: not valid YAML ({problem})") from None
+    if not isinstance(entries, list) or node is None:
+        raise CheckDefinitionError(f"{path}:1: expected a list of accepted findings")
+    lines = [item.start_mark.line + 1 for item in node.value]
+    for line, entry in zip(lines, entries, strict=True):
+        if not isinstance(entry, dict):
+            raise CheckDefinitionError(f"{path}:{line}: an entry is a mapping (check: ...)")
+    return list(zip(lines, entries, strict=True))
+
+
 def load_baseline(path: Path = BASELINE, *, allow_unreviewed: bool = False) -> list[Accepted]:
     if not Path(path).is_file():
         return []
-    entries = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or []
     accepted = []
-    for number, entry in enumerate(entries, start=1):
+    for number, (line, entry) in enumerate(_baseline_entries(path), start=1):
+        where = f"{path}:{line}: entry {number}"
         missing = {"check", "entity", "indicator", "year", "expected", "observed", "why"} - set(
             entry
         )
         if missing:
-            raise CheckDefinitionError(f"{Path(path).name} entry {number}: lacks {sorted(missing)}")
+            raise CheckDefinitionError(f"{where}: lacks {sorted(missing)}")
         why = str(entry["why"] or "").strip()
         if not why or (why.startswith(REVIEW_MARK) and not allow_unreviewed):
             raise CheckDefinitionError(
-                f"{Path(path).name} entry {number} ({entry['check']} {entry['entity']} "
+                f"{where} ({entry['check']} {entry['entity']} "
                 f"{entry['indicator']}): no justification yet; review it or remove it"
             )
+        try:
+            year = int(str(entry["year"]))
+            expected, observed = _number(entry["expected"]), _number(entry["observed"])
+        except ValueError:
+            raise CheckDefinitionError(
+                f"{where}: year {entry['year']!r}, expected {entry['expected']!r} and observed "
+                f"{entry['observed']!r} must be numbers"
+            ) from None
         accepted.append(
             Accepted(
                 entry["check"],
                 str(entry["entity"]),
                 str(entry["indicator"]),
-                int(entry["year"]),
-                _number(entry["expected"]),
-                _number(entry["observed"]),
+                year,
+                expected,
+                observed,
                 why,
             )
         )

@@ -28,6 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pipelines.paths import DEFAULT_WAREHOUSE, REFERENCE_DIR
+from pipelines.query import DEFAULT_TIMEOUT_S as DEFAULT_QUERY_TIMEOUT_S
 
 # Exit codes of every command (documented in --help and the README).
 EXIT_OK = 0  # done; for build and check: the gate passes
@@ -50,16 +51,33 @@ def _warehouse_path(text: str) -> Path:
     return path
 
 
+def _positive_seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not seconds > 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of seconds")
+    return seconds
+
+
 def _parser() -> argparse.ArgumentParser:
+    # --debug anywhere on the line: a subcommand's own default must not undo `indicators
+    # --debug query ...`, hence SUPPRESS there and the one default on the main parser
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--debug", action="store_true", help="print the traceback of an error")
+    common.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="print the traceback of an error",
+    )
     parser = argparse.ArgumentParser(
         prog="indicators",
         description="Indicator warehouse of the Pas-de-Calais activity report.",
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        parents=[common],
     )
+    parser.add_argument("--debug", action="store_true", help="print the traceback of an error")
     commands = parser.add_subparsers(dest="command", required=True)
 
     def add(name: str, **kwargs) -> argparse.ArgumentParser:
@@ -141,6 +159,13 @@ def _parser() -> argparse.ArgumentParser:
     query.add_argument("sql")
     query.add_argument("--warehouse", type=_warehouse_path, default=DEFAULT_WAREHOUSE)
     query.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    query.add_argument(
+        "--timeout",
+        type=_positive_seconds,
+        default=DEFAULT_QUERY_TIMEOUT_S,
+        metavar="SECONDS",
+        help=f"stop the query after this long (default {DEFAULT_QUERY_TIMEOUT_S:g})",
+    )
 
     describe = add(
         "describe", help="print an indicator's card (or a table's columns) with its values"
@@ -265,7 +290,26 @@ def _refresh_reference(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _check_build_inputs(args: argparse.Namespace) -> None:
+    """What a build needs, checked before any Prefect server starts (a bad path answers at
+    once, not after the server's start-up)."""
+    from pipelines.readers import SourceError
+    from pipelines.server import check_prefect_home
+
+    for path in args.reports or []:
+        if not path.is_file():
+            raise SourceError(f"{path}: no such report file")
+        if path.suffix.lower() not in {".txt", ".pdf"}:
+            raise SourceError(
+                f"{path.name}: unknown report format {path.suffix!r} (expected .txt or .pdf)"
+            )
+    if args.reference is not None and not (args.reference / "manifest.json").is_file():
+        raise SourceError(f"{args.reference}: no manifest.json: not a reference folder")
+    check_prefect_home()
+
+
 def _build(args: argparse.Namespace) -> int:
+    _check_build_inputs(args)
     _set_runner(args)
     from pipelines.flows import build_warehouse
 
@@ -344,18 +388,17 @@ def _concepts(args: argparse.Namespace) -> int:
 
 
 def _query(args: argparse.Namespace) -> int:
-    import duckdb
-
     from pipelines import warehouse as wh
-    from pipelines.formatting import query_text
+    from pipelines.formatting import render
+    from pipelines.query import QueryFailed, run_guarded
 
     try:
-        text = query_text(args.warehouse, args.sql, args.format)
-    except duckdb.Error as err:  # an error of the query, or of an older warehouse?
+        result = run_guarded(args.warehouse, args.sql, timeout_s=args.timeout)
+    except QueryFailed:  # an error of the query, or of an older warehouse?
         with wh.connect(args.warehouse, read_only=True) as con:
             wh.require_current_schema(con, args.warehouse)
-        raise err from None
-    sys.stdout.write(text)
+        raise
+    sys.stdout.write(render(result.columns, result.rows, args.format))
     return EXIT_OK
 
 
@@ -408,8 +451,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(command: str, action: Callable[[], int], *, debug: bool = False) -> int:
-    """Run a command's action; a failure becomes its exit code and one line on stderr."""
+    """Run a command's action; a failure becomes its exit code and one line on stderr (a
+    refused query keeps DuckDB's whole message: its hints and caret say what to correct)."""
     from pipelines.errors import GateFailed, one_line
+    from pipelines.query import QueryFailed, QueryRefused
 
     try:
         return action()
@@ -418,6 +463,11 @@ def run(command: str, action: Callable[[], int], *, debug: bool = False) -> int:
         for reason in err.reasons:
             print(f"indicators {command}: {reason}", file=sys.stderr)
         return EXIT_FAILED
+    except (QueryRefused, QueryFailed) as err:
+        if debug:
+            traceback.print_exc()
+        print(f"indicators {command}: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
     except Exception as err:  # every known failure carries a message that names its input
         from pipelines.server import explain_startup_failure
 

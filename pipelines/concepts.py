@@ -32,6 +32,7 @@ import simplemma
 import yaml
 from rapidfuzz import fuzz
 
+from pipelines.errors import IndicatorsError
 from pipelines.paths import CONCEPT_REVIEW
 from schemas.catalog import IndicatorCatalog
 
@@ -51,7 +52,7 @@ _FUNCTION_WORDS = frozenset({
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
-class ConceptReviewError(ValueError):
+class ConceptReviewError(IndicatorsError, ValueError):
     """The reviewed exceptions name an unknown concept or are malformed."""
 
 

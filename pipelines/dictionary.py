@@ -22,6 +22,7 @@ from pathlib import Path
 import duckdb
 import yaml
 
+from pipelines.errors import IndicatorsError
 from pipelines.paths import CATALOG_DIR, SQL_DIR
 from pipelines.warehouse import fact_models
 from schemas.catalog import Indicator, load_indicator_catalog
@@ -31,7 +32,7 @@ COMMENTS_FILE = SQL_DIR / "comments.yaml"
 DEFINITIONS_FILE = CATALOG_DIR / "definitions.yaml"
 
 
-class DictionaryError(ValueError):
+class DictionaryError(IndicatorsError, ValueError):
     """sql/comments.yaml is malformed, names an object or column the warehouse lacks, or
     describes a fact table (its staging model does)."""
 

@@ -143,6 +143,7 @@ class Document:
     report_year: int
     sections: list[Section]
     running_text: list[RunningText] = field(default_factory=list)
+    pages: int | None = None  # a PDF's number of pages (None: a text export)
 
     def lines(self) -> Iterator[tuple[Section, TextLine]]:
         for section in self.sections:

@@ -21,6 +21,11 @@ _ENVIRONMENT = {
 }
 
 
+class IndicatorsError(Exception):
+    """An error the project foresaw: its message names the input and the cause, and the
+    command line prints it as one line (exit 3)."""
+
+
 class GateFailed(Exception):
     """The checks of a candidate warehouse failed the gate: it was not published."""
 
@@ -50,14 +55,6 @@ def one_line(err: BaseException) -> str:
     """The cause of `err` in one line (a full disk wins over what it caused later)."""
     import duckdb
 
-    from pipelines.checks import CheckDefinitionError
-    from pipelines.dictionary import DictionaryError
-    from pipelines.extract import ExtractionError
-    from pipelines.locking import WarehouseBusy
-    from pipelines.readers import SourceError
-    from pipelines.validate import ValidationError
-    from pipelines.warehouse import WarehouseError
-
     chain = _chain(err)
     for cause in chain:  # a full disk makes later steps fail in confusing ways
         if isinstance(cause, OSError) and cause.errno in (errno.ENOSPC, errno.EDQUOT):
@@ -69,16 +66,7 @@ def one_line(err: BaseException) -> str:
         return f"{err.filename}: {_ENVIRONMENT[err.errno]}" if err.filename else str(err)
     if isinstance(err, OSError):
         return f"{err.filename}: {err.strerror}" if err.filename else _first_line(str(err))
-    known = (
-        SourceError,
-        ExtractionError,
-        ValidationError,
-        WarehouseError,
-        WarehouseBusy,
-        CheckDefinitionError,
-        DictionaryError,
-        duckdb.Error,
-    )
+    known = (IndicatorsError, duckdb.Error)
     if isinstance(err, known):
         return _first_line(str(err))
     return (

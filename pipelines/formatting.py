@@ -10,7 +10,6 @@ import json
 from collections.abc import Sequence
 from datetime import date, datetime, time
 from decimal import Decimal
-from pathlib import Path
 
 FORMATS = ("table", "csv", "json")
 MAX_WIDTH = 120
@@ -95,20 +94,3 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str) -
         out = [line(columns)] + [line(row) for row in texts]
         return "\n".join(out) + f"\n({len(rows)} rows)\n"
     raise ValueError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
-
-
-def run_query(warehouse: Path, sql: str) -> tuple[list[str], list[tuple]]:
-    """Columns and rows of one read-only query, as DuckDB gives them (None for null)."""
-    from pipelines.warehouse import connect
-
-    with connect(warehouse, read_only=True) as con:
-        cursor = con.execute(sql)
-        if cursor.description is None:
-            return [], []
-        columns = [d[0] for d in cursor.description]
-        return columns, cursor.fetchall()
-
-
-def query_text(warehouse: Path, sql: str, fmt: str) -> str:
-    columns, rows = run_query(warehouse, sql)
-    return render(columns, rows, fmt)

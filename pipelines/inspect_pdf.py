@@ -18,7 +18,7 @@ from pdfplumber.pdf import PDF
 
 from pipelines.document import Table
 from pipelines.readers import SourceError
-from pipelines.readers.pdf import _open, _PageReader, _text, page_count
+from pipelines.readers.pdf import _open, _PageReader, _text, page_count, upright
 from pipelines.readers.pdf_layout import running_texts
 from pipelines.titles import title_score
 
@@ -76,7 +76,7 @@ def inspect_page(path: Path, number: int) -> tuple[PageReport, tuple[PDF, Page]]
         raise SourceError(f"{path.name}: no page {number} (the file has {pages} pages)")
     running = running_texts(path)
     pdf = _open(path)
-    page = pdf.pages[number - 1]
+    page = upright(pdf, pdf.pages[number - 1])
     reader = _PageReader(page, number, path.name, running)
     blocks = reader.read()
     layout = reader.layout

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipelines.readers import ends_inside_line
+from pipelines.readers.text_export import decode_export
 from pipelines.staging import REJECT_COLUMNS, StagingFrames
 
 DAMAGED = "damaged: "
@@ -29,11 +31,10 @@ _GARBLED = re.compile(r"\d(?!h\d\d\b)[^\W\d_]+\d")
 
 
 def _last_line_cut_off(path: Path) -> int | None:
-    """The number of the last line of a text file that does not end with a line end."""
-    data = Path(path).read_bytes()
-    if not data or data.endswith(b"\n"):
-        return None
-    return data.count(b"\n") + 1
+    """The number of the last line of a text export that does not end with a line end,
+    counted as its reader counts lines (`\r`, U+2028 ... end a line as `\n` does)."""
+    path = Path(path)
+    return ends_inside_line(decode_export(path.read_bytes(), path.name))
 
 
 def damage_of(figures: pd.DataFrame, source: Path | None = None) -> pd.Series:

@@ -30,13 +30,15 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from pipelines.errors import IndicatorsError
+
 DEFAULT_LOCK_TIMEOUT = float(os.environ.get("INDICATORS_LOCK_TIMEOUT", "120"))
 _POLL_SECONDS = 0.2
 # how long the holder of a warehouse's lock waits for other writers (tasks may run in threads)
 _WAITS: dict[Path, float] = {}
 
 
-class WarehouseBusy(Exception):
+class WarehouseBusy(IndicatorsError):
     """Another process writes the warehouse; the message names it."""
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import duckdb
 
+from pipelines.outputs import open_output, remove_partials
 from pipelines.warehouse import WarehouseError
 from schemas.catalog import load_indicator_catalog
 
@@ -140,15 +141,15 @@ def _csv_select(view: str, columns: list[tuple[str, str, str | None]]) -> str:
 
 
 def export(warehouse: Path, output: Path) -> Release:
-    """Write the release into `output` (created; files of an earlier release replaced)."""
+    """Write the release into `output`: a new or empty folder, or an earlier release whose
+    files are replaced (`pipelines.outputs`: never the warehouse's folder, never another's
+    file)."""
     warehouse = Path(warehouse)
     if not warehouse.is_file():
         raise WarehouseError(f"{warehouse}: no warehouse here; run `indicators build` first")
-    output = Path(output)
-    output.mkdir(parents=True, exist_ok=True)
-    database = output / DATABASE_NAME
-    for stale in (database, Path(f"{database}.wal")):
-        stale.unlink(missing_ok=True)
+    folder = open_output(output, warehouse, "export")
+    output = folder.path
+    database = folder.temporary(DATABASE_NAME)
     con = duckdb.connect()
     try:
         try:
@@ -163,14 +164,16 @@ def export(warehouse: Path, output: Path) -> Release:
             columns = _columns(con, view)
             if not columns:
                 raise WarehouseError(f"{warehouse}: no view {view}; rebuild the warehouse")
+            parquet, csv = folder.temporary(f"{view}.parquet"), folder.temporary(f"{view}.csv")
             con.execute(
-                f"copy (select * from warehouse.{view}) "
-                f"to {_quote(str(output / f'{view}.parquet'))} (format parquet)"
+                f"copy (select * from warehouse.{view}) to {_quote(str(parquet))} (format parquet)"
             )
             con.execute(
-                f"copy ({_csv_select(view, columns)}) to {_quote(str(output / f'{view}.csv'))} "
+                f"copy ({_csv_select(view, columns)}) to {_quote(str(csv))} "
                 "(format csv, header true, nullstr '')"
             )
+            folder.place(f"{view}.parquet", parquet)
+            folder.place(f"{view}.csv", csv)
             con.execute(f"create table release.{view} as select * from warehouse.{view}")
             statements = [f"comment on table release.{view} is {_quote(_comment(con, view))}"]
             statements += [
@@ -181,8 +184,10 @@ def export(warehouse: Path, output: Path) -> Release:
             counts[view] = con.execute(f"select count(*) from release.{view}").fetchall()[0][0]
             resources.append(_resource(con, view, columns, counts[view]))
         con.execute("detach release")
+        folder.place(DATABASE_NAME, database)
     finally:
         con.close()
+        remove_partials(output)
     package = {
         "profile": "tabular-data-package",
         "name": "pas-de-calais-activity-report-indicators",
@@ -200,10 +205,9 @@ def export(warehouse: Path, output: Path) -> Release:
         ],
         "resources": resources,
     }
-    (output / "datapackage.json").write_text(
-        json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
-    (output / "README.md").write_text(_readme(package), encoding="utf-8")
+    folder.write_text("datapackage.json", json.dumps(package, ensure_ascii=False, indent=2) + "\n")
+    folder.write_text("README.md", _readme(package))
+    folder.finish()
     return Release(output, counts)
 
 

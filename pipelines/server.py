@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from pipelines.errors import IndicatorsError
 from pipelines.paths import PREFECT_HOME
 
 # Seconds the temporary server may take to start (Prefect's default, 20, is too short on a
@@ -30,7 +31,7 @@ EPHEMERAL_STARTUP_TIMEOUT = os.environ.get("INDICATORS_EPHEMERAL_STARTUP_TIMEOUT
 SERVER_STARTUP_TIMEOUT = float(os.environ.get("INDICATORS_SERVER_STARTUP_TIMEOUT", "180"))
 
 
-class ServerError(Exception):
+class ServerError(IndicatorsError):
     """The Prefect API could not be reached or started; the message says what to do."""
 
 
@@ -66,6 +67,29 @@ def explain_startup_failure(err: BaseException) -> str | None:
             "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"
         )
     return None
+
+
+def check_prefect_home() -> None:
+    """Before a temporary server starts: can it create its database? (Otherwise it waits out
+    its start-up timeout and says only that it did not start.)"""
+    if os.environ.get("PREFECT_API_URL"):
+        return  # a running server: its database is not ours
+    home = Path(os.environ.get("PREFECT_HOME") or PREFECT_HOME)
+    database = home / "prefect.db"
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+        probe = home / f".write-test.{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+        if database.exists():
+            with database.open("r+b"):
+                pass
+    except OSError as err:
+        raise ServerError(
+            f"{err.filename or home}: the temporary Prefect server cannot create its database "
+            f"there ({err.strerror}); make PREFECT_HOME={home} writable, point PREFECT_HOME "
+            "elsewhere, or use a running server (`make serve`, then PREFECT_API_URL)"
+        ) from err
 
 
 def free_port() -> int:

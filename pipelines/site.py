@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import html
 import json
-import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -24,6 +23,7 @@ import duckdb
 from plotly.offline import get_plotlyjs
 
 from pipelines.dictionary import definition, format_number, indicator_rows
+from pipelines.outputs import open_output
 from pipelines.warehouse import connect
 
 STYLE = """
@@ -333,14 +333,12 @@ def _indicator_index(rows: list[dict]) -> str:
 
 def build_site(warehouse: Path, output: Path) -> list[Path]:
     """Write the site into `output`; returns the HTML pages written."""
-    output = Path(output)
-    if (output / "indicator").is_dir():
-        shutil.rmtree(output / "indicator")
-    (output / "indicator").mkdir(parents=True)
-    (output / "plotly.min.js").write_text(get_plotlyjs(), encoding="utf-8")
-    (output / "style.css").write_text(STYLE.lstrip(), encoding="utf-8")
+    folder = open_output(output, warehouse, "site")
     pages: list[Path] = []
     with connect(warehouse, read_only=True) as con:
+        folder.remove_earlier("indicator/")  # pages of indicators gone since must not stay
+        folder.write_text("plotly.min.js", get_plotlyjs())
+        folder.write_text("style.css", STYLE.lstrip())
         rows = indicator_rows(con)
         years = ", ".join(
             str(y)
@@ -359,9 +357,9 @@ def build_site(warehouse: Path, output: Path) -> list[Path]:
                 _scorecard(con),
             ]
         )
-        index = output / "index.html"
-        index.write_text(_page("Pas-de-Calais activity report: findings", body), encoding="utf-8")
-        pages.append(index)
+        pages.append(
+            folder.write_text("index.html", _page("Pas-de-Calais activity report: findings", body))
+        )
         figures = _by_indicator(
             _rows(
                 con,
@@ -382,13 +380,10 @@ def build_site(warehouse: Path, output: Path) -> list[Path]:
                 "order by report_year, entity_type <> 'department', entity_name",
             )
         )
-        listing = output / "indicators.html"
-        listing.write_text(_indicator_index(rows), encoding="utf-8")
-        pages.append(listing)
+        pages.append(folder.write_text("indicators.html", _indicator_index(rows)))
         for row in rows:
-            page = output / "indicator" / f"{row['indicator_code']}.html"
             code = row["indicator_code"]
             html_text = _indicator_page(row, figures.get(code, []), reference.get(code, []))
-            page.write_text(html_text, encoding="utf-8")
-            pages.append(page)
+            pages.append(folder.write_text(f"indicator/{code}.html", html_text))
+    folder.finish()
     return pages

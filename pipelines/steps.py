@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import uuid
 from collections.abc import Callable, Iterator
@@ -25,6 +26,7 @@ from pipelines import check_history, integrity, locking
 from pipelines import warehouse as wh
 from pipelines.checks import Accepted, CheckRun, record_run, run_checks
 from pipelines.concepts import map_concepts
+from pipelines.diagnose import diagnose_document, diagnose_extraction
 from pipelines.document import Document
 from pipelines.errors import GateFailed
 from pipelines.extract.report import extract_report
@@ -47,12 +49,14 @@ from pipelines.reference.reader import (
     verify_reference,
 )
 from pipelines.reports import summary, to_markdown
+from pipelines.salvage import parquet_problem, set_aside
 from pipelines.staging import STAGING_TABLES, StagingFrames, empty_frames
 from pipelines.staging import to_staging as frames_of
 from pipelines.validate import validate_staging
 from schemas.catalog import load_entity_catalog, load_indicator_catalog
 
 _TABLES = {attribute: columns for attribute, (_, columns) in STAGING_TABLES.items()}
+log = logging.getLogger("indicators")
 _NULLABLE_INTS = ("page", "line", "position", "cell_number")
 
 
@@ -144,15 +148,21 @@ def stage_report(path: Path, staging_dir: Path) -> StagedSource:
     folder = Path(staging_dir) / f"{file_sha256(path)[:16]}-{code_version()[:12]}"
     manifest = folder / "extracted" / "source.json"
     if manifest.is_file():  # the folder is where the cache is now, not where it was written
-        cached = json.loads(manifest.read_text(encoding="utf-8"))
-        where = {
-            "folder": str(folder / "extracted"),
-            "extracted": False,
-            "source_path": str(path.resolve()),
-        }
-        return StagedSource(**(cached | where))
+        problem = _cache_problem(folder)
+        if problem is None:
+            cached = json.loads(manifest.read_text(encoding="utf-8"))
+            where = {
+                "folder": str(folder / "extracted"),
+                "extracted": False,
+                "source_path": str(path.resolve()),
+                "source_file": path.name,  # a renamed copy: the name of the file read now
+            }
+            return StagedSource(**(cached | where))
+        set_aside(folder, problem, Path(staging_dir))
     document = read_report(path)
+    diagnose_document(document)  # a scan, lost glyphs, lost TABs: one cause, not 1 000 failures
     extraction = extract_report(document, load_indicator_catalog(), load_entity_catalog())
+    diagnose_extraction(document, extraction)
     staged = StagedSource(
         document.source_file,
         document.sha256,
@@ -164,6 +174,24 @@ def stage_report(path: Path, staging_dir: Path) -> StagedSource:
     write_staging(integrity.screen(frames_of(document, extraction), path), staged)
     _write_marker(manifest, staged.to_dict())  # written last
     return replace(staged, extracted=True)
+
+
+def _cache_problem(folder: Path) -> str | None:
+    """Why a cached source's staging files cannot serve (a file damaged or missing while
+    its done-marker stays), or None."""
+    for stage in ("extracted", "validated"):
+        marker = folder / stage / "source.json"
+        if stage == "validated" and not marker.exists():
+            continue
+        try:
+            json.loads(marker.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as err:
+            return f"{stage}/source.json: {err}"
+        for table in _TABLES:
+            problem = parquet_problem(folder / stage / f"{table}.parquet")
+            if problem is not None:
+                return f"{stage}/{table}.parquet: {problem}"
+    return None
 
 
 @dataclass(frozen=True)
@@ -197,6 +225,9 @@ def stage_reference(
     (row counts included) only when the manifest or the code changed."""
     manifest, manifest_sha256 = verify_reference(reference_dir)
     folder = Path(staging_dir) / f"reference-{manifest_sha256[:12]}-{code_version()[:12]}"
+    problem = _reference_cache_problem(folder, report_years)
+    if problem is not None:
+        set_aside(folder, problem, Path(staging_dir))
     folder.mkdir(parents=True, exist_ok=True)
     ref: ReferenceData | None = None
     if not (folder / "tables.json").is_file():
@@ -226,6 +257,23 @@ def stage_reference(
         sources.append(staged)
     label = f"{manifest['package']} {manifest['version']}"
     return StagedReference(str(folder), label, tuple(sources))
+
+
+def _reference_cache_problem(folder: Path, report_years: list[int]) -> str | None:
+    """Why the cached reference tables or figures cannot serve, or None."""
+    if (folder / "tables.json").is_file():
+        for name in REFERENCE_TABLES:
+            problem = parquet_problem(folder / f"{name}.parquet")
+            if problem is not None:
+                return f"{name}.parquet: {problem}"
+    for year in sorted(set(report_years)):
+        extracted = folder / str(year) / "extracted"
+        if (extracted / "source.json").is_file():
+            for table in _TABLES:
+                problem = parquet_problem(extracted / f"{table}.parquet")
+                if problem is not None:
+                    return f"{year}/extracted/{table}.parquet: {problem}"
+    return None
 
 
 def validate_staged(staged: StagedSource) -> StagedSource:
@@ -353,7 +401,12 @@ def check_published(
         run = run_checks(con, baseline=baseline)
     store = check_history_dir_for(warehouse)
     changes = check_history.changes_since_previous(run, store)
-    check_history.append(run, store)
+    try:
+        check_history.append(run, store)
+    except OSError as err:  # a read-only folder: the report is still worth having
+        log.warning(
+            "%s: this check run is not kept in the history (%s)", store, err.strerror or err
+        )
     return run, changes
 
 

@@ -12,11 +12,12 @@ import pandas as pd
 import pandera.errors
 import pandera.pandas as pa
 
+from pipelines.errors import IndicatorsError
 from pipelines.staging import REJECT_COLUMNS, STAGING_TABLES, StagingFrames
 from schemas.staging import STAGING_TABLES as STAGING_MODELS
 
 
-class ValidationError(Exception):
+class ValidationError(IndicatorsError):
     """A staging table is not valid as a whole (not row by row)."""
 
 

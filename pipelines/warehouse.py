@@ -28,6 +28,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from pipelines import locking
+from pipelines.errors import IndicatorsError
 from pipelines.paths import SQL_SCHEMA_DIR, SQL_VIEWS_DIR
 from pipelines.staging import StagingFrames
 from schemas import staging as staging_models
@@ -35,7 +36,7 @@ from schemas.catalog import EntityCatalog, IndicatorCatalog, load_indicator_cata
 from schemas.ddl import create_table
 
 
-class WarehouseError(Exception):
+class WarehouseError(IndicatorsError):
     """The warehouse is missing or cannot be opened; the message names the file."""
 
 
@@ -137,11 +138,27 @@ def connect(path: Path, *, read_only: bool) -> Iterator[duckdb.DuckDBPyConnectio
     try:
         con = duckdb.connect(str(path), read_only=read_only)
     except duckdb.Error as err:
-        raise WarehouseError(f"{path}: cannot open the warehouse: {err}") from err
+        raise WarehouseError(f"{path}: {open_failure(err)}") from err
     try:
         yield con
     finally:
         con.close()
+
+
+_HELD = re.compile(r"Conflicting lock is held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")
+
+
+def open_failure(err: duckdb.Error) -> str:
+    """Why the warehouse cannot be opened, with what to do."""
+    held = _HELD.search(str(err))
+    if held:
+        program = Path(held["program"]).name
+        return (
+            f"held open for writing by {program} (pid {held['pid']}): DuckDB lets no other "
+            "process open the file meanwhile; close that connection (or open it with "
+            "read_only=True) and run again"
+        )
+    return f"cannot open the warehouse: {err}"
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
@@ -252,7 +269,11 @@ def load_source(con: duckdb.DuckDBPyConnection, frames: StagingFrames, source: d
          source.get("source_path") or None],
     )  # fmt: skip
     for attribute, (table, not_kept) in FACT_TABLES.items():
-        _insert(con, table, getattr(frames, attribute).drop(columns=list(not_kept)))
+        frame = getattr(frames, attribute).drop(columns=list(not_kept))
+        if source["source_kind"] != "reference" and "source_file" in frame and not frame.empty:
+            # the file as this build read it: a renamed copy of a cached file says its name
+            frame = frame.assign(source_file=source["source_file"])
+        _insert(con, table, frame)
     generated = frames.generated_indicators.assign(is_additive=False, is_curated=False)
     if not generated.empty:
         name = f"_frame_{uuid.uuid4().hex}"

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from pipelines.errors import IndicatorsError
 from schemas.vocabularies import UNITS
 
 CATALOG_DIR = Path(__file__).parent / "catalog"
@@ -21,7 +22,7 @@ INDICATOR_CATALOG = CATALOG_DIR / "indicators.yaml"
 ENTITY_CATALOG = CATALOG_DIR / "entities.yaml"
 
 
-class CatalogError(ValueError):
+class CatalogError(IndicatorsError, ValueError):
     """The catalog itself is inconsistent (unknown unit, duplicate code, bad regex)."""
 
 

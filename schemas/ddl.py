@@ -15,6 +15,8 @@ from collections.abc import Iterable
 import pandera.pandas as pa
 from pandera import dtypes
 
+from pipelines.errors import IndicatorsError
+
 # pandera's generic data types -> DuckDB's; a subtype maps as its kind (int64 and Int64 are Int)
 SQL_TYPES: dict[type[dtypes.DataType], str] = {
     dtypes.Bool: "boolean",
@@ -29,7 +31,7 @@ SQL_TYPES: dict[type[dtypes.DataType], str] = {
 SQL_TYPE = "sql_type"
 
 
-class DdlError(ValueError):
+class DdlError(IndicatorsError, ValueError):
     """A model's column has a data type the warehouse has no type for."""
 
 

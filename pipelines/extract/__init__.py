@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from pipelines.document import Location
+from pipelines.errors import IndicatorsError
 from pipelines.extract.periods import Period
 
 
-class ExtractionError(Exception):
+class ExtractionError(IndicatorsError):
     """An expected part of the report is missing or unreadable; the message says which."""
 
 

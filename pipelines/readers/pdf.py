@@ -38,6 +38,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.table import Table as PlumberTable
 
+from pipelines.diagnose import diagnose_document
 from pipelines.document import (
     LIST_ITEM,
     MARKER_WORD,
@@ -52,7 +53,7 @@ from pipelines.document import (
     TextLine,
 )
 from pipelines.numbers import find_quantities
-from pipelines.readers import SourceError
+from pipelines.readers import SourceError, normalise_text
 from pipelines.readers.hyphenation import MARK, Vocabulary, join_lines
 from pipelines.readers.pdf_layout import (
     BAND,
@@ -298,10 +299,11 @@ class _PageReader:
         return Location(self.source_file, page=self.number, line=self.rank)
 
     def words(self) -> list[dict]:
-        """The page's words, without running text and with ligatures undone."""
+        """The page's words, without running text, with ligatures undone and the text
+        normalised as every reader's (`normalise_text`)."""
         words = self.page.extract_words(extra_attrs=["fontname", "size"], x_tolerance=1.5)
         for word in words:
-            word["text"] = word["text"].translate(_LIGATURES)
+            word["text"] = normalise_text(word["text"].translate(_LIGATURES))
         return self._without_running(words)
 
     def _without_running(self, words: list[dict]) -> list[dict]:
@@ -498,7 +500,7 @@ def read_pages(
     result = []
     with _open(path) as pdf:
         for number in range(first, last + 1):
-            page = pdf.pages[number - 1]
+            page = upright(pdf, pdf.pages[number - 1])
             with _one_collection():
                 try:
                     reader = _PageReader(page, number, path.name, running)
@@ -508,6 +510,19 @@ def read_pages(
                 finally:
                     page.close()  # keeps memory flat: a page's objects are freed as we go
     return result
+
+
+def upright(pdf, page):
+    """The page as its content stream draws it, before its `/Rotate`: a page turned for
+    display (a landscape scan, a page rotated by a PDF tool) is read in its own upright
+    lines, where its rotated view would set every word on a vertical line of its own."""
+    if not page.rotation:
+        return page
+    page.page_obj.rotate = 0
+    page.page_obj.attrs = {**page.page_obj.attrs, "Rotate": 0}
+    return pdfplumber.page.Page(
+        pdf, page.page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop
+    )
 
 
 @contextmanager
@@ -576,14 +591,21 @@ def read_pdf(path: Path, workers: int = 1) -> Document:
         + "\n"
         + "\n".join(s.title for s in sections[:40])
     )
-    return Document(
+    document = Document(
         source_file=path.name,
         source_kind="pdf",
         sha256=hashlib.sha256(raw).hexdigest(),
-        report_year=report_year_of(text, path),
+        report_year=0,
         sections=sections,
         running_text=[dropped for *_, page_dropped in read for dropped in page_dropped],
+        pages=pages,
     )
+    try:
+        document.report_year = report_year_of(text, path)
+    except SourceError:
+        diagnose_document(document)  # a scan has no year to read: say it is a scan
+        raise
+    return document
 
 
 def _sections(source_file: str, read: list[PageResult]) -> list[Section]:

@@ -23,7 +23,7 @@ from pipelines.document import (
     TableRow,
     TextLine,
 )
-from pipelines.readers import SourceError
+from pipelines.readers import SourceError, normalise_text
 
 _TITLE_PATTERNS = (
     re.compile(r"^Temps forts \d{4} (?:en|à|dans) \S.*$"),
@@ -104,7 +104,8 @@ def split_markup(text: str) -> tuple[str, tuple[Span, ...]]:
 
 
 def decode_export(raw: bytes, source_file: str) -> str:
-    """Strict UTF-8, with a clear message for the usual ways an export gets damaged."""
+    """Strict UTF-8, with a clear message for the usual ways an export gets damaged; the
+    text normalised once (`normalise_text`: NFC, straight quotes)."""
     if b"\x00" in raw[:4096]:
         raise SourceError(f"{source_file}: binary content (NUL bytes), not a text export")
     try:
@@ -121,7 +122,7 @@ def decode_export(raw: bytes, source_file: str) -> str:
             f"{source_file}: text looks double-encoded ({sample.group(0)!r} for an accented "
             "letter): the export was re-encoded; convert it back to UTF-8"
         )
-    return text.lstrip("\ufeff")
+    return normalise_text(text.lstrip("\ufeff"))
 
 
 def report_year_of(text: str, path: Path) -> int:
