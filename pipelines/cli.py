@@ -428,8 +428,29 @@ def _site(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class _Warnings(logging.Handler):
+    """The project's warnings (a file set aside, a run not kept) as lines of the command's
+    output: `indicators check: warning: ...`, on the stderr of the moment."""
+
+    def __init__(self, command: str) -> None:
+        super().__init__(logging.WARNING)
+        self.command = command
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(f"indicators {self.command}: warning: {record.getMessage()}", file=sys.stderr)
+
+
+def _show_warnings(command: str) -> None:
+    logger = logging.getLogger("indicators")
+    for handler in [h for h in logger.handlers if isinstance(h, _Warnings)]:
+        logger.removeHandler(handler)
+    logger.addHandler(_Warnings(command))
+    logger.propagate = False  # once, not again through Prefect's console handler
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    _show_warnings(args.command)
     from pipelines.server import prepare_prefect_environment
 
     prepare_prefect_environment()

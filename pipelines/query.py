@@ -22,7 +22,7 @@ DEFAULT_TIMEOUT_S = 5.0
 # The statement kinds a query may be: reading, and explaining how it reads.
 ALLOWED_STATEMENTS = frozenset({duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN})
 # The connection's settings: nothing outside the warehouse file, and no way to change that.
-GUARDED_CONFIG = {
+GUARDED_CONFIG: dict[str, str | bool | int | float | list[str]] = {
     "enable_external_access": False,
     "autoinstall_known_extensions": False,
     "autoload_known_extensions": False,
@@ -83,43 +83,39 @@ def run_guarded(warehouse: Path, sql: str, *, timeout_s: float = DEFAULT_TIMEOUT
         con = duckdb.connect(str(warehouse), read_only=True, config=GUARDED_CONFIG)
     except duckdb.Error as err:
         raise WarehouseError(f"{warehouse}: {open_failure(err)}") from err
-    outcome: dict[str, object] = {}
+    timed_out = threading.Event()
 
-    def work() -> None:
-        try:
-            cursor = con.execute(statement)
-            columns = [d[0] for d in cursor.description] if cursor.description else []
-            outcome["result"] = QueryResult(columns, cursor.fetchall() if columns else [])
-        except BaseException as err:  # handed to the caller's thread
-            outcome["error"] = err
-
-    worker = threading.Thread(target=work, name="indicators-query", daemon=True)
-    stopped_by = ""
-    try:
-        worker.start()
-        worker.join(timeout_s)
-        if worker.is_alive():
-            stopped_by = f"stopped after {timeout_s:g} s (raise it with --timeout SECONDS)"
-    except KeyboardInterrupt:
-        stopped_by = "stopped by the user (Ctrl-C)"
-    if stopped_by:
+    def stop() -> None:
+        timed_out.set()
         con.interrupt()
-        worker.join()
-        con.close()
-        raise QueryStopped(stopped_by)
-    con.close()
-    error = outcome.get("error")
-    if isinstance(error, duckdb.InterruptException):
-        raise QueryStopped("interrupted")
-    if isinstance(error, duckdb.PermissionException):
+
+    # the query runs in this (the main) thread, where DuckDB turns Ctrl-C into an interrupt;
+    # a timer interrupts it at its time limit
+    timer = threading.Timer(timeout_s, stop)
+    timer.start()
+    try:
+        cursor = con.execute(statement)
+        columns = [d[0] for d in cursor.description] if cursor.description else []
+        return QueryResult(columns, cursor.fetchall() if columns else [])
+    except (duckdb.InterruptException, KeyboardInterrupt) as err:
+        raise QueryStopped(_stopped(timed_out.is_set(), timeout_s)) from err
+    except duckdb.PermissionException:
         raise QueryRefused(
             "the query reads or writes outside the warehouse (a file, another database, an "
             "extension): `indicators query` only reads the warehouse"
-        )
-    if isinstance(error, duckdb.Error):
-        raise QueryFailed(str(error).strip())
-    if isinstance(error, BaseException):
-        raise error
-    result = outcome["result"]
-    assert isinstance(result, QueryResult)
-    return result
+        ) from None
+    except duckdb.Error as err:
+        raise QueryFailed(str(err).strip()) from None
+    except RuntimeError as err:  # DuckDB's word for a query stopped by Ctrl-C
+        if "interrupted" not in str(err).lower():
+            raise
+        raise QueryStopped(_stopped(timed_out.is_set(), timeout_s)) from err
+    finally:
+        timer.cancel()
+        con.close()
+
+
+def _stopped(timed_out: bool, timeout_s: float) -> str:
+    if timed_out:
+        return f"stopped after {timeout_s:g} s (raise it with --timeout SECONDS)"
+    return "stopped by the user (Ctrl-C)"

@@ -30,12 +30,6 @@ def test_query_prints_the_rows(built_warehouse, capsys) -> None:
     assert capsys.readouterr().out == "entity_code,value\n62-arrageois,211425\n"
 
 
-def test_query_refuses_to_write(existing_warehouse, capsys) -> None:
-    code = main(["query", "drop table fact_figure", "--warehouse", str(existing_warehouse)])
-    assert code == 3  # could not run
-    assert "read-only" in capsys.readouterr().err
-
-
 def test_check_without_warehouse_fails_clearly(tmp_path, capsys) -> None:
     code = main(["check", "--warehouse", str(tmp_path / "none.duckdb")])
     assert code == 3

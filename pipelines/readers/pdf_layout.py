@@ -79,7 +79,9 @@ def running_counts(
         for index in range(first - 1, last):
             page = pdf[index]
             text_page = page.get_textpage()
-            height = page.get_height()
+            # the text's coordinates are the page's own, before its /Rotate: so is its height
+            turned = page.get_rotation() in (90, 270)
+            height = page.get_width() if turned else page.get_height()
             chars = pdfium_c.FPDFText_CountChars(text_page)
             sizes.append(max(chars, 0))
             # one buffer for every rectangle's text, larger than any: a rectangle's text is
