@@ -35,13 +35,15 @@ EXIT_OK = 0  # done; for build and check: the gate passes
 EXIT_FAILED = 1  # the gate failed (build: nothing published), or coverage below its minimum
 EXIT_USAGE = 2  # bad arguments (argparse)
 EXIT_CANNOT_RUN = 3  # could not run: locked, damaged or missing input, environment (disk, rights)
+EXIT_INTERRUPTED = 130  # stopped with Ctrl-C (the shell's convention: 128 + SIGINT)
 EXIT_CODES = f"""exit codes:
   {EXIT_OK}  the gate passes (build: the warehouse is published)
   {EXIT_FAILED}  the gate failed (build: the last good warehouse stays, the candidate is kept
      beside it as <name>.candidate.duckdb; --publish-anyway publishes it)
   {EXIT_USAGE}  bad arguments
   {EXIT_CANNOT_RUN}  could not run: warehouse locked by another writer, damaged or missing
-     input, disk full, no write permission; the message names the cause"""
+     input, disk full, no write permission; the message names the cause
+  {EXIT_INTERRUPTED}  stopped with Ctrl-C (a query stopped by Ctrl-C or its --timeout: {EXIT_CANNOT_RUN})"""
 
 
 def _warehouse_path(text: str) -> Path:
@@ -479,6 +481,9 @@ def run(command: str, action: Callable[[], int], *, debug: bool = False) -> int:
 
     try:
         return action()
+    except KeyboardInterrupt:
+        print(f"indicators {command}: stopped by the user (Ctrl-C)", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except GateFailed as err:
         print(f"indicators {command}: {err}", file=sys.stderr)
         for reason in err.reasons:

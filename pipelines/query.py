@@ -9,8 +9,11 @@ the user stops with Ctrl-C, is interrupted.
 
 from __future__ import annotations
 
+import signal
 import threading
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -72,47 +75,94 @@ def one_read_only_statement(sql: str) -> str:
 
 
 def run_guarded(warehouse: Path, sql: str, *, timeout_s: float = DEFAULT_TIMEOUT_S) -> QueryResult:
-    """Columns and rows of one read-only query (None for null), stopped at `timeout_s`."""
-    from pipelines.warehouse import WarehouseError, open_failure
+    """Columns and rows of one read-only query (None for null), stopped at `timeout_s` or by
+    Ctrl-C."""
+    from pipelines.warehouse import WarehouseError
 
     statement = one_read_only_statement(sql)
     warehouse = Path(warehouse)
     if not warehouse.is_file():
         raise WarehouseError(f"{warehouse}: no warehouse here; run `indicators build` first")
+    with _ctrl_c_watched() as watch:
+        con = _connect(warehouse)
+        watch.connection = con
+        timer = threading.Timer(timeout_s, watch.stop, kwargs={"timed_out": True})
+        timer.daemon = True
+        try:
+            timer.start()
+            cursor = con.execute(statement)
+            columns = [d[0] for d in cursor.description] if cursor.description else []
+            return QueryResult(columns, cursor.fetchall() if columns else [])
+        except (duckdb.InterruptException, KeyboardInterrupt) as err:
+            raise QueryStopped(_stopped(watch.timed_out, timeout_s)) from err
+        except duckdb.PermissionException:
+            raise QueryRefused(
+                "the query reads or writes outside the warehouse (a file, another database, "
+                "an extension): `indicators query` only reads the warehouse"
+            ) from None
+        except duckdb.Error as err:
+            raise QueryFailed(str(err).strip()) from None
+        except RuntimeError as err:  # how DuckDB reports some interrupts
+            if "interrupted" not in str(err).lower():
+                raise
+            raise QueryStopped(_stopped(watch.timed_out, timeout_s)) from err
+        finally:
+            timer.cancel()
+            watch.connection = None
+            con.close()
+
+
+def _connect(warehouse: Path) -> duckdb.DuckDBPyConnection:
+    from pipelines.warehouse import WarehouseError, open_failure
+
     try:
-        con = duckdb.connect(str(warehouse), read_only=True, config=GUARDED_CONFIG)
+        return duckdb.connect(str(warehouse), read_only=True, config=GUARDED_CONFIG)
     except duckdb.Error as err:
         raise WarehouseError(f"{warehouse}: {open_failure(err)}") from err
-    timed_out = threading.Event()
 
-    def stop() -> None:
-        timed_out.set()
-        con.interrupt()
 
-    # the query runs in this (the main) thread, where DuckDB turns Ctrl-C into an interrupt;
-    # a timer interrupts it at its time limit
-    timer = threading.Timer(timeout_s, stop)
-    timer.start()
+@dataclass
+class _Watch:
+    """Who stops the running query: its time limit, or Ctrl-C."""
+
+    connection: duckdb.DuckDBPyConnection | None = None
+    timed_out: bool = False
+    done: threading.Event = field(default_factory=threading.Event)
+
+    def stop(self, *, timed_out: bool = False) -> None:
+        self.timed_out = self.timed_out or timed_out
+        if self.connection is not None:
+            self.connection.interrupt()
+
+
+@contextmanager
+def _ctrl_c_watched() -> Iterator[_Watch]:
+    """Ctrl-C interrupts the query. DuckDB's own Ctrl-C handling is off on a connection
+    without external access, so SIGINT is blocked in this thread (and in the threads DuckDB
+    starts from it) and a watcher thread waits for it and interrupts the query."""
+    watch = _Watch()
+    usable = threading.current_thread() is threading.main_thread() and signal.getsignal(
+        signal.SIGINT
+    ) not in (signal.SIG_IGN, None)
+    if not usable:  # ignored (nohup, a background job), or not the main thread
+        yield watch
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+
+    def wait_for_ctrl_c() -> None:
+        while not watch.done.is_set():
+            if signal.sigtimedwait({signal.SIGINT}, 0.1) is not None:
+                watch.stop()
+                return
+
+    watcher = threading.Thread(target=wait_for_ctrl_c, name="ctrl-c", daemon=True)
+    watcher.start()
     try:
-        cursor = con.execute(statement)
-        columns = [d[0] for d in cursor.description] if cursor.description else []
-        return QueryResult(columns, cursor.fetchall() if columns else [])
-    except (duckdb.InterruptException, KeyboardInterrupt) as err:
-        raise QueryStopped(_stopped(timed_out.is_set(), timeout_s)) from err
-    except duckdb.PermissionException:
-        raise QueryRefused(
-            "the query reads or writes outside the warehouse (a file, another database, an "
-            "extension): `indicators query` only reads the warehouse"
-        ) from None
-    except duckdb.Error as err:
-        raise QueryFailed(str(err).strip()) from None
-    except RuntimeError as err:  # DuckDB's word for a query stopped by Ctrl-C
-        if "interrupted" not in str(err).lower():
-            raise
-        raise QueryStopped(_stopped(timed_out.is_set(), timeout_s)) from err
+        yield watch
     finally:
-        timer.cancel()
-        con.close()
+        watch.done.set()
+        watcher.join()
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _stopped(timed_out: bool, timeout_s: float) -> str:
