@@ -75,5 +75,7 @@ renditions: $(INSTALLED) ## per rendition (5 layouts, 2 engines): agreement with
 	$(BIN)/python scripts/pdf_renditions.py --runs 3
 	$(BIN)/python scripts/bench_pdf_reader.py --runs 3
 
-clean: ## remove the warehouse output (raw/ is never touched)
-	rm -rf warehouse/indicators.duckdb warehouse/staging warehouse/consistency-report.*
+clean: ## remove the warehouse output, its check history and staging cache (raw/ is never touched)
+	rm -rf warehouse/indicators.duckdb warehouse/indicators.duckdb.wal warehouse/indicators.duckdb.lock \
+		warehouse/indicators.candidate.duckdb warehouse/.indicators.duckdb.*.candidate* \
+		warehouse/staging warehouse/check-history warehouse/consistency-report.*

@@ -74,9 +74,11 @@ def updated_entries(run: CheckRun, existing: list[Accepted]) -> tuple[list[Accep
     return entries, added, dropped
 
 
-def write_baseline(run: CheckRun, path: Path) -> tuple[int, int, int]:
-    """Rewrite the baseline file; returns (kept, added, dropped)."""
-    existing = load_baseline(path, allow_unreviewed=True)
+def write_baseline(run: CheckRun, path: Path, source: Path | None = None) -> tuple[int, int, int]:
+    """Rewrite the baseline file; returns (kept, added, dropped). The justifications come
+    from `source` (by default the file itself), so that a baseline written elsewhere for
+    review keeps every one of them."""
+    existing = load_baseline(source or path, allow_unreviewed=True)
     entries, added, dropped = updated_entries(run, existing)
     text = HEADER + "\n" + "\n\n".join(_entry(e) for e in entries) + "\n"
     Path(path).write_text(text, encoding="utf-8")

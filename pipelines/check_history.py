@@ -21,6 +21,7 @@ import pandas as pd
 
 from pipelines.checks import CheckRun
 from pipelines.parquet import write_whole
+from pipelines.paths import CHECK_HISTORY_RUNS
 from pipelines.salvage import parquet_problem, remove_leftovers, set_aside
 
 
@@ -33,8 +34,9 @@ class Changes:
     resolved: list[str]
 
 
-def append(run: CheckRun, store: Path) -> Path:
-    """Write one run; never overwrites another."""
+def append(run: CheckRun, store: Path, keep: int = CHECK_HISTORY_RUNS) -> Path:
+    """Write one run (never over another), then forget the runs older than the newest
+    `keep` (a run's file name starts with its time: the names sort in time)."""
     store = Path(store)
     store.mkdir(parents=True, exist_ok=True)
     frame = run.results.assign(
@@ -42,7 +44,11 @@ def append(run: CheckRun, store: Path) -> Path:
         inputs_key=run.inputs_key,
         inputs=json.dumps(run.inputs, default=str),
     )
-    return write_whole(frame, store / f"{run.run_id}.parquet")
+    written = write_whole(frame, store / f"{run.run_id}.parquet")
+    runs = sorted(store.glob("*.parquet"))
+    for old in runs[: max(len(runs) - keep, 0)]:
+        old.unlink(missing_ok=True)
+    return written
 
 
 # what every stored run holds; a Parquet file without these is not one of ours

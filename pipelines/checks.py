@@ -378,6 +378,40 @@ def apply_baseline(
     return results, stale
 
 
+# "rapport-activites-2022.txt:1337" or "...txt:1337, 1429, 1524": lines of a text export
+_EXPORT_LINES = re.compile(r"(?P<file>[^\s\"(]+\.txt):(?P<lines>\d+(?:, \d+)*)")
+
+
+def pdf_pages(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, int], int]:
+    """The PDF page of each line of the text export that prints the same figure (v_figure's
+    pairing of the two renditions)."""
+    try:
+        rows = con.execute(
+            "select text_file, text_line, min(pdf_page) from v_figure "
+            "where text_line is not null and pdf_page is not null group by all"
+        ).fetchall()
+    except duckdb.Error:  # a warehouse without the view: the export's lines alone
+        return {}
+    return {(file, int(line)): int(page) for file, line, page in rows}
+
+
+def with_pdf_pages(text: object, pages: dict[tuple[str, int], int]) -> object:
+    """A source that names lines of the export, with the PDF pages beside them: a reviewer
+    holding the PDF finds the figure ("...txt:1130 (PDF p.32)")."""
+    if not isinstance(text, str) or not pages:
+        return text
+
+    def cite(match: re.Match[str]) -> str:
+        lines = [int(line) for line in match["lines"].split(", ")]
+        found = [pages[(match["file"], line)] for line in lines if (match["file"], line) in pages]
+        if not found:
+            return match.group(0)
+        shown = ", ".join(str(page) for page in dict.fromkeys(found))
+        return f"{match.group(0)} (PDF p.{shown})"
+
+    return _EXPORT_LINES.sub(cite, text)
+
+
 def run_checks(
     con: duckdb.DuckDBPyConnection,
     checks: list[Check] | None = None,
@@ -419,6 +453,9 @@ def run_checks(
             )  # fmt: skip
         rows.extend(evaluate(check, row) for row in found)
     results = pd.DataFrame(rows).reindex(columns=RESULT_COLUMNS[:-2]).assign(run_id=run_id)
+    pages = pdf_pages(con)
+    for column in ("expected_source", "observed_source"):
+        results[column] = results[column].map(lambda text: with_pdf_pages(text, pages))
     results, stale = apply_baseline(results, baseline)
     inputs = con.execute(
         "select report_year, source_kind, source_file, source_sha256 from dim_source order by all"

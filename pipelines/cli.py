@@ -43,7 +43,8 @@ EXIT_CODES = f"""exit codes:
   {EXIT_USAGE}  bad arguments
   {EXIT_CANNOT_RUN}  could not run: warehouse locked by another writer, damaged or missing
      input, disk full, no write permission; the message names the cause
-  {EXIT_INTERRUPTED}  stopped with Ctrl-C (a query stopped by Ctrl-C or its --timeout: {EXIT_CANNOT_RUN})"""
+  {EXIT_INTERRUPTED}  stopped with Ctrl-C (a query stopped by Ctrl-C or by its --timeout:
+     {EXIT_CANNOT_RUN})"""
 
 
 def _warehouse_path(text: str) -> Path:
@@ -372,8 +373,10 @@ def _baseline(args: argparse.Namespace) -> int:
     from pipelines.steps import check_published
 
     target = args.output or BASELINE
-    run, _ = check_published(args.warehouse, load_baseline(target, allow_unreviewed=True))
-    kept, added, dropped = write_baseline(run, target)
+    # the justifications written so far: the target's when it is a baseline, else the project's
+    source = target if Path(target).is_file() else BASELINE
+    run, _ = check_published(args.warehouse, load_baseline(source, allow_unreviewed=True))
+    kept, added, dropped = write_baseline(run, target, source)
     print(
         f"{target}: {kept} entries kept, {added} added (justify each one: they say "
         f"'TO REVIEW'), {dropped} removed (no longer failing)"

@@ -17,7 +17,7 @@ def write_whole(frame: pd.DataFrame, path: Path) -> Path:
     con = duckdb.connect()
     try:
         con.register("frame", frame)
-        con.execute(f"copy frame to '{partial}' (format parquet)")
+        con.execute(f"copy frame to '{partial}' (format parquet, compression zstd)")
     finally:
         con.close()
     os.replace(partial, path)

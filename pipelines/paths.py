@@ -57,6 +57,10 @@ def staging_dir_for(warehouse: Path) -> Path:
     return folder.resolve()  # a cache written from one working folder serves every other
 
 
+# The check history keeps this many runs, the newest (each ~175 KB for the 2022 report).
+CHECK_HISTORY_RUNS = int(os.environ.get("INDICATORS_CHECK_HISTORY_RUNS", "100"))
+
+
 def check_history_dir_for(warehouse: Path) -> Path:
     """Every check run, append-only, beside the warehouse it checked (one file per run): the
     record survives rebuilds, and checking never writes the warehouse itself."""

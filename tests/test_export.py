@@ -7,6 +7,7 @@ import json
 import shutil
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -119,3 +120,47 @@ def test_export_of_a_missing_warehouse_names_the_file(tmp_path) -> None:
         )
         == 3  # could not run
     )
+
+
+def test_every_view_of_the_warehouse_is_exported(release, built_warehouse) -> None:
+    views = wh.query(
+        built_warehouse, "select view_name from duckdb_views() where not internal"
+    ).view_name
+    assert set(views) <= set(release.tables)
+    assert {"v_statement", "v_concept", "v_concept_figure", "v_check_history"} <= set(views)
+
+
+def test_the_datapackage_says_its_licence_version_and_creation(release) -> None:
+    package = json.loads((release.folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["licenses"] == [
+        {
+            "name": "etalab-2.0",
+            "title": "Licence Ouverte / Open Licence 2.0",
+            "path": "https://www.etalab.gouv.fr/licence-ouverte-open-licence",
+        }
+    ]
+    assert package["version"].startswith("0.1.0+schema.")
+    created = datetime.fromisoformat(package["created"])
+    assert abs((datetime.now(UTC) - created).total_seconds()) < 3600
+
+
+def test_the_parquet_files_carry_their_column_descriptions(release, built_warehouse) -> None:
+    metadata = pq.read_schema(release.folder / "v_figure.parquet").metadata
+    comments = dict(
+        wh.query(
+            built_warehouse,
+            "select column_name, comment from duckdb_columns() where table_name = 'v_figure'",
+        ).itertuples(index=False)
+    )
+    assert metadata[b"description:value"].decode() == comments["value"]
+    assert metadata[b"description:is_preferred"].decode() == comments["is_preferred"]
+    assert metadata[b"description"].decode().startswith("One row per figure")
+
+
+def test_duckdb_1x_opens_the_live_warehouse(built_warehouse, figure_count) -> None:
+    out = subprocess.run(
+        [str(DUCKDB_1X_CLI), "-readonly", "-list", "-noheader", "-c",
+         "select count(*) from v_figure;", str(built_warehouse)],
+        capture_output=True, text=True, check=True,
+    ).stdout.split()  # fmt: skip
+    assert out == [str(figure_count)]

@@ -127,3 +127,26 @@ def test_unknown_format_is_refused(run) -> None:
         render(run, "pdf")
     with pytest.raises(ValueError, match=r"cannot tell the report format from '\.txt'"):
         format_for(".txt")
+
+
+def test_the_shipped_report_cites_pdf_pages_and_writes_numbers_one_way(built_warehouse) -> None:
+    from pipelines.steps import check_published
+
+    run, changes = check_published(built_warehouse)
+    text = render(run, "md", changes)
+    # the collèges: the department's line of the export and its page of the PDF
+    assert 'rapport-activites-2022.txt:233 (PDF p.' in text
+    # the sum of the profiles: every line, and the pages they sit on
+    assert "62-arrageois=16, 62-artois=25," in text
+    assert "=16.0" not in text and "-9223.0" not in text  # no raw floats
+    assert "the residual -9 223 is attributed to 62-mds-lens-lievin" in text
+    assert "Relative delta -33,4 %." in text  # a decimal comma, as every number of the report
+
+
+def test_with_pdf_pages_names_every_page_once() -> None:
+    from pipelines.checks import with_pdf_pages
+
+    pages = {("r.txt", 10): 4, ("r.txt", 12): 4, ("r.txt", 30): 7}
+    assert with_pdf_pages("sum at r.txt:10, 12, 30", pages) == "sum at r.txt:10, 12, 30 (PDF p.4, 7)"
+    assert with_pdf_pages('r.txt:99 "x"', pages) == 'r.txt:99 "x"'  # no PDF reading of it
+    assert with_pdf_pages(None, pages) is None

@@ -19,7 +19,7 @@ parts as (
     select report_year, source_kind, entity_code, part_of, unit,
         sum(value order by page nulls first, line, value) as total,
         count(*) as n_parts,
-        string_agg(cast(value as varchar) || ' (' || coalesce(line, page) || ')', ' + ' order by page nulls first, line, value) as terms
+        string_agg(fr_number(value) || ' (' || coalesce(line, page) || ')', ' + ' order by page nulls first, line, value) as terms
     from v_report_figure
     where part_of is not null
     group by all

@@ -28,7 +28,7 @@ select
     case when len(sums.missing_children) = 0 then sums.children_high end as observed_high,
     case when len(sums.missing_children) > 0 then
         sums.n_children || ' of ' || sums.n_expected || ' ' || sums.child_type
-        || ' state this figure; the residual ' || cast(sums.parent_value - sums.children_total as varchar)
+        || ' state this figure; the residual ' || fr_number(sums.parent_value - sums.children_total)
         || ' is attributed to ' || array_to_string(sums.missing_children, ', ')
         || ' (derived, see v_derived_residual).'
     end as message,

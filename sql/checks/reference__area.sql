@@ -27,7 +27,7 @@ select
     reference.value as expected,
     report.value as observed,
     'Relative delta '
-        || coalesce(cast(round(100 * (report.value - reference.value) / reference.value, 1) as varchar), '?')
+        || coalesce(fr_number(round(100 * (report.value - reference.value) / reference.value, 1)), '?')
         || ' %.' as message,
     'reference ' || coalesce(reference.source_text, '(no reference figure)') as expected_source,
     'report ' || report.source || coalesce(' [' || report.qualifier || ']', '') as observed_source

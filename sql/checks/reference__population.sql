@@ -27,7 +27,7 @@ select
     reference.value as expected,
     report.value as observed,
     'Relative delta '
-        || coalesce(cast(round(100 * (report.value - reference.value) / reference.value, 2) as varchar), '?')
+        || coalesce(fr_number(round(100 * (report.value - reference.value) / reference.value, 2)), '?')
         || ' %. Vintages: report as printed in the ' || report.report_year
         || ' report (year not stated); reference ' || coalesce(reference.section, '(missing)') || '.'
         as message,

@@ -13,7 +13,7 @@ with shares as (
         indicator_code,
         sum(value order by entity_code) as total,
         count(*) as n_territories,
-        string_agg(entity_code || '=' || cast(value as varchar), ', ' order by entity_code) as terms,
+        string_agg(entity_code || '=' || fr_number(value), ', ' order by entity_code) as terms,
         string_agg(distinct source_file, ', ' order by source_file) as source_file,
         string_agg(cast(coalesce(line, page) as varchar), ', ' order by entity_code) as places
     from v_report_figure

@@ -53,7 +53,7 @@ summed as (
         case when count(value_high) = count(*) then sum(value_high order by entity_code) end as children_high,
         count(*) as n_children,
         list(entity_code) as present,
-        string_agg(entity_code || '=' || cast(value as varchar) || coalesce(' [' || qualifier || ']', ''), ', ' order by entity_code) as terms,
+        string_agg(entity_code || '=' || fr_number(value) || coalesce(' [' || qualifier || ']', ''), ', ' order by entity_code) as terms,
         string_agg(cast(place as varchar), ', ' order by entity_code) as places,
         min(source_file) as source_file
     from children
