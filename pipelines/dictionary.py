@@ -269,7 +269,8 @@ def definition(row: dict) -> str:
     printed = " ".join((row["source_text"] or "").split())
     if len(printed) > 160:
         printed = printed[:157] + "…"
-    return f"One-off key figure of the block “{row['domain']}”, printed as: “{printed}”."
+    chapter = (row.get("sections") or "").split(" · ")[0] or row["domain"]
+    return f"One-off figure of “{chapter}”, printed as: “{printed}”."
 
 
 def format_number(value: float | None) -> str:
@@ -368,14 +369,39 @@ def _describe_object(con: duckdb.DuckDBPyConnection, name: str, kind: str) -> st
     return "\n".join(lines) + "\n"
 
 
+# how many close names an unknown name is answered with, and how close they must be (0-100)
+SUGGESTIONS = 5
+MIN_SUGGESTION_SCORE = 60
+
+
+def _suggestions(code: str, rows: list[dict], objects: dict) -> str:
+    """Close indicator codes, labels and table names for a name nobody declared."""
+    from rapidfuzz import fuzz, process, utils
+
+    choices = {r["indicator_code"]: f"{r['indicator_code']} {r['indicator_label']}" for r in rows}
+    choices |= {name: name for name in objects}
+    found = process.extract(
+        code,
+        choices,
+        scorer=fuzz.WRatio,
+        processor=utils.default_process,
+        limit=SUGGESTIONS,
+        score_cutoff=MIN_SUGGESTION_SCORE,
+    )
+    if not found:
+        return "; no close name (see docs/data-dictionary.md)"
+    return "; did you mean: " + ", ".join(key for _, _, key in found)
+
+
 def describe(con: duckdb.DuckDBPyConnection, code: str) -> str:
     """An indicator's card: what it is, then every value by entity with where it is printed."""
     objects = dict(_objects(con))
     if code in objects:
         return _describe_object(con, code, objects[code])
-    rows = [r for r in indicator_rows(con) if r["indicator_code"] == code]
+    every = indicator_rows(con)
+    rows = [r for r in every if r["indicator_code"] == code]
     if not rows:
-        raise DictionaryError(f"unknown indicator {code!r} (see docs/data-dictionary.md)")
+        raise DictionaryError(f"unknown indicator {code!r}{_suggestions(code, every, objects)}")
     row = rows[0]
     lines = [
         f"{code}: {row['indicator_label']}",

@@ -28,11 +28,12 @@ import pandas as pd
 import pandera.pandas as pa
 
 from pipelines import locking
+from pipelines.domains import domain_of
 from pipelines.errors import IndicatorsError
 from pipelines.paths import SQL_SCHEMA_DIR, SQL_VIEWS_DIR
 from pipelines.staging import StagingFrames
 from schemas import staging as staging_models
-from schemas.catalog import EntityCatalog, IndicatorCatalog, load_indicator_catalog
+from schemas.catalog import EntityCatalog, IndicatorCatalog, load_domains, load_indicator_catalog
 from schemas.ddl import create_table
 
 
@@ -193,10 +194,12 @@ def refresh_dimensions(
     share_of = {
         i.share_code: i.code for i in indicators.indicators.values() if i.share_code is not None
     }
+    vocabulary = load_domains()
     indicator_frame = pd.DataFrame(
         [
             (
-                i.code, i.label, i.unit, i.domain, i.additive, share_of.get(i.code),
+                i.code, i.label, i.unit, domain_of([i.domain, i.label], vocabulary), i.additive,
+                share_of.get(i.code),
                 *(i.ratio_of or (None, None)),
             )
             for i in indicators.indicators.values()
@@ -279,12 +282,30 @@ def load_source(con: duckdb.DuckDBPyConnection, frames: StagingFrames, source: d
             # the file as this build read it: a renamed copy of a cached file says its name
             frame = frame.assign(source_file=source["source_file"])
         _insert(con, table, frame)
-    generated = frames.generated_indicators.assign(is_additive=False, is_curated=False)
+    generated = with_domains(frames.generated_indicators, frames.figures).assign(
+        is_additive=False, is_curated=False
+    )
     if not generated.empty:
         name = f"_frame_{uuid.uuid4().hex}"
         con.register(name, generated)
         con.execute(f"insert or replace into dim_indicator by name select * from {name}")
         con.unregister(name)
+
+
+def with_domains(generated: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    """Generated indicators with a domain of the vocabulary, read from the chapter they come
+    from (their block's name, the section of their first figure) and their label."""
+    if generated.empty:
+        return generated
+    vocabulary = load_domains()
+    sections = figures.drop_duplicates("indicator_code").set_index("indicator_code").section
+    domains = [
+        domain_of([block, sections.get(code), label], vocabulary)
+        for code, block, label in zip(
+            generated.indicator_code, generated.domain, generated.indicator_label, strict=True
+        )
+    ]
+    return generated.assign(domain=domains)
 
 
 def load_concept_map(con: duckdb.DuckDBPyConnection, mapping: pd.DataFrame) -> None:

@@ -20,10 +20,30 @@ from schemas.vocabularies import UNITS
 CATALOG_DIR = Path(__file__).parent / "catalog"
 INDICATOR_CATALOG = CATALOG_DIR / "indicators.yaml"
 ENTITY_CATALOG = CATALOG_DIR / "entities.yaml"
+DOMAIN_VOCABULARY = CATALOG_DIR / "domains.yaml"
 
 
 class CatalogError(IndicatorsError, ValueError):
     """The catalog itself is inconsistent (unknown unit, duplicate code, bad regex)."""
+
+
+@dataclass(frozen=True)
+class Domain:
+    """One entry of the domains' controlled vocabulary."""
+
+    code: str
+    label: str
+    words: tuple[str, ...]
+
+
+@cache
+def load_domains(path: Path = DOMAIN_VOCABULARY) -> tuple[Domain, ...]:
+    entries = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    domains = tuple(Domain(e["code"], e["label"], tuple(e["words"])) for e in entries)
+    codes = [d.code for d in domains]
+    if len(set(codes)) != len(codes):
+        raise CatalogError(f"{Path(path).name}: a domain code is declared twice")
+    return domains
 
 
 @dataclass(frozen=True)
