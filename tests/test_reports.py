@@ -135,7 +135,7 @@ def test_the_shipped_report_cites_pdf_pages_and_writes_numbers_one_way(built_war
     run, changes = check_published(built_warehouse)
     text = render(run, "md", changes)
     # the collèges: the department's line of the export and its page of the PDF
-    assert 'rapport-activites-2022.txt:233 (PDF p.' in text
+    assert "rapport-activites-2022.txt:233 (PDF p." in text
     # the sum of the profiles: every line, and the pages they sit on
     assert "62-arrageois=16, 62-artois=25," in text
     assert "=16.0" not in text and "-9223.0" not in text  # no raw floats
@@ -147,6 +147,7 @@ def test_with_pdf_pages_names_every_page_once() -> None:
     from pipelines.checks import with_pdf_pages
 
     pages = {("r.txt", 10): 4, ("r.txt", 12): 4, ("r.txt", 30): 7}
-    assert with_pdf_pages("sum at r.txt:10, 12, 30", pages) == "sum at r.txt:10, 12, 30 (PDF p.4, 7)"
+    cited = with_pdf_pages("sum at r.txt:10, 12, 30", pages)
+    assert cited == "sum at r.txt:10, 12, 30 (PDF p.4, 7)"
     assert with_pdf_pages('r.txt:99 "x"', pages) == 'r.txt:99 "x"'  # no PDF reading of it
     assert with_pdf_pages(None, pages) is None
