@@ -20,7 +20,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.outputs import open_output, remove_partials
+from pipelines.outputs import OutputFolder, open_output, remove_partials
 from pipelines.warehouse import STORAGE_VERSION, WarehouseError
 from schemas.catalog import load_indicator_catalog
 
@@ -171,6 +171,13 @@ def export(warehouse: Path, output: Path) -> Release:
     if not warehouse.is_file():
         raise WarehouseError(f"{warehouse}: no warehouse here; run `indicators build` first")
     folder = open_output(output, warehouse, "export")
+    try:
+        return _write_release(folder, warehouse)
+    finally:
+        folder.finish()  # what was written, even by a run that failed: the next one replaces it
+
+
+def _write_release(folder: OutputFolder, warehouse: Path) -> Release:
     output = folder.path
     database = folder.temporary(DATABASE_NAME)
     con = duckdb.connect()
@@ -234,7 +241,6 @@ def export(warehouse: Path, output: Path) -> Release:
     }
     folder.write_text("datapackage.json", json.dumps(package, ensure_ascii=False, indent=2) + "\n")
     folder.write_text("README.md", _readme(package))
-    folder.finish()
     return Release(output, counts)
 
 

@@ -73,11 +73,15 @@ def test_the_front_page_renders_its_charts_without_console_errors(
     dom, console = open_page(site / "index.html", shot, tmp_path / "profile")
     assert console == []
     assert shot.stat().st_size > 50_000
-    assert dom.index('id="findings"') < dom.index('id="charts"')
+    # a one-screen summary, the charts, then the findings collapsed by kind
+    assert dom.index('class="summary"') < dom.index('id="charts"') < dom.index('id="findings"')
     findings = wh.query(
         built_warehouse, "select count(*) as n from v_check_result where status <> 'pass'"
     ).n[0]
     assert dom.count('class="finding') == findings > 20
+    assert '<details class="kind-warning">' in dom and '<details class="kind-accepted">' in dom
+    assert dom.count('class="finding accepted"') == 10  # neutral, not alarming red
+    assert "=16.0" not in dom and "-9223.0" not in dom and "^{" not in dom
     for chart in ("chart-shares", "chart-mds-rates", "chart-checks"):
         segment = dom.split(f'id="{chart}"', 1)[1].split('class="chart"', 1)[0]
         assert "main-svg" in segment, chart
@@ -92,3 +96,38 @@ def test_an_indicator_page_renders_its_values_and_chart(site, tmp_path) -> None:
     assert console == []
     assert dom.count('class="point"') == 8  # the 8 MDS that print a table
     assert "48\u202f137" in dom and "Allocataires du RSA" in dom
+
+
+def test_the_indicator_search_finds_by_label_and_domain(site, tmp_path) -> None:
+    page = (site / "indicators.html").as_uri() + "?q=budget"
+    done = subprocess.run(
+        [CHROMIUM or "chromium", *FLAGS, f"--user-data-dir={tmp_path / 'p'}", "--dump-dom", page],
+        capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    rows = re.findall(r"<tr data-text=\"([^\"]*)\"( hidden)?", done.stdout)
+    shown = [text for text, hidden in rows if not hidden]
+    assert len(rows) > 700
+    assert 5 < len(shown) < 60 and all("budget" in text for text in shown)
+    assert 'id="shown">' + str(len(shown)) in done.stdout
+
+
+def test_an_indicator_page_links_its_findings_and_shows_qualifiers(site) -> None:
+    colleges = (site / "indicator" / "colleges_count.html").read_text(encoding="utf-8")
+    anchor = re.search(r"href='../index.html#(finding-\d+)'>children__sum_vs_parent", colleges)
+    assert anchor is not None
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert f'id="{anchor.group(1)}"' in index
+    population = (site / "indicator" / "population.html").read_text(encoding="utf-8")
+    assert "&gt; 288\u202f000" in population or "≈ " in population
+
+
+def test_the_catalogue_gives_every_table_its_columns_and_lineage(site, built_warehouse) -> None:
+    catalogue = (site / "catalogue.html").read_text(encoding="utf-8")
+    views = wh.query(built_warehouse, "select view_name from duckdb_views() where not internal")
+    for view in views.view_name:
+        assert f"<h2 id='{view}'>" in catalogue, view
+    figure = catalogue.split("<h2 id='v_figure'>", 1)[1].split("<h2 ", 1)[0]
+    assert "reads: <a href='#v_statement'>" in figure
+    assert "download <a href='data/v_figure.parquet'>Parquet</a>" in figure
+    assert (site / "data" / "v_figure.parquet").is_file()
+    assert (site / "data" / "datapackage.json").is_file()
