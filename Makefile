@@ -23,8 +23,6 @@ hooks: $(INSTALLED) ## install the git pre-commit hooks (ruff check --fix, ruff 
 
 build: $(INSTALLED) ## build warehouse/indicators.duckdb from raw/ and write the consistency report
 	$(BIN)/indicators build
-	$(BIN)/indicators check --output warehouse/consistency-report.md \
-		--output warehouse/consistency-report.json --output warehouse/consistency-report.xml
 	@echo "consistency report: warehouse/consistency-report.md (.json, .xml: the same run)"
 
 check: $(INSTALLED) ## re-run the cross-checks on the existing warehouse

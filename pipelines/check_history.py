@@ -129,3 +129,38 @@ def changes_since_previous(run: CheckRun, store: Path) -> Changes:
     before = _findings(earlier[earlier.run_id == previous_id])
     now = _findings(run.results)
     return Changes(previous_id, sorted(now - before), sorted(before - now))
+
+
+def recent_runs(store: Path, limit: int = 10) -> pd.DataFrame:
+    """The newest runs, one row each: when, which inputs, the counts and the verdict (a run
+    fails when a failure is not accepted by the baseline of its time)."""
+    history = read(store)
+    columns = ["started_at", "run_id", "inputs", "pass", "warn", "fail", "accepted", "verdict"]
+    if history.empty:
+        return pd.DataFrame(columns=columns)
+    con = duckdb.connect()
+    try:
+        con.register("history", history)
+        return con.execute(
+            """
+            select
+                strftime(min(started_at), '%Y-%m-%d %H:%M:%S') as started_at,
+                run_id,
+                (select string_agg(distinct i.source_file, ', ' order by i.source_file)
+                 from (select unnest(from_json(any_value(inputs),
+                     '[{"source_file": "VARCHAR"}]')) as i)) as inputs,
+                count(*) filter (where status = 'pass') as pass,
+                count(*) filter (where status = 'warn') as warn,
+                count(*) filter (where status = 'fail') as fail,
+                count(*) filter (where status = 'fail' and accepted) as accepted,
+                case when count(*) filter (where status = 'fail' and not accepted) > 0
+                    then 'gate failed' else 'gate passes' end as verdict
+            from history
+            group by run_id
+            order by started_at desc
+            limit ?
+            """,
+            [limit],
+        ).df()
+    finally:
+        con.close()

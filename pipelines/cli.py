@@ -3,6 +3,7 @@
 indicators build [--report PATH ...] [--reference DIR] [--warehouse PATH] [--publish-anyway]
 indicators check [--warehouse PATH] [--format md|json|junit] [--output PATH ...]
 indicators baseline [--warehouse PATH] [--output PATH]
+indicators runs [--warehouse PATH] [--limit N] [--format table|csv|json]
 indicators concepts --review PATH [--warehouse PATH]
 indicators query "SQL" [--warehouse PATH] [--format table|csv|json]
 indicators describe CODE [--warehouse PATH]
@@ -148,6 +149,14 @@ def _parser() -> argparse.ArgumentParser:
         help="write the report here instead of stdout; repeat for several formats of the same "
         "run, each told by its suffix (.md, .json, .xml)",
     )
+
+    runs = add(
+        "runs",
+        help="list the recent check runs: when, which inputs, their counts and verdict",
+    )
+    runs.add_argument("--warehouse", type=_warehouse_path, default=DEFAULT_WAREHOUSE)
+    runs.add_argument("--limit", type=int, default=10, help="how many runs (default 10)")
+    runs.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
     baseline = add(
         "baseline",
@@ -367,6 +376,17 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_FAILED if reasons else EXIT_OK
 
 
+def _runs(args: argparse.Namespace) -> int:
+    from pipelines.check_history import recent_runs
+    from pipelines.formatting import render
+    from pipelines.paths import check_history_dir_for
+
+    runs = recent_runs(check_history_dir_for(args.warehouse), args.limit)
+    rows = [tuple(row) for row in runs.itertuples(index=False)]
+    sys.stdout.write(render(list(runs.columns), rows, args.format))
+    return EXIT_OK
+
+
 def _baseline(args: argparse.Namespace) -> int:
     from pipelines.baseline import write_baseline
     from pipelines.checks import BASELINE, load_baseline
@@ -464,6 +484,7 @@ def main(argv: list[str] | None = None) -> int:
         "build": _build,
         "check": _check,
         "baseline": _baseline,
+        "runs": _runs,
         "concepts": _concepts,
         "query": _query,
         "refresh-reference": _refresh_reference,

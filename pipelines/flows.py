@@ -24,6 +24,7 @@ from prefect import Task, flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
 from prefect.client.schemas.objects import TaskRun
+from prefect.runtime import flow_run
 from prefect.states import State
 
 from pipelines import changes, steps
@@ -91,15 +92,23 @@ def check_task(candidate: str) -> steps.CheckSummary:
     return steps.check_warehouse(Path(candidate))
 
 
+def _this_run() -> str:
+    """The flow run an artifact belongs to, as the UI names it."""
+    return f"flow run {flow_run.name or '?'} ({flow_run.id or '?'})"
+
+
 @task(name="publish-report", cache_policy=NONE)
-def report_task(summary: steps.CheckSummary) -> None:
-    """The consistency report and its findings as Prefect artifacts, for the data team."""
+def report_task(summary: steps.CheckSummary, folder: str) -> None:
+    """The consistency report beside the warehouse (the files `make build` leaves, for a
+    served run too), and as Prefect artifacts for the data team."""
+    steps.write_reports(summary, Path(folder))
     create_markdown_artifact(
-        key="consistency-report", markdown=summary.markdown, description=f"run {summary.run_id}"
-    )
+        key="consistency-report", markdown=summary.markdown,
+        description=f"check run {summary.run_id} of {_this_run()}",
+    )  # fmt: skip
     create_table_artifact(
         key="consistency-findings", table=summary.findings or [{"finding": "none"}],
-        description=f"findings of run {summary.run_id}",
+        description=f"findings of check run {summary.run_id} of {_this_run()}",
     )  # fmt: skip
 
 
@@ -121,12 +130,14 @@ def _record_sources(rows: list[dict]) -> None:
     """Which inputs this run read, took from the staging cache, or skipped as unchanged."""
     create_table_artifact(
         key="build-sources", table=rows or [{"source_file": "none"}],
-        description="inputs of this run: extracted, reused from the staging cache, unchanged",
+        description=f"inputs of {_this_run()}: extracted, reused from the staging cache, "
+        "or unchanged",
     )  # fmt: skip
 
 
-def _record_counts(warehouse: Path) -> None:
-    """How many figures the published warehouse holds, per report year and source."""
+def _record_counts(warehouse: Path, what: str = "published") -> None:
+    """How many figures the published warehouse holds, per report year and source (an
+    unchanged run records them too, saying so: the latest artifact is always this run's)."""
     counts = wh.query(
         warehouse,
         "select report_year, source_kind, count(*) as figures from fact_figure "
@@ -134,7 +145,8 @@ def _record_counts(warehouse: Path) -> None:
     )
     create_table_artifact(
         key="warehouse-counts", table=json.loads(counts.to_json(orient="records")),
-        description=f"figures in {warehouse.name} by report year and source",
+        description=f"figures in {warehouse.name} by report year and source, {what} "
+        f"by {_this_run()}",
     )  # fmt: skip
 
 
@@ -204,6 +216,8 @@ def _build(
     if only_changed and not changed:
         logger.info("no new or changed input: nothing read, nothing loaded")
         _record_sources([{"source_file": p.name, "status": "unchanged"} for p in report_paths])
+        if target.is_file():
+            _record_counts(target, "unchanged (nothing read, nothing loaded)")
         return {"warehouse": str(target), "changed": [], "extracted": [], "sources": []}
 
     how = steps.BuildSteps(
@@ -214,7 +228,7 @@ def _build(
         validate=validate_task,
         load=lambda sources, path, ref: Path(load_task(sources, str(path), ref)),
         check=lambda candidate: check_task(str(candidate)),
-        report=report_task,
+        report=lambda summary: report_task(summary, str(target.parent)),
         publish=lambda candidate, path, gate, anyway: Path(
             publish_task(str(candidate), str(path), gate, anyway)
         ),

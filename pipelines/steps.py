@@ -14,7 +14,7 @@ import os
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from functools import cache
 from multiprocessing import current_process
 from pathlib import Path
@@ -48,7 +48,7 @@ from pipelines.reference.reader import (
     reference_figures,
     verify_reference,
 )
-from pipelines.reports import summary, to_markdown
+from pipelines.reports import SUFFIXES, render, summary, to_markdown
 from pipelines.salvage import parquet_problem, set_aside
 from pipelines.staging import STAGING_TABLES, StagingFrames, empty_frames
 from pipelines.staging import to_staging as frames_of
@@ -87,6 +87,24 @@ class CheckSummary:
     gate: list[str]
     markdown: str
     findings: list[dict]
+    reports: dict[str, str] = field(default_factory=dict)  # suffix -> the report's text
+
+
+# The consistency report a build leaves beside the warehouse, in every format CI reads.
+REPORT_NAME = "consistency-report"
+
+
+def write_reports(summary: CheckSummary, folder: Path) -> list[Path]:
+    """The build's consistency report beside the warehouse (`consistency-report.md`, `.json`,
+    `.xml`): the report of the run that judged this build, published or refused."""
+    written = []
+    for suffix, text in summary.reports.items():
+        path = Path(folder) / f"{REPORT_NAME}{suffix}"
+        partial = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.partial")
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, path)
+        written.append(path)
+    return written
 
 
 def read_report(path: Path) -> Document:
@@ -390,6 +408,7 @@ def check_warehouse(path: Path) -> CheckSummary:
         run.gate(),
         to_markdown(run, changes),
         findings.astype(object).where(findings.notna(), None).to_dict("records"),
+        {suffix: render(run, fmt, changes) for suffix, fmt in SUFFIXES.items()},
     )
 
 

@@ -76,3 +76,20 @@ def test_the_history_keeps_the_newest_runs(existing_warehouse) -> None:
         check_history.append(run, store, keep=2)
         run_ids.append(run.run_id)
     assert sorted(p.stem for p in store.glob("*.parquet")) == run_ids[1:]
+
+
+def test_runs_lists_the_recent_runs_with_their_verdict(existing_warehouse, capsys) -> None:
+    args = ["check", "--warehouse", str(existing_warehouse), "--format", "json"]
+    assert main(args) == 0
+    first = json.loads(capsys.readouterr().out)["run_id"]
+    assert main(args) == 0
+    second = json.loads(capsys.readouterr().out)["run_id"]
+    code = main(["runs", "--warehouse", str(existing_warehouse), "--format", "json"])
+    runs = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert [r["run_id"] for r in runs[:2]] == [second, first]  # newest first
+    assert runs[0]["verdict"] == "gate passes"
+    assert runs[0]["fail"] == runs[0]["accepted"] == 10
+    assert runs[0]["inputs"] == (
+        "manifest.json, rapport-activites-2022.pdf, rapport-activites-2022.txt"
+    )

@@ -96,6 +96,12 @@ def test_a_triggered_run_builds_then_a_run_with_unchanged_inputs_reads_nothing(s
         {"report_year": y, "source_kind": k, "figures": n} for y, k, n in figures
     ]
     assert "# " in artifacts["consistency-report"]
+    # a served run leaves the report files `make build` leaves
+    report = warehouse.with_name("consistency-report.md").read_text(encoding="utf-8")
+    assert report.startswith("# Consistency report")
+    assert {p.name for p in warehouse.parent.glob("consistency-report.*")} == {
+        "consistency-report.md", "consistency-report.json", "consistency-report.xml"
+    }  # fmt: skip
     published = warehouse.stat().st_mtime_ns
 
     second = run_deployment(DEPLOYMENT, timeout=120, poll_interval=0.5)
@@ -105,4 +111,8 @@ def test_a_triggered_run_builds_then_a_run_with_unchanged_inputs_reads_nothing(s
         artifacts = _artifacts(client, second.id)
     assert artifacts["build-sources"] == [{"source_file": REPORT.name, "status": "unchanged"}]
     assert "consistency-report" not in artifacts
+    # the counts say they are this run's, and that nothing changed
+    assert artifacts["warehouse-counts"] == [
+        {"report_year": y, "source_kind": k, "figures": n} for y, k, n in figures
+    ]
     assert warehouse.stat().st_mtime_ns == published
