@@ -10,7 +10,24 @@ from pipelines import warehouse as wh
 from pipelines.paths import PROJECT_ROOT
 
 README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
-QUERIES = re.findall(r"```sql\n(.*?)```", README, re.DOTALL)
+MORE_QUERIES = (PROJECT_ROOT / "docs" / "queries.md").read_text(encoding="utf-8")
+FIRST_QUERIES = re.findall(r"```sql\n(.*?)```", README, re.DOTALL)
+QUERIES = FIRST_QUERIES + re.findall(r"```sql\n(.*?)```", MORE_QUERIES, re.DOTALL)
+
+
+def test_the_front_page_is_short_and_gives_five_queries() -> None:
+    assert len(README.splitlines()) <= 120
+    assert len(FIRST_QUERIES) == 5
+    assert README.index("## Two commands") < README.index("## Five queries")
+
+
+def test_every_doc_page_the_readme_links_exists() -> None:
+    for link in re.findall(r"\]\((docs/[^)]+)\)", README):
+        assert (PROJECT_ROOT / link).is_file(), link
+    for page in (PROJECT_ROOT / "docs").glob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        for link in re.findall(r"\]\(([\w./-]+\.md)(?:#[\w-]+)?\)", text):
+            assert (page.parent / link).is_file(), f"{page.name}: {link}"
 
 
 def test_every_example_query_says_how_many_rows_it_returns() -> None:
