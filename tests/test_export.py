@@ -146,7 +146,7 @@ def test_the_datapackage_says_its_licence_version_and_creation(release) -> None:
 
 def test_the_parquet_files_carry_their_column_descriptions(release, built_warehouse) -> None:
     metadata = pq.read_schema(release.folder / "v_figure.parquet").metadata
-    comments = dict(
+    comments: dict[str, str] = dict(
         wh.query(
             built_warehouse,
             "select column_name, comment from duckdb_columns() where table_name = 'v_figure'",
