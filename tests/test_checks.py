@@ -85,7 +85,7 @@ def test_children_sum_to_their_parent(built_warehouse) -> None:
     apa = results.loc[("children__sum_vs_parent", "62", "apa_home_beneficiaries_count")]
     # 8 MDS tables present: their sum stays below the department, the rest is Lens-Liévin's
     assert (apa.expected, apa.observed, apa.status) == (28_841, 25_195, "pass")
-    assert "the residual 3646.0 is attributed to 62-mds-lens-lievin" in apa.message
+    assert "the residual 3 646 is attributed to 62-mds-lens-lievin" in apa.message
 
 
 def test_the_missing_mds_residual_is_derived_not_a_fact(built_warehouse) -> None:
@@ -140,7 +140,7 @@ def test_a_planted_wrong_figure_is_found(existing_warehouse) -> None:
         "An additive figure stated for the children must add up to the figure stated for their "
         "parent. Expected 890, observed 935, delta +45 (both exact)."
     )
-    assert "62-arrageois=300.0" in row.observed_source
+    assert "62-arrageois=300, " in row.observed_source
     assert any("new failure: children__sum_vs_parent 62 communes_count" in r for r in run.gate())
 
 

@@ -72,7 +72,7 @@ def test_describe_covers_generated_codes(con) -> None:
         "select indicator_code from dim_indicator where not is_curated order by 1 limit 1"
     ).fetchall()[0][0]
     card = describe(con, code)
-    assert "generated" in card and "One-off key figure of the block" in card
+    assert "generated" in card and "One-off figure of “" in card
 
 
 def test_describe_refuses_an_unknown_code(con) -> None:
@@ -85,6 +85,28 @@ def test_the_describe_command_names_an_unknown_code(built_warehouse, capsys) -> 
 
     assert main(["describe", "no_such_code", "--warehouse", str(built_warehouse)]) == 3
     assert capsys.readouterr().err == (
-        "indicators describe: error: unknown indicator 'no_such_code' "
+        "indicators describe: error: unknown indicator 'no_such_code'; no close name "
         "(see docs/data-dictionary.md)\n"
     )
+
+
+def test_describe_suggests_close_names(built_warehouse, capsys) -> None:
+    from pipelines.cli import main
+
+    assert main(["describe", "budjet", "--warehouse", str(built_warehouse)]) == 3
+    err = capsys.readouterr().err
+    assert err.startswith("indicators describe: error: unknown indicator 'budjet'; did you mean: ")
+    assert "budget_eur" in err.split("did you mean: ")[1].split(", ")
+
+
+def test_domains_come_from_the_controlled_vocabulary(built_warehouse) -> None:
+    from schemas.catalog import load_domains
+
+    vocabulary = {d.code for d in load_domains()}
+    domains = wh.query(built_warehouse, "select indicator_code, domain from dim_indicator")
+    assert set(domains.domain) <= vocabulary
+    by_code = dict(domains.itertuples(index=False))
+    assert by_code["rsa_allocataires_count"] == "insertion"
+    assert by_code["pmi_children_seen_count"] == "childhood"
+    assert by_code["road_length_km"] == "roads_mobility"
+    assert by_code["colleges_count"] == "schools"

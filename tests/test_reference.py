@@ -237,7 +237,7 @@ def test_councillors_are_matched_by_name(built_warehouse) -> None:
 def test_report_vs_reference_population_says_both_vintages(built_warehouse) -> None:
     row = _result(built_warehouse, "reference__population", "62-arrageois", "population")
     assert (row["expected"], row["observed"], row["status"]) == (210_769, 211_425, "pass")
-    assert "Relative delta 0.31 %" in row["message"]
+    assert "Relative delta 0,31 %" in row["message"]
     assert "vintage of the figures not stated by the package" in row["message"]
     assert row["observed_source"].startswith("report rapport-activites-2022.txt:613")
 
