@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import REPORT
+from conftest import EXHAUSTIVE, REPORT
 
 from pipelines import steps
 from pipelines import warehouse as wh
@@ -30,7 +30,8 @@ BAD_PARQUET = {
 }
 
 
-@pytest.mark.parametrize("damage", sorted(BAD_PARQUET))
+# one kind of damage in `make test`, every kind in `make reliability`
+@pytest.mark.parametrize("damage", sorted(BAD_PARQUET) if EXHAUSTIVE else ["corrupt"])
 def test_a_bad_history_file_is_set_aside_and_the_check_runs(
     damage, existing_warehouse, capsys
 ) -> None:
