@@ -105,7 +105,7 @@ def test_domains_come_from_the_controlled_vocabulary(built_warehouse) -> None:
     vocabulary = {d.code for d in load_domains()}
     domains = wh.query(built_warehouse, "select indicator_code, domain from dim_indicator")
     assert set(domains.domain) <= vocabulary
-    by_code = dict(domains.itertuples(index=False))
+    by_code: dict[str, str] = dict(domains.itertuples(index=False))
     assert by_code["rsa_allocataires_count"] == "insertion"
     assert by_code["pmi_children_seen_count"] == "childhood"
     assert by_code["road_length_km"] == "roads_mobility"
