@@ -241,12 +241,29 @@ def _clause_subject(before: str, clause_start: int = 0) -> str:
     return opening_phrase(pieces[-1].strip(" " + MARKERS)) if pieces else ""
 
 
+# words that carry no meaning in a code: "MDS de l'Arrageois" is `mds_arrageois`
+_CODE_STOPWORDS = frozenset(
+    {"les", "la", "le", "l", "des", "du", "de", "d", "au", "aux", "a", "et", "en", "sur", "pour"}
+)
+# the report's recurring heading words, the same for every block ("Les chiffres clés de ...")
+_HEADING_WORDS = re.compile(r"^\W*(?:les\s+)?chiffres\s+cl[ée]s\b", re.IGNORECASE)
+SECTION_CODE_LENGTH = 30
+
+
 def domain_slug(title: str) -> str:
-    """ "LES SOLIDARITÉS TERRITORIALES", "Les solidarités territoriales :" → the same slug."""
-    words = slug(title, 60).split("_")
-    while len(words) > 1 and words[0] in {"les", "la", "le", "l", "des", "du", "de", "d"}:
-        words = words[1:]
-    return slug(" ".join(words), 30)
+    """The section part of a sentence figure's code, readable: the title's meaningful words,
+    whole, up to 30 characters. "LES SOLIDARITÉS TERRITORIALES" and "Les solidarités
+    territoriales :" are `solidarites_territoriales`; "Les chiffres clés de l'accompagnement
+    des collégiens" is `accompagnement_collegiens`; "MDS de l'Arrageois" `mds_arrageois`."""
+    rest = _HEADING_WORDS.sub("", title).strip(" :,.") or title
+    words = slug(rest, 200).split("_")
+    meaningful = [w for w in words if w not in _CODE_STOPWORDS] or words
+    kept: list[str] = []
+    for word in meaningful:
+        if len("_".join([*kept, word])) > SECTION_CODE_LENGTH:
+            break
+        kept.append(word)
+    return "_".join(kept)
 
 
 def _alias_pattern(entity: Entity) -> re.Pattern[str]:
