@@ -135,3 +135,23 @@ def test_a_full_disk_is_named_even_when_a_rollback_fails_after_it() -> None:
         assert one_line(err) == (
             'disk full: Could not write file "/w/x.duckdb": No space left on device'
         )
+
+
+def test_a_bad_report_path_answers_before_any_server_starts(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+    import time
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API_URL")}
+    env["PREFECT_HOME"] = str(tmp_path / "prefect")  # a server would create its database here
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "pipelines.cli", "build", "--report", "/nonexistent.pdf"],
+        capture_output=True, text=True, env=env, timeout=60,
+    )  # fmt: skip
+    elapsed = time.monotonic() - started
+    assert done.returncode == 3
+    assert done.stderr == "indicators build: error: /nonexistent.pdf: no such report file\n"
+    assert not (tmp_path / "prefect" / "prefect.db").exists()  # no server was started
+    assert elapsed < 3  # about 0.3 s on an idle machine: the process's own start-up
