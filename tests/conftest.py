@@ -142,3 +142,20 @@ def report_copy(tmp_path) -> Path:
     copy = tmp_path / REPORT.name
     shutil.copyfile(REPORT, copy)
     return copy
+
+
+def scanned_pdf(pdf: Path, pages: int, target: Path) -> Path:
+    """The first pages of a PDF as pictures only, as a scanner gives them (no text layer)."""
+    import pypdfium2 as pdfium
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    source = pdfium.PdfDocument(str(pdf))
+    drawing = canvas.Canvas(str(target))
+    for index in range(pages):
+        width, height = source[index].get_size()
+        drawing.setPageSize((width, height))
+        drawing.drawImage(ImageReader(source[index].render(scale=1).to_pil()), 0, 0, width, height)
+        drawing.showPage()
+    drawing.save()
+    return target

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import DATA, EXHAUSTIVE, REPORT
+from conftest import DATA, EXHAUSTIVE, REPORT, scanned_pdf
 
 from pipelines.diagnose import UnusableInput, diagnose_document, diagnose_extraction
 from pipelines.extract.report import extract_report
@@ -119,21 +119,7 @@ def test_a_rotated_page_is_read_upright(rotate, tmp_path) -> None:
 
 
 def test_a_scan_without_text_layer_is_refused_with_its_cause(tmp_path) -> None:
-    import pypdfium2 as pdfium
-    from reportlab.lib.utils import ImageReader
-    from reportlab.pdfgen import canvas
-
-    source = pdfium.PdfDocument(str(PDF))
-    scan = tmp_path / "scan-2022.pdf"
-    drawing = canvas.Canvas(str(scan))
-    for index in range(4):
-        page = source[index]
-        width, height = page.get_size()
-        image = page.render(scale=1).to_pil()
-        drawing.setPageSize((width, height))
-        drawing.drawImage(ImageReader(image), 0, 0, width, height)
-        drawing.showPage()
-    drawing.save()
+    scan = scanned_pdf(PDF, 4, tmp_path / "scan-2022.pdf")
     nameless = scan.rename(tmp_path / "scan.pdf")  # no year to read: the cause still comes first
     with pytest.raises(UnusableInput, match=r"^scan.pdf: no text layer on 4 of 4 pages"):
         read_pdf(nameless)

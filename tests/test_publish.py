@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DATA, EXHAUSTIVE, REPORT
+from conftest import DATA, EXHAUSTIVE, REPORT, scanned_pdf
 
 from pipelines import cli, locking, steps
 from pipelines import warehouse as wh
@@ -58,7 +58,8 @@ def _mutate(mutate: dict, folder: Path) -> tuple[list[Path], Path]:
     elif kind == "report_file":
         return [DATA / mutate["file"]], reference
     elif kind == "pdf_scan":
-        return [_scan(REPORT.with_suffix(".pdf"), mutate["pages"], folder)], reference
+        pdf = REPORT.with_suffix(".pdf")
+        return [scanned_pdf(pdf, mutate["pages"], folder / f"scan-{pdf.name}")], reference
     elif kind == "report_repeat_line":
         line = mutate["line"] + "\n"
         text = text.replace(line, line + line, 1)
@@ -88,25 +89,6 @@ def _mutate(mutate: dict, folder: Path) -> tuple[list[Path], Path]:
         raise AssertionError(f"unknown mutation {kind}")
     report.write_bytes(text.replace("\n", mutate.get("line_end", "\n")).encode("utf-8"))
     return reports, reference
-
-
-def _scan(pdf: Path, pages: int, folder: Path) -> Path:
-    """The first pages of a PDF as pictures only, as a scanner gives them."""
-    import pypdfium2 as pdfium
-    from reportlab.lib.utils import ImageReader
-    from reportlab.pdfgen import canvas
-
-    source = pdfium.PdfDocument(str(pdf))
-    scan = folder / f"scan-{pdf.name}"
-    drawing = canvas.Canvas(str(scan))
-    for index in range(pages):
-        width, height = source[index].get_size()
-        drawing.setPageSize((width, height))
-        image = ImageReader(source[index].render(scale=1).to_pil())
-        drawing.drawImage(image, 0, 0, width, height)
-        drawing.showPage()
-    drawing.save()
-    return scan
 
 
 @pytest.mark.parametrize("case_file", CASES, ids=[c.stem for c in CASES])
