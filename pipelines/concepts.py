@@ -29,12 +29,11 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import simplemma
-import yaml
 from rapidfuzz import fuzz
 
 from pipelines.errors import IndicatorsError
 from pipelines.paths import CONCEPT_REVIEW
-from schemas.catalog import IndicatorCatalog
+from schemas.catalog import IndicatorCatalog, read_yaml
 
 MIN_SCORE = 90.0
 MIN_CONTENT_WORDS = 2
@@ -89,7 +88,7 @@ class Review:
 def load_review(path: Path = CONCEPT_REVIEW) -> Review:
     if not Path(path).is_file():
         return Review({}, {})
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    data = read_yaml(path) or {}
     link = {str(k): str(v) for k, v in (data.get("link") or {}).items()}
     keep_apart = {str(k): str(v) for k, v in (data.get("keep_apart") or {}).items()}
     both = link.keys() & keep_apart.keys()

@@ -49,7 +49,7 @@ from pipelines.reference.reader import (
     verify_reference,
 )
 from pipelines.reports import SUFFIXES, render, summary, to_markdown
-from pipelines.salvage import parquet_problem, set_aside
+from pipelines.salvage import parquet_problem, remove_leftovers, set_aside
 from pipelines.staging import STAGING_TABLES, StagingFrames, empty_frames
 from pipelines.staging import to_staging as frames_of
 from pipelines.validate import validate_staging
@@ -165,6 +165,8 @@ def stage_report(path: Path, staging_dir: Path) -> StagedSource:
         raise SourceError(f"{path}: no such report file")
     folder = Path(staging_dir) / f"{file_sha256(path)[:16]}-{code_version()[:12]}"
     manifest = folder / "extracted" / "source.json"
+    for stage in ("extracted", "validated"):  # what a killed build left half-written
+        remove_leftovers(folder / stage)
     if manifest.is_file():  # the folder is where the cache is now, not where it was written
         problem = _cache_problem(folder)
         if problem is None:

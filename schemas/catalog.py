@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -27,6 +28,17 @@ class CatalogError(IndicatorsError, ValueError):
     """The catalog itself is inconsistent (unknown unit, duplicate code, bad regex)."""
 
 
+def read_yaml(path: Path) -> Any:
+    """A catalog file's content; a YAML error names the file and the line."""
+    try:
+        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+        raise CatalogError(f"{where}: not valid YAML ({problem})") from None
+
+
 @dataclass(frozen=True)
 class Domain:
     """One entry of the domains' controlled vocabulary."""
@@ -38,7 +50,7 @@ class Domain:
 
 @cache
 def load_domains(path: Path = DOMAIN_VOCABULARY) -> tuple[Domain, ...]:
-    entries = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    entries = read_yaml(path)
     domains = tuple(Domain(e["code"], e["label"], tuple(e["words"])) for e in entries)
     codes = [d.code for d in domains]
     if len(set(codes)) != len(codes):
@@ -284,9 +296,9 @@ def parse_entity_catalog(data: dict) -> EntityCatalog:
 
 @cache
 def load_indicator_catalog(path: Path = INDICATOR_CATALOG) -> IndicatorCatalog:
-    return parse_indicator_catalog(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
+    return parse_indicator_catalog(read_yaml(path))
 
 
 @cache
 def load_entity_catalog(path: Path = ENTITY_CATALOG) -> EntityCatalog:
-    return parse_entity_catalog(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
+    return parse_entity_catalog(read_yaml(path))

@@ -163,3 +163,12 @@ def test_a_prefect_home_that_cannot_hold_a_database_is_named_before_starting(
         f"(Not a directory); make PREFECT_HOME={blocker / 'home'} writable, point PREFECT_HOME "
         "elsewhere, or use a running server (`make serve`, then PREFECT_API_URL)"
     )
+
+
+def test_a_catalog_with_a_yaml_error_names_its_file_and_line(tmp_path) -> None:
+    from schemas.catalog import CatalogError, load_indicator_catalog
+
+    path = tmp_path / "indicators.yaml"
+    path.write_text("indicators:\n  - {code: a, label: b\n  - {code: c}\n", encoding="utf-8")
+    with pytest.raises(CatalogError, match=rf"^{tmp_path}/indicators.yaml:3: not valid YAML \("):
+        load_indicator_catalog.__wrapped__(path)
