@@ -22,7 +22,7 @@ import pandas as pd
 from pipelines.checks import CheckRun
 from pipelines.parquet import write_whole
 from pipelines.paths import CHECK_HISTORY_RUNS
-from pipelines.salvage import parquet_problem, remove_leftovers, set_aside
+from pipelines.salvage import log, parquet_problem, remove_leftovers, set_aside
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ def append(run: CheckRun, store: Path, keep: int = CHECK_HISTORY_RUNS) -> Path:
     )
     written = write_whole(frame, store / f"{run.run_id}.parquet")
     runs = sorted(store.glob("*.parquet"))
-    for old in runs[: max(len(runs) - keep, 0)]:
+    for old in runs[: max(len(runs) - max(keep, 1), 0)]:
         old.unlink(missing_ok=True)
     return written
 
@@ -72,11 +72,18 @@ def read(store: Path) -> pd.DataFrame:
             return history
     except duckdb.Error:
         pass
+    good = []
     for path in files:  # one of them is bad: find it, set it aside, read the others
+        if not path.exists():  # forgotten meanwhile by another run's retention
+            continue
         problem = parquet_problem(path, RUN_COLUMNS)
-        if problem is not None:
+        if problem is None:
+            good.append(path)
+            continue
+        try:
             set_aside(path, problem, store)
-    good = [path for path in files if path.exists()]
+        except OSError as err:  # a read-only store: leave it, read without it
+            log.warning("%s: %s; not set aside (%s): read without it", path, problem, err)
     return _read_all(good) if good else pd.DataFrame()
 
 
@@ -132,8 +139,9 @@ def changes_since_previous(run: CheckRun, store: Path) -> Changes:
 
 
 def recent_runs(store: Path, limit: int = 10) -> pd.DataFrame:
-    """The newest runs, one row each: when, which inputs, the counts and the verdict (a run
-    fails when a failure is not accepted by the baseline of its time)."""
+    """The newest runs, one row each: when, which inputs, the counts and the verdict: whether
+    a failure (a check that could not run included) was not accepted by the baseline of its
+    time. A stale baseline entry, which also fails a gate, is not in the history."""
     history = read(store)
     columns = ["started_at", "run_id", "inputs", "pass", "warn", "fail", "accepted", "verdict"]
     if history.empty:
@@ -154,7 +162,7 @@ def recent_runs(store: Path, limit: int = 10) -> pd.DataFrame:
                 count(*) filter (where status = 'fail') as fail,
                 count(*) filter (where status = 'fail' and accepted) as accepted,
                 case when count(*) filter (where status = 'fail' and not accepted) > 0
-                    then 'gate failed' else 'gate passes' end as verdict
+                    then 'failures not accepted' else 'no failure unaccepted' end as verdict
             from history
             group by run_id
             order by started_at desc

@@ -253,7 +253,9 @@ def _baseline_entries(path: Path) -> list[tuple[int, dict]]:
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
         raise CheckDefinitionError(f"{where}: not valid YAML ({problem})") from None
-    if not isinstance(entries, list) or node is None:
+    if node is None:  # only comments: no finding is accepted
+        return []
+    if not isinstance(entries, list):
         raise CheckDefinitionError(f"{path}:1: expected a list of accepted findings")
     lines = [item.start_mark.line + 1 for item in node.value]
     for line, entry in zip(lines, entries, strict=True):

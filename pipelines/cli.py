@@ -420,8 +420,9 @@ def _query(args: argparse.Namespace) -> int:
     try:
         result = run_guarded(args.warehouse, args.sql, timeout_s=args.timeout)
     except QueryFailed:  # an error of the query, or of an older warehouse?
-        with wh.connect(args.warehouse, read_only=True) as con:
-            wh.require_current_schema(con, args.warehouse)
+        if Path(args.warehouse).is_file():
+            with wh.connect(args.warehouse, read_only=True) as con:
+                wh.require_current_schema(con, args.warehouse)
         raise
     sys.stdout.write(render(result.columns, result.rows, args.format))
     return EXIT_OK

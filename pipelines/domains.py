@@ -23,8 +23,16 @@ def folded(text: str) -> str:
     return " ".join(re.sub(r"[^\w'-]+", " ", plain).split())
 
 
+# a word this short is an acronym (cer, ess, apa, rsa): matched whole, never as a prefix
+# ("certificats", "essentiel")
+ACRONYM_LENGTH = 4
+
+
 def _pattern(words: Iterable[str]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(re.escape(folded(w)) for w in words) + ")")
+    parts = [
+        re.escape(folded(w)) + (r"\b" if len(folded(w)) <= ACRONYM_LENGTH else "") for w in words
+    ]
+    return re.compile(r"\b(?:" + "|".join(parts) + ")")
 
 
 def domain_of(texts: Iterable[str | None], vocabulary: tuple[Domain, ...]) -> str:

@@ -47,6 +47,7 @@ class OutputFolder:
     kind: str
     earlier: set[str]
     written: list[str] = field(default_factory=list)
+    temporaries: list[Path] = field(default_factory=list)  # this run's, removed by `finish`
 
     def target(self, name: str) -> Path:
         """Where to write `name` (a path relative to the folder); refuses a file it did not
@@ -63,6 +64,7 @@ class OutputFolder:
         path = self.target(name)
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.partial")
+        self.temporaries.append(partial)
         partial.write_text(text, encoding="utf-8")
         os.replace(partial, path)
         self.written.append(name)
@@ -77,7 +79,9 @@ class OutputFolder:
 
     def temporary(self, name: str) -> Path:
         """A private name in the folder to write `name` under before `place`."""
-        return self.path / f".{Path(name).name}.{uuid.uuid4().hex[:8]}.partial"
+        partial = self.path / f".{Path(name).name}.{uuid.uuid4().hex[:8]}.partial"
+        self.temporaries.append(partial)
+        return partial
 
     def remove_earlier(self, prefix: str) -> None:
         """Remove the files under `prefix` that an earlier run wrote (pages of indicators
@@ -90,9 +94,15 @@ class OutputFolder:
             folder.rmdir()
 
     def finish(self) -> None:
-        """Record what this run wrote (the next run may replace exactly these files)."""
-        listing = {"kind": self.kind, "files": sorted(set(self.written))}
-        self.write_text(MARKER, json.dumps(listing, indent=1) + "\n")
+        """Remove this run's temporary files, and record what this run and the earlier ones
+        wrote that is still there: the next run may replace exactly these files (a run that
+        failed half-way leaves a folder the next run can still write)."""
+        for partial in self.temporaries:
+            for leftover in (partial, Path(f"{partial}.wal")):
+                leftover.unlink(missing_ok=True)
+        still_there = {name for name in self.earlier if (self.path / name).exists()}
+        files = sorted((still_there | set(self.written)) - {MARKER})
+        self.write_text(MARKER, json.dumps({"kind": self.kind, "files": files}, indent=1) + "\n")
 
 
 def open_output(output: Path, warehouse: Path, kind: str) -> OutputFolder:
@@ -101,16 +111,17 @@ def open_output(output: Path, warehouse: Path, kind: str) -> OutputFolder:
     warehouse = Path(warehouse).resolve()
     for protected in protected_paths(warehouse):
         if _is_within(output, protected) or _is_within(protected, output):
+            where = "is inside" if _is_within(output, protected) else "holds"
             raise OutputError(
-                f"{output}: holds the warehouse {warehouse.name}, its check history or its "
-                f"staging cache (only `indicators build` writes there); give another folder "
-                f"to `indicators {kind} --output`"
+                f"{output}: {where} the folder of the warehouse {warehouse.name}, its check "
+                "history or its staging cache (only `indicators build` writes there); give "
+                f"another folder to `indicators {kind} --output`"
             )
     if output.exists() and not output.is_dir():
         raise OutputError(f"{output}: a file, not a folder; give a folder to --output")
     earlier: set[str] = set()
-    if output.is_dir():
-        remove_partials(output)
+    if output.is_dir() and all(_PARTIAL.match(p.name) for p in output.iterdir()):
+        remove_partials(output)  # only what a killed first run left: an empty folder
     if output.is_dir() and any(output.iterdir()):
         marker = output / MARKER
         try:
@@ -127,6 +138,7 @@ def open_output(output: Path, warehouse: Path, kind: str) -> OutputFolder:
                 "an empty or new folder"
             )
         earlier = {str(name) for name in listing.get("files", [])} | {MARKER}
+        remove_partials(output)  # an earlier run of ours was killed while writing
     output.mkdir(parents=True, exist_ok=True)
     return OutputFolder(output, kind, earlier)
 

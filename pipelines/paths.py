@@ -58,7 +58,15 @@ def staging_dir_for(warehouse: Path) -> Path:
 
 
 # The check history keeps this many runs, the newest (each ~175 KB for the 2022 report).
-CHECK_HISTORY_RUNS = int(os.environ.get("INDICATORS_CHECK_HISTORY_RUNS", "100"))
+def _runs_to_keep(text: str | None, default: int = 100) -> int:
+    """At least one run (the one just written); a value that is no whole number: the default."""
+    try:
+        return max(1, int(text)) if text is not None else default
+    except ValueError:
+        return default
+
+
+CHECK_HISTORY_RUNS = _runs_to_keep(os.environ.get("INDICATORS_CHECK_HISTORY_RUNS"))
 
 
 def check_history_dir_for(warehouse: Path) -> Path:

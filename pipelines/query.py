@@ -9,6 +9,7 @@ the user stops with Ctrl-C, is interrupted.
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import threading
 from collections.abc import Iterator
@@ -86,6 +87,9 @@ def run_guarded(warehouse: Path, sql: str, *, timeout_s: float = DEFAULT_TIMEOUT
     with _ctrl_c_watched() as watch:
         con = _connect(warehouse)
         watch.connection = con
+        if watch.stopped:  # Ctrl-C while connecting
+            con.close()
+            raise QueryStopped(_stopped(False, timeout_s))
         timer = threading.Timer(timeout_s, watch.stop, kwargs={"timed_out": True})
         timer.daemon = True
         try:
@@ -127,12 +131,17 @@ class _Watch:
 
     connection: duckdb.DuckDBPyConnection | None = None
     timed_out: bool = False
+    stopped: bool = False  # asked to stop, even before the query started
     done: threading.Event = field(default_factory=threading.Event)
 
     def stop(self, *, timed_out: bool = False) -> None:
         self.timed_out = self.timed_out or timed_out
-        if self.connection is not None:
-            self.connection.interrupt()
+        self.stopped = True
+        connection = self.connection  # the main thread may let go of it meanwhile
+        if connection is not None:
+            # closed as the query ended: nothing left to stop
+            with contextlib.suppress(duckdb.Error):
+                connection.interrupt()
 
 
 @contextmanager

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.outputs import OutputFolder, open_output, remove_partials
+from pipelines.outputs import OutputFolder, open_output
 from pipelines.warehouse import STORAGE_VERSION, WarehouseError
 from schemas.catalog import load_indicator_catalog
 
@@ -218,7 +218,6 @@ def _write_release(folder: OutputFolder, warehouse: Path) -> Release:
         folder.place(DATABASE_NAME, database)
     finally:
         con.close()
-        remove_partials(output)
     package = {
         "profile": "tabular-data-package",
         "name": "pas-de-calais-activity-report-indicators",

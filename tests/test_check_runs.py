@@ -88,7 +88,7 @@ def test_runs_lists_the_recent_runs_with_their_verdict(existing_warehouse, capsy
     runs = json.loads(capsys.readouterr().out)
     assert code == 0
     assert [r["run_id"] for r in runs[:2]] == [second, first]  # newest first
-    assert runs[0]["verdict"] == "gate passes"
+    assert runs[0]["verdict"] == "no failure unaccepted"
     assert runs[0]["fail"] == runs[0]["accepted"] == 10
     assert runs[0]["inputs"] == (
         "manifest.json, rapport-activites-2022.pdf, rapport-activites-2022.txt"

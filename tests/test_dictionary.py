@@ -110,3 +110,13 @@ def test_domains_come_from_the_controlled_vocabulary(built_warehouse) -> None:
     assert by_code["pmi_children_seen_count"] == "childhood"
     assert by_code["road_length_km"] == "roads_mobility"
     assert by_code["colleges_count"] == "schools"
+
+
+def test_an_acronym_of_the_vocabulary_matches_a_whole_word_only() -> None:
+    from pipelines.domains import domain_of
+    from schemas.catalog import load_domains
+
+    vocabulary = load_domains()
+    assert domain_of(["Les certificats délivrés"], vocabulary) != "roads_mobility"
+    assert domain_of(["Le CER de Boulogne"], vocabulary) == "roads_mobility"
+    assert domain_of(["un essentiel"], vocabulary) != "economy"

@@ -45,10 +45,11 @@ def test_an_output_folder_that_holds_the_warehouse_is_refused(
     code = main([command, "--output", str(output), "--warehouse", str(analyst_warehouse)])
     err = capsys.readouterr().err
     assert code == EXIT_CANNOT_RUN
+    where_word = "holds" if where == ".." else "is inside"
     assert err == (
-        f"indicators {command}: error: {output}: holds the warehouse indicators.duckdb, its "
-        "check history or its staging cache (only `indicators build` writes there); give "
-        f"another folder to `indicators {command} --output`\n"
+        f"indicators {command}: error: {output}: {where_word} the folder of the warehouse "
+        "indicators.duckdb, its check history or its staging cache (only `indicators build` "
+        f"writes there); give another folder to `indicators {command} --output`\n"
     )
     assert {p.name: _sha256(p) for p in folder.iterdir() if p.is_file()} == before
     assert not (folder / "check-history").exists() or not any((folder / "check-history").iterdir())
@@ -89,3 +90,12 @@ def test_a_site_into_an_export_folder_is_refused(built_warehouse, tmp_path, caps
     capsys.readouterr()
     assert main(["site", "--output", str(output), "--warehouse", str(built_warehouse)]) == 3
     assert "an earlier output of another command" in capsys.readouterr().err
+
+
+def test_a_site_that_failed_half_way_can_be_written_again(built_warehouse, tmp_path) -> None:
+    output = tmp_path / "site"
+    assert main(["site", "--output", str(output), "--warehouse", str(built_warehouse)]) == 0
+    missing = tmp_path / "none.duckdb"
+    assert main(["site", "--output", str(output), "--warehouse", str(missing)]) == 3
+    assert main(["site", "--output", str(output), "--warehouse", str(built_warehouse)]) == 0
+    assert not [p for p in output.rglob("*") if p.name.endswith(".partial")]

@@ -172,3 +172,9 @@ def test_a_catalog_with_a_yaml_error_names_its_file_and_line(tmp_path) -> None:
     path.write_text("indicators:\n  - {code: a, label: b\n  - {code: c}\n", encoding="utf-8")
     with pytest.raises(CatalogError, match=rf"^{tmp_path}/indicators.yaml:3: not valid YAML \("):
         load_indicator_catalog.__wrapped__(path)
+
+
+def test_a_baseline_of_comments_only_accepts_nothing(tmp_path) -> None:
+    path = tmp_path / "accepted.yaml"
+    path.write_text("# Accepted findings: none left.\n", encoding="utf-8")
+    assert load_baseline(path) == []

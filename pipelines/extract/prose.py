@@ -263,7 +263,7 @@ def domain_slug(title: str) -> str:
         if len("_".join([*kept, word])) > SECTION_CODE_LENGTH:
             break
         kept.append(word)
-    return "_".join(kept)
+    return "_".join(kept) or meaningful[0][:SECTION_CODE_LENGTH]
 
 
 def _alias_pattern(entity: Entity) -> re.Pattern[str]:

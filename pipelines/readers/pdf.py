@@ -371,7 +371,10 @@ class _PageReader:
     def _ruled(self, table) -> None:
         rows = []
         for row in _extracted(table):
-            cells = [re.sub(r"\s+", " ", c or "").strip() for c in row]
+            cells = [
+                normalise_text(re.sub(r"\s+", " ", c or "").strip().translate(_LIGATURES))
+                for c in row
+            ]
             while cells and not cells[-1]:
                 cells.pop()
             if cells:
@@ -512,12 +515,18 @@ def read_pages(
     return result
 
 
+def _reads_sideways(page) -> bool:
+    """Do most of the characters of the page, as displayed, run vertically?"""
+    chars = page.chars
+    return bool(chars) and sum(1 for c in chars if not c.get("upright", True)) > len(chars) / 2
+
+
 def upright(pdf, page):
     """The page as its content stream draws it, before its `/Rotate`: a page turned for
     display (a landscape scan, a page rotated by a PDF tool) is read in its own upright
     lines, where its rotated view would set every word on a vertical line of its own."""
-    if not page.rotation:
-        return page
+    if not page.rotation or not _reads_sideways(page):
+        return page  # a landscape page drawn sideways and turned upright by /Rotate: as is
     page.page_obj.rotate = 0
     page.page_obj.attrs = {**page.page_obj.attrs, "Rotate": 0}
     return pdfplumber.page.Page(
