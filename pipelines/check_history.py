@@ -36,7 +36,7 @@ class Changes:
 
 def append(run: CheckRun, store: Path, keep: int = CHECK_HISTORY_RUNS) -> Path:
     """Write one run (never over another), then forget the runs older than the newest
-    `keep` (a run's file name starts with its time: the names sort in time)."""
+    `keep` (by when their file was written: two runs of one second sort right too)."""
     store = Path(store)
     store.mkdir(parents=True, exist_ok=True)
     frame = run.results.assign(
@@ -45,7 +45,7 @@ def append(run: CheckRun, store: Path, keep: int = CHECK_HISTORY_RUNS) -> Path:
         inputs=json.dumps(run.inputs, default=str),
     )
     written = write_whole(frame, store / f"{run.run_id}.parquet")
-    runs = sorted(store.glob("*.parquet"))
+    runs = sorted(store.glob("*.parquet"), key=_written_at)
     for old in runs[: max(len(runs) - max(keep, 1), 0)]:
         old.unlink(missing_ok=True)
     return written
@@ -53,6 +53,13 @@ def append(run: CheckRun, store: Path, keep: int = CHECK_HISTORY_RUNS) -> Path:
 
 # what every stored run holds; a Parquet file without these is not one of ours
 RUN_COLUMNS = frozenset({"run_id", "started_at", "inputs_key", "check_id", "status"})
+
+
+def _written_at(path: Path) -> tuple[int, str]:
+    try:
+        return path.stat().st_mtime_ns, path.name
+    except FileNotFoundError:  # forgotten meanwhile by another run
+        return 0, path.name
 
 
 def read(store: Path) -> pd.DataFrame:
