@@ -197,3 +197,28 @@ def test_an_nfd_export_with_curly_quotes_builds_the_same_warehouse(tmp_path) -> 
         }
     for table in tables:
         pd.testing.assert_frame_equal(built["resaved"][table], built["clean"][table], obj=table)
+
+
+def test_a_page_drawn_sideways_and_turned_upright_by_rotate_is_read_as_displayed(
+    tmp_path,
+) -> None:
+    """A landscape page typeset sideways on a portrait sheet and turned by /Rotate reads
+    upright as displayed: it is left as it is."""
+    import pypdfium2 as pdfium
+    from reportlab.pdfgen import canvas
+
+    drawn = tmp_path / "drawn.pdf"
+    drawing = canvas.Canvas(str(drawn), pagesize=(595, 842))
+    drawing.translate(595, 0)
+    drawing.rotate(90)  # the text runs up the portrait sheet
+    lines = ["Rapport d'activités 2022", "Le Département compte 890 communes et 78 conseillers."]
+    for number, text in enumerate(lines):
+        drawing.drawString(72, 500 - 20 * number, text)
+    drawing.showPage()
+    drawing.save()
+    pdf = pdfium.PdfDocument(str(drawn))
+    pdf[0].set_rotation(90)  # shown upright: turned a quarter clockwise
+    turned = tmp_path / "landscape-2022.pdf"
+    pdf.save(str(turned))
+    document = read_pdf(turned)
+    assert " ".join(line.text for _, line in document.lines()) == " ".join(lines)

@@ -515,17 +515,22 @@ def read_pages(
     return result
 
 
-def _reads_sideways(page) -> bool:
-    """Do most of the characters of the page, as displayed, run vertically?"""
+def _reads_turned(page) -> bool:
+    """Do most of the characters of the page, as displayed, run vertically or upside down?"""
     chars = page.chars
-    return bool(chars) and sum(1 for c in chars if not c.get("upright", True)) > len(chars) / 2
+
+    def turned(char: dict) -> bool:
+        matrix = char.get("matrix") or (1, 0, 0, 1, 0, 0)
+        return not char.get("upright", True) or matrix[0] < 0
+
+    return bool(chars) and sum(1 for c in chars if turned(c)) > len(chars) / 2
 
 
 def upright(pdf, page):
     """The page as its content stream draws it, before its `/Rotate`: a page turned for
     display (a landscape scan, a page rotated by a PDF tool) is read in its own upright
     lines, where its rotated view would set every word on a vertical line of its own."""
-    if not page.rotation or not _reads_sideways(page):
+    if not page.rotation or not _reads_turned(page):
         return page  # a landscape page drawn sideways and turned upright by /Rotate: as is
     page.page_obj.rotate = 0
     page.page_obj.attrs = {**page.page_obj.attrs, "Rotate": 0}
