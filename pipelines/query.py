@@ -10,6 +10,8 @@ the user stops with Ctrl-C, is interrupted.
 from __future__ import annotations
 
 import contextlib
+import os
+import select
 import signal
 import threading
 from collections.abc import Iterator
@@ -147,8 +149,10 @@ class _Watch:
 @contextmanager
 def _ctrl_c_watched() -> Iterator[_Watch]:
     """Ctrl-C interrupts the query. DuckDB's own Ctrl-C handling is off on a connection
-    without external access, so SIGINT is blocked in this thread (and in the threads DuckDB
-    starts from it) and a watcher thread waits for it and interrupts the query."""
+    without external access, and Python runs a signal handler only when the main thread, busy
+    in the query, comes back to it. So while the query runs, SIGINT's handler only records
+    it, the interpreter writes each signal to a pipe (`signal.set_wakeup_fd`, whichever thread
+    the kernel delivers it to), and a watcher thread reading that pipe interrupts the query."""
     watch = _Watch()
     usable = threading.current_thread() is threading.main_thread() and signal.getsignal(
         signal.SIGINT
@@ -156,13 +160,16 @@ def _ctrl_c_watched() -> Iterator[_Watch]:
     if not usable:  # ignored (nohup, a background job), or not the main thread
         yield watch
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    read_end, write_end = os.pipe()
+    os.set_blocking(write_end, False)
+    previous_fd = signal.set_wakeup_fd(write_end, warn_on_full_buffer=False)
+    previous_handler = signal.signal(signal.SIGINT, lambda number, frame: watch.stop())
 
     def wait_for_ctrl_c() -> None:
         while not watch.done.is_set():
-            if signal.sigtimedwait({signal.SIGINT}, 0.1) is not None:
+            ready, _, _ = select.select([read_end], [], [], 0.1)
+            if ready and signal.SIGINT in os.read(read_end, 64):
                 watch.stop()
-                return
 
     watcher = threading.Thread(target=wait_for_ctrl_c, name="ctrl-c", daemon=True)
     watcher.start()
@@ -171,7 +178,10 @@ def _ctrl_c_watched() -> Iterator[_Watch]:
     finally:
         watch.done.set()
         watcher.join()
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        signal.signal(signal.SIGINT, previous_handler)
+        signal.set_wakeup_fd(previous_fd)
+        os.close(read_end)
+        os.close(write_end)
 
 
 def _stopped(timed_out: bool, timeout_s: float) -> str:
