@@ -45,6 +45,7 @@ import yaml
 from pipelines.errors import IndicatorsError
 from pipelines.numbers import format_fr
 from pipelines.paths import SQL_CHECKS_DIR
+from schemas.catalog import yaml_error
 
 SEVERITIES = ("warn", "error")
 COMPARISONS = ("equal", "at_most", "overlap")
@@ -249,10 +250,7 @@ def _baseline_entries(path: Path) -> list[tuple[int, dict]]:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         entries = yaml.safe_load(text) or []
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
-        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-        raise CheckDefinitionError(f"{where}: not valid YAML ({problem})") from None
+        raise CheckDefinitionError(yaml_error(path, err)) from None
     if node is None:  # only comments: no finding is accepted
         return []
     if not isinstance(entries, list):

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipelines.errors import IndicatorsError
+from pipelines.parquet import write_text_whole
 from pipelines.paths import check_history_dir_for, staging_dir_for
 
 MARKER = ".indicators-output.json"
@@ -63,10 +64,7 @@ class OutputFolder:
     def write_text(self, name: str, text: str) -> Path:
         path = self.target(name)
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.partial")
-        self.temporaries.append(partial)
-        partial.write_text(text, encoding="utf-8")
-        os.replace(partial, path)
+        write_text_whole(path, text)
         self.written.append(name)
         return path
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
@@ -30,6 +28,7 @@ from pipelines.diagnose import diagnose_document, diagnose_extraction
 from pipelines.document import Document
 from pipelines.errors import GateFailed
 from pipelines.extract.report import extract_report
+from pipelines.parquet import write_text_whole
 from pipelines.parquet import write_whole as _write
 from pipelines.paths import (
     PDF_WORKERS,
@@ -97,14 +96,10 @@ REPORT_NAME = "consistency-report"
 def write_reports(summary: CheckSummary, folder: Path) -> list[Path]:
     """The build's consistency report beside the warehouse (`consistency-report.md`, `.json`,
     `.xml`): the report of the run that judged this build, published or refused."""
-    written = []
-    for suffix, text in summary.reports.items():
-        path = Path(folder) / f"{REPORT_NAME}{suffix}"
-        partial = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.partial")
-        partial.write_text(text, encoding="utf-8")
-        os.replace(partial, path)
-        written.append(path)
-    return written
+    return [
+        write_text_whole(Path(folder) / f"{REPORT_NAME}{suffix}", text)
+        for suffix, text in summary.reports.items()
+    ]
 
 
 def read_report(path: Path) -> Document:
@@ -231,9 +226,7 @@ REFERENCE_TABLES = ("entities", "councillors", "territory_epci")
 
 def _write_marker(path: Path, content: dict) -> None:
     """A small JSON file written last and whole: what it describes is complete."""
-    partial = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.partial")
-    partial.write_text(json.dumps(content), encoding="utf-8")
-    os.replace(partial, path)
+    write_text_whole(path, json.dumps(content))
 
 
 def stage_reference(

@@ -33,10 +33,16 @@ def read_yaml(path: Path) -> Any:
     try:
         return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
-        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-        raise CatalogError(f"{where}: not valid YAML ({problem})") from None
+        raise CatalogError(yaml_error(path, err)) from None
+
+
+def yaml_error(path: Path, err: yaml.YAMLError) -> str:
+    """A YAML error in one line, with the file and the line: `accepted.yaml:3: not valid
+    YAML (mapping values are not allowed here)`."""
+    mark = getattr(err, "problem_mark", None)
+    where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+    problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+    return f"{where}: not valid YAML ({problem})"
 
 
 @dataclass(frozen=True)
