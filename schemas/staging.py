@@ -1,6 +1,6 @@
 """pandera models of the staging tables: the contract every extracted row must meet.
 
-The models only declare; `pipelines.validate` runs them lazily and turns their failure
+The models only declare; `pipelines.validate.tables` runs them lazily and turns their failure
 cases into rejected rows with a reason, so that nothing is dropped silently. They also declare
 the warehouse tables the rows are loaded into (`schemas.ddl`): the columns in their order,
 types, nullability and defaults, the table's meaning (`Config.description`) and the meaning of

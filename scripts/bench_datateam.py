@@ -31,7 +31,7 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 NOOP_FLOW = """
 from prefect import flow, task
-import pipelines.flows
+import pipelines.run.flows
 @task
 def nothing():
     return 1
@@ -68,7 +68,7 @@ def fixed_costs(runs: int, api_url: str, workdir: Path) -> None:
 
 
 def make_documents(folder: Path, count: int) -> list[Path]:
-    from pipelines.paths import DEFAULT_REPORTS
+    from pipelines.settings import DEFAULT_REPORTS
 
     text = DEFAULT_REPORTS[0].read_text(encoding="utf-8")
     paths = []
@@ -83,8 +83,8 @@ def batch(runs: int, count: int, workdir: Path) -> None:
     from distributed import LocalCluster
     from prefect import flow
 
-    from pipelines.flows import build_warehouse, extract_document_task
-    from pipelines.runners import task_runner
+    from pipelines.run.flows import build_warehouse, extract_document_task
+    from pipelines.run.runners import task_runner
 
     documents = make_documents(workdir, count)
 
@@ -136,7 +136,7 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=8)
     parser.add_argument("--batch-only", action="store_true", help="skip the fixed costs")
     args = parser.parse_args()
-    from pipelines.server import free_port, running_server
+    from pipelines.run.server import free_port, running_server
 
     with tempfile.TemporaryDirectory(prefix="bench-datateam-") as tmp:
         workdir = Path(tmp)

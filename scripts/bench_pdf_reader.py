@@ -1,6 +1,6 @@
 """The PDF reader before and after a change, in one run: seconds per page on the same file.
 
-The "before" reader is `pipelines/readers/pdf.py` as committed at REV (default `main`),
+The "before" reader is `pipelines/read/pdf.py` as committed at REV (default `main`),
 loaded from git into a module of its own; the "after" reader is the working tree's.
 Readings alternate (before, after, before, ...) so that both see the same machine load;
 medians are printed. Run under `flock /tmp/heavy.lock`.
@@ -22,13 +22,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipelines.paths import DEFAULT_REPORTS  # noqa: E402
-from pipelines.readers import pdf as after  # noqa: E402
+from pipelines.read import pdf as after  # noqa: E402
+from pipelines.settings import DEFAULT_REPORTS  # noqa: E402
 
 
 def reader_at(rev: str):
     source = subprocess.run(
-        ["git", "show", f"{rev}:pipelines/readers/pdf.py"],
+        ["git", "show", f"{rev}:pipelines/read/pdf.py"],
         cwd=ROOT,
         check=True,
         capture_output=True,

@@ -20,14 +20,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipelines import steps  # noqa: E402
-from pipelines import warehouse as wh  # noqa: E402
 from pipelines.extract.report import extract_report  # noqa: E402
-from pipelines.paths import DEFAULT_REPORTS, REFERENCE_DIR  # noqa: E402
-from pipelines.readers.pdf import page_count, read_pages, read_pdf  # noqa: E402
-from pipelines.readers.text_export import read_text_export  # noqa: E402
-from pipelines.staging import to_staging  # noqa: E402
-from pipelines.validate import validate_staging  # noqa: E402
+from pipelines.extract.staging import to_staging  # noqa: E402
+from pipelines.load import warehouse as wh  # noqa: E402
+from pipelines.read.pdf import page_count, read_pages, read_pdf  # noqa: E402
+from pipelines.read.text_export import read_text_export  # noqa: E402
+from pipelines.run import steps  # noqa: E402
+from pipelines.settings import DEFAULT_REPORTS, REFERENCE_DIR  # noqa: E402
+from pipelines.validate.tables import validate_staging  # noqa: E402
 from schemas.catalog import load_entity_catalog, load_indicator_catalog  # noqa: E402
 
 

@@ -21,9 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipelines.extract.report import extract_report  # noqa: E402
-from pipelines.paths import DEFAULT_REPORTS  # noqa: E402
-from pipelines.readers.pdf import page_count, read_pdf  # noqa: E402
-from pipelines.readers.text_export import read_text_export  # noqa: E402
+from pipelines.read.pdf import page_count, read_pdf  # noqa: E402
+from pipelines.read.text_export import read_text_export  # noqa: E402
+from pipelines.settings import DEFAULT_REPORTS  # noqa: E402
 from schemas.catalog import load_entity_catalog, load_indicator_catalog  # noqa: E402
 from tools.renditions import (  # noqa: E402
     RENDITIONS,

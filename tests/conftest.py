@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.document import Document
-from pipelines.paths import DEFAULT_REPORTS
-from pipelines.readers.text_export import read_text_export
+from pipelines.read.document import Document
+from pipelines.read.text_export import read_text_export
+from pipelines.settings import DEFAULT_REPORTS
 from schemas.catalog import (
     EntityCatalog,
     IndicatorCatalog,
@@ -70,7 +70,7 @@ def prefect_harness(tmp_path_factory) -> Iterator[str]:
     from prefect.logging.handlers import APILogWorker
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
-    from pipelines.server import free_port, running_server
+    from pipelines.run.server import free_port, running_server
 
     home = tmp_path_factory.mktemp("prefect-home")
     with running_server(free_port(), home=home, ui=False, timeout=180) as api_url:
@@ -87,7 +87,7 @@ def prefect_harness(tmp_path_factory) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def built_warehouse(prefect_harness, tmp_path_factory) -> Path:
     """The warehouse built once by the real flow from the shipped inputs (text, PDF, reference)."""
-    from pipelines.flows import build_warehouse
+    from pipelines.run.flows import build_warehouse
 
     target = tmp_path_factory.mktemp("built") / "indicators.duckdb"
     build_warehouse(warehouse=str(target))
@@ -97,7 +97,7 @@ def built_warehouse(prefect_harness, tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def pdf_document():
     """The shipped PDF rendition, read once."""
-    from pipelines.readers.pdf import read_pdf
+    from pipelines.read.pdf import read_pdf
 
     return read_pdf(DEFAULT_REPORTS[1], workers=2)
 
@@ -123,7 +123,7 @@ def existing_warehouse(built_warehouse, tmp_path) -> Path:
 def build_with_steps(reports: list[Path], warehouse: Path, *, publish_anyway: bool = True) -> Path:
     """The build without Prefect: report(s) and the shipped reference files. Publishes even
     when the gate fails unless told otherwise, for the tests that run `check` on the result."""
-    from pipelines import steps
+    from pipelines.run import steps
 
     return steps.build(reports, warehouse, publish_anyway=publish_anyway)
 
@@ -131,7 +131,7 @@ def build_with_steps(reports: list[Path], warehouse: Path, *, publish_anyway: bo
 @pytest.fixture(scope="session")
 def text_warehouse(tmp_path_factory) -> Path:
     """A warehouse built without Prefect from the export alone and the reference files."""
-    from pipelines import steps
+    from pipelines.run import steps
 
     return steps.build([REPORT], tmp_path_factory.mktemp("text") / "indicators.duckdb")
 

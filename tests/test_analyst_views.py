@@ -7,8 +7,9 @@ import dataclasses
 import duckdb
 import pytest
 
-from pipelines import warehouse as wh
-from pipelines.paths import SQL_VIEWS_DIR
+from pipelines.load import schema
+from pipelines.load import warehouse as wh
+from pipelines.settings import SQL_VIEWS_DIR
 from schemas.catalog import load_indicator_catalog
 
 
@@ -109,16 +110,16 @@ def test_an_indicator_added_to_a_table_is_a_column_of_its_wide_view() -> None:
     staff = catalog.indicators["staff_count"]
     added = dataclasses.replace(staff, code="volunteers_count", label="Bénévoles")
     bigger = dataclasses.replace(catalog, indicators={**catalog.indicators, added.code: added})
-    sql = wh.render_view((SQL_VIEWS_DIR / "v_mds_wide.sql").read_text(encoding="utf-8"), bigger)
+    sql = schema.render_view((SQL_VIEWS_DIR / "v_mds_wide.sql").read_text(encoding="utf-8"), bigger)
     con = duckdb.connect()
-    wh.apply_schema(con)
+    schema.apply_schema(con)
     con.execute(sql)
     columns = [
         row[0] for row in con.execute("select column_name from (describe v_mds_wide)").fetchall()
     ]
     assert columns[5:] == sorted([*catalog.table_codes("mds"), "volunteers_count"])
-    with pytest.raises(wh.WarehouseError, match="no table of 'ddets'"):
-        wh.render_view("select\n    {{ indicator_columns('ddets') }}\nfrom t", catalog)
+    with pytest.raises(schema.MetadataError, match="no table of 'ddets'"):
+        schema.render_view("select\n    {{ indicator_columns('ddets') }}\nfrom t", catalog)
 
 
 def test_report_vs_reference_pairs_each_preferred_figure(q) -> None:
@@ -139,7 +140,7 @@ def test_year_over_year_has_one_row_per_curated_quantity(q) -> None:
 def fresh_con(tmp_path):
     """An empty warehouse with the schema, views and comments."""
     with wh.connect(tmp_path / "fresh.duckdb", read_only=False) as con:
-        wh.apply_schema(con)
+        schema.apply_schema(con)
         con.execute(
             "insert into dim_entity values ('62', 'department', 'Pas-de-Calais', null, '62');"
             "insert into dim_indicator (indicator_code, indicator_label, unit, domain, "

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import yaml
 
-from pipelines.checks import BASELINE
-from pipelines.cli import EXIT_OK, main
+from pipelines.check.checks import BASELINE
+from pipelines.run.cli import EXIT_OK, main
 
 
 def test_a_baseline_written_elsewhere_keeps_every_justification(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import shutil
 
-from pipelines.changes import changed_inputs
-from pipelines.paths import DEFAULT_REPORTS, REFERENCE_DIR
+from pipelines.load.changes import changed_inputs
+from pipelines.settings import DEFAULT_REPORTS, REFERENCE_DIR
 
 
 def test_unchanged_inputs_leave_nothing_to_do(built_warehouse) -> None:

@@ -13,10 +13,10 @@ import pandas as pd
 import pytest
 from conftest import REPORT, build_with_steps
 
-from pipelines.checks import run_checks
-from pipelines.reports import findings
-from pipelines.steps import check_published
-from pipelines.warehouse import connect
+from pipelines.check.checks import run_checks
+from pipelines.check.reports import findings
+from pipelines.load.warehouse import connect
+from pipelines.run.steps import check_published
 
 # (family, the line as printed, the line as planted)
 PLANTS = [
@@ -133,7 +133,7 @@ def test_a_changed_value_of_an_accepted_finding_is_a_new_finding(planted_run) ->
 
 
 def test_the_gate_fails_and_the_check_command_says_why(planted_warehouse, capsys) -> None:
-    from pipelines.cli import main
+    from pipelines.run.cli import main
 
     assert main(["check", "--warehouse", str(planted_warehouse), "--format", "md"]) != 0
     captured = capsys.readouterr()

@@ -8,9 +8,9 @@ import sys
 import time
 from xml.etree import ElementTree as ET
 
-from pipelines import check_history
-from pipelines.cli import main
-from pipelines.paths import check_history_dir_for
+from pipelines.check import history as check_history
+from pipelines.run.cli import main
+from pipelines.settings import check_history_dir_for
 
 
 def test_one_run_rendered_in_three_formats_is_one_stored_run(existing_warehouse, tmp_path) -> None:
@@ -67,7 +67,7 @@ def test_an_open_analyst_connection_does_not_make_the_check_fail(existing_wareho
 
 
 def test_the_history_keeps_the_newest_runs(existing_warehouse) -> None:
-    from pipelines.steps import check_published
+    from pipelines.run.steps import check_published
 
     store = check_history_dir_for(existing_warehouse)
     run_ids = []

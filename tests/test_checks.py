@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines import warehouse as wh
-from pipelines.checks import (
+from pipelines.check.checks import (
     Check,
     CheckDefinitionError,
     evaluate,
@@ -16,6 +15,8 @@ from pipelines.checks import (
     parse_check,
     run_checks,
 )
+from pipelines.load import warehouse as wh
+from pipelines.settings import SQL_CHECKS_DIR
 from schemas.catalog import load_entity_catalog
 
 
@@ -166,9 +167,9 @@ def test_a_check_that_cannot_run_is_reported_and_others_still_run(
     existing_warehouse, tmp_path
 ) -> None:
     broken = tmp_path / "children__broken.sql"
-    broken.write_text(
-        "-- id: children__broken\n-- family: children\n-- severity: error\n"
-        "-- description: Refers to a table that does not exist.\nselect * from no_such_table\n",
+    broken.write_text("select * from no_such_table\n", encoding="utf-8")
+    broken.with_suffix(".yml").write_text(
+        "family: children\nseverity: error\ndescription: Refers to a table that does not exist.\n",
         encoding="utf-8",
     )
     with wh.connect(existing_warehouse, read_only=False) as con:
@@ -181,34 +182,48 @@ def test_a_check_that_cannot_run_is_reported_and_others_still_run(
 
 
 @pytest.mark.parametrize(
-    ("header", "message"),
+    ("metadata", "message"),
     [
-        ("-- id: x\n-- family: f\n-- severity: warn\n", "header lacks description"),
-        ("-- id: x\n-- family: f\n-- severity: fatal\n-- description: d\n", "severity 'fatal'"),
+        ("family: f\nseverity: warn\n", "lacks description"),
+        ("family: f\nseverity: fatal\ndescription: d\n", "severity 'fatal'"),
+        ("family: f\nseverity: warn\ncomparison: about\ndescription: d\n", "comparison 'about'"),
         (
-            "-- id: y\n-- family: f\n-- severity: warn\n-- description: d\n",
-            "differs from the file name",
+            "family: f\nseverity: warn\ndescription: d\ntolerence: {abs: 1}\n",
+            "unknown key tolerence",
         ),
         (
-            "-- id: x\n-- family: f\n-- severity: warn\n-- comparison: about\n-- description: d\n",
-            "comparison 'about'",
+            "family: f\nseverity: warn\ndescription: d\ntolerance: {pct: 1}\n",
+            "takes `abs` and `rel`",
         ),
+        ("family: [f\n", "x.yml"),
+        (None, "no x.yml beside it"),
     ],
 )
-def test_check_headers_are_validated(tmp_path, header: str, message: str) -> None:
+def test_check_metadata_is_validated(tmp_path, metadata: str | None, message: str) -> None:
     path = tmp_path / "x.sql"
-    path.write_text(header + "select 1\n", encoding="utf-8")
+    path.write_text("select 1\n", encoding="utf-8")
+    if metadata is not None:
+        path.with_suffix(".yml").write_text(metadata, encoding="utf-8")
     with pytest.raises(CheckDefinitionError, match=message):
         parse_check(path)
 
 
+def test_every_check_has_its_metadata_and_binds_its_parameters() -> None:
+    checks = {check.check_id: check for check in load_checks()}
+    assert {p.stem for p in SQL_CHECKS_DIR.glob("*.yml")} == set(checks)
+    children = checks["children__sum_vs_parent"]
+    assert children.parameters["overview_rounding_rel"] == 0.01
+    assert all(f"${name}" in children.sql for name in children.parameters)
+    assert not any(
+        line.startswith("-- id:") for c in checks.values() for line in c.sql.splitlines()
+    )
+
+
 def _check(tmp_path, extra: str = "") -> Check:
     path = tmp_path / "x.sql"
-    path.write_text(
-        "-- id: x\n-- family: f\n-- severity: error\n-- tolerance_abs: 0\n"
-        + extra
-        + "-- description: d.\nselect 1\n",
-        encoding="utf-8",
+    path.write_text("select 1\n", encoding="utf-8")
+    path.with_suffix(".yml").write_text(
+        "family: f\nseverity: error\ndescription: d.\n" + extra, encoding="utf-8"
     )
     return parse_check(path)
 
@@ -248,7 +263,7 @@ def test_a_baseline_entry_needs_its_year_and_values(tmp_path) -> None:
 
 
 def test_overlap_compares_the_intervals_printed_figures_stand_for(tmp_path) -> None:
-    check = _check(tmp_path, "-- comparison: overlap\n")
+    check = _check(tmp_path, "comparison: overlap\n")
     exact = {"expected": 7000, "observed": 6841, "expected_low": 6999.5, "expected_high": 7000.5}
     assert (
         evaluate(check, {**exact, "observed_low": 6840.5, "observed_high": 6841.5})["status"]

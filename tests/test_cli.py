@@ -9,9 +9,9 @@ from xml.etree import ElementTree as ET
 import duckdb
 import pytest
 
-from pipelines import warehouse as wh
-from pipelines.cli import main, run
 from pipelines.errors import one_line
+from pipelines.load import warehouse as wh
+from pipelines.run.cli import main, run
 
 
 def test_query_prints_the_rows(built_warehouse, capsys) -> None:
@@ -147,7 +147,7 @@ def test_a_bad_report_path_answers_before_any_server_starts(tmp_path) -> None:
     env["PREFECT_HOME"] = str(tmp_path / "prefect")  # a server would create its database here
     started = time.monotonic()
     done = subprocess.run(
-        [sys.executable, "-m", "pipelines.cli", "build", "--report", "/nonexistent.pdf"],
+        [sys.executable, "-m", "pipelines.run.cli", "build", "--report", "/nonexistent.pdf"],
         capture_output=True, text=True, env=env, timeout=60,
     )  # fmt: skip
     elapsed = time.monotonic() - started

@@ -7,8 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipelines import warehouse as wh
-from pipelines.concepts import (
+from pipelines.extract.concepts import (
     MIN_SCORE,
     ConceptReviewError,
     Review,
@@ -18,6 +17,7 @@ from pipelines.concepts import (
     map_concepts,
     review_of_warehouse,
 )
+from pipelines.load import warehouse as wh
 
 DOCS = Path(__file__).parents[1] / "docs" / "concept-review.md"
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from pipelines.cli import main
-from pipelines.coverage import measure
+from pipelines.check.coverage import measure
 from pipelines.extract.report import extract_report
-from pipelines.numbers import ignorable_reason
-from pipelines.staging import to_staging
-from pipelines.validate import validate_staging
+from pipelines.extract.staging import to_staging
+from pipelines.read.numbers import ignorable_reason
+from pipelines.run.cli import main
+from pipelines.validate.tables import validate_staging
 
 
 def test_coverage_of_the_shipped_report(document, indicators, entities) -> None:

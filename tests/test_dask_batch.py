@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import DATA, REPORT
 
-from pipelines import warehouse as wh
-from pipelines.runners import task_runner
+from pipelines.load import warehouse as wh
+from pipelines.run.runners import task_runner
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]  # `make test-slow`, and CI
 FIGURES = (
@@ -30,7 +30,7 @@ def test_two_years_extracted_on_a_dask_cluster_load_as_a_serial_build_does(
 ) -> None:
     from distributed import Client, get_task_stream
 
-    from pipelines.flows import build_warehouse
+    from pipelines.run.flows import build_warehouse
 
     monkeypatch.setenv("INDICATORS_STAGING_DIR", str(tmp_path / "staging"))  # extract afresh
     reports = [str(REPORT), str(DATA / "synthetic-2023-export.txt")]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines import warehouse as wh
-from pipelines.dictionary import DictionaryError, describe, missing_comments, render
-from pipelines.paths import PROJECT_ROOT
+from pipelines.load import warehouse as wh
+from pipelines.load.schema import missing_comments
+from pipelines.publish.dictionary import DictionaryError, describe, render
+from pipelines.settings import PROJECT_ROOT
 
 DICTIONARY = PROJECT_ROOT / "docs" / "data-dictionary.md"
 
@@ -37,7 +38,7 @@ def test_a_column_without_a_comment_is_reported(existing_warehouse) -> None:
 
 def test_the_data_dictionary_is_current(con) -> None:
     assert DICTIONARY.read_text(encoding="utf-8") == render(con), (
-        "run: python -m pipelines.dictionary WAREHOUSE > docs/data-dictionary.md"
+        "run: python -m pipelines.publish.dictionary WAREHOUSE > docs/data-dictionary.md"
     )
 
 
@@ -53,7 +54,7 @@ def test_the_dictionary_covers_every_indicator_generated_ones_included(con) -> N
 
 
 def test_every_curated_indicator_has_a_definition() -> None:
-    from pipelines.dictionary import load_definitions
+    from pipelines.publish.dictionary import load_definitions
     from schemas.catalog import load_indicator_catalog
 
     assert set(load_definitions()) == set(load_indicator_catalog().indicators)
@@ -81,7 +82,7 @@ def test_describe_refuses_an_unknown_code(con) -> None:
 
 
 def test_the_describe_command_names_an_unknown_code(built_warehouse, capsys) -> None:
-    from pipelines.cli import main
+    from pipelines.run.cli import main
 
     assert main(["describe", "no_such_code", "--warehouse", str(built_warehouse)]) == 3
     assert capsys.readouterr().err == (
@@ -91,7 +92,7 @@ def test_the_describe_command_names_an_unknown_code(built_warehouse, capsys) -> 
 
 
 def test_describe_suggests_close_names(built_warehouse, capsys) -> None:
-    from pipelines.cli import main
+    from pipelines.run.cli import main
 
     assert main(["describe", "budjet", "--warehouse", str(built_warehouse)]) == 3
     err = capsys.readouterr().err
@@ -113,7 +114,7 @@ def test_domains_come_from_the_controlled_vocabulary(built_warehouse) -> None:
 
 
 def test_an_acronym_of_the_vocabulary_matches_a_whole_word_only() -> None:
-    from pipelines.domains import domain_of
+    from pipelines.extract.domains import domain_of
     from schemas.catalog import load_domains
 
     vocabulary = load_domains()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipelines import warehouse as wh
+from pipelines.load import warehouse as wh
 from schemas.catalog import ENTITY_CATALOG, CatalogError, parse_entity_catalog
 
 

@@ -14,8 +14,8 @@ import pyarrow.parquet as pq
 import pytest
 from frictionless import validate
 
-from pipelines import warehouse as wh
-from pipelines.release import DATABASE_NAME, PUBLIC_VIEWS, export
+from pipelines.load import warehouse as wh
+from pipelines.publish.release import DATABASE_NAME, PUBLIC_VIEWS, export
 
 DUCKDB_1X_CLI = Path(sys.executable).with_name("duckdb")  # the duckdb-cli package, 1.x
 
@@ -106,7 +106,7 @@ def test_duckdb_1x_opens_the_database_file(release, figure_count) -> None:
 
 
 def test_export_of_a_missing_warehouse_names_the_file(tmp_path) -> None:
-    from pipelines.cli import main
+    from pipelines.run.cli import main
 
     assert (
         main(

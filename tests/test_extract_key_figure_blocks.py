@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.document import Location, Section, TextLine
 from pipelines.extract.dated_lists import extract_dated_lists
 from pipelines.extract.key_figure_blocks import block_lines, extract_key_figure_blocks, slug
 from pipelines.extract.navigation import highlighted_entity
 from pipelines.extract.report import extract_report
 from pipelines.extract.support_blocks import extract_support_blocks
-from pipelines.readers.text_export import read_text_export, split_markup
+from pipelines.read.document import Location, Section, TextLine
+from pipelines.read.text_export import read_text_export, split_markup
 
 
 @pytest.fixture(scope="module")

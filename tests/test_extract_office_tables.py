@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines.extract.office_tables import extract_office_tables
-from pipelines.readers.text_export import read_text_export
+from pipelines.read.text_export import read_text_export
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipelines.extract.overview import extract_overview
 from pipelines.extract.sentences import extract_sentences
-from pipelines.readers.text_export import read_text_export
+from pipelines.read.text_export import read_text_export
 
 
 def test_overview_figures(document, indicators, entities) -> None:

@@ -6,7 +6,7 @@ import csv
 from pathlib import Path
 
 from pipelines.extract.territories import extract_territory_profiles
-from pipelines.readers.text_export import read_text_export
+from pipelines.read.text_export import read_text_export
 
 GOLDEN = Path(__file__).parent / "golden" / "territory_profiles.csv"
 

@@ -11,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pytest
 from conftest import DATA
 
-from pipelines.notify import WEBHOOK_VARIABLE, notify_failure
+from pipelines.run.notify import WEBHOOK_VARIABLE, notify_failure
 
 
 @pytest.fixture
@@ -45,7 +45,7 @@ def test_a_failed_run_leaves_an_artifact_and_calls_the_webhook(
     from prefect import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
 
-    from pipelines.flows import build_warehouse
+    from pipelines.run.flows import build_warehouse
 
     url, received = receiver
     monkeypatch.setenv(WEBHOOK_VARIABLE, url)

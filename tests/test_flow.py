@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines import steps
-from pipelines import warehouse as wh
-from pipelines.cli import main
-from pipelines.flows import build_warehouse
-from pipelines.readers import SourceError
+from pipelines.load import warehouse as wh
+from pipelines.read import SourceError
+from pipelines.run import steps
+from pipelines.run.cli import main
+from pipelines.run.flows import build_warehouse
 
 pytestmark = pytest.mark.integration
 

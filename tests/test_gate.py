@@ -6,8 +6,8 @@ import json
 
 from conftest import build_with_steps
 
-from pipelines.checks import load_baseline
-from pipelines.cli import main
+from pipelines.check.checks import load_baseline
+from pipelines.run.cli import main
 
 
 def _plant(report_copy, old: str, new: str) -> None:

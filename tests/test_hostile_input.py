@@ -15,13 +15,13 @@ import pandas as pd
 import pytest
 from conftest import DATA, EXHAUSTIVE, REPORT, scanned_pdf
 
-from pipelines.diagnose import UnusableInput, diagnose_document, diagnose_extraction
 from pipelines.extract.report import extract_report
-from pipelines.integrity import damage_of
-from pipelines.readers.pdf import read_pdf
-from pipelines.readers.text_export import read_text_export
-from pipelines.staging import to_staging
-from pipelines.steps import read_report
+from pipelines.extract.staging import to_staging
+from pipelines.read.diagnose import UnusableInput, diagnose_document, diagnose_extraction
+from pipelines.read.pdf import read_pdf
+from pipelines.read.text_export import read_text_export
+from pipelines.run.steps import read_report
+from pipelines.validate.integrity import damage_of
 from schemas.catalog import load_entity_catalog, load_indicator_catalog
 
 PDF = REPORT.with_suffix(".pdf")
@@ -176,8 +176,8 @@ def _in_order(frame: pd.DataFrame) -> pd.DataFrame:
 
 @pytest.mark.skipif(not EXHAUSTIVE, reason="two more full builds: run by `make reliability`")
 def test_an_nfd_export_with_curly_quotes_builds_the_same_warehouse(tmp_path) -> None:
-    from pipelines import steps
-    from pipelines import warehouse as wh
+    from pipelines.load import warehouse as wh
+    from pipelines.run import steps
 
     text = REPORT.read_text(encoding="utf-8")
     resaved = unicodedata.normalize("NFD", text.replace("'", "\u2019"))

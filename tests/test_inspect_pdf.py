@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.cli import main
-from pipelines.paths import DEFAULT_REPORTS
+from pipelines.run.cli import main
+from pipelines.settings import DEFAULT_REPORTS
 
 PDF = DEFAULT_REPORTS[1]
 

@@ -8,8 +8,8 @@ import duckdb
 import pytest
 from conftest import build_with_steps
 
-from pipelines import steps
-from pipelines import warehouse as wh
+from pipelines.load import warehouse as wh
+from pipelines.run import steps
 
 
 def _count(path: Path, sql: str) -> int:

@@ -15,8 +15,8 @@ import pandas as pd
 import pytest
 from conftest import DATA, REPORT, build_with_steps
 
-from pipelines import warehouse as wh
-from pipelines.readers import SourceError
+from pipelines.load import warehouse as wh
+from pipelines.read import SourceError
 
 SYNTHETIC_2023 = DATA / "synthetic-2023-export.txt"
 YEAR_ROWS = "select * from {table} where report_year = {year} order by all"

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipelines.numbers import (
+from pipelines.read.numbers import (
     NumberFormatError,
     UnknownUnitError,
     find_quantities,

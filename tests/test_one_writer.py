@@ -21,14 +21,15 @@ from typing import Any
 import pytest
 from conftest import EXHAUSTIVE, REPORT
 
-from pipelines import cli, steps
-from pipelines import warehouse as wh
-from pipelines.paths import PROJECT_ROOT
+from pipelines.load import schema
+from pipelines.load import warehouse as wh
+from pipelines.run import cli, steps
+from pipelines.settings import PROJECT_ROOT
 
 pytestmark = [pytest.mark.reliability, pytest.mark.slow]  # `make test-slow`, and CI
 
 BUILD = (
-    "import sys; from pathlib import Path; from pipelines import steps; "
+    "import sys; from pathlib import Path; from pipelines.run import steps; "
     "steps.build([Path(p) for p in sys.argv[2:]], Path(sys.argv[1]), lock_timeout=60, "
     "publish_anyway=True)"  # a copy of the report as 2023 has no accepted findings of its own
 )
@@ -99,7 +100,7 @@ def _empty_size() -> int:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "empty.duckdb"
         with wh.connect(path, read_only=False) as con:
-            wh.apply_schema(con)
+            schema.apply_schema(con)
             con.execute("checkpoint")
         return path.stat().st_size
 

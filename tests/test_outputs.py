@@ -11,8 +11,8 @@ import duckdb
 import pytest
 from conftest import EXHAUSTIVE
 
-from pipelines.cli import EXIT_CANNOT_RUN, EXIT_OK, main
-from pipelines.outputs import MARKER
+from pipelines.publish.outputs import MARKER
+from pipelines.run.cli import EXIT_CANNOT_RUN, EXIT_OK, main
 
 
 def _sha256(path: Path) -> str:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.numbers import find_quantities
-from pipelines.readers.hyphenation import MARK, Vocabulary, join_lines
-from pipelines.readers.pdf import _join_styled, _styled
-from pipelines.readers.pdf_layout import layout_of, running_key
-from pipelines.titles import title_score
+from pipelines.read.hyphenation import MARK, Vocabulary, join_lines
+from pipelines.read.numbers import find_quantities
+from pipelines.read.pdf import _join_styled, _styled
+from pipelines.read.pdf_layout import layout_of, running_key
+from pipelines.read.titles import title_score
 
 VOCABULARY = Vocabulary(
     ["Le Pas-de-Calais, Lens-Hénin et Boulogne-sur-Mer.", "Les déplacements des agents."]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.paths import PROJECT_ROOT
+from pipelines.settings import PROJECT_ROOT
 
 pytestmark = pytest.mark.slow
 

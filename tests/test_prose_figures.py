@@ -15,10 +15,10 @@ import pandas as pd
 import pytest
 from rapidfuzz import fuzz
 
-from pipelines import warehouse as wh
 from pipelines.extract.phrases import is_noun_phrase, lemma
 from pipelines.extract.prose import extract_prose
 from pipelines.extract.report import extract_report, with_periods
+from pipelines.load import warehouse as wh
 
 GOLDEN = Path(__file__).parent / "golden" / "prose_figures.csv"
 STATEMENTS = """
@@ -180,7 +180,7 @@ def test_a_restated_sentence_is_one_fact_with_two_places(text_warehouse) -> None
 
 def test_sentence_figures_of_hostile_text(entities, indicators) -> None:
     """Dates, codes, thresholds and phone numbers are no figures; relations are kept."""
-    from pipelines.document import Document, Location, Section, TextLine
+    from pipelines.read.document import Document, Location, Section, TextLine
 
     lines = [
         "Le 12 mars 2022, 45 communes de moins de 2 000 habitants ont appelé le 03 21 21 62 62.",

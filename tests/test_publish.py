@@ -19,9 +19,10 @@ from typing import Any
 import pytest
 from conftest import DATA, EXHAUSTIVE, REPORT, scanned_pdf
 
-from pipelines import cli, locking, steps
-from pipelines import warehouse as wh
-from pipelines.paths import REFERENCE_DIR, staging_dir_for
+from pipelines.load import locking
+from pipelines.load import warehouse as wh
+from pipelines.run import cli, steps
+from pipelines.settings import REFERENCE_DIR, staging_dir_for
 
 CASES = sorted((DATA / "hostile").glob("*.json"))
 

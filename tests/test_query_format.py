@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from pipelines.cli import main
-from pipelines.formatting import render
+from pipelines.run.cli import main
+from pipelines.run.formatting import render
 
 SQL = (
     "select 'Artois' as name, null::double as d, null::varchar as s, "

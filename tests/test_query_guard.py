@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.cli import EXIT_CANNOT_RUN, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, main
+from pipelines.run.cli import EXIT_CANNOT_RUN, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, main
 
 # Every way SQL could change the warehouse, write a file, or read one outside the warehouse.
 WRITING_OR_READING_FILES = [
@@ -110,7 +110,7 @@ def test_a_long_query_stops_at_its_time_limit(existing_warehouse, capsys) -> Non
 
 def test_ctrl_c_stops_a_long_query(existing_warehouse) -> None:
     process = subprocess.Popen(
-        [sys.executable, "-m", "pipelines.cli", "query", LONG, "--warehouse",
+        [sys.executable, "-m", "pipelines.run.cli", "query", LONG, "--warehouse",
          str(existing_warehouse), "--timeout", "600"],
         stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"},
         # as a terminal's foreground command: Ctrl-C not ignored (a background job's is)

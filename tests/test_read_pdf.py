@@ -11,15 +11,15 @@ import pdfplumber
 import pytest
 from conftest import build_with_steps
 
-from pipelines import steps
-from pipelines import warehouse as wh
-from pipelines.checks import run_checks
-from pipelines.document import Table
+from pipelines.check.checks import run_checks
 from pipelines.extract.report import extract_report
-from pipelines.paths import DEFAULT_REPORTS
-from pipelines.readers import SourceError
-from pipelines.readers.pdf import _balanced, read_pages, read_pdf
-from pipelines.readers.pdf_layout import running_counts, running_from, running_texts
+from pipelines.load import warehouse as wh
+from pipelines.read import SourceError
+from pipelines.read.document import Table
+from pipelines.read.pdf import _balanced, read_pages, read_pdf
+from pipelines.read.pdf_layout import running_counts, running_from, running_texts
+from pipelines.run import steps
+from pipelines.settings import DEFAULT_REPORTS
 from tools.render_report_pdf import LAYOUTS, french_typography, render
 
 DATA = Path(__file__).parent / "data"

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from conftest import build_with_steps
 
-from pipelines import warehouse as wh
-from pipelines.cli import main as cli
-from pipelines.document import Table, TextLine
 from pipelines.extract.report import extract_report
-from pipelines.readers.pdf import read_pdf
+from pipelines.load import warehouse as wh
+from pipelines.read.document import Table, TextLine
+from pipelines.read.pdf import read_pdf
+from pipelines.run.cli import main as cli
 from tools.renditions import agreement, render_rendition
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]  # `make test-slow`, and CI
@@ -99,7 +99,7 @@ def test_line_end_hyphens_are_undone_but_compounds_keep_theirs(magazine) -> None
 
 
 def test_three_columns_and_wrapped_table_labels(dense, dense_pdf) -> None:
-    from pipelines.inspect_pdf import inspect_page
+    from pipelines.read.inspect_pdf import inspect_page
 
     report, (pdf, page) = inspect_page(dense_pdf, 11)
     page.close()

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.document import Table, TextLine
-from pipelines.readers import SourceError
-from pipelines.readers.text_export import is_heading, read_text_export, split_markup
+from pipelines.read import SourceError
+from pipelines.read.document import Table, TextLine
+from pipelines.read.text_export import is_heading, read_text_export, split_markup
 
 DATA = Path(__file__).parent / "data"
 

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from pipelines import warehouse as wh
-from pipelines.paths import PROJECT_ROOT
+from pipelines.load import warehouse as wh
+from pipelines.settings import PROJECT_ROOT
 
 README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
 MORE_QUERIES = (PROJECT_ROOT / "docs" / "queries.md").read_text(encoding="utf-8")

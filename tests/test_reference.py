@@ -15,11 +15,11 @@ import pytest
 import shapely
 import yaml
 
-from pipelines import warehouse as wh
-from pipelines.paths import REFERENCE_DIR
-from pipelines.readers import SourceError
-from pipelines.reference.reader import read_reference, reference_figures
-from pipelines.reference.refresh import refresh_reference
+from pipelines.load import warehouse as wh
+from pipelines.read import SourceError
+from pipelines.read.reference.reader import read_reference, reference_figures
+from pipelines.read.reference.refresh import refresh_reference
+from pipelines.settings import REFERENCE_DIR
 from schemas.catalog import ENTITY_CATALOG, EntityCatalog, parse_entity_catalog
 
 

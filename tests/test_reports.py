@@ -9,9 +9,9 @@ from xml.etree import ElementTree as ET
 import pandas as pd
 import pytest
 
-from pipelines.check_history import Changes
-from pipelines.checks import RESULT_COLUMNS, Accepted, CheckRun, apply_baseline
-from pipelines.reports import findings, format_for, render
+from pipelines.check.checks import RESULT_COLUMNS, Accepted, CheckRun, apply_baseline
+from pipelines.check.history import Changes
+from pipelines.check.reports import findings, format_for, render
 
 
 @pytest.fixture
@@ -84,7 +84,7 @@ def test_markdown_starts_with_the_verdict_then_distinct_findings_in_french_numbe
 
 
 def test_the_markdown_of_the_shipped_report_fits_a_review_comment(built_warehouse) -> None:
-    from pipelines.steps import check_published
+    from pipelines.run.steps import check_published
 
     shipped_run, changes = check_published(built_warehouse)
     text = render(shipped_run, "md", changes)
@@ -130,7 +130,7 @@ def test_unknown_format_is_refused(run) -> None:
 
 
 def test_the_shipped_report_cites_pdf_pages_and_writes_numbers_one_way(built_warehouse) -> None:
-    from pipelines.steps import check_published
+    from pipelines.run.steps import check_published
 
     run, changes = check_published(built_warehouse)
     text = render(run, "md", changes)
@@ -144,7 +144,7 @@ def test_the_shipped_report_cites_pdf_pages_and_writes_numbers_one_way(built_war
 
 
 def test_with_pdf_pages_names_every_page_once() -> None:
-    from pipelines.checks import with_pdf_pages
+    from pipelines.check.checks import with_pdf_pages
 
     pages = {("r.txt", 10): 4, ("r.txt", 12): 4, ("r.txt", 30): 7}
     cited = with_pdf_pages("sum at r.txt:10, 12, 30", pages)

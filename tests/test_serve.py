@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from conftest import REPORT
 
-from pipelines import warehouse as wh
+from pipelines.load import warehouse as wh
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]  # `make test-slow`, and CI
 DEPLOYMENT = "build_warehouse/scheduled"
@@ -58,7 +58,7 @@ def served(prefect_harness, tmp_path) -> Iterator[tuple[Path, Path]]:
     log = tmp_path / "serve.log"
     env = {**os.environ, "INDICATORS_STAGING_DIR": str(tmp_path / "staging"),
            "PREFECT_RUNNER_POLL_FREQUENCY": "1"}  # fmt: skip
-    command = [sys.executable, "-m", "pipelines.cli", "serve", "--warehouse", str(warehouse),
+    command = [sys.executable, "-m", "pipelines.run.cli", "serve", "--warehouse", str(warehouse),
                "--report-dir", str(reports)]  # fmt: skip
     with log.open("w") as out:
         server = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)

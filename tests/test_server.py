@@ -7,8 +7,8 @@ import os
 import subprocess
 import sys
 
-from pipelines.paths import PREFECT_HOME, PROJECT_ROOT
-from pipelines.server import explain_startup_failure, free_port
+from pipelines.run.server import explain_startup_failure, free_port
+from pipelines.settings import PREFECT_HOME, PROJECT_ROOT
 
 
 def test_a_dead_server_url_gives_one_line_that_says_what_to_do(
@@ -16,7 +16,7 @@ def test_a_dead_server_url_gives_one_line_that_says_what_to_do(
 ) -> None:
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
-    from pipelines.cli import main
+    from pipelines.run.cli import main
 
     dead = f"http://127.0.0.1:{free_port()}/api"
     monkeypatch.setenv("PREFECT_API_URL", dead)
@@ -43,7 +43,7 @@ def test_a_temporary_server_that_does_not_start_says_what_to_do(monkeypatch) -> 
 
 def test_commands_keep_prefect_in_the_project_with_a_patient_temporary_server() -> None:
     code = (
-        "import os; from pipelines.server import prepare_prefect_environment as p; p(); "
+        "import os; from pipelines.run.server import prepare_prefect_environment as p; p(); "
         "print(os.environ['PREFECT_HOME']); "
         "print(os.environ['PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS'])"
     )

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pipelines import warehouse as wh
-from pipelines.site import build_site
+from pipelines.load import warehouse as wh
+from pipelines.publish.site import build_site
 
 CHROMIUM = shutil.which("chromium")
 FLAGS = [

@@ -11,10 +11,18 @@ import pandera.pandas as pa
 import pytest
 from pandera.typing import Series
 
-from pipelines import dictionary, staging
-from pipelines.dictionary import Comments, DictionaryError, apply_comments, missing_comments
-from pipelines.validate import MODELS
-from pipelines.warehouse import FACT_TABLES, apply_schema, fact_tables_ddl
+from pipelines.extract import staging
+from pipelines.load import schema as dictionary
+from pipelines.load.schema import (
+    FACT_TABLES,
+    Comments,
+    MetadataError,
+    apply_comments,
+    apply_schema,
+    fact_tables_ddl,
+    missing_comments,
+)
+from pipelines.validate.tables import MODELS
 from schemas.ddl import DdlError, create_table
 from schemas.staging import STAGING_TABLES, ListItemStaging, Provenance, columns
 
@@ -87,7 +95,7 @@ def test_the_fact_tables_are_described_by_their_models(schema) -> None:
     assert _comment(schema, "fact_block_quality", "entity_code") == (
         "Entity the block is about, when it is one entity's."
     )
-    # a column meaning what it means everywhere: sql/comments.yaml's `columns`
+    # a column meaning what it means everywhere: sql/columns.yml
     assert _comment(schema, "fact_figure", "entity_code") == _comment(
         schema, "check_result", "entity_code"
     )
@@ -148,15 +156,16 @@ def test_a_column_meaning_is_declared_once(monkeypatch) -> None:
         extractor: Series[str] = pa.Field(description="Name of the extractor that read the row.")
 
     monkeypatch.setitem(STAGING_TABLES, "list_items", ("stg_list_item", ListItemRestated))
-    with pytest.raises(DictionaryError, match=r"ListItemRestated: the description of extractor"):
+    with pytest.raises(MetadataError, match=r"ListItemRestated: the description of extractor"):
         dictionary.warehouse_comments()
     monkeypatch.setitem(STAGING_TABLES, "list_items", ("stg_list_item", ListItemStaging))
     described_twice = Comments(
-        dictionary.load_comments().columns,
-        {"fact_list_item": {"comment": "The items of the dated lists."}},
+        dictionary.load_metadata().columns,
+        {"fact_list_item": {"description": "The items of the dated lists."}},
+        {"fact_list_item": "schema/001_dimensions.yml"},
     )
-    monkeypatch.setattr(dictionary, "load_comments", lambda: described_twice)
-    with pytest.raises(DictionaryError, match="fact_list_item is described by its model"):
+    monkeypatch.setattr(dictionary, "load_metadata", lambda: described_twice)
+    with pytest.raises(MetadataError, match="fact_list_item is described by its model"):
         dictionary.warehouse_comments()
 
 

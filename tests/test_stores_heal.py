@@ -15,13 +15,13 @@ import pandas as pd
 import pytest
 from conftest import EXHAUSTIVE, REPORT
 
-from pipelines import steps
-from pipelines import warehouse as wh
-from pipelines.checks import CheckDefinitionError, load_baseline
-from pipelines.cli import EXIT_CANNOT_RUN, EXIT_OK, main
-from pipelines.paths import check_history_dir_for
-from pipelines.salvage import LEFTOVER_AGE_S, SET_ASIDE
-from pipelines.server import ServerError, check_prefect_home
+from pipelines.check.checks import CheckDefinitionError, load_baseline
+from pipelines.load import warehouse as wh
+from pipelines.load.salvage import LEFTOVER_AGE_S, SET_ASIDE
+from pipelines.run import steps
+from pipelines.run.cli import EXIT_CANNOT_RUN, EXIT_OK, main
+from pipelines.run.server import ServerError, check_prefect_home
+from pipelines.settings import check_history_dir_for
 
 BAD_PARQUET = {
     "corrupt": lambda path: path.write_bytes(b"PAR1 not really parquet PAR1"),

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from pipelines.extract.report import extract_report
-from pipelines.staging import PROVENANCE_COLUMNS, StagingFrames, to_staging
-from pipelines.validate import ValidationError, validate_staging
+from pipelines.extract.staging import PROVENANCE_COLUMNS, StagingFrames, to_staging
+from pipelines.validate.tables import ValidationError, validate_staging
 
 
 @pytest.fixture(scope="module")

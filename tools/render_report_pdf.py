@@ -32,8 +32,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from pipelines.document import Document, Section, Table, TextLine  # noqa: E402
-from pipelines.readers.text_export import read_text_export  # noqa: E402
+from pipelines.read.document import Document, Section, Table, TextLine  # noqa: E402
+from pipelines.read.text_export import read_text_export  # noqa: E402
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 TITLE_SIZE = 14.0  # the reader takes text this large as a section title

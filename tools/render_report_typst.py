@@ -36,10 +36,10 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from pipelines.document import LIST_MARKERS, Document, Section, Table, TextLine  # noqa: E402
 from pipelines.extract.key_figures import starts_with_figure  # noqa: E402
-from pipelines.numbers import find_quantities  # noqa: E402
-from pipelines.readers.text_export import read_text_export, split_markup  # noqa: E402
+from pipelines.read.document import LIST_MARKERS, Document, Section, Table, TextLine  # noqa: E402
+from pipelines.read.numbers import find_quantities  # noqa: E402
+from pipelines.read.text_export import read_text_export, split_markup  # noqa: E402
 from tools.render_report_pdf import french_typography  # noqa: E402
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")

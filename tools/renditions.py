@@ -12,8 +12,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipelines.document import Document
 from pipelines.extract import Extraction
+from pipelines.read.document import Document
 
 RENDITIONS = ("published", "compact", "magazine", "dense", "brochure")
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from pipelines.document import Location
 from pipelines.errors import IndicatorsError
 from pipelines.extract.periods import Period
+from pipelines.read.document import Location
 
 
 class ExtractionError(IndicatorsError):

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from pipelines.document import Document, TextLine
 from pipelines.extract import BlockQuality, Extraction, ListItem
 from pipelines.extract.key_figure_blocks import BlockReader
-from pipelines.numbers import MONTHS
+from pipelines.read.document import Document, TextLine
+from pipelines.read.numbers import MONTHS
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
 EXTRACTOR = "dated_list"

@@ -8,7 +8,7 @@ sub-items). A block runs from its title to the first line of prose.
 Figures the catalog curates (same code every year) are taken by the other extractors; the
 rest get a generated code `kf_<block>__<label>` (stable as long as the wording is) with the
 label they were read with. Years, dates and phone numbers are not figures
-(`pipelines.numbers.ignorable_reason`).
+(`pipelines.read.numbers.ignorable_reason`).
 Parts keep the code of their whole (`part_of`), so breakdowns can be checked.
 """
 
@@ -18,11 +18,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from pipelines.document import LIST_MARKERS, Document, Section, TextLine
 from pipelines.extract import BlockQuality, Extraction, Figure, GeneratedIndicator
 from pipelines.extract.key_figures import key_figure_body, starts_with_figure
 from pipelines.extract.phrases import UNIT_NOUNS, is_noun_phrase, unit_suffix, without_verb
-from pipelines.numbers import Quantity, find_quantities, ignorable_reason
+from pipelines.read.document import LIST_MARKERS, Document, Section, TextLine
+from pipelines.read.numbers import Quantity, find_quantities, ignorable_reason
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
 EXTRACTOR = "key_figure_block"

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from pipelines.document import LIST_MARKERS, TextLine
 from pipelines.extract import Extraction, Figure, Reject
-from pipelines.numbers import find_quantities
+from pipelines.read.document import LIST_MARKERS, TextLine
+from pipelines.read.numbers import find_quantities
 from schemas.catalog import IndicatorCatalog
 
 _ASIDE = re.compile(r"\(\s*soit\s+(?P<aside>[^)]*)\)", re.IGNORECASE)

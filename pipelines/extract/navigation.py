@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pipelines.document import Block, Document, Section, TextLine
+from pipelines.read.document import Block, Document, Section, TextLine
 from schemas.catalog import Entity, EntityCatalog
 
 # a menu item: its marker, then the item; "•" marks the current one, "-" or "*" a list whose

@@ -13,10 +13,10 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from pipelines.document import Document, Location, Table, TableRow, TextLine
 from pipelines.extract import BlockQuality, Extraction, Figure, Reject
 from pipelines.extract.navigation import blocks_with_page
-from pipelines.numbers import NumberFormatError, Quantity, find_quantities, parse_quantity
+from pipelines.read.document import Document, Location, Table, TableRow, TextLine
+from pipelines.read.numbers import NumberFormatError, Quantity, find_quantities, parse_quantity
 from schemas.catalog import Entity, EntityCatalog, Indicator, IndicatorCatalog, TableKind
 
 EXTRACTOR = "office_table"

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from pipelines.document import Document, Location, Section, Table, TextLine
 from pipelines.extract import BlockQuality, CouncillorMention, Extraction
+from pipelines.read.document import Document, Location, Section, Table, TextLine
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
 ORGANISATION_TITLE = "ORGANISATION POLITIQUE"

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pipelines.document import Document
 from pipelines.extract import Extraction, block_quality, missing_block
 from pipelines.extract.key_figures import read_key_figure, starts_with_figure
+from pipelines.read.document import Document
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
 OVERVIEW_TITLE = "UNE PROXIMITÉ QUOTIDIENNE"

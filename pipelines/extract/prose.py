@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from pipelines.document import LIST_MARKERS, MARKERS, Document, Location
 from pipelines.extract import Extraction, Figure, GeneratedIndicator, Reject
 from pipelines.extract.key_figure_blocks import slug
 from pipelines.extract.navigation import page_contexts
@@ -28,7 +27,8 @@ from pipelines.extract.phrases import (
     phrase_before,
     unit_suffix,
 )
-from pipelines.numbers import Quantity, find_quantities, ignorable_reason
+from pipelines.read.document import LIST_MARKERS, MARKERS, Document, Location
+from pipelines.read.numbers import Quantity, find_quantities, ignorable_reason
 from schemas.catalog import Entity, EntityCatalog, IndicatorCatalog
 
 EXTRACTOR = "sentences"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pipelines.document import Document, Location, Table
 from pipelines.extract import Extraction
 from pipelines.extract.dated_lists import extract_dated_lists
 from pipelines.extract.key_figure_blocks import extract_key_figure_blocks
@@ -16,6 +15,7 @@ from pipelines.extract.prose import extract_prose, merge_restatements
 from pipelines.extract.sentences import extract_sentences
 from pipelines.extract.support_blocks import extract_support_blocks
 from pipelines.extract.territories import extract_territory_profiles
+from pipelines.read.document import Document, Location, Table
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
 # Extractors of curated indicators first; the generic key-figure blocks last, so that a

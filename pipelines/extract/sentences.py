@@ -7,9 +7,9 @@ every line of the document is scanned, and every occurrence is kept with its own
 
 from __future__ import annotations
 
-from pipelines.document import Document
 from pipelines.extract import Extraction, Figure
-from pipelines.numbers import find_quantities
+from pipelines.read.document import Document
+from pipelines.read.numbers import find_quantities
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
 EXTRACTOR = "department_sentences"

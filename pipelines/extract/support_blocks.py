@@ -6,10 +6,10 @@ line, with "Culture" and "Sport" sub-titles and one bullet per figure.
 
 from __future__ import annotations
 
-from pipelines.document import Document, TextLine
 from pipelines.extract import BlockQuality, Extraction
 from pipelines.extract.key_figures import read_key_figure, starts_with_figure
 from pipelines.extract.navigation import blocks_with_page
+from pipelines.read.document import Document, TextLine
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
 EXTRACTOR = "support_block"

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipelines.document import Document, Location, Section, TextLine
 from pipelines.extract import EpciMention, Extraction, Reject, block_quality, missing_block
 from pipelines.extract.key_figures import key_figure_body, read_key_figure, starts_with_figure
-from pipelines.titles import title_score, undo_ligatures
+from pipelines.read.document import Document, Location, Section, TextLine
+from pipelines.read.titles import title_score, undo_ligatures
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
 EXTRACTOR = "territory_profile"

@@ -1,14 +1,3 @@
--- id: breakdown__parts_within_whole
--- family: breakdown
--- severity: error
--- comparison: at_most
--- tolerance_rel: 0.005
--- section: key-figure blocks
--- description: The parts the report gives of a figure ("dont", sub-items) must not add up to more than the whole.
--- Why: "Budget de 463,61 M€ dont 271,51 M€ pour les personnes âgées, ..." lists parts of a
--- whole; the list need not be complete, so the parts may stay below the whole, never above
--- it (half a percent allows for the rounding of each part). Only parts in the whole's unit
--- are summed: a share in % of a count is no part of its sum.
 with wholes as (
     select report_year, source_kind, entity_code, indicator_code, value, unit,
         source_ref || ' "' || source_text || '"' as source

@@ -1,12 +1,3 @@
--- id: completeness__damaged_input
--- family: completeness
--- severity: error
--- tolerance_abs: 0
--- section: warehouse
--- description: No figure may come from damaged input (a file cut off, a row stated twice, a garbled number).
--- Why: such a figure is wrong while looking right (4752 read as 47, a row counted twice in
--- every sum, "12 3x4" read as two figures); `pipelines/integrity.py` rejects it, and this
--- check fails the gate so that the last good warehouse stays published.
 select
     source.report_year,
     (select entity_code from dim_entity where entity_type = 'department') as entity_code,

@@ -1,12 +1,3 @@
--- id: completeness__expected_blocks
--- family: completeness
--- severity: error
--- tolerance_abs: 0
--- section: MDS and MDADT tables, territory profiles, key-figure blocks
--- description: Every expected table and block must be in the source, with every row it should have.
--- Why: a check that sums the rows present passes while a whole table is missing; here each
--- office's table, each profile and each block is expected, and a missing one (the MDS
--- Lens-Liévin table, absent from the export) or a missing row is a finding.
 select
     report_year,
     entity_code,

@@ -1,11 +1,3 @@
--- id: completeness__known_codes
--- family: completeness
--- severity: error
--- tolerance_abs: 0
--- section: warehouse
--- description: Every figure must name a known entity and a known indicator.
--- Why: nothing unexpected may appear: a figure whose entity or indicator is not in the
--- dimensions would vanish from every join an analyst writes.
 select
     source.report_year,
     (select entity_code from dim_entity where entity_type = 'department') as entity_code,

@@ -1,15 +1,3 @@
--- id: count__stated_vs_enumerated
--- family: count
--- severity: error
--- tolerance_abs: 0
--- section: department overview, organisation, MDS and MDADT pages, territory profiles
--- description: A stated number of entities must equal the entities the report itself profiles, tables or names.
--- Why: "le département est constitué de 8 territoires", "les 9 Maisons du Département
--- Solidarité", "7 MDADT", "20 EPCI", "78 élus" are counts of things the report goes on to
--- show one by one: the territory profiles, the MDS and MDADT tables, the EPCIs the profiles
--- list, the councillors the organisation table names. A count that the report's own
--- enumeration does not reach means a part is missing or the count is wrong. The catalog's
--- entities that the enumeration lacks are named.
 with tabled (indicator_code, entity_type, block_prefix, what) as (
     -- the counts whose items are blocks of the report: one profile or table per entity
     values

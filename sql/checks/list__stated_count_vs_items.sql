@@ -1,11 +1,3 @@
--- id: list__stated_count_vs_items
--- family: list
--- severity: error
--- tolerance_abs: 0
--- section: territory profiles, projet de mandat
--- description: A stated count must equal the number of items of the list it summarises.
--- Why: "4 EPCI : A, B, C, D" and "◆ 14 rencontres thématiques" followed by 14 dated lines
--- state a count beside its list; one that does not match means an item or the count is wrong.
 with lists as (
     select report_year, source_kind, territory_code as entity_code, 'epci_count' as list_code,
         count(*) as n_items, string_agg(epci_name, ' | ' order by position) as items

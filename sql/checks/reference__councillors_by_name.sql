@@ -1,12 +1,3 @@
--- id: reference__councillors_by_name
--- family: reference
--- section: report vs official reference data
--- severity: warn
--- tolerance_abs: 0
--- description: The report's political organisation must name both official councillors of each canton.
--- Why: the export garbles the organisation table (canton labels and roles are mixed up), so
--- the people are matched by name, ignoring accents, case, spaces and hyphens; one row per official canton,
--- and one row for the names the report prints that match no official councillor.
 with official as (
     select canton_code, prenom, nom, fonction,
         regexp_replace(strip_accents(lower(prenom || nom)), '[^a-z]', '', 'g') as person

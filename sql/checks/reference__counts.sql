@@ -1,13 +1,3 @@
--- id: reference__counts
--- family: reference
--- section: report vs official reference data
--- severity: warn
--- tolerance_abs: 0
--- description: The report's counts must equal the official reference data.
--- Why: communes, EPCI, cantons and councillors per territory and for the department are
--- official facts (INSEE/COG, RNE); the report restates them. Commune counts may differ by a
--- few after mergers between the report's and the reference's vintages: that is a finding to
--- read, with both sources, not something to hide.
 with report as (
     select report_year, entity_code, indicator_code, value, qualifier,
         source_ref || ' "' || source_text || '"' as source

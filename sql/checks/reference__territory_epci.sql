@@ -1,12 +1,3 @@
--- id: reference__territory_epci
--- family: reference
--- section: report vs official reference data
--- severity: warn
--- tolerance_abs: 0
--- description: Each territory profile must name every EPCI that the reviewed mapping gives it.
--- Why: the profiles list their EPCIs by name; the curated mapping (raw/reference/
--- territory_epci.csv) ties each official EPCI to the name a profile uses. A name that is
--- missing or extra means the profile or the mapping is out of date.
 with mapped as (
     select map.territory_code, map.epci_code, map.report_name, entity.entity_name as official_name
     from ref_territory_epci as map

@@ -1,16 +1,3 @@
--- id: restated__same_quantity
--- family: restated
--- severity: error
--- comparison: overlap
--- section: whole report
--- description: A quantity the report states more than once (one concept, entity and year) must agree each time, within its printed precision and qualifiers.
--- Why: the report restates figures in several sections (agents: 7 000, 6 841, 6 873;
--- inhabitants: 1 472 000 and 1 453 934 from another source year), and a key-figure block
--- may state again a figure a table or a profile gives. Figures are compared by concept, not
--- by wording (v_concept_figure), and as the intervals their printed form stands for:
--- "1,87 milliard" agrees with "1,868 milliard", "plus de 150" with 160. Both statements are
--- kept as data; a difference is an error-severity finding, to be reviewed once in the
--- baseline (sql/checks/accepted.yaml), so that nobody picks one value unknowingly.
 with statements as (
     select
         *,

@@ -1,15 +1,3 @@
--- id: shares__recomputed
--- family: shares
--- severity: error
--- comparison: overlap
--- section: territory profiles
--- description: A share the report prints must follow from its part and its whole as the report prints them, at the printed precision.
--- Why: each profile states "211 425 habitants (soit 14,53 % du Pas-de-Calais)"; the share
--- is the territory's figure over the department's figure of the same concept (the catalog's
--- share_code). Both are printed, so the share can be recomputed: the intervals of the part,
--- the whole and the share (printed precision, "plus de") must meet. The report prints two
--- department populations (1 472 000 and 1 453 934): each share is compared with the one it
--- agrees with best, and the message names it.
 with shares as (
     select figure.*, concept.share_of
     from v_concept_figure as figure

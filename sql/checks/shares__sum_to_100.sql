@@ -1,11 +1,3 @@
--- id: shares__sum_to_100
--- family: shares
--- severity: error
--- tolerance_abs: 0.5
--- section: territory profiles
--- description: The territories' shares of the department's population and area must sum to 100 %.
--- Why: each profile states "(soit X % du Pas-de-Calais)". The shares are rounded, some to a
--- whole point ("20 %", "11 %", "6 %"), so a drift of half a point is rounding, not a finding.
 with shares as (
     select
         report_year,

@@ -1,14 +1,3 @@
--- id: source__pdf_vs_text
--- family: source
--- severity: error
--- tolerance_abs: 0
--- empty: ok (nothing to compare unless both the PDF and the text export are loaded)
--- section: whole report
--- description: The PDF and the text export of the same report must give the same figures.
--- Why: both are renditions of one report; a figure read from one and not the other (or with
--- another value) means a reader lost or misread it. Figures are paired by entity, indicator
--- and value order (then qualifier, period and place, so that a pairing is the same on every
--- run); each side names its page or line.
 -- each rendition's facts, ranked the same way within (year, entity, indicator)
 with ranked as (
     select source_kind, report_year, entity_code, indicator_code, value,

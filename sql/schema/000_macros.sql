@@ -1,5 +1,5 @@
 -- fr_number: a number as the report prints it and as the consistency report writes it
--- everywhere (pipelines.numbers.format_fr): thousands separated by a space, a decimal comma,
+-- everywhere (pipelines.read.numbers.format_fr): thousands separated by a space, a decimal comma,
 -- up to four decimals, no trailing zeros ("4 752", "-9 223", "14,5416", "0,5").
 create or replace macro fr_number(x) as (
     case

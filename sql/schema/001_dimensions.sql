@@ -47,7 +47,7 @@ create table if not exists ref_territory_epci (
     report_name varchar not null
 );
 
--- The concept of each indicator (pipelines/concepts.py): curated indicators are their own
+-- The concept of each indicator (pipelines/extract/concepts.py): curated indicators are their own
 -- concept; a generated one is linked when its label means the same, with the score and how
 -- the link was decided (curated, lemma match, reviewed, kept apart, unlinked).
 create table if not exists map_indicator_concept (

@@ -1,0 +1,1 @@
+"""Publish: a checked warehouse made the published one; exports and the static site from it."""

@@ -1,0 +1,741 @@
+"""Reader for the report as a PDF, with pdfplumber, into the same document model.
+
+The structure comes from the words and their positions, not from one layout:
+
+- running headers, footers and page numbers (text repeated at the same place across pages,
+  `pdf_layout.running_texts`) leave the flow and are kept in `Document.running_text`;
+- ruled tables are found by pdfplumber's table finder, only on pages that stroke rules
+  (shaded boxes and zebra rows are fills, not rules); the finder is the expensive part;
+- the remaining words are split into one, two or three columns from their x-positions
+  (`pdf_layout.layout_of`), grouped into lines, and lines into paragraphs by their spacing;
+  a line whose words leave a wide gap is a row of a table without rules (aligned text), and
+  the lines that continue its first cell join it;
+- text clearly larger than the page's body text is a section title, unless it is a key
+  figure's number alone on its line: that number is joined to the label under it;
+- line-end hyphens are undone or kept from the document's vocabulary (`hyphenation`).
+
+Each paragraph carries the words printed in bold (as character ranges of its text), its
+size and its box as fields of the document model. Provenance: the page, and the paragraph's
+rank on the page as `line`.
+
+With several processes, each runs the first pass (running text) over a share of the pages,
+then reads a range of pages holding about the same number of characters as the others'.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.table import Table as PlumberTable
+
+from pipelines.read import SourceError, normalise_text
+from pipelines.read.diagnose import diagnose_document
+from pipelines.read.document import (
+    LIST_ITEM,
+    MARKER_WORD,
+    Block,
+    Document,
+    Location,
+    RunningText,
+    Section,
+    Span,
+    Table,
+    TableRow,
+    TextLine,
+)
+from pipelines.read.hyphenation import MARK, Vocabulary, join_lines
+from pipelines.read.numbers import find_quantities
+from pipelines.read.pdf_layout import (
+    BAND,
+    PageLayout,
+    RunningKey,
+    is_running,
+    layout_of,
+    running_counts,
+    running_from,
+    running_key,
+    segments_of,
+)
+from pipelines.read.text_export import report_year_of
+
+TITLE_RATIO = 1.3  # a title is set at least this much larger than the body text
+_LAST_WORD = 70.0  # a line ending closer than this to the column edge was wrapped
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl"})
+
+
+@dataclass
+class _Line:
+    words: list[dict]
+    top: float
+    bottom: float
+    x0: float
+    size: float
+    cells: list[str] = field(default_factory=list)  # filled when the line is a table row
+    body_size: float = 0.0  # the page's body text size
+    cell_words: list[list[dict]] = field(default_factory=list)
+
+    @property
+    def is_title(self) -> bool:
+        large = self.body_size > 0 and self.size >= self.body_size * TITLE_RATIO
+        return large and not _is_figure_alone(self)  # a key figure's number is not a title
+
+    @property
+    def x1(self) -> float:
+        return max(w["x1"] for w in self.words)
+
+
+def _wrapped(line: _Line, next_line: _Line, column_right: float) -> bool:
+    first = next_line.words[0]
+    # within an em of the edge: the typesetter's space and margins vary
+    return line.x1 + (first["x1"] - first["x0"]) > column_right - line.size
+
+
+def _is_bold(word: dict) -> bool:
+    return "Bold" in word["fontname"] or "Black" in word["fontname"]
+
+
+def _is_figure_alone(line: _Line) -> bool:
+    """`⇒ 211 425`, `1 984,8 km²`: a key figure's number printed on its own line."""
+    body = " ".join(w["text"] for w in line.words if not MARKER_WORD.match(w["text"]))
+    found = find_quantities(body)
+    return len(found) == 1 and found[0].start == 0 and len(body) - found[0].end <= 1
+
+
+def _text(words: list[dict]) -> str:
+    return " ".join(word["text"] for word in words)
+
+
+Styled = tuple[str, tuple[Span, ...]]  # a text and the ranges of it printed in bold
+
+
+def _styled(words: list[dict]) -> Styled:
+    """Words joined by spaces, and the runs of bold words (a bullet marker is never part
+    of a bold run)."""
+    bold: list[Span] = []
+    position = 0
+    leading = True  # still in the line's bullet markers
+    for word in words:
+        leading = leading and bool(MARKER_WORD.match(word["text"]))
+        end = position + len(word["text"])
+        if _is_bold(word) and not leading:
+            if bold and bold[-1][1] == position - 1:  # the previous word was bold too
+                bold[-1] = (bold[-1][0], end)
+            else:
+                bold.append((position, end))
+        position = end + 1
+    return _text(words), tuple(bold)
+
+
+def _join(lines: list[str]) -> str:
+    text = lines[0] if lines else ""
+    for line in lines[1:]:
+        text = join_lines(text, line)
+    return text
+
+
+def _join_styled(first: Styled, second: Styled) -> Styled:
+    """Two lines of one paragraph (`join_lines`), their bold runs kept: a run that goes on
+    from one line to the next is one run."""
+    text = join_lines(first[0], second[0])
+    offset = len(text) - len(second[0])  # the second line ends the joined text unchanged
+    bold = list(first[1])
+    for start, end in second[1]:
+        if bold and not text[bold[-1][1] : start + offset].strip(" " + MARK):
+            bold[-1] = (bold[-1][0], end + offset)
+        else:
+            bold.append((start + offset, end + offset))
+    return text, tuple(bold)
+
+
+def _lines(words: list[dict], body_size: float = 0.0) -> list[_Line]:
+    """Words on the same baseline make a line (in one column)."""
+    lines: list[_Line] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(word["top"] - lines[-1].top) < 2.0:
+            lines[-1].words.append(word)
+            lines[-1].bottom = max(lines[-1].bottom, word["bottom"])
+        else:
+            lines.append(
+                _Line([word], word["top"], word["bottom"], word["x0"], word["size"], [], body_size)
+            )
+    for line in lines:
+        line.words.sort(key=lambda w: w["x0"])
+        line.size = max(w["size"] for w in line.words)
+        line.x0 = line.words[0]["x0"]
+        cells, current = [], [line.words[0]]
+        for previous, word in zip(line.words, line.words[1:], strict=False):
+            if word["x0"] - previous["x1"] > 1.5 * line.size:
+                cells.append(current)
+                current = []
+            current.append(word)
+        cells.append(current)
+        # a title set justified leaves wide gaps too: only body-size text makes table rows
+        if len(cells) > 1 and not line.is_title:
+            line.cells = [_text(c) for c in cells]
+            line.cell_words = cells
+    return _figures_joined(lines)
+
+
+def _aligned(rows: list[list[str]], lines: list[_Line]) -> list[list[str]]:
+    """Cells that abut (right-aligned headers with little space between them) are split
+    where the table's other rows end a column."""
+    width = max(len(line.cell_words) for line in lines)
+    full = [line for line in lines if len(line.cell_words) == width]
+    if len(full) < 2 or width < 3:
+        return rows
+    edges = [
+        sorted(line.cell_words[i][-1]["x1"] for line in full)[len(full) // 2]
+        for i in range(1, width)
+    ]
+    out = []
+    for row, line in zip(rows, lines, strict=True):
+        if 1 < len(line.cell_words) < width:
+            cells = [row[0]]
+            for words in line.cell_words[1:]:
+                start = 0
+                for index, word in enumerate(words[:-1]):
+                    if any(abs(word["x1"] - edge) < 3.0 for edge in edges):
+                        cells.append(_text(words[start : index + 1]))
+                        start = index + 1
+                cells.append(_text(words[start:]))
+            row = cells if len(cells) <= width else row
+        out.append(row)
+    return out
+
+
+def _figures_joined(lines: list[_Line]) -> list[_Line]:
+    """A key figure's number alone on its line, set large, joins the label under it."""
+    out: list[_Line] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and not line.cells
+            and previous.size > line.size * 1.2
+            and line.top - previous.bottom < line.size * 1.2
+            and _is_figure_alone(previous)
+        ):
+            out[-1] = _Line(
+                previous.words + line.words,
+                previous.top,
+                line.bottom,
+                previous.x0,
+                line.size,
+                [],
+                line.body_size,
+            )
+            continue
+        out.append(line)
+    return out
+
+
+def body_size(words: list[dict]) -> float:
+    """The size most of the page's characters are set in."""
+    sizes: dict[float, int] = {}
+    for word in words:
+        size = round(word["size"], 1)
+        sizes[size] = sizes.get(size, 0) + len(word["text"])
+    return max(sizes, key=lambda s: sizes[s]) if sizes else 0.0
+
+
+def _ruling(page) -> bool:
+    """Does the page stroke rules? Filled boxes and shaded rows are not rules."""
+    return bool(page.lines) or any(r.get("stroke") for r in page.rects)
+
+
+def _extracted(table) -> list[list[str | None]]:
+    """`table.extract()` on a view of the page that holds only the characters in the table's
+    box: every cell's characters are there, and each row no longer goes through all the
+    page's characters to find its own."""
+    x0, top, x1, bottom = table.bbox
+
+    def inside(obj: dict) -> bool:
+        return (
+            obj["object_type"] == "char"
+            and x0 <= (obj["x0"] + obj["x1"]) / 2 <= x1
+            and top <= (obj["top"] + obj["bottom"]) / 2 <= bottom
+        )
+
+    return PlumberTable(table.page.filter(inside), table.cells).extract()
+
+
+class _PageReader:
+    def __init__(
+        self,
+        page,
+        number: int,
+        source_file: str,
+        running: frozenset[tuple[str, tuple[str, int, int]]] = frozenset(),
+    ):
+        self.page = page
+        self.number = number
+        self.source_file = source_file
+        self.running = running
+        self.dropped: list[RunningText] = []
+        self.layout: PageLayout | None = None  # what `inspect-pdf` shows
+        self.lines: list[_Line] = []
+        self.ruled_boxes: list[tuple[float, float, float, float]] = []
+        self.rank = 0
+        # ("title", (text, size)), ("block", Block), or ("continued", TextLine): the rest of a
+        # paragraph that the previous column or page ended with
+        self.blocks: list[tuple[str, Block | tuple[str, float]]] = []
+        # the last block may go on in the next column or page: a paragraph whose last line is
+        # full, a table that reaches the foot of the text (unknown at the top of a page)
+        self.runs_on = True
+        self.text_bottom = 0.0
+
+    def _location(self) -> Location:
+        self.rank += 1
+        return Location(self.source_file, page=self.number, line=self.rank)
+
+    def words(self) -> list[dict]:
+        """The page's words, without running text, with ligatures undone and the text
+        normalised as every reader's (`normalise_text`)."""
+        words = self.page.extract_words(extra_attrs=["fontname", "size"], x_tolerance=1.5)
+        for word in words:
+            word["text"] = normalise_text(word["text"].translate(_LIGATURES))
+        return self._without_running(words)
+
+    def _without_running(self, words: list[dict]) -> list[dict]:
+        if not self.running:
+            return words
+        height = self.page.height
+        banded = [w for w in words if w["bottom"] < height * BAND or w["top"] > height * (1 - BAND)]
+        drop: set[int] = set()
+        for segment in segments_of(banded):
+            band = "header" if segment.top < height / 2 else "footer"
+            key = running_key(segment.text, segment.x0, segment.top)
+            if is_running(self.running, band, key):
+                drop.update(id(w) for w in segment.words)
+                self.dropped.append(
+                    RunningText(segment.text, Location(self.source_file, page=self.number), band)
+                )
+        return [w for w in words if id(w) not in drop]
+
+    def read(self) -> list[tuple[str, Block | tuple[str, float]]]:
+        page = self.page
+        tables = page.find_tables() if _ruling(page) else []
+        boxes = [t.bbox for t in tables]
+        words = [
+            w
+            for w in self.words()
+            if not any(
+                b[0] <= w["x0"] and w["x1"] <= b[2] and b[1] <= w["top"] <= b[3] for b in boxes
+            )
+        ]
+        body = body_size(words)
+        self.ruled_boxes = boxes
+        # margins are taken as symmetric: the text's right edge mirrors its left edge
+        left_margin = min((w["x0"] for w in words), default=0.0)
+        self.text_bottom = max([w["bottom"] for w in words] + [b[3] for b in boxes], default=0.0)
+        if tables:  # ruled tables sit in a one-column flow: text and tables top to bottom
+            items: list[tuple[float, object]] = [(t.bbox[1], t) for t in tables]
+            self.lines = _lines(words, body)
+            items += [(line.top, line) for line in self.lines]
+        else:
+            layout = self.layout = layout_of(words, page.width)
+            for flow in layout.flows:
+                right = max(w["x1"] for w in flow)
+                column = next(
+                    (c for c in layout.columns if c[0] - 1 <= flow[0]["x0"] <= c[1]), None
+                )
+                if column is not None and len(layout.columns) > 1:
+                    right = column[1]
+                elif len(layout.columns) <= 1:
+                    right = page.width - left_margin
+                lines = _lines(flow, body)
+                self.lines += lines
+                self._flow(lines, right)
+        if tables:
+            pending: list[_Line] = []
+            for _, item in sorted(items, key=lambda pair: pair[0]):
+                if isinstance(item, _Line):
+                    pending.append(item)
+                    continue
+                self._flow(pending, page.width - left_margin)
+                pending = []
+                self._ruled(item)
+            self._flow(pending, page.width - left_margin)
+        return self.blocks
+
+    def _ruled(self, table) -> None:
+        rows = []
+        for row in _extracted(table):
+            cells = [
+                normalise_text(re.sub(r"\s+", " ", c or "").strip().translate(_LIGATURES))
+                for c in row
+            ]
+            while cells and not cells[-1]:
+                cells.pop()
+            if cells:
+                rows.append(TableRow(tuple(cells), self._location()))
+        if rows:
+            kind = "continued" if self.runs_on and not self.blocks else "block"
+            self.blocks.append((kind, Table(tuple(rows), rows[0].location)))
+            self.runs_on = table.bbox[3] > self.text_bottom - 20
+
+    def _flow(self, lines: list[_Line], column_right: float) -> None:
+        """Lines of one column into titles, paragraphs and aligned-text tables."""
+        paragraph: list[_Line] = []
+        rows: list[list[str]] = []
+        row_lines: list[_Line] = []
+        previous: _Line | None = None
+        gap_before_paragraph = 99.0
+
+        def flush() -> None:
+            nonlocal paragraph, rows, row_lines
+            if rows:
+                rows = _aligned(rows, row_lines)
+                located = [TableRow(tuple(r), self._location()) for r in rows]
+                # a table at the top of a column may run on from the previous column or page
+                kind = "continued" if first_of_flow and self.runs_on else "block"
+                self.blocks.append((kind, Table(tuple(located), located[0].location)))
+                self.runs_on = previous is not None and previous.bottom > self.text_bottom - 20
+                rows, row_lines = [], []
+            if paragraph:
+                if paragraph[0].is_title:
+                    title = _join([_text(p.words) for p in paragraph])
+                    self.blocks.append(("title", (title, paragraph[0].size)))
+                else:
+                    text, bold = _styled(paragraph[0].words)
+                    for following in paragraph[1:]:
+                        text, bold = _join_styled((text, bold), _styled(following.words))
+                    indent = 1 if paragraph[0].x0 - column_left > 6 else 0
+                    # the first line of a column has no gap to measure: it continues the flow
+                    starts_group = 0 < gap_before_paragraph < 99 and (
+                        gap_before_paragraph > paragraph[0].size * 1.3
+                    )
+                    kind = "block"
+                    # the paragraph broke at the column or page end (a list item never goes on)
+                    if first_of_flow and self.runs_on and not LIST_ITEM.match(text):
+                        kind = "continued"
+                    box = (
+                        min(p.x0 for p in paragraph),
+                        paragraph[0].top,
+                        max(p.x1 for p in paragraph),
+                        paragraph[-1].bottom,
+                    )
+                    line = TextLine(
+                        text,
+                        self._location(),
+                        indent,
+                        starts_group,
+                        bold=bold,
+                        size=max(p.size for p in paragraph),
+                        box=box,
+                    )
+                    self.blocks.append((kind, line))
+                    self.runs_on = paragraph[-1].words[-1]["x1"] > column_right - _LAST_WORD
+                paragraph = []
+
+        column_left = min((line.x0 for line in lines), default=0.0)
+        first_of_flow = True
+        row_x0 = 0.0
+        for line in lines:
+            gap = line.top - previous.bottom if previous is not None else 99.0
+            if line.cells:
+                if paragraph or (rows and gap > line.size * 0.7):
+                    flush()  # a new table begins after text or after a wider gap
+                    first_of_flow = False
+                rows.append(line.cells)
+                row_lines.append(line)
+                row_x0 = line.x0
+            elif rows and gap < line.size * 0.6 and abs(line.x0 - row_x0) < 2.0:
+                # a table row whose first cell wraps: the next line continues that cell
+                rows[-1][0] = join_lines(rows[-1][0], _text(line.words))
+            else:
+                # lines of a paragraph are closer than paragraphs are to each other; a list
+                # item always starts a paragraph
+                same_paragraph = (
+                    paragraph
+                    and gap < line.size * 0.5
+                    and line.is_title == paragraph[-1].is_title
+                    and not LIST_ITEM.match(line.words[0]["text"])
+                    # a title goes on to the next line only when that line's first word
+                    # would not have fitted on its own line
+                    and not (line.is_title and not _wrapped(paragraph[-1], line, column_right))
+                )
+                if not same_paragraph:
+                    if paragraph or rows:
+                        flush()
+                        first_of_flow = False
+                    gap_before_paragraph = gap
+                paragraph.append(line)
+            previous = line
+        flush()
+
+
+def _open(path: Path):
+    try:
+        return pdfplumber.open(path)
+    except Exception as err:  # pdfplumber wraps pdfminer's errors; look at what it wraps
+        causes = (err, *err.args, err.__context__)
+        if any(isinstance(c, (PDFPasswordIncorrect, PDFEncryptionError)) for c in causes):
+            raise SourceError(
+                f"{path.name}: the PDF is encrypted; give an unencrypted copy"
+            ) from err
+        detail = next((repr(c) for c in causes if isinstance(c, PDFSyntaxError)), str(err))
+        raise SourceError(
+            f"{path.name}: not a readable PDF ({detail or type(err).__name__})"
+        ) from err
+
+
+PageResult = tuple[int, list[tuple[str, Block | tuple[str, float]]], bool, list[RunningText]]
+
+
+def read_pages(
+    path: Path,
+    first: int,
+    last: int,
+    running: frozenset[tuple[str, tuple[str, int, int]]] = frozenset(),
+) -> list[PageResult]:
+    """Pages first..last (1-based, inclusive): the unit of work of a process."""
+    result = []
+    with _open(path) as pdf:
+        for number in range(first, last + 1):
+            page = upright(pdf, pdf.pages[number - 1])
+            with _one_collection():
+                try:
+                    reader = _PageReader(page, number, path.name, running)
+                    result.append((number, reader.read(), reader.runs_on, reader.dropped))
+                except Exception as err:  # pdfminer raises many kinds on damaged content
+                    raise SourceError(f"{path.name}: page {number} cannot be read: {err}") from err
+                finally:
+                    page.close()  # keeps memory flat: a page's objects are freed as we go
+    return result
+
+
+def _reads_turned(page) -> bool:
+    """Do most of the characters of the page, as displayed, run vertically or upside down?"""
+    chars = page.chars
+
+    def turned(char: dict) -> bool:
+        matrix = char.get("matrix") or (1, 0, 0, 1, 0, 0)
+        return not char.get("upright", True) or matrix[0] < 0
+
+    return bool(chars) and sum(1 for c in chars if turned(c)) > len(chars) / 2
+
+
+def upright(pdf, page):
+    """The page as its content stream draws it, before its `/Rotate`: a page turned for
+    display (a landscape scan, a page rotated by a PDF tool) is read in its own upright
+    lines, where its rotated view would set every word on a vertical line of its own."""
+    if not page.rotation or not _reads_turned(page):
+        return page  # a landscape page drawn sideways and turned upright by /Rotate: as is
+    page.page_obj.rotate = 0
+    page.page_obj.attrs = {**page.page_obj.attrs, "Rotate": 0}
+    return pdfplumber.page.Page(
+        pdf, page.page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop
+    )
+
+
+@contextmanager
+def _one_collection() -> Iterator[None]:
+    """Reading a page allocates a few hundred thousand objects, nearly all freed by
+    reference counting when the page is closed, and a few hundred in cycles. The cyclic
+    garbage collector, left on, goes through the page's live objects again and again (about
+    a twentieth of the reading time); it is paused while the page is read (if it was on) and
+    collects the page's young objects once, when the page is closed."""
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+        gc.collect(0)
+
+
+def page_count(path: Path) -> int:
+    try:
+        with _open(path) as pdf:
+            return len(pdf.pages)
+    except SourceError:
+        raise
+    except Exception as err:
+        raise SourceError(f"{path.name}: not a readable PDF ({type(err).__name__}: {err})") from err
+
+
+def read_pdf(path: Path, workers: int = 1) -> Document:
+    """Read the PDF into sections of paragraphs and tables; `workers` > 1 reads page ranges
+    in that many processes."""
+    path = Path(path)
+    if not path.is_file():
+        raise SourceError(f"{path}: no such file")
+    raw = path.read_bytes()
+    if not raw.startswith(b"%PDF-"):
+        raise SourceError(f"{path.name}: not a PDF (no %PDF- header)")
+    pages = page_count(path)
+    if pages == 0:
+        raise SourceError(f"{path.name}: the PDF has no page")
+    ranges = _ranges(pages, workers)
+    if len(ranges) == 1:
+        running, _ = _running([_running_part(path, 1, pages)])
+        read = read_pages(path, *ranges[0], running)
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=len(ranges)) as pool:
+            # the cheap first pass over the whole file, shared out like the pages; it also
+            # tells each page's characters, so that every process gets a like share of them
+            counted = pool.map(_running_part, [path] * len(ranges), *zip(*ranges, strict=True))
+            running, sizes = _running(counted)
+            ranges = _balanced(sizes, len(ranges))
+            parts = pool.map(
+                read_pages,
+                [path] * len(ranges),
+                *zip(*ranges, strict=True),
+                [running] * len(ranges),
+            )
+            read = [page for part in parts for page in part]
+    sections = _sections(path.name, read)
+    text = (
+        "\n".join(line.text for section in sections[:40] for line in section.lines())
+        + "\n"
+        + "\n".join(s.title for s in sections[:40])
+    )
+    document = Document(
+        source_file=path.name,
+        source_kind="pdf",
+        sha256=hashlib.sha256(raw).hexdigest(),
+        report_year=0,
+        sections=sections,
+        running_text=[dropped for *_, page_dropped in read for dropped in page_dropped],
+        pages=pages,
+    )
+    try:
+        document.report_year = report_year_of(text, path)
+    except SourceError:
+        diagnose_document(document)  # a scan has no year to read: say it is a scan
+        raise
+    return document
+
+
+def _sections(source_file: str, read: list[PageResult]) -> list[Section]:
+    """Pages' blocks into sections: paragraphs and tables that run on are joined back, and
+    line-end hyphens are resolved against the whole document's vocabulary."""
+    sections = [Section(title="", location=Location(source_file, page=1, line=1))]
+    previous_runs_on = False
+    for number, blocks, runs_on, _ in read:
+        for index, (kind, item) in enumerate(blocks):
+            if kind == "title":
+                title, size = item  # type: ignore[misc]
+                sections.append(Section(title, Location(source_file, page=number), [], size))
+                continue
+            last = sections[-1].blocks[-1] if sections[-1].blocks else None
+            if kind == "continued" and isinstance(item, Table):
+                if (
+                    isinstance(last, Table)
+                    and len(last.rows[-1].cells) == len(item.rows[0].cells)
+                    and (index > 0 or previous_runs_on)
+                ):
+                    sections[-1].blocks[-1] = Table(last.rows + item.rows, last.location)
+                    continue
+                kind = "block"
+            if kind == "continued":
+                # on a page's first paragraph, only if the previous page ended mid-paragraph
+                if (
+                    isinstance(last, TextLine)
+                    and isinstance(item, TextLine)
+                    and (index > 0 or previous_runs_on)
+                ):
+                    text, bold = _join_styled((last.text, last.bold), (item.text, item.bold))
+                    sections[-1].blocks[-1] = replace(last, text=text, bold=bold)
+                    continue
+                kind = "block"
+            sections[-1].blocks.append(item)  # type: ignore[arg-type]
+        previous_runs_on = runs_on
+    return _resolve_hyphens(sections)
+
+
+def _resolve_hyphens(sections: list[Section]) -> list[Section]:
+    texts = [s.title for s in sections]
+    for section in sections:
+        for block in section.blocks:
+            if isinstance(block, TextLine):
+                texts.append(block.text)
+            else:
+                texts += [cell for row in block.rows for cell in row.cells]
+    vocabulary = Vocabulary(texts)
+    for section in sections:
+        section.title = vocabulary.resolve(section.title)
+        section.blocks = [_resolved(block, vocabulary) for block in section.blocks]
+    return sections
+
+
+def _resolved(block: Block, vocabulary: Vocabulary) -> Block:
+    """The block with its line-end hyphens resolved (itself when it has none)."""
+    if isinstance(block, TextLine):
+        text, bold = vocabulary.resolve_spans(block.text, block.bold)
+        return block if text == block.text else replace(block, text=text, bold=bold)
+    rows = tuple(
+        row
+        if not any(MARK in c for c in row.cells)
+        else replace(row, cells=tuple(vocabulary.resolve(c) for c in row.cells))
+        for row in block.rows
+    )
+    return Table(rows, block.location)
+
+
+def _ranges(pages: int, workers: int) -> list[tuple[int, int]]:
+    workers = max(1, min(workers, pages))
+    size = -(-pages // workers)
+    return [(start, min(start + size - 1, pages)) for start in range(1, pages + 1, size)]
+
+
+def _running_part(path: Path, first: int, last: int) -> tuple[Counter[RunningKey], list[int]]:
+    """The running-text counts of pages first..last, and each page's characters."""
+    try:
+        return running_counts(path, first, last)
+    except Exception as err:  # pdfium refuses what pdfplumber opened
+        raise SourceError(f"{path.name}: not a readable PDF ({type(err).__name__}: {err})") from err
+
+
+def _running(parts) -> tuple[frozenset[RunningKey], list[int]]:
+    """The document's running texts from the counts of its page ranges, in order; and each
+    page's characters."""
+    seen: Counter[RunningKey] = Counter()
+    sizes: list[int] = []
+    for part_seen, part_sizes in parts:
+        seen.update(part_seen)
+        sizes += part_sizes
+    return running_from(seen, len(sizes)), sizes
+
+
+_PAGE_COST = 100  # characters: what reading a page costs besides its characters
+
+
+def _balanced(sizes: list[int], workers: int) -> list[tuple[int, int]]:
+    """Consecutive page ranges (1-based, inclusive), one per process, none empty, of about
+    the same cost: a page costs its characters and `_PAGE_COST`."""
+    pages = len(sizes)
+    workers = max(1, min(workers, pages))
+    costs = [size + _PAGE_COST for size in sizes]
+    total = sum(costs)
+    ranges: list[tuple[int, int]] = []
+    start, done = 1, 0
+    for number, cost in enumerate(costs, start=1):
+        to_come = workers - len(ranges) - 1  # ranges after the one being filled
+        if to_come == 0:
+            break
+        done += cost
+        share = total * (len(ranges) + 1) / workers
+        following = costs[number] if number < pages else 0
+        # end the range here if the next page would take it further from its share, or
+        # if only enough pages are left for the ranges to come
+        if pages - number == to_come or abs(done - share) <= abs(done + following - share):
+            ranges.append((start, number))
+            start = number + 1
+    ranges.append((start, pages))
+    return ranges

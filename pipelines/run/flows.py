@@ -1,0 +1,259 @@
+"""Prefect flow `build_warehouse`: thin tasks around the plain steps of `pipelines.run.steps`.
+
+Tasks are coarse (one per source and step) because each task run costs ~0.1 s, and they pass
+paths and hashes, not DataFrames. If any step fails, the candidate warehouse is discarded
+and the live one is left untouched; if the checks fail the gate, the candidate is kept for
+inspection, the live one is left untouched and the run ends Failed.
+
+Each report document is one task (read, extract, validate); the documents fan out on the
+flow's task runner (one thread, a process pool or a Dask cluster, `pipelines.run.runners`); the
+DuckDB load fans in, one writer.
+One caching mechanism: the staging cache of `steps.stage_report` (keyed by the file's sha256
+and the code version), so Prefect's own task caching is off (`cache_policy=NONE`). Only the
+I/O tasks retry, and only on an `OSError`: a validation or a check failure is final.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypedDict
+
+from prefect import Task, flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NONE
+from prefect.client.schemas.objects import TaskRun
+from prefect.runtime import flow_run
+from prefect.states import State
+
+from pipelines.errors import GateFailed
+from pipelines.load import changes
+from pipelines.load import warehouse as wh
+from pipelines.read import SourceError
+from pipelines.run import steps
+from pipelines.run.notify import notify_failure
+from pipelines.run.runners import configured_task_runner
+from pipelines.settings import (
+    DEFAULT_WAREHOUSE,
+    REFERENCE_DIR,
+    REPORT_DIR,
+    report_files,
+)
+
+
+def _is_io_error(task: Task, task_run: TaskRun, state: State) -> bool:
+    """Retry a task only when it failed on I/O (a file or disk briefly unavailable)."""
+    try:
+        state.result()
+    except OSError:
+        return True
+    except BaseException:
+        return False
+    return False
+
+
+class _Retries(TypedDict):
+    retries: int
+    retry_delay_seconds: int
+    retry_condition_fn: Callable[[Task, TaskRun, State], bool]
+
+
+IO_RETRIES: _Retries = {"retries": 2, "retry_delay_seconds": 2, "retry_condition_fn": _is_io_error}
+
+
+@task(name="extract-document", cache_policy=NONE, **IO_RETRIES)
+def extract_document_task(path: str, staging_dir: str) -> steps.StagedSource:
+    """One report document, one coarse task: read and extract (or take the staging cache),
+    then validate. Its retries only ever follow an OSError, never a validation error."""
+    return steps.validate_staged(steps.stage_report(Path(path), Path(staging_dir)))
+
+
+@task(name="validate-staging", cache_policy=NONE)
+def validate_task(staged: steps.StagedSource) -> steps.StagedSource:
+    return steps.validate_staged(staged)
+
+
+@task(name="stage-reference", cache_policy=NONE, **IO_RETRIES)
+def stage_reference_task(
+    reference_dir: str, report_years: list[int], staging_dir: str
+) -> steps.StagedReference:
+    return steps.stage_reference(Path(reference_dir), report_years, Path(staging_dir))
+
+
+@task(name="load-candidate", cache_policy=NONE, **IO_RETRIES)
+def load_task(
+    validated: list[steps.StagedSource], warehouse: str, reference: steps.StagedReference | None
+) -> str:
+    return str(steps.load_candidate(validated, Path(warehouse), reference))
+
+
+@task(name="run-checks", cache_policy=NONE)
+def check_task(candidate: str) -> steps.CheckSummary:
+    return steps.check_warehouse(Path(candidate))
+
+
+def _this_run() -> str:
+    """The flow run an artifact belongs to, as the UI names it."""
+    return f"flow run {flow_run.name or '?'} ({flow_run.id or '?'})"
+
+
+@task(name="publish-report", cache_policy=NONE)
+def report_task(summary: steps.CheckSummary, folder: str) -> None:
+    """The consistency report beside the warehouse (the files `make build` leaves, for a
+    served run too), and as Prefect artifacts for the data team."""
+    steps.write_reports(summary, Path(folder))
+    create_markdown_artifact(
+        key="consistency-report", markdown=summary.markdown,
+        description=f"check run {summary.run_id} of {_this_run()}",
+    )  # fmt: skip
+    create_table_artifact(
+        key="consistency-findings", table=summary.findings or [{"finding": "none"}],
+        description=f"findings of check run {summary.run_id} of {_this_run()}",
+    )  # fmt: skip
+
+
+@task(name="publish", cache_policy=NONE)
+def publish_task(candidate: str, warehouse: str, gate: list[str], publish_anyway: bool) -> str:
+    """Swap the candidate in, or keep it aside and fail the run when the gate fails (a gate
+    failure is final: no retry)."""
+    return str(steps.publish_gated(Path(candidate), Path(warehouse), gate, publish_anyway))
+
+
+def _stage_documents(reports: list[Path], staging_dir: Path) -> list[steps.StagedSource]:
+    """One task per document, fanned out on the flow's task runner; `.result()` re-raises a
+    document's own error, by name."""
+    futures = [extract_document_task.submit(str(p), str(staging_dir)) for p in reports]
+    return [future.result() for future in futures]
+
+
+def _record_sources(rows: list[dict]) -> None:
+    """Which inputs this run read, took from the staging cache, or skipped as unchanged."""
+    create_table_artifact(
+        key="build-sources", table=rows or [{"source_file": "none"}],
+        description=f"inputs of {_this_run()}: extracted, reused from the staging cache, "
+        "or unchanged",
+    )  # fmt: skip
+
+
+def _record_counts(warehouse: Path, what: str = "published") -> None:
+    """How many figures the published warehouse holds, per report year and source (an
+    unchanged run records them too, saying so: the latest artifact is always this run's)."""
+    counts = wh.query(
+        warehouse,
+        "select report_year, source_kind, count(*) as figures from fact_figure "
+        "group by all order by all",
+    )
+    create_table_artifact(
+        key="warehouse-counts", table=json.loads(counts.to_json(orient="records")),
+        description=f"figures in {warehouse.name} by report year and source, {what} "
+        f"by {_this_run()}",
+    )  # fmt: skip
+
+
+def _report_failure(what: str) -> None:
+    """A failed run or gate leaves an artifact that says what failed, and calls the hook."""
+    line = " ".join(f"build_warehouse: {what}".split())
+    try:
+        create_markdown_artifact(key="build-failure", markdown=f"**{line}**", description=line)
+    except Exception as err:  # the API may be what failed: never hide the run's own error
+        get_run_logger().warning("no build-failure artifact: %s", err)
+    notify_failure(line)
+
+
+@flow(name="build_warehouse", log_prints=True, task_runner=configured_task_runner())
+def build_warehouse(
+    reports: list[str] | None = None,
+    reference_dir: str | None = None,
+    warehouse: str | None = None,
+    only_changed: bool = False,
+    report_dir: str | None = None,
+    publish_anyway: bool = False,
+    lock_timeout: float | None = None,
+) -> dict:
+    """Build the warehouse from the reports and the reference files (default: every report
+    in `report_dir`, default `raw/report/`, and `raw/reference/`). With `only_changed`, a run
+    whose inputs the warehouse already holds reads and loads nothing (the scheduled
+    deployment).
+
+    The run holds the warehouse's writer lock throughout. A candidate whose checks fail the
+    gate is kept for inspection and the run fails (`GateFailed`), unless `publish_anyway`."""
+    if not reports:
+        reports = [str(path) for path in report_files(Path(report_dir or REPORT_DIR))]
+    target = Path(warehouse) if warehouse else DEFAULT_WAREHOUSE
+    if target.is_dir():
+        raise wh.WarehouseError(f"{target}: is a folder; give the path of a .duckdb file")
+    try:
+        with steps.exclusive_build(target, timeout=lock_timeout) as leftovers:
+            for leftover in leftovers:
+                get_run_logger().info("removed %s, left by an earlier build", leftover.name)
+            result = _build(reports, reference_dir, target, only_changed, publish_anyway)
+    except GateFailed as err:
+        _report_failure(f"gate failed: {err}")
+        raise
+    except BaseException as err:
+        _report_failure(f"run failed: {type(err).__name__}: {err}")
+        raise
+    if result.get("check_gate"):  # published anyway
+        _report_failure(f"gate failed (published anyway): {'; '.join(result['check_gate'])}")
+    return result
+
+
+def _build(
+    reports: list[str], reference_dir: str | None, target: Path, only_changed: bool,
+    publish_anyway: bool,
+) -> dict:  # fmt: skip
+    logger = get_run_logger()
+    report_paths = [Path(p) for p in reports]
+    if not report_paths:
+        raise SourceError("no report file to build from (.txt or .pdf)")
+    reference = Path(reference_dir) if reference_dir else REFERENCE_DIR
+    for path in report_paths:
+        if not path.is_file():
+            raise SourceError(f"{path}: no such report file")
+    if not reference.is_dir():
+        raise SourceError(f"{reference}: no such reference folder")
+    changed = changes.changed_inputs(report_paths, reference, target)
+    if only_changed and not changed:
+        logger.info("no new or changed input: nothing read, nothing loaded")
+        _record_sources([{"source_file": p.name, "status": "unchanged"} for p in report_paths])
+        if target.is_file():
+            _record_counts(target, "unchanged (nothing read, nothing loaded)")
+        return {"warehouse": str(target), "changed": [], "extracted": [], "sources": []}
+
+    how = steps.BuildSteps(
+        stage_documents=_stage_documents,
+        stage_reference=lambda folder, years, staging: stage_reference_task(
+            str(folder), years, str(staging)
+        ),
+        validate=validate_task,
+        load=lambda sources, path, ref: Path(load_task(sources, str(path), ref)),
+        check=lambda candidate: check_task(str(candidate)),
+        report=lambda summary: report_task(summary, str(target.parent)),
+        publish=lambda candidate, path, gate, anyway: Path(
+            publish_task(str(candidate), str(path), gate, anyway)
+        ),
+    )
+    result = steps.run_build(
+        report_paths, target, reference, publish_anyway=publish_anyway, how=how
+    )
+    summary, validated = result.summary, result.sources
+    logger.info("warehouse %s published; checks %s", target, summary.counts)
+    extracted = [s.source_file for s in validated if s.extracted]
+    _record_sources(
+        [{"source_file": s.source_file, "source_kind": s.source_kind,
+          "report_year": s.report_year, "sha256": s.source_sha256[:12],
+          "status": "extracted" if s.extracted else "staging cache"}
+         for s in validated if s.source_kind != "reference"]
+    )  # fmt: skip
+    _record_counts(target)
+    return {
+        "warehouse": str(target),
+        "changed": changed,
+        "extracted": extracted,
+        "sources": [s.to_dict() for s in validated],
+        "check_run": summary.run_id,
+        "check_counts": summary.counts,
+        "check_errors": summary.errors,
+        "check_gate": summary.gate,
+    }

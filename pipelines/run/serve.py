@@ -1,0 +1,68 @@
+"""`indicators serve`: a local `prefect server` and the flow served as a scheduled deployment.
+
+The deployment `build_warehouse/scheduled` runs on a cron schedule (default: Mondays at
+06:00, Europe/Paris) with `only_changed`: a run reads and loads only when a file of
+`raw/report/` or `raw/reference/` is new or changed, and does nothing else otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import nullcontext
+from pathlib import Path
+
+from pipelines.run.runners import DASK_ADDRESS_VARIABLE, WORKERS_VARIABLE
+from pipelines.run.server import running_server
+
+DEPLOYMENT_NAME = "scheduled"
+DEFAULT_CRON = "0 6 * * 1"
+DEFAULT_TIMEZONE = "Europe/Paris"
+
+
+def serve(
+    warehouse: Path,
+    cron: str = DEFAULT_CRON,
+    timezone: str = DEFAULT_TIMEZONE,
+    port: int = 4200,
+    workers: int | None = None,
+    dask_address: str | None = None,
+    report_dir: Path | None = None,
+    reference_dir: Path | None = None,
+) -> None:
+    """Start the server (unless PREFECT_API_URL names a running one) and serve until Ctrl-C."""
+    if workers:
+        os.environ[WORKERS_VARIABLE] = str(workers)
+    if dask_address:
+        os.environ[DASK_ADDRESS_VARIABLE] = dask_address
+    existing = os.environ.get("PREFECT_API_URL")
+    with nullcontext(existing) if existing else running_server(port) as api_url:
+        os.environ["PREFECT_API_URL"] = api_url  # the runs' processes inherit it
+        from prefect import serve as prefect_serve
+        from prefect.deployments.runner import RunnerDeployment
+        from prefect.schedules import Cron
+        from prefect.settings import PREFECT_API_URL, temporary_settings
+
+        from pipelines.run.flows import build_warehouse
+
+        with temporary_settings({PREFECT_API_URL: api_url}):
+            deployment = build_warehouse.to_deployment(
+                name=DEPLOYMENT_NAME,
+                schedules=[Cron(cron, timezone=timezone)],
+                parameters={
+                    "warehouse": str(warehouse),
+                    "only_changed": True,
+                    "report_dir": str(report_dir) if report_dir else None,
+                    "reference_dir": str(reference_dir) if reference_dir else None,
+                },
+                description="Build the indicator warehouse when raw/ has new or changed files.",
+            )
+            # outside an event loop, to_deployment returns the deployment, not a coroutine
+            assert isinstance(deployment, RunnerDeployment)
+            ui = api_url.removesuffix("/api")
+            print(f"Prefect UI: {ui}  (PREFECT_API_URL={api_url})", flush=True)
+            print(
+                f"serving build_warehouse/{DEPLOYMENT_NAME} on '{cron}' ({timezone}); "
+                "Ctrl-C stops the deployment and the server",
+                flush=True,
+            )
+            prefect_serve(deployment)

@@ -1,0 +1,1 @@
+"""Validate: staging frames checked against their pandera models; failed rows kept with why."""
