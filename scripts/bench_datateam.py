@@ -90,7 +90,7 @@ def batch(runs: int, count: int, workdir: Path) -> None:
 
     @flow(name="bench_extract_batch")
     def extract_batch(reports: list[str], staging_dir: str) -> int:
-        documents = [extract_document_task.submit(p, staging_dir) for p in reports]
+        documents = [extract_document_task.submit(Path(p), Path(staging_dir), 1) for p in reports]
         return len([future.result() for future in documents])
 
     def run(runner, what: str, n: int) -> float:

@@ -11,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pytest
 from conftest import DATA
 
-from pipelines.run.notify import WEBHOOK_VARIABLE, notify_failure
+from pipelines.run.notify import notify_failure
 
 
 @pytest.fixture
@@ -48,7 +48,7 @@ def test_a_failed_run_leaves_an_artifact_and_calls_the_webhook(
     from pipelines.run.flows import build_warehouse
 
     url, received = receiver
-    monkeypatch.setenv(WEBHOOK_VARIABLE, url)
+    monkeypatch.setenv("INDICATORS_FAILURE_WEBHOOK", url)
     state = build_warehouse(
         reports=[str(DATA / "truncated-report.pdf")],  # cannot be read at all
         warehouse=str(tmp_path / "indicators.duckdb"),
@@ -71,5 +71,4 @@ def test_a_failed_run_leaves_an_artifact_and_calls_the_webhook(
 
 def test_an_unreachable_or_absent_webhook_does_not_fail_anything(monkeypatch) -> None:
     assert notify_failure("build_warehouse: gate failed", url="http://127.0.0.1:9/none") is False
-    monkeypatch.delenv(WEBHOOK_VARIABLE, raising=False)
-    assert notify_failure("build_warehouse: gate failed") is False
+    assert notify_failure("build_warehouse: gate failed", url=None) is False

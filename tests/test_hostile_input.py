@@ -15,9 +15,10 @@ import pandas as pd
 import pytest
 from conftest import DATA, EXHAUSTIVE, REPORT, scanned_pdf
 
+from pipelines.extract.diagnose import diagnose_extraction
 from pipelines.extract.report import extract_report
 from pipelines.extract.staging import to_staging
-from pipelines.read.diagnose import UnusableInput, diagnose_document, diagnose_extraction
+from pipelines.read.diagnose import UnusableInput, diagnose_document
 from pipelines.read.pdf import read_pdf
 from pipelines.read.text_export import read_text_export
 from pipelines.run.steps import read_report

@@ -22,7 +22,7 @@ from conftest import DATA, EXHAUSTIVE, REPORT, scanned_pdf
 from pipelines.load import locking
 from pipelines.load import warehouse as wh
 from pipelines.run import cli, steps
-from pipelines.settings import REFERENCE_DIR, staging_dir_for
+from pipelines.settings import REFERENCE_DIR, Settings
 
 CASES = sorted((DATA / "hostile").glob("*.json"))
 
@@ -193,10 +193,9 @@ def test_leftovers_of_a_killed_build_are_removed(text_warehouse, tmp_path) -> No
 
 def test_the_staging_cache_serves_another_working_folder(tmp_path, monkeypatch) -> None:
     """Paths in the cache are absolute, and a cached source is found where the cache is now."""
-    monkeypatch.delenv("INDICATORS_STAGING_DIR")
     (tmp_path / "first").mkdir()
     monkeypatch.chdir(tmp_path / "first")
-    staging = staging_dir_for(Path("w/indicators.duckdb"))
+    staging = Settings().staging_for(Path("w/indicators.duckdb"))
     first = steps.validate_staged(steps.stage_report(REPORT, staging))
     key = Path(first.folder).relative_to(staging)  # <report hash>-<code hash>/validated
     assert first.folder == str(tmp_path / "first" / "w" / "staging" / key)
@@ -208,7 +207,9 @@ def test_the_staging_cache_serves_another_working_folder(tmp_path, monkeypatch) 
         raise AssertionError(f"{path} read again: the cache was not used")
 
     monkeypatch.setattr(steps, "read_report", read_again)
-    moved = steps.validate_staged(steps.stage_report(REPORT, staging_dir_for(Path("moved/x"))))
+    moved = steps.validate_staged(
+        steps.stage_report(REPORT, Settings().staging_for(Path("moved/x")))
+    )
     assert moved.folder == str(tmp_path / "moved" / "staging" / key)
     assert len(steps.read_staging(moved).figures) == figures > 600
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 from pipelines.run.server import explain_startup_failure, free_port
-from pipelines.settings import PREFECT_HOME, PROJECT_ROOT
+from pipelines.settings import PREFECT_HOME, PROJECT_ROOT, Settings
 
 
 def test_a_dead_server_url_gives_one_line_that_says_what_to_do(
@@ -29,21 +29,21 @@ def test_a_dead_server_url_gives_one_line_that_says_what_to_do(
     )
 
 
-def test_a_temporary_server_that_does_not_start_says_what_to_do(monkeypatch) -> None:
-    monkeypatch.delenv("PREFECT_API_URL", raising=False)
-    monkeypatch.setenv("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+def test_a_temporary_server_that_does_not_start_says_what_to_do() -> None:
+    settings = Settings.from_environment({"INDICATORS_EPHEMERAL_STARTUP_TIMEOUT": "240"})
     err = RuntimeError("Timed out while attempting to connect to ephemeral Prefect API server.")
-    assert explain_startup_failure(err) == (
-        "the temporary Prefect server did not start within 180 s: start one with `make serve` "
+    assert explain_startup_failure(err, settings) == (
+        "the temporary Prefect server did not start within 240 s: start one with `make serve` "
         "and export PREFECT_API_URL=http://127.0.0.1:4200/api, or raise "
-        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"
+        "INDICATORS_EPHEMERAL_STARTUP_TIMEOUT"
     )
-    assert explain_startup_failure(ValueError("a bad value")) is None
+    assert explain_startup_failure(ValueError("a bad value"), settings) is None
 
 
 def test_commands_keep_prefect_in_the_project_with_a_patient_temporary_server() -> None:
     code = (
-        "import os; from pipelines.run.server import prepare_prefect_environment as p; p(); "
+        "import os; from pipelines.settings import Settings, prepare_prefect_environment as p; "
+        "p(Settings.from_environment()); "
         "print(os.environ['PREFECT_HOME']); "
         "print(os.environ['PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS'])"
     )

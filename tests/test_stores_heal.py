@@ -21,7 +21,7 @@ from pipelines.load.salvage import LEFTOVER_AGE_S, SET_ASIDE
 from pipelines.run import steps
 from pipelines.run.cli import EXIT_CANNOT_RUN, EXIT_OK, main
 from pipelines.run.server import ServerError, check_prefect_home
-from pipelines.settings import check_history_dir_for
+from pipelines.settings import Settings, check_history_dir_for
 
 BAD_PARQUET = {
     "corrupt": lambda path: path.write_bytes(b"PAR1 not really parquet PAR1"),
@@ -154,10 +154,9 @@ def test_a_prefect_home_that_cannot_hold_a_database_is_named_before_starting(
 ) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("", encoding="utf-8")
-    monkeypatch.delenv("PREFECT_API_URL", raising=False)
-    monkeypatch.setenv("PREFECT_HOME", str(blocker / "home"))
+    settings = Settings.from_environment({"PREFECT_HOME": str(blocker / "home")})
     with pytest.raises(ServerError) as refused:
-        check_prefect_home()
+        check_prefect_home(settings)
     assert str(refused.value) == (
         f"{blocker / 'home'}: the temporary Prefect server cannot create its database there "
         f"(Not a directory); make PREFECT_HOME={blocker / 'home'} writable, point PREFECT_HOME "

@@ -22,7 +22,7 @@ import pandas as pd
 from pipelines.check.checks import CheckRun
 from pipelines.load.parquet import write_whole
 from pipelines.load.salvage import log, parquet_problem, remove_leftovers, set_aside
-from pipelines.settings import CHECK_HISTORY_RUNS
+from pipelines.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class Changes:
     resolved: list[str]
 
 
-def append(run: CheckRun, store: Path, keep: int = CHECK_HISTORY_RUNS) -> Path:
+def append(run: CheckRun, store: Path, keep: int = Settings.check_history_runs) -> Path:
     """Write one run (never over another), then forget the runs older than the newest
     `keep` (by when their file was written: two runs of one second sort right too)."""
     store = Path(store)

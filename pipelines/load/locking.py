@@ -31,8 +31,9 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from pipelines.errors import IndicatorsError
+from pipelines.settings import Settings
 
-DEFAULT_LOCK_TIMEOUT = float(os.environ.get("INDICATORS_LOCK_TIMEOUT", "120"))
+DEFAULT_LOCK_TIMEOUT = Settings.lock_timeout_s  # a run passes its own (INDICATORS_LOCK_TIMEOUT)
 _POLL_SECONDS = 0.2
 # how long the holder of a warehouse's lock waits for other writers (tasks may run in threads)
 _WAITS: dict[Path, float] = {}

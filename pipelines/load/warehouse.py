@@ -29,6 +29,7 @@ from pipelines.extract.domains import domain_of
 from pipelines.extract.staging import StagingFrames
 from pipelines.load import locking
 from pipelines.load.schema import FACT_TABLES, apply_schema, schema_version
+from pipelines.settings import warehouse_file
 from schemas.catalog import EntityCatalog, IndicatorCatalog, load_domains
 
 
@@ -220,8 +221,7 @@ def new_candidate(warehouse: Path) -> Path:
     warehouse = Path(warehouse)
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     candidate = warehouse.with_name(f".{warehouse.name}.{uuid.uuid4().hex[:12]}.candidate")
-    if warehouse.is_dir():
-        raise WarehouseError(f"{warehouse}: is a folder; give the path of a .duckdb file")
+    warehouse_file(warehouse)
     try:
         if warehouse.exists():
             locking.wait_for_no_writer(warehouse)

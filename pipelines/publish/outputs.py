@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pipelines.errors import IndicatorsError
 from pipelines.load.parquet import write_text_whole
-from pipelines.settings import check_history_dir_for, staging_dir_for
+from pipelines.settings import Settings, check_history_dir_for
 
 MARKER = ".indicators-output.json"
 # a file being written under a temporary name: `.<name>.<8 hex>.partial` (and its DuckDB wal)
@@ -34,10 +34,12 @@ def _is_within(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
-def protected_paths(warehouse: Path) -> list[Path]:
-    """What only `indicators build` writes: the warehouse's folder, its history, its cache."""
+def protected_paths(warehouse: Path, staging_dir: Path | None = None) -> list[Path]:
+    """What only `indicators build` writes: the warehouse's folder, its history, its cache
+    (`staging_dir`, by default beside the warehouse)."""
     warehouse = Path(warehouse).resolve()
-    return [warehouse.parent, check_history_dir_for(warehouse), staging_dir_for(warehouse)]
+    staging = Settings(staging_dir=staging_dir).staging_for(warehouse)
+    return [warehouse.parent, check_history_dir_for(warehouse), staging]
 
 
 @dataclass
@@ -103,11 +105,13 @@ class OutputFolder:
         self.write_text(MARKER, json.dumps({"kind": self.kind, "files": files}, indent=1) + "\n")
 
 
-def open_output(output: Path, warehouse: Path, kind: str) -> OutputFolder:
+def open_output(
+    output: Path, warehouse: Path, kind: str, staging_dir: Path | None = None
+) -> OutputFolder:
     """The output folder of `indicators <kind>`, or `OutputError` before anything is written."""
     output = Path(output).resolve()
     warehouse = Path(warehouse).resolve()
-    for protected in protected_paths(warehouse):
+    for protected in protected_paths(warehouse, staging_dir):
         if _is_within(output, protected) or _is_within(protected, output):
             where = "is inside" if _is_within(output, protected) else "holds"
             raise OutputError(

@@ -163,14 +163,14 @@ def _csv_select(view: str, columns: list[tuple[str, str, str | None]]) -> str:
     return f"select {', '.join(parts)} from warehouse.{view}"
 
 
-def export(warehouse: Path, output: Path) -> Release:
+def export(warehouse: Path, output: Path, staging_dir: Path | None = None) -> Release:
     """Write the release into `output`: a new or empty folder, or an earlier release whose
     files are replaced (`pipelines.publish.outputs`: never the warehouse's folder, never another's
     file)."""
     warehouse = Path(warehouse)
     if not warehouse.is_file():
         raise WarehouseError(f"{warehouse}: no warehouse here; run `indicators build` first")
-    folder = open_output(output, warehouse, "export")
+    folder = open_output(output, warehouse, "export", staging_dir)
     try:
         return _write_release(folder, warehouse)
     finally:

@@ -542,10 +542,10 @@ def _catalogue(con: duckdb.DuckDBPyConnection, exported: set[str]) -> str:
     return _page("Tables and columns", body)
 
 
-def build_site(warehouse: Path, output: Path) -> list[Path]:
+def build_site(warehouse: Path, output: Path, staging_dir: Path | None = None) -> list[Path]:
     """Write the site into `output`, with the release in `output/data/`; returns the HTML
     pages written."""
-    folder = open_output(output, warehouse, "site")
+    folder = open_output(output, warehouse, "site", staging_dir)
     try:
         return _write_site(folder, warehouse, export(warehouse, folder.path / "data"))
     finally:

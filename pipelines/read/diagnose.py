@@ -12,13 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from pipelines.read import SourceError
 from pipelines.read.document import Document, Table
-
-if TYPE_CHECKING:  # the readers diagnose too: no import of the extractors at run time
-    from pipelines.extract import Extraction
 
 # A glyph a PDF's font does not map to a character: pdfminer writes `(cid:12)`.
 _UNMAPPED = re.compile(r"\(cid:\d+\)")
@@ -113,21 +109,4 @@ def diagnose_document(document: Document, settings: DiagnosisSettings = DEFAULT_
         raise UnusableInput(
             f"{name}: no table found: the export's tables are lines of TAB-separated cells, "
             f"and it has none{hint}"
-        )
-
-
-def diagnose_extraction(
-    document: Document, extraction: Extraction, settings: DiagnosisSettings = DEFAULT_SETTINGS
-) -> None:
-    """Raise `UnusableInput` when most of the structure the catalog expects is not found."""
-    expected = len(extraction.blocks)
-    missing = sum(1 for block in extraction.blocks if block.status == "missing")
-    found = expected - missing
-    if expected and found < settings.min_blocks_found * expected:
-        raise UnusableInput(
-            f"{document.source_file}: {found} of the {expected} blocks the catalog expects "
-            "(overview, territory profiles, office tables, key figures) were found: the "
-            "document is not laid out as the catalog describes (another report? a changed "
-            "layout?); `indicators coverage --report FILE` and `indicators inspect-pdf` "
-            "show what was read"
         )

@@ -22,14 +22,19 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
 
 from pipelines.run.query import DEFAULT_TIMEOUT_S as DEFAULT_QUERY_TIMEOUT_S
-from pipelines.settings import DEFAULT_WAREHOUSE, REFERENCE_DIR
+from pipelines.settings import (
+    REFERENCE_DIR,
+    Settings,
+    SettingsError,
+    prepare_prefect_environment,
+    warehouse_file,
+)
 
 # Exit codes of every command (documented in --help and the README).
 EXIT_OK = 0  # done; for build and check: the gate passes
@@ -49,10 +54,10 @@ EXIT_CODES = f"""exit codes:
 
 
 def _warehouse_path(text: str) -> Path:
-    path = Path(text)
-    if path.is_dir():
-        raise argparse.ArgumentTypeError(f"{text} is a folder; give the path of a .duckdb file")
-    return path
+    try:
+        return warehouse_file(text)
+    except SettingsError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
 
 
 def _positive_seconds(text: str) -> float:
@@ -88,7 +93,7 @@ def _parser() -> argparse.ArgumentParser:
         return commands.add_parser(name, parents=[common], **kwargs)
 
     def add_writer_options(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--warehouse", type=_warehouse_path, default=DEFAULT_WAREHOUSE)
+        sub.add_argument("--warehouse", type=_warehouse_path, default=None)
         sub.add_argument(
             "--lock-timeout",
             type=float,
@@ -124,7 +129,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--cron", default="0 6 * * 1", help="schedule (default: Mondays 06:00)")
     serve.add_argument("--timezone", default="Europe/Paris")
     serve.add_argument("--port", type=int, default=4200, help="port of the local prefect server")
-    serve.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    serve.add_argument("--warehouse", type=_warehouse_path, default=None)
     serve.add_argument("--report-dir", type=Path, help="report folder (raw/report/)")
     serve.add_argument("--reference", type=Path, help="folder of reference files")
     _add_runner_options(serve)
@@ -137,7 +142,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Run the cross-checks on the warehouse with a read-only connection; the run "
         "is stored in the check history beside it. One run, rendered in every format asked for.",
     )
-    check.add_argument("--warehouse", type=_warehouse_path, default=DEFAULT_WAREHOUSE)
+    check.add_argument("--warehouse", type=_warehouse_path, default=None)
     check.add_argument(
         "--format", choices=["md", "json", "junit"], help="format of stdout or of one --output"
     )
@@ -154,7 +159,7 @@ def _parser() -> argparse.ArgumentParser:
         "runs",
         help="list the recent check runs: when, which inputs, their counts and verdict",
     )
-    runs.add_argument("--warehouse", type=_warehouse_path, default=DEFAULT_WAREHOUSE)
+    runs.add_argument("--warehouse", type=_warehouse_path, default=None)
     runs.add_argument("--limit", type=int, default=10, help="how many runs (default 10)")
     runs.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
@@ -162,14 +167,14 @@ def _parser() -> argparse.ArgumentParser:
         "baseline",
         help="rewrite the accepted-findings baseline from a check run, for review in a diff",
     )
-    baseline.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    baseline.add_argument("--warehouse", type=_warehouse_path, default=None)
     baseline.add_argument(
         "--output", type=Path, default=None, help="default: sql/checks/accepted.yaml"
     )
 
     query = add("query", help="run one read-only SQL query")
     query.add_argument("sql")
-    query.add_argument("--warehouse", type=_warehouse_path, default=DEFAULT_WAREHOUSE)
+    query.add_argument("--warehouse", type=_warehouse_path, default=None)
     query.add_argument("--format", choices=["table", "csv", "json"], default="table")
     query.add_argument(
         "--timeout",
@@ -183,17 +188,17 @@ def _parser() -> argparse.ArgumentParser:
         "describe", help="print an indicator's card (or a table's columns) with its values"
     )
     describe.add_argument("code", help="indicator code, or the name of a table or view")
-    describe.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    describe.add_argument("--warehouse", type=_warehouse_path, default=None)
 
     export = add(
         "export", help="write the public views as Parquet, CSV, datapackage.json and DuckDB 1.x"
     )
     export.add_argument("--output", type=Path, required=True)
-    export.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    export.add_argument("--warehouse", type=_warehouse_path, default=None)
 
     site = add("site", help="write a static HTML site that works offline")
     site.add_argument("--output", type=Path, required=True)
-    site.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    site.add_argument("--warehouse", type=_warehouse_path, default=None)
 
     coverage = add(
         "coverage", help="list every number of the report, prose included, and what became of it"
@@ -209,7 +214,7 @@ def _parser() -> argparse.ArgumentParser:
     concepts = add(
         "concepts", help="write the review file of the links between indicators and concepts"
     )
-    concepts.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    concepts.add_argument("--warehouse", type=_warehouse_path, default=None)
     concepts.add_argument(
         "--review", type=Path, required=True, help="where to write it (docs/concept-review.md)"
     )
@@ -243,21 +248,12 @@ def _add_runner_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _set_runner(args: argparse.Namespace) -> None:
-    from pipelines.run.runners import DASK_ADDRESS_VARIABLE, WORKERS_VARIABLE
-
-    if args.workers:
-        os.environ[WORKERS_VARIABLE] = str(args.workers)
-    if args.dask_address:
-        os.environ[DASK_ADDRESS_VARIABLE] = args.dask_address
-
-
 def _serve(args: argparse.Namespace) -> int:
     from pipelines.run.serve import serve
 
     serve(
-        args.warehouse.resolve(), args.cron, args.timezone, args.port, args.workers,
-        args.dask_address,
+        args.settings.but(warehouse=args.warehouse.resolve()), args.cron, args.timezone,
+        args.port,
         args.report_dir.resolve() if args.report_dir else None,
         args.reference.resolve() if args.reference else None,
     )  # fmt: skip
@@ -317,13 +313,14 @@ def _check_build_inputs(args: argparse.Namespace) -> None:
             )
     if args.reference is not None and not (args.reference / "manifest.json").is_file():
         raise SourceError(f"{args.reference}: no manifest.json: not a reference folder")
-    check_prefect_home()
+    check_prefect_home(args.settings)
 
 
 def _build(args: argparse.Namespace) -> int:
     _check_build_inputs(args)
-    _set_runner(args)
-    from pipelines.run.flows import build_warehouse
+    from pipelines.run.flows import flow_for
+
+    build_warehouse = flow_for(args.settings)
 
     if not args.debug:
         _console_without_tracebacks()
@@ -362,7 +359,7 @@ def _check(args: argparse.Namespace) -> int:
 
     with wh.connect(args.warehouse, read_only=True) as con:
         wh.require_current_schema(con, args.warehouse)
-    run, changes = check_published(args.warehouse)
+    run, changes = check_published(args.warehouse, keep_runs=args.settings.check_history_runs)
     outputs = args.outputs or []
     if not outputs:
         sys.stdout.write(render(run, args.format or "md", changes))
@@ -395,7 +392,11 @@ def _baseline(args: argparse.Namespace) -> int:
     target = args.output or BASELINE
     # the justifications written so far: the target's when it is a baseline, else the project's
     source = target if Path(target).is_file() else BASELINE
-    run, _ = check_published(args.warehouse, load_baseline(source, allow_unreviewed=True))
+    run, _ = check_published(
+        args.warehouse,
+        load_baseline(source, allow_unreviewed=True),
+        args.settings.check_history_runs,
+    )
     kept, added, dropped = write_baseline(run, target, source)
     print(
         f"{target}: {kept} entries kept, {added} added (justify each one: they say "
@@ -440,7 +441,7 @@ def _describe(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from pipelines.publish.release import export
 
-    release = export(args.warehouse, args.output)
+    release = export(args.warehouse, args.output, args.settings.staging_for(args.warehouse))
     rows = sum(release.tables.values())
     print(f"{args.output}: {len(release.tables)} views, {rows} rows (Parquet, CSV, DuckDB 1.x)")
     return EXIT_OK
@@ -449,7 +450,7 @@ def _export(args: argparse.Namespace) -> int:
 def _site(args: argparse.Namespace) -> int:
     from pipelines.publish.site import build_site
 
-    pages = build_site(args.warehouse, args.output)
+    pages = build_site(args.warehouse, args.output, args.settings.staging_for(args.warehouse))
     print(f"{args.output}/index.html: {len(pages)} pages")
     return EXIT_OK
 
@@ -474,12 +475,28 @@ def _show_warnings(command: str) -> None:
     logger.propagate = False  # once, not again through Prefect's console handler
 
 
+def _settings(args: argparse.Namespace) -> Settings:
+    """The one settings object of the command: its arguments over the environment."""
+    settings = Settings.from_environment(
+        warehouse=getattr(args, "warehouse", None),
+        workers=getattr(args, "workers", None),
+        dask_address=getattr(args, "dask_address", None),
+        lock_timeout_s=getattr(args, "lock_timeout", None),
+    )
+    if hasattr(args, "warehouse"):
+        args.warehouse = settings.warehouse
+    return settings
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     _show_warnings(args.command)
-    from pipelines.run.server import prepare_prefect_environment
-
-    prepare_prefect_environment()
+    try:
+        args.settings = _settings(args)
+    except SettingsError as err:
+        print(f"indicators {args.command}: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    prepare_prefect_environment(args.settings)
     handlers = {
         "serve": _serve,
         "build": _build,
@@ -495,10 +512,17 @@ def main(argv: list[str] | None = None) -> int:
         "site": _site,
         "inspect-pdf": _inspect_pdf,
     }
-    return run(args.command, lambda: handlers[args.command](args), debug=args.debug)
+    action = handlers[args.command]
+    return run(args.command, lambda: action(args), debug=args.debug, settings=args.settings)
 
 
-def run(command: str, action: Callable[[], int], *, debug: bool = False) -> int:
+def run(
+    command: str,
+    action: Callable[[], int],
+    *,
+    debug: bool = False,
+    settings: Settings | None = None,
+) -> int:
     """Run a command's action; a failure becomes its exit code and one line on stderr (a
     refused query keeps DuckDB's whole message: its hints and caret say what to correct)."""
     from pipelines.errors import GateFailed, one_line
@@ -524,7 +548,7 @@ def run(command: str, action: Callable[[], int], *, debug: bool = False) -> int:
 
         if debug:
             traceback.print_exc()
-        message = explain_startup_failure(err) or one_line(err)
+        message = explain_startup_failure(err, settings or Settings()) or one_line(err)
         print(f"indicators {command}: error: {message}", file=sys.stderr)
         return EXIT_CANNOT_RUN
 

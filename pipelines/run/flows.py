@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypedDict
 
-from prefect import Task, flow, get_run_logger, task
+from prefect import Flow, Task, flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
 from prefect.client.schemas.objects import TaskRun
@@ -33,13 +33,8 @@ from pipelines.load import warehouse as wh
 from pipelines.read import SourceError
 from pipelines.run import steps
 from pipelines.run.notify import notify_failure
-from pipelines.run.runners import configured_task_runner
-from pipelines.settings import (
-    DEFAULT_WAREHOUSE,
-    REFERENCE_DIR,
-    REPORT_DIR,
-    report_files,
-)
+from pipelines.run.runners import task_runner
+from pipelines.settings import REFERENCE_DIR, REPORT_DIR, Settings, report_files
 
 
 def _is_io_error(task: Task, task_run: TaskRun, state: State) -> bool:
@@ -63,10 +58,10 @@ IO_RETRIES: _Retries = {"retries": 2, "retry_delay_seconds": 2, "retry_condition
 
 
 @task(name="extract-document", cache_policy=NONE, **IO_RETRIES)
-def extract_document_task(path: str, staging_dir: str) -> steps.StagedSource:
+def extract_document_task(path: Path, staging_dir: Path, pdf_workers: int) -> steps.StagedSource:
     """One report document, one coarse task: read and extract (or take the staging cache),
     then validate. Its retries only ever follow an OSError, never a validation error."""
-    return steps.validate_staged(steps.stage_report(Path(path), Path(staging_dir)))
+    return steps.validate_staged(steps.stage_report(path, staging_dir, pdf_workers))
 
 
 @task(name="validate-staging", cache_policy=NONE)
@@ -76,21 +71,21 @@ def validate_task(staged: steps.StagedSource) -> steps.StagedSource:
 
 @task(name="stage-reference", cache_policy=NONE, **IO_RETRIES)
 def stage_reference_task(
-    reference_dir: str, report_years: list[int], staging_dir: str
+    reference_dir: Path, report_years: list[int], staging_dir: Path
 ) -> steps.StagedReference:
-    return steps.stage_reference(Path(reference_dir), report_years, Path(staging_dir))
+    return steps.stage_reference(reference_dir, report_years, staging_dir)
 
 
 @task(name="load-candidate", cache_policy=NONE, **IO_RETRIES)
 def load_task(
-    validated: list[steps.StagedSource], warehouse: str, reference: steps.StagedReference | None
-) -> str:
-    return str(steps.load_candidate(validated, Path(warehouse), reference))
+    validated: list[steps.StagedSource], warehouse: Path, reference: steps.StagedReference | None
+) -> Path:
+    return steps.load_candidate(validated, warehouse, reference)
 
 
 @task(name="run-checks", cache_policy=NONE)
-def check_task(candidate: str) -> steps.CheckSummary:
-    return steps.check_warehouse(Path(candidate))
+def check_task(candidate: Path, keep_runs: int) -> steps.CheckSummary:
+    return steps.check_warehouse(candidate, keep_runs)
 
 
 def _this_run() -> str:
@@ -99,10 +94,10 @@ def _this_run() -> str:
 
 
 @task(name="publish-report", cache_policy=NONE)
-def report_task(summary: steps.CheckSummary, folder: str) -> None:
+def report_task(summary: steps.CheckSummary, folder: Path) -> None:
     """The consistency report beside the warehouse (the files `make build` leaves, for a
     served run too), and as Prefect artifacts for the data team."""
-    steps.write_reports(summary, Path(folder))
+    steps.write_reports(summary, folder)
     create_markdown_artifact(
         key="consistency-report", markdown=summary.markdown,
         description=f"check run {summary.run_id} of {_this_run()}",
@@ -114,16 +109,18 @@ def report_task(summary: steps.CheckSummary, folder: str) -> None:
 
 
 @task(name="publish", cache_policy=NONE)
-def publish_task(candidate: str, warehouse: str, gate: list[str], publish_anyway: bool) -> str:
+def publish_task(candidate: Path, warehouse: Path, gate: list[str], publish_anyway: bool) -> Path:
     """Swap the candidate in, or keep it aside and fail the run when the gate fails (a gate
     failure is final: no retry)."""
-    return str(steps.publish_gated(Path(candidate), Path(warehouse), gate, publish_anyway))
+    return steps.publish_gated(candidate, warehouse, gate, publish_anyway)
 
 
-def _stage_documents(reports: list[Path], staging_dir: Path) -> list[steps.StagedSource]:
+def _stage_documents(
+    reports: list[Path], staging_dir: Path, pdf_workers: int
+) -> list[steps.StagedSource]:
     """One task per document, fanned out on the flow's task runner; `.result()` re-raises a
     document's own error, by name."""
-    futures = [extract_document_task.submit(str(p), str(staging_dir)) for p in reports]
+    futures = [extract_document_task.submit(p, staging_dir, pdf_workers) for p in reports]
     return [future.result() for future in futures]
 
 
@@ -151,17 +148,17 @@ def _record_counts(warehouse: Path, what: str = "published") -> None:
     )  # fmt: skip
 
 
-def _report_failure(what: str) -> None:
+def _report_failure(what: str, settings: Settings) -> None:
     """A failed run or gate leaves an artifact that says what failed, and calls the hook."""
     line = " ".join(f"build_warehouse: {what}".split())
     try:
         create_markdown_artifact(key="build-failure", markdown=f"**{line}**", description=line)
     except Exception as err:  # the API may be what failed: never hide the run's own error
         get_run_logger().warning("no build-failure artifact: %s", err)
-    notify_failure(line)
+    notify_failure(line, settings.failure_webhook)
 
 
-@flow(name="build_warehouse", log_prints=True, task_runner=configured_task_runner())
+@flow(name="build_warehouse", log_prints=True)
 def build_warehouse(
     reports: list[str] | None = None,
     reference_dir: str | None = None,
@@ -178,31 +175,42 @@ def build_warehouse(
 
     The run holds the warehouse's writer lock throughout. A candidate whose checks fail the
     gate is kept for inspection and the run fails (`GateFailed`), unless `publish_anyway`."""
+    # the flow's entry: its parameters over the environment (a served run has no command line)
+    settings = Settings.from_environment(
+        warehouse=Path(warehouse) if warehouse else None, lock_timeout_s=lock_timeout
+    )
     if not reports:
         reports = [str(path) for path in report_files(Path(report_dir or REPORT_DIR))]
-    target = Path(warehouse) if warehouse else DEFAULT_WAREHOUSE
-    if target.is_dir():
-        raise wh.WarehouseError(f"{target}: is a folder; give the path of a .duckdb file")
+    target = settings.warehouse
     try:
-        with steps.exclusive_build(target, timeout=lock_timeout) as leftovers:
+        with steps.exclusive_build(target, timeout=settings.lock_timeout_s) as leftovers:
             for leftover in leftovers:
                 get_run_logger().info("removed %s, left by an earlier build", leftover.name)
-            result = _build(reports, reference_dir, target, only_changed, publish_anyway)
+            result = _build(reports, reference_dir, settings, only_changed, publish_anyway)
     except GateFailed as err:
-        _report_failure(f"gate failed: {err}")
+        _report_failure(f"gate failed: {err}", settings)
         raise
     except BaseException as err:
-        _report_failure(f"run failed: {type(err).__name__}: {err}")
+        _report_failure(f"run failed: {type(err).__name__}: {err}", settings)
         raise
     if result.get("check_gate"):  # published anyway
-        _report_failure(f"gate failed (published anyway): {'; '.join(result['check_gate'])}")
+        gate = "; ".join(result["check_gate"])
+        _report_failure(f"gate failed (published anyway): {gate}", settings)
     return result
 
 
+def flow_for(settings: Settings) -> Flow[..., dict]:
+    """The flow on the task runner the settings ask for (workers, a Dask scheduler)."""
+    return build_warehouse.with_options(
+        task_runner=task_runner(settings.workers, settings.dask_address)
+    )
+
+
 def _build(
-    reports: list[str], reference_dir: str | None, target: Path, only_changed: bool,
+    reports: list[str], reference_dir: str | None, settings: Settings, only_changed: bool,
     publish_anyway: bool,
 ) -> dict:  # fmt: skip
+    target = settings.warehouse
     logger = get_run_logger()
     report_paths = [Path(p) for p in reports]
     if not report_paths:
@@ -223,19 +231,15 @@ def _build(
 
     how = steps.BuildSteps(
         stage_documents=_stage_documents,
-        stage_reference=lambda folder, years, staging: stage_reference_task(
-            str(folder), years, str(staging)
-        ),
+        stage_reference=stage_reference_task,
         validate=validate_task,
-        load=lambda sources, path, ref: Path(load_task(sources, str(path), ref)),
-        check=lambda candidate: check_task(str(candidate)),
-        report=lambda summary: report_task(summary, str(target.parent)),
-        publish=lambda candidate, path, gate, anyway: Path(
-            publish_task(str(candidate), str(path), gate, anyway)
-        ),
+        load=load_task,
+        check=check_task,
+        report=lambda summary: report_task(summary, target.parent),
+        publish=publish_task,
     )
     result = steps.run_build(
-        report_paths, target, reference, publish_anyway=publish_anyway, how=how
+        report_paths, target, reference, settings=settings, publish_anyway=publish_anyway, how=how
     )
     summary, validated = result.summary, result.sources
     logger.info("warehouse %s published; checks %s", target, summary.counts)

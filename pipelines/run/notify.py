@@ -1,6 +1,7 @@
 """Failures reach people: a one-line summary posted to a webhook, when one is configured.
 
-`INDICATORS_FAILURE_WEBHOOK` holds the URL (a chat's incoming webhook, an alerting relay).
+The URL is the run's setting `INDICATORS_FAILURE_WEBHOOK` (a chat's incoming webhook, an
+alerting relay).
 The body is JSON `{"text": "<one line>"}`. Notifying never fails the run it reports on.
 """
 
@@ -8,17 +9,14 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import urllib.error
 import urllib.request
 
-WEBHOOK_VARIABLE = "INDICATORS_FAILURE_WEBHOOK"
 logger = logging.getLogger(__name__)
 
 
-def notify_failure(summary: str, url: str | None = None) -> bool:
-    """POST the summary to the webhook; True when it was accepted (2xx)."""
-    url = url or os.environ.get(WEBHOOK_VARIABLE)
+def notify_failure(summary: str, url: str | None) -> bool:
+    """POST the summary to the webhook; True when it was accepted (2xx); no URL: nothing."""
     if not url:
         return False
     line = " ".join(summary.split())

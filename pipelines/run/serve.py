@@ -7,12 +7,11 @@ The deployment `build_warehouse/scheduled` runs on a cron schedule (default: Mon
 
 from __future__ import annotations
 
-import os
 from contextlib import nullcontext
 from pathlib import Path
 
-from pipelines.run.runners import DASK_ADDRESS_VARIABLE, WORKERS_VARIABLE
 from pipelines.run.server import running_server
+from pipelines.settings import Settings, use_prefect_api
 
 DEPLOYMENT_NAME = "scheduled"
 DEFAULT_CRON = "0 6 * * 1"
@@ -20,36 +19,35 @@ DEFAULT_TIMEZONE = "Europe/Paris"
 
 
 def serve(
-    warehouse: Path,
+    settings: Settings,
     cron: str = DEFAULT_CRON,
     timezone: str = DEFAULT_TIMEZONE,
     port: int = 4200,
-    workers: int | None = None,
-    dask_address: str | None = None,
     report_dir: Path | None = None,
     reference_dir: Path | None = None,
 ) -> None:
-    """Start the server (unless PREFECT_API_URL names a running one) and serve until Ctrl-C."""
-    if workers:
-        os.environ[WORKERS_VARIABLE] = str(workers)
-    if dask_address:
-        os.environ[DASK_ADDRESS_VARIABLE] = dask_address
-    existing = os.environ.get("PREFECT_API_URL")
-    with nullcontext(existing) if existing else running_server(port) as api_url:
-        os.environ["PREFECT_API_URL"] = api_url  # the runs' processes inherit it
+    """Start the server (unless PREFECT_API_URL names a running one) and serve until Ctrl-C;
+    the runs use the settings' warehouse and task runner."""
+    existing = settings.prefect_api_url
+    started = running_server(
+        port, home=settings.prefect_home, timeout=settings.server_startup_timeout_s
+    )
+    with nullcontext(existing) if existing else started as api_url:
+        use_prefect_api(api_url)  # the runs' processes inherit it
         from prefect import serve as prefect_serve
         from prefect.deployments.runner import RunnerDeployment
         from prefect.schedules import Cron
         from prefect.settings import PREFECT_API_URL, temporary_settings
 
-        from pipelines.run.flows import build_warehouse
+        from pipelines.run.flows import flow_for
 
         with temporary_settings({PREFECT_API_URL: api_url}):
-            deployment = build_warehouse.to_deployment(
+            # the runner runs this flow object, its task runner included
+            deployment = flow_for(settings).to_deployment(
                 name=DEPLOYMENT_NAME,
                 schedules=[Cron(cron, timezone=timezone)],
                 parameters={
-                    "warehouse": str(warehouse),
+                    "warehouse": str(settings.warehouse),
                     "only_changed": True,
                     "report_dir": str(report_dir) if report_dir else None,
                     "reference_dir": str(reference_dir) if reference_dir else None,

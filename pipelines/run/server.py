@@ -23,32 +23,17 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from pipelines.errors import IndicatorsError
-from pipelines.settings import PREFECT_HOME
-
-# Seconds the temporary server may take to start (Prefect's default, 20, is too short on a
-# busy machine that migrates a fresh database).
-EPHEMERAL_STARTUP_TIMEOUT = os.environ.get("INDICATORS_EPHEMERAL_STARTUP_TIMEOUT", "180")
-SERVER_STARTUP_TIMEOUT = float(os.environ.get("INDICATORS_SERVER_STARTUP_TIMEOUT", "180"))
+from pipelines.settings import Settings, environment_with
 
 
 class ServerError(IndicatorsError):
     """The Prefect API could not be reached or started; the message says what to do."""
 
 
-def prepare_prefect_environment() -> None:
-    """Settings every command needs before Prefect is imported: a project-local home (its
-    database never goes to the user's home), no analytics, a patient temporary server."""
-    os.environ.setdefault("PREFECT_HOME", str(PREFECT_HOME))
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault(
-        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", EPHEMERAL_STARTUP_TIMEOUT
-    )
-
-
-def explain_startup_failure(err: BaseException) -> str | None:
+def explain_startup_failure(err: BaseException, settings: Settings) -> str | None:
     """One line for a Prefect API that could not be reached, else None."""
     text = str(err)
-    url = os.environ.get("PREFECT_API_URL")
+    url = settings.prefect_api_url
     # only the API client's own words: other errors may mention a connection (a lock holder)
     unreachable = any(
         words in text.lower()
@@ -60,21 +45,21 @@ def explain_startup_failure(err: BaseException) -> str | None:
             "`make serve`, or unset PREFECT_API_URL to use a temporary server"
         )
     if "ephemeral Prefect API server" in text:
-        timeout = os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS")
+        timeout = settings.ephemeral_startup_timeout_s
         return (
-            f"the temporary Prefect server did not start within {timeout} s: start one with "
+            f"the temporary Prefect server did not start within {timeout:g} s: start one with "
             "`make serve` and export PREFECT_API_URL=http://127.0.0.1:4200/api, or raise "
-            "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"
+            "INDICATORS_EPHEMERAL_STARTUP_TIMEOUT"
         )
     return None
 
 
-def check_prefect_home() -> None:
+def check_prefect_home(settings: Settings) -> None:
     """Before a temporary server starts: can it create its database? (Otherwise it waits out
     its start-up timeout and says only that it did not start.)"""
-    if os.environ.get("PREFECT_API_URL"):
+    if settings.prefect_api_url:
         return  # a running server: its database is not ours
-    home = Path(os.environ.get("PREFECT_HOME") or PREFECT_HOME)
+    home = settings.prefect_home
     database = home / "prefect.db"
     try:
         home.mkdir(parents=True, exist_ok=True)
@@ -109,14 +94,14 @@ def _healthy(api_url: str) -> bool:
 @contextmanager
 def running_server(
     port: int = 4200,
-    home: Path | None = None,
+    home: Path = Settings.prefect_home,
     host: str = "127.0.0.1",
-    timeout: float = SERVER_STARTUP_TIMEOUT,
+    timeout: float = Settings.server_startup_timeout_s,
     ui: bool = True,
 ) -> Iterator[str]:
     """Start `prefect server start` on host:port with its database under `home`; yield the API
     URL once it answers; stop the server on exit. Its log goes to `home/server.log`."""
-    home = Path(home or os.environ.get("PREFECT_HOME") or PREFECT_HOME)
+    home = Path(home)
     home.mkdir(parents=True, exist_ok=True)
     api_url = f"http://{host}:{port}/api"
     if _healthy(api_url):
@@ -124,13 +109,12 @@ def running_server(
             f"a server already answers on {host}:{port}: use it with "
             f"PREFECT_API_URL={api_url}, or choose another --port"
         )
-    env = {
-        **os.environ,
+    env = environment_with({
         "PREFECT_HOME": str(home),
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
         "PREFECT_UI_ENABLED": "true" if ui else "false",
-    }
-    env.pop("PREFECT_API_URL", None)
+        "PREFECT_API_URL": None,
+    })  # fmt: skip
     log_path = home / "server.log"
     with log_path.open("ab") as log:
         process = subprocess.Popen(

@@ -25,6 +25,7 @@ from pipelines.check.checks import Accepted, CheckRun, record_run, run_checks
 from pipelines.check.reports import SUFFIXES, render, summary, to_markdown
 from pipelines.errors import GateFailed
 from pipelines.extract.concepts import map_concepts
+from pipelines.extract.diagnose import diagnose_extraction
 from pipelines.extract.report import extract_report
 from pipelines.extract.staging import STAGING_TABLES, StagingFrames, empty_frames
 from pipelines.extract.staging import to_staging as frames_of
@@ -34,7 +35,7 @@ from pipelines.load.parquet import write_text_whole
 from pipelines.load.parquet import write_whole as _write
 from pipelines.load.salvage import parquet_problem, remove_leftovers, set_aside
 from pipelines.read import SourceError, file_sha256
-from pipelines.read.diagnose import diagnose_document, diagnose_extraction
+from pipelines.read.diagnose import diagnose_document
 from pipelines.read.document import Document
 from pipelines.read.pdf import read_pdf
 from pipelines.read.reference.reader import (
@@ -45,13 +46,7 @@ from pipelines.read.reference.reader import (
     verify_reference,
 )
 from pipelines.read.text_export import read_text_export
-from pipelines.settings import (
-    PDF_WORKERS,
-    PROJECT_ROOT,
-    REFERENCE_DIR,
-    check_history_dir_for,
-    staging_dir_for,
-)
+from pipelines.settings import PROJECT_ROOT, REFERENCE_DIR, Settings, check_history_dir_for
 from pipelines.validate import integrity
 from pipelines.validate.tables import validate_staging
 from schemas.catalog import load_entity_catalog, load_indicator_catalog
@@ -104,14 +99,14 @@ def write_reports(summary: CheckSummary, folder: Path) -> list[Path]:
     ]
 
 
-def read_report(path: Path) -> Document:
+def read_report(path: Path, pdf_workers: int = 1) -> Document:
     """Pick the reader by file type; the PDF reader plugs in here."""
     path = Path(path)
     if path.suffix.lower() == ".txt":
         return read_text_export(path)
     if path.suffix.lower() == ".pdf":
         # a daemonic process (a Dask worker) may not start the page-reading processes
-        return read_pdf(path, workers=1 if current_process().daemon else PDF_WORKERS)
+        return read_pdf(path, workers=1 if current_process().daemon else pdf_workers)
     raise SourceError(f"{path.name}: unknown report format {path.suffix!r} (expected .txt or .pdf)")
 
 
@@ -154,7 +149,7 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def stage_report(path: Path, staging_dir: Path) -> StagedSource:
+def stage_report(path: Path, staging_dir: Path, pdf_workers: int = 1) -> StagedSource:
     """Read and extract one report into raw staging files, reused while neither the file nor
     the code changes (reading a PDF is the slow part of a build)."""
     path = Path(path)
@@ -176,7 +171,7 @@ def stage_report(path: Path, staging_dir: Path) -> StagedSource:
             }
             return StagedSource(**(cached | where))
         set_aside(folder, problem, Path(staging_dir))
-    document = read_report(path)
+    document = read_report(path, pdf_workers)
     diagnose_document(document)  # a scan, lost glyphs, lost TABs: one cause, not 1 000 failures
     extraction = extract_report(document, load_indicator_catalog(), load_entity_catalog())
     diagnose_extraction(document, extraction)
@@ -383,7 +378,7 @@ def one_source_per_kind(sources: list[StagedSource]) -> None:
         seen[key] = source
 
 
-def check_warehouse(path: Path) -> CheckSummary:
+def check_warehouse(path: Path, keep_runs: int = Settings.check_history_runs) -> CheckSummary:
     """Run the SQL cross-checks against a warehouse being built: the run is stored in it (its
     `v_check_result`) and in the check history beside it."""
     with wh.connect(path, read_only=False) as con:
@@ -391,7 +386,7 @@ def check_warehouse(path: Path) -> CheckSummary:
         record_run(con, run)
     store = check_history_dir_for(path)
     changes = check_history.changes_since_previous(run, store)
-    check_history.append(run, store)
+    check_history.append(run, store, keep_runs)
     with wh.connect(path, read_only=False) as con:
         check_history.copy_into(con, store, skip_run=run.run_id)
     findings = run.results[run.results.status != "pass"][
@@ -410,7 +405,9 @@ def check_warehouse(path: Path) -> CheckSummary:
 
 
 def check_published(
-    warehouse: Path, baseline: list[Accepted] | None = None
+    warehouse: Path,
+    baseline: list[Accepted] | None = None,
+    keep_runs: int = Settings.check_history_runs,
 ) -> tuple[CheckRun, check_history.Changes]:
     """Run the checks on a published warehouse, read-only; the run goes to the history only."""
     with wh.connect(warehouse, read_only=True) as con:
@@ -418,7 +415,7 @@ def check_published(
     store = check_history_dir_for(warehouse)
     changes = check_history.changes_since_previous(run, store)
     try:
-        check_history.append(run, store)
+        check_history.append(run, store, keep_runs)
     except OSError as err:  # a read-only folder: the report is still worth having
         log.warning(
             "%s: this check run is not kept in the history (%s)", store, err.strerror or err
@@ -443,9 +440,11 @@ def publish_gated(
     return wh.publish(candidate, warehouse)
 
 
-def stage_documents(reports: list[Path], staging_dir: Path) -> list[StagedSource]:
+def stage_documents(
+    reports: list[Path], staging_dir: Path, pdf_workers: int = 1
+) -> list[StagedSource]:
     """Read, extract and validate each report document, one after the other."""
-    return [validate_staged(stage_report(Path(p), staging_dir)) for p in reports]
+    return [validate_staged(stage_report(Path(p), staging_dir, pdf_workers)) for p in reports]
 
 
 def _no_report(summary: CheckSummary) -> None:
@@ -458,11 +457,11 @@ class BuildSteps:
     """How each step of a build runs: as plain calls (the default), or as the flow's tasks
     (`pipelines.run.flows`), which fan the documents out and leave artifacts."""
 
-    stage_documents: Callable[[list[Path], Path], list[StagedSource]] = stage_documents
+    stage_documents: Callable[[list[Path], Path, int], list[StagedSource]] = stage_documents
     stage_reference: Callable[[Path, list[int], Path], StagedReference] = stage_reference
     validate: Callable[[StagedSource], StagedSource] = validate_staged
     load: Callable[[list[StagedSource], Path, StagedReference | None], Path] = load_candidate
-    check: Callable[[Path], CheckSummary] = check_warehouse
+    check: Callable[[Path, int], CheckSummary] = check_warehouse
     report: Callable[[CheckSummary], None] = _no_report
     publish: Callable[[Path, Path, list[str], bool], Path] = publish_gated
 
@@ -479,6 +478,7 @@ def run_build(
     warehouse: Path,
     reference_dir: Path = REFERENCE_DIR,
     *,
+    settings: Settings,
     publish_anyway: bool = False,
     how: BuildSteps = BuildSteps(),
 ) -> BuildResult:
@@ -486,17 +486,19 @@ def run_build(
     years the warehouse holds (a build starts from empty); the reference files for each year;
     validation; a new candidate loaded, checked, then published or kept aside."""
     warehouse = Path(warehouse)
-    staging = staging_dir_for(warehouse)
+    staging = settings.staging_for(warehouse)
     reports = [Path(p) for p in reports]
     held = held_reports(warehouse, reports)
-    validated = without_replaced(how.stage_documents([*reports, *held], staging), held)
+    validated = without_replaced(
+        how.stage_documents([*reports, *held], staging, settings.pdf_workers), held
+    )
     reference = how.stage_reference(
         Path(reference_dir), [s.report_year for s in validated], staging
     )
     validated += [how.validate(s) for s in reference.sources]
     candidate = how.load(validated, warehouse, reference)
     try:
-        summary = how.check(candidate)
+        summary = how.check(candidate, settings.check_history_runs)
         how.report(summary)
         published = how.publish(candidate, warehouse, summary.gate, publish_anyway)
     except BaseException:
@@ -512,8 +514,13 @@ def build(
     *,
     publish_anyway: bool = False,
     lock_timeout: float | None = None,
+    settings: Settings | None = None,
 ) -> Path:
-    """The whole build without Prefect, in one process, holding the writer lock."""
-    with exclusive_build(Path(warehouse), timeout=lock_timeout):
-        result = run_build(reports, warehouse, reference_dir, publish_anyway=publish_anyway)
+    """The whole build without Prefect, in one process, holding the writer lock (settings:
+    the caller's, else the environment's)."""
+    settings = (settings or Settings.from_environment()).but(lock_timeout_s=lock_timeout)
+    with exclusive_build(Path(warehouse), timeout=settings.lock_timeout_s):
+        result = run_build(
+            reports, warehouse, reference_dir, settings=settings, publish_anyway=publish_anyway
+        )
     return result.warehouse

@@ -20,7 +20,6 @@ import pandas as pd
 import pandera.errors
 import pandera.pandas as pa
 
-from pipelines.extract.staging import FIGURE_COLUMNS
 from pipelines.read import SourceError
 from pipelines.read.reference.refresh import MANIFEST, MAPPING_FILE, REFERENCE_FILES
 from schemas.catalog import EntityCatalog, load_entity_catalog
@@ -31,6 +30,7 @@ from schemas.reference import (
     EpciReference,
     TerritoryEpciMapping,
 )
+from schemas.staging import FigureStaging, columns
 
 _MODELS: dict[str, type[pa.DataFrameModel]] = {
     "communes.csv": CommuneReference,
@@ -280,7 +280,7 @@ def reference_figures(
     ):
         add("department", department, indicator, len(table), "count", source_file=source_file,
             line=None, text=f"count of {source_file} rows", derived=True)  # fmt: skip
-    frame = pd.DataFrame(rows).reindex(columns=FIGURE_COLUMNS)
+    frame = pd.DataFrame(rows).reindex(columns=columns(FigureStaging))
     frame["page"] = frame["page"].astype("Int64")
     frame["line"] = frame["line"].astype("Int64")
     return frame

@@ -1,0 +1,182 @@
+"""The code's shape: stages import only the stages before them, settings come from one place."""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipelines.settings import PROJECT_ROOT, Settings, SettingsError
+
+# The data path, from the bottom up: a module may import its own layer and the ones before.
+LAYERS = [
+    "pipelines.errors",
+    "schemas",
+    "pipelines.settings",
+    "pipelines.read",
+    "pipelines.extract",
+    "pipelines.validate",
+    "pipelines.load",
+    "pipelines.check",
+    "pipelines.publish",
+    "pipelines.run",
+]
+ENVIRONMENT_READERS = {"pipelines.settings", "pipelines.run.cli"}
+
+
+def _modules() -> dict[str, Path]:
+    found = {}
+    for path in sorted(
+        [*PROJECT_ROOT.glob("pipelines/**/*.py"), *PROJECT_ROOT.glob("schemas/*.py")]
+    ):
+        parts = path.relative_to(PROJECT_ROOT).with_suffix("").parts
+        found[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    return found
+
+
+def _layer(module: str) -> int:
+    for rank, prefix in enumerate(LAYERS):
+        if module == prefix or module.startswith(prefix + "."):
+            return rank
+    raise AssertionError(f"{module}: in no layer of the data path; add it to a stage folder")
+
+
+def _imports(path: Path, modules: dict[str, Path]) -> set[str]:
+    """The project's modules a file imports (`from pipelines.load import warehouse` is the
+    module pipelines.load.warehouse)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            for alias in node.names:
+                name = f"{node.module}.{alias.name}"
+                found.add(name if name in modules else node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return {name for name in found if name in modules}
+
+
+def _graph() -> dict[str, set[str]]:
+    modules = _modules()
+    return {module: _imports(path, modules) - {module} for module, path in modules.items()}
+
+
+def test_no_module_imports_a_later_stage() -> None:
+    upward = [
+        f"{module} -> {imported}"
+        for module, imported_set in _graph().items()
+        for imported in imported_set
+        if _layer(imported) > _layer(module)
+    ]
+    assert upward == []
+
+
+def test_no_import_cycle() -> None:
+    graph = _graph()
+    state: dict[str, int] = {}
+    cycles: list[list[str]] = []
+
+    def visit(module: str, path: list[str]) -> None:
+        state[module] = 1
+        for imported in sorted(graph[module]):
+            if state.get(imported) == 1:
+                cycles.append([*path[path.index(imported) :], imported])
+            elif imported not in state:
+                visit(imported, [*path, imported])
+        state[module] = 2
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module, [module])
+    assert cycles == []
+
+
+def test_the_import_checks_see_a_planted_upward_import() -> None:
+    """The two tests above can fail: a reader importing the warehouse would be found."""
+    assert _layer("pipelines.read.pdf") < _layer("pipelines.load.warehouse")
+    assert "pipelines.load.warehouse" in _imports(
+        PROJECT_ROOT / "pipelines/run/steps.py", _modules()
+    )
+
+
+def test_only_the_settings_and_the_command_line_read_the_environment() -> None:
+    readers = set()
+    for module, path in _modules().items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Attribute)
+                and node.attr in {"environ", "getenv"}
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "os"
+            ):
+                readers.add(module)
+    assert readers <= ENVIRONMENT_READERS, readers - ENVIRONMENT_READERS
+
+
+def test_every_stage_says_what_it_does() -> None:
+    for stage in LAYERS[3:]:
+        init = PROJECT_ROOT / stage.replace(".", "/") / "__init__.py"
+        docstring = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
+        assert docstring and len(docstring) > 40, stage
+
+
+def test_importing_every_module_reads_no_setting() -> None:
+    """A bad value in the environment is an error of the run that uses it, never of an import."""
+    names = [m for m in _modules() if m.startswith("pipelines")]
+    env = {**os.environ, "INDICATORS_PDF_WORKERS": "many", "INDICATORS_LOCK_TIMEOUT": "soon",
+           "INDICATORS_WORKERS": "x", "INDICATORS_WAREHOUSE_DIR": "/nonexistent/w"}  # fmt: skip
+    code = "import importlib, sys\nfor name in sys.argv[1:]:\n    importlib.import_module(name)\n"
+    done = subprocess.run(
+        [sys.executable, "-c", code, *names], env=env, cwd=PROJECT_ROOT, capture_output=True,
+        text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_settings_come_from_arguments_over_the_environment_over_the_defaults() -> None:
+    environ = {
+        "INDICATORS_WAREHOUSE_DIR": "/data/w",
+        "INDICATORS_PDF_WORKERS": "3",
+        "INDICATORS_LOCK_TIMEOUT": "5.5",
+        "INDICATORS_CHECK_HISTORY_RUNS": "0",
+    }
+    settings = Settings.from_environment(environ, lock_timeout_s=9.0, workers=None)
+    assert settings.warehouse == Path("/data/w/indicators.duckdb")
+    assert (settings.pdf_workers, settings.lock_timeout_s, settings.workers) == (3, 9.0, None)
+    assert settings.check_history_runs == 1  # at least the run just written
+    assert settings.staging_for(settings.warehouse) == Path("/data/w/staging")
+    defaults = Settings.from_environment({})
+    assert defaults.warehouse == PROJECT_ROOT / "warehouse" / "indicators.duckdb"
+    assert defaults.check_history_runs == 100 and defaults.lock_timeout_s == 120
+    assert (
+        Settings.from_environment({"INDICATORS_CHECK_HISTORY_RUNS": "lots"}).check_history_runs
+        == 100
+    )
+
+
+@pytest.mark.parametrize(
+    ("environ", "message"),
+    [
+        (
+            {"INDICATORS_PDF_WORKERS": "many"},
+            "INDICATORS_PDF_WORKERS='many': expected a whole number",
+        ),
+        ({"INDICATORS_WORKERS": "0"}, "INDICATORS_WORKERS='0': expected a number above 0"),
+        (
+            {"INDICATORS_LOCK_TIMEOUT": "soon"},
+            "INDICATORS_LOCK_TIMEOUT='soon': expected a number of seconds",
+        ),
+    ],
+)
+def test_a_bad_setting_names_its_variable(environ: dict, message: str) -> None:
+    with pytest.raises(SettingsError, match=message.replace("(", r"\(")):
+        Settings.from_environment(environ)
+
+
+def test_a_folder_given_for_the_warehouse_is_refused(tmp_path) -> None:
+    with pytest.raises(SettingsError, match=r"is a folder; give the path of a \.duckdb file"):
+        Settings.from_environment({}, warehouse=tmp_path)
