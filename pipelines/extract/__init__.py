@@ -7,10 +7,12 @@ and `read_key_figure`, and never read files: the document model is their only in
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from pipelines.errors import IndicatorsError
 from pipelines.extract.periods import Period
 from pipelines.read.document import Location
+from pipelines.read.numbers import Quantity
 
 
 class ExtractionError(IndicatorsError):
@@ -125,25 +127,107 @@ class BlockQuality:
     title_score: float | None = None  # how well the section title matched (0-100), if looked up
 
 
+@dataclass(frozen=True, kw_only=True)
+class Context:
+    """Where an extractor reads: its name, the section, the entity the block is about and,
+    once known, the line or cell. It makes the records of what is read there (figures,
+    rejects, block-quality records), each with that provenance: no extractor spells their
+    long constructors, and a field added to a record is filled in one place."""
+
+    extractor: str
+    section: str = ""
+    entity_type: str | None = None
+    entity_code: str | None = None
+    location: Location | None = None
+    source_text: str = ""
+
+    def at(self, location: Location, source_text: str) -> Context:
+        """The same context, on this line or cell."""
+        return replace(self, location=location, source_text=source_text)
+
+    def about(self, entity_type: str | None, entity_code: str | None) -> Context:
+        """The same context, about another entity."""
+        return replace(self, entity_type=entity_type, entity_code=entity_code)
+
+    def figure(self, indicator_code: str, quantity: Quantity, **fields: Any) -> Figure:
+        """The quantity as a figure of this indicator, read here (`fields` override: another
+        unit, a part_of, a block)."""
+        if self.entity_type is None or self.entity_code is None or self.location is None:
+            raise ExtractionError(f"{self.extractor}: a figure needs an entity and a place")
+        record = {
+            "entity_type": self.entity_type,
+            "entity_code": self.entity_code,
+            "indicator_code": indicator_code,
+            "value": quantity.value,
+            "unit": quantity.unit,
+            "qualifier": quantity.qualifier,
+            "section": self.section,
+            "location": self.location,
+            "source_text": self.source_text,
+            "source_span": quantity.text,
+            "extractor": self.extractor,
+        }
+        return Figure(**{**record, **fields})
+
+    def reject(self, reason: str, **fields: Any) -> Reject:
+        """What could not be read here, with the reason (`fields`: the indicator, value and
+        unit when known)."""
+        if self.location is None:
+            raise ExtractionError(f"{self.extractor}: a reject needs a place")
+        record = {
+            "reason": reason,
+            "section": self.section,
+            "location": self.location,
+            "source_text": self.source_text,
+            "extractor": self.extractor,
+            "entity_code": self.entity_code,
+        }
+        return Reject(**{**record, **fields})
+
+    def block(
+        self,
+        block_id: str,
+        lines: tuple[Location, ...],
+        *,
+        rows: tuple[int, int],
+        cells: tuple[int, int, int],
+        status: str,
+        message: str,
+        **fields: Any,
+    ) -> BlockQuality:
+        """How well a block was read: rows expected and found; cells expected, found, parsed."""
+        return BlockQuality(
+            block_id=block_id,
+            extractor=self.extractor,
+            entity_code=self.entity_code,
+            section=self.section,
+            location=self.location,
+            lines=lines,
+            rows_expected=rows[0],
+            rows_found=rows[1],
+            cells_expected=cells[0],
+            cells_found=cells[1],
+            cells_parsed=cells[2],
+            status=status,
+            message=message,
+            **fields,
+        )
+
+    def missing(self, block_id: str, message: str, rows_expected: int = 1) -> BlockQuality:
+        """The record of an expected block that the source does not hold: a finding, no
+        figure."""
+        return replace(self, section="", location=None).block(
+            block_id, (), rows=(rows_expected, 0), cells=(0, 0, 0), status="missing",
+            message=message,
+        )  # fmt: skip
+
+
 def missing_block(
     block_id: str, extractor: str, entity_code: str | None, document_extent: str, what: str
 ) -> BlockQuality:
-    """The record of an expected block that the source does not hold: a finding, no figure."""
-    return BlockQuality(
-        block_id=block_id,
-        extractor=extractor,
-        entity_code=entity_code,
-        section="",
-        location=None,
-        lines=(),
-        rows_expected=1,
-        rows_found=0,
-        cells_expected=0,
-        cells_found=0,
-        cells_parsed=0,
-        status="missing",
-        message=f"{what} not found (searched {document_extent})",
-    )
+    """An expected block not found in the document (`what`, searched `document_extent`)."""
+    context = Context(extractor=extractor, entity_code=entity_code)
+    return context.missing(block_id, f"{what} not found (searched {document_extent})")
 
 
 @dataclass
@@ -189,18 +273,9 @@ def block_quality(
     )
     read = len({f.location for f in extraction.figures})
     first = extraction.figures[0].location if extraction.figures else None
-    return BlockQuality(
-        block_id=block_id,
-        extractor=extractor,
-        entity_code=entity_code,
-        section=section,
-        location=first,
-        lines=tuple(lines),
-        rows_expected=len(lines),
-        rows_found=read,
-        cells_expected=len(lines),
-        cells_found=len(lines),
-        cells_parsed=read,
+    context = Context(extractor=extractor, section=section, entity_code=entity_code)
+    return replace(context, location=first).block(
+        block_id, tuple(lines), rows=(len(lines), read), cells=(len(lines), len(lines), read),
         status="complete" if read == len(lines) else "partial",
         message=f"{len(extraction.figures)} figures from {read} of {len(lines)} lines",
-    )
+    )  # fmt: skip

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from pipelines.extract import BlockQuality, Extraction, ListItem
+from pipelines.extract import Context, Extraction, ListItem
 from pipelines.extract.key_figure_blocks import BlockReader
 from pipelines.read.document import Document, TextLine
 from pipelines.read.numbers import MONTHS
@@ -40,8 +40,7 @@ def extract_dated_lists(
                 items.append(following)
             if len(items) < 2:
                 continue
-            reader = BlockReader(section, department)
-            reader.extractor = EXTRACTOR
+            reader = BlockReader(section, department, extractor=EXTRACTOR)
             reader.read_line(line)
             if not reader.result.figures:
                 continue
@@ -62,19 +61,17 @@ def extract_dated_lists(
                     )
                 )
             span = (line.location, *(i.location for i in items))
+            where = Context(
+                extractor=EXTRACTOR, section=section.title, entity_code=department,
+                location=line.location,
+            )  # fmt: skip
+            n = len(items) + 1  # the count's line and its items
             result.blocks.append(
-                BlockQuality(
-                    block_id=f"dated_list:{count.indicator_code}:{line.location.line}",
-                    extractor=EXTRACTOR,
-                    entity_code=department,
-                    section=section.title,
-                    location=line.location,
-                    lines=span,
-                    rows_expected=len(items) + 1,
-                    rows_found=len(items) + 1,
-                    cells_expected=len(items) + 1,
-                    cells_found=len(items) + 1,
-                    cells_parsed=len(items) + 1,
+                where.block(
+                    f"dated_list:{count.indicator_code}:{line.location.line}",
+                    span,
+                    rows=(n, n),
+                    cells=(n, n, n),
                     status="complete",
                     message=f"count {count.value:g} stated, {len(items)} items listed",
                 )

@@ -18,7 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from pipelines.extract import BlockQuality, Extraction, Figure, GeneratedIndicator
+from pipelines.extract import Context, Extraction, GeneratedIndicator
 from pipelines.extract.key_figures import key_figure_body, starts_with_figure
 from pipelines.extract.phrases import UNIT_NOUNS, is_noun_phrase, unit_suffix, without_verb
 from pipelines.read.document import LIST_MARKERS, Document, Section, TextLine
@@ -100,11 +100,13 @@ class _Whole:
 
 
 class BlockReader:
-    def __init__(self, section: Section, entity_code: str):
+    def __init__(self, section: Section, entity_code: str, extractor: str = EXTRACTOR):
         self.section = section
-        self.entity_code = entity_code
+        self.where = Context(
+            extractor=extractor, section=section.title, entity_type="department",
+            entity_code=entity_code,
+        )  # fmt: skip
         self.domain = block_slug(section.title)
-        self.extractor = EXTRACTOR
         self.result = Extraction()
         self.codes: set[str] = set()
         self.block_whole: _Whole | None = None  # "Budget de 463,61 M€ dont" + following lines
@@ -168,21 +170,9 @@ class BlockReader:
             )
             if over and previous is not None:  # the part before points to this whole
                 self.result.figures[-1] = replace(self.result.figures[-1], part_of=code)
+            here = self.where.at(line.location, line.source_text)
             self.result.figures.append(
-                Figure(
-                    entity_type="department",
-                    entity_code=self.entity_code,
-                    indicator_code=code,
-                    value=quantity.value,
-                    unit=unit,
-                    qualifier=quantity.qualifier,
-                    section=self.section.title,
-                    location=line.location,
-                    source_text=line.source_text,
-                    source_span=quantity.text,
-                    extractor=self.extractor,
-                    part_of=whole.code if whole else None,
-                )
+                here.figure(code, quantity, unit=unit, part_of=whole.code if whole else None)
             )
             this = _Whole(code, label, unit)
             previous = this
@@ -265,19 +255,13 @@ def extract_key_figure_blocks(
         stating = {line.location for line in lines if _figures_of(line)[1]}
         read = {f.location for f in reader.result.figures}
         n_figures = len(reader.result.figures)
+        where = replace(reader.where, location=section.location)
         result.blocks.append(
-            BlockQuality(
-                block_id=f"key_figures:{reader.domain}:{section.location.line}",
-                extractor=EXTRACTOR,
-                entity_code=department,
-                section=section.title,
-                location=section.location,
-                lines=tuple(line.location for line in lines),
-                rows_expected=len(stating),
-                rows_found=len(stating & read),
-                cells_expected=n_figures,
-                cells_found=n_figures,
-                cells_parsed=n_figures,
+            where.block(
+                f"key_figures:{reader.domain}:{section.location.line}",
+                tuple(line.location for line in lines),
+                rows=(len(stating), len(stating & read)),
+                cells=(n_figures, n_figures, n_figures),
                 status="complete" if stating <= read else "partial",
                 message=f"{n_figures} figures on {len(read)} of {len(lines)} lines",
             )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from pipelines.extract import Extraction, Figure, Reject
+from pipelines.extract import Context, Extraction
 from pipelines.read.document import LIST_MARKERS, TextLine
 from pipelines.read.numbers import find_quantities
 from schemas.catalog import IndicatorCatalog
@@ -28,40 +28,16 @@ def starts_with_figure(text: str) -> bool:
     return bool(found) and found[0].start == 0
 
 
-def read_key_figure(
-    line: TextLine,
-    *,
-    entity_type: str,
-    entity_code: str,
-    section: str,
-    catalog: IndicatorCatalog,
-    extractor: str,
-) -> Extraction:
-    """Figures of one key-figure line; a line that cannot be placed becomes a reject."""
+def read_key_figure(line: TextLine, where: Context, catalog: IndicatorCatalog) -> Extraction:
+    """Figures of one key-figure line, read in `where` (its extractor, section and entity); a
+    line that cannot be placed becomes a reject."""
     result = Extraction()
+    here = where.at(line.location, line.source_text)
     body = key_figure_body(line.text)
     quantities = find_quantities(body)
 
-    def reject(
-        reason: str,
-        *,
-        indicator_code: str | None = None,
-        value: float | None = None,
-        unit: str | None = None,
-    ) -> Extraction:
-        result.rejects.append(
-            Reject(
-                reason=reason,
-                section=section,
-                location=line.location,
-                source_text=line.source_text,
-                extractor=extractor,
-                entity_code=entity_code,
-                indicator_code=indicator_code,
-                value=value,
-                unit=unit,
-            )
-        )
+    def reject(reason: str, **fields: object) -> Extraction:
+        result.rejects.append(here.reject(reason, **fields))
         return result
 
     if not quantities or quantities[0].start != 0:
@@ -77,21 +53,7 @@ def read_key_figure(
             value=primary.value,
             unit=primary.unit,
         )
-    result.figures.append(
-        Figure(
-            entity_type=entity_type,
-            entity_code=entity_code,
-            indicator_code=indicator.code,
-            value=primary.value,
-            unit=primary.unit,
-            qualifier=primary.qualifier,
-            section=section,
-            location=line.location,
-            source_text=line.source_text,
-            source_span=primary.text,
-            extractor=extractor,
-        )
-    )
+    result.figures.append(here.figure(indicator.code, primary))
     if aside is not None:
         shares = [q for q in find_quantities(aside["aside"]) if q.unit == "pct"]
         if indicator.share_code is None or len(shares) != 1:
@@ -99,20 +61,5 @@ def read_key_figure(
                 f"aside {aside.group(0)!r} is not a single share of a shareable indicator",
                 indicator_code=indicator.code,
             )
-        share = shares[0]
-        result.figures.append(
-            Figure(
-                entity_type=entity_type,
-                entity_code=entity_code,
-                indicator_code=indicator.share_code,
-                value=share.value,
-                unit=share.unit,
-                qualifier=share.qualifier,
-                section=section,
-                location=line.location,
-                source_text=line.source_text,
-                source_span=share.text,
-                extractor=extractor,
-            )
-        )
+        result.figures.append(here.figure(indicator.share_code, shares[0]))
     return result

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from pipelines.extract import BlockQuality, CouncillorMention, Extraction
+from pipelines.extract import Context, CouncillorMention, Extraction
 from pipelines.read.document import Document, Location, Section, Table, TextLine
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
@@ -76,19 +76,16 @@ def extract_organisation(
     rows = sorted({m.location for m in mentions}, key=lambda location: location.order)
     cells = len({(m.location.line, m.cell_number) for m in mentions})
     department = entities.department.code
+    where = Context(
+        extractor="organisation_table", section=ORGANISATION_TITLE, entity_code=department,
+        location=mentions[0].location if mentions else None,
+    )  # fmt: skip
     blocks = [
-        BlockQuality(
-            block_id=f"organisation:{department}",
-            extractor="organisation_table",
-            entity_code=department,
-            section=ORGANISATION_TITLE,
-            location=mentions[0].location if mentions else None,
-            lines=tuple(rows),
-            rows_expected=len(rows),
-            rows_found=len(rows),
-            cells_expected=cells,
-            cells_found=cells,
-            cells_parsed=cells,
+        where.block(
+            f"organisation:{department}",
+            tuple(rows),
+            rows=(len(rows), len(rows)),
+            cells=(cells, cells, cells),
             status="complete" if mentions else "missing",
             message=f"{len(mentions)} names in {cells} cells"
             if mentions

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pipelines.extract import Extraction, block_quality, missing_block
+from pipelines.extract import Context, Extraction, block_quality, missing_block
 from pipelines.extract.key_figures import read_key_figure, starts_with_figure
 from pipelines.read.document import Document
 from schemas.catalog import EntityCatalog, IndicatorCatalog
@@ -39,16 +39,11 @@ def extract_overview(
     for section, _ in matches:
         for line in section.lines():
             if starts_with_figure(line.text):
-                result.extend(
-                    read_key_figure(
-                        line,
-                        entity_type=department.entity_type,
-                        entity_code=department.code,
-                        section=section.title,
-                        catalog=indicators,
-                        extractor=EXTRACTOR,
-                    )
-                )
+                reading = Context(
+                    extractor=EXTRACTOR, section=section.title,
+                    entity_type=department.entity_type, entity_code=department.code,
+                )  # fmt: skip
+                result.extend(read_key_figure(line, reading, indicators))
     score = max(score for _, score in matches)
     if not result.figures:
         where = matches[0][0].location

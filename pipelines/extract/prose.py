@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from pipelines.extract import Extraction, Figure, GeneratedIndicator, Reject
+from pipelines.extract import Context, Extraction, Figure, GeneratedIndicator
 from pipelines.extract.key_figure_blocks import slug
 from pipelines.extract.navigation import page_contexts
 from pipelines.extract.phrases import (
@@ -85,6 +85,14 @@ def extract_prose(
         where = context.entity.name if context else section.title
         domain = domain_slug(where)
         codes = section_codes.setdefault(domain, set())
+        here = Context(
+            extractor=EXTRACTOR,
+            section=where,
+            entity_type=page_entity.entity_type,
+            entity_code=page_entity.code,
+            location=line.location,
+            source_text=line.source_text,
+        )
         distinct_labels(figures)
         for i, figure in enumerate(figures):
             if figure.part_of is not None and figure.label and figure.part_of < i:  # "X dont Y"
@@ -94,13 +102,8 @@ def extract_prose(
             q = figure.quantity
             if not figure.code:
                 result.rejects.append(
-                    Reject(
-                        reason="no noun phrase names what the figure counts",
-                        section=where,
-                        location=line.location,
-                        source_text=line.source_text,
-                        extractor=EXTRACTOR,
-                        entity_code=page_entity.code,
+                    here.reject(
+                        "no noun phrase names what the figure counts",
                         value=figure.value,
                         unit=figure.unit,
                     )
@@ -118,18 +121,11 @@ def extract_prose(
                 )
             )
             result.figures.append(
-                Figure(
-                    entity_type=entity.entity_type,
-                    entity_code=entity.code,
-                    indicator_code=figure.code,
+                here.about(entity.entity_type, entity.code).figure(
+                    figure.code,
+                    q,
                     value=figure.value,
                     unit=figure.unit,
-                    qualifier=q.qualifier,
-                    section=where,
-                    location=line.location,
-                    source_text=line.source_text,
-                    source_span=q.text,
-                    extractor=EXTRACTOR,
                     part_of=whole.code if whole is not None and whole.code else None,
                     block=_paragraph(line.location),
                 )

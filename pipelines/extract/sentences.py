@@ -7,7 +7,7 @@ every line of the document is scanned, and every occurrence is kept with its own
 
 from __future__ import annotations
 
-from pipelines.extract import Extraction, Figure
+from pipelines.extract import Context, Extraction
 from pipelines.read.document import Document
 from pipelines.read.numbers import find_quantities
 from schemas.catalog import EntityCatalog, IndicatorCatalog
@@ -32,19 +32,10 @@ def extract_sentences(
                     continue
                 if rule.after is not None and not rule.after.search(after):
                     continue
-                result.figures.append(
-                    Figure(
-                        entity_type=department.entity_type,
-                        entity_code=department.code,
-                        indicator_code=indicator.code,
-                        value=quantity.value,
-                        unit=quantity.unit,
-                        qualifier=quantity.qualifier,
-                        section=section.title,
-                        location=line.location,
-                        source_text=line.source_text,
-                        source_span=quantity.text,
-                        extractor=EXTRACTOR,
-                    )
-                )
+                where = Context(
+                    extractor=EXTRACTOR, section=section.title,
+                    entity_type=department.entity_type, entity_code=department.code,
+                )  # fmt: skip
+                here = where.at(line.location, line.source_text)
+                result.figures.append(here.figure(indicator.code, quantity))
     return result

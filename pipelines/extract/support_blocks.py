@@ -6,7 +6,9 @@ line, with "Culture" and "Sport" sub-titles and one bullet per figure.
 
 from __future__ import annotations
 
-from pipelines.extract import BlockQuality, Extraction
+from dataclasses import replace
+
+from pipelines.extract import Context, Extraction
 from pipelines.extract.key_figures import read_key_figure, starts_with_figure
 from pipelines.extract.navigation import blocks_with_page
 from pipelines.read.document import Document, TextLine
@@ -28,32 +30,20 @@ def extract_support_blocks(
             return
         code, lines, section = current
         block = Extraction()
+        where = Context(
+            extractor=EXTRACTOR, section=section, entity_type="territory", entity_code=code
+        )
         for line in lines:
-            block.extend(
-                read_key_figure(
-                    line,
-                    entity_type="territory",
-                    entity_code=code,
-                    section=section,
-                    catalog=indicators,
-                    extractor=EXTRACTOR,
-                )
-            )
+            block.extend(read_key_figure(line, where, indicators))
         result.extend(block)
         rows = len(lines)
+        first = replace(where, location=lines[0].location if lines else None)
         result.blocks.append(
-            BlockQuality(
-                block_id=f"support:{code}",
-                extractor=EXTRACTOR,
-                entity_code=code,
-                section=section,
-                location=lines[0].location if lines else None,
-                lines=tuple(line.location for line in lines),
-                rows_expected=rows,
-                rows_found=len(block.figures),
-                cells_expected=rows,
-                cells_found=rows,
-                cells_parsed=rows - len(block.rejects),
+            first.block(
+                f"support:{code}",
+                tuple(line.location for line in lines),
+                rows=(rows, len(block.figures)),
+                cells=(rows, rows, rows - len(block.rejects)),
                 status="complete" if not block.rejects else "partial",
                 message=f"{len(block.figures)} figures, {len(block.rejects)} lines rejected",
             )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipelines.extract import EpciMention, Extraction, Reject, block_quality, missing_block
+from pipelines.extract import Context, EpciMention, Extraction, block_quality, missing_block
 from pipelines.extract.key_figures import key_figure_body, read_key_figure, starts_with_figure
 from pipelines.read.document import Document, Location, Section, TextLine
 from pipelines.read.titles import title_score, undo_ligatures
@@ -50,15 +50,11 @@ def read_run(
     run: list[TextLine], section: Section, entity_code: str, indicators: IndicatorCatalog
 ) -> Extraction:
     result = Extraction()
+    where = Context(
+        extractor=EXTRACTOR, section=section.title, entity_type="territory", entity_code=entity_code
+    )
     for line in run:
-        extracted = read_key_figure(
-            line,
-            entity_type="territory",
-            entity_code=entity_code,
-            section=section.title,
-            catalog=indicators,
-            extractor=EXTRACTOR,
-        )
+        extracted = read_key_figure(line, where, indicators)
         result.extend(extracted)
         if any(f.indicator_code == "epci_count" for f in extracted.figures):
             result.epci_mentions.extend(
@@ -96,13 +92,10 @@ def extract_territory_profiles(
         if not profiles:
             continue
         if territory is None:
+            where = Context(extractor=EXTRACTOR, section=section.title)
             result.rejects.extend(
-                Reject(
-                    reason=f"unknown territory {title['name']!r}",
-                    section=section.title,
-                    location=f.location,
-                    source_text=f.source_text,
-                    extractor=EXTRACTOR,
+                where.at(f.location, f.source_text).reject(
+                    f"unknown territory {title['name']!r}",
                     indicator_code=f.indicator_code,
                     value=f.value,
                 )
@@ -112,14 +105,10 @@ def extract_territory_profiles(
         if territory.code in seen or len(profiles) > 1:
             # a second profile for the same territory: its figures are not loaded, said why
             first = seen.get(territory.code, section.location)
+            where = Context(extractor=EXTRACTOR, section=section.title, entity_code=territory.code)
             result.rejects.extend(
-                Reject(
-                    reason=f"second profile for territory {territory.name} (first at {first})",
-                    section=section.title,
-                    location=f.location,
-                    source_text=f.source_text,
-                    extractor=EXTRACTOR,
-                    entity_code=territory.code,
+                where.at(f.location, f.source_text).reject(
+                    f"second profile for territory {territory.name} (first at {first})",
                     indicator_code=f.indicator_code,
                     value=f.value,
                 )
