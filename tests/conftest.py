@@ -25,6 +25,16 @@ EXHAUSTIVE = bool(os.environ.get("INDICATORS_RELIABILITY_ALL"))
 REPORT = DEFAULT_REPORTS[0]
 
 
+@pytest.hookimpl(tryfirst=True)  # before `-m 'not slow'` deselects
+def pytest_collection_modifyitems(config, items) -> None:
+    """The pyramid: tests/unit/ (small inputs built in memory), tests/regression_2022/ (the
+    real report), tests/end_to_end/ (whole builds, the flow, the server, the browser: `slow`,
+    run by `make test-slow`)."""
+    for item in items:
+        if "end_to_end" in item.path.parts:
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_configure(config) -> None:
     """One staging cache for the session: each report is read once, whichever test is first."""
     import os
@@ -85,13 +95,14 @@ def prefect_harness(tmp_path_factory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def built_warehouse(prefect_harness, tmp_path_factory) -> Path:
-    """The warehouse built once by the real flow from the shipped inputs (text, PDF, reference)."""
-    from pipelines.run.flows import build_warehouse
+def built_warehouse(tmp_path_factory) -> Path:
+    """The warehouse built once from the shipped inputs (text, PDF, reference) by the plain
+    steps the flow runs as tasks: Prefect only where the flow itself is under test."""
+    from pipelines.run import steps
+    from pipelines.settings import REPORT_DIR, report_files
 
     target = tmp_path_factory.mktemp("built") / "indicators.duckdb"
-    build_warehouse(warehouse=str(target))
-    return target
+    return steps.build(report_files(REPORT_DIR), target)
 
 
 @pytest.fixture(scope="session")

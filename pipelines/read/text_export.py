@@ -144,7 +144,13 @@ def read_text_export(path: Path) -> Document:
     text = decode_export(raw, source_file)
     if not text.strip():
         raise SourceError(f"{source_file}: empty file")
+    return parse_export(
+        text, source_file, hashlib.sha256(raw).hexdigest(), report_year_of(text, path)
+    )
 
+
+def parse_export(text: str, source_file: str, sha256: str, report_year: int) -> Document:
+    """The document model of an export's text: sections of lines and tables."""
     sections = [Section(title="", location=Location(source_file, line=1))]
     pending_rows: list[TableRow] = []
     previous_blank = True
@@ -195,7 +201,7 @@ def read_text_export(path: Path) -> Document:
     return Document(
         source_file=source_file,
         source_kind="text",
-        sha256=hashlib.sha256(raw).hexdigest(),
-        report_year=report_year_of(text, path),
+        sha256=sha256,
+        report_year=report_year,
         sections=sections,
     )

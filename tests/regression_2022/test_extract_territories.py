@@ -8,7 +8,7 @@ from pathlib import Path
 from pipelines.extract.territories import extract_territory_profiles
 from pipelines.read.text_export import read_text_export
 
-GOLDEN = Path(__file__).parent / "golden" / "territory_profiles.csv"
+GOLDEN = Path(__file__).parents[1] / "golden" / "territory_profiles.csv"
 
 
 def _rows(extraction) -> list[dict[str, str]]:
@@ -138,7 +138,7 @@ def test_an_unknown_territory_is_rejected_with_its_figures(
 
 
 def test_a_truncated_export_names_the_missing_profiles(indicators, entities) -> None:
-    truncated = read_text_export(Path(__file__).parent / "data" / "truncated-export.txt")
+    truncated = read_text_export(Path(__file__).parents[1] / "data" / "truncated-export.txt")
     extraction = extract_territory_profiles(truncated, indicators, entities)
     missing = {b.block_id: b.message for b in extraction.blocks if b.status == "missing"}
     assert sorted(missing) == [

@@ -10,7 +10,7 @@ from pipelines.read import SourceError
 from pipelines.read.document import Table, TextLine
 from pipelines.read.text_export import is_heading, read_text_export, split_markup
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 
 
 def test_report_year_and_hash(document, report_path) -> None:

@@ -22,7 +22,7 @@ from pipelines.run import steps
 from pipelines.settings import DEFAULT_REPORTS
 from tools.render_report_pdf import LAYOUTS, french_typography, render
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 pytestmark = pytest.mark.integration
 
 

@@ -20,7 +20,7 @@ from pipelines.extract.prose import extract_prose
 from pipelines.extract.report import extract_report, with_periods
 from pipelines.load import warehouse as wh
 
-GOLDEN = Path(__file__).parent / "golden" / "prose_figures.csv"
+GOLDEN = Path(__file__).parents[1] / "golden" / "prose_figures.csv"
 STATEMENTS = """
     select s.line, s.value, s.unit, coalesce(s.qualifier, '') as qualifier,
            e.entity_type, s.entity_code, s.period_kind,

@@ -19,7 +19,7 @@ from pipelines.extract.concepts import (
 )
 from pipelines.load import warehouse as wh
 
-DOCS = Path(__file__).parents[1] / "docs" / "concept-review.md"
+DOCS = Path(__file__).parents[2] / "docs" / "concept-review.md"
 
 
 def _indicators(*rows: tuple[str, str, str]) -> pd.DataFrame:

@@ -1,0 +1,62 @@
+"""Checks on warehouses of a few planted figures: each passes on consistent figures and fails,
+saying both numbers, on inconsistent ones."""
+
+from __future__ import annotations
+
+import pytest
+from builders import warehouse
+
+from pipelines.check.checks import Check, load_checks, run_checks
+
+
+@pytest.fixture(scope="module")
+def checks() -> dict[str, Check]:
+    return {check.check_id: check for check in load_checks()}
+
+
+def _shares(values: list[float]) -> list[dict]:
+    territories = ["62-arrageois", "62-artois", "62-audomarois"]
+    return [
+        {"entity_code": code, "indicator_code": "population_share_pct", "value": v, "unit": "pct"}
+        for code, v in zip(territories, values, strict=True)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("shares", "status", "observed"),
+    [([20, 30, 50], "pass", 100), ([20, 30, 50.4], "pass", 100.4), ([20, 30, 47], "fail", 97)],
+)
+def test_shares_must_sum_to_100_within_rounding(checks, shares, status, observed) -> None:
+    run = run_checks(warehouse(_shares(shares)), [checks["shares__sum_to_100"]])
+    [result] = run.results.to_dict("records")
+    assert (result["status"], result["expected"], result["observed"]) == (status, 100, observed)
+    if status == "fail":
+        assert "Expected 100, observed 97" in result["message"]
+
+
+@pytest.mark.parametrize(("density", "status"), [(211.4, "pass"), (300, "fail")])
+def test_a_density_must_follow_from_population_and_area(checks, density, status) -> None:
+    figures = [
+        ("population", 211425, "count"),
+        ("area_km2", 1000, "km2"),
+        ("density_per_km2", density, "per_km2"),
+    ]
+    con = warehouse(
+        {"entity_code": "62-arrageois", "indicator_code": code, "value": value, "unit": unit}
+        for code, value, unit in figures
+    )
+    [result] = run_checks(con, [checks["ratio__density"]]).results.to_dict("records")
+    assert result["status"] == status
+    assert result["entity_code"] == "62-arrageois"
+
+
+def test_a_check_with_nothing_to_compare_says_its_inputs_are_missing(checks) -> None:
+    """A check that compares nothing must not pass silently (unless it says `empty_ok`)."""
+    run = run_checks(warehouse([]), [checks["shares__sum_to_100"], checks["source__pdf_vs_text"]])
+    assert run.errors == {
+        "shares__sum_to_100": "the check returned no comparison: its inputs are missing"
+    }
+    assert run.gate() == [
+        "check shares__sum_to_100 could not run: the check returned no comparison: its inputs "
+        "are missing"
+    ]

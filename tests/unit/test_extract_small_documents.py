@@ -1,0 +1,120 @@
+"""Extractors on a few lines built in memory: what a figure counts, its qualifier, period and
+relations, and the blocks a report should hold but this one does not."""
+
+from __future__ import annotations
+
+import pytest
+from builders import document, extract, figures_of
+
+from pipelines.extract import Context
+from pipelines.extract.key_figures import read_key_figure
+from schemas.catalog import load_indicator_catalog
+
+
+def test_a_sentence_figure_is_placed_and_labelled_by_what_it_counts() -> None:
+    result = extract(
+        """
+        LA SOLIDARITÉ
+        Le Département a accompagné 1 250 personnes en 2022.
+        """
+    )
+    [figure] = result.figures
+    assert (figure.value, figure.unit, figure.entity_code) == (1250, "count", "62")
+    assert (figure.location.source_file, figure.location.line) == ("rapport-test.txt", 3)
+    assert figure.section == "LA SOLIDARITÉ" and figure.source_span == "1 250"
+    assert figure.source_text == "Le Département a accompagné 1 250 personnes en 2022."
+    assert "personnes" in figure.indicator_code and "accompagn" in figure.indicator_code
+
+
+def test_dont_makes_a_part_and_soit_a_share_of_the_figure_before() -> None:
+    figures = figures_of(
+        extract(
+            """
+            LA SOLIDARITÉ
+            1 250 personnes accompagnées, dont 300 jeunes.
+            À fin 2022, 12 500 foyers étaient équipés (soit 8 % des foyers).
+            """
+        )
+    )
+    whole = next(code for code, f in figures.items() if f[0] == 1250)
+    assert [f[3] for f in figures.values() if f[0] == 300] == [whole]
+    equipped = next(code for code, f in figures.items() if f[0] == 12500)
+    assert [(f[1], f[3]) for f in figures.values() if f[0] == 8] == [("pct", equipped)]
+
+
+@pytest.mark.parametrize(
+    ("line", "value", "qualifier"),
+    [
+        ("Près de 6 000 consultations de médecine générale.", 6000, "approx"),
+        ("Plus de 288 000 habitants.", 288000, "at_least"),
+        ("Le Département a financé 42 projets.", 42, None),
+    ],
+)
+def test_the_qualifier_is_read_with_the_figure(line: str, value: float, qualifier) -> None:
+    [figure] = extract(f"LA CULTURE\n{line}").figures
+    assert (figure.value, figure.qualifier) == (value, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Depuis 2019, 340 logements ont été rénovés.", "cumulative"),
+        ("À fin 2022, 12 500 foyers étaient équipés.", "as_of"),
+        ("En 2022, 340 logements ont été rénovés.", None),  # the report year
+    ],
+)
+def test_the_period_comes_from_the_sentence(line: str, kind: str | None) -> None:
+    [figure] = extract(f"L'HABITAT\n{line}").figures
+    assert (figure.period.kind if figure.period else None) == kind
+
+
+def test_the_year_of_the_document_is_the_year_of_its_figures() -> None:
+    assert document("LA CULTURE\n42 projets financés.", year=2023).report_year == 2023
+
+
+def test_blocks_the_report_should_hold_are_missing_findings_not_figures() -> None:
+    result = extract("LA CULTURE\nLe Département a financé 42 projets.")
+    status = {block.block_id: block.status for block in result.blocks}
+    assert status["overview:62"] == "missing"
+    assert status["profile:62-arrageois"] == "missing"
+    assert {f.entity_code for f in result.figures} == {"62"}
+
+
+def test_a_key_figure_line_reads_its_figure_and_its_share() -> None:
+    lines = list(
+        document(
+            """
+            PROFIL
+            - 890 communes
+            - ⇒ 211 425 habitants (soit 14,53 % du Pas-de-Calais)
+            - 12 licornes
+            """
+        )
+        .sections[-1]
+        .lines()
+    )
+    where = Context(
+        extractor="test", section="PROFIL", entity_type="territory", entity_code="62-arrageois"
+    )
+    read = [read_key_figure(line, where, load_indicator_catalog()) for line in lines]
+    assert [(f.indicator_code, f.value) for f in read[0].figures] == [("communes_count", 890)]
+    assert [(f.indicator_code, f.value, f.unit) for f in read[1].figures] == [
+        ("population", 211425, "count"),
+        ("population_share_pct", 14.53, "pct"),
+    ]
+    assert {f.entity_code for r in read for f in r.figures} == {"62-arrageois"}
+    assert read[2].figures == []
+    assert [r.reason for r in read[2].rejects] == [
+        "no catalog indicator for label 'licornes' with unit count"
+    ]
+    assert read[2].rejects[0].location.line == 5  # the cover, the title, then the lines
+
+
+def test_a_context_refuses_a_figure_without_an_entity() -> None:
+    from pipelines.extract import ExtractionError
+    from pipelines.read.numbers import parse_quantity
+
+    line = next(document("X\n12 projets").sections[-1].lines())
+    where = Context(extractor="test").at(line.location, line.source_text)
+    with pytest.raises(ExtractionError, match="needs an entity"):
+        where.figure("projects_count", parse_quantity("12"))
