@@ -64,7 +64,7 @@ def test_a_failing_step_leaves_the_previous_warehouse(
 ) -> None:
     before = wh.query(existing_warehouse, "select * from fact_figure order by all")
 
-    def broken_checks(path):
+    def broken_checks(path, keep_runs):
         raise RuntimeError("check step crashed (injected)")
 
     monkeypatch.setattr(steps, "check_warehouse", broken_checks)
