@@ -84,7 +84,7 @@ def table_comment(model: type[pa.DataFrameModel]) -> str | None:
 
 def column_comments(model: type[pa.DataFrameModel], not_kept: Iterable[str] = ()) -> dict[str, str]:
     """What the kept columns that have a description mean (the others mean what they mean
-    everywhere: sql/comments.yaml)."""
+    everywhere: sql/columns.yml)."""
     return {
         str(column.name): column.description
         for column in table_columns(model, not_kept)

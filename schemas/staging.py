@@ -4,7 +4,7 @@ The models only declare; `pipelines.validate.tables` runs them lazily and turns 
 cases into rejected rows with a reason, so that nothing is dropped silently. They also declare
 the warehouse tables the rows are loaded into (`schemas.ddl`): the columns in their order,
 types, nullability and defaults, the table's meaning (`Config.description`) and the meaning of
-the columns that are the table's own (`description`; the others are `sql/comments.yaml`'s).
+the columns that are the table's own (`description`; the others are `sql/columns.yml`'s).
 """
 
 from __future__ import annotations
