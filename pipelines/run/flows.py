@@ -179,14 +179,16 @@ def build_warehouse(
     settings = Settings.from_environment(
         warehouse=Path(warehouse) if warehouse else None, lock_timeout_s=lock_timeout
     )
-    if not reports:
-        reports = [str(path) for path in report_files(Path(report_dir or REPORT_DIR))]
+    report_paths = (
+        [Path(p) for p in reports] if reports else report_files(Path(report_dir or REPORT_DIR))
+    )
+    reference = Path(reference_dir) if reference_dir else REFERENCE_DIR
     target = settings.warehouse
     try:
         with steps.exclusive_build(target, timeout=settings.lock_timeout_s) as leftovers:
             for leftover in leftovers:
                 get_run_logger().info("removed %s, left by an earlier build", leftover.name)
-            result = _build(reports, reference_dir, settings, only_changed, publish_anyway)
+            result = _build(report_paths, reference, settings, only_changed, publish_anyway)
     except GateFailed as err:
         _report_failure(f"gate failed: {err}", settings)
         raise
@@ -207,15 +209,13 @@ def flow_for(settings: Settings) -> Flow[..., dict]:
 
 
 def _build(
-    reports: list[str], reference_dir: str | None, settings: Settings, only_changed: bool,
+    report_paths: list[Path], reference: Path, settings: Settings, only_changed: bool,
     publish_anyway: bool,
 ) -> dict:  # fmt: skip
     target = settings.warehouse
     logger = get_run_logger()
-    report_paths = [Path(p) for p in reports]
     if not report_paths:
         raise SourceError("no report file to build from (.txt or .pdf)")
-    reference = Path(reference_dir) if reference_dir else REFERENCE_DIR
     for path in report_paths:
         if not path.is_file():
             raise SourceError(f"{path}: no such report file")
