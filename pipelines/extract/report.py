@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pipelines.extract import Extraction
+from pipelines.extract import Context, Extraction, Reject
 from pipelines.extract.dated_lists import extract_dated_lists
 from pipelines.extract.key_figure_blocks import extract_key_figure_blocks
 from pipelines.extract.office_tables import extract_office_tables
@@ -57,6 +57,7 @@ def extract_report(
     document: Document, indicators: IndicatorCatalog, entities: EntityCatalog
 ) -> Extraction:
     result = Extraction()
+    result.rejects.extend(page_rejects(document))
     for extractor in EXTRACTORS:
         result.extend(extractor(document, indicators, entities))
     # the sentences: every line that no block holds
@@ -65,6 +66,18 @@ def extract_report(
     labels = {code: i.label for code, i in indicators.indicators.items()}
     labels |= {g.indicator_code: g.indicator_label for g in result.generated_indicators}
     return merge_restatements(prefer_curated(with_periods(result, document)), labels)
+
+
+def page_rejects(document: Document) -> list[Reject]:
+    """A PDF's pages that gave no text, as rejects with the reason (and what text an
+    unreadable page still gives): findings of `completeness__unread_pages`."""
+    reader = Context(extractor="pdf_reader")
+    return [
+        reader.at(
+            Location(document.source_file, page=finding.page), finding.text or finding.reason
+        ).reject(finding.reason)
+        for finding in document.page_findings
+    ]
 
 
 def _words(document: Document) -> dict[Location, str]:

@@ -136,6 +136,17 @@ class Section:
 
 
 @dataclass
+class PageFinding:
+    """A page of a PDF that gave no text: unreadable (the reader failed on it: its text, as
+    far as it can be had, is kept), or without any (an empty page, a page of pictures)."""
+
+    page: int
+    kind: str  # "unreadable" or "no_text"
+    reason: str
+    text: str = ""
+
+
+@dataclass
 class Document:
     source_file: str
     source_kind: SourceKind
@@ -144,6 +155,7 @@ class Document:
     sections: list[Section]
     running_text: list[RunningText] = field(default_factory=list)
     pages: int | None = None  # a PDF's number of pages (None: a text export)
+    page_findings: list[PageFinding] = field(default_factory=list)  # pages that gave no text
 
     def lines(self) -> Iterator[tuple[Section, TextLine]]:
         for section in self.sections:

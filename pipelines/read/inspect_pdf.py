@@ -18,7 +18,7 @@ from pdfplumber.pdf import PDF
 
 from pipelines.read import SourceError
 from pipelines.read.document import Table
-from pipelines.read.pdf import _open, _PageReader, _text, page_count, upright
+from pipelines.read.pdf import _open, _PageReader, _text, _without_text, page_count, upright
 from pipelines.read.pdf_layout import running_texts
 from pipelines.read.titles import title_score
 
@@ -43,9 +43,12 @@ class PageReport:
     running: list[tuple[str, str]]  # band, text
     running_boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
     ruled: list[tuple[float, float, float, float]] = field(default_factory=list)
+    finding: str | None = None  # why the page gave no text (the build's finding for it)
 
     def render(self) -> str:
         out = [f"page {self.page} of {self.pages}"]
+        if self.finding:
+            out.append(f"finding: {self.finding}")
         columns = ", ".join(f"x {a:.0f}-{b:.0f}" for a, b in self.columns) or "no text"
         out.append(f"columns ({len(self.columns)}): {columns}")
         if self.gutters:
@@ -78,7 +81,11 @@ def inspect_page(path: Path, number: int) -> tuple[PageReport, tuple[PDF, Page]]
     pdf = _open(path)
     page = upright(pdf, pdf.pages[number - 1])
     reader = _PageReader(page, number, path.name, running)
-    blocks = reader.read()
+    try:
+        blocks = reader.read()
+        finding = None if blocks or page.chars else _without_text(page, number).reason
+    except Exception as err:  # shown, as the build records it, rather than failing
+        blocks, finding = [], f"page {number} cannot be read: {type(err).__name__}: {err}"
     layout = reader.layout
     titles = []
     tables = []
@@ -113,6 +120,7 @@ def inspect_page(path: Path, number: int) -> tuple[PageReport, tuple[PDF, Page]]
         [(d.band, d.text) for d in reader.dropped],
         running_boxes,
         list(reader.ruled_boxes),
+        finding,
     )
     return report, (pdf, page)
 

@@ -46,6 +46,7 @@ from pipelines.read.document import (
     Block,
     Document,
     Location,
+    PageFinding,
     RunningText,
     Section,
     Span,
@@ -490,7 +491,25 @@ def _open(path: Path):
         ) from err
 
 
-PageResult = tuple[int, list[tuple[str, Block | tuple[str, float]]], bool, list[RunningText]]
+# a page's number, its blocks, whether its last block runs on, its running text dropped, and
+# a finding when it gave no text
+PageResult = tuple[
+    int, list[tuple[str, Block | tuple[str, float]]], bool, list[RunningText], PageFinding | None
+]
+
+
+def _plain_text(page) -> str:
+    """What text a page that the reader failed on still gives (for its reject), if any."""
+    try:
+        return " ".join((page.extract_text() or "").split())[:2000]
+    except Exception:  # the page is damaged: nothing more to keep
+        return ""
+
+
+def _without_text(page, number: int) -> PageFinding:
+    picture = bool(page.images)
+    reason = "a page of pictures only: no text layer" if picture else "an empty page"
+    return PageFinding(number, "no_text", f"page {number}: {reason}")
 
 
 def read_pages(
@@ -500,16 +519,22 @@ def read_pages(
     running: frozenset[tuple[str, tuple[str, int, int]]] = frozenset(),
 ) -> list[PageResult]:
     """Pages first..last (1-based, inclusive): the unit of work of a process."""
-    result = []
+    result: list[PageResult] = []
     with _open(path) as pdf:
         for number in range(first, last + 1):
-            page = upright(pdf, pdf.pages[number - 1])
+            page = pdf.pages[number - 1]
             with _one_collection():
                 try:
+                    page = upright(pdf, page)
                     reader = _PageReader(page, number, path.name, running)
-                    result.append((number, reader.read(), reader.runs_on, reader.dropped))
+                    blocks = reader.read()
+                    finding = None if blocks or page.chars else _without_text(page, number)
+                    result.append((number, blocks, reader.runs_on, reader.dropped, finding))
                 except Exception as err:  # pdfminer raises many kinds on damaged content
-                    raise SourceError(f"{path.name}: page {number} cannot be read: {err}") from err
+                    # one page is a finding, not the end of the report: the others load
+                    reason = f"page {number} cannot be read: {type(err).__name__}: {err}"
+                    finding = PageFinding(number, "unreadable", reason, _plain_text(page))
+                    result.append((number, [], False, [], finding))
                 finally:
                     page.close()  # keeps memory flat: a page's objects are freed as we go
     return result
@@ -611,8 +636,9 @@ def read_pdf(path: Path, workers: int = 1) -> Document:
         sha256=hashlib.sha256(raw).hexdigest(),
         report_year=0,
         sections=sections,
-        running_text=[dropped for *_, page_dropped in read for dropped in page_dropped],
+        running_text=[dropped for *_, page_dropped, _ in read for dropped in page_dropped],
         pages=pages,
+        page_findings=[finding for *_, finding in read if finding is not None],
     )
     try:
         document.report_year = report_year_of(text, path)
@@ -627,7 +653,7 @@ def _sections(source_file: str, read: list[PageResult]) -> list[Section]:
     line-end hyphens are resolved against the whole document's vocabulary."""
     sections = [Section(title="", location=Location(source_file, page=1, line=1))]
     previous_runs_on = False
-    for number, blocks, runs_on, _ in read:
+    for number, blocks, runs_on, *_ in read:
         for index, (kind, item) in enumerate(blocks):
             if kind == "title":
                 title, size = item  # type: ignore[misc]

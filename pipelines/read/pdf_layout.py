@@ -181,7 +181,8 @@ def layout_of(words: list[dict], width: float) -> PageLayout:
     segments = segments_of(words)
     left = min(s.x0 for s in segments)
     # margins are taken as symmetric: a short last column still reaches the right margin
-    right = max(max(s.x1 for s in segments), width - left)
+    # (a word that runs past the page's edge, as some typesetters leave one, ends there)
+    right = max(min(max(s.x1 for s in segments), width), width - left)
     # how many segments cover each point: +1 where one starts, -1 past where it ends
     size = int(width) + 2
     starts = [0] * (size + 1)

@@ -223,3 +223,38 @@ def test_a_page_drawn_sideways_and_turned_upright_by_rotate_is_read_as_displayed
     pdf.save(str(turned))
     document = read_pdf(turned)
     assert " ".join(line.text for _, line in document.lines()) == " ".join(lines)
+
+
+def test_a_build_whose_pdf_has_an_unreadable_page_loads_the_rest(tmp_path, monkeypatch) -> None:
+    """One page the reader fails on: the other 116 pages load, the page is a warn finding that
+    names it, and the figures it held are the PDF-vs-text findings of the gate."""
+    import duckdb
+
+    from pipelines.read import pdf as pdf_reader
+    from pipelines.run import steps
+    from pipelines.settings import Settings
+
+    read = pdf_reader._PageReader.read
+
+    def fails_on_page_50(self):
+        if self.number == 50:
+            raise KeyError("damaged content stream")
+        return read(self)
+
+    monkeypatch.setattr(pdf_reader._PageReader, "read", fails_on_page_50)
+    settings = Settings.from_environment().but(pdf_workers=1, staging_dir=tmp_path / "staging")
+    warehouse = steps.build(
+        [REPORT, PDF], tmp_path / "indicators.duckdb", publish_anyway=True, settings=settings
+    )
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        pages = con.execute(
+            "select count(distinct page) from fact_figure where source_kind = 'pdf'"
+        ).fetchone()
+        finding = con.execute(
+            "select status, observed, message from v_check_result "
+            "where check_id = 'completeness__unread_pages'"
+        ).fetchall()
+    assert pages is not None and pages[0] > 80
+    [(status, observed, message)] = finding
+    assert (status, observed) == ("warn", 1.0)
+    assert "page 50 cannot be read: KeyError: 'damaged content stream': \"À l'école" in message
