@@ -42,7 +42,7 @@ reliability: $(INSTALLED) ## kill -9 and concurrency tests ten times in a row, t
 	for run in 1 2 3 4 5 6 7 8 9 10; do \
 		INDICATORS_RELIABILITY_ALL=1 $(BIN)/pytest -q -m reliability tests/end_to_end/test_one_writer.py || exit 1; \
 	done
-	INDICATORS_RELIABILITY_ALL=1 $(BIN)/pytest -q tests/end_to_end/test_publish.py tests/end_to_end/test_hostile_input.py \
+	INDICATORS_RELIABILITY_ALL=1 $(BIN)/pytest -q -m slow tests/end_to_end/test_publish.py tests/end_to_end/test_hostile_input.py \
 		tests/end_to_end/test_stores_heal.py tests/end_to_end/test_outputs.py tests/end_to_end/test_query_guard.py
 
 test-slow: $(INSTALLED) ## run the costly end-to-end tests left out of `make test` (CI runs both)

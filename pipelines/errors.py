@@ -26,7 +26,7 @@ class IndicatorsError(Exception):
     command line prints it as one line (exit 3)."""
 
 
-class GateFailed(Exception):
+class GateFailed(IndicatorsError):
     """The checks of a candidate warehouse failed the gate: it was not published."""
 
     def __init__(self, warehouse: Path, kept: Path, reasons: list[str]) -> None:

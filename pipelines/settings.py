@@ -87,6 +87,9 @@ ENVIRONMENT = {
 }
 
 
+PREFECT_EPHEMERAL_TIMEOUT = "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"
+
+
 @dataclass(frozen=True)
 class Settings:
     """What a run is told, with its defaults."""
@@ -117,6 +120,12 @@ class Settings:
             text = environ.get(variable)
             if text:
                 values[name] = _parse(name, variable, text)
+        # Prefect's own variable, when set, is the one Prefect obeys: the setting says it
+        prefect_timeout = environ.get(PREFECT_EPHEMERAL_TIMEOUT)
+        if prefect_timeout:
+            values["ephemeral_startup_timeout_s"] = _parse(
+                "ephemeral_startup_timeout_s", PREFECT_EPHEMERAL_TIMEOUT, prefect_timeout
+            )
         directory = values.pop("warehouse_dir", None)
         if directory is not None:
             values["warehouse"] = Path(str(directory)) / WAREHOUSE_FILE
@@ -147,7 +156,7 @@ class Settings:
         return {
             "PREFECT_HOME": str(self.prefect_home),
             "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-            "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": (
+            PREFECT_EPHEMERAL_TIMEOUT: (
                 f"{self.ephemeral_startup_timeout_s:g}"
             ),
         }
@@ -167,7 +176,13 @@ def _parse(name: str, variable: str, text: str) -> object:
         raise SettingsError(f"{variable}={text!r}: expected {kind}") from None
     if name == "check_history_runs":
         return max(1, int(number))  # at least the run just written
-    if number <= 0 and name != "lock_timeout_s":
+    if number < 0:
+        raise SettingsError(f"{variable}={text!r}: expected a number of at least 0")
+    if name == "workers":
+        return int(number) or None  # 0: no pool, one thread, as 1
+    if name == "pdf_workers":
+        return max(1, int(number))  # 0: one process
+    if number == 0 and name != "lock_timeout_s":
         raise SettingsError(f"{variable}={text!r}: expected a number above 0")
     return number
 

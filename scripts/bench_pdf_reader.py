@@ -27,13 +27,15 @@ from pipelines.settings import DEFAULT_REPORTS  # noqa: E402
 
 
 def reader_at(rev: str):
-    source = subprocess.run(
-        ["git", "show", f"{rev}:pipelines/read/pdf.py"],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+    shown = subprocess.run(
+        ["git", "show", f"{rev}:pipelines/read/pdf.py"], cwd=ROOT, capture_output=True, text=True
+    )
+    if shown.returncode != 0:
+        sys.exit(
+            f"{rev}: no pipelines/read/pdf.py (a revision before the stage folders?): compare "
+            "with a revision that has it"
+        )
+    source = shown.stdout
     folder = Path(tempfile.mkdtemp(prefix="reader-before-"))
     path = folder / "pdf_reader_before.py"
     path.write_text(source, encoding="utf-8")

@@ -26,7 +26,7 @@ from pipelines.load import warehouse as wh  # noqa: E402
 from pipelines.read.pdf import page_count, read_pages, read_pdf  # noqa: E402
 from pipelines.read.text_export import read_text_export  # noqa: E402
 from pipelines.run import steps  # noqa: E402
-from pipelines.settings import DEFAULT_REPORTS, REFERENCE_DIR  # noqa: E402
+from pipelines.settings import DEFAULT_REPORTS, REFERENCE_DIR, Settings  # noqa: E402
 from pipelines.validate.tables import validate_staging  # noqa: E402
 from schemas.catalog import load_entity_catalog, load_indicator_catalog  # noqa: E402
 
@@ -86,7 +86,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / "indicators.duckdb"
         staging = Path(tmp) / "staging"
-        staged = [steps.validate_staged(steps.stage_report(p, staging)) for p in (text, pdf)]
+        workers = Settings.from_environment().pdf_workers
+        staged = [
+            steps.validate_staged(steps.stage_report(p, staging, workers)) for p in (text, pdf)
+        ]
         reference = steps.stage_reference(REFERENCE_DIR, [2022], staging)
         staged += [steps.validate_staged(s) for s in reference.sources]
 

@@ -1,6 +1,6 @@
 """The check history: every check run, append-only, one Parquet file per run.
 
-It lives beside the warehouse (`paths.check_history_dir_for`), not inside it: `indicators
+It lives beside the warehouse (`settings.check_history_dir_for`), not inside it: `indicators
 check` reads the warehouse with a read-only connection, so that an analyst's read-only
 connection never makes it fail (a read-write one does: DuckDB then lets no other process open
 the file, and the message names that process), and a rebuild of the warehouse never loses a

@@ -21,6 +21,7 @@ import pandas as pd
 
 from pipelines.check.checks import CheckRun
 from pipelines.check.history import Changes
+from pipelines.errors import IndicatorsError
 from pipelines.read.numbers import format_fr
 
 FORMATS = ("md", "json", "junit")
@@ -298,17 +299,23 @@ def to_junit(run: CheckRun, changes: Changes | None = None) -> str:
     return ET.tostring(suite, encoding="unicode", xml_declaration=True) + "\n"
 
 
+class ReportFormatError(IndicatorsError, ValueError):
+    """A report format or output suffix the report cannot be written in."""
+
+
 def render(run: CheckRun, fmt: str, changes: Changes | None = None) -> str:
     renderers = {"md": to_markdown, "json": to_json, "junit": to_junit}
     if fmt not in renderers:
-        raise ValueError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise ReportFormatError(
+            f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}"
+        )
     return renderers[fmt](run, changes)
 
 
 def format_for(path_suffix: str) -> str:
     """The format an output file's suffix asks for (.md, .json, .xml)."""
     if path_suffix.lower() not in SUFFIXES:
-        raise ValueError(
+        raise ReportFormatError(
             f"cannot tell the report format from {path_suffix!r}: use .md, .json or .xml"
         )
     return SUFFIXES[path_suffix.lower()]

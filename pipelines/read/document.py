@@ -156,6 +156,7 @@ class Document:
     running_text: list[RunningText] = field(default_factory=list)
     pages: int | None = None  # a PDF's number of pages (None: a text export)
     page_findings: list[PageFinding] = field(default_factory=list)  # pages that gave no text
+    year_source: str = ""  # where the report year was read (`pipelines.read.report_year`)
 
     def lines(self) -> Iterator[tuple[Section, TextLine]]:
         for section in self.sections:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipelines.errors import IndicatorsError
 from schemas.vocabularies import QUALIFIERS, UNITS
 
 __all__ = ["QUALIFIERS", "UNITS"]  # the vocabularies, declared in schemas/
@@ -113,7 +114,7 @@ _UNIT_PATTERNS: tuple[tuple[re.Pattern[str], float, str], ...] = (
 _NO_FIGURE = frozenset({"/", "-", "–", "—", ""})
 
 
-class NumberFormatError(ValueError):
+class NumberFormatError(IndicatorsError, ValueError):
     """A text that should hold one figure does not."""
 
 

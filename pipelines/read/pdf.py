@@ -67,7 +67,7 @@ from pipelines.read.pdf_layout import (
     running_key,
     segments_of,
 )
-from pipelines.read.text_export import report_year_of
+from pipelines.read.report_year import report_year
 
 TITLE_RATIO = 1.3  # a title is set at least this much larger than the body text
 _LAST_WORD = 70.0  # a line ending closer than this to the column edge was wrapped
@@ -625,10 +625,9 @@ def read_pdf(path: Path, workers: int = 1) -> Document:
             )
             read = [page for part in parts for page in part]
     sections = _sections(path.name, read)
-    text = (
-        "\n".join(line.text for section in sections[:40] for line in section.lines())
-        + "\n"
-        + "\n".join(s.title for s in sections[:40])
+    # the text in reading order, titles in their place: the cover first
+    text = "\n".join(
+        part for s in sections for part in (s.title, *(line.text for line in s.lines())) if part
     )
     document = Document(
         source_file=path.name,
@@ -641,7 +640,8 @@ def read_pdf(path: Path, workers: int = 1) -> Document:
         page_findings=[finding for *_, finding in read if finding is not None],
     )
     try:
-        document.report_year = report_year_of(text, path)
+        year = report_year(text, path)
+        document.report_year, document.year_source = year.year, year.source
     except SourceError:
         diagnose_document(document)  # a scan has no year to read: say it is a scan
         raise

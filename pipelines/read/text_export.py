@@ -24,6 +24,7 @@ from pipelines.read.document import (
     TableRow,
     TextLine,
 )
+from pipelines.read.report_year import report_year
 
 _TITLE_PATTERNS = (
     re.compile(r"^Temps forts \d{4} (?:en|à|dans) \S.*$"),
@@ -34,8 +35,6 @@ _MARKDOWN_RULE = re.compile(r"^[\s|:]*-{2,}[\s|:\-]*$")
 # the export's inline markup: `**` or `__` around bold words, HTML tags between words
 _MARKUP = re.compile(r"\*\*|__|</?p>|<br\s*/?>")
 _BOLD_MARKS = ("**", "__")
-_YEAR_IN_TEXT = re.compile(r"ANNÉE\s+(\d{4})")
-_YEAR_IN_NAME = re.compile(r"(20\d{2})")
 _MOJIBAKE = re.compile(r"Ã[©¨ª‰¢´®§]|Ã\u00a0|â€")
 
 
@@ -125,15 +124,6 @@ def decode_export(raw: bytes, source_file: str) -> str:
     return normalise_text(text.lstrip("\ufeff"))
 
 
-def report_year_of(text: str, path: Path) -> int:
-    match = _YEAR_IN_TEXT.search(text[:20000]) or _YEAR_IN_NAME.search(path.name)
-    if match is None:
-        raise SourceError(
-            f"{path.name}: cannot tell the report year (no 'ANNÉE YYYY', no year in the file name)"
-        )
-    return int(match.group(1))
-
-
 def read_text_export(path: Path) -> Document:
     """Read the text export into sections of lines and tables."""
     path = Path(path)
@@ -144,9 +134,10 @@ def read_text_export(path: Path) -> Document:
     text = decode_export(raw, source_file)
     if not text.strip():
         raise SourceError(f"{source_file}: empty file")
-    return parse_export(
-        text, source_file, hashlib.sha256(raw).hexdigest(), report_year_of(text, path)
-    )
+    year = report_year(text, path)
+    document = parse_export(text, source_file, hashlib.sha256(raw).hexdigest(), year.year)
+    document.year_source = year.source
+    return document
 
 
 def parse_export(text: str, source_file: str, sha256: str, report_year: int) -> Document:

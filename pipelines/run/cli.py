@@ -321,7 +321,7 @@ def _coverage(args: argparse.Namespace) -> int:
 
     worst = 1.0
     for path in args.reports or DEFAULT_REPORTS:
-        document = read_report(path)
+        document = read_report(path, args.settings.pdf_workers)
         extraction = extract_report(document, load_indicator_catalog(), load_entity_catalog())
         result = measure(document, extraction, validate_staging(to_staging(document, extraction)))
         sys.stdout.write(render(result, document.source_file))
@@ -388,6 +388,12 @@ def _build(args: argparse.Namespace) -> int:
         "select (select count(*) from fact_figure) as figures, "
         "(select count(*) from stg_reject) as rejects",
     ).iloc[0]
+    for source in result["sources"]:
+        if source.get("year_source"):
+            print(
+                f"{source['source_file']}: report year {source['report_year']}, read from "
+                f"{source['year_source']}"
+            )
     checks = result["check_counts"]
     print(
         f"warehouse {result['warehouse']}: {counts['figures']} figures, "

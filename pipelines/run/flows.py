@@ -24,6 +24,7 @@ from prefect import Flow, Task, flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
 from prefect.client.schemas.objects import TaskRun
+from prefect.context import FlowRunContext
 from prefect.runtime import flow_run
 from prefect.states import State
 
@@ -158,7 +159,7 @@ def _report_failure(what: str, settings: Settings) -> None:
     notify_failure(line, settings.failure_webhook)
 
 
-@flow(name="build_warehouse", log_prints=True)
+@flow(name="build_warehouse", log_prints=True, task_runner=task_runner())  # one thread
 def build_warehouse(
     reports: list[str] | None = None,
     reference_dir: str | None = None,
@@ -214,6 +215,10 @@ def _build(
 ) -> dict:  # fmt: skip
     target = settings.warehouse
     logger = get_run_logger()
+    context = FlowRunContext.get()
+    runner = context.task_runner if context else None
+    workers = getattr(runner, "_max_workers", None)
+    logger.info("documents extracted on %s (%s workers)", type(runner).__name__, workers or "?")
     if not report_paths:
         raise SourceError("no report file to build from (.txt or .pdf)")
     for path in report_paths:

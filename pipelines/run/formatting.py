@@ -11,7 +11,15 @@ from collections.abc import Sequence
 from datetime import date, datetime, time
 from decimal import Decimal
 
+from pipelines.errors import IndicatorsError
+
 FORMATS = ("table", "csv", "json")
+
+
+class FormatError(IndicatorsError, ValueError):
+    """An output format this command does not write."""
+
+
 MAX_WIDTH = 120
 
 
@@ -93,4 +101,4 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str) -
 
         out = [line(columns)] + [line(row) for row in texts]
         return "\n".join(out) + f"\n({len(rows)} rows)\n"
-    raise ValueError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
+    raise FormatError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")

@@ -34,16 +34,22 @@ def serve(
     )
     with nullcontext(existing) if existing else started as api_url:
         use_prefect_api(api_url)  # the runs' processes inherit it
-        from prefect import serve as prefect_serve
-        from prefect.deployments.runner import RunnerDeployment
         from prefect.schedules import Cron
         from prefect.settings import PREFECT_API_URL, temporary_settings
 
         from pipelines.run.flows import flow_for
 
         with temporary_settings({PREFECT_API_URL: api_url}):
-            # the runner runs this flow object, its task runner included
-            deployment = flow_for(settings).to_deployment(
+            ui = api_url.removesuffix("/api")
+            print(f"Prefect UI: {ui}  (PREFECT_API_URL={api_url})", flush=True)
+            print(
+                f"serving build_warehouse/{DEPLOYMENT_NAME} on '{cron}' ({timezone}); "
+                "Ctrl-C stops the deployment and the server",
+                flush=True,
+            )
+            # served as a flow object (`Flow.serve`, the runner's add_flow): each run executes
+            # this object, its task runner included, not the module's flow re-imported
+            flow_for(settings).serve(
                 name=DEPLOYMENT_NAME,
                 schedules=[Cron(cron, timezone=timezone)],
                 parameters={
@@ -53,14 +59,5 @@ def serve(
                     "reference_dir": str(reference_dir) if reference_dir else None,
                 },
                 description="Build the indicator warehouse when raw/ has new or changed files.",
+                print_starting_message=False,
             )
-            # outside an event loop, to_deployment returns the deployment, not a coroutine
-            assert isinstance(deployment, RunnerDeployment)
-            ui = api_url.removesuffix("/api")
-            print(f"Prefect UI: {ui}  (PREFECT_API_URL={api_url})", flush=True)
-            print(
-                f"serving build_warehouse/{DEPLOYMENT_NAME} on '{cron}' ({timezone}); "
-                "Ctrl-C stops the deployment and the server",
-                flush=True,
-            )
-            prefect_serve(deployment)

@@ -49,7 +49,8 @@ def explain_startup_failure(err: BaseException, settings: Settings) -> str | Non
         return (
             f"the temporary Prefect server did not start within {timeout:g} s: start one with "
             "`make serve` and export PREFECT_API_URL=http://127.0.0.1:4200/api, or raise "
-            "INDICATORS_EPHEMERAL_STARTUP_TIMEOUT"
+            "INDICATORS_EPHEMERAL_STARTUP_TIMEOUT (or Prefect's own "
+            "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, which wins when set)"
         )
     return None
 

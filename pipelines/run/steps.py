@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
@@ -45,6 +46,7 @@ from pipelines.read.reference.reader import (
     reference_figures,
     verify_reference,
 )
+from pipelines.read.report_year import report_year
 from pipelines.read.text_export import read_text_export
 from pipelines.settings import PROJECT_ROOT, REFERENCE_DIR, Settings, check_history_dir_for
 from pipelines.validate import integrity
@@ -67,6 +69,7 @@ class StagedSource:
     folder: str
     extracted: bool = False  # read and extracted by this build (not taken from the cache)
     source_path: str = ""  # the file as the build was given it (read again by later builds)
+    year_source: str = ""  # where the report year was read (the title, the cover, the name)
 
     def path(self, table: str) -> Path:
         return Path(self.folder) / f"{table}.parquet"
@@ -161,8 +164,8 @@ def stage_report(path: Path, staging_dir: Path, pdf_workers: int = 1) -> StagedS
         remove_leftovers(folder / stage)
     if manifest.is_file():  # the folder is where the cache is now, not where it was written
         problem = _cache_problem(folder)
-        if problem is None:
-            cached = json.loads(manifest.read_text(encoding="utf-8"))
+        cached = json.loads(manifest.read_text(encoding="utf-8")) if problem is None else {}
+        if problem is None and _year_still_holds(cached, path):
             where = {
                 "folder": str(folder / "extracted"),
                 "extracted": False,
@@ -170,7 +173,10 @@ def stage_report(path: Path, staging_dir: Path, pdf_workers: int = 1) -> StagedS
                 "source_file": path.name,  # a renamed copy: the name of the file read now
             }
             return StagedSource(**(cached | where))
-        set_aside(folder, problem, Path(staging_dir))
+        if problem is not None:
+            set_aside(folder, problem, Path(staging_dir))
+        else:  # another year for the same content: extracted again, from an empty folder
+            shutil.rmtree(folder, ignore_errors=True)
     document = read_report(path, pdf_workers)
     diagnose_document(document)  # a scan, lost glyphs, lost TABs: one cause, not 1 000 failures
     extraction = extract_report(document, load_indicator_catalog(), load_entity_catalog())
@@ -182,10 +188,23 @@ def stage_report(path: Path, staging_dir: Path, pdf_workers: int = 1) -> StagedS
         document.report_year,
         str(folder / "extracted"),
         source_path=str(path.resolve()),
+        year_source=document.year_source,
     )
     write_staging(integrity.screen(frames_of(document, extraction), path), staged)
     _write_marker(manifest, staged.to_dict())  # written last
     return replace(staged, extracted=True)
+
+
+def _year_still_holds(cached: dict, path: Path) -> bool:
+    """A cached extraction whose year came from the file's name serves a renamed copy only if
+    the new name gives the same year (the content alone does not say it)."""
+    source = str(cached.get("year_source", ""))
+    if not source.startswith("the file name"):
+        return True
+    try:
+        return report_year("", path).year == cached.get("report_year")
+    except SourceError:
+        return False
 
 
 def _cache_problem(folder: Path) -> str | None:

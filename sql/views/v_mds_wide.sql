@@ -3,7 +3,7 @@
 -- give is null (the MDS Lens-Liévin table is missing from the report: its derived residual is
 -- in v_derived_residual and v_territory_scorecard, never here).
 -- The indicator_columns line becomes one column per indicator of the catalog's MDS tables
--- when the schema is applied (pipelines.load.warehouse.render_view): they are declared once.
+-- when the schema is applied (pipelines.load.schema.render_view): they are declared once.
 create or replace view v_mds_wide as
 select
     years.report_year,

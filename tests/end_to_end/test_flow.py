@@ -13,7 +13,25 @@ from pipelines.run.flows import build_warehouse
 pytestmark = pytest.mark.integration
 
 
-def test_the_flow_builds_the_territories_inhabitants(built_warehouse) -> None:
+@pytest.fixture(scope="module")
+def flow_warehouse(prefect_harness, tmp_path_factory):
+    """The warehouse built by the real flow from the shipped inputs (text, PDF, reference)."""
+    target = tmp_path_factory.mktemp("flow") / "indicators.duckdb"
+    build_warehouse(warehouse=str(target))
+    return target
+
+
+def test_the_flow_builds_what_the_plain_steps_build(flow_warehouse, built_warehouse) -> None:
+    """The flow's tasks are the steps: the same facts, fact by fact."""
+    query = (
+        "select * exclude (source_file) from fact_figure order by report_year, source_kind, "
+        "entity_code, indicator_code, page, line, source_span"
+    )
+    assert wh.query(flow_warehouse, query).equals(wh.query(built_warehouse, query))
+
+
+def test_the_flow_builds_the_territories_inhabitants(flow_warehouse) -> None:
+    built_warehouse = flow_warehouse
     rows = wh.query(
         built_warehouse,
         "select entity_code, value, qualifier, section, source_text from v_report_figure "
@@ -33,7 +51,8 @@ def test_the_flow_builds_the_territories_inhabitants(built_warehouse) -> None:
     assert rows[1]["qualifier"] == "at_least"
 
 
-def test_the_flow_loads_report_and_reference_and_stores_a_check_run(built_warehouse) -> None:
+def test_the_flow_loads_report_and_reference_and_stores_a_check_run(flow_warehouse) -> None:
+    built_warehouse = flow_warehouse
     sources = wh.query(
         built_warehouse, "select source_kind, source_file from dim_source order by 1"
     )

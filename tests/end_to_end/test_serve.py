@@ -48,9 +48,9 @@ def _wait_for_deployment(client, server: subprocess.Popen, log: Path) -> None:
 
 
 @pytest.fixture
-def served(prefect_harness, tmp_path) -> Iterator[tuple[Path, Path]]:
+def served(prefect_harness, tmp_path) -> Iterator[tuple[Path, Path, Path]]:
     """`indicators serve` on the session's server: a report folder holding the text export, a
-    fresh staging cache, its own warehouse. Yields (report folder, warehouse)."""
+    fresh staging cache, its own warehouse. Yields (report folder, warehouse, its log)."""
     reports = tmp_path / "report"
     reports.mkdir()
     shutil.copyfile(REPORT, reports / REPORT.name)
@@ -59,7 +59,7 @@ def served(prefect_harness, tmp_path) -> Iterator[tuple[Path, Path]]:
     env = {**os.environ, "INDICATORS_STAGING_DIR": str(tmp_path / "staging"),
            "PREFECT_RUNNER_POLL_FREQUENCY": "1"}  # fmt: skip
     command = [sys.executable, "-m", "pipelines.run.cli", "serve", "--warehouse", str(warehouse),
-               "--report-dir", str(reports)]  # fmt: skip
+               "--report-dir", str(reports), "--workers", "2"]  # fmt: skip
     with log.open("w") as out:
         server = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
@@ -67,7 +67,7 @@ def served(prefect_harness, tmp_path) -> Iterator[tuple[Path, Path]]:
 
         with get_client(sync_client=True) as client:
             _wait_for_deployment(client, server, log)
-        yield reports, warehouse
+        yield reports, warehouse, log
     finally:
         server.send_signal(signal.SIGTERM)  # what `kill` does; Ctrl-C in a terminal too
         server.wait(timeout=30)
@@ -78,10 +78,12 @@ def test_a_triggered_run_builds_then_a_run_with_unchanged_inputs_reads_nothing(s
     from prefect.client.schemas.objects import FlowRun
     from prefect.deployments import run_deployment
 
-    _, warehouse = served
+    _, warehouse, log = served
     first = run_deployment(DEPLOYMENT, timeout=180, poll_interval=0.5)
     assert isinstance(first, FlowRun)  # called outside an event loop: the run, not a coroutine
     assert first.state is not None and first.state.is_completed(), first.state
+    # the run executes the served flow object, on the task runner `--workers 2` chose
+    assert "documents extracted on ProcessPoolTaskRunner (2 workers)" in log.read_text()
     figures = wh.query(warehouse, "select report_year, source_kind, count(*) from fact_figure "
                        "group by all order by all").values.tolist()  # fmt: skip
     assert [row[:2] for row in figures] == [[2022, "reference"], [2022, "text"]]

@@ -30,14 +30,21 @@ def test_a_dead_server_url_gives_one_line_that_says_what_to_do(
 
 
 def test_a_temporary_server_that_does_not_start_says_what_to_do() -> None:
-    settings = Settings.from_environment({"INDICATORS_EPHEMERAL_STARTUP_TIMEOUT": "240"})
     err = RuntimeError("Timed out while attempting to connect to ephemeral Prefect API server.")
-    assert explain_startup_failure(err, settings) == (
+    ours = Settings.from_environment({"INDICATORS_EPHEMERAL_STARTUP_TIMEOUT": "240"})
+    assert explain_startup_failure(err, ours) == (
         "the temporary Prefect server did not start within 240 s: start one with `make serve` "
         "and export PREFECT_API_URL=http://127.0.0.1:4200/api, or raise "
-        "INDICATORS_EPHEMERAL_STARTUP_TIMEOUT"
+        "INDICATORS_EPHEMERAL_STARTUP_TIMEOUT (or Prefect's own "
+        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, which wins when set)"
     )
-    assert explain_startup_failure(ValueError("a bad value"), settings) is None
+    # the value Prefect obeys is the one the message states
+    both = Settings.from_environment(
+        {"INDICATORS_EPHEMERAL_STARTUP_TIMEOUT": "240",
+         "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "60"}
+    )  # fmt: skip
+    assert "did not start within 60 s" in (explain_startup_failure(err, both) or "")
+    assert explain_startup_failure(ValueError("a bad value"), ours) is None
 
 
 def test_commands_keep_prefect_in_the_project_with_a_patient_temporary_server() -> None:

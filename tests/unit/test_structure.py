@@ -64,24 +64,22 @@ def _graph() -> dict[str, set[str]]:
     return {module: _imports(path, modules) - {module} for module, path in modules.items()}
 
 
-def test_no_module_imports_a_later_stage() -> None:
-    upward = [
+def _upward(graph: dict[str, set[str]]) -> list[str]:
+    return sorted(
         f"{module} -> {imported}"
-        for module, imported_set in _graph().items()
+        for module, imported_set in graph.items()
         for imported in imported_set
         if _layer(imported) > _layer(module)
-    ]
-    assert upward == []
+    )
 
 
-def test_no_import_cycle() -> None:
-    graph = _graph()
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     state: dict[str, int] = {}
     cycles: list[list[str]] = []
 
     def visit(module: str, path: list[str]) -> None:
         state[module] = 1
-        for imported in sorted(graph[module]):
+        for imported in sorted(graph.get(module, ())):
             if state.get(imported) == 1:
                 cycles.append([*path[path.index(imported) :], imported])
             elif imported not in state:
@@ -91,15 +89,33 @@ def test_no_import_cycle() -> None:
     for module in sorted(graph):
         if module not in state:
             visit(module, [module])
-    assert cycles == []
+    return cycles
 
 
-def test_the_import_checks_see_a_planted_upward_import() -> None:
-    """The two tests above can fail: a reader importing the warehouse would be found."""
-    assert _layer("pipelines.read.pdf") < _layer("pipelines.load.warehouse")
-    assert "pipelines.load.warehouse" in _imports(
-        PROJECT_ROOT / "pipelines/run/steps.py", _modules()
-    )
+def test_no_module_imports_a_later_stage() -> None:
+    assert _upward(_graph()) == []
+
+
+def test_no_import_cycle() -> None:
+    assert _cycles(_graph()) == []
+
+
+def test_the_import_checks_find_a_planted_upward_import_and_cycle() -> None:
+    """The two tests above can fail: a reader importing the warehouse, two modules importing
+    each other, are found in the real graph with one edge planted."""
+    graph = _graph()
+    assert "pipelines.load.warehouse" in graph["pipelines.run.steps"]  # the graph is read
+    planted = {
+        **graph,
+        "pipelines.read.pdf": graph["pipelines.read.pdf"] | {"pipelines.load.warehouse"},
+    }
+    assert _upward(planted) == ["pipelines.read.pdf -> pipelines.load.warehouse"]
+    circle = {
+        **graph,
+        "pipelines.load.schema": graph["pipelines.load.schema"] | {"pipelines.load.warehouse"},
+    }
+    [cycle] = _cycles(circle)
+    assert set(cycle) == {"pipelines.load.schema", "pipelines.load.warehouse"}
 
 
 def test_only_the_settings_and_the_command_line_read_the_environment() -> None:
@@ -165,7 +181,8 @@ def test_settings_come_from_arguments_over_the_environment_over_the_defaults() -
             {"INDICATORS_PDF_WORKERS": "many"},
             "INDICATORS_PDF_WORKERS='many': expected a whole number",
         ),
-        ({"INDICATORS_WORKERS": "0"}, "INDICATORS_WORKERS='0': expected a number above 0"),
+        ({"INDICATORS_WORKERS": "-1"}, "INDICATORS_WORKERS='-1': expected a number of at least 0"),
+        ({"INDICATORS_SERVER_STARTUP_TIMEOUT": "0"}, "expected a number above 0"),
         (
             {"INDICATORS_LOCK_TIMEOUT": "soon"},
             "INDICATORS_LOCK_TIMEOUT='soon': expected a number of seconds",
@@ -180,3 +197,15 @@ def test_a_bad_setting_names_its_variable(environ: dict, message: str) -> None:
 def test_a_folder_given_for_the_warehouse_is_refused(tmp_path) -> None:
     with pytest.raises(SettingsError, match=r"is a folder; give the path of a \.duckdb file"):
         Settings.from_environment({}, warehouse=tmp_path)
+
+
+def test_the_task_runner_comes_from_the_settings_not_from_the_import() -> None:
+    from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+
+    from pipelines.run.flows import build_warehouse, flow_for
+
+    assert isinstance(build_warehouse.task_runner, ThreadPoolTaskRunner)
+    assert build_warehouse.task_runner._max_workers == 1  # one thread unless told
+    pooled = flow_for(Settings(workers=2)).task_runner
+    assert isinstance(pooled, ProcessPoolTaskRunner) and pooled._max_workers == 2
+    assert isinstance(build_warehouse.task_runner, ThreadPoolTaskRunner)  # the module's unchanged
