@@ -308,15 +308,7 @@ def _reference_cache_problem(folder: Path, report_years: list[int]) -> str | Non
 def validate_staged(staged: StagedSource) -> StagedSource:
     """Validate the staging files; valid rows and rejects go to a `validated` folder (reused:
     the staging folder is keyed by the source's content and the code's version)."""
-    target = StagedSource(
-        staged.source_file,
-        staged.source_sha256,
-        staged.source_kind,
-        staged.report_year,
-        str(Path(staged.folder).parent / "validated"),
-        staged.extracted,
-        staged.source_path,
-    )
+    target = replace(staged, folder=str(Path(staged.folder).parent / "validated"))
     done = Path(target.folder) / "source.json"
     if done.is_file():
         return target
