@@ -156,9 +156,7 @@ class Settings:
         return {
             "PREFECT_HOME": str(self.prefect_home),
             "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-            PREFECT_EPHEMERAL_TIMEOUT: (
-                f"{self.ephemeral_startup_timeout_s:g}"
-            ),
+            PREFECT_EPHEMERAL_TIMEOUT: f"{self.ephemeral_startup_timeout_s:g}",
         }
 
 

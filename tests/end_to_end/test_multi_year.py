@@ -124,3 +124,23 @@ def test_a_held_year_whose_file_is_gone_stops_the_build(two_year_warehouse, tmp_
         )
     with pytest.raises(SourceError, match=r"gone\.txt: the warehouse holds report year 2023"):
         build_with_steps([REPORT], target)
+
+
+def test_what_2022_had_and_2023_lacks_is_a_finding_naming_where_2022_had_it(
+    two_year_warehouse,
+) -> None:
+    """The synthetic 2023 export drops the MDS du Ternois table: its block and each curated
+    indicator it stated are warn findings; key-figure blocks that only moved are not."""
+    rows = wh.query(
+        two_year_warehouse,
+        "select status, entity_code, indicator_code, expected_source, observed_source "
+        "from v_check_result where check_id = 'completeness__since_last_year' order by all",
+    ).to_dict("records")
+    assert {r["status"] for r in rows} == {"warn"}
+    assert {r["entity_code"] for r in rows} == {"62-mds-ternois"}
+    codes = {r["indicator_code"] for r in rows}
+    assert "mds_activity:62-mds-ternois" in codes and "staff_fte" in codes
+    assert len(codes) == 18  # the block and the 17 curated figures of its table
+    staff = next(r for r in rows if r["indicator_code"] == "staff_fte")
+    assert staff["expected_source"] == "2022: rapport-activites-2022.txt:2116 (PDF p.47)"
+    assert staff["observed_source"] == "2023: not found in synthetic-2023-export.txt"
