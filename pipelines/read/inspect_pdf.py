@@ -19,7 +19,7 @@ from pdfplumber.pdf import PDF
 from pipelines.read import SourceError
 from pipelines.read.document import Table
 from pipelines.read.pdf import _open, _PageReader, _text, _without_text, page_count, upright
-from pipelines.read.pdf_layout import running_texts
+from pipelines.read.pdf_layout import LAYOUT, running_texts
 from pipelines.read.titles import title_score
 
 # the titles the extractors look for, by their words
@@ -101,7 +101,7 @@ def inspect_page(path: Path, number: int) -> tuple[PageReport, tuple[PDF, Page]]
         for ln in reader.lines
     ]
     running_boxes = []
-    words = page.extract_words(x_tolerance=1.5)
+    words = page.extract_words(x_tolerance=LAYOUT.word_tolerance)
     for dropped in reader.dropped:
         first = dropped.text.split(" ")[0]
         for w in words:

@@ -58,6 +58,7 @@ from pipelines.read.hyphenation import MARK, Vocabulary, join_lines
 from pipelines.read.numbers import find_quantities
 from pipelines.read.pdf_layout import (
     BAND,
+    LAYOUT,
     PageLayout,
     RunningKey,
     is_running,
@@ -69,8 +70,8 @@ from pipelines.read.pdf_layout import (
 )
 from pipelines.read.report_year import report_year
 
-TITLE_RATIO = 1.3  # a title is set at least this much larger than the body text
-_LAST_WORD = 70.0  # a line ending closer than this to the column edge was wrapped
+TITLE_RATIO = LAYOUT.title_ratio
+_LAST_WORD = LAYOUT.last_word
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl"})
 
 
@@ -162,7 +163,7 @@ def _lines(words: list[dict], body_size: float = 0.0) -> list[_Line]:
     """Words on the same baseline make a line (in one column)."""
     lines: list[_Line] = []
     for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if lines and abs(word["top"] - lines[-1].top) < 2.0:
+        if lines and abs(word["top"] - lines[-1].top) < LAYOUT.same_line:
             lines[-1].words.append(word)
             lines[-1].bottom = max(lines[-1].bottom, word["bottom"])
         else:
@@ -175,7 +176,7 @@ def _lines(words: list[dict], body_size: float = 0.0) -> list[_Line]:
         line.x0 = line.words[0]["x0"]
         cells, current = [], [line.words[0]]
         for previous, word in zip(line.words, line.words[1:], strict=False):
-            if word["x0"] - previous["x1"] > 1.5 * line.size:
+            if word["x0"] - previous["x1"] > LAYOUT.cell_gap * line.size:
                 cells.append(current)
                 current = []
             current.append(word)
@@ -205,7 +206,7 @@ def _aligned(rows: list[list[str]], lines: list[_Line]) -> list[list[str]]:
             for words in line.cell_words[1:]:
                 start = 0
                 for index, word in enumerate(words[:-1]):
-                    if any(abs(word["x1"] - edge) < 3.0 for edge in edges):
+                    if any(abs(word["x1"] - edge) < LAYOUT.aligned_edge for edge in edges):
                         cells.append(_text(words[start : index + 1]))
                         start = index + 1
                 cells.append(_text(words[start:]))
@@ -222,8 +223,8 @@ def _figures_joined(lines: list[_Line]) -> list[_Line]:
         if (
             previous is not None
             and not line.cells
-            and previous.size > line.size * 1.2
-            and line.top - previous.bottom < line.size * 1.2
+            and previous.size > line.size * LAYOUT.figure_title
+            and line.top - previous.bottom < line.size * LAYOUT.figure_title
             and _is_figure_alone(previous)
         ):
             out[-1] = _Line(
@@ -302,7 +303,9 @@ class _PageReader:
     def words(self) -> list[dict]:
         """The page's words, without running text, with ligatures undone and the text
         normalised as every reader's (`normalise_text`)."""
-        words = self.page.extract_words(extra_attrs=["fontname", "size"], x_tolerance=1.5)
+        words = self.page.extract_words(
+            extra_attrs=["fontname", "size"], x_tolerance=LAYOUT.word_tolerance
+        )
         for word in words:
             word["text"] = normalise_text(word["text"].translate(_LIGATURES))
         return self._without_running(words)
@@ -411,10 +414,10 @@ class _PageReader:
                     text, bold = _styled(paragraph[0].words)
                     for following in paragraph[1:]:
                         text, bold = _join_styled((text, bold), _styled(following.words))
-                    indent = 1 if paragraph[0].x0 - column_left > 6 else 0
+                    indent = 1 if paragraph[0].x0 - column_left > LAYOUT.indent else 0
                     # the first line of a column has no gap to measure: it continues the flow
                     starts_group = 0 < gap_before_paragraph < 99 and (
-                        gap_before_paragraph > paragraph[0].size * 1.3
+                        gap_before_paragraph > paragraph[0].size * LAYOUT.paragraph_gap
                     )
                     kind = "block"
                     # the paragraph broke at the column or page end (a list item never goes on)
@@ -445,13 +448,17 @@ class _PageReader:
         for line in lines:
             gap = line.top - previous.bottom if previous is not None else 99.0
             if line.cells:
-                if paragraph or (rows and gap > line.size * 0.7):
+                if paragraph or (rows and gap > line.size * LAYOUT.table_end_gap):
                     flush()  # a new table begins after text or after a wider gap
                     first_of_flow = False
                 rows.append(line.cells)
                 row_lines.append(line)
                 row_x0 = line.x0
-            elif rows and gap < line.size * 0.6 and abs(line.x0 - row_x0) < 2.0:
+            elif (
+                rows
+                and gap < line.size * LAYOUT.row_gap
+                and abs(line.x0 - row_x0) < LAYOUT.row_left
+            ):
                 # a table row whose first cell wraps: the next line continues that cell
                 rows[-1][0] = join_lines(rows[-1][0], _text(line.words))
             else:
@@ -459,7 +466,7 @@ class _PageReader:
                 # item always starts a paragraph
                 same_paragraph = (
                     paragraph
-                    and gap < line.size * 0.5
+                    and gap < line.size * LAYOUT.wrapped_cell_gap
                     and line.is_title == paragraph[-1].is_title
                     and not LIST_ITEM.match(line.words[0]["text"])
                     # a title goes on to the next line only when that line's first word

@@ -18,15 +18,50 @@ from dataclasses import dataclass, field
 from itertools import accumulate, combinations, pairwise
 from pathlib import Path
 
-BAND = 0.09  # share of the page height, at the top and at the bottom, where running text sits
+
+@dataclass(frozen=True)
+class LayoutSettings:
+    """Every threshold of the PDF reader, named, with why it is where it is (in the manner of
+    pdfplumber's `TableSettings`). Sizes in points; "× size" is relative to the text's size,
+    so that a layout set in another body size reads the same."""
+
+    # running text (headers, footers, page numbers)
+    band: float = 0.09  # share of the page height, top and foot, where running text sits
+    running_place: float = 6.0  # running text stays within this of its place, page to page
+    running_share: float = 0.25  # ... on at least this share of the pages
+    running_min_pages: int = 3  # ... and on at least this many
+    # columns
+    min_gutter: float = 6.0  # narrower blank strips are word spacing, not gutters
+    similar_columns: float = 1.25  # widest column / narrowest column of one page
+    spanning_share: float = 0.04  # lines that may cross a gutter: titles over columns
+    gutter_share: float = 0.5  # a gutter is narrower than this share of the narrowest column
+    short_column: float = 0.25  # a column (not the last) ends within this share of its width
+    # lines, words and cells
+    word_tolerance: float = 1.5  # pdfplumber's x_tolerance: closer characters are one word
+    same_line: float = 2.0  # words whose tops differ by less are on one line
+    cell_gap: float = 1.5  # × size: a wider gap between words separates table cells
+    aligned_edge: float = 3.0  # cells whose right edges are this close are one column
+    title_ratio: float = 1.3  # a title is set at least this much larger than the body text
+    last_word: float = 70.0  # a line ending closer than this to the column edge was wrapped
+    figure_title: float = 1.2  # × size: a figure set this much larger heads the line below
+    # paragraphs and table rows
+    indent: float = 6.0  # a first line this far in from the column starts an indented item
+    paragraph_gap: float = 1.3  # × size: a wider gap before a paragraph starts a group
+    table_end_gap: float = 0.7  # × size: a wider gap ends a table
+    row_gap: float = 0.6  # × size: a narrower gap at the row's left edge continues the row
+    row_left: float = 2.0  # ... a line starting this close to the row's left edge
+    wrapped_cell_gap: float = 0.5  # × size: a narrower gap joins a wrapped cell to its row
+
+
+LAYOUT = LayoutSettings()
+BAND = LAYOUT.band
 _DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl"})
-MIN_GUTTER = 6.0  # points: narrower blank strips are word spacing, not gutters
-_SIMILAR = 1.25  # widest column / narrowest column
+MIN_GUTTER = LAYOUT.min_gutter
 
 
-_PLACE = 6.0  # points: running text stays within this of its place from page to page
+_PLACE = LAYOUT.running_place
 
 
 def running_key(text: str, x0: float, top: float) -> tuple[str, int, int]:
@@ -55,7 +90,7 @@ def running_texts(path: Path) -> frozenset[RunningKey]:
 
 def running_from(seen: Counter[RunningKey], pages: int) -> frozenset[RunningKey]:
     """The running texts among the (band, key) counts of all the document's pages."""
-    threshold = max(3, math.ceil(pages * 0.25))
+    threshold = max(LAYOUT.running_min_pages, math.ceil(pages * LAYOUT.running_share))
     return frozenset(key for key, count in seen.items() if count >= threshold)
 
 
@@ -139,7 +174,7 @@ def rows_of(words: list[dict]) -> list[list[dict]]:
     """Words on the same baseline across the whole page, left to right."""
     rows: list[list[dict]] = []
     for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if rows and abs(word["top"] - rows[-1][0]["top"]) < 2.0:
+        if rows and abs(word["top"] - rows[-1][0]["top"]) < LAYOUT.same_line:
             rows[-1].append(word)
         else:
             rows.append([word])
@@ -153,7 +188,7 @@ def segments_of(words: list[dict]) -> list[Segment]:
     for row in rows_of(words):
         current = [row[0]]
         for previous, word in pairwise(row):
-            if word["x0"] - previous["x1"] > max(1.5 * previous["size"], MIN_GUTTER):
+            if word["x0"] - previous["x1"] > max(LAYOUT.cell_gap * previous["size"], MIN_GUTTER):
                 segments.append(_segment(current))
                 current = []
             current.append(word)
@@ -192,7 +227,7 @@ def layout_of(words: list[dict], width: float) -> PageLayout:
             starts[begin] += 1
             starts[end] -= 1
     coverage = list(accumulate(starts[:size]))
-    allowed = max(0, int(len(segments) * 0.04))  # a few spanning lines: titles over columns
+    allowed = max(0, int(len(segments) * LAYOUT.spanning_share))  # titles over columns
     candidates: list[tuple[float, float]] = []
     start = None
     for x in range(int(left) + 1, int(right)):
@@ -266,9 +301,9 @@ def _splits_evenly(
     edges = [left, *[x for g in gutters for x in g], right]
     columns = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
     widths = [b - a for a, b in columns]
-    if min(widths) <= 0 or max(widths) / min(widths) > _SIMILAR:
+    if min(widths) <= 0 or max(widths) / min(widths) > LAYOUT.similar_columns:
         return False
-    if any(g[1] - g[0] > 0.5 * min(widths) for g in gutters):  # a gutter, not a wide gap
+    if any(g[1] - g[0] > LAYOUT.gutter_share * min(widths) for g in gutters):  # not a wide gap
         return False
     last = len(columns) - 1
     for index, ((x0, x1), width) in enumerate(zip(columns, widths, strict=True)):
@@ -277,6 +312,6 @@ def _splits_evenly(
             return False
         # prose fills its column: some line reaches near the column's right edge (the last
         # column may hold only the end of the text)
-        if index < last and max(s.x1 for s in inside) < x1 - 0.25 * width:
+        if index < last and max(s.x1 for s in inside) < x1 - LAYOUT.short_column * width:
             return False
     return True

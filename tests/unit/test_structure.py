@@ -209,3 +209,27 @@ def test_the_task_runner_comes_from_the_settings_not_from_the_import() -> None:
     pooled = flow_for(Settings(workers=2)).task_runner
     assert isinstance(pooled, ProcessPoolTaskRunner) and pooled._max_workers == 2
     assert isinstance(build_warehouse.task_runner, ThreadPoolTaskRunner)  # the module's unchanged
+
+
+def test_the_pdf_readers_thresholds_are_named_settings() -> None:
+    """No threshold as a bare number inside the PDF reader's functions: each is a field of
+    `LayoutSettings`, with why it is where it is (0, 1 and the 99 of "no gap yet" are not
+    thresholds)."""
+    bare = []
+    for name in ("pdf.py", "pdf_layout.py"):
+        tree = ast.parse((PROJECT_ROOT / "pipelines" / "read" / name).read_text(encoding="utf-8"))
+        settings = {
+            id(inner)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ClassDef) and node.name == "LayoutSettings"
+            for inner in ast.walk(node)
+        }
+        bare += [
+            f"{name}:{node.lineno} {node.value}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant)
+            and isinstance(node.value, float)
+            and node.value not in {0.0, 1.0, 99.0}
+            and id(node) not in settings
+        ]
+    assert bare == []
