@@ -172,7 +172,8 @@ def recent_runs(store: Path, limit: int = 10) -> pd.DataFrame:
                     then 'failures not accepted' else 'no failure unaccepted' end as verdict
             from history
             group by run_id
-            order by started_at desc
+            -- by the full start time: the shown one is to the second, and two runs may share it
+            order by min(history.started_at) desc, run_id
             limit ?
             """,
             [limit],

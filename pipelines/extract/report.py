@@ -73,9 +73,9 @@ def page_rejects(document: Document) -> list[Reject]:
     unreadable page still gives): findings of `completeness__unread_pages`."""
     reader = Context(extractor="pdf_reader")
     return [
-        reader.at(
-            Location(document.source_file, page=finding.page), finding.text or finding.reason
-        ).reject(finding.reason)
+        reader.at(Location(document.source_file, page=finding.page), finding.text).reject(
+            finding.reason, source_text=finding.text or None
+        )
         for finding in document.page_findings
     ]
 

@@ -83,7 +83,7 @@ def inspect_page(path: Path, number: int) -> tuple[PageReport, tuple[PDF, Page]]
     reader = _PageReader(page, number, path.name, running)
     try:
         blocks = reader.read()
-        finding = None if blocks or page.chars else _without_text(page, number).reason
+        finding = None if blocks else _without_text(page, number).reason
     except Exception as err:  # shown, as the build records it, rather than failing
         blocks, finding = [], f"page {number} cannot be read: {type(err).__name__}: {err}"
     layout = reader.layout

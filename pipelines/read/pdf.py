@@ -193,7 +193,7 @@ def _aligned(rows: list[list[str]], lines: list[_Line]) -> list[list[str]]:
     where the table's other rows end a column."""
     width = max(len(line.cell_words) for line in lines)
     full = [line for line in lines if len(line.cell_words) == width]
-    if len(full) < 2 or width < 3:
+    if len(full) < 2 or width < LAYOUT.min_aligned_cells:
         return rows
     edges = [
         sorted(line.cell_words[i][-1]["x1"] for line in full)[len(full) // 2]
@@ -386,7 +386,7 @@ class _PageReader:
         if rows:
             kind = "continued" if self.runs_on and not self.blocks else "block"
             self.blocks.append((kind, Table(tuple(rows), rows[0].location)))
-            self.runs_on = table.bbox[3] > self.text_bottom - 20
+            self.runs_on = table.bbox[3] > self.text_bottom - LAYOUT.foot_room
 
     def _flow(self, lines: list[_Line], column_right: float) -> None:
         """Lines of one column into titles, paragraphs and aligned-text tables."""
@@ -404,7 +404,9 @@ class _PageReader:
                 # a table at the top of a column may run on from the previous column or page
                 kind = "continued" if first_of_flow and self.runs_on else "block"
                 self.blocks.append((kind, Table(tuple(located), located[0].location)))
-                self.runs_on = previous is not None and previous.bottom > self.text_bottom - 20
+                self.runs_on = (
+                    previous is not None and previous.bottom > self.text_bottom - LAYOUT.foot_room
+                )
                 rows, row_lines = [], []
             if paragraph:
                 if paragraph[0].is_title:
@@ -514,8 +516,12 @@ def _plain_text(page) -> str:
 
 
 def _without_text(page, number: int) -> PageFinding:
-    picture = bool(page.images)
-    reason = "a page of pictures only: no text layer" if picture else "an empty page"
+    if page.images:
+        reason = "a page of pictures only: no text layer"
+    elif page.chars:
+        reason = "no text but its running header or footer"
+    else:
+        reason = "an empty page"
     return PageFinding(number, "no_text", f"page {number}: {reason}")
 
 
@@ -535,7 +541,7 @@ def read_pages(
                     page = upright(pdf, page)
                     reader = _PageReader(page, number, path.name, running)
                     blocks = reader.read()
-                    finding = None if blocks or page.chars else _without_text(page, number)
+                    finding = None if blocks else _without_text(page, number)
                     result.append((number, blocks, reader.runs_on, reader.dropped, finding))
                 except Exception as err:  # pdfminer raises many kinds on damaged content
                     # one page is a finding, not the end of the report: the others load
@@ -631,6 +637,9 @@ def read_pdf(path: Path, workers: int = 1) -> Document:
                 [running] * len(ranges),
             )
             read = [page for part in parts for page in part]
+    unreadable = [finding for *_, finding in read if finding and finding.kind == "unreadable"]
+    if unreadable and len(unreadable) == pages:  # not a page's problem: the file's
+        raise SourceError(f"{path.name}: no page could be read ({unreadable[0].reason})")
     sections = _sections(path.name, read)
     # the text in reading order, titles in their place: the cover first
     text = "\n".join(

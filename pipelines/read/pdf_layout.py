@@ -21,7 +21,7 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class LayoutSettings:
-    """Every threshold of the PDF reader, named, with why it is where it is (in the manner of
+    """The thresholds of the PDF reader, named, with why each is where it is (in the manner of
     pdfplumber's `TableSettings`). Sizes in points; "× size" is relative to the text's size,
     so that a layout set in another body size reads the same."""
 
@@ -48,9 +48,12 @@ class LayoutSettings:
     indent: float = 6.0  # a first line this far in from the column starts an indented item
     paragraph_gap: float = 1.3  # × size: a wider gap before a paragraph starts a group
     table_end_gap: float = 0.7  # × size: a wider gap ends a table
-    row_gap: float = 0.6  # × size: a narrower gap at the row's left edge continues the row
-    row_left: float = 2.0  # ... a line starting this close to the row's left edge
-    wrapped_cell_gap: float = 0.5  # × size: a narrower gap joins a wrapped cell to its row
+    row_gap: float = 0.6  # × size: a narrower gap continues the row's wrapped first cell
+    row_left: float = 2.0  # ... on a line starting this close to the row's left edge
+    wrapped_cell_gap: float = 0.5  # × size: a narrower gap between lines keeps a paragraph
+    foot_room: float = 20.0  # a block ending this close to the text's foot may run on
+    min_aligned_cells: int = 3  # rows of fewer cells are not split at the others' edges
+    min_column_segments: int = 3  # a column (not the last) holds at least this many lines
 
 
 LAYOUT = LayoutSettings()
@@ -99,61 +102,75 @@ def running_counts(
 ) -> tuple[Counter[RunningKey], list[int]]:
     """For pages first..last (1-based, inclusive; `None`: to the end): on how many of them
     each (band, key) is found, and each page's number of characters (what reading the page
-    costs). Counts of page ranges add up to the whole document's."""
+    costs). Counts of page ranges add up to the whole document's. A page pdfium cannot read
+    counts for nothing here: its own reading says what is wrong with it."""
+    import pypdfium2 as pdfium
+
+    seen: Counter[RunningKey] = Counter()
+    sizes: list[int] = []
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        last = len(pdf) if last is None else last
+        for index in range(first - 1, last):
+            try:
+                found, size = _running_of_page(pdf, index)
+            except pdfium.PdfiumError:
+                found, size = set(), 0
+            seen.update(found)
+            sizes.append(size)
+    finally:
+        pdf.close()
+    return seen, sizes
+
+
+def _running_of_page(pdf, index: int) -> tuple[set[RunningKey], int]:
+    """The (band, key) pairs of one page's top and foot, and its number of characters."""
     import ctypes
 
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
-    seen: Counter[RunningKey] = Counter()
-    sizes: list[int] = []
     left, top, right, bottom = (ctypes.c_double() for _ in range(4))
-    pdf = pdfium.PdfDocument(str(path))
+    page = pdf[index]
+    text_page = page.get_textpage()
     try:
-        last = len(pdf) if last is None else last
-        for index in range(first - 1, last):
-            page = pdf[index]
-            text_page = page.get_textpage()
-            # the text's coordinates are the page's own, before its /Rotate: so is its height
-            turned = page.get_rotation() in (90, 270)
-            height = page.get_width() if turned else page.get_height()
-            chars = pdfium_c.FPDFText_CountChars(text_page)
-            sizes.append(max(chars, 0))
-            # one buffer for every rectangle's text, larger than any: a rectangle's text is
-            # at most the page's characters with the spaces and line breaks between them
-            room = 5 * max(chars, 0) + 8
-            buffer = (ctypes.c_ushort * room)()
-            header, footer = height * (1 - BAND), height * BAND
-            found: set[RunningKey] = set()
-            for i in range(text_page.count_rects()):
-                if not pdfium_c.FPDFText_GetRect(text_page, i, left, top, right, bottom):
-                    raise pdfium.PdfiumError("Failed to get rectangle.")
-                band = "header" if bottom.value > header else None
-                band = "footer" if top.value < footer else band
-                if band is None:
-                    continue
-                box = (left.value, bottom.value, right.value, top.value)
-                written = pdfium_c.FPDFText_GetBoundedText(
-                    text_page, box[0], box[3], box[2], box[1], buffer, room
-                )
-                # the text is never NUL: a trailing one terminates it
-                text = ctypes.string_at(buffer, 2 * max(written, 0)).decode(
-                    "utf-16-le", errors="ignore"
-                )
-                text = text.rstrip("\x00")
-                if written >= room or any(ord(c) > 0xFFFF for c in text):
-                    # cut short, or outside the BMP (pdfium counts those differently):
-                    # pypdfium2's own two calls
-                    text = text_page.get_text_bounded(*box)
-                key = running_key(text, box[0], height - box[3])
-                if key[0]:
-                    found.add((band, key))
-            seen.update(found)
-            text_page.close()
-            page.close()
+        # the text's coordinates are the page's own, before its /Rotate: so is its height
+        turned = page.get_rotation() in (90, 270)
+        height = page.get_width() if turned else page.get_height()
+        chars = max(pdfium_c.FPDFText_CountChars(text_page), 0)
+        # one buffer for every rectangle's text, larger than any: a rectangle's text is
+        # at most the page's characters with the spaces and line breaks between them
+        room = 5 * chars + 8
+        buffer = (ctypes.c_ushort * room)()
+        header, footer = height * (1 - BAND), height * BAND
+        found: set[RunningKey] = set()
+        for i in range(text_page.count_rects()):
+            if not pdfium_c.FPDFText_GetRect(text_page, i, left, top, right, bottom):
+                raise pdfium.PdfiumError("Failed to get rectangle.")
+            band = "header" if bottom.value > header else None
+            band = "footer" if top.value < footer else band
+            if band is None:
+                continue
+            box = (left.value, bottom.value, right.value, top.value)
+            written = pdfium_c.FPDFText_GetBoundedText(
+                text_page, box[0], box[3], box[2], box[1], buffer, room
+            )
+            # the text is never NUL: a trailing one terminates it
+            text = ctypes.string_at(buffer, 2 * max(written, 0)).decode(
+                "utf-16-le", errors="ignore"
+            )
+            text = text.rstrip("\x00")
+            if written >= room or any(ord(c) > 0xFFFF for c in text):
+                # cut short, or outside the BMP (pdfium counts those differently):
+                # pypdfium2's own two calls
+                text = text_page.get_text_bounded(*box)
+            key = running_key(text, box[0], height - box[3])
+            if key[0]:
+                found.add((band, key))
+        return found, chars
     finally:
-        pdf.close()
-    return seen, sizes
+        text_page.close()
+        page.close()
 
 
 @dataclass
@@ -214,7 +231,7 @@ def layout_of(words: list[dict], width: float) -> PageLayout:
     if not words:
         return PageLayout()
     segments = segments_of(words)
-    left = min(s.x0 for s in segments)
+    left = max(0.0, min(s.x0 for s in segments))  # a word may start before the page's edge
     # margins are taken as symmetric: a short last column still reaches the right margin
     # (a word that runs past the page's edge, as some typesetters leave one, ends there)
     right = max(min(max(s.x1 for s in segments), width), width - left)
@@ -308,7 +325,7 @@ def _splits_evenly(
     last = len(columns) - 1
     for index, ((x0, x1), width) in enumerate(zip(columns, widths, strict=True)):
         inside = [s for s in segments if s.x0 >= x0 - 1 and s.x1 <= x1 + 1]
-        if len(inside) < (3 if index < last else 1):
+        if len(inside) < (LAYOUT.min_column_segments if index < last else 1):
             return False
         # prose fills its column: some line reaches near the column's right edge (the last
         # column may hold only the end of the text)

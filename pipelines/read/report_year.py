@@ -16,9 +16,12 @@ from pathlib import Path
 from pipelines.read import SourceError
 
 _YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d)"
+# a title is a line of its own that starts with it (a sentence of the body that speaks of
+# "le rapport d'activité 2021" or "l'année 2021" is not one)
 _TITLE = re.compile(
-    r"\b(?:rapport\s+(?:annuel|d['’]\s*activit[ée]s?)\b[^\d\n]{0,60}?|ann[ée]e\s+)" + _YEAR,
-    re.IGNORECASE,
+    r"^[^\w\n]*(?P<title>(?:rapport\s+(?:annuel|d['’]\s*activit[ée]s?)\b[^\d\n]{0,60}?"
+    r"|ann[ée]e\s+)" + _YEAR + r")[^\n]{0,40}$",
+    re.IGNORECASE | re.MULTILINE,
 )
 _ALONE = re.compile(r"^\s*" + _YEAR + r"\s*$")
 _ANY = re.compile(r"(?<![\d,.])" + _YEAR)
@@ -53,7 +56,7 @@ def report_year(
     """The report year of a document whose text (in reading order) is `text`."""
     title = _TITLE.search(text[: settings.title_chars])
     if title is not None:
-        return ReportYear(int(title["year"]), f"the title {' '.join(title.group(0).split())!r}")
+        return ReportYear(int(title["year"]), f"the title {' '.join(title['title'].split())!r}")
     lines = [line for line in text.splitlines() if line.strip()][: settings.cover_lines]
     for line in lines:
         alone = _ALONE.match(line)

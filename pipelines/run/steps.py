@@ -172,6 +172,8 @@ def stage_report(path: Path, staging_dir: Path, pdf_workers: int = 1) -> StagedS
                 "source_path": str(path.resolve()),
                 "source_file": path.name,  # a renamed copy: the name of the file read now
             }
+            if str(cached.get("year_source", "")).startswith("the file name"):
+                where["year_source"] = f"the file name {path.name!r}"
             return StagedSource(**(cached | where))
         if problem is not None:
             set_aside(folder, problem, Path(staging_dir))

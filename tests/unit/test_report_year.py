@@ -24,6 +24,13 @@ NAMELESS = Path("rapport.txt")
         ("Rapport d'activité 2023\n", 2023, 'the title "Rapport d\'activité 2023"'),
         ("62\nPas-de-Calais\nRAPPORT D'ACTIVITÉS\n- ANNÉE 2022\n", 2022, "the title 'ANNÉE 2022'"),
         ("Mon Département\n2021\nSolidarités", 2021, "the cover's '2021'"),
+        # a sentence of the body that names another year is no title
+        (
+            "Mon Département\n2022\nLe rapport d'activité 2021 avait montré",
+            2022,
+            "the cover's '2022'",
+        ),
+        ("COUVERTURE\n2022\nPar rapport à l'année 2021, le nombre", 2022, "the cover's '2022'"),
     ],
 )
 def test_the_year_is_read_from_the_title_or_the_cover(text: str, year: int, source: str) -> None:

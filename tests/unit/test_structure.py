@@ -212,9 +212,11 @@ def test_the_task_runner_comes_from_the_settings_not_from_the_import() -> None:
 
 
 def test_the_pdf_readers_thresholds_are_named_settings() -> None:
-    """No threshold as a bare number inside the PDF reader's functions: each is a field of
-    `LayoutSettings`, with why it is where it is (0, 1 and the 99 of "no gap yet" are not
-    thresholds)."""
+    """No threshold as a bare number inside the PDF reader's functions: no fraction, and no
+    number compared with, but 0, 1, 2 and the 99 of "no gap yet"; each threshold is a field of
+    `LayoutSettings`, with why it is where it is (rotations and the last character of Unicode's
+    basic plane are no thresholds)."""
+    allowed = {0, 1, 2, 99, 90, 270, 0xFFFF}
     bare = []
     for name in ("pdf.py", "pdf_layout.py"):
         tree = ast.parse((PROJECT_ROOT / "pipelines" / "read" / name).read_text(encoding="utf-8"))
@@ -224,12 +226,26 @@ def test_the_pdf_readers_thresholds_are_named_settings() -> None:
             if isinstance(node, ast.ClassDef) and node.name == "LayoutSettings"
             for inner in ast.walk(node)
         }
+        indices = {
+            id(inner)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Subscript)
+            for inner in ast.walk(node.slice)
+        }
+        compared = {
+            id(inner)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Compare)
+            for inner in ast.walk(node)
+            if id(inner) not in indices
+        }
         bare += [
             f"{name}:{node.lineno} {node.value}"
             for node in ast.walk(tree)
             if isinstance(node, ast.Constant)
-            and isinstance(node.value, float)
-            and node.value not in {0.0, 1.0, 99.0}
+            and type(node.value) in (int, float)
+            and node.value not in allowed
             and id(node) not in settings
+            and (isinstance(node.value, float) or id(node) in compared)
         ]
     assert bare == []
