@@ -240,7 +240,7 @@ def test_the_pdf_readers_thresholds_are_named_settings() -> None:
             if id(inner) not in indices
         }
         bare += [
-            f"{name}:{node.lineno} {node.value}"
+            f"{name}:{node.lineno} {node.value!r}"
             for node in ast.walk(tree)
             if isinstance(node, ast.Constant)
             and type(node.value) in (int, float)
