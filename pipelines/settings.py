@@ -23,16 +23,23 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 RAW_DIR = PROJECT_ROOT / "raw"
 REPORT_DIR = RAW_DIR / "report"
 REFERENCE_DIR = RAW_DIR / "reference"
-# The text export and the PDF of the same report: both are read, and checked against each other.
-DEFAULT_REPORTS = (
-    REPORT_DIR / "rapport-activites-2022.txt",
-    REPORT_DIR / "rapport-activites-2022.pdf",
-)
 
 
 def report_files(folder: Path = REPORT_DIR) -> list[Path]:
     """Every report document in a folder (text exports and PDFs), in a stable order."""
     return sorted(p for p in Path(folder).iterdir() if p.suffix.lower() in {".txt", ".pdf"})
+
+
+def shipped_reports(folder: Path = REPORT_DIR) -> tuple[Path, Path]:
+    """The text export and the PDF of one report in a folder (same name; the last by name:
+    the newest year), both read and checked against each other."""
+    files = report_files(folder)
+    texts = {p.stem: p for p in files if p.suffix.lower() == ".txt"}
+    pdfs = {p.stem: p for p in files if p.suffix.lower() == ".pdf"}
+    both = sorted(set(texts) & set(pdfs))
+    if not both:
+        raise FileNotFoundError(f"{folder}: no text export with its PDF (one name, .txt and .pdf)")
+    return texts[both[-1]], pdfs[both[-1]]
 
 
 SQL_DIR = PROJECT_ROOT / "sql"

@@ -1,14 +1,18 @@
-"""Load the indicator and entity catalogs (YAML files beside this module).
+"""Load the indicator and département catalogs (YAML files beside this module).
 
 The catalogs are data, reviewed like code: extractors look indicators and entities up here
 instead of hard-coding labels, so a new indicator is a catalog entry, not a code change.
+What is particular to one département lives in its own file, `catalog/departements/<code>.yaml`:
+its territories and offices, the phrases by which its report marks its parts
+(`ReportStructure`), the names with numbers it prints. A département without a file still
+has its name and code, from the list of every département (`catalog/departements.csv`).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -20,7 +24,8 @@ from schemas.vocabularies import UNITS
 
 CATALOG_DIR = Path(__file__).parent / "catalog"
 INDICATOR_CATALOG = CATALOG_DIR / "indicators.yaml"
-ENTITY_CATALOG = CATALOG_DIR / "entities.yaml"
+DEPARTEMENT_DIR = CATALOG_DIR / "departements"
+DEPARTEMENT_LIST = CATALOG_DIR / "departements.csv"
 DOMAIN_VOCABULARY = CATALOG_DIR / "domains.yaml"
 
 
@@ -142,8 +147,62 @@ class IndicatorCatalog:
 
 
 @dataclass(frozen=True)
+class MenuItem:
+    """A kind of navigation-menu item: its opening words, and what precedes the name."""
+
+    entity_type: str
+    starts: re.Pattern[str]
+    strip: re.Pattern[str] | None = None
+
+    def name(self, item: str) -> str:
+        return self.strip.sub("", item, count=1) if self.strip else item
+
+
+@dataclass(frozen=True)
+class ReportStructure:
+    """The phrases by which one département's report marks its parts (its catalog file's
+    `report:`). A report of a département without a catalog file has none of them: its titles
+    are found by their shape, and its figures sit on the département."""
+
+    section_titles: tuple[re.Pattern[str], ...] = ()  # lines that are titles, whatever their shape
+    territory_title: re.Pattern[str] | None = None  # a profile's title, with a (?P<name>) group
+    part_titles: tuple[re.Pattern[str], ...] = ()  # titles after which no office page runs on
+    overview_title: str | None = None  # the department overview page's title
+    key_figure_title: str | None = None  # the opening words of every key-figure block's title
+    menu: tuple[MenuItem, ...] = ()
+    names_with_numbers: tuple[re.Pattern[str], ...] = ()  # "les 4 vents": a name, not a figure
+    postcode_departements: tuple[str, ...] = ()  # whose postcodes precede a commune's name
+    inspect_titles: tuple[str, ...] = ()  # more titles `inspect-pdf` scores titles against
+
+    def is_section_title(self, text: str) -> bool:
+        return any(p.match(text) for p in self.section_titles)
+
+    def is_part_title(self, text: str) -> bool:
+        return any(p.match(text) for p in self.part_titles)
+
+    def is_key_figure_title(self, text: str) -> bool:
+        return bool(self.key_figure_title) and text.startswith(self.key_figure_title or "")
+
+    def territory_named(self, title: str) -> str | None:
+        """The territory a profile's title names, if the title is one."""
+        found = self.territory_title.match(title) if self.territory_title else None
+        return found["name"] if found else None
+
+    def menu_item(self, item: str) -> tuple[str, str] | None:
+        """(entity type, name) of a navigation-menu item, if it opens as one."""
+        for kind in self.menu:
+            if kind.starts.match(item):
+                return kind.entity_type, kind.name(item)
+        return None
+
+
+@dataclass(frozen=True)
 class EntityCatalog:
+    """One département's entities and its report's structure."""
+
     entities: dict[str, Entity]
+    structure: ReportStructure = field(default_factory=ReportStructure)
+    has_catalog: bool = True  # False: only the département is known (no catalog file)
 
     @property
     def department(self) -> Entity:
@@ -240,7 +299,7 @@ def parse_indicator_catalog(data: dict) -> IndicatorCatalog:
 
 
 # a département code as INSEE writes it: 62, 2A, 971; a slug: lower-case words and hyphens
-_DEPARTEMENT_CODE = re.compile(r"\d{2,3}|2[AB]")
+DEPARTEMENT_CODE = re.compile(r"\d{2,3}|2[AB]")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -249,12 +308,46 @@ def entity_code(departement_code: str, slug: str) -> str:
     return f"{departement_code}-{slug}"
 
 
+_STRUCTURE_KEYS = frozenset(ReportStructure.__dataclass_fields__)
+
+
+def _patterns(values: Any, where: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(p for v in values or () if (p := _compile(str(v), where)) is not None)
+
+
+def parse_structure(data: dict | None) -> ReportStructure:
+    """A département file's `report:` mapping."""
+    data = data or {}
+    unknown = sorted(set(data) - _STRUCTURE_KEYS)
+    if unknown:
+        raise CatalogError(f"report: unknown keys {unknown}")
+    menu = tuple(
+        MenuItem(
+            item["entity_type"],
+            _compile(item["starts"], "menu") or re.compile(""),
+            _compile(item.get("strip"), "menu"),
+        )
+        for item in data.get("menu") or ()
+    )
+    return ReportStructure(
+        section_titles=_patterns(data.get("section_titles"), "section_titles"),
+        territory_title=_compile(data.get("territory_title"), "territory_title"),
+        part_titles=_patterns(data.get("part_titles"), "part_titles"),
+        overview_title=data.get("overview_title"),
+        key_figure_title=data.get("key_figure_title"),
+        menu=menu,
+        names_with_numbers=_patterns(data.get("names_with_numbers"), "names_with_numbers"),
+        postcode_departements=tuple(str(c) for c in data.get("postcode_departements") or ()),
+        inspect_titles=tuple(str(t) for t in data.get("inspect_titles") or ()),
+    )
+
+
 def parse_entity_catalog(data: dict) -> EntityCatalog:
     """The catalog file declares the département's code once and the other entities by their
     slug; every code and parent is qualified here with the département's code."""
     department = data["department"]
     departement_code = department["code"]
-    if not isinstance(departement_code, str) or not _DEPARTEMENT_CODE.fullmatch(departement_code):
+    if not isinstance(departement_code, str) or not DEPARTEMENT_CODE.fullmatch(departement_code):
         raise CatalogError(
             f"department code {departement_code!r}: not a département code, "
             'a quoted string such as "62", "2A" or "971"'
@@ -287,17 +380,17 @@ def parse_entity_catalog(data: dict) -> EntityCatalog:
             tuple(entry.get("aliases", ())),
         )
 
-    for entry in data["territories"]:
+    for entry in data.get("territories") or ():
         add(entry, "territory", departement_code)
     territories = {e.slug: e.code for e in entities.values() if e.entity_type == "territory"}
     for entity_type in ("mds", "mdadt"):
-        for entry in data[entity_type]:
+        for entry in data.get(entity_type) or ():
             if entry["territory"] not in territories:
                 raise CatalogError(f"{entry['slug']}: unknown territory {entry['territory']!r}")
             add(entry, entity_type, territories[entry["territory"]])
     for entry in data.get("organisations", []):
         add(entry, "organisation", None)  # not a part of the department: no sum includes it
-    return EntityCatalog(entities)
+    return EntityCatalog(entities, parse_structure(data.get("report")))
 
 
 @cache
@@ -305,6 +398,58 @@ def load_indicator_catalog(path: Path = INDICATOR_CATALOG) -> IndicatorCatalog:
     return parse_indicator_catalog(read_yaml(path))
 
 
+@dataclass(frozen=True)
+class Departement:
+    """A département of the official list: its code, its name, the article its name takes."""
+
+    code: str
+    name: str
+    article: str  # "du" (Pas-de-Calais), "de la" (Somme), "de l'" (Aisne), "des", "de", "d'"
+
+    @property
+    def title(self) -> str:
+        """How a report names its Département: "Département du Pas-de-Calais"."""
+        glue = "" if self.article.endswith("'") else " "
+        return f"Département {self.article}{glue}{self.name}"
+
+
 @cache
-def load_entity_catalog(path: Path = ENTITY_CATALOG) -> EntityCatalog:
-    return parse_entity_catalog(read_yaml(path))
+def load_departements(path: Path = DEPARTEMENT_LIST) -> dict[str, Departement]:
+    """Every département of the official list, by code."""
+    import csv
+
+    with Path(path).open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return {r["code"]: Departement(r["code"], r["nom"], r["article"]) for r in rows}
+
+
+def departement_file(code: str) -> Path:
+    return DEPARTEMENT_DIR / f"{code}.yaml"
+
+
+def catalog_departements() -> list[str]:
+    """The codes of the départements that have a catalog file, sorted."""
+    return sorted(p.stem for p in DEPARTEMENT_DIR.glob("*.yaml"))
+
+
+@cache
+def load_entity_catalog(code: str | None = None) -> EntityCatalog:
+    """The entities and report structure of a département (by default: the only one with a
+    catalog file when there is one, else an error). A département without a file: its
+    entity alone, named from the official list, and no structure."""
+    if code is None:
+        codes = catalog_departements()
+        if len(codes) != 1:
+            raise CatalogError(f"{len(codes)} département catalogs: say which département")
+        code = codes[0]
+    path = departement_file(code)
+    if path.is_file():
+        catalog = parse_entity_catalog(read_yaml(path))
+        if catalog.department.code != code:
+            raise CatalogError(f"{path}: declares département {catalog.department.code!r}")
+        return catalog
+    known = load_departements()
+    if code not in known:
+        raise CatalogError(f"{code!r}: no such département in {DEPARTEMENT_LIST.name}")
+    department = {"code": code, "name": known[code].name}
+    return replace(parse_entity_catalog({"department": department}), has_catalog=False)

@@ -25,7 +25,11 @@ from schemas.vocabularies import (
 )
 
 # Official entities come from the reference files, not the catalog: their codes have a shape.
-OFFICIAL_CODE_PATTERNS = {"commune": r"62\d{3}", "epci": r"\d{9}", "canton": r"62\d{2}"}
+OFFICIAL_CODE_PATTERNS = {
+    "commune": r"(?:\d{2}|2[AB])\d{3}",
+    "epci": r"\d{9}",
+    "canton": r"(?:\d{2}|2[AB])\d{2}",
+}
 # One-off figures of the key-figure blocks get generated codes (kf_<block>__<label>).
 # Figures read in sentences get tx_<section>__<label>.
 GENERATED_CODE = r"(?:kf|tx)_[a-z0-9_]+"
@@ -35,6 +39,7 @@ class Located(pa.DataFrameModel):
     """Which source a staging row comes from and where in it: every staging table starts so."""
 
     report_year: Series[int] = pa.Field(ge=2000, le=2100)
+    departement_code: Series[str] = pa.Field(str_matches=r"^(?:\d{2,3}|2[AB])$")
     source_kind: Series[str] = pa.Field(isin=SOURCE_KINDS)
     source_file: Series[str] = pa.Field(str_length={"min_value": 1})
     source_sha256: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$")
@@ -261,6 +266,7 @@ class RejectStaging(Located):
     away: a reject is kept whatever it holds, its provenance too may be missing)."""
 
     report_year: Series[int] = pa.Field(nullable=True)
+    departement_code: Series[str] = pa.Field(nullable=True)
     source_kind: Series[str] = pa.Field(nullable=True)
     source_file: Series[str] = pa.Field(nullable=True)
     source_sha256: Series[str] = pa.Field(nullable=True)

@@ -68,9 +68,9 @@ def fixed_costs(runs: int, api_url: str, workdir: Path) -> None:
 
 
 def make_documents(folder: Path, count: int) -> list[Path]:
-    from pipelines.settings import DEFAULT_REPORTS
+    from pipelines.settings import shipped_reports
 
-    text = DEFAULT_REPORTS[0].read_text(encoding="utf-8")
+    text = shipped_reports()[0].read_text(encoding="utf-8")
     paths = []
     for year in range(2022, 2022 + count):
         path = folder / f"rapport-activites-{year}.txt"
@@ -85,12 +85,15 @@ def batch(runs: int, count: int, workdir: Path) -> None:
 
     from pipelines.run.flows import build_warehouse, extract_document_task
     from pipelines.run.runners import task_runner
+    from pipelines.run.steps import ReportFile
 
     documents = make_documents(workdir, count)
 
     @flow(name="bench_extract_batch")
     def extract_batch(reports: list[str], staging_dir: str) -> int:
-        documents = [extract_document_task.submit(Path(p), Path(staging_dir), 1) for p in reports]
+        documents = [
+            extract_document_task.submit(ReportFile(Path(p)), Path(staging_dir), 1) for p in reports
+        ]
         return len([future.result() for future in documents])
 
     def run(runner, what: str, n: int) -> float:

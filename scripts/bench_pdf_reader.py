@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipelines.read import pdf as after  # noqa: E402
-from pipelines.settings import DEFAULT_REPORTS  # noqa: E402
+from pipelines.settings import shipped_reports  # noqa: E402
 
 
 def reader_at(rev: str):
@@ -50,7 +50,7 @@ def reader_at(rev: str):
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("pdf", nargs="?", type=Path, default=DEFAULT_REPORTS[1])
+    parser.add_argument("pdf", nargs="?", type=Path, default=shipped_reports()[1])
     parser.add_argument("--rev", default="main")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)

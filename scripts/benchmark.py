@@ -26,7 +26,7 @@ from pipelines.load import warehouse as wh  # noqa: E402
 from pipelines.read.pdf import page_count, read_pages, read_pdf  # noqa: E402
 from pipelines.read.text_export import read_text_export  # noqa: E402
 from pipelines.run import steps  # noqa: E402
-from pipelines.settings import DEFAULT_REPORTS, REFERENCE_DIR, Settings  # noqa: E402
+from pipelines.settings import REFERENCE_DIR, Settings, shipped_reports  # noqa: E402
 from pipelines.validate.tables import validate_staging  # noqa: E402
 from schemas.catalog import load_entity_catalog, load_indicator_catalog  # noqa: E402
 
@@ -56,7 +56,7 @@ def main() -> None:
     parser.add_argument("--cold-builds", type=int, default=2, help="cold CLI builds to time")
     args = parser.parse_args()
 
-    text, pdf = DEFAULT_REPORTS
+    text, pdf = shipped_reports()
     indicators, entities = load_indicator_catalog(), load_entity_catalog()
     document = read_text_export(text)
     extraction = extract_report(document, indicators, entities)

@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 from pipelines.extract.report import extract_report  # noqa: E402
 from pipelines.read.pdf import page_count, read_pdf  # noqa: E402
 from pipelines.read.text_export import read_text_export  # noqa: E402
-from pipelines.settings import DEFAULT_REPORTS  # noqa: E402
+from pipelines.settings import shipped_reports  # noqa: E402
 from schemas.catalog import load_entity_catalog, load_indicator_catalog  # noqa: E402
 from tools.renditions import (  # noqa: E402
     RENDITIONS,
@@ -39,7 +39,7 @@ def main() -> int:
     parser.add_argument("--show", type=int, default=10, help="differences listed per rendition")
     args = parser.parse_args()
     indicators, entities = load_indicator_catalog(), load_entity_catalog()
-    text = read_text_export(DEFAULT_REPORTS[0])
+    text = read_text_export(shipped_reports()[0])
     expected = extract_report(text, indicators, entities)
     folder = Path(tempfile.mkdtemp(prefix="renditions-"))
     for name in args.only or RENDITIONS:

@@ -21,12 +21,17 @@ from pipelines.read.text_export import parse_export
 from schemas.catalog import load_entity_catalog, load_indicator_catalog
 
 COVER = "RAPPORT D'ACTIVITÉS ANNÉE {year}\n"
+DEPARTEMENT = "62"  # the shipped catalog's: its structure, its entities
 
 
 def document(body: str, *, year: int = 2022, name: str = "rapport-test.txt") -> Document:
     """A text export of a few lines (indentation of the literal removed), with a cover."""
     text = COVER.format(year=year) + dedent(body).strip("\n") + "\n"
-    return parse_export(text, name, hashlib.sha256(text.encode()).hexdigest(), year)
+    structure = load_entity_catalog(DEPARTEMENT).structure
+    sha256 = hashlib.sha256(text.encode()).hexdigest()
+    parsed = parse_export(text, name, sha256, year, structure)
+    parsed.departement_code = DEPARTEMENT
+    return parsed
 
 
 def extract(body: str, **kwargs: object) -> Extraction:
@@ -34,7 +39,7 @@ def extract(body: str, **kwargs: object) -> Extraction:
     return extract_report(
         document(body, **kwargs),  # type: ignore[arg-type]
         load_indicator_catalog(),
-        load_entity_catalog(),
+        load_entity_catalog(DEPARTEMENT),
     )
 
 
@@ -56,13 +61,14 @@ def warehouse(figures: Iterable[dict], *, year: int = 2022) -> duckdb.DuckDBPyCo
 
     con = duckdb.connect()
     apply_schema(con)
-    refresh_dimensions(con, load_indicator_catalog(), load_entity_catalog())
+    refresh_dimensions(con, load_indicator_catalog(), load_entity_catalog(DEPARTEMENT))
     con.execute(
-        "insert into dim_source values (?, 'text', 'rapport-test.txt', ?, now(), null)",
-        [year, "0" * 64],
+        "insert into dim_source values (?, ?, 'text', 'rapport-test.txt', ?, now(), null)",
+        [DEPARTEMENT, year, "0" * 64],
     )
     defaults = {
-        "report_year": year, "source_kind": "text", "source_file": "rapport-test.txt",
+        "report_year": year, "departement_code": DEPARTEMENT, "source_kind": "text",
+        "source_file": "rapport-test.txt",
         "source_sha256": "0" * 64, "page": None, "section": "TEST", "qualifier": None,
         "extractor": "test", "is_derived": False, "part_of": None,
     }  # fmt: skip

@@ -11,7 +11,7 @@ import pytest
 
 from pipelines.read.document import Document
 from pipelines.read.text_export import read_text_export
-from pipelines.settings import DEFAULT_REPORTS
+from pipelines.settings import shipped_reports
 from schemas.catalog import (
     EntityCatalog,
     IndicatorCatalog,
@@ -22,7 +22,7 @@ from schemas.catalog import (
 DATA = Path(__file__).parent / "data"
 # the slower variants of the reliability tests run under `make reliability` only
 EXHAUSTIVE = bool(os.environ.get("INDICATORS_RELIABILITY_ALL"))
-REPORT = DEFAULT_REPORTS[0]
+REPORT = shipped_reports()[0]
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m 'not slow'` deselects
@@ -110,7 +110,7 @@ def pdf_document():
     """The shipped PDF rendition, read once."""
     from pipelines.read.pdf import read_pdf
 
-    return read_pdf(DEFAULT_REPORTS[1], workers=2)
+    return read_pdf(shipped_reports()[1], workers=2)
 
 
 @pytest.fixture(scope="session")

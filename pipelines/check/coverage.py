@@ -106,7 +106,9 @@ def measure(
         running = not is_row and number not in in_blocks
         for match in NUMERIC_TOKEN.finditer(text):
             token = _SPACES.sub(" ", match.group(0))
-            reason = ignorable_reason(text, match.start(), match.end(), running_text=running)
+            reason = ignorable_reason(
+                text, match.start(), match.end(), running_text=running, entities=entities
+            )
             if any(token in span for span in spans.get(number, [])):
                 status, why = "fact", "fact"
             elif number in people:

@@ -40,7 +40,7 @@ def extract_dated_lists(
                 items.append(following)
             if len(items) < 2:
                 continue
-            reader = BlockReader(section, department, extractor=EXTRACTOR)
+            reader = BlockReader(section, entities, extractor=EXTRACTOR)
             reader.read_line(line)
             if not reader.result.figures:
                 continue

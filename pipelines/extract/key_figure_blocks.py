@@ -26,7 +26,6 @@ from pipelines.read.numbers import Quantity, find_quantities, ignorable_reason
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
 EXTRACTOR = "key_figure_block"
-TITLE_PREFIX = "Les chiffres clés"
 # a longer line (in characters of its words), no list item and not opening with a figure, is
 # prose: the block has ended
 _PROSE_LENGTH = 128
@@ -52,8 +51,11 @@ def slug(text: str, limit: int = 60) -> str:
     return out or "figure"
 
 
-def block_slug(title: str) -> str:
-    rest = title[len(TITLE_PREFIX) :]
+def block_slug(title: str, prefix: str) -> str:
+    """The block's part of its figures' codes: its title's words after the heading words
+    (`prefix`, the département catalog's `key_figure_title`), as many characters as they
+    have cut from the title's start."""
+    rest = title[len(prefix) :]
     rest = _LEADING_WORDS.sub("", rest.strip(" :,"))
     return slug(rest, 40)
 
@@ -100,13 +102,14 @@ class _Whole:
 
 
 class BlockReader:
-    def __init__(self, section: Section, entity_code: str, extractor: str = EXTRACTOR):
+    def __init__(self, section: Section, entities: EntityCatalog, extractor: str = EXTRACTOR):
         self.section = section
+        self.entities = entities
         self.where = Context(
             extractor=extractor, section=section.title, entity_type="department",
-            entity_code=entity_code,
+            entity_code=entities.department.code,
         )  # fmt: skip
-        self.domain = block_slug(section.title)
+        self.domain = block_slug(section.title, entities.structure.key_figure_title or "")
         self.result = Extraction()
         self.codes: set[str] = set()
         self.block_whole: _Whole | None = None  # "Budget de 463,61 M€ dont" + following lines
@@ -122,7 +125,7 @@ class BlockReader:
         return code
 
     def read_line(self, line: TextLine) -> None:
-        body, figures = _figures_of(line)
+        body, figures = _figures_of(line, self.entities)
         is_sub_item = line.indent > 0 and line.text.lstrip().startswith("-")
         if figures and not line.is_list_item:
             self.block_whole = None  # a plain line starts anew; only list items are parts
@@ -214,13 +217,13 @@ class BlockReader:
             self.block_whole = None
 
 
-def _figures_of(line: TextLine) -> tuple[str, list[Quantity]]:
+def _figures_of(line: TextLine, entities: EntityCatalog) -> tuple[str, list[Quantity]]:
     """The line's words without its list markers, and the figures they state."""
     body = key_figure_body(line.text)
     figures = [
         q
         for q in find_quantities(body)
-        if q.value is not None and ignorable_reason(body, q.start, q.end) is None
+        if q.value is not None and ignorable_reason(body, q.start, q.end, entities=entities) is None
     ]
     return body, figures
 
@@ -240,19 +243,18 @@ def extract_key_figure_blocks(
     document: Document, indicators: IndicatorCatalog, entities: EntityCatalog
 ) -> Extraction:
     result = Extraction()
-    department = entities.department.code
     for section in document.sections:
-        if not section.title.startswith(TITLE_PREFIX):
+        if not entities.structure.is_key_figure_title(section.title):
             continue
         lines = block_lines(section)
         if not lines:
             continue
-        reader = BlockReader(section, department)
+        reader = BlockReader(section, entities)
         for line in lines:
             reader.read_line(line)
         result.extend(reader.result)
         # rows: the lines that state a figure (sub-titles such as "Emploi :" state none)
-        stating = {line.location for line in lines if _figures_of(line)[1]}
+        stating = {line.location for line in lines if _figures_of(line, entities)[1]}
         read = {f.location for f in reader.result.figures}
         n_figures = len(reader.result.figures)
         where = replace(reader.where, location=section.location)

@@ -16,16 +16,9 @@ from pipelines.read.document import Block, Document, Section, TextLine
 from schemas.catalog import Entity, EntityCatalog
 
 # a menu item: its marker, then the item; "•" marks the current one, "-" or "*" a list whose
-# current item is set in bold
+# current item is set in bold. What the item opens with says whose page it is (the département
+# catalog's `menu`).
 _MENU_ITEM = re.compile(r"^(?P<marker>[•\-*])\s*(?P<item>\S.*?)\s*$")
-_MENU_TYPES = (
-    (re.compile(r"^MDS\b"), "mds"),
-    (re.compile(r"^MDADT\b"), "mdadt"),
-    (re.compile(r"^Le territoire\b"), "territory"),
-)
-_TERRITORY_PREFIX = re.compile(
-    r"^Le territoire\s+(?:de\s+l['’]|de\s+|du\s+|des\s+)?", re.IGNORECASE
-)
 
 
 @dataclass(frozen=True)
@@ -41,23 +34,8 @@ def highlighted_entity(line: TextLine, entities: EntityCatalog) -> Entity | None
         return None
     if match["marker"] != "•" and not line.is_bold(match.start("item"), match.end("item")):
         return None
-    item = match["item"]
-    for pattern, entity_type in _MENU_TYPES:
-        if pattern.match(item):
-            name = _TERRITORY_PREFIX.sub("", item) if entity_type == "territory" else item
-            return entities.find(entity_type, name)
-    return None
-
-
-_TERRITORY_TITLE = re.compile(
-    r"^Temps\s*forts\s*\d{4}\s*(?:en|à|dans)\s+(?P<name>.+?)[\s.…]*$", re.IGNORECASE
-)
-# Titles that open a new part of the report: an office page does not run on under them.
-_PART_TITLE = re.compile(
-    r"^(?:les\s+chiffres\s+cl[ée]s|les\s+solidarit[ée]s|les\s+r[ée]ussites|une\s+administration"
-    r"|temps\s+forts)",
-    re.IGNORECASE,
-)
+    found = entities.structure.menu_item(match["item"])
+    return entities.find(*found) if found else None
 
 
 def blocks_with_page(
@@ -70,11 +48,11 @@ def blocks_with_page(
         if section is not current:
             current = section
             title = " ".join(section.title.split())
-            if _PART_TITLE.match(title):
+            if entities.structure.is_part_title(title):
                 context = None
-            territory = _TERRITORY_TITLE.match(title)
-            found = entities.find("territory", territory["name"]) if territory else None
-            if found is not None:  # "Temps forts 2022 en Arrageois..."
+            territory = entities.structure.territory_named(title)
+            found = entities.find("territory", territory) if territory else None
+            if found is not None:  # a territory's profile
                 context = PageContext(found, section.location.line or 0)
         if isinstance(block, TextLine):
             entity = highlighted_entity(block, entities)

@@ -1,8 +1,10 @@
-"""The department overview page ("UNE PROXIMITÉ QUOTIDIENNE"): 39 cantons, 890 communes ...
+"""The department overview page (its title: the département catalog's `overview_title`):
+39 cantons, 890 communes ...
 
 The section is found by its title's words (fuzzily); a report without it, or with no key
 figure under it, still loads: the block is recorded `missing` and the completeness check
-names it and where it was looked for.
+names it and where it was looked for. A département whose catalog names no overview page
+expects none.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from pipelines.extract.key_figures import read_key_figure, starts_with_figure
 from pipelines.read.document import Document
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
-OVERVIEW_TITLE = "UNE PROXIMITÉ QUOTIDIENNE"
 EXTRACTOR = "department_overview"
 
 
@@ -24,7 +25,10 @@ def extract_overview(
     department = entities.department
     block_id = f"overview:{department.code}"
     result = Extraction()
-    matches = document.match_sections(OVERVIEW_TITLE)
+    title = entities.structure.overview_title
+    if title is None:
+        return result
+    matches = document.match_sections(title)
     if not matches:
         result.blocks.append(
             missing_block(
@@ -32,7 +36,7 @@ def extract_overview(
                 EXTRACTOR,
                 department.code,
                 document.extent(),
-                f"department overview (section titled {OVERVIEW_TITLE!r})",
+                f"department overview (section titled {title!r})",
             )
         )
         return result
@@ -56,6 +60,6 @@ def extract_overview(
         )
         result.blocks.append(replace(record, title_score=score))
         return result
-    record = block_quality(block_id, EXTRACTOR, department.code, OVERVIEW_TITLE, result)
+    record = block_quality(block_id, EXTRACTOR, department.code, title, result)
     result.blocks.append(replace(record, title_score=score))
     return result

@@ -80,7 +80,7 @@ def extract_prose(
         if line.location.order in read:
             continue
         text = line.text
-        figures = _read_line(text)
+        figures = _read_line(text, entities)
         page_entity = context.entity if context else entities.department
         where = context.entity.name if context else section.title
         domain = domain_slug(where)
@@ -133,12 +133,13 @@ def extract_prose(
     return result
 
 
-def _read_line(text: str) -> list[_Read]:
+def _read_line(text: str, entities: EntityCatalog) -> list[_Read]:
     """The figures of one line with labels and relations (none for an unreadable one)."""
     quantities = [
         q
         for q in find_quantities(text, cardinals=True)
-        if q.value is not None and ignorable_reason(text, q.start, q.end, running_text=True) is None
+        if q.value is not None
+        and ignorable_reason(text, q.start, q.end, running_text=True, entities=entities) is None
     ]
     figures: list[_Read] = []
     for i, q in enumerate(quantities):

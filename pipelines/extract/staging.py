@@ -52,6 +52,7 @@ class StagingFrames:
 def _provenance(document: Document, location: Location) -> dict[str, object]:
     return {
         "report_year": document.report_year,
+        "departement_code": document.departement_code,
         "source_kind": document.source_kind,
         "source_file": document.source_file,
         "source_sha256": document.sha256,

@@ -1,4 +1,5 @@
-"""The territory profiles of "Temps forts 2022 en <territoire>...".
+"""The territory profiles: the sections whose title names a territory (the département
+catalog's `territory_title`).
 
 Each profile is a run of consecutive bullet lines that start with a figure and include the
 inhabitants line; map legends ("- 12 : CA Grand Calais ...") stand apart and are left out.
@@ -17,7 +18,6 @@ from pipelines.read.titles import title_score, undo_ligatures
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
 EXTRACTOR = "territory_profile"
-_TITLE = re.compile(r"^Temps\s*forts\s*\d{4}\s*(?:en|à|dans)\s+(?P<name>.+?)[\s.…]*$", re.I)
 _EPCI_LIST = re.compile(r":\s*(?P<names>.+)$")
 _EPCI_SPLIT = re.compile(r"\s*,\s*|\s+et\s+(?=(?:la\s+|le\s+|l['’])?communaut)", re.IGNORECASE)
 
@@ -76,8 +76,9 @@ def extract_territory_profiles(
 ) -> Extraction:
     result = Extraction()
     seen: dict[str, Location] = {}  # where each territory's first profile starts
+    pattern = entities.structure.territory_title
     for section in document.sections:
-        title = _TITLE.match(" ".join(undo_ligatures(section.title).split()))
+        title = pattern.match(" ".join(undo_ligatures(section.title).split())) if pattern else None
         if title is None:
             continue
         territory = entities.find("territory", title["name"])
@@ -122,9 +123,8 @@ def extract_territory_profiles(
         record = block_quality(
             f"profile:{territory.code}", EXTRACTOR, territory.code, section.title, profiles[0]
         )
-        score = title_score(
-            f"Temps forts {document.report_year} en {territory.name}", section.title
-        )
+        expected = title.string[: title.start("name")] + territory.name  # as the catalog spells it
+        score = title_score(expected, section.title)
         result.blocks.append(replace(record, title_score=score))
     for territory in entities.of_type("territory"):
         if territory.code not in seen:
@@ -134,8 +134,8 @@ def extract_territory_profiles(
                     EXTRACTOR,
                     territory.code,
                     document.extent(),
-                    f"profile of territory {territory.name} (section 'Temps forts ... en "
-                    f"{territory.name}' with an inhabitants line)",
+                    f"profile of territory {territory.name} (a section whose title names it, "
+                    "with an inhabitants line)",
                 )
             )
     return result

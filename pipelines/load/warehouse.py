@@ -30,7 +30,13 @@ from pipelines.extract.staging import StagingFrames
 from pipelines.load import locking
 from pipelines.load.schema import FACT_TABLES, apply_schema, schema_version
 from pipelines.settings import warehouse_file
-from schemas.catalog import EntityCatalog, IndicatorCatalog, load_domains
+from schemas.catalog import (
+    Departement,
+    EntityCatalog,
+    IndicatorCatalog,
+    load_departements,
+    load_domains,
+)
 
 
 class WarehouseError(IndicatorsError):
@@ -101,14 +107,15 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> 
 
 
 def refresh_dimensions(
-    con: duckdb.DuckDBPyConnection, indicators: IndicatorCatalog, entities: EntityCatalog
+    con: duckdb.DuckDBPyConnection,
+    indicators: IndicatorCatalog,
+    *departements: EntityCatalog,
 ) -> None:
-    """The catalogs are the truth for dimensions: replace them at every load."""
+    """The catalogs are the truth for dimensions: replace them at every load (the entities of
+    every département the warehouse holds)."""
+    every = [e for entities in departements for e in entities.entities.values()]
     entity_frame = pd.DataFrame(
-        [
-            (e.code, e.entity_type, e.name, e.parent_code, e.departement_code)
-            for e in entities.entities.values()
-        ],
+        [(e.code, e.entity_type, e.name, e.parent_code, e.departement_code) for e in every],
         columns=["entity_code", "entity_type", "entity_name", "parent_code", "departement_code"],
     )
     share_of = {
@@ -129,7 +136,7 @@ def refresh_dimensions(
             "ratio_numerator", "ratio_denominator",
         ],
     )  # fmt: skip
-    types = sorted({e.entity_type for e in entities.entities.values()})
+    types = sorted({e.entity_type for e in every})
     con.execute("delete from dim_entity where list_contains(?, entity_type)", [types])
     con.execute("delete from dim_indicator where is_curated")
     _insert(con, "dim_entity", entity_frame)
@@ -157,13 +164,15 @@ def load_reference_tables(
 
 
 def load_source(con: duckdb.DuckDBPyConnection, frames: StagingFrames, source: dict) -> None:
-    """Replace everything previously loaded from this source (report year and kind)."""
-    key = [source["report_year"], source["source_kind"]]
+    """Replace everything previously loaded from this source (département, report year and
+    kind), and nothing else."""
+    key = [source["departement_code"], source["report_year"], source["source_kind"]]
+    where = "departement_code = ? and report_year = ? and source_kind = ?"
     for table, _ in FACT_TABLES.values():
-        con.execute(f"delete from {table} where report_year = ? and source_kind = ?", key)
-    con.execute("delete from dim_source where report_year = ? and source_kind = ?", key)
+        con.execute(f"delete from {table} where {where}", key)
+    con.execute(f"delete from dim_source where {where}", key)
     con.execute(
-        "insert into dim_source values (?, ?, ?, ?, ?, ?)",
+        "insert into dim_source values (?, ?, ?, ?, ?, ?, ?)",
         [*key, source["source_file"], source["source_sha256"], datetime.now(UTC),
          source.get("source_path") or None],
     )  # fmt: skip
@@ -271,15 +280,27 @@ def _carry_analyst_tables(con: duckdb.DuckDBPyConnection, live: Path) -> list[st
     return carried
 
 
+def departements_held(con: duckdb.DuckDBPyConnection, schema: str = "") -> list[Departement]:
+    """The départements whose reports the warehouse holds, by code (from the official list);
+    `schema`: the warehouse's name where it is attached ("warehouse.")."""
+    known = load_departements()
+    codes = con.execute(
+        f"select distinct departement_code from {schema}dim_source "
+        "where source_kind <> 'reference' order by 1"
+    ).fetchall()
+    return [known[code] for (code,) in codes if code in known]
+
+
 def held_sources(warehouse: Path) -> list[dict]:
-    """The report sources the live warehouse holds (year, kind, path), to load again."""
+    """The report sources the live warehouse holds (département, year, kind, path), to load
+    again."""
     warehouse = Path(warehouse)
     if not warehouse.is_file():
         return []
     try:
         frame = query(
             warehouse,
-            "select report_year, source_kind, source_path from dim_source "
+            "select departement_code, report_year, source_kind, source_path from dim_source "
             "where source_kind <> 'reference' order by all",
         )
     except (duckdb.Error, WarehouseError):  # written before paths were recorded: nothing held

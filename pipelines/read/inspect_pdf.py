@@ -21,14 +21,14 @@ from pipelines.read.document import Table
 from pipelines.read.pdf import _open, _PageReader, _text, _without_text, page_count, upright
 from pipelines.read.pdf_layout import LAYOUT, running_texts
 from pipelines.read.titles import title_score
+from schemas.catalog import EntityCatalog, load_entity_catalog
 
-# the titles the extractors look for, by their words
-EXPECTED_TITLES = (
-    "UNE PROXIMITÉ QUOTIDIENNE",
-    "Temps forts 2022 en",
-    "Les chiffres clés",
-    "ORGANISATION POLITIQUE",
-)
+
+def expected_titles(entities: EntityCatalog) -> tuple[str, ...]:
+    """The titles the extractors look for, by their words (the département catalog's)."""
+    structure = entities.structure
+    named = (structure.overview_title, structure.key_figure_title, *structure.inspect_titles)
+    return tuple(title for title in named if title) or ("",)
 
 
 @dataclass
@@ -69,9 +69,13 @@ class PageReport:
         return "\n".join(out)
 
 
-def inspect_page(path: Path, number: int) -> tuple[PageReport, tuple[PDF, Page]]:
-    """Read one page as the reader does; also returns the pdfplumber page (still open)."""
+def inspect_page(
+    path: Path, number: int, entities: EntityCatalog | None = None
+) -> tuple[PageReport, tuple[PDF, Page]]:
+    """Read one page as the reader does; also returns the pdfplumber page (still open).
+    `entities`: the report's département (default: the one département with a catalog)."""
     path = Path(path)
+    expected = expected_titles(entities or load_entity_catalog())
     if not path.is_file():
         raise SourceError(f"{path}: no such file")
     pages = page_count(path)
@@ -92,7 +96,7 @@ def inspect_page(path: Path, number: int) -> tuple[PageReport, tuple[PDF, Page]]
     for kind, item in blocks:
         if kind == "title":
             text = item[0]  # type: ignore[index]
-            best = max(EXPECTED_TITLES, key=lambda e: title_score(e, text))
+            best = max(expected, key=lambda e: title_score(e, text))
             titles.append((text, best, title_score(best, text)))
         elif isinstance(item, Table):
             tables.append([row.cells for row in item.rows])

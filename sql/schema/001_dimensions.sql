@@ -21,13 +21,14 @@ create table if not exists dim_indicator (
 );
 
 create table if not exists dim_source (
+    departement_code varchar not null,
     report_year integer not null,
     source_kind varchar not null,
     source_file varchar not null,
     source_sha256 varchar not null,
     loaded_at timestamp not null,
     source_path varchar,  -- where the file was read from: a later build reads it again
-    primary key (report_year, source_kind)
+    primary key (departement_code, report_year, source_kind)
 );
 
 -- Official departmental councillors (reference files), one row per councillor.

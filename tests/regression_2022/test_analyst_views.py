@@ -145,8 +145,8 @@ def fresh_con(tmp_path):
             "insert into dim_entity values ('62', 'department', 'Pas-de-Calais', null, '62');"
             "insert into dim_indicator (indicator_code, indicator_label, unit, domain, "
             "is_additive) values ('agents_count', 'Agents', 'count', 'administration', true);"
-            "insert into dim_source values (2022, 'text', 'r.txt', 'x', now(), null),"
-            " (2022, 'pdf', 'r.pdf', 'y', now(), null)"
+            "insert into dim_source values ('62', 2022, 'text', 'r.txt', 'x', now(), null),"
+            " ('62', 2022, 'pdf', 'r.pdf', 'y', now(), null)"
         )
         yield con
 
@@ -174,9 +174,10 @@ def _figure(kind: str, where: int, value: float, qualifier: str | None = None) -
 
 def _load(con, rows: list[tuple]) -> None:
     con.executemany(
-        "insert into fact_figure (report_year, source_kind, source_file, source_sha256, page, "
+        "insert into fact_figure (departement_code, report_year, source_kind, source_file, "
+        "source_sha256, page, "
         "line, section, entity_code, indicator_code, value, unit, qualifier, source_text, "
-        "source_span, extractor) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "source_span, extractor) values ('62', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
 
@@ -220,7 +221,7 @@ def test_an_exact_figure_is_preferred_to_a_qualified_or_rounder_one(fresh_con) -
 def test_year_over_year_sets_each_year_beside_the_previous_one(fresh_con) -> None:
     fresh_con.execute(
         "update dim_indicator set is_curated = true;"
-        "insert into dim_source values (2023, 'text', 'r23.txt', 'z', now(), null)"
+        "insert into dim_source values ('62', 2023, 'text', 'r23.txt', 'z', now(), null)"
     )
     previous_year = [(2023, *_figure("text", 5, 7100)[1:])]
     _load(fresh_con, [_figure("text", 1, 7000), _figure("text", 2, 6873), *previous_year])

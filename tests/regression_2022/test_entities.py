@@ -10,13 +10,13 @@ import pytest
 import yaml
 
 from pipelines.load import warehouse as wh
-from schemas.catalog import ENTITY_CATALOG, CatalogError, parse_entity_catalog
+from schemas.catalog import CatalogError, departement_file, parse_entity_catalog
 
 
 @pytest.fixture
 def catalog_data() -> dict:
     """The shipped catalog file, as data to alter."""
-    return yaml.safe_load(ENTITY_CATALOG.read_text(encoding="utf-8"))
+    return yaml.safe_load(departement_file("62").read_text(encoding="utf-8"))
 
 
 def _as_departement(data: dict, code: str | int) -> dict:

@@ -146,8 +146,8 @@ def test_a_truncated_export_names_the_missing_profiles(indicators, entities) -> 
         "profile:62-montreuillois-ternois",
     ]  # fmt: skip
     assert missing["profile:62-calaisis"] == (
-        "profile of territory Calaisis (section 'Temps forts ... en Calaisis' with an "
-        "inhabitants line) not found (searched lines 1-699)"
+        "profile of territory Calaisis (a section whose title names it, with an inhabitants "
+        "line) not found (searched lines 1-699)"
     )
     found = [b for b in extraction.blocks if b.status != "missing"]
     assert len(found) == 3 and all(b.title_score == 100 for b in found)

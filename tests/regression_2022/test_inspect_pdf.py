@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from pipelines.run.cli import main
-from pipelines.settings import DEFAULT_REPORTS
+from pipelines.settings import shipped_reports
 
-PDF = DEFAULT_REPORTS[1]
+PDF = shipped_reports()[1]
 
 
 def test_inspect_a_page_and_draw_it(capsys, tmp_path) -> None:

@@ -19,7 +19,7 @@ from pipelines.read.document import Table
 from pipelines.read.pdf import _balanced, read_pages, read_pdf
 from pipelines.read.pdf_layout import running_counts, running_from, running_texts
 from pipelines.run import steps
-from pipelines.settings import DEFAULT_REPORTS
+from pipelines.settings import shipped_reports
 from tools.render_report_pdf import LAYOUTS, french_typography, render
 
 DATA = Path(__file__).parents[1] / "data"
@@ -94,7 +94,7 @@ def test_ruled_tables_are_found(pdf_document) -> None:
     )
     assert row.cells == ("Equivalents Temps Plein (ETP)", "162.68")
     assert row.location.page is not None
-    with pdfplumber.open(DEFAULT_REPORTS[1]) as pdf:
+    with pdfplumber.open(shipped_reports()[1]) as pdf:
         assert pdf.pages[row.location.page - 1].rects  # the table has ruling lines
 
 
@@ -119,7 +119,7 @@ def test_every_figure_names_its_page(pdf_document, indicators, entities) -> None
     # printed "211\u202f425"; pdfplumber splits words at the narrow space, we join with a space
     assert arras.location.line is not None and arras.source_span == "211 425"
     assert arras.location.page is not None
-    with pdfplumber.open(DEFAULT_REPORTS[1]) as pdf:
+    with pdfplumber.open(shipped_reports()[1]) as pdf:
         text = pdf.pages[arras.location.page - 1].extract_text()
     assert "211 425 habitants (soit 14,53 % du Pas-de-Calais)" in text
     assert all(f.location.page for f in figures)
@@ -136,7 +136,7 @@ def test_rendering_is_deterministic(tmp_path, document) -> None:
     render(document, first, LAYOUTS["published"])
     render(document, second, LAYOUTS["published"])
     assert first.read_bytes() == second.read_bytes()
-    assert first.read_bytes() == DEFAULT_REPORTS[1].read_bytes()  # the shipped file is current
+    assert first.read_bytes() == shipped_reports()[1].read_bytes()  # the shipped file is current
 
 
 @pytest.mark.parametrize(
@@ -165,8 +165,8 @@ def test_a_hostile_pdf_leaves_the_warehouse_intact(existing_warehouse, tmp_path)
 @pytest.mark.slow  # renders and reads the compact rendition: `make test-slow`
 @pytest.mark.parametrize("rendition", ["published", "compact"])
 def test_a_pdf_only_build_equals_a_text_only_build(rendition, compact_pdf, tmp_path) -> None:
-    pdf = DEFAULT_REPORTS[1] if rendition == "published" else compact_pdf
-    text_only = build_with_steps([DEFAULT_REPORTS[0]], tmp_path / "text" / "w.duckdb")
+    pdf = shipped_reports()[1] if rendition == "published" else compact_pdf
+    text_only = build_with_steps([shipped_reports()[0]], tmp_path / "text" / "w.duckdb")
     pdf_only = build_with_steps([pdf], tmp_path / "pdf" / "w.duckdb")
     sql = "select entity_code, indicator_code, value from v_report_figure order by all"
     assert wh.query(pdf_only, sql).equals(wh.query(text_only, sql))
@@ -190,7 +190,7 @@ def test_pdf_and_text_agree_in_the_built_warehouse(built_warehouse) -> None:
 
 
 def test_the_first_pass_over_page_ranges_adds_up_to_the_whole() -> None:
-    path = DEFAULT_REPORTS[1]
+    path = shipped_reports()[1]
     seen, sizes = running_counts(path, 1, None)
     first, first_sizes = running_counts(path, 1, 40)
     rest, rest_sizes = running_counts(path, 41, len(sizes))
@@ -209,11 +209,11 @@ def test_processes_get_page_ranges_of_like_cost() -> None:
 
 
 def test_reading_leaves_the_garbage_collector_as_it_was() -> None:
-    read_pages(DEFAULT_REPORTS[1], 1, 2)
+    read_pages(shipped_reports()[1], 1, 2)
     assert gc.isenabled()
     gc.disable()
     try:
-        read_pages(DEFAULT_REPORTS[1], 1, 2)
+        read_pages(shipped_reports()[1], 1, 2)
         assert not gc.isenabled()
     finally:
         gc.enable()

@@ -134,8 +134,14 @@ def test_markdown_rules_between_table_rows_are_layout(tmp_path) -> None:
         ("INCLUSION SOCIALE ET LOGEMENT\t", False),
     ],
 )
-def test_heading_shapes(text: str, expected: bool) -> None:
-    assert is_heading(text) is expected
+def test_heading_shapes(text: str, expected: bool, entities) -> None:
+    assert is_heading(text, entities.structure) is expected
+
+
+def test_recurring_titles_are_the_departement_catalogs() -> None:
+    """Without a catalog's structure, a title is a title by its shape alone."""
+    assert is_heading("UNE PROXIMITÉ QUOTIDIENNE") is True
+    assert is_heading("Les chiffres clés de la politique sportive") is False
 
 
 @pytest.mark.parametrize(

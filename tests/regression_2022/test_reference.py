@@ -20,7 +20,7 @@ from pipelines.read import SourceError
 from pipelines.read.reference.reader import read_reference, reference_figures
 from pipelines.read.reference.refresh import refresh_reference
 from pipelines.settings import REFERENCE_DIR
-from schemas.catalog import ENTITY_CATALOG, EntityCatalog, parse_entity_catalog
+from schemas.catalog import EntityCatalog, departement_file, parse_entity_catalog
 
 
 def _lzma_csv(rows: list[dict[str, str]]) -> bytes:
@@ -89,6 +89,10 @@ def small_wheel(tmp_path) -> Path:
             {"id": "11", "code": "6201", "type": "C", "nom": "Un", "departement_id": "62"},
             {"id": "12", "code": "6299", "type": "V", "nom": "Ville", "departement_id": "62"},
         ],
+        "departements": [
+            {"id": "59", "code": "59", "nom": "Nord", "type_nom": "2"},
+            {"id": "62", "code": "62", "nom": "Pas-de-Calais", "type_nom": "2"},
+        ],
         "elus_departementaux": [
             {
                 "id": "21",
@@ -119,8 +123,13 @@ def small_wheel(tmp_path) -> Path:
 
 def test_refresh_keeps_department_62_and_is_byte_identical(small_wheel, tmp_path) -> None:
     first, second = tmp_path / "first", tmp_path / "second"
-    manifest = refresh_reference(first, "9.9.9", small_wheel)
-    refresh_reference(second, "9.9.9", small_wheel)
+    listed = tmp_path / "departements.csv"
+    refresh_reference(first, "9.9.9", small_wheel, "62", listed)
+    manifest = refresh_reference(first, "9.9.9", small_wheel, None, listed)  # its manifest's
+    refresh_reference(second, "9.9.9", small_wheel, "62", listed)
+    assert (
+        listed.read_text(encoding="utf-8") == "code,nom,article\n59,Nord,du\n62,Pas-de-Calais,du\n"
+    )
     for name in ("communes.csv", "epci.csv", "cantons.csv", "councillors.csv", "manifest.json"):
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
     communes = (first / "communes.csv").read_text(encoding="utf-8").splitlines()
@@ -289,7 +298,7 @@ def test_the_mapping_is_read_into_the_catalog_codes(entities) -> None:
 
 
 def _catalog(**changes) -> EntityCatalog:
-    data = yaml.safe_load(ENTITY_CATALOG.read_text(encoding="utf-8"))
+    data = yaml.safe_load(departement_file("62").read_text(encoding="utf-8"))
     data["department"]["code"] = changes.get("departement", data["department"]["code"])
     data["territories"] = [
         t for t in data["territories"] if t["slug"] not in changes.get("without", ())
@@ -313,3 +322,15 @@ def test_a_mapped_territory_the_catalog_lacks_is_named() -> None:
         SourceError, match=r"territory_epci\.csv: territory 'calaisis' not in the entity catalog"
     ):
         read_reference(REFERENCE_DIR, _catalog(without=["calaisis"]))
+
+
+def test_refresh_builds_the_reference_of_any_departement(small_wheel, tmp_path) -> None:
+    listed = tmp_path / "departements.csv"
+    manifest = refresh_reference(tmp_path / "59", "9.9.9", small_wheel, "59", listed)
+    assert manifest["department"] == "59"
+    communes = (tmp_path / "59" / "communes.csv").read_text(encoding="utf-8").splitlines()
+    assert [line.split(",")[:2] for line in communes[1:]] == [["59001", "N"]]
+    with pytest.raises(SourceError, match="no département '80' in the COG"):
+        refresh_reference(tmp_path / "80", "9.9.9", small_wheel, "80", listed)
+    with pytest.raises(SourceError, match="no manifest naming a département"):
+        refresh_reference(tmp_path / "new", "9.9.9", small_wheel, None, listed)

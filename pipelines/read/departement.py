@@ -1,0 +1,124 @@
+"""Which département a report is from, read from the document (or given by the user).
+
+In order: the code given (`--departement`); the département the text names as its
+Département ("Département du Nord", "Conseil départemental de la Somme") clearly more often
+than any other; the département whose name the text cites far more often than any other's;
+when the text names no Département at all (an extract of a few pages), the one département
+the project has a catalog for. The answer says which it was, and the build prints it; a
+document that names none clearly otherwise is refused, naming what was tried. The names
+come from the official list of départements (`schemas/catalog/departements.csv`), so a
+report of a département without a catalog file is still recognised as its own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from pipelines.read import SourceError
+from schemas.catalog import (
+    DEPARTEMENT_CODE,
+    Departement,
+    catalog_departements,
+    load_departements,
+)
+
+
+@dataclass(frozen=True)
+class DepartementSettings:
+    """How clearly a text must name its département, each with why."""
+
+    # "Département du X" a few times: a report names its own Département on its cover, in its
+    # editorial and its contacts; a partner département once or twice
+    min_titles: int = 2
+    # a bare name counts only when the text cites it often (a report cites its neighbours)
+    min_mentions: int = 5
+    # the first must lead the second clearly, or the text does not say whose it is
+    min_lead: float = 2.0
+
+
+DEFAULT_DEPARTEMENT_SETTINGS = DepartementSettings()
+
+
+@dataclass(frozen=True)
+class ReportDepartement:
+    code: str
+    name: str
+    source: str  # how it was read, said in the build's summary
+
+
+def _folded(text: str) -> str:
+    """Lower case, no accents, apostrophes alike: "Département de l'Aisne" is
+    "departement de l'aisne"."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+@cache
+def _patterns() -> tuple[tuple[Departement, re.Pattern[str], re.Pattern[str]], ...]:
+    """Per département: its title ("département du pas-de-calais", "conseil départemental
+    du …") and its bare name, folded; a name is a whole word (not "Nord" in "Nord-Est")."""
+    out = []
+    for departement in load_departements().values():
+        name = re.escape(_folded(departement.name))
+        article = re.escape(_folded(departement.article))
+        glue = r"\s*" if departement.article.endswith("'") else r"\s+"
+        title = re.compile(
+            rf"\b(?:departement|conseil\s+departemental)\s+{article}{glue}{name}(?![\w-])"
+        )
+        out.append((departement, title, re.compile(rf"(?<![\w-]){name}(?![\w-])")))
+    return tuple(out)
+
+
+def _leader(counts: Counter[str], least: int, lead: float) -> str | None:
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < least:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < lead * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def report_departement(
+    text: str,
+    given: str | None = None,
+    settings: DepartementSettings = DEFAULT_DEPARTEMENT_SETTINGS,
+) -> ReportDepartement:
+    """The département of a report whose text is `text` (or the one given)."""
+    known = load_departements()
+    if given is not None:
+        if not DEPARTEMENT_CODE.fullmatch(given) or given not in known:
+            raise SourceError(f"--departement {given!r}: not a département code (62, 2A, 971)")
+        return ReportDepartement(given, known[given].name, "--departement")
+    folded = _folded(text)
+    titles: Counter[str] = Counter()
+    names: Counter[str] = Counter()
+    for departement, title, name in _patterns():
+        if n := len(title.findall(folded)):
+            titles[departement.code] = n
+        if n := len(name.findall(folded)):
+            names[departement.code] = n
+    code = _leader(titles, settings.min_titles, settings.min_lead)
+    if code is not None:
+        source = f"{titles[code]} mentions of {known[code].title!r}"
+        return ReportDepartement(code, known[code].name, source)
+    code = _leader(names, settings.min_mentions, settings.min_lead)
+    if code is not None:
+        source = f"{names[code]} mentions of {known[code].name!r}"
+        return ReportDepartement(code, known[code].name, source)
+    catalogs = catalog_departements()
+    if len(catalogs) == 1 and not titles:
+        [code] = catalogs
+        source = f"the only département catalog ({known[code].name}): the text names none"
+        return ReportDepartement(code, known[code].name, source)
+    cited = ", ".join(f"{known[c].name} ({n})" for c, n in (titles or names).most_common(3))
+    raise SourceError(
+        "cannot tell which département the report is from: it names no Département "
+        f"('Département du …') at least {settings.min_titles} times clearly more than any "
+        f"other, nor any département's name {settings.min_mentions} times"
+        + (f" (it cites {cited})" if cited else "")
+        + "; give it with --departement NN"
+    )
