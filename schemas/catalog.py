@@ -168,6 +168,7 @@ class ReportStructure:
     territory_title: re.Pattern[str] | None = None  # a profile's title, with a (?P<name>) group
     part_titles: tuple[re.Pattern[str], ...] = ()  # titles after which no office page runs on
     overview_title: str | None = None  # the department overview page's title
+    organisation_title: str | None = None  # the councillors' table's page
     key_figure_title: str | None = None  # the opening words of every key-figure block's title
     menu: tuple[MenuItem, ...] = ()
     names_with_numbers: tuple[re.Pattern[str], ...] = ()  # "les 4 vents": a name, not a figure
@@ -334,6 +335,7 @@ def parse_structure(data: dict | None) -> ReportStructure:
         territory_title=_compile(data.get("territory_title"), "territory_title"),
         part_titles=_patterns(data.get("part_titles"), "part_titles"),
         overview_title=data.get("overview_title"),
+        organisation_title=data.get("organisation_title"),
         key_figure_title=data.get("key_figure_title"),
         menu=menu,
         names_with_numbers=_patterns(data.get("names_with_numbers"), "names_with_numbers"),

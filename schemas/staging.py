@@ -13,7 +13,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.catalog import load_entity_catalog, load_indicator_catalog
+from schemas.catalog import Entity, load_entity_catalog, load_indicator_catalog
 from schemas.ddl import SQL_TYPE
 from schemas.vocabularies import (
     ENTITY_TYPES,
@@ -33,6 +33,15 @@ OFFICIAL_CODE_PATTERNS = {
 # One-off figures of the key-figure blocks get generated codes (kf_<block>__<label>).
 # Figures read in sentences get tx_<section>__<label>.
 GENERATED_CODE = r"(?:kf|tx)_[a-z0-9_]+"
+
+
+def entities_of(departements: pd.Series) -> dict[str, Entity]:
+    """The entities of the rows' départements (their codes carry the département)."""
+    return {
+        code: entity
+        for departement in departements.dropna().unique()
+        for code, entity in load_entity_catalog(str(departement)).entities.items()
+    }
 
 
 class Located(pa.DataFrameModel):
@@ -84,7 +93,7 @@ class FigureStaging(Provenance):
 
     @pa.dataframe_check(error="entity code unknown for its entity type")
     def known_entity(cls, df: pd.DataFrame) -> pd.Series[bool]:
-        catalog = load_entity_catalog().entities
+        catalog = entities_of(df["departement_code"])
         in_catalog = (
             df["entity_code"].map(lambda c: catalog[c].entity_type if c in catalog else None)
             == df["entity_type"]
@@ -153,9 +162,10 @@ class EpciMentionStaging(Provenance):
     )
     source_text: Series[str] = pa.Field(str_length={"min_value": 1})
 
-    @pa.check("territory_code", error="territory code not in the entity catalog")
-    def known_territory(cls, codes: Series[str]) -> pd.Series[bool]:
-        return codes.isin([e.code for e in load_entity_catalog().of_type("territory")])
+    @pa.dataframe_check(error="territory code not in the entity catalog")
+    def known_territory(cls, df: pd.DataFrame) -> pd.Series[bool]:
+        entities = entities_of(df["departement_code"]).values()
+        return df["territory_code"].isin([e.code for e in entities if e.entity_type == "territory"])
 
     class Config:
         description = "The EPCIs each territory profile names, in the profile's order."

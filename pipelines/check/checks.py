@@ -35,6 +35,7 @@ import json
 import math
 import re
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -362,10 +363,14 @@ class CheckRun:
 
 
 def apply_baseline(
-    results: pd.DataFrame, baseline: list[Accepted]
+    results: pd.DataFrame,
+    baseline: list[Accepted],
+    departement_of: Mapping[str, str] | None = None,
 ) -> tuple[pd.DataFrame, list[Accepted]]:
     """Mark failures the baseline accepts (same key, year and values); return the entries of
-    the years checked that matched no failure (stale)."""
+    the reports checked that matched no failure (stale). A report is a département's year
+    (`departement_of`: each entity's département); an entry of another département's report,
+    or of a year not checked, is not stale: it says nothing of this run."""
     by_key: dict[tuple, list[Accepted]] = {}
     for known in baseline:
         by_key.setdefault(known.key, []).append(known)
@@ -394,8 +399,20 @@ def apply_baseline(
             matched.add(id(entry))
     results = results.assign(accepted=accepted_flags)
     results["justification"] = justifications  # as assign would; its stub refuses None items
-    years = {int(y) for y in results["report_year"].dropna()}
-    stale = [e for e in baseline if id(e) not in matched and e.report_year in years]
+    if departement_of is None:  # the reports checked: the years, whatever the département
+        years = {int(y) for y in results["report_year"].dropna()}
+        stale = [e for e in baseline if id(e) not in matched and e.report_year in years]
+        return results, stale
+    checked = {
+        (departement_of.get(str(entity)), int(year))
+        for entity, year in zip(results["entity_code"], results["report_year"], strict=True)
+        if pd.notna(year) and pd.notna(entity)
+    }
+    stale = [
+        e
+        for e in baseline
+        if id(e) not in matched and (departement_of.get(e.entity_code), e.report_year) in checked
+    ]
     return results, stale
 
 
@@ -477,9 +494,13 @@ def run_checks(
     pages = pdf_pages(con)
     for column in ("expected_source", "observed_source"):
         results[column] = results[column].map(lambda text: with_pdf_pages(text, pages))
-    results, stale = apply_baseline(results, baseline)
+    departement_of = dict(
+        con.execute("select entity_code, departement_code from dim_entity").fetchall()
+    )
+    results, stale = apply_baseline(results, baseline, departement_of)
     inputs = con.execute(
-        "select report_year, source_kind, source_file, source_sha256 from dim_source order by all"
+        "select departement_code, report_year, source_kind, source_file, source_sha256 "
+        "from dim_source order by all"
     ).df()
     return CheckRun(run_id, started_at, inputs.to_dict("records"), results, errors, stale)
 

@@ -19,7 +19,6 @@ from pipelines.extract import Context, CouncillorMention, Extraction
 from pipelines.read.document import Document, Location, Section, Table, TextLine
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
-ORGANISATION_TITLE = "ORGANISATION POLITIQUE"
 _ROLE = re.compile(r"\b(Vice-présidente?|Présidente? de commission|Présidente?)\b")
 _UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸ"
 _LOWER = "a-zàâäçéèêëîïôöùûüÿ"
@@ -52,7 +51,10 @@ def extract_organisation(
     document: Document, indicators: IndicatorCatalog, entities: EntityCatalog
 ) -> Extraction:
     mentions: list[CouncillorMention] = []
-    for section in document.find_sections(ORGANISATION_TITLE):
+    title = entities.structure.organisation_title
+    if title is None:  # the catalog names no such page: none expected
+        return Extraction()
+    for section in document.find_sections(title):
         for cell, printed, location in _cells(section):
             plain = re.sub(r"\s+", " ", cell).strip()
             match = _CELL.match(plain)
@@ -77,7 +79,7 @@ def extract_organisation(
     cells = len({(m.location.line, m.cell_number) for m in mentions})
     department = entities.department.code
     where = Context(
-        extractor="organisation_table", section=ORGANISATION_TITLE, entity_code=department,
+        extractor="organisation_table", section=title, entity_code=department,
         location=mentions[0].location if mentions else None,
     )  # fmt: skip
     blocks = [

@@ -27,7 +27,12 @@ from schemas.catalog import EntityCatalog, load_entity_catalog
 def expected_titles(entities: EntityCatalog) -> tuple[str, ...]:
     """The titles the extractors look for, by their words (the département catalog's)."""
     structure = entities.structure
-    named = (structure.overview_title, structure.key_figure_title, *structure.inspect_titles)
+    named = (
+        structure.overview_title,
+        structure.key_figure_title,
+        structure.organisation_title,
+        *structure.inspect_titles,
+    )
     return tuple(title for title in named if title) or ("",)
 
 

@@ -75,5 +75,5 @@ def report_year(
         f'{Path(path).name}: cannot tell the report year: no title such as "Rapport '
         'd\'activités 2022", "RAPPORT ANNUEL 2022" or "ANNÉE 2022", no year alone on the '
         "cover, no year the text names clearly most often, no year in the file name; rename "
-        "the file with its year (rapport-activites-2023.pdf)"
+        "the file with its year (rapport-2023.pdf)"
     )

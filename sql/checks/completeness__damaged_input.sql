@@ -1,6 +1,6 @@
 select
     source.report_year,
-    (select entity_code from dim_entity where entity_type = 'department') as entity_code,
+    source.departement_code as entity_code,
     source.source_kind as indicator_code,
     0 as expected,
     count(reject.reason) as observed,
@@ -13,7 +13,8 @@ select
     'stg_reject of ' || source.source_file as observed_source
 from dim_source as source
 left join stg_reject as reject
-    on reject.report_year = source.report_year
+    on reject.departement_code = source.departement_code
+    and reject.report_year = source.report_year
     and reject.source_kind = source.source_kind
     and reject.reason like 'damaged: %'
-group by source.report_year, source.source_kind, source.source_file
+group by source.departement_code, source.report_year, source.source_kind, source.source_file

@@ -13,4 +13,5 @@ select
         else source_file || ':' || coalesce(line, page) || ' (' || extractor || ')'
     end as observed_source
 from fact_block_quality
-where (report_year, source_kind) in (select (report_year, source_kind) from v_primary_source)
+where (departement_code, report_year, source_kind)
+    in (select (departement_code, report_year, source_kind) from v_primary_source)

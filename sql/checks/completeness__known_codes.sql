@@ -1,6 +1,6 @@
 select
     source.report_year,
-    (select entity_code from dim_entity where entity_type = 'department') as entity_code,
+    source.departement_code as entity_code,
     source.source_kind as indicator_code,
     0 as expected,
     count(figure.entity_code) as observed,
@@ -10,10 +10,11 @@ select
     'fact_figure of ' || source.source_file as observed_source
 from dim_source as source
 left join fact_figure as figure
-    on figure.report_year = source.report_year
+    on figure.departement_code = source.departement_code
+    and figure.report_year = source.report_year
     and figure.source_kind = source.source_kind
     and (
         figure.entity_code not in (select entity_code from dim_entity)
         or figure.indicator_code not in (select indicator_code from dim_indicator)
     )
-group by source.report_year, source.source_kind, source.source_file
+group by source.departement_code, source.report_year, source.source_kind, source.source_file

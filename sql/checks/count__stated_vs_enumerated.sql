@@ -7,33 +7,35 @@ with tabled (indicator_code, entity_type, block_prefix, what) as (
 ),
 
 enumerated as (
-    select quality.report_year, quality.source_kind, tabled.indicator_code, tabled.entity_type,
+    select quality.departement_code, quality.report_year, quality.source_kind,
+        tabled.indicator_code, tabled.entity_type,
         list(distinct quality.entity_code order by quality.entity_code) as items, tabled.what
     from fact_block_quality as quality
     inner join tabled on starts_with(quality.block_id, tabled.block_prefix)
     where quality.status <> 'missing'
     group by all
     union all
-    select report_year, source_kind, 'epci_count', 'epci',
+    select departement_code, report_year, source_kind, 'epci_count', 'epci',
         list(distinct lower(epci_name) order by lower(epci_name)), 'EPCI named in the territory profiles'
     from fact_territory_epci
     group by all
     union all
-    select report_year, source_kind, 'councillors_count', 'councillor',
+    select departement_code, report_year, source_kind, 'councillors_count', 'councillor',
         list(distinct upper(prenom || ' ' || nom) order by upper(prenom || ' ' || nom)), 'councillors named in the organisation table'
     from fact_councillor_mention
     group by all
 ),
 
 catalog as (
-    select entity_type, list(entity_code order by entity_code) as all_codes
+    select departement_code, entity_type, list(entity_code order by entity_code) as all_codes
     from dim_entity
     where entity_type in (select entity_type from tabled)
-    group by entity_type
+    group by departement_code, entity_type
 ),
 
 stated as (
-    select report_year, source_kind, concept_code as indicator_code, value, provenance
+    select entity_code as departement_code, report_year, source_kind,
+        concept_code as indicator_code, value, provenance
     from v_concept_figure
     where entity_type = 'department'
       and concept_code in ('territories_count', 'mds_count', 'mdadt_count', 'epci_count', 'councillors_count')
@@ -47,15 +49,18 @@ compared as (
         list_filter(coalesce(catalog.all_codes, []), lambda c: not list_contains(coalesce(enumerated.items, []), c)) as missing
     from stated
     left join enumerated
-        on enumerated.report_year = stated.report_year
+        on enumerated.departement_code = stated.departement_code
+        and enumerated.report_year = stated.report_year
         and enumerated.source_kind = stated.source_kind
         and enumerated.indicator_code = stated.indicator_code
-    left join catalog on catalog.entity_type = enumerated.entity_type
+    left join catalog
+        on catalog.departement_code = stated.departement_code
+        and catalog.entity_type = enumerated.entity_type
 )
 
 select
     report_year,
-    (select entity_code from dim_entity where entity_type = 'department') as entity_code,
+    departement_code as entity_code,
     indicator_code,
     value as expected,
     n_items as observed,

@@ -4,7 +4,7 @@ with lists as (
     from fact_territory_epci
     group by all
     union all
-    select report_year, source_kind, (select entity_code from dim_entity where entity_type = 'department') as entity_code, list_code,
+    select report_year, source_kind, departement_code as entity_code, list_code,
         count(*) as n_items, string_agg(item_date, ', ' order by position) as items
     from fact_list_item
     group by all

@@ -1,18 +1,22 @@
 with official as (
-    select canton_code, prenom, nom, fonction,
+    select canton.departement_code, councillor.canton_code, prenom, nom, fonction,
         regexp_replace(strip_accents(lower(prenom || nom)), '[^a-z]', '', 'g') as person
-    from ref_councillor
+    from ref_councillor as councillor
+    inner join dim_entity as canton on canton.entity_code = councillor.canton_code
 ),
 
 printed as (
-    select report_year, cell_number, prenom, nom, source_file, line, page,
+    select departement_code, report_year, cell_number, prenom, nom, source_file, line, page,
         regexp_replace(strip_accents(lower(prenom || nom)), '[^a-z]', '', 'g') as person
     from fact_councillor_mention
-    where (report_year, source_kind) in (select (report_year, source_kind) from v_primary_source)
+    where (departement_code, report_year, source_kind)
+        in (select (departement_code, report_year, source_kind) from v_primary_source)
 ),
 
+-- the reports of the département whose councillors the reference files list
 years as (
-    select distinct report_year from printed
+    select distinct departement_code, report_year from printed
+    where departement_code in (select departement_code from official)
 ),
 
 per_canton as (
@@ -26,19 +30,20 @@ per_canton as (
         array_to_string(list_sort(list(distinct printed.cell_number)), ', ') as cells,
         arg_min(printed.source_file || ':' || coalesce(printed.line, printed.page), {'page': printed.page, 'line': printed.line}) as place
     from official
-    cross join years
+    inner join years on years.departement_code = official.departement_code
     left join printed
-        on printed.report_year = years.report_year and printed.person = official.person
+        on printed.departement_code = years.departement_code
+        and printed.report_year = years.report_year and printed.person = official.person
     group by years.report_year, official.canton_code
 ),
 
 unmatched as (
-    select printed.report_year, count(distinct printed.person) as n,
+    select printed.departement_code, printed.report_year, count(distinct printed.person) as n,
         string_agg(distinct printed.prenom || ' ' || printed.nom || ' (cell ' || printed.cell_number || ')', ', ' order by printed.prenom || ' ' || printed.nom || ' (cell ' || printed.cell_number || ')') as names
     from printed
     left join official on official.person = printed.person
     where official.person is null
-    group by printed.report_year
+    group by printed.departement_code, printed.report_year
 )
 
 select
@@ -56,7 +61,7 @@ union all
 
 select
     years.report_year,
-    (select entity_code from dim_entity where entity_type = 'department') as entity_code,
+    years.departement_code as entity_code,
     'councillors_unmatched' as indicator_code,
     0 as expected,
     coalesce(unmatched.n, 0) as observed,
@@ -64,4 +69,6 @@ select
     'reference councillors.csv (78 councillors)' as expected_source,
     'report organisation table' as observed_source
 from years
-left join unmatched on unmatched.report_year = years.report_year
+left join unmatched
+    on unmatched.departement_code = years.departement_code
+    and unmatched.report_year = years.report_year

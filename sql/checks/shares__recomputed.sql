@@ -23,9 +23,11 @@ candidates as (
         on part.report_year = shares.report_year
         and part.entity_code = shares.entity_code
         and part.concept_code = shares.share_of
+    inner join dim_entity as place on place.entity_code = shares.entity_code
     inner join v_concept_figure as whole
         on whole.report_year = shares.report_year
         and whole.entity_type = 'department'
+        and whole.entity_code = place.departement_code  -- its own département's whole
         and whole.concept_code = shares.share_of
         and whole.value > 0
 ),

@@ -1,5 +1,6 @@
 with shares as (
     select
+        entity.departement_code,
         report_year,
         source_kind,
         indicator_code,
@@ -9,14 +10,15 @@ with shares as (
         string_agg(distinct source_file, ', ' order by source_file) as source_file,
         string_agg(cast(coalesce(line, page) as varchar), ', ' order by entity_code) as places
     from v_report_figure
-    where entity_type = 'territory'
+    inner join dim_entity as entity using (entity_code)
+    where v_report_figure.entity_type = 'territory'
       and indicator_code in ('population_share_pct', 'area_share_pct')
-    group by report_year, source_kind, indicator_code
+    group by entity.departement_code, report_year, source_kind, indicator_code
 )
 
 select
     report_year,
-    (select entity_code from dim_entity where entity_type = 'department') as entity_code,
+    departement_code as entity_code,
     indicator_code,
     100.0 as expected,
     total as observed,

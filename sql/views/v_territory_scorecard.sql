@@ -51,10 +51,11 @@ mds_figure as (
         residual.residual_value / residual.shared_by as value,
         true as is_derived
     from v_derived_residual as residual
-    inner join v_primary_source as primary_source
-        on primary_source.report_year = residual.report_year
-        and primary_source.source_kind = residual.source_kind
     inner join dim_entity as entity on entity.entity_code = residual.entity_code
+    inner join v_primary_source as primary_source
+        on primary_source.departement_code = entity.departement_code
+        and primary_source.report_year = residual.report_year
+        and primary_source.source_kind = residual.source_kind
     where entity.entity_type = 'mds'
 ),
 
