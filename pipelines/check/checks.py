@@ -47,7 +47,7 @@ import yaml
 from pipelines.errors import IndicatorsError
 from pipelines.read.numbers import format_fr
 from pipelines.settings import SQL_CHECKS_DIR
-from schemas.catalog import yaml_error
+from schemas.catalog import load_entity_catalog, yaml_error
 
 SEVERITIES = ("warn", "error")
 COMPARISONS = ("equal", "at_most", "overlap")
@@ -366,11 +366,13 @@ def apply_baseline(
     results: pd.DataFrame,
     baseline: list[Accepted],
     departement_of: Mapping[str, str] | None = None,
+    reports: set[tuple[str, int]] | None = None,
 ) -> tuple[pd.DataFrame, list[Accepted]]:
     """Mark failures the baseline accepts (same key, year and values); return the entries of
     the reports checked that matched no failure (stale). A report is a département's year
-    (`departement_of`: each entity's département); an entry of another département's report,
-    or of a year not checked, is not stale: it says nothing of this run."""
+    (`reports`: those the warehouse holds; `departement_of`: each entity's département); an
+    entry of another département's report, or of a year not held, is not stale: it says
+    nothing of this run."""
     by_key: dict[tuple, list[Accepted]] = {}
     for known in baseline:
         by_key.setdefault(known.key, []).append(known)
@@ -399,10 +401,19 @@ def apply_baseline(
             matched.add(id(entry))
     results = results.assign(accepted=accepted_flags)
     results["justification"] = justifications  # as assign would; its stub refuses None items
-    if departement_of is None:  # the reports checked: the years, whatever the département
+    if departement_of is None or reports is None:  # the years checked, whatever the département
         years = {int(y) for y in results["report_year"].dropna()}
         stale = [e for e in baseline if id(e) not in matched and e.report_year in years]
         return results, stale
+    ran = set(results["check_id"])  # an entry of a check not run says nothing of this run
+    stale = [
+        e
+        for e in baseline
+        if id(e) not in matched
+        and e.check_id in ran
+        and (departement_of.get(e.entity_code, ""), e.report_year) in reports
+    ]
+    return results, stale
     checked = {
         (departement_of.get(str(entity)), int(year))
         for entity, year in zip(results["entity_code"], results["report_year"], strict=True)
@@ -450,6 +461,47 @@ def with_pdf_pages(text: object, pages: dict[tuple[str, int], int]) -> object:
     return _EXPORT_LINES.sub(cite, text)
 
 
+@dataclass(frozen=True)
+class InputsExpected:
+    """Whether every check's inputs are expected in the warehouse, and if not, why."""
+
+    why: str = ""
+
+    def __bool__(self) -> bool:
+        return not self.why
+
+
+def inputs_expected(con: duckdb.DuckDBPyConnection) -> InputsExpected:
+    """Every check has inputs when the warehouse holds a report of a département with a
+    structure catalog (its territories, offices, blocks) and the reference files it holds (if
+    any) are of that département. Otherwise a check that compares nothing is not applicable,
+    not broken: a warning that says why, not a failure."""
+    reports = {
+        str(code)
+        for (code,) in con.execute(
+            "select distinct departement_code from dim_source where source_kind <> 'reference'"
+        ).fetchall()
+    }
+    references = {
+        str(code)
+        for (code,) in con.execute(
+            "select distinct departement_code from dim_source where source_kind = 'reference'"
+        ).fetchall()
+    }
+    catalogued = {code for code in reports if load_entity_catalog(code).has_catalog}
+    if not reports or (catalogued and (not references or catalogued & references)):
+        return InputsExpected()
+    if not catalogued:
+        return InputsExpected(
+            "no report of a département with a structure catalog "
+            f"(held: {', '.join(sorted(reports))})"
+        )
+    return InputsExpected(
+        f"the reference files are of département {', '.join(sorted(references)) or 'none'}, "
+        f"the reports of {', '.join(sorted(reports))}"
+    )
+
+
 def run_checks(
     con: duckdb.DuckDBPyConnection,
     checks: list[Check] | None = None,
@@ -467,6 +519,7 @@ def run_checks(
     run_id = f"{started_at:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
     rows: list[dict] = []
     errors: dict[str, str] = {}
+    expected = inputs_expected(con)
     for check in checks:
         try:
             found = con.execute(check.sql, check.parameters).df().to_dict("records")
@@ -480,7 +533,15 @@ def run_checks(
                 }
             )  # fmt: skip
             continue
-        if not found and not check.empty_ok:
+        if not found and not check.empty_ok and not expected:
+            rows.append(
+                {
+                    "check_id": check.check_id, "family": check.family, "severity": "warn",
+                    "status": "warn", "message": f"no comparison: {expected.why}",
+                    "finding_key": f"not applicable|{check.check_id}",
+                }
+            )  # fmt: skip
+        elif not found and not check.empty_ok:
             errors[check.check_id] = "the check returned no comparison: its inputs are missing"
             rows.append(
                 {
@@ -497,7 +558,13 @@ def run_checks(
     departement_of = dict(
         con.execute("select entity_code, departement_code from dim_entity").fetchall()
     )
-    results, stale = apply_baseline(results, baseline, departement_of)
+    reports = {
+        (str(code), int(year))
+        for code, year in con.execute(
+            "select departement_code, report_year from dim_source where source_kind <> 'reference'"
+        ).fetchall()
+    }
+    results, stale = apply_baseline(results, baseline, departement_of, reports)
     inputs = con.execute(
         "select departement_code, report_year, source_kind, source_file, source_sha256 "
         "from dim_source order by all"

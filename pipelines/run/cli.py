@@ -407,6 +407,8 @@ def _build(args: argparse.Namespace) -> int:
         "select (select count(*) from fact_figure) as figures, "
         "(select count(*) from stg_reject) as rejects",
     ).iloc[0]
+    from schemas.catalog import departement_file, load_entity_catalog
+
     for source in result["sources"]:
         if source.get("year_source"):
             print(
@@ -414,6 +416,13 @@ def _build(args: argparse.Namespace) -> int:
                 f"{source['year_source']}; département {source['departement_code']}, from "
                 f"{source['departement_source']}"
             )
+            if not load_entity_catalog(source["departement_code"]).has_catalog:
+                print(
+                    f"{source['source_file']}: no structure catalog for département "
+                    f"{source['departement_code']} ({departement_file(source['departement_code'])}"
+                    "): every figure is on the département; its territories, offices and "
+                    "blocks are not read"
+                )
     checks = result["check_counts"]
     print(
         f"warehouse {result['warehouse']}: {counts['figures']} figures, "

@@ -197,6 +197,11 @@ def stage_report(
     document = read_report(path, pdf_workers, departement)
     diagnose_document(document)  # a scan, lost glyphs, lost TABs: one cause, not 1 000 failures
     entities = load_entity_catalog(document.departement_code)
+    if not entities.has_catalog:
+        log.warning(
+            "%s: no structure catalog for département %s: every figure on the département",
+            path.name, document.departement_code,
+        )  # fmt: skip
     extraction = extract_report(document, load_indicator_catalog(), entities)
     diagnose_extraction(document, extraction)
     staged = StagedSource(

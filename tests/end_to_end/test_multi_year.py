@@ -147,3 +147,31 @@ def test_what_2022_had_and_2023_lacks_is_a_finding_naming_where_2022_had_it(
     staff = next(r for r in rows if r["indicator_code"] == "staff_fte")
     assert staff["expected_source"] == "2022: rapport-activites-2022.txt:2116 (PDF p.47)"
     assert staff["observed_source"] == "2023: not found in synthetic-2023-export.txt"
+
+
+def test_a_lost_reference_comparison_is_a_finding_of_its_own(built_warehouse, tmp_path) -> None:
+    """Next year's report without the Audomarois communes line: the block stays (the profile
+    is read), the curated figure and its comparison with the reference data are both lost,
+    each a finding naming where 2022 had it."""
+    lines = SYNTHETIC_2023.read_text(encoding="utf-8").splitlines(keepends=True)
+    dropped = "- ⇒ 89 communes\n"
+    assert lines.count(dropped) == 1
+    variant = tmp_path / "rapport-2023.txt"
+    variant.write_text("".join(line for line in lines if line != dropped), encoding="utf-8")
+    target = tmp_path / "indicators.duckdb"
+    shutil.copyfile(built_warehouse, target)
+    build_with_steps([variant], target)
+    rows = wh.query(
+        target,
+        "select entity_code, indicator_code, message, expected_source from v_check_result "
+        "where check_id = 'completeness__since_last_year' and status = 'warn' "
+        "and entity_code = '62-audomarois' order by all",
+    ).to_dict("records")
+    lost = {r["message"].split("(tolerance 0). ")[1] for r in rows}
+    assert lost == {
+        "the curated indicator communes_count of 2022 is not in the 2023 report (text).",
+        "the reference comparison communes_count of 2022 is not in the 2023 report.",
+    }
+    comparison = next(r for r in rows if "reference comparison" in r["message"])
+    assert comparison["expected_source"] == "2022: report 89 vs reference 89"
+    assert not any(r["indicator_code"].startswith("profile:") for r in rows)  # the block stays

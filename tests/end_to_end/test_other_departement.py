@@ -117,3 +117,15 @@ def test_a_departement_without_a_catalog_loads_on_its_own_entity(
         ).fetchone()
     assert entities and [code for code, _ in entities] == ["80"]
     assert source == (1,)
+
+
+def test_alone_it_gets_no_advice_about_another_departements_baseline(report_path, tmp_path) -> None:
+    """Built alone, beside the Pas-de-Calais reference files: the Pas-de-Calais baseline's
+    entries are about a report the warehouse does not hold, so none is called stale."""
+    other = tmp_path / "rapport-annuel-somme.txt"
+    other.write_text(rewrite(report_path.read_text(encoding="utf-8")), encoding="utf-8")
+    with with_other_catalog(tmp_path / "catalog"), pytest.raises(GateFailed) as refused:
+        steps.build([other], tmp_path / "w" / "indicators.duckdb", REFERENCE_DIR)
+    assert refused.value.reasons
+    assert not any("stale baseline entry" in r for r in refused.value.reasons)
+    assert all(" 80" in r for r in refused.value.reasons)

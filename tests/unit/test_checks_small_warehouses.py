@@ -60,3 +60,17 @@ def test_a_check_with_nothing_to_compare_says_its_inputs_are_missing(checks) -> 
         "check shares__sum_to_100 could not run: the check returned no comparison: its inputs "
         "are missing"
     ]
+
+
+def test_a_check_without_inputs_is_not_applicable_to_a_report_without_catalog(checks) -> None:
+    """A report of a département without a structure catalog has no territory to compare:
+    the check says so (warn), it does not fail the gate."""
+    con = warehouse([])
+    con.execute("update dim_source set departement_code = '80'")
+    run = run_checks(con, [checks["shares__sum_to_100"]])
+    assert run.errors == {} and run.gate() == []
+    [row] = run.results.to_dict("records")
+    assert (row["status"], row["message"]) == (
+        "warn",
+        "no comparison: no report of a département with a structure catalog (held: 80)",
+    )
