@@ -166,6 +166,8 @@ class ReportStructure:
 
     section_titles: tuple[re.Pattern[str], ...] = ()  # lines that are titles, whatever their shape
     territory_title: re.Pattern[str] | None = None  # a profile's title, with a (?P<name>) group
+    # how a profile's title is expected to read ({year}, {name}): what a read title is scored by
+    territory_expected: str | None = None
     part_titles: tuple[re.Pattern[str], ...] = ()  # titles after which no office page runs on
     overview_title: str | None = None  # the department overview page's title
     organisation_title: str | None = None  # the councillors' table's page
@@ -183,6 +185,22 @@ class ReportStructure:
 
     def is_key_figure_title(self, text: str) -> bool:
         return bool(self.key_figure_title) and text.startswith(self.key_figure_title or "")
+
+    def without_heading_words(self, title: str) -> str:
+        """The title without the key-figure blocks' heading words, their article optional,
+        compared without case or accents ("Chiffres cles de la culture": "de la culture")."""
+        if not self.key_figure_title:
+            return title
+        folded = _fold(title)
+        words = _fold(self.key_figure_title).split()
+        if words and words[0] in {"les", "le", "la"}:
+            pattern = rf"^\W*(?:{words[0]}\s+)?" + r"\s+".join(map(re.escape, words[1:]))
+        else:
+            pattern = r"^\W*" + r"\s+".join(map(re.escape, words))
+        found = re.match(pattern + r"\b", folded)
+        if found is None or len(folded) != len(title):
+            return title
+        return title[found.end() :]
 
     def territory_named(self, title: str) -> str | None:
         """The territory a profile's title names, if the title is one."""
@@ -226,6 +244,18 @@ class EntityCatalog:
 
 
 _ARTICLES = frozenset({"de", "du", "d", "l", "la", "le", "les", "des"})
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents, one character for one (to match, then cut the original)."""
+
+    def one(c: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", c)
+        base = decomposed[0] if all(unicodedata.combining(x) for x in decomposed[1:]) else c
+        lower = base.lower()
+        return lower if len(lower) == 1 else base
+
+    return "".join(one(c) for c in text)
 
 
 def normalise_name(text: str) -> str:
@@ -333,6 +363,7 @@ def parse_structure(data: dict | None) -> ReportStructure:
     return ReportStructure(
         section_titles=_patterns(data.get("section_titles"), "section_titles"),
         territory_title=_compile(data.get("territory_title"), "territory_title"),
+        territory_expected=data.get("territory_expected"),
         part_titles=_patterns(data.get("part_titles"), "part_titles"),
         overview_title=data.get("overview_title"),
         organisation_title=data.get("organisation_title"),
@@ -442,7 +473,10 @@ def load_entity_catalog(code: str | None = None) -> EntityCatalog:
     if code is None:
         codes = catalog_departements()
         if len(codes) != 1:
-            raise CatalogError(f"{len(codes)} département catalogs: say which département")
+            raise CatalogError(
+                f"{len(codes)} département catalogs ({', '.join(codes)}): say which "
+                "département (--departement)"
+            )
         code = codes[0]
     path = departement_file(code)
     if path.is_file():

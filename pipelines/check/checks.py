@@ -411,18 +411,9 @@ def apply_baseline(
         for e in baseline
         if id(e) not in matched
         and e.check_id in ran
-        and (departement_of.get(e.entity_code, ""), e.report_year) in reports
-    ]
-    return results, stale
-    checked = {
-        (departement_of.get(str(entity)), int(year))
-        for entity, year in zip(results["entity_code"], results["report_year"], strict=True)
-        if pd.notna(year) and pd.notna(entity)
-    }
-    stale = [
-        e
-        for e in baseline
-        if id(e) not in matched and (departement_of.get(e.entity_code), e.report_year) in checked
+        # an entity gone from the catalog: its code still says its département
+        and (departement_of.get(e.entity_code, e.entity_code.split("-")[0]), e.report_year)
+        in reports
     ]
     return results, stale
 

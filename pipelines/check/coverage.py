@@ -74,7 +74,7 @@ def measure(
     entities: EntityCatalog | None = None,
 ) -> Coverage:
     """Every token of the document, against the figures that passed validation."""
-    entities = entities or load_entity_catalog()
+    entities = entities or load_entity_catalog(document.departement_code or None)
     places: dict[tuple[int, int], tuple[str, str, bool]] = {}  # text, section, is a row
     contexts = {
         line.location.order: context.entity.name if context else section.title

@@ -29,7 +29,7 @@ from pipelines.extract.phrases import (
 )
 from pipelines.read.document import LIST_MARKERS, MARKERS, Document, Location
 from pipelines.read.numbers import Quantity, find_quantities, ignorable_reason
-from schemas.catalog import Entity, EntityCatalog, IndicatorCatalog
+from schemas.catalog import Entity, EntityCatalog, IndicatorCatalog, ReportStructure
 
 EXTRACTOR = "sentences"
 _CHANGE_BEFORE = re.compile(
@@ -83,7 +83,7 @@ def extract_prose(
         figures = _read_line(text, entities)
         page_entity = context.entity if context else entities.department
         where = context.entity.name if context else section.title
-        domain = domain_slug(where)
+        domain = domain_slug(where, entities.structure)
         codes = section_codes.setdefault(domain, set())
         here = Context(
             extractor=EXTRACTOR,
@@ -242,17 +242,17 @@ def _clause_subject(before: str, clause_start: int = 0) -> str:
 _CODE_STOPWORDS = frozenset(
     {"les", "la", "le", "l", "des", "du", "de", "d", "au", "aux", "a", "et", "en", "sur", "pour"}
 )
-# the report's recurring heading words, the same for every block ("Les chiffres clés de ...")
-_HEADING_WORDS = re.compile(r"^\W*(?:les\s+)?chiffres\s+cl[ée]s\b", re.IGNORECASE)
 SECTION_CODE_LENGTH = 30
 
 
-def domain_slug(title: str) -> str:
+def domain_slug(title: str, structure: ReportStructure | None = None) -> str:
     """The section part of a sentence figure's code, readable: the title's meaningful words,
     whole, up to 30 characters. "LES SOLIDARITÉS TERRITORIALES" and "Les solidarités
     territoriales :" are `solidarites_territoriales`; "Les chiffres clés de l'accompagnement
-    des collégiens" is `accompagnement_collegiens`; "MDS de l'Arrageois" `mds_arrageois`."""
-    rest = _HEADING_WORDS.sub("", title).strip(" :,.") or title
+    des collégiens" is `accompagnement_collegiens` (the block heading words are the
+    département catalog's, `structure`); "MDS de l'Arrageois" `mds_arrageois`."""
+    rest = structure.without_heading_words(title) if structure else title
+    rest = rest.strip(" :,.") or title
     words = slug(rest, 200).split("_")
     meaningful = [w for w in words if w not in _CODE_STOPWORDS] or words
     kept: list[str] = []

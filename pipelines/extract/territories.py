@@ -123,7 +123,12 @@ def extract_territory_profiles(
         record = block_quality(
             f"profile:{territory.code}", EXTRACTOR, territory.code, section.title, profiles[0]
         )
-        expected = title.string[: title.start("name")] + territory.name  # as the catalog spells it
+        template = entities.structure.territory_expected
+        expected = (  # else the title's own words before the name, and the name as catalogued
+            template.format(year=document.report_year, name=territory.name)
+            if template
+            else title.string[: title.start("name")] + territory.name
+        )
         score = title_score(expected, section.title)
         result.blocks.append(replace(record, title_score=score))
     for territory in entities.of_type("territory"):

@@ -297,15 +297,18 @@ def held_sources(warehouse: Path) -> list[dict]:
     warehouse = Path(warehouse)
     if not warehouse.is_file():
         return []
-    try:
-        frame = query(
-            warehouse,
-            "select departement_code, report_year, source_kind, source_path from dim_source "
-            "where source_kind <> 'reference' order by all",
-        )
-    except (duckdb.Error, WarehouseError):  # written before paths were recorded: nothing held
-        return []
-    return frame.to_dict("records")
+    # a warehouse written before the département was recorded: read again from the text
+    for departement in ("departement_code", "null as departement_code"):
+        try:
+            frame = query(
+                warehouse,
+                f"select {departement}, report_year, source_kind, source_path from dim_source "
+                "where source_kind <> 'reference' order by all",
+            )
+        except (duckdb.Error, WarehouseError):
+            continue
+        return frame.to_dict("records")
+    return []  # written before paths were recorded: nothing held
 
 
 def publish(candidate: Path, warehouse: Path) -> Path:

@@ -292,8 +292,11 @@ def describe(con: duckdb.DuckDBPyConnection, code: str) -> str:
     residuals = con.execute(
         "select residual.report_year, entity.entity_name, residual.residual_value "
         "from v_derived_residual as residual "
-        "inner join v_primary_source using (report_year, source_kind) "
         "inner join dim_entity as entity using (entity_code) "
+        "inner join v_primary_source as primary_source "
+        "on primary_source.departement_code = entity.departement_code "
+        "and primary_source.report_year = residual.report_year "
+        "and primary_source.source_kind = residual.source_kind "
         "where residual.indicator_code = ? order by 1, 2",
         [code],
     ).fetchall()

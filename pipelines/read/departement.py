@@ -26,6 +26,8 @@ from schemas.catalog import (
     load_departements,
 )
 
+GIVEN = "--departement"  # the source of a département given rather than read
+
 
 @dataclass(frozen=True)
 class DepartementSettings:
@@ -50,17 +52,22 @@ class ReportDepartement:
     source: str  # how it was read, said in the build's summary
 
 
-def _folded(text: str) -> str:
-    """Lower case, no accents, apostrophes alike: "Département de l'Aisne" is
-    "departement de l'aisne"."""
+def _plain(text: str) -> str:
+    """No accents, apostrophes alike: "Département de l’Aisne" is "Departement de l'Aisne"."""
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _folded(text: str) -> str:
+    """Lower case too: "departement de l'aisne"."""
+    return _plain(text).lower()
 
 
 @cache
 def _patterns() -> tuple[tuple[Departement, re.Pattern[str], re.Pattern[str]], ...]:
     """Per département: its title ("département du pas-de-calais", "conseil départemental
-    du …") and its bare name, folded; a name is a whole word (not "Nord" in "Nord-Est")."""
+    du …"), folded, and its bare name as written, capital included (the noun "une somme" is
+    not the Somme); a name is a whole word (not "Nord" in "Nord-Est")."""
     out = []
     for departement in load_departements().values():
         name = re.escape(_folded(departement.name))
@@ -69,7 +76,8 @@ def _patterns() -> tuple[tuple[Departement, re.Pattern[str], re.Pattern[str]], .
         title = re.compile(
             rf"\b(?:departement|conseil\s+departemental)\s+{article}{glue}{name}(?![\w-])"
         )
-        out.append((departement, title, re.compile(rf"(?<![\w-]){name}(?![\w-])")))
+        bare = re.escape(_plain(departement.name))
+        out.append((departement, title, re.compile(rf"(?<![\w-]){bare}(?![\w-])")))
     return tuple(out)
 
 
@@ -92,14 +100,15 @@ def report_departement(
     if given is not None:
         if not DEPARTEMENT_CODE.fullmatch(given) or given not in known:
             raise SourceError(f"--departement {given!r}: not a département code (62, 2A, 971)")
-        return ReportDepartement(given, known[given].name, "--departement")
-    folded = _folded(text)
+        return ReportDepartement(given, known[given].name, GIVEN)
+    plain = _plain(text)
+    folded = plain.lower()
     titles: Counter[str] = Counter()
     names: Counter[str] = Counter()
     for departement, title, name in _patterns():
         if n := len(title.findall(folded)):
             titles[departement.code] = n
-        if n := len(name.findall(folded)):
+        if n := len(name.findall(plain)):
             names[departement.code] = n
     code = _leader(titles, settings.min_titles, settings.min_lead)
     if code is not None:

@@ -155,8 +155,9 @@ def draw(report: PageReport, page, output: Path) -> None:
     image.save(output)
 
 
-def main(path: Path, number: int, png: Path | None) -> str:
-    report, (pdf, page) = inspect_page(path, number)
+def main(path: Path, number: int, png: Path | None, departement: str | None = None) -> str:
+    entities = load_entity_catalog(departement) if departement else None
+    report, (pdf, page) = inspect_page(path, number, entities)
     try:
         if png is not None:
             draw(report, page, png)

@@ -196,6 +196,7 @@ def _inspect_arguments(inspect: argparse.ArgumentParser) -> None:
     inspect.add_argument("file", type=Path)
     inspect.add_argument("--page", type=int, required=True, help="page number, from 1")
     inspect.add_argument("--png", type=Path, help="also draw it over the page image here")
+    _departement_option(inspect)
 
 
 def _refresh_arguments(refresh: argparse.ArgumentParser) -> None:
@@ -348,7 +349,7 @@ def _coverage(args: argparse.Namespace) -> int:
 def _inspect_pdf(args: argparse.Namespace) -> int:
     from pipelines.read.inspect_pdf import main as inspect
 
-    print(inspect(args.file, args.page, args.png))
+    print(inspect(args.file, args.page, args.png, args.departement))
     return EXIT_OK
 
 

@@ -64,7 +64,9 @@ def extract_document_task(
 ) -> steps.StagedSource:
     """One report document, one coarse task: read and extract (or take the staging cache),
     then validate. Its retries only ever follow an OSError, never a validation error."""
-    staged = steps.stage_report(report.path, staging_dir, pdf_workers, report.departement)
+    staged = steps.stage_report(
+        report.path, staging_dir, pdf_workers, report.departement, report.departement_source
+    )
     return steps.validate_staged(staged)
 
 
@@ -142,7 +144,7 @@ def _record_counts(warehouse: Path, what: str = "published") -> None:
     unchanged run records them too, saying so: the latest artifact is always this run's)."""
     counts = wh.query(
         warehouse,
-        "select report_year, source_kind, count(*) as figures from fact_figure "
+        "select departement_code, report_year, source_kind, count(*) as figures from fact_figure "
         "group by all order by all",
     )
     create_table_artifact(
@@ -258,7 +260,8 @@ def _build(
     extracted = [s.source_file for s in validated if s.extracted]
     _record_sources(
         [{"source_file": s.source_file, "source_kind": s.source_kind,
-          "report_year": s.report_year, "sha256": s.source_sha256[:12],
+          "departement_code": s.departement_code, "report_year": s.report_year,
+          "sha256": s.source_sha256[:12],
           "status": "extracted" if s.extracted else "staging cache"}
          for s in validated if s.source_kind != "reference"]
     )  # fmt: skip

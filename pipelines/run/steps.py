@@ -37,6 +37,7 @@ from pipelines.load.parquet import write_text_whole
 from pipelines.load.parquet import write_whole as _write
 from pipelines.load.salvage import parquet_problem, remove_leftovers, set_aside
 from pipelines.read import SourceError, file_sha256
+from pipelines.read.departement import GIVEN
 from pipelines.read.diagnose import diagnose_document
 from pipelines.read.document import Document
 from pipelines.read.pdf import read_pdf
@@ -158,14 +159,20 @@ def code_version() -> str:
 
 
 class ReportFile(NamedTuple):
-    """A report to build from, and its département when it is given rather than read."""
+    """A report to build from, and its département when it is given rather than read (and
+    by whom: the user, or the warehouse that holds it)."""
 
     path: Path
     departement: str | None = None
+    departement_source: str = GIVEN
 
 
 def stage_report(
-    path: Path, staging_dir: Path, pdf_workers: int = 1, departement: str | None = None
+    path: Path,
+    staging_dir: Path,
+    pdf_workers: int = 1,
+    departement: str | None = None,
+    departement_source: str = GIVEN,
 ) -> StagedSource:
     """Read and extract one report into raw staging files, reused while neither the file nor
     the code changes (reading a PDF is the slow part of a build), nor the département given."""
@@ -179,7 +186,11 @@ def stage_report(
     if manifest.is_file():  # the folder is where the cache is now, not where it was written
         problem = _cache_problem(folder)
         cached = json.loads(manifest.read_text(encoding="utf-8")) if problem is None else {}
-        holds = departement is None or cached.get("departement_code") == departement
+        holds = (  # the département given, or read from the text when none is given
+            cached.get("departement_code") == departement
+            if departement is not None
+            else cached.get("departement_source") != GIVEN
+        )
         if problem is None and holds and _year_still_holds(cached, path):
             where = {
                 "folder": str(folder / "extracted"),
@@ -195,6 +206,8 @@ def stage_report(
         else:  # another year or département for the same content: extracted again, anew
             shutil.rmtree(folder, ignore_errors=True)
     document = read_report(path, pdf_workers, departement)
+    if departement is not None:
+        document.departement_source = departement_source
     diagnose_document(document)  # a scan, lost glyphs, lost TABs: one cause, not 1 000 failures
     entities = load_entity_catalog(document.departement_code)
     if not entities.has_catalog:
@@ -396,10 +409,13 @@ def held_reports(warehouse: Path, reports: list[Path]) -> list[ReportFile]:
         if not path.is_file():
             raise SourceError(
                 f"{path}: the warehouse holds report year {source['report_year']} "
-                f"({source['source_kind']}) from this file, which is gone; restore it, or "
+                f"({source['source_kind']}, département {source.get('departement_code')}) from "
+                "this file, which is gone; restore it, or "
                 "build into another warehouse"
             )
-        held.append(ReportFile(path, source.get("departement_code") or None))
+        code = source.get("departement_code")
+        code = code if isinstance(code, str) and code else None  # an older warehouse: read it
+        held.append(ReportFile(path, code, "the warehouse, which holds it"))
     return held
 
 
@@ -502,7 +518,11 @@ def stage_documents(
 ) -> list[StagedSource]:
     """Read, extract and validate each report document, one after the other."""
     return [
-        validate_staged(stage_report(Path(r.path), staging_dir, pdf_workers, r.departement))
+        validate_staged(
+            stage_report(
+                Path(r.path), staging_dir, pdf_workers, r.departement, r.departement_source
+            )
+        )
         for r in reports
     ]
 

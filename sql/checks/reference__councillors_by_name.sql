@@ -66,7 +66,9 @@ select
     0 as expected,
     coalesce(unmatched.n, 0) as observed,
     case when unmatched.n > 0 then 'Names printed in the organisation table that match no official councillor: ' || unmatched.names || '.' end as message,
-    'reference councillors.csv (78 councillors)' as expected_source,
+    'reference councillors.csv (' || (
+        select count(*) from official where official.departement_code = years.departement_code
+    ) || ' councillors)' as expected_source,
     'report organisation table' as observed_source
 from years
 left join unmatched

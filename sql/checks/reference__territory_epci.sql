@@ -1,17 +1,23 @@
 with mapped as (
-    select map.territory_code, map.epci_code, map.report_name, entity.entity_name as official_name
+    select map.territory_code, map.epci_code, map.report_name, entity.entity_name as official_name,
+        territory.departement_code
     from ref_territory_epci as map
     left join dim_entity as entity on entity.entity_code = map.epci_code
+    left join dim_entity as territory on territory.entity_code = map.territory_code
 ),
 
 named as (
-    select report_year, territory_code, position, epci_name, source_file, line, page
+    select departement_code, report_year, territory_code, position, epci_name, source_file,
+        line, page
     from fact_territory_epci
-    where (report_year, source_kind) in (select (report_year, source_kind) from v_primary_source)
+    where (departement_code, report_year, source_kind)
+        in (select (departement_code, report_year, source_kind) from v_primary_source)
 ),
 
+-- the reports of the département whose territories the reference mapping lists
 years as (
-    select distinct report_year from named
+    select distinct departement_code, report_year from named
+    where departement_code in (select departement_code from mapped)
 ),
 
 per_territory as (
@@ -23,7 +29,7 @@ per_territory as (
         string_agg(case when named.epci_name is null then mapped.report_name || ' (' || mapped.epci_code || ')' end, '; ' order by mapped.epci_code) as missing,
         string_agg(mapped.official_name || ' = ' || mapped.report_name, '; ' order by mapped.epci_code) as pairs
     from mapped
-    cross join years
+    inner join years on years.departement_code = mapped.departement_code
     left join named
         on named.report_year = years.report_year
         and named.territory_code = mapped.territory_code

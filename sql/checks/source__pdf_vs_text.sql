@@ -15,10 +15,11 @@ text as (select * from ranked where source_kind = 'text'),
 
 pdf as (select * from ranked where source_kind = 'pdf'),
 
+-- the reports (département and year) read from both renditions
 both_loaded as (
-    select report_year from dim_source where source_kind = 'text'
+    select departement_code, report_year from dim_source where source_kind = 'text'
     intersect
-    select report_year from dim_source where source_kind = 'pdf'
+    select departement_code, report_year from dim_source where source_kind = 'pdf'
 )
 
 select
@@ -35,4 +36,7 @@ full outer join pdf
     and pdf.entity_code = text.entity_code
     and pdf.indicator_code = text.indicator_code
     and pdf.k = text.k
-where coalesce(text.report_year, pdf.report_year) in (select report_year from both_loaded)
+inner join dim_entity as entity
+    on entity.entity_code = coalesce(text.entity_code, pdf.entity_code)
+where (entity.departement_code, coalesce(text.report_year, pdf.report_year))
+    in (select (departement_code, report_year) from both_loaded)

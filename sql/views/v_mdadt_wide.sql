@@ -16,7 +16,9 @@ select
     -- one column per indicator of the MDADT tables, from the indicator catalog
     {{ indicator_columns('mdadt') }}
 from dim_entity as entity
-inner join (select distinct report_year from v_figure) as years on true
+inner join (  -- the years of its own département's reports
+    select distinct departement_code, report_year from dim_source where source_kind <> 'reference'
+) as years on years.departement_code = entity.departement_code
 left join v_figure as figure
     on figure.entity_code = entity.entity_code
     and figure.report_year = years.report_year

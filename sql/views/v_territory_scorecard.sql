@@ -11,7 +11,10 @@ create or replace view v_territory_scorecard as
 with territory as (
     select entity.entity_code as territory_code, entity.entity_name as territory_name, years.report_year
     from dim_entity as entity
-    inner join (select distinct report_year from v_figure) as years on true
+    inner join (
+        select distinct departement_code, report_year from dim_source
+        where source_kind <> 'reference'
+    ) as years on years.departement_code = entity.departement_code
     where entity.entity_type = 'territory'
 ),
 

