@@ -84,9 +84,9 @@ def test_a_triggered_run_builds_then_a_run_with_unchanged_inputs_reads_nothing(s
     assert first.state is not None and first.state.is_completed(), first.state
     # the run executes the served flow object, on the task runner `--workers 2` chose
     assert "documents extracted on ProcessPoolTaskRunner (2 workers)" in log.read_text()
-    figures = wh.query(warehouse, "select report_year, source_kind, count(*) from fact_figure "
-                       "group by all order by all").values.tolist()  # fmt: skip
-    assert [row[:2] for row in figures] == [[2022, "reference"], [2022, "text"]]
+    figures = wh.query(warehouse, "select departement_code, report_year, source_kind, count(*) "
+                       "from fact_figure group by all order by all").values.tolist()  # fmt: skip
+    assert [row[:3] for row in figures] == [["62", 2022, "reference"], ["62", 2022, "text"]]
     with get_client(sync_client=True) as client:
         artifacts = _artifacts(client, first.id)
     assert {"consistency-report", "consistency-findings", "build-sources", "warehouse-counts"} \
@@ -95,7 +95,8 @@ def test_a_triggered_run_builds_then_a_run_with_unchanged_inputs_reads_nothing(s
         (REPORT.name, "extracted")
     ]
     assert artifacts["warehouse-counts"] == [
-        {"report_year": y, "source_kind": k, "figures": n} for y, k, n in figures
+        {"departement_code": d, "report_year": y, "source_kind": k, "figures": n}
+        for d, y, k, n in figures
     ]
     assert "# " in artifacts["consistency-report"]
     # a served run leaves the report files `make build` leaves
@@ -115,6 +116,7 @@ def test_a_triggered_run_builds_then_a_run_with_unchanged_inputs_reads_nothing(s
     assert "consistency-report" not in artifacts
     # the counts say they are this run's, and that nothing changed
     assert artifacts["warehouse-counts"] == [
-        {"report_year": y, "source_kind": k, "figures": n} for y, k, n in figures
+        {"departement_code": d, "report_year": y, "source_kind": k, "figures": n}
+        for d, y, k, n in figures
     ]
     assert warehouse.stat().st_mtime_ns == published
