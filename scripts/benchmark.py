@@ -57,8 +57,9 @@ def main() -> None:
     args = parser.parse_args()
 
     text, pdf = shipped_reports()
-    indicators, entities = load_indicator_catalog(), load_entity_catalog()
     document = read_text_export(text)
+    indicators = load_indicator_catalog()
+    entities = load_entity_catalog(document.departement_code)
     extraction = extract_report(document, indicators, entities)
     frames = to_staging(document, extraction)
     pages = page_count(pdf)

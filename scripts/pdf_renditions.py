@@ -38,8 +38,8 @@ def main() -> int:
     parser.add_argument("--only", action="append")
     parser.add_argument("--show", type=int, default=10, help="differences listed per rendition")
     args = parser.parse_args()
-    indicators, entities = load_indicator_catalog(), load_entity_catalog()
     text = read_text_export(shipped_reports()[0])
+    indicators, entities = load_indicator_catalog(), load_entity_catalog(text.departement_code)
     expected = extract_report(text, indicators, entities)
     folder = Path(tempfile.mkdtemp(prefix="renditions-"))
     for name in args.only or RENDITIONS:
