@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import cache
 
 from schemas.catalog import Domain
 
@@ -28,7 +29,8 @@ def folded(text: str) -> str:
 ACRONYM_LENGTH = 4
 
 
-def _pattern(words: Iterable[str]) -> re.Pattern[str]:
+@cache  # one per vocabulary entry: a load classifies thousands of labels with it
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     parts = [
         re.escape(folded(w)) + (r"\b" if len(folded(w)) <= ACRONYM_LENGTH else "") for w in words
     ]
