@@ -3,10 +3,10 @@
 In order: the code given (`--departement`); the département the text names as its
 Département ("Département du Nord", "Conseil départemental de la Somme") clearly more often
 than any other; the département whose name the text cites far more often than any other's;
-when the text names no Département at all (an extract of a few pages), the one département
-the project has a catalog for. The answer says which it was, and the build prints it; a
-document that names none clearly otherwise is refused, naming what was tried. The names
-come from the official list of départements (`schemas/catalog/departements.csv`), so a
+when the text names no other Département than the one the project has a catalog for, and
+not often enough to be sure (an extract of a few pages), that one. The answer says which
+it was, and the build prints it; a document that names none clearly otherwise is refused,
+naming what was tried. The names come from the official list of départements (`schemas/catalog/departements.csv`), so a
 report of a département without a catalog file is still recognised as its own.
 """
 
@@ -119,9 +119,10 @@ def report_departement(
         source = f"{names[code]} mentions of {known[code].name!r}"
         return ReportDepartement(code, known[code].name, source)
     catalogs = catalog_departements()
-    if len(catalogs) == 1 and not titles:
+    if len(catalogs) == 1 and set(titles) <= set(catalogs):  # no other Département named
         [code] = catalogs
-        source = f"the only département catalog ({known[code].name}): the text names none"
+        named = f"names it {titles[code]} time(s)" if titles else "names none"
+        source = f"the only département catalog ({known[code].name}): the text {named}"
         return ReportDepartement(code, known[code].name, source)
     cited = ", ".join(f"{known[c].name} ({n})" for c, n in (titles or names).most_common(3))
     raise SourceError(

@@ -155,3 +155,13 @@ def test_a_common_word_is_no_departement_name() -> None:
     """ "une somme", "le nord" in lower case are words, not the Somme or the Nord."""
     found = report_departement("une somme de 100 € vers le nord. " * 8)
     assert found.code == catalog_departements()[0] and "names none" in found.source
+
+
+def test_an_extract_naming_its_departement_once_is_that_catalogs() -> None:
+    """A twelfth of the 2022 export names "Département du Pas-de-Calais" once and no other
+    Département: not enough to be sure, yet nothing says it is another's."""
+    found = report_departement("Le Département du Pas-de-Calais soutient 12 projets.")
+    assert found.code == "62"
+    assert (
+        found.source == "the only département catalog (Pas-de-Calais): the text names it 1 time(s)"
+    )
