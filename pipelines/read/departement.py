@@ -6,8 +6,9 @@ than any other; the département whose name the text cites far more often than a
 when the text names no other Département than the one the project has a catalog for, and
 not often enough to be sure (an extract of a few pages), that one. The answer says which
 it was, and the build prints it; a document that names none clearly otherwise is refused,
-naming what was tried. The names come from the official list of départements (`schemas/catalog/departements.csv`), so a
-report of a département without a catalog file is still recognised as its own.
+naming what was tried. The names come from the official list of départements
+(`schemas/catalog/departements.csv`), so a report of a département without a catalog file
+is still recognised as its own.
 """
 
 from __future__ import annotations
