@@ -89,3 +89,33 @@ def warehouse(figures: Iterable[dict], *, year: int = 2022) -> duckdb.DuckDBPyCo
     con.execute(f"insert into fact_figure ({', '.join(columns)}) select * from planted")
     con.unregister("planted")
     return con
+
+
+def without_boxes(document: Document) -> list:
+    """A read document's sections and blocks without each block's box and size: what two
+    readings of one PDF share when their positions differ by float rounding (pdfium's
+    characters and pdfminer's)."""
+    from dataclasses import replace
+
+    from pipelines.read.document import TextLine
+
+    return [
+        (
+            section.title,
+            round(section.title_size or 0, 3),
+            [
+                replace(b, box=None, size=None) if isinstance(b, TextLine) else b
+                for b in section.blocks
+            ],
+        )
+        for section in document.sections
+    ]
+
+
+def read_by_pdfplumber_only(path, monkeypatch) -> Document:
+    """The PDF read with every page through pdfplumber (none through pdfium's characters)."""
+    from pipelines.read.pdf import read_pdf
+
+    with monkeypatch.context() as patched:
+        patched.setattr("pipelines.read.pdf._plain", lambda document, number: None)
+        return read_pdf(path)

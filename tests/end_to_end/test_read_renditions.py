@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from builders import read_by_pdfplumber_only, without_boxes
 from conftest import build_with_steps
 
 from pipelines.extract.report import extract_report
@@ -137,3 +138,8 @@ def test_a_rendition_without_the_overview_loads_the_rest_and_fails_the_gate(
     assert cli(["check", "--warehouse", str(warehouse), "--format", "json"]) == 1
     err = capsys.readouterr().err
     assert "completeness__expected_blocks" in err
+
+
+def test_pdfium_and_pdfplumber_read_a_typst_rendition_alike(dense_pdf, dense, monkeypatch) -> None:
+    """Every page of this layout is plain (no rule): all read from pdfium's characters."""
+    assert without_boxes(dense) == without_boxes(read_by_pdfplumber_only(dense_pdf, monkeypatch))

@@ -217,3 +217,39 @@ def test_reading_leaves_the_garbage_collector_as_it_was() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_shipped_pdfs_plain_pages_read_alike_by_pdfium_and_pdfplumber(monkeypatch) -> None:
+    """Pages 1-12: ten plain pages (pdfium's characters) and two ruled ones (6, 7: pdfplumber
+    both ways); every block the same, boxes within a point."""
+    import pypdfium2 as pdfium
+
+    from pipelines.read.document import TextLine
+    from pipelines.read.pdf_chars import plain_page
+
+    pdf = shipped_reports()[1]
+    document = pdfium.PdfDocument(str(pdf))
+    plain = [n for n in range(1, 13) if plain_page(document, n - 1) is not None]
+    document.close()
+    assert plain == [1, 2, 3, 4, 5, 8, 9, 10, 11, 12]
+    fast = read_pages(pdf, 1, 12)
+    monkeypatch.setattr("pipelines.read.pdf._plain", lambda document, number: None)
+    exact = read_pages(pdf, 1, 12)
+    assert [(n, runs_on) for n, _, runs_on, *_ in fast] == [(n, r) for n, _, r, *_ in exact]
+    blocks = 0
+    for (_, ours, *_), (_, theirs, *_) in zip(fast, exact, strict=True):
+        assert [kind for kind, _ in ours] == [kind for kind, _ in theirs]
+        for (_, a), (_, b) in zip(ours, theirs, strict=True):
+            if isinstance(a, TextLine) and isinstance(b, TextLine):
+                assert a.text == b.text and a.bold == b.bold and a.indent == b.indent
+                assert (
+                    a.box
+                    and b.box
+                    and max(abs(p - q) for p, q in zip(a.box, b.box, strict=True)) < 1
+                )
+                blocks += 1
+            elif isinstance(a, tuple) and isinstance(b, tuple):
+                assert a[0] == b[0] and abs(a[1] - b[1]) < 0.01  # a title and its size
+            else:
+                assert a == b
+    assert blocks > 100
