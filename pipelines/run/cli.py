@@ -1,6 +1,7 @@
 """`indicators`: the command line, a thin layer over the plain Python API.
 
 indicators build [--report PATH ...] [--reference DIR] [--warehouse PATH] [--publish-anyway]
+                 [--rebuild]
 indicators check [--warehouse PATH] [--format md|json|junit] [--output PATH ...]
 indicators baseline [--warehouse PATH] [--output PATH]
 indicators runs [--warehouse PATH] [--limit N] [--format table|csv|json]
@@ -109,6 +110,12 @@ def _build_arguments(build: argparse.ArgumentParser) -> None:
         "--publish-anyway",
         action="store_true",
         help="publish the warehouse even when the gate fails (its reasons are still printed)",
+    )
+    build.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="build even when the published warehouse was built from the same inputs, code "
+        "and SQL (by default it stands, with its check run, and nothing is read)",
     )
     _add_runner_options(build)
 
@@ -400,6 +407,7 @@ def _build(args: argparse.Namespace) -> int:
         publish_anyway=args.publish_anyway,
         lock_timeout=args.lock_timeout,
         departement=args.departement,
+        rebuild=args.rebuild,
     )
     from pipelines.load import warehouse as wh
 
@@ -425,6 +433,12 @@ def _build(args: argparse.Namespace) -> int:
                     "blocks are not read"
                 )
     checks = result["check_counts"]
+    if result.get("reused"):
+        print(
+            f"inputs, code and SQL unchanged since check run {result['check_run']}: the "
+            "published warehouse and its consistency report stand; nothing read, loaded or "
+            "checked (--rebuild to build anyway)"
+        )
     print(
         f"warehouse {result['warehouse']}: {counts['figures']} figures, "
         f"{counts['rejects']} rejected rows; checks: {checks['pass']} pass, "

@@ -174,11 +174,13 @@ def build_warehouse(
     publish_anyway: bool = False,
     lock_timeout: float | None = None,
     departement: str | None = None,
+    rebuild: bool = False,
 ) -> dict:
     """Build the warehouse from the reports and the reference files (default: every report
     in `report_dir`, default `raw/report/`, and `raw/reference/`). With `only_changed`, a run
     whose inputs the warehouse already holds reads and loads nothing (the scheduled
-    deployment).
+    deployment). A run whose inputs, code and SQL the published warehouse was built from
+    reuses it and its check run (`pipelines.run.reuse`), unless `rebuild`.
 
     The run holds the warehouse's writer lock throughout. A candidate whose checks fail the
     gate is kept for inspection and the run fails (`GateFailed`), unless `publish_anyway`."""
@@ -196,8 +198,9 @@ def build_warehouse(
             for leftover in leftovers:
                 get_run_logger().info("removed %s, left by an earlier build", leftover.name)
             result = _build(
-                report_paths, reference, settings, only_changed, publish_anyway, departement
-            )
+                report_paths, reference, settings, only_changed, publish_anyway, departement,
+                rebuild,
+            )  # fmt: skip
     except GateFailed as err:
         _report_failure(f"gate failed: {err}", settings)
         raise
@@ -219,7 +222,7 @@ def flow_for(settings: Settings) -> Flow[..., dict]:
 
 def _build(
     report_paths: list[Path], reference: Path, settings: Settings, only_changed: bool,
-    publish_anyway: bool, departement: str | None = None,
+    publish_anyway: bool, departement: str | None = None, rebuild: bool = False,
 ) -> dict:  # fmt: skip
     target = settings.warehouse
     logger = get_run_logger()
@@ -253,9 +256,21 @@ def _build(
     )
     result = steps.run_build(
         report_paths, target, reference, settings=settings, publish_anyway=publish_anyway,
-        how=how, departement=departement,
+        how=how, departement=departement, rebuild=rebuild,
     )  # fmt: skip
     summary, validated = result.summary, result.sources
+    if result.reused:
+        logger.info(
+            "inputs, code and SQL unchanged since check run %s: the published warehouse "
+            "stands; nothing read, loaded or checked", summary.run_id,
+        )  # fmt: skip
+        _record_sources([{"source_file": p.name, "status": "unchanged"} for p in report_paths])
+        _record_counts(target, f"unchanged since check run {summary.run_id} (reused)")
+        return {
+            "warehouse": str(target), "changed": [], "extracted": [], "sources": [],
+            "reused": True, "check_run": summary.run_id, "check_counts": summary.counts,
+            "check_errors": {}, "check_gate": [],
+        }  # fmt: skip
     logger.info("warehouse %s published; checks %s", target, summary.counts)
     extracted = [s.source_file for s in validated if s.extracted]
     _record_sources(

@@ -50,6 +50,7 @@ from pipelines.read.reference.reader import (
 )
 from pipelines.read.report_year import report_year
 from pipelines.read.text_export import read_text_export
+from pipelines.run import reuse
 from pipelines.settings import PROJECT_ROOT, REFERENCE_DIR, Settings, check_history_dir_for
 from pipelines.validate import integrity
 from pipelines.validate.tables import validate_staging
@@ -95,6 +96,11 @@ class CheckSummary:
 
 # The consistency report a build leaves beside the warehouse, in every format CI reads.
 REPORT_NAME = "consistency-report"
+
+
+def _report_json(warehouse: Path) -> Path:
+    """The JSON form of the consistency report a build leaves beside `warehouse`."""
+    return Path(warehouse).parent / f"{REPORT_NAME}.json"
 
 
 def write_reports(summary: CheckSummary, folder: Path) -> list[Path]:
@@ -551,6 +557,7 @@ class BuildResult:
     warehouse: Path
     sources: list[StagedSource]
     summary: CheckSummary
+    reused: bool = False  # an unchanged build: the published warehouse and its check run
 
 
 def run_build(
@@ -562,15 +569,26 @@ def run_build(
     publish_anyway: bool = False,
     how: BuildSteps = BuildSteps(),
     departement: str | None = None,
+    rebuild: bool = False,
 ) -> BuildResult:
     """The build, written once (call it under `exclusive_build`): every report, and the other
     years the warehouse holds (a build starts from empty); the reference files for each year;
-    validation; a new candidate loaded, checked, then published or kept aside."""
+    validation; a new candidate loaded, checked, then published or kept aside. Unless
+    `rebuild`, a build whose inputs, code and SQL the published warehouse was built from
+    (`reuse`) is that warehouse and its check run: nothing read, loaded or checked."""
     warehouse = Path(warehouse)
     staging = settings.staging_for(warehouse)
     reports = [Path(p) for p in reports]
     held = held_reports(warehouse, reports)
     given = [ReportFile(p, departement) for p in reports]
+    build = reuse.fingerprint(
+        [(r.path, r.departement, r.departement_source) for r in (*given, *held)],
+        Path(reference_dir), code_version(), settings.check_history_runs,
+    )  # fmt: skip
+    reused = None if rebuild else reuse.reusable(warehouse, build, _report_json(warehouse))
+    if reused is not None:
+        summary = CheckSummary(reused.run_id, reused.counts, {}, [], "", [])
+        return BuildResult(warehouse, [], summary, reused=True)
     validated = without_replaced(
         how.stage_documents([*given, *held], staging, settings.pdf_workers), held
     )
@@ -582,6 +600,8 @@ def run_build(
     try:
         summary = how.check(candidate, settings.check_history_runs)
         how.report(summary)
+        if not summary.gate:
+            reuse.record(candidate, build, summary.run_id, summary.counts)
         published = how.publish(candidate, warehouse, summary.gate, publish_anyway)
     except BaseException:
         wh.discard(candidate)
@@ -598,6 +618,7 @@ def build(
     lock_timeout: float | None = None,
     settings: Settings | None = None,
     departement: str | None = None,
+    rebuild: bool = False,
 ) -> Path:
     """The whole build without Prefect, in one process, holding the writer lock (settings:
     the caller's, else the environment's)."""
@@ -605,6 +626,6 @@ def build(
     with exclusive_build(Path(warehouse), timeout=settings.lock_timeout_s):
         result = run_build(
             reports, warehouse, reference_dir, settings=settings,
-            publish_anyway=publish_anyway, departement=departement,
+            publish_anyway=publish_anyway, departement=departement, rebuild=rebuild,
         )  # fmt: skip
     return result.warehouse

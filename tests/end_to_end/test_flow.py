@@ -129,3 +129,39 @@ def test_a_failing_gate_fails_the_run_and_keeps_the_last_good_warehouse(
     assert "new failure: completeness__expected_blocks 62-mds-arrageois" in err
     assert "Traceback" not in err
     assert existing_warehouse.read_bytes() == before
+
+
+def test_an_unchanged_build_reuses_the_published_warehouse_and_says_so(
+    flow_warehouse, tmp_path, capsys
+) -> None:
+    """The same inputs, code and SQL: the published warehouse and its check run stand, the
+    file untouched. A changed reference file, or --rebuild, builds again."""
+    import json
+    import shutil
+
+    from pipelines.settings import REFERENCE_DIR
+
+    target = tmp_path / "published" / "indicators.duckdb"
+    target.parent.mkdir()
+    shutil.copyfile(flow_warehouse, target)
+    for report in flow_warehouse.parent.glob("consistency-report.*"):
+        shutil.copyfile(report, target.parent / report.name)
+    run_id = json.loads((target.parent / "consistency-report.json").read_text())["run_id"]
+    written = target.stat().st_mtime_ns
+
+    assert main(["build", "--warehouse", str(target)]) == 0
+    said = capsys.readouterr().out
+    assert f"unchanged since check run {run_id}" in said
+    assert "nothing read, loaded or checked" in said
+    assert "4116 figures" in said  # the published warehouse's own counts
+    assert target.stat().st_mtime_ns == written
+
+    reference = shutil.copytree(REFERENCE_DIR, tmp_path / "reference")
+    readme = reference / "README.md"
+    readme.write_text(readme.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    changed = build_warehouse(warehouse=str(target), reference_dir=str(reference))
+    assert not changed.get("reused") and changed["check_run"] != run_id
+    again = build_warehouse(warehouse=str(target), reference_dir=str(reference))
+    assert again["reused"] and again["check_run"] == changed["check_run"]
+    forced = build_warehouse(warehouse=str(target), reference_dir=str(reference), rebuild=True)
+    assert not forced.get("reused") and forced["check_run"] != changed["check_run"]
