@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install hooks browser build check test test-slow lint format bench bench-datateam serve pdf renditions clean reliability
+.PHONY: help install hooks browser build check test test-slow lint format bench bench-steps bench-datateam serve pdf renditions clean reliability
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-15s %s\n", $$1, $$2}'
@@ -57,7 +57,11 @@ format: $(INSTALLED) ## apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: $(INSTALLED) ## print the timing figures (medians over several runs)
+bench: $(INSTALLED) ## a build's cost against its work (interleaved medians, ratios); 8 documents on 1 and 2 workers
+	$(BIN)/python scripts/bench_build.py
+	PREFECT_HOME=$(CURDIR)/.prefect $(BIN)/python scripts/bench_datateam.py --batch-only
+
+bench-steps: $(INSTALLED) ## each step of the build, the PDF reader per page and per document
 	$(BIN)/python scripts/benchmark.py
 
 bench-datateam: $(INSTALLED) ## fixed cost of a command with/without a server; 8 documents on 1 and 2 workers
