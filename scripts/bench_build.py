@@ -37,7 +37,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 PDF = ROOT / "raw" / "report" / "rapport-activites-2022.pdf"
-INDICATORS = str(Path(sys.executable).with_name("indicators"))
+# the command line of this tree (not of whichever checkout the environment was installed from)
+INDICATORS = [sys.executable, "-m", "pipelines.run.cli"]
 
 NAIVE_PASS = f"""
 import pdfplumber
@@ -99,7 +100,7 @@ def main() -> None:
         with running_server(free_port(), home=work / "server-home", ui=False) as api_url:
             served = {**base, "PREFECT_HOME": str(work / "client-home"), "PREFECT_API_URL": api_url}
             unchanged = work / "unchanged" / "indicators.duckdb"
-            build = [INDICATORS, "build", "--warehouse"]
+            build = [*INDICATORS, "build", "--warehouse"]
             timed([*build, str(unchanged)], served)  # the warehouse the unchanged build finds
 
             def cold(name: str) -> list[str]:
@@ -117,7 +118,7 @@ def main() -> None:
                     0,
                 ),
                 "bad argument (--report missing)": lambda: (
-                    [INDICATORS, "build", "--report", "/nonexistent.pdf"],
+                    [*INDICATORS, "build", "--report", "/nonexistent.pdf"],
                     temporary,
                     3,
                 ),

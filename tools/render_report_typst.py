@@ -55,6 +55,8 @@ class Layout:
     figure_boxes: bool
     zebra: bool
     table_size: str
+    table_stroke: str = "none"  # a Typst stroke: "none", "0.5pt", "(bottom: 0.4pt)"
+    title_style: str = "plain"  # "plain", "caps", "band" (a coloured band), "numbered"
 
 
 _MAGAZINE = """
@@ -123,8 +125,9 @@ def _inline(text: str) -> str:
     return "".join(out)
 
 
-def _key_figure_box(line: TextLine) -> str | None:
-    """A bullet that starts with a figure, as a box: the figure large, its label under it."""
+def key_figure_parts(line: TextLine) -> tuple[str, str] | None:
+    """A bullet that starts with a figure: (its marker and figure, its label), in the
+    export's markup; else None."""
     text = line.source_text  # with the export's markup: bold stays bold
     if line.indent or not LIST_MARKERS.match(text) or len(text) > 160:
         return None
@@ -137,7 +140,15 @@ def _key_figure_box(line: TextLine) -> str | None:
     if not quantities or quantities[0].start != 0:
         return None
     figure, label = body[: quantities[0].end], body[quantities[0].end :].strip()
-    number = _inline(f"{marker.group(0).replace('*', '').strip()} {figure}")
+    return f"{marker.group(0).replace('*', '').strip()} {figure}", label
+
+
+def _key_figure_box(line: TextLine) -> str | None:
+    """A bullet that starts with a figure, as a box: the figure large, its label under it."""
+    parts = key_figure_parts(line)
+    if parts is None:
+        return None
+    number, label = _inline(parts[0]), parts[1]
     return (
         '#block(fill: rgb("#e3edf6"), inset: (x: 6pt, y: 3pt), width: 100%, breakable: false,'
         " above: 2pt, below: 2pt)["
@@ -158,7 +169,7 @@ def _table(layout: Layout, rows: list[list[str]]) -> str:
             cells.append(f"[{_inline(cell)}]")
     return (
         f"#[#set par(justify: false)\n#set text(size: {layout.table_size})\n"
-        f"#table(columns: {columns}, stroke: none, fill: {fill},"
+        f"#table(columns: {columns}, stroke: {layout.table_stroke}, fill: {fill},"
         " align: (x, _) => if x == 0 { left } else { right }, inset: (x: 3pt, y: 2.6pt),\n"
         + ",\n".join(cells)
         + ")]\n"
@@ -168,9 +179,15 @@ def _table(layout: Layout, rows: list[list[str]]) -> str:
 def _section(layout: Layout, section: Section) -> list[str]:
     parts: list[str] = []
     if section.title:
+        title = _inline(section.title)
+        if layout.title_style == "caps":
+            title = f"#upper[{title}]"
+        elif layout.title_style == "numbered":
+            title = f'#counter("part").step()#context counter("part").display(). {title}'
+        band = ', fill: rgb("#dfe8f1"), inset: 4pt, width: 100%' * (layout.title_style == "band")
         parts.append(
-            f"#block(above: 1.4em, below: 0.7em)[#text(size: {layout.title_size},"
-            f' weight: "bold", hyphenate: false)[{_inline(section.title)}]]\n'
+            f"#block(above: 1.4em, below: 0.7em{band})[#text(size: {layout.title_size},"
+            f' weight: "bold", hyphenate: false)[{title}]]\n'
         )
     previous_line = section.location.line or 0
     for block in section.blocks:

@@ -35,7 +35,8 @@ import json
 import math
 import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -493,24 +494,35 @@ def inputs_expected(con: duckdb.DuckDBPyConnection) -> InputsExpected:
     )
 
 
-def run_checks(
-    con: duckdb.DuckDBPyConnection,
-    checks: list[Check] | None = None,
-    baseline: list[Accepted] | None = None,
-) -> CheckRun:
-    """Run every check and apply the baseline; reads only (a read-only connection will do).
+# Views that several checks read, computed once per run into temporary tables of the same
+# name (which the checks' queries then read): inlined into each check, the planner joined
+# v_concept_figure with itself on (year, entity) alone and ran out of memory on 8 report
+# years; computed once, every check of such a warehouse runs in a fraction of a second.
+SHARED_VIEWS = ("v_report_figure", "v_concept_figure")
 
-    Each query runs on its own, so that one broken check cannot abort the others. Storing
-    the run is the caller's: `record_run` (the warehouse being built) and
-    `pipelines.check.history` (every run, append-only).
-    """
-    checks = load_checks() if checks is None else checks
-    baseline = load_baseline() if baseline is None else baseline
-    started_at = datetime.now(UTC)
-    run_id = f"{started_at:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
+
+@contextmanager
+def _shared_views_computed_once(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    made = []
+    for view in SHARED_VIEWS:
+        try:
+            con.execute(f"create or replace temp table {view} as select * from main.{view}")
+        except duckdb.CatalogException:
+            continue  # a warehouse without this view: its checks say what they miss
+        made.append(view)
+    try:
+        yield
+    finally:
+        for view in made:
+            con.execute(f"drop table if exists temp.{view}")
+
+
+def _run_each(
+    con: duckdb.DuckDBPyConnection, checks: list[Check], expected: InputsExpected
+) -> tuple[list[dict], dict[str, str]]:
+    """Each check's query on its own, so that one broken check cannot abort the others."""
     rows: list[dict] = []
     errors: dict[str, str] = {}
-    expected = inputs_expected(con)
     for check in checks:
         try:
             found = con.execute(check.sql, check.parameters).df().to_dict("records")
@@ -542,6 +554,27 @@ def run_checks(
                 }
             )  # fmt: skip
         rows.extend(evaluate(check, row) for row in found)
+    return rows, errors
+
+
+def run_checks(
+    con: duckdb.DuckDBPyConnection,
+    checks: list[Check] | None = None,
+    baseline: list[Accepted] | None = None,
+) -> CheckRun:
+    """Run every check and apply the baseline; reads only (a read-only connection will do).
+
+    Each query runs on its own, so that one broken check cannot abort the others. Storing
+    the run is the caller's: `record_run` (the warehouse being built) and
+    `pipelines.check.history` (every run, append-only).
+    """
+    checks = load_checks() if checks is None else checks
+    baseline = load_baseline() if baseline is None else baseline
+    started_at = datetime.now(UTC)
+    run_id = f"{started_at:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
+    expected = inputs_expected(con)
+    with _shared_views_computed_once(con):
+        rows, errors = _run_each(con, checks, expected)
     results = pd.DataFrame(rows).reindex(columns=RESULT_COLUMNS[:-2]).assign(run_id=run_id)
     pages = pdf_pages(con)
     for column in ("expected_source", "observed_source"):
