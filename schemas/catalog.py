@@ -184,7 +184,11 @@ class ReportStructure:
         return any(p.match(text) for p in self.part_titles)
 
     def is_key_figure_title(self, text: str) -> bool:
-        return bool(self.key_figure_title) and text.startswith(self.key_figure_title or "")
+        """Does the title open with the key-figure blocks' words, in whatever case or
+        accents a layout prints them ("LES CHIFFRES CLÉS DE ...")?"""
+        return bool(self.key_figure_title) and _fold(text).startswith(
+            _fold(self.key_figure_title or "")
+        )
 
     def without_heading_words(self, title: str) -> str:
         """The title without the key-figure blocks' heading words, their article optional,

@@ -107,14 +107,15 @@ def _typst_layout(drawn: Drawn, year: int):
     o = drawn.options
     paper = {"A4": "a4", "A5": "a5", "letter": "us-letter", "A4 landscape": "a4"}[o["page"]]
     margin = o["margin_mm"] * 2.835
+    # a set rule ends at its line's end: what it styles starts on the next line
     header = (
-        f'header: [#set text(size: 7pt, fill: luma(90)) #"Rapport d\'activités {year}" #h(1fr)'
-        ' #"Département du Pas-de-Calais"],'
+        "header: [#set text(size: 7pt, fill: luma(90))\n"
+        f'  #"Rapport d\'activités {year}" #h(1fr) #"Département du Pas-de-Calais"],'
         if o["header"]
         else ""
     )
     footer = (
-        "footer: context [#set text(size: 7pt) #h(1fr) #counter(page).display() #h(1fr)],"
+        "footer: context [#set text(size: 7pt)\n  #h(1fr) #counter(page).display() #h(1fr)],"
         if o["footer"]
         else ""
     )

@@ -75,6 +75,7 @@ from pipelines.read.pdf_layout import (
     segments_of,
 )
 from pipelines.read.report_year import report_year
+from pipelines.read.titles import without_numbering
 
 TITLE_RATIO = LAYOUT.title_ratio
 _LAST_WORD = LAYOUT.last_word
@@ -94,7 +95,12 @@ class _Line:
 
     @property
     def is_title(self) -> bool:
-        large = self.body_size > 0 and self.size >= self.body_size * TITLE_RATIO
+        if self.body_size <= 0:
+            return False
+        large = self.size >= self.body_size * TITLE_RATIO or (
+            self.size >= self.body_size * LAYOUT.bold_title_ratio
+            and all(_is_bold(w) for w in self.words)
+        )
         return large and not _is_figure_alone(self)  # a key figure's number is not a title
 
     @property
@@ -709,6 +715,8 @@ def _sections(source_file: str, read: list[PageResult]) -> list[Section]:
         for index, (kind, item) in enumerate(blocks):
             if kind == "title":
                 title, size = item  # type: ignore[misc]
+                # a layout's numbering of its headings is not the title's ("1. UNE ...")
+                title = without_numbering(title)
                 sections.append(Section(title, Location(source_file, page=number), [], size))
                 continue
             last = sections[-1].blocks[-1] if sections[-1].blocks else None

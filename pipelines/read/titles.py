@@ -20,6 +20,17 @@ _LIGATURES = str.maketrans(
 _NOT_LETTERS = re.compile(r"[^a-z0-9]+")
 
 
+# "1. ", "2.3 ", "4) " before a title's first letter: a layout's numbering of its headings
+_NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.)]|\d{1,2}(?:\.\d{1,2})+\.?)\s*(?=[^\W\d_])")
+
+
+def without_numbering(title: str) -> str:
+    """The title without the number a layout may put before it ("1. UNE PROXIMITÉ
+    QUOTIDIENNE", "2.1 Routes"); a title that opens with a year or a figure keeps it
+    ("2022 en chiffres", "10 ans de ...": more than two digits, or no dot after them)."""
+    return _NUMBERING.sub("", title, count=1)
+
+
 def undo_ligatures(text: str) -> str:
     return text.translate(_LIGATURES)
 
