@@ -22,15 +22,27 @@ _EPCI_LIST = re.compile(r":\s*(?P<names>.+)$")
 _EPCI_SPLIT = re.compile(r"\s*,\s*|\s+et\s+(?=(?:la\s+|le\s+|l['’])?communaut)", re.IGNORECASE)
 
 
+_MARKER = re.compile(r"^[^\w]*")  # what a bullet line opens with: "- ⇒ ", "- "
+
+
 def profile_runs(section: Section) -> list[list[TextLine]]:
-    """Runs of lines that start with a figure, with no blank line (no wider gap) between."""
+    """Runs of lines that start with a figure, with no blank line (no wider gap) between;
+    or with a gap, when the lines open with the same marker ("- ⇒ "): a layout that sets
+    each key figure in a box of its own spaces them apart."""
     runs: list[list[TextLine]] = []
     in_run = False
     for line in section.lines():
         if not starts_with_figure(line.text):
             in_run = False
             continue
-        if in_run and not line.starts_group:
+        marker = _MARKER.match(line.text)
+        same_marker = (
+            in_run
+            and marker is not None
+            and len(marker.group().strip()) > 1
+            and _MARKER.match(runs[-1][-1].text).group() == marker.group()  # type: ignore[union-attr]
+        )
+        if in_run and (not line.starts_group or same_marker):
             runs[-1].append(line)
         else:
             runs.append([line])

@@ -15,8 +15,8 @@ from tools.renditions import agreement
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
-# seed: (engine, the floor of the blocks' recall and precision measured on it)
-SEEDS = {0: ("chromium", 0.0), 1: ("typst", 0.0), 5: ("reportlab", 0.0)}
+# seed: (engine, a floor under the blocks' recall measured on it: 84 %, 100 %, 100 %)
+SEEDS = {0: ("chromium", 0.80), 1: ("typst", 0.98), 5: ("reportlab", 0.98)}
 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS))
@@ -33,4 +33,5 @@ def test_a_drawn_layout_is_read_without_aborting(
     found = extract_report(read, indicators, entities)
     expected = extract_report(document, indicators, entities)
     blocks = agreement(expected, found)
-    assert blocks.recall >= floor and blocks.precision >= floor, blocks.differences()[:20]
+    assert blocks.recall >= floor, blocks.differences()[:20]
+    assert blocks.precision >= 0.95, blocks.differences()[:20]
