@@ -73,7 +73,8 @@ serve: $(INSTALLED) ## start a local prefect server (port 4200) and serve the sc
 pdf: $(INSTALLED) ## re-render raw/report/*.pdf from the text export (published layout)
 	$(BIN)/python tools/render_report_pdf.py raw/report/rapport-activites-2022.txt raw/report/rapport-activites-2022.pdf --layout published
 
-renditions: $(INSTALLED) ## per rendition (5 layouts, 2 engines): agreement with the export, s/page
+renditions: $(INSTALLED) browser ## 20 layouts drawn from fresh seeds (3 engines), then the 5 fixed renditions: agreement with the export, s/page
+	$(BIN)/python scripts/layout_sweep.py --layouts 20
 	$(BIN)/python scripts/pdf_renditions.py --runs 3
 	$(BIN)/python scripts/bench_pdf_reader.py --runs 3
 
