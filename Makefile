@@ -81,4 +81,5 @@ renditions: $(INSTALLED) browser ## 20 layouts drawn from fresh seeds (3 engines
 clean: ## remove the warehouse output, its check history and staging cache (raw/ is never touched)
 	rm -rf warehouse/indicators.duckdb warehouse/indicators.duckdb.wal warehouse/indicators.duckdb.lock \
 		warehouse/indicators.candidate.duckdb warehouse/.indicators.duckdb.*.candidate* \
+		warehouse/.indicators.duckdb.built.json \
 		warehouse/staging warehouse/check-history warehouse/consistency-report.*

@@ -1,7 +1,7 @@
 """Print the build's timings: each step, the PDF reader per page and per document (one and
 two processes), and a cold `indicators build`.
 
-Run with `make bench`. Times vary with the machine's load: compare medians and the ratios
+Run with `make bench-steps`. Times vary with the machine's load: compare medians and the ratios
 taken in the same run rather than absolute figures.
 """
 

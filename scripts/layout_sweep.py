@@ -64,7 +64,8 @@ def main() -> int:
     text = read_text_export(shipped_reports()[0])
     indicators, entities = load_indicator_catalog(), load_entity_catalog(text.departement_code)
     expected = extract_report(text, indicators, entities)
-    folder = args.keep or Path(tempfile.mkdtemp(prefix="layouts-"))
+    scratch = None if args.keep else tempfile.TemporaryDirectory(prefix="layouts-")
+    folder = args.keep or Path(scratch.name)  # type: ignore[union-attr]
     rows: list[Row] = []
     for seed in seeds:
         drawn = draw(seed)
@@ -114,6 +115,8 @@ def main() -> int:
     print(f"degraded pages: {sum(r.degraded for r in read)} of {pages}")
     if pages:
         print(f"reading: {sum(r.seconds for r in read) / pages:.3f} s/page over all layouts")
+    if scratch is not None:
+        scratch.cleanup()
     return 0
 
 

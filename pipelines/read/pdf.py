@@ -61,7 +61,7 @@ from pipelines.read.document import (
 )
 from pipelines.read.hyphenation import MARK, Vocabulary, join_lines
 from pipelines.read.numbers import find_quantities
-from pipelines.read.pdf_chars import PlainPage, plain_page
+from pipelines.read.pdf_chars import PDFIUM_LOCK, PlainPage, plain_page
 from pipelines.read.pdf_layout import (
     BAND,
     LAYOUT,
@@ -553,7 +553,15 @@ def read_pages(
                     if not isinstance(page, PlainPage):
                         page = upright(pdf, page)
                     reader = _PageReader(page, number, path.name, running)
-                    blocks = reader.read()
+                    try:
+                        blocks = reader.read()
+                    except Exception:
+                        if not isinstance(page, PlainPage):
+                            raise
+                        # read again as pdfplumber reads it: its failure is the finding
+                        page = upright(pdf, pdf.pages[number - 1])
+                        reader = _PageReader(page, number, path.name, running)
+                        blocks = reader.read()
                     finding = None if blocks else _without_text(page, number)
                     result.append((number, blocks, reader.runs_on, reader.dropped, finding))
                 except Exception as err:  # pdfminer raises many kinds on damaged content
@@ -573,23 +581,27 @@ def _pdfium(path: Path) -> Iterator[Any]:
     import pypdfium2 as pdfium
 
     try:
-        document = pdfium.PdfDocument(str(path))
+        with PDFIUM_LOCK:
+            document = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError:
         yield None
         return
     try:
         yield document
     finally:
-        document.close()
+        with PDFIUM_LOCK:
+            document.close()
 
 
 def _plain(document, number: int) -> PlainPage | None:
     """Page `number` read by pdfium when it is plain (`pdf_chars`), else None."""
+    import pypdfium2 as pdfium
+
     if document is None:
         return None
     try:
         return plain_page(document, number - 1)
-    except Exception:  # pdfium's error on a damaged page: pdfplumber's reading says which
+    except pdfium.PdfiumError:  # a damaged page: pdfplumber's reading says what is wrong
         return None
 
 

@@ -107,20 +107,23 @@ def running_counts(
     counts for nothing here: its own reading says what is wrong with it."""
     import pypdfium2 as pdfium
 
+    from pipelines.read.pdf_chars import PDFIUM_LOCK
+
     seen: Counter[RunningKey] = Counter()
     sizes: list[int] = []
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        last = len(pdf) if last is None else last
-        for index in range(first - 1, last):
-            try:
-                found, size = _running_of_page(pdf, index)
-            except pdfium.PdfiumError:
-                found, size = set(), 0
-            seen.update(found)
-            sizes.append(size)
-    finally:
-        pdf.close()
+    with PDFIUM_LOCK:  # one thread in pdfium at a time
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            last = len(pdf) if last is None else last
+            for index in range(first - 1, last):
+                try:
+                    found, size = _running_of_page(pdf, index)
+                except pdfium.PdfiumError:
+                    found, size = set(), 0
+                seen.update(found)
+                sizes.append(size)
+        finally:
+            pdf.close()
     return seen, sizes
 
 

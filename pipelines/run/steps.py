@@ -606,6 +606,10 @@ def run_build(
     except BaseException:
         wh.discard(candidate)
         raise
+    if not summary.gate:
+        reuse.record_published(published)
+    else:
+        reuse.meta_file(published).unlink(missing_ok=True)
     return BuildResult(published, validated, summary)
 
 

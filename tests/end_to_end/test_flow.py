@@ -132,21 +132,22 @@ def test_a_failing_gate_fails_the_run_and_keeps_the_last_good_warehouse(
 
 
 def test_an_unchanged_build_reuses_the_published_warehouse_and_says_so(
-    flow_warehouse, tmp_path, capsys
+    prefect_harness, tmp_path, capsys
 ) -> None:
     """The same inputs, code and SQL: the published warehouse and its check run stand, the
-    file untouched. A changed reference file, or --rebuild, builds again."""
+    file untouched. A changed reference file, a warehouse written since, or --rebuild,
+    builds again."""
     import json
     import shutil
+
+    import duckdb
 
     from pipelines.settings import REFERENCE_DIR
 
     target = tmp_path / "published" / "indicators.duckdb"
-    target.parent.mkdir()
-    shutil.copyfile(flow_warehouse, target)
-    for report in flow_warehouse.parent.glob("consistency-report.*"):
-        shutil.copyfile(report, target.parent / report.name)
+    first = build_warehouse(warehouse=str(target))
     run_id = json.loads((target.parent / "consistency-report.json").read_text())["run_id"]
+    assert first["check_run"] == run_id and not first.get("reused")
     written = target.stat().st_mtime_ns
 
     assert main(["build", "--warehouse", str(target)]) == 0
@@ -163,5 +164,10 @@ def test_an_unchanged_build_reuses_the_published_warehouse_and_says_so(
     assert not changed.get("reused") and changed["check_run"] != run_id
     again = build_warehouse(warehouse=str(target), reference_dir=str(reference))
     assert again["reused"] and again["check_run"] == changed["check_run"]
+
+    with duckdb.connect(str(target)) as con:  # written by hand since it was published
+        con.execute("delete from fact_figure where indicator_code = 'population'")
+    edited = build_warehouse(warehouse=str(target), reference_dir=str(reference))
+    assert not edited.get("reused") and edited["check_run"] != changed["check_run"]
     forced = build_warehouse(warehouse=str(target), reference_dir=str(reference), rebuild=True)
-    assert not forced.get("reused") and forced["check_run"] != changed["check_run"]
+    assert not forced.get("reused") and forced["check_run"] != edited["check_run"]

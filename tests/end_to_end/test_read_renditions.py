@@ -142,4 +142,11 @@ def test_a_rendition_without_the_overview_loads_the_rest_and_fails_the_gate(
 
 def test_pdfium_and_pdfplumber_read_a_typst_rendition_alike(dense_pdf, dense, monkeypatch) -> None:
     """Every page of this layout is plain (no rule): all read from pdfium's characters."""
+    import pypdfium2 as pdfium
+
+    from pipelines.read.pdf_chars import plain_page
+
+    pdf = pdfium.PdfDocument(str(dense_pdf))
+    assert all(plain_page(pdf, index) is not None for index in range(len(pdf)))
+    pdf.close()
     assert without_boxes(dense) == without_boxes(read_by_pdfplumber_only(dense_pdf, monkeypatch))
