@@ -150,6 +150,7 @@ def test_a_build_killed_leaves_the_warehouse_and_the_next_build_cleans_up(
 
     assert _candidates(warehouse) == []
     assert sorted(p.name for p in warehouse.parent.iterdir()) == [
+        ".indicators.duckdb.built.json",  # the published file's state, for the next build
         "check-history",
         "indicators.duckdb",
         "indicators.duckdb.lock",

@@ -114,6 +114,8 @@ def test_a_hostile_input_is_refused_and_the_warehouse_kept(
     assert _sha256(warehouse) == before
     left = {p.name for p in warehouse.parent.iterdir()} - {"check-history"}
     kept = {"indicators.candidate.duckdb"} if code == cli.EXIT_FAILED else set()
+    # a build that published records the published file's state beside it
+    kept |= {".indicators.duckdb.built.json"} if code == cli.EXIT_OK else set()
     assert left == {"indicators.duckdb", "indicators.duckdb.lock", *kept}
 
 
@@ -185,6 +187,7 @@ def test_leftovers_of_a_killed_build_are_removed(text_warehouse, tmp_path) -> No
         path.write_bytes(b"left by a killed build")
     steps.build([REPORT], warehouse)
     assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".indicators.duckdb.built.json",  # the published file's state, for the next build
         "check-history",
         "indicators.duckdb",
         "indicators.duckdb.lock",
