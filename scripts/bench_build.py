@@ -36,7 +36,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-PDF = ROOT / "raw" / "report" / "rapport-activites-2022.pdf"
+from pipelines.settings import shipped_reports  # noqa: E402
+
+PDF = shipped_reports()[1]
 # the command line of this tree (not of whichever checkout the environment was installed from)
 INDICATORS = [sys.executable, "-m", "pipelines.run.cli"]
 

@@ -74,6 +74,14 @@ def draw(seed: int) -> Drawn:
     return Drawn(seed, engine, options)
 
 
+def departement_title(document: Document) -> str:
+    """How the document's Département is named in a running header ("Département du …")."""
+    from schemas.catalog import load_departements
+
+    known = load_departements().get(document.departement_code)
+    return known.title if known else f"Département {document.departement_code}"
+
+
 def render(document: Document, drawn: Drawn, folder: Path) -> Path:
     """Typeset the document as drawn, to `folder/seed-N/rapport-activites-YYYY.pdf`."""
     target = Path(folder) / f"seed-{drawn.seed}"
@@ -97,11 +105,13 @@ def render(document: Document, drawn: Drawn, folder: Path) -> Path:
     else:
         from tools import render_report_typst as typst_engine
 
-        typst_engine.render(document, path, _typst_layout(drawn, document.report_year))
+        typst_engine.render(
+            document, path, _typst_layout(drawn, document.report_year, departement_title(document))
+        )
     return path
 
 
-def _typst_layout(drawn: Drawn, year: int):
+def _typst_layout(drawn: Drawn, year: int, departement: str):
     from tools.render_report_typst import Layout
 
     o = drawn.options
@@ -110,7 +120,7 @@ def _typst_layout(drawn: Drawn, year: int):
     # a set rule ends at its line's end: what it styles starts on the next line
     header = (
         "header: [#set text(size: 7pt, fill: luma(90))\n"
-        f'  #"Rapport d\'activités {year}" #h(1fr) #"Département du Pas-de-Calais"],'
+        f'  #"Rapport d\'activités {year}" #h(1fr) #"{departement}"],'
         if o["header"]
         else ""
     )

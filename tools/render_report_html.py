@@ -27,6 +27,7 @@ if str(ROOT) not in sys.path:
 
 from pipelines.read.document import Document, Section, Table, TextLine  # noqa: E402
 from pipelines.read.text_export import read_text_export  # noqa: E402
+from tools.layouts import departement_title  # noqa: E402
 from tools.render_report_pdf import french_typography  # noqa: E402
 from tools.render_report_typst import key_figure_parts  # noqa: E402
 
@@ -120,7 +121,7 @@ def html_source(document: Document, style: Style) -> str:
     if style.header:
         running.append(
             f'<div class="running top">Rapport d\'activités {document.report_year}'
-            " — Département du Pas-de-Calais</div>"
+            f" — {departement_title(document)}</div>"
         )
     if style.footer:
         running.append(
