@@ -60,8 +60,14 @@ def block_slug(title: str, prefix: str) -> str:
     return slug(rest, 40)
 
 
+_COUNT_OF = re.compile(r"^(?:(?:le|les|la|l['’])\s*)?nombre\s+(?:de\s+|d['’]\s*)", re.IGNORECASE)
+
+
 def _tidy(label: str) -> str:
     label = re.sub(r"\s+", " ", label).strip(" :,;.-–—*")
+    if label.endswith(")") and "(" not in label:
+        label = label[:-1]  # "(10 numéros)": the bracket closes around the figure, not the label
+    label = _COUNT_OF.sub("", label)  # "le nombre d'abonnés": what is counted is "abonnés"
     label = _LEADING_WORDS.sub("", label)
     return _TRAILING_WORDS.sub("", label).strip(" :,;.-–—")
 

@@ -44,6 +44,16 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             _I,
         ),
     ),
+    (
+        "school_year",  # "pour 2022-2023", "l'année scolaire 2022/2023": September to August
+        re.compile(
+            r"\b(?:scolaire|rentrée|pour|de\s+l['’]année)\s+(?:scolaire\s+)?"
+            + _YEAR.format("a")
+            + r"\s*[-–/]\s*"
+            + _YEAR.format("b"),
+            _I,
+        ),
+    ),
     ("multi_year", re.compile(_YEAR.format("a") + r"\s*[-–/]\s*" + _YEAR.format("b"), _I)),
     (
         "multi_year",
@@ -53,6 +63,11 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("as_of", re.compile(r"\b(?:à\s+)?fin\s+(?:d[ée]cembre\s+)?" + _YEAR.format("y"), _I)),
     ("as_of", re.compile(r"\bau\s+31\s+décembre\b", _I)),
+    ("as_of", re.compile(r"\bau\s+31/12(?:/(?P<y>(?:19|20)?\d{2}))?\b", _I)),
+    (
+        "cumulative",  # "bilan cumulé", "fonds conservés cumulés", "en cumul"
+        re.compile(r"\bcumul(?:é|ée|és|ées)\b|\ben\s+cumul\b|\bau\s+total\s+depuis\b", _I),
+    ),
     ("cumulative", re.compile(r"\bdepuis\s+(?:" + _YEAR.format("a") + "|" + _START + ")", _I)),
     (
         "forecast",
@@ -92,7 +107,16 @@ def period_of(text: str, start: int, end: int, report_year: int) -> Period:
             period = _period(kind, match, report_year)
             if period is not None and (best is None or distance < best[0]):
                 best = (distance, period)
-    return best[1] if best else report_period(report_year)
+    found = best[1] if best else report_period(report_year)
+    summed = _CUMULATED.search(text, 0, start)
+    if summed and found.kind in {"year", "as_of"}:
+        # "Le bilan cumulé du dispositif à fin 2022 : 81 marchés ... 102 personnes": the
+        # paragraph that opens on a cumulated total is cumulated to its end
+        return Period("cumulative", None, found.end or date(report_year, 12, 31))
+    return found
+
+
+_CUMULATED = re.compile(r"\b(?:bilan|total|montant)s?\s+cumulée?s?\b|\ben\s+cumul\b", _I)
 
 
 def _crosses_sentence(text: str, match: re.Match[str], start: int, end: int) -> bool:
@@ -103,6 +127,11 @@ def _crosses_sentence(text: str, match: re.Match[str], start: int, end: int) -> 
 
 def _period(kind: str, match: re.Match[str], report_year: int) -> Period | None:
     groups = match.groupdict()
+    if kind == "school_year":
+        first, last = int(groups["a"]), int(groups["b"])
+        if last != first + 1:
+            return _period("multi_year", match, report_year)
+        return Period("multi_year", date(first, 9, 1), date(last, 8, 31))
     if kind == "multi_year" and groups.get("m1"):
         start = _date(int(groups["a"]), groups["m1"], groups.get("d1"), first=True)
         end = _date(int(groups["b"]), groups["m2"], groups.get("d2"), first=False)
@@ -111,6 +140,8 @@ def _period(kind: str, match: re.Match[str], report_year: int) -> Period | None:
         first, last = int(groups["a"]), int(groups["b"])
         return Period(kind, date(first, 1, 1), date(last, 12, 31)) if first < last else None
     if kind == "as_of":
+        if groups.get("y") and len(groups["y"]) == 2:
+            groups["y"] = f"20{groups['y']}"
         if groups.get("month"):
             stated = _date(int(groups["y"]), groups["month"], groups["day"], first=True)
             return Period(kind, None, stated) if stated else None

@@ -199,3 +199,17 @@ def without_verb(label: str) -> str:
     while words and words[-1].lower().strip("'’") in _INNER | {"aux", "au", "pour", "avec"}:
         words = words[:-1]
     return " ".join(words) if words else label
+
+
+def _label_lemmas(label: str) -> str:
+    words = re.findall(r"[\wéèêàâîôûç'-]+", label.lower())
+    return " ".join(lemma(w) for w in words if len(w) > 2)
+
+
+def same_quantity_label(ours: str, theirs: str) -> bool:
+    """Two labels name the same quantity, give or take words: their lemmas mostly agree, or
+    the counted noun (first word) of one is in the other."""
+    from rapidfuzz import fuzz
+
+    a, b = _label_lemmas(ours), _label_lemmas(theirs)
+    return fuzz.token_set_ratio(a, b) >= 70 or bool(a and b and a.split()[0] in b.split())

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pipelines.extract import Context, Extraction, Figure, GeneratedIndicator
 from pipelines.extract.key_figure_blocks import slug
 from pipelines.extract.navigation import page_contexts
+from pipelines.extract.parse import Parse, ParseCache
 from pipelines.extract.phrases import (
     UNIT_NOUNS,
     is_noun_phrase,
@@ -27,11 +28,14 @@ from pipelines.extract.phrases import (
     phrase_before,
     unit_suffix,
 )
+from pipelines.extract.quantified import counted_phrase
 from pipelines.read.document import LIST_MARKERS, MARKERS, Document, Location
 from pipelines.read.numbers import Quantity, find_quantities, ignorable_reason
 from schemas.catalog import Entity, EntityCatalog, IndicatorCatalog, ReportStructure
 
 EXTRACTOR = "sentences"
+# the parses of one process, when no cache in a staging folder is given
+SHARED_PARSES = ParseCache()
 _CHANGE_BEFORE = re.compile(
     r"(?P<word>hausse|augmentation|progression|croissance|baisse|diminution|recul|évolution)"
     r"\s+(?:de\s+|d['’]\s*)?$",
@@ -69,18 +73,24 @@ def extract_prose(
     indicators: IndicatorCatalog,
     entities: EntityCatalog,
     read: set[tuple[int, int]] | None = None,
+    parses: ParseCache | None = None,
 ) -> Extraction:
-    """Every figure of the lines that no block extractor read (`read`: their places)."""
+    """Every figure of the lines that no block extractor read (`read`: their places), each
+    line's French parse taken from `parses` (parsed now when it does not hold it)."""
     read = read or set()
     result = Extraction()
+    lines = [
+        (section, line, context)
+        for section, line, context in page_contexts(document, entities)
+        if line.location.order not in read
+    ]
+    parsed = (parses or SHARED_PARSES).parse_all(line.text for _, line, _ in lines)
     organisations = [(e, _alias_pattern(e)) for e in entities.of_type("organisation")]
     # a label names a quantity within its section only: "personnes" twice is two quantities
     section_codes: dict[str, set[str]] = {}
-    for section, line, context in page_contexts(document, entities):
-        if line.location.order in read:
-            continue
+    for section, line, context in lines:
         text = line.text
-        figures = _read_line(text, entities)
+        figures = _read_line(text, entities, parsed.get(text))
         page_entity = context.entity if context else entities.department
         where = context.entity.name if context else section.title
         domain = domain_slug(where, entities.structure)
@@ -133,7 +143,7 @@ def extract_prose(
     return result
 
 
-def _read_line(text: str, entities: EntityCatalog) -> list[_Read]:
+def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -> list[_Read]:
     """The figures of one line with labels and relations (none for an unreadable one)."""
     quantities = [
         q
@@ -156,7 +166,7 @@ def _read_line(text: str, entities: EntityCatalog) -> list[_Read]:
             unit = "pct_change"
             if change and change["word"].lower() in _DECREASE:
                 value = -abs(value)
-        label = _label(text, q, after, unit, before_end)
+        label = _label(text, q, after, unit, before_end, parse)
         figure = _Read(q, unit, value, label)
         previous = figures[-1] if figures else None
         place = _PLACE_AFTER.match(after)
@@ -189,10 +199,16 @@ def _read_line(text: str, entities: EntityCatalog) -> list[_Read]:
     return figures
 
 
-def _label(text: str, q: Quantity, after: str, unit: str, clause_start: int = 0) -> str:
-    """The noun phrase of the figure: the words after it, else its subject before it, else
-    (an amount in brackets, "Label : 15,6 M€", "pour un montant de") the clause it sums up."""
+def _label(
+    text: str, q: Quantity, after: str, unit: str, clause_start: int = 0, parse: Parse | None = None
+) -> str:
+    """The noun phrase of the figure: the noun the parse makes it quantify, else the words
+    after it, else its subject before it, else (an amount in brackets, "Label : 15,6 M€",
+    "pour un montant de") the clause it sums up."""
     label = phrase_after(after)
+    counted = counted_phrase(parse, q.start, q.end) if parse is not None else ""
+    if is_noun_phrase(counted) and (not is_noun_phrase(label) or _vaguer(label, counted)):
+        label = counted
     base = re.match(r"^\s*(du|des|de\s+la|de\s+l['’]|d['’])\s*", after)
     if unit in {"pct", "pct_change"} and base:  # "28 % du montant des travaux": its base
         counted = opening_phrase(after[base.end() :])
@@ -216,6 +232,16 @@ def _label(text: str, q: Quantity, after: str, unit: str, clause_start: int = 0)
         label = _clause_subject(text[: q.start], clause_start)
     label = re.sub(r"\s+", " ", label).strip(" :,;.-–—")
     return label if is_noun_phrase(label) else ""
+
+
+def _vaguer(label: str, counted: str) -> bool:
+    """The words after the figure say less than the noun phrase the parse gives it: one
+    word ("aides"), where the parse has the noun with its complements."""
+    return (
+        len(label.split()) == 1
+        and len(counted.split()) > 1
+        and lemma(label.split()[0]) == lemma(counted.split()[0])
+    )
 
 
 _INTRO = re.compile(
@@ -306,6 +332,7 @@ def merge_restatements(result: Extraction, labels: dict[str, str]) -> Extraction
     period, and a label with the same head noun) takes that figure's code: one fact, two
     places. `labels`: indicator code -> label, for every code of the extraction."""
     known: dict[tuple, list[str]] = {}
+    generated = {f.indicator_code for f in result.figures if f.extractor == EXTRACTOR}
     for f in result.figures:
         if f.extractor != EXTRACTOR:
             known.setdefault(_fact_key(f), []).append(f.indicator_code)
@@ -315,11 +342,12 @@ def merge_restatements(result: Extraction, labels: dict[str, str]) -> Extraction
     taken = {(f.location, f.indicator_code) for f in result.figures if f.extractor != EXTRACTOR}
     for f in result.figures:
         if f.extractor == EXTRACTOR:
-            head = _head(labels.get(f.indicator_code, ""))
+            label = labels.get(f.indicator_code, "")
             same = [
                 c
                 for c in known.get(_fact_key(f), [])
-                if head and head in _lemmas(labels.get(c, "")) and (f.location, c) not in taken
+                if (f.location, c) not in taken
+                and _same_quantity(label, labels.get(c, ""), generated=c in generated)
             ]
             if same:
                 renamed[f.indicator_code] = same[0]
@@ -328,6 +356,18 @@ def merge_restatements(result: Extraction, labels: dict[str, str]) -> Extraction
             known.setdefault(_fact_key(f), []).append(f.indicator_code)
         figures.append(f)
     return result.with_figures(figures, renamed)
+
+
+def _same_quantity(label: str, other: str, *, generated: bool) -> bool:
+    """Two labels of one value name one quantity: the same head noun and every content word
+    of the shorter label in the longer. Two sentences' own labels must also say more than a
+    noun ("Sub" twice is two grants, not one)."""
+    ours, theirs = _lemmas(label), _lemmas(other)
+    if not ours or not theirs or _head(label) != _head(other):
+        return False
+    if generated and min(len(ours), len(theirs)) < 2:
+        return False
+    return ours <= theirs or theirs <= ours
 
 
 def _fact_key(f: Figure) -> tuple:

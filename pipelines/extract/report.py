@@ -10,6 +10,7 @@ from pipelines.extract.key_figure_blocks import extract_key_figure_blocks
 from pipelines.extract.office_tables import extract_office_tables
 from pipelines.extract.organisation import extract_organisation
 from pipelines.extract.overview import extract_overview
+from pipelines.extract.parse import ParseCache
 from pipelines.extract.periods import period_of, report_period
 from pipelines.extract.prose import extract_prose, merge_restatements
 from pipelines.extract.sentences import extract_sentences
@@ -54,15 +55,20 @@ def prefer_curated(result: Extraction) -> Extraction:
 
 
 def extract_report(
-    document: Document, indicators: IndicatorCatalog, entities: EntityCatalog
+    document: Document,
+    indicators: IndicatorCatalog,
+    entities: EntityCatalog,
+    parses: ParseCache | None = None,
 ) -> Extraction:
+    """Every figure of the report; the sentences' parses from `parses` (a cache in the
+    staging folder), else from the process's own."""
     result = Extraction()
     result.rejects.extend(page_rejects(document))
     for extractor in EXTRACTORS:
         result.extend(extractor(document, indicators, entities))
     # the sentences: every line that no block holds
     in_blocks = {location.order for block in result.blocks for location in block.lines}
-    result.extend(extract_prose(document, indicators, entities, in_blocks))
+    result.extend(extract_prose(document, indicators, entities, in_blocks, parses))
     labels = {code: i.label for code, i in indicators.indicators.items()}
     labels |= {g.indicator_code: g.indicator_label for g in result.generated_indicators}
     return merge_restatements(prefer_curated(with_periods(result, document)), labels)

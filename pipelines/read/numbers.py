@@ -46,7 +46,8 @@ _ORDINAL = re.compile(r"\s?(?:\^\{[^}]*\}|\^\w+|er\b|re\b|ère\b|ème\b|e\b|è\b
 
 _QUALIFIER_BEFORE = re.compile(
     r"(?P<q>pas\s+moins\s+de|pas\s+moins\s+d['’]|plus\s+de|plus\s+d['’]|près\s+de|près\s+d['’]|environ|moins\s+de|moins\s+d['’]"
-    r"|au\s+moins|jusqu['’]à|quelque|~)\s*$",
+    r"|au\s+moins|jusqu['’]à|quelques?|~|proches?\s+d(?:e|es|u)|avoisin\w*|de\s+l['’]ordre\s+de"
+    r"|aux\s+alentours\s+de|ne\s+pas\s+dépasser|dans\s+la\s+limite\s+de)\s*$",
     re.IGNORECASE,
 )
 _QUALIFIER_CODES = {
@@ -56,6 +57,13 @@ _QUALIFIER_CODES = {
     "près": "approx",
     "environ": "approx",
     "quelque": "approx",
+    "quelques": "approx",
+    "proche": "approx",
+    "proches": "approx",
+    "de": "approx",  # de l'ordre de
+    "aux": "approx",  # aux alentours de
+    "ne": "at_most",  # ne pas dépasser 2,20 €
+    "dans": "at_most",  # dans la limite de
     "~": "approx",
     "moins": "at_most",
     "jusqu": "at_most",
@@ -86,6 +94,20 @@ _CARDINALS = {
 _CARDINAL = re.compile(
     r"(?<![\w'’-])(?P<word>(?i:" + "|".join(_CARDINALS) + r"))"
     r"(?=\s+(?!de\b|d['’]|fois\b|à\b)[a-zéèêà])"
+)
+# a number written in words, however long ("quarante-cinq", "trois cents", "vingt et un"):
+# its value is text2num's; the words are the cardinals above and what composes them
+_COMPOUND_WORDS = "|".join(sorted({*_CARDINALS, "cents", "vingts", "mille"}, key=len, reverse=True))
+_COMPOUND_CARDINAL = re.compile(
+    rf"(?<![\w'’-])(?P<word>(?i:(?:{_COMPOUND_WORDS})"
+    rf"(?:(?:-|\s)(?:et(?:-|\s))?(?:{_COMPOUND_WORDS}|une?(?![\w'’])))+))"
+    r"(?=\s+(?!de\b|d['’]|fois\b|à\b)[a-zéèêà])"
+)
+# a share said in words: "la moitié des communes", "un tiers des places"
+_SHARES = {"moitié": 50.0, "tiers": 100 / 3, "quart": 25.0}
+_SHARE_WORD = re.compile(
+    r"(?<![\w'’])(?P<article>(?i:la|une|un|deux|trois))\s+(?P<word>(?i:moitié|tiers|quarts?))"
+    r"(?=\s+(?:de|des|du|d['’]))"
 )
 _WORD_NUMBER = re.compile(
     r"\b(?P<article>une|un)\s+(?P<word>" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORECASE
@@ -158,12 +180,23 @@ def _number_value(match: re.Match[str]) -> float:
     return -value if sign in {"-", "\u2212"} else value
 
 
-def _qualifier_before(text: str, start: int) -> tuple[str | None, int]:
-    match = _QUALIFIER_BEFORE.search(text[max(0, start - 20) : start])
+def _qualifier_before(text: str, start: int, value: float | None = None) -> tuple[str | None, int]:
+    match = _QUALIFIER_BEFORE.search(text[max(0, start - 24) : start])
     if match is None:
         return None, start
     word = re.split(r"[\s'’]", match["q"].lower())[0]
+    if word.startswith("quelque") and value is not None and value % 10:
+        return None, start  # "quelques 45 959 sollicitations": an exact count, said loosely
     return _QUALIFIER_CODES[word], start - (len(match.group(0)))
+
+
+def _compound_value(words: str) -> float | None:
+    from text_to_num import text2num
+
+    try:
+        return float(text2num(re.sub(r"\s+", " ", words.lower()), "fr"))
+    except ValueError:
+        return None
 
 
 def _unit_after(text: str, end: int) -> tuple[float, str, int]:
@@ -186,9 +219,9 @@ def find_quantities(text: str, *, cardinals: bool = False) -> list[Quantity]:
     for match in _NUMBER.finditer(text):
         if _ORDINAL.match(text, match.end()):
             continue
-        qualifier, start = _qualifier_before(text, match.start())
         scale, unit, end = _unit_after(text, match.end())
         value = _number_value(match) * scale
+        qualifier, start = _qualifier_before(text, match.start(), value)
         found.append(Quantity(_round(value), unit, qualifier, text[start:end], start, end))
     for match in _WORD_NUMBER.finditer(text):
         qualifier, start = _qualifier_before(text, match.start())
@@ -203,7 +236,38 @@ def find_quantities(text: str, *, cardinals: bool = False) -> list[Quantity]:
             )
         )
     if cardinals:
+        compounds = [
+            (match, number)
+            for match in _COMPOUND_CARDINAL.finditer(text)
+            if (number := _compound_value(match["word"])) is not None
+        ]
+        for match, number in compounds:
+            qualifier, start = _qualifier_before(text, match.start(), number)
+            found.append(
+                Quantity(number, "count", qualifier, text[start : match.end()], start, match.end())
+            )
+        taken = [range(m.start(), m.end()) for m, _ in compounds]
+        for match in _SHARE_WORD.finditer(text):
+            article, word = (
+                match["article"].lower(),
+                match["word"].lower().replace("quarts", "quart"),
+            )
+            times = {"deux": 2, "trois": 3}.get(article, 1)
+            qualifier, start = _qualifier_before(text, match.start())
+            found.append(
+                Quantity(
+                    round(_SHARES[word] * times, 1),
+                    "pct",
+                    qualifier,
+                    text[start : match.end()],
+                    start,
+                    match.end(),
+                )
+            )
+            taken.append(range(match.start(), match.end()))
         for match in _CARDINAL.finditer(text):
+            if any(match.start() in span for span in taken):
+                continue
             qualifier, start = _qualifier_before(text, match.start())
             value = float(_CARDINALS[match["word"].lower()])
             found.append(
@@ -298,13 +362,40 @@ _ORDINAL_AFTER = re.compile(
 _YEAR = re.compile(r"^(?:19[5-9]\d|20[0-4]\d)$")
 _LIST_MARKER = re.compile(r"^\s*(?:[-•]\s*)?$")
 _NUMBERED_AFTER = re.compile(r"^\s*(?::|\))\s")
+# "82 : le nombre de plans média": a figure first, then what it counts
+_NUMBER_FIRST_AFTER = re.compile(
+    r"^\s*:\s*(?:le|la|les|l['’])\s*(?:nombre|total|montant|part|volume)\b", re.IGNORECASE
+)
 _AGE = re.compile(r"^\s*ans\b")
 _DURATION = re.compile(r"^\s*(?:jours?|semaines?|mois|minutes?|années)\b", re.IGNORECASE)
 _TIME = re.compile(r"^\s?h(?:\d{2}|\b)|^\s?heures?\s+(?:et\s+)?\d|^:\d{2}\b")
 # "communes de moins de 2 000 habitants", "de - 2 000 habitants": a condition, not a figure
 _THRESHOLD_BEFORE = re.compile(
-    r"(?:\bde|\bdes|\baux|\bles|\bà)\s+(?:moins|plus|-|\+)\s*(?:de\s+|d['’])?$|"
+    r"(?:\bde|\bdes|\baux|\bles|\bà|\bont|\bayant|\bcomptant)\s+(?:moins|plus|-|\+)\s*(?:de\s+|d['’])?$|"
     r"\b(?:à\s+partir|au-delà|en\s+dessous|au-dessus)\s+de\s+$|\b(?:inférieure?s?|supérieure?s?)\s+à\s+$",
+    re.IGNORECASE,
+)
+# the threshold with its comparison inside the figure's span ("communes de moins de 2 500
+# habitants", "ont moins de 540 habitants")
+_COMPARED = re.compile(r"^\s*(?:moins|plus)\s+(?:de|d['’])|^\s*[-+]\s*\d", re.IGNORECASE)
+_CONDITION_BEFORE = re.compile(
+    r"\b(?:de|des|aux|les|à|ont|a|ayant|comptant|dont)\s+$", re.IGNORECASE
+)
+# a number that names or orders a thing: "route départementale 917", "axe 5", "phases 3 et 4"
+_IDENTIFIER_BEFORE = re.compile(
+    r"\b(?:route\s+(?:départementale|nationale)|départementale|nationale|autoroute|axes?|"
+    r"phases?|secteurs?|lots?|tranches?|zones?|lignes?|chapitres?|volets?|étapes?|"
+    r"niveaux?|catégories?|échelons?|saisons?|épisodes?|numéros?|versions?|priorités?)\s+"
+    r"(?:\d+\s*(?:et|à|-|,)\s*)?$",
+    re.IGNORECASE,
+)
+_HORIZON_BEFORE = re.compile(
+    r"\b(?:horizon|d['’]ici|d['’]ici\s+à|en|vers|dès|avant)\s+$", re.IGNORECASE
+)
+_LATER_YEAR = re.compile(r"^(?:20[5-9]\d|2100)$")
+_ANGLE_AFTER = re.compile(r"^\s?°(?!\s?C)")
+_SPAN_AFTER = re.compile(
+    r"^\s*(?:prochaines?|dernières?|premières?|futures?)\s+(?:années|ans|mois|semaines|jours)\b",
     re.IGNORECASE,
 )
 _THRESHOLD_AFTER = re.compile(r"^\s*(?:habitants|ans|salariés|élèves)\b", re.IGNORECASE)
@@ -389,6 +480,16 @@ def _date_or_measure_reason(
         return "date"
     if _YEAR.match(token):
         return "year"
+    if re.fullmatch(r"1[89]\d\d", token.strip()) and re.search(
+        rf"\b(?:{MONTHS}|en|de|depuis|dès|du|le|année|années)\s+$", before, re.IGNORECASE
+    ):
+        return "year"  # "le 3 septembre 1919", "depuis 1871"
+    if _LATER_YEAR.match(token.strip()) and _HORIZON_BEFORE.search(before):
+        return "year"  # "horizon 2070"
+    if _ANGLE_AFTER.match(after):
+        return "angle"
+    if _SPAN_AFTER.match(after):
+        return "age or duration in a label"  # "les 10 prochaines années"
     if _DATE_RANGE_AFTER.match(after):
         return "date"
     if (scale := _SCALE_LINE.match(text)) and start < scale.end():
@@ -415,6 +516,11 @@ def _reference_reason(
         return "law, article or reference number"
     if _THRESHOLD_BEFORE.search(before) and _THRESHOLD_AFTER.match(after):
         return "threshold or condition"
+    compared = _COMPARED.match(token) and _CONDITION_BEFORE.search(before)
+    if compared and _THRESHOLD_AFTER.match(after):
+        return "threshold or condition"
+    if _IDENTIFIER_BEFORE.search(before):
+        return "name or code containing digits"
     if _is_postcode(token, entities) and _NAME_AFTER.match(after):
         return "postcode"
     # a contents line, or two of them run together by a PDF ("... de vie 80 Favoriser ...")
@@ -447,13 +553,22 @@ def _name_reason(text: str, start: int, end: int, entities: EntityCatalog | None
     if (
         entities is not None
         and token == entities.department.code
-        and (_DEPARTMENT_NUMBER_AFTER.match(after) or re.search(r"['’«]\w+\s$", before))
+        and (
+            _DEPARTMENT_NUMBER_AFTER.match(after)
+            or re.search(r"['’«]\w+\s$", before)
+            or re.search(r"\b[A-Z][\w-]+\s$", before)  # "Eden 62", "Ingénierie 62"
+        )
     ):
         return "name or code containing digits"
     if _RANGE_END_BEFORE.search(before):
         return "other end of a range already kept"
     if _NAME_BEFORE.search(before) and _NAME_AFTER.match(after):
         return "inside a name"
-    if _LIST_MARKER.match(before) and _NUMBERED_AFTER.match(after):
+    if (
+        _LIST_MARKER.match(before)
+        and _NUMBERED_AFTER.match(after)
+        and re.fullmatch(r"\d{1,2}", token.strip())
+        and not _NUMBER_FIRST_AFTER.match(after)
+    ):
         return "list or map marker"
     return None

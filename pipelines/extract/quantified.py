@@ -1,0 +1,179 @@
+"""What a number quantifies, read from the dependency parse of its sentence.
+
+"48 137 foyers RSA dont 63 % de femmes": 48 137 is the `nummod` of "foyers", whose
+complements make the label "foyers RSA". The label is the noun the number modifies, with its
+adjectives and its complements ("aides aux projets culturels"), and, when the noun alone is
+vague ("personnes", "aides"), the participle that says what happened to it ("personnes
+accompagnées"). "6,8 millions de repas" quantifies "repas"; a number-first line "92 007 : le
+nombre d'abonnés au compte Facebook" quantifies what follows "le nombre de". Never a verb,
+a unit, a preposition or a word cut in two: the words are the parser's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.extract.parse import Parse, Word
+
+# nouns that say little alone: the participle or complement that follows is part of the label
+_VAGUE = """personne aide dossier projet action demande place jeune famille enfant agent
+    structure participant bénéficiaire opération intervention contrat acteur partenaire
+    commune élève collégien habitant visiteur sub subvention"""
+VAGUE_NOUNS = frozenset(_VAGUE.split())
+# a number's own scale words: the noun they quantify is their complement
+_SCALES = frozenset({"million", "milliard", "millier", "centaine", "dizaine", "mille"})
+# the prepositions of a complement that belongs to the counted noun
+_COMPLEMENT_CASES = frozenset({"de", "d'", "d’", "du", "des", "à", "au", "aux", "en"})
+_KEPT_RELATIONS = frozenset({"amod", "nmod", "flat:name", "flat:foreign", "compound", "fixed"})
+_NUMBER_FIRST = re.compile(
+    r"^\s*:\s*(?:(?:le|la|les|l['’])\s*)?(?:nombre|total|montant|volume)\s+(?:de|d['’]|des|du)\s*",
+    re.IGNORECASE,
+)
+MAX_WORDS = 9
+# what a scale word may quantify that is a unit, not a thing counted ("2 milliards d'euros")
+_UNIT_NOUNS = frozenset({"euro", "€", "eur", "kilomètre", "km", "mètre", "hectare", "tonne"})
+# participles that say nothing of the noun: "personnes ayant pu", "venu"
+_EMPTY_PARTICIPLES = frozenset({"pouvoir", "devoir", "vouloir", "falloir", "être", "avoir"})
+
+
+def _past_participle_of(noun: Word, word: Word) -> bool:
+    """A past participle that agrees with the noun: "personnes accompagnées"."""
+    if not word.is_participle or "Tense=Pres" in word.morph:
+        return False
+    if word.lemma.lower() in _EMPTY_PARTICIPLES:
+        return False
+    number = re.search(r"Number=(\w+)", noun.morph)
+    own = re.search(r"Number=(\w+)", word.morph)
+    return not (number and own and number.group(1) != own.group(1))
+
+
+def counted_phrase(parse: Parse, start: int, end: int) -> str:
+    """The noun phrase the number at parse.text[start:end] counts, or "" when the parse does
+    not make the number modify a noun."""
+    noun = _counted_noun(parse, start, end)
+    if noun is None:
+        return ""
+    return phrase_of(parse, noun, exclude=range(start, end))
+
+
+def _counted_noun(parse: Parse, start: int, end: int) -> Word | None:
+    root = parse.root_of(start, end)
+    if root is None:
+        return None
+    if _NUMBER_FIRST.match(parse.text[end:]):  # "92 007 : le nombre d'abonnés ..."
+        after = _NUMBER_FIRST.match(parse.text[end:])
+        assert after is not None
+        first = [w for w in parse.words if w.start >= end + after.end() and w.pos != "DET"]
+        return first[0] if first and first[0].pos in {"NOUN", "PROPN"} else None
+    if root.lemma.lower() in _SCALES or root.pos == "NOUN":  # "6,8 millions de repas"
+        complements = [
+            w for w in parse.children(root) if w.dep == "nmod" and w.pos in {"NOUN", "PROPN"}
+        ]
+        if not complements or root.lemma.lower() not in _SCALES:
+            return None
+        return None if complements[0].lemma.lower() in _UNIT_NOUNS else complements[0]
+    head = parse.head_of(root)
+    if (
+        root.dep in {"nummod", "det"}
+        and head is not None
+        and head.pos in {"NOUN", "PROPN"}
+        and not start <= head.start < end
+        and head.i > root.i
+    ):
+        return head
+    return None
+
+
+def phrase_of(parse: Parse, noun: Word, exclude: range = range(0)) -> str:
+    """The noun with its adjectives, complements and the participle of what happened to it."""
+    chosen = {noun.i}
+    for child in parse.children(noun):
+        if child.start in exclude or not _kept(parse, noun, child):
+            continue
+        chosen.update(w.i for w in _clean_subtree(parse, child, noun))
+    if noun.lemma.lower() in VAGUE_NOUNS:
+        chosen.update(w.i for w in _what_happened(parse, noun))
+    words = sorted((parse.words[i] for i in chosen), key=lambda w: w.i)
+    words = _contiguous_from(words, noun)
+    while words and words[-1].pos in {"ADP", "DET", "CCONJ", "PUNCT"}:
+        words = words[:-1]
+    return _text(parse, words[:MAX_WORDS]) if words else ""
+
+
+def _kept(parse: Parse, noun: Word, child: Word) -> bool:
+    if child.dep in {"det", "nummod", "punct", "case", "cc"}:
+        return False
+    if child.dep == "amod":
+        return child.pos in {"ADJ", "VERB"} and (child.i > noun.i or child.i == noun.i - 1)
+    if child.dep in {"nmod", "flat:name", "flat:foreign", "compound", "fixed"}:
+        if child.i < noun.i:
+            return False
+        case = [w for w in parse.children(child) if w.dep == "case"]
+        if child.dep == "nmod" and not case:
+            return child.pos == "PROPN" and child.i == noun.i + 1  # "foyers RSA"
+        return child.dep != "nmod" or case[0].text.lower() in _COMPLEMENT_CASES
+    if child.dep == "acl":  # "exemplaires diffusés chaque mois": the participle alone
+        return _past_participle_of(noun, child) and child.i == noun.i + 1
+    return False
+
+
+def _clean_subtree(parse: Parse, child: Word, noun: Word) -> list[Word]:
+    """A complement's words, up to a bracket, a number or a clause of its own."""
+    if child.dep == "acl":
+        return [child]
+    out: list[Word] = []
+    subtree = parse.subtree(child)
+    if any(w.pos == "NUM" or w.text[:1].isdigit() for w in subtree):
+        return []  # "agents de 5 CER": the other figure's phrase is not this one's
+    for word in subtree:
+        if word.pos == "NUM" or word.dep in {"acl:relcl", "nsubj", "obj", "parataxis"}:
+            break
+        if word.text in {"(", ")", ",", ";", ":", "«", "»"}:
+            break
+        out.append(word)
+    return out
+
+
+def _what_happened(parse: Parse, noun: Word) -> list[Word]:
+    """ "200 personnes accompagnées", "320 personnes ont été accompagnées": the participle."""
+    head = parse.head_of(noun)
+    if noun.dep in {"nsubj:pass", "nsubj"} and head is not None:
+        return [head] if _past_participle_of(noun, head) else []
+    relative = [
+        w
+        for w in parse.children(noun)
+        if w.dep in {"acl:relcl", "acl"}
+        and w.pos in {"VERB", "ADJ"}
+        and _past_participle_of(noun, w)
+    ]
+    return relative[:1]
+
+
+def _contiguous_from(words: list[Word], noun: Word) -> list[Word]:
+    """The words from the first kept one to the noun's last complement, without gaps larger
+    than the auxiliaries of a relative clause ("qui ont été")."""
+    if not words:
+        return words
+    out = [words[0]]
+    for word in words[1:]:
+        gap = parse_gap(out[-1], word)
+        if gap > 4 and word.i > noun.i and not word.is_participle:
+            break
+        out.append(word)
+    return out
+
+
+def parse_gap(left: Word, right: Word) -> int:
+    return right.i - left.i - 1
+
+
+def _text(parse: Parse, words: list[Word]) -> str:
+    pieces: list[str] = []
+    for n, word in enumerate(words):
+        if n:
+            previous = words[n - 1]
+            between = parse.text[previous.end : word.start]
+            glue = between if word.i == previous.i + 1 and not between.strip() else " "
+            pieces.append(glue)
+        pieces.append(word.text)
+    return re.sub(r"\s+", " ", "".join(pieces)).strip()

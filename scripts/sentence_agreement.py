@@ -1,0 +1,175 @@
+"""What the sentence figures mean, measured against files written by hand from the report.
+
+    python scripts/sentence_agreement.py [--show N]
+
+Extracts the shipped text export (no warehouse, no Prefect) and compares its figures with
+`tests/golden/prose_figures.csv` (value, unit, label, entity, period, qualifier per line);
+then extracts the reworded copy `tests/data/reworded/` and compares it with its answer key
+(found, label acceptable, entity, period), and says which curated indicators of the shipped
+report it still finds. Prints shares and, with --show, the first N disagreements of each kind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pipelines.extract import Extraction  # noqa: E402
+from pipelines.extract.phrases import same_quantity_label  # noqa: E402
+from pipelines.extract.report import extract_report, is_generated  # noqa: E402
+from pipelines.read.text_export import read_text_export  # noqa: E402
+from schemas.catalog import load_entity_catalog, load_indicator_catalog  # noqa: E402
+
+REPORT = ROOT / "raw" / "report" / "rapport-activites-2022.txt"
+GOLDEN = ROOT / "tests" / "golden" / "prose_figures.csv"
+REWORDED = ROOT / "tests" / "data" / "reworded"
+REWORDED_REPORT = REWORDED / "rapport-activites-2022-reworded.txt"
+REWORDED_KEY = REWORDED / "reworded-figures.csv"
+
+
+def figures_frame(path: Path) -> tuple[pd.DataFrame, Extraction]:
+    """Every figure read from a text export, with its label and provenance, one row each."""
+    document = read_text_export(path)
+    indicators, entities = load_indicator_catalog(), load_entity_catalog()
+    result = extract_report(document, indicators, entities)
+    labels = {code: i.label for code, i in indicators.indicators.items()}
+    labels |= {g.indicator_code: g.indicator_label for g in result.generated_indicators}
+    names = {e.code: e.name for e in entities.entities.values()}
+    year = document.report_year
+    rows = [
+        {
+            "line": f.location.line,
+            "value": f.value,
+            "unit": f.unit,
+            "qualifier": f.qualifier or "",
+            "entity_type": f.entity_type,
+            "entity_code": f.entity_code,
+            "entity_name": names.get(f.entity_code, f.entity_code),
+            "period_kind": f.period.kind if f.period else "year",
+            "period_start": str(f.period.start or "") if f.period else f"{year}-01-01",
+            "period_end": str(f.period.end or "") if f.period else f"{year}-12-31",
+            "indicator_code": f.indicator_code,
+            "label": labels.get(f.indicator_code, f.indicator_code),
+            "curated": not is_generated(f.indicator_code),
+            "source_span": f.source_span,
+        }
+        for f in result.figures
+    ]
+    return pd.DataFrame(rows), result
+
+
+def _match(ours: pd.DataFrame, line: int, value: float, unit: str) -> pd.Series | None:
+    found = ours[(ours.line == line) & ((ours.value - value).abs() < 1e-6) & (ours.unit == unit)]
+    return found.iloc[0] if not found.empty else None
+
+
+def golden_agreement(ours: pd.DataFrame) -> pd.DataFrame:
+    golden = pd.read_csv(GOLDEN, dtype=str, keep_default_na=False)
+    rows = []
+    for g in golden.itertuples():
+        m = _match(ours, int(str(g.line)), float(str(g.value)), str(g.unit))
+        rows.append(
+            {
+                "line": int(str(g.line)), "value": float(str(g.value)), "unit": g.unit,
+                "golden_label": g.label, "found": m is not None,
+                "label": m["label"] if m is not None else "",
+                "same_label": m is not None and same_quantity_label(m["label"], str(g.label)),
+                "same_entity": m is not None
+                and (m.entity_type, m.entity_code) == (g.entity_type, g.entity_code),
+                "entity": f"{m.entity_code} vs {g.entity_code}" if m is not None else "",
+                "same_period": m is not None
+                and (m.period_kind, m.period_start, m.period_end)
+                == (g.period_kind, g.period_start, g.period_end),
+                "period": f"{m.period_kind} {m.period_start}..{m.period_end} vs "
+                f"{g.period_kind} {g.period_start}..{g.period_end}" if m is not None else "",
+                "same_qualifier": m is not None and m.qualifier == g.qualifier,
+                "qualifier": f"{m.qualifier!r} vs {g.qualifier!r}" if m is not None else "",
+            }
+        )  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def reworded_agreement(ours: pd.DataFrame) -> pd.DataFrame:
+    key = pd.read_csv(REWORDED_KEY, dtype=str, keep_default_na=False)
+    rows = []
+    for k in key.itertuples():
+        m = _match(ours, int(str(k.line)), float(str(k.value)), str(k.unit))
+        entity = str(k.entity).strip().lower()
+        rows.append(
+            {
+                "line": int(str(k.line)), "value": float(str(k.value)), "unit": k.unit,
+                "golden_label": k.label, "found": m is not None,
+                "label": m["label"] if m is not None else "",
+                "same_label": m is not None and same_quantity_label(m["label"], str(k.label)),
+                "same_entity": m is not None and (
+                    m.entity_type == "department"
+                    if entity in {"département", "departement", "department"}
+                    else entity in str(m.entity_name).lower()
+                    or str(m.entity_name).lower() in entity
+                ),
+                "entity": f"{m.entity_name} vs {k.entity}" if m is not None else "",
+                "same_period": m is not None and m.period_kind == k.period_kind,
+                "period": f"{m.period_kind} vs {k.period_kind}" if m is not None else "",
+            }
+        )  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def _share(frame: pd.DataFrame, column: str) -> str:
+    found = frame[frame.found]
+    return f"{found[column].mean():.1%} of {len(found)}" if len(found) else "n/a"
+
+
+def _print(title: str, frame: pd.DataFrame, columns: Iterable[tuple[str, str]], show: int) -> None:
+    print(f"{title}: {len(frame)} figures, found {frame.found.mean():.1%}")
+    for column, detail in columns:
+        print(f"  {column:15} {_share(frame, column)}")
+        if show:
+            wrong = frame[frame.found & ~frame[column]].head(show)
+            for r in wrong.itertuples():
+                print(f"      line {r.line}: {r.value:g} {r.unit}: {getattr(r, detail)}"
+                      f"  [golden: {r.golden_label}]")  # fmt: skip
+    if show:
+        for r in frame[~frame.found].head(show).itertuples():
+            print(f"    missing line {r.line}: {r.value:g} {r.unit} ({r.golden_label})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", type=int, default=0, help="disagreements to list per kind")
+    args = parser.parse_args(argv)
+    ours, _ = figures_frame(REPORT)
+    golden = golden_agreement(ours)
+    _print(
+        "golden sentence figures",
+        golden,
+        [("same_label", "label"), ("same_entity", "entity"), ("same_period", "period"),
+         ("same_qualifier", "qualifier")],
+        args.show,
+    )  # fmt: skip
+    if REWORDED_KEY.is_file():
+        reworded, _ = figures_frame(REWORDED_REPORT)
+        agreement = reworded_agreement(reworded)
+        _print(
+            "reworded copy",
+            agreement,
+            [("same_label", "label"), ("same_entity", "entity"), ("same_period", "period")],
+            args.show,
+        )
+        curated = set(ours[ours.curated].indicator_code)
+        kept = set(reworded[reworded.curated].indicator_code)
+        lost = sorted(curated - kept)
+        print(f"  curated indicators found in the copy: {len(curated & kept)} of {len(curated)}")
+        print(f"  lost: {lost}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
