@@ -66,7 +66,10 @@ def figures_frame(path: Path) -> tuple[pd.DataFrame, Extraction]:
 
 
 def _match(ours: pd.DataFrame, line: int, value: float, unit: str) -> pd.Series | None:
-    found = ours[(ours.line == line) & ((ours.value - value).abs() < 1e-6) & (ours.unit == unit)]
+    """Our figure at that line with that value and unit (the answer key's unit `other`, a
+    density or a duration, matches any unit)."""
+    same_unit = (ours.unit == unit) if unit != "other" else True
+    found = ours[(ours.line == line) & ((ours.value - value).abs() < 1e-6) & same_unit]
     return found.iloc[0] if not found.empty else None
 
 

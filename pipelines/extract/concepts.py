@@ -205,3 +205,35 @@ def review_of_warehouse(warehouse: Path) -> str:
     finally:
         con.close()
     return review_markdown(mapping, figures)
+
+
+
+# how many words around a figure may say what it is of ("78 élus siégeant à l'assemblée
+# départementale"): before it, and after it
+_NEAR_BEFORE, _NEAR_AFTER = 4, 8
+
+
+def sentence_concept(
+    catalog: IndicatorCatalog, label: str, unit: str, text: str = "", start: int = 0
+) -> str | None:
+    """The curated indicator a department-level sentence figure states, by meaning: one of
+    the catalog's sentence indicators (those it expects in running text), in the same unit,
+    one of whose wordings (its label or a synonym) holds every content word of the figure's
+    label, the counted noun first, while the words around the figure (`text` at `start`)
+    hold every content word of that wording. "soixante-dix-huit conseillers départementaux
+    qui forment l'assemblée" and "78 élus siégeant à l'assemblée départementale" are
+    `councillors_count`; "28 agents de 5 CER" is not `agents_count`."""
+    ours = lemmas(label)
+    if not ours:
+        return None
+    before = text[:start].split()[-_NEAR_BEFORE:]
+    after = text[start:].split()[: _NEAR_AFTER + 1]
+    near = set(lemmas(" ".join([*before, *after])))
+    for indicator in catalog.indicators.values():
+        if indicator.unit != unit or not indicator.sentences:
+            continue
+        for wording in (re.sub(r"\([^)]*\)", "", indicator.label), *indicator.synonyms):
+            theirs = lemmas(wording)
+            if theirs and ours[0] == theirs[0] and set(ours) <= set(theirs) <= near:
+                return indicator.code
+    return None

@@ -20,7 +20,13 @@ from dataclasses import dataclass, replace
 
 from pipelines.extract import Context, Extraction, GeneratedIndicator
 from pipelines.extract.key_figures import key_figure_body, starts_with_figure
-from pipelines.extract.phrases import UNIT_NOUNS, is_noun_phrase, unit_suffix, without_verb
+from pipelines.extract.phrases import (
+    CHANGE_BEFORE,
+    UNIT_NOUNS,
+    is_noun_phrase,
+    unit_suffix,
+    without_verb,
+)
 from pipelines.read.document import LIST_MARKERS, Document, Section, TextLine
 from pipelines.read.numbers import Quantity, find_quantities, ignorable_reason
 from schemas.catalog import EntityCatalog, IndicatorCatalog
@@ -160,7 +166,11 @@ class BlockReader:
             )
             if over and previous is not None:  # "104 agents RHS sur 128": the whole of 104
                 label = f"{previous.label} (total)"
-            elif unit == "pct" and previous is not None and _SIGNED.match(quantity.text):
+            elif (
+                unit == "pct"
+                and previous is not None
+                and (_SIGNED.match(quantity.text) or CHANGE_BEFORE.search(body[: quantity.start]))
+            ):
                 unit = "pct_change"  # "92 007 abonnés (+ 13,2 %)": the change of the figure
                 label = f"évolution : {previous.label}"
                 whole = previous
@@ -228,7 +238,7 @@ def _figures_of(line: TextLine, entities: EntityCatalog) -> tuple[str, list[Quan
     body = key_figure_body(line.text)
     figures = [
         q
-        for q in find_quantities(body)
+        for q in find_quantities(body, cardinals=True)
         if q.value is not None and ignorable_reason(body, q.start, q.end, entities=entities) is None
     ]
     return body, figures

@@ -1,20 +1,42 @@
 """Key-figure lines: `- ⇒ 211 425 habitants (soit 14,53 % du Pas-de-Calais)`, `890 communes`.
 
-A key-figure line starts with a figure (after its bullet), followed by a label that the
-indicator catalog recognises, and sometimes by a "(soit X % du Pas-de-Calais)" aside that
-gives the entity's share of the department.
+A key-figure line states one figure and what it counts, in any order: the figure first
+("60 bâtiments départementaux", "vingt-quatre collèges"), the label first ("Bassins : 51",
+"Population : 150 112 habitants"), or in a short clause ("Le territoire compte 21 bâtiments
+départementaux"); sometimes with an aside "(soit X % du Pas-de-Calais)" or ", soit X % de
+celle du Pas-de-Calais" that gives the entity's share of the department. The label names a
+catalog indicator by its key-figure pattern, else by meaning: its lemmas against the
+indicator's label and synonyms, in the same unit.
 """
 
 from __future__ import annotations
 
 import re
 
-from pipelines.extract import Context, Extraction
-from pipelines.read.document import LIST_MARKERS, TextLine
-from pipelines.read.numbers import find_quantities
-from schemas.catalog import IndicatorCatalog
+from rapidfuzz import fuzz
 
-_ASIDE = re.compile(r"\(\s*soit\s+(?P<aside>[^)]*)\)", re.IGNORECASE)
+from pipelines.extract import Context, Extraction
+from pipelines.extract.concepts import lemmas
+from pipelines.read.document import LIST_MARKERS, TextLine
+from pipelines.read.numbers import Quantity, find_quantities
+from schemas.catalog import Indicator, IndicatorCatalog
+
+_ASIDE = re.compile(
+    r"\(\s*soit\s+(?P<aside>[^)]*)\)|,\s*soit\s+(?P<trailing>[^()]*%[^()]*)$", re.IGNORECASE
+)
+# "Bassins : 51", "Population : 150 112 habitants": the label, then the figure
+_LABEL_FIRST = re.compile(r"^(?P<label>[^:\d]{2,70}?)\s*:\s*$")
+# "Le territoire compte 21 bâtiments": a clause that only introduces the figure
+_INTRODUCED = re.compile(
+    r"^(?:(?:le|ce|son)\s+territoire|il|elle|on|l['’]on)\s+(?:compte|recense|totalise|"
+    r"regroupe|dispose\s+d['’]|dispose\s+de|réunit|gère)\s*$",
+    re.IGNORECASE,
+)
+_SHORT_LINE = 120
+# "19 : le nombre d'écoles de musique": what is counted follows "le nombre de"
+_COUNT_OF = re.compile(r"^(?:(?:le|les|la|l['’])\s*)?nombre\s+(?:de\s+|d['’]\s*)", re.IGNORECASE)
+# how close a label must be to an indicator's label or synonym, as lemmas (0-100)
+MEANING_SCORE = 88.0
 
 
 def key_figure_body(text: str) -> str:
@@ -28,25 +50,74 @@ def starts_with_figure(text: str) -> bool:
     return bool(found) and found[0].start == 0
 
 
+def split_key_figure(text: str) -> tuple[Quantity, str, str] | None:
+    """A key-figure line's figure, the words that say what it counts, and its aside ("" when
+    it has none); None for a line that is not one figure and its label."""
+    body = key_figure_body(text)
+    quantities = [q for q in find_quantities(body, cardinals=True) if q.value is not None]
+    if not quantities:
+        return None
+    primary = quantities[0]
+    aside = _ASIDE.search(body, primary.end)
+    rest = body[primary.end : aside.start() if aside else len(body)]
+    aside_text = (aside["aside"] or aside["trailing"] or "") if aside else ""
+    after = _COUNT_OF.sub("", rest.strip(" :.,;…").strip())
+    before = body[: primary.start]
+    if primary.start == 0:
+        return primary, after, aside_text
+    if len(body) > _SHORT_LINE:
+        return None
+    if (named := _LABEL_FIRST.match(before)) is not None:
+        # "Population : 150 112 habitants": the words after the figure name it when they
+        # are more than a unit; else the label before the colon does
+        label = after if after and not after.startswith("(") else named["label"]
+        return primary, label.strip(), aside_text
+    if _INTRODUCED.match(before.strip()):
+        return primary, after, aside_text
+    return None
+
+
+def is_key_figure_line(text: str) -> bool:
+    return split_key_figure(text) is not None
+
+
+def match_indicator(catalog: IndicatorCatalog, label: str, unit: str) -> Indicator | None:
+    """The catalog indicator a key-figure label names: by its pattern, else by meaning."""
+    found = catalog.match_key_figure(label.lower(), unit)
+    if found is not None:
+        return found
+    words = " ".join(lemmas(label))
+    if not words:
+        return None
+    best: tuple[float, Indicator] | None = None
+    for indicator in catalog.indicators.values():
+        if indicator.unit != unit or indicator.key_figure is None:
+            continue
+        for wording in (indicator.label, *indicator.synonyms):
+            theirs = " ".join(lemmas(re.sub(r"\([^)]*\)", "", wording)))
+            if not theirs or words.split()[0] != theirs.split()[0]:
+                continue  # the counted noun first: "communes éligibles" is no "communes"
+            score = fuzz.token_sort_ratio(words, theirs)
+            if score >= MEANING_SCORE and (best is None or score > best[0]):
+                best = (score, indicator)
+    return best[1] if best else None
+
+
 def read_key_figure(line: TextLine, where: Context, catalog: IndicatorCatalog) -> Extraction:
     """Figures of one key-figure line, read in `where` (its extractor, section and entity); a
     line that cannot be placed becomes a reject."""
     result = Extraction()
     here = where.at(line.location, line.source_text)
-    body = key_figure_body(line.text)
-    quantities = find_quantities(body)
 
     def reject(reason: str, **fields: object) -> Extraction:
         result.rejects.append(here.reject(reason, **fields))
         return result
 
-    if not quantities or quantities[0].start != 0:
-        return reject("not a key-figure line: it does not start with a figure")
-    primary = quantities[0]
-    rest = body[primary.end :]
-    aside = _ASIDE.search(rest)
-    label = _ASIDE.sub("", rest).strip(" :.,;…").strip()
-    indicator = catalog.match_key_figure(label.lower(), primary.unit)
+    split = split_key_figure(line.text)
+    if split is None:
+        return reject("not a key-figure line: no figure with what it counts")
+    primary, label, aside = split
+    indicator = match_indicator(catalog, label, primary.unit)
     if indicator is None:
         return reject(
             f"no catalog indicator for label {label!r} with unit {primary.unit}",
@@ -54,11 +125,11 @@ def read_key_figure(line: TextLine, where: Context, catalog: IndicatorCatalog) -
             unit=primary.unit,
         )
     result.figures.append(here.figure(indicator.code, primary))
-    if aside is not None:
-        shares = [q for q in find_quantities(aside["aside"]) if q.unit == "pct"]
+    if aside:
+        shares = [q for q in find_quantities(aside) if q.unit == "pct"]
         if indicator.share_code is None or len(shares) != 1:
             return reject(
-                f"aside {aside.group(0)!r} is not a single share of a shareable indicator",
+                f"aside {aside!r} is not a single share of a shareable indicator",
                 indicator_code=indicator.code,
             )
         result.figures.append(here.figure(indicator.share_code, shares[0]))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pipelines.extract import Context, Extraction, block_quality, missing_block
-from pipelines.extract.key_figures import read_key_figure, starts_with_figure
+from pipelines.extract.key_figures import is_key_figure_line, read_key_figure
 from pipelines.read.document import Document
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
@@ -42,7 +42,7 @@ def extract_overview(
         return result
     for section, _ in matches:
         for line in section.lines():
-            if starts_with_figure(line.text):
+            if is_key_figure_line(line.text):
                 reading = Context(
                     extractor=EXTRACTOR, section=section.title,
                     entity_type=department.entity_type, entity_code=department.code,

@@ -31,6 +31,9 @@ _LEADING_WORDS = """
     de d des du le la les l un une son sa ses leur leurs ce cet cette ces notre nos votre
     vos près environ plus moins au aux à et"""
 _LEADING = frozenset(_LEADING_WORDS.split())
+_DETERMINERS = frozenset(
+    {"un", "une", "le", "la", "les", "l", "des", "du", "ce", "cette", "ces", "son", "sa", "ses"}
+)
 # Kept inside a phrase between two content words ("sociaux et médico-sociaux").
 _INNER = frozenset({"de", "d", "des", "du", "et", "la", "le", "les", "l", "en", "à"})
 _AUXILIARIES = re.compile(
@@ -52,6 +55,13 @@ _LINK_BEFORE = re.compile(
     re.IGNORECASE,
 )
 MAX_WORDS = 7
+# a change stated before its figure: "en hausse de 13,2 %", "une progression de 10,2 %"
+CHANGE_BEFORE = re.compile(
+    r"(?P<word>hausse|augmentation|progression|croissance|baisse|diminution|recul|évolution)"
+    r"\s+(?:de\s+|d['’]\s*)?$",
+    re.IGNORECASE,
+)
+DECREASE = frozenset({"baisse", "diminution", "recul"})
 # What a figure of each unit measures, to name an amount or a length that has no noun of
 # its own ("montant", "surface : diagnostics réalisés")
 UNIT_NOUNS = {
@@ -119,6 +129,14 @@ def phrase_after(text: str) -> str:
             break
         if lower in _STOPS or (i > start and is_verb(word)):
             break
+        following = words[i + 1].lower().strip("'’") if i + 1 < len(words) else ""
+        if lower == "et" and (
+            following in _DETERMINERS
+            or following.startswith(("l'", "l’", "d'", "d’"))
+            or following.endswith("ant")
+            or (following and is_verb(following))
+        ):
+            break  # "3 pactes et engageant ...", "7 dates et un spectacle": another clause
         if i == start and (lower in _LEADING or is_verb(word)):
             return ""
         out.append(word)
@@ -129,7 +147,9 @@ def phrase_after(text: str) -> str:
     rest = " ".join(words[i:])
     participle = _AUXILIARIES.match(rest)
     if participle and _PARTICIPLE.search(participle["participle"].lower()):
-        out.append(participle["participle"])
+        active = re.match(r"\s*(?:qui\s+)?(?:ont|a|avaient|avait)\s+(?!été\b)", rest, re.IGNORECASE)
+        # "aidants qui ont participé": what they did, "aidants ayant participé"
+        out.extend(["ayant", participle["participle"]] if active else [participle["participle"]])
     return _join(out)
 
 

@@ -16,10 +16,13 @@ import re
 from dataclasses import dataclass, replace
 
 from pipelines.extract import Context, Extraction, Figure, GeneratedIndicator
+from pipelines.extract.concepts import sentence_concept
 from pipelines.extract.key_figure_blocks import slug
 from pipelines.extract.navigation import page_contexts
 from pipelines.extract.parse import Parse, ParseCache
 from pipelines.extract.phrases import (
+    CHANGE_BEFORE,
+    DECREASE,
     UNIT_NOUNS,
     is_noun_phrase,
     lemma,
@@ -28,7 +31,7 @@ from pipelines.extract.phrases import (
     phrase_before,
     unit_suffix,
 )
-from pipelines.extract.quantified import counted_phrase
+from pipelines.extract.quantified import amount_phrase, counted_phrase, noun_before
 from pipelines.read.document import LIST_MARKERS, MARKERS, Document, Location
 from pipelines.read.numbers import Quantity, find_quantities, ignorable_reason
 from schemas.catalog import Entity, EntityCatalog, IndicatorCatalog, ReportStructure
@@ -36,12 +39,6 @@ from schemas.catalog import Entity, EntityCatalog, IndicatorCatalog, ReportStruc
 EXTRACTOR = "sentences"
 # the parses of one process, when no cache in a staging folder is given
 SHARED_PARSES = ParseCache()
-_CHANGE_BEFORE = re.compile(
-    r"(?P<word>hausse|augmentation|progression|croissance|baisse|diminution|recul|évolution)"
-    r"\s+(?:de\s+|d['’]\s*)?$",
-    re.IGNORECASE,
-)
-_DECREASE = frozenset({"baisse", "diminution", "recul"})
 _DONE_BEFORE = re.compile(
     r"\b(?:a|ont|avait|avaient|aura|auront)\s+(?:(?:déjà|ainsi|également|notamment)\s+)?"
     r"(?P<participle>[a-zéèêâîôûç]+(?:é|i|u|it|is))\s+(?:plus\s+de\s+|près\s+de\s+|environ\s+)?$",
@@ -122,14 +119,22 @@ def extract_prose(
             entity = _organisation(text, q, organisations) or page_entity
             whole = figures[figure.part_of] if figure.part_of is not None else None
             label = figure.label
-            result.generated_indicators.append(
-                GeneratedIndicator(
-                    indicator_code=figure.code,
-                    indicator_label=label[:1].upper() + label[1:],
-                    unit=figure.unit,
-                    domain=domain,
-                )
+            curated = (
+                sentence_concept(indicators, label, figure.unit, text, q.start)
+                if entity.code == entities.department.code and whole is None
+                else None
             )
+            if curated is not None:  # "78 élus", "soixante-dix-huit conseillers départementaux"
+                figure.code = curated
+            else:
+                result.generated_indicators.append(
+                    GeneratedIndicator(
+                        indicator_code=figure.code,
+                        indicator_label=label[:1].upper() + label[1:],
+                        unit=figure.unit,
+                        domain=domain,
+                    )
+                )
             result.figures.append(
                 here.about(entity.entity_type, entity.code).figure(
                     figure.code,
@@ -145,12 +150,7 @@ def extract_prose(
 
 def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -> list[_Read]:
     """The figures of one line with labels and relations (none for an unreadable one)."""
-    quantities = [
-        q
-        for q in find_quantities(text, cardinals=True)
-        if q.value is not None
-        and ignorable_reason(text, q.start, q.end, running_text=True, entities=entities) is None
-    ]
+    quantities, range_ends = _figures_of(text, entities)
     figures: list[_Read] = []
     for i, q in enumerate(quantities):
         before_end = quantities[i - 1].end if i else 0
@@ -158,17 +158,24 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
         stop = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
         after = text[q.end : stop]
         unit, value = q.unit, float(q.value or 0.0)
-        change = _CHANGE_BEFORE.search(text[: q.start])
+        change = CHANGE_BEFORE.search(text[: q.start])
         signed = re.search(r"[+\u2212-]\s?$", text[: q.start]) or q.text.lstrip().startswith(
             ("+", "\u2212")
         )
         if unit == "pct" and (change or signed):
             unit = "pct_change"
-            if change and change["word"].lower() in _DECREASE:
+            if change and change["word"].lower() in DECREASE:
                 value = -abs(value)
         label = _label(text, q, after, unit, before_end, parse)
         figure = _Read(q, unit, value, label)
         previous = figures[-1] if figures else None
+        if i in range_ends and previous is not None:  # "environ 200 à 400 likes"
+            base = label or previous.label
+            previous.label, figure.label = f"{base} (minimum)", f"{base} (maximum)"
+            previous.quantity = replace(previous.quantity, qualifier="at_least")
+            figure.quantity = replace(q, qualifier="at_most")
+            figures.append(figure)
+            continue
         place = _PLACE_AFTER.match(after)
         if previous is not None and i:
             if unit == "pct_change" and previous.label and re.search(r"\(\s*$", between):
@@ -199,6 +206,45 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
     return figures
 
 
+_RANGE_BETWEEN = re.compile(r"^\s*(?:à|-|–)\s*$")
+_LIST_BETWEEN = re.compile(r"^\s*(?:,|et|ou|à|-|–)\s*$")
+_SCALED = re.compile(r"M€|k€|millions?|milliards?|milliers?", re.IGNORECASE)
+
+
+def _figures_of(text: str, entities: EntityCatalog) -> tuple[list[Quantity], set[int]]:
+    """The line's figures, and which of them end a range ("200 à 400": one fact, both ends).
+    Numbers listed before the one that carries the unit share it: "(3, 5 et 8 km)"."""
+    kept: list[Quantity] = []
+    range_ends: set[int] = set()
+    for q in find_quantities(text, cardinals=True):
+        if q.value is None:
+            continue
+        reason = ignorable_reason(text, q.start, q.end, running_text=True, entities=entities)
+        ranged = (
+            kept
+            and _RANGE_BETWEEN.match(text[kept[-1].end : q.start])
+            and kept[-1].unit == q.unit
+            and not re.search(r"\b(?:passée?s?|évolué|progressé)\s+de\s+\S+$", text[: kept[-1].end])
+        )
+        if reason in {None, "other end of a range already kept"} and ranged:
+            range_ends.add(len(kept))
+            kept.append(q)
+            continue
+        if reason is None:
+            kept.append(q)
+    for i in range(len(kept) - 2, -1, -1):
+        q, following = kept[i], kept[i + 1]
+        shares_unit = (
+            q.unit == "count"
+            and following.unit not in {"count", "pct_change"}
+            and not _SCALED.search(following.text)
+            and _LIST_BETWEEN.match(text[q.end : following.start])
+        )
+        if shares_unit:
+            kept[i] = replace(q, unit=following.unit)
+    return kept, range_ends
+
+
 def _label(
     text: str, q: Quantity, after: str, unit: str, clause_start: int = 0, parse: Parse | None = None
 ) -> str:
@@ -209,6 +255,13 @@ def _label(
     counted = counted_phrase(parse, q.start, q.end) if parse is not None else ""
     if is_noun_phrase(counted) and (not is_noun_phrase(label) or _vaguer(label, counted)):
         label = counted
+    if parse is not None and unit not in {"count", "pct", "pct_change"}:
+        # an amount or a measure: what the parse says it is of, when the words after it
+        # name no noun ("1 910 millions d'euros, adopté par ...")
+        of = amount_phrase(parse, q.start, q.end)
+        if is_noun_phrase(of) and not _names_a_noun(parse, label):
+            noun = UNIT_NOUNS.get(unit, "montant")
+            return of if _names_a_noun(parse, of) else f"{noun} {of}"
     base = re.match(r"^\s*(du|des|de\s+la|de\s+l['’]|d['’])\s*", after)
     if unit in {"pct", "pct_change"} and base:  # "28 % du montant des travaux": its base
         counted = opening_phrase(after[base.end() :])
@@ -228,10 +281,21 @@ def _label(
             and label.endswith(("é", "és", "ée", "ées"))
         ):
             label = f"{UNIT_NOUNS[unit]} {label}"  # "versé" → "montant versé"
+    opening = text.rfind("(", 0, q.start)
+    if not is_noun_phrase(label) and opening > text.rfind(")", 0, q.start) and parse is not None:
+        # "parcours de marche nordique (2, 4 et 6 kms)": what the bracket's figures measure
+        label = noun_before(parse, opening)
     if not is_noun_phrase(label):  # the clause since the figure before, if any
         label = _clause_subject(text[: q.start], clause_start)
     label = re.sub(r"\s+", " ", label).strip(" :,;.-–—")
     return label if is_noun_phrase(label) else ""
+
+
+def _names_a_noun(parse: Parse, label: str) -> bool:
+    """The label opens with a noun of the sentence (not a verb, participle or adjective)."""
+    first = label.split()[0] if label.split() else ""
+    words = [w for w in parse.words if w.text.lower() == first.lower()]
+    return bool(words) and any(w.pos in {"NOUN", "PROPN"} for w in words)
 
 
 def _vaguer(label: str, counted: str) -> bool:

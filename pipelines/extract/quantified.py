@@ -31,7 +31,12 @@ _NUMBER_FIRST = re.compile(
 )
 MAX_WORDS = 9
 # what a scale word may quantify that is a unit, not a thing counted ("2 milliards d'euros")
-_UNIT_NOUNS = frozenset({"euro", "€", "eur", "kilomètre", "km", "mètre", "hectare", "tonne"})
+_UNIT_NOUNS = frozenset(
+    {
+        "euro", "€", "eur", "kilomètre", "km", "kms", "mètre", "m", "ml", "hectare", "ha",
+        "tonne", "t", "%", "pourcent", "million", "milliard", "m²", "m2", "km²", "km2", "go",
+    }
+)  # fmt: skip
 # participles that say nothing of the noun: "personnes ayant pu", "venu"
 _EMPTY_PARTICIPLES = frozenset({"pouvoir", "devoir", "vouloir", "falloir", "être", "avoir"})
 
@@ -42,9 +47,12 @@ def _past_participle_of(noun: Word, word: Word) -> bool:
         return False
     if word.lemma.lower() in _EMPTY_PARTICIPLES:
         return False
-    number = re.search(r"Number=(\w+)", noun.morph)
-    own = re.search(r"Number=(\w+)", word.morph)
-    return not (number and own and number.group(1) != own.group(1))
+    for feature in ("Number", "Gender"):
+        theirs = re.search(feature + r"=(\w+)", noun.morph)
+        own = re.search(feature + r"=(\w+)", word.morph)
+        if theirs and own and theirs.group(1) != own.group(1):
+            return False
+    return True
 
 
 def counted_phrase(parse: Parse, start: int, end: int) -> str:
@@ -77,6 +85,8 @@ def _counted_noun(parse: Parse, start: int, end: int) -> Word | None:
         root.dep in {"nummod", "det"}
         and head is not None
         and head.pos in {"NOUN", "PROPN"}
+        and head.lemma.lower() not in _UNIT_NOUNS
+        and head.text.lower() not in _UNIT_NOUNS
         and not start <= head.start < end
         and head.i > root.i
     ):
@@ -97,7 +107,34 @@ def phrase_of(parse: Parse, noun: Word, exclude: range = range(0)) -> str:
     words = _contiguous_from(words, noun)
     while words and words[-1].pos in {"ADP", "DET", "CCONJ", "PUNCT"}:
         words = words[:-1]
-    return _text(parse, words[:MAX_WORDS]) if words else ""
+    phrase = _text(parse, words[:MAX_WORDS]) if words else ""
+    if phrase and len(words) == 1 and noun.lemma.lower() in VAGUE_NOUNS:
+        done = _what_they_did(parse, noun)
+        return f"{phrase} ayant {done}" if done else phrase
+    return phrase
+
+
+def _what_they_did(parse: Parse, noun: Word) -> str:
+    """ "600 personnes ont assisté au spectacle" → "assisté au spectacle": the verb the noun
+    is the subject of (with "avoir"), and its first complement."""
+    verb = parse.head_of(noun)
+    if noun.dep != "nsubj" or verb is None or not verb.is_participle:
+        return ""
+    if not any(w.dep.startswith("aux") and w.lemma == "avoir" for w in parse.children(verb)):
+        return ""
+    if verb.lemma.lower() in _EMPTY_PARTICIPLES:
+        return ""
+    complements = [
+        w
+        for w in parse.children(verb)
+        if w.dep in {"obj", "obl:arg", "obl:mod", "obl"} and w.i > verb.i
+    ]
+    words = [verb]
+    if complements:
+        tail = _clean_subtree(parse, complements[0], verb)
+        if tail and len(tail) <= 5 and tail[0].i == verb.i + 1:
+            words += tail
+    return _text(parse, words)
 
 
 def _kept(parse: Parse, noun: Word, child: Word) -> bool:
@@ -177,3 +214,66 @@ def _text(parse: Parse, words: list[Word]) -> str:
             pieces.append(glue)
         pieces.append(word.text)
     return re.sub(r"\s+", " ", "".join(pieces)).strip()
+
+
+def noun_before(parse: Parse, position: int) -> str:
+    """The noun phrase that ends right before parse.text[position] ("différents parcours de
+    marche nordique (2, 4 et 6 kms)"), its complements cut at that position."""
+    before = [w for w in parse.words if w.end <= position and w.pos not in {"PUNCT", "SPACE"}]
+    nouns = [w for w in before[-6:] if w.pos in {"NOUN", "PROPN"}]
+    if not nouns:
+        return ""
+    head = nouns[0]
+    while (up := parse.head_of(head)) is not None and up in nouns and up.i < head.i:
+        head = up
+    return phrase_of(parse, head, exclude=range(position, len(parse.text)))
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+_AMOUNT_WORDS = frozenset({"hauteur", "montant", "somme", "total", "niveau", "ordre", "coût"})
+_OBJECTS = frozenset({"obj", "obl", "obl:arg", "obl:mod", "xcomp", "iobj"})
+
+
+def amount_phrase(parse: Parse, start: int, end: int) -> str:
+    """What an amount or a measure is of: "un budget de 2 milliards" → "budget"; "le budget
+    annuel qui s'établit à 1 910 millions d'euros" → "budget annuel"; "1,7 million € ont été
+    consacrés aux projets éducatifs" → "consacré aux projets éducatifs" (a participle: the
+    caller names it by its unit, "montant consacré ...")."""
+    root = parse.root_of(start, end)
+    head = parse.head_of(root) if root is not None else None
+    if root is None or head is None:
+        return ""
+    exclude = range(start, end)
+    if root.dep == "nmod" and head.pos in {"NOUN", "PROPN"} and head.i < root.i:
+        # "budget de 2 milliards"; "l'intervention à hauteur de 455 000 €": what the
+        # hauteur, montant or somme is of
+        while head.lemma.lower() in _AMOUNT_WORDS:
+            up = parse.head_of(head)
+            if up is None or up.pos not in {"NOUN", "PROPN"} or up.i > head.i:
+                return ""
+            head = up
+        return phrase_of(parse, head, exclude=exclude)
+    if root.dep in _SUBJECTS and head.is_participle:
+        complements = [w for w in parse.children(head) if w.dep in _OBJECTS and w.i > head.i]
+        words = [head]
+        if complements:
+            words += _clean_subtree(parse, complements[0], head)[:6]
+        return _singular(_text(parse, words))
+    if root.dep in _OBJECTS and head.pos in {"VERB", "AUX", "ADJ"}:
+        subject = next((w for w in parse.children(head) if w.dep in _SUBJECTS), None)
+        if subject is not None and subject.pos == "PRON" and head.dep == "acl:relcl":
+            subject = parse.head_of(head)  # "le budget qui s'établit à": its antecedent
+        if subject is not None and subject.pos in {"NOUN", "PROPN"}:
+            return phrase_of(parse, subject, exclude=exclude)
+    return ""
+
+
+def _singular(text: str) -> str:
+    """ "consacrés aux projets" → "consacré aux projets": the participle that follows
+    "montant", in the masculine singular."""
+    first, _, rest = text.partition(" ")
+    for ending, replacement in (("ées", "é"), ("és", "é"), ("ée", "é"), ("ies", "i"), ("is", "i")):
+        if first.endswith(ending):
+            first = first[: -len(ending)] + replacement
+            break
+    return f"{first} {rest}".strip()

@@ -45,11 +45,16 @@ def prefer_curated(result: Extraction) -> Extraction:
     }
     renamed: dict[str, str] = {}
     kept = []
+    stated: set[tuple] = set()  # one statement of a curated indicator per place and span
     for figure in result.figures:
         key = (figure.location.line, figure.location.page, figure.source_span)
         if is_generated(figure.indicator_code) and key in curated:
             renamed[figure.indicator_code] = curated[key]
             continue
+        if not is_generated(figure.indicator_code):
+            if (*key, figure.indicator_code) in stated:
+                continue  # read by its catalog pattern and by meaning: one statement
+            stated.add((*key, figure.indicator_code))
         kept.append(figure)
     return result.with_figures(kept, renamed)
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from pipelines.extract import Context, EpciMention, Extraction, block_quality, missing_block
-from pipelines.extract.key_figures import key_figure_body, read_key_figure, starts_with_figure
+from pipelines.extract.key_figures import is_key_figure_line, key_figure_body, read_key_figure
 from pipelines.read.document import Document, Location, Section, TextLine
 from pipelines.read.titles import title_score, undo_ligatures
 from schemas.catalog import EntityCatalog, IndicatorCatalog
@@ -26,13 +26,13 @@ _MARKER = re.compile(r"^[^\w]*")  # what a bullet line opens with: "- ⇒ ", "- 
 
 
 def profile_runs(section: Section) -> list[list[TextLine]]:
-    """Runs of lines that start with a figure, with no blank line (no wider gap) between;
-    or with a gap, when the lines open with the same marker ("- ⇒ "): a layout that sets
-    each key figure in a box of its own spaces them apart."""
+    """Runs of key-figure lines (a figure and what it counts, in either order), with no blank
+    line (no wider gap) between; or with a gap, when the lines open with the same marker
+    ("- ⇒ "): a layout that sets each key figure in a box of its own spaces them apart."""
     runs: list[list[TextLine]] = []
     in_run = False
     for line in section.lines():
-        if not starts_with_figure(line.text):
+        if not is_key_figure_line(line.text):
             in_run = False
             continue
         marker = _MARKER.match(line.text)

@@ -89,20 +89,18 @@ _CARDINALS = {
     "seize": 16, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
     "cent": 100,
 }  # fmt: skip
-# the word in any case ("Trois pactes"), the noun after it in lower case ("les Deux Caps" is
-# a name)
-_CARDINAL = re.compile(
-    r"(?<![\w'’-])(?P<word>(?i:" + "|".join(_CARDINALS) + r"))"
-    r"(?=\s+(?!de\b|d['’]|fois\b|à\b)[a-zéèêà])"
-)
 # a number written in words, however long ("quarante-cinq", "trois cents", "vingt et un"):
 # its value is text2num's; the words are the cardinals above and what composes them
 _COMPOUND_WORDS = "|".join(sorted({*_CARDINALS, "cents", "vingts", "mille"}, key=len, reverse=True))
-_COMPOUND_CARDINAL = re.compile(
+_WORDS_NUMBER = re.compile(
     rf"(?<![\w'’-])(?P<word>(?i:(?:{_COMPOUND_WORDS})"
-    rf"(?:(?:-|\s)(?:et(?:-|\s))?(?:{_COMPOUND_WORDS}|une?(?![\w'’])))+))"
-    r"(?=\s+(?!de\b|d['’]|fois\b|à\b)[a-zéèêà])"
+    rf"(?:(?:-|\s)(?:et(?:-|\s))?(?:{_COMPOUND_WORDS}|une?(?![\w'’])))*))"
+    r"(?:(?=\s+(?!de\b|d['’]|fois\b|à\b)[a-zéèêà«])"  # "vingt-deux collèges", "« coups"
+    r"|(?P<name>(?=\s+[A-ZÉ]))"  # "sept Maisons", "trois SCIC" (not "Deux Caps")
+    r"|(?P<end>(?=\s*(?:[,.;)(]|$))))"  # "au nombre de neuf,", "partenaires : neuf"
 )
+# what lets a number in words end its statement: "au nombre de neuf", "partenaires : neuf"
+_STATED_BEFORE = re.compile(r"(?::|\bnombre\s+de|\bcompte|\bsont|\bsoit)\s*$", re.IGNORECASE)
 # a share said in words: "la moitié des communes", "un tiers des places"
 _SHARES = {"moitié": 50.0, "tiers": 100 / 3, "quart": 25.0}
 _SHARE_WORD = re.compile(
@@ -236,17 +234,7 @@ def find_quantities(text: str, *, cardinals: bool = False) -> list[Quantity]:
             )
         )
     if cardinals:
-        compounds = [
-            (match, number)
-            for match in _COMPOUND_CARDINAL.finditer(text)
-            if (number := _compound_value(match["word"])) is not None
-        ]
-        for match, number in compounds:
-            qualifier, start = _qualifier_before(text, match.start(), number)
-            found.append(
-                Quantity(number, "count", qualifier, text[start : match.end()], start, match.end())
-            )
-        taken = [range(m.start(), m.end()) for m, _ in compounds]
+        found.extend(_numbers_in_words(text))
         for match in _SHARE_WORD.finditer(text):
             article, word = (
                 match["article"].lower(),
@@ -264,16 +252,28 @@ def find_quantities(text: str, *, cardinals: bool = False) -> list[Quantity]:
                     match.end(),
                 )
             )
-            taken.append(range(match.start(), match.end()))
-        for match in _CARDINAL.finditer(text):
-            if any(match.start() in span for span in taken):
-                continue
-            qualifier, start = _qualifier_before(text, match.start())
-            value = float(_CARDINALS[match["word"].lower()])
-            found.append(
-                Quantity(value, "count", qualifier, text[start : match.end()], start, match.end())
-            )
     return sorted(found, key=lambda q: q.start)
+
+
+def _numbers_in_words(text: str) -> list[Quantity]:
+    """ "vingt-deux collèges", "trois cent six mètres", "sept Maisons", "au nombre de neuf"."""
+    found = []
+    for match in _WORDS_NUMBER.finditer(text):
+        word = match["word"]
+        if match["name"] is not None and word[:1].isupper():
+            continue  # "les Deux Caps", "Trois Rivières": a name
+        if match["end"] is not None and not _STATED_BEFORE.search(text[: match.start()]):
+            continue
+        number = _compound_value(word)
+        if number is None:
+            continue
+        scale, unit, end = _unit_after(text, match.end())
+        if unit != "count" and scale != 1.0 and unit != "EUR":
+            scale, unit, end = 1.0, "count", match.end()
+        value = _round(number * scale)
+        qualifier, start = _qualifier_before(text, match.start(), value)
+        found.append(Quantity(value, unit, qualifier, text[start:end], start, end))
+    return found
 
 
 def parse_quantity(text: str) -> Quantity:
@@ -413,7 +413,14 @@ _DEPARTMENT_NUMBER_AFTER = re.compile(r"^\s*(?:$|[)»,.;:!?\-–—]|\s[A-Z])")
 _DATE_RANGE_AFTER = re.compile(
     rf"^\s*(?:et|au|à|-)\s+\d{{1,2}}(?:er)?\s+(?:{MONTHS})\b", re.IGNORECASE
 )
-_AGE_RANGE_AFTER = re.compile(r"^\s*(?:-|à)\s*\d{1,3}\s+ans\b")
+_AGE_RANGE_AFTER = re.compile(
+    r"^\s*(?:-|à|et)\s*\d{1,3}\s+(?:ans|mois|semaines|jours)\b", re.IGNORECASE
+)
+# a short duration or limit: "45 min maximum", "2 h"
+_SHORT_DURATION = re.compile(r"^\s*(?:min|mn|minutes?|h|heures?)\b", re.IGNORECASE)
+# a small number that ends a name: "l'artiste Dirty 6", "le site de Lens 1"
+_NAME_WORD_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-zéèêëïîôûç]+\s$")
+_NAME_END_AFTER = re.compile(r"^\s*(?:$|[),.;:»\"]|\s+(?:a|ont|est|sur|et|de|du|le|la)\b)")
 # a scale bar of a map: "0 2,75 5,5 km"
 _SCALE_LINE = re.compile(r"^\s*0(?:\s+\d+(?:[,.]\d+)?){1,3}(?:\s*km)?\b")
 # glued to a capital ("3D", "119E1"), but not a unit ("24M€", "3km")
@@ -494,7 +501,12 @@ def _date_or_measure_reason(
         return "date"
     if (scale := _SCALE_LINE.match(text)) and start < scale.end():
         return "map or chart scale"
-    if _AGE.match(after) or _DURATION.match(after) or _AGE_RANGE_AFTER.match(after):
+    if (
+        _AGE.match(after)
+        or _DURATION.match(after)
+        or _AGE_RANGE_AFTER.match(after)
+        or _SHORT_DURATION.match(after)
+    ):
         return "age or duration in a label"
     if _TIME.match(after):
         return "time of day"
@@ -560,6 +572,12 @@ def _name_reason(text: str, start: int, end: int, entities: EntityCatalog | None
         )
     ):
         return "name or code containing digits"
+    if (
+        re.fullmatch(r"\d{1,2}", token.strip())
+        and _NAME_WORD_BEFORE.search(before)
+        and _NAME_END_AFTER.match(after)
+    ):
+        return "name or code containing digits"  # "l'artiste Dirty 6", "le site de Lens 1"
     if _RANGE_END_BEFORE.search(before):
         return "other end of a range already kept"
     if _NAME_BEFORE.search(before) and _NAME_AFTER.match(after):
