@@ -207,7 +207,6 @@ def review_of_warehouse(warehouse: Path) -> str:
     return review_markdown(mapping, figures)
 
 
-
 # how many words around a figure may say what it is of ("78 élus siégeant à l'assemblée
 # départementale"): before it, and after it
 _NEAR_BEFORE, _NEAR_AFTER = 4, 8
