@@ -73,6 +73,9 @@ serve: $(INSTALLED) ## start a local prefect server (port 4200) and serve the sc
 pdf: $(INSTALLED) ## re-render raw/report/*.pdf from the text export (published layout)
 	$(BIN)/python tools/render_report_pdf.py raw/report/rapport-activites-2022.txt raw/report/rapport-activites-2022.pdf --layout published
 
+meaning: $(INSTALLED) ## what the sentence figures mean against the golden file and the reworded copy (found, labels, entities, periods)
+	$(BIN)/python scripts/sentence_agreement.py
+
 renditions: $(INSTALLED) browser ## 20 layouts drawn from fresh seeds (3 engines), then the 5 fixed renditions: agreement with the export, s/page
 	$(BIN)/python scripts/layout_sweep.py --layouts 20
 	$(BIN)/python scripts/pdf_renditions.py --runs 3

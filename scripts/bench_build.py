@@ -51,6 +51,22 @@ with pdfplumber.open({str(PDF)!r}) as pdf:
         page.close()
 """
 
+# the French parse of the shipped report's sentences, in a fresh process (the model loaded
+# when a sentence is missing from the cache file given): prints its seconds
+PARSE = """
+import sys, time
+start = time.perf_counter()
+from pathlib import Path
+from pipelines.extract.parse import ParseCache
+from pipelines.read.text_export import read_text_export
+from pipelines.settings import shipped_reports
+lines = [line.text for _, line in read_text_export(shipped_reports()[0]).lines()]
+begin = time.perf_counter()
+cache = ParseCache(Path(sys.argv[1]))
+cache.parse_all(lines)
+print(time.perf_counter() - begin, cache.parsed)
+"""
+
 EMPTY_FLOW = """
 from prefect import flow, task
 import pipelines.run.flows
@@ -136,6 +152,7 @@ def main() -> None:
                     cpus[name].append(cpu)
                 print(f"round {round_}/{args.runs} done", file=sys.stderr)
         reading = pdf_share(args.runs)
+        parse_cold, parse_warm = parse_share(args.runs, work / "parses.sqlite", base)
 
     print(f"{'command':<34} {'wall':<36} cpu")
     for name in commands:
@@ -157,6 +174,26 @@ def main() -> None:
         f"reading the PDF (2 processes, in this process): {describe(reading)}, "
         f"{statistics.median(reading) / cold_build:.0%} of the cold build's wall time"
     )
+    print(
+        f"the French parse of the text export's sentences: cold (model loaded, empty cache) "
+        f"{describe(parse_cold)}, {statistics.median(parse_cold) / cold_build:.0%} of the cold "
+        f"build's wall time; warm (every sentence in the cache) {describe(parse_warm)}"
+    )
+
+
+def parse_share(runs: int, cache: Path, env: dict[str, str]) -> tuple[list[float], list[float]]:
+    """Seconds of the parse alone, in fresh processes: with an empty cache, then a full one."""
+    cold: list[float] = []
+    warm: list[float] = []
+    for _ in range(runs):
+        cache.unlink(missing_ok=True)
+        for into in (cold, warm):
+            done = subprocess.run(
+                [sys.executable, "-c", PARSE, str(cache)],
+                env=env, cwd=ROOT, capture_output=True, text=True, check=True,
+            )  # fmt: skip
+            into.append(float(done.stdout.split()[0]))
+    return cold, warm
 
 
 def pdf_share(runs: int) -> list[float]:

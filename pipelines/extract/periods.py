@@ -108,12 +108,36 @@ def period_of(text: str, start: int, end: int, report_year: int) -> Period:
             if period is not None and (best is None or distance < best[0]):
                 best = (distance, period)
     found = best[1] if best else report_period(report_year)
+    if best is None and (planned := _planned_next(text, end, report_year)) is not None:
+        # "une capacité d'accueil pour 20 jeunes. Son ouverture est prévue à l'horizon 2025."
+        return planned
     summed = _CUMULATED.search(text, 0, start)
     if summed and found.kind in {"year", "as_of"}:
         # "Le bilan cumulé du dispositif à fin 2022 : 81 marchés ... 102 personnes": the
         # paragraph that opens on a cumulated total is cumulated to its end
         return Period("cumulative", None, found.end or date(report_year, 12, 31))
     return found
+
+
+_PLANNED = re.compile(
+    r"\b(?:prévue?s?|programmée?s?|débuter(?:a|ont)|ouvrir(?:a|ont)|livrée?s?|"
+    r"livraison|mise\s+en\s+service|horizon|d['’]ici)\b[^.;!?]*?\b(?P<y>20\d\d)\b",
+    _I,
+)
+
+
+def _planned_next(text: str, end: int, report_year: int) -> Period | None:
+    """A figure whose own sentence gives no period, followed by a sentence that says when
+    what it describes is planned, after the report year: a forecast until then."""
+    stop = re.search(r"[.;!?]\s", text[end:])
+    if stop is None:
+        return None
+    following = text[end + stop.end() :]
+    following = following[: (m.start() if (m := re.search(r"[.;!?](?:\s|$)", following)) else None)]
+    planned = _PLANNED.search(following)
+    if planned is None or int(planned["y"]) <= report_year:
+        return None
+    return Period("forecast", None, date(int(planned["y"]), 12, 31))
 
 
 _CUMULATED = re.compile(r"\b(?:bilan|total|montant)s?\s+cumulée?s?\b|\ben\s+cumul\b", _I)

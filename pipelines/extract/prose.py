@@ -31,8 +31,8 @@ from pipelines.extract.phrases import (
     phrase_before,
     unit_suffix,
 )
-from pipelines.extract.quantified import amount_phrase, counted_phrase, noun_before
-from pipelines.read.document import LIST_MARKERS, MARKERS, Document, Location
+from pipelines.extract.quantified import amount_phrase, counted_phrase, item_phrase, noun_before
+from pipelines.read.document import LIST_MARKERS, MARKERS, Document, Location, Section, TextLine
 from pipelines.read.numbers import Quantity, find_quantities, ignorable_reason
 from schemas.catalog import Entity, EntityCatalog, IndicatorCatalog, ReportStructure
 
@@ -76,13 +76,15 @@ def extract_prose(
     line's French parse taken from `parses` (parsed now when it does not hold it)."""
     read = read or set()
     result = Extraction()
+    organisations = [(e, _alias_pattern(e)) for e in entities.of_type("organisation")]
+    every = list(page_contexts(document, entities))
+    boxes = _box_entities([(s, line) for s, line, _ in every], organisations, entities)
     lines = [
         (section, line, context)
-        for section, line, context in page_contexts(document, entities)
+        for section, line, context in every
         if line.location.order not in read
     ]
     parsed = (parses or SHARED_PARSES).parse_all(line.text for _, line, _ in lines)
-    organisations = [(e, _alias_pattern(e)) for e in entities.of_type("organisation")]
     # a label names a quantity within its section only: "personnes" twice is two quantities
     section_codes: dict[str, set[str]] = {}
     for section, line, context in lines:
@@ -116,7 +118,11 @@ def extract_prose(
                     )
                 )
                 continue
-            entity = _organisation(text, q, organisations) or page_entity
+            entity = (
+                _organisation(text, q, organisations)
+                or boxes.get(line.location.order)
+                or page_entity
+            )
             whole = figures[figure.part_of] if figure.part_of is not None else None
             label = figure.label
             curated = (
@@ -252,6 +258,14 @@ def _label(
     after it, else its subject before it, else (an amount in brackets, "Label : 15,6 M€",
     "pour un montant de") the clause it sums up."""
     label = phrase_after(after)
+    item = _AMOUNT_OF_ITEM.search(text[: q.start])
+    if parse is not None and unit not in {"count", "pct", "pct_change"} and item is not None:
+        # "création d'une garderie à Sainte-Marie-Kerque (sub 87 500 €)", "... éclairage :
+        # 25 000 €": the item the amount is for, named by what it is (a grant, an amount)
+        what = item_phrase(parse, item.start())
+        if is_noun_phrase(what):
+            kind = "subvention" if item["grant"] else UNIT_NOUNS.get(unit, "montant")
+            return f"{kind} : {what}"
     counted = counted_phrase(parse, q.start, q.end) if parse is not None else ""
     if is_noun_phrase(counted) and (not is_noun_phrase(label) or _vaguer(label, counted)):
         label = counted
@@ -289,6 +303,12 @@ def _label(
         label = _clause_subject(text[: q.start], clause_start)
     label = re.sub(r"\s+", " ", label).strip(" :,;.-–—")
     return label if is_noun_phrase(label) else ""
+
+
+# the opening of an amount that closes a list item: "(sub ", "(", " : " after the item
+_AMOUNT_OF_ITEM = re.compile(
+    r"(?:\(\s*(?:(?P<grant>sub(?:v(?:ention)?)?\.?)\s*)?|\s:\s*)$", re.IGNORECASE
+)
 
 
 def _names_a_noun(parse: Parse, label: str) -> bool:
@@ -356,6 +376,41 @@ def domain_slug(title: str, structure: ReportStructure | None = None) -> str:
 def _alias_pattern(entity: Entity) -> re.Pattern[str]:
     names = sorted({entity.name, *entity.aliases}, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)
+
+
+_BOX_TITLE_LENGTH = 60
+# a box that zooms on a part of what the section is about
+_FOCUS = re.compile(r"^(?:zoom|focus|gros\s+plan)\s+sur\b", re.IGNORECASE)
+
+
+def _box_entities(
+    lines: list[tuple[Section, TextLine]],
+    organisations: list[tuple[Entity, re.Pattern[str]]],
+    entities: EntityCatalog,
+) -> dict[tuple[int, int], Entity]:
+    """The organisation a box or a run of lines is about: a short line without a figure
+    (a box's title) that names an organisation ("EDEN62", "Le parc d'Olhain et son
+    belvédère") heads the lines after it, until the next such line or the next section; a
+    focus box that names none ("Zoom sur le secteur 4") is about the organisation the
+    section's title names, if any."""
+    about: dict[tuple[int, int], Entity] = {}
+    current: Entity | None = None
+    section_now: Section | None = None
+    section_about: Entity | None = None
+
+    def named(words: str) -> Entity | None:
+        return next((e for e, pattern in organisations if pattern.search(words)), None)
+
+    for section, line in lines:
+        if section is not section_now:
+            current, section_now, section_about = None, section, named(section.title)
+        words = LIST_MARKERS.sub("", line.text).strip()
+        if len(words) <= _BOX_TITLE_LENGTH and not _figures_of(words, entities)[0]:
+            current = named(words) or (section_about if _FOCUS.match(words) else None)
+            continue
+        if current is not None:
+            about[line.location.order] = current
+    return about
 
 
 def _organisation(

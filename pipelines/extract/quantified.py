@@ -277,3 +277,36 @@ def _singular(text: str) -> str:
             first = first[: -len(ending)] + replacement
             break
     return f"{first} {rest}".strip()
+
+
+_ITEM_SEPARATORS = frozenset({":", ";", ",", "+", "–", "—", "-", "(", ")"})
+
+
+def item_phrase(parse: Parse, position: int) -> str:
+    """What an amount printed after a list item is for: "l'aménagement de locaux au collège
+    Angellier de Boulogne-sur-Mer (120 000 €)" → "aménagement de locaux au collège Angellier
+    de Boulogne-sur-Mer": the noun phrase that ends right before `position`, from its first
+    noun after the item's separator (a colon, semicolon, comma or dash)."""
+    before = [w for w in parse.words if w.end <= position]
+    start = 0
+    for n in range(len(before) - 1, -1, -1):
+        if before[n].text in _ITEM_SEPARATORS:
+            start = n + 1
+            break
+    item = before[start:]
+    finite = [w for w in item if "Mood=Ind" in w.morph and w.pos in {"VERB", "AUX"}]
+    if finite:  # "le collège a bénéficié d'une rénovation de façade": what it received
+        anchor = finite[-1]
+        if anchor.pos == "AUX" and (verb := parse.head_of(anchor)) is not None:
+            anchor = verb if verb.i > anchor.i else anchor
+        item = [w for w in item if w.i > anchor.i]
+    nouns = [w for w in item if w.pos in {"NOUN", "PROPN"}]
+    if not nouns:
+        return ""
+    words = [w for w in item if w.i >= nouns[0].i and w.text not in {"*", "**", "«", "»"}]
+    numbers = [n for n, w in enumerate(words) if w.pos == "NUM" or w.text[:1].isdigit()]
+    words = words[: numbers[0]] if numbers else words
+    words = words[:MAX_WORDS]
+    while words and words[-1].pos in {"ADP", "DET", "CCONJ", "PUNCT"}:
+        words = words[:-1]
+    return _text(parse, words) if words else ""

@@ -393,6 +393,11 @@ _HORIZON_BEFORE = re.compile(
     r"\b(?:horizon|d['’]ici|d['’]ici\s+à|en|vers|dès|avant)\s+$", re.IGNORECASE
 )
 _LATER_YEAR = re.compile(r"^(?:20[5-9]\d|2100)$")
+_STREET_AFTER = re.compile(
+    r"^\s*(?:bis\s+|ter\s+)?(?:rue|avenue|av\.|boulevard|bd|place|chemin|route|allée|impasse|"
+    r"quai|cours)\s",
+    re.IGNORECASE,
+)
 _ANGLE_AFTER = re.compile(r"^\s?°(?!\s?C)")
 _SPAN_AFTER = re.compile(
     r"^\s*(?:prochaines?|dernières?|premières?|futures?)\s+(?:années|ans|mois|semaines|jours)\b",
@@ -497,6 +502,8 @@ def _date_or_measure_reason(
         return "angle"
     if _SPAN_AFTER.match(after):
         return "age or duration in a label"  # "les 10 prochaines années"
+    if _STREET_AFTER.match(after):
+        return "address"  # "au 37 rue du Temple"
     if _DATE_RANGE_AFTER.match(after):
         return "date"
     if (scale := _SCALE_LINE.match(text)) and start < scale.end():

@@ -132,8 +132,20 @@ def test_report_vs_reference_pairs_each_preferred_figure(q) -> None:
 
 
 def test_year_over_year_has_one_row_per_curated_quantity(q) -> None:
-    assert q("select count(*), count(previous_value) from v_year_over_year") == [(373, 0)]
+    """One row per curated concept, entity and year, whether the figure was read as the
+    concept's own code or as a generated code linked to it."""
+    [(rows, previous)] = q("select count(*), count(previous_value) from v_year_over_year")
+    [(quantities,)] = q(
+        "select count(*) from (select distinct f.entity_code, "
+        "coalesce(m.concept_code, f.indicator_code) from v_figure as f "
+        "left join map_indicator_concept as m using (indicator_code) "
+        "join dim_indicator as i on i.indicator_code = coalesce(m.concept_code, f.indicator_code) "
+        "where f.is_preferred and i.is_curated)"
+    )
+    assert (rows, previous) == (quantities, 0) and rows > 350
     assert q("select count(*) from v_year_over_year where indicator_code like 'kf_%'") == [(0,)]
+    linked = q("select count(*) from v_year_over_year where stated_as <> indicator_code")
+    assert linked[0][0] >= 1  # a generated indicator linked to its concept counts for it
 
 
 @pytest.fixture

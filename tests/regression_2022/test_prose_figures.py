@@ -340,3 +340,119 @@ def test_number_words_and_shares_in_words(entities, indicators) -> None:
         ("La moitié", 50.0, "pct"),
         ("un tiers", 33.3, "pct"),
     }
+
+
+def _extract_lines(lines: list[str], indicators, entities, title: str = "Un essai"):
+    from pipelines.read.document import Document, Location, Section, TextLine
+
+    section = Section(title, Location("essai.txt", line=1))
+    section.blocks = [TextLine(t, Location("essai.txt", line=i + 2)) for i, t in enumerate(lines)]
+    document = Document("essai.txt", "text", "0" * 64, 2022, [section])
+    result = with_periods(extract_prose(document, indicators, entities), document)
+    labels = {g.indicator_code: g.indicator_label for g in result.generated_indicators}
+    return {
+        (f.location.line, f.source_span): (f, labels.get(f.indicator_code, f.indicator_code))
+        for f in result.figures
+    }
+
+
+def test_relations_ranges_lists_and_amounts_of_items(indicators, entities) -> None:
+    got = _extract_lines(
+        [
+            "Les publications attirent environ 200 à 400 likes par publication.",
+            "L'accueil familial a proposé des parcours de marche nordique (3, 5 et 8 km).",
+            "- ◆ FARDA : création d'une garderie périscolaire à Sainte-Marie-Kerque (sub 87 500 €)",
+            "Le siège, au 37 rue du Temple à Arras, a été rénové pour un montant de 644 636 euros.",
+            "Au total, 1,7 million € ont été consacrés aux projets éducatifs des collèges.",
+        ],
+        indicators,
+        entities,
+    )
+    low, high = got[(2, "environ 200")], got[(2, "400")]
+    assert (low[0].qualifier, high[0].qualifier) == ("at_least", "at_most")
+    assert (low[1], high[1]) == ("Likes (minimum)", "Likes (maximum)")
+    assert {got[(3, span)][0].unit for span in ("3", "5", "8 km")} == {"km"}
+    assert got[(4, "87 500 €")][1] == (
+        "Subvention : création d'une garderie périscolaire à Sainte-Marie-Kerque"
+    )
+    assert (5, "37") not in got  # an address
+    assert got[(6, "1,7 million €")][1] == "Montant consacré aux projets éducatifs des collèges"
+
+
+def test_department_figures_are_curated_indicators_by_meaning(indicators, entities) -> None:
+    """However the sentence is worded, the councillors and the agents of the collectivity
+    are the catalog's; other agents are not."""
+    got = _extract_lines(
+        [
+            "Le budget a été voté par les soixante-dix-huit conseillers départementaux qui "
+            "forment l'assemblée, et quelque 7 150 agents servent la collectivité.",
+            "Adopté par les 78 élus siégeant à l'assemblée départementale.",
+            "28 agents de 5 CER sont intervenus pendant la tempête.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "soixante-dix-huit")][0].indicator_code == "councillors_count"
+    assert got[(2, "quelque 7 150")][0].indicator_code == "agents_count"
+    assert got[(3, "78")][0].indicator_code == "councillors_count"
+    assert got[(4, "28")][0].indicator_code.startswith("tx_")
+
+
+def test_a_box_title_names_whom_its_figures_are_about(indicators, entities) -> None:
+    got = _extract_lines(
+        [
+            "Des partenaires engagés",
+            "EDEN62",
+            "64 sites naturels dont 55 ouverts au public, répartis sur 6224 ha",
+            "Des actions pour tous",
+            "Plus de 300 conseils ont été donnés.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(4, "64")][0].entity_code == "62-eden62"
+    assert got[(6, "Plus de 300")][0].entity_code == entities.department.code
+
+
+def test_a_plan_stated_in_the_next_sentence_makes_a_forecast(indicators, entities) -> None:
+    got = _extract_lines(
+        [
+            "Une maison d'enfants d'une capacité d'accueil pour 20 jeunes a été autorisée. Son "
+            "ouverture est prévue à l'horizon 2025. Ce projet bénéficie de 5,73 M€.",
+        ],
+        indicators,
+        entities,
+    )
+    period = got[(2, "20")][0].period
+    assert period is not None and (period.kind, str(period.end)) == ("forecast", "2025-12-31")
+    assert got[(2, "5,73 M€")][0].period is None  # the report year
+
+
+def test_key_figure_lines_in_any_order(indicators) -> None:
+    from pipelines.extract import Context
+    from pipelines.extract.key_figures import read_key_figure
+    from pipelines.read.document import Location, TextLine
+
+    where = Context(extractor="essai", section="Un essai", entity_type="territory",
+                    entity_code="62-arrageois")  # fmt: skip
+    read = {}
+    for n, text in enumerate(
+        [
+            "- Bassins : 51",
+            "- ⇒ Le territoire compte vingt-quatre bâtiments départementaux",
+            "- Voiries départementales : 1 802 km",
+            "- Population : 150 112 habitants, soit 10,3 % de celle du Pas-de-Calais",
+            "- ⇒ 60 bâtiments départementaux",
+        ]
+    ):
+        extraction = read_key_figure(
+            TextLine(text, Location("essai.txt", line=n)), where, indicators
+        )
+        read[n] = {(f.indicator_code, f.value) for f in extraction.figures}
+    assert read == {
+        0: {("basins_count", 51.0)},
+        1: {("buildings_count", 24.0)},
+        2: {("road_length_km", 1802.0)},
+        3: {("population", 150112.0), ("population_share_pct", 10.3)},
+        4: {("buildings_count", 60.0)},
+    }
