@@ -33,7 +33,7 @@ from rapidfuzz import fuzz
 
 from pipelines.errors import IndicatorsError
 from pipelines.settings import CONCEPT_REVIEW
-from schemas.catalog import IndicatorCatalog, read_yaml
+from schemas.catalog import Indicator, IndicatorCatalog, read_yaml
 
 MIN_SCORE = 90.0
 MIN_CONTENT_WORDS = 2
@@ -212,6 +212,16 @@ def review_of_warehouse(warehouse: Path) -> str:
 _NEAR_BEFORE, _NEAR_AFTER = 4, 8
 
 
+def wordings(indicator: Indicator) -> tuple[str, ...]:
+    """An indicator's label without its brackets, and its synonyms."""
+    return (re.sub(r"\([^)]*\)", "", indicator.label).strip(), *indicator.synonyms)
+
+
+# a place smaller than the département near a figure: its count is that place's, not the
+# département's ("Le canton compte 2 conseillers départementaux")
+_SMALLER_PLACES = frozenset({"commune", "canton", "college", "ville", "quartier", "site", "epci"})
+
+
 def sentence_concept(
     catalog: IndicatorCatalog, label: str, unit: str, text: str = "", start: int = 0
 ) -> str | None:
@@ -228,11 +238,15 @@ def sentence_concept(
     before = text[:start].split()[-_NEAR_BEFORE:]
     after = text[start:].split()[: _NEAR_AFTER + 1]
     near = set(lemmas(" ".join([*before, *after])))
+    if near & _SMALLER_PLACES:
+        return None
     for indicator in catalog.indicators.values():
         if indicator.unit != unit or not indicator.sentences:
             continue
-        for wording in (re.sub(r"\([^)]*\)", "", indicator.label), *indicator.synonyms):
+        for wording in wordings(indicator):
             theirs = lemmas(wording)
-            if theirs and ours[0] == theirs[0] and set(ours) <= set(theirs) <= near:
+            if len(theirs) < MIN_CONTENT_WORDS:
+                continue  # "Habitants" alone: any place's inhabitants
+            if ours[0] == theirs[0] and set(ours) <= set(theirs) <= near:
                 return indicator.code
     return None

@@ -22,6 +22,7 @@ from pipelines.extract import Context, Extraction, GeneratedIndicator
 from pipelines.extract.key_figures import key_figure_body, starts_with_figure
 from pipelines.extract.phrases import (
     CHANGE_BEFORE,
+    COUNT_OF,
     UNIT_NOUNS,
     is_noun_phrase,
     unit_suffix,
@@ -66,14 +67,11 @@ def block_slug(title: str, prefix: str) -> str:
     return slug(rest, 40)
 
 
-_COUNT_OF = re.compile(r"^(?:(?:le|les|la|l['’])\s*)?nombre\s+(?:de\s+|d['’]\s*)", re.IGNORECASE)
-
-
 def _tidy(label: str) -> str:
     label = re.sub(r"\s+", " ", label).strip(" :,;.-–—*")
     if label.endswith(")") and "(" not in label:
         label = label[:-1]  # "(10 numéros)": the bracket closes around the figure, not the label
-    label = _COUNT_OF.sub("", label)  # "le nombre d'abonnés": what is counted is "abonnés"
+    label = COUNT_OF.sub("", label)  # "le nombre d'abonnés": what is counted is "abonnés"
     label = _LEADING_WORDS.sub("", label)
     return _TRAILING_WORDS.sub("", label).strip(" :,;.-–—")
 

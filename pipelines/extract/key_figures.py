@@ -16,7 +16,8 @@ import re
 from rapidfuzz import fuzz
 
 from pipelines.extract import Context, Extraction
-from pipelines.extract.concepts import lemmas
+from pipelines.extract.concepts import lemmas, wordings
+from pipelines.extract.phrases import CHANGE_BEFORE, COUNT_OF
 from pipelines.read.document import LIST_MARKERS, TextLine
 from pipelines.read.numbers import Quantity, find_quantities
 from schemas.catalog import Indicator, IndicatorCatalog
@@ -33,8 +34,6 @@ _INTRODUCED = re.compile(
     re.IGNORECASE,
 )
 _SHORT_LINE = 120
-# "19 : le nombre d'écoles de musique": what is counted follows "le nombre de"
-_COUNT_OF = re.compile(r"^(?:(?:le|les|la|l['’])\s*)?nombre\s+(?:de\s+|d['’]\s*)", re.IGNORECASE)
 # how close a label must be to an indicator's label or synonym, as lemmas (0-100)
 MEANING_SCORE = 88.0
 
@@ -59,9 +58,15 @@ def split_key_figure(text: str) -> tuple[Quantity, str, str] | None:
         return None
     primary = quantities[0]
     aside = _ASIDE.search(body, primary.end)
+    if aside is not None and (
+        not re.search(r"\b(?:du|de\s+celle\s+du|de\s+la|de\s+l['’]|des)\b", aside.group(0))
+        or CHANGE_BEFORE.search(aside.group(0).split("%")[0])
+        or re.search(r"\b(?:hausse|baisse|progression|augmentation)\b", aside.group(0))
+    ):
+        aside = None  # "soit une hausse de 2 % depuis 2015" is no share of the département
     rest = body[primary.end : aside.start() if aside else len(body)]
     aside_text = (aside["aside"] or aside["trailing"] or "") if aside else ""
-    after = _COUNT_OF.sub("", rest.strip(" :.,;…").strip())
+    after = COUNT_OF.sub("", rest.strip(" :.,;…").strip())
     before = body[: primary.start]
     if primary.start == 0:
         return primary, after, aside_text
@@ -70,7 +75,9 @@ def split_key_figure(text: str) -> tuple[Quantity, str, str] | None:
     if (named := _LABEL_FIRST.match(before)) is not None:
         # "Population : 150 112 habitants": the words after the figure name it when they
         # are more than a unit; else the label before the colon does
-        label = after if after and not after.startswith("(") else named["label"]
+        own = after and not re.match(r"^(?:\(|dont\b|soit\b)", after)
+        label = after if own else named["label"]  # "Communes : 100 dont 40 rurales"
+        label = COUNT_OF.sub("", label)  # "Nombre de communes : 100"
         return primary, label.strip(), aside_text
     if _INTRODUCED.match(before.strip()):
         return primary, after, aside_text
@@ -93,8 +100,8 @@ def match_indicator(catalog: IndicatorCatalog, label: str, unit: str) -> Indicat
     for indicator in catalog.indicators.values():
         if indicator.unit != unit or indicator.key_figure is None:
             continue
-        for wording in (indicator.label, *indicator.synonyms):
-            theirs = " ".join(lemmas(re.sub(r"\([^)]*\)", "", wording)))
+        for wording in wordings(indicator):
+            theirs = " ".join(lemmas(wording))
             if not theirs or words.split()[0] != theirs.split()[0]:
                 continue  # the counted noun first: "communes éligibles" is no "communes"
             score = fuzz.token_sort_ratio(words, theirs)

@@ -112,7 +112,15 @@ def period_of(text: str, start: int, end: int, report_year: int) -> Period:
         # "une capacité d'accueil pour 20 jeunes. Son ouverture est prévue à l'horizon 2025."
         return planned
     summed = _CUMULATED.search(text, 0, start)
-    if summed and found.kind in {"year", "as_of"}:
+    sentence = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start))
+    # in the figure's own sentence; or opening the paragraph as the heading of what follows
+    # ("Le bilan cumulé du dispositif à fin 2022 : 81 marchés ... . 102 personnes ...")
+    heading = summed is not None and (
+        summed.start() <= _OPENING + len(text) - len(text.lstrip())
+        and ":" in re.split(r"[.;!?]\s", text[summed.end() :], maxsplit=1)[0]
+    )
+    opening = summed is not None and (summed.start() > sentence or heading)
+    if opening and found.kind in {"year", "as_of"}:
         # "Le bilan cumulé du dispositif à fin 2022 : 81 marchés ... 102 personnes": the
         # paragraph that opens on a cumulated total is cumulated to its end
         return Period("cumulative", None, found.end or date(report_year, 12, 31))
@@ -126,6 +134,10 @@ _PLANNED = re.compile(
 )
 
 
+# a sentence that speaks of what the one before described: "Son ouverture", "Ce projet"
+_REFERS_BACK = re.compile(r"^\s*(?:son|sa|ses|leur|leurs|ce|cet|cette|ces)\b", _I)
+
+
 def _planned_next(text: str, end: int, report_year: int) -> Period | None:
     """A figure whose own sentence gives no period, followed by a sentence that says when
     what it describes is planned, after the report year: a forecast until then."""
@@ -133,6 +145,8 @@ def _planned_next(text: str, end: int, report_year: int) -> Period | None:
     if stop is None:
         return None
     following = text[end + stop.end() :]
+    if not _REFERS_BACK.match(following):
+        return None  # "Une extension est prévue en 2024": another thing planned
     following = following[: (m.start() if (m := re.search(r"[.;!?](?:\s|$)", following)) else None)]
     planned = _PLANNED.search(following)
     if planned is None or int(planned["y"]) <= report_year:
@@ -140,6 +154,7 @@ def _planned_next(text: str, end: int, report_year: int) -> Period | None:
     return Period("forecast", None, date(int(planned["y"]), 12, 31))
 
 
+_OPENING = 20  # "Le bilan cumulé ...": the paragraph opens on it
 _CUMULATED = re.compile(r"\b(?:bilan|total|montant)s?\s+cumulée?s?\b|\ben\s+cumul\b", _I)
 
 

@@ -55,6 +55,8 @@ _LINK_BEFORE = re.compile(
     re.IGNORECASE,
 )
 MAX_WORDS = 7
+# "le nombre d'abonnés": what is counted is "abonnés"
+COUNT_OF = re.compile(r"^(?:(?:le|les|la|l['’])\s*)?nombre\s+(?:de\s+|d['’]\s*)", re.IGNORECASE)
 # a change stated before its figure: "en hausse de 13,2 %", "une progression de 10,2 %"
 CHANGE_BEFORE = re.compile(
     r"(?P<word>hausse|augmentation|progression|croissance|baisse|diminution|recul|évolution)"
@@ -221,15 +223,12 @@ def without_verb(label: str) -> str:
     return " ".join(words) if words else label
 
 
-def _label_lemmas(label: str) -> str:
-    words = re.findall(r"[\wéèêàâîôûç'-]+", label.lower())
-    return " ".join(lemma(w) for w in words if len(w) > 2)
-
-
 def same_quantity_label(ours: str, theirs: str) -> bool:
     """Two labels name the same quantity, give or take words: their lemmas mostly agree, or
     the counted noun (first word) of one is in the other."""
     from rapidfuzz import fuzz
 
-    a, b = _label_lemmas(ours), _label_lemmas(theirs)
+    from pipelines.extract.concepts import lemmas
+
+    a, b = " ".join(lemmas(ours)), " ".join(lemmas(theirs))
     return fuzz.token_set_ratio(a, b) >= 70 or bool(a and b and a.split()[0] in b.split())

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from pipelines.extract import Context, Extraction, Figure, GeneratedIndicator
-from pipelines.extract.concepts import sentence_concept
+from pipelines.extract.concepts import lemmas, sentence_concept
 from pipelines.extract.key_figure_blocks import slug
 from pipelines.extract.navigation import page_contexts
 from pipelines.extract.parse import Parse, ParseCache
@@ -31,7 +31,13 @@ from pipelines.extract.phrases import (
     phrase_before,
     unit_suffix,
 )
-from pipelines.extract.quantified import amount_phrase, counted_phrase, item_phrase, noun_before
+from pipelines.extract.quantified import (
+    amount_phrase,
+    context_of,
+    counted_phrase,
+    item_phrase,
+    noun_before,
+)
 from pipelines.read.document import LIST_MARKERS, MARKERS, Document, Location, Section, TextLine
 from pipelines.read.numbers import Quantity, find_quantities, ignorable_reason
 from schemas.catalog import Entity, EntityCatalog, IndicatorCatalog, ReportStructure
@@ -220,26 +226,16 @@ _SCALED = re.compile(r"M€|k€|millions?|milliards?|milliers?", re.IGNORECASE)
 def _figures_of(text: str, entities: EntityCatalog) -> tuple[list[Quantity], set[int]]:
     """The line's figures, and which of them end a range ("200 à 400": one fact, both ends).
     Numbers listed before the one that carries the unit share it: "(3, 5 et 8 km)"."""
-    kept: list[Quantity] = []
-    range_ends: set[int] = set()
-    for q in find_quantities(text, cardinals=True):
-        if q.value is None:
-            continue
-        reason = ignorable_reason(text, q.start, q.end, running_text=True, entities=entities)
-        ranged = (
-            kept
-            and _RANGE_BETWEEN.match(text[kept[-1].end : q.start])
-            and kept[-1].unit == q.unit
-            and not re.search(r"\b(?:passée?s?|évolué|progressé)\s+de\s+\S+$", text[: kept[-1].end])
-        )
-        if reason in {None, "other end of a range already kept"} and ranged:
-            range_ends.add(len(kept))
-            kept.append(q)
-            continue
-        if reason is None:
-            kept.append(q)
-    for i in range(len(kept) - 2, -1, -1):
-        q, following = kept[i], kept[i + 1]
+    found = [
+        (q, ignorable_reason(text, q.start, q.end, running_text=True, entities=entities))
+        for q in find_quantities(text, cardinals=True)
+        if q.value is not None
+    ]
+    candidates = [
+        (q, reason) for q, reason in found if reason in {None, "other end of a range already kept"}
+    ]
+    for i in range(len(candidates) - 2, -1, -1):  # "de 1 000 à 5 000 €": both in euros
+        (q, reason), (following, _) = candidates[i], candidates[i + 1]
         shares_unit = (
             q.unit == "count"
             and following.unit not in {"count", "pct_change"}
@@ -247,7 +243,28 @@ def _figures_of(text: str, entities: EntityCatalog) -> tuple[list[Quantity], set
             and _LIST_BETWEEN.match(text[q.end : following.start])
         )
         if shares_unit:
-            kept[i] = replace(q, unit=following.unit)
+            candidates[i] = (replace(q, unit=following.unit), reason)
+    kept: list[Quantity] = []
+    range_ends: set[int] = set()
+    for q, reason in candidates:
+        between = text[kept[-1].end : q.start] if kept else ""
+        ranged = (
+            kept
+            and (
+                _RANGE_BETWEEN.match(between)
+                or (
+                    re.fullmatch(r"\s*et\s*", between)
+                    and re.search(r"\bentre\s+$", text[: kept[-1].start])
+                )
+            )
+            and kept[-1].unit == q.unit
+            and not re.search(r"\b(?:passée?s?|évolué|progressé)\s+de\s+\S+$", text[: kept[-1].end])
+        )
+        if ranged:
+            range_ends.add(len(kept))
+            kept.append(q)
+        elif reason is None:
+            kept.append(q)
     return kept, range_ends
 
 
@@ -259,6 +276,8 @@ def _label(
     "pour un montant de") the clause it sums up."""
     label = phrase_after(after)
     item = _AMOUNT_OF_ITEM.search(text[: q.start])
+    if item is not None and not item["grant"] and "(" not in item.group(0):
+        item = item if LIST_MARKERS.match(text) else None  # "X : 1,2 M€" in a list item only
     if parse is not None and unit not in {"count", "pct", "pct_change"} and item is not None:
         # "création d'une garderie à Sainte-Marie-Kerque (sub 87 500 €)", "... éclairage :
         # 25 000 €": the item the amount is for, named by what it is (a grant, an amount)
@@ -302,6 +321,11 @@ def _label(
     if not is_noun_phrase(label):  # the clause since the figure before, if any
         label = _clause_subject(text[: q.start], clause_start)
     label = re.sub(r"\s+", " ", label).strip(" :,;.-–—")
+    if parse is not None and unit == "count" and len(label.split()) == 1:
+        # "3 pactes" in "le projet de mandat décliné en 3 pactes": "pactes (projet de mandat)"
+        context = context_of(parse, q.start, q.end)
+        if is_noun_phrase(context) and lemma(context.split()[0]) != lemma(label):
+            label = f"{label} ({context})"
     return label if is_noun_phrase(label) else ""
 
 
@@ -405,7 +429,8 @@ def _box_entities(
         if section is not section_now:
             current, section_now, section_about = None, section, named(section.title)
         words = LIST_MARKERS.sub("", line.text).strip()
-        if len(words) <= _BOX_TITLE_LENGTH and not _figures_of(words, entities)[0]:
+        title = not words.endswith((".", "!", "?", ";"))  # a title, not a short sentence
+        if title and len(words) <= _BOX_TITLE_LENGTH and not _figures_of(words, entities)[0]:
             current = named(words) or (section_about if _FOCUS.match(words) else None)
             continue
         if current is not None:
@@ -481,8 +506,9 @@ def _same_quantity(label: str, other: str, *, generated: bool) -> bool:
     """Two labels of one value name one quantity: the same head noun and every content word
     of the shorter label in the longer. Two sentences' own labels must also say more than a
     noun ("Sub" twice is two grants, not one)."""
-    ours, theirs = _lemmas(label), _lemmas(other)
-    if not ours or not theirs or _head(label) != _head(other):
+    first, second = lemmas(label), lemmas(other)
+    ours, theirs = set(first), set(second)
+    if not ours or not theirs or first[0] != second[0]:
         return False
     if generated and min(len(ours), len(theirs)) < 2:
         return False
@@ -491,15 +517,6 @@ def _same_quantity(label: str, other: str, *, generated: bool) -> bool:
 
 def _fact_key(f: Figure) -> tuple:
     return (f.entity_code, f.unit, f.value, f.period)
-
-
-def _lemmas(label: str) -> set[str]:
-    return {lemma(w) for w in re.findall(r"[\wéèêàâîôûç-]+", label.lower()) if len(w) > 2}
-
-
-def _head(label: str) -> str:
-    words = [w for w in re.findall(r"[\wéèêàâîôûç-]+", label.lower()) if len(w) > 2]
-    return lemma(words[0]) if words else ""
 
 
 def distinct_labels(figures: list[_Read]) -> None:

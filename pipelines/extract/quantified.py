@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from pipelines.extract.parse import Parse, Word
+from pipelines.read.numbers import NUMBER_FIRST
 
 # nouns that say little alone: the participle or complement that follows is part of the label
 _VAGUE = """personne aide dossier projet action demande place jeune famille enfant agent
@@ -25,10 +26,6 @@ _SCALES = frozenset({"million", "milliard", "millier", "centaine", "dizaine", "m
 # the prepositions of a complement that belongs to the counted noun
 _COMPLEMENT_CASES = frozenset({"de", "d'", "d’", "du", "des", "à", "au", "aux", "en"})
 _KEPT_RELATIONS = frozenset({"amod", "nmod", "flat:name", "flat:foreign", "compound", "fixed"})
-_NUMBER_FIRST = re.compile(
-    r"^\s*:\s*(?:(?:le|la|les|l['’])\s*)?(?:nombre|total|montant|volume)\s+(?:de|d['’]|des|du)\s*",
-    re.IGNORECASE,
-)
 MAX_WORDS = 9
 # what a scale word may quantify that is a unit, not a thing counted ("2 milliards d'euros")
 _UNIT_NOUNS = frozenset(
@@ -68,9 +65,8 @@ def _counted_noun(parse: Parse, start: int, end: int) -> Word | None:
     root = parse.root_of(start, end)
     if root is None:
         return None
-    if _NUMBER_FIRST.match(parse.text[end:]):  # "92 007 : le nombre d'abonnés ..."
-        after = _NUMBER_FIRST.match(parse.text[end:])
-        assert after is not None
+    if (after := NUMBER_FIRST.match(parse.text[end:])) is not None:
+        # "92 007 : le nombre d'abonnés ..."
         first = [w for w in parse.words if w.start >= end + after.end() and w.pos != "DET"]
         return first[0] if first and first[0].pos in {"NOUN", "PROPN"} else None
     if root.lemma.lower() in _SCALES or root.pos == "NOUN":  # "6,8 millions de repas"
@@ -156,14 +152,19 @@ def _kept(parse: Parse, noun: Word, child: Word) -> bool:
 
 def _clean_subtree(parse: Parse, child: Word, noun: Word) -> list[Word]:
     """A complement's words, up to a bracket, a number or a clause of its own."""
-    if child.dep == "acl":
-        return [child]
+    if child.dep == "acl":  # "budget consacré à la voirie": the participle and its complement
+        complements = [
+            w for w in parse.children(child) if w.dep.startswith("obl") and w.i > child.i
+        ]
+        tail = _clean_subtree(parse, complements[0], child) if complements else []
+        return [child, *tail] if tail and len(tail) <= 4 and tail[0].i == child.i + 1 else [child]
     out: list[Word] = []
     subtree = parse.subtree(child)
     if any(w.pos == "NUM" or w.text[:1].isdigit() for w in subtree):
         return []  # "agents de 5 CER": the other figure's phrase is not this one's
     for word in subtree:
-        if word.pos == "NUM" or word.dep in {"acl:relcl", "nsubj", "obj", "parataxis"}:
+        own_clause = word.dep in {"acl:relcl", "nsubj", "obj", "parataxis"}
+        if word.pos == "NUM" or (own_clause and word is not child):
             break
         if word.text in {"(", ")", ",", ";", ":", "«", "»"}:
             break
@@ -230,6 +231,12 @@ def noun_before(parse: Parse, position: int) -> str:
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+# verbs whose subject is what an amount measures ("le budget s'établit à"), unlike "le
+# Département a attribué 3 M€" (its subject gives, it is not what is counted)
+_LINKING_VERBS = frozenset(
+    {"élever", "établir", "atteindre", "représenter", "être", "chiffrer", "estimer", "évaluer",
+     "monter", "porter", "totaliser", "avoisiner", "dépasser", "culminer"}
+)  # fmt: skip
 _AMOUNT_WORDS = frozenset({"hauteur", "montant", "somme", "total", "niveau", "ordre", "coût"})
 _OBJECTS = frozenset({"obj", "obl", "obl:arg", "obl:mod", "xcomp", "iobj"})
 
@@ -259,7 +266,7 @@ def amount_phrase(parse: Parse, start: int, end: int) -> str:
         if complements:
             words += _clean_subtree(parse, complements[0], head)[:6]
         return _singular(_text(parse, words))
-    if root.dep in _OBJECTS and head.pos in {"VERB", "AUX", "ADJ"}:
+    if root.dep in _OBJECTS and head.lemma.lower() in _LINKING_VERBS:
         subject = next((w for w in parse.children(head) if w.dep in _SUBJECTS), None)
         if subject is not None and subject.pos == "PRON" and head.dep == "acl:relcl":
             subject = parse.head_of(head)  # "le budget qui s'établit à": its antecedent
@@ -310,3 +317,33 @@ def item_phrase(parse: Parse, position: int) -> str:
     while words and words[-1].pos in {"ADP", "DET", "CCONJ", "PUNCT"}:
         words = words[:-1]
     return _text(parse, words) if words else ""
+
+
+# what a sentence may be about that says nothing of a figure's context
+_NO_CONTEXT = frozenset({"département", "collectivité", "année", "an", "total", "ensemble"})
+_CONTEXT_WORDS = 6
+
+
+def context_of(parse: Parse, start: int, end: int) -> str:
+    """What the noun a number counts belongs to, when the noun alone says little: "le projet
+    de mandat décliné en 3 pactes" → "projet de mandat"; "la semaine nationale des retraités
+    a été déclinée avec 7 dates" → "semaine nationale des retraités". The noun modified by the
+    clause the figure sits in, else the subject of its verb; "" when there is none."""
+    noun = _counted_noun(parse, start, end)
+    verb = parse.head_of(noun) if noun is not None else None
+    if noun is None or verb is None or verb.pos not in {"VERB", "ADJ"}:
+        return ""
+    if noun.dep not in {"obj", "obl", "obl:arg", "obl:mod", "iobj"}:
+        return ""
+    anchor: Word | None
+    if verb.dep in {"acl", "acl:relcl"}:
+        anchor = parse.head_of(verb)
+    else:
+        anchor = next((w for w in parse.children(verb) if w.dep in _SUBJECTS), None)
+    if anchor is None or anchor.pos not in {"NOUN", "PROPN"} or anchor.i == noun.i:
+        return ""
+    if anchor.lemma.lower() in _NO_CONTEXT or anchor.text.isupper():
+        return ""  # "la collectivité", "les MDADT": no more than the section says
+    phrase = phrase_of(parse, anchor, exclude=range(start, end))
+    words = [w for w in phrase.split() if w != verb.text]
+    return " ".join(words[:_CONTEXT_WORDS]) if words else ""

@@ -47,7 +47,7 @@ _ORDINAL = re.compile(r"\s?(?:\^\{[^}]*\}|\^\w+|er\b|re\b|ère\b|ème\b|e\b|è\b
 _QUALIFIER_BEFORE = re.compile(
     r"(?P<q>pas\s+moins\s+de|pas\s+moins\s+d['’]|plus\s+de|plus\s+d['’]|près\s+de|près\s+d['’]|environ|moins\s+de|moins\s+d['’]"
     r"|au\s+moins|jusqu['’]à|quelques?|~|proches?\s+d(?:e|es|u)|avoisin\w*|de\s+l['’]ordre\s+de"
-    r"|aux\s+alentours\s+de|ne\s+pas\s+dépasser|dans\s+la\s+limite\s+de)\s*$",
+    r"|aux\s+alentours\s+de|ne\s+(?:doit\s+|doivent\s+)?pas\s+dépasser|dans\s+la\s+limite\s+de)\s*$",
     re.IGNORECASE,
 )
 _QUALIFIER_CODES = {
@@ -94,7 +94,7 @@ _CARDINALS = {
 _COMPOUND_WORDS = "|".join(sorted({*_CARDINALS, "cents", "vingts", "mille"}, key=len, reverse=True))
 _WORDS_NUMBER = re.compile(
     rf"(?<![\w'’-])(?P<word>(?i:(?:{_COMPOUND_WORDS})"
-    rf"(?:(?:-|\s)(?:et(?:-|\s))?(?:{_COMPOUND_WORDS}|une?(?![\w'’])))*))"
+    rf"(?:(?:-|\s)(?:{_COMPOUND_WORDS})|(?:-|\s)et(?:-|\s)(?:une?|onze)(?![\w'’]))*))"
     r"(?:(?=\s+(?!de\b|d['’]|fois\b|à\b)[a-zéèêà«])"  # "vingt-deux collèges", "« coups"
     r"|(?P<name>(?=\s+[A-ZÉ]))"  # "sept Maisons", "trois SCIC" (not "Deux Caps")
     r"|(?P<end>(?=\s*(?:[,.;)(]|$))))"  # "au nombre de neuf,", "partenaires : neuf"
@@ -105,7 +105,7 @@ _STATED_BEFORE = re.compile(r"(?::|\bnombre\s+de|\bcompte|\bsont|\bsoit)\s*$", r
 _SHARES = {"moitié": 50.0, "tiers": 100 / 3, "quart": 25.0}
 _SHARE_WORD = re.compile(
     r"(?<![\w'’])(?P<article>(?i:la|une|un|deux|trois))\s+(?P<word>(?i:moitié|tiers|quarts?))"
-    r"(?=\s+(?:de|des|du|d['’]))"
+    r"(?=\s+(?:de|des|du|d['’])(?!\s*heure))"  # "un quart d'heure" is a duration
 )
 _WORD_NUMBER = re.compile(
     r"\b(?P<article>une|un)\s+(?P<word>" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORECASE
@@ -183,6 +183,8 @@ def _qualifier_before(text: str, start: int, value: float | None = None) -> tupl
     if match is None:
         return None, start
     word = re.split(r"[\s'’]", match["q"].lower())[0]
+    if word.startswith("avoisin"):
+        word = "environ"  # "avoisine", "avoisinant"
     if word.startswith("quelque") and value is not None and value % 10:
         return None, start  # "quelques 45 959 sollicitations": an exact count, said loosely
     return _QUALIFIER_CODES[word], start - (len(match.group(0)))
@@ -234,7 +236,10 @@ def find_quantities(text: str, *, cardinals: bool = False) -> list[Quantity]:
             )
         )
     if cardinals:
-        found.extend(_numbers_in_words(text))
+        shares = [range(m.start(), m.end()) for m in _SHARE_WORD.finditer(text)]
+        found.extend(  # "les deux tiers des places" is a share, not a count of 2
+            q for q in _numbers_in_words(text) if not any(q.start in span for span in shares)
+        )
         for match in _SHARE_WORD.finditer(text):
             article, word = (
                 match["article"].lower(),
@@ -363,27 +368,31 @@ _YEAR = re.compile(r"^(?:19[5-9]\d|20[0-4]\d)$")
 _LIST_MARKER = re.compile(r"^\s*(?:[-•]\s*)?$")
 _NUMBERED_AFTER = re.compile(r"^\s*(?::|\))\s")
 # "82 : le nombre de plans média": a figure first, then what it counts
-_NUMBER_FIRST_AFTER = re.compile(
-    r"^\s*:\s*(?:le|la|les|l['’])\s*(?:nombre|total|montant|part|volume)\b", re.IGNORECASE
+NUMBER_FIRST = re.compile(
+    r"^\s*:\s*(?:(?:le|la|les|l['’])\s*)?(?:nombre|total|montant|part|volume)\s+"
+    r"(?:de|d['’]|des|du)\s*",
+    re.IGNORECASE,
 )
 _AGE = re.compile(r"^\s*ans\b")
 _DURATION = re.compile(r"^\s*(?:jours?|semaines?|mois|minutes?|années)\b", re.IGNORECASE)
 _TIME = re.compile(r"^\s?h(?:\d{2}|\b)|^\s?heures?\s+(?:et\s+)?\d|^:\d{2}\b")
 # "communes de moins de 2 000 habitants", "de - 2 000 habitants": a condition, not a figure
 _THRESHOLD_BEFORE = re.compile(
-    r"(?:\bde|\bdes|\baux|\bles|\bà|\bont|\bayant|\bcomptant)\s+(?:moins|plus|-|\+)\s*(?:de\s+|d['’])?$|"
+    r"(?:\bde|\bdes|\baux|\bles|\bà|\bayant|\bcomptant)\s+(?:moins|plus|-|\+)\s*(?:de\s+|d['’])?$|"
+    r"\b(?:ont|a)\s+moins\s+(?:de\s+|d['’])$|"
     r"\b(?:à\s+partir|au-delà|en\s+dessous|au-dessus)\s+de\s+$|\b(?:inférieure?s?|supérieure?s?)\s+à\s+$",
     re.IGNORECASE,
 )
 # the threshold with its comparison inside the figure's span ("communes de moins de 2 500
 # habitants", "ont moins de 540 habitants")
 _COMPARED = re.compile(r"^\s*(?:moins|plus)\s+(?:de|d['’])|^\s*[-+]\s*\d", re.IGNORECASE)
-_CONDITION_BEFORE = re.compile(
-    r"\b(?:de|des|aux|les|à|ont|a|ayant|comptant|dont)\s+$", re.IGNORECASE
-)
+_CONDITION_BEFORE = re.compile(r"\b(?:de|des|aux|les|à|ayant|comptant|dont)\s+$", re.IGNORECASE)
+# "les communes qui ont moins de 540 habitants": a condition; "a plus de 7 000 salariés" is not
+_FEWER_THAN = re.compile(r"^\s*moins\s+(?:de|d['’])", re.IGNORECASE)
+_HAVE_BEFORE = re.compile(r"\b(?:ont|a)\s+$", re.IGNORECASE)
 # a number that names or orders a thing: "route départementale 917", "axe 5", "phases 3 et 4"
 _IDENTIFIER_BEFORE = re.compile(
-    r"\b(?:route\s+(?:départementale|nationale)|départementale|nationale|autoroute|axes?|"
+    r"\b(?:routes?\s+(?:départementale|nationale)s?|autoroute|axes?|"
     r"phases?|secteurs?|lots?|tranches?|zones?|lignes?|chapitres?|volets?|étapes?|"
     r"niveaux?|catégories?|échelons?|saisons?|épisodes?|numéros?|versions?|priorités?)\s+"
     r"(?:\d+\s*(?:et|à|-|,)\s*)?$",
@@ -394,9 +403,8 @@ _HORIZON_BEFORE = re.compile(
 )
 _LATER_YEAR = re.compile(r"^(?:20[5-9]\d|2100)$")
 _STREET_AFTER = re.compile(
-    r"^\s*(?:bis\s+|ter\s+)?(?:rue|avenue|av\.|boulevard|bd|place|chemin|route|allée|impasse|"
-    r"quai|cours)\s",
-    re.IGNORECASE,
+    r"^\s*(?:bis\s+|ter\s+)?(?i:rue|avenue|av\.|boulevard|bd|place|chemin|route|allée|"
+    r"impasse|quai)\s+(?:(?i:du|de\s+la|de\s+l['’]|des|de|d['’])\s*)?[A-ZÉ]"
 )
 _ANGLE_AFTER = re.compile(r"^\s?°(?!\s?C)")
 _SPAN_AFTER = re.compile(
@@ -422,9 +430,13 @@ _AGE_RANGE_AFTER = re.compile(
     r"^\s*(?:-|à|et)\s*\d{1,3}\s+(?:ans|mois|semaines|jours)\b", re.IGNORECASE
 )
 # a short duration or limit: "45 min maximum", "2 h"
-_SHORT_DURATION = re.compile(r"^\s*(?:min|mn|minutes?|h|heures?)\b", re.IGNORECASE)
+_SHORT_DURATION = re.compile(r"^\s*(?:min|mn|minutes?)\b", re.IGNORECASE)
+# "2 h", "3 heures de route": a duration; "55 000 heures d'insertion" is a count of hours
+_HOURS = re.compile(r"^\s*(?:h|heures?)\b(?!\s+(?:de|d['’]))", re.IGNORECASE)
 # a small number that ends a name: "l'artiste Dirty 6", "le site de Lens 1"
-_NAME_WORD_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-zéèêëïîôûç]+\s$")
+_NAME_WORD_BEFORE = re.compile(
+    r"(?<![.!?:;,(]\s)(?<![.!?:;,(•◆⇒\-])(?<!^)\b[A-Z][a-zéèêëïîôûç]+\s$"
+)
 _NAME_END_AFTER = re.compile(r"^\s*(?:$|[),.;:»\"]|\s+(?:a|ont|est|sur|et|de|du|le|la)\b)")
 # a scale bar of a map: "0 2,75 5,5 km"
 _SCALE_LINE = re.compile(r"^\s*0(?:\s+\d+(?:[,.]\d+)?){1,3}(?:\s*km)?\b")
@@ -492,8 +504,12 @@ def _date_or_measure_reason(
         return "date"
     if _YEAR.match(token):
         return "year"
-    if re.fullmatch(r"1[89]\d\d", token.strip()) and re.search(
-        rf"\b(?:{MONTHS}|en|de|depuis|dès|du|le|année|années)\s+$", before, re.IGNORECASE
+    if (
+        re.fullmatch(r"1[89]\d\d", token.strip())
+        and re.search(
+            rf"\b(?:{MONTHS}|en|de|depuis|dès|du|le|année|années)\s+$", before, re.IGNORECASE
+        )
+        and not re.match(r"^\s+[a-zéèêà]", after)  # "de 1828 demandes" is a count
     ):
         return "year"  # "le 3 septembre 1919", "depuis 1871"
     if _LATER_YEAR.match(token.strip()) and _HORIZON_BEFORE.search(before):
@@ -513,6 +529,7 @@ def _date_or_measure_reason(
         or _DURATION.match(after)
         or _AGE_RANGE_AFTER.match(after)
         or _SHORT_DURATION.match(after)
+        or (_HOURS.match(after) and re.fullmatch(r"\d{1,2}", token.strip()))
     ):
         return "age or duration in a label"
     if _TIME.match(after):
@@ -536,9 +553,10 @@ def _reference_reason(
     if _THRESHOLD_BEFORE.search(before) and _THRESHOLD_AFTER.match(after):
         return "threshold or condition"
     compared = _COMPARED.match(token) and _CONDITION_BEFORE.search(before)
-    if compared and _THRESHOLD_AFTER.match(after):
+    fewer = _FEWER_THAN.match(token) and _HAVE_BEFORE.search(before)
+    if (compared or fewer) and _THRESHOLD_AFTER.match(after):
         return "threshold or condition"
-    if _IDENTIFIER_BEFORE.search(before):
+    if _IDENTIFIER_BEFORE.search(before) and re.fullmatch(r"\d+", token.strip()):
         return "name or code containing digits"
     if _is_postcode(token, entities) and _NAME_AFTER.match(after):
         return "postcode"
@@ -582,6 +600,7 @@ def _name_reason(text: str, start: int, end: int, entities: EntityCatalog | None
     if (
         re.fullmatch(r"\d{1,2}", token.strip())
         and _NAME_WORD_BEFORE.search(before)
+        and not re.search(r"\b(?:et|ou)\s+\S+\s$", before)  # "Lens 8 et Béthune 5": a list
         and _NAME_END_AFTER.match(after)
     ):
         return "name or code containing digits"  # "l'artiste Dirty 6", "le site de Lens 1"
@@ -593,7 +612,7 @@ def _name_reason(text: str, start: int, end: int, entities: EntityCatalog | None
         _LIST_MARKER.match(before)
         and _NUMBERED_AFTER.match(after)
         and re.fullmatch(r"\d{1,2}", token.strip())
-        and not _NUMBER_FIRST_AFTER.match(after)
+        and not NUMBER_FIRST.match(after)
     ):
         return "list or map marker"
     return None

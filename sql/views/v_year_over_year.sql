@@ -21,7 +21,10 @@ curated as (
         concept.indicator_label,
         row_number() over (
             partition by linked.entity_code, linked.concept_code, linked.report_year
-            order by (linked.indicator_code = linked.concept_code) desc, linked.indicator_code
+            -- the concept's own code first, then as v_figure prefers a statement: an exact
+            -- figure, then the first printed
+            order by (linked.indicator_code = linked.concept_code) desc,
+                linked.qualifier is not null, linked.text_line nulls last, linked.indicator_code
         ) as pick
     from linked
     inner join dim_indicator as concept on concept.indicator_code = linked.concept_code

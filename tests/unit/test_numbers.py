@@ -138,3 +138,61 @@ def test_money_is_stored_in_euros(cents_of_unit: int, unit: str) -> None:
 def test_never_crashes_on_arbitrary_text(text: str) -> None:
     for quantity in find_quantities(text):
         assert text[quantity.start : quantity.end] == quantity.text
+
+
+def _read(text: str) -> list[tuple[str, float | None, str, str | None]]:
+    """Each figure of a sentence that is one (span, value, unit, qualifier)."""
+    from pipelines.read.numbers import ignorable_reason
+
+    return [
+        (q.text, q.value, q.unit, q.qualifier)
+        for q in find_quantities(text, cardinals=True)
+        if ignorable_reason(text, q.start, q.end, running_text=True) is None
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("quarante-cinq associations", [("quarante-cinq", 45.0, "count", None)]),
+        ("trois cent six mètres de long", [("trois cent six mètres", 306.0, "m", None)]),
+        ("vingt et un agents", [("vingt et un", 21.0, "count", None)]),
+        ("il s'appuie sur sept Maisons du Département", [("sept", 7.0, "count", None)]),
+        ("entre cinq et dix agents", [("cinq", 5.0, "count", None), ("dix", 10.0, "count", None)]),
+        ("les deux tiers des places", [("deux tiers", 66.7, "pct", None)]),
+        ("un quart d'heure de trajet", []),
+        ("les Deux Caps accueillent", []),
+        ("Un budget avoisinant 2 M€", [("avoisinant 2 M€", 2e6, "EUR", "approx")]),
+        ("ne doit pas dépasser 2,20 €", [("ne doit pas dépasser 2,20 €", 2.2, "EUR", "at_most")]),
+        ("quelques 45 959 sollicitations", [("45 959", 45959.0, "count", None)]),
+    ],
+)
+def test_numbers_in_words_shares_and_qualifiers(text: str, figures: list) -> None:
+    assert _read(text) == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("plus de 55 000 heures d'insertion", ["plus de 55 000"]),  # a count of hours
+        ("pendant 2 h de route", []),
+        ("45 min maximum", []),
+        ("le traitement de 1828 demandes", ["1828"]),
+        ("le 3 septembre 1919", []),
+        ("12 cours d'eau et 1 place de crèche", ["12", "1"]),
+        ("au 37 rue du Temple à Arras", []),
+        ("Subvention départementale 12 000 €", ["12 000 €"]),
+        ("la route départementale 917", []),
+        ("Le Département a plus de 7 000 salariés", ["plus de 7 000"]),
+        ("les communes qui ont moins de 540 habitants", []),
+        ("communes de moins de 2 500 habitants", []),
+        ("Répartition : Arras 12, Lens 8 et Béthune 5", ["12", "8", "5"]),
+        ("avec l'artiste Dirty 6 sur le thème", []),
+        ("une vue imprenable à 360°", []),
+        ("à horizon 2070", []),
+        ("les 10 prochaines années", []),
+        ("l'axe 5 et les phases 3 et 4", []),
+    ],
+)
+def test_what_is_not_a_figure_and_what_still_is(text: str, kept: list[str]) -> None:
+    assert [span for span, *_ in _read(text)] == kept

@@ -48,3 +48,21 @@ def test_the_label_is_the_noun_the_number_modifies_with_its_complements() -> Non
         parse = cache.parse_all([line])[line]
         start = line.index(span)
         assert counted_phrase(parse, start, start + len(span)) == label, line
+
+
+def test_a_cache_another_process_holds_locked_is_left_alone(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "parses.sqlite"
+    ParseCache(path).parse_all([LINE])
+    holder = sqlite3.connect(path)
+    holder.execute("begin exclusive")  # another build writing
+    try:
+        other = "- ◆ 6 354 secours d'urgence (SU) : 1,5 M€"
+        parsed = ParseCache(path, timeout=0.1).parse_all([LINE, other])
+        assert set(parsed) == {LINE, other}  # parsed here, not lost
+    finally:
+        holder.rollback()
+        holder.close()
+    assert not (tmp_path / "parses.sqlite.unreadable").exists()
+    assert ParseCache(path).parse_all([LINE])[LINE].words  # the cache still serves
