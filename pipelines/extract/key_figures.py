@@ -89,7 +89,8 @@ def is_key_figure_line(text: str) -> bool:
 
 
 def match_indicator(catalog: IndicatorCatalog, label: str, unit: str) -> Indicator | None:
-    """The catalog indicator a key-figure label names: by its pattern, else by meaning."""
+    """The catalog indicator a key-figure label names: by its pattern, else by meaning (its
+    lemmas, the counted noun first, against the indicator's label and synonyms)."""
     found = catalog.match_key_figure(label.lower(), unit)
     if found is not None:
         return found
@@ -100,11 +101,14 @@ def match_indicator(catalog: IndicatorCatalog, label: str, unit: str) -> Indicat
     for indicator in catalog.indicators.values():
         if indicator.unit != unit or indicator.key_figure is None:
             continue
-        for wording in wordings(indicator):
+        for wording in (*wordings(indicator), indicator.label):
             theirs = " ".join(lemmas(wording))
             if not theirs or words.split()[0] != theirs.split()[0]:
                 continue  # the counted noun first: "communes éligibles" is no "communes"
-            score = fuzz.token_sort_ratio(words, theirs)
+            # every word of the label in the indicator's ("densité" of "Densité de
+            # population"), or the same words give or take their order
+            within = set(words.split()) <= set(theirs.split())
+            score = 100.0 if within else fuzz.token_sort_ratio(words, theirs)
             if score >= MEANING_SCORE and (best is None or score > best[0]):
                 best = (score, indicator)
     return best[1] if best else None

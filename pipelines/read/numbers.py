@@ -123,7 +123,7 @@ _UNIT_PATTERNS: tuple[tuple[re.Pattern[str], float, str], ...] = (
     (re.compile(r"€|euros?\b|EUR\b"), 1.0, "EUR"),
     (re.compile(r"milliards?\b", _I), 1e9, "count"),
     (re.compile(r"millions?\b", _I), 1e6, "count"),
-    (re.compile(r"habitants?\s*/\s*km[²2]", _I), 1.0, "per_km2"),
+    (re.compile(r"(?:habitants?|hab\.?)\s*(?:/|par|au)\s*km[²2]", _I), 1.0, "per_km2"),
     (re.compile(r"km[²2]", _I), 1.0, "km2"),
     (re.compile(r"(?:kms?|kilomètres?)\b", _I), 1.0, "km"),
     (re.compile(r"(?:ha|hectares?)\b", _I), 1.0, "ha"),

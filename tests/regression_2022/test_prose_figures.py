@@ -454,6 +454,9 @@ def test_key_figure_lines_in_any_order(indicators) -> None:
             "- Voiries départementales : 1 802 km",
             "- Population : 150 112 habitants, soit 10,3 % de celle du Pas-de-Calais",
             "- ⇒ 60 bâtiments départementaux",
+            "- ⇒ densité : 1 051 habitants au km²",
+            "- * 11 : le nombre de projets sportifs locaux innovants sur la thématique des JO",
+            "- ⇒ 12 communes nouvelles",
         ]
     ):
         extraction = read_key_figure(
@@ -466,6 +469,9 @@ def test_key_figure_lines_in_any_order(indicators) -> None:
         2: {("road_length_km", 1802.0)},
         3: {("population", 150112.0), ("population_share_pct", 10.3)},
         4: {("buildings_count", 60.0)},
+        5: {("density_per_km2", 1051.0)},
+        6: {("sport_local_projects_count", 11.0)},
+        7: set(),  # "communes nouvelles" are not all the communes
     }
 
 
