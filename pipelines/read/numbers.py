@@ -509,7 +509,8 @@ def _date_or_measure_reason(
         and re.search(
             rf"\b(?:{MONTHS}|en|de|depuis|dès|du|le|année|années)\s+$", before, re.IGNORECASE
         )
-        and not re.match(r"^\s+[a-zéèêà]", after)  # "de 1828 demandes" is a count
+        # "de 1828 demandes" is a count; "de 1880 à nos jours" a year
+        and not re.match(r"^\s+(?!(?:à|au|aux|et|en|de|du|jusqu)\b)[a-zéèêà]", after)
     ):
         return "year"  # "le 3 septembre 1919", "depuis 1871"
     if _LATER_YEAR.match(token.strip()) and _HORIZON_BEFORE.search(before):

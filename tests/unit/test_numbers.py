@@ -179,6 +179,7 @@ def test_numbers_in_words_shares_and_qualifiers(text: str, figures: list) -> Non
         ("45 min maximum", []),
         ("le traitement de 1828 demandes", ["1828"]),
         ("le 3 septembre 1919", []),
+        ("de 1880 à nos jours", []),
         ("12 cours d'eau et 1 place de crèche", ["12", "1"]),
         ("au 37 rue du Temple à Arras", []),
         ("Subvention départementale 12 000 €", ["12 000 €"]),
