@@ -179,8 +179,8 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
             if change and change["word"].lower() in DECREASE:
                 value = -abs(value)
         label = _label(text, q, after, unit, before_end, parse)
-        figure = _Read(q, unit, value, label)
         previous = figures[-1] if figures else None
+        figure = _Read(q, unit, value, label)
         if i in range_ends and previous is not None:  # "environ 200 à 400 likes"
             base = label or previous.label
             previous.label, figure.label = f"{base} (minimum)", f"{base} (maximum)"
@@ -214,8 +214,32 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
                 if not phrase_after(after) and not figure.label.startswith("part "):
                     figure.label = f"{previous.label} (part en %)"
                 figure.part_of = len(figures) - 1
+        whole = _bracket_whole(text, q, quantities[:i])
+        if figure.part_of is None and whole is not None and unit == figures[whole].unit:
+            # "82 écoles aidées (7 ressources, 10 associées, 65 hors réseau)": parts of the
+            # figure the bracket follows (named after it below, as "dont" parts are)
+            short = figure.label and len(figure.label.split()) <= 2
+            figure.part_of = whole if short else None
         figures.append(figure)
     return figures
+
+
+def _bracket_whole(text: str, q: Quantity, before: list[Quantity]) -> int | None:
+    """The figure a bracket that holds `q` follows, when the bracket opens right after that
+    figure's noun phrase ("82 écoles aidées (7 ressources, ...)"); None otherwise."""
+    opening = text.rfind("(", 0, q.start)
+    if opening < 0 or text.rfind(")", 0, q.start) > opening:
+        return None
+    candidates = [n for n, other in enumerate(before) if other.end <= opening]
+    if not candidates:
+        return None
+    n = candidates[-1]
+    words = text[before[n].end : opening].split()
+    return (
+        n
+        if 0 < len(words) <= 5 and not re.search(r"[,;.:]", text[before[n].end : opening])
+        else None
+    )
 
 
 _RANGE_BETWEEN = re.compile(r"^\s*(?:à|-|–)\s*$")

@@ -252,6 +252,7 @@ def statements(document, indicators, entities) -> pd.DataFrame:
                 "period": f.period.kind if f.period else "year",
                 "period_start": str(f.period.start) if f.period else "",
                 "period_end": str(f.period.end) if f.period else "",
+                "part_of": f.part_of,
             }
             for f in result.figures
         ]
@@ -489,3 +490,17 @@ def test_a_lone_noun_is_named_with_what_it_belongs_to(indicators, entities) -> N
     )
     assert got[(2, "3")][1] == "Pactes (projet de mandat)"
     assert got[(3, "7")][1] == "Dates (semaine nationale des retraités)"
+
+
+def test_a_breakdown_in_brackets_is_the_parts_of_the_figure_before(statements) -> None:
+    """Line 2359: "82 écoles aidées (7 ressources, 10 associées, 65 hors réseau)"."""
+    rows = statements[statements.line == 2359].set_index("value")
+    whole = rows.loc[82.0, "code"]
+    parts = {v: rows.loc[v, "label"] for v in (7.0, 10.0, 65.0)}
+    assert parts == {
+        7.0: "Écoles aidées : ressources",
+        10.0: "Écoles aidées : associées",
+        65.0: "Écoles aidées : hors réseau",
+    }
+    assert whole.startswith("tx_")
+    assert {rows.loc[v, "part_of"] for v in (7.0, 10.0, 65.0)} == {whole}
