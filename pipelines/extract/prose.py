@@ -214,12 +214,12 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
                 if not phrase_after(after) and not figure.label.startswith("part "):
                     figure.label = f"{previous.label} (part en %)"
                 figure.part_of = len(figures) - 1
-        whole = _bracket_whole(text, q, quantities[:i])
-        if figure.part_of is None and whole is not None and unit == figures[whole].unit:
+        bracket = _bracket_whole(text, q, quantities[:i])
+        if figure.part_of is None and bracket is not None and unit == figures[bracket].unit:
             # "82 écoles aidées (7 ressources, 10 associées, 65 hors réseau)": parts of the
             # figure the bracket follows (named after it below, as "dont" parts are)
             short = figure.label and len(figure.label.split()) <= 2
-            figure.part_of = whole if short else None
+            figure.part_of = bracket if short else None
         figures.append(figure)
     return figures
 
