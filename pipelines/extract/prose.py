@@ -180,6 +180,14 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
                 value = -abs(value)
         label = _label(text, q, after, unit, before_end, parse)
         previous = figures[-1] if figures else None
+        if (
+            previous is not None
+            and previous.label
+            and re.search(r"\s/\s*$", between)
+            and len(label.split()) == 1
+        ):
+            # "201 communes inscrites / 69 labellisées": the same noun, another state
+            label = f"{previous.label.split()[0]} {label}"
         figure = _Read(q, unit, value, label)
         if i in range_ends and previous is not None:  # "environ 200 à 400 likes"
             base = label or previous.label

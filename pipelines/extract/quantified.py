@@ -160,11 +160,14 @@ def _clean_subtree(parse: Parse, child: Word, noun: Word) -> list[Word]:
         return [child, *tail] if tail and len(tail) <= 4 and tail[0].i == child.i + 1 else [child]
     out: list[Word] = []
     subtree = parse.subtree(child)
-    if any(w.pos == "NUM" or w.text[:1].isdigit() for w in subtree):
-        return []  # "agents de 5 CER": the other figure's phrase is not this one's
+    for word in subtree:
+        if word.pos in {"NOUN", "PROPN", "ADJ"}:
+            break
+        if word.pos == "NUM" or word.text[:1].isdigit():
+            return []  # "agents de 5 CER": the other figure's phrase is not this one's
     for word in subtree:
         own_clause = word.dep in {"acl:relcl", "nsubj", "obj", "parataxis"}
-        if word.pos == "NUM" or (own_clause and word is not child):
+        if word.pos == "NUM" or word.text[:1].isdigit() or (own_clause and word is not child):
             break
         if word.text in {"(", ")", ",", ";", ":", "«", "»"}:
             break

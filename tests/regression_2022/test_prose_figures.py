@@ -504,3 +504,12 @@ def test_a_breakdown_in_brackets_is_the_parts_of_the_figure_before(statements) -
     }
     assert whole.startswith("tx_")
     assert {rows.loc[v, "part_of"] for v in (7.0, 10.0, 65.0)} == {whole}
+
+
+def test_a_pair_a_slash_b_names_the_second_by_the_first(statements) -> None:
+    """Line 4530: "201 communes inscrites / 69 labellisées"."""
+    rows = statements[statements.line == 4530].set_index("value")
+    assert (rows.loc[201.0, "label"], rows.loc[69.0, "label"]) == (
+        "Communes inscrites",
+        "Communes labellisées",
+    )
