@@ -1,12 +1,14 @@
 """What the sentence figures mean, measured against files written by hand from the report.
 
-    python scripts/sentence_agreement.py [--show N]
+    python scripts/sentence_agreement.py [--show N] [--reworded DIR ...]
 
 Extracts the shipped text export (no warehouse, no Prefect) and compares its figures with
 `tests/golden/prose_figures.csv` (value, unit, label, entity, period, qualifier per line);
-then extracts the reworded copy `tests/data/reworded/` and compares it with its answer key
-(found, label acceptable, entity, period), and says which curated indicators of the shipped
-report it still finds. Prints shares and, with --show, the first N disagreements of each kind.
+then extracts each reworded copy (`tests/data/reworded/` by default: a copy of the export with
+lines reworded by a reader who never saw the extractor, and its answer key) and compares it
+with its key (found, label acceptable, entity, period), and says which curated indicators of
+the shipped report it still finds. Prints shares and, with --show, the first N
+disagreements of each kind.
 """
 
 from __future__ import annotations
@@ -30,8 +32,11 @@ from schemas.catalog import load_entity_catalog, load_indicator_catalog  # noqa:
 REPORT = ROOT / "raw" / "report" / "rapport-activites-2022.txt"
 GOLDEN = ROOT / "tests" / "golden" / "prose_figures.csv"
 REWORDED = ROOT / "tests" / "data" / "reworded"
-REWORDED_REPORT = REWORDED / "rapport-activites-2022-reworded.txt"
-REWORDED_KEY = REWORDED / "reworded-figures.csv"
+
+
+def reworded_files(folder: Path) -> tuple[Path, Path]:
+    """A reworded copy's export and answer key."""
+    return next(folder.glob("*-reworded.txt")), folder / "reworded-figures.csv"
 
 
 def figures_frame(path: Path) -> tuple[pd.DataFrame, Extraction]:
@@ -99,8 +104,8 @@ def golden_agreement(ours: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def reworded_agreement(ours: pd.DataFrame) -> pd.DataFrame:
-    key = pd.read_csv(REWORDED_KEY, dtype=str, keep_default_na=False)
+def reworded_agreement(ours: pd.DataFrame, answers: Path) -> pd.DataFrame:
+    key = pd.read_csv(answers, dtype=str, keep_default_na=False)
     rows = []
     for k in key.itertuples():
         m = _match(ours, int(str(k.line)), float(str(k.value)), str(k.unit))
@@ -147,6 +152,9 @@ def _print(title: str, frame: pd.DataFrame, columns: Iterable[tuple[str, str]], 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", type=int, default=0, help="disagreements to list per kind")
+    parser.add_argument(
+        "--reworded", type=Path, action="append", help="a reworded copy's folder (repeatable)"
+    )
     args = parser.parse_args(argv)
     ours, _ = figures_frame(REPORT)
     golden = golden_agreement(ours)
@@ -157,11 +165,12 @@ def main(argv: list[str] | None = None) -> int:
          ("same_qualifier", "qualifier")],
         args.show,
     )  # fmt: skip
-    if REWORDED_KEY.is_file():
-        reworded, _ = figures_frame(REWORDED_REPORT)
-        agreement = reworded_agreement(reworded)
+    for folder in args.reworded or [REWORDED]:
+        copy, answers = reworded_files(folder)
+        reworded, _ = figures_frame(copy)
+        agreement = reworded_agreement(reworded, answers)
         _print(
-            "reworded copy",
+            f"reworded copy {folder.name}",
             agreement,
             [("same_label", "label"), ("same_entity", "entity"), ("same_period", "period")],
             args.show,
