@@ -1,8 +1,8 @@
 """Lay the report's text export out with a third typesetting engine: Chromium printing HTML.
 
 The export becomes one HTML page styled by CSS (multi-column flow, hyphenation, page size and
-margins through `@page`, running header and footer as fixed elements, which Chromium repeats
-on every printed page), printed to PDF by headless Chromium (Debian's `chromium`, the
+margins through `@page`, running header and footer with the page number in the page's margin
+boxes), printed to PDF by headless Chromium (Debian's `chromium`, the
 package `make browser` installs). Every choice is a field of `Style`, drawn at random by
 `tools/layouts.py`.
 
@@ -57,7 +57,7 @@ def _inline(text: str) -> str:
     return _BOLD.sub(r"<strong>\1</strong>", text)
 
 
-def _css(style: Style) -> str:
+def _css(style: Style, running: str = "") -> str:
     table = {
         "ruled": "td { border: 0.6pt solid #444; }",
         "shaded": "tr:nth-child(odd) td { background: #e6e6e6; }",
@@ -72,7 +72,7 @@ def _css(style: Style) -> str:
     }[style.title_style]
     return f"""
 @page {{ size: {style.page}; margin: {style.margin_mm}mm {style.margin_mm}mm
-  {style.margin_mm + 6}mm {style.margin_mm}mm; }}
+  {style.margin_mm + 6}mm {style.margin_mm}mm; {running} }}
 body {{ font-family: '{style.font}'; font-size: {style.size_pt}pt; line-height: 1.25;
   columns: {style.columns}; column-gap: 7mm; text-align: {"justify" if style.justify else "left"};
   hyphens: {"auto" if style.hyphenate else "manual"}; margin: 0; }}
@@ -86,9 +86,6 @@ td {{ padding: 1.5pt 4pt; vertical-align: top; }}
 td + td {{ text-align: right; }}
 .figure {{ background: #e3edf6; padding: 3pt 6pt; margin: 3pt 0; break-inside: avoid; }}
 .figure b {{ display: block; font-size: {style.size_pt * 1.5:.1f}pt; color: #123c69; }}
-.running {{ position: fixed; left: 0; right: 0; font-size: 7pt; color: #555; }}
-.top {{ top: -{style.margin_mm * 0.6:.1f}mm; }}
-.foot {{ bottom: -{style.margin_mm * 0.6:.1f}mm; text-align: center; }}
 {table}
 {title}
 """
@@ -116,21 +113,25 @@ def _section(style: Style, section: Section) -> list[str]:
     return parts
 
 
-def html_source(document: Document, style: Style) -> str:
-    running = []
+def _running(document: Document, style: Style) -> str:
+    """The running header and footer as `@page` margin boxes (with the page's number)."""
+    boxes = []
+    text = "font-size: 7pt; color: #555;"
     if style.header:
-        running.append(
-            f'<div class="running top">Rapport d\'activités {document.report_year}'
-            f" — {departement_title(document)}</div>"
-        )
+        title = f"Rapport d\\'activités {document.report_year} — {departement_title(document)}"
+        boxes.append(f"@top-center {{ content: '{title}'; {text} }}")
     if style.footer:
-        running.append(
-            f'<div class="running foot">Rapport d\'activités {document.report_year}</div>'
-        )
+        footer = f"Rapport d\\'activités {document.report_year} — page "
+        boxes.append(f"@bottom-center {{ content: '{footer}' counter(page); {text} }}")
+    return " ".join(boxes)
+
+
+def html_source(document: Document, style: Style) -> str:
     body = [part for section in document.sections for part in _section(style, section)]
     return (
-        f'<!doctype html><html lang="fr"><head><meta charset="utf-8"><style>{_css(style)}'
-        f"</style></head><body>{''.join(running)}{''.join(body)}</body></html>"
+        f'<!doctype html><html lang="fr"><head><meta charset="utf-8">'
+        f"<style>{_css(style, _running(document, style))}</style></head>"
+        f"<body>{''.join(body)}</body></html>"
     )
 
 

@@ -205,9 +205,9 @@ class ParseCache:
                         if (parse := _from_row(keys[key], row)) is not None:
                             found[keys[key]] = parse
                 missing = [t for t in missing if t not in found]
-            fresh = _parse(missing)
+            done, fresh = _parse_new(missing)
             self.parsed += len(fresh)
-            found |= fresh
+            found |= done | fresh
             if connection is not None and fresh:
                 with connection:
                     connection.executemany(
@@ -226,12 +226,28 @@ def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
         yield items[i : i + size]
 
 
+# parses made in this process, whichever cache asked: the text export and the PDF of one
+# report state the same sentences, and their extractions run side by side
+_PARSED: dict[str, Parse] = {}
+_PARSED_KEPT = 20_000  # about ten reports' sentences
+
+
+def _parse_new(texts: Sequence[str]) -> tuple[dict[str, Parse], dict[str, Parse]]:
+    """(parses another cache of this process made meanwhile, parses made now)."""
+    with _MODEL_LOCK:
+        done = {t: _PARSED[t] for t in texts if t in _PARSED}
+        fresh = _parse([t for t in texts if t not in done])
+        if len(_PARSED) > _PARSED_KEPT:  # a long-lived worker reads report after report
+            _PARSED.clear()
+        _PARSED.update(fresh)
+    return done, fresh
+
+
 def _parse(texts: Sequence[str]) -> dict[str, Parse]:
     if not texts:
         return {}
-    with _MODEL_LOCK:
-        nlp = _model()
-        docs = list(nlp.pipe([prepared(t) for t in texts], batch_size=64))
+    nlp = _model()
+    docs = list(nlp.pipe([prepared(t) for t in texts], batch_size=64))
     out = {}
     for text, doc in zip(texts, docs, strict=True):
         words = tuple(

@@ -85,7 +85,7 @@ class RunningText:
 
     text: str
     location: Location
-    band: str  # header or footer
+    band: str  # header, footer, or body (elsewhere on the page: a side tab, a fixed footer)
 
 
 @dataclass(frozen=True)

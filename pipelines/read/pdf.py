@@ -171,6 +171,13 @@ def _join_styled(first: Styled, second: Styled) -> Styled:
     return text, tuple(bold)
 
 
+def _table_word(table, size: float) -> dict:
+    """A ruled table as one item of the page's layout, placed by its box."""
+    x0, top, x1, bottom = table.bbox
+    return {"text": "", "x0": x0, "x1": x1, "top": top, "bottom": bottom, "size": size,
+            "table": table}  # fmt: skip
+
+
 def _lines(words: list[dict], body_size: float = 0.0) -> list[_Line]:
     """Words on the same baseline make a line (in one column)."""
     lines: list[_Line] = []
@@ -326,11 +333,14 @@ class _PageReader:
         if not self.running:
             return words
         height = self.page.height
-        banded = [w for w in words if w["bottom"] < height * BAND or w["top"] > height * (1 - BAND)]
         drop: set[int] = set()
-        for segment in segments_of(banded):
-            band = "header" if segment.top < height / 2 else "footer"
-            key = running_key(segment.text, segment.x0, segment.top)
+        for segment in segments_of(words):
+            band = "body"
+            if segment.words[-1]["bottom"] < height * BAND:
+                band = "header"
+            elif segment.top > height * (1 - BAND):
+                band = "footer"
+            key = running_key(segment.text, segment.x0, segment.top, band)
             if is_running(self.running, band, key):
                 drop.update(id(w) for w in segment.words)
                 self.dropped.append(
@@ -354,34 +364,33 @@ class _PageReader:
         # margins are taken as symmetric: the text's right edge mirrors its left edge
         left_margin = min((w["x0"] for w in words), default=0.0)
         self.text_bottom = max([w["bottom"] for w in words] + [b[3] for b in boxes], default=0.0)
-        if tables:  # ruled tables sit in a one-column flow: text and tables top to bottom
-            items: list[tuple[float, object]] = [(t.bbox[1], t) for t in tables]
-            self.lines = _lines(words, body)
-            items += [(line.top, line) for line in self.lines]
-        else:
-            layout = self.layout = layout_of(words, page.width)
-            for flow in layout.flows:
-                right = max(w["x1"] for w in flow)
+        # a ruled table takes part in the layout as one wide "word": it sits in its column,
+        # or spans the columns and cuts the page into bands as a title over them does
+        placed = [_table_word(t, body) for t in tables]
+        layout = self.layout = layout_of(words + placed, page.width)
+        for flow in layout.flows:
+            if len(layout.columns) > 1:
                 column = next(
                     (c for c in layout.columns if c[0] - 1 <= flow[0]["x0"] <= c[1]), None
                 )
-                if column is not None and len(layout.columns) > 1:
-                    right = column[1]
-                elif len(layout.columns) <= 1:
-                    right = page.width - left_margin
-                lines = _lines(flow, body)
-                self.lines += lines
-                self._flow(lines, right)
-        if tables:
+                right = column[1] if column is not None else max(w["x1"] for w in flow)
+                if column is not None and any("table" in w for w in flow):
+                    right = max(right, max(w["x1"] for w in flow))
+            else:
+                right = page.width - left_margin
+            lines = _lines([w for w in flow if "table" not in w], body)
+            self.lines += lines
+            items: list[tuple[float, object]] = [(line.top, line) for line in lines]
+            items += [(w["top"], w["table"]) for w in flow if "table" in w]
             pending: list[_Line] = []
             for _, item in sorted(items, key=lambda pair: pair[0]):
                 if isinstance(item, _Line):
                     pending.append(item)
                     continue
-                self._flow(pending, page.width - left_margin)
+                self._flow(pending, right)
                 pending = []
                 self._ruled(item)
-            self._flow(pending, page.width - left_margin)
+            self._flow(pending, right)
         return self.blocks
 
     def _ruled(self, table) -> None:

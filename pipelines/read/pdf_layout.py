@@ -30,6 +30,8 @@ class LayoutSettings:
     running_place: float = 6.0  # running text stays within this of its place, page to page
     running_share: float = 0.25  # ... on at least this share of the pages
     running_min_pages: int = 3  # ... and on at least this many
+    running_body_share: float = 0.5  # elsewhere on the page (a side tab, a fixed footer
+    # placed within the text), on at least this share of the pages
     # columns
     min_gutter: float = 6.0  # narrower blank strips are word spacing, not gutters
     similar_columns: float = 1.25  # widest column / narrowest column of one page
@@ -68,10 +70,13 @@ MIN_GUTTER = LAYOUT.min_gutter
 _PLACE = LAYOUT.running_place
 
 
-def running_key(text: str, x0: float, top: float) -> tuple[str, int, int]:
+def running_key(text: str, x0: float, top: float, band: str = "header") -> tuple[str, int, int]:
     """`— 12 —` and `— 13 —` at the foot of two pages are the same running text: digits and
-    spacing do not count; the place (left edge, top, in `_PLACE` steps) does."""
-    key = _DIGITS.sub("#", _SPACE.sub("", text.translate(_LIGATURES)))
+    spacing do not count; the place (left edge, top, in `_PLACE` steps) does. Within the
+    page's body the digits count: pages made on one model ("12 345 habitants" at the same
+    place on every territory's page) are not running text."""
+    key = _SPACE.sub("", text.translate(_LIGATURES))
+    key = key if band == "body" else _DIGITS.sub("#", key)
     return key, round(x0 / _PLACE), round(top / _PLACE)
 
 
@@ -87,7 +92,8 @@ RunningKey = tuple[str, tuple[str, int, int]]  # (band, running_key)
 
 def running_texts(path: Path) -> frozenset[RunningKey]:
     """(band, key) of the text found at the same place at the top or foot of at least a
-    quarter of the pages (and of three pages at least)."""
+    quarter of the pages, or elsewhere on at least half of them (and on three pages at
+    least)."""
     seen, sizes = running_counts(path, 1, None)
     return running_from(seen, len(sizes))
 
@@ -95,7 +101,10 @@ def running_texts(path: Path) -> frozenset[RunningKey]:
 def running_from(seen: Counter[RunningKey], pages: int) -> frozenset[RunningKey]:
     """The running texts among the (band, key) counts of all the document's pages."""
     threshold = max(LAYOUT.running_min_pages, math.ceil(pages * LAYOUT.running_share))
-    return frozenset(key for key, count in seen.items() if count >= threshold)
+    body = max(LAYOUT.running_min_pages, math.ceil(pages * LAYOUT.running_body_share))
+    return frozenset(
+        key for key, count in seen.items() if count >= (body if key[0] == "body" else threshold)
+    )
 
 
 def running_counts(
@@ -148,14 +157,19 @@ def _running_of_page(pdf, index: int) -> tuple[set[RunningKey], int]:
         buffer = (ctypes.c_ushort * room)()
         header, footer = height * (1 - BAND), height * BAND
         found: set[RunningKey] = set()
+        boxes: list[list[float]] = []
         for i in range(text_page.count_rects()):
             if not pdfium_c.FPDFText_GetRect(text_page, i, left, top, right, bottom):
                 raise pdfium.PdfiumError("Failed to get rectangle.")
-            band = "header" if bottom.value > header else None
-            band = "footer" if top.value < footer else band
-            if band is None:
-                continue
-            box = (left.value, bottom.value, right.value, top.value)
+            box = [left.value, bottom.value, right.value, top.value]
+            if boxes and _same_segment(boxes[-1], box):
+                last = boxes[-1]
+                last[1], last[2], last[3] = min(last[1], box[1]), box[2], max(last[3], box[3])
+            else:
+                boxes.append(box)
+        for box in boxes:
+            band = "header" if box[1] > header else "body"
+            band = "footer" if box[3] < footer else band
             written = pdfium_c.FPDFText_GetBoundedText(
                 text_page, box[0], box[3], box[2], box[1], buffer, room
             )
@@ -168,13 +182,22 @@ def _running_of_page(pdf, index: int) -> tuple[set[RunningKey], int]:
                 # cut short, or outside the BMP (pdfium counts those differently):
                 # pypdfium2's own two calls
                 text = text_page.get_text_bounded(*box)
-            key = running_key(text, box[0], height - box[3])
+            key = running_key(text, box[0], height - box[3], band)
             if key[0]:
                 found.add((band, key))
         return found, chars
     finally:
         text_page.close()
         page.close()
+
+
+def _same_segment(previous: list[float], box: list[float]) -> bool:
+    """pdfium's next text rectangle goes on the previous one's line (as the words of one
+    `Segment`): some typesetters place every glyph apart, one rectangle each."""
+    height = min(previous[3] - previous[1], box[3] - box[1])
+    overlap = min(previous[3], box[3]) - max(previous[1], box[1])
+    gap = box[0] - previous[2]
+    return overlap > height / 2 and -1.0 <= gap <= max(LAYOUT.cell_gap * height, MIN_GUTTER)
 
 
 @dataclass
@@ -239,11 +262,13 @@ def layout_of(words: list[dict], width: float) -> PageLayout:
     # margins are taken as symmetric: a short last column still reaches the right margin
     # (a word that runs past the page's edge, as some typesetters leave one, ends there)
     right = max(min(max(s.x1 for s in segments), width), width - left)
-    # how many segments cover each point: +1 where one starts, -1 past where it ends
+    # how many lines have a word over each point: +1 where a word starts, -1 past where it
+    # ends. Words, not segments: a gutter narrower than a cell gap would join the two
+    # columns' lines into one segment, but no word crosses it.
     size = int(width) + 2
     starts = [0] * (size + 1)
-    for s in segments:
-        begin, end = max(0, int(s.x0)), min(int(s.x1) + 1, size)
+    for w in words:
+        begin, end = max(0, int(w["x0"])), min(int(w["x1"]) + 1, size)
         if begin < end:
             starts[begin] += 1
             starts[end] -= 1

@@ -29,7 +29,7 @@ from pipelines.settings import SQL_DIR
 
 LIBRARIES = (
     "pdfplumber", "pdfminer.six", "pypdfium2", "duckdb", "pandas", "pandera", "rapidfuzz",
-    "simplemma", "pyyaml",
+    "simplemma", "pyyaml", "spacy", "fr_core_news_sm", "text2num",
 )  # fmt: skip
 FINGERPRINT = "build_fingerprint"
 CHECK_RUN = "build_check_run"

@@ -26,10 +26,13 @@ def pages_pdf(tmp_path_factory) -> Path:
     drawing = canvas.Canvas(str(path), pagesize=A4)
 
     def text(lines: int = 12) -> None:
+        # each page its own figures: the same line at the same place on half the pages
+        # would be running text
+        first = 100 + 20 * drawing.getPageNumber()
         drawing.setFont("Helvetica", 11)
         for i in range(lines):
             drawing.drawString(
-                60, HEIGHT - 80 - i * 15, f"Le Département a aidé {100 + i} familles."
+                60, HEIGHT - 80 - i * 15, f"Le Département a aidé {first + i} familles."
             )
 
     text()  # plain
