@@ -34,6 +34,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -178,6 +179,17 @@ def _table_word(table, size: float) -> dict:
             "table": table}  # fmt: skip
 
 
+def _spread_evenly(words: list[dict]) -> bool:
+    """A justified line of few words: every space widened alike, wider than a cell gap
+    ("Aménager   le   territoire   et   préserver"). A table's row leaves gaps of its own
+    widths between cells, and ordinary spaces within them; a row of figures may be even."""
+    gaps = [b["x0"] - a["x1"] for a, b in pairwise(words)]
+    if len(gaps) < LAYOUT.min_even_gaps or min(gaps) <= 0:
+        return False
+    words_of_letters = sum(any(c.isalpha() for c in w["text"]) for w in words)
+    return max(gaps) / min(gaps) < LAYOUT.even_gaps and words_of_letters * 2 > len(words)
+
+
 def _lines(words: list[dict], body_size: float = 0.0) -> list[_Line]:
     """Words on the same baseline make a line (in one column)."""
     lines: list[_Line] = []
@@ -200,6 +212,12 @@ def _lines(words: list[dict], body_size: float = 0.0) -> list[_Line]:
                 current = []
             current.append(word)
         cells.append(current)
+        # a list item's markers stand apart from its text (and justification widens the
+        # gap): they open the item, they are not a cell
+        if len(cells) > 1 and all(MARKER_WORD.match(w["text"]) for w in cells[0]):
+            cells[:2] = [cells[0] + cells[1]]
+        if _spread_evenly(line.words):
+            cells = [line.words]
         # a title set justified leaves wide gaps too: only body-size text makes table rows
         if len(cells) > 1 and not line.is_title:
             line.cells = [_text(c) for c in cells]

@@ -56,6 +56,8 @@ class LayoutSettings:
     wrapped_cell_gap: float = 0.5  # × size: a narrower gap between lines keeps a paragraph
     foot_room: float = 20.0  # a block ending this close to the text's foot may run on
     min_aligned_cells: int = 3  # rows of fewer cells are not split at the others' edges
+    min_even_gaps: int = 3  # a line of this many gaps or more, all alike, is justified prose
+    even_gaps: float = 1.2  # ... alike: the widest at most this many times the narrowest
     min_column_segments: int = 3  # a column (not the last) holds at least this many lines
 
 

@@ -163,3 +163,72 @@ def test_a_table_in_one_column_is_not_split_into_columns() -> None:
     for row in range(20):
         words += [_word("Bénéficiaires", 40, 100 + 10 * row), _word("1234", 480, 100 + 10 * row)]
     assert len(layout_of(words, 600).columns) == 1
+
+
+def _justified(x0: float, x1: float, rows: int, start: float = 100.0) -> list[dict]:
+    """Lines of a justified column: the last word of each line ends at the column's edge."""
+    words = []
+    for row in range(rows):
+        x = x0 + (row % 3) * 7  # the spaces fall elsewhere on each line
+        while x + 60 <= x1:
+            words.append(_word("mot123", x, start + row * 10))
+            x += 34
+        words.append({**_word("fin", x1 - 15, start + row * 10), "x1": x1})
+    return words
+
+
+def test_a_gutter_narrower_than_a_cell_gap_still_parts_the_columns() -> None:
+    # 8 points between the columns: less than the gap that parts a table's cells (1.5 x
+    # the 8-point size), so each row's two halves make one segment; no word crosses it
+    words = _justified(40, 290, 30) + _justified(298, 548, 30)
+    layout = layout_of(words, 588)
+    assert [(round(a), round(b)) for a, b in layout.columns] == [(40, 291), (298, 548)]
+    assert [flow[0]["x0"] for flow in layout.flows] == [40, 298]
+
+
+def test_a_ruled_table_sits_in_its_column_or_cuts_the_page_into_bands() -> None:
+    def table(x0: float, x1: float, top: float, bottom: float) -> dict:
+        return {"text": "", "x0": x0, "x1": x1, "top": top, "bottom": bottom, "size": 8.0,
+                "table": (x0, top)}  # fmt: skip
+
+    in_column = table(300, 545, 200, 260)
+    words = _justified(40, 290, 30) + _justified(298, 548, 8) + [in_column]
+    words += _justified(298, 548, 10, start=270)
+    layout = layout_of(words, 588)
+    assert len(layout.columns) == 2
+    right = [flow for flow in layout.flows if flow[0]["x0"] >= 298]
+    assert len(right) == 1 and in_column in right[0]  # read between the lines around it
+    # a table across both columns: what is above it is read before it, column by column
+    across = table(40, 548, 260, 330)
+    words = _justified(40, 290, 15) + _justified(298, 548, 15) + [across]
+    words += _justified(40, 290, 10, start=340) + _justified(298, 548, 10, start=340)
+    layout = layout_of(words, 588)
+    firsts = [(flow[0]["x0"], flow[0]["top"]) for flow in layout.flows]
+    assert firsts == [(40, 100), (298, 100), (40, 260), (40, 340), (298, 340)]
+    assert layout.flows[2] == [across]
+
+
+def test_running_text_within_the_body_needs_half_the_pages_and_its_digits() -> None:
+    from collections import Counter
+
+    from pipelines.read.pdf_layout import running_from
+
+    side_tab = ("body", running_key("Rapport d'activités 2022", 20.0, 400.0, "body"))
+    footer = ("footer", running_key("page 12", 290.0, 810.0))
+    profile = ("body", running_key("12 345 habitants", 60.0, 200.0, "body"))
+    seen = Counter({side_tab: 50, footer: 26, profile: 40})
+    assert running_from(seen, 100) == {side_tab, footer}
+    # within the body, other digits are other text: pages made on one model keep their figures
+    assert running_key("12 345 habitants", 60, 200, "body") != running_key(
+        "23 456 habitants", 60, 200, "body"
+    )
+
+
+def test_glyphs_placed_one_by_one_make_one_line_of_running_text() -> None:
+    from pipelines.read.pdf_layout import _same_segment
+
+    # pdfium's rectangles (left, bottom, right, top), one per glyph as Chromium places them
+    r, a, p = [51.2, 491.4, 57.7, 497.8], [58.1, 491.5, 62.5, 496.0], [140.0, 489.4, 144.2, 496.0]
+    assert _same_segment(r, a)  # the next letter
+    assert not _same_segment(r, p)  # far along the line: another segment
+    assert not _same_segment(r, [51.2, 479.4, 57.7, 485.8])  # the line below
