@@ -83,7 +83,7 @@ h2 {{ font-size: {style.size_pt * style.title_scale:.1f}pt; margin: 0.9em 0 0.4e
 table {{ border-collapse: collapse; font-size: {style.size_pt * 0.9:.1f}pt; margin: 0.3em 0
   0.6em; break-inside: auto; text-align: left; }}
 td {{ padding: 1.5pt 4pt; vertical-align: top; }}
-table.wide {{ column-span: all; }}
+.wide {{ column-span: all; }}
 td + td {{ text-align: right; }}
 .figure {{ background: #e3edf6; padding: 3pt 6pt; margin: 3pt 0; break-inside: avoid; }}
 .figure b {{ display: block; font-size: {style.size_pt * 1.5:.1f}pt; color: #123c69; }}
@@ -111,8 +111,10 @@ def _section(style: Style, section: Section) -> list[str]:
                 "<tr>" + "".join(f"<td>{_inline(c)}</td>" for c in row) + "</tr>" for row in rows
             )
             # a table of three columns or more would overflow a column: it spans them all
-            wide = ' class="wide"' if max(len(r) for r in rows) > 2 else ""
-            parts.append(f"<table{wide}>" + "".join(cells) + "</table>")
+            table = "<table>" + "".join(cells) + "</table>"
+            if max(len(r) for r in rows) > 2:
+                table = f'<div class="wide">{table}</div>'
+            parts.append(table)
     return parts
 
 

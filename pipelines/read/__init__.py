@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import threading
 import unicodedata
 from pathlib import Path
 
@@ -36,6 +37,10 @@ _QUOTES = str.maketrans(
         "\u201f": '"',  # ‟
     }
 )
+# pdfium must not be entered by two threads at once, even on two documents (a Dask worker
+# runs tasks in threads): every call into it from the readers holds this lock
+PDFIUM_LOCK = threading.RLock()
+
 # Every character `str.splitlines` ends a line at: a reader and the integrity checks split
 # (and count) lines the same way.
 LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"

@@ -43,7 +43,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.table import Table as PlumberTable
 
-from pipelines.read import SourceError, normalise_text
+from pipelines.read import PDFIUM_LOCK, SourceError, normalise_text
 from pipelines.read.departement import report_departement
 from pipelines.read.diagnose import diagnose_document
 from pipelines.read.document import (
@@ -62,7 +62,7 @@ from pipelines.read.document import (
 )
 from pipelines.read.hyphenation import MARK, Vocabulary, join_lines
 from pipelines.read.numbers import find_quantities
-from pipelines.read.pdf_chars import PDFIUM_LOCK, PlainPage, plain_page
+from pipelines.read.pdf_chars import PlainPage, plain_page
 from pipelines.read.pdf_layout import (
     BAND,
     LAYOUT,
@@ -288,8 +288,14 @@ def body_size(words: list[dict]) -> float:
 
 
 def _ruling(page) -> bool:
-    """Does the page stroke rules? Filled boxes and shaded rows are not rules."""
-    return bool(page.lines) or any(r.get("stroke") for r in page.rects)
+    """Does the page draw rules? A stroked line or box, or a hairline filled (as browsers
+    draw a cell's border); filled boxes and shaded rows are not rules."""
+    return bool(page.lines) or any(r.get("stroke") or _hairline(r) for r in page.rects)
+
+
+def _hairline(rect: dict) -> bool:
+    thin, long = sorted((rect["width"], rect["height"]))
+    return thin <= LAYOUT.hairline and long >= LAYOUT.hairline_length
 
 
 def _extracted(table) -> list[list[str | None]]:

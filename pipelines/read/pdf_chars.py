@@ -30,11 +30,13 @@ from __future__ import annotations
 
 import ctypes
 import itertools
-import threading
 from dataclasses import dataclass, field
 
 from pdfminer.fontmetrics import FONT_METRICS
 from pdfplumber.utils.text import WordExtractor, extract_text
+
+from pipelines.read import PDFIUM_LOCK
+from pipelines.read.pdf_layout import LAYOUT
 
 _PATH = 2  # FPDF_PAGEOBJ_PATH
 _IMAGE = 3  # FPDF_PAGEOBJ_IMAGE
@@ -88,7 +90,7 @@ def _may_rule(page) -> bool:
         if not pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke):
             return True
         segments = pdfium_c.FPDFPath_CountSegments(obj)
-        if stroke.value or segments <= _LINE_SEGMENTS:
+        if stroke.value or segments <= _LINE_SEGMENTS or _hairline_path(obj):
             return True
         # several subpaths in one path ("m l m l ... f"): pdfminer may split them into lines
         for segment in range(1, segments):
@@ -96,6 +98,17 @@ def _may_rule(page) -> bool:
             if kind == _MOVETO:
                 return True
     return False
+
+
+def _hairline_path(obj) -> bool:
+    """A filled path as thin as a rule (a browser's cell border): the page has rules."""
+    import pypdfium2.raw as pdfium_c
+
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+        return False
+    thin, long = sorted((right.value - left.value, top.value - bottom.value))
+    return thin <= LAYOUT.hairline and long >= LAYOUT.hairline_length
 
 
 def _images(page) -> list[dict]:
@@ -107,11 +120,6 @@ def _images(page) -> list[dict]:
         for index in range(count)
         if pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(page.raw, index)) == _IMAGE
     ]
-
-
-# pdfium must not be entered by two threads at once, even on two documents (a Dask worker
-# runs tasks in threads): every call into it from the reader holds this lock
-PDFIUM_LOCK = threading.RLock()
 
 
 def plain_page(pdf, index: int) -> PlainPage | None:

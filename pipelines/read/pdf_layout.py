@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from itertools import accumulate, combinations, pairwise
 from pathlib import Path
 
+from pipelines.read import PDFIUM_LOCK
+
 
 @dataclass(frozen=True)
 class LayoutSettings:
@@ -39,6 +41,8 @@ class LayoutSettings:
     gutter_share: float = 0.5  # a gutter is narrower than this share of the narrowest column
     short_column: float = 0.25  # a column (not the last) ends within this share of its width
     # lines, words and cells
+    hairline: float = 1.5  # a filled box this thin is a rule (browsers fill cell borders)
+    hairline_length: float = 10.0  # ... when it is at least this long
     word_tolerance: float = 1.5  # pdfplumber's x_tolerance: closer characters are one word
     same_line: float = 2.0  # words whose tops differ by less are on one line
     cell_gap: float = 1.5  # × size: a wider gap between words separates table cells
@@ -117,8 +121,6 @@ def running_counts(
     costs). Counts of page ranges add up to the whole document's. A page pdfium cannot read
     counts for nothing here: its own reading says what is wrong with it."""
     import pypdfium2 as pdfium
-
-    from pipelines.read.pdf_chars import PDFIUM_LOCK
 
     seen: Counter[RunningKey] = Counter()
     sizes: list[int] = []

@@ -232,3 +232,30 @@ def test_glyphs_placed_one_by_one_make_one_line_of_running_text() -> None:
     assert _same_segment(r, a)  # the next letter
     assert not _same_segment(r, p)  # far along the line: another segment
     assert not _same_segment(r, [51.2, 479.4, 57.7, 485.8])  # the line below
+
+
+def _placed(texts_and_x: list[tuple[str, float]], size: float = 9.5) -> list[dict]:
+    return [
+        {"text": t, "x0": x, "x1": x + 5.0 * len(t), "top": 100.0, "bottom": 109.5,
+         "size": size, "fontname": "Serif"}
+        for t, x in texts_and_x
+    ]  # fmt: skip
+
+
+def test_a_list_marker_and_justified_spaces_make_no_table_cells() -> None:
+    from pipelines.read.pdf import _lines
+
+    # "- ◆" set apart from the item's text by more than a cell gap (1.5 x 9.5 points)
+    item = _placed([("-", 70), ("◆", 79), ("conduire,", 106), ("sur", 154), ("le", 176)])
+    assert _lines(item, 9.5)[0].cells == []
+    # a short justified line: every space 20 points wide
+    even = _placed([("Aménager", 70), ("le", 130), ("territoire", 160), ("et", 230),
+                    ("préserver", 260)])  # fmt: skip
+    assert _lines(even, 9.5)[0].cells == []
+    # a table's row: a label, then figures at their own places
+    row = _placed([("Routes", 70), ("départementales", 102), ("4", 300), ("228", 308),
+                   ("736", 326), ("€", 344), ("793", 420), ("616", 438), ("€", 456)])  # fmt: skip
+    assert _lines(row, 9.5)[0].cells == ["Routes départementales", "4 228 736 €", "793 616 €"]
+    # a row of years evenly spaced stays a row
+    years = _placed([("2019", 200), ("2020", 250), ("2021", 300), ("2022", 350)])
+    assert _lines(years, 9.5)[0].cells == ["2019", "2020", "2021", "2022"]

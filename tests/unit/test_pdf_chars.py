@@ -122,3 +122,33 @@ def test_every_page_reads_the_same_either_way(pages_pdf, monkeypatch) -> None:
     assert without_boxes(fast) == without_boxes(exact)
     assert fast.page_findings == exact.page_findings
     assert [f.page for f in fast.page_findings] == [PAGES.index("empty") + 1]
+
+
+def test_borders_filled_as_hairlines_make_a_ruled_table(tmp_path) -> None:
+    """A browser draws a cell's borders as thin filled boxes, not strokes: still rules."""
+    from pipelines.read.document import Table
+
+    path = tmp_path / "rapport-2022.pdf"
+    drawing = canvas.Canvas(str(path), pagesize=A4)
+    drawing.setFont("Helvetica", 10)
+    drawing.drawString(60, HEIGHT - 60, "Crédits de paiement du territoire en 2022.")
+    rows = [("Dépenses", "Investissement", "Fonctionnement"),
+            ("Routes départementales", "4 228 736 €", "793 616 €"),
+            ("Collèges et bâtiments", "1 414 850 €", "507 515 €")]  # fmt: skip
+    columns, top = (60, 240, 360, 480), HEIGHT - 100
+    for i, row in enumerate(rows):
+        for x, cell in zip(columns, row, strict=False):
+            drawing.drawString(x + 4, top - 20 * i - 14, cell)
+    for i in range(len(rows) + 1):  # borders: 0.75-point filled boxes
+        drawing.rect(columns[0], top - 20 * i, columns[-1] - columns[0], 0.75, stroke=0, fill=1)
+    for x in columns:
+        drawing.rect(x, top - 20 * len(rows), 0.75, 20 * len(rows), stroke=0, fill=1)
+    drawing.showPage()
+    drawing.save()
+    assert plain_page(pdfium.PdfDocument(str(path)), 0) is None  # pdfplumber reads it
+    tables = [b for s in read_pdf(path).sections for b in s.blocks if isinstance(b, Table)]
+    assert [r.cells for r in tables[0].rows] == [
+        ("Dépenses", "Investissement", "Fonctionnement"),
+        ("Routes départementales", "4 228 736 €", "793 616 €"),
+        ("Collèges et bâtiments", "1 414 850 €", "507 515 €"),
+    ]
