@@ -391,7 +391,12 @@ class _PageReader:
         # a ruled table takes part in the layout as one wide "word": it sits in its column,
         # or spans the columns and cuts the page into bands as a title over them does
         placed = [_table_word(t, body) for t in tables]
-        layout = self.layout = layout_of(words + placed, page.width)
+        shaded = [
+            (r["x0"], r["top"], r["x1"], r["bottom"])
+            for r in page.rects
+            if r.get("fill") and not r.get("stroke") and not _hairline(r)
+        ]
+        layout = self.layout = layout_of(words + placed, page.width, shaded)
         for flow in layout.flows:
             if len(layout.columns) > 1:
                 column = next(

@@ -122,6 +122,28 @@ def _images(page) -> list[dict]:
     ]
 
 
+def _fills(page, height: float) -> list[dict]:
+    """The filled paths' boxes (shaded rows, colour bands) as pdfplumber's `rects`."""
+    import pypdfium2.raw as pdfium_c
+
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    rects = []
+    for index in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
+        if pdfium_c.FPDFPageObj_GetType(obj) != _PATH:
+            continue
+        if not pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke) or not fill.value:
+            continue
+        if pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            rects.append(
+                {"x0": left.value, "x1": right.value, "top": height - top.value,
+                 "bottom": height - bottom.value, "width": right.value - left.value,
+                 "height": top.value - bottom.value, "fill": True, "stroke": False}
+            )  # fmt: skip
+    return rects
+
+
 def plain_page(pdf, index: int) -> PlainPage | None:
     """The page (0-based) of an open `pypdfium2.PdfDocument` read by pdfium, or None when it
     is not plain (see the module's docstring): pdfplumber reads it."""
@@ -144,7 +166,9 @@ def _plain_page(pdf, index: int) -> PlainPage | None:
             text_page.close()
         if not chars:
             return None
-        return PlainPage(page.get_width(), page.get_height(), chars, _images(page))
+        return PlainPage(
+            page.get_width(), page.get_height(), chars, _images(page), rects=_fills(page, top_edge)
+        )
     finally:
         page.close()
 

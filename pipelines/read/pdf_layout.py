@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, combinations, pairwise
 from pathlib import Path
@@ -60,6 +61,7 @@ class LayoutSettings:
     wrapped_cell_gap: float = 0.5  # × size: a narrower gap between lines keeps a paragraph
     foot_room: float = 20.0  # a block ending this close to the text's foot may run on
     min_aligned_cells: int = 3  # rows of fewer cells are not split at the others' edges
+    band_row: float = 1.5  # × a box's height: filled boxes across a gutter closer are one band
     min_even_gaps: int = 3  # a line of this many gaps or more, all alike, is justified prose
     even_gaps: float = 1.2  # ... alike: the widest at most this many times the narrowest
     min_column_segments: int = 3  # a column (not the last) holds at least this many lines
@@ -258,7 +260,12 @@ class PageLayout:
     spanning: list[Segment] = field(default_factory=list)
 
 
-def layout_of(words: list[dict], width: float) -> PageLayout:
+def layout_of(
+    words: list[dict], width: float, shaded: Sequence[tuple[float, float, float, float]] = ()
+) -> PageLayout:
+    """Columns and reading order of a page's words; `shaded`: the boxes (x0, top, x1, bottom)
+    of its filled areas, of which those across a gutter (a shaded table, a colour band set
+    over the columns) hold words read across the columns."""
     if not words:
         return PageLayout()
     segments = segments_of(words)
@@ -314,6 +321,7 @@ def layout_of(words: list[dict], width: float) -> PageLayout:
             for g in best
         )
     ]
+    spanning += _across(words, _bands_across(shaded, best), spanning)
     spanning.sort(key=lambda s: s.top)
     spanning_ids = {id(w) for s in spanning for w in s.words}
     body = [w for w in words if id(w) not in spanning_ids]
@@ -330,6 +338,58 @@ def layout_of(words: list[dict], width: float) -> PageLayout:
             flows.append(spanning[index].words)
         previous_cut = cut
     return PageLayout(best, columns, flows, spanning)
+
+
+def _bands_across(
+    shaded: Sequence[tuple[float, float, float, float]], gutters: list[tuple[float, float]]
+) -> list[tuple[float, float, float, float]]:
+    """The filled boxes that cross a gutter, those one above the other with less than a row
+    between them joined (a table shaded every other row is one band)."""
+    # a shaded row may be one box per cell: cells side by side make the row's box
+    rows: list[list[float]] = []
+    for x0, top, x1, bottom in sorted(shaded, key=lambda b: (round(b[1]), round(b[3]), b[0])):
+        last = rows[-1] if rows else None
+        if last and abs(top - last[1]) < 1 and abs(bottom - last[3]) < 1 and x0 - last[2] < 2:
+            last[2] = max(last[2], x1)
+        else:
+            rows.append([x0, top, x1, bottom])
+    crossing = sorted(
+        (b for b in rows if any(b[0] < g[0] and b[2] > g[1] for g in gutters)),
+        key=lambda b: b[1],
+    )
+    bands: list[list[float]] = []
+    for x0, top, x1, bottom in crossing:
+        last = bands[-1] if bands else None
+        row = LAYOUT.band_row * (bottom - top)
+        if last and top - last[3] < row and abs(x0 - last[0]) < LAYOUT.aligned_edge:
+            last[2], last[3] = max(last[2], x1), max(last[3], bottom)
+        else:
+            bands.append([x0, top, x1, bottom])
+    return [(b[0], b[1], b[2], b[3]) for b in bands]
+
+
+def _across(
+    words: list[dict],
+    bands: list[tuple[float, float, float, float]],
+    spanning: list[Segment],
+) -> list[Segment]:
+    """The words within each band across the gutters, as one spanning segment each."""
+    taken = {id(w) for s in spanning for w in s.words}
+    out = []
+    for x0, top, x1, bottom in bands:
+        inside = [
+            w
+            for w in words
+            if id(w) not in taken
+            and x0 - 1 <= (w["x0"] + w["x1"]) / 2 <= x1 + 1
+            and top - 1 <= (w["top"] + w["bottom"]) / 2 <= bottom + 1
+        ]
+        if inside:
+            inside.sort(key=lambda w: (round(w["top"]), w["x0"]))
+            taken.update(id(w) for w in inside)
+            edges = min(w["x0"] for w in inside), max(w["x1"] for w in inside)
+            out.append(Segment(inside, edges[0], edges[1], top))
+    return out
 
 
 def _column_of(word: dict, columns: list[tuple[float, float]]) -> tuple[float, float]:

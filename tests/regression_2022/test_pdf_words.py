@@ -115,7 +115,8 @@ def test_resolving_hyphens_moves_the_spans_after_them() -> None:
 
 
 def _word(text: str, x0: float, top: float, size: float = 8.0) -> dict:
-    return {"text": text, "x0": x0, "x1": x0 + 5.0 * len(text), "top": top, "size": size}
+    return {"text": text, "x0": x0, "x1": x0 + 5.0 * len(text), "top": top,
+            "bottom": top + size, "size": size}  # fmt: skip
 
 
 def _column_of_text(x0: float, width: float, rows: int, start: float = 100.0) -> list[dict]:
@@ -259,3 +260,30 @@ def test_a_list_marker_and_justified_spaces_make_no_table_cells() -> None:
     # a row of years evenly spaced stays a row
     years = _placed([("2019", 200), ("2020", 250), ("2021", 300), ("2022", 350)])
     assert _lines(years, 9.5)[0].cells == ["2019", "2020", "2021", "2022"]
+
+
+def test_a_table_shaded_across_the_gutter_is_read_across_the_columns() -> None:
+    # a shaded table set over two columns, one box per cell, every other row shaded: its
+    # rows are read whole, between the columns' text above and below it
+    words = _justified(40, 290, 12) + _justified(298, 548, 12)
+    rows = [(230.0, ["Routes", "départementales"], ["4 228 736 €"], ["793 616 €"]),
+            (242.0, ["Collèges"], ["1 414 850 €"], ["507 515 €"]),
+            (254.0, ["Ponts"], ["12 €"], ["3 €"])]  # fmt: skip
+    table = []
+    for top, label, first, second in rows:
+        for texts, x in ((label, 45.0), (first, 330.0), (second, 460.0)):
+            for text in texts:
+                table.append(_word(text, x, top))
+                x = table[-1]["x1"] + 4
+    words += table + _justified(40, 290, 10, start=280) + _justified(298, 548, 10, start=280)
+    shaded = [(40.0, 229.0, 300.0, 240.0), (300.0, 229.0, 548.0, 240.0),  # the first row
+              (40.0, 253.0, 300.0, 264.0), (300.0, 253.0, 548.0, 264.0)]  # the third
+    layout = layout_of(words, 588, shaded)
+    assert len(layout.columns) == 2
+    across = [flow for flow in layout.flows if flow[0]["top"] == 230.0]
+    assert len(across) == 1 and sorted(map(id, across[0])) == sorted(map(id, table))
+    firsts = [(flow[0]["x0"], flow[0]["top"]) for flow in layout.flows]
+    assert firsts == [(40, 100), (298, 100), (45, 230), (40, 280), (298, 280)]
+    # without the shading, the rows would be cut at the gutter
+    assert not any(flow[0]["top"] == 230.0 and len(flow) == len(table)
+                   for flow in layout_of(words, 588).flows)  # fmt: skip
