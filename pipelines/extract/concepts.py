@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import duckdb
@@ -55,6 +55,7 @@ class ConceptReviewError(IndicatorsError, ValueError):
     """The reviewed exceptions name an unknown concept or are malformed."""
 
 
+@lru_cache(maxsize=1 << 16)  # labels are compared with every concept's: each read once
 def lemmas(label: str) -> tuple[str, ...]:
     """The content words of a label as lemmas, without accents, in order."""
     words = _WORD.findall(label.lower().replace("’", "'"))

@@ -22,7 +22,6 @@ from functools import cache
 from pipelines.read import SourceError
 from schemas.catalog import (
     DEPARTEMENT_CODE,
-    Departement,
     catalog_departements,
     load_departements,
 )
@@ -65,21 +64,33 @@ def _folded(text: str) -> str:
 
 
 @cache
-def _patterns() -> tuple[tuple[Departement, re.Pattern[str], re.Pattern[str]], ...]:
-    """Per département: its title ("département du pas-de-calais", "conseil départemental
-    du …"), folded, and its bare name as written, capital included (the noun "une somme" is
-    not the Somme); a name is a whole word (not "Nord" in "Nord-Est")."""
-    out = []
-    for departement in load_departements().values():
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Every département's title ("département du pas-de-calais", "conseil départemental du
+    …"), folded, and every bare name as written, capital included (the noun "une somme" is
+    not the Somme), each one pattern whose groups name the départements (`_group`): the text
+    is read twice, not twice per département. A name is a whole word (not "Nord" in
+    "Nord-Est"); longer names first, so that a name is never read as a shorter one it holds."""
+    titles, names = [], []
+    departements = sorted(load_departements().values(), key=lambda d: -len(d.name))
+    for departement in departements:
+        group = _group(departement.code)
         name = re.escape(_folded(departement.name))
         article = re.escape(_folded(departement.article))
         glue = r"\s*" if departement.article.endswith("'") else r"\s+"
-        title = re.compile(
-            rf"\b(?:departement|conseil\s+departemental)\s+{article}{glue}{name}(?![\w-])"
-        )
-        bare = re.escape(_plain(departement.name))
-        out.append((departement, title, re.compile(rf"(?<![\w-]){bare}(?![\w-])")))
-    return tuple(out)
+        titles.append(rf"(?P<{group}>{article}{glue}{name})")
+        names.append(rf"(?P<{group}>{re.escape(_plain(departement.name))})")
+    title = rf"\b(?:departement|conseil\s+departemental)\s+(?:{'|'.join(titles)})(?![\w-])"
+    name = rf"(?<![\w-])(?:{'|'.join(names)})(?![\w-])"
+    return re.compile(title), re.compile(name)
+
+
+def _group(code: str) -> str:
+    return f"d{code}"
+
+
+def _counts(pattern: re.Pattern[str], text: str) -> Counter[str]:
+    """How many times the text names each département (by code)."""
+    return Counter(m.lastgroup[1:] for m in pattern.finditer(text) if m.lastgroup)
 
 
 def _leader(counts: Counter[str], least: int, lead: float) -> str | None:
@@ -104,13 +115,8 @@ def report_departement(
         return ReportDepartement(given, known[given].name, GIVEN)
     plain = _plain(text)
     folded = plain.lower()
-    titles: Counter[str] = Counter()
-    names: Counter[str] = Counter()
-    for departement, title, name in _patterns():
-        if n := len(title.findall(folded)):
-            titles[departement.code] = n
-        if n := len(name.findall(plain)):
-            names[departement.code] = n
+    title, name = _patterns()
+    titles, names = _counts(title, folded), _counts(name, plain)
     code = _leader(titles, settings.min_titles, settings.min_lead)
     if code is not None:
         source = f"{titles[code]} mentions of {known[code].title!r}"
