@@ -252,6 +252,38 @@ def _aligned(rows: list[list[str]], lines: list[_Line]) -> list[list[str]]:
     return out
 
 
+def _header_cells(header: _Line, lines: list[_Line]) -> list[str] | None:
+    """The line above a table's rows read as its header: its words parted at the widest gap
+    within each blank strip between the rows' columns ("... D'OUVRAGE INVESTISSEMENT
+    FONCTIONNEMENT" over three columns), each clearly wider than the line's spaces; or None
+    when it does not part so (a sentence above the table)."""
+    if header.is_title or header.cells:
+        return None
+    widths = {len(line.cell_words) for line in lines}
+    if len(lines) < 2 or len(widths) != 1 or (width := widths.pop()) < LAYOUT.min_aligned_cells:
+        return None
+    ends = [max(line.cell_words[i][-1]["x1"] for line in lines) for i in range(width - 1)]
+    starts = [min(line.cell_words[i][0]["x0"] for line in lines) for i in range(1, width)]
+    words = header.words
+    spaces = sorted(b["x0"] - a["x1"] for a, b in pairwise(words))
+    space = spaces[len(spaces) // 2] if spaces else 0.0
+    cuts: list[int] = []
+    for end, start in zip(ends, starts, strict=True):
+        gaps = [
+            (words[i + 1]["x0"] - words[i]["x1"], i + 1)
+            for i in range(len(words) - 1)
+            if end <= (words[i]["x1"] + words[i + 1]["x0"]) / 2 <= start
+        ]
+        if not gaps or max(gaps)[0] < LAYOUT.header_gap * space:  # not wider than a space
+            return None
+        cut = max(gaps)[1]
+        if cuts and cut <= cuts[-1]:
+            return None
+        cuts.append(cut)
+    edges = [0, *cuts, len(words)]
+    return [_text(words[a:b]) for a, b in pairwise(edges)]
+
+
 def _figures_joined(lines: list[_Line]) -> list[_Line]:
     """A key figure's number alone on its line, set large, joins the label under it."""
     out: list[_Line] = []
@@ -445,9 +477,22 @@ class _PageReader:
         row_lines: list[_Line] = []
         previous: _Line | None = None
         gap_before_paragraph = 99.0
+        # a line right above a table, held until the table's columns tell whether it is the
+        # table's header, its cells set too close to part by their gaps alone
+        held: _Line | None = None
 
         def flush() -> None:
-            nonlocal paragraph, rows, row_lines
+            nonlocal paragraph, rows, row_lines, held
+            if held is not None:
+                header = _header_cells(held, row_lines) if rows else None
+                if header is not None:
+                    rows, row_lines = [header, *rows], [held, *row_lines]
+                else:  # not a header: the paragraph it is, before the table
+                    kept_rows, kept_lines, paragraph = rows, row_lines, [held]
+                    rows, row_lines, held = [], [], None
+                    flush()
+                    rows, row_lines = kept_rows, kept_lines
+                held = None
             if rows:
                 rows = _aligned(rows, row_lines)
                 located = [TableRow(tuple(r), self._location()) for r in rows]
@@ -500,6 +545,8 @@ class _PageReader:
         for line in lines:
             gap = line.top - previous.bottom if previous is not None else 99.0
             if line.cells:
+                hold = len(paragraph) == 1 and not rows and gap < line.size * LAYOUT.table_end_gap
+                held, paragraph = (paragraph[0], []) if hold else (held, paragraph)
                 if paragraph or (rows and gap > line.size * LAYOUT.table_end_gap):
                     flush()  # a new table begins after text or after a wider gap
                     first_of_flow = False

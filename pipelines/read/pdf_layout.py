@@ -61,7 +61,9 @@ class LayoutSettings:
     wrapped_cell_gap: float = 0.5  # × size: a narrower gap between lines keeps a paragraph
     foot_room: float = 20.0  # a block ending this close to the text's foot may run on
     min_aligned_cells: int = 3  # rows of fewer cells are not split at the others' edges
+    table_row_pitch: float = 2.0  # × size: the next row of a table across the columns
     band_row: float = 1.5  # × a box's height: filled boxes across a gutter closer are one band
+    header_gap: float = 1.5  # × the line's median space: a header's cells part wider
     min_even_gaps: int = 3  # a line of this many gaps or more, all alike, is justified prose
     even_gaps: float = 1.2  # ... alike: the widest at most this many times the narrowest
     min_column_segments: int = 3  # a column (not the last) holds at least this many lines
@@ -321,23 +323,78 @@ def layout_of(
             for g in best
         )
     ]
+    spanning += _rows_below(words, spanning, best, columns)
     spanning += _across(words, _bands_across(shaded, best), spanning)
     spanning.sort(key=lambda s: s.top)
     spanning_ids = {id(w) for s in spanning for w in s.words}
     body = [w for w in words if id(w) not in spanning_ids]
+    return PageLayout(best, columns, _reading_order(body, columns, spanning), spanning)
+
+
+def _reading_order(
+    body: list[dict], columns: list[tuple[float, float]], spanning: list[Segment]
+) -> list[list[dict]]:
+    """The flows top to bottom: between two lines across the columns, each column."""
     flows: list[list[dict]] = []
     cuts = [s.top for s in spanning] + [math.inf]
     previous_cut = -math.inf
+    spanning_last = False  # the last flow is lines across the columns
     for index, cut in enumerate(cuts):
         band = [w for w in body if previous_cut <= w["top"] < cut]
         for x0, x1 in columns:
             column = [w for w in band if _column_of(w, columns) == (x0, x1)]
             if column:
                 flows.append(column)
+                spanning_last = False
         if index < len(spanning):
-            flows.append(spanning[index].words)
+            if spanning_last:  # nothing between two lines across: one flow (a table, a title)
+                flows[-1] = flows[-1] + spanning[index].words
+            else:
+                flows.append(spanning[index].words)
+            spanning_last = True
         previous_cut = cut
-    return PageLayout(best, columns, flows, spanning)
+    return flows
+
+
+def _rows_below(
+    words: list[dict],
+    spanning: list[Segment],
+    gutters: list[tuple[float, float]],
+    columns: list[tuple[float, float]],
+) -> list[Segment]:
+    """The rows of a table set across the columns under its header (a line across them):
+    each row right under the one before, its words on both sides of a gutter and within the
+    header's width, short of the gutter on its left (a table's cell ends before it, a
+    column's justified line reaches it) and of the page's last column's edge on its right."""
+    taken = {id(w) for s in spanning for w in s.words}
+    rows = rows_of([w for w in words if id(w) not in taken])
+    out: list[Segment] = []
+    for header in sorted(spanning, key=lambda s: s.top):
+        size = max(w["size"] for w in header.words)
+        previous_top = header.top
+        for row in rows:
+            if row[0]["top"] <= previous_top:
+                continue
+            if row[0]["top"] - previous_top > LAYOUT.table_row_pitch * size:
+                break
+            inside = all(header.x0 - 2 <= w["x0"] and w["x1"] <= header.x1 + 2 for w in row)
+            crossing = [
+                g
+                for g in gutters
+                if any(w["x1"] <= g[0] for w in row) and any(w["x0"] >= g[1] for w in row)
+            ]
+            short = all(
+                max((w["x1"] for w in row if w["x1"] <= g[0]), default=0.0)
+                < g[0] - LAYOUT.cell_gap * size
+                for g in crossing
+            )
+            before_edge = max(w["x1"] for w in row) < columns[-1][1] - LAYOUT.cell_gap * size
+            if not (inside and crossing and short and before_edge):
+                break
+            out.append(_segment(row))
+            taken.update(id(w) for w in row)
+            previous_top = row[0]["top"]
+    return out
 
 
 def _bands_across(

@@ -287,3 +287,57 @@ def test_a_table_shaded_across_the_gutter_is_read_across_the_columns() -> None:
     # without the shading, the rows would be cut at the gutter
     assert not any(flow[0]["top"] == 230.0 and len(flow) == len(table)
                    for flow in layout_of(words, 588).flows)  # fmt: skip
+
+
+def _row(cells: list[tuple[str, float]], top: float) -> list[dict]:
+    words: list[dict] = []
+    for text, x in cells:
+        for part in text.split():
+            words.append(_word(part, x, top))
+            x = words[-1]["x1"] + 4
+    return words
+
+
+def test_a_bare_table_across_the_gutter_is_read_row_by_row_under_its_header() -> None:
+    # its header crosses the gutter (a word over it); its rows leave the gutter blank, but
+    # their cells stop short of it on the left and of the page's edge on the right
+    header = _row([("CREDITS DE PAIEMENT DEPENSES EN MAITRISE D'OUVRAGE", 52),
+                   ("INVESTISSEMENT", 304), ("FONCTIONNEMENT", 382)], 230)  # fmt: skip
+    rows = _row([("Routes départementales", 52), ("4 228 736 €", 322), ("793 616 €", 409)], 242)
+    rows += _row([("Collèges", 52), ("1 414 850 €", 322), ("507 515 €", 409)], 254)
+    words = _justified(40, 290, 12) + _justified(298, 548, 12) + header + rows
+    words += _justified(40, 290, 10, start=280) + _justified(298, 548, 10, start=280)
+    layout = layout_of(words, 588)
+    assert len(layout.columns) == 2
+    across = [flow for flow in layout.flows if flow[0]["top"] == 230.0]
+    assert len(across) == 1 and sorted(map(id, across[0])) == sorted(map(id, header + rows))
+    # the columns' own lines under a line across them stay in their columns
+    title = _row([("Un titre posé sur les deux colonnes de la page", 200)], 230)
+    words = _justified(40, 290, 12) + _justified(298, 548, 12) + title
+    words += _justified(40, 290, 10, start=244) + _justified(298, 548, 10, start=244)
+    layout = layout_of(words, 588)
+    assert [len(flow) for flow in layout.flows if flow[0]["top"] == 230.0] == [len(title)]
+
+
+def test_a_header_set_too_close_is_parted_by_the_rows_columns() -> None:
+    from pipelines.read.pdf import _header_cells, _lines
+
+    # each column as wide as its header, the figures set flush right under it
+    # each column as wide as its header, the figures set flush right under it; 8 points
+    # between the header's cells, twice its spaces but less than a cell gap (12 points)
+    header = _lines(_row([("CREDITS DE PAIEMENT D'OUVRAGE", 45),
+                          ("INVESTISSEMENT", 195), ("FONCTIONNEMENT", 273)], 100), 8.0)  # fmt: skip
+    assert header[0].cells == []
+    rows = _lines(
+        _row([("Routes départementales", 45), ("4 228 736 €", 213), ("793 616 €", 300)], 112)
+        + _row([("Collèges", 45), ("1 414 850 €", 213), ("507 515 €", 300)], 124),
+        8.0,
+    )
+    assert _header_cells(header[0], rows) == [
+        "CREDITS DE PAIEMENT D'OUVRAGE",
+        "INVESTISSEMENT",
+        "FONCTIONNEMENT",
+    ]
+    # a sentence above a table, its spaces all alike, does not part at the rows' columns
+    sentence = _lines(_row([("Les crédits de paiement du territoire en 2022 :", 45)], 100), 8.0)
+    assert _header_cells(sentence[0], rows) is None
