@@ -240,7 +240,9 @@ def segments_of(words: list[dict]) -> list[Segment]:
     for row in rows_of(words):
         current = [row[0]]
         for previous, word in pairwise(row):
-            if word["x0"] - previous["x1"] > max(LAYOUT.cell_gap * previous["size"], MIN_GUTTER):
+            gap = word["x0"] - previous["x1"]
+            apart = gap > max(LAYOUT.cell_gap * previous["size"], MIN_GUTTER)
+            if apart or "table" in word or "table" in previous:  # a ruled table stands alone
                 segments.append(_segment(current))
                 current = []
             current.append(word)
@@ -275,38 +277,11 @@ def layout_of(
     # margins are taken as symmetric: a short last column still reaches the right margin
     # (a word that runs past the page's edge, as some typesetters leave one, ends there)
     right = max(min(max(s.x1 for s in segments), width), width - left)
-    # how many lines have a word over each point: +1 where a word starts, -1 past where it
-    # ends. Words, not segments: a gutter narrower than a cell gap would join the two
-    # columns' lines into one segment, but no word crosses it.
-    size = int(width) + 2
-    starts = [0] * (size + 1)
-    for w in words:
-        begin, end = max(0, int(w["x0"])), min(int(w["x1"]) + 1, size)
-        if begin < end:
-            starts[begin] += 1
-            starts[end] -= 1
-    coverage = list(accumulate(starts[:size]))
-    allowed = max(0, int(len(segments) * LAYOUT.spanning_share))  # titles over columns
-    candidates: list[tuple[float, float]] = []
-    start = None
-    for x in range(int(left) + 1, int(right)):
-        if coverage[x] <= allowed:
-            start = x if start is None else start
-        elif start is not None:
-            if x - start >= MIN_GUTTER:
-                candidates.append((float(start), float(x)))
-            start = None
-    # the most even split into three columns if there is one, else into two
-    best: list[tuple[float, float]] = []
-    for count in (2, 1):
-        splits = [
-            list(g)
-            for g in combinations(candidates, count)
-            if _splits_evenly(list(g), segments, left, right)
-        ]
-        if splits:
-            best = min(splits, key=lambda g: _unevenness(g, left, right))
-            break
+    # a ruled table counts first as one line (it may lie across the columns, as a title
+    # over them does), then, when no gutter shows, as the lines it holds (a column that
+    # holds only a table is no blank strip)
+    best = _gutters(words, segments, left, right, width, weighted=False)
+    best = best or _gutters(words, segments, left, right, width, weighted=True)
     if not best:
         return PageLayout(flows=[words], columns=[(left, right)])
     edges = [left, *[x for g in best for x in g], right]
@@ -449,6 +424,57 @@ def _across(
     return out
 
 
+def _gutters(
+    words: list[dict],
+    segments: list[Segment],
+    left: float,
+    right: float,
+    width: float,
+    weighted: bool,
+) -> list[tuple[float, float]]:
+    """The gutters of the most even split into three columns if there is one, else into two,
+    or none."""
+    # how many lines have a word over each point: +1 where a word starts, -1 past where it
+    # ends. Words, not segments: a gutter narrower than a cell gap would join the two
+    # columns' lines into one segment, but no word crosses it.
+    size = int(width) + 2
+    starts = [0] * (size + 1)
+    for w in words:
+        begin, end = max(0, int(w["x0"])), min(int(w["x1"]) + 1, size)
+        if begin < end:
+            lines = _lines_held(w) if weighted else 1
+            starts[begin] += lines
+            starts[end] -= lines
+    coverage = list(accumulate(starts[:size]))
+    allowed = max(0, int(len(segments) * LAYOUT.spanning_share))  # titles over columns
+    candidates: list[tuple[float, float]] = []
+    start = None
+    for x in range(int(left) + 1, int(right)):
+        if coverage[x] <= allowed:
+            start = x if start is None else start
+        elif start is not None:
+            if x - start >= MIN_GUTTER:
+                candidates.append((float(start), float(x)))
+            start = None
+    for count in (2, 1):
+        splits = [
+            list(g)
+            for g in combinations(candidates, count)
+            if _splits_evenly(list(g), segments, left, right, weighted)
+        ]
+        if splits:
+            return min(splits, key=lambda g: _unevenness(g, left, right))
+    return []
+
+
+def _lines_held(word: dict) -> int:
+    """How many lines of text a word stands for: one, or a ruled table's rows (its height in
+    lines of its size), so that a table fills its column as its lines would."""
+    if "table" not in word:
+        return 1
+    return max(1, round((word["bottom"] - word["top"]) / max(word["size"], 1.0)))
+
+
 def _column_of(word: dict, columns: list[tuple[float, float]]) -> tuple[float, float]:
     middle = (word["x0"] + word["x1"]) / 2
     return min(columns, key=lambda c: 0 if c[0] <= middle <= c[1] else min(
@@ -463,7 +489,11 @@ def _unevenness(gutters: list[tuple[float, float]], left: float, right: float) -
 
 
 def _splits_evenly(
-    gutters: list[tuple[float, float]], segments: list[Segment], left: float, right: float
+    gutters: list[tuple[float, float]],
+    segments: list[Segment],
+    left: float,
+    right: float,
+    weighted: bool = False,
 ) -> bool:
     edges = [left, *[x for g in gutters for x in g], right]
     columns = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
@@ -475,7 +505,8 @@ def _splits_evenly(
     last = len(columns) - 1
     for index, ((x0, x1), width) in enumerate(zip(columns, widths, strict=True)):
         inside = [s for s in segments if s.x0 >= x0 - 1 and s.x1 <= x1 + 1]
-        if len(inside) < (LAYOUT.min_column_segments if index < last else 1):
+        held = sum(max(_lines_held(w) for w in s.words) if weighted else 1 for s in inside)
+        if held < (LAYOUT.min_column_segments if index < last else 1):
             return False
         # prose fills its column: some line reaches near the column's right edge (the last
         # column may hold only the end of the text)

@@ -341,3 +341,12 @@ def test_a_header_set_too_close_is_parted_by_the_rows_columns() -> None:
     # a sentence above a table, its spaces all alike, does not part at the rows' columns
     sentence = _lines(_row([("Les crédits de paiement du territoire en 2022 :", 45)], 100), 8.0)
     assert _header_cells(sentence[0], rows) is None
+
+
+def test_a_column_that_holds_only_a_ruled_table_is_a_column() -> None:
+    table = {"text": "", "x0": 240.0, "x1": 430.0, "top": 100.0, "bottom": 400.0, "size": 8.0,
+             "table": "in the middle"}  # fmt: skip
+    words = [*_justified(40, 230, 30), table, *_justified(440, 630, 30)]
+    layout = layout_of(words, 670)
+    assert [(round(a), round(b)) for a, b in layout.columns] == [(40, 231), (240, 431), (440, 630)]
+    assert [flow[0]["x0"] for flow in layout.flows] == [40, 240, 440]
