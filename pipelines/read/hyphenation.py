@@ -4,7 +4,8 @@ The reader joins a line that ends with a hyphen to the next with `MARK` in betwe
 decides once the whole document is read, from the document's own vocabulary: if the
 hyphenated form appears elsewhere in the text ("Pas-de-Calais", "Lens-Hénin") the hyphen is
 kept; if the joined form does ("déplacements"), it is removed. A form seen nowhere keeps its
-hyphen before a capital or a digit (a name, "2019-2022") and loses it otherwise.
+hyphen before a capital or a digit (a name, "2019-2022") and loses it otherwise (also within a
+word set in capitals throughout: "PAIE-" + "MENT").
 """
 
 from __future__ import annotations
@@ -75,4 +76,7 @@ class Vocabulary:
             return True
         if f"{before}{after}".lower() in self.plain:
             return False
-        return after[:1].isupper() or after[:1].isdigit() or before[-1:].isdigit()
+        # a capital after the hyphen is a name's ("Lens-Hénin"), unless the word is set in
+        # capitals throughout ("PAIE-" + "MENT", "DE-" + "CI")
+        capital = after[:1].isupper() and not (before.isupper() and after.isupper())
+        return capital or after[:1].isdigit() or before[-1:].isdigit()

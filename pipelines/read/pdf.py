@@ -27,6 +27,7 @@ then reads a range of pages holding about the same number of characters as the o
 
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 import re
@@ -252,6 +253,13 @@ def _aligned(rows: list[list[str]], lines: list[_Line]) -> list[list[str]]:
     return out
 
 
+def _cell_text(cell: str | None) -> str:
+    """A ruled table's cell on one line: its lines joined as a paragraph's are, a line-end
+    hyphen marked for the document's vocabulary ("départe-" + "mentales")."""
+    lines = [re.sub(r"\s+", " ", line).strip() for line in (cell or "").splitlines()]
+    return functools.reduce(join_lines, [line for line in lines if line], "").strip()
+
+
 def _header_cells(header: _Line, lines: list[_Line]) -> list[str] | None:
     """The line above a table's rows read as its header: its words parted at the widest gap
     within each blank strip between the rows' columns ("... D'OUVRAGE INVESTISSEMENT
@@ -457,10 +465,7 @@ class _PageReader:
     def _ruled(self, table) -> None:
         rows = []
         for row in _extracted(table):
-            cells = [
-                normalise_text(re.sub(r"\s+", " ", c or "").strip().translate(_LIGATURES))
-                for c in row
-            ]
+            cells = [normalise_text(_cell_text(c).translate(_LIGATURES)) for c in row]
             while cells and not cells[-1]:
                 cells.pop()
             if cells:

@@ -24,6 +24,8 @@ VOCABULARY = Vocabulary(
         ("à Lens-", "Hénin", "à Lens-Hénin"),
         ("à Boulogne-sur-", "Mer", "à Boulogne-sur-Mer"),
         ("en 2019-", "2022", "en 2019-2022"),
+        ("CREDITS DE PAIE-", "MENT", "CREDITS DE PAIEMENT"),  # capitals throughout: no name
+        ("DU PAS-DE-", "CALAIS", "DU PAS-DE-CALAIS"),  # the compound is in the document
         ("une ligne", "suivante", "une ligne suivante"),
     ],
 )
