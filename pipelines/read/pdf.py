@@ -572,7 +572,8 @@ class _PageReader:
                     paragraph
                     and gap < line.size * LAYOUT.wrapped_cell_gap
                     and line.is_title == paragraph[-1].is_title
-                    and not LIST_ITEM.match(line.words[0]["text"])
+                    # (a title's next line may start with a dash: "Lens" + "- Hénin")
+                    and (line.is_title or not LIST_ITEM.match(line.words[0]["text"]))
                     # a title goes on to the next line only when that line's first word
                     # would not have fitted on its own line
                     and not (line.is_title and not _wrapped(paragraph[-1], line, column_right))
