@@ -180,12 +180,12 @@ def _table_word(table, size: float) -> dict:
             "table": table}  # fmt: skip
 
 
-def _spread_evenly(words: list[dict]) -> bool:
+def _spread_evenly(words: list[dict], least: int = LAYOUT.min_even_gaps) -> bool:
     """A justified line of few words: every space widened alike, wider than a cell gap
     ("Aménager   le   territoire   et   préserver"). A table's row leaves gaps of its own
     widths between cells, and ordinary spaces within them; a row of figures may be even."""
     gaps = [b["x0"] - a["x1"] for a, b in pairwise(words)]
-    if len(gaps) < LAYOUT.min_even_gaps or min(gaps) <= 0:
+    if len(gaps) < least or min(gaps) <= 0:
         return False
     words_of_letters = sum(any(c.isalpha() for c in w["text"]) for w in words)
     return max(gaps) / min(gaps) < LAYOUT.even_gaps and words_of_letters * 2 > len(words)
@@ -223,6 +223,17 @@ def _lines(words: list[dict], body_size: float = 0.0) -> list[_Line]:
         if len(cells) > 1 and not line.is_title:
             line.cells = [_text(c) for c in cells]
             line.cell_words = cells
+    # fewer words spread alike are a justified line when its paragraph goes on below it
+    # ("demandes   d'allocation   personnalisée" + "d'autonomie (APA) à domicile.")
+    for line, following in pairwise(lines):
+        if (
+            line.cells
+            and not following.cells
+            and following.top - line.bottom < line.size * LAYOUT.wrapped_cell_gap
+            and abs(following.x0 - line.x0) < LAYOUT.row_left
+            and _spread_evenly(line.words, least=2)
+        ):
+            line.cells, line.cell_words = [], []
     return _figures_joined(lines)
 
 

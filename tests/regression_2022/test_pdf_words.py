@@ -352,3 +352,25 @@ def test_a_column_that_holds_only_a_ruled_table_is_a_column() -> None:
     layout = layout_of(words, 670)
     assert [(round(a), round(b)) for a, b in layout.columns] == [(40, 231), (240, 431), (440, 630)]
     assert [flow[0]["x0"] for flow in layout.flows] == [40, 240, 440]
+
+
+def test_a_ruled_cells_lines_join_as_a_paragraphs() -> None:
+    from pipelines.read.pdf import _cell_text
+
+    cell = _cell_text("Routes\ndéparte-\nmentales")
+    assert cell == f"Routes départe-{MARK}mentales"
+    assert VOCABULARY.resolve(cell) == "Routes départementales"
+    assert _cell_text("Collèges  et\n bâtiments ") == "Collèges et bâtiments"
+    assert _cell_text(None) == ""
+
+
+def test_three_words_spread_alike_over_a_paragraphs_next_line_are_prose() -> None:
+    from pipelines.read.pdf import _lines
+
+    justified = _placed([("demandes", 70), ("d'allocation", 140), ("personnalisée", 230)])
+    following = [{**w, "top": 112.0, "bottom": 121.5} for w in _placed([("d'autonomie", 70)])]
+    assert [line.cells for line in _lines(justified + following, 9.5)] == [[], []]
+    # the same three cells over a table's next row stay a row
+    row = [{**w, "top": 112.0, "bottom": 121.5}
+           for w in _placed([("Routes", 70), ("12", 160), ("14", 250)])]  # fmt: skip
+    assert _lines(justified + row, 9.5)[0].cells == ["demandes", "d'allocation", "personnalisée"]
