@@ -37,6 +37,7 @@ from pipelines.extract.quantified import (
     counted_phrase,
     item_phrase,
     noun_before,
+    nounlike,
 )
 from pipelines.read.document import LIST_MARKERS, MARKERS, Document, Location, Section, TextLine
 from pipelines.read.numbers import Quantity, find_quantities, ignorable_reason
@@ -371,7 +372,7 @@ def _names_a_noun(parse: Parse, label: str) -> bool:
     """The label opens with a noun of the sentence (not a verb, participle or adjective)."""
     first = label.split()[0] if label.split() else ""
     words = [w for w in parse.words if w.text.lower() == first.lower()]
-    return bool(words) and any(w.pos in {"NOUN", "PROPN"} for w in words)
+    return bool(words) and any(nounlike(w) for w in words)
 
 
 def _vaguer(label: str, counted: str) -> bool:

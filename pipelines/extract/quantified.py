@@ -138,13 +138,14 @@ def _kept(parse: Parse, noun: Word, child: Word) -> bool:
         return False
     if child.dep == "amod":
         return child.pos in {"ADJ", "VERB"} and (child.i > noun.i or child.i == noun.i - 1)
-    if child.dep in {"nmod", "flat:name", "flat:foreign", "compound", "fixed"}:
+    mistaken = noun.pos == "ADJ" and child.dep.startswith("obl")  # a heading's noun
+    if child.dep in {"nmod", "flat:name", "flat:foreign", "compound", "fixed"} or mistaken:
         if child.i < noun.i:
             return False
         case = [w for w in parse.children(child) if w.dep == "case"]
-        if child.dep == "nmod" and not case:
+        if (child.dep == "nmod" or mistaken) and not case:
             return child.pos == "PROPN" and child.i == noun.i + 1  # "foyers RSA"
-        return child.dep != "nmod" or case[0].text.lower() in _COMPLEMENT_CASES
+        return (child.dep != "nmod" and not mistaken) or case[0].text.lower() in _COMPLEMENT_CASES
     if child.dep == "acl":  # "exemplaires diffusés chaque mois": the participle alone
         return _past_participle_of(noun, child) and child.i == noun.i + 1
     return False
@@ -254,7 +255,7 @@ def amount_phrase(parse: Parse, start: int, end: int) -> str:
     if root is None or head is None:
         return ""
     exclude = range(start, end)
-    if root.dep == "nmod" and head.pos in {"NOUN", "PROPN"} and head.i < root.i:
+    if root.dep == "nmod" and nounlike(head) and head.i < root.i:
         # "budget de 2 milliards"; "l'intervention à hauteur de 455 000 €": what the
         # hauteur, montant or somme is of
         while head.lemma.lower() in _AMOUNT_WORDS:
@@ -276,6 +277,14 @@ def amount_phrase(parse: Parse, start: int, end: int) -> str:
         if subject is not None and subject.pos in {"NOUN", "PROPN"}:
             return phrase_of(parse, subject, exclude=exclude)
     return ""
+
+
+def nounlike(word: Word) -> bool:
+    """A noun, or a line's first word capitalised that the parser took for an adjective at
+    the root: a heading's noun without its article ("Soutien aux artistes ... pour 2,6 M€")."""
+    if word.pos in {"NOUN", "PROPN"}:
+        return True
+    return word.i == 0 and word.dep == "ROOT" and word.pos == "ADJ" and word.text[:1].isupper()
 
 
 def _singular(text: str) -> str:

@@ -513,3 +513,18 @@ def test_a_pair_a_slash_b_names_the_second_by_the_first(statements) -> None:
         "Communes inscrites",
         "Communes labellisées",
     )
+
+
+def test_an_amount_for_a_heading_noun_the_parser_took_for_an_adjective(
+    indicators, entities
+) -> None:
+    got = _extract_lines(
+        [
+            "Soutien aux artistes, créations et projets avec la population pour 2,6 millions €: "
+            "162 aides aux projets culturels"
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "2,6 millions €")][1].startswith("Soutien aux artistes")
+    assert got[(2, "162")][1] == "Aides aux projets culturels"
