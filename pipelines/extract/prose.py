@@ -471,17 +471,30 @@ def _box_entities(
     return about
 
 
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
 def _organisation(
     text: str, q: Quantity, organisations: list[tuple[Entity, re.Pattern[str]]]
 ) -> Entity | None:
-    """The body the figure's clause names, if any (the nearest one within its sentence)."""
+    """The body the figure's clause names, if any (the nearest one within its sentence); a
+    body named in brackets the figure is not in ("des partenaires (Pas-de-Calais Actif,
+    APES, ...) ainsi que onze fondations") is an aside, not what the figure is about."""
     begin = max(text.rfind(". ", 0, q.start), text.rfind("; ", 0, q.start), 0)
     ends = [i for i in (text.find(". ", q.end), text.find("; ", q.end)) if i != -1]
     clause = text[begin : min(ends) if ends else len(text)]
+    asides = [
+        (begin + m.start(), begin + m.end())
+        for m in _BRACKETED.finditer(clause)
+        if not begin + m.start() <= q.start < begin + m.end()
+    ]
     best: tuple[int, Entity] | None = None
     for entity, pattern in organisations:
         for match in pattern.finditer(clause):
-            distance = abs(begin + match.start() - q.start)
+            where = begin + match.start()
+            if any(a <= where < b for a, b in asides):
+                continue
+            distance = abs(where - q.start)
             if best is None or distance < best[0]:
                 best = (distance, entity)
     if best is None:  # the body the paragraph opens with is what its sentences are about

@@ -528,3 +528,18 @@ def test_an_amount_for_a_heading_noun_the_parser_took_for_an_adjective(
     )
     assert got[(2, "2,6 millions €")][1].startswith("Soutien aux artistes")
     assert got[(2, "162")][1] == "Aides aux projets culturels"
+
+
+def test_a_body_named_in_brackets_is_an_aside_to_the_figure(indicators, entities) -> None:
+    got = _extract_lines(
+        [
+            "Dans le cadre de l'ESS, un partenariat est formalisé avec une diversité de "
+            "partenaires (Pas-de-Calais Actif, APES, Propulsons!, Les Cigales Hauts-de-France) "
+            "ainsi que onze fondations dans le cadre du Budget citoyen.",
+            "Pas-de-Calais Actif a accompagné 120 projets en 2022.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "onze")][0].entity_code == entities.department.code
+    assert got[(3, "120")][0].entity_code == "62-pas-de-calais-actif"
