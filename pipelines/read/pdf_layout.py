@@ -454,7 +454,7 @@ def _gutters(
             start = x if start is None else start
         elif start is not None:
             if x - start >= MIN_GUTTER:
-                candidates.append((float(start), float(x)))
+                candidates.append(_narrowed(coverage, start, x))
             start = None
     for count in (2, 1):
         splits = [
@@ -465,6 +465,22 @@ def _gutters(
         if splits:
             return min(splits, key=lambda g: _unevenness(g, left, right))
     return []
+
+
+def _narrowed(coverage: list[int], start: int, end: int) -> tuple[float, float]:
+    """The strip's widest part as blank as it gets: lines that run on into a strip (a long
+    label in a column of short ones) widen it past the gutter."""
+    least = min(coverage[start:end])
+    best, run = (start, start), None
+    for x in range(start, end + 1):
+        if x < end and coverage[x] == least:
+            run = x if run is None else run
+        elif run is not None:
+            best = max(best, (run, x), key=lambda r: r[1] - r[0])
+            run = None
+    if best[1] - best[0] < MIN_GUTTER:
+        return float(start), float(end)
+    return float(best[0]), float(best[1])
 
 
 def _lines_held(word: dict) -> int:

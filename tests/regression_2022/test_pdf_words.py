@@ -374,3 +374,17 @@ def test_three_words_spread_alike_over_a_paragraphs_next_line_are_prose() -> Non
     row = [{**w, "top": 112.0, "bottom": 121.5}
            for w in _placed([("Routes", 70), ("12", 160), ("14", 250)])]  # fmt: skip
     assert _lines(justified + row, 9.5)[0].cells == ["demandes", "d'allocation", "personnalisée"]
+
+
+def test_a_few_long_lines_do_not_widen_the_gutter_past_the_columns() -> None:
+    # a column of short labels, two of them long, beside a justified column: the blank
+    # strip the short lines leave is far wider than the gutter
+    words = [w for row in range(30) for w in _row([("Une étiquette", 40)], 100 + row * 10)]
+    words += _row([("une étiquette bien plus longue que les autres", 40)], 400)
+    words += _row([("une autre étiquette aussi longue que la première", 40)], 410)
+    words += _justified(300, 540, 32)
+    layout = layout_of(words, 580)
+    assert len(layout.columns) == 2
+    longest = max(w["x1"] for w in words if w["x0"] < 300)
+    gutter = layout.gutters[0]
+    assert longest <= gutter[0] < gutter[1] <= 300
