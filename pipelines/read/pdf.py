@@ -271,11 +271,12 @@ def _cell_text(cell: str | None) -> str:
     return functools.reduce(join_lines, [line for line in lines if line], "").strip()
 
 
-def _header_cells(header: _Line, lines: list[_Line]) -> list[str] | None:
+def _header_cells(held: list[_Line], lines: list[_Line]) -> list[str] | None:
     """The line above a table's rows read as its header: its words parted at the widest gap
     within each blank strip between the rows' columns ("... D'OUVRAGE INVESTISSEMENT
     FONCTIONNEMENT" over three columns), each clearly wider than the line's spaces; or None
     when it does not part so (a sentence above the table)."""
+    header, wrapped = held[0], held[1:]
     if header.is_title or header.cells:
         return None
     widths = {len(line.cell_words) for line in lines}
@@ -300,7 +301,12 @@ def _header_cells(header: _Line, lines: list[_Line]) -> list[str] | None:
             return None
         cuts.append(cut)
     edges = [0, *cuts, len(words)]
-    return [_text(words[a:b]) for a, b in pairwise(edges)]
+    cells = [_text(words[a:b]) for a, b in pairwise(edges)]
+    for line in wrapped:  # the first cell's next line, within that cell
+        if line.words[-1]["x1"] >= words[cuts[0]]["x0"]:
+            return None
+        cells[0] = join_lines(cells[0], _text(line.words))
+    return cells
 
 
 def _figures_joined(lines: list[_Line]) -> list[_Line]:
@@ -493,22 +499,23 @@ class _PageReader:
         row_lines: list[_Line] = []
         previous: _Line | None = None
         gap_before_paragraph = 99.0
-        # a line right above a table, held until the table's columns tell whether it is the
-        # table's header, its cells set too close to part by their gaps alone
-        held: _Line | None = None
+        # a line right above a table (and its first cell's wrapped line), held until the
+        # table's columns tell whether it is the table's header, its cells set too close to
+        # part by their gaps alone
+        held: list[_Line] = []
 
         def flush() -> None:
             nonlocal paragraph, rows, row_lines, held
-            if held is not None:
+            if held:
                 header = _header_cells(held, row_lines) if rows else None
                 if header is not None:
-                    rows, row_lines = [header, *rows], [held, *row_lines]
+                    rows, row_lines = [header, *rows], [held[0], *row_lines]
                 else:  # not a header: the paragraph it is, before the table
-                    kept_rows, kept_lines, paragraph = rows, row_lines, [held]
-                    rows, row_lines, held = [], [], None
+                    kept_rows, kept_lines, paragraph = rows, row_lines, held
+                    rows, row_lines, held = [], [], []
                     flush()
                     rows, row_lines = kept_rows, kept_lines
-                held = None
+                held = []
             if rows:
                 rows = _aligned(rows, row_lines)
                 located = [TableRow(tuple(r), self._location()) for r in rows]
@@ -561,8 +568,9 @@ class _PageReader:
         for line in lines:
             gap = line.top - previous.bottom if previous is not None else 99.0
             if line.cells:
-                hold = len(paragraph) == 1 and not rows and gap < line.size * LAYOUT.table_end_gap
-                held, paragraph = (paragraph[0], []) if hold else (held, paragraph)
+                close = gap < line.size * LAYOUT.table_end_gap
+                hold = len(paragraph) in (1, 2) and not rows and close
+                held, paragraph = (paragraph, []) if hold else (held, paragraph)
                 if paragraph or (rows and gap > line.size * LAYOUT.table_end_gap):
                     flush()  # a new table begins after text or after a wider gap
                     first_of_flow = False

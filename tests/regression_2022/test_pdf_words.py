@@ -335,14 +335,14 @@ def test_a_header_set_too_close_is_parted_by_the_rows_columns() -> None:
         + _row([("Collèges", 45), ("1 414 850 €", 213), ("507 515 €", 300)], 124),
         8.0,
     )
-    assert _header_cells(header[0], rows) == [
+    assert _header_cells(header, rows) == [
         "CREDITS DE PAIEMENT D'OUVRAGE",
         "INVESTISSEMENT",
         "FONCTIONNEMENT",
     ]
     # a sentence above a table, its spaces all alike, does not part at the rows' columns
     sentence = _lines(_row([("Les crédits de paiement du territoire en 2022 :", 45)], 100), 8.0)
-    assert _header_cells(sentence[0], rows) is None
+    assert _header_cells(sentence, rows) is None
 
 
 def test_a_column_that_holds_only_a_ruled_table_is_a_column() -> None:
@@ -388,3 +388,21 @@ def test_a_few_long_lines_do_not_widen_the_gutter_past_the_columns() -> None:
     longest = max(w["x1"] for w in words if w["x0"] < 300)
     gutter = layout.gutters[0]
     assert longest <= gutter[0] < gutter[1] <= 300
+
+
+def test_a_header_whose_first_cell_wraps_keeps_its_next_line_in_that_cell() -> None:
+    from pipelines.read.pdf import _header_cells, _lines
+
+    held = _lines(_row([("CREDITS DE PAIEMENT DEPENSES", 45), ("INVESTISSEMENT", 190),
+                        ("FONCTIONNEMENT", 268)], 100)
+                  + _row([("EN MAITRISE D'OUVRAGE", 45)], 110), 8.0)  # fmt: skip
+    rows = _lines(
+        _row([("Routes départementales", 45), ("4 228 736 €", 208), ("793 616 €", 295)], 124)
+        + _row([("Collèges", 45), ("1 414 850 €", 208), ("507 515 €", 295)], 136),
+        8.0,
+    )
+    assert _header_cells(held, rows) == [
+        "CREDITS DE PAIEMENT DEPENSES EN MAITRISE D'OUVRAGE",
+        "INVESTISSEMENT",
+        "FONCTIONNEMENT",
+    ]
