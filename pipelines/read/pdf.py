@@ -839,6 +839,16 @@ def _sections(source_file: str, read: list[PageResult]) -> list[Section]:
                 title, size = item  # type: ignore[misc]
                 # a layout's numbering of its headings is not the title's ("1. UNE ...")
                 title = without_numbering(title)
+                before = sections[-1]
+                if (
+                    index == 0
+                    and not before.blocks
+                    and before.location.page == number - 1
+                    and before.title_size is not None
+                    and abs(before.title_size - size) < LAYOUT.same_size
+                ):  # a title the page break cut: the previous page ended on its first part
+                    before.title = join_lines(before.title, title)
+                    continue
                 sections.append(Section(title, Location(source_file, page=number), [], size))
                 continue
             last = sections[-1].blocks[-1] if sections[-1].blocks else None

@@ -48,6 +48,7 @@ class LayoutSettings:
     same_line: float = 2.0  # words whose tops differ by less are on one line
     cell_gap: float = 1.5  # × size: a wider gap between words separates table cells
     aligned_edge: float = 3.0  # cells whose right edges are this close are one column
+    same_size: float = 0.5  # sizes closer than this are one size (a title cut by a page)
     title_ratio: float = 1.3  # a title is set at least this much larger than the body text
     bold_title_ratio: float = 1.15  # ... or this much larger, every word of its line in bold
     last_word: float = 70.0  # a line ending closer than this to the column edge was wrapped

@@ -406,3 +406,20 @@ def test_a_header_whose_first_cell_wraps_keeps_its_next_line_in_that_cell() -> N
         "INVESTISSEMENT",
         "FONCTIONNEMENT",
     ]
+
+
+def test_a_title_cut_by_a_page_break_is_one_title() -> None:
+    from pipelines.read.document import Location, TextLine
+    from pipelines.read.pdf import _sections
+
+    def line(text: str, page: int) -> TextLine:
+        return TextLine(text, Location("r.pdf", page=page, line=1))
+
+    first = [("block", line("Un paragraphe.", 1)), ("title", ("LES CHIFFRES CLÉS DE LA", 18.0))]
+    second = [("title", ("SANTÉ", 18.0)), ("block", line("- ◆ 35 551 demandes", 2))]
+    sections = _sections("r.pdf", [(1, first, False, [], None), (2, second, False, [], None)])
+    assert [s.title for s in sections] == ["", "LES CHIFFRES CLÉS DE LA SANTÉ"]
+    # a title of another size at the next page's top is a title of its own
+    second = [("title", ("Une autre partie", 12.0)), ("block", line("Du texte.", 2))]
+    sections = _sections("r.pdf", [(1, first, False, [], None), (2, second, False, [], None)])
+    assert [s.title for s in sections] == ["", "LES CHIFFRES CLÉS DE LA", "Une autre partie"]
