@@ -409,14 +409,18 @@ def test_a_header_whose_first_cell_wraps_keeps_its_next_line_in_that_cell() -> N
 
 
 def test_a_title_cut_by_a_page_break_is_one_title() -> None:
-    from pipelines.read.document import Location, TextLine
+    from pipelines.read.document import Block, Location, TextLine
     from pipelines.read.pdf import _sections
 
     def line(text: str, page: int) -> TextLine:
         return TextLine(text, Location("r.pdf", page=page, line=1))
 
-    first = [("block", line("Un paragraphe.", 1)), ("title", ("LES CHIFFRES CLÉS DE LA", 18.0))]
-    second = [("title", ("SANTÉ", 18.0)), ("block", line("- ◆ 35 551 demandes", 2))]
+    Blocks = list[tuple[str, Block | tuple[str, float]]]
+    first: Blocks = [
+        ("block", line("Un paragraphe.", 1)),
+        ("title", ("LES CHIFFRES CLÉS DE LA", 18.0)),
+    ]
+    second: Blocks = [("title", ("SANTÉ", 18.0)), ("block", line("- ◆ 35 551 demandes", 2))]
     sections = _sections("r.pdf", [(1, first, False, [], None), (2, second, False, [], None)])
     assert [s.title for s in sections] == ["", "LES CHIFFRES CLÉS DE LA SANTÉ"]
     # a title of another size at the next page's top is a title of its own
