@@ -338,39 +338,67 @@ def _rows_below(
     gutters: list[tuple[float, float]],
     columns: list[tuple[float, float]],
 ) -> list[Segment]:
-    """The rows of a table set across the columns under its header (a line across them):
-    each row right under the one before, its words on both sides of a gutter and within the
-    header's width, short of the gutter on its left (a table's cell ends before it, a
-    column's justified line reaches it) and of the page's last column's edge on its right."""
+    """The rows of a table set across the columns under its header (a line across them, with
+    the header's other cells on that line, and the next line of its first cell): each row
+    right under the one before, its words on both sides of a gutter and within the header's
+    width, short of the gutter on its left (a table's cell ends before it, a column's
+    justified line reaches it) and of the page's last column's edge on its right."""
     taken = {id(w) for s in spanning for w in s.words}
     rows = rows_of([w for w in words if id(w) not in taken])
     out: list[Segment] = []
     for header in sorted(spanning, key=lambda s: s.top):
         size = max(w["size"] for w in header.words)
+        same = [
+            w for w in words if id(w) not in taken and abs(w["top"] - header.top) < LAYOUT.same_line
+        ]
+        x0 = min([header.x0, *(w["x0"] for w in same)])
+        x1 = max([header.x1, *(w["x1"] for w in same)])
+
+        found: list[list[dict]] = []
+        wrapped: list[dict] | None = None  # the header's first cell on a second line
         previous_top = header.top
         for row in rows:
-            if row[0]["top"] <= previous_top:
+            if row[0]["top"] <= previous_top or any(id(w) in taken for w in row):
                 continue
             if row[0]["top"] - previous_top > LAYOUT.table_row_pitch * size:
                 break
-            inside = all(header.x0 - 2 <= w["x0"] and w["x1"] <= header.x1 + 2 for w in row)
-            crossing = [
-                g
-                for g in gutters
-                if any(w["x1"] <= g[0] for w in row) and any(w["x0"] >= g[1] for w in row)
-            ]
-            short = all(
-                max((w["x1"] for w in row if w["x1"] <= g[0]), default=0.0)
-                < g[0] - LAYOUT.cell_gap * size
-                for g in crossing
-            )
-            before_edge = max(w["x1"] for w in row) < columns[-1][1] - LAYOUT.cell_gap * size
-            if not (inside and crossing and short and before_edge):
+            if _across_gutter(row, (x0, x1), size, gutters, columns):
+                found.append(row)
+            elif not found and wrapped is None and row[-1]["x1"] <= gutters[0][0]:
+                wrapped = row
+            else:
                 break
-            out.append(_segment(row))
-            taken.update(id(w) for w in row)
             previous_top = row[0]["top"]
+        if not found:
+            continue
+        for row in [same, *([wrapped] if wrapped else []), *found]:
+            if row:
+                out.append(_segment(row))
+                taken.update(id(w) for w in row)
     return out
+
+
+def _across_gutter(
+    row: list[dict],
+    extent: tuple[float, float],
+    size: float,
+    gutters: list[tuple[float, float]],
+    columns: list[tuple[float, float]],
+) -> bool:
+    """A table's row across the columns: within its header's extent, words on both sides of
+    a gutter, short of it on the left and of the last column's edge on the right."""
+    inside = all(extent[0] - 2 <= w["x0"] and w["x1"] <= extent[1] + 2 for w in row)
+    crossing = [
+        g
+        for g in gutters
+        if any(w["x1"] <= g[0] for w in row) and any(w["x0"] >= g[1] for w in row)
+    ]
+    short = all(
+        max((w["x1"] for w in row if w["x1"] <= g[0]), default=0.0) < g[0] - LAYOUT.cell_gap * size
+        for g in crossing
+    )
+    before_edge = max(w["x1"] for w in row) < columns[-1][1] - LAYOUT.cell_gap * size
+    return inside and bool(crossing) and short and before_edge
 
 
 def _bands_across(

@@ -427,3 +427,18 @@ def test_a_title_cut_by_a_page_break_is_one_title() -> None:
     second = [("title", ("Une autre partie", 12.0)), ("block", line("Du texte.", 2))]
     sections = _sections("r.pdf", [(1, first, False, [], None), (2, second, False, [], None)])
     assert [s.title for s in sections] == ["", "LES CHIFFRES CLÉS DE LA", "Une autre partie"]
+
+
+def test_a_table_across_the_gutter_takes_its_headers_other_cells_and_wrapped_line() -> None:
+    header = _row([("CREDITS DE PAIEMENT DEPENSES EN MAITRISE", 110)], 230)  # over the gutter
+    header += _row([("INVESTISSEMENT FONCTIONNEMENT", 380)], 230)  # a cell of its own
+    wrapped = _row([("D'OUVRAGE", 110)], 240)
+    rows = _row([("Routes départementales", 110), ("5 233 767 €", 400), ("372 471 €", 480)], 254)
+    rows += _row([("Collèges et bâtiments", 110), ("2 765 960 €", 400), ("190 233 €", 480)], 266)
+    words = _justified(40, 290, 12) + _justified(298, 548, 12) + header + wrapped + rows
+    words += _justified(40, 290, 10, start=290) + _justified(298, 548, 10, start=290)
+    layout = layout_of(words, 588)
+    assert len(layout.columns) == 2
+    across = [flow for flow in layout.flows if flow[0]["top"] == 230.0]
+    assert len(across) == 1
+    assert sorted(map(id, across[0])) == sorted(map(id, header + wrapped + rows))
