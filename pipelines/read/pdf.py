@@ -828,6 +828,12 @@ def read_pdf(path: Path, workers: int = 1, departement: str | None = None) -> Do
     return document
 
 
+# a title that ends on a word no title ends on ("... DE L'AUTONOMIE ET LA") or a comma
+_CUT_TITLE = re.compile(
+    r"(?:\b(?:de|du|des|la|le|les|et|à|au|aux|en|pour|sur|par|d'|l')|,)\s*$", re.IGNORECASE
+)
+
+
 def _sections(source_file: str, read: list[PageResult]) -> list[Section]:
     """Pages' blocks into sections: paragraphs and tables that run on are joined back, and
     line-end hyphens are resolved against the whole document's vocabulary."""
@@ -846,6 +852,7 @@ def _sections(source_file: str, read: list[PageResult]) -> list[Section]:
                     and before.location.page == number - 1
                     and before.title_size is not None
                     and abs(before.title_size - size) < LAYOUT.same_size
+                    and (_CUT_TITLE.search(before.title) or title[:1].islower())
                 ):  # a title the page break cut: the previous page ended on its first part
                     before.title = join_lines(before.title, title)
                     continue

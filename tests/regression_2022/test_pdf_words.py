@@ -442,3 +442,18 @@ def test_a_table_across_the_gutter_takes_its_headers_other_cells_and_wrapped_lin
     across = [flow for flow in layout.flows if flow[0]["top"] == 230.0]
     assert len(across) == 1
     assert sorted(map(id, across[0])) == sorted(map(id, header + wrapped + rows))
+
+
+def test_a_whole_title_ending_a_page_is_not_joined_to_the_next_pages_title() -> None:
+    from pipelines.read.document import Block, Location, TextLine
+    from pipelines.read.pdf import _sections
+
+    Blocks = list[tuple[str, Block | tuple[str, float]]]
+    text = TextLine("Du texte.", Location("r.pdf", page=2, line=1))
+    first: Blocks = [("title", ("Les chiffres clés de la mobilité et du réseau routier", 18.0))]
+    second: Blocks = [("title", ("Les réalisations majeures", 18.0)), ("block", text)]
+    sections = _sections("r.pdf", [(1, first, False, [], None), (2, second, False, [], None)])
+    assert [s.title for s in sections][1:] == [
+        "Les chiffres clés de la mobilité et du réseau routier",
+        "Les réalisations majeures",
+    ]
