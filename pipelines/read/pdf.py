@@ -503,9 +503,10 @@ class _PageReader:
         # table's columns tell whether it is the table's header, its cells set too close to
         # part by their gaps alone
         held: list[_Line] = []
+        first_of_flow = True
 
         def flush() -> None:
-            nonlocal paragraph, rows, row_lines, held
+            nonlocal paragraph, rows, row_lines, held, first_of_flow
             if held:
                 header = _header_cells(held, row_lines) if rows else None
                 if header is not None:
@@ -516,6 +517,8 @@ class _PageReader:
                     flush()
                     rows, row_lines = kept_rows, kept_lines
                 held = []
+                # the held line opened the flow: the table after it runs on from nothing
+                first_of_flow = False
             if rows:
                 rows = _aligned(rows, row_lines)
                 located = [TableRow(tuple(r), self._location()) for r in rows]

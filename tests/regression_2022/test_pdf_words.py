@@ -321,20 +321,24 @@ def test_a_bare_table_across_the_gutter_is_read_row_by_row_under_its_header() ->
     assert [len(flow) for flow in layout.flows if flow[0]["top"] == 230.0] == [len(title)]
 
 
+def _credit_rows(investment: float, operating: float, top: float) -> list:
+    """Two rows of a table of three columns, its figures starting at the x given."""
+    from pipelines.read.pdf import _lines
+
+    first = [("Routes départementales", 45), ("4 228 736 €", investment), ("793 616 €", operating)]
+    second = [("Collèges", 45), ("1 414 850 €", investment), ("507 515 €", operating)]
+    return _lines(_row(first, top) + _row(second, top + 12), 8.0)
+
+
 def test_a_header_set_too_close_is_parted_by_the_rows_columns() -> None:
     from pipelines.read.pdf import _header_cells, _lines
 
-    # each column as wide as its header, the figures set flush right under it
     # each column as wide as its header, the figures set flush right under it; 8 points
     # between the header's cells, twice its spaces but less than a cell gap (12 points)
     header = _lines(_row([("CREDITS DE PAIEMENT D'OUVRAGE", 45),
                           ("INVESTISSEMENT", 195), ("FONCTIONNEMENT", 273)], 100), 8.0)  # fmt: skip
     assert header[0].cells == []
-    rows = _lines(
-        _row([("Routes départementales", 45), ("4 228 736 €", 213), ("793 616 €", 300)], 112)
-        + _row([("Collèges", 45), ("1 414 850 €", 213), ("507 515 €", 300)], 124),
-        8.0,
-    )
+    rows = _credit_rows(213, 300, 112)
     assert _header_cells(header, rows) == [
         "CREDITS DE PAIEMENT D'OUVRAGE",
         "INVESTISSEMENT",
@@ -396,11 +400,7 @@ def test_a_header_whose_first_cell_wraps_keeps_its_next_line_in_that_cell() -> N
     held = _lines(_row([("CREDITS DE PAIEMENT DEPENSES", 45), ("INVESTISSEMENT", 190),
                         ("FONCTIONNEMENT", 268)], 100)
                   + _row([("EN MAITRISE D'OUVRAGE", 45)], 110), 8.0)  # fmt: skip
-    rows = _lines(
-        _row([("Routes départementales", 45), ("4 228 736 €", 208), ("793 616 €", 295)], 124)
-        + _row([("Collèges", 45), ("1 414 850 €", 208), ("507 515 €", 295)], 136),
-        8.0,
-    )
+    rows = _credit_rows(208, 295, 124)
     assert _header_cells(held, rows) == [
         "CREDITS DE PAIEMENT DEPENSES EN MAITRISE D'OUVRAGE",
         "INVESTISSEMENT",
@@ -457,3 +457,16 @@ def test_a_whole_title_ending_a_page_is_not_joined_to_the_next_pages_title() -> 
         "Les chiffres clés de la mobilité et du réseau routier",
         "Les réalisations majeures",
     ]
+
+
+def test_a_table_under_a_held_line_at_a_columns_top_does_not_run_on() -> None:
+    from pipelines.read.pdf import _lines, _PageReader
+
+    reader = _PageReader(None, 2, "r.pdf")
+    reader.runs_on, reader.text_bottom = True, 800.0  # the previous page ended mid-table
+    note = _row([("Les crédits de paiement du territoire en 2022 :", 45)], 100)
+    rows = _row([("Routes départementales", 45), ("4 228 736 €", 213), ("793 616 €", 300)], 112)
+    rows += _row([("Collèges", 45), ("1 414 850 €", 213), ("507 515 €", 300)], 124)
+    words = [{**w, "fontname": "Serif"} for w in note + rows]
+    reader._flow(_lines(words, 8.0), 300.0)  # the note reaches the column's edge
+    assert [kind for kind, _ in reader.blocks] == ["continued", "block"]
