@@ -280,7 +280,7 @@ def _header_cells(held: list[_Line], lines: list[_Line]) -> list[str] | None:
     if header.is_title or header.cells:
         return None
     widths = {len(line.cell_words) for line in lines}
-    if len(lines) < 2 or len(widths) != 1 or (width := widths.pop()) < LAYOUT.min_aligned_cells:
+    if len(lines) < 2 or len(widths) != 1 or (width := widths.pop()) < 2:
         return None
     ends = [max(line.cell_words[i][-1]["x1"] for line in lines) for i in range(width - 1)]
     starts = [min(line.cell_words[i][0]["x0"] for line in lines) for i in range(1, width)]
@@ -300,6 +300,14 @@ def _header_cells(held: list[_Line], lines: list[_Line]) -> list[str] | None:
         if cuts and cut <= cuts[-1]:
             return None
         cuts.append(cut)
+    if width < LAYOUT.min_aligned_cells:  # two columns: the last cell lines up with the rows'
+        last = words[cuts[-1] :]
+        if not any(
+            abs(last[0]["x0"] - line.cell_words[-1][0]["x0"]) < LAYOUT.aligned_edge
+            or abs(last[-1]["x1"] - line.cell_words[-1][-1]["x1"]) < LAYOUT.aligned_edge
+            for line in lines
+        ):
+            return None
     edges = [0, *cuts, len(words)]
     cells = [_text(words[a:b]) for a, b in pairwise(edges)]
     for line in wrapped:  # the first cell's next line, within that cell
@@ -568,15 +576,31 @@ class _PageReader:
         column_left = min((line.x0 for line in lines), default=0.0)
         first_of_flow = True
         row_x0 = 0.0
+        row_gap: float | None = None  # the narrowest gap between the current table's rows
         for line in lines:
             gap = line.top - previous.bottom if previous is not None else 99.0
             if line.cells:
                 close = gap < line.size * LAYOUT.table_end_gap
                 hold = len(paragraph) in (1, 2) and not rows and close
                 held, paragraph = (paragraph, []) if hold else (held, paragraph)
-                if paragraph or (rows and gap > line.size * LAYOUT.table_end_gap):
+                # a wider gap ends the table, unless the table's rows already part as wide
+                # (a typesetter rounding each row's place to its pixel grid), or the line's
+                # cells line up with the last row's at both ends, no farther than paragraphs
+                last = row_lines[-1] if row_lines else None
+                wider = gap > line.size * LAYOUT.table_end_gap and not (
+                    (row_gap is not None and gap < row_gap * LAYOUT.row_gap_growth)
+                    or (
+                        last is not None
+                        and gap < line.size * LAYOUT.paragraph_gap
+                        and len(last.cells) == len(line.cells)
+                        and abs(last.x0 - line.x0) < LAYOUT.row_left
+                        and abs(last.x1 - line.x1) < LAYOUT.aligned_edge
+                    )
+                )
+                if paragraph or (rows and wider):
                     flush()  # a new table begins after text or after a wider gap
                     first_of_flow = False
+                row_gap = None if not rows else gap if row_gap is None else min(row_gap, gap)
                 rows.append(line.cells)
                 row_lines.append(line)
                 row_x0 = line.x0

@@ -20,6 +20,7 @@ from itertools import accumulate, combinations, pairwise
 from pathlib import Path
 
 from pipelines.read import PDFIUM_LOCK
+from pipelines.read.numbers import find_quantities
 
 
 @dataclass(frozen=True)
@@ -57,12 +58,15 @@ class LayoutSettings:
     indent: float = 6.0  # a first line this far in from the column starts an indented item
     paragraph_gap: float = 1.3  # × size: a wider gap before a paragraph starts a group
     table_end_gap: float = 0.7  # × size: a wider gap ends a table
+    row_gap_growth: float = 1.3  # ... and wider than this × the table's own row gap
     row_gap: float = 0.6  # × size: a narrower gap continues the row's wrapped first cell
     row_left: float = 2.0  # ... on a line starting this close to the row's left edge
     wrapped_cell_gap: float = 0.5  # × size: a narrower gap between lines keeps a paragraph
     foot_room: float = 20.0  # a block ending this close to the text's foot may run on
     min_aligned_cells: int = 3  # rows of fewer cells are not split at the others' edges
     table_row_pitch: float = 2.0  # × size: the next row of a table across the columns
+    min_parted_rows: int = 2  # rows parted at a gutter, one under the other, make a table
+    same_baseline: float = 0.5  # words of one table row sit this close to one baseline
     band_row: float = 1.5  # × a box's height: filled boxes across a gutter closer are one band
     header_gap: float = 1.5  # × the line's median space: a header's cells part wider
     min_even_gaps: int = 3  # a line of this many gaps or more, all alike, is justified prose
@@ -300,6 +304,7 @@ def layout_of(
         )
     ]
     spanning += _rows_below(words, spanning, best, columns)
+    spanning += _rows_parted(words, spanning, best)
     spanning += _across(words, _bands_across(shaded, best), spanning)
     spanning.sort(key=lambda s: s.top)
     spanning_ids = {id(w) for s in spanning for w in s.words}
@@ -376,6 +381,77 @@ def _rows_below(
                 out.append(_segment(row))
                 taken.update(id(w) for w in row)
     return out
+
+
+def _rows_parted(
+    words: list[dict], spanning: list[Segment], gutters: list[tuple[float, float]]
+) -> list[Segment]:
+    """The rows of a table set across the columns whose cells part at a gutter (no word lies
+    across it, no header line crosses it; the header may be on the page before): at least
+    `min_parted_rows` rows one right under the other, each a short first cell left of the
+    gutter and, on the same baseline and in the same size, cells or a figure right of it;
+    with the row above them, parted at the same gutter in the same size, as their header."""
+    taken = {id(w) for s in spanning for w in s.words}
+    rows = rows_of([w for w in words if id(w) not in taken])
+    parted = [_parted(row, gutters) for row in rows]
+    out: list[Segment] = []
+    index = 0
+    while index < len(rows):
+        end = index
+        while end < len(rows) and (parts := parted[end]) is not None and _table_row(*parts):
+            pitch = LAYOUT.table_row_pitch * parts[0][0]["size"]
+            if end > index and rows[end][0]["top"] - rows[end - 1][0]["top"] > pitch:
+                break
+            end += 1
+        if end - index >= LAYOUT.min_parted_rows:
+            first = index
+            above, below = (parted[index - 1] if index else None), parted[index]
+            if (
+                above is not None
+                and below is not None
+                and above[2] == below[2]
+                and abs(above[0][0]["size"] - below[0][0]["size"]) < LAYOUT.same_size
+                and below[0][0]["top"] - above[0][0]["top"]
+                <= LAYOUT.table_row_pitch * below[0][0]["size"]
+            ):
+                first = index - 1
+            out += [_segment(p[0] + p[1]) for p in parted[first:end] if p]
+        index = max(end, index + 1)
+    return out
+
+
+def _parted(
+    row: list[dict], gutters: list[tuple[float, float]]
+) -> tuple[list[dict], list[dict], float] | None:
+    """A row's words in the two columns either side of the first gutter it has words on both
+    sides of (each word within its column), and that gutter's left edge, when they are set in
+    one size on one baseline (a table's row, not two columns' lines)."""
+    edges = [-math.inf, *(x for g in gutters for x in g), math.inf]
+    columns = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+    within = [[w for w in row if a <= w["x0"] and w["x1"] <= b] for a, b in columns]
+    for (left, right), (_, gutter) in zip(pairwise(within), columns, strict=False):
+        if left and right:
+            size, top = left[0]["size"], left[0]["top"]
+            alike = all(
+                abs(w["size"] - size) < LAYOUT.same_size
+                and abs(w["top"] - top) < LAYOUT.same_baseline
+                for w in left + right
+            )
+            return (left, right, gutter) if alike else None
+    return None
+
+
+def _table_row(left: list[dict], right: list[dict], gutter: float) -> bool:
+    """A first cell short of the gutter, then two cells or more, or a figure."""
+    size = left[0]["size"]
+    wide = LAYOUT.cell_gap * size
+    one_cell = all(b["x0"] - a["x1"] <= wide for a, b in pairwise(left))
+    short = left[-1]["x1"] < gutter - wide  # a column's justified line reaches the gutter
+    cells = any(b["x0"] - a["x1"] > wide for a, b in pairwise(right))
+    text = " ".join(w["text"] for w in right)
+    found = find_quantities(text)
+    figure = len(found) == 1 and found[0].start == 0 and len(text) - found[0].end <= 1
+    return one_cell and short and (cells or figure)
 
 
 def _across_gutter(

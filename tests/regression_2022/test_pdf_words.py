@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipelines.read.document import Table
 from pipelines.read.hyphenation import MARK, Vocabulary, join_lines
 from pipelines.read.numbers import find_quantities
 from pipelines.read.pdf import _join_styled, _styled
@@ -268,9 +269,11 @@ def test_a_table_shaded_across_the_gutter_is_read_across_the_columns() -> None:
     # a shaded table set over two columns, one box per cell, every other row shaded: its
     # rows are read whole, between the columns' text above and below it
     words = _justified(40, 290, 12) + _justified(298, 548, 12)
-    rows = [(230.0, ["Routes", "départementales"], ["4 228 736 €"], ["793 616 €"]),
-            (242.0, ["Collèges"], ["1 414 850 €"], ["507 515 €"]),
-            (254.0, ["Ponts"], ["12 €"], ["3 €"])]  # fmt: skip
+    # (labels long enough to reach the gutter: no short first cell tells a row across)
+    label = ["Routes", "départementales", "et", "ouvrages", "d'art", "du", "réseau"]
+    rows = [(230.0, label, ["4 228 736 €"], ["793 616 €"]),
+            (242.0, label, ["1 414 850 €"], ["507 515 €"]),
+            (254.0, label, ["12 €"], ["3 €"])]  # fmt: skip
     table = []
     for top, label, first, second in rows:
         for texts, x in ((label, 45.0), (first, 330.0), (second, 460.0)):
@@ -470,3 +473,66 @@ def test_a_table_under_a_held_line_at_a_columns_top_does_not_run_on() -> None:
     words = [{**w, "fontname": "Serif"} for w in note + rows]
     reader._flow(_lines(words, 8.0), 300.0)  # the note reaches the column's edge
     assert [kind for kind, _ in reader.blocks] == ["continued", "block"]
+
+
+def test_a_table_across_the_gutter_without_a_header_on_its_page_is_read_across() -> None:
+    # the header stayed on the page before; each row parts at the gutter: a short label on
+    # the left, the figures on the right, on one baseline and in the table's smaller size
+    def cells(label: str, first: str, second: str, top: float) -> list[dict]:
+        row = _row([(label, 45), (first, 322), (second, 430)], top)
+        return [{**w, "size": 7.0, "bottom": top + 7.0} for w in row]
+
+    rows = cells("Routes départementales", "4 228 736 €", "793 616 €", 100)
+    rows += cells("Collèges et bâtiments", "1 414 850 €", "507 515 €", 111.3)
+    words = rows + _justified(40, 290, 20, start=130) + _justified(298, 548, 20, start=130)
+    layout = layout_of(words, 588)
+    assert len(layout.columns) == 2
+    assert sorted(map(id, layout.flows[0])) == sorted(map(id, rows))
+    # a column's short lines beside the other column's table rows stay in their columns
+    short = _row([("Un titre court", 40)], 100) + _row([("- un item", 40)], 111.3)
+    right = [{**w, "size": 7.0} for w in _row([("Nombre d'équipes", 300), ("9", 520)], 100)]
+    right += [{**w, "size": 7.0} for w in _row([("Alignements", 300), ("517", 520)], 111.3)]
+    words = short + right + _justified(40, 290, 20, start=130) + _justified(298, 548, 20, 130)
+    assert not any({w["x0"] for w in flow} >= {40.0, 300.0} for flow in layout_of(words, 588).flows)
+
+
+def test_a_tables_rows_rounded_to_the_pixel_grid_stay_one_table() -> None:
+    from pipelines.read.pdf import _lines, _PageReader
+
+    # rows 5 then 6 points apart (a browser placing each row on its pixel), the header 7
+    # points above them, all wider than a table's end (0.7 x 8 points): one table, its
+    # rows lined up at both ends
+    tops = [100.0, 115.0, 128.0, 142.0, 155.0, 169.0]
+    labels = ["Projets", "FARDA", "Bourg-centre", "AVC", "AVC inondations", "DECI"]
+    counts = ["Nombre", "90", "/", "77", "/", "8"]
+    words = []
+    for top, label, count in zip(tops, labels, counts, strict=True):
+        words += _row([(label, 45), (count, 250 - 5.0 * len(count))], top)
+    reader = _PageReader(None, 2, "r.pdf")
+    reader.runs_on, reader.text_bottom = False, 800.0
+    reader._flow(_lines([{**w, "fontname": "Serif"} for w in words], 8.0), 300.0)
+    assert [kind for kind, _ in reader.blocks] == ["block"]
+    table = reader.blocks[0][1]
+    assert isinstance(table, Table)
+    assert [row.cells for row in table.rows] == list(zip(labels, counts, strict=True))
+
+
+def test_a_line_above_a_two_column_table_is_its_first_row_when_its_figure_lines_up() -> None:
+    from pipelines.read.pdf import _header_cells, _lines
+
+    # "Montant de subventions versées 2 291 149 €": a narrow gap before the figure, set
+    # flush right with the rows' figures
+    above = _lines(_row([("Montant de subventions versées", 45), ("2 291 149 €", 199)], 100), 8)
+    rows = _lines(
+        _row([("Nombre d'équipes", 45), ("9", 246)], 112)
+        + _row([("Alignements délivrés", 45), ("517", 236)], 124),
+        8.0,
+    )
+    assert above[0].cells == [] and [r.cells for r in rows] == [
+        ["Nombre d'équipes", "9"],
+        ["Alignements délivrés", "517"],
+    ]
+    assert _header_cells(above, rows) == ["Montant de subventions versées", "2 291 149 €"]
+    # a sentence ending on a figure that does not line up is no row of the table
+    sentence = _lines(_row([("Le territoire compte au total", 45), ("12 agents", 190)], 100), 8)
+    assert _header_cells(sentence, rows) is None
