@@ -277,14 +277,28 @@ def _header_cells(held: list[_Line], lines: list[_Line]) -> list[str] | None:
     FONCTIONNEMENT" over three columns), each clearly wider than the line's spaces; or None
     when it does not part so (a sentence above the table)."""
     header, wrapped = held[0], held[1:]
-    if header.is_title or header.cells:
+    if header.is_title or header.cells or len(lines) < 2:
         return None
+    parts = _parted_as(header.words, lines)
+    if parts is None:
+        return None
+    cells = [_text(part) for part in parts]
+    for line in wrapped:  # the first cell's next line, within that cell
+        if line.words[-1]["x1"] >= parts[1][0]["x0"]:
+            return None
+        cells[0] = join_lines(cells[0], _text(line.words))
+    return cells
+
+
+def _parted_as(words: list[dict], lines: list[_Line]) -> list[list[dict]] | None:
+    """Words parted as the rows' cells are: at the widest gap within each blank strip between
+    the rows' columns, each clearly wider than the words' spaces; with two columns, the last
+    part lined up with the rows' last cells at one end. None when they do not part so."""
     widths = {len(line.cell_words) for line in lines}
-    if len(lines) < 2 or len(widths) != 1 or (width := widths.pop()) < 2:
+    if len(widths) != 1 or (width := widths.pop()) < 2:
         return None
     ends = [max(line.cell_words[i][-1]["x1"] for line in lines) for i in range(width - 1)]
     starts = [min(line.cell_words[i][0]["x0"] for line in lines) for i in range(1, width)]
-    words = header.words
     spaces = sorted(b["x0"] - a["x1"] for a, b in pairwise(words))
     space = spaces[len(spaces) // 2] if spaces else 0.0
     cuts: list[int] = []
@@ -309,12 +323,50 @@ def _header_cells(held: list[_Line], lines: list[_Line]) -> list[str] | None:
         ):
             return None
     edges = [0, *cuts, len(words)]
-    cells = [_text(words[a:b]) for a, b in pairwise(edges)]
-    for line in wrapped:  # the first cell's next line, within that cell
-        if line.words[-1]["x1"] >= words[cuts[0]]["x0"]:
-            return None
-        cells[0] = join_lines(cells[0], _text(line.words))
-    return cells
+    return [words[a:b] for a, b in pairwise(edges)]
+
+
+def _row_like(line: _Line, rows: list[_Line]) -> list[list[dict]] | None:
+    """A line under a table's rows that parts as they do, its last cell a figure set where
+    theirs are (a wide label leaves less than a cell gap before its figure)."""
+    if line.is_title or not rows:
+        return None
+    alike = [row for row in rows if len(row.cell_words) == len(rows[-1].cell_words)]
+    parts = _parted_as(line.words, alike)
+    if parts is None or find_quantities(_text(parts[-1])) == []:
+        return None
+    return parts
+
+
+def _same_paragraph(paragraph: list[_Line], line: _Line, gap: float, right: float) -> bool:
+    """Lines of a paragraph are closer than paragraphs are to each other; a list item always
+    starts a paragraph (a title's next line may start with a dash: "Lens" + "- Hénin"); a
+    title goes on to the next line only when that line's first word would not have fitted on
+    its own line."""
+    return bool(
+        paragraph
+        and gap < line.size * LAYOUT.wrapped_cell_gap
+        and line.is_title == paragraph[-1].is_title
+        and (line.is_title or not LIST_ITEM.match(line.words[0]["text"]))
+        and not (line.is_title and not _wrapped(paragraph[-1], line, right))
+    )
+
+
+def _table_ends(gap: float, line: _Line, last: _Line | None, row_gap: float | None) -> bool:
+    """A wider gap than `table_end_gap` before a row ends its table, unless the table's rows
+    already part as wide (a typesetter rounding each row's place to its pixel grid), or the
+    row's cells line up with the last row's at both ends, no farther than paragraphs are."""
+    if gap <= line.size * LAYOUT.table_end_gap:
+        return False
+    if row_gap is not None and gap < row_gap * LAYOUT.row_gap_growth:
+        return False
+    return not (
+        last is not None
+        and gap < line.size * LAYOUT.paragraph_gap
+        and len(last.cells) == len(line.cells)
+        and abs(last.x0 - line.x0) < LAYOUT.row_left
+        and abs(last.x1 - line.x1) < LAYOUT.aligned_edge
+    )
 
 
 def _figures_joined(lines: list[_Line]) -> list[_Line]:
@@ -500,6 +552,43 @@ class _PageReader:
             self.blocks.append((kind, Table(tuple(rows), rows[0].location)))
             self.runs_on = table.bbox[3] > self.text_bottom - LAYOUT.foot_room
 
+    def _paragraph(
+        self, paragraph: list[_Line], left: float, right: float, gap_before: float, first: bool
+    ) -> None:
+        """A title, or a paragraph's text with its bold runs, indent and box; `first`: it
+        opens the column's flow (it may go on from the previous column or page)."""
+        if paragraph[0].is_title:
+            title = _join([_text(p.words) for p in paragraph])
+            self.blocks.append(("title", (title, paragraph[0].size)))
+            return
+        text, bold = _styled(paragraph[0].words)
+        for following in paragraph[1:]:
+            text, bold = _join_styled((text, bold), _styled(following.words))
+        indent = 1 if paragraph[0].x0 - left > LAYOUT.indent else 0
+        # the first line of a column has no gap to measure: it continues the flow
+        starts_group = 0 < gap_before < 99 and gap_before > paragraph[0].size * LAYOUT.paragraph_gap
+        kind = "block"
+        # the paragraph broke at the column or page end (a list item never goes on)
+        if first and self.runs_on and not LIST_ITEM.match(text):
+            kind = "continued"
+        box = (
+            min(p.x0 for p in paragraph),
+            paragraph[0].top,
+            max(p.x1 for p in paragraph),
+            paragraph[-1].bottom,
+        )
+        line = TextLine(
+            text,
+            self._location(),
+            indent,
+            starts_group,
+            bold=bold,
+            size=max(p.size for p in paragraph),
+            box=box,
+        )
+        self.blocks.append((kind, line))
+        self.runs_on = paragraph[-1].words[-1]["x1"] > right - _LAST_WORD
+
     def _flow(self, lines: list[_Line], column_right: float) -> None:
         """Lines of one column into titles, paragraphs and aligned-text tables."""
         paragraph: list[_Line] = []
@@ -538,39 +627,9 @@ class _PageReader:
                 )
                 rows, row_lines = [], []
             if paragraph:
-                if paragraph[0].is_title:
-                    title = _join([_text(p.words) for p in paragraph])
-                    self.blocks.append(("title", (title, paragraph[0].size)))
-                else:
-                    text, bold = _styled(paragraph[0].words)
-                    for following in paragraph[1:]:
-                        text, bold = _join_styled((text, bold), _styled(following.words))
-                    indent = 1 if paragraph[0].x0 - column_left > LAYOUT.indent else 0
-                    # the first line of a column has no gap to measure: it continues the flow
-                    starts_group = 0 < gap_before_paragraph < 99 and (
-                        gap_before_paragraph > paragraph[0].size * LAYOUT.paragraph_gap
-                    )
-                    kind = "block"
-                    # the paragraph broke at the column or page end (a list item never goes on)
-                    if first_of_flow and self.runs_on and not LIST_ITEM.match(text):
-                        kind = "continued"
-                    box = (
-                        min(p.x0 for p in paragraph),
-                        paragraph[0].top,
-                        max(p.x1 for p in paragraph),
-                        paragraph[-1].bottom,
-                    )
-                    line = TextLine(
-                        text,
-                        self._location(),
-                        indent,
-                        starts_group,
-                        bold=bold,
-                        size=max(p.size for p in paragraph),
-                        box=box,
-                    )
-                    self.blocks.append((kind, line))
-                    self.runs_on = paragraph[-1].words[-1]["x1"] > column_right - _LAST_WORD
+                self._paragraph(
+                    paragraph, column_left, column_right, gap_before_paragraph, first_of_flow
+                )
                 paragraph = []
 
         column_left = min((line.x0 for line in lines), default=0.0)
@@ -583,21 +642,8 @@ class _PageReader:
                 close = gap < line.size * LAYOUT.table_end_gap
                 hold = len(paragraph) in (1, 2) and not rows and close
                 held, paragraph = (paragraph, []) if hold else (held, paragraph)
-                # a wider gap ends the table, unless the table's rows already part as wide
-                # (a typesetter rounding each row's place to its pixel grid), or the line's
-                # cells line up with the last row's at both ends, no farther than paragraphs
                 last = row_lines[-1] if row_lines else None
-                wider = gap > line.size * LAYOUT.table_end_gap and not (
-                    (row_gap is not None and gap < row_gap * LAYOUT.row_gap_growth)
-                    or (
-                        last is not None
-                        and gap < line.size * LAYOUT.paragraph_gap
-                        and len(last.cells) == len(line.cells)
-                        and abs(last.x0 - line.x0) < LAYOUT.row_left
-                        and abs(last.x1 - line.x1) < LAYOUT.aligned_edge
-                    )
-                )
-                if paragraph or (rows and wider):
+                if paragraph or (rows and _table_ends(gap, line, last, row_gap)):
                     flush()  # a new table begins after text or after a wider gap
                     first_of_flow = False
                 row_gap = None if not rows else gap if row_gap is None else min(row_gap, gap)
@@ -606,25 +652,21 @@ class _PageReader:
                 row_x0 = line.x0
             elif (
                 rows
+                and gap < line.size * LAYOUT.table_end_gap
+                and (parts := _row_like(line, row_lines)) is not None
+            ):
+                line.cell_words, line.cells = parts, [_text(part) for part in parts]
+                rows.append(line.cells)
+                row_lines.append(line)
+            elif (
+                rows
                 and gap < line.size * LAYOUT.row_gap
                 and abs(line.x0 - row_x0) < LAYOUT.row_left
             ):
                 # a table row whose first cell wraps: the next line continues that cell
                 rows[-1][0] = join_lines(rows[-1][0], _text(line.words))
             else:
-                # lines of a paragraph are closer than paragraphs are to each other; a list
-                # item always starts a paragraph
-                same_paragraph = (
-                    paragraph
-                    and gap < line.size * LAYOUT.wrapped_cell_gap
-                    and line.is_title == paragraph[-1].is_title
-                    # (a title's next line may start with a dash: "Lens" + "- Hénin")
-                    and (line.is_title or not LIST_ITEM.match(line.words[0]["text"]))
-                    # a title goes on to the next line only when that line's first word
-                    # would not have fitted on its own line
-                    and not (line.is_title and not _wrapped(paragraph[-1], line, column_right))
-                )
-                if not same_paragraph:
+                if not _same_paragraph(paragraph, line, gap, column_right):
                     if paragraph or rows:
                         flush()
                         first_of_flow = False

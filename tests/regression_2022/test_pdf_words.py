@@ -536,3 +536,24 @@ def test_a_line_above_a_two_column_table_is_its_first_row_when_its_figure_lines_
     # a sentence ending on a figure that does not line up is no row of the table
     sentence = _lines(_row([("Le territoire compte au total", 45), ("12 agents", 190)], 100), 8)
     assert _header_cells(sentence, rows) is None
+
+
+def test_a_row_whose_wide_label_leaves_less_than_a_cell_gap_stays_in_its_table() -> None:
+    from pipelines.read.pdf import _lines, _PageReader
+
+    # the widest label sets the column: its figure follows after a mere 8 points
+    words = _row([("Agents territoriaux", 45), ("116", 190)], 100)
+    words += _row([("Equivalent Temps Plein (ETP)", 45), ("108.78", 190)], 112)
+    words += _row([("Les moyens humains ont été renforcés en 2022", 45)], 130)
+    lines = _lines([{**w, "fontname": "Serif"} for w in words], 8.0)
+    assert [line.cells for line in lines][:2] == [["Agents territoriaux", "116"], []]
+    reader = _PageReader(None, 2, "r.pdf")
+    reader.runs_on, reader.text_bottom = False, 800.0
+    reader._flow(lines, 300.0)
+    table = reader.blocks[0][1]
+    assert isinstance(table, Table)
+    assert [row.cells for row in table.rows] == [
+        ("Agents territoriaux", "116"),
+        ("Equivalent Temps Plein (ETP)", "108.78"),
+    ]
+    assert [kind for kind, _ in reader.blocks] == ["block", "block"]  # the sentence after it
