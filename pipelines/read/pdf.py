@@ -43,6 +43,8 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.table import Table as PlumberTable
+from pdfplumber.utils import text as plumber_text
+from pdfplumber.utils.text import WordExtractor
 
 from pipelines.read import PDFIUM_LOCK, SourceError, normalise_text
 from pipelines.read.departement import report_departement
@@ -416,9 +418,10 @@ def _hairline(rect: dict) -> bool:
 
 
 def _extracted(table) -> list[list[str | None]]:
-    """`table.extract()` on a view of the page that holds only the characters in the table's
-    box: every cell's characters are there, and each row no longer goes through all the
-    page's characters to find its own."""
+    """`table.extract()` over the characters in the table's box only (each row no longer goes
+    through all the page's characters), each character in the cell where its word starts: a
+    word that runs past its cell's rule (a narrow column the typesetter did not wrap) stays
+    whole in its cell."""
     x0, top, x1, bottom = table.bbox
 
     def inside(obj: dict) -> bool:
@@ -428,7 +431,32 @@ def _extracted(table) -> list[list[str | None]]:
             and top <= (obj["top"] + obj["bottom"]) / 2 <= bottom
         )
 
-    return PlumberTable(table.page.filter(inside), table.cells).extract()
+    view = table.page.filter(inside)
+    # a character's place, for its cell: the middle of its word's first character
+    anchor: dict[int, tuple[float, float]] = {}
+    for _, chars in WordExtractor().iter_extract_tuples(view.chars):
+        first = chars[0]
+        point = ((first["x0"] + first["x1"]) / 2, (first["top"] + first["bottom"]) / 2)
+        anchor.update((id(c), point) for c in chars)
+
+    def within(char: dict, box: tuple[float, float, float, float]) -> bool:
+        h, v = anchor.get(
+            id(char), ((char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2)
+        )
+        return box[0] <= h < box[2] and box[1] <= v < box[3]
+
+    rows: list[list[str | None]] = []
+    for row in PlumberTable(view, table.cells).rows:
+        row_chars = [c for c in view.chars if within(c, row.bbox)]
+        cells: list[str | None] = []
+        for cell in row.cells:
+            if cell is None:
+                cells.append(None)
+                continue
+            chars = [c for c in row_chars if within(c, cell)]
+            cells.append(plumber_text.extract_text(chars) if chars else "")
+        rows.append(cells)
+    return rows
 
 
 class _PageReader:

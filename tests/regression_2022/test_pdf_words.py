@@ -557,3 +557,33 @@ def test_a_row_whose_wide_label_leaves_less_than_a_cell_gap_stays_in_its_table()
         ("Equivalent Temps Plein (ETP)", "108.78"),
     ]
     assert [kind for kind, _ in reader.blocks] == ["block", "block"]  # the sentence after it
+
+
+def test_a_word_running_past_its_cells_rule_stays_whole_in_its_cell(tmp_path) -> None:
+    import pdfplumber
+    from reportlab.pdfgen import canvas
+
+    from pipelines.read.pdf import _extracted
+
+    # a narrow first column the typesetter did not wrap: "départementales" runs over the
+    # rule into the figures' cell
+    path = tmp_path / "table.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(300, 200))
+    for x in (20, 70, 200):
+        pdf.line(x, 40, x, 160)
+    for y in (40, 100, 160):
+        pdf.line(20, y, 200, y)
+    pdf.setFont("Helvetica", 9)
+    pdf.drawString(24, 140, "Routes")
+    pdf.drawString(24, 128, "départementales")
+    pdf.drawRightString(196, 140, "4 228 736 €")
+    pdf.drawString(24, 80, "Collèges")
+    pdf.drawRightString(196, 80, "1 414 850 €")
+    pdf.save()
+    with pdfplumber.open(path) as document:
+        (table,) = document.pages[0].find_tables()
+        rows = _extracted(table)
+    assert [[" ".join((cell or "").split()) for cell in row] for row in rows] == [
+        ["Routes départementales", "4 228 736 €"],
+        ["Collèges", "1 414 850 €"],
+    ]
