@@ -482,6 +482,9 @@ class _PageReader:
         # the last block may go on in the next column or page: a paragraph whose last line is
         # full, a table that reaches the foot of the text (unknown at the top of a page)
         self.runs_on = True
+        # the page's last paragraph line so far and its column's right edge (None after a
+        # table, or before anything on the page)
+        self.last_line: tuple[_Line, float] | None = None
         self.text_bottom = 0.0
 
     def _location(self) -> Location:
@@ -579,6 +582,7 @@ class _PageReader:
             kind = "continued" if self.runs_on and not self.blocks else "block"
             self.blocks.append((kind, Table(tuple(rows), rows[0].location)))
             self.runs_on = table.bbox[3] > self.text_bottom - LAYOUT.foot_room
+            self.last_line = None
 
     def _paragraph(
         self, paragraph: list[_Line], left: float, right: float, gap_before: float, first: bool
@@ -596,8 +600,15 @@ class _PageReader:
         # the first line of a column has no gap to measure: it continues the flow
         starts_group = 0 < gap_before < 99 and gap_before > paragraph[0].size * LAYOUT.paragraph_gap
         kind = "block"
-        # the paragraph broke at the column or page end (a list item never goes on)
-        if first and self.runs_on and not LIST_ITEM.match(text):
+        # the paragraph broke at the column or page end (a list item never goes on); within
+        # a page, only when its first word would not have fitted on the column's last line
+        ended = self.last_line
+        if (
+            first
+            and self.runs_on
+            and not LIST_ITEM.match(text)
+            and (ended is None or _wrapped(ended[0], paragraph[0], ended[1]))
+        ):
             kind = "continued"
         box = (
             min(p.x0 for p in paragraph),
@@ -616,6 +627,7 @@ class _PageReader:
         )
         self.blocks.append((kind, line))
         self.runs_on = paragraph[-1].words[-1]["x1"] > right - _LAST_WORD
+        self.last_line = (paragraph[-1], right)
 
     def _flow(self, lines: list[_Line], column_right: float) -> None:
         """Lines of one column into titles, paragraphs and aligned-text tables."""
@@ -653,6 +665,7 @@ class _PageReader:
                 self.runs_on = (
                     previous is not None and previous.bottom > self.text_bottom - LAYOUT.foot_room
                 )
+                self.last_line = None
                 rows, row_lines = [], []
             if paragraph:
                 self._paragraph(

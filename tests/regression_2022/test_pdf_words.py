@@ -587,3 +587,30 @@ def test_a_word_running_past_its_cells_rule_stays_whole_in_its_cell(tmp_path) ->
         ["Routes départementales", "4 228 736 €"],
         ["Collèges", "1 414 850 €"],
     ]
+
+
+def test_a_paragraph_is_continued_in_the_next_column_only_when_its_word_did_not_fit() -> None:
+    from pipelines.read.pdf import _lines, _PageReader
+
+    def flow(reader: _PageReader, text: str, x0: float, tops: list[float], last: str) -> None:
+        words = []
+        for top in tops:
+            words += _row([(text, x0)], top)
+        words += _row([(last, x0)], tops[-1] + 10)
+        reader._flow(_lines([{**w, "fontname": "Serif"} for w in words], 8.0), x0 + 220.0)
+
+    full = "un texte qui remplit toute la ligne de sa colonne"
+    # the left column ends on a short line: the right column's first paragraph is a new one
+    reader = _PageReader(None, 2, "r.pdf")
+    reader.runs_on, reader.text_bottom = False, 800.0
+    flow(reader, full[:45], 40, [100.0, 110.0], "du projet .")
+    reader.runs_on = True  # the column reached the text's foot
+    flow(reader, full[:45], 300, [100.0, 110.0], "fin.")
+    assert [kind for kind, _ in reader.blocks] == ["block", "block"]
+    # ... and on a line whose next word would not have fitted: the same paragraph
+    reader = _PageReader(None, 2, "r.pdf")
+    reader.runs_on, reader.text_bottom = False, 800.0
+    flow(reader, full[:45], 40, [100.0, 110.0], full[:44])
+    reader.runs_on = True
+    flow(reader, full[:45], 300, [100.0, 110.0], "fin.")
+    assert [kind for kind, _ in reader.blocks] == ["block", "continued"]
