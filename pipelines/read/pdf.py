@@ -681,7 +681,7 @@ class _PageReader:
             gap = line.top - previous.bottom if previous is not None else 99.0
             if line.cells:
                 close = gap < line.size * LAYOUT.table_end_gap
-                hold = len(paragraph) in (1, 2) and not rows and close
+                hold = 0 < len(paragraph) <= LAYOUT.header_lines and not rows and close
                 held, paragraph = (paragraph, []) if hold else (held, paragraph)
                 last = row_lines[-1] if row_lines else None
                 if paragraph or (rows and _table_ends(gap, line, last, row_gap)):

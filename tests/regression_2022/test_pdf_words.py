@@ -614,3 +614,24 @@ def test_a_paragraph_is_continued_in_the_next_column_only_when_its_word_did_not_
     reader.runs_on = True
     flow(reader, full[:45], 300, [100.0, 110.0], "fin.")
     assert [kind for kind, _ in reader.blocks] == ["block", "continued"]
+
+
+def test_a_header_whose_first_cell_wraps_over_three_lines_heads_its_table() -> None:
+    from pipelines.read.pdf import _lines, _PageReader
+
+    # the header's cells 8 points apart (less than a cell gap): held, then parted
+    words = _row([("CREDITS DE PAIEMENT DE-", 45), ("INVESTISSEMENT", 165),
+                  ("FONCTIONNEMENT", 243)], 100)  # fmt: skip
+    words += _row([("PENSES EN MAITRISE", 45)], 109) + _row([("D'OUVRAGE", 45)], 118)
+    lines = _lines([{**w, "fontname": "Serif"} for w in words], 8.0)
+    assert lines[0].cells == []
+    lines += _credit_rows(180, 250, 128)
+    reader = _PageReader(None, 2, "r.pdf")
+    reader.runs_on, reader.text_bottom = False, 800.0
+    reader._flow(lines, 360.0)
+    (_, table), *_ = reader.blocks
+    assert isinstance(table, Table) and len(reader.blocks) == 1
+    assert table.rows[0].cells[1:] == ("INVESTISSEMENT", "FONCTIONNEMENT")
+    assert table.rows[0].cells[0].replace(MARK, "") == (
+        "CREDITS DE PAIEMENT DE-PENSES EN MAITRISE D'OUVRAGE"
+    )
