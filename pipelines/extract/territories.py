@@ -39,7 +39,7 @@ def profile_runs(section: Section) -> list[list[TextLine]]:
         same_marker = (
             in_run
             and marker is not None
-            and len(marker.group().strip()) > 1
+            and marker.group().strip() != ""
             and _MARKER.match(runs[-1][-1].text).group() == marker.group()  # type: ignore[union-attr]
         )
         if in_run and (not line.starts_group or same_marker):

@@ -957,13 +957,12 @@ def _sections(source_file: str, read: list[PageResult]) -> list[Section]:
                 title = without_numbering(title)
                 before = sections[-1]
                 if (
-                    index == 0
-                    and not before.blocks
-                    and before.location.page == number - 1
+                    not before.blocks
+                    and before.location.page == (number if index else number - 1)
                     and before.title_size is not None
                     and abs(before.title_size - size) < LAYOUT.same_size
                     and (_CUT_TITLE.search(before.title) or title[:1].islower())
-                ):  # a title the page break cut: the previous page ended on its first part
+                ):  # a title a column or page break cut: the last one ended on its first part
                     before.title = join_lines(before.title, title)
                     continue
                 sections.append(Section(title, Location(source_file, page=number), [], size))

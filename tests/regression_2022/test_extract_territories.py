@@ -151,3 +151,22 @@ def test_a_truncated_export_names_the_missing_profiles(indicators, entities) -> 
     )
     found = [b for b in extraction.blocks if b.status != "missing"]
     assert len(found) == 3 and all(b.title_score == 100 for b in found)
+
+
+def test_a_profile_set_in_boxes_spaced_apart_is_one_run() -> None:
+    from pipelines.extract.territories import profile_runs
+    from pipelines.read.document import Location, Section, TextLine
+
+    def line(text: str, number: int, starts_group: bool) -> TextLine:
+        return TextLine(text, Location("r.pdf", page=13, line=number), starts_group=starts_group)
+
+    # each key figure in a box of its own: a wider gap before each, the same "- " marker
+    lines = [
+        line("- 149 549 Habitants (soit 10,2% du Pas-de-Calais)", 1, False),
+        line("- 266 Communes", 2, True),
+        line("- 14 Collèges", 3, True),
+        line("Février - La tempête Eunice - Des dégâts sur les couvertures", 4, True),
+        line("- 12 octobre : 3 ateliers", 5, True),
+    ]
+    section = Section("Temps forts 2022 en Montreuillois -Ternois...", lines[0].location, lines)
+    assert [[ln.location.line for ln in run] for run in profile_runs(section)] == [[1, 2, 3], [5]]

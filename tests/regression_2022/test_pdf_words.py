@@ -411,7 +411,7 @@ def test_a_header_whose_first_cell_wraps_keeps_its_next_line_in_that_cell() -> N
     ]
 
 
-def test_a_title_cut_by_a_page_break_is_one_title() -> None:
+def test_a_title_cut_by_a_page_or_column_break_is_one_title() -> None:
     from pipelines.read.document import Block, Location, TextLine
     from pipelines.read.pdf import _sections
 
@@ -430,6 +430,17 @@ def test_a_title_cut_by_a_page_break_is_one_title() -> None:
     second = [("title", ("Une autre partie", 12.0)), ("block", line("Du texte.", 2))]
     sections = _sections("r.pdf", [(1, first, False, [], None), (2, second, False, [], None)])
     assert [s.title for s in sections] == ["", "LES CHIFFRES CLÉS DE LA", "Une autre partie"]
+    # a column break within the page cuts it the same way
+    page: Blocks = [
+        ("block", line("Un paragraphe.", 1)),
+        ("title", ("LES CHIFFRES CLÉS DE LA POLITIQUE MÉMORIELLE ET", 18.0)),
+        ("title", ("PATRIMONIALE", 18.0)),
+        ("block", line("26 diagnostics", 1)),
+    ]
+    sections = _sections("r.pdf", [(1, page, False, [], None)])
+    assert [s.title for s in sections][1:] == [
+        "LES CHIFFRES CLÉS DE LA POLITIQUE MÉMORIELLE ET PATRIMONIALE"
+    ]
 
 
 def test_a_table_across_the_gutter_takes_its_headers_other_cells_and_wrapped_line() -> None:
