@@ -155,7 +155,7 @@ def test_a_truncated_export_names_the_missing_profiles(indicators, entities) -> 
 
 def test_a_profile_set_in_boxes_spaced_apart_is_one_run() -> None:
     from pipelines.extract.territories import profile_runs
-    from pipelines.read.document import Location, Section, TextLine
+    from pipelines.read.document import Location, Section, Table, TextLine
 
     def line(text: str, number: int, starts_group: bool) -> TextLine:
         return TextLine(text, Location("r.pdf", page=13, line=number), starts_group=starts_group)
@@ -168,5 +168,6 @@ def test_a_profile_set_in_boxes_spaced_apart_is_one_run() -> None:
         line("Février - La tempête Eunice - Des dégâts sur les couvertures", 4, True),
         line("- 12 octobre : 3 ateliers", 5, True),
     ]
-    section = Section("Temps forts 2022 en Montreuillois -Ternois...", lines[0].location, lines)
+    title = "Temps forts 2022 en Montreuillois -Ternois..."
+    section = Section(title, lines[0].location, list[TextLine | Table](lines))
     assert [[ln.location.line for ln in run] for run in profile_runs(section)] == [[1, 2, 3], [5]]
