@@ -274,10 +274,10 @@ def _cell_text(cell: str | None) -> str:
 
 
 def _header_cells(held: list[_Line], lines: list[_Line]) -> list[str] | None:
-    """The line above a table's rows read as its header: its words parted at the widest gap
-    within each blank strip between the rows' columns ("... D'OUVRAGE INVESTISSEMENT
-    FONCTIONNEMENT" over three columns), each clearly wider than the line's spaces; or None
-    when it does not part so (a sentence above the table)."""
+    """The line above a table's rows read as its header: its words parted as the rows' are
+    (`_parted_as`: "... D'OUVRAGE INVESTISSEMENT FONCTIONNEMENT" over three columns), its
+    first cell's next lines joined to that cell; or None when it does not part so (a
+    sentence above the table)."""
     header, wrapped = held[0], held[1:]
     if header.is_title or header.cells or len(lines) < 2:
         return None
@@ -293,14 +293,17 @@ def _header_cells(held: list[_Line], lines: list[_Line]) -> list[str] | None:
 
 
 def _parted_as(words: list[dict], lines: list[_Line]) -> list[list[dict]] | None:
-    """Words parted as the rows' cells are: at the widest gap within each blank strip between
-    the rows' columns, each clearly wider than the words' spaces; with two columns, the last
-    part lined up with the rows' last cells at one end. None when they do not part so."""
+    """Words parted as the rows' cells are: before each column, at the widest gap between
+    where the previous column's cells start and where its own start, each clearly wider than
+    the words' spaces; with two columns, the last part lined up with the rows' last cells at
+    one end. None when they do not part so."""
     widths = {len(line.cell_words) for line in lines}
     if len(widths) != 1 or (width := widths.pop()) < 2:
         return None
-    ends = [max(line.cell_words[i][-1]["x1"] for line in lines) for i in range(width - 1)]
-    starts = [min(line.cell_words[i][0]["x0"] for line in lines) for i in range(1, width)]
+    # a cut before column i + 1 falls after the start of column i and no later than its own:
+    # a header's cell may start before its column's figures, set flush right under it
+    firsts = [min(line.cell_words[i][0]["x0"] for line in lines) for i in range(width)]
+    ends, starts = firsts[:-1], firsts[1:]
     spaces = sorted(b["x0"] - a["x1"] for a, b in pairwise(words))
     space = spaces[len(spaces) // 2] if spaces else 0.0
     cuts: list[int] = []
@@ -308,7 +311,7 @@ def _parted_as(words: list[dict], lines: list[_Line]) -> list[list[dict]] | None
         gaps = [
             (words[i + 1]["x0"] - words[i]["x1"], i + 1)
             for i in range(len(words) - 1)
-            if end <= (words[i]["x1"] + words[i + 1]["x0"]) / 2 <= start
+            if end < (words[i]["x1"] + words[i + 1]["x0"]) / 2 <= start
         ]
         if not gaps or max(gaps)[0] < LAYOUT.header_gap * space:  # not wider than a space
             return None
@@ -680,7 +683,7 @@ class _PageReader:
         for line in lines:
             gap = line.top - previous.bottom if previous is not None else 99.0
             if line.cells:
-                close = gap < line.size * LAYOUT.table_end_gap
+                close = gap < line.size * LAYOUT.header_above
                 hold = 0 < len(paragraph) <= LAYOUT.header_lines and not rows and close
                 held, paragraph = (paragraph, []) if hold else (held, paragraph)
                 last = row_lines[-1] if row_lines else None

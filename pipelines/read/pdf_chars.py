@@ -179,7 +179,7 @@ class _NotPlain(Exception):
 
 def _chars(text_page, height: float) -> list[dict] | None:
     try:
-        chars = list(_iter_chars(text_page, height))
+        chars = _spaces_kept(list(_iter_chars(text_page, height)))
     except _NotPlain:
         return None
     # where a glyph's ink reaches past its advance (an italic f), pdfium's box ends at the
@@ -199,6 +199,32 @@ def _chars(text_page, height: float) -> list[dict] | None:
     return chars
 
 
+def _spaces_kept(chars: list[dict]) -> list[dict]:
+    """The spaces pdfium generated, kept as a space character between two characters of one
+    line whose gap is narrower than the word tolerance: pdfium saw a word break (the page's
+    own space glyph, in a text object of its own, as browsers write them) where the gap alone
+    would join the words ("FARDA" + "équipement")."""
+    kept: list[dict] = []
+    for index, char in enumerate(chars):
+        if "generated" not in char:
+            kept.append(char)
+            continue
+        before = kept[-1] if kept else None
+        following = index + 1
+        while following < len(chars) and "generated" in chars[following]:
+            following += 1
+        after = chars[following] if following < len(chars) else None
+        if (
+            before is not None
+            and after is not None
+            and abs(before["top"] - after["top"]) < LAYOUT.same_line
+            and 0 < after["x0"] - before["x1"] <= LAYOUT.word_tolerance
+        ):
+            kept.append({**before, "text": " ", "x0": before["x1"], "x1": after["x0"],
+                         "ink_ends": False})  # fmt: skip
+    return kept
+
+
 def _iter_chars(text_page, height: float):
     import pypdfium2.raw as pdfium_c
 
@@ -213,7 +239,12 @@ def _iter_chars(text_page, height: float):
     objects: dict[int, tuple[str, float, float]] = {}
     for i in range(pdfium_c.FPDFText_CountChars(raw)):
         if pdfium_c.FPDFText_IsGenerated(raw, i):
-            continue  # a space or line break pdfium adds between runs: not in the page
+            # a space or line break pdfium adds between runs; a space where the page drew
+            # one that pdfium does not report (a space glyph of its own text object) is
+            # marked, and kept where the words it parts sit too close to part by their gap
+            if pdfium_c.FPDFText_GetUnicode(raw, i) == ord(" "):
+                yield {"generated": True}
+            continue
         code = pdfium_c.FPDFText_GetUnicode(raw, i)
         if pdfium_c.FPDFText_HasUnicodeMapError(raw, i) or 0xD800 <= code <= 0xDFFF:
             raise _NotPlain

@@ -646,3 +646,53 @@ def test_a_header_whose_first_cell_wraps_over_three_lines_heads_its_table() -> N
     assert table.rows[0].cells[0].replace(MARK, "") == (
         "CREDITS DE PAIEMENT DE-PENSES EN MAITRISE D'OUVRAGE"
     )
+
+
+def test_a_header_over_figures_set_flush_right_and_a_little_apart_heads_its_table() -> None:
+    from pipelines.read.pdf import _lines, _PageReader
+
+    # as a browser set it (points from a drawn layout): each header cell starts left of its
+    # column's figures, and the header stands 5.2 points above the rows (rows: 4.5 apart)
+    def placed(words: list[tuple[str, float, float]], top: float) -> list[dict]:
+        return [{"text": t, "x0": a, "x1": b, "top": top, "bottom": top + 6.8, "size": 6.8,
+                 "fontname": "Serif"} for t, a, b in words]  # fmt: skip
+
+    words = placed([("CREDITS", 74.5, 102.8), ("DE", 104.5, 113.5), ("PAIEMENT", 115.2, 148.9),
+                    ("DEPENSES", 150.5, 184.0), ("EN", 185.7, 194.8), ("MAITRISE", 196.4, 228.5),
+                    ("D'OUVRAGE", 230.2, 269.5), ("INVESTISSEMENT", 277.5, 334.8),
+                    ("FONCTIONNEMENT", 342.8, 405.4)], 393.7)  # fmt: skip
+    words += placed([("Routes", 74.5, 93.3), ("départementales", 95.0, 139.1), ("4", 304.2, 307.6),
+                     ("228", 308.5, 318.7), ("736", 319.5, 329.7), ("€", 331.4, 334.8),
+                     ("793", 379.1, 389.2), ("616", 390.1, 400.3), ("€", 402.0, 405.4)],
+                    405.7)  # fmt: skip
+    words += placed([("Collèges", 74.5, 98.2), ("1", 305.9, 309.3), ("414", 310.2, 320.4),
+                     ("850€", 321.2, 334.8), ("507", 379.1, 389.2), ("515", 390.1, 400.3),
+                     ("€", 402.0, 405.4)], 416.9)  # fmt: skip
+    reader = _PageReader(None, 2, "r.pdf")
+    reader.runs_on, reader.text_bottom = False, 800.0
+    reader._flow(_lines(words, 6.8), 420.0)
+    assert len(reader.blocks) == 1
+    table = reader.blocks[0][1]
+    assert isinstance(table, Table)
+    assert table.rows[0].cells == (
+        "CREDITS DE PAIEMENT DEPENSES EN MAITRISE D'OUVRAGE",
+        "INVESTISSEMENT",
+        "FONCTIONNEMENT",
+    )
+
+
+def test_a_space_pdfium_generates_between_close_words_is_kept() -> None:
+    from pipelines.read.pdf_chars import _spaces_kept
+
+    def char(text: str, x0: float, x1: float, top: float = 100.0) -> dict:
+        return {"text": text, "x0": x0, "x1": x1, "top": top, "size": 6.8, "ink_ends": False}
+
+    # "FARDA équipement": the page's space glyph lies in a text object of its own, which
+    # pdfium reports as a space it generated; the words are 1.3 points apart
+    chars = [char("A", 92.1, 97.0), {"generated": True}, char("é", 98.3, 101.3)]
+    assert [c["text"] for c in _spaces_kept(chars)] == ["A", " ", "é"]
+    # far enough apart to part without it, or on the next line: no space of ours
+    far = [char("A", 92.1, 97.0), {"generated": True}, char("é", 99.0, 102.0)]
+    below = [char("A", 92.1, 97.0), {"generated": True}, char("é", 98.3, 101.3, top=112.0)]
+    assert [c["text"] for c in _spaces_kept(far)] == ["A", "é"]
+    assert [c["text"] for c in _spaces_kept(below)] == ["A", "é"]
