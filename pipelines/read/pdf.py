@@ -37,7 +37,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -84,6 +84,16 @@ from pipelines.read.titles import without_numbering
 TITLE_RATIO = LAYOUT.title_ratio
 _LAST_WORD = LAYOUT.last_word
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl"})
+
+
+class _Title(NamedTuple):
+    """A title as read on its page, with what tells whether a column or page break cut it:
+    the room its last line leaves in its column, and the width of its first word."""
+
+    text: str
+    size: float
+    room: float
+    lead: float
 
 
 @dataclass
@@ -479,9 +489,9 @@ class _PageReader:
         self.lines: list[_Line] = []
         self.ruled_boxes: list[tuple[float, float, float, float]] = []
         self.rank = 0
-        # ("title", (text, size)), ("block", Block), or ("continued", TextLine): the rest of a
+        # ("title", _Title), ("block", Block), or ("continued", TextLine): the rest of a
         # paragraph that the previous column or page ended with
-        self.blocks: list[tuple[str, Block | tuple[str, float]]] = []
+        self.blocks: list[tuple[str, Block | _Title]] = []
         # the last block may go on in the next column or page: a paragraph whose last line is
         # full, a table that reaches the foot of the text (unknown at the top of a page)
         self.runs_on = True
@@ -523,7 +533,7 @@ class _PageReader:
                 )
         return [w for w in words if id(w) not in drop]
 
-    def read(self) -> list[tuple[str, Block | tuple[str, float]]]:
+    def read(self) -> list[tuple[str, Block | _Title]]:
         page = self.page
         tables = page.find_tables() if _ruling(page) else []
         boxes = [t.bbox for t in tables]
@@ -593,8 +603,12 @@ class _PageReader:
         """A title, or a paragraph's text with its bold runs, indent and box; `first`: it
         opens the column's flow (it may go on from the previous column or page)."""
         if paragraph[0].is_title:
-            title = _join([_text(p.words) for p in paragraph])
-            self.blocks.append(("title", (title, paragraph[0].size)))
+            text = _join([_text(p.words) for p in paragraph])
+            lead = paragraph[0].words[0]
+            room = right - paragraph[-1].x1
+            self.blocks.append(
+                ("title", _Title(text, paragraph[0].size, room, lead["x1"] - lead["x0"]))
+            )
             return
         text, bold = _styled(paragraph[0].words)
         for following in paragraph[1:]:
@@ -738,7 +752,7 @@ def _open(path: Path):
 # a page's number, its blocks, whether its last block runs on, its running text dropped, and
 # a finding when it gave no text
 PageResult = tuple[
-    int, list[tuple[str, Block | tuple[str, float]]], bool, list[RunningText], PageFinding | None
+    int, list[tuple[str, Block | _Title]], bool, list[RunningText], PageFinding | None
 ]
 
 
@@ -952,22 +966,30 @@ def _sections(source_file: str, read: list[PageResult]) -> list[Section]:
     line-end hyphens are resolved against the whole document's vocabulary."""
     sections = [Section(title="", location=Location(source_file, page=1, line=1))]
     previous_runs_on = False
+    cut_room: float | None = None  # the room the last section's title left on its last line
     for number, blocks, runs_on, *_ in read:
         for index, (kind, item) in enumerate(blocks):
             if kind == "title":
-                title, size = item  # type: ignore[misc]
+                assert isinstance(item, _Title)
                 # a layout's numbering of its headings is not the title's ("1. UNE ...")
-                title = without_numbering(title)
+                title, size = without_numbering(item.text), item.size
                 before = sections[-1]
                 if (
                     not before.blocks
                     and before.location.page == (number if index else number - 1)
                     and before.title_size is not None
                     and abs(before.title_size - size) < LAYOUT.same_size
-                    and (_CUT_TITLE.search(before.title) or title[:1].islower())
+                    and (
+                        _CUT_TITLE.search(before.title)
+                        or title[:1].islower()
+                        # its first word would not have fitted on the last one's last line
+                        or (cut_room is not None and item.lead + size > cut_room)
+                    )
                 ):  # a title a column or page break cut: the last one ended on its first part
                     before.title = join_lines(before.title, title)
+                    cut_room = item.room
                     continue
+                cut_room = item.room
                 sections.append(Section(title, Location(source_file, page=number), [], size))
                 continue
             last = sections[-1].blocks[-1] if sections[-1].blocks else None

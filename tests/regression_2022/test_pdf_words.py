@@ -413,28 +413,34 @@ def test_a_header_whose_first_cell_wraps_keeps_its_next_line_in_that_cell() -> N
 
 def test_a_title_cut_by_a_page_or_column_break_is_one_title() -> None:
     from pipelines.read.document import Block, Location, TextLine
-    from pipelines.read.pdf import _sections
+    from pipelines.read.pdf import _sections, _Title
 
     def line(text: str, page: int) -> TextLine:
         return TextLine(text, Location("r.pdf", page=page, line=1))
 
-    Blocks = list[tuple[str, Block | tuple[str, float]]]
+    Blocks = list[tuple[str, Block | _Title]]
     first: Blocks = [
         ("block", line("Un paragraphe.", 1)),
-        ("title", ("LES CHIFFRES CLÉS DE LA", 18.0)),
+        ("title", _Title("LES CHIFFRES CLÉS DE LA", 18.0, 200.0, 30.0)),
     ]
-    second: Blocks = [("title", ("SANTÉ", 18.0)), ("block", line("- ◆ 35 551 demandes", 2))]
+    second: Blocks = [
+        ("title", _Title("SANTÉ", 18.0, 200.0, 30.0)),
+        ("block", line("- ◆ 35 551 demandes", 2)),
+    ]
     sections = _sections("r.pdf", [(1, first, False, [], None), (2, second, False, [], None)])
     assert [s.title for s in sections] == ["", "LES CHIFFRES CLÉS DE LA SANTÉ"]
     # a title of another size at the next page's top is a title of its own
-    second = [("title", ("Une autre partie", 12.0)), ("block", line("Du texte.", 2))]
+    second = [
+        ("title", _Title("Une autre partie", 12.0, 200.0, 30.0)),
+        ("block", line("Du texte.", 2)),
+    ]
     sections = _sections("r.pdf", [(1, first, False, [], None), (2, second, False, [], None)])
     assert [s.title for s in sections] == ["", "LES CHIFFRES CLÉS DE LA", "Une autre partie"]
     # a column break within the page cuts it the same way
     page: Blocks = [
         ("block", line("Un paragraphe.", 1)),
-        ("title", ("LES CHIFFRES CLÉS DE LA POLITIQUE MÉMORIELLE ET", 18.0)),
-        ("title", ("PATRIMONIALE", 18.0)),
+        ("title", _Title("LES CHIFFRES CLÉS DE LA POLITIQUE MÉMORIELLE ET", 18.0, 200.0, 30.0)),
+        ("title", _Title("PATRIMONIALE", 18.0, 200.0, 30.0)),
         ("block", line("26 diagnostics", 1)),
     ]
     sections = _sections("r.pdf", [(1, page, False, [], None)])
@@ -460,16 +466,31 @@ def test_a_table_across_the_gutter_takes_its_headers_other_cells_and_wrapped_lin
 
 def test_a_whole_title_ending_a_page_is_not_joined_to_the_next_pages_title() -> None:
     from pipelines.read.document import Block, Location, TextLine
-    from pipelines.read.pdf import _sections
+    from pipelines.read.pdf import _sections, _Title
 
-    Blocks = list[tuple[str, Block | tuple[str, float]]]
+    Blocks = list[tuple[str, Block | _Title]]
     text = TextLine("Du texte.", Location("r.pdf", page=2, line=1))
-    first: Blocks = [("title", ("Les chiffres clés de la mobilité et du réseau routier", 18.0))]
-    second: Blocks = [("title", ("Les réalisations majeures", 18.0)), ("block", text)]
+    first: Blocks = [
+        (
+            "title",
+            _Title("Les chiffres clés de la mobilité et du réseau routier", 18.0, 200.0, 30.0),
+        )
+    ]
+    second: Blocks = [
+        ("title", _Title("Les réalisations majeures", 18.0, 200.0, 30.0)),
+        ("block", text),
+    ]
     sections = _sections("r.pdf", [(1, first, False, [], None), (2, second, False, [], None)])
     assert [s.title for s in sections][1:] == [
         "Les chiffres clés de la mobilité et du réseau routier",
         "Les réalisations majeures",
+    ]
+    # a title whose last line left no room for the next page's first word: one title
+    first = [("title", _Title("Les chiffres clés du Laboratoire", 18.0, 40.0, 150.0))]
+    second = [("title", _Title("Départemental d'Analyses :", 18.0, 30.0, 118.0)), ("block", text)]
+    sections = _sections("r.pdf", [(1, first, False, [], None), (2, second, False, [], None)])
+    assert [s.title for s in sections][1:] == [
+        "Les chiffres clés du Laboratoire Départemental d'Analyses :"
     ]
 
 
