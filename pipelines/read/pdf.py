@@ -295,8 +295,9 @@ def _header_cells(held: list[_Line], lines: list[_Line]) -> list[str] | None:
     if parts is None:
         return None
     cells = [_text(part) for part in parts]
-    for line in wrapped:  # the first cell's next line, within that cell
-        if line.words[-1]["x1"] >= parts[1][0]["x0"]:
+    for line in wrapped:  # the first cell's next line, within that cell (a word too long
+        # for the cell may run past its edge)
+        if line.words[-1]["x0"] >= parts[1][0]["x0"]:
             return None
         cells[0] = join_lines(cells[0], _text(line.words))
     return cells
@@ -314,8 +315,11 @@ def _parted_as(words: list[dict], lines: list[_Line]) -> list[list[dict]] | None
     # a header's cell may start before its column's figures, set flush right under it
     firsts = [min(line.cell_words[i][0]["x0"] for line in lines) for i in range(width)]
     ends, starts = firsts[:-1], firsts[1:]
+    # the words' space: their median gap, at most a space of their size (a header of a few
+    # words has more cell gaps than spaces)
     spaces = sorted(b["x0"] - a["x1"] for a, b in pairwise(words))
-    space = spaces[len(spaces) // 2] if spaces else 0.0
+    size = max(w["size"] for w in words)
+    space = min(spaces[len(spaces) // 2], LAYOUT.space * size) if spaces else 0.0
     cuts: list[int] = []
     for end, start in zip(ends, starts, strict=True):
         gaps = [

@@ -69,7 +69,8 @@ class LayoutSettings:
     same_baseline: float = 0.5  # words of one table row sit this close to one baseline
     band_row: float = 1.5  # × a box's height: filled boxes across a gutter closer are one band
     header_above: float = 1.0  # × size: a line this close above a table may be its header
-    header_lines: int = 4  # a table's header: its first line, and its first cell's next lines
+    header_lines: int = 8  # a table's header: its first line, and its first cell's next lines
+    space: float = 0.35  # × size: a word space is at most this wide
     header_gap: float = 1.5  # × the line's median space: a header's cells part wider
     min_even_gaps: int = 3  # a line of this many gaps or more, all alike, is justified prose
     even_gaps: float = 1.2  # ... alike: the widest at most this many times the narrowest

@@ -717,3 +717,25 @@ def test_a_space_pdfium_generates_between_close_words_is_kept() -> None:
     below = [char("A", 92.1, 97.0), {"generated": True}, char("é", 98.3, 101.3, top=112.0)]
     assert [c["text"] for c in _spaces_kept(far)] == ["A", "é"]
     assert [c["text"] for c in _spaces_kept(below)] == ["A", "é"]
+
+
+def test_a_short_header_over_a_narrow_hyphenated_first_column_heads_its_table() -> None:
+    from pipelines.read.pdf import _header_cells, _lines
+
+    # (points from a drawn layout) three header words, so their gaps are all cell gaps, the
+    # first cell hyphenated over seven lines, its last word running past the cell's edge
+    words = _row([("CREDITS", 54), ("INVESTISSEMENT", 109.3), ("FONCTIONNEMENT", 197.6)], 100)
+    for top, text in enumerate(["DE PAIE-", "MENT DE-", "PENSES", "EN MAI-", "TRISE"]):
+        words += _row([(text, 54)], 112 + 12 * top)
+    words += _row([("D'OUVRAGE", 54)], 172)
+    held = _lines([{**w, "size": 9.5} for w in words], 9.5)
+    first = _row([("Routes", 54), ("4 228 736 €", 136.4), ("793 616 €", 240.4)], 184)
+    second = _row([("Collèges", 54), ("1 414 850€", 139.4), ("507 515 €", 240.4)], 196)
+    rows = _lines([{**w, "size": 9.5} for w in first + second], 9.5)
+    assert [len(r.cells) for r in rows] == [3, 3]
+    header = _header_cells(held, rows)
+    assert header is not None and [header[0].replace(MARK, ""), *header[1:]] == [
+        "CREDITS DE PAIE-MENT DE-PENSES EN MAI-TRISE D'OUVRAGE",
+        "INVESTISSEMENT",
+        "FONCTIONNEMENT",
+    ]
