@@ -88,12 +88,14 @@ _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi",
 
 class _Title(NamedTuple):
     """A title as read on its page, with what tells whether a column or page break cut it:
-    the room its last line leaves in its column, and the width of its first word."""
+    the room its last line leaves in its column, the width of its first word, and whether it
+    opens its column."""
 
     text: str
     size: float
     room: float
     lead: float
+    opens_column: bool = False  # the first line of its column (or of the page)
 
 
 @dataclass
@@ -502,6 +504,7 @@ class _PageReader:
         # the page's last paragraph line so far and its column's right edge (None after a
         # table, or before anything on the page)
         self.last_line: tuple[_Line, float] | None = None
+        self.lead: float | None = None  # the width of the page's first word, when a paragraph
         self.text_bottom = 0.0
 
     def _location(self) -> Location:
@@ -610,9 +613,8 @@ class _PageReader:
             text = _join([_text(p.words) for p in paragraph])
             lead = paragraph[0].words[0]
             room = right - paragraph[-1].x1
-            self.blocks.append(
-                ("title", _Title(text, paragraph[0].size, room, lead["x1"] - lead["x0"]))
-            )
+            title = _Title(text, paragraph[0].size, room, lead["x1"] - lead["x0"], first)
+            self.blocks.append(("title", title))
             return
         text, bold = _styled(paragraph[0].words)
         for following in paragraph[1:]:
@@ -624,6 +626,9 @@ class _PageReader:
         # the paragraph broke at the column or page end (a list item never goes on); within
         # a page, only when its first word would not have fitted on the column's last line
         ended = self.last_line
+        if not self.blocks:
+            word = paragraph[0].words[0]
+            self.lead = word["x1"] - word["x0"]
         if (
             first
             and self.runs_on
@@ -753,10 +758,17 @@ def _open(path: Path):
         ) from err
 
 
-# a page's number, its blocks, whether its last block runs on, its running text dropped, and
-# a finding when it gave no text
+# a page's number, its blocks, whether its last block runs on, its running text dropped, a
+# finding when it gave no text, and how a paragraph cut by the page break tells itself: the
+# room its last line leaves (less an em), and the width of the page's first word
 PageResult = tuple[
-    int, list[tuple[str, Block | _Title]], bool, list[RunningText], PageFinding | None
+    int,
+    list[tuple[str, Block | _Title]],
+    bool,
+    list[RunningText],
+    PageFinding | None,
+    float | None,
+    float | None,
 ]
 
 
@@ -804,12 +816,16 @@ def read_pages(
                         reader = _PageReader(page, number, path.name, running)
                         blocks = reader.read()
                     finding = None if blocks else _without_text(page, number)
-                    result.append((number, blocks, reader.runs_on, reader.dropped, finding))
+                    ends = reader.last_line
+                    room = ends[1] - ends[0].x1 - ends[0].size if ends else None
+                    result.append(
+                        (number, blocks, reader.runs_on, reader.dropped, finding, room, reader.lead)
+                    )
                 except Exception as err:  # pdfminer raises many kinds on damaged content
                     # one page is a finding, not the end of the report: the others load
                     reason = f"page {number} cannot be read: {type(err).__name__}: {err}"
                     finding = PageFinding(number, "unreadable", reason, _plain_text(page))
-                    result.append((number, [], False, [], finding))
+                    result.append((number, [], False, [], finding, None, None))
                 finally:
                     page.close()  # keeps memory flat: a page's objects are freed as we go
     return result
@@ -930,7 +946,8 @@ def read_pdf(path: Path, workers: int = 1, departement: str | None = None) -> Do
                 [running] * len(ranges),
             )
             read = [page for part in parts for page in part]
-    unreadable = [finding for *_, finding in read if finding and finding.kind == "unreadable"]
+    findings = [page[4] for page in read if page[4] is not None]
+    unreadable = [finding for finding in findings if finding.kind == "unreadable"]
     if unreadable and len(unreadable) == pages:  # not a page's problem: the file's
         raise SourceError(f"{path.name}: no page could be read ({unreadable[0].reason})")
     sections = _sections(path.name, read)
@@ -944,9 +961,9 @@ def read_pdf(path: Path, workers: int = 1, departement: str | None = None) -> Do
         sha256=hashlib.sha256(raw).hexdigest(),
         report_year=0,
         sections=sections,
-        running_text=[dropped for *_, page_dropped, _ in read for dropped in page_dropped],
+        running_text=[dropped for page in read for dropped in page[3]],
         pages=pages,
-        page_findings=[finding for *_, finding in read if finding is not None],
+        page_findings=findings,
     )
     try:
         year = report_year(text, path)
@@ -971,7 +988,8 @@ def _sections(source_file: str, read: list[PageResult]) -> list[Section]:
     sections = [Section(title="", location=Location(source_file, page=1, line=1))]
     previous_runs_on = False
     cut_room: float | None = None  # the room the last section's title left on its last line
-    for number, blocks, runs_on, *_ in read:
+    previous_room: float | None = None
+    for number, blocks, runs_on, _, _, room, lead in read:
         for index, (kind, item) in enumerate(blocks):
             if kind == "title":
                 assert isinstance(item, _Title)
@@ -981,6 +999,7 @@ def _sections(source_file: str, read: list[PageResult]) -> list[Section]:
                 if (
                     not before.blocks
                     and before.location.page == (number if index else number - 1)
+                    and (index == 0 or item.opens_column)
                     and before.title_size is not None
                     and abs(before.title_size - size) < LAYOUT.same_size
                     and (
@@ -1007,18 +1026,18 @@ def _sections(source_file: str, read: list[PageResult]) -> list[Section]:
                     continue
                 kind = "block"
             if kind == "continued":
-                # on a page's first paragraph, only if the previous page ended mid-paragraph
-                if (
-                    isinstance(last, TextLine)
-                    and isinstance(item, TextLine)
-                    and (index > 0 or previous_runs_on)
-                ):
+                # on a page's first paragraph, only if the previous page ended mid-paragraph:
+                # on a line that left no room for this page's first word
+                cut = previous_runs_on and (
+                    previous_room is None or lead is None or lead > previous_room
+                )
+                if isinstance(last, TextLine) and isinstance(item, TextLine) and (index > 0 or cut):
                     text, bold = _join_styled((last.text, last.bold), (item.text, item.bold))
                     sections[-1].blocks[-1] = replace(last, text=text, bold=bold)
                     continue
                 kind = "block"
             sections[-1].blocks.append(item)  # type: ignore[arg-type]
-        previous_runs_on = runs_on
+        previous_runs_on, previous_room = runs_on, room
     return _resolve_hyphens(sections)
 
 

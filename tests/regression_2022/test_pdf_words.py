@@ -411,6 +411,11 @@ def test_a_header_whose_first_cell_wraps_keeps_its_next_line_in_that_cell() -> N
     ]
 
 
+def _pages(*blocks: list) -> list:
+    """Pages read from these blocks, none running on."""
+    return [(n, b, False, [], None, None, None) for n, b in enumerate(blocks, start=1)]
+
+
 def test_a_title_cut_by_a_page_or_column_break_is_one_title() -> None:
     from pipelines.read.document import Block, Location, TextLine
     from pipelines.read.pdf import _sections, _Title
@@ -427,25 +432,34 @@ def test_a_title_cut_by_a_page_or_column_break_is_one_title() -> None:
         ("title", _Title("SANTÉ", 18.0, 200.0, 30.0)),
         ("block", line("- ◆ 35 551 demandes", 2)),
     ]
-    sections = _sections("r.pdf", [(1, first, False, [], None), (2, second, False, [], None)])
+    sections = _sections("r.pdf", _pages(first, second))
     assert [s.title for s in sections] == ["", "LES CHIFFRES CLÉS DE LA SANTÉ"]
     # a title of another size at the next page's top is a title of its own
     second = [
         ("title", _Title("Une autre partie", 12.0, 200.0, 30.0)),
         ("block", line("Du texte.", 2)),
     ]
-    sections = _sections("r.pdf", [(1, first, False, [], None), (2, second, False, [], None)])
+    sections = _sections("r.pdf", _pages(first, second))
     assert [s.title for s in sections] == ["", "LES CHIFFRES CLÉS DE LA", "Une autre partie"]
     # a column break within the page cuts it the same way
     page: Blocks = [
         ("block", line("Un paragraphe.", 1)),
         ("title", _Title("LES CHIFFRES CLÉS DE LA POLITIQUE MÉMORIELLE ET", 18.0, 200.0, 30.0)),
-        ("title", _Title("PATRIMONIALE", 18.0, 200.0, 30.0)),
+        ("title", _Title("PATRIMONIALE", 18.0, 200.0, 30.0, opens_column=True)),
         ("block", line("26 diagnostics", 1)),
     ]
-    sections = _sections("r.pdf", [(1, page, False, [], None)])
+    sections = _sections("r.pdf", _pages(page))
     assert [s.title for s in sections][1:] == [
         "LES CHIFFRES CLÉS DE LA POLITIQUE MÉMORIELLE ET PATRIMONIALE"
+    ]
+    # two captions one under the other within a column are two titles
+    page = [
+        ("title", _Title("ECODIENNE À", 18.0, 200.0, 30.0)),
+        ("title", _Title("SAINT ETIENNE AU", 18.0, 200.0, 30.0)),
+    ]
+    assert [s.title for s in _sections("r.pdf", _pages(page))][1:] == [
+        "ECODIENNE À",
+        "SAINT ETIENNE AU",
     ]
 
 
@@ -480,7 +494,7 @@ def test_a_whole_title_ending_a_page_is_not_joined_to_the_next_pages_title() -> 
         ("title", _Title("Les réalisations majeures", 18.0, 200.0, 30.0)),
         ("block", text),
     ]
-    sections = _sections("r.pdf", [(1, first, False, [], None), (2, second, False, [], None)])
+    sections = _sections("r.pdf", _pages(first, second))
     assert [s.title for s in sections][1:] == [
         "Les chiffres clés de la mobilité et du réseau routier",
         "Les réalisations majeures",
@@ -488,7 +502,7 @@ def test_a_whole_title_ending_a_page_is_not_joined_to_the_next_pages_title() -> 
     # a title whose last line left no room for the next page's first word: one title
     first = [("title", _Title("Les chiffres clés du Laboratoire", 18.0, 40.0, 150.0))]
     second = [("title", _Title("Départemental d'Analyses :", 18.0, 30.0, 118.0)), ("block", text)]
-    sections = _sections("r.pdf", [(1, first, False, [], None), (2, second, False, [], None)])
+    sections = _sections("r.pdf", _pages(first, second))
     assert [s.title for s in sections][1:] == [
         "Les chiffres clés du Laboratoire Départemental d'Analyses :"
     ]
@@ -739,3 +753,25 @@ def test_a_short_header_over_a_narrow_hyphenated_first_column_heads_its_table() 
         "INVESTISSEMENT",
         "FONCTIONNEMENT",
     ]
+
+
+def test_a_paragraph_goes_on_over_the_page_only_when_its_word_did_not_fit() -> None:
+    from pipelines.read.document import Location, TextLine
+    from pipelines.read.pdf import PageResult, _sections
+
+    ending = TextLine("Une soixantaine de réunions du projet .", Location("r.pdf", 1))
+    opening = TextLine("Le bilan cumulé à fin 2022.", Location("r.pdf", 2))
+
+    def pages(lead: float) -> list[PageResult]:
+        # the first page's last line left 100 points (less an em)
+        return [
+            (1, [("block", ending)], True, [], None, 100.0, None),
+            (2, [("continued", opening)], False, [], None, None, lead),
+        ]
+
+    # the next page's first word is 12 points wide: it would have fitted, a new paragraph
+    assert _sections("r.pdf", pages(12.0))[0].blocks == [ending, opening]
+    # a word of 120 points would not have: the paragraph went on
+    (joined,) = _sections("r.pdf", pages(120.0))[0].blocks
+    assert isinstance(joined, TextLine)
+    assert joined.text == "Une soixantaine de réunions du projet . Le bilan cumulé à fin 2022."
