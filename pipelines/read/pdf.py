@@ -363,13 +363,20 @@ def _same_paragraph(paragraph: list[_Line], line: _Line, gap: float, right: floa
     """Lines of a paragraph are closer than paragraphs are to each other; a list item always
     starts a paragraph (a title's next line may start with a dash: "Lens" + "- Hénin"); a
     title goes on to the next line only when that line's first word would not have fitted on
-    its own line."""
-    return bool(
+    its own line, or the title was cut where no title ends ("Les chiffres clés" + "du
+    Laboratoire", as a typesetter balancing its lines breaks it)."""
+    if not (
         paragraph
         and gap < line.size * LAYOUT.wrapped_cell_gap
         and line.is_title == paragraph[-1].is_title
-        and (line.is_title or not LIST_ITEM.match(line.words[0]["text"]))
-        and not (line.is_title and not _wrapped(paragraph[-1], line, right))
+    ):
+        return False
+    if not line.is_title:
+        return not LIST_ITEM.match(line.words[0]["text"])
+    return (
+        _wrapped(paragraph[-1], line, right)
+        or bool(_CUT_TITLE.search(_text(paragraph[-1].words)))
+        or line.words[0]["text"][:1].islower()
     )
 
 
