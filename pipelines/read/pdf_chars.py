@@ -203,7 +203,8 @@ def _spaces_kept(chars: list[dict]) -> list[dict]:
     """The spaces pdfium generated, kept as a space character between two characters of one
     line whose gap is narrower than the word tolerance: pdfium saw a word break (the page's
     own space glyph, in a text object of its own, as browsers write them) where the gap alone
-    would join the words ("FARDA" + "équipement")."""
+    would join the words ("FARDA" + "équipement"). Not between two digits: pdfium generates
+    some of the thin spaces that group a number's thousands and not others ("2708 881")."""
     kept: list[dict] = []
     for index, char in enumerate(chars):
         if "generated" not in char:
@@ -219,6 +220,8 @@ def _spaces_kept(chars: list[dict]) -> list[dict]:
             and after is not None
             and abs(before["top"] - after["top"]) < LAYOUT.same_line
             and 0 < after["x0"] - before["x1"] <= LAYOUT.word_tolerance
+            # between digits, a thin space groups thousands ("2 708 881"), read either way
+            and not (before["text"].isdigit() and after["text"].isdigit())
         ):
             kept.append({**before, "text": " ", "x0": before["x1"], "x1": after["x0"],
                          "ink_ends": False})  # fmt: skip

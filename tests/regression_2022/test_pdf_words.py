@@ -730,6 +730,9 @@ def test_a_space_pdfium_generates_between_close_words_is_kept() -> None:
     far = [char("A", 92.1, 97.0), {"generated": True}, char("é", 99.0, 102.0)]
     below = [char("A", 92.1, 97.0), {"generated": True}, char("é", 98.3, 101.3, top=112.0)]
     assert [c["text"] for c in _spaces_kept(far)] == ["A", "é"]
+    # between two digits of a number's groups ("2 708 881"): the number stays whole
+    digits = [char("8", 266.9, 270.5), {"generated": True}, char("8", 271.4, 275.0)]
+    assert [c["text"] for c in _spaces_kept(digits)] == ["8", "8"]
     assert [c["text"] for c in _spaces_kept(below)] == ["A", "é"]
 
 
