@@ -125,9 +125,22 @@ class _Line:
 
 
 def _wrapped(line: _Line, next_line: _Line, column_right: float) -> bool:
+    """Would the next line's first word not have fitted on this line? Within an em of the
+    edge: a title's spacing and margins vary."""
     first = next_line.words[0]
-    # within an em of the edge: the typesetter's space and margins vary
     return line.x1 + (first["x1"] - first["x0"]) > column_right - line.size
+
+
+def _room(line: _Line, column_right: float) -> float:
+    """The room a body line leaves for one more word: to its column's edge, less a space."""
+    return column_right - line.x1 - LAYOUT.space * line.size
+
+
+def _broke(line: _Line, next_line: _Line, column_right: float) -> bool:
+    """Did the typesetter break a paragraph's line before the next line's first word because
+    it would not fit (rather than because the paragraph ended)?"""
+    first = next_line.words[0]
+    return first["x1"] - first["x0"] > _room(line, column_right)
 
 
 def _is_bold(word: dict) -> bool:
@@ -359,12 +372,17 @@ def _row_like(line: _Line, rows: list[_Line]) -> list[list[dict]] | None:
     return parts
 
 
+_SENTENCE_END = (".", "!", "?", "…")
+_TITLE_END = (*_SENTENCE_END, ":")
+
+
 def _same_paragraph(paragraph: list[_Line], line: _Line, gap: float, right: float) -> bool:
     """Lines of a paragraph are closer than paragraphs are to each other; a list item always
     starts a paragraph (a title's next line may start with a dash: "Lens" + "- Hénin"); a
     title goes on to the next line only when that line's first word would not have fitted on
     its own line, or the title was cut where no title ends ("Les chiffres clés" + "du
-    Laboratoire", as a typesetter balancing its lines breaks it)."""
+    Laboratoire", as a typesetter balancing its lines breaks it); a line that ends a sentence
+    and leaves room for the next line's first word ends its paragraph."""
     if not (
         paragraph
         and gap < line.size * LAYOUT.wrapped_cell_gap
@@ -372,7 +390,12 @@ def _same_paragraph(paragraph: list[_Line], line: _Line, gap: float, right: floa
     ):
         return False
     if not line.is_title:
-        return not LIST_ITEM.match(line.words[0]["text"])
+        # a line that ends a sentence with room left for the next line's first word ended
+        # its paragraph, however close the next paragraph is set
+        ended = paragraph[-1].words[-1]["text"].endswith(_SENTENCE_END)
+        return not LIST_ITEM.match(line.words[0]["text"]) and not (
+            ended and not _broke(paragraph[-1], line, right)
+        )
     return (
         _wrapped(paragraph[-1], line, right)
         or bool(_CUT_TITLE.search(_text(paragraph[-1].words)))
@@ -640,7 +663,7 @@ class _PageReader:
             first
             and self.runs_on
             and not LIST_ITEM.match(text)
-            and (ended is None or _wrapped(ended[0], paragraph[0], ended[1]))
+            and (ended is None or _broke(ended[0], paragraph[0], ended[1]))
         ):
             kind = "continued"
         box = (
@@ -767,7 +790,7 @@ def _open(path: Path):
 
 # a page's number, its blocks, whether its last block runs on, its running text dropped, a
 # finding when it gave no text, and how a paragraph cut by the page break tells itself: the
-# room its last line leaves (less an em), and the width of the page's first word
+# room its last line leaves (`_room`), and the width of the page's first word
 PageResult = tuple[
     int,
     list[tuple[str, Block | _Title]],
@@ -824,7 +847,7 @@ def read_pages(
                         blocks = reader.read()
                     finding = None if blocks else _without_text(page, number)
                     ends = reader.last_line
-                    room = ends[1] - ends[0].x1 - ends[0].size if ends else None
+                    room = _room(*ends) if ends else None
                     result.append(
                         (number, blocks, reader.runs_on, reader.dropped, finding, room, reader.lead)
                     )
@@ -1012,8 +1035,13 @@ def _sections(source_file: str, read: list[PageResult]) -> list[Section]:
                     and (
                         _CUT_TITLE.search(before.title)
                         or title[:1].islower()
-                        # its first word would not have fitted on the last one's last line
-                        or (cut_room is not None and item.lead + size > cut_room)
+                        # its first word would not have fitted on the last one's last line,
+                        # which does not end as a whole title may (on a colon)
+                        or (
+                            cut_room is not None
+                            and item.lead + size > cut_room
+                            and not before.title.endswith(_TITLE_END)
+                        )
                     )
                 ):  # a title a column or page break cut: the last one ended on its first part
                     before.title = join_lines(before.title, title)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.read.document import Table
+from pipelines.read.document import Table, TextLine
 from pipelines.read.hyphenation import MARK, Vocabulary, join_lines
 from pipelines.read.numbers import find_quantities
 from pipelines.read.pdf import _join_styled, _styled
@@ -506,6 +506,11 @@ def test_a_whole_title_ending_a_page_is_not_joined_to_the_next_pages_title() -> 
     assert [s.title for s in sections][1:] == [
         "Les chiffres clés du Laboratoire Départemental d'Analyses :"
     ]
+    # ... unless it ends as a whole title does, on a colon (a title set twice)
+    whole = "Les chiffres clés de la mobilité :"
+    first = [("title", _Title(whole, 18.0, 26.9, 150.0))]
+    second = [("title", _Title(whole, 18.0, 26.9, 32.1, opens_column=True)), ("block", text)]
+    assert [s.title for s in _sections("r.pdf", _pages(first, second))][1:] == [whole, whole]
 
 
 def test_a_table_under_a_held_line_at_a_columns_top_does_not_run_on() -> None:
@@ -766,7 +771,7 @@ def test_a_paragraph_goes_on_over_the_page_only_when_its_word_did_not_fit() -> N
     opening = TextLine("Le bilan cumulé à fin 2022.", Location("r.pdf", 2))
 
     def pages(lead: float) -> list[PageResult]:
-        # the first page's last line left 100 points (less an em)
+        # the first page's last line left 100 points (less a space)
         return [
             (1, [("block", ending)], True, [], None, 100.0, None),
             (2, [("continued", opening)], False, [], None, None, lead),
@@ -778,3 +783,23 @@ def test_a_paragraph_goes_on_over_the_page_only_when_its_word_did_not_fit() -> N
     (joined,) = _sections("r.pdf", pages(120.0))[0].blocks
     assert isinstance(joined, TextLine)
     assert joined.text == "Une soixantaine de réunions du projet . Le bilan cumulé à fin 2022."
+
+
+def test_a_line_ending_a_sentence_with_room_left_ends_its_paragraph() -> None:
+    from pipelines.read.pdf import _lines, _PageReader
+
+    # two paragraphs set as close as a paragraph's lines: the first's last line ends a
+    # sentence far from the column's edge, so the next line starts another paragraph
+    words = _row([("un texte qui remplit toute la ligne de sa colonne", 40)], 100)
+    words += _row([("du projet .", 40)], 110)
+    words += _row([("Le bilan cumulé à fin 2022.", 40)], 120)
+    words += _row([("Une phrase coupée par la ligne qui se termine sur", 40)], 130)
+    words += _row([("un mot court.", 40)], 140)
+    reader = _PageReader(None, 2, "r.pdf")
+    reader.runs_on, reader.text_bottom = False, 800.0
+    reader._flow(_lines([{**w, "fontname": "Serif"} for w in words], 8.0), 260.0)
+    assert [b.text for _, b in reader.blocks if isinstance(b, TextLine)] == [
+        "un texte qui remplit toute la ligne de sa colonne du projet .",
+        "Le bilan cumulé à fin 2022.",
+        "Une phrase coupée par la ligne qui se termine sur un mot court.",
+    ]
