@@ -381,8 +381,9 @@ def _same_paragraph(paragraph: list[_Line], line: _Line, gap: float, right: floa
     starts a paragraph (a title's next line may start with a dash: "Lens" + "- Hénin"); a
     title goes on to the next line only when that line's first word would not have fitted on
     its own line, or the title was cut where no title ends ("Les chiffres clés" + "du
-    Laboratoire", as a typesetter balancing its lines breaks it); a line that ends a sentence
-    and leaves room for the next line's first word ends its paragraph."""
+    Laboratoire", as a typesetter balancing its lines breaks it), and not after a colon (a
+    whole title); a line that ends a sentence and leaves room for the next line's first
+    word ends its paragraph."""
     if not (
         paragraph
         and gap < line.size * LAYOUT.wrapped_cell_gap
@@ -396,9 +397,10 @@ def _same_paragraph(paragraph: list[_Line], line: _Line, gap: float, right: floa
         return not LIST_ITEM.match(line.words[0]["text"]) and not (
             ended and not _broke(paragraph[-1], line, right)
         )
+    last = _text(paragraph[-1].words)
     return (
-        _wrapped(paragraph[-1], line, right)
-        or bool(_CUT_TITLE.search(_text(paragraph[-1].words)))
+        (_wrapped(paragraph[-1], line, right) and not last.endswith(_TITLE_END))
+        or bool(_CUT_TITLE.search(last))
         or line.words[0]["text"][:1].islower()
     )
 

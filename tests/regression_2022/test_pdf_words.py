@@ -803,3 +803,20 @@ def test_a_line_ending_a_sentence_with_room_left_ends_its_paragraph() -> None:
         "Le bilan cumulé à fin 2022.",
         "Une phrase coupée par la ligne qui se termine sur un mot court.",
     ]
+
+
+def test_a_title_line_ending_on_a_colon_is_a_whole_title() -> None:
+    from pipelines.read.pdf import _lines, _same_paragraph
+
+    # a title set twice, the first filling its line: the second is not its next line
+    title = "Les chiffres clés de la mobilité :"
+    words = [{**w, "size": 16.0} for w in _row([(title, 40)], 100) + _row([(title, 40)], 118)]
+    first, second = _lines(words, 10.0)
+    assert first.is_title and second.is_title
+    right = first.x1 + 20  # less room than the next line's first word takes
+    assert not _same_paragraph([first], second, 2.0, right)
+    # a title cut on a word no title ends on goes on to its next line
+    cut = [{**w, "size": 16.0} for w in _row([("Les chiffres clés de la", 40)], 100)]
+    cut += [{**w, "size": 16.0} for w in _row([("Mobilité", 40)], 118)]
+    first, second = _lines(cut, 10.0)
+    assert _same_paragraph([first], second, 2.0, 400.0)
