@@ -45,6 +45,16 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "quarter",  # "sur le 4ème trimestre", "au premier trimestre 2022"
+        re.compile(
+            r"\b(?:au|sur\s+le|pendant\s+le|le|du)\s+(?P<q>1er|premier|[1-4](?:e|è|ème|eme)|"
+            r"deuxième|second|troisième|quatrième|dernier)\s+trimestre(?:\s+"
+            + _YEAR.format("y")
+            + ")?",
+            _I,
+        ),
+    ),
+    (
         "school_year",  # "pour 2022-2023", "l'année scolaire 2022/2023": September to August
         re.compile(
             r"\b(?:scolaire|rentrée|pour|de\s+l['’]année)\s+(?:scolaire\s+)?"
@@ -61,7 +71,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:de|entre)\s+" + _YEAR.format("a") + r"\s+(?:à|et)\s+" + _YEAR.format("b"), _I
         ),
     ),
-    ("as_of", re.compile(r"\b(?:à\s+)?fin\s+(?:d[ée]cembre\s+)?" + _YEAR.format("y"), _I)),
+    # "à fin 2022" (a stock then); "l'adoption fin 2022 des 3 pactes" dates an event
+    ("as_of", re.compile(r"\bà\s+fin\s+(?:d[ée]cembre\s+)?" + _YEAR.format("y"), _I)),
     ("as_of", re.compile(r"\bau\s+31\s+décembre\b", _I)),
     ("as_of", re.compile(r"\bau\s+31/12(?:/(?P<y>(?:19|20)?\d{2}))?\b", _I)),
     (
@@ -76,6 +87,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("forecast", re.compile(r"\bà\s+terminaison\b|\bà\s+venir\b|\bprévisionnel", _I)),
     ("as_of", re.compile(r"\baujourd['’]hui\b|\bdésormais\b|\bactuellement\b", _I)),
 )
+_QUARTERS = {"premier": 1, "1er": 1, "deuxième": 2, "second": 2, "troisième": 3, "quatrième": 4,
+             "dernier": 4}  # fmt: skip
 # how far from the figure a period phrase may be and still apply to it
 _REACH = 90
 
@@ -95,10 +108,17 @@ def period_of(text: str, start: int, end: int, report_year: int) -> Period:
     """The period of the figure at text[start:end]: the nearest period phrase of its
     sentence within reach, else the report year."""
     best: tuple[int, Period] | None = None
+    framing: Period | None = None  # a phrase the paragraph opens on, before the figure
+    lead = len(text) - len(text.lstrip(_MARKERS))
     for kind, pattern in _RULES:
         for match in pattern.finditer(text):
             if match.start() <= start < match.end():
                 continue  # the figure is itself the year of the phrase
+            if _aside(text, match, start):
+                continue  # "(Source : INSEE, estimation 1er janvier 2023)": its own figure's
+            opens = match.start() <= lead + _OPENING and match.end() <= start
+            if opens and kind in _FRAMES and framing is None:
+                framing = _period(kind, match, report_year)
             # a phrase after the figure is its own ("33 380 offres à fin 2022"); one before
             # it more often closes the previous clause: it counts double
             distance = match.start() - end if match.start() >= end else 2 * (start - match.end())
@@ -107,7 +127,9 @@ def period_of(text: str, start: int, end: int, report_year: int) -> Period:
             period = _period(kind, match, report_year)
             if period is not None and (best is None or distance < best[0]):
                 best = (distance, period)
-    found = best[1] if best else report_period(report_year)
+    # "Du 15 octobre 2022 au 15 janvier 2023 une plateforme ... . Plus de 5500 réservations":
+    # a paragraph that opens on a period is framed by it
+    found = best[1] if best else framing or report_period(report_year)
     if best is None and (planned := _planned_next(text, end, report_year)) is not None:
         # "une capacité d'accueil pour 20 jeunes. Son ouverture est prévue à l'horizon 2025."
         return planned
@@ -158,6 +180,23 @@ _OPENING = 20  # "Le bilan cumulé ...": the paragraph opens on it
 _CUMULATED = re.compile(r"\b(?:bilan|total|montant)s?\s+cumulée?s?\b|\ben\s+cumul\b", _I)
 
 
+_MARKERS = " -–—◆•⇒*"
+# the periods a paragraph may open on to frame all it says: dated spans ("Du 15 octobre 2022
+# au 15 janvier 2023"), quarters; not "Depuis 2011, le Département soutient ...", a clause
+_FRAMES = {"multi_year", "quarter"}
+
+
+def _aside(text: str, match: re.Match[str], start: int) -> bool:
+    """Is the phrase within brackets that close before the figure? Brackets qualify what
+    comes before them ("des 1 453 934 habitants (Source : INSEE, estimation 1er janvier
+    2023)"), not the figures after them ("FEDER 3B (convention 2014/2020) ... 4 753 558 €")."""
+    opened = text.rfind("(", 0, match.start())
+    if opened < 0 or text.rfind(")", opened, match.start()) >= 0:
+        return False
+    closed = text.find(")", match.end())
+    return 0 <= closed < start
+
+
 def _crosses_sentence(text: str, match: re.Match[str], start: int, end: int) -> bool:
     left, right = sorted((match.start(), start))
     between = text[min(match.end(), end) : max(match.start(), start)] if left != right else ""
@@ -186,6 +225,12 @@ def _period(kind: str, match: re.Match[str], report_year: int) -> Period | None:
             return Period(kind, None, stated) if stated else None
         year = int(groups["y"]) if groups.get("y") else report_year
         return Period(kind, None, date(year, 12, 31))
+    if kind == "quarter":
+        year = int(groups["y"]) if groups.get("y") else report_year
+        quarter = _QUARTERS.get(groups["q"].lower(), 0) or int(groups["q"][0])
+        following = date(year + quarter // 4, (3 * quarter) % 12 + 1, 1)
+        closing = date.fromordinal(following.toordinal() - 1)
+        return Period("multi_year", date(year, 3 * quarter - 2, 1), closing)
     if kind == "cumulative":
         since = int(groups["a"]) if groups.get("a") else None
         return Period(kind, date(since, 1, 1) if since else None, date(report_year, 12, 31))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from pipelines.extract import Context, Extraction, Reject
@@ -111,7 +112,7 @@ def with_periods(result: Extraction, document: Document) -> Extraction:
     for figure in result.figures:
         if figure.period is None:
             text = words.get(figure.location, "")
-            start = text.find(figure.source_span)
+            start = _span_start(text, figure.source_span)
             if start >= 0:
                 period = period_of(text, start, start + len(figure.source_span), report_year)
                 if period != report_period(report_year):
@@ -119,6 +120,13 @@ def with_periods(result: Extraction, document: Document) -> Extraction:
         figures.append(figure)
     result.figures = figures
     return result
+
+
+def _span_start(text: str, span: str) -> int:
+    """Where the figure's words stand in its line: the first place they stand whole ("9"
+    in "des 9 antennes", not in "1 453 934"), else the first place they are found."""
+    whole = re.search(rf"(?<![\w,.]){re.escape(span)}(?![\w])", text) if span else None
+    return whole.start() if whole else text.find(span)
 
 
 def is_generated(code: str) -> bool:

@@ -314,6 +314,39 @@ def test_periods_read_from_the_sentence_and_its_paragraph(statements) -> None:
     assert period(1140, 144) == ("as_of", "None", "2022-12-31")  # "valides au 31/12"
 
 
+def test_periods_of_quarters_opening_phrases_and_asides() -> None:
+    from pipelines.extract.periods import period_of
+
+    def period(line: str, figure: str) -> tuple[str, str, str]:
+        at = line.index(figure)
+        found = period_of(line, at, at + len(figure), 2022)
+        return found.kind, str(found.start), str(found.end)
+
+    # L4555: a quarter of the report year
+    quarter = "400 passages à la tyrolienne sur le 4ème trimestre"
+    assert period(quarter, "400") == ("multi_year", "2022-10-01", "2022-12-31")
+    # L1271: the item opens on its period; the figure's own sentence has none
+    opening = ("- ◆ Du 15 octobre 2022 au 15 janvier 2023 une plateforme de réservation en "
+               "ligne a été mise en place pour l'Égyptobus. Plus de 5500 réservations ont été "
+               "réalisées via internet.")  # fmt: skip
+    assert period(opening, "5500") == ("multi_year", "2022-10-15", "2023-01-15")
+    # L1284: a date in brackets is that of the figure before them, not of those after
+    aside = ("En proximité immédiate des 1 453 934 habitants (Source : INSEE, estimation "
+             "1^{er} janvier 2023), les agents exercent dans 25 sites et 9 antennes")  # fmt: skip
+    assert period(aside, "1 453 934") == ("as_of", "None", "2023-01-01")
+    assert period(aside, "9 antennes")[0] == "year"
+    # L2239: "l'adoption fin 2022 des 3 pactes" dates an event, not a stock
+    assert period("avec l'adoption fin 2022 des 3 pactes", "3 pactes")[0] == "year"
+
+
+def test_a_figure_is_placed_where_its_words_stand_whole() -> None:
+    from pipelines.extract.report import _span_start
+
+    line = "des 1 453 934 habitants, des 25 sites et des 9 antennes"
+    assert line[_span_start(line, "9") :].startswith("9 antennes")
+    assert _span_start(line, "1 453 934") == 4
+
+
 def test_a_shared_value_and_head_word_do_not_make_one_fact(statements) -> None:
     """ "14 places d'appartements" (1191) is not the 14 places at Noyelles (1188); "4 nouveaux
     dispositifs d'aide" (4754) are not "4 nouveaux mobiliers" (3397); the three 87 500 €
