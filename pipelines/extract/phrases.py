@@ -45,8 +45,8 @@ _PARTICIPLE = re.compile(r"(?:é|ée|és|ées|is|ise|ises|us|ue|ues|it|ite|its|i
 _WORD = re.compile(r"[\wéèêëàâîïôöûüç'’-]+|[^\s\w]", re.IGNORECASE)
 _VERB_LEMMA = re.compile(r"(?:er|ir|re|oir)$")
 # Words that link a subject to its amount: "s'élève à", "évaluée à", "de", "atteint".
-_LINK_BEFORE = re.compile(
-    r"(?:\s*(?:s['’]\s*élève(?:nt)?|s['’]\s*élevant|atteint|atteignent|représente(?:nt)?|"
+_LINK_BEFORE = re.compile(  # whole words only: "travaux" does not end on "aux"
+    r"(?:\s*\b(?:s['’]\s*élève(?:nt)?|s['’]\s*élevant|atteint|atteignent|représente(?:nt)?|"
     r"est|sont|était|évaluée?s?|estimée?s?|chiffrée?s?|porté(?:e|s|es)?|fixée?s?|"
     r"à\s+hauteur|pour\s+un\s+(?:montant|total|coût|budget)|d['’]un\s+montant|"
     r"d['’]une?\s+(?:valeur|enveloppe|surface|longueur|superficie)|"

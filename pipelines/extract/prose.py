@@ -307,17 +307,12 @@ def _label(
     """The noun phrase of the figure: the noun the parse makes it quantify, else the words
     after it, else its subject before it, else (an amount in brackets, "Label : 15,6 M€",
     "pour un montant de") the clause it sums up."""
-    label = phrase_after(after)
-    item = _AMOUNT_OF_ITEM.search(text[: q.start])
-    if item is not None and not item["grant"] and "(" not in item.group(0):
-        item = item if LIST_MARKERS.match(text) else None  # "X : 1,2 M€" in a list item only
-    if parse is not None and unit not in {"count", "pct", "pct_change"} and item is not None:
-        # "création d'une garderie à Sainte-Marie-Kerque (sub 87 500 €)", "... éclairage :
-        # 25 000 €": the item the amount is for, named by what it is (a grant, an amount)
-        what = item_phrase(parse, item.start())
-        if is_noun_phrase(what):
-            kind = "subvention" if item["grant"] else UNIT_NOUNS.get(unit, "montant")
-            return f"{kind} : {what}"
+    named = _named_before(text, q, unit, clause_start, parse)
+    if named:
+        return named
+    # "quatre des dix dossiers de l'année": a part of the whole after it, of what it counts
+    whole = _PART_OF_WHOLE.match(text, q.end) if unit == "count" else None
+    label = phrase_after(text[whole.end() :] if whole else after)
     counted = counted_phrase(parse, q.start, q.end) if parse is not None else ""
     if is_noun_phrase(counted) and (not is_noun_phrase(label) or _vaguer(label, counted)):
         label = counted
@@ -362,6 +357,34 @@ def _label(
     return label if is_noun_phrase(label) else ""
 
 
+def _named_before(text: str, q: Quantity, unit: str, clause_start: int, parse: Parse | None) -> str:
+    """The label the words before the figure give outright, or "": the clause's subject of
+    "au nombre de 6"; the list item an amount closes, named by what it is."""
+    if _NUMBER_OF.search(text[clause_start : q.start]):
+        # "Les commissions thématiques : elles sont au nombre de 6": what the clause opens on
+        subject = opening_phrase(LIST_MARKERS.sub("", text[clause_start : q.start]))
+        if is_noun_phrase(subject):
+            return subject
+    item = _AMOUNT_OF_ITEM.search(text[: q.start])
+    if item is not None and not item["grant"] and "(" not in item.group(0):
+        item = item if LIST_MARKERS.match(text) else None  # "X : 1,2 M€" in a list item only
+    if parse is not None and unit not in {"count", "pct", "pct_change"} and item is not None:
+        # "création d'une garderie à Sainte-Marie-Kerque (sub 87 500 €)", "... éclairage :
+        # 25 000 €": the item the amount is for, named by what it is (a grant, an amount)
+        what = item_phrase(parse, item.start())
+        if is_noun_phrase(what):
+            kind = "subvention" if item["grant"] else UNIT_NOUNS.get(unit, "montant")
+            return f"{kind} : {what}"
+    return ""
+
+
+_PART_OF_WHOLE = re.compile(
+    r"\s*des\s+(?:\d[\d\s\u00a0\u202f]*|(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|"
+    r"onze|douze|quinze|vingt|trente|cent)\w*)\s+(?=[a-zéèêà])",
+    re.IGNORECASE,
+)
+# "elles sont au nombre de 6", "au nombre de 6": the figure counts what the clause opens on
+_NUMBER_OF = re.compile(r"\bau\s+nombre\s+de\s*$", re.IGNORECASE)
 # the opening of an amount that closes a list item: "(sub ", "(", " : " after the item
 _AMOUNT_OF_ITEM = re.compile(
     r"(?:\(\s*(?:(?P<grant>sub(?:v(?:ention)?)?\.?)\s*)?|\s:\s*)$", re.IGNORECASE

@@ -576,3 +576,16 @@ def test_a_body_named_in_brackets_is_an_aside_to_the_figure(indicators, entities
     )
     assert got[(2, "onze")][0].entity_code == entities.department.code
     assert got[(3, "120")][0].entity_code == "62-pas-de-calais-actif"
+
+
+def test_labels_of_a_count_stated_after_its_noun_a_part_of_a_whole_and_works(statements) -> None:
+    def label(line: int, value: float) -> str:
+        row = statements[(statements.line == line) & (statements.value == value)]
+        return str(row.label.iloc[0])
+
+    # L255 "Les commissions thématiques : elles sont au nombre de 6."
+    assert label(255, 6) == "Commissions thématiques"
+    # L4917 "a consacré quatre des dix dossiers de l'année": what the four are of
+    assert label(4917, 4).startswith("Dossiers de l'année")
+    # L3217 "subv : 10,1 M€ - travaux 55,6 M€": a whole word, not "Trav"
+    assert label(3217, 55.6e6) == "Travaux"
