@@ -15,8 +15,9 @@ from tools.renditions import agreement
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
-# seed: (engine, a floor under the blocks' recall measured on it: 97.5 %, 100 %, 100 %)
-SEEDS = {0: ("chromium", 0.95), 1: ("typst", 0.98), 5: ("reportlab", 0.98)}
+# seed: (engine, a floor under the blocks' recall measured on it: 99.7 %, 100 %, 100 %, and
+# 99.1 % on 614, two columns whose bare tables are set across the gutter and over pages)
+SEEDS = {0: ("chromium", 0.98), 1: ("typst", 0.99), 5: ("reportlab", 0.99), 614: ("chromium", 0.98)}
 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS))
@@ -34,4 +35,4 @@ def test_a_drawn_layout_is_read_without_aborting(
     expected = extract_report(document, indicators, entities)
     blocks = agreement(expected, found)
     assert blocks.recall >= floor, blocks.differences()[:20]
-    assert blocks.precision >= 0.95, blocks.differences()[:20]
+    assert blocks.precision >= 0.98, blocks.differences()[:20]
