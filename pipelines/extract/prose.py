@@ -304,12 +304,24 @@ def _figures_of(text: str, entities: EntityCatalog) -> tuple[list[Quantity], set
 def _label(
     text: str, q: Quantity, after: str, unit: str, clause_start: int = 0, parse: Parse | None = None
 ) -> str:
+    """The figure's noun phrase (`_noun_phrase`), never ending on a function word ("... du
+    collège Cousteau et de" is "... du collège Cousteau")."""
+    label = _CUT_END.sub("", _noun_phrase(text, q, after, unit, clause_start, parse))
+    return label if is_noun_phrase(label) else ""
+
+
+def _noun_phrase(
+    text: str, q: Quantity, after: str, unit: str, clause_start: int = 0, parse: Parse | None = None
+) -> str:
     """The noun phrase of the figure: the noun the parse makes it quantify, else the words
     after it, else its subject before it, else (an amount in brackets, "Label : 15,6 M€",
     "pour un montant de") the clause it sums up."""
     named = _named_before(text, q, unit, clause_start, parse)
     if named:
         return named
+    taxes = _TAXES.match(after) if unit == "EUR" else None
+    if taxes:  # "110 000 € TTC": taxes in or out say how the amount is counted, not what
+        after = after[taxes.end() :]
     # "quatre des dix dossiers de l'année": a part of the whole after it, of what it counts
     whole = _PART_OF_WHOLE.match(text, q.end) if unit == "count" else None
     label = phrase_after(text[whole.end() :] if whole else after)
@@ -349,6 +361,8 @@ def _label(
     if not is_noun_phrase(label):  # the clause since the figure before, if any
         label = _clause_subject(text[: q.start], clause_start)
     label = re.sub(r"\s+", " ", label).strip(" :,;.-–—")
+    if taxes and not is_noun_phrase(label):  # "un montant total de 110 000 € TTC"
+        label = f"{UNIT_NOUNS[unit]} {taxes.group().strip()}"
     if parse is not None and unit == "count" and len(label.split()) == 1:
         # "3 pactes" in "le projet de mandat décliné en 3 pactes": "pactes (projet de mandat)"
         context = context_of(parse, q.start, q.end)
@@ -378,6 +392,11 @@ def _named_before(text: str, q: Quantity, unit: str, clause_start: int, parse: P
     return ""
 
 
+_CUT_END = re.compile(
+    r"(?:\s+(?:et|ou|de|des|du|à|au|aux|en|pour|sur|par|avec|la|le|les|un|une|d['’]|l['’]))+$",
+    re.IGNORECASE,
+)
+_TAXES = re.compile(r"^\s*(?:TTC|HT|H\.T\.?|T\.T\.C\.?)(?![\w])", re.IGNORECASE)
 _PART_OF_WHOLE = re.compile(
     r"\s*des\s+(?:\d[\d\s\u00a0\u202f]*|(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|"
     r"onze|douze|quinze|vingt|trente|cent)\w*)\s+(?=[a-zéèêà])",

@@ -589,3 +589,16 @@ def test_labels_of_a_count_stated_after_its_noun_a_part_of_a_whole_and_works(sta
     assert label(4917, 4).startswith("Dossiers de l'année")
     # L3217 "subv : 10,1 M€ - travaux 55,6 M€": a whole word, not "Trav"
     assert label(3217, 55.6e6) == "Travaux"
+
+
+def test_labels_never_end_on_a_function_word_nor_are_a_tax_mention(statements) -> None:
+    def label(line: int, value: float) -> str:
+        row = statements[(statements.line == line) & (statements.value == value)]
+        return str(row.label.iloc[0])
+
+    # L3587 "la restructuration de l'entrée du collège Cousteau et de son parvis ..."
+    assert label(3587, 375315) == "Restructuration de l'entrée du collège Cousteau"
+    # L4121 "... et un montant total de 110 000 € TTC": taxes say how, not what
+    assert label(4121, 110000) != "TTC" and label(4121, 110000).startswith("Montant")
+    endings = statements.label.str.extract(r"\s(\w+)$")[0].str.lower()
+    assert not endings.isin(["et", "de", "des", "du", "à", "au", "aux", "pour", "sur"]).any()
