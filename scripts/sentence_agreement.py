@@ -70,19 +70,28 @@ def figures_frame(path: Path) -> tuple[pd.DataFrame, Extraction]:
     return pd.DataFrame(rows), result
 
 
-def _match(ours: pd.DataFrame, line: int, value: float, unit: str) -> pd.Series | None:
+def _match(
+    ours: pd.DataFrame, line: int, value: float, unit: str, seen: dict | None = None
+) -> pd.Series | None:
     """Our figure at that line with that value and unit (the answer key's unit `other`, a
-    density or a duration, matches any unit)."""
+    density or a duration, matches any unit); the answer key's second "3" of a line is our
+    second "3" of it (`seen` counts them), in the order of the line."""
     same_unit = (ours.unit == unit) if unit != "other" else True
     found = ours[(ours.line == line) & ((ours.value - value).abs() < 1e-6) & same_unit]
-    return found.iloc[0] if not found.empty else None
+    if found.empty:
+        return None
+    order = 0
+    if seen is not None:
+        order = seen[(line, value, unit)] = seen.get((line, value, unit), -1) + 1
+    return found.iloc[order] if order < len(found) else found.iloc[0]
 
 
 def golden_agreement(ours: pd.DataFrame) -> pd.DataFrame:
     golden = pd.read_csv(GOLDEN, dtype=str, keep_default_na=False)
     rows = []
+    seen: dict = {}
     for g in golden.itertuples():
-        m = _match(ours, int(str(g.line)), float(str(g.value)), str(g.unit))
+        m = _match(ours, int(str(g.line)), float(str(g.value)), str(g.unit), seen)
         rows.append(
             {
                 "line": int(str(g.line)), "value": float(str(g.value)), "unit": g.unit,
@@ -107,8 +116,9 @@ def golden_agreement(ours: pd.DataFrame) -> pd.DataFrame:
 def reworded_agreement(ours: pd.DataFrame, answers: Path) -> pd.DataFrame:
     key = pd.read_csv(answers, dtype=str, keep_default_na=False)
     rows = []
+    seen: dict = {}
     for k in key.itertuples():
-        m = _match(ours, int(str(k.line)), float(str(k.value)), str(k.unit))
+        m = _match(ours, int(str(k.line)), float(str(k.value)), str(k.unit), seen)
         entity = str(k.entity).strip().lower()
         rows.append(
             {
