@@ -75,7 +75,9 @@ def _match(
 ) -> pd.Series | None:
     """Our figure at that line with that value and unit (the answer key's unit `other`, a
     density or a duration, matches any unit); the answer key's second "3" of a line is our
-    second "3" of it (`seen` counts them), in the order of the line."""
+    second "3" of it (`seen` counts them), in the order the extraction gives them (the
+    order of the line within one extractor); a key that states it more often than we found it
+    has the rest not found."""
     same_unit = (ours.unit == unit) if unit != "other" else True
     found = ours[(ours.line == line) & ((ours.value - value).abs() < 1e-6) & same_unit]
     if found.empty:
@@ -83,7 +85,7 @@ def _match(
     order = 0
     if seen is not None:
         order = seen[(line, value, unit)] = seen.get((line, value, unit), -1) + 1
-    return found.iloc[order] if order < len(found) else found.iloc[0]
+    return found.iloc[order] if order < len(found) else None
 
 
 def golden_agreement(ours: pd.DataFrame) -> pd.DataFrame:

@@ -47,7 +47,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "quarter",  # "sur le 4ème trimestre", "au premier trimestre 2022"
         re.compile(
-            r"\b(?:au|sur\s+le|pendant\s+le|le|du)\s+(?P<q>1er|premier|[1-4](?:e|è|ème|eme)|"
+            r"\b(?:au|sur\s+le|pendant\s+le|le|du)\s+(?P<q>1er|1\^\{er\}|premier|"
+            r"[1-4](?:e|è|ème|eme|\^\{(?:e|è|ème)\})|"
             r"deuxième|second|troisième|quatrième|dernier)\s+trimestre(?:\s+"
             + _YEAR.format("y")
             + ")?",

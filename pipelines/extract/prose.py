@@ -305,8 +305,12 @@ def _label(
     text: str, q: Quantity, after: str, unit: str, clause_start: int = 0, parse: Parse | None = None
 ) -> str:
     """The figure's noun phrase (`_noun_phrase`), never ending on a function word ("... du
-    collège Cousteau et de" is "... du collège Cousteau")."""
+    collège Cousteau et de" is "... du collège Cousteau"), nor a mention of taxes alone."""
     label = _CUT_END.sub("", _noun_phrase(text, q, after, unit, clause_start, parse))
+    if unit in UNIT_NOUNS and _TAXES.fullmatch(label):
+        # "un montant total de 110 000 € TTC": taxes in or out say how it is counted, not what
+        before = phrase_before(text[: q.start])
+        label = before if is_noun_phrase(before) else f"{UNIT_NOUNS[unit]} {label}"
     return label if is_noun_phrase(label) else ""
 
 
@@ -319,9 +323,6 @@ def _noun_phrase(
     named = _named_before(text, q, unit, clause_start, parse)
     if named:
         return named
-    taxes = _TAXES.match(after) if unit == "EUR" else None
-    if taxes:  # "110 000 € TTC": taxes in or out say how the amount is counted, not what
-        after = after[taxes.end() :]
     # "quatre des dix dossiers de l'année": a part of the whole after it, of what it counts
     whole = _PART_OF_WHOLE.match(text, q.end) if unit == "count" else None
     label = phrase_after(text[whole.end() :] if whole else after)
@@ -361,8 +362,6 @@ def _noun_phrase(
     if not is_noun_phrase(label):  # the clause since the figure before, if any
         label = _clause_subject(text[: q.start], clause_start)
     label = re.sub(r"\s+", " ", label).strip(" :,;.-–—")
-    if taxes and not is_noun_phrase(label):  # "un montant total de 110 000 € TTC"
-        label = f"{UNIT_NOUNS[unit]} {taxes.group().strip()}"
     if parse is not None and unit == "count" and len(label.split()) == 1:
         # "3 pactes" in "le projet de mandat décliné en 3 pactes": "pactes (projet de mandat)"
         context = context_of(parse, q.start, q.end)
@@ -396,7 +395,7 @@ _CUT_END = re.compile(
     r"(?:\s+(?:et|ou|de|des|du|à|au|aux|en|pour|sur|par|avec|la|le|les|un|une|d['’]|l['’]))+$",
     re.IGNORECASE,
 )
-_TAXES = re.compile(r"^\s*(?:TTC|HT|H\.T\.?|T\.T\.C\.?)(?![\w])", re.IGNORECASE)
+_TAXES = re.compile(r"(?:TTC|HT|H\.T\.?|T\.T\.C\.?)", re.IGNORECASE)
 _PART_OF_WHOLE = re.compile(
     r"\s*des\s+(?:\d[\d\s\u00a0\u202f]*|(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|"
     r"onze|douze|quinze|vingt|trente|cent)\w*)\s+(?=[a-zéèêà])",

@@ -125,7 +125,7 @@ def with_periods(result: Extraction, document: Document) -> Extraction:
 def _span_start(text: str, span: str) -> int:
     """Where the figure's words stand in its line: the first place they stand whole ("9"
     in "des 9 antennes", not in "1 453 934"), else the first place they are found."""
-    whole = re.search(rf"(?<![\w,.]){re.escape(span)}(?![\w])", text) if span else None
+    whole = re.search(rf"(?<![\w,.]){re.escape(span)}(?![\w]|[,.]\d)", text) if span else None
     return whole.start() if whole else text.find(span)
 
 

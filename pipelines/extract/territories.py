@@ -23,6 +23,7 @@ _EPCI_SPLIT = re.compile(r"\s*,\s*|\s+et\s+(?=(?:la\s+|le\s+|l['’])?communaut)
 
 
 _MARKER = re.compile(r"^[^\w]*")  # what a bullet line opens with: "- ⇒ ", "- "
+_LEGEND = re.compile(r"\d+\s*:")  # a map legend's item: "12 : CA Grand Calais ..."
 
 
 def profile_runs(section: Section) -> list[list[TextLine]]:
@@ -42,7 +43,8 @@ def profile_runs(section: Section) -> list[list[TextLine]]:
             and marker.group().strip() != ""
             and _MARKER.match(runs[-1][-1].text).group() == marker.group()  # type: ignore[union-attr]
         )
-        if in_run and (not line.starts_group or same_marker):
+        legend = _LEGEND.match(line.text[marker.end() :] if marker else line.text)
+        if in_run and (not line.starts_group or (same_marker and not legend)):
             runs[-1].append(line)
         else:
             runs.append([line])

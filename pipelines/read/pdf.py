@@ -380,10 +380,10 @@ def _same_paragraph(paragraph: list[_Line], line: _Line, gap: float, right: floa
     """Lines of a paragraph are closer than paragraphs are to each other; a list item always
     starts a paragraph (a title's next line may start with a dash: "Lens" + "- Hénin"); a
     title goes on to the next line only when that line's first word would not have fitted on
-    its own line, or the title was cut where no title ends ("Les chiffres clés" + "du
-    Laboratoire", as a typesetter balancing its lines breaks it), and not after a colon (a
-    whole title); a line that ends a sentence and leaves room for the next line's first
-    word ends its paragraph."""
+    its own line (unless its line ends on a colon, as a whole title does), or the title was
+    cut where no title ends ("Les chiffres clés" + "du Laboratoire", as a typesetter
+    balancing its lines breaks it) or goes on in lower case; a line that ends a sentence and
+    leaves room for the next line's first word ends its paragraph."""
     if not (
         paragraph
         and gap < line.size * LAYOUT.wrapped_cell_gap
@@ -392,10 +392,12 @@ def _same_paragraph(paragraph: list[_Line], line: _Line, gap: float, right: floa
         return False
     if not line.is_title:
         # a line that ends a sentence with room left for the next line's first word ended
-        # its paragraph, however close the next paragraph is set
+        # its paragraph, however close the next paragraph is set; the room is measured to
+        # the paragraph's own edge once it has one (a paragraph in a box within the column)
         ended = paragraph[-1].words[-1]["text"].endswith(_SENTENCE_END)
+        edge = max(p.x1 for p in paragraph) if len(paragraph) > 1 else right
         return not LIST_ITEM.match(line.words[0]["text"]) and not (
-            ended and not _broke(paragraph[-1], line, right)
+            ended and not _broke(paragraph[-1], line, edge)
         )
     last = _text(paragraph[-1].words)
     return (
@@ -485,7 +487,9 @@ def _extracted(table) -> list[list[str | None]]:
     view = table.page.filter(inside)
     # a character's place, for its cell: the middle of its word's first character
     anchor: dict[int, tuple[float, float]] = {}
-    for _, chars in WordExtractor().iter_extract_tuples(view.chars):
+    for _, chars in WordExtractor(x_tolerance=LAYOUT.word_tolerance).iter_extract_tuples(
+        view.chars
+    ):
         first = chars[0]
         point = ((first["x0"] + first["x1"]) / 2, (first["top"] + first["bottom"]) / 2)
         anchor.update((id(c), point) for c in chars)

@@ -167,7 +167,9 @@ def test_a_profile_set_in_boxes_spaced_apart_is_one_run() -> None:
         line("- 14 Collèges", 3, True),
         line("Février - La tempête Eunice - Des dégâts sur les couvertures", 4, True),
         line("- 12 octobre : 3 ateliers", 5, True),
+        line("- 1 : CA du Calaisis", 6, True),  # a map legend after a gap stands apart
     ]
     title = "Temps forts 2022 en Montreuillois -Ternois..."
     section = Section(title, lines[0].location, list[TextLine | Table](lines))
-    assert [[ln.location.line for ln in run] for run in profile_runs(section)] == [[1, 2, 3], [5]]
+    runs = [[ln.location.line for ln in run] for run in profile_runs(section)]
+    assert runs == [[1, 2, 3], [5], [6]]

@@ -820,3 +820,16 @@ def test_a_title_line_ending_on_a_colon_is_a_whole_title() -> None:
     cut += [{**w, "size": 16.0} for w in _row([("Mobilité", 40)], 118)]
     first, second = _lines(cut, 10.0)
     assert _same_paragraph([first], second, 2.0, 400.0)
+
+
+def test_a_sentence_ending_a_line_of_a_paragraph_in_a_box_does_not_end_the_paragraph() -> None:
+    from pipelines.read.pdf import _lines, _same_paragraph
+
+    # a box 150 points wide within a column 260 points wide: its full lines end at 190
+    rows = [("un texte dans un encadré qui", 100), ("remplit la ligne du cadre.", 110)]
+    words = [w for text, top in rows for w in _row([(text, 40)], top)]
+    words += _row([("Le", 40)], 120)
+    first, second, third = _lines(words, 8.0)
+    box_edge = max(first.x1, second.x1)
+    assert box_edge < 260 - 30
+    assert _same_paragraph([first, second], third, 2.0, 260.0)
