@@ -38,6 +38,7 @@ from pipelines.extract.quantified import (
     item_phrase,
     noun_before,
     nounlike,
+    subject_of,
 )
 from pipelines.read.document import LIST_MARKERS, MARKERS, Document, Location, Section, TextLine
 from pipelines.read.numbers import Quantity, find_quantities, ignorable_reason
@@ -111,8 +112,10 @@ def extract_prose(
         )
         distinct_labels(figures)
         for i, figure in enumerate(figures):
-            if figure.part_of is not None and figure.label and figure.part_of < i:  # "X dont Y"
-                figure.label = f"{figures[figure.part_of].label} : {figure.label}"
+            of = figure.part_of
+            named = figures[of].label if of is not None and of < i else ""
+            if named and figure.label and named not in figure.label:
+                figure.label = f"{named} : {figure.label}"  # "X dont Y"
             figure.code = _code(domain, figure.label, figure.unit, codes) if figure.label else ""
         for figure in figures:
             q = figure.quantity
@@ -199,8 +202,9 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
             continue
         place = _PLACE_AFTER.match(after)
         if previous is not None and i:
-            if unit == "pct_change" and previous.label and re.search(r"\(\s*$", between):
-                figure.label = f"évolution : {previous.label}"  # "54 forages (+ 20 %)"
+            if unit == "pct_change" and previous.label and _CHANGE_BETWEEN.search(between):
+                # "54 forages (+ 20 %)", "101 bilans soit + 38 %": the change of the figure
+                figure.label = f"évolution : {previous.label}"
                 figure.part_of = len(figures) - 1
             elif place and previous.label and not phrase_after(after):
                 # "75 places créées (24 à Oignies, 14 à Noyelles ...)": parts by place
@@ -307,6 +311,8 @@ def _label(
     """The figure's noun phrase (`_noun_phrase`), never ending on a function word ("... du
     collège Cousteau et de" is "... du collège Cousteau"), nor a mention of taxes alone."""
     label = _CUT_END.sub("", _noun_phrase(text, q, after, unit, clause_start, parse))
+    if unit == "count":
+        label = _CHANGE_OF_COUNT.sub("", label)
     if unit in UNIT_NOUNS and _TAXES.fullmatch(label):
         # "un montant total de 110 000 € TTC": taxes in or out say how it is counted, not what
         before = phrase_before(text[: q.start])
@@ -354,7 +360,13 @@ def _noun_phrase(
             and len(label.split()) == 1
             and label.endswith(("é", "és", "ée", "ées"))
         ):
-            label = f"{UNIT_NOUNS[unit]} {label}"  # "versé" → "montant versé"
+            # "les chaudières ... ont été remplacées pour un montant de": what was replaced;
+            # else "versé" → "montant versé"
+            subject = subject_of(parse, label, q.start) if parse is not None else ""
+            if subject and label.lower() in subject.lower():
+                label = subject  # "projet accompagné": the participle is in it already
+            else:
+                label = f"{subject} {label}" if subject else f"{UNIT_NOUNS[unit]} {label}"
     opening = text.rfind("(", 0, q.start)
     if not is_noun_phrase(label) and opening > text.rfind(")", 0, q.start) and parse is not None:
         # "parcours de marche nordique (2, 4 et 6 kms)": what the bracket's figures measure
@@ -371,8 +383,13 @@ def _noun_phrase(
 
 
 def _named_before(text: str, q: Quantity, unit: str, clause_start: int, parse: Parse | None) -> str:
-    """The label the words before the figure give outright, or "": the clause's subject of
-    "au nombre de 6"; the list item an amount closes, named by what it is."""
+    """The label the words before the figure give outright, or "": a capacity ("pouvant
+    accueillir 120 personnes"); the clause's subject of "au nombre de 6"; the list item an
+    amount closes, named by what it is."""
+    if unit == "count" and _CAPACITY.search(text[: q.start]):
+        # "d'une capacité de 90 berceaux", "pouvant accueillir 120 personnes": a capacity
+        what = phrase_after(text[q.end :])
+        return f"capacité d'accueil : {what}" if is_noun_phrase(what) else "capacité d'accueil"
     if _NUMBER_OF.search(text[clause_start : q.start]):
         # "Les commissions thématiques : elles sont au nombre de 6": what the clause opens on
         subject = opening_phrase(LIST_MARKERS.sub("", text[clause_start : q.start]))
@@ -399,6 +416,18 @@ _TAXES = re.compile(r"(?:TTC|HT|H\.T\.?|T\.T\.C\.?)", re.IGNORECASE)
 _PART_OF_WHOLE = re.compile(
     r"\s*des\s+(?:\d[\d\s\u00a0\u202f]*|(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|"
     r"onze|douze|quinze|vingt|trente|cent)\w*)\s+(?=[a-zéèêà])",
+    re.IGNORECASE,
+)
+_CHANGE_BETWEEN = re.compile(r"(?:\(|\bsoit)\s*[+\u2212-]?\s*$", re.IGNORECASE)
+_CAPACITY = re.compile(
+    r"(?:\bcapacité\s+(?:d['’]accueil\s+)?(?:de|d['’]|pour)|\bpouvant\s+(?:accueillir|recevoir))"
+    r"\s*$",
+    re.IGNORECASE,
+)
+# "une croissance du nombre de bilans (101 ...)": the figure is the count, its change apart
+_CHANGE_OF_COUNT = re.compile(
+    r"^(?:croissance|augmentation|hausse|baisse|diminution|évolution|progression)\s+du\s+"
+    r"nombre\s+(?:de\s+|d['’]\s*)",
     re.IGNORECASE,
 )
 # "elles sont au nombre de 6", "au nombre de 6": the figure counts what the clause opens on

@@ -279,6 +279,18 @@ def amount_phrase(parse: Parse, start: int, end: int) -> str:
     return ""
 
 
+def subject_of(parse: Parse, participle: str, position: int) -> str:
+    """The noun phrase a passive participle before `position` says something of ("les
+    chaudières du collège ont été remplacées pour un montant de ..." → "chaudières du
+    collège"), or ""."""
+    verbs = [w for w in parse.words if w.text == participle and w.end <= position]
+    if not verbs:
+        return ""
+    # the passive subject only: what the participle happened to, not who did it
+    subjects = [w for w in parse.children(verbs[-1]) if w.dep == "nsubj:pass" and nounlike(w)]
+    return phrase_of(parse, subjects[0]) if subjects else ""
+
+
 def nounlike(word: Word) -> bool:
     """A noun, or a line's first word capitalised that the parser took for an adjective at
     the root: a heading's noun without its article ("Soutien aux artistes ... pour 2,6 M€")."""

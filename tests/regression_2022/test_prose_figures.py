@@ -602,3 +602,20 @@ def test_labels_never_end_on_a_function_word_nor_are_a_tax_mention(statements) -
     assert label(4121, 110000) != "TTC" and label(4121, 110000).startswith("Montant")
     endings = statements.label.str.extract(r"\s(\w+)$")[0].str.lower()
     assert not endings.isin(["et", "de", "des", "du", "à", "au", "aux", "pour", "sur"]).any()
+
+
+def test_labels_of_capacities_counts_whose_change_follows_and_passive_amounts(statements) -> None:
+    def label(line: int, value: float) -> str:
+        row = statements[(statements.line == line) & (statements.value == value)]
+        return str(row.label.iloc[0])
+
+    # "pouvant accueillir 120 personnes", "d'une capacité de 90 berceaux"
+    assert label(3591, 120) == "Capacité d'accueil : personnes"
+    assert label(1898, 90) == "Capacité d'accueil : berceaux"
+    # L3294 "une croissance du nombre de bilans (101 soit + 38 % / 2021)"
+    assert label(3294, 101) == "Bilans"
+    assert label(3294, 38) == "Évolution : bilans"
+    # the change of the figure before is named once, not "Bilans : évolution : bilans"
+    assert not label(3294, 38).lower().startswith("bilans :")
+    # L3945 "les chaudières du collège ... ont été remplacées pour un montant de 190 000 €"
+    assert label(3945, 190000).startswith("Chaudières du collège")
