@@ -114,7 +114,7 @@ def extract_prose(
         for i, figure in enumerate(figures):
             of = figure.part_of
             named = figures[of].label if of is not None and of < i else ""
-            if named and figure.label and named not in figure.label:
+            if named and figure.label and named.lower() not in figure.label.lower():
                 figure.label = f"{named} : {figure.label}"  # "X dont Y"
             figure.code = _code(domain, figure.label, figure.unit, codes) if figure.label else ""
         for figure in figures:
