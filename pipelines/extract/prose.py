@@ -330,8 +330,8 @@ def _noun_phrase(
     if named:
         return named
     # "quatre des dix dossiers de l'année": a part of the whole after it, of what it counts
-    whole = _PART_OF_WHOLE.match(text, q.end) if unit == "count" else None
-    label = phrase_after(text[whole.end() :] if whole else after)
+    whole = _whole_after(text, q) if unit == "count" else None
+    label = phrase_after(text[whole:] if whole is not None else after)
     counted = counted_phrase(parse, q.start, q.end) if parse is not None else ""
     if is_noun_phrase(counted) and (not is_noun_phrase(label) or _vaguer(label, counted)):
         label = counted
@@ -382,6 +382,16 @@ def _noun_phrase(
     return label if is_noun_phrase(label) else ""
 
 
+def _whole_after(text: str, q: Quantity) -> int | None:
+    """Where the noun of the whole a figure is a part of begins ("quatre des dix dossiers":
+    "dossiers"), the whole's number read as every figure is; None when no whole follows."""
+    of = _OF_WHOLE.match(text, q.end)
+    if of is None:
+        return None
+    found = find_quantities(text[of.end() :], cardinals=True)
+    return of.end() + found[0].end if found and found[0].start == 0 else None
+
+
 def _named_before(text: str, q: Quantity, unit: str, clause_start: int, parse: Parse | None) -> str:
     """The label the words before the figure give outright, or "": a capacity ("pouvant
     accueillir 120 personnes"); the clause's subject of "au nombre de 6"; the list item an
@@ -413,11 +423,7 @@ _CUT_END = re.compile(
     re.IGNORECASE,
 )
 _TAXES = re.compile(r"(?:TTC|HT|H\.T\.?|T\.T\.C\.?)", re.IGNORECASE)
-_PART_OF_WHOLE = re.compile(
-    r"\s*des\s+(?:\d[\d\s\u00a0\u202f]*|(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|"
-    r"onze|douze|quinze|vingt|trente|cent)\w*)\s+(?=[a-zéèêà])",
-    re.IGNORECASE,
-)
+_OF_WHOLE = re.compile(r"\s*des\s+", re.IGNORECASE)
 _CHANGE_BETWEEN = re.compile(r"(?:\(|\bsoit)\s*[+\u2212-]?\s*$", re.IGNORECASE)
 _CAPACITY = re.compile(
     r"(?:\bcapacité\s+(?:d['’]accueil\s+)?(?:de|d['’]|pour)|\bpouvant\s+(?:accueillir|recevoir))"

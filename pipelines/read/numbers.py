@@ -210,6 +210,13 @@ def _unit_after(text: str, end: int) -> tuple[float, str, int]:
     return 1.0, "count", end
 
 
+def is_figure_alone(text: str) -> bool:
+    """`211 425`, `1 984,8 km²`, `4 228 736 €`: the text is one figure and nothing else (but
+    a closing mark)."""
+    found = find_quantities(text)
+    return len(found) == 1 and found[0].start == 0 and len(text) - found[0].end <= 1
+
+
 def find_quantities(text: str, *, cardinals: bool = False) -> list[Quantity]:
     """Every figure in a line of text, left to right; ordinals such as `1^{er}` are skipped.
 

@@ -64,7 +64,7 @@ from pipelines.read.document import (
     TextLine,
 )
 from pipelines.read.hyphenation import MARK, Vocabulary, join_lines
-from pipelines.read.numbers import find_quantities
+from pipelines.read.numbers import find_quantities, is_figure_alone
 from pipelines.read.pdf_chars import PlainPage, plain_page
 from pipelines.read.pdf_layout import (
     BAND,
@@ -149,9 +149,9 @@ def _is_bold(word: dict) -> bool:
 
 def _is_figure_alone(line: _Line) -> bool:
     """`⇒ 211 425`, `1 984,8 km²`: a key figure's number printed on its own line."""
-    body = " ".join(w["text"] for w in line.words if not MARKER_WORD.match(w["text"]))
-    found = find_quantities(body)
-    return len(found) == 1 and found[0].start == 0 and len(body) - found[0].end <= 1
+    return is_figure_alone(
+        " ".join(w["text"] for w in line.words if not MARKER_WORD.match(w["text"]))
+    )
 
 
 def _text(words: list[dict]) -> str:

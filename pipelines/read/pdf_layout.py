@@ -20,7 +20,7 @@ from itertools import accumulate, combinations, pairwise
 from pathlib import Path
 
 from pipelines.read import PDFIUM_LOCK
-from pipelines.read.numbers import find_quantities
+from pipelines.read.numbers import is_figure_alone
 
 
 @dataclass(frozen=True)
@@ -451,9 +451,7 @@ def _table_row(left: list[dict], right: list[dict], gutter: float) -> bool:
     one_cell = all(b["x0"] - a["x1"] <= wide for a, b in pairwise(left))
     short = left[-1]["x1"] < gutter - wide  # a column's justified line reaches the gutter
     cells = any(b["x0"] - a["x1"] > wide for a, b in pairwise(right))
-    text = " ".join(w["text"] for w in right)
-    found = find_quantities(text)
-    figure = len(found) == 1 and found[0].start == 0 and len(text) - found[0].end <= 1
+    figure = is_figure_alone(" ".join(w["text"] for w in right))
     return one_cell and short and (cells or figure)
 
 
