@@ -81,7 +81,7 @@ ENVIRONMENT = {
     "warehouse_dir": "INDICATORS_WAREHOUSE_DIR",  # warehouse/ of the project
     "staging_dir": "INDICATORS_STAGING_DIR",  # beside the warehouse: staging/
     "pdf_workers": "INDICATORS_PDF_WORKERS",  # 2 processes halve the PDF pass on 2 cores
-    "workers": "INDICATORS_WORKERS",  # report documents in N local processes (1: a thread)
+    "workers": "INDICATORS_WORKERS",  # documents in N processes (1: one thread; unset: 2 threads)
     "dask_address": "INDICATORS_DASK_ADDRESS",  # an existing Dask scheduler, tcp://host:8786
     "lock_timeout_s": "INDICATORS_LOCK_TIMEOUT",  # 120 s: a build waits for one other writer
     "check_history_runs": "INDICATORS_CHECK_HISTORY_RUNS",  # 100 runs of ~175 KB each
@@ -184,7 +184,7 @@ def _parse(name: str, variable: str, text: str) -> object:
     if number < 0:
         raise SettingsError(f"{variable}={text!r}: expected a number of at least 0")
     if name == "workers":
-        return int(number) or None  # 0: no pool, one thread, as 1
+        return int(number) or 1  # 0: no pool, one thread, as 1
     if name == "pdf_workers":
         return max(1, int(number))  # 0: one process
     if number == 0 and name != "lock_timeout_s":

@@ -120,8 +120,10 @@ def _model() -> Any:
 _MODEL_LOCK = threading.Lock()
 
 
+@cache
 def model_version() -> str:
-    """The model's name and version: a parse of another model is another cache entry."""
+    """The model's name and version: a parse of another model is another cache entry (read
+    once per process: each read of a package's metadata parses its METADATA file)."""
     from importlib.metadata import version
 
     return f"{MODEL}-{version(MODEL.replace('_', '-'))}-spacy-{version('spacy')}-{PARSE_FORMAT}"

@@ -6,7 +6,7 @@ and the live one is left untouched; if the checks fail the gate, the candidate i
 inspection, the live one is left untouched and the run ends Failed.
 
 Each report document is one task (read, extract, validate); the documents fan out on the
-flow's task runner (one thread, a process pool or a Dask cluster, `pipelines.run.runners`); the
+flow's task runner (threads, a process pool or a Dask cluster, `pipelines.run.runners`); the
 DuckDB load fans in, one writer.
 One caching mechanism: the staging cache of `steps.stage_report` (keyed by the file's sha256
 and the code version), so Prefect's own task caching is off (`cache_policy=NONE`). Only the
@@ -164,7 +164,7 @@ def _report_failure(what: str, settings: Settings) -> None:
     notify_failure(line, settings.failure_webhook)
 
 
-@flow(name="build_warehouse", log_prints=True, task_runner=task_runner())  # one thread
+@flow(name="build_warehouse", log_prints=True, task_runner=task_runner())  # two threads
 def build_warehouse(
     reports: list[str] | None = None,
     reference_dir: str | None = None,

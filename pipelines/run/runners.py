@@ -1,4 +1,5 @@
-"""Where the per-document tasks run: one thread (default), a local process pool, or Dask.
+"""Where the per-document tasks run: two threads (default), one thread, a local process pool,
+or Dask.
 
 Extraction is one coarse task per report document and fans out; the DuckDB load fans in
 (one writer, in the flow's process). On a cluster, give the address of an existing Dask
@@ -14,13 +15,17 @@ from typing import Any
 
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
+from pipelines.run.steps import DOCUMENT_THREADS
+
 
 def task_runner(workers: int | None = None, dask_address: str | None = None) -> TaskRunner[Any]:
-    """`dask_address` (e.g. tcp://10.0.0.5:8786) wins; `workers` > 1 is a local process pool."""
+    """`dask_address` (e.g. tcp://10.0.0.5:8786) wins; `workers` > 1 is a local process pool,
+    1 one thread; by default the documents go side by side in threads, as without Prefect
+    (`steps.stage_documents`): one is extracted while the other waits for its PDF pages."""
     if dask_address:
         from prefect_dask import DaskTaskRunner
 
         return DaskTaskRunner(address=dask_address)
     if workers and workers > 1:
         return ProcessPoolTaskRunner(max_workers=workers)
-    return ThreadPoolTaskRunner(max_workers=1)
+    return ThreadPoolTaskRunner(max_workers=DOCUMENT_THREADS if workers is None else 1)

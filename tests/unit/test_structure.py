@@ -205,7 +205,9 @@ def test_the_task_runner_comes_from_the_settings_not_from_the_import() -> None:
     from pipelines.run.flows import build_warehouse, flow_for
 
     assert isinstance(build_warehouse.task_runner, ThreadPoolTaskRunner)
-    assert build_warehouse.task_runner._max_workers == 1  # one thread unless told
+    assert build_warehouse.task_runner._max_workers == 2  # two threads unless told
+    single = flow_for(Settings(workers=1)).task_runner
+    assert isinstance(single, ThreadPoolTaskRunner) and single._max_workers == 1
     pooled = flow_for(Settings(workers=2)).task_runner
     assert isinstance(pooled, ProcessPoolTaskRunner) and pooled._max_workers == 2
     assert isinstance(build_warehouse.task_runner, ThreadPoolTaskRunner)  # the module's unchanged
