@@ -14,6 +14,7 @@ disagreements of each kind.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -70,6 +71,18 @@ def figures_frame(path: Path) -> tuple[pd.DataFrame, Extraction]:
     return pd.DataFrame(rows), result
 
 
+# units an answer key may give that the warehouse does not model apart (a duration is counted
+# in its own words: "52 000 heures" is a count of hours, "29 jours" a number of days)
+_ANY_UNIT = frozenset({"other", "hours", "h", "min", "minutes", "days", "day", "years"})
+
+
+def _name(text: str) -> str:
+    """A place or body's name without its articles and linking marks: "MDS d'Hénin-Carvin"
+    and "MDS Hénin-Carvin" are one name."""
+    text = re.sub(r"\b(?:de\s+la|de\s+l['’]|du|des|de|d['’]|l['’]|la|le|les)\s*", " ", text.lower())
+    return " ".join(re.sub(r"[-'’]", " ", text).split())
+
+
 def _match(
     ours: pd.DataFrame, line: int, value: float, unit: str, seen: dict | None = None
 ) -> pd.Series | None:
@@ -78,7 +91,7 @@ def _match(
     second "3" of it (`seen` counts them), in the order the extraction gives them (the
     order of the line within one extractor); a key that states it more often than we found it
     has the rest not found."""
-    same_unit = (ours.unit == unit) if unit != "other" else True
+    same_unit = (ours.unit == unit) if unit not in _ANY_UNIT else True
     found = ours[(ours.line == line) & ((ours.value - value).abs() < 1e-6) & same_unit]
     if found.empty:
         return None
@@ -131,8 +144,8 @@ def reworded_agreement(ours: pd.DataFrame, answers: Path) -> pd.DataFrame:
                 "same_entity": m is not None and (
                     m.entity_type == "department"
                     if entity in {"département", "departement", "department"}
-                    else entity in str(m.entity_name).lower()
-                    or str(m.entity_name).lower() in entity
+                    else _name(entity) in _name(str(m.entity_name))
+                    or _name(str(m.entity_name)) in _name(entity)
                 ),
                 "entity": f"{m.entity_name} vs {k.entity}" if m is not None else "",
                 "same_period": m is not None and m.period_kind == k.period_kind,

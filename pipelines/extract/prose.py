@@ -40,6 +40,7 @@ from pipelines.extract.quantified import (
     nounlike,
     subject_of,
 )
+from pipelines.extract.respectively import respective_labels, respective_lists
 from pipelines.read.document import LIST_MARKERS, MARKERS, Document, Location, Section, TextLine
 from pipelines.read.numbers import Quantity, find_quantities, ignorable_reason
 from schemas.catalog import Entity, EntityCatalog, IndicatorCatalog, ReportStructure
@@ -221,6 +222,10 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
             ):  # "104 agents RHS sur 128": the bare figure is the whole of the one before
                 figure.label = f"{previous.label.split()[0]} (total)"
                 previous.part_of = len(figures)
+            elif unit == "pct" and previous.label and (among := _share_among(after, previous)):
+                # "5 811 demandes reçues ; 45 % d'entre elles ont été dématérialisées"
+                figure.label = among
+                figure.part_of = len(figures) - 1
             elif _BETWEEN_SHARE.search(between) and unit == "pct" and previous.label:
                 # "1 200 bénéficiaires, soit 12 % des demandeurs": the share the figure before
                 # is of its base (named, or the whole it is read against)
@@ -234,7 +239,33 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
             short = figure.label and len(figure.label.split()) <= 2
             figure.part_of = bracket if short else None
         figures.append(figure)
+    _respective(text, figures, parse)
     return figures
+
+
+def _respective(text: str, figures: list[_Read], parse: Parse | None) -> None:
+    """ "s'élèvent respectivement à 81 et à 8": each figure of the list is of its own phrase
+    before the word; "comptent respectivement 55 500, 12 200 et 20 500 abonnés": when no
+    phrases match them one to one, all are of the noun after the last."""
+    spans = [(f.quantity.start, f.quantity.end) for f in figures]
+    for members in respective_lists(text, spans):
+        labels = respective_labels(text, spans[members[0]][0], len(members), parse)
+        shared = figures[members[-1]].label
+        for n, member in enumerate(members):
+            figure = figures[member]
+            figure.label = labels[n] if labels else shared or figure.label
+            if figure.part_of in members:
+                figure.part_of = None  # listed side by side, not parts of each other
+
+
+def _share_among(after: str, previous: _Read) -> str:
+    """ "45 % d'entre elles ont été dématérialisées": a share of the figure before, with what
+    sets the share apart; "" when the words after the figure are not "d'entre eux"."""
+    among = _AMONG.match(after)
+    if among is None:
+        return ""
+    state = f" {among['state']}" if among["state"] else ""
+    return f"{previous.label}{state} (part en %)"
 
 
 def _bracket_whole(text: str, q: Quantity, before: list[Quantity]) -> int | None:
@@ -326,7 +357,7 @@ def _noun_phrase(
     """The noun phrase of the figure: the noun the parse makes it quantify, else the words
     after it, else its subject before it, else (an amount in brackets, "Label : 15,6 M€",
     "pour un montant de") the clause it sums up."""
-    named = _named_before(text, q, unit, clause_start, parse)
+    named = _named_outright(text, q, unit, clause_start, parse)
     if named:
         return named
     # "quatre des dix dossiers de l'année": a part of the whole after it, of what it counts
@@ -392,10 +423,19 @@ def _whole_after(text: str, q: Quantity) -> int | None:
     return of.end() + found[0].end if found and found[0].start == 0 else None
 
 
-def _named_before(text: str, q: Quantity, unit: str, clause_start: int, parse: Parse | None) -> str:
-    """The label the words before the figure give outright, or "": a capacity ("pouvant
+def _named_outright(
+    text: str, q: Quantity, unit: str, clause_start: int, parse: Parse | None
+) -> str:
+    """The label the words around the figure give outright, or "": what an amount is "pour"
+    ("389 420 euros pour la restructuration de l'entrée"); a capacity ("pouvant
     accueillir 120 personnes"); the clause's subject of "au nombre de 6"; the list item an
     amount closes, named by what it is."""
+    purpose = _PURPOSE_AFTER.match(text, q.end) if unit == "EUR" else None
+    if purpose is not None:
+        # "389 420 euros pour la restructuration de l'entrée du collège": what it paid for
+        what = opening_phrase(text[purpose.end() :])
+        if is_noun_phrase(what):
+            return f"{UNIT_NOUNS[unit]} : {what}"
     if unit == "count" and _CAPACITY.search(text[: q.start]):
         # "d'une capacité de 90 berceaux", "pouvant accueillir 120 personnes": a capacity
         what = phrase_after(text[q.end :])
@@ -424,6 +464,17 @@ _CUT_END = re.compile(
 )
 _TAXES = re.compile(r"(?:TTC|HT|H\.T\.?|T\.T\.C\.?)", re.IGNORECASE)
 _OF_WHOLE = re.compile(r"\s*des\s+", re.IGNORECASE)
+# an amount "pour" an action named by its noun (not "pour les collégiens": whom it is for)
+_PURPOSE_AFTER = re.compile(
+    r"\s*(?:TTC|HT)?\s*pour\s+(?=(?:la|le|les|l['’]|une?|des|du)\s*"
+    r"(?:[\wéèêàâç-]+(?:tions?|sions?|ments?|ages?|ures?)|travaux|achats?|acquisitions?)\b)",
+    re.IGNORECASE,
+)
+_AMONG = re.compile(
+    r"\s*d['’]\s*entre\s+(?:eux|elles)\b[\s,]*(?:(?:ont|a)\s+été|sont|est|ont|a)?\s*"
+    r"(?P<state>[\wéèêàâç-]+(?:é|és|ée|ées|is|ies|us|ues|ts|tes)\b)?",
+    re.IGNORECASE,
+)
 _CHANGE_BETWEEN = re.compile(r"(?:\(|\bsoit)\s*[+\u2212-]?\s*$", re.IGNORECASE)
 _CAPACITY = re.compile(
     r"(?:\bcapacité\s+(?:d['’]accueil\s+)?(?:de|d['’]|pour)|\bpouvant\s+(?:accueillir|recevoir))"

@@ -103,7 +103,7 @@ def phrase_of(parse: Parse, noun: Word, exclude: range = range(0)) -> str:
     words = _contiguous_from(words, noun)
     while words and words[-1].pos in {"ADP", "DET", "CCONJ", "PUNCT"}:
         words = words[:-1]
-    phrase = _text(parse, words[:MAX_WORDS]) if words else ""
+    phrase = _text(parse, _at_most(words, MAX_WORDS)) if words else ""
     if phrase and len(words) == 1 and noun.lemma.lower() in VAGUE_NOUNS:
         done = _what_they_did(parse, noun)
         return f"{phrase} ayant {done}" if done else phrase
@@ -321,7 +321,7 @@ def item_phrase(parse: Parse, position: int) -> str:
     before = [w for w in parse.words if w.end <= position]
     start = 0
     for n in range(len(before) - 1, -1, -1):
-        if before[n].text in _ITEM_SEPARATORS:
+        if before[n].text in _ITEM_SEPARATORS and not _joins_words(parse, before[n]):
             start = n + 1
             break
     item = before[start:]
@@ -335,12 +335,36 @@ def item_phrase(parse: Parse, position: int) -> str:
     if not nouns:
         return ""
     words = [w for w in item if w.i >= nouns[0].i and w.text not in {"*", "**", "«", "»"}]
-    numbers = [n for n, w in enumerate(words) if w.pos == "NUM" or w.text[:1].isdigit()]
+    numbers = [  # a number in a name ("RD 940", "axe 5") stays in it
+        n
+        for n, w in enumerate(words)
+        if (w.pos == "NUM" or w.text[:1].isdigit()) and not (n and words[n - 1].text.isupper())
+    ]
     words = words[: numbers[0]] if numbers else words
-    words = words[:MAX_WORDS]
+    words = _at_most(words, MAX_WORDS)
     while words and words[-1].pos in {"ADP", "DET", "CCONJ", "PUNCT"}:
         words = words[:-1]
     return _text(parse, words) if words else ""
+
+
+def _at_most(words: list[Word], count: int) -> list[Word]:
+    """The first `count` words, and the rest of a word they cut ("Oye-" of "Oye-Plage")."""
+    n = count
+    while 0 < n < len(words) and words[n].start == words[n - 1].end:
+        n += 1
+    return words[:n]
+
+
+def _joins_words(parse: Parse, word: Word) -> bool:
+    """A dash inside a word ("St-Folquin"), not one that separates list items."""
+    text = parse.text
+    return (
+        word.text in {"-", "–"}
+        and word.start > 0
+        and word.end < len(text)
+        and not text[word.start - 1].isspace()
+        and not text[word.end].isspace()
+    )
 
 
 # what a sentence may be about that says nothing of a figure's context

@@ -94,13 +94,18 @@ _CARDINALS = {
 _COMPOUND_WORDS = "|".join(sorted({*_CARDINALS, "cents", "vingts", "mille"}, key=len, reverse=True))
 _WORDS_NUMBER = re.compile(
     rf"(?<![\w'’-])(?P<word>(?i:(?:{_COMPOUND_WORDS})"
-    rf"(?:(?:-|\s)(?:{_COMPOUND_WORDS})|(?:-|\s)et(?:-|\s)(?:une?|onze)(?![\w'’]))*))"
+    rf"(?:(?:-|\s)(?:{_COMPOUND_WORDS})|(?:-|\s)et(?:-|\s)(?:une?|onze)(?![\w'’])"
+    r"|-une?(?![\w'’]))*))"  # "quatre-vingt-un": "un" joins a number by its hyphen only
     r"(?:(?=\s+(?!de\b|d['’]|fois\b|à\b)[a-zéèêà«])"  # "vingt-deux collèges", "« coups"
     r"|(?P<name>(?=\s+[A-ZÉ]))"  # "sept Maisons", "trois SCIC" (not "Deux Caps")
     r"|(?P<end>(?=\s*(?:[,.;)(]|$))))"  # "au nombre de neuf,", "partenaires : neuf"
 )
-# what lets a number in words end its statement: "au nombre de neuf", "partenaires : neuf"
-_STATED_BEFORE = re.compile(r"(?::|\bnombre\s+de|\bcompte|\bsont|\bsoit)\s*$", re.IGNORECASE)
+# an acronym after a capitalised number word: "Deux EPCI", "Sept MDADT" count, as a sentence
+# opens; "Deux Caps" is a name
+_ACRONYM = re.compile(r"\s+[A-ZÉ]{2,}s?\b")
+# what lets a number in words end its statement: "au nombre de neuf", "partenaires : neuf",
+# "s'élèvent à huit"
+_STATED_BEFORE = re.compile(r"(?::|\bnombre\s+de|\bcompte|\bsont|\bsoit|\bà)\s*$", re.IGNORECASE)
 # a share said in words: "la moitié des communes", "un tiers des places"
 _SHARES = {"moitié": 50.0, "tiers": 100 / 3, "quart": 25.0}
 _SHARE_WORD = re.compile(
@@ -272,8 +277,12 @@ def _numbers_in_words(text: str) -> list[Quantity]:
     found = []
     for match in _WORDS_NUMBER.finditer(text):
         word = match["word"]
-        if match["name"] is not None and word[:1].isupper():
-            continue  # "les Deux Caps", "Trois Rivières": a name
+        if (
+            match["name"] is not None
+            and word[:1].isupper()
+            and not _ACRONYM.match(text, match.end())
+        ):
+            continue  # "les Deux Caps", "Trois Rivières": a name ("Sept MDADT" counts them)
         if match["end"] is not None and not _STATED_BEFORE.search(text[: match.start()]):
             continue
         number = _compound_value(word)
@@ -572,6 +581,7 @@ def _reference_reason(
     lone = len(_DIGITS.findall(text)) == 1 and re.search(r"[a-zé]\s$", before)
     if (
         running_text
+        and token.strip()[:1].isdigit()  # a page is numbered in digits: "Sept MDADT" counts
         and (_PAGE_LINE.match(before) or lone)
         and _PAGE_AFTER.match(after)
         and len(text) < 110

@@ -415,6 +415,44 @@ def test_relations_ranges_lists_and_amounts_of_items(indicators, entities) -> No
     assert got[(6, "1,7 million €")][1] == "Montant consacré aux projets éducatifs des collèges"
 
 
+def test_respectively_lists_amounts_for_works_and_shares_among_the_figure_before(
+    indicators, entities
+) -> None:
+    """Lines as a reworded report writes them (tests/data/reworded-3)."""
+    got = _extract_lines(
+        [
+            "Soutien à la diffusion culturelle : les aides à la diffusion de proximité et les "
+            "saisons culturelles intercommunales soutenues s'élèvent respectivement à 81 et à huit",
+            "- ◆ Reconstructions du pont Valois à Guînes et du pont de la RD 33 à Méricourt, pour "
+            "respectivement 760 000 € et 985 000 €, et réparation du pont de St-Folquin sur la "
+            "RD 940 (cinq cent vingt mille euros) ;",
+            "Les trois réseaux comptent respectivement 55 500, 12 200 et 20 500 abonnés.",
+            "Plusieurs chantiers ont été menés : 389 420 euros pour la restructuration de l'entrée "
+            "du collège Cousteau et 104 260 euros pour la rénovation des cages d'escaliers.",
+            "- ◆ 5 811 demandes de subventions reçues ; 45 % d'entre elles ont été dématérialisées",
+            "Le repas est facturé 2,20 € pour les collégiens demi-pensionnaires.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "81")][1] == "Aides à la diffusion de proximité"
+    assert got[(2, "huit")][1] == "Saisons culturelles intercommunales soutenues"
+    assert got[(3, "760 000 €")][1] == "Reconstructions du pont Valois à Guînes"
+    assert got[(3, "985 000 €")][1] == "Reconstructions du pont de la RD 33 à Méricourt"
+    assert (
+        got[(3, "cinq cent vingt mille euros")][1] == "Montant : réparation du pont de St-Folquin"
+    )
+    assert {got[(4, s)][1].split(" (")[0] for s in ("55 500", "12 200", "20 500")} == {"Abonnés"}
+    assert (
+        got[(5, "389 420 euros")][1] == "Montant : restructuration de l'entrée du collège Cousteau"
+    )
+    assert got[(5, "104 260 euros")][1] == "Montant : rénovation des cages d'escaliers"
+    share, whole = got[(6, "45 %")][0], got[(6, "5 811")][0]
+    assert got[(6, "45 %")][1] == "Demandes de subventions reçues dématérialisées (part en %)"
+    assert share.part_of == whole.indicator_code
+    assert not got[(7, "2,20 €")][1].startswith("Montant : collégiens")  # whom, not what for
+
+
 def test_department_figures_are_curated_indicators_by_meaning(indicators, entities) -> None:
     """However the sentence is worded, the councillors and the agents of the collectivity
     are the catalog's; other agents are not."""

@@ -162,6 +162,16 @@ def _read(text: str) -> list[tuple[str, float | None, str, str | None]]:
         ("les deux tiers des places", [("deux tiers", 66.7, "pct", None)]),
         ("un quart d'heure de trajet", []),
         ("les Deux Caps accueillent", []),
+        (
+            "quatre mille quatre-vingt-un agents",
+            [("quatre mille quatre-vingt-un", 4081.0, "count", None)],
+        ),
+        ("Sept MDADT structurent le territoire", [("Sept", 7.0, "count", None)]),
+        ("- ⇒ Deux EPCI couvrent le territoire", [("Deux", 2.0, "count", None)]),
+        (
+            "s'élèvent respectivement à 81 et à huit",
+            [("81", 81.0, "count", None), ("huit", 8.0, "count", None)],
+        ),
         ("Un budget avoisinant 2 M€", [("avoisinant 2 M€", 2e6, "EUR", "approx")]),
         ("ne doit pas dépasser 2,20 €", [("ne doit pas dépasser 2,20 €", 2.2, "EUR", "at_most")]),
         ("quelques 45 959 sollicitations", [("45 959", 45959.0, "count", None)]),
