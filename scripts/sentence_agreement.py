@@ -4,11 +4,11 @@
 
 Extracts the shipped text export (no warehouse, no Prefect) and compares its figures with
 `tests/golden/prose_figures.csv` (value, unit, label, entity, period, qualifier per line);
-then extracts each reworded copy (`tests/data/reworded/` by default: a copy of the export with
-lines reworded by a reader who never saw the extractor, and its answer key) and compares it
-with its key (found, label acceptable, entity, period), and says which curated indicators of
-the shipped report it still finds. Prints shares and, with --show, the first N
-disagreements of each kind.
+then extracts each reworded copy (every `tests/data/reworded*/` by default: a copy of the
+export with lines reworded by a reader who never saw the extractor, and its answer key) and
+compares it with its key (found, label acceptable, entity, period), and says which curated
+indicators of the shipped report it still finds. Prints shares and, with --show, the first
+N disagreements of each kind.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from schemas.catalog import load_entity_catalog, load_indicator_catalog  # noqa:
 
 REPORT = ROOT / "raw" / "report" / "rapport-activites-2022.txt"
 GOLDEN = ROOT / "tests" / "golden" / "prose_figures.csv"
-REWORDED = ROOT / "tests" / "data" / "reworded"
+REWORDED = sorted((ROOT / "tests" / "data").glob("reworded*/reworded-figures.csv"))
 
 
 def reworded_files(folder: Path) -> tuple[Path, Path]:
@@ -190,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
          ("same_qualifier", "qualifier")],
         args.show,
     )  # fmt: skip
-    for folder in args.reworded or [REWORDED]:
+    for folder in args.reworded or [key.parent for key in REWORDED]:
         copy, answers = reworded_files(folder)
         reworded, _ = figures_frame(copy)
         agreement = reworded_agreement(reworded, answers)

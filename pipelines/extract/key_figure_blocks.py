@@ -25,6 +25,7 @@ from pipelines.extract.phrases import (
     COUNT_OF,
     UNIT_NOUNS,
     is_noun_phrase,
+    singular_participle,
     unit_suffix,
     without_verb,
 )
@@ -42,6 +43,11 @@ _LEADING_WORDS = re.compile(
 )
 _TRAILING_WORDS = re.compile(r"(?:\s+(?:pour|et|dont|de|des|du|à|au|sur|avec|soit|par|en))+$", re.I)
 _WHOLE_AFTER = re.compile(r"\ssur\s+(?:un\s+total\s+de\s+)?$", re.IGNORECASE)
+# a figure stated by what was done with it: "consacrés", "mobilisés pour"
+_PARTICIPLE_FIRST = re.compile(
+    r"^(?P<participle>[\wéèêàâç]+(?:é|és|ée|ées))\b(?:\s+(?P<rest>.+))?$"
+)
+_PREPOSITION = re.compile(r"(?:à|au|aux|pour|en\s+faveur\s+(?:de|des|du))", re.IGNORECASE)
 _SIGNED = re.compile(r"^\s*[+\u2212]")
 
 
@@ -82,6 +88,15 @@ def label_of(body: str, figures: list[Quantity], index: int) -> str:
     stop = figures[index + 1].start if index + 1 < len(figures) else len(body)
     after = _CUT.split(body[quantity.end : stop], maxsplit=1)[0]
     label = _tidy(after)
+    done = _PARTICIPLE_FIRST.match(label) if quantity.unit == "EUR" else None
+    if done is not None and after.split()[:1] == [done["participle"]]:
+        # "0,3 M€ consacrés à 690 aides financières": the amount spent on what the next
+        # figure counts; "49,5 M€ consacrés aux ressources humaines"
+        rest = done["rest"] or ""
+        linking = after.strip()[len(label) :].strip()  # "à" before the next figure
+        if not rest and index + 1 < len(figures) and _PREPOSITION.fullmatch(linking):
+            rest = f": {label_of(body, figures, index + 1)}"
+        return f"montant {singular_participle(done['participle'])} {rest}".strip()
     if is_noun_phrase(label):
         return label
     if index + 1 < len(figures) and re.fullmatch(r"\s*(?:et|ou|à)\s*", after):

@@ -232,3 +232,14 @@ def same_quantity_label(ours: str, theirs: str) -> bool:
 
     a, b = " ".join(lemmas(ours)), " ".join(lemmas(theirs))
     return fuzz.token_set_ratio(a, b) >= 70 or bool(a and b and a.split()[0] in b.split())
+
+
+def singular_participle(text: str) -> str:
+    """ "consacrés aux projets" → "consacré aux projets": the participle that follows
+    "montant", in the masculine singular."""
+    first, _, rest = text.partition(" ")
+    for ending, replacement in (("ées", "é"), ("és", "é"), ("ée", "é"), ("ies", "i"), ("is", "i")):
+        if first.endswith(ending):
+            first = first[: -len(ending)] + replacement
+            break
+    return f"{first} {rest}".strip()

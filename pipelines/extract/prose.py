@@ -35,10 +35,12 @@ from pipelines.extract.quantified import (
     amount_phrase,
     context_of,
     counted_phrase,
+    is_weak_label,
     item_phrase,
     noun_before,
     nounlike,
     subject_of,
+    topic_of,
 )
 from pipelines.extract.respectively import respective_labels, respective_lists
 from pipelines.read.document import LIST_MARKERS, MARKERS, Document, Location, Section, TextLine
@@ -342,6 +344,12 @@ def _label(
     """The figure's noun phrase (`_noun_phrase`), never ending on a function word ("... du
     collège Cousteau et de" is "... du collège Cousteau"), nor a mention of taxes alone."""
     label = _CUT_END.sub("", _noun_phrase(text, q, after, unit, clause_start, parse))
+    if parse is not None and unit in UNIT_NOUNS and is_weak_label(parse, label, q.start):
+        # "Mesures jeunesses : 2,55 M€ mobilisés", "les revalorisations ... ont été financées
+        # par le Département à hauteur de 5,7 M€": what the line or the clause is about
+        topic = _heading_of(text, q) or topic_of(parse, q.start, q.end)
+        if is_noun_phrase(topic) and not is_weak_label(parse, topic, q.start):
+            label = f"{UNIT_NOUNS[unit]} : {topic}"
     if unit == "count":
         label = _CHANGE_OF_COUNT.sub("", label)
     if unit in UNIT_NOUNS and _TAXES.fullmatch(label):
@@ -349,6 +357,16 @@ def _label(
         before = phrase_before(text[: q.start])
         label = before if is_noun_phrase(before) else f"{UNIT_NOUNS[unit]} {label}"
     return label if is_noun_phrase(label) else ""
+
+
+def _heading_of(text: str, q: Quantity) -> str:
+    """The words a line opens with before its colon, when the figure follows the colon
+    ("Mesures jeunesses : 2,55 millions € mobilisés" → "Mesures jeunesses")."""
+    heading = _HEADING.match(LIST_MARKERS.sub("", text))
+    if heading is None or text.find(heading["words"]) + len(heading["words"]) > q.start:
+        return ""
+    words = heading["words"].split()
+    return " ".join(words) if len(words) <= _HEADING_WORDS else ""
 
 
 def _noun_phrase(
@@ -475,7 +493,14 @@ _AMONG = re.compile(
     r"(?P<state>[\wéèêàâç-]+(?:é|és|ée|ées|is|ies|us|ues|ts|tes)\b)?",
     re.IGNORECASE,
 )
-_CHANGE_BETWEEN = re.compile(r"(?:\(|\bsoit)\s*[+\u2212-]?\s*$", re.IGNORECASE)
+_HEADING_WORDS = 8
+_HEADING = re.compile(r"^\s*(?P<words>[^:;.()]{3,60}?)\s*:\s")
+# "54 forages (+ 20 %)", "101 bilans soit + 38 %", "atteint 57, en hausse de 18 %"
+_CHANGE_BETWEEN = re.compile(
+    r"(?:\(|\bsoit|,\s*(?:soit\s+)?(?:en\s+|une\s+)?(?:hausse|baisse|progression|augmentation|"
+    r"diminution|recul)\s+de)\s*[+\u2212-]?\s*$",
+    re.IGNORECASE,
+)
 _CAPACITY = re.compile(
     r"(?:\bcapacité\s+(?:d['’]accueil\s+)?(?:de|d['’]|pour)|\bpouvant\s+(?:accueillir|recevoir))"
     r"\s*$",

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from pipelines.extract.parse import Parse, Word
+from pipelines.extract.phrases import singular_participle
 from pipelines.read.numbers import NUMBER_FIRST
 
 # nouns that say little alone: the participle or complement that follows is part of the label
@@ -269,7 +270,7 @@ def amount_phrase(parse: Parse, start: int, end: int) -> str:
         words = [head]
         if complements:
             words += _clean_subtree(parse, complements[0], head)[:6]
-        return _singular(_text(parse, words))
+        return singular_participle(_text(parse, words))
     if root.dep in _OBJECTS and head.lemma.lower() in _LINKING_VERBS:
         subject = next((w for w in parse.children(head) if w.dep in _SUBJECTS), None)
         if subject is not None and subject.pos == "PRON" and head.dep == "acl:relcl":
@@ -291,23 +292,66 @@ def subject_of(parse: Parse, participle: str, position: int) -> str:
     return phrase_of(parse, subjects[0]) if subjects else ""
 
 
+# words that, alone, say nothing of what an amount is ("Total", "Poursuite", "Hausse")
+_EMPTY_HEADS = frozenset(
+    {"total", "terme", "bout", "hausse", "baisse", "poursuite", "département", "reprise",
+     "ensemble", "hauteur", "montant", "somme"}
+)  # fmt: skip
+
+
+def is_weak_label(parse: Parse, label: str, position: int) -> bool:
+    """A label that is no noun phrase of its own: a verb, an adverb, a pronoun or an adjective
+    the parse reads at the figure ("Attribuer", "Mobilisés", "Lesquels", "Ont permis de
+    financer"), or a word that alone says nothing ("Total", "Poursuite", "Département")."""
+    words = label.split()
+    if not words:
+        return True
+    first = words[0].lower()
+    if len(words) == 1 and lemma_of(parse, first, position) in _EMPTY_HEADS | {first}.intersection(
+        _EMPTY_HEADS
+    ):
+        return True
+    same = [w for w in parse.words if w.text.lower() == first]
+    if not same:
+        return False
+    word = min(same, key=lambda w: abs(w.start - position))
+    if word.pos in {"AUX", "PRON", "ADV"} or (word.pos == "VERB" and "VerbForm=Inf" in word.morph):
+        return True
+    participle = word.is_participle or word.text.lower().endswith(("é", "és", "ée", "ées"))
+    return len(words) == 1 and word.pos in {"VERB", "ADJ"} and participle
+
+
+def lemma_of(parse: Parse, text: str, position: int) -> str:
+    """The lemma of the word `text` nearest `position` ("" when the parse has none)."""
+    same = [w for w in parse.words if w.text.lower() == text.lower()]
+    return min(same, key=lambda w: abs(w.start - position)).lemma.lower() if same else ""
+
+
+def topic_of(parse: Parse, start: int, end: int) -> str:
+    """What the clause of the figure at parse.text[start:end] is about: the subject of the
+    verb that governs it ("les revalorisations salariales des personnels ont été financées
+    ... à hauteur de 5,7 M€" → "revalorisations salariales des personnels"); "" when the
+    subject is no noun."""
+    word = parse.root_of(start, end)
+    seen = set()
+    while word is not None and word.i not in seen:
+        seen.add(word.i)
+        if word.pos in {"VERB", "AUX"} or word.dep == "ROOT":
+            subjects = [w for w in parse.children(word) if w.dep in _SUBJECTS and nounlike(w)]
+            if subjects:
+                return phrase_of(parse, subjects[0], exclude=range(start, end))
+            if word.dep == "ROOT":
+                return ""
+        word = parse.head_of(word)
+    return ""
+
+
 def nounlike(word: Word) -> bool:
     """A noun, or a line's first word capitalised that the parser took for an adjective at
     the root: a heading's noun without its article ("Soutien aux artistes ... pour 2,6 M€")."""
     if word.pos in {"NOUN", "PROPN"}:
         return True
     return word.i == 0 and word.dep == "ROOT" and word.pos == "ADJ" and word.text[:1].isupper()
-
-
-def _singular(text: str) -> str:
-    """ "consacrés aux projets" → "consacré aux projets": the participle that follows
-    "montant", in the masculine singular."""
-    first, _, rest = text.partition(" ")
-    for ending, replacement in (("ées", "é"), ("és", "é"), ("ée", "é"), ("ies", "i"), ("is", "i")):
-        if first.endswith(ending):
-            first = first[: -len(ending)] + replacement
-            break
-    return f"{first} {rest}".strip()
 
 
 _ITEM_SEPARATORS = frozenset({":", ";", ",", "+", "–", "—", "-", "(", ")"})

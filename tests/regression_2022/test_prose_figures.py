@@ -18,6 +18,7 @@ from pipelines.extract.phrases import is_noun_phrase, same_quantity_label
 from pipelines.extract.prose import extract_prose
 from pipelines.extract.report import extract_report, with_periods
 from pipelines.load import warehouse as wh
+from pipelines.read.numbers import find_quantities
 
 GOLDEN = Path(__file__).parents[1] / "golden" / "prose_figures.csv"
 STATEMENTS = """
@@ -451,6 +452,52 @@ def test_respectively_lists_amounts_for_works_and_shares_among_the_figure_before
     assert got[(6, "45 %")][1] == "Demandes de subventions reçues dématérialisées (part en %)"
     assert share.part_of == whole.indicator_code
     assert not got[(7, "2,20 €")][1].startswith("Montant : collégiens")  # whom, not what for
+
+
+def test_an_amount_labelled_by_a_verb_is_named_by_its_heading_or_its_clause(
+    indicators, entities
+) -> None:
+    """A verb, a participle or an empty word is no label: the heading before the colon, or
+    the subject of the clause, names the amount; a change "en hausse de" is of the figure
+    before (lines as reworded copies write them)."""
+    got = _extract_lines(
+        [
+            "Mesures jeunesses : 2,55 millions € mobilisés",
+            "Pour le secteur du handicap, les revalorisations salariales des personnels des ESMS "
+            "ont été financées par le Département à hauteur de 5,7 M€.",
+            "- ◆ Eau potable : le nombre de forages suivis atteint 57, en hausse de 18 % par "
+            "rapport à 2021",
+            "Appel à Projet Innovation Territoriale : subv 297 748 € - travaux 2,1 M€",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "2,55 millions €")][1] == "Mesures jeunesses"
+    assert got[(3, "5,7 M€")][1] == "Montant : revalorisations salariales des personnels des ESMS"
+    change, count = got[(4, "18 %")][0], got[(4, "57")][0]
+    assert (change.unit, got[(4, "18 %")][1]) == (
+        "pct_change",
+        "Évolution : nombre de forages suivis",
+    )
+    assert change.part_of == count.indicator_code
+    assert got[(5, "2,1 M€")][1] == "Travaux"  # a noun the parser took for an adjective stays
+
+
+def test_a_key_figure_amount_stated_by_what_was_done_with_it() -> None:
+    from pipelines.extract.key_figure_blocks import label_of
+
+    def labels(body: str) -> list[str]:
+        figures = find_quantities(body, cardinals=True)
+        return [label_of(body, figures, i) for i in range(len(figures))]
+
+    assert labels("0,3 M€ consacrés à six cent quatre-vingt-dix aides financières (AFP)") == [
+        "montant consacré : aides financières",
+        "aides financières",
+    ]
+    assert labels("49,5 millions € consacrés aux ressources humaines") == [
+        "montant consacré aux ressources humaines"
+    ]
+    assert labels("10 000€ pour la santé") == ["santé"]  # a noun ending in é is no participle
 
 
 def test_department_figures_are_curated_indicators_by_meaning(indicators, entities) -> None:
