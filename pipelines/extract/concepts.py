@@ -239,10 +239,10 @@ def sentence_concept(
     before = text[:start].split()[-_NEAR_BEFORE:]
     after = text[start:].split()[: _NEAR_AFTER + 1]
     near = set(lemmas(" ".join([*before, *after])))
-    if near & _SMALLER_PLACES:
+    if (near - set(ours)) & _SMALLER_PLACES:  # "28 agents de 5 CER": another place's
         return None
     for indicator in catalog.indicators.values():
-        if indicator.unit != unit or not indicator.sentences:
+        if indicator.unit != unit or not (indicator.sentences or indicator.key_figure):
             continue
         for wording in wordings(indicator):
             theirs = lemmas(wording)

@@ -365,8 +365,10 @@ def _heading_of(text: str, q: Quantity) -> str:
     heading = _HEADING.match(LIST_MARKERS.sub("", text))
     if heading is None or text.find(heading["words"]) + len(heading["words"]) > q.start:
         return ""
-    words = heading["words"].split()
-    return " ".join(words) if len(words) <= _HEADING_WORDS else ""
+    words = _BRACKETED.sub("", heading["words"]).split()  # "(DGF + dotations ...)": an aside
+    if not words or len(words) > _HEADING_WORDS:
+        return ""
+    return " ".join(words)
 
 
 def _noun_phrase(
@@ -381,6 +383,8 @@ def _noun_phrase(
     # "quatre des dix dossiers de l'année": a part of the whole after it, of what it counts
     whole = _whole_after(text, q) if unit == "count" else None
     label = phrase_after(text[whole:] if whole is not None else after)
+    if parse is not None:  # "trente-six sites d'accueil maillent le Pas-de-Calais"
+        label = _before_finite_verb(parse, text, label, q.end)
     counted = counted_phrase(parse, q.start, q.end) if parse is not None else ""
     if is_noun_phrase(counted) and (not is_noun_phrase(label) or _vaguer(label, counted)):
         label = counted
@@ -431,6 +435,18 @@ def _noun_phrase(
     return label if is_noun_phrase(label) else ""
 
 
+def _before_finite_verb(parse: Parse, text: str, label: str, start: int) -> str:
+    """The words after a figure up to the verb of their clause: a conjugated verb the parse
+    reads there ends the noun phrase ("sites d'accueil maillent le ..." → "sites d'accueil")."""
+    where = text.find(label, start) if label else -1
+    if where < 0:
+        return label
+    for word in parse.within(where, where + len(label)):
+        if "VerbForm=Fin" in word.morph and word.pos in {"VERB", "AUX"} and word.start > where:
+            return text[where : word.start].strip()
+    return label
+
+
 def _whole_after(text: str, q: Quantity) -> int | None:
     """Where the noun of the whole a figure is a part of begins ("quatre des dix dossiers":
     "dossiers"), the whole's number read as every figure is; None when no whole follows."""
@@ -454,6 +470,12 @@ def _named_outright(
         what = opening_phrase(text[purpose.end() :])
         if is_noun_phrase(what):
             return f"{UNIT_NOUNS[unit]} : {what}"
+    whom = _FOR_WHOM.match(text, q.end) if unit == "EUR" else None
+    if whom is not None and (heading := _heading_of(text, q)):
+        # "Dotations de fonctionnement des collèges : 15,6 M€ pour les collèges publics"
+        what = opening_phrase(text[whom.end() :])
+        if is_noun_phrase(what):
+            return f"{heading} : {what}"
     if unit == "count" and _CAPACITY.search(text[: q.start]):
         # "d'une capacité de 90 berceaux", "pouvant accueillir 120 personnes": a capacity
         what = phrase_after(text[q.end :])
@@ -494,7 +516,8 @@ _AMONG = re.compile(
     re.IGNORECASE,
 )
 _HEADING_WORDS = 8
-_HEADING = re.compile(r"^\s*(?P<words>[^:;.()]{3,60}?)\s*:\s")
+_HEADING = re.compile(r"^\s*(?P<words>[^:;.]{3,90}?)\s*:\s")
+_FOR_WHOM = re.compile(r"\s*pour\s+(?=(?:les|la|le|l['’])\s*\w)", re.IGNORECASE)
 # "54 forages (+ 20 %)", "101 bilans soit + 38 %", "atteint 57, en hausse de 18 %"
 _CHANGE_BETWEEN = re.compile(
     r"(?:\(|\bsoit|,\s*(?:soit\s+)?(?:en\s+|une\s+)?(?:hausse|baisse|progression|augmentation|"

@@ -137,6 +137,7 @@ _UNIT_PATTERNS: tuple[tuple[re.Pattern[str], float, str], ...] = (
     (re.compile(r"T\b|tonnes?\b"), 1.0, "t"),
     (re.compile(r"ml\b|mètres?\s+linéaires?\b", _I), 1.0, "m"),
     (re.compile(r"mètres?\b", _I), 1.0, "m"),
+    (re.compile(r"m\b(?![²2'’])"), 1.0, "m"),  # "un linéaire total de 1 175 m et ..."
     (re.compile(r"Go\b"), 1.0, "gb"),
     (re.compile(r"ETP\b"), 1.0, "fte"),
 )

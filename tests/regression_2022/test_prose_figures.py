@@ -483,6 +483,25 @@ def test_an_amount_labelled_by_a_verb_is_named_by_its_heading_or_its_clause(
     assert got[(5, "2,1 M€")][1] == "Travaux"  # a noun the parser took for an adjective stays
 
 
+def test_an_amount_for_whom_under_a_heading_and_metres_after_a_figure(indicators, entities) -> None:
+    got = _extract_lines(
+        [
+            "Dotations de fonctionnement des collèges (DGF + dotations complémentaires) : 15,6 "
+            "millions € pour les collèges publics et 4,2 millions € pour les collèges privés",
+            "Des défenses de berges ont été entreprises, pour un linéaire total de 1 175 m et un "
+            "montant total de 110 000 € TTC.",
+            "Trente-six sites d'accueil maillent le territoire des sept MDADT.",
+        ],
+        indicators,
+        entities,
+    )
+    heading = "Dotations de fonctionnement des collèges"
+    assert got[(2, "15,6 millions €")][1] == f"{heading} : collèges publics"
+    assert got[(2, "4,2 millions €")][1] == f"{heading} : collèges privés"
+    assert got[(3, "1 175 m")][0].unit == "m"
+    assert not got[(4, "Trente-six")][1].endswith("maillent le territoire")  # no verb
+
+
 def test_a_key_figure_amount_stated_by_what_was_done_with_it() -> None:
     from pipelines.extract.key_figure_blocks import label_of
 
@@ -512,10 +531,14 @@ def test_department_figures_are_curated_indicators_by_meaning(indicators, entiti
             "Le canton compte 2 conseillers départementaux.",
             "La commune de Liévin compte 31 000 habitants.",
             "Au collège, 12 agents de la collectivité assurent l'entretien.",
+            "Au total, trente-six sites d'accueil maillent le Pas-de-Calais ; chaque territoire "
+            "dispose d'une Maison du Département.",
         ],
         indicators,
         entities,
     )
+    # a key figure's indicator, stated in a sentence (a reworded copy's line 239)
+    assert got[(8, "trente-six")][0].indicator_code == "reception_sites_count"
     assert got[(2, "soixante-dix-huit")][0].indicator_code == "councillors_count"
     assert got[(2, "quelque 7 150")][0].indicator_code == "agents_count"
     assert got[(3, "78")][0].indicator_code == "councillors_count"
