@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from pipelines.extract import Extraction  # noqa: E402
 from pipelines.extract.phrases import same_quantity_label  # noqa: E402
+from pipelines.extract.places import gazetteer  # noqa: E402
 from pipelines.extract.report import extract_report, is_generated  # noqa: E402
 from pipelines.read.text_export import read_text_export  # noqa: E402
 from schemas.catalog import load_entity_catalog, load_indicator_catalog  # noqa: E402
@@ -48,6 +49,7 @@ def figures_frame(path: Path) -> tuple[pd.DataFrame, Extraction]:
     labels = {code: i.label for code, i in indicators.indicators.items()}
     labels |= {g.indicator_code: g.indicator_label for g in result.generated_indicators}
     names = {e.code: e.name for e in entities.entities.values()}
+    names |= {p.code: p.name for p in gazetteer(entities.department.code).places}  # communes
     year = document.report_year
     rows = [
         {

@@ -31,6 +31,7 @@ from pipelines.extract.phrases import (
     phrase_before,
     unit_suffix,
 )
+from pipelines.extract.places import Gazetteer, gazetteer
 from pipelines.extract.quantified import (
     amount_phrase,
     context_of,
@@ -88,6 +89,7 @@ def extract_prose(
     read = read or set()
     result = Extraction()
     organisations = [(e, _alias_pattern(e)) for e in entities.of_type("organisation")]
+    places = gazetteer(entities.department.code)
     every = list(page_contexts(document, entities))
     boxes = _box_entities([(s, line) for s, line, _ in every], organisations, entities)
     lines = [
@@ -134,6 +136,7 @@ def extract_prose(
             entity = (
                 _organisation(text, q, organisations)
                 or boxes.get(line.location.order)
+                or _place(text, figure, figures, places)
                 or page_entity
             )
             whole = figures[figure.part_of] if figure.part_of is not None else None
@@ -486,11 +489,14 @@ def _named_outright(
         if is_noun_phrase(subject):
             return subject
     item = _AMOUNT_OF_ITEM.search(text[: q.start])
-    if item is not None and not item["grant"] and "(" not in item.group(0):
+    if item is not None and not item["grant"] and not item["listed"] and "(" not in item[0]:
         item = item if LIST_MARKERS.match(text) else None  # "X : 1,2 M€" in a list item only
+    if item is not None and item["listed"] and re.match(r"\s*(?:de|d['’])\s*\w", text[q.end :]):
+        item = None  # "pour un montant total de 860 000 € de subvention aux communes"
     if parse is not None and unit not in {"count", "pct", "pct_change"} and item is not None:
         # "création d'une garderie à Sainte-Marie-Kerque (sub 87 500 €)", "... éclairage :
-        # 25 000 €": the item the amount is for, named by what it is (a grant, an amount)
+        # 25 000 €", "la rénovation des cages d'escaliers ..., pour un montant de 99 997
+        # euros": the item the amount is for, named by what it is (a grant, an amount)
         what = item_phrase(parse, item.start())
         if is_noun_phrase(what):
             kind = "subvention" if item["grant"] else UNIT_NOUNS.get(unit, "montant")
@@ -515,6 +521,10 @@ _AMONG = re.compile(
     r"(?P<state>[\wéèêàâç-]+(?:é|és|ée|ées|is|ies|us|ues|ts|tes)\b)?",
     re.IGNORECASE,
 )
+# where a figure's phrase ends, and what joins an amount to the phrase before it
+_PHRASE_END = re.compile(r"[,;(){}\[\]]|\.\s|\s(?:et|dont|soit|puis)\s")
+_ASIDE_OPENS = re.compile(r"^\s*,\s*(?=(?:du|de|des|d['’]|pour|à|au|aux)\b)", re.IGNORECASE)
+_AMOUNT_OF = re.compile(r",\s*(?:pour\s+un\s+montant(?:\s+total)?\s+de|soit)\s*$")
 _HEADING_WORDS = 8
 _HEADING = re.compile(r"^\s*(?P<words>[^:;.]{3,90}?)\s*:\s")
 _FOR_WHOM = re.compile(r"\s*pour\s+(?=(?:les|la|le|l['’])\s*\w)", re.IGNORECASE)
@@ -539,7 +549,9 @@ _CHANGE_OF_COUNT = re.compile(
 _NUMBER_OF = re.compile(r"\bau\s+nombre\s+de\s*$", re.IGNORECASE)
 # the opening of an amount that closes a list item: "(sub ", "(", " : " after the item
 _AMOUNT_OF_ITEM = re.compile(
-    r"(?:\(\s*(?:(?P<grant>sub(?:v(?:ention)?)?\.?)\s*)?|\s:\s*)$", re.IGNORECASE
+    r"(?:\(\s*(?:(?P<grant>sub(?:v(?:ention)?)?\.?)\s*)?|\s:\s*"
+    r"|(?P<listed>,\s*pour\s+un\s+montant(?:\s+total)?\s+de\s*))$",
+    re.IGNORECASE,
 )
 
 
@@ -676,6 +688,30 @@ def _organisation(
         opening = LIST_MARKERS.sub("", text)[:40]
         best = next(((0, e) for e, pattern in organisations if pattern.search(opening)), None)
     return best[1] if best else None
+
+
+def _place(text: str, figure: _Read, figures: list[_Read], places: Gazetteer) -> Entity | None:
+    """The commune the figure's own phrase names: in its label ("... du pont de la RD 33 à
+    Méricourt"), else right after it before the phrase ends ("4,3 M€ pour le contournement
+    de Courrières", "24 à Oignies, 14 à ..."), else in the phrase it closes ("le pont Valois
+    à Guînes (800 000 €)", "... à Bertincourt, pour un montant de 375 315 euros"); None
+    when it names none."""
+    if not places:
+        return None
+    in_label = places.named(figure.label)
+    if in_label:
+        return in_label[-1][1]
+    q = figure.quantity
+    n = figures.index(figure)
+    stop = figures[n + 1].quantity.start if n + 1 < len(figures) else len(text)
+    after = _ASIDE_OPENS.sub(" ", text[q.end : stop])  # "4,3 M€, du contournement de ..."
+    after = _PHRASE_END.split(after, maxsplit=1)[0]
+    if named := places.named(after):
+        return named[0][1]
+    begin = figures[n - 1].quantity.end if n else 0
+    phrase = _PHRASE_END.split(_AMOUNT_OF.sub(" ", text[begin : q.start]))[-1]
+    named = places.named(phrase)
+    return named[-1][1] if named else None
 
 
 def _code(domain: str, label: str, unit: str, codes: set[str]) -> str:

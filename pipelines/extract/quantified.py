@@ -366,6 +366,8 @@ def item_phrase(parse: Parse, position: int) -> str:
     start = 0
     for n in range(len(before) - 1, -1, -1):
         if before[n].text in _ITEM_SEPARATORS and not _joins_words(parse, before[n]):
+            if before[n].text == "," and n + 1 < len(before) and before[n + 1].pos == "ADP":
+                continue  # ", au 37 rue du Temple à Arras,": an aside of the item before
             start = n + 1
             break
     item = before[start:]

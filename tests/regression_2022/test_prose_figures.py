@@ -519,6 +519,38 @@ def test_a_key_figure_amount_stated_by_what_was_done_with_it() -> None:
     assert labels("10 000€ pour la santé") == ["santé"]  # a noun ending in é is no participle
 
 
+def test_a_figure_is_about_the_commune_its_phrase_names(indicators, entities) -> None:
+    """The communes are the official list's (raw/reference/communes.csv); a name inside the
+    département's, an office's or an EPCI's name is no commune."""
+    got = _extract_lines(
+        [
+            "- ◆ Création de places d'internat : 75 places créées en 2022 (24 à Oignies, 14 à "
+            "Noyelles-les-Vermelles, 9 à Calais et 6 à Bapaume);",
+            "Plusieurs chantiers ont été menés : la restructuration de l'entrée du collège "
+            "Cousteau "
+            "à Bertincourt, pour un montant de 375 315 euros, la rénovation des cages d'escaliers "
+            "au collège Carlin Legrand de Bapaume, pour un montant de 99 997 euros.",
+            "- ◆ Poursuite, pour un montant de 4,3 M€, du contournement de Courrières (RD 919)",
+            "Le Département du Pas de Calais a été retenu avec 3 autres départements.",
+            "- ◆ Adoption des réglementations de boisements dans neuf communes de la communauté de "
+            "communes de Desvres Samer;",
+            "L'équipe de la MDS de Lens-Liévin a accueilli 40 familles.",
+        ],
+        indicators,
+        entities,
+    )
+
+    def commune(line: int, span: str) -> str | None:
+        figure = got[(line, span)][0]
+        return figure.entity_code if figure.entity_type == "commune" else None
+
+    assert commune(2, "75") is None  # the whole: the Département's
+    assert [commune(2, s) for s in ("24", "14", "9", "6")] == ["62637", "62626", "62193", "62080"]
+    assert (commune(3, "375 315 euros"), commune(3, "99 997 euros")) == ("62117", "62080")
+    assert commune(4, "4,3 M€") == "62250"
+    assert commune(5, "3") is None and commune(6, "neuf") is None and commune(7, "40") is None
+
+
 def test_department_figures_are_curated_indicators_by_meaning(indicators, entities) -> None:
     """However the sentence is worded, the councillors and the agents of the collectivity
     are the catalog's; other agents are not."""
@@ -705,7 +737,12 @@ def test_labels_never_end_on_a_function_word_nor_are_a_tax_mention(statements) -
         return str(row.label.iloc[0])
 
     # L3587 "la restructuration de l'entrée du collège Cousteau et de son parvis ..."
-    assert label(3587, 375315) == "Restructuration de l'entrée du collège Cousteau"
+    assert label(3587, 375315) == "Montant : restructuration de l'entrée du collège Cousteau"
+    # "..., au 37 rue du Temple à Arras, pour un montant de 644 636 euros": the item, not
+    # its address
+    assert label(3587, 644636).endswith(
+        "restructuration des locaux de la direction de la communication"
+    )
     # L4121 "... et un montant total de 110 000 € TTC": taxes say how, not what
     assert label(4121, 110000) != "TTC" and label(4121, 110000).startswith("Montant")
     endings = statements.label.str.extract(r"\s(\w+)$")[0].str.lower()
