@@ -33,6 +33,7 @@ from pipelines.extract.phrases import (
 )
 from pipelines.extract.places import Gazetteer, gazetteer
 from pipelines.extract.quantified import (
+    VAGUE_NOUNS,
     amount_phrase,
     context_of,
     counted_phrase,
@@ -119,7 +120,8 @@ def extract_prose(
         for i, figure in enumerate(figures):
             of = figure.part_of
             named = figures[of].label if of is not None and of < i else ""
-            if named and figure.label and named.lower() not in figure.label.lower():
+            bare = _BRACKETED.sub("", named).strip()  # its context aside: "Bilans (...)"
+            if named and figure.label and bare.lower() not in figure.label.lower():
                 figure.label = f"{named} : {figure.label}"  # "X dont Y"
             figure.code = _code(domain, figure.label, figure.unit, codes) if figure.label else ""
         for figure in figures:
@@ -245,7 +247,75 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
             figure.part_of = bracket if short else None
         figures.append(figure)
     _respective(text, figures, parse)
+    _in_context(text, figures, parse)
     return figures
+
+
+def _in_context(text: str, figures: list[_Read], parse: Parse | None) -> None:
+    """Labels that lean on the sentence: an adjective left from an enumeration takes its
+    noun from the figure before ("8 centres culturels de rayonnement départemental, 11
+    territorial" → "centres culturels de rayonnement territorial"); a short or vague one its
+    context (`_with_context`). A part is named by its whole already."""
+    for n, figure in enumerate(figures):
+        if parse is not None and n and (elided := _elided(figure, figures[n - 1], parse)):
+            figure.label = elided
+        elif figure.part_of is None:
+            figure.label = _with_context(text, figure)
+
+
+def _elided(figure: _Read, previous: _Read, parse: Parse) -> str:
+    """The label of an adjective that stands for the noun of the figure before, or ""."""
+    words, before = figure.label.split(), previous.label.split()
+    if len(words) != 1 or len(before) < 2 or figure.unit != previous.unit:
+        return ""
+    adjective = [
+        w for w in parse.within(figure.quantity.end, len(parse.text)) if w.text == words[0]
+    ]
+    if not adjective or adjective[0].is_participle:
+        return ""
+    last = [w for w in parse.words if w.text.lower() == before[-1].lower()]
+    ends_on_adjective = bool(last) and last[0].pos == "ADJ"
+    tagged = adjective[0].pos == "ADJ" or (
+        ends_on_adjective and adjective[0].text.lower().endswith(_ADJECTIVE_ENDINGS)
+    )  # "21 local": the parser may take the adjective for a noun
+    if not tagged:
+        return ""
+    if ends_on_adjective:  # "... de rayonnement départemental" → "... territorial"
+        return " ".join([*before[:-1], words[0].lower()])
+    return f"{previous.label} {words[0].lower()}"
+
+
+def _with_context(text: str, figure: _Read) -> str:
+    """A short or vague label ("Participants", "Personnes accueillies") with what it is of,
+    when the sentence frames it ("lors de la Semaine bleue", "dans le cadre du programme
+    PEGASE") or the line opens with a heading ("Création de places d'internat : 75 places
+    créées"): "Participants (Urban Trail à Saint-Omer)"."""
+    label = figure.label
+    words = label.split()
+    if not words or ":" in label or "(" in label or len(words) > _SHORT_LABEL:
+        return label
+    if len(words) > 1 and lemma(words[0]) not in VAGUE_NOUNS:
+        return label
+    q = figure.quantity
+    sentence_start = max(text.rfind(". ", 0, q.start) + 1, 0)
+    framing = [m for m in _FRAMING.finditer(text, sentence_start) if m.start() < q.start + 200]
+    context = ""
+    if framing:
+        context = opening_phrase(_PHRASE_END.split(text[framing[0].end() :], maxsplit=1)[0])
+    if not is_noun_phrase(context):
+        context = _heading_of(text, q)
+    titled = _TITLED.match(text)  # "09 décembre - Saint-Omer - Nouvelle édition de l'Urban Trail."
+    if not is_noun_phrase(context) and titled is not None and titled.end() <= q.start:
+        context = opening_phrase(titled["title"])
+    context = _CONTEXT_END.split(context, maxsplit=1)[0]
+    context = _CUT_END.sub("", " ".join(context.split()[:_CONTEXT_WORDS])).strip(" ,;:")
+    if (
+        not is_noun_phrase(context)
+        or _NOT_A_TOPIC.match(context)
+        or lemma(context.split()[0]) == lemma(words[0])
+    ):
+        return label
+    return f"{label} ({context})"
 
 
 def _respective(text: str, figures: list[_Read], parse: Parse | None) -> None:
@@ -352,7 +422,8 @@ def _label(
         # par le Département à hauteur de 5,7 M€": what the line or the clause is about
         topic = _heading_of(text, q) or topic_of(parse, q.start, q.end)
         if is_noun_phrase(topic) and not is_weak_label(parse, topic, q.start):
-            label = f"{UNIT_NOUNS[unit]} : {topic}"
+            noun = UNIT_NOUNS[unit]
+            label = topic if topic.lower().startswith(noun) else f"{noun} : {topic}"
     if unit == "count":
         label = _CHANGE_OF_COUNT.sub("", label)
     if unit in UNIT_NOUNS and _TAXES.fullmatch(label):
@@ -526,6 +597,29 @@ _PHRASE_END = re.compile(r"[,;(){}\[\]]|\.\s|\s(?:et|dont|soit|puis)\s")
 _ASIDE_OPENS = re.compile(r"^\s*,\s*(?=(?:du|de|des|d['’]|pour|à|au|aux)\b)", re.IGNORECASE)
 _AMOUNT_OF = re.compile(r",\s*(?:pour\s+un\s+montant(?:\s+total)?\s+de|soit)\s*$")
 _HEADING_WORDS = 8
+_ADJECTIVE_ENDINGS = ("al", "ale", "aux", "if", "ive", "el", "elle", "ique", "aire", "eux", "euse")
+# a label this short, or opening on a vague noun and this short, is given its context
+_SHORT_LABEL = 3
+_CONTEXT_WORDS = 7
+# a line opening on its date and place, then its title: "10 octobre - Arena - Liévin - la
+# semaine bleue !"
+_TITLED = re.compile(
+    r"^\s*(?:(?:(?!\s[-–]\s)[^.!?:]){1,40}\s[-–]\s){1,3}"
+    r"(?P<title>(?:(?!\s[-–]\s)[^.!?:]){3,80}?)\s*[.!?]"
+)
+# where a context's noun phrase ends (a relative clause, a participle), and what it cannot
+# open with
+_CONTEXT_END = re.compile(
+    r"\s(?:qui|que|qu['’]|dont|où|auxquel(?:le)?s|lesquel(?:le)?s|lequel|laquelle|ayant|étant)\b",
+    re.IGNORECASE,
+)
+_NOT_A_TOPIC = re.compile(r"^(?:pour|afin|avec|dans|sur|par|en|et|ou|mais|si)\b", re.IGNORECASE)
+# what frames a sentence's figures: an event, a programme, a plan
+_FRAMING = re.compile(
+    r"\b(?:dans\s+le\s+cadre|lors|à\s+l['’]occasion|au\s+cours|au\s+titre)\s+"
+    r"(?:du|des|de\s+la|de\s+l['’]|de|d['’])\s*",
+    re.IGNORECASE,
+)
 _HEADING = re.compile(r"^\s*(?P<words>[^:;.]{3,90}?)\s*:\s")
 _FOR_WHOM = re.compile(r"\s*pour\s+(?=(?:les|la|le|l['’])\s*\w)", re.IGNORECASE)
 # "54 forages (+ 20 %)", "101 bilans soit + 38 %", "atteint 57, en hausse de 18 %"
@@ -784,8 +878,9 @@ def distinct_labels(figures: list[_Read]) -> None:
         if not figure.label:
             continue
         label = figure.label
-        if label.lower() in seen and figure.unit in UNIT_NOUNS:
-            label = f"{UNIT_NOUNS[figure.unit]} : {label}"
+        noun = UNIT_NOUNS.get(figure.unit, "")
+        if label.lower() in seen and noun and not label.lower().startswith(noun):
+            label = f"{noun} : {label}"
         n = 2
         while label.lower() in seen:
             label, n = f"{figure.label} ({n})", n + 1

@@ -299,6 +299,9 @@ _EMPTY_HEADS = frozenset(
 )  # fmt: skip
 
 
+_PARTICIPLE_ENDINGS = ("ant", "é", "és", "ée", "ées")
+
+
 def is_weak_label(parse: Parse, label: str, position: int) -> bool:
     """A label that is no noun phrase of its own: a verb, an adverb, a pronoun or an adjective
     the parse reads at the figure ("Attribuer", "Mobilisés", "Lesquels", "Ont permis de
@@ -307,10 +310,11 @@ def is_weak_label(parse: Parse, label: str, position: int) -> bool:
     if not words:
         return True
     first = words[0].lower()
-    if len(words) == 1 and lemma_of(parse, first, position) in _EMPTY_HEADS | {first}.intersection(
-        _EMPTY_HEADS
+    empty = lemma_of(parse, first, position) in _EMPTY_HEADS or first in _EMPTY_HEADS
+    if empty and (
+        len(words) == 1 or (len(words) == 2 and words[1].lower().endswith(_PARTICIPLE_ENDINGS))
     ):
-        return True
+        return True  # "Total", "Montant finançant"
     same = [w for w in parse.words if w.text.lower() == first]
     if not same:
         return False

@@ -480,7 +480,8 @@ def test_an_amount_labelled_by_a_verb_is_named_by_its_heading_or_its_clause(
         "Évolution : nombre de forages suivis",
     )
     assert change.part_of == count.indicator_code
-    assert got[(5, "2,1 M€")][1] == "Travaux"  # a noun the parser took for an adjective stays
+    # a noun the parser took for an adjective stays, with the heading it is of
+    assert got[(5, "2,1 M€")][1] == "Travaux (Appel à Projet Innovation Territoriale)"
 
 
 def test_an_amount_for_whom_under_a_heading_and_metres_after_a_figure(indicators, entities) -> None:
@@ -517,6 +518,28 @@ def test_a_key_figure_amount_stated_by_what_was_done_with_it() -> None:
         "montant consacré aux ressources humaines"
     ]
     assert labels("10 000€ pour la santé") == ["santé"]  # a noun ending in é is no participle
+
+
+def test_a_short_label_says_what_it_is_of(indicators, entities) -> None:
+    """An adjective left from an enumeration takes the noun before it; a lone or vague noun
+    the event, programme or heading its sentence is framed by (lines of the report)."""
+    got = _extract_lines(
+        [
+            "Soutien aux structures culturelles : 5,1 millions € finançant 8 centres culturels de "
+            "rayonnement départemental, 11 territorial, 21 local",
+            "09 décembre - Saint-Omer - Nouvelle édition de l'Urban Trail. 2 500 participants, "
+            "évènement sportif majeur, organisé par le Département.",
+            "Les élus ont rencontré 40 personnes dans le cadre du programme PEGASE qui dure.",
+            "Le Département a accueilli 30 personnes.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "11")][1] == "Centres culturels de rayonnement territorial"
+    assert got[(2, "21")][1] == "Centres culturels de rayonnement local"
+    assert got[(3, "2 500")][1] == "Participants (Nouvelle édition de l'Urban Trail)"
+    assert got[(4, "40")][1].endswith("(programme PEGASE)")  # cut before "qui"
+    assert "(" not in got[(5, "30")][1]  # nothing frames it: no context made up
 
 
 def test_a_figure_is_about_the_commune_its_phrase_names(indicators, entities) -> None:
@@ -728,7 +751,7 @@ def test_labels_of_a_count_stated_after_its_noun_a_part_of_a_whole_and_works(sta
     # L4917 "a consacré quatre des dix dossiers de l'année": what the four are of
     assert label(4917, 4).startswith("Dossiers de l'année")
     # L3217 "subv : 10,1 M€ - travaux 55,6 M€": a whole word, not "Trav"
-    assert label(3217, 55.6e6) == "Travaux"
+    assert label(3217, 55.6e6) == "Travaux (FARDA Aménagement)"
 
 
 def test_labels_never_end_on_a_function_word_nor_are_a_tax_mention(statements) -> None:
@@ -758,7 +781,7 @@ def test_labels_of_capacities_counts_whose_change_follows_and_passive_amounts(st
     assert label(3591, 120) == "Capacité d'accueil : personnes"
     assert label(1898, 90) == "Capacité d'accueil : berceaux"
     # L3294 "une croissance du nombre de bilans (101 soit + 38 % / 2021)"
-    assert label(3294, 101) == "Bilans"
+    assert label(3294, 101) == "Bilans (Gestion de l'assainissement collectif)"
     assert label(3294, 38) == "Évolution : bilans"
     # the change of the figure before is named once, not "Bilans : évolution : bilans"
     assert not label(3294, 38).lower().startswith("bilans :")
