@@ -116,6 +116,14 @@ def _clip(words: list[str]) -> list[str]:
     return words
 
 
+# adverbs between an auxiliary and its participle, and what a participle is not whole without
+_ADVERBS = re.compile(
+    r"(?<=\s)(?:ainsi|déjà|également|aussi|bien|encore|toutes?|tous|\w+ment)\s+(?=\S)",
+    re.IGNORECASE,
+)
+_LOCUTION = re.compile(r"\s*(?:en\s+(?:œuvre|place|service|ligne)|à\s+(?:jour|disposition))\b")
+
+
 def phrase_after(text: str) -> str:
     """The noun phrase right after a figure ("de repas qui sont produits" → "repas produits")."""
     words = _words(text)
@@ -146,12 +154,15 @@ def phrase_after(text: str) -> str:
     out = _clip(out)
     if not out:
         return ""
-    rest = " ".join(words[i:])
+    rest = " ".join(_ADVERBS.sub(" ", " ".join(words[i:])).split())  # "ont ainsi été réunis"
     participle = _AUXILIARIES.match(rest)
     if participle and _PARTICIPLE.search(participle["participle"].lower()):
         active = re.match(r"\s*(?:qui\s+)?(?:ont|a|avaient|avait)\s+(?!été\b)", rest, re.IGNORECASE)
         # "aidants qui ont participé": what they did, "aidants ayant participé"
         out.extend(["ayant", participle["participle"]] if active else [participle["participle"]])
+        locution = _LOCUTION.match(rest, participle.end())  # "mis en œuvre"
+        if locution:
+            out.append(locution.group(0).strip())
     return _join(out)
 
 

@@ -511,13 +511,19 @@ def _noun_phrase(
 
 def _before_finite_verb(parse: Parse, text: str, label: str, start: int) -> str:
     """The words after a figure up to the verb of their clause: a conjugated verb the parse
-    reads there ends the noun phrase ("sites d'accueil maillent le ..." → "sites d'accueil")."""
+    reads there ends the noun phrase ("sites d'accueil maillent le ..." → "sites d'accueil"),
+    and so does an infinitive after "de" or "à" ("17 équipes de participer" → "équipes")."""
     where = text.find(label, start) if label else -1
     if where < 0:
         return label
-    for word in parse.within(where, where + len(label)):
-        if "VerbForm=Fin" in word.morph and word.pos in {"VERB", "AUX"} and word.start > where:
+    words = parse.within(where, where + len(label))
+    for n, word in enumerate(words):
+        if word.start <= where:
+            continue
+        if "VerbForm=Fin" in word.morph and word.pos in {"VERB", "AUX"}:
             return text[where : word.start].strip()
+        if "VerbForm=Inf" in word.morph and n and words[n - 1].text.lower() in {"de", "d'", "à"}:
+            return text[where : words[n - 1].start].strip()  # "17 équipes de participer"
     return label
 
 

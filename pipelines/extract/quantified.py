@@ -117,8 +117,11 @@ def _what_they_did(parse: Parse, noun: Word) -> str:
     verb = parse.head_of(noun)
     if noun.dep != "nsubj" or verb is None or not verb.is_participle:
         return ""
-    if not any(w.dep.startswith("aux") and w.lemma == "avoir" for w in parse.children(verb)):
+    auxiliaries = [w for w in parse.children(verb) if w.dep.startswith("aux")]
+    if not any(w.lemma == "avoir" for w in auxiliaries):
         return ""
+    if any(w.dep == "aux:pass" or w.lemma == "être" for w in auxiliaries):
+        return verb.text  # "130 participants ont été réunis": what happened to them
     if verb.lemma.lower() in _EMPTY_PARTICIPLES:
         return ""
     complements = [

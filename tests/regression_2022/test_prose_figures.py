@@ -542,6 +542,24 @@ def test_a_short_label_says_what_it_is_of(indicators, entities) -> None:
     assert "(" not in got[(5, "30")][1]  # nothing frames it: no context made up
 
 
+def test_a_label_keeps_its_participle_whole_and_stops_at_an_infinitive(
+    indicators, entities
+) -> None:
+    """Sentences of the report: "ont ainsi été réunis" is passive, "mis en œuvre" one
+    participle, "permis à 17 équipes de participer" names équipes, not what they did."""
+    from pipelines.extract.phrases import phrase_after
+
+    assert phrase_after(" participants ont ainsi été réunis") == "participants réunis"
+    assert phrase_after(" aidants qui ont participé") == "aidants ayant participé"
+    assert phrase_after(" outils départementaux ont été mis en œuvre") == (
+        "outils départementaux mis en œuvre"
+    )
+    got = _extract_lines(
+        ["Cette action a permis à 17 équipes de participer à 8 ateliers."], indicators, entities
+    )
+    assert got[(2, "17")][1].split(" (")[0] == "Équipes"
+
+
 def test_a_figure_is_about_the_commune_its_phrase_names(indicators, entities) -> None:
     """The communes are the official list's (raw/reference/communes.csv); a name inside the
     département's, an office's or an EPCI's name is no commune."""
