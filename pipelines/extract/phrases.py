@@ -57,10 +57,11 @@ _LINK_BEFORE = re.compile(  # whole words only: "travaux" does not end on "aux"
 MAX_WORDS = 7
 # "le nombre d'abonnés": what is counted is "abonnés"
 COUNT_OF = re.compile(r"^(?:(?:le|les|la|l['’])\s*)?nombre\s+(?:de\s+|d['’]\s*)", re.IGNORECASE)
-# a change stated before its figure: "en hausse de 13,2 %", "une progression de 10,2 %"
+# the nouns of a change, and a change stated before its figure: "en hausse de 13,2 %", "une
+# progression de 10,2 %"
+CHANGE_WORDS = "hausse|augmentation|progression|croissance|baisse|diminution|recul|évolution"
 CHANGE_BEFORE = re.compile(
-    r"(?P<word>hausse|augmentation|progression|croissance|baisse|diminution|recul|évolution)"
-    r"\s+(?:de\s+|d['’]\s*)?$",
+    rf"(?P<word>{CHANGE_WORDS})\s+(?:de\s+|d['’]\s*)?$",
     re.IGNORECASE,
 )
 DECREASE = frozenset({"baisse", "diminution", "recul"})

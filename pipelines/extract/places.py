@@ -36,16 +36,31 @@ class Gazetteer:
 
     def __init__(self, places: tuple[Entity, ...]) -> None:
         self.places = places
-        self._by_name: dict[str, Entity] = {}
+        self._by_key: dict[str, Entity] = {}
+        spellings: set[str] = set()
         for place in places:
-            self._by_name.setdefault(place.name, place)
+            names = {place.name, _unaccented(place.name)}  # "Noyelles-les-Vermelles"
             for full, short in (("Saint-", "St-"), ("Sainte-", "Ste-")):  # "St-Folquin"
                 if place.name.startswith(full):
-                    self._by_name.setdefault(short + place.name[len(full) :], place)
-            self._by_name.setdefault(_unaccented(place.name), place)  # "Noyelles-les-Vermelles"
-        spellings = sorted(self._by_name, key=len, reverse=True)  # "Saint-Omer" before "Omer"
-        names = "|".join(re.escape(name) for name in spellings)
-        self._pattern = re.compile(rf"{_CUE}(?P<name>{names})(?![\w'’-])") if names else None
+                    names.add(short + place.name[len(full) :])
+            for name in names:
+                self._by_key.setdefault(_key(name), place)
+            spellings |= names
+        # "Saint-Omer" before "Omer"; a hyphen or a space between the words ("Oye plage")
+        alternatives = "|".join(
+            re.escape(name).replace(r"\-", r"[-\s]").replace(r"\ ", r"[-\s]")
+            for name in sorted(spellings, key=len, reverse=True)
+        )
+        self._pattern = (
+            re.compile(rf"{_CUE}(?P<name>{alternatives})(?![\w'’-])") if spellings else None
+        )
+        # the next names of a list the first one opens: "sur Sangatte, Marck et Oye plage"
+        self._next = re.compile(
+            rf"(?:\s*,\s*|\s+et\s+)(?P<name>{alternatives})(?![\w'’-])", re.IGNORECASE
+        )
+
+    def _place(self, name: str) -> Entity:
+        return self._by_key[_key(name)]
 
     def __bool__(self) -> bool:
         return bool(self.places)
@@ -61,8 +76,17 @@ class Gazetteer:
                 continue  # "Pas-de-Calais", "Lens-Liévin": part of another name
             if _WITHIN_NAME.search(clause[: match.start()]):
                 continue  # "Pas de Calais", "communauté de communes de Desvres Samer"
-            found.append((start, self._by_name[match["name"]]))
+            found.append((start, self._place(match["name"])))
+            end = match.end()
+            while (listed := self._next.match(clause, end)) is not None:
+                found.append((listed.start("name"), self._place(listed["name"])))
+                end = listed.end()
         return found
+
+
+def _key(name: str) -> str:
+    """A name as one key whatever its accents, case and separators."""
+    return " ".join(_unaccented(name).lower().replace("-", " ").split())
 
 
 def _unaccented(name: str) -> str:

@@ -22,6 +22,7 @@ from pipelines.extract.navigation import page_contexts
 from pipelines.extract.parse import Parse, ParseCache
 from pipelines.extract.phrases import (
     CHANGE_BEFORE,
+    CHANGE_WORDS,
     DECREASE,
     UNIT_NOUNS,
     is_noun_phrase,
@@ -601,6 +602,8 @@ _AMONG = re.compile(
 # where a figure's phrase ends, and what joins an amount to the phrase before it
 _PHRASE_END = re.compile(r"[,;(){}\[\]]|\.\s|\s(?:et|dont|soit|puis)\s")
 _ASIDE_OPENS = re.compile(r"^\s*,\s*(?=(?:du|de|des|d['’]|pour|à|au|aux)\b)", re.IGNORECASE)
+_BRACKET_OPENS = re.compile(r"\(\s*(?:sub(?:v(?:ention)?)?\.?\s*)?$", re.IGNORECASE)
+_COMMUNE_OF = re.compile(r"\b(?:la|cette)\s+commune\s+(?:de\s+|d['’]\s*)", re.IGNORECASE)
 _AMOUNT_OF = re.compile(r",\s*(?:pour\s+un\s+montant(?:\s+total)?\s+de|soit)\s*$")
 _HEADING_WORDS = 8
 _ADJECTIVE_ENDINGS = ("al", "ale", "aux", "if", "ive", "el", "elle", "ique", "aire", "eux", "euse")
@@ -630,8 +633,7 @@ _HEADING = re.compile(r"^\s*(?P<words>[^:;.]{3,90}?)\s*:\s")
 _FOR_WHOM = re.compile(r"\s*pour\s+(?=(?:les|la|le|l['’])\s*\w)", re.IGNORECASE)
 # "54 forages (+ 20 %)", "101 bilans soit + 38 %", "atteint 57, en hausse de 18 %"
 _CHANGE_BETWEEN = re.compile(
-    r"(?:\(|\bsoit|,\s*(?:soit\s+)?(?:en\s+|une\s+)?(?:hausse|baisse|progression|augmentation|"
-    r"diminution|recul)\s+de)\s*[+\u2212-]?\s*$",
+    rf"(?:\(|\bsoit|,\s*(?:soit\s+)?(?:en\s+|une\s+)?(?:{CHANGE_WORDS})\s+de)\s*[+\u2212-]?\s*$",
     re.IGNORECASE,
 )
 _CAPACITY = re.compile(
@@ -641,8 +643,7 @@ _CAPACITY = re.compile(
 )
 # "une croissance du nombre de bilans (101 ...)": the figure is the count, its change apart
 _CHANGE_OF_COUNT = re.compile(
-    r"^(?:croissance|augmentation|hausse|baisse|diminution|évolution|progression)\s+du\s+"
-    r"nombre\s+(?:de\s+|d['’]\s*)",
+    rf"^(?:{CHANGE_WORDS})\s+du\s+nombre\s+(?:de\s+|d['’]\s*)",
     re.IGNORECASE,
 )
 # "elles sont au nombre de 6", "au nombre de 6": the figure counts what the clause opens on
@@ -791,27 +792,38 @@ def _organisation(
 
 
 def _place(text: str, figure: _Read, figures: list[_Read], places: Gazetteer) -> Entity | None:
-    """The commune the figure's own phrase names: in its label ("... du pont de la RD 33 à
-    Méricourt"), else right after it before the phrase ends ("4,3 M€ pour le contournement
-    de Courrières", "24 à Oignies, 14 à ..."), else in the phrase it closes ("le pont Valois
-    à Guînes (800 000 €)", "... à Bertincourt, pour un montant de 375 315 euros"); None
-    when it names none."""
+    """The commune the figure is about: the one its own phrase names, in its label ("... du
+    pont de la RD 33 à Méricourt"), else right after it before the phrase ends ("4,3 M€ pour
+    le contournement de Courrières", "24 à Oignies, 14 à ..."), else in the phrase it closes
+    ("le pont Valois à Guînes (800 000 €)", "... à Bertincourt, pour un montant de 375 315
+    euros"); else the commune its line is about ("la commune d'Alquines a réhabilité ...").
+    A figure whose phrase names several ("3,9 km de voie douce sur Sangatte, Marck et
+    Oye-Plage") is about none of them; None when no commune is named."""
     if not places:
         return None
     in_label = places.named(figure.label)
     if in_label:
-        return in_label[-1][1]
+        return _one_place(in_label)
     q = figure.quantity
     n = figures.index(figure)
     stop = figures[n + 1].quantity.start if n + 1 < len(figures) else len(text)
     after = _ASIDE_OPENS.sub(" ", text[q.end : stop])  # "4,3 M€, du contournement de ..."
-    after = _PHRASE_END.split(after, maxsplit=1)[0]
-    if named := places.named(after):
-        return named[0][1]
+    if named := places.named(_PHRASE_END.split(after, maxsplit=1)[0]):
+        return _one_place(places.named(after))  # the rest of its phrase may name others
     begin = figures[n - 1].quantity.end if n else 0
-    phrase = _PHRASE_END.split(_AMOUNT_OF.sub(" ", text[begin : q.start]))[-1]
-    named = places.named(phrase)
-    return named[-1][1] if named else None
+    before = _BRACKET_OPENS.sub("", _AMOUNT_OF.sub(" ", text[begin : q.start]))
+    if named := places.named(_PHRASE_END.split(before)[-1]):
+        return named[-1][1]
+    subject = _COMMUNE_OF.search(text)  # "la commune d'Alquines a réhabilité ..."
+    if subject is None:
+        return None
+    return next((place for at, place in places.named(text) if at == subject.end()), None)
+
+
+def _one_place(named: list[tuple[int, Entity]]) -> Entity | None:
+    """The commune named, when only one is."""
+    codes = {place.code for _, place in named}
+    return named[0][1] if len(codes) == 1 else None
 
 
 def _code(domain: str, label: str, unit: str, codes: set[str]) -> str:

@@ -576,6 +576,9 @@ def test_a_figure_is_about_the_commune_its_phrase_names(indicators, entities) ->
             "- ◆ Adoption des réglementations de boisements dans neuf communes de la communauté de "
             "communes de Desvres Samer;",
             "L'équipe de la MDS de Lens-Liévin a accueilli 40 familles.",
+            "- ◆ 3,9 km de voie douce en site propre sur Sangatte, Marck et Oye plage.",
+            "Pour faire face à la désertification médicale, la commune d'Alquines a réhabilité "
+            "l'ancien presbytère. Le coût de l'opération s'est élevé à 252 840 €.",
         ],
         indicators,
         entities,
@@ -590,6 +593,8 @@ def test_a_figure_is_about_the_commune_its_phrase_names(indicators, entities) ->
     assert (commune(3, "375 315 euros"), commune(3, "99 997 euros")) == ("62117", "62080")
     assert commune(4, "4,3 M€") == "62250"
     assert commune(5, "3") is None and commune(6, "neuf") is None and commune(7, "40") is None
+    assert commune(8, "3,9 km") is None  # three communes: none of them
+    assert commune(9, "252 840 €") == "62024"  # the paragraph is the commune's
 
 
 def test_department_figures_are_curated_indicators_by_meaning(indicators, entities) -> None:
