@@ -123,7 +123,7 @@ def extract_prose(
             named = figures[of].label if of is not None and of < i else ""
             bare = _BRACKETED.sub("", named).strip()  # its context aside: "Bilans (...)"
             if named and figure.label and bare.lower() not in figure.label.lower():
-                figure.label = f"{named} : {figure.label}"  # "X dont Y"
+                figure.label = f"{bare} : {figure.label}"  # "X dont Y"
             figure.code = _code(domain, figure.label, figure.unit, codes) if figure.label else ""
         for figure in figures:
             q = figure.quantity
@@ -295,11 +295,13 @@ def _with_context(text: str, figure: _Read) -> str:
     words = label.split()
     if not words or ":" in label or "(" in label or len(words) > _SHORT_LABEL:
         return label
-    if len(words) > 1 and lemma(words[0]) not in VAGUE_NOUNS:
+    if len(words) > _BARE_LABEL and lemma(words[0]) not in VAGUE_NOUNS:
         return label
     q = figure.quantity
     sentence_start = max(text.rfind(". ", 0, q.start) + 1, 0)
+    # its sentence's framing, else the one its paragraph opened with before it
     framing = [m for m in _FRAMING.finditer(text, sentence_start) if m.start() < q.start + 200]
+    framing = framing or [m for m in _FRAMING.finditer(text, 0, sentence_start)][:1]
     context = ""
     if framing:
         context = opening_phrase(_PHRASE_END.split(text[framing[0].end() :], maxsplit=1)[0])
@@ -308,15 +310,36 @@ def _with_context(text: str, figure: _Read) -> str:
     titled = _TITLED.match(text)  # "09 décembre - Saint-Omer - Nouvelle édition de l'Urban Trail."
     if not is_noun_phrase(context) and titled is not None and titled.end() <= q.start:
         context = opening_phrase(titled["title"])
+    if not is_noun_phrase(context) and sentence_start > 0:
+        context = _paragraph_topic(text)  # "Le programme PEGASE, ... Ainsi, 39 enfants ..."
     context = _CONTEXT_END.split(context, maxsplit=1)[0]
     context = _CUT_END.sub("", " ".join(context.split()[:_CONTEXT_WORDS])).strip(" ,;:")
     if (
         not is_noun_phrase(context)
         or _NOT_A_TOPIC.match(context)
         or lemma(context.split()[0]) == lemma(words[0])
+        or set(lemmas(label)) <= set(lemmas(context))  # "Commissions thématiques" again
+        or (len(context.split()) < 2 and not context[:1].isupper())  # "(dispositif)"
     ):
         return label
     return f"{label} ({context})"
+
+
+def _paragraph_topic(text: str) -> str:
+    """What a paragraph opens on, when its first words are a noun phrase of its own ("Le
+    programme PEGASE, en cours d'expérimentation, est ..." → "programme PEGASE"); not the
+    Département, a pronoun or a mere "ce projet"."""
+    opening = _PHRASE_END.split(LIST_MARKERS.sub("", text), maxsplit=1)[0]
+    if not _TOPIC_OPENS.match(opening):
+        return ""
+    topic = opening_phrase(_CONTEXT_END.split(opening, maxsplit=1)[0])
+    words = topic.split()
+    if not words or lemma(words[0]) in _NO_TOPIC or len(words) < 2:
+        return ""
+    # a name of its own ("programme PEGASE", "parc départemental d'Olhain"), not a common
+    # phrase ("coup d'envoi institutionnel donné") nor the Département
+    named = [w for w in words[1:] if w[:1].isupper() and lemma(w) not in _NO_TOPIC]
+    return topic if named else ""
 
 
 def _respective(text: str, figures: list[_Read], parse: Parse | None) -> None:
@@ -607,7 +630,8 @@ _COMMUNE_OF = re.compile(r"\b(?:la|cette)\s+commune\s+(?:de\s+|d['’]\s*)", re.
 _AMOUNT_OF = re.compile(r",\s*(?:pour\s+un\s+montant(?:\s+total)?\s+de|soit)\s*$")
 _HEADING_WORDS = 8
 _ADJECTIVE_ENDINGS = ("al", "ale", "aux", "if", "ive", "el", "elle", "ique", "aire", "eux", "euse")
-# a label this short, or opening on a vague noun and this short, is given its context
+# a label this short, or opening on a vague noun and up to three words, is given its context
+_BARE_LABEL = 2
 _SHORT_LABEL = 3
 _CONTEXT_WORDS = 7
 # a line opening on its date and place, then its title: "10 octobre - Arena - Liévin - la
@@ -622,12 +646,20 @@ _CONTEXT_END = re.compile(
     r"\s(?:qui|que|qu['’]|dont|où|auxquel(?:le)?s|lesquel(?:le)?s|lequel|laquelle|ayant|étant)\b",
     re.IGNORECASE,
 )
-_NOT_A_TOPIC = re.compile(r"^(?:pour|afin|avec|dans|sur|par|en|et|ou|mais|si)\b", re.IGNORECASE)
-# what frames a sentence's figures: an event, a programme, a plan
+_NOT_A_TOPIC = re.compile(
+    r"^(?:pour|afin|avec|dans|sur|par|en|et|ou|mais|si|certaine?s?|plusieurs|différente?s)\b",
+    re.IGNORECASE,
+)
+# what frames a sentence's figures: an event, a programme, a plan, an edition
 _FRAMING = re.compile(
-    r"\b(?:dans\s+le\s+cadre|lors|à\s+l['’]occasion|au\s+cours|au\s+titre)\s+"
+    r"\b(?:dans\s+le\s+cadre|lors|à\s+l['’]occasion|au\s+cours|au\s+titre|édition)\s+"
     r"(?:du|des|de\s+la|de\s+l['’]|de|d['’])\s*",
     re.IGNORECASE,
+)
+# a paragraph that opens on its topic: an article and a noun ("Le programme PEGASE, ...")
+_TOPIC_OPENS = re.compile(r"^\s*(?:le|la|les|l['’]|ce|cette|ces)\s*[\wéèêàâç]", re.IGNORECASE)
+_NO_TOPIC = frozenset(
+    {"département", "collectivité", "année", "projet", "dispositif", "action", "objectif", "an"}
 )
 _HEADING = re.compile(r"^\s*(?P<words>[^:;.]{3,90}?)\s*:\s")
 _FOR_WHOM = re.compile(r"\s*pour\s+(?=(?:les|la|le|l['’])\s*\w)", re.IGNORECASE)

@@ -411,7 +411,8 @@ _HAVE_BEFORE = re.compile(r"\b(?:ont|a)\s+$", re.IGNORECASE)
 _IDENTIFIER_BEFORE = re.compile(
     r"\b(?:routes?\s+(?:départementale|nationale)s?|autoroute|axes?|"
     r"phases?|secteurs?|lots?|tranches?|zones?|lignes?|chapitres?|volets?|étapes?|"
-    r"niveaux?|catégories?|échelons?|saisons?|épisodes?|numéros?|versions?|priorités?)\s+"
+    r"niveaux?|catégories?|échelons?|saisons?|épisodes?|numéros?|versions?|priorités?|"
+    r"ambitions?|terrils?|terris?)\s+"
     r"(?:\d+\s*(?:et|à|-|,)\s*)?$",
     re.IGNORECASE,
 )
@@ -574,7 +575,7 @@ def _reference_reason(
     fewer = _FEWER_THAN.match(token) and _HAVE_BEFORE.search(before)
     if (compared or fewer) and _THRESHOLD_AFTER.match(after):
         return "threshold or condition"
-    if _IDENTIFIER_BEFORE.search(before) and re.fullmatch(r"\d+", token.strip()):
+    if _IDENTIFIER_BEFORE.search(before) and re.fullmatch(r"\d+(?:\.\d+)?", token.strip()):
         return "name or code containing digits"
     if _is_postcode(token, entities) and _NAME_AFTER.match(after):
         return "postcode"

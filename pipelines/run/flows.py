@@ -130,6 +130,12 @@ def _stage_documents(
     return [future.result() for future in futures]
 
 
+def _validate_all(sources: list[steps.StagedSource]) -> list[steps.StagedSource]:
+    """One validation task per staged source (a reference year), fanned out as documents are."""
+    futures = [validate_task.submit(source) for source in sources]
+    return [future.result() for future in futures]
+
+
 def _record_sources(rows: list[dict]) -> None:
     """Which inputs this run read, took from the staging cache, or skipped as unchanged."""
     create_table_artifact(
@@ -248,7 +254,7 @@ def _build(
     how = steps.BuildSteps(
         stage_documents=_stage_documents,
         stage_reference=stage_reference_task,
-        validate=validate_task,
+        validate=_validate_all,
         load=load_task,
         check=check_task,
         report=lambda summary: report_task(summary, target.parent),

@@ -547,6 +547,11 @@ def stage_documents(
         return list(pool.map(stage, reports))
 
 
+def validate_each(sources: list[StagedSource]) -> list[StagedSource]:
+    """Validate staged sources one after the other (the flow fans them out as tasks)."""
+    return [validate_staged(source) for source in sources]
+
+
 def _no_report(summary: CheckSummary) -> None:
     """Without Prefect, the consistency report is what `indicators check` writes."""
     del summary
@@ -559,7 +564,7 @@ class BuildSteps:
 
     stage_documents: Callable[[list[ReportFile], Path, int], list[StagedSource]] = stage_documents
     stage_reference: Callable[[Path, list[int], Path], StagedReference] = stage_reference
-    validate: Callable[[StagedSource], StagedSource] = validate_staged
+    validate: Callable[[list[StagedSource]], list[StagedSource]] = validate_each
     load: Callable[[list[StagedSource], Path, StagedReference | None], Path] = load_candidate
     check: Callable[[Path, int], CheckSummary] = check_warehouse
     report: Callable[[CheckSummary], None] = _no_report
@@ -609,7 +614,7 @@ def run_build(
     reference = how.stage_reference(
         Path(reference_dir), [s.report_year for s in validated], staging
     )
-    validated += [how.validate(s) for s in reference.sources]
+    validated += how.validate(list(reference.sources))
     candidate = how.load(validated, warehouse, reference)
     try:
         summary = how.check(candidate, settings.check_history_runs)

@@ -537,7 +537,7 @@ def test_a_short_label_says_what_it_is_of(indicators, entities) -> None:
     )
     assert got[(2, "11")][1] == "Centres culturels de rayonnement territorial"
     assert got[(2, "21")][1] == "Centres culturels de rayonnement local"
-    assert got[(3, "2 500")][1] == "Participants (Nouvelle édition de l'Urban Trail)"
+    assert got[(3, "2 500")][1] == "Participants (Urban Trail)"  # "Nouvelle édition de l'..."
     assert got[(4, "40")][1].endswith("(programme PEGASE)")  # cut before "qui"
     assert "(" not in got[(5, "30")][1]  # nothing frames it: no context made up
 

@@ -203,6 +203,8 @@ def test_numbers_in_words_shares_and_qualifiers(text: str, figures: list) -> Non
         ("à horizon 2070", []),
         ("les 10 prochaines années", []),
         ("l'axe 5 et les phases 3 et 4", []),
+        ("L'ambition 5 du pacte, la version 2.0 du site et le terri 74", []),
+        ("les 3 ambitions du pacte", ["3"]),
     ],
 )
 def test_what_is_not_a_figure_and_what_still_is(text: str, kept: list[str]) -> None:
