@@ -310,6 +310,15 @@ def _with_context(text: str, figure: _Read) -> str:
     titled = _TITLED.match(text)  # "09 décembre - Saint-Omer - Nouvelle édition de l'Urban Trail."
     if not is_noun_phrase(context) and titled is not None and titled.end() <= q.start:
         context = opening_phrase(titled["title"])
+    segments = _DASHED.split(text[: q.start])  # "23 octobre - Tornade à Bihucourt - 28 agents"
+    if not is_noun_phrase(context) and len(segments) > 2 and _DATE_OPENS.match(segments[0]):
+        context = " ".join(segments[-2].split())  # the field is a title: all its words
+    # "« Construisons notre Pas-de-Calais » ... :": a name, capitalised
+    quoted = [
+        n.strip("*_ ") for n in _QUOTED.findall(text[: q.start]) if n.strip("*_ ")[:1].isupper()
+    ]
+    if not is_noun_phrase(context) and quoted:
+        context = quoted[-1]
     if not is_noun_phrase(context) and sentence_start > 0:
         context = _paragraph_topic(text)  # "Le programme PEGASE, ... Ainsi, 39 enfants ..."
     context = _CONTEXT_END.split(context, maxsplit=1)[0]
@@ -650,6 +659,11 @@ _NOT_A_TOPIC = re.compile(
     r"^(?:pour|afin|avec|dans|sur|par|en|et|ou|mais|si|certaine?s?|plusieurs|différente?s)\b",
     re.IGNORECASE,
 )
+# a dated line's fields ("23 octobre - Tornade à Bihucourt - 28 agents et 5 CER mobilisés"),
+# and a name between guillemets ("« Construisons notre Pas-de-Calais »")
+_DASHED = re.compile(r"\s[-–]\s")
+_DATE_OPENS = re.compile(r"^\s*\d{1,2}(?:er)?(?:\s+(?:et|au|-)\s+\d{1,2})?\s+[a-zéû]+\s*$")
+_QUOTED = re.compile(r"«\s*([^«»]{3,60}?)\s*»")
 # what frames a sentence's figures: an event, a programme, a plan, an edition
 _FRAMING = re.compile(
     r"\b(?:dans\s+le\s+cadre|lors|à\s+l['’]occasion|au\s+cours|au\s+titre|édition)\s+"

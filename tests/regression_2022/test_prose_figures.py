@@ -531,6 +531,9 @@ def test_a_short_label_says_what_it_is_of(indicators, entities) -> None:
             "évènement sportif majeur, organisé par le Département.",
             "Les élus ont rencontré 40 personnes dans le cadre du programme PEGASE qui dure.",
             "Le Département a accueilli 30 personnes.",
+            "23 octobre - Tornade à Bihucourt - 28 agents et 5 CER mobilisés",
+            "« Construisons notre Pas-de-Calais » c'était aussi des concertations : 1 tournée de "
+            "13 dates du car podium, 40 articles intranet.",
         ],
         indicators,
         entities,
@@ -540,6 +543,8 @@ def test_a_short_label_says_what_it_is_of(indicators, entities) -> None:
     assert got[(3, "2 500")][1] == "Participants (Urban Trail)"  # "Nouvelle édition de l'..."
     assert got[(4, "40")][1].endswith("(programme PEGASE)")  # cut before "qui"
     assert "(" not in got[(5, "30")][1]  # nothing frames it: no context made up
+    assert got[(6, "28")][1] == "Agents mobilisés (Tornade à Bihucourt)"  # a dated line's field
+    assert got[(7, "40")][1] == "Articles intranet (Construisons notre Pas-de-Calais)"
 
 
 def test_a_label_keeps_its_participle_whole_and_stops_at_an_infinitive(
@@ -729,8 +734,8 @@ def test_a_pair_a_slash_b_names_the_second_by_the_first(statements) -> None:
     """Line 4530: "201 communes inscrites / 69 labellisées"."""
     rows = statements[statements.line == 4530].set_index("value")
     assert (rows.loc[201.0, "label"], rows.loc[69.0, "label"]) == (
-        "Communes inscrites",
-        "Communes labellisées",
+        "Communes inscrites (Fleurir le Pas-de-Calais)",
+        "Communes labellisées (Fleurir le Pas-de-Calais)",
     )
 
 
