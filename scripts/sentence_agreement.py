@@ -76,6 +76,8 @@ def figures_frame(path: Path) -> tuple[pd.DataFrame, Extraction]:
 # units an answer key may give that the warehouse does not model apart (a duration is counted
 # in its own words: "52 000 heures" is a count of hours, "29 jours" a number of days)
 _ANY_UNIT = frozenset({"other", "hours", "h", "min", "minutes", "days", "day", "years"})
+# an answer key's spelling of a unit the warehouse names otherwise
+_KEY_UNITS = {"habitants/km²": "per_km2", "hab/km²": "per_km2", "tonnes": "t", "m²": "m2"}
 
 
 def _name(text: str) -> str:
@@ -93,6 +95,7 @@ def _match(
     second "3" of it (`seen` counts them), in the order the extraction gives them (the
     order of the line within one extractor); a key that states it more often than we found it
     has the rest not found."""
+    unit = _KEY_UNITS.get(unit, unit)
     same_unit = (ours.unit == unit) if unit not in _ANY_UNIT else True
     found = ours[(ours.line == line) & ((ours.value - value).abs() < 1e-6) & same_unit]
     if found.empty:
