@@ -30,6 +30,7 @@ from pipelines.extract.phrases import (
     opening_phrase,
     phrase_after,
     phrase_before,
+    singular_participle,
     unit_suffix,
 )
 from pipelines.extract.places import Gazetteer, gazetteer
@@ -454,6 +455,11 @@ def _label(
         # "Mesures jeunesses : 2,55 M€ mobilisés", "les revalorisations ... ont été financées
         # par le Département à hauteur de 5,7 M€": what the line or the clause is about
         topic = _heading_of(text, q) or topic_of(parse, q.start, q.end)
+        given = _GIVEN_TO.match(text, q.end) if unit == "EUR" else None
+        if given is not None and is_noun_phrase(whom := opening_phrase(text[given.end() :])):
+            # "635 000 € attribués aux 14 partenaires agricoles": given to them
+            done = singular_participle(given["participle"])
+            topic = f"montant {done} {given['to']} {whom}"
         if is_noun_phrase(topic) and not is_weak_label(parse, topic, q.start):
             noun = UNIT_NOUNS[unit]
             label = topic if topic.lower().startswith(noun) else f"{noun} : {topic}"
@@ -615,7 +621,8 @@ def _named_outright(
 
 
 _CUT_END = re.compile(
-    r"(?:\s+(?:et|ou|de|des|du|à|au|aux|en|pour|sur|par|avec|la|le|les|un|une|d['’]|l['’]))+$",
+    r"(?:\s+(?:et|ou|de|des|du|à|au|aux|en|pour|sur|par|avec|la|le|les|un|une|d['’]|l['’]"
+    r"|à\s+hauteur))+$",  # "l'intervention à hauteur de 455 000 €": "intervention"
     re.IGNORECASE,
 )
 _TAXES = re.compile(r"(?:TTC|HT|H\.T\.?|T\.T\.C\.?)", re.IGNORECASE)
@@ -638,6 +645,12 @@ _BRACKET_OPENS = re.compile(r"\(\s*(?:sub(?:v(?:ention)?)?\.?\s*)?$", re.IGNOREC
 _COMMUNE_OF = re.compile(r"\b(?:la|cette)\s+commune\s+(?:de\s+|d['’]\s*)", re.IGNORECASE)
 _AMOUNT_OF = re.compile(r",\s*(?:pour\s+un\s+montant(?:\s+total)?\s+de|soit)\s*$")
 _HEADING_WORDS = 8
+# an amount, then what was done with it and for whom: "attribués aux 14 partenaires"
+_GIVEN_TO = re.compile(
+    r"\s*(?P<participle>[\wéèêàâç]+(?:é|és|ée|ées))\s+(?P<to>à|au|aux|pour)\s+"
+    r"(?:(?:les|la|le|l['’]|des)\s*)?(?:\d[\d\s]*\s)?",
+    re.IGNORECASE,
+)
 _ADJECTIVE_ENDINGS = ("al", "ale", "aux", "if", "ive", "el", "elle", "ique", "aire", "eux", "euse")
 # a label this short, or opening on a vague noun and up to three words, is given its context
 _BARE_LABEL = 2

@@ -468,6 +468,8 @@ def test_an_amount_labelled_by_a_verb_is_named_by_its_heading_or_its_clause(
             "- ◆ Eau potable : le nombre de forages suivis atteint 57, en hausse de 18 % par "
             "rapport à 2021",
             "Appel à Projet Innovation Territoriale : subv 297 748 € - travaux 2,1 M€",
+            "- ◆ 635 000 € attribués aux 14 partenaires agricoles",
+            "A noter également l'intervention à hauteur de 455 000€ du Département.",
         ],
         indicators,
         entities,
@@ -482,6 +484,8 @@ def test_an_amount_labelled_by_a_verb_is_named_by_its_heading_or_its_clause(
     assert change.part_of == count.indicator_code
     # a noun the parser took for an adjective stays, with the heading it is of
     assert got[(5, "2,1 M€")][1] == "Travaux (Appel à Projet Innovation Territoriale)"
+    assert got[(6, "635 000 €")][1] == "Montant attribué aux partenaires agricoles"
+    assert got[(7, "455 000€")][1] == "Intervention"  # not "Intervention à hauteur"
 
 
 def test_an_amount_for_whom_under_a_heading_and_metres_after_a_figure(indicators, entities) -> None:
