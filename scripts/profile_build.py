@@ -4,7 +4,8 @@
 
 The build runs in this process without Prefect (`steps.build`, the steps the flow runs as
 tasks), under cProfile: first cold (an empty warehouse folder and staging cache), then warm
-(the same inputs again: the staging cache serves, the warehouse is rebuilt from empty). With
+(the same inputs again: the staging cache serves, the warehouse is rebuilt from empty). The
+documents are staged one after the other (a build stages two side by side, in threads). With
 `--pdf-workers 1` (the default) the PDF pass runs in this process too, so that the profile
 holds it; with 2, the page-reading processes are outside the profile and their wall time
 shows as waiting in the parent.
@@ -78,6 +79,8 @@ def main() -> int:
     parser.add_argument("--top", type=int, default=15, help="functions listed per build")
     parser.add_argument("--pdf-workers", type=int, default=1, help="processes reading the PDF")
     args = parser.parse_args()
+    # cProfile follows one thread: the documents are staged one after the other here
+    steps.DOCUMENT_THREADS = 1
     with tempfile.TemporaryDirectory(prefix="profile-") as folder:
         warehouse = Path(folder) / "indicators.duckdb"
         settings = Settings(pdf_workers=max(1, args.pdf_workers))

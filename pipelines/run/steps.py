@@ -541,7 +541,7 @@ def stage_documents(
             stage_report(path, staging_dir, pdf_workers, r.departement, r.departement_source)
         )
 
-    if len(reports) < 2:
+    if len(reports) < 2 or DOCUMENT_THREADS < 2:
         return [stage(r) for r in reports]
     with ThreadPoolExecutor(max_workers=DOCUMENT_THREADS) as pool:
         return list(pool.map(stage, reports))
