@@ -14,7 +14,6 @@ N disagreements of each kind.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -29,7 +28,11 @@ from pipelines.extract.phrases import same_quantity_label  # noqa: E402
 from pipelines.extract.places import gazetteer  # noqa: E402
 from pipelines.extract.report import extract_report, is_generated  # noqa: E402
 from pipelines.read.text_export import read_text_export  # noqa: E402
-from schemas.catalog import load_entity_catalog, load_indicator_catalog  # noqa: E402
+from schemas.catalog import (  # noqa: E402
+    load_entity_catalog,
+    load_indicator_catalog,
+    normalise_name,
+)
 
 REPORT = ROOT / "raw" / "report" / "rapport-activites-2022.txt"
 GOLDEN = ROOT / "tests" / "golden" / "prose_figures.csv"
@@ -80,11 +83,14 @@ _ANY_UNIT = frozenset({"other", "hours", "h", "min", "minutes", "days", "day", "
 _KEY_UNITS = {"habitants/km²": "per_km2", "hab/km²": "per_km2", "tonnes": "t", "m²": "m2"}
 
 
-def _name(text: str) -> str:
-    """A place or body's name without its articles and linking marks: "MDS d'Hénin-Carvin"
-    and "MDS Hénin-Carvin" are one name."""
-    text = re.sub(r"\b(?:de\s+la|de\s+l['’]|du|des|de|d['’]|l['’]|la|le|les)\s*", " ", text.lower())
-    return " ".join(re.sub(r"[-'’]", " ", text).split())
+def _same_name(key: str, ours: str, entity_type: str) -> bool:
+    """The answer key's entity is ours: the same name without case, accents or articles, or
+    ours is the place the key's body is named after ("CER de Montigny-en-Gohelle" and the
+    commune Montigny-en-Gohelle); never the département for a place it holds."""
+    a, b = normalise_name(key), normalise_name(ours)
+    if a == b:
+        return True
+    return entity_type != "department" and (a.endswith(f" {b}") or b.endswith(f" {a}"))
 
 
 def _match(
@@ -149,8 +155,7 @@ def reworded_agreement(ours: pd.DataFrame, answers: Path) -> pd.DataFrame:
                 "same_entity": m is not None and (
                     m.entity_type == "department"
                     if entity in {"département", "departement", "department"}
-                    else _name(entity) in _name(str(m.entity_name))
-                    or _name(str(m.entity_name)) in _name(entity)
+                    else _same_name(entity, str(m.entity_name), str(m.entity_type))
                 ),
                 "entity": f"{m.entity_name} vs {k.entity}" if m is not None else "",
                 "same_period": m is not None and m.period_kind == k.period_kind,

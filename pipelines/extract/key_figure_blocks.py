@@ -25,6 +25,7 @@ from pipelines.extract.phrases import (
     COUNT_OF,
     UNIT_NOUNS,
     is_noun_phrase,
+    is_participle,
     singular_participle,
     unit_suffix,
     without_verb,
@@ -89,7 +90,11 @@ def label_of(body: str, figures: list[Quantity], index: int) -> str:
     after = _CUT.split(body[quantity.end : stop], maxsplit=1)[0]
     label = _tidy(after)
     done = _PARTICIPLE_FIRST.match(label) if quantity.unit == "EUR" else None
-    if done is not None and after.split()[:1] == [done["participle"]]:
+    if (
+        done is not None
+        and after.split()[:1] == [done["participle"]]
+        and is_participle(label.split()[0])
+    ):
         # "0,3 M€ consacrés à 690 aides financières": the amount spent on what the next
         # figure counts; "49,5 M€ consacrés aux ressources humaines"
         rest = done["rest"] or ""

@@ -103,6 +103,19 @@ def is_verb(word: str) -> bool:
     return not _PARTICIPLE.search(lower)
 
 
+def is_participle(word: str) -> bool:
+    """A verb's past participle ("consacrés", "attribuée"), not a noun that ends like one
+    ("activités", "lycées", "santé")."""
+    lower = word.lower()
+    if not _PARTICIPLE.search(lower):
+        return False
+    base = lemma(lower)
+    if base != lower and _VERB_LEMMA.search(base):
+        return True
+    stem = re.sub(r"ée?s?$", "", lower)  # "consacrés" (lemmatised "consacré"): "consacrer"
+    return stem != lower and simplemma.is_known(stem + "er", lang="fr")
+
+
 def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 

@@ -13,54 +13,60 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
 from pipelines.settings import REFERENCE_DIR
-from schemas.catalog import Entity
+from schemas.catalog import Entity, normalise_name
 
 COMMUNES = REFERENCE_DIR / "communes.csv"
-# what stands before a place's name: a preposition, or "commune de"
-# what makes a commune's name part of another name: the département's, an EPCI's
-_WITHIN_NAME = re.compile(
-    r"(?:\bPas\s*|\bcommunauté\s+(?:de\s+communes|d['’]\s*agglomération|urbaine)\s*"
-    r"|\b(?:CC|CA|CU)\s*)$",
+EPCI = REFERENCE_DIR / "epci.csv"
+# what stands before a place's name: a preposition or an article
+_CUE = r"(?:\b(?:à|de|d['’]|sur|au|aux|du|des|le|la|les|l['’])\s*)"
+# an EPCI named by its kind: "communauté de communes de Desvres Samer", "CA du Calaisis"
+_EPCI_KIND = re.compile(
+    r"(?:\bcommunauté\s+(?:de\s+communes|d['’]\s*agglomération|urbaine)\s*|\b(?:CC|CA|CU)\s*)$",
     re.IGNORECASE,
 )
-_CUE = r"(?:\b(?:à|de|d['’]|sur|au|aux|du|des|le|la|les|l['’])\s*)"
 
 
 class Gazetteer:
-    """The communes of one département, found in a line by their names."""
+    """The communes of one département, found in a line by their names; the names of other
+    things that hold a commune's name (the département, its offices and territories, the
+    EPCIs) are no commune."""
 
-    def __init__(self, places: tuple[Entity, ...]) -> None:
+    def __init__(self, places: tuple[Entity, ...], others: Iterable[str] = ()) -> None:
         self.places = places
         self._by_key: dict[str, Entity] = {}
         spellings: set[str] = set()
         for place in places:
-            names = {place.name, _unaccented(place.name)}  # "Noyelles-les-Vermelles"
+            names = {place.name}
             for full, short in (("Saint-", "St-"), ("Sainte-", "Ste-")):  # "St-Folquin"
                 if place.name.startswith(full):
                     names.add(short + place.name[len(full) :])
             for name in names:
-                self._by_key.setdefault(_key(name), place)
+                self._by_key.setdefault(normalise_name(name), place)
             spellings |= names
-        # "Saint-Omer" before "Omer"; a hyphen or a space between the words ("Oye plage")
-        alternatives = "|".join(
-            re.escape(name).replace(r"\-", r"[-\s]").replace(r"\ ", r"[-\s]")
-            for name in sorted(spellings, key=len, reverse=True)
-        )
         self._pattern = (
-            re.compile(rf"{_CUE}(?P<name>{alternatives})(?![\w'’-])") if spellings else None
+            re.compile(rf"{_CUE}(?P<name>{_alternatives(spellings)})(?![\w'’-])")
+            if spellings
+            else None
         )
         # the next names of a list the first one opens: "sur Sangatte, Marck et Oye plage"
         self._next = re.compile(
-            rf"(?:\s*,\s*|\s+et\s+)(?P<name>{alternatives})(?![\w'’-])", re.IGNORECASE
+            rf"(?:\s*,\s*|\s+et\s+)(?P<name>{_alternatives(spellings)})(?![\w'’-])",
+            re.IGNORECASE,
+        )
+        others = {o for o in others if o.strip()}
+        self._others = (
+            re.compile(rf"(?<![\w'’-])(?:{_alternatives(others)})(?![\w'’-])", re.IGNORECASE)
+            if others
+            else None
         )
 
     def _place(self, name: str) -> Entity:
-        return self._by_key[_key(name)]
+        return self._by_key[normalise_name(name)]
 
     def __bool__(self) -> bool:
         return bool(self.places)
@@ -69,13 +75,15 @@ class Gazetteer:
         """Where the clause names a commune (after a cue), and which, left to right."""
         if self._pattern is None:
             return []
+        if self._others is not None:  # "MDS du Calaisis", "CA du Pays de Saint-Omer"
+            clause = self._others.sub(lambda m: " " * len(m.group(0)), clause)
         found = []
         for match in self._pattern.finditer(clause):
             start = match.start("name")
             if start and clause[start - 1] == "-":
-                continue  # "Pas-de-Calais", "Lens-Liévin": part of another name
-            if _WITHIN_NAME.search(clause[: match.start()]):
-                continue  # "Pas de Calais", "communauté de communes de Desvres Samer"
+                continue  # "Lens-Liévin": part of another name
+            if _EPCI_KIND.search(clause[: match.start()]):
+                continue  # "communauté de communes de Desvres Samer"
             found.append((start, self._place(match["name"])))
             end = match.end()
             while (listed := self._next.match(clause, end)) is not None:
@@ -84,23 +92,31 @@ class Gazetteer:
         return found
 
 
-def _key(name: str) -> str:
-    """A name as one key whatever its accents, case and separators."""
-    return " ".join(_unaccented(name).lower().replace("-", " ").split())
+def _alternatives(names: Iterable[str]) -> str:
+    """The names as one alternation, longest first ("Saint-Omer" before "Omer"), accents
+    and separators loose: "Noyelles-les-Vermelles", "Oye plage", "Aire-sur la-Lys"."""
+    out = []
+    for name in sorted(set(names), key=len, reverse=True):
+        pattern = re.escape(name).replace(r"\-", r"[-\s]").replace(r"\ ", r"[-\s]")
+        out.append("".join(_LOOSE.get(c, c) for c in pattern))
+    return "|".join(out)
 
 
-def _unaccented(name: str) -> str:
-    """The name as a text may write it without its accents ("lès" as "les")."""
-    decomposed = unicodedata.normalize("NFD", name)
-    return unicodedata.normalize(
-        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
-    )
+# a letter and its accented forms: a name written without its accents is the same name
+_LOOSE = {
+    "e": "[eéèêë]", "é": "[eéèêë]", "è": "[eéèêë]", "ê": "[eéèêë]", "a": "[aàâ]", "à": "[aàâ]",
+    "â": "[aàâ]", "i": "[iîï]", "î": "[iîï]", "ï": "[iîï]", "o": "[oô]", "ô": "[oô]",
+    "u": "[uùûü]", "û": "[uùûü]", "ù": "[uùûü]", "c": "[cç]", "ç": "[cç]",
+}  # fmt: skip
 
 
 @cache
-def gazetteer(departement_code: str, path: Path = COMMUNES) -> Gazetteer:
+def gazetteer(
+    departement_code: str, others: tuple[str, ...] = (), path: Path = COMMUNES, epci: Path = EPCI
+) -> Gazetteer:
     """The communes of the département from the official list (none when the list is not
-    there or holds no commune of that département)."""
+    there or holds no commune of that département); `others`: the names of the département
+    and of its catalog's entities, no commune's; the EPCIs of the list are none either."""
     if not path.is_file():
         return Gazetteer(())
     with path.open(encoding="utf-8", newline="") as handle:
@@ -109,4 +125,8 @@ def gazetteer(departement_code: str, path: Path = COMMUNES) -> Gazetteer:
             for row in csv.DictReader(handle)
             if row.get("code", "").startswith(departement_code) and row.get("nom")
         )
-    return Gazetteer(places)
+    epcis: tuple[str, ...] = ()
+    if epci.is_file():
+        with epci.open(encoding="utf-8", newline="") as handle:
+            epcis = tuple(row["nom"] for row in csv.DictReader(handle) if row.get("nom"))
+    return Gazetteer(places, (*others, *epcis))

@@ -26,6 +26,7 @@ from pipelines.extract.phrases import (
     DECREASE,
     UNIT_NOUNS,
     is_noun_phrase,
+    is_participle,
     lemma,
     opening_phrase,
     phrase_after,
@@ -92,7 +93,7 @@ def extract_prose(
     read = read or set()
     result = Extraction()
     organisations = [(e, _alias_pattern(e)) for e in entities.of_type("organisation")]
-    places = gazetteer(entities.department.code)
+    places = gazetteer(entities.department.code, _named_entities(entities))
     every = list(page_contexts(document, entities))
     boxes = _box_entities([(s, line) for s, line, _ in every], organisations, entities)
     lines = [
@@ -126,7 +127,14 @@ def extract_prose(
             if named and figure.label and bare.lower() not in figure.label.lower():
                 figure.label = f"{bare} : {figure.label}"  # "X dont Y"
             figure.code = _code(domain, figure.label, figure.unit, codes) if figure.label else ""
-        for figure in figures:
+        about = [
+            _organisation(text, f.quantity, organisations)
+            or boxes.get(line.location.order)
+            or _place(text, f, figures, places)
+            or page_entity
+            for f in figures
+        ]
+        for n, figure in enumerate(figures):
             q = figure.quantity
             if not figure.code:
                 result.rejects.append(
@@ -137,12 +145,9 @@ def extract_prose(
                     )
                 )
                 continue
-            entity = (
-                _organisation(text, q, organisations)
-                or boxes.get(line.location.order)
-                or _place(text, figure, figures, places)
-                or page_entity
-            )
+            # a part is about what its whole is about: "75 places créées (24 à Oignies, ...)"
+            # stay the département's, and the breakdown check compares them
+            entity = about[figure.part_of if figure.part_of is not None else n]
             whole = figures[figure.part_of] if figure.part_of is not None else None
             label = figure.label
             curated = (
@@ -301,7 +306,9 @@ def _with_context(text: str, figure: _Read) -> str:
     q = figure.quantity
     sentence_start = max(text.rfind(". ", 0, q.start) + 1, 0)
     # its sentence's framing, else the one its paragraph opened with before it
-    framing = [m for m in _FRAMING.finditer(text, sentence_start) if m.start() < q.start + 200]
+    sentence_end = _SENTENCE_END.search(text, q.end)
+    stop = sentence_end.start() if sentence_end else len(text)
+    framing = [m for m in _FRAMING.finditer(text, sentence_start, stop)]
     framing = framing or [m for m in _FRAMING.finditer(text, 0, sentence_start)][:1]
     context = ""
     if framing:
@@ -323,7 +330,7 @@ def _with_context(text: str, figure: _Read) -> str:
     if not is_noun_phrase(context) and sentence_start > 0:
         context = _paragraph_topic(text)  # "Le programme PEGASE, ... Ainsi, 39 enfants ..."
     context = _CONTEXT_END.split(context, maxsplit=1)[0]
-    context = _CUT_END.sub("", " ".join(context.split()[:_CONTEXT_WORDS])).strip(" ,;:")
+    context = _CUT_END.sub("", " ".join(context.split()[:_FRAMING_WORDS])).strip(" ,;:")
     if (
         not is_noun_phrase(context)
         or _NOT_A_TOPIC.match(context)
@@ -456,6 +463,8 @@ def _label(
         # par le Département à hauteur de 5,7 M€": what the line or the clause is about
         topic = _heading_of(text, q) or topic_of(parse, q.start, q.end)
         given = _GIVEN_TO.match(text, q.end) if unit == "EUR" else None
+        if given is not None and not is_participle(given["participle"]):
+            given = None  # "2 M€ activités ..." is no participle
         if given is not None and is_noun_phrase(whom := opening_phrase(text[given.end() :])):
             # "635 000 € attribués aux 14 partenaires agricoles": given to them
             done = singular_participle(given["participle"])
@@ -639,8 +648,9 @@ _AMONG = re.compile(
     re.IGNORECASE,
 )
 # where a figure's phrase ends, and what joins an amount to the phrase before it
-_PHRASE_END = re.compile(r"[,;(){}\[\]]|\.\s|\s(?:et|dont|soit|puis)\s")
+_PHRASE_END = re.compile(r"[,;(){}\[\]]|\.\s|\s(?:et|ou|dont|soit|puis)\s")
 _ASIDE_OPENS = re.compile(r"^\s*,\s*(?=(?:du|de|des|d['’]|pour|à|au|aux)\b)", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 _BRACKET_OPENS = re.compile(r"\(\s*(?:sub(?:v(?:ention)?)?\.?\s*)?$", re.IGNORECASE)
 _COMMUNE_OF = re.compile(r"\b(?:la|cette)\s+commune\s+(?:de\s+|d['’]\s*)", re.IGNORECASE)
 _AMOUNT_OF = re.compile(r",\s*(?:pour\s+un\s+montant(?:\s+total)?\s+de|soit)\s*$")
@@ -655,7 +665,7 @@ _ADJECTIVE_ENDINGS = ("al", "ale", "aux", "if", "ive", "el", "elle", "ique", "ai
 # a label this short, or opening on a vague noun and up to three words, is given its context
 _BARE_LABEL = 2
 _SHORT_LABEL = 3
-_CONTEXT_WORDS = 7
+_FRAMING_WORDS = 7
 # a line opening on its date and place, then its title: "10 octobre - Arena - Liévin - la
 # semaine bleue !"
 _TITLED = re.compile(
@@ -850,31 +860,40 @@ def _organisation(
     return best[1] if best else None
 
 
+def _named_entities(entities: EntityCatalog) -> tuple[str, ...]:
+    """The names of the catalog's entities and their aliases (the département's among them):
+    a commune's name inside one of them is no commune ("MDS de Lens-Liévin")."""
+    return tuple(sorted({n for e in entities.entities.values() for n in (e.name, *e.aliases) if n}))
+
+
 def _place(text: str, figure: _Read, figures: list[_Read], places: Gazetteer) -> Entity | None:
-    """The commune the figure is about: the one its own phrase names, in its label ("... du
-    pont de la RD 33 à Méricourt"), else right after it before the phrase ends ("4,3 M€ pour
-    le contournement de Courrières", "24 à Oignies, 14 à ..."), else in the phrase it closes
-    ("le pont Valois à Guînes (800 000 €)", "... à Bertincourt, pour un montant de 375 315
-    euros"); else the commune its line is about ("la commune d'Alquines a réhabilité ...").
-    A figure whose phrase names several ("3,9 km de voie douce sur Sangatte, Marck et
-    Oye-Plage") is about none of them; None when no commune is named."""
+    """The commune the figure is about, within its sentence: the one its own phrase names,
+    in its label ("... du pont de la RD 33 à Méricourt"), else right after it before the
+    phrase ends ("4,3 M€ pour le contournement de Courrières", "24 à Oignies, 14 à ..."),
+    else in the phrase it closes ("le pont Valois à Guînes (800 000 €)", "... à Bertincourt,
+    pour un montant de 375 315 euros"); else the commune its paragraph is about ("la commune
+    d'Alquines a réhabilité ..."), unless the figure counts communes. A phrase that names
+    several ("3,9 km de voie douce sur Sangatte, Marck et Oye plage") is about none of them;
+    None when no commune is named."""
     if not places:
         return None
-    in_label = places.named(figure.label)
-    if in_label:
+    if in_label := places.named(_BRACKETED.sub("", figure.label)):  # not its context
         return _one_place(in_label)
     q = figure.quantity
     n = figures.index(figure)
-    stop = figures[n + 1].quantity.start if n + 1 < len(figures) else len(text)
+    sentence_end = _SENTENCE_END.search(text, q.end)
+    stop = sentence_end.start() if sentence_end else len(text)
+    if n + 1 < len(figures):
+        stop = min(stop, figures[n + 1].quantity.start)
     after = _ASIDE_OPENS.sub(" ", text[q.end : stop])  # "4,3 M€, du contournement de ..."
-    if named := places.named(_PHRASE_END.split(after, maxsplit=1)[0]):
+    if places.named(_PHRASE_END.split(after, maxsplit=1)[0]):
         return _one_place(places.named(after))  # the rest of its phrase may name others
-    begin = figures[n - 1].quantity.end if n else 0
+    begin = max(text.rfind(". ", 0, q.start) + 1, figures[n - 1].quantity.end if n else 0)
     before = _BRACKET_OPENS.sub("", _AMOUNT_OF.sub(" ", text[begin : q.start]))
     if named := places.named(_PHRASE_END.split(before)[-1]):
-        return named[-1][1]
+        return _one_place(named)
     subject = _COMMUNE_OF.search(text)  # "la commune d'Alquines a réhabilité ..."
-    if subject is None:
+    if subject is None or lemma(figure.label.split()[0] if figure.label else "") == "commune":
         return None
     return next((place for at, place in places.named(text) if at == subject.end()), None)
 

@@ -19,12 +19,15 @@ from pipelines.extract.parse import Parse
 from pipelines.extract.phrases import is_noun_phrase
 from pipelines.read.document import LIST_MARKERS
 
+# each token followed by its own spaces only: no two `\s*` compete for one run of spaces
 _RESPECTIVELY = re.compile(
-    r"\b(?P<pour>pour\s+|de\s+)?respectivement\s*,?\s*(?:(?:à|de|d['’]|pour|en)\s+)?$",
+    r"\b(?P<pour>pour\s+|de\s+)?respectivement(?:\s*,)?\s*(?:(?:à|de|d['’]|pour|en)\s+)?$",
     re.IGNORECASE,
 )
 # what may stand between two figures of the list: "81 et à 8", "760 000 €, 985 000 €"
-_NEXT = re.compile(r"^\s*(?:,|et|ou)?\s*(?:,|et|ou)?\s*(?:à|de|d['’]|pour)?\s*$", re.IGNORECASE)
+_NEXT = re.compile(
+    r"^\s*(?:(?:,|\bet\b|\bou\b)\s*){0,2}(?:(?:à|de|d['’]|pour)\b\s*)?$", re.IGNORECASE
+)
 _CLAUSE_END = re.compile(r"[:;.!?](?:\s|$)")
 _PARTS = re.compile(r"\s*,\s*|\s+et\s+|\s+ou\s+", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:les|le|la|l['’]|des|un|une|ses|leurs?|ces)\s*", re.IGNORECASE)

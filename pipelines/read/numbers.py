@@ -104,8 +104,13 @@ _WORDS_NUMBER = re.compile(
 # opens; "Deux Caps" is a name
 _ACRONYM = re.compile(r"\s+[A-ZÉ]{2,}s?\b")
 # what lets a number in words end its statement: "au nombre de neuf", "partenaires : neuf",
-# "s'élèvent à huit"
-_STATED_BEFORE = re.compile(r"(?::|\bnombre\s+de|\bcompte|\bsont|\bsoit|\bà)\s*$", re.IGNORECASE)
+# "s'élèvent respectivement à 81 et à huit" (not "remis à neuf")
+_STATED_BEFORE = re.compile(
+    r"(?::|\bnombre\s+de|\bcompte|\bsont|\bsoit"
+    r"|(?:\bélève(?:nt)?|\batteint|\batteignent|\bporté(?:e|s|es)?|\brespectivement)\b[^.;:]{0,40}\bà)"
+    r"\s*$",
+    re.IGNORECASE,
+)
 # a share said in words: "la moitié des communes", "un tiers des places"
 _SHARES = {"moitié": 50.0, "tiers": 100 / 3, "quart": 25.0}
 _SHARE_WORD = re.compile(
