@@ -205,6 +205,7 @@ def test_numbers_in_words_shares_and_qualifiers(text: str, figures: list) -> Non
         ("l'axe 5 et les phases 3 et 4", []),
         ("L'ambition 5 du pacte, la version 2.0 du site et le terri 74", []),
         ("les 3 ambitions du pacte", ["3"]),
+        ("dans le périmètre des 3km non couverts, un rayon de 5 km", []),
     ],
 )
 def test_what_is_not_a_figure_and_what_still_is(text: str, kept: list[str]) -> None:
