@@ -30,7 +30,7 @@ from pipelines.errors import GateFailed
 from pipelines.extract.concepts import map_concepts
 from pipelines.extract.diagnose import diagnose_extraction
 from pipelines.extract.parse import ParseCache
-from pipelines.extract.places import COMMUNES
+from pipelines.extract.places import COMMUNES, EPCI
 from pipelines.extract.report import extract_report
 from pipelines.extract.staging import STAGING_TABLES, StagingFrames, empty_frames
 from pipelines.extract.staging import to_staging as frames_of
@@ -160,10 +160,16 @@ def read_staging(staged: StagedSource) -> StagingFrames:
 @cache
 def code_version() -> str:
     """A hash of the code and catalogs that turn a source into staging files (the communes'
-    list among them: a sentence's figure is about the commune it names)."""
+    and EPCIs' lists among them: a sentence's figure is about the commune it names, and an
+    EPCI's name holds none)."""
     digest = hashlib.sha256()
     files = sorted(
-        [*PROJECT_ROOT.glob("pipelines/**/*.py"), *PROJECT_ROOT.glob("schemas/**/*"), COMMUNES]
+        [
+            *PROJECT_ROOT.glob("pipelines/**/*.py"),
+            *PROJECT_ROOT.glob("schemas/**/*"),
+            COMMUNES,
+            EPCI,
+        ]
     )
     for path in files:
         if path.is_file() and "__pycache__" not in path.parts:
