@@ -38,7 +38,7 @@ _DETERMINERS = frozenset(
 _INNER = frozenset({"de", "d", "des", "du", "et", "la", "le", "les", "l", "en", "à"})
 _AUXILIARIES = re.compile(
     r"^\s*(?:qui\s+)?(?:ont|a|sont|est|seront|sera|avaient|avait|étaient|était)"
-    r"(?:\s+(?:été|déjà|ainsi|également|tous|toutes))*\s+(?P<participle>[\wéèêàâîôûç-]+)",
+    r"(?:\s+été)?\s+(?P<participle>[\wéèêàâîôûç-]+)",  # adverbs: taken out before (_ADVERBS)
     re.IGNORECASE,
 )
 _PARTICIPLE = re.compile(r"(?:é|ée|és|ées|is|ise|ises|us|ue|ues|it|ite|its|ites|ts|te|tes)$")

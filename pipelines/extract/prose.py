@@ -315,12 +315,8 @@ def _with_context(text: str, figure: _Read) -> str:
         context = opening_phrase(_PHRASE_END.split(text[framing[0].end() :], maxsplit=1)[0])
     if not is_noun_phrase(context):
         context = _heading_of(text, q)
-    titled = _TITLED.match(text)  # "09 décembre - Saint-Omer - Nouvelle édition de l'Urban Trail."
-    if not is_noun_phrase(context) and titled is not None and titled.end() <= q.start:
-        context = opening_phrase(titled["title"])
-    segments = _DASHED.split(text[: q.start])  # "23 octobre - Tornade à Bihucourt - 28 agents"
-    if not is_noun_phrase(context) and len(segments) > 2 and _DATE_OPENS.match(segments[0]):
-        context = " ".join(segments[-2].split())  # the field is a title: all its words
+    if not is_noun_phrase(context):
+        context = _dated_title(text, q)
     # "« Construisons notre Pas-de-Calais » ... :": a name, capitalised
     quoted = [
         n.strip("*_ ") for n in _QUOTED.findall(text[: q.start]) if n.strip("*_ ")[:1].isupper()
@@ -340,6 +336,19 @@ def _with_context(text: str, figure: _Read) -> str:
     ):
         return label
     return f"{label} ({context})"
+
+
+def _dated_title(text: str, q: Quantity) -> str:
+    """The title of a line that opens on its date, fields apart: the sentence that opens the
+    figure's field ("10 octobre - Arena - Liévin - la semaine bleue ! ... 7 dates"), else the
+    field before it ("23 octobre - Tornade à Bihucourt - 28 agents"); "" for another line."""
+    fields = _DASHED.split(text[: q.start])
+    if len(fields) < 2 or not _DATE_OPENS.match(fields[0]):
+        return ""
+    opening = _SENTENCE_END.split(fields[-1], maxsplit=1)
+    if len(opening) > 1:  # the title's sentence ends before the figure
+        return opening_phrase(opening[0])
+    return " ".join(fields[-2].split()) if len(fields) > 2 else ""
 
 
 def _paragraph_topic(text: str) -> str:
@@ -666,12 +675,6 @@ _ADJECTIVE_ENDINGS = ("al", "ale", "aux", "if", "ive", "el", "elle", "ique", "ai
 _BARE_LABEL = 2
 _SHORT_LABEL = 3
 _FRAMING_WORDS = 7
-# a line opening on its date and place, then its title: "10 octobre - Arena - Liévin - la
-# semaine bleue !"
-_TITLED = re.compile(
-    r"^\s*(?:(?:(?!\s[-–]\s)[^.!?:]){1,40}\s[-–]\s){1,3}"
-    r"(?P<title>(?:(?!\s[-–]\s)[^.!?:]){3,80}?)\s*[.!?]"
-)
 # where a context's noun phrase ends (a relative clause, a participle), and what it cannot
 # open with
 _CONTEXT_END = re.compile(
@@ -682,7 +685,7 @@ _NOT_A_TOPIC = re.compile(
     r"^(?:pour|afin|avec|dans|sur|par|en|et|ou|mais|si|certaine?s?|plusieurs|différente?s)\b",
     re.IGNORECASE,
 )
-# a dated line's fields ("23 octobre - Tornade à Bihucourt - 28 agents et 5 CER mobilisés"),
+# a dated line's fields: "23 octobre - Tornade à Bihucourt - 28 agents et 5 CER mobilisés";
 # and a name between guillemets ("« Construisons notre Pas-de-Calais »")
 _DASHED = re.compile(r"\s[-–]\s")
 _DATE_OPENS = re.compile(r"^\s*\d{1,2}(?:er)?(?:\s+(?:et|au|-)\s+\d{1,2})?\s+[a-zéû]+\s*$")
