@@ -80,7 +80,13 @@ def figures_frame(path: Path) -> tuple[pd.DataFrame, Extraction]:
 # in its own words: "52 000 heures" is a count of hours, "29 jours" a number of days)
 _ANY_UNIT = frozenset({"other", "hours", "h", "min", "minutes", "days", "day", "years"})
 # an answer key's spelling of a unit the warehouse names otherwise
-_KEY_UNITS = {"habitants/km²": "per_km2", "hab/km²": "per_km2", "tonnes": "t", "m²": "m2"}
+_KEY_UNITS = {
+    "eur": "EUR",
+    "habitants/km²": "per_km2",
+    "hab/km²": "per_km2",
+    "tonnes": "t",
+    "m²": "m2",
+}
 
 
 def _same_name(key: str, ours: str, entity_type: str) -> bool:

@@ -2,11 +2,11 @@
 
 A key-figure line states one figure and what it counts, in any order: the figure first
 ("60 bâtiments départementaux", "vingt-quatre collèges"), the label first ("Bassins : 51",
-"Population : 150 112 habitants"), or in a short clause ("Le territoire compte 21 bâtiments
-départementaux"); sometimes with an aside "(soit X % du Pas-de-Calais)" or ", soit X % de
-celle du Pas-de-Calais" that gives the entity's share of the department. The label names a
-catalog indicator by its key-figure pattern, else by meaning: its lemmas against the
-indicator's label and synonyms, in the same unit.
+"Population : 150 112 habitants", "Une superficie de 2 018,6 km²"), or in a short clause
+("Le territoire compte 21 bâtiments départementaux"); sometimes with an aside "(soit X %
+du Pas-de-Calais)" or ", soit X % de celle du Pas-de-Calais" that gives the entity's share
+of the department. The label names a catalog indicator by its key-figure pattern, else by
+meaning: its lemmas against the indicator's label and synonyms, in the same unit.
 """
 
 from __future__ import annotations
@@ -27,6 +27,10 @@ _ASIDE = re.compile(
 )
 # "Bassins : 51", "Population : 150 112 habitants": the label, then the figure
 _LABEL_FIRST = re.compile(r"^(?P<label>[^:\d]{2,70}?)\s*:\s*$")
+# "Une superficie de 2 018,6 km²": the label, then "de" and the measure
+_MEASURE_OF = re.compile(
+    r"^(?:une?|la|le|l['’])\s*(?P<label>[^:\d]{2,60}?)\s+(?:de|d['’])\s*$", re.IGNORECASE
+)
 # "Le territoire compte 21 bâtiments": a clause that only introduces the figure
 _INTRODUCED = re.compile(
     r"^(?:(?:le|ce|son)\s+territoire|il|elle|on|l['’]on)\s+(?:compte|recense|totalise|"
@@ -81,6 +85,8 @@ def split_key_figure(text: str) -> tuple[Quantity, str, str] | None:
         return primary, label.strip(), aside_text
     if _INTRODUCED.match(before.strip()):
         return primary, after, aside_text
+    if (named := _MEASURE_OF.match(before)) is not None and not after:
+        return primary, named["label"], aside_text  # "Une superficie de 2 018,6 km²"
     return None
 
 

@@ -125,7 +125,9 @@ def extract_prose(
             named = figures[of].label if of is not None and of < i else ""
             bare = _BRACKETED.sub("", named).strip()  # its context aside: "Bilans (...)"
             if named and figure.label and bare.lower() not in figure.label.lower():
-                figure.label = f"{bare} : {figure.label}"  # "X dont Y"
+                # "X dont Y"; a part named by where or whom it is ("24 à Oignies") reads on
+                glue = " " if _PART_BY_PLACE.match(figure.label) else " : "
+                figure.label = f"{bare}{glue}{figure.label}"
             figure.code = _code(domain, figure.label, figure.unit, codes) if figure.label else ""
         about = [
             _organisation(text, f.quantity, organisations)
@@ -318,9 +320,8 @@ def _with_context(text: str, figure: _Read) -> str:
     if not is_noun_phrase(context):
         context = _dated_title(text, q)
     # "« Construisons notre Pas-de-Calais » ... :": a name, capitalised
-    quoted = [
-        n.strip("*_ ") for n in _QUOTED.findall(text[: q.start]) if n.strip("*_ ")[:1].isupper()
-    ]
+    named = (_ARTICLE.sub("", n.strip("*_ ")) for n in _QUOTED.findall(text[: q.start]))
+    quoted = [n for n in named if n[:1].isupper()]  # « les MERcredis de l'été »
     if not is_noun_phrase(context) and quoted:
         context = quoted[-1]
     if not is_noun_phrase(context) and sentence_start > 0:
@@ -483,6 +484,9 @@ def _label(
             label = topic if topic.lower().startswith(noun) else f"{noun} : {topic}"
     if unit == "count":
         label = _CHANGE_OF_COUNT.sub("", label)
+        per = _PER.match(text, q.end)
+        if per and label and " par " not in label and lemma(label.split()[0]) == lemma(per[1]):
+            label = f"{label} par {per['per']}"  # "11 000 véhicules par jour": a rate
     if unit in UNIT_NOUNS and _TAXES.fullmatch(label):
         # "un montant total de 110 000 € TTC": taxes in or out say how it is counted, not what
         before = phrase_before(text[: q.start])
@@ -689,6 +693,14 @@ _NOT_A_TOPIC = re.compile(
 # and a name between guillemets ("« Construisons notre Pas-de-Calais »")
 _DASHED = re.compile(r"\s[-–]\s")
 _DATE_OPENS = re.compile(r"^\s*\d{1,2}(?:er)?(?:\s+(?:et|au|-)\s+\d{1,2})?\s+[a-zéû]+\s*$")
+# a part's label that only says where or for whom: "places créées (24 à Oignies, ...)"
+_PART_BY_PLACE = re.compile(r"^(?:à|au|aux|en|dans|pour|sur)\s", re.IGNORECASE)
+# a count per period or per item: "plus de 11 000 véhicules par jour"
+_PER = re.compile(
+    r"\s*([\wéèêàâç'’-]+)\s+par\s+(?P<per>jour|an|année|mois|semaine|heure|nuit|publication)\b",
+    re.IGNORECASE,
+)
+_ARTICLE = re.compile(r"^(?:les|la|le|l['’])\s*", re.IGNORECASE)
 _QUOTED = re.compile(r"«\s*([^«»]{3,60}?)\s*»")
 # what frames a sentence's figures: an event, a programme, a plan, an edition
 _FRAMING = re.compile(
@@ -729,10 +741,15 @@ _AMOUNT_OF_ITEM = re.compile(
 
 
 def _names_a_noun(parse: Parse, label: str) -> bool:
-    """The label opens with a noun of the sentence (not a verb, participle or adjective)."""
-    first = label.split()[0] if label.split() else ""
-    words = [w for w in parse.words if w.text.lower() == first.lower()]
-    return bool(words) and any(nounlike(w) for w in words)
+    """The label opens with a noun of the sentence (not a verb, participle or adjective), or
+    with adjectives before their noun ("nouveaux itinéraires cyclables")."""
+    for word in label.split()[:3]:
+        words = [w for w in parse.words if w.text.lower() == word.lower()]
+        if any(nounlike(w) for w in words):
+            return True
+        if not words or not all(w.pos == "ADJ" and w.dep == "amod" for w in words):
+            return False
+    return False
 
 
 def _vaguer(label: str, counted: str) -> bool:

@@ -37,6 +37,10 @@ _UNIT_NOUNS = frozenset(
 )  # fmt: skip
 # participles that say nothing of the noun: "personnes ayant pu", "venu"
 _EMPTY_PARTICIPLES = frozenset({"pouvoir", "devoir", "vouloir", "falloir", "être", "avoir"})
+# what says a figure is a bound, not what it counts ("45 min maximum")
+_BOUNDS = frozenset({"maximum", "minimum", "max", "min"})
+# participles whose infinitive says what was done: "personnes ayant pu s'essayer à ..."
+_MODALS = frozenset({"pouvoir", "devoir", "vouloir"})
 
 
 def _past_participle_of(noun: Word, word: Word) -> bool:
@@ -122,18 +126,31 @@ def _what_they_did(parse: Parse, noun: Word) -> str:
         return ""
     if any(w.dep == "aux:pass" or w.lemma == "être" for w in auxiliaries):
         return verb.text  # "130 participants ont été réunis": what happened to them
-    if verb.lemma.lower() in _EMPTY_PARTICIPLES:
+    words = [verb]
+    if verb.lemma.lower() in _MODALS:  # "41 personnes ont pu s'essayer aux métiers de ..."
+        infinitives = [w for w in parse.children(verb) if w.dep == "xcomp" and w.i > verb.i]
+        if not infinitives or "VerbForm=Inf" not in infinitives[0].morph:
+            return ""
+        pronouns = [w for w in parse.children(infinitives[0]) if w.dep.startswith("expl")]
+        words = [verb, *pronouns, infinitives[0]]
+        verb = infinitives[0]
+    elif verb.lemma.lower() in _EMPTY_PARTICIPLES:
         return ""
     complements = [
         w
         for w in parse.children(verb)
         if w.dep in {"obj", "obl:arg", "obl:mod", "obl"} and w.i > verb.i
     ]
-    words = [verb]
     if complements:
         tail = _clean_subtree(parse, complements[0], verb)
-        if tail and len(tail) <= 5 and tail[0].i == verb.i + 1:
+        ends = [n for n, w in enumerate(tail) if w.pos in {"CCONJ", "PUNCT"}]
+        tail = _at_most(tail[: ends[0]] if ends else tail, 6)
+        while tail and tail[-1].pos in {"ADP", "DET", "CCONJ", "PUNCT"}:
+            tail = tail[:-1]
+        if tail and tail[0].i == verb.i + 1:
             words += tail
+        elif len(words) > 1:
+            return ""  # "ont pu profiter de 56 itinéraires": the infinitive alone says little
     return _text(parse, words)
 
 
@@ -141,6 +158,8 @@ def _kept(parse: Parse, noun: Word, child: Word) -> bool:
     if child.dep in {"det", "nummod", "punct", "case", "cc"}:
         return False
     if child.dep == "amod":
+        if child.pos == "NOUN":  # "réseau routier": an adjective the tagger took for a noun
+            return child.i == noun.i + 1 and child.lemma.lower() not in _BOUNDS
         return child.pos in {"ADJ", "VERB"} and (child.i > noun.i or child.i == noun.i - 1)
     mistaken = noun.pos == "ADJ" and child.dep.startswith("obl")  # a heading's noun
     if child.dep in {"nmod", "flat:name", "flat:foreign", "compound", "fixed"} or mistaken:
@@ -246,6 +265,11 @@ _LINKING_VERBS = frozenset(
      "monter", "porter", "totaliser", "avoisiner", "dépasser", "culminer"}
 )  # fmt: skip
 _AMOUNT_WORDS = frozenset({"hauteur", "montant", "somme", "total", "niveau", "ordre", "coût"})
+# what a measure in metres or hectares may be the size of
+_DIMENSIONS = frozenset(
+    {"longueur", "hauteur", "largeur", "surface", "superficie", "profondeur", "linéaire",
+     "altitude", "diamètre", "envergure", "emprise", "distance", "capacité"}
+)  # fmt: skip
 _OBJECTS = frozenset({"obj", "obl", "obl:arg", "obl:mod", "xcomp", "iobj"})
 
 
@@ -267,7 +291,14 @@ def amount_phrase(parse: Parse, start: int, end: int) -> str:
             if up is None or up.pos not in {"NOUN", "PROPN"} or up.i > head.i:
                 return ""
             head = up
-        return phrase_of(parse, head, exclude=exclude)
+        up = parse.head_of(head)
+        if head.dep == "nmod" and up is not None and up.lemma.lower() in _DIMENSIONS:
+            head = up  # "hauteur de chute de 25 mètres": the dimension is the quantity
+        phrase = phrase_of(parse, head, exclude=exclude)
+        if head.lemma.lower() in _DIMENSIONS and len(phrase.split()) == 1:
+            measured = _measured(parse, head, exclude)  # "une longueur de 306 mètres"
+            return f"{phrase} ({measured})" if measured else phrase
+        return phrase
     if root.dep in _SUBJECTS and head.is_participle:
         complements = [w for w in parse.children(head) if w.dep in _OBJECTS and w.i > head.i]
         words = [head]
@@ -281,6 +312,31 @@ def amount_phrase(parse: Parse, start: int, end: int) -> str:
         if subject is not None and subject.pos in {"NOUN", "PROPN"}:
             return phrase_of(parse, subject, exclude=exclude)
     return ""
+
+
+def _measured(parse: Parse, dimension: Word, exclude: range) -> str:
+    """What a bare dimension measures: the noun it complements ("un viaduc d'une longueur
+    de 306 mètres"), else the subject of its sentence ("avec une longueur de 306 mètres, le
+    viaduc de Divion est ..." → "viaduc de Divion"); "" when neither is a noun."""
+    up = parse.head_of(dimension)
+    if (
+        dimension.dep == "nmod"
+        and up is not None
+        and up.pos in {"NOUN", "PROPN"}
+        and up.i < dimension.i
+        and up.lemma.lower() not in _AMOUNT_WORDS | _DIMENSIONS
+    ):
+        return phrase_of(parse, up, exclude=exclude)
+    text = parse.text
+    start = max(text.rfind(". ", 0, dimension.start), 0)
+    stop = text.find(". ", dimension.end)
+    stop = len(text) if stop < 0 else stop
+    subjects = [
+        w
+        for w in parse.within(start, stop)
+        if w.dep in _SUBJECTS and w.pos in {"NOUN", "PROPN"} and w.i != dimension.i
+    ]
+    return phrase_of(parse, subjects[0], exclude=exclude) if subjects else ""
 
 
 def subject_of(parse: Parse, participle: str, position: int) -> str:

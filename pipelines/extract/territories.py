@@ -14,6 +14,7 @@ from dataclasses import replace
 from pipelines.extract import Context, EpciMention, Extraction, block_quality, missing_block
 from pipelines.extract.key_figures import is_key_figure_line, key_figure_body, read_key_figure
 from pipelines.read.document import Document, Location, Section, TextLine
+from pipelines.read.numbers import find_quantities
 from pipelines.read.titles import title_score, undo_ligatures
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
@@ -24,6 +25,7 @@ _EPCI_SPLIT = re.compile(r"\s*,\s*|\s+et\s+(?=(?:la\s+|le\s+|l['’])?communaut)
 
 _MARKER = re.compile(r"^[^\w]*")  # what a bullet line opens with: "- ⇒ ", "- "
 _LEGEND = re.compile(r"\d+\s*:")  # a map legend's item: "12 : CA Grand Calais ..."
+_ITEM_LENGTH = 160
 
 
 def profile_runs(section: Section) -> list[list[TextLine]]:
@@ -33,10 +35,13 @@ def profile_runs(section: Section) -> list[list[TextLine]]:
     runs: list[list[TextLine]] = []
     in_run = False
     for line in section.lines():
+        marker = _MARKER.match(line.text)
         if not is_key_figure_line(line.text):
+            if in_run and _inside_run(line, marker, runs[-1]):
+                runs[-1].append(line)  # a reworded item: read as a reject, the run goes on
+                continue
             in_run = False
             continue
-        marker = _MARKER.match(line.text)
         same_marker = (
             in_run
             and marker is not None
@@ -50,6 +55,22 @@ def profile_runs(section: Section) -> list[list[TextLine]]:
             runs.append([line])
         in_run = True
     return runs
+
+
+def _inside_run(line: TextLine, marker: re.Match[str] | None, run: list[TextLine]) -> bool:
+    """A short bullet that is no key-figure line, set right after the run's last line with
+    the same marker and a figure of its own ("- Une surface de ... soit ..."): an item of the
+    profile the key-figure reader cannot split, not the end of the profile."""
+    last = _MARKER.match(run[-1].text)
+    return (
+        not line.starts_group
+        and marker is not None
+        and marker.group().strip() != ""
+        and last is not None
+        and last.group() == marker.group()
+        and len(line.text) <= _ITEM_LENGTH
+        and bool(find_quantities(line.text))
+    )
 
 
 def epci_names(line: TextLine) -> list[str]:

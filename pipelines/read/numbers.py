@@ -462,7 +462,12 @@ _HOURS = re.compile(r"^\s*(?:h|heures?)\b(?!\s+(?:de|d['’]))", re.IGNORECASE)
 _NAME_WORD_BEFORE = re.compile(
     r"(?<![.!?:;,(]\s)(?<![.!?:;,(•◆⇒\-])(?<!^)\b[A-Z][a-zéèêëïîôûç]+\s$"
 )
-_NAME_END_AFTER = re.compile(r"^\s*(?:$|[),.;:»\"]|\s+(?:a|ont|est|sur|et|de|du|le|la)\b)")
+_NAME_END_AFTER = re.compile(
+    r"^\s*(?:$|[),.;:»\"]|\s+(?:a|ont|est|était|sont|étaient|qui|sur|et|de|du|le|la|pour|avec)\b)"
+)
+# a number after the noun it names, with its article: "des communautés 360 et des ..."
+_NOUN_NAMED_BEFORE = re.compile(r"\b(?:des|les|la|le|du|aux)\s+[a-zéèêàâç]{3,}\s$")
+_NOUN_NAMED_AFTER = re.compile(r"^\s*(?:et\b|ou\b|[),;]|\.(?:\s|$)|$)")
 # a scale bar of a map: "0 2,75 5,5 km"
 _SCALE_LINE = re.compile(r"^\s*0(?:\s+\d+(?:[,.]\d+)?){1,3}(?:\s*km)?\b")
 # glued to a capital ("3D", "119E1"), but not a unit ("24M€", "3km")
@@ -633,6 +638,12 @@ def _name_reason(text: str, start: int, end: int, entities: EntityCatalog | None
         and _NAME_END_AFTER.match(after)
     ):
         return "name or code containing digits"  # "l'artiste Dirty 6", "le site de Lens 1"
+    if (
+        re.fullmatch(r"\d{1,3}", token.strip())
+        and _NOUN_NAMED_BEFORE.search(before)
+        and _NOUN_NAMED_AFTER.match(after)
+    ):
+        return "name or code containing digits"  # "des communautés 360 et des dispositifs"
     if _RANGE_END_BEFORE.search(before):
         return "other end of a range already kept"
     if _NAME_BEFORE.search(before) and _NAME_AFTER.match(after):

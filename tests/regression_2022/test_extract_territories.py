@@ -173,3 +173,40 @@ def test_a_profile_set_in_boxes_spaced_apart_is_one_run() -> None:
     section = Section(title, lines[0].location, list[TextLine | Table](lines))
     runs = [[ln.location.line for ln in run] for run in profile_runs(section)]
     assert runs == [[1, 2, 3], [5], [6]]
+
+
+def test_a_reworded_item_does_not_split_the_profile(report_copy, indicators, entities) -> None:
+    """Next year's wording of one item ("Une superficie de ..., soit ...", the label before
+    a number in words) is read, and the items after it stay in the profile."""
+    _replace(
+        report_copy,
+        "- 2 018,6 Km² (soit 30,1% du Pas-de-Calais)\n",
+        "- Une superficie de 2 018,6 km², soit 30,1 % de la surface du Pas-de-Calais\n",
+    )
+    _replace(report_copy, "- 424 ouvrages d'art\n", "- Ouvrages d'art : quatre cent vingt-sept\n")
+    extraction = extract_territory_profiles(read_text_export(report_copy), indicators, entities)
+    profile = _by_code(extraction, "62-montreuillois-ternois")
+    assert profile["area_km2"] == 2018.6
+    assert profile["area_share_pct"] == 30.1
+    assert profile["engineering_structures_count"] == 427
+    assert profile["basins_count"] == 49  # the line after the reworded ones
+    assert profile["population"] == 149549
+
+
+def test_a_bullet_that_is_no_key_figure_stays_in_its_run_as_a_reject() -> None:
+    from pipelines.extract.territories import profile_runs
+    from pipelines.read.document import Location, Section, Table, TextLine
+
+    def line(text: str, number: int) -> TextLine:
+        return TextLine(text, Location("r.txt", line=number), starts_group=number == 1)
+
+    lines = [
+        line("- 149 549 Habitants (soit 10,2% du Pas-de-Calais)", 1),
+        line("- Le territoire a perdu 2 % de ses habitants depuis 2015 selon l'INSEE", 2),
+        line("- 266 Communes", 3),
+        line("Texte courant sans figure.", 4),
+        line("- 14 Collèges", 5),
+    ]
+    section = Section("Un territoire", lines[0].location, list[TextLine | Table](lines))
+    runs = [[ln.location.line for ln in run] for run in profile_runs(section)]
+    assert runs == [[1, 2, 3], [5]]

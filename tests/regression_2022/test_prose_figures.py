@@ -272,6 +272,8 @@ def statements(document, indicators, entities) -> pd.DataFrame:
         (3437, "62"),  # "Eden 62"
         (4369, "4"),  # "le secteur 4"
         (4580, "10"),  # "les 10 prochaines années"
+        (1390, "360"),  # "des communautés 360 et des dispositifs"
+        (1889, "2"),  # "L'équipe de protection maternelle et infantile de Lens 2 était"
         (3243, "moins de 2 500"),  # "communes de moins de 2 500 habitants": a condition
         (4162, "moins de 540"),  # "ont moins de 540 habitants"
     ],
@@ -407,7 +409,10 @@ def test_relations_ranges_lists_and_amounts_of_items(indicators, entities) -> No
     )
     low, high = got[(2, "environ 200")], got[(2, "400")]
     assert (low[0].qualifier, high[0].qualifier) == ("at_least", "at_most")
-    assert (low[1], high[1]) == ("Likes (minimum)", "Likes (maximum)")
+    assert (low[1], high[1]) == (
+        "Likes par publication (minimum)",
+        "Likes par publication (maximum)",
+    )
     assert {got[(3, span)][0].unit for span in ("3", "5", "8 km")} == {"km"}
     assert got[(4, "87 500 €")][1] == (
         "Subvention : création d'une garderie périscolaire à Sainte-Marie-Kerque"
@@ -823,3 +828,38 @@ def test_labels_of_capacities_counts_whose_change_follows_and_passive_amounts(st
     assert not label(3294, 38).lower().startswith("bilans :")
     # L3945 "les chaudières du collège ... ont été remplacées pour un montant de 190 000 €"
     assert label(3945, 190000).startswith("Chaudières du collège")
+
+
+def test_measures_rates_and_what_people_did_name_the_quantity(indicators, entities) -> None:
+    """Lines 660, 4375, 176, 3164, 1879 and 4839 of the report: a dimension says what it
+    measures, a count per day is a rate, a modal verb's infinitive says what was done."""
+    got = _extract_lines(
+        [
+            "Divion - Avec un trafic de plus de 11 000 véhicules par jour, et une longueur de "
+            "306 mètres, le viaduc de Divion est l'un des plus importants ouvrages d'art.",
+            "- ◆ 2 écluses, l'une à Marquion-Bourlon et l'autre à Oisy-le-Verger (hauteur de "
+            "chute de 25 mètres)",
+            "Il assure la mobilité de tous en entretenant un réseau routier de plus de 6 000 km.",
+            "- ◆ Mise en œuvre de 11,9 km de nouveaux itinéraires cyclables :",
+            "41 personnes ont pu s'essayer aux métiers de la logistique et du transport dans les "
+            "locaux de l'ASSIFEP, organisme de formation.",
+            "L'opération « les MERcredis de l'été » permet de prendre le bus gratuitement. En "
+            "2022, 8 146 personnes ont pu profiter de 56 itinéraires.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "plus de 11 000")][1] == "Véhicules par jour"
+    assert got[(2, "306 mètres")][1] == "Longueur (viaduc de Divion)"
+    assert got[(3, "25 mètres")][1] == "Hauteur de chute"
+    assert got[(4, "plus de 6 000 km")][1] == "Réseau routier"
+    assert got[(5, "11,9 km")][1] == "Nouveaux itinéraires cyclables"
+    assert got[(6, "41")][1] == "Personnes ayant pu s'essayer aux métiers de la logistique"
+    assert got[(7, "8 146")][1] == "Personnes (MERcredis de l'été)"  # not "ayant pu profiter"
+
+
+def test_a_part_named_by_its_place_reads_as_one_phrase(statements) -> None:
+    """Line 1188: "75 places créées (24 à Oignies, ...)"."""
+    rows = statements[statements.line == 1188].set_index("span")
+    assert rows.loc["24", "label"] == "Places créées à Oignies"
+    assert rows.loc["24", "part_of"] == rows.loc["75", "code"]
