@@ -17,16 +17,23 @@ from rapidfuzz import fuzz
 
 from pipelines.extract import Context, Extraction
 from pipelines.extract.concepts import lemmas, wordings
-from pipelines.extract.phrases import CHANGE_BEFORE, COUNT_OF
+from pipelines.extract.phrases import CHANGE_BEFORE, COUNT_OF, is_verb
 from pipelines.read.document import LIST_MARKERS, TextLine
 from pipelines.read.numbers import Quantity, find_quantities
 from schemas.catalog import Indicator, IndicatorCatalog
 
 _ASIDE = re.compile(
-    r"\(\s*soit\s+(?P<aside>[^)]*)\)|,\s*soit\s+(?P<trailing>[^()]*%[^()]*)$", re.IGNORECASE
+    r"\(\s*soit\s+(?P<aside>[^)]*)\)"
+    r"|,\s*(?:soit|ce\s+qui\s+représente|représentant)\s+(?P<trailing>[^()]*%[^()]*)$",
+    re.IGNORECASE,
 )
 # "Bassins : 51", "Population : 150 112 habitants": the label, then the figure
 _LABEL_FIRST = re.compile(r"^(?P<label>[^:\d]{2,70}?)\s*:\s*$")
+# "Routes départementales : un réseau de 1 450 km": the label, then what the figure measures
+_LABEL_THEN_MEASURE = re.compile(
+    r"^(?P<label>[^:\d]{2,70}?)\s*:\s*(?:une?|la|le|les|l['’])\s*[^:\d]{1,40}?\s+(?:de|d['’])\s*$",
+    re.IGNORECASE,
+)
 # "Une superficie de 2 018,6 km²": the label, then "de" and the measure
 _MEASURE_OF = re.compile(
     r"^(?:une?|la|le|l['’])\s*(?P<label>[^:\d]{2,60}?)\s+(?:de|d['’])\s*$", re.IGNORECASE
@@ -85,6 +92,8 @@ def split_key_figure(text: str) -> tuple[Quantity, str, str] | None:
         return primary, label.strip(), aside_text
     if _INTRODUCED.match(before.strip()):
         return primary, after, aside_text
+    if (named := _LABEL_THEN_MEASURE.match(before)) is not None and not after:
+        return primary, named["label"], aside_text
     if (named := _MEASURE_OF.match(before)) is not None and not after:
         return primary, named["label"], aside_text  # "Une superficie de 2 018,6 km²"
     return None
@@ -120,6 +129,29 @@ def match_indicator(catalog: IndicatorCatalog, label: str, unit: str) -> Indicat
     return best[1] if best else None
 
 
+def _wordings(text: str, label: str) -> list[str]:
+    """What a key-figure line's label may be, most literal first: its words; their noun
+    phrase before an aside, a colon or a verb ("intercommunalités (EPCI) : la communauté
+    urbaine d'Arras, ...", "communes composent le territoire"); the acronym in brackets; the
+    words before the line's colon when the figure's own words name something else
+    ("Collèges : 35 établissements")."""
+    wordings = [label]
+    phrase = _ASIDE_OR_LIST.split(label, maxsplit=1)[0]
+    words = phrase.split()
+    verbs = [n for n, word in enumerate(words) if n and is_verb(word)]
+    wordings.append(" ".join(words[: verbs[0]] if verbs else words))
+    wordings += _ACRONYM_ASIDE.findall(label)[:1]
+    if (named := _LABEL_BEFORE.match(key_figure_body(text))) is not None:
+        wordings.append(COUNT_OF.sub("", named["label"]).strip())
+    others = [w for n, w in enumerate(wordings) if n and w and w not in wordings[:n]]
+    return [label, *others]  # "690,3 km²": no words is a label too (the area's)
+
+
+_ASIDE_OR_LIST = re.compile(r"\s*[(:,;]")
+_ACRONYM_ASIDE = re.compile(r"\(\s*([A-ZÉ]{2,}s?)\s*\)")
+_LABEL_BEFORE = re.compile(r"^(?P<label>[^:\d]{2,70}?)\s*:")
+
+
 def read_key_figure(line: TextLine, where: Context, catalog: IndicatorCatalog) -> Extraction:
     """Figures of one key-figure line, read in `where` (its extractor, section and entity); a
     line that cannot be placed becomes a reject."""
@@ -134,7 +166,14 @@ def read_key_figure(line: TextLine, where: Context, catalog: IndicatorCatalog) -
     if split is None:
         return reject("not a key-figure line: no figure with what it counts")
     primary, label, aside = split
-    indicator = match_indicator(catalog, label, primary.unit)
+    indicator = next(
+        (
+            found
+            for wording in _wordings(line.text, label)
+            if (found := match_indicator(catalog, wording, primary.unit)) is not None
+        ),
+        None,
+    )
     if indicator is None:
         return reject(
             f"no catalog indicator for label {label!r} with unit {primary.unit}",

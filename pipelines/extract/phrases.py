@@ -60,11 +60,20 @@ COUNT_OF = re.compile(r"^(?:(?:le|les|la|l['’])\s*)?nombre\s+(?:de\s+|d['’]\
 # the nouns of a change, and a change stated before its figure: "en hausse de 13,2 %", "une
 # progression de 10,2 %"
 CHANGE_WORDS = "hausse|augmentation|progression|croissance|baisse|diminution|recul|évolution"
+# the same said by a verb: "le nombre de stations progresse de 16 %"
+CHANGE_VERBS = r"(?:progress|augment|diminu|recul|baiss|évolu)(?:e|ent|é)|croît|croissent"
 CHANGE_BEFORE = re.compile(
-    rf"(?P<word>{CHANGE_WORDS})\s+(?:de\s+|d['’]\s*)?$",
+    rf"(?P<word>\b(?:{CHANGE_WORDS}|{CHANGE_VERBS}))\s+(?:de\s+|d['’]\s*)?$",
     re.IGNORECASE,
 )
-DECREASE = frozenset({"baisse", "diminution", "recul"})
+_DECREASE = ("baiss", "diminu", "recul")
+
+
+def is_decrease(word: str) -> bool:
+    """ "baisse", "diminution", "reculent": a change downwards."""
+    return word.lower().startswith(_DECREASE)
+
+
 # What a figure of each unit measures, to name an amount or a length that has no noun of
 # its own ("montant", "surface : diagnostics réalisés")
 UNIT_NOUNS = {

@@ -22,9 +22,10 @@ from pipelines.extract.navigation import page_contexts
 from pipelines.extract.parse import Parse, ParseCache
 from pipelines.extract.phrases import (
     CHANGE_BEFORE,
+    CHANGE_VERBS,
     CHANGE_WORDS,
-    DECREASE,
     UNIT_NOUNS,
+    is_decrease,
     is_noun_phrase,
     is_participle,
     lemma,
@@ -190,16 +191,9 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
         between = text[before_end : q.start]
         stop = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
         after = text[q.end : stop]
-        unit, value = q.unit, float(q.value or 0.0)
-        change = CHANGE_BEFORE.search(text[: q.start])
-        signed = re.search(r"[+\u2212-]\s?$", text[: q.start]) or q.text.lstrip().startswith(
-            ("+", "\u2212")
-        )
-        if unit == "pct" and (change or signed):
-            unit = "pct_change"
-            if change and change["word"].lower() in DECREASE:
-                value = -abs(value)
+        unit, value, change = _as_change(text, q)
         label = _label(text, q, after, unit, before_end, parse)
+        label = _changed_subject(text, change, before_end) or label
         previous = figures[-1] if figures else None
         if (
             previous is not None
@@ -258,6 +252,30 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
     _respective(text, figures, parse)
     _in_context(text, figures, parse)
     return figures
+
+
+def _as_change(text: str, q: Quantity) -> tuple[str, float, re.Match[str] | None]:
+    """The figure's unit and value, a percentage after a change word or a sign being a
+    change ("en baisse de 5 %" is -5); and the change word, if any."""
+    unit, value = q.unit, float(q.value or 0.0)
+    change = CHANGE_BEFORE.search(text[: q.start])
+    signed = re.search(r"[+\u2212-]\s?$", text[: q.start]) or q.text.lstrip().startswith(
+        ("+", "\u2212")
+    )
+    if unit != "pct" or not (change or signed):
+        return unit, value, None
+    if change and is_decrease(change["word"]):
+        value = -abs(value)
+    return "pct_change", value, change
+
+
+def _changed_subject(text: str, change: re.Match[str] | None, clause_start: int) -> str:
+    """ "le nombre de stations progresse de 16 %": the change of the verb's subject; "" for a
+    change said by a noun ("en hausse de"), whose figure is the one before."""
+    if change is None or not _CHANGE_VERB.fullmatch(change["word"]):
+        return ""
+    subject = phrase_before(_AUXILIARY_END.sub("", text[clause_start : change.start()]))
+    return f"évolution : {subject}" if is_noun_phrase(subject) else ""
 
 
 def _in_context(text: str, figures: list[_Read], parse: Parse | None) -> None:
@@ -487,6 +505,10 @@ def _label(
         per = _PER.match(text, q.end)
         if per and label and " par " not in label and lemma(label.split()[0]) == lemma(per[1]):
             label = f"{label} par {per['per']}"  # "11 000 véhicules par jour": a rate
+    under = _UNDER_HEADING.match(text, q.end) if unit in UNIT_NOUNS and not label else None
+    if under is not None and is_noun_phrase(what := opening_phrase(text[under.end() :])):
+        # "112 000 € au titre de la MMU et 205 000 € au titre de la contractualisation"
+        label = f"{UNIT_NOUNS[unit]} ({what})"
     if unit in UNIT_NOUNS and _TAXES.fullmatch(label):
         # "un montant total de 110 000 € TTC": taxes in or out say how it is counted, not what
         before = phrase_before(text[: q.start])
@@ -621,6 +643,9 @@ def _named_outright(
         # "d'une capacité de 90 berceaux", "pouvant accueillir 120 personnes": a capacity
         what = phrase_after(text[q.end :])
         return f"capacité d'accueil : {what}" if is_noun_phrase(what) else "capacité d'accueil"
+    brought = _BROUGHT_TO.search(text[clause_start : q.start])
+    if brought is not None and is_noun_phrase(brought["what"]):
+        return brought["what"]  # "ce qui porte le nombre de bilans à cent six"
     if _NUMBER_OF.search(text[clause_start : q.start]):
         # "Les commissions thématiques : elles sont au nombre de 6": what the clause opens on
         subject = opening_phrase(LIST_MARKERS.sub("", text[clause_start : q.start]))
@@ -646,6 +671,18 @@ _CUT_END = re.compile(
     r"(?:\s+(?:et|ou|de|des|du|à|au|aux|en|pour|sur|par|avec|la|le|les|un|une|d['’]|l['’]"
     r"|à\s+hauteur))+$",  # "l'intervention à hauteur de 455 000 €": "intervention"
     re.IGNORECASE,
+)
+# "porte le nombre de bilans à 106", "le nombre d'inscrits atteint 500": what is counted
+_BROUGHT_TO = re.compile(
+    r"\ble\s+nombre\s+(?:de|d['’])\s*(?P<what>[^,;:.()]{2,60}?)\s+"
+    r"(?:à|atteint|s['’]élève\s+à|s['’]établit\s+à|est\s+de|passe\s+à)\s*$",
+    re.IGNORECASE,
+)
+_CHANGE_VERB = re.compile(CHANGE_VERBS, re.IGNORECASE)
+_AUXILIARY_END = re.compile(r"\s+(?:ont|a|sont|est)(?:\s+été)?\s*$", re.IGNORECASE)
+# what an amount is counted under: "205 000 € au titre de la contractualisation"
+_UNDER_HEADING = re.compile(
+    r"\s*(?:TTC|HT)?\s*au\s+titre\s+(?:du|des|de\s+la|de\s+l['’]|de|d['’])\s*", re.IGNORECASE
 )
 _TAXES = re.compile(r"(?:TTC|HT|H\.T\.?|T\.T\.C\.?)", re.IGNORECASE)
 _OF_WHOLE = re.compile(r"\s*des\s+", re.IGNORECASE)

@@ -91,11 +91,18 @@ _CARDINALS = {
 }  # fmt: skip
 # a number written in words, however long ("quarante-cinq", "trois cents", "vingt et un"):
 # its value is text2num's; the words are the cardinals above and what composes them
-_COMPOUND_WORDS = "|".join(sorted({*_CARDINALS, "cents", "vingts", "mille"}, key=len, reverse=True))
+_COMPOUND_WORDS = "|".join(
+    sorted(
+        {*_CARDINALS, "cents", "vingts", "mille", "millions", "million", "milliards", "milliard"},
+        key=len,
+        reverse=True,
+    )
+)  # "sept millions quatre cent mille euros"; "deux millions d'euros" keeps its scale word
 _WORDS_NUMBER = re.compile(
-    rf"(?<![\w'’-])(?P<word>(?i:(?:{_COMPOUND_WORDS})"
+    rf"(?<![\w'’-])(?P<word>(?i:(?:une?\s+(?=milli))?(?:{_COMPOUND_WORDS})"
     rf"(?:(?:-|\s)(?:{_COMPOUND_WORDS})|(?:-|\s)et(?:-|\s)(?:une?|onze)(?![\w'’])"
-    r"|-une?(?![\w'’]))*))"  # "quatre-vingt-un": "un" joins a number by its hyphen only
+    r"|-une?(?![\w'’])"  # "quatre-vingt-un": "un" joins a number by its hyphen
+    r"|(?<=cent)\s+une?(?![\w'’])|(?<=mille)\s+une?(?![\w'’]))*))"  # or after "cent", "mille"
     r"(?:(?=\s+(?!de\b|d['’]|fois\b|à\b)[a-zéèêà«])"  # "vingt-deux collèges", "« coups"
     r"|(?P<name>(?=\s+[A-ZÉ]))"  # "sept Maisons", "trois SCIC" (not "Deux Caps")
     r"|(?P<end>(?=\s*(?:[,.;)(]|$))))"  # "au nombre de neuf,", "partenaires : neuf"
@@ -107,7 +114,8 @@ _ACRONYM = re.compile(r"\s+[A-ZÉ]{2,}s?\b")
 # "s'élèvent respectivement à 81 et à huit" (not "remis à neuf")
 _STATED_BEFORE = re.compile(
     r"(?::|\bnombre\s+de|\bcompte|\bsont|\bsoit"
-    r"|(?:\bélève(?:nt)?|\batteint|\batteignent|\bporté(?:e|s|es)?|\brespectivement)\b[^.;:]{0,40}\bà)"
+    r"|(?:\bélève(?:nt)?|\batteint|\batteignent|\bport(?:é|ée|és|ées|e|ent)|\brespectivement)\b"
+    r"[^.;:]{0,40}\bà)"
     r"\s*$",
     re.IGNORECASE,
 )

@@ -482,10 +482,8 @@ def test_an_amount_labelled_by_a_verb_is_named_by_its_heading_or_its_clause(
     assert got[(2, "2,55 millions €")][1] == "Mesures jeunesses"
     assert got[(3, "5,7 M€")][1] == "Montant : revalorisations salariales des personnels des ESMS"
     change, count = got[(4, "18 %")][0], got[(4, "57")][0]
-    assert (change.unit, got[(4, "18 %")][1]) == (
-        "pct_change",
-        "Évolution : nombre de forages suivis",
-    )
+    assert got[(4, "57")][1] == "Forages suivis (Eau potable)"  # "le nombre de ... atteint 57"
+    assert (change.unit, got[(4, "18 %")][1]) == ("pct_change", "Évolution : forages suivis")
     assert change.part_of == count.indicator_code
     # a noun the parser took for an adjective stays, with the heading it is of
     assert got[(5, "2,1 M€")][1] == "Travaux (Appel à Projet Innovation Territoriale)"
@@ -863,3 +861,62 @@ def test_a_part_named_by_its_place_reads_as_one_phrase(statements) -> None:
     rows = statements[statements.line == 1188].set_index("span")
     assert rows.loc["24", "label"] == "Places créées à Oignies"
     assert rows.loc["24", "part_of"] == rows.loc["75", "code"]
+
+
+def test_changes_said_by_a_verb_counts_brought_to_a_number_and_amounts_under_a_heading(
+    indicators, entities
+) -> None:
+    """Next year's wordings: a change by its verb is the change of the verb's subject,
+    "porte le nombre de X à N" counts X, "au titre de" names an amount without a noun."""
+    got = _extract_lines(
+        [
+            "- ◆ Gestion de l'assainissement collectif : le nombre de stations en contrat "
+            "progresse de 16 %, ce qui porte le nombre de bilans à cent six.",
+            "Les dépenses ont diminué de 5 % en 2022.",
+            "Le Département y a consacré 112 000 € au titre de la MMU et 205 000 € au titre de "
+            "la contractualisation.",
+        ],
+        indicators,
+        entities,
+    )
+    change = got[(2, "16 %")]
+    assert (change[0].unit, change[1]) == (
+        "pct_change",
+        "Évolution : nombre de stations en contrat",
+    )
+    assert got[(2, "cent six")][0].value == 106
+    assert got[(2, "cent six")][1].startswith("Bilans")
+    fall = got[(3, "5 %")]
+    assert (fall[0].unit, fall[0].value, fall[1]) == ("pct_change", -5.0, "Évolution : dépenses")
+    assert got[(4, "205 000 €")][1] == "Montant (contractualisation)"
+
+
+def test_key_figure_lines_worded_anew(indicators) -> None:
+    """Profile items as another year may word them: a number in words, a label then a
+    measure, a verb after the noun, the label's own words naming something else."""
+    from pipelines.extract import Context
+    from pipelines.extract.key_figures import read_key_figure
+    from pipelines.read.document import Location, TextLine
+
+    where = Context(extractor="essai", section="Un essai", entity_type="territory",
+                    entity_code="62-arrageois")  # fmt: skip
+    lines = {
+        "- ⇒ Quatre intercommunalités (EPCI) : la communauté urbaine d'Arras, la communauté "
+        "de communes du Sud-Artois": {("epci_count", 4.0)},
+        "- ⇒ Routes départementales : un réseau de 1 450 km": {("road_length_km", 1450.0)},
+        "- ⇒ Quatre-vingt-neuf communes composent le territoire": {("communes_count", 89.0)},
+        "- ⇒ Huit cent un kilomètres de routes départementales": {("road_length_km", 801.0)},
+        "- ⇒ Superficie : quatre cent un km², soit 6 % du territoire départemental": {
+            ("area_km2", 401.0),
+            ("area_share_pct", 6.0),
+        },
+        "- ⇒ Collèges : 35 établissements": {("colleges_count", 35.0)},
+        "- ⇒ Population : 158 640 habitants, ce qui représente 10,8 % du Pas-de-Calais": {
+            ("population", 158640.0),
+            ("population_share_pct", 10.8),
+        },
+        "- ⇒ Piscines : 12 bassins couverts": set(),  # no indicator: a reject, not a guess
+    }
+    for text, expected in lines.items():
+        read = read_key_figure(TextLine(text, Location("essai.txt", line=1)), where, indicators)
+        assert {(f.indicator_code, f.value) for f in read.figures} == expected, text

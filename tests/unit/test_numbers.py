@@ -175,6 +175,22 @@ def _read(text: str) -> list[tuple[str, float | None, str, str | None]]:
         ("Un budget avoisinant 2 M€", [("avoisinant 2 M€", 2e6, "EUR", "approx")]),
         ("ne doit pas dépasser 2,20 €", [("ne doit pas dépasser 2,20 €", 2.2, "EUR", "at_most")]),
         ("quelques 45 959 sollicitations", [("45 959", 45959.0, "count", None)]),
+        ("Huit cent un kilomètres de routes", [("Huit cent un kilomètres", 801.0, "km", None)]),
+        ("Superficie : quatre cent un km²", [("quatre cent un km²", 401.0, "km2", None)]),
+        (
+            "sept millions quatre cent mille euros pour la mobilité",
+            [("sept millions quatre cent mille euros", 7.4e6, "EUR", None)],
+        ),
+        ("deux millions d'euros", [("deux millions d'euros", 2e6, "EUR", None)]),
+        (
+            "un million cinq cent mille visiteurs",
+            [("un million cinq cent mille", 1.5e6, "count", None)],
+        ),
+        (
+            "ce qui porte le nombre de bilans à cent six, en hausse",
+            [("cent six", 106.0, "count", None)],
+        ),
+        ("trois cents un peu partout", [("trois cents", 300.0, "count", None)]),
     ],
 )
 def test_numbers_in_words_shares_and_qualifiers(text: str, figures: list) -> None:
@@ -206,6 +222,8 @@ def test_numbers_in_words_shares_and_qualifiers(text: str, figures: list) -> Non
         ("L'ambition 5 du pacte, la version 2.0 du site et le terri 74", []),
         ("les 3 ambitions du pacte", ["3"]),
         ("dans le périmètre des 3km non couverts, un rayon de 5 km", []),
+        ("la prise en compte des communautés 360 et des dispositifs", []),
+        ("L'équipe de protection maternelle et infantile de Lens 2 était présente", []),
     ],
 )
 def test_what_is_not_a_figure_and_what_still_is(text: str, kept: list[str]) -> None:
