@@ -167,7 +167,7 @@ def phrase_after(text: str) -> str:
             following in _DETERMINERS
             or following.startswith(("l'", "l’", "d'", "d’"))
             or following.endswith("ant")
-            or (following and is_verb(following))
+            or (following and (is_verb(following) or is_participle(following)))
         ):
             break  # "3 pactes et engageant ...", "7 dates et un spectacle": another clause
         if i == start and (lower in _LEADING or is_verb(word)):

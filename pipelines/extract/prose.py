@@ -148,9 +148,12 @@ def extract_prose(
                     )
                 )
                 continue
-            # a part is about what its whole is about: "75 places créées (24 à Oignies, ...)"
-            # stay the département's, and the breakdown check compares them
-            entity = about[figure.part_of if figure.part_of is not None else n]
+            # a part is about what its whole is about, unless it names its own commune: "75
+            # places créées (24 à Oignies, ...)": 24 is Oignies' (the breakdown check adds up
+            # the parts of a line's whole wherever they are)
+            entity = about[n]
+            if figure.part_of is not None:
+                entity = _place(text, figure, figures, places) or about[figure.part_of]
             whole = figures[figure.part_of] if figure.part_of is not None else None
             label = figure.label
             curated = (
@@ -486,6 +489,7 @@ def _label(
     """The figure's noun phrase (`_noun_phrase`), never ending on a function word ("... du
     collège Cousteau et de" is "... du collège Cousteau"), nor a mention of taxes alone."""
     label = _CUT_END.sub("", _noun_phrase(text, q, after, unit, clause_start, parse))
+    label = _named_in_full(text, label, q.end)
     if parse is not None and unit in UNIT_NOUNS and is_weak_label(parse, label, q.start):
         # "Mesures jeunesses : 2,55 M€ mobilisés", "les revalorisations ... ont été financées
         # par le Département à hauteur de 5,7 M€": what the line or the clause is about
@@ -514,6 +518,19 @@ def _label(
         before = phrase_before(text[: q.start])
         label = before if is_noun_phrase(before) else f"{UNIT_NOUNS[unit]} {label}"
     return label if is_noun_phrase(label) else ""
+
+
+def _named_in_full(text: str, label: str, start: int) -> str:
+    """A label cut inside a name that the text spells out before its acronym: "54 Services
+    d'Aide et d'Accompagnement à Domicile (SAAD)" → the whole name and its acronym, when the
+    acronym is the initials of the name's capitalised words; else the label as it is."""
+    where = text.find(label, start) if label and label[-1:].isalpha() else -1
+    run = _NAME_RUN.match(text, where + len(label)) if where >= 0 else None
+    if run is None:
+        return label
+    name = label + run["rest"]
+    initials = "".join(w[0] for w in _CAPITALISED.findall(name)).upper()
+    return f"{name} ({run['acronym']})" if initials == run["acronym"].upper() else label
 
 
 def _heading_of(text: str, q: Quantity) -> str:
@@ -680,6 +697,12 @@ _BROUGHT_TO = re.compile(
 )
 _CHANGE_VERB = re.compile(CHANGE_VERBS, re.IGNORECASE)
 _AUXILIARY_END = re.compile(r"\s+(?:ont|a|sont|est)(?:\s+été)?\s*$", re.IGNORECASE)
+# the rest of a name up to its acronym: " et d'Accompagnement à Domicile (SAAD)"
+_NAME_RUN = re.compile(
+    r"(?P<rest>(?:\s*(?:(?:et|de|du|des|à|aux|en|sur|la|le|les)\b|[dl]['’]|[A-ZÉ][\w-]*))+?)"
+    r"\s*\((?P<acronym>[A-ZÉ]{2,8})\)"
+)
+_CAPITALISED = re.compile(r"(?:(?<=['’])|\b)[A-ZÉ][\w-]*")
 # what an amount is counted under: "205 000 € au titre de la contractualisation"
 _UNDER_HEADING = re.compile(
     r"\s*(?:TTC|HT)?\s*au\s+titre\s+(?:du|des|de\s+la|de\s+l['’]|de|d['’])\s*", re.IGNORECASE

@@ -270,6 +270,7 @@ _DIMENSIONS = frozenset(
     {"longueur", "hauteur", "largeur", "surface", "superficie", "profondeur", "linéaire",
      "altitude", "diamètre", "envergure", "emprise", "distance", "capacité"}
 )  # fmt: skip
+_AS_FAR_AS = re.compile(r"\bà\s+hauteur\s+(?:de|d['’])\s*$", re.IGNORECASE)
 _OBJECTS = frozenset({"obj", "obl", "obl:arg", "obl:mod", "xcomp", "iobj"})
 
 
@@ -283,6 +284,13 @@ def amount_phrase(parse: Parse, start: int, end: int) -> str:
     if root is None or head is None:
         return ""
     exclude = range(start, end)
+    if root.dep == "nmod" and nounlike(head) and _AS_FAR_AS.search(parse.text[:start]):
+        # "a financé les revalorisations ... du secteur du handicap à hauteur de 5,4 M€": the
+        # amount is of the whole noun phrase the verb governs, not of its last complement
+        while (up := parse.head_of(head)) is not None and nounlike(up) and up.i < head.i:
+            head = up
+        if head.lemma.lower() not in _AMOUNT_WORDS:
+            return phrase_of(parse, head, exclude=exclude)
     if root.dep == "nmod" and nounlike(head) and head.i < root.i:
         # "budget de 2 milliards"; "l'intervention à hauteur de 455 000 €": what the
         # hauteur, montant or somme is of

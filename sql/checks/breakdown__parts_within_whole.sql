@@ -1,16 +1,36 @@
 with wholes as (
-    select report_year, source_kind, entity_code, indicator_code, value, unit,
+    select report_year, source_kind, entity_code, indicator_code, value, unit, line, page,
         source_ref || ' "' || source_text || '"' as source
     from v_report_figure
 ),
 
+-- a part is on its whole's entity, or on its own place on the whole's line ("75 places
+-- créées (24 à Oignies, ...)": 24 is Oignies')
 parts as (
-    select report_year, source_kind, entity_code, part_of, unit,
+    select distinct
+        wholes.report_year, wholes.source_kind, wholes.entity_code, wholes.indicator_code,
+        wholes.unit, part.entity_code as part_entity, part.indicator_code as part_code,
+        part.value, part.line, part.page
+    from v_report_figure as part
+    inner join wholes
+        on wholes.report_year = part.report_year
+        and wholes.source_kind = part.source_kind
+        and wholes.indicator_code = part.part_of
+        and wholes.unit = part.unit
+        and (
+            wholes.entity_code = part.entity_code
+            or wholes.line = part.line
+            or (wholes.line is null and wholes.page = part.page)
+        )
+    where part.part_of is not null
+),
+
+sums as (
+    select report_year, source_kind, entity_code, indicator_code, unit,
         sum(value order by page nulls first, line, value) as total,
         count(*) as n_parts,
         string_agg(fr_number(value) || ' (' || coalesce(line, page) || ')', ' + ' order by page nulls first, line, value) as terms
-    from v_report_figure
-    where part_of is not null
+    from parts
     group by all
 )
 
@@ -19,13 +39,13 @@ select
     wholes.entity_code,
     wholes.indicator_code,
     wholes.value as expected,
-    parts.total as observed,
+    sums.total as observed,
     wholes.source as expected_source,
-    'sum of ' || parts.n_parts || ' parts: ' || parts.terms as observed_source
-from parts
+    'sum of ' || sums.n_parts || ' parts: ' || sums.terms as observed_source
+from sums
 inner join wholes
-    on wholes.report_year = parts.report_year
-    and wholes.source_kind = parts.source_kind
-    and wholes.entity_code = parts.entity_code
-    and wholes.indicator_code = parts.part_of
-    and wholes.unit = parts.unit
+    on wholes.report_year = sums.report_year
+    and wholes.source_kind = sums.source_kind
+    and wholes.entity_code = sums.entity_code
+    and wholes.indicator_code = sums.indicator_code
+    and wholes.unit = sums.unit

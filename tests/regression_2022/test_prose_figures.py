@@ -602,9 +602,11 @@ def test_a_figure_is_about_the_commune_its_phrase_names(indicators, entities) ->
         return figure.entity_code if figure.entity_type == "commune" else None
 
     assert commune(2, "75") is None  # the whole: the Département's
-    # its parts by place are about what the whole is about (the breakdown check compares
-    # them); the place is in their label
-    assert [commune(2, s) for s in ("24", "14", "9", "6")] == [None] * 4
+    # its parts by place are about their commune, and stay parts of the whole (the breakdown
+    # check adds them up on the whole's line); the place is in their label too
+    parts = ("24", "14", "9", "6")
+    assert [commune(2, s) for s in parts] == ["62637", "62626", "62193", "62080"]
+    assert {got[(2, s)][0].part_of for s in parts} == {got[(2, "75")][0].indicator_code}
     assert got[(2, "14")][1].endswith("à Noyelles-les-Vermelles")
     assert (commune(3, "375 315 euros"), commune(3, "99 997 euros")) == ("62117", "62080")
     assert commune(4, "4,3 M€") == "62250"
@@ -920,3 +922,27 @@ def test_key_figure_lines_worded_anew(indicators) -> None:
     for text, expected in lines.items():
         read = read_key_figure(TextLine(text, Location("essai.txt", line=1)), where, indicators)
         assert {(f.indicator_code, f.value) for f in read.figures} == expected, text
+
+
+def test_a_name_spelled_out_before_its_acronym_and_an_amount_up_to_a_sum(
+    indicators, entities
+) -> None:
+    """Lines 944 and 2365 of the report: the name a figure counts runs to its acronym; "à
+    hauteur de" is the amount of what the verb financed; "et accompagnées de" starts another
+    clause."""
+    got = _extract_lines(
+        [
+            "Le Département a financé les revalorisations salariales des personnels des ESMS du "
+            "secteur du handicap à hauteur de 5,4 M€. Une enveloppe a été reversée aux 54 "
+            "Services d'Aide et d'Accompagnement à Domicile (SAAD) concernés.",
+            "A travers 145 représentations proposées, avec plus de 150 partenaires et "
+            "accompagnées de 80 actions de sensibilisations, le Département agit.",
+            "Les 12 services de Médiation Familiale (SAAD) ont été réunis.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "54")][1] == "Services d'Aide et d'Accompagnement à Domicile (SAAD)"
+    assert got[(2, "5,4 M€")][1].startswith("Revalorisations salariales des personnels")
+    assert got[(3, "plus de 150")][1] == "Partenaires"
+    assert "SAAD" not in got[(4, "12")][1]  # not the initials of its words
