@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from pipelines.read.document import LIST_MARKERS, Document, Location, TextLine
 from schemas.vocabularies import PERIOD_KINDS
 
 __all__ = ["PERIOD_KINDS", "Period", "period_of", "report_period"]
@@ -252,3 +253,44 @@ def _date(year: int, month_name: str, day: str | None, *, first: bool) -> date |
         return date(year, month, 1)
     following = date(year + month // 12, month % 12 + 1, 1)
     return date.fromordinal(following.toordinal() - 1)
+
+
+# an item that says when what a list describes starts or opens: "Démarrage des travaux en
+# 2024 – ... – Mise en service du canal 2030"
+_PLANNED_ITEM = re.compile(
+    r"\b(?:démarrage|début|lancement)\s+des\s+travaux\b|\bmise\s+en\s+service\b"
+    r"|\bouverture\s+prévue\b|\blivraison\s+prévue\b",
+    _I,
+)
+
+
+def planned_lists(document: Document) -> dict[Location, Period]:
+    """The lines of a list one of whose items says when the works start or the thing opens,
+    after the report year: what the list describes (a canal sector's "28 kilomètres de
+    linéaire", "2 écluses") is planned, a forecast until the last year that item gives."""
+    planned: dict[Location, Period] = {}
+    for section in document.sections:
+        runs: list[list[TextLine]] = []
+        for line in section.lines():
+            item = LIST_MARKERS.match(line.text) is not None
+            if runs and runs[-1] and (not line.starts_group or (item and _is_item(runs[-1][-1]))):
+                runs[-1].append(line)  # the next item, or the rest of one a page wrapped
+            elif item:
+                runs.append([line])
+            else:
+                runs.append([])
+        for run in runs:
+            years = [
+                int(year)
+                for line in run
+                if _PLANNED_ITEM.search(line.text)
+                for year in re.findall(r"\b(20\d\d)\b", line.text)
+            ]
+            if years and max(years) > document.report_year:
+                until = Period("forecast", None, date(max(years), 12, 31))
+                planned.update((line.location, until) for line in run)
+    return planned
+
+
+def _is_item(line: TextLine) -> bool:
+    return LIST_MARKERS.match(line.text) is not None

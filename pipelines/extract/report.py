@@ -12,7 +12,7 @@ from pipelines.extract.office_tables import extract_office_tables
 from pipelines.extract.organisation import extract_organisation
 from pipelines.extract.overview import extract_overview
 from pipelines.extract.parse import ParseCache
-from pipelines.extract.periods import period_of, report_period
+from pipelines.extract.periods import period_of, planned_lists, report_period
 from pipelines.extract.prose import extract_prose, merge_restatements
 from pipelines.extract.sentences import extract_sentences
 from pipelines.extract.support_blocks import extract_support_blocks
@@ -108,6 +108,7 @@ def with_periods(result: Extraction, document: Document) -> Extraction:
     lancement", "11,5 M€ versés à fin 2022"); None stays the report year."""
     report_year = document.report_year
     words = _words(document)
+    planned = planned_lists(document)
     figures = []
     for figure in result.figures:
         if figure.period is None:
@@ -115,6 +116,8 @@ def with_periods(result: Extraction, document: Document) -> Extraction:
             start = _span_start(text, figure.source_span)
             if start >= 0:
                 period = period_of(text, start, start + len(figure.source_span), report_year)
+                if period == report_period(report_year):  # an item of a planned project's list
+                    period = planned.get(figure.location, period)
                 if period != report_period(report_year):
                     figure = replace(figure, period=period)
         figures.append(figure)

@@ -946,3 +946,14 @@ def test_a_name_spelled_out_before_its_acronym_and_an_amount_up_to_a_sum(
     assert got[(2, "5,4 M€")][1].startswith("Revalorisations salariales des personnels")
     assert got[(3, "plus de 150")][1] == "Partenaires"
     assert "SAAD" not in got[(4, "12")][1]  # not the initials of its words
+
+
+def test_the_items_of_a_planned_project_are_a_forecast(statements) -> None:
+    """Lines 4373-4379, "Zoom sur le secteur 4": "28 kilomètres de linéaire", "2 écluses",
+    ... and "Démarrage des travaux en 2024 – ... Mise en service du canal 2030"."""
+    items = statements[statements.line.between(4373, 4378)]
+    assert len(items) >= 8
+    assert set(items.period) == {"forecast"}
+    assert set(items.period_end) == {"2030-12-31"}
+    # the list before it, of what was done in 2022, stays the report year's
+    assert set(statements[statements.line == 4348].period) == {"year"}
