@@ -434,13 +434,12 @@ def _bracket_whole(text: str, q: Quantity, before: list[Quantity]) -> int | None
 
 
 _RANGE_BETWEEN = re.compile(r"^\s*(?:à|-|–)\s*$")
-_LIST_BETWEEN = re.compile(r"^\s*(?:,|et|ou|à|-|–)\s*$")
-_SCALED = re.compile(r"M€|k€|millions?|milliards?|milliers?", re.IGNORECASE)
 
 
 def _figures_of(text: str, entities: EntityCatalog) -> tuple[list[Quantity], set[int]]:
     """The line's figures, and which of them end a range ("200 à 400": one fact, both ends).
-    Numbers listed before the one that carries the unit share it: "(3, 5 et 8 km)"."""
+    Numbers listed before the one that carries the unit share it ("(3, 5 et 8 km)"): the
+    number reader gives them that unit."""
     found = [
         (q, ignorable_reason(text, q.start, q.end, running_text=True, entities=entities))
         for q in find_quantities(text, cardinals=True)
@@ -449,16 +448,6 @@ def _figures_of(text: str, entities: EntityCatalog) -> tuple[list[Quantity], set
     candidates = [
         (q, reason) for q, reason in found if reason in {None, "other end of a range already kept"}
     ]
-    for i in range(len(candidates) - 2, -1, -1):  # "de 1 000 à 5 000 €": both in euros
-        (q, reason), (following, _) = candidates[i], candidates[i + 1]
-        shares_unit = (
-            q.unit == "count"
-            and following.unit not in {"count", "pct_change"}
-            and not _SCALED.search(following.text)
-            and _LIST_BETWEEN.match(text[q.end : following.start])
-        )
-        if shares_unit:
-            candidates[i] = (replace(q, unit=following.unit), reason)
     kept: list[Quantity] = []
     range_ends: set[int] = set()
     for q, reason in candidates:

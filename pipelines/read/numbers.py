@@ -246,6 +246,8 @@ def find_quantities(text: str, *, cardinals: bool = False) -> list[Quantity]:
         if _ORDINAL.match(text, match.end()):
             continue
         scale, unit, end = _unit_after(text, match.end())
+        if end == match.end() and (shared := _unit_of_next(text, match)) is not None:
+            scale, unit = shared  # "(2, 4 et 6 km)", "entre 2 et 3 M€": the list's unit
         value = _number_value(match) * scale
         qualifier, start = _qualifier_before(text, match.start(), value)
         found.append(Quantity(_round(value), unit, qualifier, text[start:end], start, end))
@@ -284,6 +286,26 @@ def find_quantities(text: str, *, cardinals: bool = False) -> list[Quantity]:
                 )
             )
     return sorted(found, key=lambda q: q.start)
+
+
+# what joins the numbers of a list that prints its unit once, after the last one
+_LIST_JOINER = re.compile(r"\s*(?:,|et|ou|à|-|–)\s*")
+
+
+def _unit_of_next(text: str, match: re.Match[str]) -> tuple[float, str] | None:
+    """The scale and unit of the numbers that follow a bare one in a list that prints its
+    unit once ("2, 4 et 6 kms", "entre 2 et 3 M€", "12, 15 et 20 %"); None when the list
+    ends on a count, a date ("13 et 20 mai") or no number."""
+    position = match.end()
+    while (joiner := _LIST_JOINER.match(text, position)) is not None and joiner.end() > position:
+        following = _NUMBER.match(text, joiner.end())
+        if following is None or _ORDINAL.match(text, following.end()):
+            return None
+        scale, unit, end = _unit_after(text, following.end())
+        if end > following.end():
+            return (scale, unit) if unit != "count" else None
+        position = following.end()
+    return None
 
 
 def _numbers_in_words(text: str) -> list[Quantity]:

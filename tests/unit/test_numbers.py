@@ -191,6 +191,17 @@ def _read(text: str) -> list[tuple[str, float | None, str, str | None]]:
             [("cent six", 106.0, "count", None)],
         ),
         ("trois cents un peu partout", [("trois cents", 300.0, "count", None)]),
+        (
+            "des parcours (2, 4 et 6 kms)",
+            [("2", 2.0, "km", None), ("4", 4.0, "km", None), ("6 kms", 6.0, "km", None)],
+        ),
+        # a range's other end is read with its first (the prose keeps both ends)
+        ("entre 2 et 3 M€", [("2", 2e6, "EUR", None)]),
+        ("de 10 à 12 %", [("10", 10.0, "pct", None)]),
+        (
+            "les 13 et 20 mai, 5 et 6 personnes",
+            [("5", 5.0, "count", None), ("6", 6.0, "count", None)],
+        ),
     ],
 )
 def test_numbers_in_words_shares_and_qualifiers(text: str, figures: list) -> None:
