@@ -98,7 +98,8 @@ def unit_suffix(unit: str) -> str:
 
 @cache
 def lemma(word: str) -> str:
-    return simplemma.lemmatize(word.lower(), lang="fr")
+    """The word's lemma ("" for no word)."""
+    return simplemma.lemmatize(word.lower(), lang="fr") if word.strip() else ""
 
 
 def is_verb(word: str) -> bool:

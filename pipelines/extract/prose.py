@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pipelines.extract import Context, Extraction, Figure, GeneratedIndicator
 from pipelines.extract.concepts import lemmas, sentence_concept
 from pipelines.extract.key_figure_blocks import slug
-from pipelines.extract.navigation import page_contexts
+from pipelines.extract.navigation import PageContext, page_contexts
 from pipelines.extract.parse import Parse, ParseCache
 from pipelines.extract.phrases import (
     CHANGE_BEFORE,
@@ -105,7 +105,10 @@ def extract_prose(
     parsed = (parses or SHARED_PARSES).parse_all(line.text for _, line, _ in lines)
     # a label names a quantity within its section only: "personnes" twice is two quantities
     section_codes: dict[str, set[str]] = {}
-    for section, line, context in lines:
+
+    def read_line(section: Section, line: TextLine, context: PageContext | None) -> Extraction:
+        """One line's figures, labels, entities and rejects."""
+        out = Extraction()
         text = line.text
         figures = _read_line(text, entities, parsed.get(text))
         page_entity = context.entity if context else entities.department
@@ -140,7 +143,7 @@ def extract_prose(
         for n, figure in enumerate(figures):
             q = figure.quantity
             if not figure.code:
-                result.rejects.append(
+                out.rejects.append(
                     here.reject(
                         "no noun phrase names what the figure counts",
                         value=figure.value,
@@ -164,7 +167,7 @@ def extract_prose(
             if curated is not None:  # "78 élus", "soixante-dix-huit conseillers départementaux"
                 figure.code = curated
             else:
-                result.generated_indicators.append(
+                out.generated_indicators.append(
                     GeneratedIndicator(
                         indicator_code=figure.code,
                         indicator_label=label[:1].upper() + label[1:],
@@ -172,7 +175,7 @@ def extract_prose(
                         domain=domain,
                     )
                 )
-            result.figures.append(
+            out.figures.append(
                 here.about(entity.entity_type, entity.code).figure(
                     figure.code,
                     q,
@@ -181,6 +184,17 @@ def extract_prose(
                     part_of=whole.code if whole is not None and whole.code else None,
                     block=_paragraph(line.location),
                 )
+            )
+        return out
+
+    for section, line, context in lines:
+        try:
+            result.extend(read_line(section, line, context))
+        except Exception as error:  # one line that cannot be read is a finding, not the end
+            where = Context(extractor=EXTRACTOR, section=section.title, location=line.location,
+                            source_text=line.source_text)  # fmt: skip
+            result.rejects.append(
+                where.reject(f"the line could not be read: {type(error).__name__}: {error}")
             )
     return result
 

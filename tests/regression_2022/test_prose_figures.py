@@ -957,3 +957,29 @@ def test_the_items_of_a_planned_project_are_a_forecast(statements) -> None:
     assert set(items.period_end) == {"2030-12-31"}
     # the list before it, of what was done in 2022, stays the report year's
     assert set(statements[statements.line == 4348].period) == {"year"}
+
+
+def test_a_line_that_cannot_be_read_is_a_reject_and_the_others_are_read(
+    monkeypatch, indicators, entities
+) -> None:
+    from pipelines.extract import prose
+    from pipelines.read.document import Document, Location, Section, TextLine
+
+    original = prose._read_line
+
+    def failing(text: str, *args, **kwargs):
+        if "tempête" in text:
+            raise ValueError("an unforeseen wording")
+        return original(text, *args, **kwargs)
+
+    monkeypatch.setattr(prose, "_read_line", failing)
+    lines = ["La tempête a mobilisé 28 agents.", "Le Département a accueilli 30 personnes."]
+    section = Section("Un essai", Location("essai.txt", line=1))
+    section.blocks = [TextLine(t, Location("essai.txt", line=i + 2)) for i, t in enumerate(lines)]
+    document = Document("essai.txt", "text", "0" * 64, 2022, [section])
+    result = extract_prose(document, indicators, entities)
+    assert [(f.location.line, f.value) for f in result.figures] == [(3, 30.0)]
+    [reject] = result.rejects
+    assert reject.location.line == 2
+    assert reject.reason == "the line could not be read: ValueError: an unforeseen wording"
+    assert reject.source_text == lines[0]
