@@ -94,6 +94,7 @@ def extract_prose(
     read = read or set()
     result = Extraction()
     organisations = [(e, _alias_pattern(e)) for e in entities.of_type("organisation")]
+    offices = [(e, _alias_pattern(e)) for kind in _OFFICES for e in entities.of_type(kind)]
     places = gazetteer(entities.department.code, _named_entities(entities))
     every = list(page_contexts(document, entities))
     boxes = _box_entities([(s, line) for s, line, _ in every], organisations, entities)
@@ -136,6 +137,7 @@ def extract_prose(
         about = [
             _organisation(text, f.quantity, organisations)
             or boxes.get(line.location.order)
+            or _office(f.label, offices)
             or _place(text, f, figures, places)
             or page_entity
             for f in figures
@@ -941,6 +943,17 @@ def _organisation(
         opening = LIST_MARKERS.sub("", text)[:40]
         best = next(((0, e) for e, pattern in organisations if pattern.search(opening)), None)
     return best[1] if best else None
+
+
+# the offices a figure's own words may name: "Équipes de la MDADT du Boulonnais mobilisées"
+_OFFICES = ("mds", "mdadt")
+
+
+def _office(label: str, offices: list[tuple[Entity, re.Pattern[str]]]) -> Entity | None:
+    """The one office the figure's label names (not its added context), if any."""
+    bare = _BRACKETED.sub("", label)
+    named = {entity.code: entity for entity, pattern in offices if pattern.search(bare)}
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _named_entities(entities: EntityCatalog) -> tuple[str, ...]:

@@ -983,3 +983,18 @@ def test_a_line_that_cannot_be_read_is_a_reject_and_the_others_are_read(
     assert reject.location.line == 2
     assert reject.reason == "the line could not be read: ValueError: an unforeseen wording"
     assert reject.source_text == lines[0]
+
+
+def test_a_figure_whose_words_name_an_office_is_the_office_s(indicators, entities) -> None:
+    """Line 745: the Boulonnais territory's page, "9 équipes de la MDADT du Boulonnais
+    mobilisées"; an office only in a label's added context is not what it counts."""
+    got = _extract_lines(
+        [
+            "Passage du Tour de France : 9 équipes de la MDADT du Boulonnais mobilisées.",
+            "Les MDS et les MDADT ont accueilli 40 familles.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "9")][0].entity_code == "62-mdadt-boulonnais"
+    assert got[(3, "40")][0].entity_code == "62"  # no one office named
