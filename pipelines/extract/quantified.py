@@ -112,7 +112,45 @@ def phrase_of(parse: Parse, noun: Word, exclude: range = range(0)) -> str:
     if phrase and len(words) == 1 and noun.lemma.lower() in VAGUE_NOUNS:
         done = _what_they_did(parse, noun)
         return f"{phrase} ayant {done}" if done else phrase
+    if phrase and len(words) == 1 and (does := _what_it_does(parse, noun)):
+        return f"{phrase} {does}"  # "3 pactes qui fixent le cap ..." → "pactes fixant le cap"
     return phrase
+
+
+def _what_it_does(parse: Parse, noun: Word) -> str:
+    """What a lone noun does, said by the clause that follows it: "pactes regroupant
+    l'ensemble des champs d'intervention", "pactes qui fixent le cap des politiques
+    publiques" (a first-group verb, as its present participle), with its first complement;
+    "" when no such clause follows or it says nothing without its complement."""
+    clauses = [
+        w
+        for w in parse.children(noun)
+        if w.i > noun.i and w.pos == "VERB" and w.dep in {"acl", "acl:relcl"}
+    ]
+    if not clauses or clauses[0].lemma.lower() in _EMPTY_PARTICIPLES:
+        return ""
+    verb = clauses[0]
+    children = parse.children(verb)
+    if verb.dep == "acl" and "Tense=Pres" in verb.morph and "VerbForm=Part" in verb.morph:
+        participle = verb.text  # "regroupant"
+    elif (
+        verb.dep == "acl:relcl"
+        and any(w.dep == "nsubj" and w.lemma.lower() == "qui" for w in children)
+        and not any(w.dep.startswith("aux") or w.dep.startswith("expl") for w in children)
+        and verb.lemma.lower().endswith("er")
+        and verb.text.lower().endswith(("e", "ent"))
+    ):
+        participle = verb.lemma[:-2] + ("e" if verb.lemma.endswith("ger") else "") + "ant"
+    else:
+        return ""
+    complements = [w for w in children if w.dep in {"obj", "obl:arg"} and w.i > verb.i]
+    if not complements:
+        return ""
+    tail = _clean_subtree(parse, complements[0], verb)
+    tail = _at_most(tail, 6)
+    while tail and tail[-1].pos in {"ADP", "DET", "CCONJ", "PUNCT"}:
+        tail = tail[:-1]
+    return f"{participle} {_text(parse, tail)}" if tail else ""
 
 
 def _what_they_did(parse: Parse, noun: Word) -> str:

@@ -998,3 +998,12 @@ def test_a_figure_whose_words_name_an_office_is_the_office_s(indicators, entitie
     )
     assert got[(2, "9")][0].entity_code == "62-mdadt-boulonnais"
     assert got[(3, "40")][0].entity_code == "62"  # no one office named
+
+
+def test_a_lone_noun_is_named_by_what_it_does(statements) -> None:
+    """Lines 339, 2239 and 4535: "trois pactes regroupant l'ensemble des champs
+    d'intervention", "3 pactes qui fixent le cap ...", "3 pactes qui constitue le projet"."""
+    labels = statements.set_index(["line", "span"]).label
+    assert labels[(339, "trois")] == "Pactes regroupant l'ensemble des champs d'intervention"
+    assert labels[(2239, "3")] == "Pactes fixant le cap des politiques publiques départementales"
+    assert labels[(4535, "3")] == "Pactes constituant le projet de mandat"
