@@ -223,6 +223,19 @@ def wordings(indicator: Indicator) -> tuple[str, ...]:
 _SMALLER_PLACES = frozenset({"commune", "canton", "college", "ville", "quartier", "site", "epci"})
 
 
+def _noun_phrase_core(label: str) -> str:
+    """The noun and its complements, without what the label adds of what it does ("élus
+    siégeant à l'assemblée départementale" → "élus"; "personnes ayant participé" →
+    "personnes"): the concept is the counted thing's."""
+    words = label.split()
+    for n, word in enumerate(words[1:], start=1):
+        lower = word.lower()
+        verb = simplemma.lemmatize(lower, lang="fr").endswith(("er", "ir", "re"))
+        if lower in {"ayant", "qui", "étant"} or (lower.endswith("ant") and verb):
+            return " ".join(words[:n])
+    return label
+
+
 def sentence_concept(
     catalog: IndicatorCatalog, label: str, unit: str, text: str = "", start: int = 0
 ) -> str | None:
@@ -233,7 +246,7 @@ def sentence_concept(
     hold every content word of that wording. "soixante-dix-huit conseillers départementaux
     qui forment l'assemblée" and "78 élus siégeant à l'assemblée départementale" are
     `councillors_count`; "28 agents de 5 CER" is not `agents_count`."""
-    ours = lemmas(label)
+    ours = lemmas(_noun_phrase_core(label))
     if not ours:
         return None
     before = text[:start].split()[-_NEAR_BEFORE:]

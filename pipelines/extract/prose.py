@@ -38,6 +38,7 @@ from pipelines.extract.phrases import (
 from pipelines.extract.places import Gazetteer, gazetteer
 from pipelines.extract.quantified import (
     VAGUE_NOUNS,
+    action_on,
     amount_phrase,
     context_of,
     counted_phrase,
@@ -219,6 +220,7 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
             and previous.label
             and re.search(r"\s/\s*$", between)
             and len(label.split()) == 1
+            and previous.unit == unit  # "1927 structures accompagnées / 24M€ mobilisés"
         ):
             # "201 communes inscrites / 69 labellisées": the same noun, another state
             label = f"{previous.label.split()[0]} {label}"
@@ -509,6 +511,14 @@ def _label(
         if is_noun_phrase(topic) and not is_weak_label(parse, topic, q.start):
             noun = UNIT_NOUNS[unit]
             label = topic if topic.lower().startswith(noun) else f"{noun} : {topic}"
+    if (
+        unit in UNIT_NOUNS
+        and len(label.split()) == 1
+        and is_participle(label)
+        and text[q.end :].lstrip().lower().startswith(label.lower())
+    ):
+        # "24M€ mobilisés" (the participle after the amount; not "un délaissé de 9 000 m²")
+        label = f"{UNIT_NOUNS[unit]} {singular_participle(label.lower())}"
     if unit == "count":
         label = _CHANGE_OF_COUNT.sub("", label)
         per = _PER.match(text, q.end)
@@ -606,12 +616,22 @@ def _noun_phrase(
     if not is_noun_phrase(label):  # the clause since the figure before, if any
         label = _clause_subject(text[: q.start], clause_start)
     label = re.sub(r"\s+", " ", label).strip(" :,;.-–—")
-    if parse is not None and unit == "count" and len(label.split()) == 1:
-        # "3 pactes" in "le projet de mandat décliné en 3 pactes": "pactes (projet de mandat)"
-        context = context_of(parse, q.start, q.end)
-        if is_noun_phrase(context) and lemma(context.split()[0]) != lemma(label):
-            label = f"{label} ({context})"
+    if parse is not None and unit == "count" and label and "(" not in label:
+        label = _of_what(parse, q, label)
     return label if is_noun_phrase(label) else ""
+
+
+def _of_what(parse: Parse, q: Quantity, label: str) -> str:
+    """A short count's label with what it belongs to or what was done to it: "3 pactes" in
+    "le projet de mandat décliné en 3 pactes" → "Pactes (projet de mandat)"; "le
+    recrutement de 107 assistants familiaux" → "Assistants familiaux (recrutement)"."""
+    words = len(label.split())
+    context = context_of(parse, q.start, q.end) if words == 1 else ""
+    if not context and words <= _SHORT_LABEL:
+        context = action_on(parse, q.start, q.end)
+    if is_noun_phrase(context) and lemma(context.split()[0]) != lemma(label):
+        return f"{label} ({context})"
+    return label
 
 
 def _before_finite_verb(parse: Parse, text: str, label: str, start: int) -> str:

@@ -522,6 +522,33 @@ def _joins_words(parse: Parse, word: Word) -> bool:
     )
 
 
+_ACTION_ENDINGS = ("ment", "tion", "sion", "age")
+# action nouns that say nothing of what was done to what they count
+_NO_ACTION = frozenset(
+    {"ensemble", "nombre", "total", "montant", "hauteur", "partage", "destination", "direction",
+     "attention", "occasion", "intention", "disposition"}
+)  # fmt: skip
+
+
+def action_on(parse: Parse, start: int, end: int) -> str:
+    """What was done to what the number counts, said by the action noun it complements:
+    "le recrutement de 107 assistants familiaux" → "recrutement"; "" for none."""
+    noun = _counted_noun(parse, start, end)
+    head = parse.head_of(noun) if noun is not None else None
+    if noun is None or head is None or noun.dep != "nmod" or head.i > noun.i:
+        return ""
+    case = [w for w in parse.children(noun) if w.dep == "case"]
+    if not case or case[0].text.lower() not in {"de", "d'", "d’", "des"}:
+        return ""
+    action = head.lemma.lower()
+    if head.pos != "NOUN" or not action.endswith(_ACTION_ENDINGS) or action in _NO_ACTION:
+        return ""
+    # one act, named with its article: "le recrutement", "la création" (not "aire de
+    # co-voiturage", "engagements")
+    article = any(w.dep == "det" for w in parse.children(head))
+    return head.text.lower() if article and "Number=Sing" in head.morph else ""
+
+
 # what a sentence may be about that says nothing of a figure's context
 _NO_CONTEXT = frozenset({"département", "collectivité", "année", "an", "total", "ensemble"})
 _CONTEXT_WORDS = 6

@@ -45,7 +45,7 @@ NUMERIC_TOKEN = re.compile(rf"(?<![\w.,])\d+(?:{_SEP}\d{{3}})*(?:[,.]\d+)?(?![\d
 _ORDINAL = re.compile(r"\s?(?:\^\{[^}]*\}|\^\w+|er\b|re\b|ère\b|ème\b|e\b|è\b|nd\b|nde\b)")
 
 _QUALIFIER_BEFORE = re.compile(
-    r"(?P<q>pas\s+moins\s+de|pas\s+moins\s+d['’]|plus\s+de|plus\s+d['’]|près\s+de|près\s+d['’]|environ|moins\s+de|moins\s+d['’]"
+    r"(?<![\w-])(?P<q>pas\s+moins\s+de|pas\s+moins\s+d['’]|plus\s+de|plus\s+d['’]|près\s+de|près\s+d['’]|environ|moins\s+de|moins\s+d['’]"
     r"|au\s+moins|jusqu['’]à|quelques?|~|proches?\s+d(?:e|es|u)|avoisin\w*|de\s+l['’]ordre\s+de"
     r"|aux\s+alentours\s+de|ne\s+(?:doit\s+|doivent\s+)?pas\s+dépasser|dans\s+la\s+limite\s+de)\s*$",
     re.IGNORECASE,

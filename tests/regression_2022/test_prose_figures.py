@@ -1007,3 +1007,13 @@ def test_a_lone_noun_is_named_by_what_it_does(statements) -> None:
     assert labels[(339, "trois")] == "Pactes regroupant l'ensemble des champs d'intervention"
     assert labels[(2239, "3")] == "Pactes fixant le cap des politiques publiques départementales"
     assert labels[(4535, "3")] == "Pactes constituant le projet de mandat"
+
+
+def test_what_was_done_to_a_count_and_an_amount_after_a_pair(statements) -> None:
+    """Line 1156 "le recrutement de 107 assistants familiaux"; line 4571 "1927 Structures
+    accompagnées et/ou financées / 24M€ mobilisés" (an amount is no structure)."""
+    labels = statements.set_index(["line", "span"]).label
+    assert labels[(1156, "107")] == "Assistants familiaux (recrutement)"
+    assert labels[(1190, "105")] == "Nouvelles mesures (création)"
+    assert labels[(4571, "24M€")] == "Montant mobilisé"
+    assert labels[(4571, "1927")] == "Structures accompagnées"

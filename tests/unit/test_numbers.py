@@ -191,6 +191,12 @@ def _read(text: str) -> list[tuple[str, float | None, str, str | None]]:
             [("cent six", 106.0, "count", None)],
         ),
         ("trois cents un peu partout", [("trois cents", 300.0, "count", None)]),
+        ("auprès d'une centaine de jeunes", [("une centaine", 100.0, "count", "approx")]),
+        ("auprès de 40 familles", [("40", 40.0, "count", None)]),  # "près de" is not in it
+        (
+            "une superficie d'environ 23 160 hectares",
+            [("environ 23 160 hectares", 23160.0, "ha", "approx")],
+        ),
         (
             "des parcours (2, 4 et 6 kms)",
             [("2", 2.0, "km", None), ("4", 4.0, "km", None), ("6 kms", 6.0, "km", None)],
