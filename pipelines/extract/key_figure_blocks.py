@@ -21,9 +21,9 @@ from dataclasses import dataclass, replace
 from pipelines.extract import Context, Extraction, GeneratedIndicator
 from pipelines.extract.key_figures import key_figure_body, starts_with_figure
 from pipelines.extract.phrases import (
-    CHANGE_BEFORE,
     COUNT_OF,
     UNIT_NOUNS,
+    as_change,
     is_noun_phrase,
     is_participle,
     singular_participle,
@@ -49,7 +49,6 @@ _PARTICIPLE_FIRST = re.compile(
     r"^(?P<participle>[\wéèêàâç]+(?:é|és|ée|ées))\b(?:\s+(?P<rest>.+))?$"
 )
 _PREPOSITION = re.compile(r"(?:à|au|aux|pour|en\s+faveur\s+(?:de|des|du))", re.IGNORECASE)
-_SIGNED = re.compile(r"^\s*[+\u2212]")
 
 
 def slug(text: str, limit: int = 60) -> str:
@@ -187,9 +186,10 @@ class BlockReader:
             elif (
                 unit == "pct"
                 and previous is not None
-                and (_SIGNED.match(quantity.text) or CHANGE_BEFORE.search(body[: quantity.start]))
+                and (change := as_change(body, quantity))[0] == "pct_change"
             ):
-                unit = "pct_change"  # "92 007 abonnés (+ 13,2 %)": the change of the figure
+                # "92 007 abonnés (+ 13,2 %)": the change of the figure; "en baisse de 4 %": -4
+                unit, quantity = "pct_change", replace(quantity, value=change[1])
                 label = f"évolution : {previous.label}"
                 whole = previous
             if not over and whole is None:

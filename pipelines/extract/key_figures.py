@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from pipelines.extract import Context, Extraction
 from pipelines.extract.concepts import lemmas, wordings
-from pipelines.extract.phrases import CHANGE_BEFORE, COUNT_OF, is_verb
+from pipelines.extract.phrases import CHANGE_BEFORE, CHANGE_WORDS, COUNT_OF, is_verb
 from pipelines.read.document import LIST_MARKERS, TextLine
 from pipelines.read.numbers import Quantity, find_quantities
 from schemas.catalog import Indicator, IndicatorCatalog
@@ -72,7 +72,7 @@ def split_key_figure(text: str) -> tuple[Quantity, str, str] | None:
     if aside is not None and (
         not re.search(r"\b(?:du|de\s+celle\s+du|de\s+la|de\s+l['’]|des)\b", aside.group(0))
         or CHANGE_BEFORE.search(aside.group(0).split("%")[0])
-        or re.search(r"\b(?:hausse|baisse|progression|augmentation)\b", aside.group(0))
+        or re.search(rf"\b(?:{CHANGE_WORDS})\b", aside.group(0), re.IGNORECASE)
     ):
         aside = None  # "soit une hausse de 2 % depuis 2015" is no share of the département
     rest = body[primary.end : aside.start() if aside else len(body)]
@@ -141,7 +141,9 @@ def _wordings(text: str, label: str) -> list[str]:
     verbs = [n for n, word in enumerate(words) if n and is_verb(word)]
     wordings.append(" ".join(words[: verbs[0]] if verbs else words))
     wordings += _ACRONYM_ASIDE.findall(label)[:1]
-    if (named := _LABEL_BEFORE.match(key_figure_body(text))) is not None:
+    body = key_figure_body(text)
+    colon = body.find(":")
+    if colon > 0 and (named := _LABEL_FIRST.match(body[: colon + 1])) is not None:
         wordings.append(COUNT_OF.sub("", named["label"]).strip())
     others = [w for n, w in enumerate(wordings) if n and w and w not in wordings[:n]]
     return [label, *others]  # "690,3 km²": no words is a label too (the area's)
@@ -149,7 +151,6 @@ def _wordings(text: str, label: str) -> list[str]:
 
 _ASIDE_OR_LIST = re.compile(r"\s*[(:,;]")
 _ACRONYM_ASIDE = re.compile(r"\(\s*([A-ZÉ]{2,}s?)\s*\)")
-_LABEL_BEFORE = re.compile(r"^(?P<label>[^:\d]{2,70}?)\s*:")
 
 
 def read_key_figure(line: TextLine, where: Context, catalog: IndicatorCatalog) -> Extraction:

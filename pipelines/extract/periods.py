@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from pipelines.read.document import LIST_MARKERS, Document, Location, TextLine
+from pipelines.read.document import LIST_ITEM, Document, Location, TextLine
 from schemas.vocabularies import PERIOD_KINDS
 
 __all__ = ["PERIOD_KINDS", "Period", "period_of", "report_period"]
@@ -265,20 +265,21 @@ _PLANNED_ITEM = re.compile(
 
 
 def planned_lists(document: Document) -> dict[Location, Period]:
-    """The lines of a list one of whose items says when the works start or the thing opens,
+    """The items of a list one of whose items says when the works start or the thing opens,
     after the report year: what the list describes (a canal sector's "28 kilomètres de
-    linéaire", "2 écluses") is planned, a forecast until the last year that item gives."""
+    linéaire", "2 écluses") is planned, a forecast until the last year that item gives. An
+    item that dates itself in the report year or says what was done ("12 collèges rénovés",
+    "3,5 M€ investis") keeps its period."""
     planned: dict[Location, Period] = {}
     for section in document.sections:
         runs: list[list[TextLine]] = []
         for line in section.lines():
-            item = LIST_MARKERS.match(line.text) is not None
-            if runs and runs[-1] and (not line.starts_group or (item and _is_item(runs[-1][-1]))):
+            item = LIST_ITEM.match(line.text) is not None
+            previous = runs[-1][-1] if runs and runs[-1] else None
+            if previous is not None and (not line.starts_group or (item and _is_item(previous))):
                 runs[-1].append(line)  # the next item, or the rest of one a page wrapped
-            elif item:
-                runs.append([line])
             else:
-                runs.append([])
+                runs.append([line] if item else [])
         for run in runs:
             years = [
                 int(year)
@@ -286,11 +287,28 @@ def planned_lists(document: Document) -> dict[Location, Period]:
                 if _PLANNED_ITEM.search(line.text)
                 for year in re.findall(r"\b(20\d\d)\b", line.text)
             ]
-            if years and max(years) > document.report_year:
-                until = Period("forecast", None, date(max(years), 12, 31))
-                planned.update((line.location, until) for line in run)
+            if not years or max(years) <= document.report_year:
+                continue
+            until = Period("forecast", None, date(max(years), 12, 31))
+            planned.update((line.location, until) for line in run if not _done(line.text, document))
     return planned
 
 
 def _is_item(line: TextLine) -> bool:
-    return LIST_MARKERS.match(line.text) is not None
+    return LIST_ITEM.match(line.text) is not None
+
+
+def _done(text: str, document: Document) -> bool:
+    """An item that dates itself in the report year, or says what was done."""
+    from pipelines.extract.phrases import is_participle
+
+    if re.search(rf"\b{document.report_year}\b", text):
+        return True
+    words = re.findall(r"[\wéèêàâç]+|[^\w\s]", text)
+    return any(
+        is_participle(word) and (n == 0 or words[n - 1].lower() not in _DETERMINERS)
+        for n, word in enumerate(words)
+    )  # "collèges rénovés", not "le débouché"
+
+
+_DETERMINERS = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux"})

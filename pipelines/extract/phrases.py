@@ -16,6 +16,8 @@ from functools import cache
 
 import simplemma
 
+from pipelines.read.numbers import Quantity
+
 # Words that end a noun phrase: clause openers, prepositions of place/time/purpose,
 # conjunctions, and the auxiliaries.
 _STOP_WORDS = """
@@ -55,13 +57,17 @@ _LINK_BEFORE = re.compile(  # whole words only: "travaux" does not end on "aux"
     re.IGNORECASE,
 )
 MAX_WORDS = 7
+# the article or determiner a noun phrase opens with: "les MERcredis de l'été"
+LEADING_ARTICLE = re.compile(
+    r"^(?:(?:les|le|la|des|un|une|ses|leurs?|ces)\b|l['’])\s*", re.IGNORECASE
+)
 # "le nombre d'abonnés": what is counted is "abonnés"
 COUNT_OF = re.compile(r"^(?:(?:le|les|la|l['’])\s*)?nombre\s+(?:de\s+|d['’]\s*)", re.IGNORECASE)
 # the nouns of a change, and a change stated before its figure: "en hausse de 13,2 %", "une
 # progression de 10,2 %"
 CHANGE_WORDS = "hausse|augmentation|progression|croissance|baisse|diminution|recul|évolution"
 # the same said by a verb: "le nombre de stations progresse de 16 %"
-CHANGE_VERBS = r"(?:progress|augment|diminu|recul|baiss|évolu)(?:e|ent|é)|croît|croissent"
+CHANGE_VERBS = r"(?:progress|augment|diminu|recul|baiss|évolu)(?:e|ent|ée?s?)|croît|croissent"
 CHANGE_BEFORE = re.compile(
     rf"(?P<word>\b(?:{CHANGE_WORDS}|{CHANGE_VERBS}))\s+(?:de\s+|d['’]\s*)?$",
     re.IGNORECASE,
@@ -72,6 +78,28 @@ _DECREASE = ("baiss", "diminu", "recul")
 def is_decrease(word: str) -> bool:
     """ "baisse", "diminution", "reculent": a change downwards."""
     return word.lower().startswith(_DECREASE)
+
+
+# "évolue de 12 % à 15 %": a percentage from one value to another, not a change by it
+_FROM_TO = re.compile(r"\s*(?:à|a)\s+[+\u2212-]?\d", re.IGNORECASE)
+
+
+def as_change(text: str, q: Quantity) -> tuple[str, float, re.Match[str] | None]:
+    """The unit and value of the figure at text[q.start:q.end], a percentage after a change
+    word or a sign being a change ("en baisse de 5 %" is -5, "+ 13,2 %" is 13.2); and the
+    change word, if any ("passe de 12 % à 15 %" is no change of 12 %)."""
+    unit, value = q.unit, float(q.value or 0.0)
+    change = CHANGE_BEFORE.search(text[: q.start])
+    if change is not None and _FROM_TO.match(text, q.end):
+        change = None
+    signed = re.search(r"[+\u2212-]\s?$", text[: q.start]) or q.text.lstrip().startswith(
+        ("+", "\u2212")
+    )
+    if unit != "pct" or not (change or signed):
+        return unit, value, None
+    if change and is_decrease(change["word"]):
+        value = -abs(value)
+    return "pct_change", value, change
 
 
 # What a figure of each unit measures, to name an amount or a length that has no noun of
@@ -123,7 +151,10 @@ def is_participle(word: str) -> bool:
     if base != lower and _VERB_LEMMA.search(base):
         return True
     stem = re.sub(r"ée?s?$", "", lower)  # "consacrés" (lemmatised "consacré"): "consacrer"
-    return stem != lower and simplemma.is_known(stem + "er", lang="fr")
+    if stem != lower and simplemma.is_known(stem + "er", lang="fr"):
+        return True
+    stem = re.sub(r"ie?s?$", "", lower)  # "investis": "investir"
+    return stem != lower and simplemma.is_known(stem + "ir", lang="fr")
 
 
 def _words(text: str) -> list[str]:

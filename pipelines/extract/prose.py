@@ -21,11 +21,11 @@ from pipelines.extract.key_figure_blocks import slug
 from pipelines.extract.navigation import PageContext, page_contexts
 from pipelines.extract.parse import Parse, ParseCache
 from pipelines.extract.phrases import (
-    CHANGE_BEFORE,
     CHANGE_VERBS,
     CHANGE_WORDS,
+    LEADING_ARTICLE,
     UNIT_NOUNS,
-    is_decrease,
+    as_change,
     is_noun_phrase,
     is_participle,
     lemma,
@@ -116,7 +116,7 @@ def extract_prose(
         page_entity = context.entity if context else entities.department
         where = context.entity.name if context else section.title
         domain = domain_slug(where, entities.structure)
-        codes = section_codes.setdefault(domain, set())
+        codes = set(section_codes.get(domain, set()))  # kept only if the line is read
         here = Context(
             extractor=EXTRACTOR,
             section=where,
@@ -188,14 +188,22 @@ def extract_prose(
                     block=_paragraph(line.location),
                 )
             )
+        section_codes[domain] = codes
         return out
 
     for section, line, context in lines:
         try:
             result.extend(read_line(section, line, context))
         except Exception as error:  # one line that cannot be read is a finding, not the end
-            where = Context(extractor=EXTRACTOR, section=section.title, location=line.location,
-                            source_text=line.source_text)  # fmt: skip
+            page = context.entity if context else entities.department
+            where = Context(
+                extractor=EXTRACTOR,
+                section=context.entity.name if context else section.title,
+                entity_type=page.entity_type,
+                entity_code=page.code,
+                location=line.location,
+                source_text=line.source_text,
+            )
             result.rejects.append(
                 where.reject(f"the line could not be read: {type(error).__name__}: {error}")
             )
@@ -211,7 +219,7 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
         between = text[before_end : q.start]
         stop = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
         after = text[q.end : stop]
-        unit, value, change = _as_change(text, q)
+        unit, value, change = as_change(text, q)
         label = _label(text, q, after, unit, before_end, parse)
         label = _changed_subject(text, change, before_end) or label
         previous = figures[-1] if figures else None
@@ -273,21 +281,6 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
     _respective(text, figures, parse)
     _in_context(text, figures, parse)
     return figures
-
-
-def _as_change(text: str, q: Quantity) -> tuple[str, float, re.Match[str] | None]:
-    """The figure's unit and value, a percentage after a change word or a sign being a
-    change ("en baisse de 5 %" is -5); and the change word, if any."""
-    unit, value = q.unit, float(q.value or 0.0)
-    change = CHANGE_BEFORE.search(text[: q.start])
-    signed = re.search(r"[+\u2212-]\s?$", text[: q.start]) or q.text.lstrip().startswith(
-        ("+", "\u2212")
-    )
-    if unit != "pct" or not (change or signed):
-        return unit, value, None
-    if change and is_decrease(change["word"]):
-        value = -abs(value)
-    return "pct_change", value, change
 
 
 def _changed_subject(text: str, change: re.Match[str] | None, clause_start: int) -> str:
@@ -359,7 +352,7 @@ def _with_context(text: str, figure: _Read) -> str:
     if not is_noun_phrase(context):
         context = _dated_title(text, q)
     # "« Construisons notre Pas-de-Calais » ... :": a name, capitalised
-    named = (_ARTICLE.sub("", n.strip("*_ ")) for n in _QUOTED.findall(text[: q.start]))
+    named = (LEADING_ARTICLE.sub("", n.strip("*_ ")) for n in _QUOTED.findall(text[: q.start]))
     quoted = [n for n in named if n[:1].isupper()]  # « les MERcredis de l'été »
     if not is_noun_phrase(context) and quoted:
         context = quoted[-1]
@@ -685,7 +678,7 @@ def _named_outright(
         # "d'une capacité de 90 berceaux", "pouvant accueillir 120 personnes": a capacity
         what = phrase_after(text[q.end :])
         return f"capacité d'accueil : {what}" if is_noun_phrase(what) else "capacité d'accueil"
-    brought = _BROUGHT_TO.search(text[clause_start : q.start])
+    brought = _BROUGHT_TO.search(text[clause_start : q.start]) if unit == "count" else None
     if brought is not None and is_noun_phrase(brought["what"]):
         return brought["what"]  # "ce qui porte le nombre de bilans à cent six"
     if _NUMBER_OF.search(text[clause_start : q.start]):
@@ -785,7 +778,6 @@ _PER = re.compile(
     r"\s*([\wéèêàâç'’-]+)\s+par\s+(?P<per>jour|an|année|mois|semaine|heure|nuit|publication)\b",
     re.IGNORECASE,
 )
-_ARTICLE = re.compile(r"^(?:les|la|le|l['’])\s*", re.IGNORECASE)
 _QUOTED = re.compile(r"«\s*([^«»]{3,60}?)\s*»")
 # what frames a sentence's figures: an event, a programme, a plan, an edition
 _FRAMING = re.compile(

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+import simplemma
+
 from pipelines.extract.parse import Parse, Word
 from pipelines.extract.phrases import singular_participle
 from pipelines.read.numbers import NUMBER_FIRST
@@ -117,6 +119,15 @@ def phrase_of(parse: Parse, noun: Word, exclude: range = range(0)) -> str:
     return phrase
 
 
+def _present_participle(verb: str) -> str:
+    """A first-group verb's present participle: "fixer" → "fixant", "financer" →
+    "finançant", "regrouper" → "regroupant", "aménager" → "aménageant"."""
+    stem = verb[:-2]
+    if stem.endswith("c"):
+        return stem[:-1] + "çant"
+    return stem + ("eant" if stem.endswith("g") else "ant")
+
+
 def _what_it_does(parse: Parse, noun: Word) -> str:
     """What a lone noun does, said by the clause that follows it: "pactes regroupant
     l'ensemble des champs d'intervention", "pactes qui fixent le cap des politiques
@@ -140,7 +151,7 @@ def _what_it_does(parse: Parse, noun: Word) -> str:
         and verb.lemma.lower().endswith("er")
         and verb.text.lower().endswith(("e", "ent"))
     ):
-        participle = verb.lemma[:-2] + ("e" if verb.lemma.endswith("ger") else "") + "ant"
+        participle = _present_participle(verb.lemma.lower())
     else:
         return ""
     complements = [w for w in children if w.dep in {"obj", "obl:arg"} and w.i > verb.i]
@@ -522,7 +533,17 @@ def _joins_words(parse: Parse, word: Word) -> bool:
     )
 
 
-_ACTION_ENDINGS = ("ment", "tion", "sion", "age")
+_ACTION_ENDINGS = ("tion", "sion")
+
+
+def _is_action(noun: str) -> bool:
+    """A noun that names an act: "création", "dématérialisation", and a noun in -ement of a
+    first-group verb ("recrutement": recruter); not a thing ("village", "établissement")."""
+    if noun.endswith(_ACTION_ENDINGS):
+        return True
+    return noun.endswith("ement") and simplemma.is_known(noun[:-5] + "er", lang="fr")
+
+
 # action nouns that say nothing of what was done to what they count
 _NO_ACTION = frozenset(
     {"ensemble", "nombre", "total", "montant", "hauteur", "partage", "destination", "direction",
@@ -541,7 +562,7 @@ def action_on(parse: Parse, start: int, end: int) -> str:
     if not case or case[0].text.lower() not in {"de", "d'", "d’", "des"}:
         return ""
     action = head.lemma.lower()
-    if head.pos != "NOUN" or not action.endswith(_ACTION_ENDINGS) or action in _NO_ACTION:
+    if head.pos != "NOUN" or not _is_action(action) or action in _NO_ACTION:
         return ""
     # one act, named with its article: "le recrutement", "la création" (not "aire de
     # co-voiturage", "engagements")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from pipelines.extract.parse import Parse
-from pipelines.extract.phrases import is_noun_phrase
+from pipelines.extract.phrases import LEADING_ARTICLE, is_noun_phrase
 from pipelines.read.document import LIST_MARKERS
 
 # each token followed by its own spaces only: no two `\s*` compete for one run of spaces
@@ -30,7 +30,6 @@ _NEXT = re.compile(
 )
 _CLAUSE_END = re.compile(r"[:;.!?](?:\s|$)")
 _PARTS = re.compile(r"\s*,\s*|\s+et\s+|\s+ou\s+", re.IGNORECASE)
-_ARTICLE = re.compile(r"^(?:les|le|la|l['’]|des|un|une|ses|leurs?|ces)\s*", re.IGNORECASE)
 _COMPLEMENT = re.compile(r"^(?:du|des|de\s+la|de\s+l['’]|de|d['’]|aux?|à\s+la|à)\s*", re.IGNORECASE)
 # a verb that closes the clause when no parse says so: "s'élèvent", "sont", "représentent"
 _VERB = re.compile(
@@ -74,10 +73,10 @@ def respective_labels(text: str, first: int, count: int, parse: Parse | None) ->
     closing = _closing_verb(text, clause, end, parts[-1], parse)
     if closing is not None:
         parts[-1] = parts[-1][:closing].strip()
-    head = _ARTICLE.sub("", parts[0].strip()).split()
+    head = LEADING_ARTICLE.sub("", parts[0].strip()).split()
     labels = []
     for part in parts:
-        part = _ARTICLE.sub("", part.strip()).strip(" ,")
+        part = LEADING_ARTICLE.sub("", part.strip()).strip(" ,")
         if _COMPLEMENT.match(part) and head:  # "et du pont de la RD 33": the head's complement
             part = f"{head[0]} {part}"
         labels.append(part)

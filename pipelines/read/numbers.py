@@ -91,15 +91,14 @@ _CARDINALS = {
 }  # fmt: skip
 # a number written in words, however long ("quarante-cinq", "trois cents", "vingt et un"):
 # its value is text2num's; the words are the cardinals above and what composes them
+_FIRST_WORDS = "|".join(sorted({*_CARDINALS, "cents", "vingts", "mille"}, key=len, reverse=True))
+# a scale word joins the words before it ("sept millions quatre cent mille euros"), never
+# opens a number; "deux millions d'euros", "un million de repas" keep it as their scale
 _COMPOUND_WORDS = "|".join(
-    sorted(
-        {*_CARDINALS, "cents", "vingts", "mille", "millions", "million", "milliards", "milliard"},
-        key=len,
-        reverse=True,
-    )
-)  # "sept millions quatre cent mille euros"; "deux millions d'euros" keeps its scale word
+    sorted({_FIRST_WORDS, "millions", "million", "milliards", "milliard"}, key=len, reverse=True)
+)
 _WORDS_NUMBER = re.compile(
-    rf"(?<![\w'’-])(?P<word>(?i:(?:une?\s+(?=milli))?(?:{_COMPOUND_WORDS})"
+    rf"(?<![\w'’-])(?P<word>(?i:(?:une?(?=\s+milli)|{_FIRST_WORDS})"
     rf"(?:(?:-|\s)(?:{_COMPOUND_WORDS})|(?:-|\s)et(?:-|\s)(?:une?|onze)(?![\w'’])"
     r"|-une?(?![\w'’])"  # "quatre-vingt-un": "un" joins a number by its hyphen
     r"|(?<=cent)\s+une?(?![\w'’])|(?<=mille)\s+une?(?![\w'’]))*))"  # or after "cent", "mille"
@@ -107,6 +106,8 @@ _WORDS_NUMBER = re.compile(
     r"|(?P<name>(?=\s+[A-ZÉ]))"  # "sept Maisons", "trois SCIC" (not "Deux Caps")
     r"|(?P<end>(?=\s*(?:[,.;)(]|$))))"  # "au nombre de neuf,", "partenaires : neuf"
 )
+_SCALE_IN = re.compile(r"\bmilli(?:on|ard)s?\b", re.IGNORECASE)
+_SCALE_AFTER = re.compile(r"\s+(milli(?:on|ard)s?)\b", re.IGNORECASE)
 # an acronym after a capitalised number word: "Deux EPCI", "Sept MDADT" count, as a sentence
 # opens; "Deux Caps" is a name
 _ACRONYM = re.compile(r"\s+[A-ZÉ]{2,}s?\b")
@@ -289,21 +290,30 @@ def find_quantities(text: str, *, cardinals: bool = False) -> list[Quantity]:
 
 
 # what joins the numbers of a list that prints its unit once, after the last one
-_LIST_JOINER = re.compile(r"\s*(?:,|et|ou|à|-|–)\s*")
+_LIST_JOINER = re.compile(r"\s*(?P<j>,|et|ou|à)\s*")
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _unit_of_next(text: str, match: re.Match[str]) -> tuple[float, str] | None:
     """The scale and unit of the numbers that follow a bare one in a list that prints its
-    unit once ("2, 4 et 6 kms", "entre 2 et 3 M€", "12, 15 et 20 %"); None when the list
-    ends on a count, a date ("13 et 20 mai") or no number."""
-    position = match.end()
+    unit once ("2, 4 et 6 kms", "entre 2 et 3 M€", "12, 15 et 20 %", "de 5 à 10 millions
+    de visiteurs"); None when the list ends on a plain count, a date ("13 et 20 mai"), no
+    number, or never closes with "et", "ou" or "à" ("Depuis 2019, 12 %"). A year is no
+    member of such a list."""
+    if _A_YEAR.fullmatch(match.group(0)):
+        return None
+    position, closed = match.end(), False
     while (joiner := _LIST_JOINER.match(text, position)) is not None and joiner.end() > position:
         following = _NUMBER.match(text, joiner.end())
         if following is None or _ORDINAL.match(text, following.end()):
             return None
+        if _A_YEAR.fullmatch(following.group(0)):
+            return None
+        closed = closed or joiner["j"] != ","
         scale, unit, end = _unit_after(text, following.end())
         if end > following.end():
-            return (scale, unit) if unit != "count" else None
+            shared = unit != "count" or scale != 1.0
+            return (scale, unit) if shared and closed else None
         position = following.end()
     return None
 
@@ -325,6 +335,13 @@ def _numbers_in_words(text: str) -> list[Quantity]:
         if number is None:
             continue
         scale, unit, end = _unit_after(text, match.end())
+        last = _SCALE_AFTER.match(text, match.end())
+        if scale != 1.0 and last and _SCALE_IN.search(word):
+            # "un milliard cinq cents millions d'euros": the last scale word is the number's
+            number = _compound_value(f"{word} {last[1]}")
+            if number is None:
+                continue
+            scale = 1.0
         if unit != "count" and scale != 1.0 and unit != "EUR":
             scale, unit, end = 1.0, "count", match.end()
         value = _round(number * scale)
@@ -495,8 +512,9 @@ _NAME_WORD_BEFORE = re.compile(
 _NAME_END_AFTER = re.compile(
     r"^\s*(?:$|[),.;:»\"]|\s+(?:a|ont|est|était|sont|étaient|qui|sur|et|de|du|le|la|pour|avec)\b)"
 )
-# a number after the noun it names, with its article: "des communautés 360 et des ..."
-_NOUN_NAMED_BEFORE = re.compile(r"\b(?:des|les|la|le|du|aux)\s+[a-zéèêàâç]{3,}\s$")
+# a number after the noun it names, in a complement: "la prise en compte des communautés 360
+# et des ..." (not an enumeration: "les garçons 48 et les filles 52")
+_NOUN_NAMED_BEFORE = re.compile(r"\b(?:des|du|aux)\s+[a-zéèêàâç]{3,}\s$")
 _NOUN_NAMED_AFTER = re.compile(r"^\s*(?:et\b|ou\b|[),;]|\.(?:\s|$)|$)")
 # a scale bar of a map: "0 2,75 5,5 km"
 _SCALE_LINE = re.compile(r"^\s*0(?:\s+\d+(?:[,.]\d+)?){1,3}(?:\s*km)?\b")

@@ -4,8 +4,9 @@ with wholes as (
     from v_report_figure
 ),
 
--- a part is on its whole's entity, or on its own place on the whole's line ("75 places
--- créées (24 à Oignies, ...)": 24 is Oignies')
+-- a part is on its whole's entity, or on its own place on the whole's line of the same page
+-- ("75 places créées (24 à Oignies, ...)": 24 is Oignies'; a PDF's lines are numbered per
+-- page)
 parts as (
     select distinct
         wholes.report_year, wholes.source_kind, wholes.entity_code, wholes.indicator_code,
@@ -19,8 +20,7 @@ parts as (
         and wholes.unit = part.unit
         and (
             wholes.entity_code = part.entity_code
-            or wholes.line = part.line
-            or (wholes.line is null and wholes.page = part.page)
+            or (wholes.line = part.line and wholes.page is not distinct from part.page)
         )
     where part.part_of is not null
 ),

@@ -951,38 +951,62 @@ def test_a_name_spelled_out_before_its_acronym_and_an_amount_up_to_a_sum(
 def test_the_items_of_a_planned_project_are_a_forecast(statements) -> None:
     """Lines 4373-4379, "Zoom sur le secteur 4": "28 kilomètres de linéaire", "2 écluses",
     ... and "Démarrage des travaux en 2024 – ... Mise en service du canal 2030"."""
-    items = statements[statements.line.between(4373, 4378)]
-    assert len(items) >= 8
+    items = statements[statements.line.isin([4373, 4375, 4376, 4377, 4378])]
+    assert sorted(items.value) == [1.0, 2.0, 2.0, 11.0, 25.0, 28.0]
     assert set(items.period) == {"forecast"}
     assert set(items.period_end) == {"2030-12-31"}
-    # the list before it, of what was done in 2022, stays the report year's
-    assert set(statements[statements.line == 4348].period) == {"year"}
+    # an item that says what was done ("10 communes ... traversées") and the list before it,
+    # of what was done in 2022, stay the report year's
+    assert set(statements[statements.line.isin([4348, 4374])].period) == {"year"}
+
+
+def test_a_list_of_what_was_done_is_no_forecast_for_its_last_item() -> None:
+    from pipelines.extract.periods import planned_lists
+    from pipelines.read.document import Document, Location, Section, TextLine
+
+    lines = [
+        "- ◆ 12 collèges rénovés en 2022",
+        "- ◆ 3,5 M€ investis dans les routes",
+        "- ◆ 4 nouvelles aires de covoiturage",
+        "- ◆ Mise en service de la nouvelle MDS de Liévin en 2024",
+    ]
+    section = Section("Un essai", Location("essai.txt", line=1))
+    section.blocks = [
+        TextLine(t, Location("essai.txt", line=i + 2), starts_group=i == 0)
+        for i, t in enumerate(lines)
+    ]
+    planned = planned_lists(Document("essai.txt", "text", "0" * 64, 2022, [section]))
+    assert {loc.line: p.kind for loc, p in planned.items()} == {4: "forecast"}
 
 
 def test_a_line_that_cannot_be_read_is_a_reject_and_the_others_are_read(
     monkeypatch, indicators, entities
 ) -> None:
+    """A line whose reading raises (here after its labels took their codes) is a reject with
+    the error and its page's entity; the other lines are read as if it were not there."""
     from pipelines.extract import prose
     from pipelines.read.document import Document, Location, Section, TextLine
 
-    original = prose._read_line
+    original = prose._place
 
     def failing(text: str, *args, **kwargs):
         if "tempête" in text:
             raise ValueError("an unforeseen wording")
         return original(text, *args, **kwargs)
 
-    monkeypatch.setattr(prose, "_read_line", failing)
-    lines = ["La tempête a mobilisé 28 agents.", "Le Département a accueilli 30 personnes."]
+    monkeypatch.setattr(prose, "_place", failing)
+    lines = ["La tempête a mobilisé 28 agents.", "Le Département a mobilisé 30 agents."]
     section = Section("Un essai", Location("essai.txt", line=1))
     section.blocks = [TextLine(t, Location("essai.txt", line=i + 2)) for i, t in enumerate(lines)]
     document = Document("essai.txt", "text", "0" * 64, 2022, [section])
     result = extract_prose(document, indicators, entities)
-    assert [(f.location.line, f.value) for f in result.figures] == [(3, 30.0)]
+    [figure] = result.figures
+    assert (figure.location.line, figure.value) == (3, 30.0)
+    assert not figure.indicator_code.endswith("_2")  # the failed line took no code
     [reject] = result.rejects
     assert reject.location.line == 2
     assert reject.reason == "the line could not be read: ValueError: an unforeseen wording"
-    assert reject.source_text == lines[0]
+    assert (reject.source_text, reject.entity_code) == (lines[0], "62")
 
 
 def test_a_figure_whose_words_name_an_office_is_the_office_s(indicators, entities) -> None:
@@ -1017,3 +1041,27 @@ def test_what_was_done_to_a_count_and_an_amount_after_a_pair(statements) -> None
     assert labels[(1190, "105")] == "Nouvelles mesures (création)"
     assert labels[(4571, "24M€")] == "Montant mobilisé"
     assert labels[(4571, "1927")] == "Structures accompagnées"
+
+
+def test_a_change_from_one_value_to_another_and_a_fall_in_a_key_figure_block(
+    indicators, entities
+) -> None:
+    from pipelines.extract.phrases import as_change
+    from pipelines.read.numbers import find_quantities
+
+    text = "Le taux de couverture évolue de 12 % à 15 %."
+    first = find_quantities(text)[0]
+    assert as_change(text, first)[:2] == ("pct", 12.0)  # from 12 % to 15 %: no change of 12
+    text = "1 200 visiteurs, qui reculent de 4 %"
+    assert as_change(text, find_quantities(text)[1])[:2] == ("pct_change", -4.0)
+    got = _extract_lines(["Les dépenses ont augmenté de 3 % et les recettes ont baissé de 2 %."],
+                         indicators, entities)  # fmt: skip
+    assert (got[(2, "3 %")][0].value, got[(2, "2 %")][0].value) == (3.0, -2.0)
+
+
+def test_a_first_group_verb_s_participle_keeps_its_cedilla() -> None:
+    from pipelines.extract.quantified import _present_participle
+
+    assert [_present_participle(v) for v in ("financer", "aménager", "fixer")] == [
+        "finançant", "aménageant", "fixant",
+    ]  # fmt: skip

@@ -74,3 +74,42 @@ def test_a_check_without_inputs_is_not_applicable_to_a_report_without_catalog(ch
         "warn",
         "no comparison: no report of a département with a structure catalog (held: 80)",
     )
+
+
+def test_parts_are_added_to_their_whole_by_entity_or_by_the_whole_s_line(checks) -> None:
+    """Parts on the whole's entity, or on their own place on the whole's line ("75 places
+    créées (24 à Oignies, 14 à ...)"); a PDF (read when there is no text export) numbers its
+    lines per page, so line 15 of another page is another whole's."""
+    whole = {"indicator_code": "colleges_count", "unit": "count"}
+    part = {"indicator_code": "buildings_count", "unit": "count", "part_of": "colleges_count"}
+
+    def results(con) -> dict:
+        run = run_checks(con, [checks["breakdown__parts_within_whole"]])
+        return {
+            r["entity_code"]: (r["status"], r["observed"], r["observed_source"][:13])
+            for r in run.results.to_dict("records")
+        }
+
+    text = warehouse(
+        [
+            {**whole, "entity_code": "62", "value": 75, "line": 5},
+            {**part, "entity_code": "62-arrageois", "value": 24, "line": 5},
+            {**part, "entity_code": "62-artois", "value": 14, "line": 5},
+            {**part, "entity_code": "62-audomarois", "value": 90, "line": 6},  # not its line
+        ]
+    )
+    assert results(text) == {"62": ("pass", 38, "sum of 2 part")}
+    pdf = {"source_kind": "pdf", "source_file": "rapport-test.pdf"}
+    only_pdf = warehouse(
+        [
+            {**whole, **pdf, "entity_code": "62-mds-artois", "value": 100, "page": 22, "line": 15},
+            {**part, **pdf, "entity_code": "62-mds-artois", "value": 60, "page": 22, "line": 15},
+            {**whole, **pdf, "entity_code": "62-mds-ternois", "value": 50, "page": 34, "line": 15},
+            {**part, **pdf, "entity_code": "62-mds-ternois", "value": 30, "page": 34, "line": 16},
+        ]
+    )
+    only_pdf.execute("update dim_source set source_kind = 'pdf', source_file = 'rapport-test.pdf'")
+    assert results(only_pdf) == {
+        "62-mds-artois": ("pass", 60, "sum of 1 part"),
+        "62-mds-ternois": ("pass", 30, "sum of 1 part"),  # not 60 + 30 against 50
+    }

@@ -201,6 +201,25 @@ def _read(text: str) -> list[tuple[str, float | None, str, str | None]]:
             "des parcours (2, 4 et 6 kms)",
             [("2", 2.0, "km", None), ("4", 4.0, "km", None), ("6 kms", 6.0, "km", None)],
         ),
+        (
+            "Près de 2 millions sont consacrés au sport",
+            [("Près de 2 millions", 2e6, "count", "approx")],
+        ),
+        (
+            "un milliard cinq cents millions d'euros",
+            [("un milliard cinq cents millions d'euros", 1.5e9, "EUR", None)],
+        ),
+        ("un million d'euros", [("un million d'euros", 1e6, "EUR", None)]),
+        ("un million de repas", [("un million", 1e6, "count", None)]),
+        (
+            "De 5 à 10 millions de visiteurs",
+            [("5", 5e6, "count", None), ("10 millions", 1e7, "count", None)],
+        ),
+        ("Depuis 2019, 12 % des communes", [("12 %", 12.0, "pct", None)]),
+        (
+            "Effectifs : les garçons 48 et les filles 52.",
+            [("48", 48.0, "count", None), ("52", 52.0, "count", None)],
+        ),
         # a range's other end is read with its first (the prose keeps both ends)
         ("entre 2 et 3 M€", [("2", 2e6, "EUR", None)]),
         ("de 10 à 12 %", [("10", 10.0, "pct", None)]),
