@@ -94,10 +94,12 @@ class Gazetteer:
 
 def _alternatives(names: Iterable[str]) -> str:
     """The names as one alternation, longest first ("Saint-Omer" before "Omer"), accents
-    and separators loose: "Noyelles-les-Vermelles", "Oye plage", "Aire-sur la-Lys"."""
+    and separators loose: "Noyelles-les-Vermelles", "Oye plage", "Aire-sur la-Lys", a
+    hyphen at a PDF's line end ("Achiet-le- Grand")."""
     out = []
     for name in sorted(set(names), key=len, reverse=True):
-        pattern = re.escape(name).replace(r"\-", r"[-\s]").replace(r"\ ", r"[-\s]")
+        # a hyphen a PDF line broke keeps the space of the join: "Achiet-le- Grand"
+        pattern = re.escape(name).replace(r"\-", r"(?:-\s?|\s)").replace(r"\ ", r"(?:-\s?|\s)")
         out.append("".join(_LOOSE.get(c, c) for c in pattern))
     return "|".join(out)
 

@@ -3,9 +3,11 @@
 The reader joins a line that ends with a hyphen to the next with `MARK` in between, and
 decides once the whole document is read, from the document's own vocabulary: if the
 hyphenated form appears elsewhere in the text ("Pas-de-Calais", "Lens-Hénin") the hyphen is
-kept; if the joined form does ("déplacements"), it is removed. A form seen nowhere keeps its
-hyphen before a capital or a digit (a name, "2019-2022") and loses it otherwise (also within a
-word set in capitals throughout: "PAIE-" + "MENT").
+kept, and so it is between a lower-case letter and a capital ("Achiet-le-" + "Grand",
+though "Legrand" is a name of the report); if the joined form appears ("déplacements"), it
+is removed. A form seen nowhere keeps its hyphen before a capital or a digit (a name,
+"2019-2022") and loses it otherwise (also within a word set in capitals throughout: "PAIE-"
++ "MENT").
 """
 
 from __future__ import annotations
@@ -74,6 +76,8 @@ class Vocabulary:
     def _keeps_hyphen(self, before: str, after: str) -> bool:
         if f"{before}-{after}".lower() in self.pairs:
             return True
+        if before[-1:].islower() and after[:1].isupper():
+            return True  # "Achiet-le-" + "Grand": no word has a capital inside ("Legrand")
         if f"{before}{after}".lower() in self.plain:
             return False
         # a capital after the hyphen is a name's ("Lens-Hénin"), unless the word is set in

@@ -12,7 +12,11 @@ from pipelines.read.pdf_layout import layout_of, running_key
 from pipelines.read.titles import title_score
 
 VOCABULARY = Vocabulary(
-    ["Le Pas-de-Calais, Lens-Hénin et Boulogne-sur-Mer.", "Les déplacements des agents."]
+    [
+        "Le Pas-de-Calais, Lens-Hénin et Boulogne-sur-Mer.",
+        "Les déplacements des agents.",
+        "Le collège Carlin Legrand de Bapaume.",
+    ]
 )
 
 
@@ -28,6 +32,7 @@ VOCABULARY = Vocabulary(
         ("CREDITS DE PAIE-", "MENT", "CREDITS DE PAIEMENT"),  # capitals throughout: no name
         ("DU PAS-DE-", "CALAIS", "DU PAS-DE-CALAIS"),  # the compound is in the document
         ("une ligne", "suivante", "une ligne suivante"),
+        ("10 à Achiet-le-", "Grand", "10 à Achiet-le-Grand"),  # not "Legrand", a name
     ],
 )
 def test_line_end_hyphens(first: str, second: str, joined: str) -> None:
