@@ -483,6 +483,7 @@ _SPAN_AFTER = re.compile(
 )
 # a distance that bounds an area: "dans un rayon de 5 km", "le périmètre des 3 km"
 _RADIUS_BEFORE = re.compile(r"\b(?:rayon|périmètre)\s+(?:de\s+|des\s+|d['’])$", re.IGNORECASE)
+_AREA_UNIT = re.compile(r"\b(?:ha|hectares?|km²|km2|m²|m2)(?!\w)", re.IGNORECASE)
 _THRESHOLD_AFTER = re.compile(r"^\s*(?:habitants|ans|salariés|élèves)\b", re.IGNORECASE)
 _LAW_BEFORE = re.compile(
     r"\b(?:article|articles|loi|décret|arrêté|n°|no|nº|alinéa|L\.?|R\.?)\s*$", re.IGNORECASE
@@ -631,8 +632,9 @@ def _reference_reason(
         return "law, article or reference number"
     if _THRESHOLD_BEFORE.search(before) and _THRESHOLD_AFTER.match(after):
         return "threshold or condition"
-    if _RADIUS_BEFORE.search(before):
-        return "threshold or condition"  # "dans le périmètre des 3 km non couverts"
+    if _RADIUS_BEFORE.search(before) and not _AREA_UNIT.search(f"{token} {after[:14]}"):
+        # "dans le périmètre des 3 km non couverts"; not "un périmètre de 23 400 hectares"
+        return "threshold or condition"
     compared = _COMPARED.match(token) and _CONDITION_BEFORE.search(before)
     fewer = _FEWER_THAN.match(token) and _HAVE_BEFORE.search(before)
     if (compared or fewer) and _THRESHOLD_AFTER.match(after):

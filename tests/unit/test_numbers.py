@@ -258,6 +258,7 @@ def test_numbers_in_words_shares_and_qualifiers(text: str, figures: list) -> Non
         ("L'ambition 5 du pacte, la version 2.0 du site et le terri 74", []),
         ("les 3 ambitions du pacte", ["3"]),
         ("dans le périmètre des 3km non couverts, un rayon de 5 km", []),
+        ("un périmètre de 23 400 hectares sur 45 communes", ["23 400 hectares", "45"]),  # an area
         ("la prise en compte des communautés 360 et des dispositifs", []),
         ("L'équipe de protection maternelle et infantile de Lens 2 était présente", []),
     ],
