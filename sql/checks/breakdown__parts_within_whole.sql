@@ -11,8 +11,9 @@ with wholes as (
 -- are numbered per page; two départements' reports share line numbers)
 parts as (
     select distinct
-        wholes.report_year, wholes.source_kind, wholes.entity_code, wholes.indicator_code,
-        wholes.unit, part.entity_code as part_entity, part.indicator_code as part_code,
+        wholes.report_year, wholes.entity_code, wholes.indicator_code,
+        wholes.value as expected, wholes.source as expected_source,
+        part.entity_code as part_entity, part.indicator_code as part_code,
         part.value, part.line, part.page
     from v_report_figure as part
     inner join dim_entity as part_entity on part_entity.entity_code = part.entity_code
@@ -27,29 +28,19 @@ parts as (
             or (wholes.line = part.line and wholes.page is not distinct from part.page)
         )
     where part.part_of is not null
-),
-
-sums as (
-    select report_year, source_kind, entity_code, indicator_code, unit,
-        sum(value order by page nulls first, line, value) as total,
-        count(*) as n_parts,
-        string_agg(fr_number(value) || ' (' || coalesce(line, page) || ')', ' + ' order by page nulls first, line, value) as terms
-    from parts
-    group by all
 )
 
+-- each whole with the sum of its parts
 select
-    wholes.report_year,
-    wholes.entity_code,
-    wholes.indicator_code,
-    wholes.value as expected,
-    sums.total as observed,
-    wholes.source as expected_source,
-    'sum of ' || sums.n_parts || ' parts: ' || sums.terms as observed_source
-from sums
-inner join wholes
-    on wholes.report_year = sums.report_year
-    and wholes.source_kind = sums.source_kind
-    and wholes.entity_code = sums.entity_code
-    and wholes.indicator_code = sums.indicator_code
-    and wholes.unit = sums.unit
+    report_year,
+    entity_code,
+    indicator_code,
+    expected,
+    sum(value order by page nulls first, line, value) as observed,
+    expected_source,
+    'sum of ' || count(*) || ' parts: ' || string_agg(
+        fr_number(value) || ' (' || coalesce(line, page) || ')', ' + '
+        order by page nulls first, line, value
+    ) as observed_source
+from parts
+group by report_year, entity_code, indicator_code, expected, expected_source

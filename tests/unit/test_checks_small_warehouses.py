@@ -113,3 +113,20 @@ def test_parts_are_added_to_their_whole_by_entity_or_by_the_whole_s_line(checks)
         "62-mds-artois": ("pass", 60, "sum of 1 part"),
         "62-mds-ternois": ("pass", 30, "sum of 1 part"),  # not 60 + 30 against 50
     }
+
+
+def test_a_line_the_sentence_reader_could_not_read_is_a_warning(checks) -> None:
+    con = warehouse([{"entity_code": "62", "indicator_code": "colleges_count", "value": 157,
+                      "unit": "count"}])  # fmt: skip
+    check = checks["completeness__unreadable_lines"]
+    [clean] = run_checks(con, [check]).results.to_dict("records")
+    assert (clean["status"], clean["observed"]) == ("pass", 0)
+    con.execute(
+        "insert into stg_reject (report_year, departement_code, source_kind, source_file, line,"
+        " stage, staging_table, reason, extractor) values (2022, '62', 'text',"
+        " 'rapport-test.txt', 1189, 'extract', 'stg_figure',"
+        " 'the line could not be read: ValueError: an unforeseen wording', 'sentences')"
+    )
+    [found] = run_checks(con, [check]).results.to_dict("records")
+    assert (found["status"], found["observed"]) == ("warn", 1)
+    assert found["message"].endswith("line 1189: ValueError: an unforeseen wording")
