@@ -53,6 +53,10 @@ class Gazetteer:
             if spellings
             else None
         )
+        # a name that opens a field of its own: "Calais MLK - réaménagement de la cour"
+        self._opening = (
+            re.compile(rf"(?P<name>{_alternatives(spellings)})(?![\w'’-])") if spellings else None
+        )
         # the next names of a list the first one opens: "sur Sangatte, Marck et Oye plage"
         self._next = re.compile(
             rf"(?:\s*,\s*|\s+et\s+)(?P<name>{_alternatives(spellings)})(?![\w'’-])",
@@ -70,6 +74,16 @@ class Gazetteer:
 
     def __bool__(self) -> bool:
         return bool(self.places)
+
+    def opens(self, field: str) -> Entity | None:
+        """The commune a field opens with, without a cue ("Coulogne", "Calais MLK"); not one
+        inside another name ("Calais République" is a collège, still of Calais)."""
+        if self._opening is None:
+            return None
+        if self._others is not None and self._others.match(field):
+            return None  # "Pas-de-Calais Actif", "MDS de Lens-Liévin"
+        match = self._opening.match(field.strip())
+        return self._place(match["name"]) if match else None
 
     def named(self, clause: str) -> list[tuple[int, Entity]]:
         """Where the clause names a commune (after a cue), and which, left to right."""

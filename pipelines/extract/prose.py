@@ -521,11 +521,68 @@ def _label(
     if under is not None and is_noun_phrase(what := opening_phrase(text[under.end() :])):
         # "112 000 € au titre de la MMU et 205 000 € au titre de la contractualisation"
         label = f"{UNIT_NOUNS[unit]} ({what})"
+    if _only_a_name(label) and (item := _dashed_item(text, q, clause_start)) is not None:
+        # "Calais MLK - réaménagement de la cour : 25 000 €": the name says where, the item's
+        # description what
+        described = _description(item)
+        if described:
+            label = f"{UNIT_NOUNS[unit]} : {described}" if unit in UNIT_NOUNS else described
     if unit in UNIT_NOUNS and _TAXES.fullmatch(label):
         # "un montant total de 110 000 € TTC": taxes in or out say how it is counted, not what
         before = phrase_before(text[: q.start])
         label = before if is_noun_phrase(before) else f"{UNIT_NOUNS[unit]} {label}"
     return label if is_noun_phrase(label) else ""
+
+
+def _only_a_name(label: str) -> bool:
+    """A label that is names alone ("Calais MLK", "Marck", "LILL1"), or none: it says where
+    or whom, not what is counted."""
+    words = [w for w in re.findall(r"[\w'’]+", label) if w.lower() not in _CODE_STOPWORDS]
+    return all(w[:1].isupper() or any(c.isdigit() for c in w) for w in words)
+
+
+def _dashed_item(text: str, q: Quantity, clause_start: int) -> list[str] | None:
+    """The fields of the list item the figure closes, when the item is written with dashes
+    between its fields ("Marck - Boris Vian - Remplacement de la toiture : 150 000 €",
+    "Réhabilitation de bassins – RD 188 bassin LILL1 à Bourecq ... pour un coût de"); None
+    for an item without, or a dated one ("10 octobre - Arena - Liévin")."""
+    before = text[clause_start : q.start]
+    ends = list(_SENTENCE_END.finditer(before))
+    item = LIST_MARKERS.sub("", before[ends[-1].end() if ends else 0 :])
+    item = re.split(r":\s", item.rstrip(" :"))[-1]
+    fields = [f.strip(" ,:+") for f in _DASHED.split(item)]
+    if len(fields) < 2 or _DATE_OPENS.match(fields[0]):
+        return None
+    return fields
+
+
+def _description(fields: list[str]) -> str:
+    """The first field of a dashed item that says what, not only where or whom ("" if none),
+    cut after its noun phrase ("pour un coût global de" is not of it)."""
+    for field in fields:
+        if not _only_a_name(field) and is_noun_phrase(field):
+            field = _INTRO.sub("", field).strip(" ,;:")
+            # "réaménagement de la cour et remplacement de l'éclairage": two works, one item
+            parts = [opening_phrase(p) for p in re.split(r"\s+et\s+", field)]
+            whole = len(field.split()) <= _DESCRIPTION_WORDS and all(map(is_noun_phrase, parts))
+            described = " et ".join(parts) if whole else opening_phrase(field)
+            return described[:1].lower() + described[1:]
+    return ""
+
+
+def _item_place(text: str, figure: _Read, figures: list[_Read], places: Gazetteer) -> Entity | None:
+    """The commune a dashed item opens a field with ("Calais MLK - réaménagement ... :
+    25 000 €"), for its figure and for one added to it with "+" ("... + remplacement des
+    verrières : 170 000 €")."""
+    n = figures.index(figure)
+    start = figures[n - 1].quantity.end if n else 0
+    fields = _dashed_item(text, figure.quantity, start)
+    if fields is None:
+        if n and text[start : figure.quantity.start].lstrip(" )").startswith("+"):
+            return _item_place(text, figures[n - 1], figures, places)
+        return None
+    opened = {p.code: p for f in fields if (p := places.opens(f)) is not None}
+    return next(iter(opened.values())) if len(opened) == 1 else None
 
 
 def _named_in_full(text: str, label: str, start: int) -> str:
@@ -770,6 +827,7 @@ _NOT_A_TOPIC = re.compile(
 # a dated line's fields: "23 octobre - Tornade à Bihucourt - 28 agents et 5 CER mobilisés";
 # and a name between guillemets ("« Construisons notre Pas-de-Calais »")
 _DASHED = re.compile(r"\s[-–]\s")
+_DESCRIPTION_WORDS = 12
 _DATE_OPENS = re.compile(r"^\s*\d{1,2}(?:er)?(?:\s+(?:et|au|-)\s+\d{1,2})?\s+[a-zéû]+\s*$")
 # a part's label that only says where or for whom: "places créées (24 à Oignies, ...)"
 _PART_BY_PLACE = re.compile(r"^(?:à|au|aux|en|dans|pour|sur)\s", re.IGNORECASE)
@@ -856,7 +914,7 @@ def _clause_subject(before: str, clause_start: int = 0) -> str:
     clause = re.sub(r"^(?:et|ou|puis)\s+", "", clause)
     clause = LIST_MARKERS.sub("", clause)
     pieces = [p for p in re.split(r"[.;:!?]\s|[,(]", clause) if p.strip(" " + MARKERS)]
-    return opening_phrase(pieces[-1].strip(" " + MARKERS)) if pieces else ""
+    return opening_phrase(pieces[-1].strip(" +" + MARKERS)) if pieces else ""
 
 
 # words that carry no meaning in a code: "MDS de l'Arrageois" is `mds_arrageois`
@@ -987,6 +1045,8 @@ def _place(text: str, figure: _Read, figures: list[_Read], places: Gazetteer) ->
         return None
     if in_label := places.named(_BRACKETED.sub("", figure.label)):  # not its context
         return _one_place(in_label)
+    if (in_item := _item_place(text, figure, figures, places)) is not None:
+        return in_item
     q = figure.quantity
     n = figures.index(figure)
     sentence_end = _SENTENCE_END.search(text, q.end)

@@ -333,13 +333,9 @@ def amount_phrase(parse: Parse, start: int, end: int) -> str:
     if root is None or head is None:
         return ""
     exclude = range(start, end)
-    if root.dep == "nmod" and nounlike(head) and _AS_FAR_AS.search(parse.text[:start]):
-        # "a financé les revalorisations ... du secteur du handicap à hauteur de 5,4 M€": the
-        # amount is of the whole noun phrase the verb governs, not of its last complement
-        while (up := parse.head_of(head)) is not None and nounlike(up) and up.i < head.i:
-            head = up
-        if head.lemma.lower() not in _AMOUNT_WORDS:
-            return phrase_of(parse, head, exclude=exclude)
+    as_far_as = root.dep == "nmod" and nounlike(head) and _AS_FAR_AS.search(parse.text[:start])
+    if as_far_as and (phrase := _as_far_as(parse, head, exclude)):
+        return phrase
     if root.dep == "nmod" and nounlike(head) and head.i < root.i:
         # "budget de 2 milliards"; "l'intervention à hauteur de 455 000 €": what the
         # hauteur, montant or somme is of
@@ -369,6 +365,33 @@ def amount_phrase(parse: Parse, start: int, end: int) -> str:
         if subject is not None and subject.pos in {"NOUN", "PROPN"}:
             return phrase_of(parse, subject, exclude=exclude)
     return ""
+
+
+def _as_far_as(parse: Parse, head: Word, exclude: range) -> str:
+    """What an amount "à hauteur de" is of: "a financé les revalorisations ... du secteur du
+    handicap à hauteur de 5,4 M€": the whole noun phrase the verb governs, not its last
+    complement; "les travaux du pôle multimodal ... portés par la CAB et accompagnés à hauteur
+    de 350 000 €": the noun the participle says something of; "" for neither."""
+    while (up := parse.head_of(head)) is not None and nounlike(up) and up.i < head.i:
+        head = up
+    if head.lemma.lower() not in _AMOUNT_WORDS:
+        return phrase_of(parse, head, exclude=exclude)
+    of = _participle_of(parse, head)
+    return phrase_of(parse, of, exclude=exclude) if of is not None else ""
+
+
+def _participle_of(parse: Parse, word: Word) -> Word | None:
+    """The noun a participle governing `word` qualifies (through the participles it is
+    coordinated with, and past a place's name inside the noun phrase); None otherwise."""
+    verb = parse.head_of(word)
+    if verb is None or verb.pos != "VERB" or not verb.is_participle:
+        return None
+    while verb.dep == "conj" and (first := parse.head_of(verb)) is not None and first.is_participle:
+        verb = first
+    noun = parse.head_of(verb) if verb.dep == "acl" else None
+    while noun is not None and noun.pos == "PROPN" and noun.dep == "nmod":
+        noun = parse.head_of(noun)  # "les travaux ... à Capécure portés": the travaux
+    return noun if noun is not None and noun.pos == "NOUN" and noun.i < verb.i else None
 
 
 def _measured(parse: Parse, dimension: Word, exclude: range) -> str:

@@ -1065,3 +1065,47 @@ def test_a_first_group_verb_s_participle_keeps_its_cedilla() -> None:
     assert [_present_participle(v) for v in ("financer", "aménager", "fixer")] == [
         "finançant", "aménageant", "fixant",
     ]  # fmt: skip
+
+
+def test_a_dashed_item_is_named_by_its_description_and_placed_by_its_commune(
+    indicators, entities
+) -> None:
+    """ "Commune - Établissement - travaux : montant": the names say where, the description
+    what; a figure added with "+" is of the same item; an amount a participle governs is of
+    the noun the participle qualifies."""
+    got = _extract_lines(
+        [
+            "Les autres opérations sont les suivantes : Calais MLK - réaménagement de la cour "
+            "de récréation et remplacement de l'éclairage : 25 000 € + remplacement des "
+            "verrières cages d'escaliers : 170 000 €. Coulogne - Jean Monnet - Remplacement "
+            "des préaux - oxydation importante 150 000 € Marck - Boris Vian - Remplacement de "
+            "la toiture : 160 000 €.",
+            "- ◆ Réhabilitation de bassins – RD 188 bassin LILL1 à Bourecq et RD 164 à "
+            "Annay-sous-Lens de septembre 2022 à janvier 2023 pour un coût global de 300 000 €.",
+            "Wimereux - Pierre Mendès France - Réfection des sanitaires : 48 000 €.",
+            "Une grande majorité de projets s'est concrétisée en 2022 parmi lesquels : la "
+            "réhabilitation de la base nautique et de glisse de Neufchâtel-Hardelot (600 000 € "
+            "d'accompagnement) de même que les travaux du pôle multimodal (parking relais) à "
+            "Capécure portés par l'intercommunalité (CAB) et accompagnés à hauteur de 350 000 €.",
+            "10 octobre - Arena - Liévin - la semaine bleue ! 7 dates ont été proposées.",
+        ],
+        indicators,
+        entities,
+    )
+    by_span = {(line, span): (f.entity_code, label) for (line, span), (f, label) in got.items()}
+    assert by_span[(2, "25 000 €")] == (
+        "62193",
+        "Montant : réaménagement de la cour de récréation et remplacement de l'éclairage",
+    )
+    assert by_span[(2, "170 000 €")][0] == "62193"  # "+": still Calais MLK's item
+    assert by_span[(2, "170 000 €")][1].startswith("Remplacement des verrières")
+    assert by_span[(2, "150 000 €")] == ("62244", "Montant : remplacement des préaux")
+    assert by_span[(2, "160 000 €")] == ("62548", "Remplacement de la toiture")  # Marck
+    assert by_span[(3, "300 000 €")][1] == "Montant : réhabilitation de bassins"  # not "LILL1"
+    assert by_span[(3, "300 000 €")][0] == "62"  # two communes named: neither
+    assert by_span[(4, "48 000 €")][0] == "62893"  # Wimereux
+    assert by_span[(4, "48 000 €")][1].lower().endswith("réfection des sanitaires")
+    assert by_span[(5, "350 000 €")][1].startswith("Travaux du pôle multimodal")
+    assert by_span[(6, "7")][1] != "Liévin"  # a dated line is no dashed item
+    labels = {label for _, label in by_span.values()}
+    assert not labels & {"Calais MLK", "Marck", "LILL1", "Montant : grande majorité de projets"}
