@@ -7,11 +7,40 @@ imports them from here (the contracts never import the code they constrain).
 from __future__ import annotations
 
 # Normalised units: money in EUR, percentages as percent numbers, pct_change a signed change
-# in percent, m linear metres, fte full-time equivalents, gb gigabytes.
+# in percent, m linear metres, fte full-time equivalents, gb gigabytes, day a time taken
+# ("un délai moyen de 29 jours").
 UNITS = frozenset(
-    {"count", "EUR", "km", "km2", "ha", "m2", "m", "pct", "pct_change", "per_km2", "fte", "t", "gb"}
+    {
+        "count",
+        "EUR",
+        "km",
+        "km2",
+        "ha",
+        "m2",
+        "m",
+        "pct",
+        "pct_change",
+        "per_km2",
+        "fte",
+        "t",
+        "gb",
+        "day",
+    }
 )
-NON_NEGATIVE_UNITS = ["count", "EUR", "km", "km2", "ha", "m2", "m", "per_km2", "fte", "t", "gb"]
+NON_NEGATIVE_UNITS = [
+    "count",
+    "EUR",
+    "km",
+    "km2",
+    "ha",
+    "m2",
+    "m",
+    "per_km2",
+    "fte",
+    "t",
+    "gb",
+    "day",
+]
 # "près de" / "environ": approx; "plus de": at_least; "moins de": at_most
 QUALIFIERS = frozenset({"approx", "at_least", "at_most"})
 # year: the report year (the default); as_of: a stock at a date; cumulative: since a start;

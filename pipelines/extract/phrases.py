@@ -116,6 +116,7 @@ UNIT_NOUNS = {
     "t": "tonnage",
     "gb": "volume",
     "fte": "ETP",
+    "day": "durée",
 }
 
 

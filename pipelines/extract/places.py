@@ -57,6 +57,12 @@ class Gazetteer:
         self._opening = (
             re.compile(rf"(?P<name>{_alternatives(spellings)})(?![\w'’-])") if spellings else None
         )
+        # any name, even before a hyphen ("Annay" of "Annay-sous-Lens"): what a line mentions
+        self._mention = (
+            re.compile(rf"(?<![\w'’-])(?P<name>{_alternatives(spellings)})(?![\w'’])")
+            if spellings
+            else None
+        )
         # the next names of a list the first one opens: "sur Sangatte, Marck et Oye plage"
         self._next = re.compile(
             rf"(?:\s*,\s*|\s+et\s+)(?P<name>{_alternatives(spellings)})(?![\w'’-])",
@@ -84,6 +90,15 @@ class Gazetteer:
             return None  # "Pas-de-Calais Actif", "MDS de Lens-Liévin"
         match = self._opening.match(field.strip())
         return self._place(match["name"]) if match else None
+
+    def mentioned(self, text: str) -> set[str]:
+        """The codes of every commune the text writes, cue or not, capitalised ("Calais MLK",
+        "Annay-sous-Lens"); not one inside the name of another thing ("Pas-de-Calais")."""
+        if self._mention is None:
+            return set()
+        if self._others is not None:
+            text = self._others.sub(lambda m: " " * len(m.group(0)), text)
+        return {self._place(m["name"]).code for m in self._mention.finditer(text)}
 
     def named(self, clause: str) -> list[tuple[int, Entity]]:
         """Where the clause names a commune (after a cue), and which, left to right."""

@@ -51,7 +51,7 @@ from pipelines.extract.quantified import (
 )
 from pipelines.extract.respectively import respective_labels, respective_lists
 from pipelines.read.document import LIST_MARKERS, MARKERS, Document, Location, Section, TextLine
-from pipelines.read.numbers import Quantity, find_quantities, ignorable_reason
+from pipelines.read.numbers import TIME_TAKEN, Quantity, find_quantities, ignorable_reason
 from schemas.catalog import Entity, EntityCatalog, IndicatorCatalog, ReportStructure
 
 EXTRACTOR = "sentences"
@@ -233,6 +233,11 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
             # "201 communes inscrites / 69 labellisées": the same noun, another state
             label = f"{previous.label.split()[0]} {label}"
         figure = _Read(q, unit, value, label)
+        if previous is not None and (then := _from_to(text, previous, figure)):
+            # "le délai ... passant de 29 jours à 8 jours": the value before and the one after
+            previous.label, figure.label = f"{then} (avant)", f"{then} (après)"
+            figures.append(figure)
+            continue
         if i in range_ends and previous is not None:  # "environ 200 à 400 likes"
             base = label or previous.label
             previous.label, figure.label = f"{base} (minimum)", f"{base} (maximum)"
@@ -281,6 +286,29 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
     _respective(text, figures, parse)
     _in_context(text, figures, parse)
     return figures
+
+
+def _from_to(text: str, before: _Read, after: _Read) -> str:
+    """What went from one value to the other ("le taux est passé de 12 % à 15 %" → "taux";
+    "la réduction du délai moyen de traitement, passant ... de 29 jours à 8 jours" → "délai
+    moyen de traitement"), when the two figures are such a pair; "" otherwise."""
+    between = text[before.quantity.end : after.quantity.start]
+    verb = _FROM.search(text[: before.quantity.start])
+    if verb is None or not _RANGE_BETWEEN.match(between) or before.unit != after.unit:
+        return ""
+    clause = text[: verb.start()]
+    taken = list(TIME_TAKEN.finditer(clause)) if after.unit == "day" else []
+    if taken:  # a time: the délai or durée named before
+        subject = opening_phrase(_PHRASE_END.split(clause[taken[-1].start() :], maxsplit=1)[0])
+    else:
+        subject = phrase_before(_AUXILIARY_END.sub("", clause).rstrip(" ,"))
+    subject = _CUT_END.sub("", subject).strip(" ,")
+    if not is_noun_phrase(subject):
+        subject = after.label or before.label
+    noun = UNIT_NOUNS.get(after.unit, "")
+    if noun and after.unit != "day" and len(subject.split()) <= 1:
+        subject = f"{noun} : {subject}"  # "Part : taux"
+    return subject
 
 
 def _changed_subject(text: str, change: re.Match[str] | None, clause_start: int) -> str:
@@ -445,6 +473,11 @@ def _bracket_whole(text: str, q: Quantity, before: list[Quantity]) -> int | None
 
 
 _RANGE_BETWEEN = re.compile(r"^\s*(?:à|-|–)\s*$")
+# "passé de 12 % à 15 %", "passant, pour les avis de grossesse, de 29 jours à 8 jours": a
+# value before and one after, not a range
+_FROM = re.compile(
+    r"\b(?:pass(?:ée?s?|ant|e|ent|era)|évolué|progressé)\b[^.;]*\bde\s+$", re.IGNORECASE
+)
 
 
 def _figures_of(text: str, entities: EntityCatalog) -> tuple[list[Quantity], set[int]]:
@@ -473,12 +506,14 @@ def _figures_of(text: str, entities: EntityCatalog) -> tuple[list[Quantity], set
                 )
             )
             and kept[-1].unit == q.unit
-            and not re.search(r"\b(?:passée?s?|évolué|progressé)\s+de\s+\S+$", text[: kept[-1].end])
+            and not _FROM.search(text[: kept[-1].start])
         )
+        # "passé de 200 à 400": the value after is a figure of its own, not a range's end
+        from_to = kept and _RANGE_BETWEEN.match(between) and _FROM.search(text[: kept[-1].start])
         if ranged:
             range_ends.add(len(kept))
             kept.append(q)
-        elif reason is None:
+        elif reason is None or from_to:
             kept.append(q)
     return kept, range_ends
 
@@ -800,6 +835,14 @@ _PHRASE_END = re.compile(r"[,;(){}\[\]]|\.\s|\s(?:et|ou|dont|soit|puis)\s")
 _ASIDE_OPENS = re.compile(r"^\s*,\s*(?=(?:du|de|des|d['’]|pour|à|au|aux)\b)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 _BRACKET_OPENS = re.compile(r"\(\s*(?:sub(?:v(?:ention)?)?\.?\s*)?$", re.IGNORECASE)
+# the words of a figure that spans more than one commune
+_AREA_NOUNS = frozenset({"commune", "territoire", "epci", "canton", "intercommunalité"})
+_EVERYWHERE = re.compile(
+    r"\b(?:l['’]\s*ensemble|tous|toutes|chacun)\s+(?:des|les|de\s+ses|du)\s+"
+    r"(?:territoires|communes|départements?)\b",
+    re.IGNORECASE,
+)
+_AT = re.compile(r"\bà\s*$|\bau\s*$")
 _COMMUNE_OF = re.compile(r"\b(?:la|cette)\s+commune\s+(?:de\s+|d['’]\s*)", re.IGNORECASE)
 _AMOUNT_OF = re.compile(r",\s*(?:pour\s+un\s+montant(?:\s+total)?\s+de|soit)\s*$")
 _HEADING_WORDS = 8
@@ -1060,10 +1103,46 @@ def _place(text: str, figure: _Read, figures: list[_Read], places: Gazetteer) ->
     before = _BRACKET_OPENS.sub("", _AMOUNT_OF.sub(" ", text[begin : q.start]))
     if named := places.named(_PHRASE_END.split(before)[-1]):
         return _one_place(named)
+    if lemma(figure.label.split()[0] if figure.label else "") in _AREA_NOUNS:
+        return None  # "neuf communes de ...", "sur l'ensemble des territoires": no one commune
     subject = _COMMUNE_OF.search(text)  # "la commune d'Alquines a réhabilité ..."
-    if subject is None or lemma(figure.label.split()[0] if figure.label else "") == "commune":
+    if subject is not None:
+        return next((place for at, place in places.named(text) if at == subject.end()), None)
+    return _line_place(text, figure, places)
+
+
+def _line_place(text: str, figure: _Read, places: Gazetteer) -> Entity | None:
+    """The one commune a paragraph is about: named in its dated title ("19 mai - Wingles -
+    La Grande course ...", "Restructuration de l'école du Val Fleuri - Gauchin-Verloingt.")
+    or, when the paragraph names no other, where its action takes place ("la ferme du
+    Zuidbrouck à Clairmarais. ... Terres cultivées par 2 agriculteurs"); None when it names
+    several, or when the figure's sentence spans the whole département ("déclinée sur
+    l'ensemble des territoires avec 7 dates")."""
+    q = figure.quantity
+    sentence_start = max(text.rfind(". ", 0, q.start) + 1, 0)
+    sentence_end = _SENTENCE_END.search(text, q.end)
+    sentence = text[sentence_start : sentence_end.start() if sentence_end else len(text)]
+    if _EVERYWHERE.search(sentence):
         return None
-    return next((place for at, place in places.named(text) if at == subject.end()), None)
+    title = _SENTENCE_END.split(LIST_MARKERS.sub("", text), maxsplit=1)[0]
+    fields = [f.strip() for f in _DASHED.split(title)]
+    titled = {p.code: p for f in fields[:-1] if (p := places.opens(f)) is not None}
+    last = places.opens(fields[-1]) if len(fields) > 1 else None
+    if last is not None and len(fields[-1]) <= len(last.name) + 1:
+        titled[last.code] = last  # "... du Val Fleuri - Gauchin-Verloingt."
+    if titled:
+        return next(iter(titled.values())) if len(titled) == 1 else None
+    # else where the paragraph's action takes place, "à" a commune, up to the figure's
+    # sentence ("la ferme du Zuidbrouck à Clairmarais. ... Terres cultivées par 2
+    # agriculteurs"), when the paragraph names no other commune at all
+    named = {p.code: p for _, p in places.named(text)}
+    where = {
+        p.code
+        for at, p in places.named(text[: sentence_start + len(sentence)])
+        if _AT.search(text[max(at - 4, 0) : at])
+    }
+    alone = len(named) == 1 and where == set(named) and places.mentioned(text) <= where
+    return next(iter(named.values())) if alone else None
 
 
 def _one_place(named: list[tuple[int, Entity]]) -> Entity | None:

@@ -154,6 +154,7 @@ _UNIT_PATTERNS: tuple[tuple[re.Pattern[str], float, str], ...] = (
     (re.compile(r"m\b(?![²2'’])"), 1.0, "m"),  # "un linéaire total de 1 175 m et ..."
     (re.compile(r"Go\b"), 1.0, "gb"),
     (re.compile(r"ETP\b"), 1.0, "fte"),
+    (re.compile(r"jours?\b", _I), 1.0, "day"),  # a figure only as a time taken (below)
 )
 _NO_FIGURE = frozenset({"/", "-", "–", "—", ""})
 
@@ -444,6 +445,11 @@ NUMBER_FIRST = re.compile(
 )
 _AGE = re.compile(r"^\s*ans\b")
 _DURATION = re.compile(r"^\s*(?:jours?|semaines?|mois|minutes?|années)\b", re.IGNORECASE)
+# days are a figure when they are the time something takes: "le délai moyen de traitement,
+# passant de 29 jours à 8 jours"
+_DAYS = re.compile(r"\bjours?$", re.IGNORECASE)
+TIME_TAKEN = re.compile(r"\b(?:délais?|durées?|temps)\b", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"[.;!?]\s")
 _TIME = re.compile(r"^\s?h(?:\d{2}|\b)|^\s?heures?\s+(?:et\s+)?\d|^:\d{2}\b")
 # "communes de moins de 2 000 habitants", "de - 2 000 habitants": a condition, not a figure
 _THRESHOLD_BEFORE = re.compile(
@@ -604,6 +610,9 @@ def _date_or_measure_reason(
         return "date"
     if (scale := _SCALE_LINE.match(text)) and start < scale.end():
         return "map or chart scale"
+    if _DAYS.search(token):  # "pendant 7 jours" names a span; "un délai de 29 jours" is a figure
+        taken = TIME_TAKEN.search(_SENTENCE_START.split(before)[-1])
+        return None if taken else "age or duration in a label"
     if (
         _AGE.match(after)
         or _DURATION.match(after)

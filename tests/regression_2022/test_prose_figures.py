@@ -1109,3 +1109,63 @@ def test_a_dashed_item_is_named_by_its_description_and_placed_by_its_commune(
     assert by_span[(6, "7")][1] != "Liévin"  # a dated line is no dashed item
     labels = {label for _, label in by_span.values()}
     assert not labels & {"Calais MLK", "Marck", "LILL1", "Montant : grande majorité de projets"}
+
+
+def test_a_time_taken_in_days_and_a_value_before_and_after(indicators, entities) -> None:
+    """Days are a figure when they are a délai or a durée, not a span ("pendant 7 jours");
+    "passé de X à Y" is a value before and one after, both kept, not a range."""
+    got = _extract_lines(
+        [
+            "- ◆ Les flux numériques ont été automatisés pour permettre la réduction du délai "
+            "moyen de traitement, passant, pour les avis de grossesse de 29 jours à 8 jours.",
+            "Tornade - 28 agents sont intervenus pendant 7 jours pour déblayer les routes.",
+            "Le nombre de visiteurs est passé de 200 à 400 en deux ans.",
+            "La durée moyenne d'instruction : quarante-cinq jours.",
+            "Environ 200 à 400 likes par publication.",
+        ],
+        indicators,
+        entities,
+    )
+    by_span = {(line, span): (f.value, f.unit, label) for (line, span), (f, label) in got.items()}
+    assert by_span[(2, "29 jours")] == (29.0, "day", "Délai moyen de traitement (avant)")
+    assert by_span[(2, "8 jours")] == (8.0, "day", "Délai moyen de traitement (après)")
+    assert (3, "7 jours") not in by_span and by_span[(3, "28")][1] == "count"
+    assert by_span[(4, "200")] == (200.0, "count", "Nombre de visiteurs (avant)")
+    assert by_span[(4, "400")] == (400.0, "count", "Nombre de visiteurs (après)")
+    assert by_span[(5, "quarante-cinq jours")][:2] == (45.0, "day")
+    assert by_span[(6, "400")][2].endswith("(maximum)")  # a range stays a range
+
+
+def test_the_one_commune_a_paragraph_is_about(indicators, entities) -> None:
+    """A dated or titled line names its commune in a field of its title; else the paragraph
+    is about the commune it says its action takes place "à", when it writes no other; never
+    for a figure whose sentence spans every territory."""
+    got = _extract_lines(
+        [
+            "19 mai - Wingles - La Grande course contre la faim a rassemblé 1800 collégiens.",
+            "10 octobre - Arena - Liévin - la semaine bleue ! Elle a été déclinée sur l'ensemble "
+            "des territoires avec 7 dates. Près de 600 personnes ont été accueillies.",
+            "Restructuration de l'école du Val Fleuri - Gauchin-Verloingt. La commune va "
+            "rénover l'équipement. L'école accueille 75 élèves.",
+            "Les agents ont visité la ferme du Zuidbrouck à Clairmarais. Terres cultivées par "
+            "2 agriculteurs.",
+            "L'exposition a circulé à Marles-les-Mines puis à Arras. Elle a accueilli 71 élèves.",
+            "Les chaudières ont été remplacées à Guînes. Le collège Calais République a "
+            "bénéficié d'une rénovation de façade (80 000 €).",
+            "- ◆ RD 165 Bénifontaine - Carvin : renforcement de 7,5 km de chaussée : 4,8 M€ ;",
+        ],
+        indicators,
+        entities,
+    )
+
+    def entity(line: int, span: str) -> str:
+        return got[(line, span)][0].entity_code
+
+    assert entity(2, "1800") == "62895"  # Wingles
+    assert entity(3, "Près de 600") == "62510"  # Liévin
+    assert entity(3, "7") == "62"  # "sur l'ensemble des territoires"
+    assert entity(4, "75") == "62367"  # Gauchin-Verloingt, the title's last field
+    assert entity(5, "2") == "62225"  # Clairmarais
+    assert entity(6, "71") == "62"  # two communes
+    assert entity(7, "80 000 €") == "62"  # Guînes "à", but Calais written too
+    assert entity(8, "4,8 M€") == "62"  # a road between two communes is neither's

@@ -78,7 +78,7 @@ def test_the_shipped_report_validates_every_figure(staged, baseline) -> None:
             "62-artois",
             {"unit": "parsec"},
             "unit differs from the catalog unit of the indicator; "
-            "unit: isin(['EUR', 'count', 'fte', 'gb', 'ha', 'km', 'km2', 'm', 'm2', 'pct', "
+            "unit: isin(['EUR', 'count', 'day', 'fte', 'gb', 'ha', 'km', 'km2', 'm', 'm2', 'pct', "
             "'pct_change', 'per_km2', 't']) (found 'parsec')",
         ),
         (
