@@ -572,7 +572,7 @@ def _label(
 def _only_a_name(label: str) -> bool:
     """A label that is names alone ("Calais MLK", "Marck", "LILL1"), or none: it says where
     or whom, not what is counted."""
-    words = [w for w in re.findall(r"[\w'’]+", label) if w.lower() not in _CODE_STOPWORDS]
+    words = [w for w in re.findall(r"[\w'’]+", label) if w.lower() not in _NAME_LINKS]
     return all(w[:1].isupper() or any(c.isdigit() for c in w) for w in words)
 
 
@@ -583,9 +583,11 @@ def _dashed_item(text: str, q: Quantity, clause_start: int) -> list[str] | None:
     for an item without, or a dated one ("10 octobre - Arena - Liévin")."""
     before = text[clause_start : q.start]
     ends = list(_SENTENCE_END.finditer(before))
+    if re.search(r"\s[-–]\s*$", before) and LIST_MARKERS.match(text) and not clause_start:
+        ends = []  # "- ◆ Poursuite du contournement ... . Réalisation ... – 4 M€": the item's
     item = LIST_MARKERS.sub("", before[ends[-1].end() if ends else 0 :])
     item = re.split(r":\s", item.rstrip(" :"))[-1]
-    fields = [f.strip(" ,:+") for f in _DASHED.split(item)]
+    fields = [f.strip(" ,:+") for f in _DASHED_FIELD.split(item)]
     if len(fields) < 2 or _DATE_OPENS.match(fields[0]):
         return None
     return fields
@@ -871,6 +873,13 @@ _NOT_A_TOPIC = re.compile(
 # and a name between guillemets ("« Construisons notre Pas-de-Calais »")
 _DASHED = re.compile(r"\s[-–]\s")
 _DESCRIPTION_WORDS = 12
+# a dash between fields, also the one that closes an item before its amount ("... – 4 M€")
+_DASHED_FIELD = re.compile(r"\s[-–](?:\s|$)")
+# the small words inside a name ("ZI de la Motte au Bois à Harnes")
+_NAME_LINKS = frozenset(
+    {"les", "la", "le", "l", "des", "du", "de", "d", "au", "aux", "à", "a", "et", "en", "sur",
+     "lès", "sous"}
+)  # fmt: skip
 _DATE_OPENS = re.compile(r"^\s*\d{1,2}(?:er)?(?:\s+(?:et|au|-)\s+\d{1,2})?\s+[a-zéû]+\s*$")
 # a part's label that only says where or for whom: "places créées (24 à Oignies, ...)"
 _PART_BY_PLACE = re.compile(r"^(?:à|au|aux|en|dans|pour|sur)\s", re.IGNORECASE)
@@ -1114,10 +1123,10 @@ def _place(text: str, figure: _Read, figures: list[_Read], places: Gazetteer) ->
 def _line_place(text: str, figure: _Read, places: Gazetteer) -> Entity | None:
     """The one commune a paragraph is about: named in its dated title ("19 mai - Wingles -
     La Grande course ...", "Restructuration de l'école du Val Fleuri - Gauchin-Verloingt.")
-    or, when the paragraph names no other, where its action takes place ("la ferme du
-    Zuidbrouck à Clairmarais. ... Terres cultivées par 2 agriculteurs"); None when it names
-    several, or when the figure's sentence spans the whole département ("déclinée sur
-    l'ensemble des territoires avec 7 dates")."""
+    or where its sentence or, when the paragraph names no other commune, an earlier sentence
+    says the action takes place ("la ferme du Zuidbrouck à Clairmarais. ... Terres cultivées
+    par 2 agriculteurs"); None when it names several, or when the figure's sentence spans
+    the whole département ("déclinée sur l'ensemble des territoires avec 7 dates")."""
     q = figure.quantity
     sentence_start = max(text.rfind(". ", 0, q.start) + 1, 0)
     sentence_end = _SENTENCE_END.search(text, q.end)
@@ -1132,14 +1141,22 @@ def _line_place(text: str, figure: _Read, places: Gazetteer) -> Entity | None:
         titled[last.code] = last  # "... du Val Fleuri - Gauchin-Verloingt."
     if titled:
         return next(iter(titled.values())) if len(titled) == 1 else None
-    # else where the paragraph's action takes place, "à" a commune, up to the figure's
-    # sentence ("la ferme du Zuidbrouck à Clairmarais. ... Terres cultivées par 2
-    # agriculteurs"), when the paragraph names no other commune at all
+    # else where the figure's sentence says its action takes place, "à" the one commune it
+    # writes ("les chaudières du collège à Guînes ont été remplacées pour 190 000 €, auquel
+    # s'est ajouté l'accessibilité (250 000 €)")
+    at_here = {
+        p.code: p for at, p in places.named(sentence) if _AT.search(sentence[max(at - 4, 0) : at])
+    }
+    if len(at_here) == 1 and places.mentioned(sentence) <= set(at_here):
+        return next(iter(at_here.values()))
+    # else the paragraph's, named "à" up to the figure's sentence or in a sentence before it
+    # ("la ferme du Zuidbrouck à Clairmarais. ... Terres cultivées par 2 agriculteurs"),
+    # when the paragraph writes no other commune at all
     named = {p.code: p for _, p in places.named(text)}
     where = {
         p.code
         for at, p in places.named(text[: sentence_start + len(sentence)])
-        if _AT.search(text[max(at - 4, 0) : at])
+        if _AT.search(text[max(at - 4, 0) : at]) or at < sentence_start
     }
     alone = len(named) == 1 and where == set(named) and places.mentioned(text) <= where
     return next(iter(named.values())) if alone else None

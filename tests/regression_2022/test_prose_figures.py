@@ -1083,6 +1083,9 @@ def test_a_dashed_item_is_named_by_its_description_and_placed_by_its_commune(
             "- ◆ Réhabilitation de bassins – RD 188 bassin LILL1 à Bourecq et RD 164 à "
             "Annay-sous-Lens de septembre 2022 à janvier 2023 pour un coût global de 300 000 €.",
             "Wimereux - Pierre Mendès France - Réfection des sanitaires : 48 000 €.",
+            "- ◆ Poursuite du contournement de Courrières (RD 919). Réalisation du giratoire de "
+            "la RD 46 à Courrières et démarrage de la section courante jusqu'à la ZI de la "
+            "Motte au Bois à Harnes – 4 M€ ;",
             "Une grande majorité de projets s'est concrétisée en 2022 parmi lesquels : la "
             "réhabilitation de la base nautique et de glisse de Neufchâtel-Hardelot (600 000 € "
             "d'accompagnement) de même que les travaux du pôle multimodal (parking relais) à "
@@ -1105,8 +1108,10 @@ def test_a_dashed_item_is_named_by_its_description_and_placed_by_its_commune(
     assert by_span[(3, "300 000 €")][0] == "62"  # two communes named: neither
     assert by_span[(4, "48 000 €")][0] == "62893"  # Wimereux
     assert by_span[(4, "48 000 €")][1].lower().endswith("réfection des sanitaires")
-    assert by_span[(5, "350 000 €")][1].startswith("Travaux du pôle multimodal")
-    assert by_span[(6, "7")][1] != "Liévin"  # a dated line is no dashed item
+    # an amount after the dash that closes a list item is the whole item's
+    assert by_span[(5, "4 M€")] == ("62250", "Montant : poursuite du contournement de Courrières")
+    assert by_span[(6, "350 000 €")][1].startswith("Travaux du pôle multimodal")
+    assert by_span[(7, "7")][1] != "Liévin"  # a dated line is no dashed item
     labels = {label for _, label in by_span.values()}
     assert not labels & {"Calais MLK", "Marck", "LILL1", "Montant : grande majorité de projets"}
 
