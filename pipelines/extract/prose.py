@@ -476,7 +476,9 @@ _RANGE_BETWEEN = re.compile(r"^\s*(?:à|-|–)\s*$")
 # "passé de 12 % à 15 %", "passant, pour les avis de grossesse, de 29 jours à 8 jours": a
 # value before and one after, not a range
 _FROM = re.compile(
-    r"\b(?:pass(?:ée?s?|ant|e|ent|era)|évolué|progressé)\b[^.;]*\bde\s+$", re.IGNORECASE
+    r"\b(?:pass(?:ée?s?|ant|e|ent|era)|(?:évolu|progress|ramen|port|diminu|augment|abaiss|"
+    r"baiss)(?:ée?s?|ant)|rédui(?:t(?:e?s)?|sant))\b[^.;]*\bde\s+$",
+    re.IGNORECASE,
 )
 
 
@@ -502,7 +504,7 @@ def _figures_of(text: str, entities: EntityCatalog) -> tuple[list[Quantity], set
                 _RANGE_BETWEEN.match(between)
                 or (
                     re.fullmatch(r"\s*et\s*", between)
-                    and re.search(r"\bentre\s+$", text[: kept[-1].start])
+                    and re.search(r"\bentre\s+$", text[: kept[-1].start], re.IGNORECASE)
                 )
             )
             and kept[-1].unit == q.unit

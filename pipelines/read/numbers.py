@@ -448,6 +448,7 @@ _DURATION = re.compile(r"^\s*(?:jours?|semaines?|mois|minutes?|années)\b", re.I
 # days are a figure when they are the time something takes: "le délai moyen de traitement,
 # passant de 29 jours à 8 jours"
 _DAYS = re.compile(r"\bjours?$", re.IGNORECASE)
+_DAYS_AFTER = re.compile(r"^\s*(?:-|à|et)\s*\d{1,3}\s+jours?\b", re.IGNORECASE)
 TIME_TAKEN = re.compile(r"\b(?:délais?|durées?|temps)\b", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"[.;!?]\s")
 _TIME = re.compile(r"^\s?h(?:\d{2}|\b)|^\s?heures?\s+(?:et\s+)?\d|^:\d{2}\b")
@@ -610,7 +611,9 @@ def _date_or_measure_reason(
         return "date"
     if (scale := _SCALE_LINE.match(text)) and start < scale.end():
         return "map or chart scale"
-    if _DAYS.search(token):  # "pendant 7 jours" names a span; "un délai de 29 jours" is a figure
+    if _DAYS.search(token) or _DAYS_AFTER.match(after):
+        # "pendant 7 jours" names a span; "un délai de 29 jours", "ramené de 29 à 7 jours" is
+        # a figure
         taken = TIME_TAKEN.search(_SENTENCE_START.split(before)[-1])
         return None if taken else "age or duration in a label"
     if (

@@ -1127,6 +1127,8 @@ def test_a_time_taken_in_days_and_a_value_before_and_after(indicators, entities)
             "Le nombre de visiteurs est passé de 200 à 400 en deux ans.",
             "La durée moyenne d'instruction : quarante-cinq jours.",
             "Environ 200 à 400 likes par publication.",
+            "Le délai moyen de traitement des avis de grossesse, ramené de 29 à 7 jours.",
+            "Le nombre de lits a été porté de 40 à 55. Entre 250 et 450 likes par publication.",
         ],
         indicators,
         entities,
@@ -1139,6 +1141,10 @@ def test_a_time_taken_in_days_and_a_value_before_and_after(indicators, entities)
     assert by_span[(4, "400")] == (400.0, "count", "Nombre de visiteurs (après)")
     assert by_span[(5, "quarante-cinq jours")][:2] == (45.0, "day")
     assert by_span[(6, "400")][2].endswith("(maximum)")  # a range stays a range
+    assert by_span[(7, "29")][:2] == (29.0, "day") and by_span[(7, "29")][2].endswith("(avant)")
+    assert by_span[(7, "7 jours")][2].endswith("(après)")
+    assert by_span[(8, "55")] == (55.0, "count", "Nombre de lits (après)")
+    assert by_span[(8, "250")][2] == "Likes par publication (minimum)"  # "Entre ... et ..."
 
 
 def test_the_one_commune_a_paragraph_is_about(indicators, entities) -> None:
