@@ -246,6 +246,19 @@ class EntityCatalog:
                 return entity
         return None
 
+    def named_in(self, entity_type: str, text: str) -> Entity | None:
+        """The one entity of this type whose name or an alias the text writes as whole
+        words, without regard to case or accents ("Les chiffres clés du Laboratoire
+        Départemental d'Analyses"); None for none or several."""
+        folded = _fold(text)
+        found = {
+            e.code: e
+            for e in self.of_type(entity_type)
+            for name in (e.name, *e.aliases)
+            if name and re.search(rf"(?<![\w-]){re.escape(_fold(name))}(?![\w-])", folded)
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+
 
 _ARTICLES = frozenset({"de", "du", "d", "l", "la", "le", "les", "des"})
 

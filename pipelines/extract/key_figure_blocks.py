@@ -134,9 +134,12 @@ class BlockReader:
     def __init__(self, section: Section, entities: EntityCatalog, extractor: str = EXTRACTOR):
         self.section = section
         self.entities = entities
+        # the block of a body the title names ("Les chiffres clés du Laboratoire
+        # Départemental d'Analyses") is that body's; else the département's
+        about = entities.named_in("organisation", section.title) or entities.department
         self.where = Context(
-            extractor=extractor, section=section.title, entity_type="department",
-            entity_code=entities.department.code,
+            extractor=extractor, section=section.title, entity_type=about.entity_type,
+            entity_code=about.code,
         )  # fmt: skip
         self.domain = block_slug(section.title, entities.structure.key_figure_title or "")
         self.result = Extraction()
