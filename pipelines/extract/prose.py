@@ -42,6 +42,7 @@ from pipelines.extract.quantified import (
     amount_phrase,
     context_of,
     counted_phrase,
+    is_action,
     is_weak_label,
     item_phrase,
     noun_before,
@@ -554,6 +555,10 @@ def _label(
         per = _PER.match(text, q.end)
         if per and label and " par " not in label and lemma(label.split()[0]) == lemma(per[1]):
             label = f"{label} par {per['per']}"  # "11 000 véhicules par jour": a rate
+        reached = _REACHED.search(text[: q.start])
+        if reached and label and "(" not in label and is_action(lemma(reached["action"])):
+            # "Concertations auprès d'une centaine de jeunes": the people the action reached
+            label = f"{label} ({reached['action'].lower()})"
     under = _UNDER_HEADING.match(text, q.end) if unit in UNIT_NOUNS and not label else None
     if under is not None and is_noun_phrase(what := opening_phrase(text[under.end() :])):
         # "112 000 € au titre de la MMU et 205 000 € au titre de la contractualisation"
@@ -886,6 +891,8 @@ _DATE_OPENS = re.compile(r"^\s*\d{1,2}(?:er)?(?:\s+(?:et|au|-)\s+\d{1,2})?\s+[a-
 # a part's label that only says where or for whom: "places créées (24 à Oignies, ...)"
 _PART_BY_PLACE = re.compile(r"^(?:à|au|aux|en|dans|pour|sur)\s", re.IGNORECASE)
 # a count per period or per item: "plus de 11 000 véhicules par jour"
+# an action and whom it reached: "Concertations auprès d'une centaine de jeunes"
+_REACHED = re.compile(r"(?P<action>\w+)\s+auprès\s+(?:de\s+|d['’]\s*)(?:\w+\s+)??$", re.IGNORECASE)
 _PER = re.compile(
     r"\s*([\wéèêàâç'’-]+)\s+par\s+(?P<per>jour|an|année|mois|semaine|heure|nuit|publication)\b",
     re.IGNORECASE,

@@ -559,7 +559,7 @@ def _joins_words(parse: Parse, word: Word) -> bool:
 _ACTION_ENDINGS = ("tion", "sion")
 
 
-def _is_action(noun: str) -> bool:
+def is_action(noun: str) -> bool:
     """A noun that names an act: "création", "dématérialisation", and a noun in -ement of a
     first-group verb ("recrutement": recruter); not a thing ("village", "établissement")."""
     if noun.endswith(_ACTION_ENDINGS):
@@ -585,7 +585,7 @@ def action_on(parse: Parse, start: int, end: int) -> str:
     if not case or case[0].text.lower() not in {"de", "d'", "d’", "des"}:
         return ""
     action = head.lemma.lower()
-    if head.pos != "NOUN" or not _is_action(action) or action in _NO_ACTION:
+    if head.pos != "NOUN" or not is_action(action) or action in _NO_ACTION:
         return ""
     # one act, named with its article: "le recrutement", "la création" (not "aire de
     # co-voiturage", "engagements")

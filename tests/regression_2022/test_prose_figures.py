@@ -1180,3 +1180,20 @@ def test_the_one_commune_a_paragraph_is_about(indicators, entities) -> None:
     assert entity(6, "71") == "62"  # two communes
     assert entity(7, "80 000 €") == "62"  # Guînes "à", but Calais written too
     assert entity(8, "4,8 M€") == "62"  # a road between two communes is neither's
+
+
+def test_the_people_an_action_reached(indicators, entities) -> None:
+    """ "X auprès de N personnes": the N were reached by X, they are not a population."""
+    got = _extract_lines(
+        [
+            "Concertations auprès d'une centaine de jeunes du Département !",
+            "Des actions de sensibilisation auprès de 1 200 collégiens.",
+            "Il intervient auprès de 40 associations.",
+        ],
+        indicators,
+        entities,
+    )
+    labels = {span: label for (_, span), (_, label) in got.items()}
+    assert labels["une centaine"] == "Jeunes du Département (concertations)"
+    assert labels["1 200"] == "Collégiens (sensibilisation)"
+    assert labels["40"] == "Associations"  # "intervient" is no action noun
