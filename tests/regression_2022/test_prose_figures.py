@@ -1197,3 +1197,37 @@ def test_the_people_an_action_reached(indicators, entities) -> None:
     assert labels["une centaine"] == "Jeunes du Département (concertations)"
     assert labels["1 200"] == "Collégiens (sensibilisation)"
     assert labels["40"] == "Associations"  # "intervient" is no action noun
+
+
+def test_a_page_titled_after_a_body_is_that_bodys(indicators, entities) -> None:
+    """The lines under "Les chiffres clés du <body>" are that body's, unless their clause
+    names another; a page with another key-figure title is not."""
+    on_page = _extract_lines(
+        [
+            "En 2022, 122 500 échantillons ont été analysés.",
+            "Le CAUE a conseillé 40 communes.",
+        ],
+        indicators,
+        entities,
+        title="Les chiffres clés du Laboratoire Départemental d'Analyses :",
+    )
+    assert on_page[(2, "122 500")][0].entity_code == "62-laboratoire-departemental-d-analyses"
+    assert on_page[(3, "40")][0].entity_code == "62-caue-62"  # the body its clause names
+    ended = _extract_lines(
+        [
+            "En 2022, 122 500 échantillons ont été analysés.",
+            "Servir les populations des territoires, les maisons du Département",
+            "Chaque maison est structurée en quatre unités.",
+        ],
+        indicators,
+        entities,
+        title="Les chiffres clés du Laboratoire Départemental d'Analyses :",
+    )
+    assert ended[(4, "quatre")][0].entity_code == "62"  # a part's title ends the page
+    elsewhere = _extract_lines(
+        ["En 2022, 122 500 échantillons ont été analysés."],
+        indicators,
+        entities,
+        title="Les chiffres clés de la mobilité et du réseau routier :",
+    )
+    assert elsewhere[(2, "122 500")][0].entity_code == "62"
