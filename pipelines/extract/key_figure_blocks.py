@@ -26,6 +26,7 @@ from pipelines.extract.phrases import (
     as_change,
     is_noun_phrase,
     is_participle,
+    paid_by_departement,
     singular_participle,
     unit_suffix,
     without_verb,
@@ -211,6 +212,10 @@ class BlockReader:
             if over and previous is not None:  # the part before points to this whole
                 self.result.figures[-1] = replace(self.result.figures[-1], part_of=code)
             here = self.where.at(line.location, line.source_text)
+            if here.entity_type == "organisation" and paid_by_departement(unit, label):
+                # "Contribution du Département : 141 millions d'euros" in a partner's block
+                department = self.entities.department
+                here = here.about(department.entity_type, department.code)
             self.result.figures.append(
                 here.figure(code, quantity, unit=unit, part_of=whole.code if whole else None)
             )

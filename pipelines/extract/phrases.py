@@ -120,6 +120,20 @@ UNIT_NOUNS = {
 }
 
 
+# the Département as the payer of an amount: "subvention d'investissement du Département",
+# "participation départementale", "455 000 € du Département"
+_PAID_BY_DEPARTEMENT = re.compile(r"\b(?:du|le)\s+Département\b|\bdépartementale?\b")
+_PAID_AFTER = re.compile(r"^\s*(?:du|par\s+le)\s+Département\b")
+
+
+def paid_by_departement(unit: str, label: str, after: str = "") -> bool:
+    """An amount the Département itself pays, by its label or the words right after it: in
+    a partner's box or page it is the Département's contribution, not the partner's money."""
+    if unit != "EUR":
+        return False
+    return bool(_PAID_BY_DEPARTEMENT.search(label) or _PAID_AFTER.match(after))
+
+
 def unit_suffix(unit: str) -> str:
     """The end of a generated code that keeps figures of one label but two units apart."""
     return "" if unit == "count" else f"_{unit.lower()}"

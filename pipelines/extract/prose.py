@@ -30,6 +30,7 @@ from pipelines.extract.phrases import (
     is_participle,
     lemma,
     opening_phrase,
+    paid_by_departement,
     phrase_after,
     phrase_before,
     singular_participle,
@@ -143,6 +144,13 @@ def extract_prose(
             or _place(text, f, figures, places)
             or page_entity
             for f in figures
+        ]
+        about = [  # "... bénéficie d'une subvention d'investissement du Département de 5,73 M€"
+            entities.department
+            if e.entity_type == "organisation"
+            and paid_by_departement(f.unit, f.label, text[f.quantity.end :])
+            else e
+            for e, f in zip(about, figures, strict=True)
         ]
         for n, figure in enumerate(figures):
             q = figure.quantity

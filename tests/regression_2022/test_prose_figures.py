@@ -1224,6 +1224,19 @@ def test_a_page_titled_after_a_body_is_that_bodys(indicators, entities) -> None:
         title="Les chiffres clés du Laboratoire Départemental d'Analyses :",
     )
     assert ended[(4, "quatre")][0].entity_code == "62"  # a part's title ends the page
+    paid = _extract_lines(
+        [
+            "EDEN62 a poursuivi l'intervention à hauteur de 455 000 € du Département.",
+            "Ce projet d'EDEN62 bénéficie d'une subvention du Département de 5,73 M€.",
+            "EDEN62 a consacré 2 M€ à ses sites.",
+        ],
+        indicators,
+        entities,
+    )
+    # the Département's own money in a partner's paragraph is the Département's
+    assert paid[(2, "455 000 €")][0].entity_code == "62"
+    assert paid[(3, "5,73 M€")][0].entity_code == "62"
+    assert paid[(4, "2 M€")][0].entity_code == "62-eden62"
     elsewhere = _extract_lines(
         ["En 2022, 122 500 échantillons ont été analysés."],
         indicators,
