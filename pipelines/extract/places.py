@@ -22,8 +22,9 @@ from schemas.catalog import Entity, normalise_name
 
 COMMUNES = REFERENCE_DIR / "communes.csv"
 EPCI = REFERENCE_DIR / "epci.csv"
-# what stands before a place's name: a preposition or an article
-_CUE = r"(?:\b(?:à|de|d['’]|sur|au|aux|du|des|le|la|les|l['’])\s*)"
+# what stands before a place's name: a preposition or an article, or the kind of a school
+# named after its commune ("le collège Calais République")
+_CUE = r"(?:\b(?:à|de|d['’]|sur|au|aux|du|des|le|la|les|l['’])\s*|\b(?:collège|lycée|école)\s+)"
 # an EPCI named by its kind: "communauté de communes de Desvres Samer", "CA du Calaisis"
 _EPCI_KIND = re.compile(
     r"(?:\bcommunauté\s+(?:de\s+communes|d['’]\s*agglomération|urbaine)\s*|\b(?:CC|CA|CU)\s*)$",
@@ -124,13 +125,26 @@ class Gazetteer:
 def _alternatives(names: Iterable[str]) -> str:
     """The names as one alternation, longest first ("Saint-Omer" before "Omer"), accents
     and separators loose: "Noyelles-les-Vermelles", "Oye plage", "Aire-sur la-Lys", a
-    hyphen at a PDF's line end ("Achiet-le- Grand")."""
+    hyphen at a PDF's line end ("Achiet-le- Grand"), the case of a part after the first
+    ("Boulogne-sur mer"); the first part keeps its capital ("Marck", not "marck")."""
     out = []
     for name in sorted(set(names), key=len, reverse=True):
-        # a hyphen a PDF line broke keeps the space of the join: "Achiet-le- Grand"
-        pattern = re.escape(name).replace(r"\-", r"(?:-\s?|\s)").replace(r"\ ", r"(?:-\s?|\s)")
-        out.append("".join(_LOOSE.get(c, c) for c in pattern))
+        pieces = []
+        for n, c in enumerate(name):
+            if c in "- ":  # a hyphen a PDF line broke keeps the space of the join
+                pieces.append(r"(?:-\s?|\s)")
+            elif n and name[n - 1] in "- " and c.isalpha():
+                # a part after the first, in either case: "Boulogne-sur mer", "Oye plage"
+                pieces.append(f"(?:{_loose(c.lower())}|{_loose(c.upper())})")
+            else:
+                pieces.append(_loose(c))
+        out.append("".join(pieces))
     return "|".join(out)
+
+
+def _loose(c: str) -> str:
+    """One character of a name as a pattern, its accented forms alike."""
+    return _LOOSE.get(c, re.escape(c))
 
 
 # a letter and its accented forms: a name written without its accents is the same name

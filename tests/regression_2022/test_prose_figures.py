@@ -1178,8 +1178,22 @@ def test_the_one_commune_a_paragraph_is_about(indicators, entities) -> None:
     assert entity(4, "75") == "62367"  # Gauchin-Verloingt, the title's last field
     assert entity(5, "2") == "62225"  # Clairmarais
     assert entity(6, "71") == "62"  # two communes
-    assert entity(7, "80 000 €") == "62"  # Guînes "à", but Calais written too
+    assert entity(7, "80 000 €") == "62193"  # not Guînes: its phrase names Calais's collège
     assert entity(8, "4,8 M€") == "62"  # a road between two communes is neither's
+    schools = _extract_lines(
+        [
+            "Parmi les réalisations, la réfection des salles de réfectoire au collège Langevin "
+            "de Boulogne-sur mer (42 000€).",
+            "Le collège Calais République a bénéficié d'une rénovation de façade (80 000 €).",
+            "Le collège Jean Jaurès a bénéficié d'une rénovation (60 000 €).",
+        ],
+        indicators,
+        entities,
+    )
+    # a name's later part in either case; a school named after its commune
+    assert schools[(2, "42 000€")][0].entity_code == "62160"
+    assert schools[(3, "80 000 €")][0].entity_code == "62193"
+    assert schools[(4, "60 000 €")][0].entity_code == "62"
 
 
 def test_the_people_an_action_reached(indicators, entities) -> None:
