@@ -577,6 +577,11 @@ def _label(
         described = _description(item)
         if described:
             label = f"{UNIT_NOUNS[unit]} : {described}" if unit in UNIT_NOUNS else described
+    if unit in UNIT_NOUNS and (cost := _COST_OF.match(label)) is not None:
+        label = f"coût : {cost['what']}"  # "l'opération a coûté 261 300 €"
+    received = _RECEIVED.match(label)
+    if received is not None and is_participle(received["participle"]):
+        label = received["what"]  # "a bénéficié d'une subvention de 36 %": the subvention
     if unit in UNIT_NOUNS and _TAXES.fullmatch(label):
         # "un montant total de 110 000 € TTC": taxes in or out say how it is counted, not what
         before = phrase_before(text[: q.start])
@@ -795,7 +800,13 @@ def _named_outright(
         subject = opening_phrase(LIST_MARKERS.sub("", text[clause_start : q.start]))
         if is_noun_phrase(subject):
             return subject
+    along = _ALONG.match(text, q.end) if unit in {"km", "m"} else None
+    if along is not None and is_noun_phrase(route := opening_phrase(text[along.end() :])):
+        # "3,9 km sur l'EV5 entre Saint-Omer et Audruicq": the length of the route
+        return f"{UNIT_NOUNS[unit]} : {route}"
     item = _AMOUNT_OF_ITEM.search(text[: q.start])
+    if item is not None and unit != "EUR" and re.match(r"\s*(?:de|d['’])\s*\w", text[q.end :]):
+        item = None  # "EV5 ... : 4,2 km de voies réaménagées": what the measure is of
     if item is not None and not item["grant"] and not item["listed"] and "(" not in item[0]:
         item = item if LIST_MARKERS.match(text) else None  # "X : 1,2 M€" in a list item only
     if item is not None and item["listed"] and re.match(r"\s*(?:de|d['’])\s*\w", text[q.end :]):
@@ -823,6 +834,15 @@ _BROUGHT_TO = re.compile(
     re.IGNORECASE,
 )
 _CHANGE_VERB = re.compile(CHANGE_VERBS, re.IGNORECASE)
+# an amount said by what something cost: "Montant : opération ayant coûté"
+_COST_OF = re.compile(r"^(?:montant\s*:\s*)?(?P<what>.+?)\s+ayant\s+coûté$", re.IGNORECASE)
+# a label that opens on the participle of what was received: "bénéficié d'une subvention"
+_RECEIVED = re.compile(
+    r"^(?P<participle>\w+)\s+(?:d['’]\s*une?|de\s+la|de\s+l['’]|du|des|de)\s*(?P<what>\w.*)$",
+    re.IGNORECASE,
+)
+# a length along a route: "3,9 km sur l'EV5", "12 km sur la RD 943"
+_ALONG = re.compile(r"\s*(?:sur|le\s+long\s+(?:de|du|des))\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?")
 _AUXILIARY_END = re.compile(r"\s+(?:ont|a|sont|est)(?:\s+été)?\s*$", re.IGNORECASE)
 # the rest of a name up to its acronym: " et d'Accompagnement à Domicile (SAAD)"
 _NAME_RUN = re.compile(

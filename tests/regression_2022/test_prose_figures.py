@@ -1258,3 +1258,24 @@ def test_a_page_titled_after_a_body_is_that_bodys(indicators, entities) -> None:
         title="Les chiffres clés de la mobilité et du réseau routier :",
     )
     assert elsewhere[(2, "122 500")][0].entity_code == "62"
+
+
+def test_lengths_along_a_route_costs_and_what_was_received(indicators, entities) -> None:
+    """A length "sur" a route is the route's; "X : 4,2 km de voies" is of the voies, not of
+    the item's names; "a coûté" is a cost; "a bénéficié d'une subvention de 36 %" is the
+    subvention's rate, not a verb."""
+    got = _extract_lines(
+        [
+            "- ◆ 3,9 km sur l' EV5 entre Saint-Omer et Audruicq en réaménagement de voies "
+            "existantes",
+            "- ◆ EV5 entre Saint-Omer et Audruicq : 4,2 km de voies existantes réaménagées",
+            "L'opération a coûté 261 300 € et a bénéficié d'une subvention de 36 %.",
+        ],
+        indicators,
+        entities,
+    )
+    labels = {span: label for (_, span), (_, label) in got.items()}
+    assert labels["3,9 km"] == "Longueur : EV5"
+    assert labels["4,2 km"] == "Voies existantes réaménagées"
+    assert labels["261 300 €"] == "Coût : opération"
+    assert labels["36 %"] == "Subvention"
