@@ -241,6 +241,12 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
         ):
             # "201 communes inscrites / 69 labellisées": the same noun, another state
             label = f"{previous.label.split()[0]} {label}"
+        counted = next((f for f in reversed(figures) if f.part_of is None and f.label), None)
+        if not label and unit in _MEASURES and counted is not None:
+            # "64 sites naturels dont 55 ..., répartis sur 6224 ha", "(45 communes et 23 400
+            # hectares)": the measure of what the figure before counts, or of its context
+            of = _CONTEXT_OF.search(counted.label)
+            label = f"{UNIT_NOUNS[unit]} : {of[1] if of else counted.label}"
         figure = _Read(q, unit, value, label)
         if previous is not None and (then := _from_to(text, previous, figure)):
             # "le délai ... passant de 29 jours à 8 jours": the value before and the one after
@@ -481,6 +487,9 @@ def _bracket_whole(text: str, q: Quantity, before: list[Quantity]) -> int | None
     )
 
 
+# measures that may be of what a count before them counts
+_MEASURES = frozenset({"ha", "km2", "m2", "km", "m"})
+_CONTEXT_OF = re.compile(r"\(([^()]+)\)$")
 _RANGE_BETWEEN = re.compile(r"^\s*(?:à|-|–)\s*$")
 # "passé de 12 % à 15 %", "passant, pour les avis de grossesse, de 29 jours à 8 jours": a
 # value before and one after, not a range
@@ -567,7 +576,8 @@ def _label(
         if reached and label and "(" not in label and is_action(lemma(reached["action"])):
             # "Concertations auprès d'une centaine de jeunes": the people the action reached
             label = f"{label} ({reached['action'].lower()})"
-    under = _UNDER_HEADING.match(text, q.end) if unit in UNIT_NOUNS and not label else None
+    weak = not label or label.lower().startswith(f"{UNIT_NOUNS.get(unit, '-')} : ")
+    under = _UNDER_HEADING.match(text, q.end) if unit in UNIT_NOUNS and weak else None
     if under is not None and is_noun_phrase(what := opening_phrase(text[under.end() :])):
         # "112 000 € au titre de la MMU et 205 000 € au titre de la contractualisation"
         label = f"{UNIT_NOUNS[unit]} ({what})"
@@ -852,7 +862,7 @@ _NAME_RUN = re.compile(
 _CAPITALISED = re.compile(r"(?:(?<=['’])|\b)[A-ZÉ][\w-]*")
 # what an amount is counted under: "205 000 € au titre de la contractualisation"
 _UNDER_HEADING = re.compile(
-    r"\s*(?:TTC|HT)?\s*au\s+titre\s+(?:du|des|de\s+la|de\s+l['’]|de|d['’])\s*", re.IGNORECASE
+    r"\s*(?:TTC|HT)?\s*,?\s*au\s+titre\s+(?:du|des|de\s+la|de\s+l['’]|de|d['’])\s*", re.IGNORECASE
 )
 _TAXES = re.compile(r"(?:TTC|HT|H\.T\.?|T\.T\.C\.?)", re.IGNORECASE)
 _OF_WHOLE = re.compile(r"\s*des\s+", re.IGNORECASE)

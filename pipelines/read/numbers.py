@@ -427,6 +427,11 @@ MONTHS = (
     "décembre|decembre"
 )
 _DATE_AFTER = re.compile(rf"^\s*(?:er\s+|\^\{{?er\}}?\s*)?(?:{MONTHS})\b", re.IGNORECASE)
+_FOOTNOTE_BEFORE = re.compile(r"\w\*$")
+# the first days of a list of dates: "les 13, 20 et 29 septembre"
+_DATE_LIST_AFTER = re.compile(
+    rf"^(?:\s*(?:,|et|au|à)\s*\d{{1,2}}(?:er)?)+\s+(?:{MONTHS})\b", re.IGNORECASE
+)
 _DAY_MONTH_NUMERIC = re.compile(r"^/\d{1,2}\b")
 _BEFORE_NUMERIC_DATE = re.compile(r"\d{1,2}/$")
 _URL = re.compile(r"(?:https?://|www\.)[^\s>»)]+", re.IGNORECASE)
@@ -568,7 +573,9 @@ def _is_postcode(token: str, entities: EntityCatalog | None) -> bool:
 
 
 def _address_reason(text: str, start: int) -> str | None:
-    """Inside a web address or a phone number."""
+    """Inside a web address or a phone number; a footnote's mark ("RD 58*1")."""
+    if _FOOTNOTE_BEFORE.search(text[:start]) and re.match(r"\d{1,2}(?!\d)", text[start:]):
+        return "footnote mark"
     if any(m.start() <= start < m.end() for m in _URL.finditer(text)):
         return "web address"
     if any(m.start() <= start < m.end() for m in _PHONE.finditer(text)):
@@ -584,6 +591,7 @@ def _date_or_measure_reason(
         return "ordinal"
     if (
         _DATE_AFTER.match(after)
+        or _DATE_LIST_AFTER.match(after)
         or _DAY_MONTH_NUMERIC.match(after)
         or _BEFORE_NUMERIC_DATE.search(before)
     ):

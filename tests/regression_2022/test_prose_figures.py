@@ -1279,3 +1279,27 @@ def test_lengths_along_a_route_costs_and_what_was_received(indicators, entities)
     assert labels["4,2 km"] == "Voies existantes réaménagées"
     assert labels["261 300 €"] == "Coût : opération"
     assert labels["36 %"] == "Subvention"
+
+
+def test_dates_in_a_list_footnote_marks_and_measures_of_the_count_before(
+    indicators, entities
+) -> None:
+    """ "les 13, 20 et 29 septembre" are dates and "RD 58*1" a footnote's mark, no figures; a
+    bare area after a count is the area of what it counts; ", au titre de" names an amount."""
+    got = _extract_lines(
+        [
+            "Des rencontres ont eu lieu les 13, 20 et 29 septembre 2022 sur les 3 sites.",
+            "Un giratoire boulevard Maes RD 58*1, ainsi que 4 participations.",
+            "64 sites naturels dont 55 ouverts au public, répartis sur 6224 ha",
+            "- ◆ Poursuite de l'opération d'aménagement foncier (45 communes et 23 400 hectares);",
+            "Coût départementaux MMU : 107 000 € et 200 000 €, au titre de la contractualisation.",
+        ],
+        indicators,
+        entities,
+    )
+    spans = {(line, span): label for (line, span), (_, label) in got.items()}
+    assert [s for line, s in spans if line == 2] == ["3"]
+    assert [s for line, s in spans if line == 3] == ["4"]
+    assert spans[(4, "6224 ha")] == "Surface : sites naturels"
+    assert spans[(5, "23 400 hectares")].lower().endswith("opération d'aménagement foncier")
+    assert spans[(6, "200 000 €")] == "Montant (contractualisation)"
