@@ -596,6 +596,7 @@ def action_on(parse: Parse, start: int, end: int) -> str:
 # what a sentence may be about that says nothing of a figure's context
 _NO_CONTEXT = frozenset({"département", "collectivité", "année", "an", "total", "ensemble"})
 _CONTEXT_WORDS = 6
+_CLIMB = 3
 
 
 def context_of(parse: Parse, start: int, end: int) -> str:
@@ -605,9 +606,20 @@ def context_of(parse: Parse, start: int, end: int) -> str:
     clause the figure sits in, else the subject of its verb; "" when there is none."""
     noun = _counted_noun(parse, start, end)
     verb = parse.head_of(noun) if noun is not None else None
+    climbed = 0
+    while (
+        verb is not None
+        and verb.pos in {"ADV", "PRON"}
+        and climbed < _CLIMB
+        and not 0 <= start - verb.end <= 1  # "environ 200 à 400 likes": the number's own
+        and not any(c.isdigit() for c in verb.text)  # nor the number taken for a pronoun
+    ):
+        # "s'est structuré, tout au long de l'année, autour de 3 pactes": the parser may hang
+        # the noun on the adverb; the verb is further up
+        verb, climbed = parse.head_of(verb), climbed + 1
     if noun is None or verb is None or verb.pos not in {"VERB", "ADJ"}:
         return ""
-    if noun.dep not in {"obj", "obl", "obl:arg", "obl:mod", "iobj"}:
+    if noun.dep not in {"obj", "obl", "obl:arg", "obl:mod", "iobj"} and not climbed:
         return ""
     anchor: Word | None
     if verb.dep in {"acl", "acl:relcl"}:
@@ -620,4 +632,7 @@ def context_of(parse: Parse, start: int, end: int) -> str:
         return ""  # "la collectivité", "les MDADT": no more than the section says
     phrase = phrase_of(parse, anchor, exclude=range(start, end))
     words = [w for w in phrase.split() if w != verb.text]
-    return " ".join(words[:_CONTEXT_WORDS]) if words else ""
+    # the noun phrase without the clause a participle opens ("projet de mandat lancé en ...")
+    participles = {w.text for w in parse.words if w.is_participle and w.i > anchor.i}
+    cut = next((n for n, w in enumerate(words) if n > 1 and w in participles), len(words))
+    return " ".join(words[: min(cut, _CONTEXT_WORDS)]) if words else ""

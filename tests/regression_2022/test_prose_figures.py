@@ -1303,3 +1303,17 @@ def test_dates_in_a_list_footnote_marks_and_measures_of_the_count_before(
     assert spans[(4, "6224 ha")] == "Surface : sites naturels"
     assert spans[(5, "23 400 hectares")].lower().endswith("opération d'aménagement foncier")
     assert spans[(6, "200 000 €")] == "Montant (contractualisation)"
+
+
+def test_the_context_of_a_count_the_parser_hangs_on_an_adverb(indicators, entities) -> None:
+    """ "s'est structuré, tout au long de l'année, autour de 3 pactes": the verb, and so its
+    subject, is above the adverb; the subject's participle clause is left out."""
+    got = _extract_lines(
+        [
+            "Le projet de mandat lancé en décembre 2021 s'est structuré, tout au long de "
+            "l'année 2022 autour de 3 pactes, celui des solidarités territoriales.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "3")][1] == "Pactes (projet de mandat)"
