@@ -135,6 +135,10 @@ def period_of(text: str, start: int, end: int, report_year: int) -> Period:
     if best is None and (planned := _planned_next(text, end, report_year)) is not None:
         # "une capacité d'accueil pour 20 jeunes. Son ouverture est prévue à l'horizon 2025."
         return planned
+    if best is None and (planned := _planned_before(text, start, end, report_year)) is not None:
+        # "un équipement qui devrait voir le jour en 2024. C'est un projet ... d'une capacité
+        # de 90 berceaux"
+        return planned
     summed = _CUMULATED.search(text, 0, start)
     sentence = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start))
     # in the figure's own sentence; or opening the paragraph as the heading of what follows
@@ -153,7 +157,8 @@ def period_of(text: str, start: int, end: int, report_year: int) -> Period:
 
 _PLANNED = re.compile(
     r"\b(?:prévue?s?|programmée?s?|débuter(?:a|ont)|ouvrir(?:a|ont)|livrée?s?|"
-    r"livraison|mise\s+en\s+service|horizon|d['’]ici)\b[^.;!?]*?\b(?P<y>20\d\d)\b",
+    r"livraison|mise\s+en\s+service|horizon|d['’]ici|"
+    r"(?:devrai(?:t|ent)\s+voir|verr(?:a|ont))\s+le\s+jour)\b[^.;!?]*?\b(?P<y>20\d\d)\b",
     _I,
 )
 
@@ -178,6 +183,28 @@ def _planned_next(text: str, end: int, report_year: int) -> Period | None:
     return Period("forecast", None, date(int(planned["y"]), 12, 31))
 
 
+def _planned_before(text: str, start: int, end: int, report_year: int) -> Period | None:
+    """A figure whose own sentence gives no period and opens by referring back ("C'est un
+    projet ...", "Ce projet ...") to a sentence that says when what it describes is planned,
+    after the report year: a forecast until then; not an amount (a subsidy granted for a
+    project that opens later is the report year's)."""
+    if _AMOUNT.search(text[start:end]):
+        return None
+    ends = [m.end() for m in re.finditer(r"[.;!?]\s", text[:start])]
+    if not ends:
+        return None
+    if not _REFERS_BACK.match(text[ends[-1] :]) and not _IT_IS.match(text[ends[-1] :]):
+        return None
+    previous = text[ends[-2] if len(ends) > 1 else 0 : ends[-1]]
+    planned = _PLANNED.search(previous)
+    if planned is None or int(planned["y"]) <= report_year:
+        return None
+    return Period("forecast", None, date(int(planned["y"]), 12, 31))
+
+
+_AMOUNT = re.compile(r"€|\beuros?\b", _I)
+# "C'est un projet d'envergure ...": the sentence before is what it speaks of
+_IT_IS = re.compile(r"^\s*(?:c['’]est|il\s+s['’]agit)\b", _I)
 _OPENING = 20  # "Le bilan cumulé ...": the paragraph opens on it
 _CUMULATED = re.compile(r"\b(?:bilan|total|montant)s?\s+cumulée?s?\b|\ben\s+cumul\b", _I)
 

@@ -1317,3 +1317,25 @@ def test_the_context_of_a_count_the_parser_hangs_on_an_adverb(indicators, entiti
         entities,
     )
     assert got[(2, "3")][1] == "Pactes (projet de mandat)"
+
+
+def test_a_plan_stated_in_the_sentence_before_makes_a_forecast(indicators, entities) -> None:
+    """ "... qui devrait voir le jour en 2024. C'est un projet d'une capacité de 90
+    berceaux": the capacity is planned until 2024; an amount granted for it is not."""
+    got = _extract_lines(
+        [
+            "Les fondations sont en place pour un équipement qui devrait voir le jour en 2024. "
+            "C'est un projet d'envergure, d'une capacité de 90 berceaux.",
+            "Son ouverture est prévue à l'horizon 2025. Ce projet bénéficie d'une subvention "
+            "d'investissement du Département de 5,73 M€.",
+            "La crèche a ouvert en 2021. C'est un projet d'une capacité de 40 berceaux.",
+        ],
+        indicators,
+        entities,
+    )
+    capacity = got[(2, "90")][0].period
+    assert capacity is not None
+    assert (capacity.kind, str(capacity.end)) == ("forecast", "2024-12-31")
+    for line, span in [(3, "5,73 M€"), (4, "40")]:  # an amount; a crèche opened before
+        period = got[(line, span)][0].period
+        assert period is None or period.kind == "year"
