@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+import simplemma
+
 from pipelines.extract import Context, Extraction, Figure, GeneratedIndicator
 from pipelines.extract.concepts import lemmas, sentence_concept
 from pipelines.extract.key_figure_blocks import slug
@@ -587,16 +589,34 @@ def _label(
         described = _description(item)
         if described:
             label = f"{UNIT_NOUNS[unit]} : {described}" if unit in UNIT_NOUNS else described
-    if unit in UNIT_NOUNS and (cost := _COST_OF.match(label)) is not None:
-        label = f"coût : {cost['what']}"  # "l'opération a coûté 261 300 €"
-    received = _RECEIVED.match(label)
-    if received is not None and is_participle(received["participle"]):
-        label = received["what"]  # "a bénéficié d'une subvention de 36 %": the subvention
+    label = _said_plainly(label, unit)
     if unit in UNIT_NOUNS and _TAXES.fullmatch(label):
         # "un montant total de 110 000 € TTC": taxes in or out say how it is counted, not what
         before = phrase_before(text[: q.start])
         label = before if is_noun_phrase(before) else f"{UNIT_NOUNS[unit]} {label}"
     return label if is_noun_phrase(label) else ""
+
+
+def _said_plainly(label: str, unit: str) -> str:
+    """A label that is a name, a verb of cost or of receiving, said as what it measures:
+    "Andres" (a km) → "Longueur (Andres)"; "opération ayant coûté" → "coût : opération";
+    "bénéficié d'une subvention" (a %) → "subvention"."""
+    named = label and _only_a_name(label) and not _TAXES.fullmatch(label)
+    if unit in UNIT_NOUNS and named and not all(map(_common_word, label.split())):
+        # "sur Andres sur plus de deux kilomètres" (not "Acquisition de près de 35 ha", a
+        # common noun that opens its sentence)
+        return f"{UNIT_NOUNS[unit]} ({label})"
+    if unit in UNIT_NOUNS and (cost := _COST_OF.match(label)) is not None:
+        return f"coût : {cost['what']}"  # "l'opération a coûté 261 300 €"
+    received = _RECEIVED.match(label)
+    if received is not None and is_participle(received["participle"]):
+        return received["what"]  # "a bénéficié d'une subvention de 36 %": the subvention
+    return label
+
+
+def _common_word(word: str) -> bool:
+    """A word French knows in lower case ("Acquisition"), not a name ("Andres", "FARDA")."""
+    return simplemma.is_known(word.lower().strip("'’"), lang="fr")
 
 
 def _only_a_name(label: str) -> bool:
@@ -730,6 +750,9 @@ def _noun_phrase(
     if not is_noun_phrase(label) and opening > text.rfind(")", 0, q.start) and parse is not None:
         # "parcours de marche nordique (2, 4 et 6 kms)": what the bracket's figures measure
         label = noun_before(parse, opening)
+    heading = _heading_of(text, q) if not is_noun_phrase(label) and not clause_start else ""
+    if heading and re.fullmatch(r"[\s:*]*", text[text.find(heading) + len(heading) : q.start]):
+        label = heading  # "Insertion par l'emploi : 5,5 millions €", whole
     if not is_noun_phrase(label):  # the clause since the figure before, if any
         label = _clause_subject(text[: q.start], clause_start)
     label = re.sub(r"\s+", " ", label).strip(" :,;.-–—")

@@ -428,6 +428,12 @@ MONTHS = (
 )
 _DATE_AFTER = re.compile(rf"^\s*(?:er\s+|\^\{{?er\}}?\s*)?(?:{MONTHS})\b", re.IGNORECASE)
 _FOOTNOTE_BEFORE = re.compile(r"\w\*$")
+# how often something must happen, a rule rather than a count: "1 par trimestre minimum"
+_FREQUENCY_AFTER = re.compile(
+    r"^\s*(?:fois\s+)?par\s+(?:jour|semaine|mois|trimestre|semestre|an|année)\s+"
+    r"(?:minimum|maximum|au\s+moins|au\s+plus)\b",
+    re.IGNORECASE,
+)
 # the first days of a list of dates: "les 13, 20 et 29 septembre"
 _DATE_LIST_AFTER = re.compile(
     rf"^(?:\s*(?:,|et|au|à)\s*\d{{1,2}}(?:er)?)+\s+(?:{MONTHS})\b", re.IGNORECASE
@@ -561,6 +567,7 @@ def ignorable_reason(
     before, after = text[:start], text[end:]
     return (
         _address_reason(text, start)
+        or ("frequency rule" if _FREQUENCY_AFTER.match(after) else None)  # "1 par mois minimum"
         or _date_or_measure_reason(text, start, token, before, after)
         or _reference_reason(text, token, before, after, running_text, entities)
         or _name_reason(text, start, end, entities)

@@ -1339,3 +1339,24 @@ def test_a_plan_stated_in_the_sentence_before_makes_a_forecast(indicators, entit
     for line, span in [(3, "5,73 M€"), (4, "40")]:  # an amount; a crèche opened before
         period = got[(line, span)][0].period
         assert period is None or period.kind == "year"
+
+
+def test_a_heading_whole_a_name_as_where_and_a_frequency_rule(indicators, entities) -> None:
+    """ "Insertion par l'emploi : 5,5 millions €" is named by its whole heading; a measure
+    labelled by a name alone says what it measures ("Longueur (Andres)"), a common noun that
+    opens the line stays; "1 par trimestre minimum" is a rule, not a count."""
+    got = _extract_lines(
+        [
+            "Insertion par l'emploi : 5,5 millions €",
+            "- ◆ la mise en œuvre du MMU sur Andres sur plus de deux kilomètres, chantier",
+            "- ◆ Acquisition de près de 35 ha notamment sur les Espaces Naturels Sensibles",
+            "des temps d'échanges courts et réguliers (1 par trimestre minimum) pour 12 familles",
+        ],
+        indicators,
+        entities,
+    )
+    labels = {span: label for (_, span), (_, label) in got.items()}
+    assert labels["5,5 millions €"] == "Insertion par l'emploi"
+    assert labels["plus de deux kilomètres"] == "Longueur (Andres)"
+    assert labels["près de 35 ha"] == "Acquisition"
+    assert "1" not in labels and "12" in labels
