@@ -27,20 +27,9 @@ UNITS = frozenset(
         "day",
     }
 )
-NON_NEGATIVE_UNITS = [
-    "count",
-    "EUR",
-    "km",
-    "km2",
-    "ha",
-    "m2",
-    "m",
-    "per_km2",
-    "fte",
-    "t",
-    "gb",
-    "day",
-]
+NON_NEGATIVE_UNITS = sorted(
+    UNITS - {"pct", "pct_change"}
+)  # shares and changes may be printed signed
 # "près de" / "environ": approx; "plus de": at_least; "moins de": at_most
 QUALIFIERS = frozenset({"approx", "at_least", "at_most"})
 # year: the report year (the default); as_of: a stock at a date; cumulative: since a start;

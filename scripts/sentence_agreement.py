@@ -76,11 +76,12 @@ def figures_frame(path: Path) -> tuple[pd.DataFrame, Extraction]:
     return pd.DataFrame(rows), result
 
 
-# units an answer key may give that the warehouse does not model apart (a duration is counted
-# in its own words: "52 000 heures" is a count of hours, "29 jours" a number of days)
-_ANY_UNIT = frozenset({"other", "hours", "h", "min", "minutes", "days", "day", "years"})
+# units an answer key may give that the warehouse does not model apart (a duration in hours
+# or years is counted in its own words: "52 000 heures" is a count of hours)
+_ANY_UNIT = frozenset({"other", "hours", "h", "min", "minutes", "years"})
 # an answer key's spelling of a unit the warehouse names otherwise
 _KEY_UNITS = {
+    "days": "day",
     "eur": "EUR",
     "habitants/km²": "per_km2",
     "hab/km²": "per_km2",

@@ -5,17 +5,17 @@ bold (`- **MDS du Calaisis**` in the text export) or marked with a bullet (`• 
 l'Arrageois`). Walking the document in order, the last highlighted item tells whose page a
 block sits on. A page whose key-figure block is titled after a body of the catalog ("Les
 chiffres clés du Grand Site de France Les Deux Caps :") is that body's, until the next block
-title, menu or part title (a line too: "Servir les populations des territoires").
+title, menu or part title (a line too, outside a menu: "Servir les populations des
+territoires, ..." before its paragraph).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pipelines.read.document import Block, Document, Section, TextLine
+from pipelines.read.document import Block, Document, Location, Section, TextLine
 from schemas.catalog import Entity, EntityCatalog
 
 # a menu item: its marker, then the item; "•" marks the current one, "-" or "*" a list whose
@@ -44,15 +44,10 @@ def highlighted_entity(line: TextLine, entities: EntityCatalog) -> Entity | None
 def blocks_with_page(
     document: Document, entities: EntityCatalog
 ) -> Iterator[tuple[Section, Block, PageContext | None]]:
-    """Every block in order, with the office or territory page it sits on (if any)."""
+    """Every block in order, with the office, territory or body page it sits on (if any)."""
     context: PageContext | None = None
     current: Section | None = None
-    # a menu repeats its items on every page; a part's opening title stands once
-    said = Counter(
-        " ".join(block.text.split())
-        for _, block in document.blocks()
-        if isinstance(block, TextLine)
-    )
+    menus = _menu_lines(document)
     for section, block in document.blocks():
         if section is not current:
             current = section
@@ -78,17 +73,37 @@ def blocks_with_page(
             elif (
                 context is not None
                 and context.entity.entity_type == "organisation"
-                and said[words := " ".join(block.text.split())] == 1
-                and entities.structure.is_part_title(words)
+                and block.location not in menus
+                and entities.structure.is_part_title(" ".join(block.text.split()))
             ):
                 context = None  # a body's page does not run on into the next part
         yield section, block, context
 
 
+_MENU_ITEM_LENGTH = 90
+
+
+def _menu_lines(document: Document) -> set[Location]:
+    """The lines of a page's menu: short lines next to other short lines ("Les solidarités
+    territoriales" among the other parts' names), not a part's opening title before its
+    paragraph."""
+    lines = [
+        block
+        for _, block in document.blocks()
+        if isinstance(block, TextLine) and block.text.strip()
+    ]
+    short = [0 < len(line.text.strip()) <= _MENU_ITEM_LENGTH for line in lines]
+    return {
+        line.location
+        for n, line in enumerate(lines)
+        if short[n] and ((n > 0 and short[n - 1]) or (n + 1 < len(lines) and short[n + 1]))
+    }
+
+
 def page_contexts(
     document: Document, entities: EntityCatalog
 ) -> Iterator[tuple[Section, TextLine, PageContext | None]]:
-    """Every text line in order, with the office or territory page it sits on (if any)."""
+    """Every text line in order, with the office, territory or body page it sits on (if any)."""
     for section, block, context in blocks_with_page(document, entities):
         if isinstance(block, TextLine):
             yield section, block, context

@@ -186,12 +186,10 @@ def _planned_next(text: str, end: int, report_year: int) -> Period | None:
 def _planned_before(text: str, start: int, end: int, report_year: int) -> Period | None:
     """A figure whose own sentence gives no period and opens by referring back ("C'est un
     projet ...", "Ce projet ...") to a sentence that says when what it describes is planned,
-    after the report year: a forecast until then; not an amount (a subsidy granted for a
-    project that opens later is the report year's)."""
-    if _AMOUNT.search(text[start:end]):
-        return None
+    after the report year: a forecast until then, for what the planned thing will hold (a
+    capacity); not an amount granted for it, nor who already supports it."""
     ends = [m.end() for m in re.finditer(r"[.;!?]\s", text[:start])]
-    if not ends:
+    if not ends or _AMOUNT.search(text[start:end]) or not _CAPACITY.search(text[ends[-1] : end]):
         return None
     if not _REFERS_BACK.match(text[ends[-1] :]) and not _IT_IS.match(text[ends[-1] :]):
         return None
@@ -203,6 +201,8 @@ def _planned_before(text: str, start: int, end: int, report_year: int) -> Period
 
 
 _AMOUNT = re.compile(r"€|\beuros?\b", _I)
+# what a planned building or service will hold: "d'une capacité de 90 berceaux"
+_CAPACITY = re.compile(r"\bcapacités?\b|\bpouvant\s+accueillir\b|\bberceaux\b|\blits\b", _I)
 # "C'est un projet d'envergure ...": the sentence before is what it speaks of
 _IT_IS = re.compile(r"^\s*(?:c['’]est|il\s+s['’]agit)\b", _I)
 _OPENING = 20  # "Le bilan cumulé ...": the paragraph opens on it

@@ -32,6 +32,11 @@ _EPCI_KIND = re.compile(
 )
 
 
+# what may follow a commune's name in a field that opens with it: other names or numbers
+# ("Calais MLK", "Bihucourt"), nothing in lower case
+_NAME_GOES_ON = re.compile(r"(?:[\s'’()-]*(?:[A-ZÉÈÀÂÎÔÛÇ0-9][\w'’-]*))*[\s.:;,]*")
+
+
 class Gazetteer:
     """The communes of one département, found in a line by their names; the names of other
     things that hold a commune's name (the département, its offices and territories, the
@@ -89,8 +94,11 @@ class Gazetteer:
             return None
         if self._others is not None and self._others.match(field):
             return None  # "Pas-de-Calais Actif", "MDS de Lens-Liévin"
-        match = self._opening.match(field.strip())
-        return self._place(match["name"]) if match else None
+        field = field.strip()
+        match = self._opening.match(field)
+        if match is None or not _NAME_GOES_ON.fullmatch(field[match.end() :]):
+            return None  # "Bus numérique", "Contes et légendes": a common word, not the place
+        return self._place(match["name"])
 
     def mentioned(self, text: str) -> set[str]:
         """The codes of every commune the text writes, cue or not, capitalised ("Calais MLK",

@@ -103,6 +103,7 @@ def extract_prose(
     places = gazetteer(entities.department.code, _named_entities(entities))
     every = list(page_contexts(document, entities))
     boxes = _box_entities([(s, line) for s, line, _ in every], organisations, entities)
+    focus = _focus_subjects([(s, line) for s, line, _ in every], entities)
     lines = [
         (section, line, context)
         for section, line, context in every
@@ -130,6 +131,10 @@ def extract_prose(
             source_text=line.source_text,
         )
         distinct_labels(figures)
+        if zoomed := focus.get(line.location.order, ""):  # "2 écluses" of the secteur 4
+            for figure in figures:
+                if figure.label and zoomed.lower() not in figure.label.lower():
+                    figure.label = f"{figure.label} ({zoomed})"
         for i, figure in enumerate(figures):
             of = figure.part_of
             named = figures[of].label if of is not None and of < i else ""
@@ -243,12 +248,8 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
         ):
             # "201 communes inscrites / 69 labellisées": the same noun, another state
             label = f"{previous.label.split()[0]} {label}"
-        counted = next((f for f in reversed(figures) if f.part_of is None and f.label), None)
-        if not label and unit in _MEASURES and counted is not None:
-            # "64 sites naturels dont 55 ..., répartis sur 6224 ha", "(45 communes et 23 400
-            # hectares)": the measure of what the figure before counts, or of its context
-            of = _CONTEXT_OF.search(counted.label)
-            label = f"{UNIT_NOUNS[unit]} : {of[1] if of else counted.label}"
+        if not label and unit in _MEASURES:
+            label = _measure_of_count(text, q, unit, figures)
         figure = _Read(q, unit, value, label)
         if previous is not None and (then := _from_to(text, previous, figure)):
             # "le délai ... passant de 29 jours à 8 jours": the value before and the one after
@@ -326,6 +327,17 @@ def _from_to(text: str, before: _Read, after: _Read) -> str:
     if noun and after.unit != "day" and len(subject.split()) <= 1:
         subject = f"{noun} : {subject}"  # "Part : taux"
     return subject
+
+
+def _measure_of_count(text: str, q: Quantity, unit: str, figures: list[_Read]) -> str:
+    """A bare area or length after a count of its sentence is the measure of what that
+    count counts, or of its context ("64 sites naturels dont 55 ..., répartis sur 6224 ha",
+    "(45 communes et 23 400 hectares)"); "" when no count of its sentence comes before."""
+    counted = next((f for f in reversed(figures) if f.part_of is None and f.label), None)
+    if counted is None or _SENTENCE_END.search(text[counted.quantity.end : q.start]):
+        return ""  # a count of another sentence measures nothing here
+    of = _CONTEXT_OF.search(counted.label)
+    return f"{UNIT_NOUNS[unit]} : {of[1] if of else counted.label}"
 
 
 def _changed_subject(text: str, change: re.Match[str] | None, clause_start: int) -> str:
@@ -497,7 +509,8 @@ _RANGE_BETWEEN = re.compile(r"^\s*(?:à|-|–)\s*$")
 # value before and one after, not a range
 _FROM = re.compile(
     r"\b(?:pass(?:ée?s?|ant|e|ent|era)|(?:évolu|progress|ramen|port|diminu|augment|abaiss|"
-    r"baiss)(?:ée?s?|ant)|rédui(?:t(?:e?s)?|sant))\b[^.;]*\bde\s+$",
+    r"baiss)(?:ée?s?|ant)|rédui(?:t(?:e?s)?|sant))"
+    r"(?:\s*,[^,.;]{0,60}?,?)?\s+de\s+$",  # the verb's own "de", an aside between at most
     re.IGNORECASE,
 )
 
@@ -578,11 +591,11 @@ def _label(
         if reached and label and "(" not in label and is_action(lemma(reached["action"])):
             # "Concertations auprès d'une centaine de jeunes": the people the action reached
             label = f"{label} ({reached['action'].lower()})"
-    weak = not label or label.lower().startswith(f"{UNIT_NOUNS.get(unit, '-')} : ")
-    under = _UNDER_HEADING.match(text, q.end) if unit in UNIT_NOUNS and weak else None
+    under = _UNDER_HEADING.match(text, q.end) if unit in UNIT_NOUNS else None
     if under is not None and is_noun_phrase(what := opening_phrase(text[under.end() :])):
-        # "112 000 € au titre de la MMU et 205 000 € au titre de la contractualisation"
-        label = f"{UNIT_NOUNS[unit]} ({what})"
+        # "112 000 € au titre de la MMU et 205 000 € au titre de la contractualisation"; a
+        # label of its own keeps it and says under what ("... (plan de relance)")
+        label = f"{label} ({what})" if label else f"{UNIT_NOUNS[unit]} ({what})"
     if _only_a_name(label) and (item := _dashed_item(text, q, clause_start)) is not None:
         # "Calais MLK - réaménagement de la cour : 25 000 €": the name says where, the item's
         # description what
@@ -608,8 +621,8 @@ def _said_plainly(label: str, unit: str) -> str:
         return f"{UNIT_NOUNS[unit]} ({label})"
     if unit in UNIT_NOUNS and (cost := _COST_OF.match(label)) is not None:
         return f"coût : {cost['what']}"  # "l'opération a coûté 261 300 €"
-    received = _RECEIVED.match(label)
-    if received is not None and is_participle(received["participle"]):
+    received = _RECEIVED.match(label) if unit in {"EUR", "pct"} else None
+    if received is not None:
         return received["what"]  # "a bénéficié d'une subvention de 36 %": the subvention
     return label
 
@@ -657,19 +670,20 @@ def _description(fields: list[str]) -> str:
     return ""
 
 
-def _item_place(text: str, figure: _Read, figures: list[_Read], places: Gazetteer) -> Entity | None:
-    """The commune a dashed item opens a field with ("Calais MLK - réaménagement ... :
+def _item_places(
+    text: str, figure: _Read, figures: list[_Read], places: Gazetteer
+) -> dict[str, Entity] | None:
+    """The communes a dashed item opens its fields with ("Calais MLK - réaménagement ... :
     25 000 €"), for its figure and for one added to it with "+" ("... + remplacement des
-    verrières : 170 000 €")."""
+    verrières : 170 000 €"); None when the figure closes no dashed item."""
     n = figures.index(figure)
     start = figures[n - 1].quantity.end if n else 0
     fields = _dashed_item(text, figure.quantity, start)
     if fields is None:
         if n and text[start : figure.quantity.start].lstrip(" )").startswith("+"):
-            return _item_place(text, figures[n - 1], figures, places)
+            return _item_places(text, figures[n - 1], figures, places)
         return None
-    opened = {p.code: p for f in fields if (p := places.opens(f)) is not None}
-    return next(iter(opened.values())) if len(opened) == 1 else None
+    return {p.code: p for f in fields if (p := places.opens(f)) is not None}
 
 
 def _named_in_full(text: str, label: str, start: int) -> str:
@@ -834,7 +848,8 @@ def _named_outright(
         if is_noun_phrase(subject):
             return subject
     along = _ALONG.match(text, q.end) if unit in {"km", "m"} else None
-    if along is not None and is_noun_phrase(route := opening_phrase(text[along.end() :])):
+    route = opening_phrase(text[along.end() :]) if along is not None else ""
+    if _ROUTE.match(route) and is_noun_phrase(route):
         # "3,9 km sur l'EV5 entre Saint-Omer et Audruicq": the length of the route
         return f"{UNIT_NOUNS[unit]} : {route}"
     item = _AMOUNT_OF_ITEM.search(text[: q.start])
@@ -871,10 +886,15 @@ _CHANGE_VERB = re.compile(CHANGE_VERBS, re.IGNORECASE)
 _COST_OF = re.compile(r"^(?:montant\s*:\s*)?(?P<what>.+?)\s+ayant\s+coûté$", re.IGNORECASE)
 # a label that opens on the participle of what was received: "bénéficié d'une subvention"
 _RECEIVED = re.compile(
-    r"^(?P<participle>\w+)\s+(?:d['’]\s*une?|de\s+la|de\s+l['’]|du|des|de)\s*(?P<what>\w.*)$",
+    r"^(?P<participle>bénéficiée?s?|reçue?s?|obtenue?s?|perçue?s?)\s+"
+    r"(?:d['’]\s*une?|de\s+la|de\s+l['’]|du|des|de)\s*(?P<what>\w.*)$",
     re.IGNORECASE,
 )
-# a length along a route: "3,9 km sur l'EV5", "12 km sur la RD 943"
+# a length along a route: "3,9 km sur l'EV5", "12 km sur la RD 943"; what a route is called
+_ROUTE = re.compile(
+    r"(?:(?:RD|RN|EV|GR|D)\s?\d|[A-Z]{2,}\d*\b|(?i:voies?|routes?|itinéraires?|véloroutes?|"
+    r"pistes?|sentiers?|canal|chemins?)\b)"
+)
 _ALONG = re.compile(r"\s*(?:sur|le\s+long\s+(?:de|du|des))\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?")
 _AUXILIARY_END = re.compile(r"\s+(?:ont|a|sont|est)(?:\s+été)?\s*$", re.IGNORECASE)
 # the rest of a name up to its acronym: " et d'Accompagnement à Domicile (SAAD)"
@@ -909,7 +929,14 @@ _BRACKET_OPENS = re.compile(r"\(\s*(?:sub(?:v(?:ention)?)?\.?\s*)?$", re.IGNOREC
 _AREA_NOUNS = frozenset({"commune", "territoire", "epci", "canton", "intercommunalité"})
 _EVERYWHERE = re.compile(
     r"\b(?:l['’]\s*ensemble|tous|toutes|chacun)\s+(?:des|les|de\s+ses|du)\s+"
-    r"(?:territoires|communes|départements?)\b",
+    r"(?:territoires|communes|départements?)\b|(?-i:\bdu\s+département\b)",
+    re.IGNORECASE,
+)
+# a place where something is, named after its commune: "la maison de la petite enfance de
+# Dainville", "le lycée Marguerite Yourcenar de Beuvry", "la base de loisirs de Wingles"
+_ESTABLISHMENT = re.compile(
+    r"\b(?:maison|lycée|collège|école|base|site|crèche|médiathèque|salle|résidence|ferme|"
+    r"stade|centre|parc|ehpad|mairie|piscine)\b[^.;,]{0,45}(?:de|d['’]|du)\s*$",
     re.IGNORECASE,
 )
 _AT = re.compile(r"\bà\s*$|\bau\s*$")
@@ -951,9 +978,9 @@ _NAME_LINKS = frozenset(
 _DATE_OPENS = re.compile(r"^\s*\d{1,2}(?:er)?(?:\s+(?:et|au|-)\s+\d{1,2})?\s+[a-zéû]+\s*$")
 # a part's label that only says where or for whom: "places créées (24 à Oignies, ...)"
 _PART_BY_PLACE = re.compile(r"^(?:à|au|aux|en|dans|pour|sur)\s", re.IGNORECASE)
-# a count per period or per item: "plus de 11 000 véhicules par jour"
 # an action and whom it reached: "Concertations auprès d'une centaine de jeunes"
 _REACHED = re.compile(r"(?P<action>\w+)\s+auprès\s+(?:de\s+|d['’]\s*)(?:\w+\s+)??$", re.IGNORECASE)
+# a count per period or per item: "plus de 11 000 véhicules par jour"
 _PER = re.compile(
     r"\s*([\wéèêàâç'’-]+)\s+par\s+(?P<per>jour|an|année|mois|semaine|heure|nuit|publication)\b",
     re.IGNORECASE,
@@ -1105,6 +1132,29 @@ def _box_entities(
     return about
 
 
+def _focus_subjects(
+    lines: list[tuple[Section, TextLine]], entities: EntityCatalog
+) -> dict[tuple[int, int], str]:
+    """What a focus box zooms on, for the lines under it ("Zoom sur le secteur 4
+    (Artois-Cambrésis)": "secteur 4, Artois-Cambrésis"), until the next box title or
+    section: its figures are that part's, not the whole's."""
+    under: dict[tuple[int, int], str] = {}
+    focus, section_now = "", None
+    for section, line in lines:
+        if section is not section_now:
+            focus, section_now = "", section
+        words = LIST_MARKERS.sub("", line.text).strip()
+        title = not words.endswith((".", "!", "?", ";"))
+        if title and len(words) <= _BOX_TITLE_LENGTH and not _figures_of(words, entities)[0]:
+            zoom = _FOCUS.match(words)
+            focus = LEADING_ARTICLE.sub("", words[zoom.end() :].strip(" :")) if zoom else ""
+            focus = re.sub(r"\s*\(([^()]*)\)", r", \1", focus)  # one bracket in a label
+            continue
+        if focus:
+            under[line.location.order] = focus
+    return under
+
+
 _BRACKETED = re.compile(r"\([^()]*\)")
 
 
@@ -1167,8 +1217,9 @@ def _place(text: str, figure: _Read, figures: list[_Read], places: Gazetteer) ->
         return None
     if in_label := places.named(_BRACKETED.sub("", figure.label)):  # not its context
         return _one_place(in_label)
-    if (in_item := _item_place(text, figure, figures, places)) is not None:
-        return in_item
+    if in_item := _item_places(text, figure, figures, places):
+        # "Marck - Boris Vian - ...": its commune; "Arras - Lens : 12 km": neither
+        return next(iter(in_item.values())) if len(in_item) == 1 else None
     q = figure.quantity
     n = figures.index(figure)
     sentence_end = _SENTENCE_END.search(text, q.end)
@@ -1219,14 +1270,15 @@ def _line_place(text: str, figure: _Read, places: Gazetteer) -> Entity | None:
     }
     if len(at_here) == 1 and places.mentioned(sentence) <= set(at_here):
         return next(iter(at_here.values()))
-    # else the paragraph's, named "à" up to the figure's sentence or in a sentence before it
-    # ("la ferme du Zuidbrouck à Clairmarais. ... Terres cultivées par 2 agriculteurs"),
-    # when the paragraph writes no other commune at all
+    # else the paragraph's, named "à" up to the figure's sentence or as an establishment's
+    # place in a sentence before it ("la ferme du Zuidbrouck à Clairmarais. ... Terres
+    # cultivées par 2 agriculteurs"), when the paragraph writes no other commune at all
     named = {p.code: p for _, p in places.named(text)}
     where = {
         p.code
         for at, p in places.named(text[: sentence_start + len(sentence)])
-        if _AT.search(text[max(at - 4, 0) : at]) or at < sentence_start
+        if _AT.search(text[max(at - 4, 0) : at])
+        or (at < sentence_start and _ESTABLISHMENT.search(text[max(at - 60, 0) : at]))
     }
     alone = len(named) == 1 and where == set(named) and places.mentioned(text) <= where
     return next(iter(named.values())) if alone else None

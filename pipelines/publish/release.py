@@ -65,6 +65,7 @@ _SUFFIX_UNITS = (
     ("_km", "km"),
     ("_pct", "pct"),
     ("_fte", "fte"),
+    ("_day", "day"),
     ("_count", "count"),
 )
 _NAME_UNITS = {"population": "count", "reference_population": "count"}

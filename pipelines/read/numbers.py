@@ -10,7 +10,7 @@ It also says which numbers are not figures (`ignorable_reason`: a year, a date, 
 number, a code such as "RD 917" ...).
 
 Normalised units: count, EUR, km, km2, ha, m2, m (linear metres), pct, pct_change (a change
-in percent, signed), per_km2, fte, t, gb.
+in percent, signed), per_km2, fte, t, gb, day (days taken: a délai or a durée).
 Money is stored in EUR (463,61 M€ -> 463610000), percentages as percent numbers.
 """
 
@@ -460,7 +460,17 @@ _DURATION = re.compile(r"^\s*(?:jours?|semaines?|mois|minutes?|années)\b", re.I
 # passant de 29 jours à 8 jours"
 _DAYS = re.compile(r"\bjours?$", re.IGNORECASE)
 _DAYS_AFTER = re.compile(r"^\s*(?:-|à|et)\s*\d{1,3}\s+jours?\b", re.IGNORECASE)
-TIME_TAKEN = re.compile(r"\b(?:délais?|durées?|temps)\b", re.IGNORECASE)
+TIME_TAKEN = re.compile(
+    r"\b(?:délais?|durées?|temps\s+(?:moyens?\s+)?(?:de\s+traitement|d['’]attente|de\s+trajet|"
+    r"de\s+réponse|d['’]instruction))\b",
+    re.IGNORECASE,
+)
+# a change of a time ("le délai a été réduit de 21 jours"): not the time itself
+_DAYS_CHANGED = re.compile(
+    r"\b(?:réduite?s?|diminuée?s?|baissée?s?|augmentée?s?|allongée?s?|raccourcie?s?)\s+de\s+$",
+    re.IGNORECASE,
+)
+_TIME_TAKEN_REACH = 120  # the délai or durée is named close before its number
 _SENTENCE_START = re.compile(r"[.;!?]\s")
 _TIME = re.compile(r"^\s?h(?:\d{2}|\b)|^\s?heures?\s+(?:et\s+)?\d|^:\d{2}\b")
 # "communes de moins de 2 000 habitants", "de - 2 000 habitants": a condition, not a figure
@@ -590,6 +600,17 @@ def _address_reason(text: str, start: int) -> str | None:
     return None
 
 
+def _days_reason(token: str, before: str, after: str) -> str | None:
+    """Days are a figure ("") when they are a time taken ("un délai de 29 jours", "ramené de
+    29 à 7 jours"), not ("pendant 7 jours") or a change of one otherwise; None: no days."""
+    if not (_DAYS.search(token) or _DAYS_AFTER.match(after)):
+        return None
+    if _DAYS_CHANGED.search(before):
+        return "change of a duration"  # "le délai a été réduit de 21 jours"
+    taken = TIME_TAKEN.search(_SENTENCE_START.split(before)[-1][-_TIME_TAKEN_REACH:])
+    return "" if taken else "age or duration in a label"
+
+
 def _date_or_measure_reason(
     text: str, start: int, token: str, before: str, after: str
 ) -> str | None:
@@ -626,11 +647,8 @@ def _date_or_measure_reason(
         return "date"
     if (scale := _SCALE_LINE.match(text)) and start < scale.end():
         return "map or chart scale"
-    if _DAYS.search(token) or _DAYS_AFTER.match(after):
-        # "pendant 7 jours" names a span; "un délai de 29 jours", "ramené de 29 à 7 jours" is
-        # a figure
-        taken = TIME_TAKEN.search(_SENTENCE_START.split(before)[-1])
-        return None if taken else "age or duration in a label"
+    if (days := _days_reason(token, before, after)) is not None:
+        return days or None
     if (
         _AGE.match(after)
         or _DURATION.match(after)
