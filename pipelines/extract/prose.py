@@ -603,6 +603,8 @@ def _label(
         if described:
             label = f"{UNIT_NOUNS[unit]} : {described}" if unit in UNIT_NOUNS else described
     label = _said_plainly(label, unit)
+    if parse is not None and label:
+        label = _without_leading_verb(parse, text, label, q.start)
     if unit in UNIT_NOUNS and _TAXES.fullmatch(label):
         # "un montant total de 110 000 € TTC": taxes in or out say how it is counted, not what
         before = phrase_before(text[: q.start])
@@ -625,6 +627,20 @@ def _said_plainly(label: str, unit: str) -> str:
     if received is not None:
         return received["what"]  # "a bénéficié d'une subvention de 36 %": the subvention
     return label
+
+
+def _without_leading_verb(parse: Parse, text: str, label: str, before: int) -> str:
+    """A label that opens on an infinitive and its adverbs ("couvrir globalement les besoins
+    d'emprise évaluée à 750 hectares") names the noun the verb governs: "besoins d'emprise"."""
+    where = text.rfind(label, 0, before)
+    words = parse.within(where, where + len(label)) if where >= 0 else []
+    if not words or words[0].pos != "VERB" or "VerbForm=Inf" not in words[0].morph:
+        return label
+    noun = next((w for w in words[1:] if w.pos in {"NOUN", "PROPN"}), None)
+    if noun is None or any(w.pos == "VERB" for w in words[1 : words.index(noun)]):
+        return label
+    rest = text[noun.start : where + len(label)]
+    return rest if is_noun_phrase(rest) else label
 
 
 def _common_word(word: str) -> bool:

@@ -1439,3 +1439,17 @@ def test_the_golden_file_holds_the_re_checked_entities() -> None:
     assert len(changed) == 15
     for line, value, code in zip(changed.line, changed.value, changed.entity_code, strict=True):
         assert code in rows(line, value).entity_code.tolist(), (line, value, code)
+
+
+def test_a_label_never_opens_on_an_infinitive(indicators, entities) -> None:
+    """ "permettant de couvrir globalement les besoins d'emprise évaluée à 750 hectares": the
+    figure is of the needs, not of the verb."""
+    got = _extract_lines(
+        [
+            "- ◆ La poursuite des opérations, avec une gestion anticipée permettant de couvrir "
+            "globalement les besoins d'emprise évaluée à 750 hectares.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "750 hectares")][1] == "Besoins d'emprise"
