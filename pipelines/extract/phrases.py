@@ -67,7 +67,9 @@ COUNT_OF = re.compile(r"^(?:(?:le|les|la|l['’])\s*)?nombre\s+(?:de\s+|d['’]\
 # progression de 10,2 %"
 CHANGE_WORDS = "hausse|augmentation|progression|croissance|baisse|diminution|recul|évolution"
 # the same said by a verb: "le nombre de stations progresse de 16 %"
-CHANGE_VERBS = r"(?:progress|augment|diminu|recul|baiss|évolu)(?:e|ent|ée?s?)|croît|croissent"
+# the stems of the verbs a change is said with ("progresse", "ont augmenté", "évoluant")
+CHANGE_STEMS = r"progress|augment|diminu|recul|baiss|évolu"
+CHANGE_VERBS = rf"(?:{CHANGE_STEMS})(?:e|ent|ée?s?)|croît|croissent"
 CHANGE_BEFORE = re.compile(
     rf"(?P<word>\b(?:{CHANGE_WORDS}|{CHANGE_VERBS}))\s+(?:de\s+|d['’]\s*)?$",
     re.IGNORECASE,
@@ -166,10 +168,17 @@ def is_participle(word: str) -> bool:
     if base != lower and _VERB_LEMMA.search(base):
         return True
     stem = re.sub(r"ée?s?$", "", lower)  # "consacrés" (lemmatised "consacré"): "consacrer"
-    if stem != lower and simplemma.is_known(stem + "er", lang="fr"):
+    if stem != lower and is_french_word(stem + "er"):
         return True
     stem = re.sub(r"ie?s?$", "", lower)  # "investis": "investir"
-    return stem != lower and simplemma.is_known(stem + "ir", lang="fr")
+    return stem != lower and is_french_word(stem + "ir")
+
+
+@cache
+def is_french_word(word: str) -> bool:
+    """A word the French lexicon knows in lower case ("acquisition", "consacrer"), not a
+    name ("Andres", "FARDA")."""
+    return simplemma.is_known(word.lower().strip("'’"), lang="fr")
 
 
 def _words(text: str) -> list[str]:

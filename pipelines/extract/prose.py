@@ -15,19 +15,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-import simplemma
-
 from pipelines.extract import Context, Extraction, Figure, GeneratedIndicator
 from pipelines.extract.concepts import lemmas, sentence_concept
 from pipelines.extract.key_figure_blocks import slug
 from pipelines.extract.navigation import PageContext, page_contexts
 from pipelines.extract.parse import Parse, ParseCache
 from pipelines.extract.phrases import (
+    CHANGE_STEMS,
     CHANGE_VERBS,
     CHANGE_WORDS,
     LEADING_ARTICLE,
     UNIT_NOUNS,
     as_change,
+    is_french_word,
     is_noun_phrase,
     is_participle,
     lemma,
@@ -508,8 +508,8 @@ _RANGE_BETWEEN = re.compile(r"^\s*(?:à|-|–)\s*$")
 # "passé de 12 % à 15 %", "passant, pour les avis de grossesse, de 29 jours à 8 jours": a
 # value before and one after, not a range
 _FROM = re.compile(
-    r"\b(?:pass(?:ée?s?|ant|e|ent|era)|(?:évolu|progress|ramen|port|diminu|augment|abaiss|"
-    r"baiss)(?:ée?s?|ant)|rédui(?:t(?:e?s)?|sant))"
+    rf"\b(?:pass(?:ée?s?|ant|e|ent|era)|(?:{CHANGE_STEMS}|ramen|port|abaiss)(?:ée?s?|ant)|"
+    r"rédui(?:t(?:e?s)?|sant))"
     r"(?:\s*,[^,.;]{0,60}?,?)?\s+de\s+$",  # the verb's own "de", an aside between at most
     re.IGNORECASE,
 )
@@ -617,7 +617,7 @@ def _said_plainly(label: str, unit: str) -> str:
     "Andres" (a km) → "Longueur (Andres)"; "opération ayant coûté" → "coût : opération";
     "bénéficié d'une subvention" (a %) → "subvention"."""
     named = label and _only_a_name(label) and not _TAXES.fullmatch(label)
-    if unit in UNIT_NOUNS and named and not all(map(_common_word, label.split())):
+    if unit in UNIT_NOUNS and named and not all(map(is_french_word, label.split())):
         # "sur Andres sur plus de deux kilomètres" (not "Acquisition de près de 35 ha", a
         # common noun that opens its sentence)
         return f"{UNIT_NOUNS[unit]} ({label})"
@@ -641,11 +641,6 @@ def _without_leading_verb(parse: Parse, text: str, label: str, before: int) -> s
         return label
     rest = text[noun.start : where + len(label)]
     return rest if is_noun_phrase(rest) else label
-
-
-def _common_word(word: str) -> bool:
-    """A word French knows in lower case ("Acquisition"), not a name ("Andres", "FARDA")."""
-    return simplemma.is_known(word.lower().strip("'’"), lang="fr")
 
 
 def _only_a_name(label: str) -> bool:

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import re
 
-import simplemma
-
 from pipelines.extract.parse import Parse, Word
-from pipelines.extract.phrases import singular_participle
+from pipelines.extract.phrases import is_french_word, singular_participle
 from pipelines.read.numbers import NUMBER_FIRST
 
 # nouns that say little alone: the participle or complement that follows is part of the label
@@ -564,7 +562,7 @@ def is_action(noun: str) -> bool:
     first-group verb ("recrutement": recruter); not a thing ("village", "établissement")."""
     if noun.endswith(_ACTION_ENDINGS):
         return True
-    return noun.endswith("ement") and simplemma.is_known(noun[:-5] + "er", lang="fr")
+    return noun.endswith("ement") and is_french_word(noun[:-5] + "er")
 
 
 # action nouns that say nothing of what was done to what they count
