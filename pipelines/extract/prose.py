@@ -45,6 +45,7 @@ from pipelines.extract.quantified import (
     amount_phrase,
     context_of,
     counted_phrase,
+    done_where,
     is_action,
     is_weak_label,
     item_phrase,
@@ -409,8 +410,13 @@ def _with_context(text: str, figure: _Read) -> str:
     if not is_noun_phrase(context):
         context = _dated_title(text, q)
     # "« Construisons notre Pas-de-Calais » ... :": a name, capitalised
-    named = (LEADING_ARTICLE.sub("", n.strip("*_ ")) for n in _QUOTED.findall(text[: q.start]))
-    quoted = [n for n in named if n[:1].isupper()]  # « les MERcredis de l'été »
+    named = [
+        (m.start() >= sentence_start, LEADING_ARTICLE.sub("", m[1].strip("*_ ")))
+        for m in _QUOTED.finditer(text, 0, q.start)
+    ]
+    # « les MERcredis de l'été »; a name in lower case only in the figure's sentence ("à un
+    # « color run » ... a permis à 17 équipes")
+    quoted = [n for own, n in named if n[:1].isupper() or (own and len(n.split()) <= 5)]
     if not is_noun_phrase(context) and quoted:
         context = quoted[-1]
     if not is_noun_phrase(context) and sentence_start > 0:
@@ -789,13 +795,17 @@ def _noun_phrase(
 def _of_what(parse: Parse, q: Quantity, label: str) -> str:
     """A short count's label with what it belongs to or what was done to it: "3 pactes" in
     "le projet de mandat décliné en 3 pactes" → "Pactes (projet de mandat)"; "le
-    recrutement de 107 assistants familiaux" → "Assistants familiaux (recrutement)"."""
+    recrutement de 107 assistants familiaux" → "Assistants familiaux (recrutement)"; a label
+    closing on a participle, with where it happened ("Personnes présentées aux Apprentis
+    d'Auteuil")."""
     words = len(label.split())
     context = context_of(parse, q.start, q.end) if words == 1 else ""
     if not context and words <= _SHORT_LABEL:
         context = action_on(parse, q.start, q.end)
     if is_noun_phrase(context) and lemma(context.split()[0]) != lemma(label):
         return f"{label} ({context})"
+    if is_participle(label.split()[-1]) and (where := done_where(parse, label, q.end)):
+        return f"{label} {where}"  # "217 assistants familiaux ont participé à ces sessions"
     return label
 
 
@@ -951,6 +961,10 @@ _ESTABLISHMENT = re.compile(
     re.IGNORECASE,
 )
 _AT = re.compile(r"\bà\s*$|\bau\s*$")
+# a sentence that is a heading and its amounts: "Coût départementaux MMU : 107 000 €"
+_ADDENDUM = re.compile(r"\s*(?:co[uû]ts?|montants?|budgets?)\b[^.:;]{0,40}:\s*\d", re.IGNORECASE)
+# the project of a commune, after others of its kind: "On retiendra ..., celui de X"
+_PROJECT_OF = re.compile(r"\b(?:celui|celle|ceux|celles)\s+(?:de\s+|d['’]\s*)")
 _COMMUNE_OF = re.compile(r"\b(?:la|cette)\s+commune\s+(?:de\s+|d['’]\s*)", re.IGNORECASE)
 _AMOUNT_OF = re.compile(r",\s*(?:pour\s+un\s+montant(?:\s+total)?\s+de|soit)\s*$")
 _HEADING_WORDS = 8
@@ -1189,15 +1203,39 @@ def _organisation(
             where = begin + match.start()
             if any(a <= where < b for a, b in asides):
                 continue
+            if _PARTNER.search(text[max(where - 40, 0) : where]) or _WITH_US.match(
+                text, begin + match.end()
+            ):
+                continue  # "suite à une étude du CAUE", "par le CAUE et/ou le Département"
             distance = abs(where - q.start)
             if best is None or distance < best[0]:
                 best = (distance, entity)
     if best is None:  # the body the paragraph opens with is what its sentences are about
         opening = LIST_MARKERS.sub("", text)[:40]
-        best = next(((0, e) for e, pattern in organisations if pattern.search(opening)), None)
+        opens = {
+            e.code: e
+            for e, pattern in organisations
+            if (m := pattern.search(opening)) is not None
+            and not _JOINED_BEFORE.search(opening[: m.start()])
+            and not _JOINED_AFTER.match(opening, m.end())
+        }
+        # "Ingénierie 62 et le CAUE 62 ont encadré ...": two bodies, neither's alone
+        best = (0, next(iter(opens.values()))) if len(opens) == 1 else None
     return best[1] if best else None
 
 
+# what names a body as a partner of what the figure counts, not its subject: "suite à une
+# étude du CAUE", "en partenariat avec", "avec l'appui de"
+_PARTNER = re.compile(
+    r"\b(?:étude|partenariat\s+avec|en\s+lien\s+avec|avec\s+l['’]appui|avec\s+le\s+concours"
+    r"|partenaires?)\s*(?:du|de\s+la|de\s+l['’]|des|de|d['’]|l['’]|le|la|les)?\s*$",
+    re.IGNORECASE,
+)
+# a body named with another: "Ingénierie 62 et le CAUE 62 ont encadré"
+_JOINED_BEFORE = re.compile(r"\s(?:et|ou)\s+(?:le\s+|la\s+|les\s+|l['’]\s*)?$")
+_JOINED_AFTER = re.compile(r"\s+(?:et|ou)\s")
+# a body named with the Département: their work together, the département's figure
+_WITH_US = re.compile(r"\s+(?:et|ou|et/ou)\s+(?:le|du)\s+Département\b")
 # the offices a figure's own words may name: "Équipes de la MDADT du Boulonnais mobilisées"
 _OFFICES = ("mds", "mdadt")
 
@@ -1246,6 +1284,17 @@ def _place(text: str, figure: _Read, figures: list[_Read], places: Gazetteer) ->
         return _one_place(named)
     if lemma(figure.label.split()[0] if figure.label else "") in _AREA_NOUNS:
         return None  # "neuf communes de ...", "sur l'ensemble des territoires": no one commune
+    sentence = text[begin : sentence_end.start() if sentence_end else len(text)]
+    project = _PROJECT_OF.search(sentence)  # "celui de Maninghen-Henne, accompagné pour ..."
+    if project is not None:
+        return next((p for at, p in places.named(sentence) if at == project.end()), None)
+    opening = max(text.rfind(". ", 0, q.start) + 1, 0)
+    if opening and _ADDENDUM.match(text, opening):
+        # "C'est le cas ... de la place du Portel qui a ... . Coût départementaux MMU :
+        # 107 000 €": a sentence without a verb that prices the one before
+        previous = text[text.rfind(". ", 0, opening - 1) + 1 : opening]
+        if (one := _one_place(places.named(previous))) is not None:
+            return one
     subject = _COMMUNE_OF.search(text)  # "la commune d'Alquines a réhabilité ..."
     if subject is not None:
         return next((place for at, place in places.named(text) if at == subject.end()), None)

@@ -28,6 +28,8 @@ _SCALES = frozenset({"million", "milliard", "millier", "centaine", "dizaine", "m
 _COMPLEMENT_CASES = frozenset({"de", "d'", "d’", "du", "des", "à", "au", "aux", "en"})
 _KEPT_RELATIONS = frozenset({"amod", "nmod", "flat:name", "flat:foreign", "compound", "fixed"})
 MAX_WORDS = 9
+# a noun phrase this short says more with the participle of what happened to it
+_SHORT_PHRASE = 3
 # what a scale word may quantify that is a unit, not a thing counted ("2 milliards d'euros")
 _UNIT_NOUNS = frozenset(
     {
@@ -102,7 +104,8 @@ def phrase_of(parse: Parse, noun: Word, exclude: range = range(0)) -> str:
         if child.start in exclude or not _kept(parse, noun, child):
             continue
         chosen.update(w.i for w in _clean_subtree(parse, child, noun))
-    if noun.lemma.lower() in VAGUE_NOUNS:
+    if noun.lemma.lower() in VAGUE_NOUNS or len(chosen) <= _SHORT_PHRASE:
+        # "800 bénéficiaires du RSA ont été accueillis": what happened to them
         chosen.update(w.i for w in _what_happened(parse, noun))
     words = sorted((parse.words[i] for i in chosen), key=lambda w: w.i)
     words = _contiguous_from(words, noun)
@@ -221,6 +224,9 @@ def _kept(parse: Parse, noun: Word, child: Word) -> bool:
     return False
 
 
+_BREAKS = frozenset({"(", ")", ",", ";", ":", "«", "»"})
+
+
 def _clean_subtree(parse: Parse, child: Word, noun: Word) -> list[Word]:
     """A complement's words, up to a bracket, a number or a clause of its own."""
     if child.dep == "acl":  # "budget consacré à la voirie": the participle and its complement
@@ -240,7 +246,7 @@ def _clean_subtree(parse: Parse, child: Word, noun: Word) -> list[Word]:
         own_clause = word.dep in {"acl:relcl", "nsubj", "obj", "parataxis"}
         if word.pos == "NUM" or word.text[:1].isdigit() or (own_clause and word is not child):
             break
-        if word.text in {"(", ")", ",", ";", ":", "«", "»"}:
+        if word.text in _BREAKS:
             break
         out.append(word)
     return out
@@ -634,3 +640,71 @@ def context_of(parse: Parse, start: int, end: int) -> str:
     participles = {w.text for w in parse.words if w.is_participle and w.i > anchor.i}
     cut = next((n for n, w in enumerate(words) if n > 1 and w in participles), len(words))
     return " ".join(words[: min(cut, _CONTEXT_WORDS)]) if words else ""
+
+
+# the prepositions of a participle's complement that says where, to what or during what
+_DONE_WHERE = frozenset({"à", "au", "aux", "dans", "lors", "auprès", "sur"})
+_COMPLEMENT_WORDS = 6
+# what a complement may open on that says no place, event or object: "dans le cadre de"
+_NO_PLACE = frozenset({"cadre", "fin", "début", "cours", "moment", "occasion", "issue"})
+# a demonstrative points back to the sentence before; a label stands alone: the article
+_DEMONSTRATIVES = (
+    (re.compile(r"^à\s+ces\s+", re.IGNORECASE), "aux "),
+    (re.compile(r"^de\s+ces\s+", re.IGNORECASE), "des "),
+    (re.compile(r"^à\s+ce\s+", re.IGNORECASE), "au "),
+    (re.compile(r"^de\s+ce\s+", re.IGNORECASE), "du "),
+    (re.compile(r"\bces\s+", re.IGNORECASE), "les "),
+    (re.compile(r"\bcet\s+|\bcette\s+(?=[aeiouéèêh])", re.IGNORECASE), "l'"),
+    (re.compile(r"\bcette\s+", re.IGNORECASE), "la "),
+    (re.compile(r"\bce\s+", re.IGNORECASE), "le "),
+)
+
+
+def done_where(parse: Parse, label: str, position: int) -> str:
+    """Where, to what or during what a label's closing participle happened: "217 assistants
+    familiaux ont participé à ces sessions de formation" → "aux sessions de formation"; "39
+    personnes se sont présentées aux Apprentis d'Auteuil" → "aux Apprentis d'Auteuil"; ""
+    when the participle's first complement is no such place ("en 2022", "pour un projet",
+    "à l'automne", "sur le territoire") or does not follow it, or when the participle says
+    something of another noun than the label's ("1 dossier ... avec la création d'un office
+    ... situé à")."""
+    words = label.split()
+    verbs = [w for w in parse.words if w.text == words[-1] and w.start >= position]
+    if not verbs or not verbs[0].is_participle:
+        return ""
+    verb = verbs[0]
+    nouns = [w for w in parse.children(verb) if w.dep in _SUBJECTS]
+    if verb.dep == "acl" and (up := parse.head_of(verb)) is not None:
+        nouns.append(up)
+    if not any(w.text.lower() == words[0].lower() for w in nouns):
+        return ""
+    complements = [
+        w for w in parse.children(verb) if w.dep in {"obl:arg", "obl", "obl:mod"} and w.i > verb.i
+    ]
+    if not complements or complements[0].pos not in {"NOUN", "PROPN"}:
+        return ""
+    where = complements[0]
+    case = [w for w in parse.children(where) if w.dep == "case"]
+    if not case or case[0].text.lower() not in _DONE_WHERE or case[0].i != verb.i + 1:
+        return ""
+    if parse.words[case[0].i + 1].pos == "ADP":
+        return ""  # "situé à de la Maison du cheval": a slip of the text
+    # "à ces 2 journées de répit": the number is a figure of its own, the place is "journées"
+    counts = {w.i for w in parse.children(where) if w.dep == "nummod" and w.i < where.i}
+    tail: list[Word] = []
+    for word in (w for w in parse.subtree(where) if w.i not in counts):
+        own_clause = word.dep in {"acl:relcl", "nsubj", "obj", "parataxis"}
+        if word.pos == "NUM" or word.text in _BREAKS or (own_clause and word is not where):
+            break
+        tail.append(word)
+    tail = _at_most(tail, _COMPLEMENT_WORDS)
+    while tail and tail[-1].pos in {"ADP", "DET", "CCONJ", "PUNCT"}:
+        tail = tail[:-1]
+    content = [w for w in tail if w.pos in {"NOUN", "PROPN", "ADJ"}]
+    named = any(w.pos == "PROPN" for w in content)
+    if not (named or len(content) >= 2) or content[0].lemma.lower() in _NO_PLACE:
+        return ""
+    text = _text(parse, tail)
+    for demonstrative, article in _DEMONSTRATIVES:
+        text = demonstrative.sub(article, text, count=1)
+    return text

@@ -1453,3 +1453,65 @@ def test_a_label_never_opens_on_an_infinitive(indicators, entities) -> None:
         entities,
     )
     assert got[(2, "750 hectares")][1] == "Besoins d'emprise"
+
+
+def test_a_participle_closing_a_label_keeps_where_it_happened(indicators, entities) -> None:
+    """Sentences of the report whose count is said by what its people did: the participle's
+    complement says where or to what ("à ces sessions" as "aux sessions": a label stands
+    alone); a time ("à l'automne"), a bare place ("sur le territoire"), a number's own noun and
+    a participle of another noun are left out."""
+    got = _extract_lines(
+        [
+            "En 2022, 217 assistants familiaux ont participé à ces sessions de formation.",
+            "39 personnes se sont présentées aux Apprentis d'Auteuil pour un projet dans le "
+            "domaine du bâtiment.",
+            "50 aidants ont ainsi participé à ces 2 journées de répit.",
+            "Les trois pactes adoptés à l'automne fixent le cap.",
+            "Plus de 55 000 heures de clauses d'insertion réalisées sur le territoire.",
+            "- ◆ 1 dossier en innovation touristique avec la création d'un office de tourisme "
+            "« hors les murs » situé à de la Maison du cheval boulonnais à Samer pour 53 559 €.",
+        ],
+        indicators,
+        entities,
+    )
+    label = {(line, span): lab for (line, span), (_, lab) in got.items()}
+    assert label[(2, "217")] == "Assistants familiaux ayant participé aux sessions de formation"
+    assert label[(3, "39")] == "Personnes présentées aux Apprentis d'Auteuil"
+    assert label[(4, "50")] == "Aidants ayant participé aux journées de répit"
+    assert "automne" not in label[(5, "trois")]
+    assert not label[(6, "Plus de 55 000")].endswith("sur le territoire")
+    assert "Maison du cheval" not in label[(7, "1")]
+
+
+def test_a_partner_two_bodies_a_commune_s_project_and_a_priced_sentence(
+    indicators, entities
+) -> None:
+    """Sentences of the report: a body named as the author of a study or with the
+    Département is a partner, not what the figure is about; a paragraph opening on two
+    bodies is neither's; "celui de <commune>" after others of its kind is that commune's
+    project; a sentence that only prices the one before ("Coût ... : 107 000 €") is about
+    the commune that one names."""
+    got = _extract_lines(
+        [
+            "Après la réfection de la façade arrière et suite à une étude du CAUE, c'est la "
+            "cour qui a été complètement rénovée avec la création de deux espaces :",
+            "En 2022, Ingénierie 62 et le CAUE 62 ont encadré une étudiante. Une vingtaine "
+            "d'entretiens avec des maires ont été menés pour comprendre ce qui favorise un "
+            "projet, accompagné par le CAUE et/ou le Département.",
+            "On retiendra au titre du FARDA, celui de Maninghen-Henne, accompagné pour la "
+            "requalification de la place du village (70 000 € subvention). Autre exemple, la "
+            "restauration d'un oratoire à Wirwignes (16 000 € de subvention).",
+            "C'est le cas du projet de requalification de la place du Portel qui a bénéficié de "
+            "l'ingénierie du Département. Coût départementaux MMU : 107 000 € et 200 000 €, au "
+            "titre de la contractualisation.",
+            "Un peu plus de 300 conseils ont été délivrés à des communes par le CAUE.",
+        ],
+        indicators,
+        entities,
+    )
+    entity = {(line, span): f.entity_code for (line, span), (f, _) in got.items()}
+    assert entity[(2, "deux")] == "62"
+    assert entity[(3, "Une vingtaine")] == "62"
+    assert entity[(4, "70 000 €")] == "62546" and entity[(4, "16 000 €")] == "62896"
+    assert entity[(5, "107 000 €")] == "62667" and entity[(5, "200 000 €")] == "62667"
+    assert [e for (line, _), e in entity.items() if line == 6] == ["62-caue-62"]
