@@ -17,14 +17,15 @@ from rapidfuzz import fuzz
 
 from pipelines.extract import Context, Extraction
 from pipelines.extract.concepts import lemmas, wordings
-from pipelines.extract.phrases import CHANGE_BEFORE, CHANGE_WORDS, COUNT_OF, is_verb
+from pipelines.extract.phrases import CHANGE_BEFORE, CHANGE_WORDS, COUNT_OF, is_participle, is_verb
 from pipelines.read.document import LIST_MARKERS, TextLine
 from pipelines.read.numbers import Quantity, find_quantities
 from schemas.catalog import Indicator, IndicatorCatalog
 
 _ASIDE = re.compile(
     r"\(\s*soit\s+(?P<aside>[^)]*)\)"
-    r"|,\s*(?:soit|ce\s+qui\s+représente|représentant)\s+(?P<trailing>[^()]*%[^()]*)$",
+    r"|,\s*(?:soit|ce\s+qui\s+représente|représentant|c['’]est-à-dire|à\s+savoir)\s+"
+    r"(?P<trailing>[^()]*%[^()]*)$",
     re.IGNORECASE,
 )
 # "Bassins : 51", "Population : 150 112 habitants": the label, then the figure
@@ -41,7 +42,11 @@ _MEASURE_OF = re.compile(
 # "Le territoire compte 21 bâtiments": a clause that only introduces the figure
 _INTRODUCED = re.compile(
     r"^(?:(?:le|ce|son)\s+territoire|il|elle|on|l['’]on)\s+(?:compte|recense|totalise|"
-    r"regroupe|dispose\s+d['’]|dispose\s+de|réunit|gère)\s*$",
+    r"regroupe|dispose\s+d['’]|dispose\s+de|réunit|gère)\s*$"
+    # "En moyenne, 73,8 habitants par km²": an adverb that only says how it is counted
+    r"|^(?:en\s+moyenne|au\s+total|en\s+tout)\s*,?\s*$"
+    # "CALL et CAHC, soit 2 EPCI à fiscalité propre": the names, then what they number
+    r"|^[^:\d]{2,70}?,\s*soit\s*$",
     re.IGNORECASE,
 )
 _SHORT_LINE = 120
@@ -145,6 +150,10 @@ def _wordings(text: str, label: str) -> list[str]:
     colon = body.find(":")
     if colon > 0 and (named := _LABEL_FIRST.match(body[: colon + 1])) is not None:
         wordings.append(COUNT_OF.sub("", named["label"]).strip())
+    words = wordings[-1].split() if wordings[-1] else []
+    while len(words) > 1 and is_participle(words[-1]):
+        words = words[:-1]  # "bassins recensés": the noun counted, however it was counted
+    wordings.append(" ".join(words))
     others = [w for n, w in enumerate(wordings) if n and w and w not in wordings[:n]]
     return [label, *others]  # "690,3 km²": no words is a label too (the area's)
 

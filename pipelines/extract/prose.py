@@ -285,8 +285,9 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
             ):  # "104 agents RHS sur 128": the bare figure is the whole of the one before
                 figure.label = f"{previous.label.split()[0]} (total)"
                 previous.part_of = len(figures)
-            elif unit == "pct" and previous.label and (among := _share_among(after, previous)):
-                # "5 811 demandes reçues ; 45 % d'entre elles ont été dématérialisées"
+            elif among := _among(after, previous, figure):
+                # "5 811 demandes reçues ; 45 % d'entre elles ont été dématérialisées",
+                # "Vingt-neuf jeunes ont été accompagnés, 13 d'entre eux au titre de ..."
                 figure.label = among
                 figure.part_of = len(figures) - 1
             elif _BETWEEN_SHARE.search(between) and unit == "pct" and previous.label:
@@ -359,7 +360,9 @@ def _in_context(text: str, figures: list[_Read], parse: Parse | None) -> None:
         if parse is not None and n and (elided := _elided(figure, figures[n - 1], parse)):
             figure.label = elided
         elif figure.part_of is None:
-            figure.label = _with_context(text, figure)
+            # "29 jeunes accompagnés, 13 d'entre eux au titre de ...": its part's framing
+            parts = [f.quantity.start for f in figures[n + 1 :] if f.part_of == n]
+            figure.label = _with_context(text, figure, parts[0] if parts else len(text))
 
 
 def _elided(figure: _Read, previous: _Read, parse: Parse) -> str:
@@ -384,7 +387,7 @@ def _elided(figure: _Read, previous: _Read, parse: Parse) -> str:
     return f"{previous.label} {words[0].lower()}"
 
 
-def _with_context(text: str, figure: _Read) -> str:
+def _with_context(text: str, figure: _Read, until: int) -> str:
     """A short or vague label ("Participants", "Personnes accueillies") with what it is of,
     when the sentence frames it ("lors de la Semaine bleue", "dans le cadre du programme
     PEGASE") or the line opens with a heading ("Création de places d'internat : 75 places
@@ -399,7 +402,7 @@ def _with_context(text: str, figure: _Read) -> str:
     sentence_start = max(text.rfind(". ", 0, q.start) + 1, 0)
     # its sentence's framing, else the one its paragraph opened with before it
     sentence_end = _SENTENCE_END.search(text, q.end)
-    stop = sentence_end.start() if sentence_end else len(text)
+    stop = min(sentence_end.start() if sentence_end else len(text), until)
     framing = [m for m in _FRAMING.finditer(text, sentence_start, stop)]
     framing = framing or [m for m in _FRAMING.finditer(text, 0, sentence_start)][:1]
     context = ""
@@ -487,6 +490,38 @@ def _share_among(after: str, previous: _Read) -> str:
         return ""
     state = f" {among['state']}" if among["state"] else ""
     return f"{previous.label}{state} (part en %)"
+
+
+def _among(after: str, previous: _Read, figure: _Read) -> str:
+    """A share or a count "d'entre eux" of the figure before, named by it; "" for none."""
+    if figure.unit == "pct" and previous.label:
+        return _share_among(after, previous)
+    if figure.unit == "count" and not figure.label:
+        return _count_among(after, previous)
+    return ""
+
+
+def _count_among(after: str, previous: _Read) -> str:
+    """ "13 d'entre eux au titre de nouvelles mesures": a part of the count before, named by
+    it and by what sets the part apart (its participle, else the complement that follows);
+    "" when the words after the figure are not "d'entre eux"."""
+    among = _AMONG.match(after)
+    if among is None or not previous.label or previous.unit != "count":
+        return ""
+    whole = _BRACKETED.sub("", previous.label).strip()
+    if among["state"]:
+        return f"{whole} {among['state']}"
+    apart = _APART.match(after, among.end())
+    what = opening_phrase(_PHRASE_END.split(after[apart.end() :])[0]) if apart else ""
+    return f"{whole} ({what})" if is_noun_phrase(what) else f"{whole} (une partie)"
+
+
+# what sets a part apart: "13 d'entre eux au titre de nouvelles mesures"
+_APART = re.compile(
+    r"\s*(?:au\s+titre\s+(?:de\s+la|du|des|de\s+l['’]|de|d['’])|pour\s+(?:la|le|les|l['’]|des|du)|"
+    r"dans\s+(?:la|le|les|l['’]|des|du))\s*",
+    re.IGNORECASE,
+)
 
 
 def _bracket_whole(text: str, q: Quantity, before: list[Quantity]) -> int | None:
@@ -937,7 +972,7 @@ _PURPOSE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _AMONG = re.compile(
-    r"\s*d['’]\s*entre\s+(?:eux|elles)\b[\s,]*(?:(?:ont|a)\s+été|sont|est|ont|a)?\s*"
+    r"\s*d['’]\s*entre\s+(?:eux|elles)\b[\s,]*(?:(?:(?:ont|a)\s+été|sont|est|ont|a)\b)?\s*"
     r"(?P<state>[\wéèêàâç-]+(?:é|és|ée|ées|is|ies|us|ues|ts|tes)\b)?",
     re.IGNORECASE,
 )

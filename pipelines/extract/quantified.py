@@ -109,7 +109,7 @@ def phrase_of(parse: Parse, noun: Word, exclude: range = range(0)) -> str:
         chosen.update(w.i for w in _what_happened(parse, noun))
     words = sorted((parse.words[i] for i in chosen), key=lambda w: w.i)
     words = _contiguous_from(words, noun)
-    while words and words[-1].pos in {"ADP", "DET", "CCONJ", "PUNCT"}:
+    while words and words[-1].pos in {"ADP", "DET", "CCONJ", "SCONJ", "PRON", "PUNCT"}:
         words = words[:-1]
     phrase = _text(parse, _at_most(words, MAX_WORDS)) if words else ""
     if phrase and len(words) == 1 and noun.lemma.lower() in VAGUE_NOUNS:

@@ -98,7 +98,8 @@ _COMPOUND_WORDS = "|".join(
     sorted({_FIRST_WORDS, "millions", "million", "milliards", "milliard"}, key=len, reverse=True)
 )
 _WORDS_NUMBER = re.compile(
-    rf"(?<![\w'’-])(?P<word>(?i:(?:une?(?=\s+milli)|{_FIRST_WORDS})"
+    # "près d'un million de m²": after "d'" only a million or a milliard
+    rf"(?:(?<![\w'’-])|(?<=\b[dD]['’])(?=une?\s+milli(?:on|ard)))(?P<word>(?i:(?:une?(?=\s+milli)|{_FIRST_WORDS})"
     rf"(?:(?:-|\s)(?:{_COMPOUND_WORDS})|(?:-|\s)et(?:-|\s)(?:une?|onze)(?![\w'’])"
     r"|-une?(?![\w'’])"  # "quatre-vingt-un": "un" joins a number by its hyphen
     r"|(?<=cent)\s+une?(?![\w'’])|(?<=mille)\s+une?(?![\w'’]))*))"  # or after "cent", "mille"
@@ -343,7 +344,7 @@ def _numbers_in_words(text: str) -> list[Quantity]:
             if number is None:
                 continue
             scale = 1.0
-        if unit != "count" and scale != 1.0 and unit != "EUR":
+        if unit != "count" and scale != 1.0 and unit not in {"EUR", "m2"}:
             scale, unit, end = 1.0, "count", match.end()
         value = _round(number * scale)
         qualifier, start = _qualifier_before(text, match.start(), value)
@@ -451,7 +452,10 @@ _NUMBERED_AFTER = re.compile(r"^\s*(?::|\))\s")
 # "82 : le nombre de plans média": a figure first, then what it counts
 NUMBER_FIRST = re.compile(
     r"^\s*:\s*(?:(?:le|la|les|l['’])\s*)?(?:nombre|total|montant|part|volume)\s+"
-    r"(?:de|d['’]|des|du)\s*",
+    r"(?:de|d['’]|des|du)\s*"
+    # "Près d'un million de m² : telle est la surface du parc immobilier"
+    r"|^\s*:\s*tel(?:le)?s?\s+(?:est|sont|était|étaient)\s+(?:le|la|les|l['’])\s*"
+    r"(?:(?:nombre|total|montant|volume)\s+(?:de|d['’]|des|du)\s*)?",
     re.IGNORECASE,
 )
 _AGE = re.compile(r"^\s*ans\b")

@@ -894,8 +894,9 @@ def test_changes_said_by_a_verb_counts_brought_to_a_number_and_amounts_under_a_h
 
 
 def test_key_figure_lines_worded_anew(indicators) -> None:
-    """Profile items as another year may word them: a number in words, a label then a
-    measure, a verb after the noun, the label's own words naming something else."""
+    """Profile items as another year may word them (tests/data/reworded*): a number in
+    words, a label then a measure, a verb after the noun, the label's own words naming
+    something else."""
     from pipelines.extract import Context
     from pipelines.extract.key_figures import read_key_figure
     from pipelines.read.document import Location, TextLine
@@ -918,6 +919,15 @@ def test_key_figure_lines_worded_anew(indicators) -> None:
             ("population_share_pct", 10.8),
         },
         "- ⇒ Piscines : 12 bassins couverts": set(),  # no indicator: a reject, not a guess
+        # a participle after the counted noun, an adverb before the figure, the names
+        # before what they number, a share after "c'est-à-dire"
+        "- Quarante-sept bassins recensés": {("basins_count", 47.0)},
+        "- En moyenne, 73,8 habitants par km²": {("density_per_km2", 73.8)},
+        "- ⇒ CALL et CAHC, soit 2 EPCI à fiscalité propre.": {("epci_count", 2.0)},
+        "- ⇒ Superficie : 480,6 km², c'est-à-dire 7,2 % du Pas-de-Calais": {
+            ("area_km2", 480.6),
+            ("area_share_pct", 7.2),
+        },
     }
     for text, expected in lines.items():
         read = read_key_figure(TextLine(text, Location("essai.txt", line=1)), where, indicators)
@@ -1515,3 +1525,27 @@ def test_a_partner_two_bodies_a_commune_s_project_and_a_priced_sentence(
     assert entity[(4, "70 000 €")] == "62546" and entity[(4, "16 000 €")] == "62896"
     assert entity[(5, "107 000 €")] == "62667" and entity[(5, "200 000 €")] == "62667"
     assert [e for (line, _), e in entity.items() if line == 6] == ["62-caue-62"]
+
+
+def test_a_count_among_the_one_before_and_a_million_in_words(indicators, entities) -> None:
+    """ "13 d'entre eux" is a part of the count before, named by it and by what sets it
+    apart (and that framing is the part's, not the whole's); "près d'un million de m²" is a
+    number, "plus d'un millier" still one."""
+    got = _extract_lines(
+        [
+            "Vingt-neuf jeunes ont été accompagnés en 2022, 13 d'entre eux au titre de "
+            "nouvelles mesures.",
+            "Près d'un million de m² : telle est la surface du parc immobilier qu'il entretient.",
+            "La concertation a permis d'aller à la rencontre de plus d'un millier d'habitants.",
+        ],
+        indicators,
+        entities,
+    )
+    label = {(line, span): lab for (line, span), (_, lab) in got.items()}
+    assert label[(2, "Vingt-neuf")] == "Jeunes accompagnés"
+    assert label[(2, "13")] == "Jeunes accompagnés (nouvelles mesures)"
+    assert got[(2, "13")][0].part_of is not None
+    assert got[(3, "Près d'un million de m²")][0].value == 1_000_000
+    assert [(s, f.value) for (n, s), (f, _) in got.items() if n == 4] == [
+        ("plus d'un millier", 1000.0)
+    ]
