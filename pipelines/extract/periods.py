@@ -87,6 +87,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"\b(?:d['’]ici|à\s+l['’]horizon|horizon)\s+(?:à\s+)?" + _YEAR.format("y"), _I),
     ),
     ("forecast", re.compile(r"\bà\s+terminaison\b|\bà\s+venir\b|\bprévisionnel", _I)),
+    # "L'objectif est de réduire de 30 % ce gaspillage": a target
+    ("forecast", re.compile(r"\bl['’]objectif\s+(?:est|était|sera)\s+(?:de|d['’])", _I)),
     ("as_of", re.compile(r"\baujourd['’]hui\b|\bdésormais\b|\bactuellement\b", _I)),
 )
 _QUARTERS = {"premier": 1, "1er": 1, "deuxième": 2, "second": 2, "troisième": 3, "quatrième": 4,

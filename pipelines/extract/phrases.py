@@ -65,16 +65,19 @@ LEADING_ARTICLE = re.compile(
 COUNT_OF = re.compile(r"^(?:(?:le|les|la|l['’])\s*)?nombre\s+(?:de\s+|d['’]\s*)", re.IGNORECASE)
 # the nouns of a change, and a change stated before its figure: "en hausse de 13,2 %", "une
 # progression de 10,2 %"
-CHANGE_WORDS = "hausse|augmentation|progression|croissance|baisse|diminution|recul|évolution"
+CHANGE_WORDS = (
+    "hausse|augmentation|progression|croissance|baisse|diminution|recul|évolution|réduction"
+)
 # the same said by a verb: "le nombre de stations progresse de 16 %"
 # the stems of the verbs a change is said with ("progresse", "ont augmenté", "évoluant")
 CHANGE_STEMS = r"progress|augment|diminu|recul|baiss|évolu"
-CHANGE_VERBS = rf"(?:{CHANGE_STEMS})(?:e|ent|ée?s?)|croît|croissent"
+# "réduire de 30 % ce gaspillage", "augmenter de 10 %": an aim said by the infinitive
+CHANGE_VERBS = rf"(?:{CHANGE_STEMS})(?:e|ent|ée?s?|er)|croît|croissent|rédui(?:re|t|te|ts|tes|sent)"
 CHANGE_BEFORE = re.compile(
     rf"(?P<word>\b(?:{CHANGE_WORDS}|{CHANGE_VERBS}))\s+(?:de\s+|d['’]\s*)?$",
     re.IGNORECASE,
 )
-_DECREASE = ("baiss", "diminu", "recul")
+_DECREASE = ("baiss", "diminu", "recul", "rédu")
 
 
 def is_decrease(word: str) -> bool:

@@ -238,7 +238,7 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
         after = text[q.end : stop]
         unit, value, change = as_change(text, q)
         label = _label(text, q, after, unit, before_end, parse)
-        label = _changed_subject(text, change, before_end) or label
+        label = _changed_subject(text, change, before_end, q.end) or label
         previous = figures[-1] if figures else None
         if (
             previous is not None
@@ -342,11 +342,17 @@ def _measure_of_count(text: str, q: Quantity, unit: str, figures: list[_Read]) -
     return f"{UNIT_NOUNS[unit]} : {of[1] if of else counted.label}"
 
 
-def _changed_subject(text: str, change: re.Match[str] | None, clause_start: int) -> str:
-    """ "le nombre de stations progresse de 16 %": the change of the verb's subject; "" for a
-    change said by a noun ("en hausse de"), whose figure is the one before."""
+def _changed_subject(
+    text: str, change: re.Match[str] | None, clause_start: int, end: int = 0
+) -> str:
+    """ "le nombre de stations progresse de 16 %": the change of the verb's subject; "réduire
+    de 30 % ce gaspillage alimentaire": of the infinitive's object; "" for a change said by a
+    noun ("en hausse de"), whose figure is the one before."""
     if change is None or not _CHANGE_VERB.fullmatch(change["word"]):
         return ""
+    if change["word"].lower().endswith(("er", "re")) and end:
+        changed = opening_phrase(_PHRASE_END.split(text[end:], maxsplit=1)[0])
+        return f"évolution : {changed}" if is_noun_phrase(changed) else ""
     subject = phrase_before(_AUXILIARY_END.sub("", text[clause_start : change.start()]))
     return f"évolution : {subject}" if is_noun_phrase(subject) else ""
 
@@ -422,6 +428,8 @@ def _with_context(text: str, figure: _Read, until: int) -> str:
     quoted = [n for own, n in named if n[:1].isupper() or (own and len(n.split()) <= 5)]
     if not is_noun_phrase(context) and quoted:
         context = quoted[-1]
+    if not is_noun_phrase(context):  # "... accompagnés par le Fonds Alimentation Durable"
+        context = _programme_in(text[sentence_start:stop])
     if not is_noun_phrase(context) and sentence_start > 0:
         context = _paragraph_topic(text)  # "Le programme PEGASE, ... Ainsi, 39 enfants ..."
     context = _CONTEXT_END.split(context, maxsplit=1)[0]
@@ -435,6 +443,22 @@ def _with_context(text: str, figure: _Read, until: int) -> str:
     ):
         return label
     return f"{label} ({context})"
+
+
+def _programme_in(sentence: str) -> str:
+    """The one programme, fund or event a sentence names by its proper name ("le Fonds
+    Alimentation Durable", "un Budget citoyen 2022", "la Semaine bleue"); "" for none or
+    several."""
+    names = {
+        " ".join(m["name"].split())
+        for m in _PROGRAMME.finditer(sentence)
+        if len(m["name"].split()) > 1
+        and (
+            any(w[:1].isupper() or w[:1].isdigit() for w in m["name"].split()[1:])
+            or sentence[: m.start()].strip()  # a capital inside the sentence: a name
+        )
+    }
+    return next(iter(names)) if len(names) == 1 else ""
 
 
 def _dated_title(text: str, q: Quantity) -> str:
@@ -839,9 +863,20 @@ def _of_what(parse: Parse, q: Quantity, label: str) -> str:
         context = action_on(parse, q.start, q.end)
     if is_noun_phrase(context) and lemma(context.split()[0]) != lemma(label):
         return f"{label} ({context})"
-    if is_participle(label.split()[-1]) and (where := done_where(parse, label, q.end)):
+    last = label.split()[-1]
+    joined = _JOINED_PARTICIPLE.match(parse.text, parse.text.find(last, q.end) + len(last))
+    if is_participle(last) and joined and is_participle(joined["participle"]):
+        # "6885 emplois créés ou consolidés", "1927 structures accompagnées et/ou financées"
+        return f"{label} {' '.join(joined.group(0).split())}"
+    if is_participle(last) and (where := done_where(parse, label, q.end)):
         return f"{label} {where}"  # "217 assistants familiaux ont participé à ces sessions"
     return label
+
+
+# the participle joined to a label's, as an item of a list ends: "créés ou consolidés /"
+_JOINED_PARTICIPLE = re.compile(
+    r"\s+(?:ou|et|et/ou)\s+(?P<participle>[\wéèêàâç-]+)(?=\s*(?:/|$))", re.IGNORECASE
+)
 
 
 def _before_finite_verb(parse: Parse, text: str, label: str, start: int) -> str:
@@ -970,6 +1005,14 @@ _PURPOSE_AFTER = re.compile(
     r"\s*(?:TTC|HT)?\s*pour\s+(?=(?:la|le|les|l['’]|une?|des|du)\s*"
     r"(?:[\wéèêàâç-]+(?:tions?|sions?|ments?|ages?|ures?)|travaux|achats?|acquisitions?)\b)",
     re.IGNORECASE,
+)
+# a programme, a fund or an event named by its proper name
+_PROGRAMME = re.compile(
+    r"\b(?P<name>(?:Fonds|Budget|Plan|Programme|Appel\s+à\s+projets|Contrat|Schéma|Semaine|"
+    r"Festival|Forum|Salon|Mois|Trophées?|Prix|Rencontres|Journées?)"
+    r"(?:\s+[a-zéè]+(?=\s+[A-ZÉ0-9]|\s*[,.;:()]|$))?"  # "Budget citoyen 2022", "Semaine bleue"
+    r"(?:\s+(?:[A-ZÉ0-9][\w'’-]*|de|du|des|d['’]|la|le|l['’]|et|à|en)){0,6}?)"
+    r"(?=\s*(?:[,.;:()«»]|$|\s+(?!de\b|du\b|des\b|la\b|le\b|et\b|à\b|en\b)[a-zé]))",
 )
 _AMONG = re.compile(
     r"\s*d['’]\s*entre\s+(?:eux|elles)\b[\s,]*(?:(?:(?:ont|a)\s+été|sont|est|ont|a)\b)?\s*"

@@ -1050,7 +1050,7 @@ def test_what_was_done_to_a_count_and_an_amount_after_a_pair(statements) -> None
     assert labels[(1156, "107")] == "Assistants familiaux (recrutement)"
     assert labels[(1190, "105")] == "Nouvelles mesures (création)"
     assert labels[(4571, "24M€")] == "Montant mobilisé"
-    assert labels[(4571, "1927")] == "Structures accompagnées"
+    assert labels[(4571, "1927")] == "Structures accompagnées et/ou financées"
 
 
 def test_a_change_from_one_value_to_another_and_a_fall_in_a_key_figure_block(
@@ -1549,3 +1549,39 @@ def test_a_count_among_the_one_before_and_a_million_in_words(indicators, entitie
     assert [(s, f.value) for (n, s), (f, _) in got.items() if n == 4] == [
         ("plus d'un millier", 1000.0)
     ]
+
+
+def test_a_programme_named_an_aim_and_participles_joined_in_a_list(indicators, entities) -> None:
+    """Sentences of the report: a short label takes the programme its sentence names by its
+    proper name; "L'objectif est de réduire de 30 % ce gaspillage" is a targeted change of
+    what the infinitive governs; "créés ou consolidés /" keeps both participles."""
+    got = _extract_lines(
+        [
+            "- ◆ 10 projets portés par des communes et associations du Pas-de-Calais "
+            "accompagnés par le Fonds Alimentation Durable, correspondant à un montant total de "
+            "travaux de 1 260 620 €, et un montant d'aide départementale de 236 247 € : "
+            "épicerie solidaire, ...",
+            "Un Budget citoyen 2022 affichant 90 porteurs de projets, 13 000 votes d'habitants "
+            "et 44 lauréats !",
+            "L'objectif est de réduire de 30% ce gaspillage alimentaire.",
+            "6885 emplois créés ou consolidés / 1927 Structures accompagnées et/ou financées / "
+            "24M€ mobilisés",
+            "12 dossiers ont été traités et 4 refusés.",
+        ],
+        indicators,
+        entities,
+    )
+    label = {(line, span): lab for (line, span), (_, lab) in got.items()}
+    assert label[(2, "10")] == "Projets portés (Fonds Alimentation Durable)"
+    assert label[(2, "236 247 €")] == "Aide départementale (Fonds Alimentation Durable)"
+    assert label[(3, "13 000")] == "Votes d'habitants (Budget citoyen 2022)"
+    aim, aim_label = got[(4, "30%")]
+    assert (aim.unit, aim.value, aim_label) == (
+        "pct_change",
+        -30.0,
+        "Évolution : gaspillage alimentaire",
+    )
+    assert aim.period is not None and aim.period.kind == "forecast"
+    assert label[(5, "6885")] == "Emplois créés ou consolidés"
+    assert label[(5, "1927")] == "Structures accompagnées et/ou financées"
+    assert " et " not in label[(6, "12")]
