@@ -141,6 +141,10 @@ def period_of(text: str, start: int, end: int, report_year: int) -> Period:
         # "un équipement qui devrait voir le jour en 2024. C'est un projet ... d'une capacité
         # de 90 berceaux"
         return planned
+    if best is None and _designed(text, start, end):
+        # "Le port intérieur (le plus vaste avec ses 1 000 mètres de quais), est entré en
+        # phase d'avant projet": the size of what is still being designed
+        return Period("forecast", None, None)
     summed = _CUMULATED.search(text, 0, start)
     sentence = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start))
     # in the figure's own sentence; or opening the paragraph as the heading of what follows
@@ -202,6 +206,21 @@ def _planned_before(text: str, start: int, end: int, report_year: int) -> Period
     return Period("forecast", None, date(int(planned["y"]), 12, 31))
 
 
+def _designed(text: str, start: int, end: int) -> bool:
+    """A size the sentence gives with a possessive ("ses 156 hectares") of what it says is
+    still in its design phase ("en phase d'avant projet", "à l'étude"), not an amount."""
+    opens = max(text.rfind(". ", 0, start) + 1, 0)
+    closes = re.search(r"[.;!?](?:\s|$)", text[end:])
+    sentence = text[opens : end + closes.start() if closes else len(text)]
+    own = _POSSESSIVE.search(text[max(start - 12, 0) : start])
+    return bool(own) and not _AMOUNT.search(text[start:end]) and bool(_DESIGN.search(sentence))
+
+
+# what is not built yet: "est entré en phase d'avant projet", "à l'étude"
+_DESIGN = re.compile(
+    r"\ben\s+phase\s+(?:d['’]\s*)?(?:avant[- ]projet|études?|conception)\b|\bà\s+l['’]étude\b", _I
+)
+_POSSESSIVE = re.compile(r"\b(?:ses|son|sa|leurs?)\s*$", _I)
 _AMOUNT = re.compile(r"€|\beuros?\b", _I)
 # what a planned building or service will hold: "d'une capacité de 90 berceaux"
 _CAPACITY = re.compile(r"\bcapacités?\b|\bpouvant\s+accueillir\b|\bberceaux\b|\blits\b", _I)

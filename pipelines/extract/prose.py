@@ -688,6 +688,8 @@ def _said_plainly(label: str, unit: str) -> str:
         return f"{UNIT_NOUNS[unit]} ({label})"
     if unit in UNIT_NOUNS and (cost := _COST_OF.match(label)) is not None:
         return f"coût : {cost['what']}"  # "l'opération a coûté 261 300 €"
+    if unit == "EUR" and (done := _ACTS_ON_AMOUNTS.get(label.lower())) is not None:
+        return f"montant {done}"  # "a permis l'obtention de 43 millions d'euros"
     received = _RECEIVED.match(label) if unit in {"EUR", "pct"} else None
     if received is not None:
         return received["what"]  # "a bénéficié d'une subvention de 36 %": the subvention
@@ -973,6 +975,11 @@ _BROUGHT_TO = re.compile(
     re.IGNORECASE,
 )
 _CHANGE_VERB = re.compile(CHANGE_VERBS, re.IGNORECASE)
+# an act on an amount, named alone before it, and what the amount then is
+_ACTS_ON_AMOUNTS = {
+    "obtention": "obtenu", "attribution": "attribué", "versement": "versé",
+    "mobilisation": "mobilisé", "octroi": "octroyé", "allocation": "alloué",
+}  # fmt: skip
 # an amount said by what something cost: "Montant : opération ayant coûté"
 _COST_OF = re.compile(r"^(?:montant\s*:\s*)?(?P<what>.+?)\s+ayant\s+coûté$", re.IGNORECASE)
 # a label that opens on the participle of what was received: "bénéficié d'une subvention"

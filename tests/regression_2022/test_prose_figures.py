@@ -1585,3 +1585,24 @@ def test_a_programme_named_an_aim_and_participles_joined_in_a_list(indicators, e
     assert label[(5, "6885")] == "Emplois créés ou consolidés"
     assert label[(5, "1927")] == "Structures accompagnées et/ou financées"
     assert " et " not in label[(6, "12")]
+
+
+def test_the_size_of_what_is_still_designed_and_an_amount_obtained(indicators, entities) -> None:
+    """Line 4401: the port's own sizes ("ses 1 000 mètres de quais") in a sentence that says
+    it is in its design phase are a forecast; the same sizes of a built thing stay the
+    year's. Line 4261: "l'obtention de 43 millions d'euros" is an amount obtained."""
+    got = _extract_lines(
+        [
+            "Le port intérieur de Marquion-Cambrai (le plus vaste avec ses 1 000 mètres de "
+            "quais et ses 156 hectares), est entré, en 2022, en phase d'avant projet.",
+            "Le port de Boulogne, avec ses 1 000 mètres de quais, a accueilli 300 navires.",
+            "Cette démarche a permis l'obtention de 43 millions d'euros sur ces deux fonds.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "1 000 mètres")][0].period.kind == "forecast"
+    assert got[(2, "156 hectares")][0].period.kind == "forecast"
+    built = got[(3, "1 000 mètres")][0].period
+    assert built is None or built.kind == "year"
+    assert got[(4, "43 millions d'euros")][1] == "Montant obtenu"
