@@ -45,6 +45,7 @@ from pipelines.extract.quantified import (
     amount_phrase,
     context_of,
     counted_phrase,
+    done_to,
     done_where,
     is_action,
     is_weak_label,
@@ -865,6 +866,9 @@ def _of_what(parse: Parse, q: Quantity, label: str) -> str:
         context = action_on(parse, q.start, q.end)
     if is_noun_phrase(context) and lemma(context.split()[0]) != lemma(label):
         return f"{label} ({context})"
+    if words <= _SHORT_LABEL and not any(map(is_participle, label.split())):
+        # "des groupes de travail qui mobilisent 76 chefs de cuisine": what was done to them
+        label = " ".join([label, done_to(parse, q.start, q.end)]).strip()
     last = label.split()[-1]
     joined = _JOINED_PARTICIPLE.match(parse.text, parse.text.find(last, q.end) + len(last))
     if is_participle(last) and joined and is_participle(joined["participle"]):

@@ -708,3 +708,47 @@ def done_where(parse: Parse, label: str, position: int) -> str:
     for demonstrative, article in _DEMONSTRATIVES:
         text = demonstrative.sub(article, text, count=1)
     return text
+
+
+# verbs whose object is only counted or compared, not acted on: "le territoire compte 35
+# collèges", "représente 12 %"; and verbs of saying or enabling
+_NOT_DONE = frozenset(
+    {"compter", "représenter", "totaliser", "atteindre", "dépasser", "avoir", "être",
+     "comporter", "comprendre", "permettre", "faire", "voir", "rester", "dénombrer", "afficher",
+     "regrouper", "rassembler", "réunir", "proposer", "offrir", "donner", "générer", "mener",
+     "organiser", "enregistrer", "traiter", "gérer", "occuper", "employer", "rencontrer"}
+)  # fmt: skip
+_OBJECT_GAP = 4  # "mobilisent 76 chefs", "a accompagné près de 300 familles"
+# past participles a first- or second-group rule does not give
+_IRREGULAR = {
+    "accueillir": "accueilli", "ouvrir": "ouvert", "couvrir": "couvert", "recevoir": "reçu",
+    "soutenir": "soutenu", "construire": "construit", "produire": "produit",
+    "conduire": "conduit", "inscrire": "inscrit", "prendre": "pris", "former": "formé",
+}  # fmt: skip
+
+
+def done_to(parse: Parse, start: int, end: int) -> str:
+    """What was done to what the number counts, said by the verb it is the object of, as a
+    participle that agrees with it: "des groupes de travail qui mobilisent 76 chefs de
+    cuisine" → "mobilisés"; "" when the verb only counts ("compte 35 collèges"), is an
+    infinitive (an aim, not a deed) or has no regular participle."""
+    noun = _counted_noun(parse, start, end)
+    verb = parse.head_of(noun) if noun is not None else None
+    if noun is None or verb is None or noun.dep != "obj" or verb.pos != "VERB":
+        return ""
+    infinitive = verb.lemma.lower()
+    if "VerbForm=Inf" in verb.morph or infinitive in _NOT_DONE or verb.i > noun.i:
+        return ""
+    if any(w.dep == "advmod" and w.lemma.lower() in {"ne", "pas"} for w in parse.children(verb)):
+        return ""
+    between = [w for w in parse.words[verb.i + 1 : noun.i] if not start <= w.start < end]
+    if any(w.pos == "ADP" for w in between) or len(between) > _OBJECT_GAP:
+        return ""  # "exercent leurs missions ... au sein des 2 maisons": no object of it
+    participle = _IRREGULAR.get(infinitive)
+    if participle is None and infinitive.endswith("er") and not infinitive.endswith("ller"):
+        participle = infinitive[:-2] + "é"
+    if participle is None or not is_french_word(participle):
+        return ""
+    feminine = "Gender=Fem" in noun.morph
+    plural = "Number=Plur" in noun.morph
+    return participle + ("e" if feminine else "") + ("s" if plural else "")

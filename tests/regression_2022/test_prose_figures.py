@@ -1606,3 +1606,28 @@ def test_the_size_of_what_is_still_designed_and_an_amount_obtained(indicators, e
     built = got[(3, "1 000 mètres")][0].period
     assert built is None or built.kind == "year"
     assert got[(4, "43 millions d'euros")][1] == "Montant obtenu"
+
+
+def test_a_count_named_by_what_the_verb_did_to_it(indicators, entities) -> None:
+    """Lines 2325 and 4706: the verb a counted noun is the object of says what was done to
+    it ("qui mobilisent 76 chefs de cuisine" → "Chefs de cuisine mobilisés"); a verb that
+    only counts, an aim and a noun after a preposition take nothing."""
+    got = _extract_lines(
+        [
+            "Ces séminaires débouchent sur des actions suivies par différents groupes de travail "
+            "qui mobilisent 76 chefs de cuisine.",
+            "Le Département a amplifié son engagement auprès des jeunes en accueillant 91 "
+            "contrats d'apprentissage.",
+            "Le territoire compte 35 collèges publics.",
+            "Les agents exercent leurs missions au sein des 25 sites.",
+            "Le plan vise à former 40 agents d'accueil.",
+        ],
+        indicators,
+        entities,
+    )
+    label = {(line, span): lab for (line, span), (_, lab) in got.items()}
+    assert label[(2, "76")] == "Chefs de cuisine mobilisés"
+    assert label[(3, "91")] == "Contrats d'apprentissage accueillis"
+    assert label[(4, "35")] == "Collèges publics"
+    assert label[(5, "25")].startswith("Sites") and "exercé" not in label[(5, "25")]
+    assert "formés" not in label[(6, "40")]
