@@ -229,7 +229,9 @@ def phrase_after(text: str) -> str:
             or (following and (is_verb(following) or is_participle(following)))
         ):
             break  # "3 pactes et engageant ...", "7 dates et un spectacle": another clause
-        if i == start and (lower in _LEADING or is_verb(word)):
+        # "210 km de l'itinéraire": after "de", "l'" opens a noun (not "l'a", a verb)
+        of_the = i == start and i and lower.startswith(("l'", "l’")) and len(lower) > 2
+        if i == start and (lower in _LEADING or (is_verb(word) and not of_the)):
             return ""
         out.append(word)
         i += 1

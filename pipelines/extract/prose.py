@@ -309,6 +309,28 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
     return figures
 
 
+def _share_in_brackets(text: str, q: Quantity, parse: Parse) -> str:
+    """A share alone in brackets after the noun phrase it is the share of ("la sphère
+    professionnelle (19 %)"), named by that phrase; "" otherwise."""
+    opening = text.rfind("(", 0, q.start)
+    if opening < 0 or text[opening + 1 : q.start].strip() or not text[q.end :].startswith(")"):
+        return ""
+    segment = _LIST_ITEM_START.split(text[:opening])[-1]
+    named = opening_phrase(" " + segment.strip()) if len(segment.split()) <= _SHARE_WORDS else ""
+    return f"part : {named}" if is_noun_phrase(named) and not _only_a_verb(parse, named) else ""
+
+
+def _only_a_verb(parse: Parse, label: str) -> bool:
+    first = [w for w in parse.words if w.text == label.split()[0]]
+    return bool(first) and first[0].pos in {"VERB", "AUX"}
+
+
+# where an item of a list of shares starts: "vers la sphère solidarité (57 %), la sphère
+# professionnelle (19 %) et Pôle emploi (24 %)"
+_LIST_ITEM_START = re.compile(r"[,;:()]|\s(?:et|ou|vers|dont|pour)\s")
+_SHARE_WORDS = 6
+
+
 def _from_to(text: str, before: _Read, after: _Read) -> str:
     """What went from one value to the other ("le taux est passé de 12 % à 15 %" → "taux";
     "la réduction du délai moyen de traitement, passant ... de 29 jours à 8 jours" → "délai
@@ -624,6 +646,8 @@ def _label(
 ) -> str:
     """The figure's noun phrase (`_noun_phrase`), never ending on a function word ("... du
     collège Cousteau et de" is "... du collège Cousteau"), nor a mention of taxes alone."""
+    if unit == "pct" and parse is not None and (shared := _share_in_brackets(text, q, parse)):
+        return shared  # "vers la sphère solidarité (57 %), la sphère professionnelle (19 %)"
     label = _CUT_END.sub("", _noun_phrase(text, q, after, unit, clause_start, parse))
     label = _named_in_full(text, label, q.end)
     if parse is not None and unit in UNIT_NOUNS and is_weak_label(parse, label, q.start):
@@ -869,6 +893,10 @@ def _of_what(parse: Parse, q: Quantity, label: str) -> str:
     if words <= _SHORT_LABEL and not any(map(is_participle, label.split())):
         # "des groupes de travail qui mobilisent 76 chefs de cuisine": what was done to them
         label = " ".join([label, done_to(parse, q.start, q.end)]).strip()
+    at = parse.text.lower().find(label.lower(), q.end)
+    region = _IN_REGION.match(parse.text, at + len(label)) if 0 <= at - q.end <= 2 else None
+    if region is not None and words <= _BARE_LABEL:
+        return f"{label} {' '.join(region.group(0).split())}"  # "2 communes dans le Nord"
     last = label.split()[-1]
     joined = _JOINED_PARTICIPLE.match(parse.text, parse.text.find(last, q.end) + len(last))
     if is_participle(last) and joined and is_participle(joined["participle"]):
@@ -879,6 +907,10 @@ def _of_what(parse: Parse, q: Quantity, label: str) -> str:
     return label
 
 
+# the region a count is of, named right after it: "ainsi que 2 communes dans le Nord"
+_IN_REGION = re.compile(
+    r"\s+(?:dans|en)\s+(?:le\s+|la\s+|les\s+|l['’]\s*)?[A-ZÉ][\w'’]+(?:-[\w'’]+)*(?=\s*(?:[,.;)]|$))"
+)
 # the participle joined to a label's, as an item of a list ends: "créés ou consolidés /"
 _JOINED_PARTICIPLE = re.compile(
     r"\s+(?:ou|et|et/ou)\s+(?P<participle>[\wéèêàâç-]+)(?=\s*(?:/|$))", re.IGNORECASE

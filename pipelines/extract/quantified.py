@@ -526,7 +526,7 @@ def item_phrase(parse: Parse, position: int) -> str:
         item = [w for w in item if w.i > anchor.i]
     nouns = [w for w in item if w.pos in {"NOUN", "PROPN"}]
     if not nouns:
-        return ""
+        return _what_was_done(parse, before)
     words = [w for w in item if w.i >= nouns[0].i and w.text not in {"*", "**", "«", "»"}]
     numbers = [  # a number in a name ("RD 940", "axe 5") stays in it
         n
@@ -538,6 +538,26 @@ def item_phrase(parse: Parse, position: int) -> str:
     while words and words[-1].pos in {"ADP", "DET", "CCONJ", "PUNCT"}:
         words = words[:-1]
     return _text(parse, words) if words else ""
+
+
+def _what_was_done(parse: Parse, before: list[Word]) -> str:
+    """ "La façade du collège Calais République a, quant à elle, été rénovée (78 000 €)":
+    the subject of the passive participle that ends right before an amount in brackets, and
+    the participle; "" when the words before do not end on one."""
+    words = [w for w in before if w.pos != "PUNCT"]
+    if not words or not words[-1].is_participle or words[-1].pos != "VERB":
+        return ""
+    verb = words[-1]
+    auxiliaries = [w for w in parse.children(verb) if w.dep.startswith("aux")]
+    if not any(w.dep == "aux:pass" for w in auxiliaries):
+        return ""
+    subjects = [  # the parser may hang the subject on the auxiliary
+        w
+        for head in (verb, *auxiliaries)
+        for w in parse.children(head)
+        if w.dep in _SUBJECTS and w.i < verb.i and nounlike(w)
+    ]
+    return f"{phrase_of(parse, subjects[0])} {verb.text}" if subjects else ""
 
 
 def _at_most(words: list[Word], count: int) -> list[Word]:

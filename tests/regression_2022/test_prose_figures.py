@@ -1631,3 +1631,32 @@ def test_a_count_named_by_what_the_verb_did_to_it(indicators, entities) -> None:
     assert label[(4, "35")] == "Collèges publics"
     assert label[(5, "25")].startswith("Sites") and "exercé" not in label[(5, "25")]
     assert "formés" not in label[(6, "40")]
+
+
+def test_lines_of_a_copy_worded_anew(indicators, entities) -> None:
+    """Lines as tests/data/reworded-9 words them: a length "de l'itinéraire"; an amount in
+    brackets after a passive sentence; shares each in brackets after its noun phrase; a
+    count of a region named right after it (line 4374 of the report itself)."""
+    got = _extract_lines(
+        [
+            "Le projet a permis d'implanter une signalétique sur près de 210 km de l'itinéraire "
+            "de Grande Randonnée GR 121.",
+            "La façade du collège Calais République a, quant à elle, été rénovée (78 000 €).",
+            "- ◆ 43 870 orientations ont été réalisées, respectivement vers la sphère solidarité "
+            "(57 %), la sphère professionnelle (19 %) et Pôle emploi (24 %).",
+            "- ◆ 10 communes et 2 intercommunalités traversées dans le Pas-de-Calais, ainsi que "
+            "2 communes dans le Nord",
+        ],
+        indicators,
+        entities,
+    )
+    label = {(line, span): lab for (line, span), (_, lab) in got.items()}
+    assert label[(2, "près de 210 km")].startswith("Itinéraire de Grande Randonnée")
+    assert label[(3, "78 000 €")] == "Montant : façade du collège Calais République rénovée"
+    assert [label[(4, s)] for s in ("57 %", "19 %", "24 %")] == [
+        "Part : sphère solidarité",
+        "Part : sphère professionnelle",
+        "Part : Pôle emploi",
+    ]
+    assert label[(5, "10")] == "Communes"
+    assert label[(5, "2")] == "Communes dans le Nord"  # the line's last "2"
