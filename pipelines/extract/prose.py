@@ -1081,6 +1081,12 @@ _ESTABLISHMENT = re.compile(
     r"stade|centre|parc|ehpad|mairie|piscine)\b[^.;,]{0,45}(?:de|d['’]|du)\s*$",
     re.IGNORECASE,
 )
+_SUBJECT_REACH = 60  # how far into its sentence an establishment opening it may name its commune
+_OPENS_ON_PLACE = re.compile(
+    r"^[\s.]*(?:la|le|les|l['’])?\s*(?:maison|lycée|collège|école|crèche|médiathèque|résidence|"
+    r"ferme|centre|ehpad|mairie)\b[^.;,]{0,45}(?:de|d['’]|du)\s*$",
+    re.IGNORECASE,
+)
 _AT = re.compile(r"\bà\s*$|\bau\s*$")
 # a sentence that is a heading and its amounts: "Coût départementaux MMU : 107 000 €"
 _ADDENDUM = re.compile(r"\s*(?:co[uû]ts?|montants?|budgets?)\b[^.:;]{0,40}:\s*\d", re.IGNORECASE)
@@ -1446,8 +1452,13 @@ def _line_place(text: str, figure: _Read, places: Gazetteer) -> Entity | None:
     # else where the figure's sentence says its action takes place, "à" the one commune it
     # writes ("les chaudières du collège à Guînes ont été remplacées pour 190 000 €, auquel
     # s'est ajouté l'accessibilité (250 000 €)")
+    # or what its sentence opens on is an establishment of that commune ("La maison de la
+    # petite enfance de Dainville participe ..., avec l'appui de 2 médecins")
     at_here = {
-        p.code: p for at, p in places.named(sentence) if _AT.search(sentence[max(at - 4, 0) : at])
+        p.code: p
+        for at, p in places.named(sentence)
+        if _AT.search(sentence[max(at - 4, 0) : at])
+        or (at <= _SUBJECT_REACH and _OPENS_ON_PLACE.match(sentence[:at]))
     }
     if len(at_here) == 1 and places.mentioned(sentence) <= set(at_here):
         return next(iter(at_here.values()))

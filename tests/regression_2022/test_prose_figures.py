@@ -1660,3 +1660,23 @@ def test_lines_of_a_copy_worded_anew(indicators, entities) -> None:
     ]
     assert label[(5, "10")] == "Communes"
     assert label[(5, "2")] == "Communes dans le Nord"  # the line's last "2"
+
+
+def test_a_sentence_opening_on_a_commune_s_establishment_is_that_commune_s(
+    indicators, entities
+) -> None:
+    """Line 1164: "La maison de la petite enfance de Dainville participe ..., avec l'appui de
+    2 médecins de la PMI" is Dainville's; an establishment named after the figure, late in
+    its sentence, is a venue (line 1664's "résidence autonomie de Boulogne-sur-Mer")."""
+    got = _extract_lines(
+        [
+            "La maison de la petite enfance de Dainville participe à cette expérimentation, avec "
+            "l'appui de 2 médecins de la PMI.",
+            "La maison de l'autonomie propose 3 outils : une visite de lieux adaptés, situés dans "
+            "une résidence autonomie de Boulogne-sur-Mer, et une formation.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "2")][0].entity_code == "62263"
+    assert got[(3, "3")][0].entity_code == "62"
