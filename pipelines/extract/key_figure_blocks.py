@@ -43,7 +43,10 @@ _CUT = re.compile(r"[,;:(.]|\s(?:dont|soit)\b|\s[–—-]\s")
 _LEADING_WORDS = re.compile(
     r"^(?:(?:de|des|du|les|la|le|à|au|aux|en|et|pour)\s+|(?:d|l)['’]\s*)+", re.I
 )
-_TRAILING_WORDS = re.compile(r"(?:\s+(?:pour|et|dont|de|des|du|à|au|sur|avec|soit|par|en))+$", re.I)
+_TRAILING_WORDS = re.compile(
+    r"(?:\s+(?:pour|et|dont|de|des|du|à|au|aux|sur|avec|soit|par|en|vers|chez|dans|entre|ou))+$",
+    re.I,
+)
 _WHOLE_AFTER = re.compile(r"\ssur\s+(?:un\s+total\s+de\s+)?$", re.IGNORECASE)
 # a figure stated by what was done with it: "consacrés", "mobilisés pour"
 _PARTICIPLE_FIRST = re.compile(

@@ -1190,12 +1190,19 @@ def _names_a_noun(parse: Parse, label: str) -> bool:
 
 def _vaguer(label: str, counted: str) -> bool:
     """The words after the figure say less than the noun phrase the parse gives it: one
-    word ("aides"), where the parse has the noun with its complements."""
+    word ("aides"), where the parse has the noun with its complements; or the words stop at a
+    complement the parse coordinates with another ("communes du Nord" of "49 communes du
+    Nord et du Pas-de-Calais")."""
+    if counted.lower().startswith(label.lower()) and _COORDINATED.match(counted[len(label) :]):
+        return True
     return (
         len(label.split()) == 1
         and len(counted.split()) > 1
         and lemma(label.split()[0]) == lemma(counted.split()[0])
     )
+
+
+_COORDINATED = re.compile(r"\s+(?:et|ou)\s+(?:du|des|de|d['’]|aux?|à)\b", re.IGNORECASE)
 
 
 _INTRO = re.compile(

@@ -810,7 +810,25 @@ def test_labels_never_end_on_a_function_word_nor_are_a_tax_mention(statements) -
     # L4121 "... et un montant total de 110 000 € TTC": taxes say how, not what
     assert label(4121, 110000) != "TTC" and label(4121, 110000).startswith("Montant")
     endings = statements.label.str.extract(r"\s(\w+)$")[0].str.lower()
-    assert not endings.isin(["et", "de", "des", "du", "à", "au", "aux", "pour", "sur"]).any()
+    function_words = [
+        "et",
+        "ou",
+        "de",
+        "des",
+        "du",
+        "à",
+        "au",
+        "aux",
+        "pour",
+        "sur",
+        "vers",
+        "dans",
+    ]
+    assert not endings.isin(function_words).any()
+    # L4821 "1 533 élèves transportés vers 306 établissements": a key figure's label too
+    assert label(4821, 1533) == "Élèves transportés"
+    # L4356 "49 communes du Nord et du Pas-de-Calais": both complements
+    assert label(4356, 49) == "Communes du Nord et du Pas-de-Calais"
 
 
 def test_labels_of_capacities_counts_whose_change_follows_and_passive_amounts(statements) -> None:
