@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from pipelines.extract import Context, Extraction, Figure, GeneratedIndicator
 from pipelines.extract.concepts import lemmas, sentence_concept
@@ -47,6 +48,7 @@ from pipelines.extract.quantified import (
     counted_phrase,
     done_to,
     done_where,
+    fronted_by,
     is_action,
     is_weak_label,
     item_phrase,
@@ -106,6 +108,7 @@ def extract_prose(
     every = list(page_contexts(document, entities))
     boxes = _box_entities([(s, line) for s, line, _ in every], organisations, entities)
     focus = _focus_subjects([(s, line) for s, line, _ in every], entities)
+    titled = _titled_places([line for _, line, _ in every], places, entities)
     lines = [
         (section, line, context)
         for section, line, context in every
@@ -151,7 +154,8 @@ def extract_prose(
             or boxes.get(line.location.order)
             or _office(f.label, offices)
             or _place(text, f, figures, places)
-            or page_entity
+            or titled.get(line.location.order)
+            or _page_or_everywhere(text, f.quantity, page_entity, entities.department)
             for f in figures
         ]
         about = [  # "... bénéficie d'une subvention d'investissement du Département de 5,73 M€"
@@ -888,6 +892,8 @@ def _of_what(parse: Parse, q: Quantity, label: str) -> str:
     context = context_of(parse, q.start, q.end) if words == 1 else ""
     if not context and words <= _SHORT_LABEL:
         context = action_on(parse, q.start, q.end)
+    if not context and words <= _SHORT_LABEL:  # "Avec 220 visites ..., les centres de santé"
+        context = fronted_by(parse, q.start, q.end)
     if is_noun_phrase(context) and lemma(context.split()[0]) != lemma(label):
         return f"{label} ({context})"
     if words <= _SHORT_LABEL and not any(map(is_participle, label.split())):
@@ -1256,6 +1262,7 @@ def _alias_pattern(entity: Entity) -> re.Pattern[str]:
 
 
 _BOX_TITLE_LENGTH = 60
+_HEADING_LENGTH = 120  # a title line over a paragraph: "... : la salle de Beaudricourt :"
 # a box that zooms on a part of what the section is about
 _FOCUS = re.compile(r"^(?:zoom|focus|gros\s+plan)\s+sur\b", re.IGNORECASE)
 
@@ -1289,6 +1296,42 @@ def _box_entities(
         if current is not None:
             about[line.location.order] = current
     return about
+
+
+def _page_or_everywhere(text: str, q: Quantity, page: Entity, department: Entity) -> Entity:
+    """The page's entity, unless the figure's sentence spans every territory ("déclinée sur
+    l'ensemble des territoires avec 7 dates" on a territory's page): the département's."""
+    start = max(text.rfind(". ", 0, q.start) + 1, 0)
+    end = _SENTENCE_END.search(text, q.end)
+    return (
+        department if _ALL_TERRITORIES.search(text[start : end.start() if end else None]) else page
+    )
+
+
+# what spans the whole département: "sur l'ensemble des territoires", "l'ensemble du département"
+_ALL_TERRITORIES = re.compile(
+    r"\b(?:l['’]\s*ensemble|tous|chacun)\s+(?:des|les|de\s+ses)\s+territoires\b"
+    r"|\bl['’]\s*ensemble\s+du\s+(?-i:département)\b",
+    re.IGNORECASE,
+)
+
+
+def _titled_places(
+    lines: list[TextLine], places: Gazetteer, entities: EntityCatalog
+) -> dict[tuple[int, int], Entity]:
+    """The commune a title line names ("Des subventions pour l'innovation : la salle
+    multi-activités de Beaudricourt :"), for the paragraph right after it, when that
+    paragraph writes no other commune ("Cette commune rurale de 87 habitants ...")."""
+    out: dict[tuple[int, int], Entity] = {}
+    for title, paragraph in pairwise(lines):
+        words = LIST_MARKERS.sub("", title.text).strip()
+        if not words.endswith(":") or len(words) > _HEADING_LENGTH:
+            continue
+        if _figures_of(words, entities)[0] or (one := _one_place(places.named(words))) is None:
+            continue
+        if places.mentioned(paragraph.text) <= {one.code}:
+            out[paragraph.location.order] = one
+    return out
 
 
 def _focus_subjects(

@@ -215,7 +215,12 @@ def _kept(parse: Parse, noun: Word, child: Word) -> bool:
     if child.dep in {"nmod", "flat:name", "flat:foreign", "compound", "fixed"} or mistaken:
         if child.i < noun.i:
             return False
-        case = [w for w in parse.children(child) if w.dep == "case"]
+        # "220 visites à domicile": the parser may tag the "à" of a complement as a mark
+        case = [
+            w
+            for w in parse.children(child)
+            if w.dep == "case" or (w.dep == "mark" and w.pos == "ADP" and w.i < child.i)
+        ]
         if (child.dep == "nmod" or mistaken) and not case:
             return child.pos == "PROPN" and child.i == noun.i + 1  # "foyers RSA"
         return (child.dep != "nmod" and not mistaken) or case[0].text.lower() in _COMPLEMENT_CASES
@@ -772,3 +777,25 @@ def done_to(parse: Parse, start: int, end: int) -> str:
     feminine = "Gender=Fem" in noun.morph
     plural = "Number=Plur" in noun.morph
     return participle + ("e" if feminine else "") + ("s" if plural else "")
+
+
+_FRONTED = frozenset({"avec", "grâce"})
+
+
+def fronted_by(parse: Parse, start: int, end: int) -> str:
+    """Who the figures of a sentence's opening "Avec ..." are of: "Avec près de 6 000
+    consultations ..., 220 visites à domicile et 410 consultations d'urgence, les centres de
+    santé ont démontré ..." → "centres de santé" (the subject of the verb the opening phrase
+    hangs on); "" otherwise."""
+    word = _counted_noun(parse, start, end)
+    seen = 0
+    while word is not None and word.dep in {"nmod", "conj", "acl:relcl", "appos"} and seen < 6:
+        word, seen = parse.head_of(word), seen + 1
+    if word is None or not word.dep.startswith("obl"):
+        return ""
+    case = [w for w in parse.children(word) if w.dep == "case"]
+    verb = parse.head_of(word)
+    if not case or case[0].lemma.lower() not in _FRONTED or verb is None or verb.i < word.i:
+        return ""
+    subjects = [w for w in parse.children(verb) if w.dep in _SUBJECTS and w.pos == "NOUN"]
+    return phrase_of(parse, subjects[0]) if subjects else ""

@@ -1460,9 +1460,16 @@ def test_the_golden_file_holds_the_re_checked_entities() -> None:
         return golden[same]
 
     changed = communes[communes.decision.eq("b")]
-    assert len(changed) == 56
+    assert len(changed) == 59
     for line, value in zip(changed.line, changed.value, strict=True):
         assert rows(line, value).entity_type.eq("commune").any(), (line, value)
+    # a sentence that spans every territory: the département's (the re-check's one change
+    # about a territory; its other, 840's 600 people, disagrees with the commune re-check's
+    # decision on the same row, which stands)
+    spans = pd.read_csv(folder / "everywhere-entities-checked.csv", dtype=str)
+    assert spans.decision.eq("b").sum() == 2
+    assert rows("840", "7").entity_type.eq("department").all()
+    assert rows("840", "600").entity_code.eq("62510").all()
     changed = bodies[bodies.decision.eq("b")]
     assert len(changed) == 15
     for line, value, code in zip(changed.line, changed.value, changed.entity_code, strict=True):
@@ -1698,3 +1705,31 @@ def test_a_sentence_opening_on_a_commune_s_establishment_is_that_commune_s(
     )
     assert got[(2, "2")][0].entity_code == "62263"
     assert got[(3, "3")][0].entity_code == "62"
+
+
+def test_the_page_a_title_a_fronted_phrase_and_every_territory(indicators, entities) -> None:
+    """Lines 3589-3591: a title that names one commune heads the paragraph after it ("Cette
+    commune rurale de 87 habitants"); line 948: figures in an opening "Avec ..." are of the
+    main clause's subject; line 840: a sentence "déclinée sur l'ensemble des territoires"
+    is the département's, whatever page it is on."""
+    got = _extract_lines(
+        [
+            "Des subventions pour l'innovation : la salle multi-activités de Beaudricourt :",
+            "Cette commune rurale de 87 habitants a réussi son challenge. Ce projet a été financé "
+            "par le FARDA : 87 500 €.",
+            "Avec près de 6 000 consultations de médecine générale, dont 960 consultations de "
+            "pédiatrie, 220 visites à domicile et 410 consultations d'urgence, les centres de "
+            "santé ont démontré qu'ils répondent aux besoins des habitants.",
+            "Cette semaine nationale des retraités a été déclinée sur l'ensemble des territoires "
+            "avec 7 dates et un spectacle.",
+        ],
+        indicators,
+        entities,
+        title="Temps forts 2022 à Lens - Hénin",
+    )
+    label = {(line, span): lab for (line, span), (_, lab) in got.items()}
+    assert got[(3, "87")][0].entity_code == "62091"
+    assert got[(3, "87 500 €")][0].entity_code == "62091"
+    assert label[(4, "220")] == "Visites à domicile (centres de santé)"
+    assert label[(4, "410")] == "Consultations d'urgence (centres de santé)"
+    assert got[(5, "7")][0].entity_code == "62"
