@@ -424,40 +424,24 @@ def _with_context(text: str, figure: _Read, until: int) -> str:
     """A short or vague label ("Participants", "Personnes accueillies") with what it is of,
     when the sentence frames it ("lors de la Semaine bleue", "dans le cadre du programme
     PEGASE") or the line opens with a heading ("Création de places d'internat : 75 places
-    créées"): "Participants (Urban Trail à Saint-Omer)"."""
+    créées"): "Participants (Urban Trail à Saint-Omer)"; a longer one only with the name
+    of the programme or event its sentence gives ("« Construisons notre Pas-de-Calais »
+    c'était ... 52 ateliers de travail")."""
     label = figure.label
     words = label.split()
-    if not words or ":" in label or "(" in label or len(words) > _SHORT_LABEL:
+    if not words or ":" in label or "(" in label or len(words) > _NAMED_LABEL:
         return label
-    if len(words) > _BARE_LABEL and lemma(words[0]) not in VAGUE_NOUNS:
-        return label
+    short = len(words) <= _SHORT_LABEL and (
+        len(words) <= _BARE_LABEL or lemma(words[0]) in VAGUE_NOUNS
+    )
     q = figure.quantity
     sentence_start = max(text.rfind(". ", 0, q.start) + 1, 0)
-    # its sentence's framing, else the one its paragraph opened with before it
     sentence_end = _SENTENCE_END.search(text, q.end)
     stop = min(sentence_end.start() if sentence_end else len(text), until)
-    framing = [m for m in _FRAMING.finditer(text, sentence_start, stop)]
-    framing = framing or [m for m in _FRAMING.finditer(text, 0, sentence_start)][:1]
-    context = ""
-    if framing:
-        context = opening_phrase(_PHRASE_END.split(text[framing[0].end() :], maxsplit=1)[0])
+    context = _framing(text, q, sentence_start, stop) if short else ""
     if not is_noun_phrase(context):
-        context = _heading_of(text, q)
-    if not is_noun_phrase(context):
-        context = _dated_title(text, q)
-    # "« Construisons notre Pas-de-Calais » ... :": a name, capitalised
-    named = [
-        (m.start() >= sentence_start, LEADING_ARTICLE.sub("", m[1].strip("*_ ")))
-        for m in _QUOTED.finditer(text, 0, q.start)
-    ]
-    # « les MERcredis de l'été »; a name in lower case only in the figure's sentence ("à un
-    # « color run » ... a permis à 17 équipes")
-    quoted = [n for own, n in named if n[:1].isupper() or (own and len(n.split()) <= 5)]
-    if not is_noun_phrase(context) and quoted:
-        context = quoted[-1]
-    if not is_noun_phrase(context):  # "... accompagnés par le Fonds Alimentation Durable"
-        context = _programme_in(text[sentence_start:stop])
-    if not is_noun_phrase(context) and sentence_start > 0:
+        context = _named_before(text, q, sentence_start, stop, short)
+    if short and not is_noun_phrase(context) and sentence_start > 0:
         context = _paragraph_topic(text)  # "Le programme PEGASE, ... Ainsi, 39 enfants ..."
     context = _CONTEXT_END.split(context, maxsplit=1)[0]
     context = _CUT_END.sub("", " ".join(context.split()[:_FRAMING_WORDS])).strip(" ,;:")
@@ -470,6 +454,35 @@ def _with_context(text: str, figure: _Read, until: int) -> str:
     ):
         return label
     return f"{label} ({context})"
+
+
+def _framing(text: str, q: Quantity, sentence_start: int, stop: int) -> str:
+    """What the figure's sentence, else its paragraph before it, frames it with ("lors de la
+    Semaine bleue"), else the line's heading or dated title."""
+    framing = [m for m in _FRAMING.finditer(text, sentence_start, stop)]
+    framing = framing or [m for m in _FRAMING.finditer(text, 0, sentence_start)][:1]
+    context = ""
+    if framing:
+        context = opening_phrase(_PHRASE_END.split(text[framing[0].end() :], maxsplit=1)[0])
+    if not is_noun_phrase(context):
+        context = _heading_of(text, q)
+    if not is_noun_phrase(context):
+        context = _dated_title(text, q)
+    return context
+
+
+def _named_before(text: str, q: Quantity, sentence_start: int, stop: int, short: bool) -> str:
+    """The name between guillemets before the figure ("« Construisons notre Pas-de-Calais »
+    ... :", capitalised; a short label's also in lower case in its own sentence, "à un « color
+    run » ... a permis à 17 équipes"), else the programme its sentence names."""
+    named = [
+        (m.start() >= sentence_start, LEADING_ARTICLE.sub("", m[1].strip("*_ ")))
+        for m in _QUOTED.finditer(text, 0, q.start)
+    ]
+    quoted = [n for own, n in named if n[:1].isupper() or (short and own and len(n.split()) <= 5)]
+    if quoted:
+        return quoted[-1]
+    return _programme_in(text[sentence_start:stop])
 
 
 def _programme_in(sentence: str) -> str:
@@ -1111,6 +1124,7 @@ _ADJECTIVE_ENDINGS = ("al", "ale", "aux", "if", "ive", "el", "elle", "ique", "ai
 # a label this short, or opening on a vague noun and up to three words, is given its context
 _BARE_LABEL = 2
 _SHORT_LABEL = 3
+_NAMED_LABEL = 5  # a label this long still takes the name of its programme
 _FRAMING_WORDS = 7
 # where a context's noun phrase ends (a relative clause, a participle), and what it cannot
 # open with

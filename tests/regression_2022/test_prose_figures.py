@@ -1733,3 +1733,21 @@ def test_the_page_a_title_a_fronted_phrase_and_every_territory(indicators, entit
     assert label[(4, "220")] == "Visites à domicile (centres de santé)"
     assert label[(4, "410")] == "Consultations d'urgence (centres de santé)"
     assert got[(5, "7")][0].entity_code == "62"
+
+
+def test_a_longer_label_takes_only_the_name_of_its_programme(indicators, entities) -> None:
+    """Line 507: a label of three words or more takes the name between guillemets its line
+    opens with; not a framing or a paragraph's topic, which only a short label takes."""
+    got = _extract_lines(
+        [
+            "« Construisons notre Pas-de-Calais » c'était des concertations partenariales : 14 "
+            "rencontres partenariales, 111 intervenants, 52 ateliers de travail.",
+            "Dans le cadre du plan de relance, 40 places d'accueil de jour ont été créées.",
+        ],
+        indicators,
+        entities,
+    )
+    label = {(line, span): lab for (line, span), (_, lab) in got.items()}
+    assert label[(2, "52")] == "Ateliers de travail (Construisons notre Pas-de-Calais)"
+    assert label[(2, "111")] == "Intervenants (Construisons notre Pas-de-Calais)"
+    assert "(" not in label[(3, "40")]
