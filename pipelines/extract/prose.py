@@ -1072,7 +1072,9 @@ _PURPOSE_AFTER = re.compile(
 _PROGRAMME = re.compile(
     r"\b(?P<name>(?:Fonds|Budget|Plan|Programme|Appel\s+à\s+projets|Contrat|Schéma|Semaine|"
     r"Festival|Forum|Salon|Mois|Trophées?|Prix|Rencontres|Journées?)"
-    r"(?:\s+[a-zéè]+(?=\s+[A-ZÉ0-9]|\s*[,.;:()]|$))?"  # "Budget citoyen 2022", "Semaine bleue"
+    # "Budget citoyen 2022", "Semaine bleue": an adjective after the name's first word
+    r"(?:\s+[a-zéè]+(?:en|enne|al|ale|aux|el|elle|ique|aire|if|ive|ois|oise|ier|ière|ue|ile"
+    r"|able|ible|aine?)\b)?"
     r"(?:\s+(?:[A-ZÉ0-9][\w'’-]*|de|du|des|d['’]|la|le|l['’]|et|à|en)){0,6}?)"
     r"(?=\s*(?:[,.;:()«»]|$|\s+(?!de\b|du\b|des\b|la\b|le\b|et\b|à\b|en\b)[a-zé]))",
 )
@@ -1381,6 +1383,10 @@ def _organisation(
     body named in brackets the figure is not in ("des partenaires (Pas-de-Calais Actif,
     APES, ...) ainsi que onze fondations") is an aside, not what the figure is about."""
     begin = max(text.rfind(". ", 0, q.start), text.rfind("; ", 0, q.start), 0)
+    if begin and _SO.match(text, begin + 1):
+        # "... le « slow dating » organisé par l'association K'Dabra ... . Ainsi, une
+        # dizaine d'ateliers": what follows from the sentence before is about its body
+        begin = max(text.rfind(". ", 0, begin), 0)
     ends = [i for i in (text.find(". ", q.end), text.find("; ", q.end)) if i != -1]
     clause = text[begin : min(ends) if ends else len(text)]
     asides = [
@@ -1422,6 +1428,8 @@ _PARTNER = re.compile(
     r"|partenaires?)\s*(?:du|de\s+la|de\s+l['’]|des|de|d['’]|l['’]|le|la|les)?\s*$",
     re.IGNORECASE,
 )
+# a sentence that goes on from the one before it
+_SO = re.compile(r"\s*(?:Ainsi|De\s+ce\s+fait|Ce\s+faisant)\s*,", re.IGNORECASE)
 # a body named with another: "Ingénierie 62 et le CAUE 62 ont encadré"
 _JOINED_BEFORE = re.compile(r"\s(?:et|ou)\s+(?:le\s+|la\s+|les\s+|l['’]\s*)?$")
 _JOINED_AFTER = re.compile(r"\s+(?:et|ou)\s")

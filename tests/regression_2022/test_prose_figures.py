@@ -1751,3 +1751,27 @@ def test_a_longer_label_takes_only_the_name_of_its_programme(indicators, entitie
     assert label[(2, "52")] == "Ateliers de travail (Construisons notre Pas-de-Calais)"
     assert label[(2, "111")] == "Intervenants (Construisons notre Pas-de-Calais)"
     assert "(" not in label[(3, "40")]
+
+
+def test_a_sentence_that_goes_on_from_the_one_before_and_a_programme_s_adjective(
+    indicators, entities
+) -> None:
+    """Line 2145: "Ainsi, une dizaine d'ateliers" goes on from the sentence naming the
+    association K'Dabra (the commune there is the venue); line 4494: "Budget citoyen" is a
+    programme's name, its adjective included."""
+    got = _extract_lines(
+        [
+            "Le « slow dating » organisé par l'association K'Dabra, organisé le lundi 19 décembre "
+            "à Saint-Pol-sur-Ternoise a montré comment porter un regard différent. Ainsi, une "
+            "dizaine d'ateliers, animés par les bénéficiaires du RSA eux-mêmes, ont permis de "
+            "faire un zoom sur les compétences de chacun.",
+            "Cette 5ème édition du Budget citoyen a permis à près de 90 porteurs de projets de "
+            "participer aux ateliers.",
+            "Le Fonds finance 3 projets de territoire.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "une dizaine")][0].entity_code == "62-k-dabra"
+    assert got[(3, "près de 90")][1] == "Porteurs de projets (Budget citoyen)"
+    assert got[(4, "3")][1] == "Projets de territoire"
