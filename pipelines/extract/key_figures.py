@@ -30,6 +30,8 @@ _ASIDE = re.compile(
 )
 # "Bassins : 51", "Population : 150 112 habitants": the label, then the figure
 _LABEL_FIRST = re.compile(r"^(?P<label>[^:\d]{2,70}?)\s*:\s*$")
+# "Intercommunalités (4 EPCI) : ...": the label, then the figure in brackets
+_LABEL_THEN_BRACKET = re.compile(r"^(?P<label>[^:\d()]{2,70}?)\s*\(\s*$")
 # "Routes départementales : un réseau de 1 450 km": the label, then what the figure measures
 _LABEL_THEN_MEASURE = re.compile(
     r"^(?P<label>[^:\d]{2,70}?)\s*:\s*(?:une?|la|le|les|l['’])\s*[^:\d]{1,40}?\s+(?:de|d['’])\s*$",
@@ -41,7 +43,7 @@ _MEASURE_OF = re.compile(
 )
 # "Le territoire compte 21 bâtiments": a clause that only introduces the figure
 _INTRODUCED = re.compile(
-    r"^(?:(?:le|ce|son)\s+territoire|il|elle|on|l['’]on)\s+(?:compte|recense|totalise|"
+    r"^(?:(?:le|ce|son)\s+territoire|il|elle|on|l['’]on)\s+(?:y\s+|en\s+)?(?:compte|recense|totalise|"
     r"regroupe|dispose\s+d['’]|dispose\s+de|réunit|gère)\s*$"
     # "En moyenne, 73,8 habitants par km²": an adverb that only says how it is counted
     r"|^(?:en\s+moyenne|au\s+total|en\s+tout)\s*,?\s*$"
@@ -86,6 +88,12 @@ def split_key_figure(text: str) -> tuple[Quantity, str, str] | None:
     before = body[: primary.start]
     if primary.start == 0:
         return primary, after, aside_text
+    if (named := _LABEL_THEN_BRACKET.match(before)) is not None and rest.startswith((")", " ")):
+        # "Intercommunalités (4 EPCI) : Communauté d'Agglomération ...": the label, then the
+        # figure in brackets with its unit word, then the list it counts
+        inside = re.match(r"\s*([^()]*)\)", rest)
+        own = inside[1].strip() if inside else ""
+        return primary, own or named["label"], aside_text
     if len(body) > _SHORT_LINE:
         return None
     if (named := _LABEL_FIRST.match(before)) is not None:

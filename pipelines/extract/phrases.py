@@ -100,11 +100,18 @@ def as_change(text: str, q: Quantity) -> tuple[str, float, re.Match[str] | None]
     signed = re.search(r"[+\u2212-]\s?$", text[: q.start]) or q.text.lstrip().startswith(
         ("+", "\u2212")
     )
+    compared = _COMPARED.match(text, q.end) if unit == "pct" else None
+    if compared is not None:  # "52 forages, soit 16 % de plus qu'en 2021"
+        return "pct_change", -abs(value) if compared["way"] == "moins" else abs(value), None
     if unit != "pct" or not (change or signed):
         return unit, value, None
     if change and is_decrease(change["word"]):
         value = -abs(value)
     return "pct_change", value, change
+
+
+# a share more or fewer than at another time: "16 % de plus qu'en 2021", "de moins que"
+_COMPARED = re.compile(r"\s*(?:de\s+|d['’]\s*)(?P<way>plus|moins)\s+(?:qu['’]|que\b|par\s+rapport)")
 
 
 # What a figure of each unit measures, to name an amount or a length that has no noun of

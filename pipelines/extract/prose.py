@@ -964,6 +964,26 @@ def _whole_after(text: str, q: Quantity) -> int | None:
     return of.end() + found[0].end if found and found[0].start == 0 else None
 
 
+def _paid_for(text: str, q: Quantity, unit: str) -> str:
+    """ "389 420 euros pour la restructuration de l'entrée du collège": what it paid for."""
+    purpose = _PURPOSE_AFTER.match(text, q.end) if unit == "EUR" else None
+    what = opening_phrase(text[purpose.end() :]) if purpose is not None else ""
+    return f"{UNIT_NOUNS[unit]} : {what}" if is_noun_phrase(what) else ""
+
+
+def _cleft(text: str, q: Quantity, unit: str) -> str:
+    """ "ce sont 23,2 M€ qui ont été reversés aux 55 SAAD": what was done with the amount,
+    and to whom; "" for no such sentence."""
+    cleft = _CLEFT.match(text, q.end) if unit in UNIT_NOUNS else None
+    if cleft is None or not _CLEFT_BEFORE.search(text[: q.start]):
+        return ""
+    done = singular_participle(cleft["participle"])
+    rest = re.sub(r"^\s*[\d\s]+", " ", text[cleft.end() :])  # "aux 55 Services": the services
+    whom = opening_phrase(_PHRASE_END.split(rest, maxsplit=1)[0])
+    to = f" {cleft['to']} {whom}" if cleft["to"] and is_noun_phrase(whom) else ""
+    return f"{UNIT_NOUNS[unit]} {done}{to}"
+
+
 def _named_outright(
     text: str, q: Quantity, unit: str, clause_start: int, parse: Parse | None
 ) -> str:
@@ -971,12 +991,8 @@ def _named_outright(
     ("389 420 euros pour la restructuration de l'entrée"); a capacity ("pouvant
     accueillir 120 personnes"); the clause's subject of "au nombre de 6"; the list item an
     amount closes, named by what it is."""
-    purpose = _PURPOSE_AFTER.match(text, q.end) if unit == "EUR" else None
-    if purpose is not None:
-        # "389 420 euros pour la restructuration de l'entrée du collège": what it paid for
-        what = opening_phrase(text[purpose.end() :])
-        if is_noun_phrase(what):
-            return f"{UNIT_NOUNS[unit]} : {what}"
+    if done_with := _cleft(text, q, unit) or _paid_for(text, q, unit):
+        return done_with
     whom = _FOR_WHOM.match(text, q.end) if unit == "EUR" else None
     if whom is not None and (heading := _heading_of(text, q)):
         # "Dotations de fonctionnement des collèges : 15,6 M€ pour les collèges publics"
@@ -1077,6 +1093,13 @@ _PROGRAMME = re.compile(
     r"|able|ible|aine?)\b)?"
     r"(?:\s+(?:[A-ZÉ0-9][\w'’-]*|de|du|des|d['’]|la|le|l['’]|et|à|en)){0,6}?)"
     r"(?=\s*(?:[,.;:()«»]|$|\s+(?!de\b|du\b|des\b|la\b|le\b|et\b|à\b|en\b)[a-zé]))",
+)
+# "ce sont 23,2 M€ qui ont été reversés aux ...": an amount in a cleft sentence
+_CLEFT_BEFORE = re.compile(r"\b(?:ce\s+sont|c['’]est)\s+(?:près\s+de\s+|plus\s+de\s+)?$", re.I)
+_CLEFT = re.compile(
+    r"\s+qui\s+(?:ont|a)\s+été\s+(?P<participle>[\wéèêàâç-]+(?:é|és|ée|ées|is|ies|us|ues|ts|tes))\b"
+    r"(?:\s+(?P<to>aux|aux?|à\s+la|à\s+l['’]|pour\s+les|pour\s+la|pour\s+le))?",
+    re.IGNORECASE,
 )
 _AMONG = re.compile(
     r"\s*d['’]\s*entre\s+(?:eux|elles)\b[\s,]*(?:(?:(?:ont|a)\s+été|sont|est|ont|a)\b)?\s*"

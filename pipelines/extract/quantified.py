@@ -367,6 +367,8 @@ def amount_phrase(parse: Parse, start: int, end: int) -> str:
         if complements:
             words += _clean_subtree(parse, complements[0], head)[:6]
         return singular_participle(_text(parse, words))
+    if root.dep == "obj" and head.pos == "VERB" and (done := _participle(head)):
+        return done  # "a permis d'obtenir 42,6 millions d'euros": an amount obtained
     if root.dep in _OBJECTS and head.lemma.lower() in _LINKING_VERBS:
         subject = next((w for w in parse.children(head) if w.dep in _SUBJECTS), None)
         if subject is not None and subject.pos == "PRON" and head.dep == "acl:relcl":
@@ -749,7 +751,21 @@ _IRREGULAR = {
     "accueillir": "accueilli", "ouvrir": "ouvert", "couvrir": "couvert", "recevoir": "reçu",
     "soutenir": "soutenu", "construire": "construit", "produire": "produit",
     "conduire": "conduit", "inscrire": "inscrit", "prendre": "pris", "former": "formé",
+    "obtenir": "obtenu", "investir": "investi", "consentir": "consenti",
 }  # fmt: skip
+
+
+def _participle(verb: Word) -> str:
+    """A verb's past participle, masculine singular ("mobiliser" → "mobilisé", "obtenir" →
+    "obtenu"); "" for a verb that only counts or compares, or whose participle no rule
+    gives."""
+    infinitive = verb.lemma.lower()
+    if infinitive in _NOT_DONE:
+        return ""
+    participle = _IRREGULAR.get(infinitive)
+    if participle is None and infinitive.endswith("er") and not infinitive.endswith("ller"):
+        participle = infinitive[:-2] + "é"
+    return participle if participle is not None and is_french_word(participle) else ""
 
 
 def done_to(parse: Parse, start: int, end: int) -> str:
@@ -769,10 +785,8 @@ def done_to(parse: Parse, start: int, end: int) -> str:
     between = [w for w in parse.words[verb.i + 1 : noun.i] if not start <= w.start < end]
     if any(w.pos == "ADP" for w in between) or len(between) > _OBJECT_GAP:
         return ""  # "exercent leurs missions ... au sein des 2 maisons": no object of it
-    participle = _IRREGULAR.get(infinitive)
-    if participle is None and infinitive.endswith("er") and not infinitive.endswith("ller"):
-        participle = infinitive[:-2] + "é"
-    if participle is None or not is_french_word(participle):
+    participle = _participle(verb)
+    if not participle:
         return ""
     feminine = "Gender=Fem" in noun.morph
     plural = "Number=Plur" in noun.morph

@@ -560,6 +560,10 @@ _NAME_NUMBER_AFTER = re.compile(r"^(?:\s*[,)]|\s+est\b|\s+[A-ZÉ]|$)")
 # a programme named by a percentage in a list: "(mobilité, ISIP, 100% insertion...)"
 _NAMED_PCT = re.compile(r"^\s?%?\s+[a-zé]+(?:\.\.\.|…|\)|,)")
 _RANGE_END_BEFORE = re.compile(r"\b(?:de|entre)\s+\d[\d \u00a0\u202f,.]*\s+(?:à|et)\s+$")
+# what a number counts, though capitalised: an acronym and a comma ("7 MDADT, chargées"), a
+# plural common noun after a number in words ("quinze Commissions d'appels d'offres")
+_ACRONYM_COUNTED = re.compile(r"^\s+[A-ZÉ]{2,}s?\s*,")
+_COUNTED_NOUN = re.compile(r"^\s(?:Commissions|Maisons|Directions|Réunions|Sessions|Séances)\b")
 _NAME_BEFORE = re.compile(r"\b(?:des|de|du)\s$|[A-ZÉÈ][A-ZÉÈ\-]+\s$")
 _NAME_AFTER = re.compile(r"^\s[A-ZÉÈ][a-zéèêàç]+")
 
@@ -699,6 +703,7 @@ def _reference_reason(
         and token.strip()[:1].isdigit()  # a page is numbered in digits: "Sept MDADT" counts
         and (_PAGE_LINE.match(before) or lone)
         and _PAGE_AFTER.match(after)
+        and not (lone and _ACRONYM_COUNTED.match(after))  # "autour de 7 MDADT, chargées"
         and len(text) < 110
     ):
         return "page or menu number"
@@ -745,7 +750,7 @@ def _name_reason(text: str, start: int, end: int, entities: EntityCatalog | None
         return "name or code containing digits"  # "des communautés 360 et des dispositifs"
     if _RANGE_END_BEFORE.search(before):
         return "other end of a range already kept"
-    if _NAME_BEFORE.search(before) and _NAME_AFTER.match(after):
+    if _NAME_BEFORE.search(before) and _NAME_AFTER.match(after) and not _COUNTED_NOUN.match(after):
         return "inside a name"
     if (
         _LIST_MARKER.match(before)

@@ -1775,3 +1775,48 @@ def test_a_sentence_that_goes_on_from_the_one_before_and_a_programme_s_adjective
     assert got[(2, "une dizaine")][0].entity_code == "62-k-dabra"
     assert got[(3, "près de 90")][1] == "Porteurs de projets (Budget citoyen)"
     assert got[(4, "3")][1] == "Projets de territoire"
+
+
+def test_lines_of_the_tenth_copy(indicators, entities) -> None:
+    """Lines as tests/data/reworded-10 words them: a share "de plus qu'en 2021" is a
+    change; an amount in a cleft sentence is named by what was done with it; an amount a
+    verb obtains; "7 MDADT," and "quinze Commissions" are counts, not a page number or a
+    name."""
+    got = _extract_lines(
+        [
+            "- ◆ Gestion de l'eau potable : suivi de 52 forages, soit 16 % de plus qu'en 2021",
+            "Quant au secteur du domicile, ce sont 23,2 M€ qui ont été reversés aux 55 Services "
+            "d'Aide et d'Accompagnement à Domicile (SAAD) concernés.",
+            "La démarche a permis d'obtenir 42,6 millions d'euros.",
+            "C'est autour de 7 MDADT, chargées des missions suivantes, que s'organise le "
+            "territoire départemental :",
+            "Tenue de quinze Commissions d'appels d'offres (CAO)",
+        ],
+        indicators,
+        entities,
+    )
+    share = got[(2, "16 %")][0]
+    assert (share.unit, share.value) == ("pct_change", 16.0)
+    assert got[(3, "23,2 M€")][1].startswith("Montant reversé aux Services d'Aide")
+    assert got[(4, "42,6 millions d'euros")][1].startswith("Montant obtenu")
+    assert got[(5, "7")][0].value == 7 and got[(6, "quinze")][0].value == 15
+
+
+def test_profile_items_of_the_tenth_copy(indicators) -> None:
+    """Profile items as tests/data/reworded-10 words them: a figure in brackets after its
+    label, "On y compte"."""
+    from pipelines.extract import Context
+    from pipelines.extract.key_figures import read_key_figure
+    from pipelines.read.document import Location, TextLine
+
+    where = Context(extractor="essai", section="Un essai", entity_type="territory",
+                    entity_code="62-montreuillois-ternois")  # fmt: skip
+    lines = {
+        "- Intercommunalités (4 EPCI) : Communauté d'Agglomération des Deux Baies en "
+        "Montreuillois, Communauté de Communes des Sept Vallées, Communauté de Communes du "
+        "Haut-Pays du Montreuillois, Communauté de Communes du Ternois": {("epci_count", 4.0)},
+        "- On y compte 14 collèges": {("colleges_count", 14.0)},
+    }
+    for text, expected in lines.items():
+        read = read_key_figure(TextLine(text, Location("essai.txt", line=1)), where, indicators)
+        assert {(f.indicator_code, f.value) for f in read.figures} == expected, text
