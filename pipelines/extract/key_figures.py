@@ -24,7 +24,7 @@ from schemas.catalog import Indicator, IndicatorCatalog
 
 _ASIDE = re.compile(
     r"\(\s*soit\s+(?P<aside>[^)]*)\)"
-    r"|,\s*(?:soit|ce\s+qui\s+représente|représentant|c['’]est-à-dire|à\s+savoir)\s+"
+    r"|,\s*(?:soit|(?:ce\s+)?qui\s+représente(?:nt)?|représentant|c['’]est-à-dire|à\s+savoir)\s+"
     r"(?P<trailing>[^()]*%[^()]*)$",
     re.IGNORECASE,
 )

@@ -1216,7 +1216,8 @@ _NUMBER_OF = re.compile(r"\bau\s+nombre\s+de\s*$", re.IGNORECASE)
 # the opening of an amount that closes a list item: "(sub ", "(", " : " after the item
 _AMOUNT_OF_ITEM = re.compile(
     r"(?:\(\s*(?:(?P<grant>sub(?:v(?:ention)?)?\.?)\s*)?|\s:\s*"
-    r"|(?P<listed>,\s*pour\s+un\s+montant(?:\s+total)?\s+de\s*))$",
+    r"|(?P<listed>,\s*pour\s+un\s+montant(?:\s+total)?\s+de\s*"
+    r"|,\s*qui\s+[^,;:.()]{1,40}?\s+pour\s*))$",  # "..., qui s'est poursuivi pour 3,8 M€"
     re.IGNORECASE,
 )
 

@@ -518,7 +518,11 @@ def item_phrase(parse: Parse, position: int) -> str:
     noun after the item's separator (a colon, semicolon, comma or dash)."""
     before = [w for w in parse.words if w.end <= position]
     start = 0
-    for n in range(len(before) - 1, -1, -1):
+    last = len(before) - 1
+    if before and before[-1].text == ")":  # "Contournement de Courrières (RD 919), qui ...":
+        opening = [n for n, w in enumerate(before) if w.text == "("]  # its own aside
+        last = opening[-1] - 1 if opening else last
+    for n in range(last, -1, -1):
         if before[n].text in _ITEM_SEPARATORS and not _joins_words(parse, before[n]):
             if before[n].text == "," and n + 1 < len(before) and before[n + 1].pos == "ADP":
                 continue  # ", au 37 rue du Temple à Arras,": an aside of the item before
@@ -543,6 +547,8 @@ def item_phrase(parse: Parse, position: int) -> str:
     words = words[: numbers[0]] if numbers else words
     words = _at_most(words, MAX_WORDS)
     while words and words[-1].pos in {"ADP", "DET", "CCONJ", "PUNCT"}:
+        if words[-1].text == ")" and any(w.text == "(" for w in words):
+            break  # "(RD 919)": the bracket the item opened
         words = words[:-1]
     return _text(parse, words) if words else ""
 

@@ -1791,6 +1791,8 @@ def test_lines_of_the_tenth_copy(indicators, entities) -> None:
             "C'est autour de 7 MDADT, chargées des missions suivantes, que s'organise le "
             "territoire départemental :",
             "Tenue de quinze Commissions d'appels d'offres (CAO)",
+            "- ◆ Contournement de Courrières (RD 919), qui s'est poursuivi pour 3,8 M€ : "
+            "giratoire de la RD 46 réalisé à Courrières ;",
         ],
         indicators,
         entities,
@@ -1800,6 +1802,7 @@ def test_lines_of_the_tenth_copy(indicators, entities) -> None:
     assert got[(3, "23,2 M€")][1].startswith("Montant reversé aux Services d'Aide")
     assert got[(4, "42,6 millions d'euros")][1].startswith("Montant obtenu")
     assert got[(5, "7")][0].value == 7 and got[(6, "quinze")][0].value == 15
+    assert got[(7, "3,8 M€")][1] == "Montant : Contournement de Courrières (RD 919)"
 
 
 def test_profile_items_of_the_tenth_copy(indicators) -> None:
@@ -1816,6 +1819,10 @@ def test_profile_items_of_the_tenth_copy(indicators) -> None:
         "Montreuillois, Communauté de Communes des Sept Vallées, Communauté de Communes du "
         "Haut-Pays du Montreuillois, Communauté de Communes du Ternois": {("epci_count", 4.0)},
         "- On y compte 14 collèges": {("colleges_count", 14.0)},
+        "- ⇒ Population : 210 960 habitants, qui représentent 14,50 % du Pas-de-Calais": {
+            ("population", 210960.0),
+            ("population_share_pct", 14.5),
+        },
     }
     for text, expected in lines.items():
         read = read_key_figure(TextLine(text, Location("essai.txt", line=1)), where, indicators)
