@@ -124,6 +124,8 @@ def test_no_figure_of_the_wrong_rows_is_loaded(text_warehouse) -> None:
         assert (line, span) not in spans, (line, span)
     rhs = rows[(rows.line == 4691) & (rows.value == 128)]
     assert rhs.label.tolist() == ["Agents RHS (total)"]
+    # L4261 "a permis l'obtention de 43 millions d'euros": the amount obtained, no "Obtention"
+    assert rows[(rows.line == 4261) & (rows.unit == "EUR")].label.tolist() == ["Montant obtenu"]
     on_1046 = wh.query(
         text_warehouse,
         "select indicator_code, value, part_of from v_statement "
