@@ -114,6 +114,10 @@ def period_of(text: str, start: int, end: int, report_year: int) -> Period:
     best: tuple[int, Period] | None = None
     framing: Period | None = None  # a phrase the paragraph opens on, before the figure
     lead = len(text) - len(text.lstrip(_MARKERS))
+    # "... sur les 7 années à venir, au sein de 31 habitats inclusifs, ce qui correspond à
+    # 327 solutions nouvelles": the same quantity said another way, its reach the clause's
+    restated = _RESTATED.search(text, 0, start)
+    near = restated.start() if restated is not None else start
     for kind, pattern in _RULES:
         for match in pattern.finditer(text):
             if match.start() <= start < match.end():
@@ -125,7 +129,7 @@ def period_of(text: str, start: int, end: int, report_year: int) -> Period:
                 framing = _period(kind, match, report_year)
             # a phrase after the figure is its own ("33 380 offres à fin 2022"); one before
             # it more often closes the previous clause: it counts double
-            distance = match.start() - end if match.start() >= end else 2 * (start - match.end())
+            distance = match.start() - end if match.start() >= end else 2 * (near - match.end())
             if distance > _REACH or _crosses_sentence(text, match, start, end):
                 continue
             period = _period(kind, match, report_year)
@@ -221,6 +225,7 @@ _DESIGN = re.compile(
     r"\ben\s+phase\s+(?:d['’]\s*)?(?:avant[- ]projet|études?|conception)\b|\bà\s+l['’]étude\b", _I
 )
 _POSSESSIVE = re.compile(r"\b(?:ses|son|sa|leurs?)\s*$", _I)
+_RESTATED = re.compile(r",?\s*(?:ce\s+qui\s+(?:correspond|représente|équivaut)\s+à|soit)\s*$", _I)
 _AMOUNT = re.compile(r"€|\beuros?\b", _I)
 # what a planned building or service will hold: "d'une capacité de 90 berceaux"
 _CAPACITY = re.compile(r"\bcapacités?\b|\bpouvant\s+accueillir\b|\bberceaux\b|\blits\b", _I)

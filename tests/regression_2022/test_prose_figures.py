@@ -1829,3 +1829,18 @@ def test_profile_items_of_the_tenth_copy(indicators) -> None:
     for text, expected in lines.items():
         read = read_key_figure(TextLine(text, Location("essai.txt", line=1)), where, indicators)
         assert {(f.indicator_code, f.value) for f in read.figures} == expected, text
+
+
+def test_the_same_quantity_said_another_way_keeps_its_period(indicators, entities) -> None:
+    """Line 1002: "... sur les 7 années à venir, au sein de 31 habitats inclusifs, ce qui
+    correspond à 327 solutions nouvelles": both are a forecast."""
+    got = _extract_lines(
+        [
+            "Le Département s'est engagé à mettre en œuvre cette aide sur les 7 années à venir, "
+            "au sein de 31 habitats inclusifs, ce qui correspond à 327 solutions nouvelles.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "31")][0].period.kind == "forecast"
+    assert got[(2, "327")][0].period.kind == "forecast"
