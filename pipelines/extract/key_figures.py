@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from pipelines.extract import Context, Extraction
 from pipelines.extract.concepts import lemmas, wordings
-from pipelines.extract.phrases import CHANGE_BEFORE, CHANGE_WORDS, COUNT_OF, is_participle, is_verb
+from pipelines.extract.phrases import CHANGE_BEFORE, CHANGE_WORDS, COUNT_OF, is_verb
 from pipelines.read.document import LIST_MARKERS, TextLine
 from pipelines.read.numbers import Quantity, find_quantities
 from schemas.catalog import Indicator, IndicatorCatalog
@@ -30,6 +30,12 @@ _ASIDE = re.compile(
 )
 # "Bassins : 51", "Population : 150 112 habitants": the label, then the figure
 _LABEL_FIRST = re.compile(r"^(?P<label>[^:\d]{2,70}?)\s*:\s*$")
+# participles that only say a thing was counted: "bassins recensés", "sites répertoriés"
+_COUNTED_SO = re.compile(
+    r"(?:recens|dénombr|comptabilis|répertori|compt|identifi|inventori)(?:é|ée|és|ées)$"
+    r"|existante?s?$",
+    re.IGNORECASE,
+)
 # "Intercommunalités (4 EPCI) : ...": the label, then the figure in brackets
 _LABEL_THEN_BRACKET = re.compile(r"^(?P<label>[^:\d()]{2,70}?)\s*\(\s*$")
 # "Routes départementales : un réseau de 1 450 km": the label, then what the figure measures
@@ -93,7 +99,8 @@ def split_key_figure(text: str) -> tuple[Quantity, str, str] | None:
         # figure in brackets with its unit word, then the list it counts
         inside = re.match(r"\s*([^()]*)\)", rest)
         own = inside[1].strip() if inside else ""
-        return primary, own or named["label"], aside_text
+        if own[:1].isalpha():  # "(4 EPCI)", not "(2022)": its unit word says what it counts
+            return primary, own, aside_text
     if len(body) > _SHORT_LINE:
         return None
     if (named := _LABEL_FIRST.match(before)) is not None:
@@ -159,8 +166,8 @@ def _wordings(text: str, label: str) -> list[str]:
     if colon > 0 and (named := _LABEL_FIRST.match(body[: colon + 1])) is not None:
         wordings.append(COUNT_OF.sub("", named["label"]).strip())
     words = wordings[-1].split() if wordings[-1] else []
-    while len(words) > 1 and is_participle(words[-1]):
-        words = words[:-1]  # "bassins recensés": the noun counted, however it was counted
+    while len(words) > 1 and _COUNTED_SO.match(words[-1]):
+        words = words[:-1]  # "bassins recensés": the noun counted (not "routes rénovées")
     wordings.append(" ".join(words))
     others = [w for n, w in enumerate(wordings) if n and w and w not in wordings[:n]]
     return [label, *others]  # "690,3 km²": no words is a label too (the area's)

@@ -87,8 +87,6 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"\b(?:d['’]ici|à\s+l['’]horizon|horizon)\s+(?:à\s+)?" + _YEAR.format("y"), _I),
     ),
     ("forecast", re.compile(r"\bà\s+terminaison\b|\bà\s+venir\b|\bprévisionnel", _I)),
-    # "L'objectif est de réduire de 30 % ce gaspillage": a target
-    ("forecast", re.compile(r"\bl['’]objectif\s+(?:est|était|sera)\s+(?:de|d['’])", _I)),
     ("as_of", re.compile(r"\baujourd['’]hui\b|\bdésormais\b|\bactuellement\b", _I)),
 )
 _QUARTERS = {"premier": 1, "1er": 1, "deuxième": 2, "second": 2, "troisième": 3, "quatrième": 4,
@@ -145,6 +143,9 @@ def period_of(text: str, start: int, end: int, report_year: int) -> Period:
         # "un équipement qui devrait voir le jour en 2024. C'est un projet ... d'une capacité
         # de 90 berceaux"
         return planned
+    if _AIM.search(text[:start]):
+        # "L'objectif est de réduire de 30 % ce gaspillage": the aim's own figure, a target
+        return Period("forecast", None, None)
     if best is None and _designed(text, start, end):
         # "Le port intérieur (le plus vaste avec ses 1 000 mètres de quais), est entré en
         # phase d'avant projet": the size of what is still being designed
@@ -213,11 +214,11 @@ def _planned_before(text: str, start: int, end: int, report_year: int) -> Period
 def _designed(text: str, start: int, end: int) -> bool:
     """A size the sentence gives with a possessive ("ses 156 hectares") of what it says is
     still in its design phase ("en phase d'avant projet", "à l'étude"), not an amount."""
-    opens = max(text.rfind(". ", 0, start) + 1, 0)
+    opens = max(text.rfind(". ", 0, start) + 1, text.rfind("; ", 0, start) + 1, 0)
     closes = re.search(r"[.;!?](?:\s|$)", text[end:])
     sentence = text[opens : end + closes.start() if closes else len(text)]
     own = _POSSESSIVE.search(text[max(start - 12, 0) : start])
-    return bool(own) and not _AMOUNT.search(text[start:end]) and bool(_DESIGN.search(sentence))
+    return bool(own) and bool(_SIZE.search(text[start:end])) and bool(_DESIGN.search(sentence))
 
 
 # what is not built yet: "est entré en phase d'avant projet", "à l'étude"
@@ -225,6 +226,12 @@ _DESIGN = re.compile(
     r"\ben\s+phase\s+(?:d['’]\s*)?(?:avant[- ]projet|études?|conception)\b|\bà\s+l['’]étude\b", _I
 )
 _POSSESSIVE = re.compile(r"\b(?:ses|son|sa|leurs?)\s*$", _I)
+# a size: a length or an area ("1 000 mètres", "156 hectares"), not a count of people
+_SIZE = re.compile(r"\b(?:m|km|mètres?|kilomètres?|ha|hectares?|m²|m2|km²|km2)\b|m²|km²", _I)
+# the aim a sentence states, the figure its own: "L'objectif est de réduire de 30 %"
+_AIM = re.compile(
+    r"\bl['’]objectif\s+(?:est|était|sera)\s+(?:de|d['’])\s*[\w'’-]+\s+(?:de\s+|à\s+)?$", _I
+)
 _RESTATED = re.compile(r",?\s*(?:ce\s+qui\s+(?:correspond|représente|équivaut)\s+à|soit)\s*$", _I)
 _AMOUNT = re.compile(r"€|\beuros?\b", _I)
 # what a planned building or service will hold: "d'une capacité de 90 berceaux"

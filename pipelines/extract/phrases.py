@@ -97,6 +97,8 @@ def as_change(text: str, q: Quantity) -> tuple[str, float, re.Match[str] | None]
     change = CHANGE_BEFORE.search(text[: q.start])
     if change is not None and _FROM_TO.match(text, q.end):
         change = None
+    if change is not None and _REDUCED_RATE.search(text[: change.start()]):
+        change = None  # "une TVA à taux réduit de 5,5 %": a rate, not a change
     signed = re.search(r"[+\u2212-]\s?$", text[: q.start]) or q.text.lstrip().startswith(
         ("+", "\u2212")
     )
@@ -110,6 +112,8 @@ def as_change(text: str, q: Quantity) -> tuple[str, float, re.Match[str] | None]
     return "pct_change", value, change
 
 
+# what a reduced rate or price is: "taux réduit", "tarif réduit"
+_REDUCED_RATE = re.compile(r"\b(?:taux|tarifs?|prix|coûts?)\s+$", re.IGNORECASE)
 # a share more or fewer than at another time: "16 % de plus qu'en 2021", "de moins que"
 _COMPARED = re.compile(r"\s*(?:de\s+|d['’]\s*)(?P<way>plus|moins)\s+(?:qu['’]|que\b|par\s+rapport)")
 

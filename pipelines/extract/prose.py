@@ -88,6 +88,7 @@ class _Read:
     value: float
     label: str
     part_of: int | None = None  # index of the whole in the line's figures
+    among: bool = False  # a part "d'entre eux": what frames it is its own, not its whole's
     code: str = ""
 
 
@@ -293,7 +294,7 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
             elif among := _among(after, previous, figure):
                 # "5 811 demandes reçues ; 45 % d'entre elles ont été dématérialisées",
                 # "Vingt-neuf jeunes ont été accompagnés, 13 d'entre eux au titre de ..."
-                figure.label = among
+                figure.label, figure.among = among, True
                 figure.part_of = len(figures) - 1
             elif _BETWEEN_SHARE.search(between) and unit == "pct" and previous.label:
                 # "1 200 bénéficiaires, soit 12 % des demandeurs": the share the figure before
@@ -321,6 +322,10 @@ def _share_in_brackets(text: str, q: Quantity, parse: Parse) -> str:
         return ""
     segment = _LIST_ITEM_START.split(text[:opening])[-1]
     named = opening_phrase(" " + segment.strip()) if len(segment.split()) <= _SHARE_WORDS else ""
+    where = opening - len(segment)
+    verbs = [w for w in parse.within(where, opening) if w.pos in {"VERB", "AUX"}]
+    if verbs or _RATE.match(named):  # "a progressé (12 %)", "taux de réussite (85 %)"
+        return ""
     return f"part : {named}" if is_noun_phrase(named) and not _only_a_verb(parse, named) else ""
 
 
@@ -378,7 +383,8 @@ def _changed_subject(
     if change is None or not _CHANGE_VERB.fullmatch(change["word"]):
         return ""
     if change["word"].lower().endswith(("er", "re")) and end:
-        changed = opening_phrase(_PHRASE_END.split(text[end:], maxsplit=1)[0])
+        rest = _WHEN.sub("", text[end:])  # "réduire de 30 % d'ici 2030 les émissions"
+        changed = opening_phrase(_PHRASE_END.split(rest, maxsplit=1)[0])
         return f"évolution : {changed}" if is_noun_phrase(changed) else ""
     subject = phrase_before(_AUXILIARY_END.sub("", text[clause_start : change.start()]))
     return f"évolution : {subject}" if is_noun_phrase(subject) else ""
@@ -394,7 +400,7 @@ def _in_context(text: str, figures: list[_Read], parse: Parse | None) -> None:
             figure.label = elided
         elif figure.part_of is None:
             # "29 jeunes accompagnés, 13 d'entre eux au titre de ...": its part's framing
-            parts = [f.quantity.start for f in figures[n + 1 :] if f.part_of == n]
+            parts = [f.quantity.start for f in figures[n + 1 :] if f.part_of == n and f.among]
             figure.label = _with_context(text, figure, parts[0] if parts else len(text))
 
 
@@ -479,9 +485,15 @@ def _named_before(text: str, q: Quantity, sentence_start: int, stop: int, short:
         (m.start() >= sentence_start, LEADING_ARTICLE.sub("", m[1].strip("*_ ")))
         for m in _QUOTED.finditer(text, 0, q.start)
     ]
-    quoted = [n for own, n in named if n[:1].isupper() or (short and own and len(n.split()) <= 5)]
-    if quoted:
-        return quoted[-1]
+    named = [(own, n) for own, n in named if own or short]  # a longer label: its sentence's
+    capitalised = [n for _, n in named if n[:1].isupper()]
+    lower = [
+        n
+        for own, n in named
+        if short and own and len(n.split()) <= 5 and not _NOT_A_NAME.fullmatch(n)
+    ]  # "« color run »", not "« au plus près du terrain »", "« aller vers »"
+    if capitalised or lower:
+        return (capitalised or lower)[-1]
     return _programme_in(text[sentence_start:stop])
 
 
@@ -489,12 +501,14 @@ def _programme_in(sentence: str) -> str:
     """The one programme, fund or event a sentence names by its proper name ("le Fonds
     Alimentation Durable", "un Budget citoyen 2022", "la Semaine bleue"); "" for none or
     several."""
+    found = ((m, " ".join(m["name"].split())) for m in _PROGRAMME.finditer(sentence))
     names = {
-        " ".join(m["name"].split())
-        for m in _PROGRAMME.finditer(sentence)
-        if len(m["name"].split()) > 1
+        name
+        for m, name in found
+        if len(name.split()) > 1
+        and not _NAME_TAIL.search(name)  # "le Contrat local de santé": no name of its own
         and (
-            any(w[:1].isupper() or w[:1].isdigit() for w in m["name"].split()[1:])
+            any(w[:1].isupper() or w[:1].isdigit() for w in name.split()[1:])
             or sentence[: m.start()].strip()  # a capital inside the sentence: a name
         )
     }
@@ -577,9 +591,13 @@ def _count_among(after: str, previous: _Read) -> str:
         return f"{whole} {among['state']}"
     apart = _APART.match(after, among.end())
     what = opening_phrase(_PHRASE_END.split(after[apart.end() :])[0]) if apart else ""
-    return f"{whole} ({what})" if is_noun_phrase(what) else f"{whole} (une partie)"
+    return f"{whole} ({what})" if is_noun_phrase(what) else ""
 
 
+# a time before what a change is of: "réduire de 30 % d'ici 2030 les émissions"
+_WHEN = re.compile(r"^\s*(?:d['’]ici|en|avant|après)\s+(?:\d{4}|[a-zéè]+\s+\d{4})\s*,?")
+# a share's own name: "taux de réussite (85 %)" is the rate, not a share of it
+_RATE = re.compile(r"(?:taux|part|proportion|pourcentage)\b", re.IGNORECASE)
 # what sets a part apart: "13 d'entre eux au titre de nouvelles mesures"
 _APART = re.compile(
     r"\s*(?:au\s+titre\s+(?:de\s+la|du|des|de\s+l['’]|de|d['’])|pour\s+(?:la|le|les|l['’]|des|du)|"
@@ -909,9 +927,11 @@ def _of_what(parse: Parse, q: Quantity, label: str) -> str:
         context = fronted_by(parse, q.start, q.end)
     if is_noun_phrase(context) and lemma(context.split()[0]) != lemma(label):
         return f"{label} ({context})"
-    if words <= _SHORT_LABEL and not any(map(is_participle, label.split())):
+    done = done_to(parse, q.start, q.end) if words <= _SHORT_LABEL else ""
+    stem = done.rstrip("es")[:-1]  # "soutenu" of "soutenus", "soutenues"
+    if done and not any(w.lower().startswith(stem) for w in label.split()):
         # "des groupes de travail qui mobilisent 76 chefs de cuisine": what was done to them
-        label = " ".join([label, done_to(parse, q.start, q.end)]).strip()
+        label = f"{label} {done}"
     at = parse.text.lower().find(label.lower(), q.end)
     region = _IN_REGION.match(parse.text, at + len(label)) if 0 <= at - q.end <= 2 else None
     if region is not None and words <= _BARE_LABEL:
@@ -1084,6 +1104,13 @@ _PURPOSE_AFTER = re.compile(
     r"(?:[\wéèêàâç-]+(?:tions?|sions?|ments?|ages?|ures?)|travaux|achats?|acquisitions?)\b)",
     re.IGNORECASE,
 )
+# what a name between guillemets in lower case does not open with: a preposition, a verb
+_NOT_A_NAME = re.compile(
+    r"(?:au|aux|à|en|dans|pour|par|sur|avec|vers|de|du|des)\b.*|[a-zéè]+(?:er|ir|re)(?:\s+\S+)?",
+    re.IGNORECASE,
+)  # a preposition's phrase, or a verb and at most one word ("aller vers")
+# what a name cannot end on: "le Plan de relance" is not "Plan de"
+_NAME_TAIL = re.compile(r"(?:\s+(?:de|du|des|d['’]|la|le|l['’]|et|à|en))+$")
 # a programme, a fund or an event named by its proper name
 _PROGRAMME = re.compile(
     r"\b(?P<name>(?:Fonds|Budget|Plan|Programme|Appel\s+à\s+projets|Contrat|Schéma|Semaine|"
@@ -1102,8 +1129,8 @@ _CLEFT = re.compile(
     re.IGNORECASE,
 )
 _AMONG = re.compile(
-    r"\s*d['’]\s*entre\s+(?:eux|elles)\b[\s,]*(?:(?:(?:ont|a)\s+été|sont|est|ont|a)\b)?\s*"
-    r"(?P<state>[\wéèêàâç-]+(?:é|és|ée|ées|is|ies|us|ues|ts|tes)\b)?",
+    r"\s*d['’]\s*entre\s+(?:eux|elles)\b[\s,]*(?:(?:(?:ont|a)\s+été|sont|est)\s+"
+    r"(?P<state>[\wéèêàâç-]+(?:é|és|ée|ées|is|ies|us|ues|ts|tes)\b))?",
     re.IGNORECASE,
 )
 # where a figure's phrase ends, and what joins an amount to the phrase before it
@@ -1135,7 +1162,7 @@ _AT = re.compile(r"\bà\s*$|\bau\s*$")
 # a sentence that is a heading and its amounts: "Coût départementaux MMU : 107 000 €"
 _ADDENDUM = re.compile(r"\s*(?:co[uû]ts?|montants?|budgets?)\b[^.:;]{0,40}:\s*\d", re.IGNORECASE)
 # the project of a commune, after others of its kind: "On retiendra ..., celui de X"
-_PROJECT_OF = re.compile(r"\b(?:celui|celle|ceux|celles)\s+(?:de\s+|d['’]\s*)")
+_PROJECT_OF = re.compile(r",\s*(?:celui|celle|ceux|celles)\s+(?:de\s+|d['’]\s*)")
 _COMMUNE_OF = re.compile(r"\b(?:la|cette)\s+commune\s+(?:de\s+|d['’]\s*)", re.IGNORECASE)
 _AMOUNT_OF = re.compile(r",\s*(?:pour\s+un\s+montant(?:\s+total)?\s+de|soit)\s*$")
 _HEADING_WORDS = 8
@@ -1217,7 +1244,7 @@ _NUMBER_OF = re.compile(r"\bau\s+nombre\s+de\s*$", re.IGNORECASE)
 _AMOUNT_OF_ITEM = re.compile(
     r"(?:\(\s*(?:(?P<grant>sub(?:v(?:ention)?)?\.?)\s*)?|\s:\s*"
     r"|(?P<listed>,\s*pour\s+un\s+montant(?:\s+total)?\s+de\s*"
-    r"|,\s*qui\s+[^,;:.()]{1,40}?\s+pour\s*))$",  # "..., qui s'est poursuivi pour 3,8 M€"
+    r"|(?<=\))\s*,\s*qui\s+[^,;:.()]{1,40}?\s+pour\s*))$",  # "(RD 919), qui s'est poursuivi pour"
     re.IGNORECASE,
 )
 
@@ -1350,10 +1377,14 @@ def _page_or_everywhere(text: str, q: Quantity, page: Entity, department: Entity
 
 # what spans the whole département: "sur l'ensemble des territoires", "l'ensemble du département"
 _ALL_TERRITORIES = re.compile(
-    r"\b(?:l['’]\s*ensemble|tous|chacun)\s+(?:des|les|de\s+ses)\s+territoires\b"
-    r"|\bl['’]\s*ensemble\s+du\s+(?-i:département)\b",
+    r"\b(?:sur|dans|à|pour)\s+(?:l['’]\s*ensemble|tous|chacun)\s+(?:des|les|de\s+ses)\s+"
+    r"territoires\b|\b(?:sur|dans|à|pour)\s+l['’]\s*ensemble\s+du\s+(?-i:département)\b",
     re.IGNORECASE,
-)
+)  # spread over them ("déclinée sur l'ensemble des territoires"), not compared with them
+# a title's last words that name the place it is about: "... la salle de Beaudricourt :"
+_ENDS_ON_PLACE = re.compile(r"\b(?:de|d['’]|du)\s*[A-ZÉ][^:,;]{1,40}\s*:$")
+# a paragraph that opens on what the title before it named
+_REFERS_BACK = re.compile(r"\s*(?:Cette|Ce|Cet|Ces|Son|Sa|Ses|Leur|Leurs)\b")
 
 
 def _titled_places(
@@ -1367,9 +1398,13 @@ def _titled_places(
         words = LIST_MARKERS.sub("", title.text).strip()
         if not words.endswith(":") or len(words) > _HEADING_LENGTH:
             continue
-        if _figures_of(words, entities)[0] or (one := _one_place(places.named(words))) is None:
+        ending = _ENDS_ON_PLACE.search(words)
+        named = places.named(ending.group(0)) if ending else []
+        if _figures_of(words, entities)[0] or (one := _one_place(named)) is None:
             continue
-        if places.mentioned(paragraph.text) <= {one.code}:
+        # a paragraph that refers back to it ("Cette commune", "Ce projet") and names no other
+        back = _REFERS_BACK.match(LIST_MARKERS.sub("", paragraph.text))
+        if back and places.mentioned(paragraph.text) <= {one.code}:
             out[paragraph.location.order] = one
     return out
 
@@ -1407,7 +1442,12 @@ def _organisation(
     body named in brackets the figure is not in ("des partenaires (Pas-de-Calais Actif,
     APES, ...) ainsi que onze fondations") is an aside, not what the figure is about."""
     begin = max(text.rfind(". ", 0, q.start), text.rfind("; ", 0, q.start), 0)
-    if begin and _SO.match(text, begin + 1):
+    stop = text.find(". ", q.end)
+    if (
+        begin
+        and _SO.match(text, begin + 1)
+        and not _BY_US.search(text[begin : stop if stop > 0 else None])
+    ):
         # "... le « slow dating » organisé par l'association K'Dabra ... . Ainsi, une
         # dizaine d'ateliers": what follows from the sentence before is about its body
         begin = max(text.rfind(". ", 0, begin), 0)
@@ -1439,6 +1479,7 @@ def _organisation(
             if (m := pattern.search(opening)) is not None
             and not _JOINED_BEFORE.search(opening[: m.start()])
             and not _JOINED_AFTER.match(opening, m.end())
+            and not _PARTNER.search(opening[: m.start()])  # "En partenariat avec le CAUE, ..."
         }
         # "Ingénierie 62 et le CAUE 62 ont encadré ...": two bodies, neither's alone
         best = (0, next(iter(opens.values()))) if len(opens) == 1 else None
@@ -1448,15 +1489,17 @@ def _organisation(
 # what names a body as a partner of what the figure counts, not its subject: "suite à une
 # étude du CAUE", "en partenariat avec", "avec l'appui de"
 _PARTNER = re.compile(
-    r"\b(?:étude|partenariat\s+avec|en\s+lien\s+avec|avec\s+l['’]appui|avec\s+le\s+concours"
+    r"\b(?:étude|partenariat\s+avec|en\s+lien\s+avec|avec\s+l['’]appui|concours"
     r"|partenaires?)\s*(?:du|de\s+la|de\s+l['’]|des|de|d['’]|l['’]|le|la|les)?\s*$",
     re.IGNORECASE,
 )
+# a figure's own sentence that says the Département did it: no body of the sentence before
+_BY_US = re.compile(r"\b(?:par|du)\s+(?:le\s+)?Département\b")
 # a sentence that goes on from the one before it
 _SO = re.compile(r"\s*(?:Ainsi|De\s+ce\s+fait|Ce\s+faisant)\s*,", re.IGNORECASE)
 # a body named with another: "Ingénierie 62 et le CAUE 62 ont encadré"
-_JOINED_BEFORE = re.compile(r"\s(?:et|ou)\s+(?:le\s+|la\s+|les\s+|l['’]\s*)?$")
-_JOINED_AFTER = re.compile(r"\s+(?:et|ou)\s")
+_JOINED_BEFORE = re.compile(r"[A-ZÉ0-9][\w'’-]*\s+(?:et|ou)\s+(?:le\s+|la\s+|les\s+|l['’]\s*)?$")
+_JOINED_AFTER = re.compile(r"\s+(?:et|ou)\s+(?:le\s+|la\s+|les\s+|l['’]\s*)?[A-ZÉ]")
 # a body named with the Département: their work together, the département's figure
 _WITH_US = re.compile(r"\s+(?:et|ou|et/ou)\s+(?:le|du)\s+Département\b")
 # the offices a figure's own words may name: "Équipes de la MDADT du Boulonnais mobilisées"
@@ -1508,9 +1551,10 @@ def _place(text: str, figure: _Read, figures: list[_Read], places: Gazetteer) ->
     if lemma(figure.label.split()[0] if figure.label else "") in _AREA_NOUNS:
         return None  # "neuf communes de ...", "sur l'ensemble des territoires": no one commune
     sentence = text[begin : sentence_end.start() if sentence_end else len(text)]
-    project = _PROJECT_OF.search(sentence)  # "celui de Maninghen-Henne, accompagné pour ..."
-    if project is not None:
-        return next((p for at, p in places.named(sentence) if at == project.end()), None)
+    project = _PROJECT_OF.search(sentence)  # "..., celui de Maninghen-Henne, accompagné ..."
+    of = [p for at, p in places.named(sentence) if project and at == project.end()]
+    if of:
+        return of[0]
     opening = max(text.rfind(". ", 0, q.start) + 1, 0)
     if opening and _ADDENDUM.match(text, opening):
         # "C'est le cas ... de la place du Portel qui a ... . Coût départementaux MMU :

@@ -545,6 +545,9 @@ def item_phrase(parse: Parse, position: int) -> str:
         if (w.pos == "NUM" or w.text[:1].isdigit()) and not (n and words[n - 1].text.isupper())
     ]
     words = words[: numbers[0]] if numbers else words
+    opened = [n for n, w in enumerate(words) if w.text == "("]
+    if opened and not any(w.text == ")" for w in words[opened[-1] :]):
+        words = words[: opened[-1]]  # "Jean Macé (phase 2)": no bracket left open
     words = _at_most(words, MAX_WORDS)
     while words and words[-1].pos in {"ADP", "DET", "CCONJ", "PUNCT"}:
         if words[-1].text == ")" and any(w.text == "(" for w in words):
@@ -570,7 +573,10 @@ def _what_was_done(parse: Parse, before: list[Word]) -> str:
         for w in parse.children(head)
         if w.dep in _SUBJECTS and w.i < verb.i and nounlike(w)
     ]
-    return f"{phrase_of(parse, subjects[0])} {verb.text}" if subjects else ""
+    if not subjects:
+        return ""
+    phrase = phrase_of(parse, subjects[0])  # which may hold the participle already
+    return phrase if phrase.split()[-1] == verb.text else f"{phrase} {verb.text}"
 
 
 def _at_most(words: list[Word], count: int) -> list[Word]:
@@ -682,12 +688,12 @@ _COMPLEMENT_WORDS = 6
 _NO_PLACE = frozenset({"cadre", "fin", "début", "cours", "moment", "occasion", "issue"})
 # a demonstrative points back to the sentence before; a label stands alone: the article
 _DEMONSTRATIVES = (
-    (re.compile(r"^à\s+ces\s+", re.IGNORECASE), "aux "),
-    (re.compile(r"^de\s+ces\s+", re.IGNORECASE), "des "),
-    (re.compile(r"^à\s+ce\s+", re.IGNORECASE), "au "),
-    (re.compile(r"^de\s+ce\s+", re.IGNORECASE), "du "),
+    (re.compile(r"\bà\s+ces\s+", re.IGNORECASE), "aux "),
+    (re.compile(r"\bde\s+ces\s+", re.IGNORECASE), "des "),
+    (re.compile(r"\bà\s+ce\s+", re.IGNORECASE), "au "),
+    (re.compile(r"\bde\s+ce\s+", re.IGNORECASE), "du "),
     (re.compile(r"\bces\s+", re.IGNORECASE), "les "),
-    (re.compile(r"\bcet\s+|\bcette\s+(?=[aeiouéèêh])", re.IGNORECASE), "l'"),
+    (re.compile(r"\bcet\s+|\bcette\s+(?=[aeiouéèê])", re.IGNORECASE), "l'"),
     (re.compile(r"\bcette\s+", re.IGNORECASE), "la "),
     (re.compile(r"\bce\s+", re.IGNORECASE), "le "),
 )
@@ -730,6 +736,11 @@ def done_where(parse: Parse, label: str, position: int) -> str:
         if word.pos == "NUM" or word.text in _BREAKS or (own_clause and word is not where):
             break
         tail.append(word)
+    while tail and tail[-1].i + 1 < len(parse.words):  # "à Lens-Hénin": the whole name
+        following = parse.words[tail[-1].i + 1]
+        if following.start != tail[-1].end and not following.text.startswith("-"):
+            break
+        tail.append(following)
     tail = _at_most(tail, _COMPLEMENT_WORDS)
     while tail and tail[-1].pos in {"ADP", "DET", "CCONJ", "PUNCT"}:
         tail = tail[:-1]
@@ -739,7 +750,7 @@ def done_where(parse: Parse, label: str, position: int) -> str:
         return ""
     text = _text(parse, tail)
     for demonstrative, article in _DEMONSTRATIVES:
-        text = demonstrative.sub(article, text, count=1)
+        text = demonstrative.sub(article, text)
     return text
 
 
@@ -749,14 +760,15 @@ _NOT_DONE = frozenset(
     {"compter", "représenter", "totaliser", "atteindre", "dépasser", "avoir", "être",
      "comporter", "comprendre", "permettre", "faire", "voir", "rester", "dénombrer", "afficher",
      "regrouper", "rassembler", "réunir", "proposer", "offrir", "donner", "générer", "mener",
-     "organiser", "enregistrer", "traiter", "gérer", "occuper", "employer", "rencontrer"}
+     "organiser", "enregistrer", "traiter", "gérer", "occuper", "employer", "rencontrer",
+     "posséder", "peser", "détenir", "abriter"}
 )  # fmt: skip
 _OBJECT_GAP = 4  # "mobilisent 76 chefs", "a accompagné près de 300 familles"
 # past participles a first- or second-group rule does not give
 _IRREGULAR = {
     "accueillir": "accueilli", "ouvrir": "ouvert", "couvrir": "couvert", "recevoir": "reçu",
     "soutenir": "soutenu", "construire": "construit", "produire": "produit",
-    "conduire": "conduit", "inscrire": "inscrit", "prendre": "pris", "former": "formé",
+    "conduire": "conduit", "inscrire": "inscrit", "prendre": "pris",
     "obtenir": "obtenu", "investir": "investi", "consentir": "consenti",
 }  # fmt: skip
 

@@ -107,6 +107,8 @@ _WORDS_NUMBER = re.compile(
     r"|(?P<name>(?=\s+[A-ZÉ]))"  # "sept Maisons", "trois SCIC" (not "Deux Caps")
     r"|(?P<end>(?=\s*(?:[,.;)(]|$))))"  # "au nombre de neuf,", "partenaires : neuf"
 )
+# units a scale word may multiply ("un million de m²", "deux millions de km")
+_SCALED_UNITS = frozenset({"EUR", "m2", "km", "t", "ha", "m", "km2"})
 _SCALE_IN = re.compile(r"\bmilli(?:on|ard)s?\b", re.IGNORECASE)
 _SCALE_AFTER = re.compile(r"\s+(milli(?:on|ard)s?)\b", re.IGNORECASE)
 # an acronym after a capitalised number word: "Deux EPCI", "Sept MDADT" count, as a sentence
@@ -344,7 +346,7 @@ def _numbers_in_words(text: str) -> list[Quantity]:
             if number is None:
                 continue
             scale = 1.0
-        if unit != "count" and scale != 1.0 and unit not in {"EUR", "m2"}:
+        if unit != "count" and scale != 1.0 and unit not in _SCALED_UNITS:
             scale, unit, end = 1.0, "count", match.end()
         value = _round(number * scale)
         qualifier, start = _qualifier_before(text, match.start(), value)

@@ -1470,8 +1470,8 @@ def test_the_golden_file_holds_the_re_checked_entities() -> None:
     # decision on the same row, which stands)
     spans = pd.read_csv(folder / "everywhere-entities-checked.csv", dtype=str)
     assert spans.decision.eq("b").sum() == 2
-    assert rows("840", "7").entity_type.eq("department").all()
-    assert rows("840", "600").entity_code.eq("62510").all()
+    assert rows("840", "7").entity_type.tolist() == ["department"]
+    assert rows("840", "600").entity_code.tolist() == ["62510"]
     changed = bodies[bodies.decision.eq("b")]
     assert len(changed) == 15
     for line, value, code in zip(changed.line, changed.value, changed.entity_code, strict=True):
@@ -1844,3 +1844,60 @@ def test_the_same_quantity_said_another_way_keeps_its_period(indicators, entitie
     )
     assert got[(2, "31")][0].period.kind == "forecast"
     assert got[(2, "327")][0].period.kind == "forecast"
+
+
+def test_this_change_s_rules_do_not_fire_on_ordinary_sentences(indicators, entities) -> None:
+    """Sentences a rule of this change first misread: a participle said once; a part's
+    framing given to the whole only for "d'entre eux"; a programme's name never cut at a
+    function word; a lower-case quote that is no name; a comparison with every territory;
+    a reduced rate; a bracketed rate or change; "d'entre eux" with an active verb; an aim's
+    neighbours; counts of people in a project at its design stage; a verb that only owns."""
+    got = _extract_lines(
+        [
+            "La toiture a été rénovée (45 000 €).",
+            "45 jeunes, dont 12 filles, ont été accueillis dans le cadre du dispositif PEGASE.",
+            "Le Contrat local de santé prévoit 12 actions.",
+            "Les agents, « au plus près du terrain », ont réalisé 300 visites.",
+            "Les travaux bénéficient d'une TVA à taux réduit de 5,5 %.",
+            "Le taux de réussite au brevet (85 %) reste stable.",
+            "Sur 80 jeunes accompagnés, 45 d'entre eux ont trouvé un emploi.",
+            "L'objectif est de rénover les collèges : 12 collèges ont été rénovés en 2022.",
+            "Ses 45 agents accompagnent le projet du canal, en phase d'études.",
+            "Le territoire possède 4 ports de plaisance.",
+            "Le Département a soutenu 80 associations.",
+        ],
+        indicators,
+        entities,
+        title="Temps forts 2022 à Lens - Hénin",
+    )
+    label = {(line, span): lab for (line, span), (_, lab) in got.items()}
+    figure = {(line, span): f for (line, span), (f, _) in got.items()}
+    assert label[(2, "45 000 €")] == "Montant : toiture rénovée"
+    assert label[(3, "45")] == "Jeunes accueillis (dispositif PEGASE)"
+    assert "(" not in label[(4, "12")]
+    assert "(" not in label[(5, "300")]
+    assert (figure[(6, "5,5 %")].unit, figure[(6, "5,5 %")].value) == ("pct", 5.5)
+    assert label[(7, "85 %")] == "Taux de réussite au brevet"
+    assert (8, "45") not in label  # no label for an active verb's part: a reject
+    assert figure[(9, "12")].period is None or figure[(9, "12")].period.kind == "year"
+    assert figure[(10, "45")].period is None or figure[(10, "45")].period.kind == "year"
+    assert label[(11, "4")] == "Ports de plaisance"
+    assert label[(12, "80")].split()[0] == "Associations" and label[(12, "80")].count("souten") == 1
+
+
+def test_profile_items_this_change_must_not_read(indicators) -> None:
+    """A participle that says what was done is no count of the stock ("120 km de routes
+    départementales rénovées" is no road network); a year in brackets is no count."""
+    from pipelines.extract import Context
+    from pipelines.extract.key_figures import read_key_figure
+    from pipelines.read.document import Location, TextLine
+
+    where = Context(extractor="essai", section="Un essai", entity_type="territory",
+                    entity_code="62-arrageois")  # fmt: skip
+    for text in [
+        "- ⇒ 120 km de routes départementales rénovées",
+        "- ⇒ 4 bâtiments départementaux vendus",
+        "- ⇒ Collèges (2022) : 35 collèges publics",
+    ]:
+        read = read_key_figure(TextLine(text, Location("essai.txt", line=1)), where, indicators)
+        assert not [f for f in read.figures if f.value in {120, 4, 2022}], text
