@@ -308,9 +308,11 @@ def opening_phrase(text: str) -> str:
     return phrase_after(" " + " ".join(words)) if words else ""
 
 
+# a word in the form of a past participle: "accompagnés", "réunies", "construits"
+PARTICIPLE_FORM = r"[\wéèêàâç-]+(?:é|és|ée|ées|is|ies|us|ues|ts|tes)\b"
 _PASSIVE = re.compile(r"\s+(?:ont|a|avaient|avait)\s+été\s+", re.IGNORECASE)
 _STATE = re.compile(
-    r"\s+(?:se\s+)?(?:sont|est)\s+(?=[\wéèêàâç-]+(?:é|és|ée|ées|is|ies|us|ues|ts|tes)\b)",
+    rf"\s+(?:se\s+)?(?:sont|est)\s+(?={PARTICIPLE_FORM})",
     re.IGNORECASE,
 )
 _ACTIVE = re.compile(r"\s+(?:ont|a)\s+(?=[\wéèêàâç-]+(?:é|i|u|is|it|int)\b)", re.IGNORECASE)

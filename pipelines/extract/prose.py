@@ -26,6 +26,7 @@ from pipelines.extract.phrases import (
     CHANGE_VERBS,
     CHANGE_WORDS,
     LEADING_ARTICLE,
+    PARTICIPLE_FORM,
     UNIT_NOUNS,
     as_change,
     is_french_word,
@@ -1124,13 +1125,13 @@ _PROGRAMME = re.compile(
 # "ce sont 23,2 M€ qui ont été reversés aux ...": an amount in a cleft sentence
 _CLEFT_BEFORE = re.compile(r"\b(?:ce\s+sont|c['’]est)\s+(?:près\s+de\s+|plus\s+de\s+)?$", re.I)
 _CLEFT = re.compile(
-    r"\s+qui\s+(?:ont|a)\s+été\s+(?P<participle>[\wéèêàâç-]+(?:é|és|ée|ées|is|ies|us|ues|ts|tes))\b"
-    r"(?:\s+(?P<to>aux|aux?|à\s+la|à\s+l['’]|pour\s+les|pour\s+la|pour\s+le))?",
+    rf"\s+qui\s+(?:ont|a)\s+été\s+(?P<participle>{PARTICIPLE_FORM})"
+    r"(?:\s+(?P<to>aux?|à\s+la|à\s+l['’]|pour\s+les|pour\s+la|pour\s+le))?",
     re.IGNORECASE,
 )
 _AMONG = re.compile(
     r"\s*d['’]\s*entre\s+(?:eux|elles)\b[\s,]*(?:(?:(?:ont|a)\s+été|sont|est)\s+"
-    r"(?P<state>[\wéèêàâç-]+(?:é|és|ée|ées|is|ies|us|ues|ts|tes)\b))?",
+    rf"(?P<state>{PARTICIPLE_FORM}))?",
     re.IGNORECASE,
 )
 # where a figure's phrase ends, and what joins an amount to the phrase before it
@@ -1383,8 +1384,14 @@ _ALL_TERRITORIES = re.compile(
 )  # spread over them ("déclinée sur l'ensemble des territoires"), not compared with them
 # a title's last words that name the place it is about: "... la salle de Beaudricourt :"
 _ENDS_ON_PLACE = re.compile(r"\b(?:de|d['’]|du)\s*[A-ZÉ][^:,;]{1,40}\s*:$")
-# a paragraph that opens on what the title before it named
-_REFERS_BACK = re.compile(r"\s*(?:Cette|Ce|Cet|Ces|Son|Sa|Ses|Leur|Leurs)\b")
+# a paragraph that refers back, early on, to the place the title before it named: "Cette
+# commune rurale de 87 habitants", "Avec ses 89 habitants, cette commune", "ce projet"
+_REFERS_BACK = re.compile(
+    r"\b(?:cette|ce|cet)\s+(?:commune|ville|village|projet|salle|équipement|bâtiment|site|"
+    r"chantier|opération|lieu)\b",
+    re.IGNORECASE,
+)
+_REFERS_BACK_REACH = 150
 
 
 def _titled_places(
@@ -1402,8 +1409,8 @@ def _titled_places(
         named = places.named(ending.group(0)) if ending else []
         if _figures_of(words, entities)[0] or (one := _one_place(named)) is None:
             continue
-        # a paragraph that refers back to it ("Cette commune", "Ce projet") and names no other
-        back = _REFERS_BACK.match(LIST_MARKERS.sub("", paragraph.text))
+        # a paragraph that refers back to it ("cette commune", "ce projet") and names no other
+        back = _REFERS_BACK.search(paragraph.text[:_REFERS_BACK_REACH])
         if back and places.mentioned(paragraph.text) <= {one.code}:
             out[paragraph.location.order] = one
     return out

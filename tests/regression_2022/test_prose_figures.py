@@ -1901,3 +1901,22 @@ def test_profile_items_this_change_must_not_read(indicators) -> None:
     ]:
         read = read_key_figure(TextLine(text, Location("essai.txt", line=1)), where, indicators)
         assert not [f for f in read.figures if f.value in {120, 4, 2022}], text
+
+
+def test_a_title_s_commune_heads_a_paragraph_that_refers_back_to_it(indicators, entities) -> None:
+    """The paragraph under "... la salle multi-activités de Beaudricourt :" is Beaudricourt's
+    when it refers back to it anywhere early on ("Avec ses 89 habitants, cette commune
+    rurale", tests/data/reworded-4); a title "... à Arras :" over a paragraph that does not
+    refer back heads nothing."""
+    got = _extract_lines(
+        [
+            "Des subventions pour l'innovation : la salle multi-activités de Beaudricourt :",
+            "Avec ses 89 habitants, cette commune rurale a relevé son défi.",
+            "Le bilan de l'année, présenté en séance publique à Arras :",
+            "Le Département a accompagné 1 200 familles.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(3, "89")][0].entity_code == "62091"
+    assert got[(5, "1 200")][0].entity_code == "62"
