@@ -879,11 +879,7 @@ def _noun_phrase(
         counted = opening_phrase(after[base.end() :])
         article = base.group(1) if base.group(1)[-1] in "'’" else base.group(1) + " "
         label = f"{UNIT_NOUNS[unit]} {article}{counted}" if counted else label
-    done = _DONE_BEFORE.search(text[: q.start])
-    if label and done and not re.search(r"\b" + re.escape(done["participle"]) + r"\b", label):
-        # "la régie a réparé 100 km de routes": what was done is part of what is counted
-        plural = label.split()[0].endswith(("s", "x")) and not done["participle"].endswith("s")
-        label = f"{label} {done['participle']}{'s' if plural else ''}"
+    label = _done_before(text, q, label, parse)
     if not is_noun_phrase(label):
         label = phrase_before(text[: q.start])
         if (
@@ -912,6 +908,20 @@ def _noun_phrase(
     if parse is not None and unit == "count" and label and "(" not in label:
         label = _of_what(parse, q, label)
     return label if is_noun_phrase(label) else ""
+
+
+def _done_before(text: str, q: Quantity, label: str, parse: Parse | None) -> str:
+    """ "la régie a réparé 100 km de routes": what was done is part of what is counted, as
+    the participle the parse makes agree with the counted noun (`done_to`: "Associations
+    soutenues"), else the participle the text writes, made plural after a plural noun."""
+    done = _DONE_BEFORE.search(text[: q.start])
+    if not label or done is None or re.search(rf"\b{re.escape(done['participle'])}\b", label):
+        return label
+    agreed = done_to(parse, q.start, q.end) if parse is not None else ""
+    if agreed.startswith(done["participle"].lower()):
+        return f"{label} {agreed}"
+    plural = label.split()[0].endswith(("s", "x")) and not done["participle"].endswith("s")
+    return f"{label} {done['participle']}{'s' if plural else ''}"
 
 
 def _of_what(parse: Parse, q: Quantity, label: str) -> str:

@@ -1883,6 +1883,7 @@ def test_this_change_s_rules_do_not_fire_on_ordinary_sentences(indicators, entit
     assert figure[(10, "45")].period is None or figure[(10, "45")].period.kind == "year"
     assert label[(11, "4")] == "Ports de plaisance"
     assert label[(12, "80")].split()[0] == "Associations" and label[(12, "80")].count("souten") == 1
+    assert label[(12, "80")] == "Associations soutenues"  # the participle agrees
 
 
 def test_profile_items_this_change_must_not_read(indicators) -> None:
