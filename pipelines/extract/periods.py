@@ -89,6 +89,13 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("forecast", re.compile(r"\bà\s+terminaison\b|\bà\s+venir\b|\bprévisionnel", _I)),
     ("as_of", re.compile(r"\baujourd['’]hui\b|\bdésormais\b|\bactuellement\b", _I)),
 )
+# a figure compared with the one before it: "contre 83 830 l'an passé", "contre 1 050 en 2021"
+_AGAINST = re.compile(r"\bcontre\s*$", _I)
+_EARLIER_YEAR = re.compile(
+    r"\s*(?:en\s+(?P<year>(?:19|20)\d{2})\b|l['’]an\s+(?:passé|dernier)\b"
+    r"|l['’]année\s+(?:précédente|dernière|passée)\b)",
+    _I,
+)
 _QUARTERS = {"premier": 1, "1er": 1, "deuxième": 2, "second": 2, "troisième": 3, "quatrième": 4,
              "dernier": 4}  # fmt: skip
 # how far from the figure a period phrase may be and still apply to it
@@ -109,6 +116,10 @@ def report_period(year: int) -> Period:
 def period_of(text: str, start: int, end: int, report_year: int) -> Period:
     """The period of the figure at text[start:end]: the nearest period phrase of its
     sentence within reach, else the report year."""
+    if (earlier := _EARLIER_YEAR.match(text, end)) and _AGAINST.search(text, 0, start):
+        # "95 140 abonnés, contre 83 830 l'an passé": a year before the report's, or the one named
+        year = int(earlier["year"]) if earlier["year"] else report_year - 1
+        return report_period(year)
     best: tuple[int, Period] | None = None
     framing: Period | None = None  # a phrase the paragraph opens on, before the figure
     lead = len(text) - len(text.lstrip(_MARKERS))

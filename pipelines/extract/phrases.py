@@ -299,6 +299,29 @@ def is_noun_phrase(label: str) -> bool:
     return bool(content) and not all(len(w) <= 2 for w in content)
 
 
+def reads_as_label(label: str) -> bool:
+    """A label that names what is counted: a noun phrase, not a clause that opens or closes
+    on its verb ("Sont des communes", "Total des fonds conservés atteint"), and no words
+    that only open a clause ("Dans ce cas")."""
+    words = without_verb(label).split() if is_noun_phrase(label) else []
+    # a word after an elided article is a noun: "de l'été", "d'usure"
+    verbs = [is_verb(w) and not re.match(r"[ld]['’]", w, re.IGNORECASE) for w in words]
+    return (
+        bool(words)
+        and not verbs[0]
+        and not verbs[-1]
+        and not _WHEN_ALONE.match(label)
+        and not _COPULA.search(" ".join(words))  # "Inscrits sur MonJob62 sont au nombre"
+    )
+
+
+_COPULA = re.compile(r"\s(?:sont|est|étaient|était)\s", re.IGNORECASE)
+# a label that only says when: "An passé", "l'année précédente"
+_WHEN_ALONE = re.compile(
+    r"^\s*(?:l['’]\s*)?(?:an|année)s?\s+(?:passée?|dernière?|précédente?)\s*$", re.IGNORECASE
+)
+
+
 def opening_phrase(text: str) -> str:
     """The noun phrase a clause opens with, its determiners dropped ("le nettoyage complet
     des façades du collège" → "nettoyage complet des façades du collège")."""

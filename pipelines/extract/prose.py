@@ -32,6 +32,7 @@ from pipelines.extract.phrases import (
     is_french_word,
     is_noun_phrase,
     is_participle,
+    is_verb,
     lemma,
     opening_phrase,
     paid_by_departement,
@@ -90,6 +91,7 @@ class _Read:
     label: str
     part_of: int | None = None  # index of the whole in the line's figures
     among: bool = False  # a part "d'entre eux": what frames it is its own, not its whole's
+    earlier: bool = False  # "contre 83 830 l'an passé": the figure before, an earlier year
     code: str = ""
 
 
@@ -247,17 +249,7 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
         label = _label(text, q, after, unit, before_end, parse)
         label = _changed_subject(text, change, before_end, q.end) or label
         previous = figures[-1] if figures else None
-        if (
-            previous is not None
-            and previous.label
-            and re.search(r"\s/\s*$", between)
-            and len(label.split()) == 1
-            and previous.unit == unit  # "1927 structures accompagnées / 24M€ mobilisés"
-        ):
-            # "201 communes inscrites / 69 labellisées": the same noun, another state
-            label = f"{previous.label.split()[0]} {label}"
-        if not label and unit in _MEASURES:
-            label = _measure_of_count(text, q, unit, figures)
+        label = _label_in_line(text, q, label, unit, between, figures, parse)
         figure = _Read(q, unit, value, label)
         if previous is not None and (then := _from_to(text, previous, figure)):
             # "le délai ... passant de 29 jours à 8 jours": the value before and the one after
@@ -272,11 +264,19 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
             figures.append(figure)
             continue
         place = _PLACE_AFTER.match(after)
+        earlier = _EARLIER.match(after) if _AGAINST.search(between) else None
+        if previous is not None and earlier is not None and previous.unit == unit:
+            # "95 140 abonnés, contre 83 830 l'an passé": the figure before, a year earlier
+            figure.label, figure.earlier = f"{previous.label} ({_earlier(earlier)})", True
+            figures.append(figure)
+            continue
         if previous is not None and i:
             if unit == "pct_change" and previous.label and _CHANGE_BETWEEN.search(between):
                 # "54 forages (+ 20 %)", "101 bilans soit + 38 %": the change of the figure
-                figure.label = f"évolution : {previous.label}"
-                figure.part_of = len(figures) - 1
+                # ("95 140, contre 83 830 l'an passé, soit + 13,5 %": of the first)
+                of = len(figures) - 2 if previous.earlier and len(figures) > 1 else len(figures) - 1
+                figure.label = f"évolution : {figures[of].label}"
+                figure.part_of = of
             elif place and previous.label and not phrase_after(after):
                 # "75 places créées (24 à Oignies, 14 à Noyelles ...)": parts by place
                 whole = previous.part_of if previous.part_of is not None else len(figures) - 1
@@ -313,6 +313,48 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
     _respective(text, figures, parse)
     _in_context(text, figures, parse)
     return figures
+
+
+def _label_in_line(
+    text: str,
+    q: Quantity,
+    label: str,
+    unit: str,
+    between: str,
+    figures: list[_Read],
+    parse: Parse | None,
+) -> str:
+    """A label with what the figures before it on the line say: "201 communes inscrites /
+    69 labellisées" (the same noun, another state); a bare measure, of the count before or
+    of its clause's subject; a measure named by its size ("voiries départementales longues
+    de 801 km" → "longueur : voiries départementales")."""
+    previous = figures[-1] if figures else None
+    if (
+        previous is not None
+        and previous.label
+        and re.search(r"\s/\s*$", between)
+        and len(label.split()) == 1
+        and previous.unit == unit  # "1927 structures accompagnées / 24M€ mobilisés"
+    ):
+        label = f"{previous.label.split()[0]} {label}"
+    if not label and unit in _MEASURES:
+        label = _measure_of_count(text, q, unit, figures)
+    if unit in _MEASURES and (sized := _SIZED.match(label)):
+        # "le belvédère du parc, haut de quarante mètres": the noun phrase before the size
+        before = _SIZE_BEFORE.sub("", text[: q.start])
+        what = LEADING_ARTICLE.sub("", sized["what"] or phrase_before(before + " "))
+        if not is_noun_phrase(what) and "," in text[q.end :]:
+            # "Long de 312 mètres et emprunté par ..., le viaduc de Divion compte"
+            what = opening_phrase(text[q.end :].split(",", 1)[1])
+            what = _before_finite_verb(parse, text, what, q.end) if parse else what
+        size = _SIZES[sized["size"][:4].lower()]
+        label = f"{size} : {what}" if is_noun_phrase(what) else size
+    return label
+
+
+def _earlier(when: re.Match[str]) -> str:
+    """ "en 2021" → "2021"; "l'an passé", "l'année précédente" → "année précédente"."""
+    return when["year"] or "année précédente"
 
 
 def _share_in_brackets(text: str, q: Quantity, parse: Parse) -> str:
@@ -370,7 +412,12 @@ def _measure_of_count(text: str, q: Quantity, unit: str, figures: list[_Read]) -
     "(45 communes et 23 400 hectares)"); "" when no count of its sentence comes before."""
     counted = next((f for f in reversed(figures) if f.part_of is None and f.label), None)
     if counted is None or _SENTENCE_END.search(text[counted.quantity.end : q.start]):
-        return ""  # a count of another sentence measures nothing here
+        # a count of another sentence measures nothing here; the subject of its clause may
+        # be what it measures ("Un territoire qui s'étend sur 401 km²")
+        clause = _SENTENCE_END.split(LIST_MARKERS.sub("", text[: q.start]))[-1]
+        subject = opening_phrase(_CONTEXT_END.split(clause, maxsplit=1)[0])
+        spread = _SPREAD.search(clause)
+        return f"{UNIT_NOUNS[unit]} : {subject}" if spread and is_noun_phrase(subject) else ""
     of = _CONTEXT_OF.search(counted.label)
     return f"{UNIT_NOUNS[unit]} : {of[1] if of else counted.label}"
 
@@ -627,6 +674,20 @@ def _bracket_whole(text: str, q: Quantity, before: list[Quantity]) -> int | None
 
 # measures that may be of what a count before them counts
 _MEASURES = frozenset({"ha", "km2", "m2", "km", "m"})
+# a label that closes on the adjective of its size: "voiries départementales long"
+_SIZED = re.compile(
+    r"^(?:(?P<what>.+?)\s+)?(?P<size>longu?e?s?|larges?|hautu?e?s?|profonde?s?)$", re.IGNORECASE
+)
+_SIZE_BEFORE = re.compile(
+    r"[\s,]*(?:longu?e?s?|larges?|hautu?e?s?|profonde?s?)\s+(?:de|d['’])\s*$", re.IGNORECASE
+)
+_SIZES = {"long": "longueur", "larg": "largeur", "haut": "hauteur", "prof": "profondeur"}
+# what a measure is the extent of: "qui s'étend sur", "couvre", "long de"
+_SPREAD = re.compile(
+    r"\b(?:s['’](?:étend|étendent|étale)\s+sur|couvr(?:e|ent)|mesur(?:e|ent)|"
+    r"longu?e?s?\s+de|larges?\s+de|d['’]une\s+(?:superficie|surface|longueur)\s+de)\s*$",
+    re.IGNORECASE,
+)
 _CONTEXT_OF = re.compile(r"\(([^()]+)\)$")
 _RANGE_BETWEEN = re.compile(r"^\s*(?:à|-|–)\s*$")
 # "passé de 12 % à 15 %", "passant, pour les avis de grossesse, de 29 jours à 8 jours": a
@@ -859,6 +920,9 @@ def _noun_phrase(
     named = _named_outright(text, q, unit, clause_start, parse)
     if named:
         return named
+    effort = _EFFORT.match(after) if unit == "day" else None
+    if effort is not None and is_noun_phrase(what := phrase_after(after[effort.end() :])):
+        return f"durée {effort['of'].strip()} {what}".replace("' ", "'")  # "9 jours d'intervention"
     # "quatre des dix dossiers de l'année": a part of the whole after it, of what it counts
     whole = _whole_after(text, q) if unit == "count" else None
     label = phrase_after(text[whole:] if whole is not None else after)
@@ -920,8 +984,12 @@ def _done_before(text: str, q: Quantity, label: str, parse: Parse | None) -> str
     agreed = done_to(parse, q.start, q.end) if parse is not None else ""
     if agreed.startswith(done["participle"].lower()):
         return f"{label} {agreed}"
-    plural = label.split()[0].endswith(("s", "x")) and not done["participle"].endswith("s")
-    return f"{label} {done['participle']}{'s' if plural else ''}"
+    participle = done["participle"]
+    noun = [w for w in parse.within(q.end, len(parse.text)) if w.pos == "NOUN"] if parse else []
+    if noun and "Gender=Fem" in noun[0].morph and not participle.endswith("e"):
+        participle += "e"  # "a traité 1 250 demandes": "demandes traitées"
+    plural = label.split()[0].endswith(("s", "x")) and not participle.endswith("s")
+    return f"{label} {participle}{'s' if plural else ''}"
 
 
 def _of_what(parse: Parse, q: Quantity, label: str) -> str:
@@ -958,6 +1026,40 @@ def _of_what(parse: Parse, q: Quantity, label: str) -> str:
 
 
 # the region a count is of, named right after it: "ainsi que 2 communes dans le Nord"
+# a figure compared with the one before it, an earlier year: "95 140, contre 83 830 l'an
+# passé", "1 200 familles en 2022 contre 1 050 en 2021"
+_AGAINST = re.compile(r"(?:,|\s)\s*contre\s*$", re.IGNORECASE)
+_EARLIER = re.compile(
+    r"\s*(?:en\s+(?P<year>(?:19|20)\d{2})\b|l['’]an\s+(?:passé|dernier)\b"
+    r"|l['’]année\s+(?:précédente|dernière|passée)\b)",
+    re.IGNORECASE,
+)
+# a count that restates the noun phrase before it: "..., soit un peu plus de 280"
+_SAID_AGAIN = re.compile(r",\s*soit\s+(?:un\s+peu\s+|très\s+|bien\s+)?", re.IGNORECASE)
+# a question the figure answers: "Combien de trailers au départ de l'Urban Trail ? 2 470 !"
+_QUESTION = re.compile(
+    r"\bcombien\s+(?:de\s+|d['’]\s*)(?P<what>[^?.!]{2,120}?)\s*\?[\s!…*]*$", re.IGNORECASE
+)
+_SUBJECT_OPENS = frozenset(
+    {
+        "le",
+        "la",
+        "les",
+        "un",
+        "une",
+        "ce",
+        "cet",
+        "cette",
+        "ces",
+        "il",
+        "ils",
+        "elle",
+        "elles",
+        "on",
+    }
+)
+# what days were spent on: "9 jours d'intervention", "12 jours de travaux"
+_EFFORT = re.compile(r"\s*(?P<of>de\s+|d['’]\s*)(?=[a-zéèêàâç])", re.IGNORECASE)
 _IN_REGION = re.compile(
     r"\s+(?:dans|en)\s+(?:le\s+|la\s+|les\s+|l['’]\s*)?[A-ZÉ][\w'’]+(?:-[\w'’]+)*(?=\s*(?:[,.;)]|$))"
 )
@@ -1015,6 +1117,69 @@ def _cleft(text: str, q: Quantity, unit: str) -> str:
     return f"{UNIT_NOUNS[unit]} {done}{to}"
 
 
+def _counted_subject(before: str) -> str:
+    """What "au nombre de" counts: the noun phrase before it ("Les inscrits sur MonJob62
+    sont au nombre de" → "inscrits sur MonJob62"; "les agents départementaux inscrits sur
+    les listes électorales, au nombre de"), the clause before a pronoun ("Les commissions
+    thématiques : elles sont au nombre de"); "" for another figure."""
+    said = _NUMBER_OF.search(before)
+    if said is None:
+        return ""
+    pieces = [p for p in _PIECES.split(LIST_MARKERS.sub("", before[: said.start()])) if p.strip()]
+    pieces = [p for p in pieces if not _PRONOUN.fullmatch(p.strip())]
+    if not pieces:
+        return ""
+    words = LEADING_ARTICLE.sub("", _CONNECTOR.sub("", pieces[-1]).strip()).split()
+    if any(is_verb(w) and not w.lower().endswith("ant") for w in words):  # "y ont participé"
+        opening = opening_phrase(LIST_MARKERS.sub("", before))  # what the clause opens on
+        return opening if is_noun_phrase(opening) else ""
+    subject = _CUT_END.sub("", " ".join(words[: _FRAMING_WORDS + 3])).strip(" ,;:")
+    return subject if is_noun_phrase(subject) else ""
+
+
+def _asked(before: str) -> str:
+    """What a question the figure answers asks for: "Combien de personnes le stade couvert
+    a-t-il accueillies ? Quelque 620 !" → "personnes accueillies"; "" after no question."""
+    asked = _QUESTION.search(before)
+    if asked is None:
+        return ""
+    words = asked["what"].split()
+    out: list[str] = []
+    for n, word in enumerate(words):
+        opens = word.lower() in _SUBJECT_OPENS or word.lower().startswith(("l'", "l’"))
+        linked = n and words[n - 1].lower() in {"de", "du", "des", "à", "au", "aux", "sur", "en"}
+        if (opens and not linked) or is_verb(word) or "-t-" in word:
+            break
+        out.append(word)
+    done = [w for w in words[len(out) :] if re.fullmatch(PARTICIPLE_FORM, w) and w.lower() != "été"]
+    if done and out:
+        out.append(done[0])  # "a-t-il accueillies": what was done to them
+    label = _CUT_END.sub("", " ".join(out))
+    return label if is_noun_phrase(label) else ""
+
+
+def _said_again(text: str, q: Quantity, parse: Parse | None) -> str:
+    """What a count restates after ", soit" when no noun follows it: the noun phrase that
+    ends before the comma ("les conseils délivrés par le CAUE à des communes, soit un peu
+    plus de 280" → "conseils délivrés par le CAUE à des communes")."""
+    again = _SAID_AGAIN.search(text, 0, q.start)
+    if parse is None or again is None or again.end() != q.start or phrase_after(text[q.end :]):
+        return ""
+    last = [w for w in parse.words if w.end <= again.start()]
+    if not last or last[-1].pos not in {"NOUN", "PROPN", "ADJ"}:
+        return ""
+    top = last[-1]
+    while (head := parse.head_of(top)) is not None and head.i < top.i:
+        if head.pos not in {"NOUN", "PROPN"} and head.dep != "acl":
+            break
+        top = head
+    if top.pos not in {"NOUN", "PROPN"}:
+        return ""
+    words = text[top.start : again.start()].split()
+    label = _CUT_END.sub("", " ".join(words[: _FRAMING_WORDS + 3]))
+    return label if is_noun_phrase(label) else ""
+
+
 def _named_outright(
     text: str, q: Quantity, unit: str, clause_start: int, parse: Parse | None
 ) -> str:
@@ -1037,11 +1202,12 @@ def _named_outright(
     brought = _BROUGHT_TO.search(text[clause_start : q.start]) if unit == "count" else None
     if brought is not None and is_noun_phrase(brought["what"]):
         return brought["what"]  # "ce qui porte le nombre de bilans à cent six"
-    if _NUMBER_OF.search(text[clause_start : q.start]):
-        # "Les commissions thématiques : elles sont au nombre de 6": what the clause opens on
-        subject = opening_phrase(LIST_MARKERS.sub("", text[clause_start : q.start]))
-        if is_noun_phrase(subject):
-            return subject
+    if subject := (
+        _counted_subject(text[clause_start : q.start])
+        or _asked(text[: q.start])
+        or (_said_again(text, q, parse) if unit == "count" else "")
+    ):
+        return subject
     along = _ALONG.match(text, q.end) if unit in {"km", "m"} else None
     route = opening_phrase(text[along.end() :]) if along is not None else ""
     if _ROUTE.match(route) and is_noun_phrase(route):
@@ -1250,7 +1416,21 @@ _CHANGE_OF_COUNT = re.compile(
     re.IGNORECASE,
 )
 # "elles sont au nombre de 6", "au nombre de 6": the figure counts what the clause opens on
-_NUMBER_OF = re.compile(r"\bau\s+nombre\s+de\s*$", re.IGNORECASE)
+# "X sont au nombre de", "X, au nombre de": the clause before counts X
+_NUMBER_OF = re.compile(
+    r"(?:,\s*|\s+(?:(?:elles|ils)\s+)?(?:sont|est|étaient|était|restent)"
+    r"(?:\s+(?:aujourd['’]hui|désormais|actuellement|donc|ainsi))?\s+)?"
+    r"\bau\s+nombre\s+(?:de|d['’])[\s*]*$",
+    re.IGNORECASE,
+)
+_PIECES = re.compile(r"[,;:.!?]\s")
+_PRONOUN = re.compile(r"(?:elles|ils|on|ceux-ci|celles-ci)", re.IGNORECASE)
+# a clause's connectors before its noun phrase: "ainsi qu'en", "et", "dont"
+_CONNECTOR = re.compile(
+    r"^\s*(?:ainsi\s+qu['’]\s*(?:en\s+|à\s+|au\s+)?|et\s+|ou\s+|dont\s+"
+    r"|quant\s+(?:aux|au|à\s+la|à\s+l['’])\s*)",
+    re.IGNORECASE,
+)
 # the opening of an amount that closes a list item: "(sub ", "(", " : " after the item
 _AMOUNT_OF_ITEM = re.compile(
     r"(?:\(\s*(?:(?P<grant>sub(?:v(?:ention)?)?\.?)\s*)?|\s:\s*"

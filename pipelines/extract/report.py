@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipelines.extract import Context, Extraction, Reject
+from pipelines.extract import Context, Extraction, Figure, Reject
 from pipelines.extract.dated_lists import extract_dated_lists
 from pipelines.extract.key_figure_blocks import extract_key_figure_blocks
 from pipelines.extract.office_tables import extract_office_tables
@@ -13,6 +13,7 @@ from pipelines.extract.organisation import extract_organisation
 from pipelines.extract.overview import extract_overview
 from pipelines.extract.parse import ParseCache
 from pipelines.extract.periods import period_of, planned_lists, report_period
+from pipelines.extract.phrases import reads_as_label
 from pipelines.extract.prose import extract_prose, merge_restatements
 from pipelines.extract.sentences import extract_sentences
 from pipelines.extract.support_blocks import extract_support_blocks
@@ -72,12 +73,66 @@ def extract_report(
     result.rejects.extend(page_rejects(document))
     for extractor in EXTRACTORS:
         result.extend(extractor(document, indicators, entities))
-    # the sentences: every line that no block holds
-    in_blocks = {location.order for block in result.blocks for location in block.lines}
-    result.extend(extract_prose(document, indicators, entities, in_blocks, parses))
+    # the sentences: every line, but a number a block read is the block's (an item a block
+    # holds but cannot read, "- ⇒ Le Département y possède 13 bâtiments", is a sentence's)
+    sentences = extract_prose(document, indicators, entities, None, parses)
+    result = block_or_sentence(result, sentences)
     labels = {code: i.label for code, i in indicators.indicators.items()}
     labels |= {g.indicator_code: g.indicator_label for g in result.generated_indicators}
     return merge_restatements(prefer_curated(with_periods(result, document)), labels)
+
+
+def block_or_sentence(blocks: Extraction, sentences: Extraction) -> Extraction:
+    """The blocks' figures and the sentences' figures of what no block read: on a line a block
+    holds, a number is the block's unless the block's label is a clause and not what it
+    counts ("Total des fonds conservés atteint", "Sont des communes") while the sentence's
+    is; a number no block read on it is the sentence's ("un territoire qui s'étend sur 401
+    km², ce qui représente 6 %": the 401 km² the block left). The sentences' rejects of a
+    line a block read figures from are the block's business."""
+    held = {location.order for block in blocks.blocks for location in block.lines}
+    labels = {g.indicator_code: g.indicator_label for g in blocks.generated_indicators}
+    labels |= {g.indicator_code: g.indicator_label for g in sentences.generated_indicators}
+    wholes = {f.part_of for f in blocks.figures if f.part_of}
+    readable = [f for f in sentences.figures if reads_as_label(labels.get(f.indicator_code, ""))]
+
+    def given_way(figure: Figure) -> bool:  # a block's clause the sentence reads better
+        label = labels.get(figure.indicator_code)
+        return (
+            figure.location.order in held
+            and label is not None  # a curated figure stays
+            and figure.indicator_code not in wholes
+            and not reads_as_label(label)
+            and any(_overlap(figure, other) for other in readable)
+        )
+
+    kept = [f for f in blocks.figures if not given_way(f)]
+    taken = [f for f in kept if f.location.order in held]
+    read_lines = {f.location.order for f in taken}
+    blocks.rejects.extend(r for r in sentences.rejects if r.location.order not in read_lines)
+    sentences.figures = [f for f in sentences.figures if not any(_overlap(f, o) for o in taken)]
+    blocks.figures = kept
+    blocks.generated_indicators.extend(sentences.generated_indicators)
+    blocks.figures.extend(sentences.figures)
+    blocks.list_items.extend(sentences.list_items)
+    blocks.epci_mentions.extend(sentences.epci_mentions)
+    blocks.councillor_mentions.extend(sentences.councillor_mentions)
+    return blocks.with_figures(blocks.figures, {})
+
+
+def _overlap(figure: Figure, other: Figure) -> bool:
+    """Two figures of one line read from overlapping words."""
+    if figure.location.order != other.location.order:
+        return False
+    a, b = _span(figure), _span(other)
+    return a.start < b.stop and b.start < a.stop
+
+
+def _span(figure: Figure) -> range:
+    """Where a figure's span sits in its line (its first occurrence), bold marks aside
+    ("environ **6 500 clients**" holds "environ 6 500")."""
+    span = figure.source_span.replace("*", "")
+    start = figure.source_text.replace("*", "").find(span)
+    return range(start, start + len(span)) if start >= 0 else range(0)
 
 
 def page_rejects(document: Document) -> list[Reject]:

@@ -468,7 +468,9 @@ _DAYS = re.compile(r"\bjours?$", re.IGNORECASE)
 _DAYS_AFTER = re.compile(r"^\s*(?:-|à|et)\s*\d{1,3}\s+jours?\b", re.IGNORECASE)
 TIME_TAKEN = re.compile(
     r"\b(?:délais?|durées?|temps\s+(?:moyens?\s+)?(?:de\s+traitement|d['’]attente|de\s+trajet|"
-    r"de\s+réponse|d['’]instruction))\b",
+    r"de\s+réponse|d['’]instruction))\b"
+    # what an effort took: "il a fallu 9 jours d'intervention", "le chantier a duré 12 jours"
+    r"|\bil\s+(?:a|aura|aurait)\s+fallu\b|\b(?:a|ont|aura)\s+(?:duré|nécessité|requis|demandé)\b",
     re.IGNORECASE,
 )
 # a change of a time ("le délai a été réduit de 21 jours"): not the time itself
@@ -562,9 +564,12 @@ _NAME_NUMBER_AFTER = re.compile(r"^(?:\s*[,)]|\s+est\b|\s+[A-ZÉ]|$)")
 # a programme named by a percentage in a list: "(mobilité, ISIP, 100% insertion...)"
 _NAMED_PCT = re.compile(r"^\s?%?\s+[a-zé]+(?:\.\.\.|…|\)|,)")
 _RANGE_END_BEFORE = re.compile(r"\b(?:de|entre)\s+\d[\d \u00a0\u202f,.]*\s+(?:à|et)\s+$")
-# what a number counts, though capitalised: an acronym and a comma ("7 MDADT, chargées"), a
+# what a number counts, though capitalised: an acronym before a comma or a lower-case word
+# ("7 MDADT, chargées", "2 EPCI à fiscalité propre"), a
 # plural common noun after a number in words ("quinze Commissions d'appels d'offres")
-_ACRONYM_COUNTED = re.compile(r"^\s+[A-ZÉ]{2,}s?\s*,")
+_ACRONYM_COUNTED = re.compile(
+    r"^\s+[A-ZÉ]{2,}s?(?:\s*[,.;:]|\s+(?!de\b|du\b|des\b|d['’])[a-zéèà]|\s*$)"
+)
 _COUNTED_NOUN = re.compile(r"^\s(?:Commissions|Maisons|Directions|Réunions|Sessions|Séances)\b")
 _NAME_BEFORE = re.compile(r"\b(?:des|de|du)\s$|[A-ZÉÈ][A-ZÉÈ\-]+\s$")
 _NAME_AFTER = re.compile(r"^\s[A-ZÉÈ][a-zéèêàç]+")

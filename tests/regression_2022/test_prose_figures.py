@@ -1921,3 +1921,92 @@ def test_a_title_s_commune_heads_a_paragraph_that_refers_back_to_it(indicators, 
     )
     assert got[(3, "89")][0].entity_code == "62091"
     assert got[(5, "1 200")][0].entity_code == "62"
+
+
+def test_lines_of_the_eleventh_copy(indicators, entities) -> None:
+    """Lines as tests/data/reworded-11 words them: what "au nombre de" counts; a figure
+    that answers a question; a figure compared with last year's (that year's, and the
+    change of the first); a count restated after ", soit"; days an effort took; a measure
+    named by its size or by what spreads over it; "les 2 EPCI à fiscalité propre"."""
+    got = _extract_lines(
+        [
+            "Les inscrits sur MonJob62 sont au nombre de 14 065",
+            "Le 8 décembre 2022, les agents départementaux inscrits sur les listes électorales, "
+            "au nombre de 6 838, ont été appelés à élire leurs représentants.",
+            "Quant aux établissements du territoire affiliés à Accueil Paysan, ils sont "
+            "aujourd'hui au nombre de quatre.",
+            "Combien de personnes le stade couvert a-t-il accueillies ? Quelque 620 !",
+            "Abonnés au compte Facebook du Département : 95 140, contre 83 830 l'an passé, "
+            "soit + 13,5 %",
+            "Une étudiante a analysé les conseils délivrés par le CAUE à des communes, soit un "
+            "peu plus de 280.",
+            "Bihucourt - 23 octobre - Tornado - Il a fallu 9 jours d'intervention à trente "
+            "agents, venus de 3 CER, pour déblayer et évacuer les débris.",
+            "- ⇒ Un réseau de voiries départementales long de 801 km",
+            "- ⇒ Un territoire qui s'étend sur 401 km², ce qui représente 6 % du Pas-de-Calais",
+            "- ⇒ La CALL et la CAHC, les 2 EPCI à fiscalité propre du territoire.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "14 065")][1] == "Inscrits sur MonJob62"
+    assert got[(3, "6 838")][1] == "Agents départementaux inscrits sur les listes électorales"
+    assert got[(4, "quatre")][1] == "Établissements du territoire affiliés à Accueil Paysan"
+    assert got[(5, "Quelque 620")][1] == "Personnes accueillies"
+    facebook, earlier, change = got[(6, "95 140")], got[(6, "83 830")], got[(6, "+ 13,5 %")]
+    assert earlier[1] == "Abonnés au compte Facebook du Département (année précédente)"
+    assert earlier[0].period is not None and earlier[0].period.start.year == 2021
+    assert facebook[0].period is None or facebook[0].period.start.year == 2022
+    assert change[0].part_of == facebook[0].indicator_code
+    assert got[(7, "plus de 280")][1] == "Conseils délivrés par le CAUE à des communes"
+    days = got[(8, "9 jours")]
+    assert (days[0].unit, days[1]) == ("day", "Durée d'intervention")
+    assert got[(9, "801 km")][1] == "Longueur : voiries départementales"
+    assert got[(10, "401 km²")][1] == "Surface : territoire"
+    assert got[(11, "2")][0].value == 2
+
+
+def test_the_eleventh_copy_s_rules_do_not_fire_on_ordinary_sentences(indicators, entities) -> None:
+    """A vote "contre", a question answered with no number, "soit" before a noun, days of
+    an event, a subject with its own verb before "au nombre de"."""
+    got = _extract_lines(
+        [
+            "Le conseil a voté contre 3 amendements en 2021.",
+            "Combien de temps faut-il ? Le service a traité 1 250 demandes.",
+            "Le Département a accompagné 1 200 familles, soit 300 familles de plus.",
+            "Le festival a duré 3 jours et accueilli 4 000 visiteurs.",
+            "Les jeunes y ont participé au nombre de 45.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "3")][1].startswith("Amendements") and "précédente" not in got[(2, "3")][1]
+    assert got[(3, "1 250")][1] == "Demandes traitées"
+    assert got[(4, "300")][1].startswith("Familles")
+    assert got[(5, "3 jours")][0].unit == "day" and got[(5, "4 000")][1].startswith("Visiteurs")
+    assert "ont participé" not in got[(6, "45")][1]
+
+
+def test_a_block_item_its_block_cannot_name_is_read_as_a_sentence(indicators, entities) -> None:
+    """In a key-figure block, an item whose label the block reads as a clause ("Total des
+    actes administratifs publiés atteint") is the sentence reader's; an item the block reads
+    stays the block's; no number is lost or read twice."""
+    from pipelines.extract.report import extract_report
+    from pipelines.read.document import Document, Location, Section, TextLine
+
+    lines = [
+        "- ◆ 553 délibérations votées",
+        "- ◆ Le total des actes administratifs publiés atteint 2 387",
+        "- ◆ Les inscrits sur MonJob62 sont au nombre de 14 065",
+    ]
+    section = Section("Les chiffres clés des assemblées", Location("essai.txt", line=1))
+    section.blocks = [TextLine(t, Location("essai.txt", line=i + 2)) for i, t in enumerate(lines)]
+    document = Document("essai.txt", "text", "0" * 64, 2022, [section])
+    result = extract_report(document, indicators, entities)
+    labels = {g.indicator_code: g.indicator_label for g in result.generated_indicators}
+    read = {(f.source_span, f.extractor, labels.get(f.indicator_code)) for f in result.figures}
+    assert read == {
+        ("553", "key_figure_block", "Délibérations votées"),
+        ("2 387", "sentences", "Total des actes administratifs publiés"),
+        ("14 065", "sentences", "Inscrits sur MonJob62"),
+    }
