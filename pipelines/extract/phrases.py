@@ -305,7 +305,11 @@ def reads_as_label(label: str) -> bool:
     that only open a clause ("Dans ce cas")."""
     words = without_verb(label).split() if is_noun_phrase(label) else []
     # a word after an elided article is a noun: "de l'été", "d'usure"
-    verbs = [is_verb(w) and not re.match(r"[ld]['’]", w, re.IGNORECASE) for w in words]
+    verbs = [
+        (is_verb(w) and not re.match(r"[ld]['’]", w, re.IGNORECASE))
+        or bool(re.match(r"s['’]\w", w, re.IGNORECASE))  # "s'élève"
+        for w in words
+    ]
     return (
         bool(words)
         and not verbs[0]

@@ -1036,6 +1036,17 @@ _EARLIER = re.compile(
 )
 # a count that restates the noun phrase before it: "..., soit un peu plus de 280"
 _SAID_AGAIN = re.compile(r",\s*soit\s+(?:un\s+peu\s+|très\s+|bien\s+)?", re.IGNORECASE)
+# a verb that gives the amount of its subject: "s'élève à", "atteint", "se monte à"
+_AMOUNTS_TO = re.compile(
+    r"\s+(?:qui\s+)?(?:s['’](?:élève|élèvent|établit|établissent)\s+à|se\s+monte(?:nt)?\s+à"
+    r"|atteint|atteignent|avoisine(?:nt)?)\s*(?:à\s+)?$",
+    re.IGNORECASE,
+)
+_NEW_CLAUSE = re.compile(
+    r"\s(?:et|mais|puis|ou)\s+(?=(?:le|la|les|l['’]|un|une|son|sa|ses|leur|leurs|ce|cette|ces)\b)"
+    r"|\sdont\s",
+    re.IGNORECASE,
+)
 # a question the figure answers: "Combien de trailers au départ de l'Urban Trail ? 2 470 !"
 _QUESTION = re.compile(
     r"\bcombien\s+(?:de\s+|d['’]\s*)(?P<what>[^?.!]{2,120}?)\s*\?[\s!…*]*$", re.IGNORECASE
@@ -1137,6 +1148,23 @@ def _counted_subject(before: str) -> str:
     return subject if is_noun_phrase(subject) else ""
 
 
+def _amounting(before: str) -> str:
+    """What a figure is the amount of when its clause says so with a verb: "le budget
+    consacré à la politique ESS s'élève à", "Le total des fonds conservés atteint", "Une
+    densité qui s'élève à" → the subject; "" for another clause."""
+    amounts = _AMOUNTS_TO.search(before.rstrip("* "))
+    if amounts is None:
+        return ""
+    clause = re.sub(r"\([^)]*\)", " ", LIST_MARKERS.sub("", before[: amounts.start()]))
+    subject = _PIECES.split(clause)[-1]
+    subject = _NEW_CLAUSE.split(subject)[-1]  # "... 300 familles et le coût atteint"
+    words = LEADING_ARTICLE.sub("", _CONNECTOR.sub("", subject).strip()).split()
+    if not words or len(words) > _FRAMING_WORDS + 3 or any(is_verb(w) for w in words):
+        return ""
+    subject = _CUT_END.sub("", " ".join(words))
+    return subject if is_noun_phrase(subject) and words[0][:1].islower() else ""
+
+
 def _asked(before: str) -> str:
     """What a question the figure answers asks for: "Combien de personnes le stade couvert
     a-t-il accueillies ? Quelque 620 !" → "personnes accueillies"; "" after no question."""
@@ -1204,6 +1232,7 @@ def _named_outright(
         return brought["what"]  # "ce qui porte le nombre de bilans à cent six"
     if subject := (
         _counted_subject(text[clause_start : q.start])
+        or (_amounting(text[clause_start : q.start]) if not phrase_after(text[q.end :]) else "")
         or _asked(text[: q.start])
         or (_said_again(text, q, parse) if unit == "count" else "")
     ):

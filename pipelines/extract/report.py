@@ -83,29 +83,46 @@ def extract_report(
 
 
 def block_or_sentence(blocks: Extraction, sentences: Extraction) -> Extraction:
-    """The blocks' figures and the sentences' figures of what no block read: on a line a block
-    holds, a number is the block's unless the block's label is a clause and not what it
-    counts ("Total des fonds conservés atteint", "Sont des communes") while the sentence's
-    is; a number no block read on it is the sentence's ("un territoire qui s'étend sur 401
-    km², ce qui représente 6 %": the 401 km² the block left). The sentences' rejects of a
-    line a block read figures from are the block's business."""
+    """The blocks' figures and the sentences' figures of what no block read. On a line a
+    block holds, a number is the block's unless the block's label is a clause and not what
+    it counts ("Total des fonds conservés atteint", "An passé") while the sentence names
+    it: then the sentence's, and the whole line's when the sentence names every number the
+    block read there (so that a change stays with its figure: "95 140, contre 83 830 l'an
+    passé, soit + 13,5 %"). A number no block read is the sentence's ("un territoire qui
+    s'étend sur 401 km², ce qui représente 6 %": the 401 km² the block left). The sentences'
+    rejects of a line a block read figures from are the block's business."""
     held = {location.order for block in blocks.blocks for location in block.lines}
     labels = {g.indicator_code: g.indicator_label for g in blocks.generated_indicators}
     labels |= {g.indicator_code: g.indicator_label for g in sentences.generated_indicators}
     wholes = {f.part_of for f in blocks.figures if f.part_of}
     readable = [f for f in sentences.figures if reads_as_label(labels.get(f.indicator_code, ""))]
 
-    def given_way(figure: Figure) -> bool:  # a block's clause the sentence reads better
-        label = labels.get(figure.indicator_code)
-        return (
-            figure.location.order in held
-            and label is not None  # a curated figure stays
-            and figure.indicator_code not in wholes
-            and not reads_as_label(label)
-            and any(_overlap(figure, other) for other in readable)
-        )
+    def named(figure: Figure) -> bool:  # the sentence reads the same number and names it
+        return any(_overlap(figure, other) for other in readable)
 
-    kept = [f for f in blocks.figures if not given_way(f)]
+    def unnamed(figure: Figure) -> bool:  # a block's clause, not what it counts
+        label = labels.get(figure.indicator_code)
+        return label is not None and not reads_as_label(label)
+
+    by_line: dict[tuple[int, int], list[Figure]] = {}
+    for figure in blocks.figures:
+        if figure.location.order in held:
+            by_line.setdefault(figure.location.order, []).append(figure)
+    given: set[int] = set()  # the block figures that give way, by identity
+    for order, line in by_line.items():
+        if not any(unnamed(f) for f in line):
+            continue
+        elsewhere = {f.part_of for f in blocks.figures if f.part_of and f.location.order != order}
+        # an unnamed whole of the line's own parts: the line is read again as a whole
+        whole_line = any(unnamed(f) and f.indicator_code in wholes for f in line) and all(
+            f.indicator_code in labels and f.indicator_code not in elsewhere and named(f)
+            for f in line
+        )
+        for figure in line:
+            alone = unnamed(figure) and figure.indicator_code not in wholes and named(figure)
+            if whole_line or alone:
+                given.add(id(figure))
+    kept = [f for f in blocks.figures if id(f) not in given]
     taken = [f for f in kept if f.location.order in held]
     read_lines = {f.location.order for f in taken}
     blocks.rejects.extend(r for r in sentences.rejects if r.location.order not in read_lines)

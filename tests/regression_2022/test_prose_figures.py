@@ -1945,6 +1945,8 @@ def test_lines_of_the_eleventh_copy(indicators, entities) -> None:
             "- ⇒ Un réseau de voiries départementales long de 801 km",
             "- ⇒ Un territoire qui s'étend sur 401 km², ce qui représente 6 % du Pas-de-Calais",
             "- ⇒ La CALL et la CAHC, les 2 EPCI à fiscalité propre du territoire.",
+            "Le budget consacré à la politique ESS s'élève à **1 468 290 €**",
+            "Ce projet, dont l'investissement s'élève à 2 000 000 €, est achevé.",
         ],
         indicators,
         entities,
@@ -1964,6 +1966,8 @@ def test_lines_of_the_eleventh_copy(indicators, entities) -> None:
     assert got[(9, "801 km")][1] == "Longueur : voiries départementales"
     assert got[(10, "401 km²")][1] == "Surface : territoire"
     assert got[(11, "2")][0].value == 2
+    assert got[(12, "1 468 290 €")][1] == "Budget consacré à la politique ESS"
+    assert got[(13, "2 000 000 €")][1].startswith("Investissement")
 
 
 def test_the_eleventh_copy_s_rules_do_not_fire_on_ordinary_sentences(indicators, entities) -> None:
@@ -1976,6 +1980,8 @@ def test_the_eleventh_copy_s_rules_do_not_fire_on_ordinary_sentences(indicators,
             "Le Département a accompagné 1 200 familles, soit 300 familles de plus.",
             "Le festival a duré 3 jours et accueilli 4 000 visiteurs.",
             "Les jeunes y ont participé au nombre de 45.",
+            "Le Département a accompagné 300 familles et le coût atteint 2 M€.",
+            "- ◆ Création de places : 26 à Oignies, pour un total qui atteint 76 places;",
         ],
         indicators,
         entities,
@@ -1985,6 +1991,8 @@ def test_the_eleventh_copy_s_rules_do_not_fire_on_ordinary_sentences(indicators,
     assert got[(4, "300")][1].startswith("Familles")
     assert got[(5, "3 jours")][0].unit == "day" and got[(5, "4 000")][1].startswith("Visiteurs")
     assert "ont participé" not in got[(6, "45")][1]
+    assert got[(7, "2 M€")][1] == "Coût"
+    assert got[(8, "76")][1].startswith("Places")
 
 
 def test_a_block_item_its_block_cannot_name_is_read_as_a_sentence(indicators, entities) -> None:
@@ -1998,6 +2006,8 @@ def test_a_block_item_its_block_cannot_name_is_read_as_a_sentence(indicators, en
         "- ◆ 553 délibérations votées",
         "- ◆ Le total des actes administratifs publiés atteint 2 387",
         "- ◆ Les inscrits sur MonJob62 sont au nombre de 14 065",
+        "- ◆ Abonnés au compte Facebook du Département : 95 140, contre 83 830 l'an passé, soit "
+        "+ 13,5 %",
     ]
     section = Section("Les chiffres clés des assemblées", Location("essai.txt", line=1))
     section.blocks = [TextLine(t, Location("essai.txt", line=i + 2)) for i, t in enumerate(lines)]
@@ -2005,8 +2015,15 @@ def test_a_block_item_its_block_cannot_name_is_read_as_a_sentence(indicators, en
     result = extract_report(document, indicators, entities)
     labels = {g.indicator_code: g.indicator_label for g in result.generated_indicators}
     read = {(f.source_span, f.extractor, labels.get(f.indicator_code)) for f in result.figures}
+    facebook = "Abonnés au compte Facebook du Département"
     assert read == {
         ("553", "key_figure_block", "Délibérations votées"),
         ("2 387", "sentences", "Total des actes administratifs publiés"),
         ("14 065", "sentences", "Inscrits sur MonJob62"),
+        # "An passé", the block's label, is no label: the line is read again as a whole
+        ("95 140", "sentences", facebook),
+        ("83 830", "sentences", f"{facebook} (année précédente)"),
+        ("+ 13,5 %", "sentences", f"Évolution : {facebook}"),
     }
+    by_span = {f.source_span: f for f in result.figures}
+    assert by_span["+ 13,5 %"].part_of == by_span["95 140"].indicator_code
