@@ -91,6 +91,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # a figure compared with the one before it: "contre 83 830 l'an passé", "contre 1 050 en 2021"
 _AGAINST = re.compile(r"\bcontre\s*$", _I)
+# "est passé de 73 en 2021 à 98": the value before, of the year named after it
+_FROM = re.compile(r"\bpass(?:é|ée|és|ées|ant)\s+de\s*$", _I)
 _EARLIER_YEAR = re.compile(
     r"\s*(?:en\s+(?P<year>(?:19|20)\d{2})\b|l['’]an\s+(?:passé|dernier)\b"
     r"|l['’]année\s+(?:précédente|dernière|passée)\b)",
@@ -116,7 +118,10 @@ def report_period(year: int) -> Period:
 def period_of(text: str, start: int, end: int, report_year: int) -> Period:
     """The period of the figure at text[start:end]: the nearest period phrase of its
     sentence within reach, else the report year."""
-    if (earlier := _EARLIER_YEAR.match(text, end)) and _AGAINST.search(text, 0, start):
+    earlier = _EARLIER_YEAR.match(text, end)
+    if earlier and (
+        _AGAINST.search(text, 0, start) or (earlier["year"] and _FROM.search(text, 0, start))
+    ):
         # "95 140 abonnés, contre 83 830 l'an passé": a year before the report's, or the one named
         year = int(earlier["year"]) if earlier["year"] else report_year - 1
         return report_period(year)
@@ -256,7 +261,7 @@ _CUMULATED = re.compile(r"\b(?:bilan|total|montant)s?\s+cumulée?s?\b|\ben\s+cum
 _MARKERS = " -–—◆•⇒*"
 # the periods a paragraph may open on to frame all it says: dated spans ("Du 15 octobre 2022
 # au 15 janvier 2023"), quarters; not "Depuis 2011, le Département soutient ...", a clause
-_FRAMES = {"multi_year", "quarter"}
+_FRAMES = {"multi_year", "quarter", "as_of"}  # "Au 31/12, les agréments ... étaient 147"
 
 
 def _aside(text: str, match: re.Match[str], start: int) -> bool:

@@ -78,7 +78,9 @@ _PLACE_AFTER = re.compile(
 # what links a figure to the one before it, at the end of the words between them
 _BETWEEN_PART = re.compile(r"\bdont\s*:?\s*(?:de\s+|d['’])?$", re.IGNORECASE)
 _BETWEEN_WHOLE = re.compile(r"\ssur\s+(?:un\s+total\s+de\s+|les\s+)?$", re.IGNORECASE)
-_BETWEEN_SHARE = re.compile(r"\bsoit\s+(?:près\s+de\s+|environ\s+|plus\s+de\s+)?$", re.IGNORECASE)
+_BETWEEN_SHARE = re.compile(
+    r"\b(?:soit|c['’]est-à-dire)\s+(?:près\s+de\s+|environ\s+|plus\s+de\s+)?$", re.IGNORECASE
+)
 
 
 @dataclass
@@ -139,6 +141,8 @@ def extract_prose(
             location=line.location,
             source_text=line.source_text,
         )
+        for figure in figures:  # "*Fonds d'Intervention ... (FIEET)*": no emphasis marks
+            figure.label = re.sub(r"\s+\)", ")", " ".join(figure.label.replace("*", " ").split()))
         distinct_labels(figures)
         if zoomed := focus.get(line.location.order, ""):  # "2 écluses" of the secteur 4
             for figure in figures:
@@ -339,6 +343,10 @@ def _label_in_line(
         label = f"{previous.label.split()[0]} {label}"
     if not label and unit in _MEASURES:
         label = _measure_of_count(text, q, unit, figures)
+    if unit == "pct" and (fraction := _FRACTION_OF.match(label)):
+        label = f"part {fraction['rest']}"  # "quart des habitants (24,9 %)": their share
+    elif unit in _MEASURES and _FRACTION_OF.match(label):
+        label = UNIT_NOUNS[unit]  # "un dixième de la surface du Pas-de-Calais, soit 690 km²"
     if unit in _MEASURES and (sized := _SIZED.match(label)):
         # "le belvédère du parc, haut de quarante mètres": the noun phrase before the size
         before = _SIZE_BEFORE.sub("", text[: q.start])
@@ -389,6 +397,8 @@ def _from_to(text: str, before: _Read, after: _Read) -> str:
     moyen de traitement"), when the two figures are such a pair; "" otherwise."""
     between = text[before.quantity.end : after.quantity.start]
     verb = _FROM.search(text[: before.quantity.start])
+    # "est passé de 73 en 2021 à 98": the year of the value before may come between
+    between = _YEAR_OF_BEFORE.sub("", between)
     if verb is None or not _RANGE_BETWEEN.match(between) or before.unit != after.unit:
         return ""
     clause = text[: verb.start()]
@@ -684,12 +694,19 @@ _SIZE_BEFORE = re.compile(
 _SIZES = {"long": "longueur", "larg": "largeur", "haut": "hauteur", "prof": "profondeur"}
 # what a measure is the extent of: "qui s'étend sur", "couvre", "long de"
 _SPREAD = re.compile(
-    r"\b(?:s['’](?:étend|étendent|étale)\s+sur|couvr(?:e|ent)|mesur(?:e|ent)|"
+    r"\b(?:s['’](?:étend|étendent|étale|étire|étirent)\s+sur|couvr(?:e|ent)|mesur(?:e|ent)|"
     r"longu?e?s?\s+de|larges?\s+de|d['’]une\s+(?:superficie|surface|longueur)\s+de)\s*$",
     re.IGNORECASE,
 )
 _CONTEXT_OF = re.compile(r"\(([^()]+)\)$")
 _RANGE_BETWEEN = re.compile(r"^\s*(?:à|-|–)\s*$")
+# a share named by the fraction it rounds to: "Près d'un quart des habitants (24,9 %)"
+_FRACTION_OF = re.compile(
+    r"^(?:quart|tiers|cinquième|dixième|moitié|trois\s+quarts|deux\s+tiers)\s+"
+    r"(?P<rest>(?:de|du|des|d['’]).+)$",
+    re.IGNORECASE,
+)
+_YEAR_OF_BEFORE = re.compile(r"^\s*en\s+(?:19|20)\d{2}\b", re.IGNORECASE)
 # "passé de 12 % à 15 %", "passant, pour les avis de grossesse, de 29 jours à 8 jours": a
 # value before and one after, not a range
 _FROM = re.compile(
@@ -745,7 +762,8 @@ def _label(
     collège Cousteau et de" is "... du collège Cousteau"), nor a mention of taxes alone."""
     if unit == "pct" and parse is not None and (shared := _share_in_brackets(text, q, parse)):
         return shared  # "vers la sphère solidarité (57 %), la sphère professionnelle (19 %)"
-    label = _CUT_END.sub("", _noun_phrase(text, q, after, unit, clause_start, parse))
+    label = _noun_phrase(text, q, after, unit, clause_start, parse).replace("*", " ")
+    label = _CUT_END.sub("", " ".join(label.split()))  # "une enveloppe de **5,8 M€**"
     label = _named_in_full(text, label, q.end)
     if parse is not None and unit in UNIT_NOUNS and is_weak_label(parse, label, q.start):
         # "Mesures jeunesses : 2,55 M€ mobilisés", "les revalorisations ... ont été financées
@@ -1035,11 +1053,17 @@ _EARLIER = re.compile(
     re.IGNORECASE,
 )
 # a count that restates the noun phrase before it: "..., soit un peu plus de 280"
-_SAID_AGAIN = re.compile(r",\s*soit\s+(?:un\s+peu\s+|très\s+|bien\s+)?", re.IGNORECASE)
+_SAID_AGAIN = re.compile(
+    r",\s*(?:soit\s+(?:un\s+peu\s+|très\s+|bien\s+)?)?(?=\S+(?:\s\d{3})*\s+(?:en\s+tout|au\s+total)\b)"
+    r"|,\s*soit\s+(?:un\s+peu\s+|très\s+|bien\s+)?",
+    re.IGNORECASE,
+)
 # a verb that gives the amount of its subject: "s'élève à", "atteint", "se monte à"
 _AMOUNTS_TO = re.compile(
     r"\s+(?:qui\s+)?(?:s['’](?:élève|élèvent|établit|établissent)\s+à|se\s+monte(?:nt)?\s+à"
-    r"|atteint|atteignent|avoisine(?:nt)?)\s*(?:à\s+)?$",
+    r"|atteint|atteignent|avoisine(?:nt)?|port(?:e|ent)\s+sur"
+    # "les agréments adoption en cours de validité étaient cent quarante-sept"
+    r"|sont|étaient|était|est(?:\s+de)?)\s*(?:à\s+)?$",
     re.IGNORECASE,
 )
 _NEW_CLAUSE = re.compile(
@@ -1047,6 +1071,8 @@ _NEW_CLAUSE = re.compile(
     r"|\sdont\s",
     re.IGNORECASE,
 )
+# a clause that opens on the commune it is about: "à Méricourt, reconstruction du pont"
+_FRONTED_PLACE = re.compile(r"^\s*(?:à|a|au|en)\s+", re.IGNORECASE)
 # a question the figure answers: "Combien de trailers au départ de l'Urban Trail ? 2 470 !"
 _QUESTION = re.compile(
     r"\bcombien\s+(?:de\s+|d['’]\s*)(?P<what>[^?.!]{2,120}?)\s*\?[\s!…*]*$", re.IGNORECASE
@@ -1190,8 +1216,8 @@ def _said_again(text: str, q: Quantity, parse: Parse | None) -> str:
     """What a count restates after ", soit" when no noun follows it: the noun phrase that
     ends before the comma ("les conseils délivrés par le CAUE à des communes, soit un peu
     plus de 280" → "conseils délivrés par le CAUE à des communes")."""
-    again = _SAID_AGAIN.search(text, 0, q.start)
-    if parse is None or again is None or again.end() != q.start or phrase_after(text[q.end :]):
+    again = next((m for m in _SAID_AGAIN.finditer(text) if m.end() == q.start), None)
+    if parse is None or again is None or phrase_after(text[q.end :]):
         return ""
     last = [w for w in parse.words if w.end <= again.start()]
     if not last or last[-1].pos not in {"NOUN", "PROPN", "ADJ"}:
@@ -1774,6 +1800,16 @@ def _place(text: str, figure: _Read, figures: list[_Read], places: Gazetteer) ->
     before = _BRACKET_OPENS.sub("", _AMOUNT_OF.sub(" ", text[begin : q.start]))
     if named := places.named(_PHRASE_END.split(before)[-1]):
         return _one_place(named)
+    # "À Guînes, reconstruction du pont Valois pour 820 000 € ; à Méricourt, ...": the
+    # commune its clause opens on
+    opens = max(text.rfind(". ", 0, q.start) + 1, text.rfind(";", 0, q.start) + 1)
+    alone = not n or figures[n - 1].quantity.end <= opens  # no figure of its clause before it
+    clause = LIST_MARKERS.sub("", text[opens : q.start]).lstrip() if alone else ""
+    clause = clause[:1].lower() + clause[1:]  # "À Guînes": the cue of a place
+    fronted = _FRONTED_PLACE.match(clause)
+    heading = places.named(clause.split(",", 1)[0]) if fronted is not None else []
+    if fronted is not None and len(heading) == 1 and heading[0][0] == fronted.end():
+        return heading[0][1]  # not "À Ruyaulcourt et à Bourlon, trois randonnées"
     if lemma(figure.label.split()[0] if figure.label else "") in _AREA_NOUNS:
         return None  # "neuf communes de ...", "sur l'ensemble des territoires": no one commune
     sentence = text[begin : sentence_end.start() if sentence_end else len(text)]

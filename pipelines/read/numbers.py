@@ -117,7 +117,7 @@ _ACRONYM = re.compile(r"\s+[A-ZÉ]{2,}s?\b")
 # what lets a number in words end its statement: "au nombre de neuf", "partenaires : neuf",
 # "s'élèvent respectivement à 81 et à huit" (not "remis à neuf")
 _STATED_BEFORE = re.compile(
-    r"(?::|\bnombre\s+de|\bcompte|\bsont|\bsoit"
+    r"(?::|\bnombre\s+de|\bcompte|\bsont|\bétaient|\bsoit"
     r"|(?:\bélève(?:nt)?|\batteint|\batteignent|\bport(?:é|ée|és|ées|e|ent)|\brespectivement)\b"
     r"[^.;:]{0,40}\bà)"
     r"\s*$",

@@ -2027,3 +2027,48 @@ def test_a_block_item_its_block_cannot_name_is_read_as_a_sentence(indicators, en
     }
     by_span = {f.source_span: f for f in result.figures}
     assert by_span["+ 13,5 %"].part_of == by_span["95 140"].indicator_code
+
+
+def test_lines_of_the_twelfth_copy(indicators, entities) -> None:
+    """Lines as tests/data/reworded-12 words them (and reworded-11's clauses that each open
+    on their commune): a value before and after with the year of the first between; a share
+    named by the fraction it rounds to; a count stated after "étaient"; a count in
+    apposition ("143 en tout"); a share after "c'est-à-dire"; what a measure "porte sur" or
+    "s'étire sur"; the commune each clause opens on, and none for two."""
+    got = _extract_lines(
+        [
+            "- ◆ Gestion de l'assainissement collectif : celui des bilans est passé de 73 en "
+            "2021 à 98, soit + 34 %.",
+            "- ⇒ Près d'un quart des habitants du Pas-de-Calais (24,9 %) y résident",
+            "Au 31/12, les agréments adoption en cours de validité étaient cent quarante-sept",
+            "Leurs lieux de travail, 143 en tout – les collèges au premier rang –, les placent "
+            "dans la proximité avec l'usager.",
+            "L'opération a bénéficié d'une subvention de 82 500 €, c'est-à-dire 33 %.",
+            "La gestion porte sur 6 420 ha",
+            "- Un réseau de voiries départementales qui s'étire sur 1 796 kilomètres",
+            "- ◆ À Guînes, reconstruction du pont Valois pour 820 000 € ; à Méricourt, "
+            "reconstruction du pont de la RD 33 pour 910 000 €",
+            "À Ruyaulcourt et à Bourlon, trois randonnées découvertes ont réuni 112 participants.",
+        ],
+        indicators,
+        entities,
+    )
+    before, after = got[(2, "73")], got[(2, "98")]
+    assert (before[1], after[1]) == ("Bilans (avant)", "Bilans (après)")
+    assert before[0].period is not None and before[0].period.start.year == 2021
+    assert got[(3, "24,9 %")][1] == "Part des habitants du Pas-de-Calais"
+    stock = got[(4, "cent quarante-sept")]
+    assert stock[1] == "Agréments adoption en cours de validité" and stock[0].value == 147
+    assert stock[0].period is not None and stock[0].period.kind == "as_of"
+    assert got[(5, "143")][1] == "Lieux de travail"
+    share = got[(6, "33 %")]
+    assert share[1] == "Subvention (part en %)" and share[0].part_of is not None
+    assert got[(7, "6 420 ha")][1] == "Gestion"
+    assert got[(8, "1 796 kilomètres")][1] == "Longueur : réseau de voiries départementales"
+    names = {e.code: e.name for e in entities.entities.values()}
+    from pipelines.extract.places import gazetteer
+
+    names |= {p.code: p.name for p in gazetteer(entities.department.code).places}
+    assert names[got[(9, "820 000 €")][0].entity_code] == "Guînes"
+    assert names[got[(9, "910 000 €")][0].entity_code] == "Méricourt"
+    assert got[(10, "trois")][0].entity_type != "commune"
