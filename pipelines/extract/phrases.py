@@ -230,9 +230,18 @@ def phrase_after(text: str) -> str:
         lower = word.lower().strip("'’")
         if not word[:1].isalpha():
             break
+        following = words[i + 1].lower().strip("'’") if i + 1 < len(words) else ""
+        then = words[i + 2] if i + 2 < len(words) else ""
+        acting = lower.endswith("ant") and (
+            (following in _DETERMINERS and then[:1].isalpha())
+            or following.startswith(("l'", "l’"))  # "fréquentant l'établissement"
+        )
+        if i > start and out and is_verb(word) and acting and not is_verb(words[i - 1]):
+            out.append(word)  # "75 élèves fréquentant l'établissement": what they do
+            i += 1
+            continue
         if lower in _STOPS or (i > start and is_verb(word)):
             break
-        following = words[i + 1].lower().strip("'’") if i + 1 < len(words) else ""
         if lower == "et" and (
             following in _DETERMINERS
             or following.startswith(("l'", "l’", "d'", "d’"))

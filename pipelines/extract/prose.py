@@ -1909,6 +1909,8 @@ def merge_restatements(result: Extraction, labels: dict[str, str]) -> Extraction
             known.setdefault(_fact_key(f), []).append(f.indicator_code)
     renamed: dict[str, str] = {}
     figures = []
+    # a generated indicator's label, made more specific by a sentence that restates it
+    shown = {g.indicator_code: g.indicator_label for g in result.generated_indicators}
     # one place never states one fact twice: a code is taken once per line
     taken = {(f.location, f.indicator_code) for f in result.figures if f.extractor != EXTRACTOR}
     for f in result.figures:
@@ -1922,11 +1924,21 @@ def merge_restatements(result: Extraction, labels: dict[str, str]) -> Extraction
             ]
             if same:
                 renamed[f.indicator_code] = same[0]
+                if same[0] in shown and len(lemmas(shown[same[0]])) < 2 <= len(lemmas(label)):
+                    shown[same[0]] = label  # "Lauréats" stated again as "lauréats (Budget ...)"
                 f = replace(f, indicator_code=same[0])
             taken.add((f.location, f.indicator_code))
             known.setdefault(_fact_key(f), []).append(f.indicator_code)
         figures.append(f)
+    result.generated_indicators = [
+        replace(g, indicator_label=_capitalised(shown[g.indicator_code]))
+        for g in result.generated_indicators
+    ]
     return result.with_figures(figures, renamed)
+
+
+def _capitalised(label: str) -> str:
+    return label[:1].upper() + label[1:]
 
 
 def _same_quantity(label: str, other: str, *, generated: bool) -> bool:

@@ -2072,3 +2072,32 @@ def test_lines_of_the_twelfth_copy(indicators, entities) -> None:
     assert names[got[(9, "820 000 €")][0].entity_code] == "Guînes"
     assert names[got[(9, "910 000 €")][0].entity_code] == "Méricourt"
     assert got[(10, "trois")][0].entity_type != "commune"
+
+
+def test_a_fact_restated_takes_its_more_specific_label(indicators, entities) -> None:
+    """A key-figure block's "44 lauréats" restated by a sentence that names the programme:
+    one fact, labelled as the sentence says it ("Lauréats (Budget citoyen 2022)"); a
+    present participle with its object is part of a label ("élèves fréquentant
+    l'établissement")."""
+    from pipelines.read.document import Document, Location, Section, TextLine
+
+    block = Section("Les chiffres clés de l'ESS", Location("essai.txt", line=1))
+    block.blocks = [TextLine("- ◆ 44 lauréats", Location("essai.txt", line=2))]
+    prose = Section("Un essai", Location("essai.txt", line=3))
+    prose.blocks = [
+        TextLine(t, Location("essai.txt", line=i + 4))
+        for i, t in enumerate(
+            [
+                "Un Budget citoyen 2022 affichant 90 porteurs de projets et 44 lauréats !",
+                "La commune garantira des conditions optimales aux 75 élèves fréquentant "
+                "l'établissement.",
+            ]
+        )
+    ]
+    document = Document("essai.txt", "text", "0" * 64, 2022, [block, prose])
+    result = extract_report(document, indicators, entities)
+    labels = {g.indicator_code: g.indicator_label for g in result.generated_indicators}
+    laureats = {f.indicator_code for f in result.figures if f.value == 44}
+    assert len(laureats) == 1 and labels[laureats.pop()] == "Lauréats (Budget citoyen 2022)"
+    pupils = next(f for f in result.figures if f.value == 75)
+    assert labels[pupils.indicator_code] == "Élèves fréquentant l'établissement"
