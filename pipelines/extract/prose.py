@@ -343,6 +343,12 @@ def _label_in_line(
         label = f"{previous.label.split()[0]} {label}"
     if not label and unit in _MEASURES:
         label = _measure_of_count(text, q, unit, figures)
+    listed = _ADJECTIVE_BRACKETED.search(text, 0, q.start) if not label else None
+    if listed and previous is not None and previous.unit == unit and previous.label:
+        # "Centres culturels de rayonnement départemental (7), territorial (13)": the
+        # phrase before with the adjective this figure is of
+        words = _BRACKETED.sub("", previous.label).split()
+        label = " ".join([*words[:-1], listed["adjective"]]) if len(words) > 1 else ""
     if unit == "pct" and (fraction := _FRACTION_OF.match(label)):
         label = f"part {fraction['rest']}"  # "quart des habitants (24,9 %)": their share
     elif unit in _MEASURES and _FRACTION_OF.match(label):
@@ -700,6 +706,8 @@ _SPREAD = re.compile(
 )
 _CONTEXT_OF = re.compile(r"\(([^()]+)\)$")
 _RANGE_BETWEEN = re.compile(r"^\s*(?:à|-|–)\s*$")
+# an adjective alone before a bracketed figure, after a comma or "et": "..., territorial (13"
+_ADJECTIVE_BRACKETED = re.compile(r"(?:,|\bet)\s+(?P<adjective>[a-zéèêàç-]+)\s*\(\s*\**\s*$")
 # a share named by the fraction it rounds to: "Près d'un quart des habitants (24,9 %)"
 _FRACTION_OF = re.compile(
     r"^(?:quart|tiers|cinquième|dixième|moitié|trois\s+quarts|deux\s+tiers)\s+"
@@ -1073,6 +1081,16 @@ _NEW_CLAUSE = re.compile(
 )
 # a clause that opens on the commune it is about: "à Méricourt, reconstruction du pont"
 _FRONTED_PLACE = re.compile(r"^\s*(?:à|a|au|en)\s+", re.IGNORECASE)
+# a figure first, then what it was: "16 120 €, c'est ce qu'a représenté l'appel à projets"
+_IT_WAS = re.compile(
+    r"[\s*]*,\s*c['’]est\s+(?:ce\s+qu['’]\s*(?:a|ont|auront)|ce\s+que\s+(?:a|ont))\s+"
+    r"[\wéèêàâç-]+\s+",
+    re.IGNORECASE,
+)
+_WHAT_ENDS = re.compile(r"[,;.()]|\s(?:pour|dont|qui|que|avec|auprès|grâce)\s", re.IGNORECASE)
+# an amount that endows what the phrase before names: "du soutien aux structures
+# culturelles, doté de 4,9 millions €"
+_ENDOWED = re.compile(r",\s*dot(?:é|ée|és|ées)\s+(?:de\s+|d['’]\s*)[\s*]*", re.IGNORECASE)
 # a question the figure answers: "Combien de trailers au départ de l'Urban Trail ? 2 470 !"
 _QUESTION = re.compile(
     r"\bcombien\s+(?:de\s+|d['’]\s*)(?P<what>[^?.!]{2,120}?)\s*\?[\s!…*]*$", re.IGNORECASE
@@ -1191,6 +1209,16 @@ def _amounting(before: str) -> str:
     return subject if is_noun_phrase(subject) and words[0][:1].islower() else ""
 
 
+def _what_it_was(text: str, q: Quantity, unit: str) -> str:
+    """ "16 120 €, c'est ce qu'a représenté l'appel à projets ...": what the figure was."""
+    was = _IT_WAS.match(text, q.end)
+    words = _WHAT_ENDS.split(text[was.end() :], maxsplit=1)[0].split() if was else []
+    what = _CUT_END.sub("", LEADING_ARTICLE.sub("", " ".join(words[:_FRAMING_WORDS])))
+    if not is_noun_phrase(what):
+        return ""
+    return f"{UNIT_NOUNS[unit]} : {what}" if unit in UNIT_NOUNS else what
+
+
 def _asked(before: str) -> str:
     """What a question the figure answers asks for: "Combien de personnes le stade couvert
     a-t-il accueillies ? Quelque 620 !" → "personnes accueillies"; "" after no question."""
@@ -1212,11 +1240,13 @@ def _asked(before: str) -> str:
     return label if is_noun_phrase(label) else ""
 
 
-def _said_again(text: str, q: Quantity, parse: Parse | None) -> str:
-    """What a count restates after ", soit" when no noun follows it: the noun phrase that
-    ends before the comma ("les conseils délivrés par le CAUE à des communes, soit un peu
-    plus de 280" → "conseils délivrés par le CAUE à des communes")."""
-    again = next((m for m in _SAID_AGAIN.finditer(text) if m.end() == q.start), None)
+def _said_again(text: str, q: Quantity, unit: str, parse: Parse | None) -> str:
+    """What a count restates after ", soit" or in apposition ("143 en tout"), or what an
+    amount endows (", doté de 4,9 millions €"), when no noun follows it: the noun phrase
+    that ends before the comma ("les conseils délivrés par le CAUE à des communes, soit un
+    peu plus de 280" → "conseils délivrés par le CAUE à des communes")."""
+    said = _SAID_AGAIN if unit == "count" else _ENDOWED
+    again = next((m for m in said.finditer(text) if m.end() == q.start), None)
     if parse is None or again is None or phrase_after(text[q.end :]):
         return ""
     last = [w for w in parse.words if w.end <= again.start()]
@@ -1260,7 +1290,8 @@ def _named_outright(
         _counted_subject(text[clause_start : q.start])
         or (_amounting(text[clause_start : q.start]) if not phrase_after(text[q.end :]) else "")
         or _asked(text[: q.start])
-        or (_said_again(text, q, parse) if unit == "count" else "")
+        or _what_it_was(text, q, unit)
+        or _said_again(text, q, unit, parse)
     ):
         return subject
     along = _ALONG.match(text, q.end) if unit in {"km", "m"} else None

@@ -25,8 +25,8 @@ _RESPECTIVELY = re.compile(
     re.IGNORECASE,
 )
 # what may stand between two figures of the list: "81 et à 8", "760 000 €, 985 000 €"
-_NEXT = re.compile(
-    r"^\s*(?:(?:,|\bet\b|\bou\b)\s*){0,2}(?:(?:à|de|d['’]|pour)\b\s*)?$", re.IGNORECASE
+_NEXT = re.compile(  # bold marks aside: "61 et **14**"
+    r"^[\s*]*(?:(?:,|\bet\b|\bou\b)[\s*]*){0,2}(?:(?:à|de|d['’]|pour)\b[\s*]*)?$", re.IGNORECASE
 )
 _CLAUSE_END = re.compile(r"[:;.!?](?:\s|$)")
 _PARTS = re.compile(r"\s*,\s*|\s+et\s+|\s+ou\s+", re.IGNORECASE)
@@ -65,8 +65,17 @@ def respective_labels(text: str, first: int, count: int, parse: Parse | None) ->
         return []
     end = word.start()
     clause = max((m.end() for m in _CLAUSE_END.finditer(text, 0, end)), default=0)
+    before_colon = not text[clause:end].strip() and text[:clause].rstrip().endswith(":")
+    if before_colon:
+        # "Clubs de haut niveau et clubs structurants, sportifs ... : respectivement 61 et
+        # 14": the phrases are before the colon, one per comma
+        end = text.rfind(":", 0, clause)
+        clause = max((m.end() for m in _CLAUSE_END.finditer(text, 0, end)), default=0)
     words = LIST_MARKERS.sub("", text[clause:end]).strip(" ,")
+    listed = [p for p in re.split(r"\s*[,;]\s*", words) if p.strip()]
     parts = [p for p in _PARTS.split(words) if p.strip()]
+    if before_colon:
+        parts = listed if len(listed) == count else []
     if len(parts) < count:
         return []
     parts = parts[-count:]

@@ -2101,3 +2101,33 @@ def test_a_fact_restated_takes_its_more_specific_label(indicators, entities) -> 
     assert len(laureats) == 1 and labels[laureats.pop()] == "Lauréats (Budget citoyen 2022)"
     pupils = next(f for f in result.figures if f.value == 75)
     assert labels[pupils.indicator_code] == "Élèves fréquentant l'établissement"
+
+
+def test_more_lines_of_the_twelfth_copy(indicators, entities) -> None:
+    """ "respectivement" after a colon, its phrases one per comma before it; an adjective
+    alone before a bracketed count; what an amount endows; a figure first, then what it was
+    ("c'est ce qu'a représenté ..."); and a colon whose phrase is one bracket-split whole
+    keeps the labels after the list."""
+    got = _extract_lines(
+        [
+            "Clubs de haut niveau et clubs structurants, sportifs membres de l'équipe "
+            "olympique et paralympique du Pas-de-Calais : respectivement 61 et **14**",
+            "Centres culturels de rayonnement départemental (**7**), territorial (**13**) et "
+            "local (**19**) : tous ont bénéficié du soutien aux structures culturelles, doté "
+            "de **4,9 millions €**",
+            "16 120 €, c'est ce qu'a représenté l'appel à projets initiatives transfrontalières "
+            "locales pour les quatre projets portés par les collectivités",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "61")][1] == "Clubs de haut niveau et clubs structurants"
+    assert got[(2, "14")][1] == (
+        "Sportifs membres de l'équipe olympique et paralympique du Pas-de-Calais"
+    )
+    assert got[(3, "13")][1] == "Centres culturels de rayonnement territorial"
+    assert got[(3, "19")][1] == "Centres culturels de rayonnement local"
+    assert got[(3, "4,9 millions €")][1] == "Soutien aux structures culturelles"
+    assert got[(4, "16 120 €")][1] == (
+        "Montant : appel à projets initiatives transfrontalières locales"
+    )
