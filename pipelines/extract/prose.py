@@ -772,7 +772,7 @@ def _label(
         return shared  # "vers la sphère solidarité (57 %), la sphère professionnelle (19 %)"
     label = _noun_phrase(text, q, after, unit, clause_start, parse).replace("*", " ")
     label = _CUT_END.sub("", " ".join(label.split()))  # "une enveloppe de **5,8 M€**"
-    label = _named_in_full(text, label, q.end)
+    label = _not_cut(text, _named_in_full(text, label, q.end), q.end)
     if parse is not None and unit in UNIT_NOUNS and is_weak_label(parse, label, q.start):
         # "Mesures jeunesses : 2,55 M€ mobilisés", "les revalorisations ... ont été financées
         # par le Département à hauteur de 5,7 M€": what the line or the clause is about
@@ -910,6 +910,26 @@ def _item_places(
             return _item_places(text, figures[n - 1], figures, places)
         return None
     return {p.code: p for f in fields if (p := places.opens(f)) is not None}
+
+
+def _not_cut(text: str, label: str, start: int) -> str:
+    """A label never stops inside what it names: a proper name it began ("trailers au départ
+    de l'Urban" + "Trail"), nor, when it reached its length, before the complement or the
+    adjective that ends its last noun ("... des ESMS du secteur" + "du handicap", "... des
+    pratiques" + "artistiques")."""
+    where = text.find(label, start) if label else -1
+    where = text.find(label) if label and where < 0 else where  # a label before its figure
+    if where < 0:
+        return label
+    rest = text[where + len(label) :]
+    last = label.split()[-1]
+    begun = last.strip("'’")[-1:].isalpha() and re.sub(r"^[ld]['’]", "", last)[:1].isupper()
+    if begun and (name := _NAME_GOES_ON.match(rest)):
+        return label + name.group(0)
+    if len(label.split()) < _LONG_LABEL:
+        return label
+    ending = _COMPLEMENT_ENDS.match(rest) or _ADJECTIVE_ENDS.match(rest)
+    return label + ending.group(0) if ending else label
 
 
 def _named_in_full(text: str, label: str, start: int) -> str:
@@ -1091,6 +1111,15 @@ _WHAT_ENDS = re.compile(r"[,;.()]|\s(?:pour|dont|qui|que|avec|auprès|grâce)\s"
 # an amount that endows what the phrase before names: "du soutien aux structures
 # culturelles, doté de 4,9 millions €"
 _ENDOWED = re.compile(r",\s*dot(?:é|ée|és|ées)\s+(?:de\s+|d['’]\s*)[\s*]*", re.IGNORECASE)
+# a label that reached this many words may have been cut before its last complement
+_LONG_LABEL = 6
+_NAME_GOES_ON = re.compile(r"(?:\s[A-ZÉ][\w'’-]*)+(?=[\s,.;:!?)]|$)")
+_COMPLEMENT_ENDS = re.compile(
+    r"\s(?:du|de\s+la|des|de|d['’])\s*[a-zéèêàç][\wéèêàâç-]+(?=\s+(?:à|pour|par|en|dans|sur|,)|[,.;:]|$)"
+)
+_ADJECTIVE_ENDS = re.compile(
+    r"\s[a-zéèê][\wéèêàâç-]*(?:iques?|ales?|aux|elles?|els?|ives?|ifs?|aires?)(?=[\s,.;:)]|$)"
+)
 # a question the figure answers: "Combien de trailers au départ de l'Urban Trail ? 2 470 !"
 _QUESTION = re.compile(
     r"\bcombien\s+(?:de\s+|d['’]\s*)(?P<what>[^?.!]{2,120}?)\s*\?[\s!…*]*$", re.IGNORECASE

@@ -2131,3 +2131,21 @@ def test_more_lines_of_the_twelfth_copy(indicators, entities) -> None:
     assert got[(4, "16 120 €")][1] == (
         "Montant : appel à projets initiatives transfrontalières locales"
     )
+
+
+def test_a_label_does_not_stop_inside_what_it_names(indicators, entities) -> None:
+    """Lines 2771 and 944: a proper name the label began ("l'Urban" → "l'Urban Trail"); a
+    long label's last complement ("... du secteur" → "... du secteur du handicap")."""
+    got = _extract_lines(
+        [
+            "2 500 trailers au départ de l'Urban Trail à Saint-Omer !",
+            "Le Département a financé les revalorisations salariales des personnels des ESMS "
+            "du secteur du handicap à hauteur de 5,4 M€.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "2 500")][1] == "Trailers au départ de l'Urban Trail"
+    assert got[(3, "5,4 M€")][1] == (
+        "Revalorisations salariales des personnels des ESMS du secteur du handicap"
+    )
