@@ -62,7 +62,9 @@ LEADING_ARTICLE = re.compile(
     r"^(?:(?:les|le|la|des|un|une|ses|leurs?|ces)\b|l['’])\s*", re.IGNORECASE
 )
 # "le nombre d'abonnés": what is counted is "abonnés"
-COUNT_OF = re.compile(r"^(?:(?:le|les|la|l['’])\s*)?nombre\s+(?:de\s+|d['’]\s*)", re.IGNORECASE)
+COUNT_OF = re.compile(
+    r"^(?:c['’]est\s+)?(?:(?:le|les|la|l['’])\s*)?nombre\s+(?:de\s+|d['’]\s*)", re.IGNORECASE
+)
 # the nouns of a change, and a change stated before its figure: "en hausse de 13,2 %", "une
 # progression de 10,2 %"
 CHANGE_WORDS = (
@@ -133,6 +135,7 @@ UNIT_NOUNS = {
     "gb": "volume",
     "fte": "ETP",
     "day": "durée",
+    "per_km2": "densité",
 }
 
 

@@ -72,6 +72,10 @@ _DONE_BEFORE = re.compile(
     r"(?P<participle>[a-zéèêâîôûç]+(?:é|i|u|it|is))\s+(?:plus\s+de\s+|près\s+de\s+|environ\s+)?$",
     re.IGNORECASE,
 )
+# a part named by its place, the figure in brackets after it: "Oignies (23)"
+_PLACE_BRACKETED = re.compile(
+    r"(?:,|\bentre|\bet)\s+(?P<place>[A-ZÉÈ][\w'’]+(?:-[\w'’]+)*)\s*\(\s*\**\s*$"
+)
 _PLACE_AFTER = re.compile(
     r"^\s*(?:à|au|en)\s+(?P<place>[A-ZÉÈ][^,;)(]{1,40}?)(?=\s+et\b|\s*[,;)(]|$)"
 )
@@ -281,6 +285,18 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
                 of = len(figures) - 2 if previous.earlier and len(figures) > 1 else len(figures) - 1
                 figure.label = f"évolution : {figures[of].label}"
                 figure.part_of = of
+            elif (
+                (placed := _PLACE_BRACKETED.search(text, 0, q.start))
+                and previous.label
+                and (
+                    previous.part_of is not None
+                    or not _BRACKET_OPENS.search(text[: previous.quantity.start].rstrip("* "))
+                )  # the whole is no bracketed figure itself
+            ):
+                # "77 au total, réparties entre Oignies (23), Noyelles-les-Vermelles (16)"
+                whole = previous.part_of if previous.part_of is not None else len(figures) - 1
+                figure.label = f"à {placed['place']}"
+                figure.part_of = whole
             elif place and previous.label and not phrase_after(after):
                 # "75 places créées (24 à Oignies, 14 à Noyelles ...)": parts by place
                 whole = previous.part_of if previous.part_of is not None else len(figures) - 1
@@ -343,6 +359,8 @@ def _label_in_line(
         label = f"{previous.label.split()[0]} {label}"
     if not label and unit in _MEASURES:
         label = _measure_of_count(text, q, unit, figures)
+    if not label and unit == "per_km2":
+        label = "densité de population"  # "- ⇒ 106,8 habitants au kilomètre carré"
     listed = _ADJECTIVE_BRACKETED.search(text, 0, q.start) if not label else None
     if listed and previous is not None and previous.unit == unit and previous.label:
         # "Centres culturels de rayonnement départemental (7), territorial (13)": the
@@ -963,12 +981,9 @@ def _noun_phrase(
     """The noun phrase of the figure: the noun the parse makes it quantify, else the words
     after it, else its subject before it, else (an amount in brackets, "Label : 15,6 M€",
     "pour un montant de") the clause it sums up."""
-    named = _named_outright(text, q, unit, clause_start, parse)
+    named = _named_outright(text, q, unit, clause_start, parse) or _days_spent(after, unit)
     if named:
         return named
-    effort = _EFFORT.match(after) if unit == "day" else None
-    if effort is not None and is_noun_phrase(what := phrase_after(after[effort.end() :])):
-        return f"durée {effort['of'].strip()} {what}".replace("' ", "'")  # "9 jours d'intervention"
     # "quatre des dix dossiers de l'année": a part of the whole after it, of what it counts
     whole = _whole_after(text, q) if unit == "count" else None
     label = phrase_after(text[whole:] if whole is not None else after)
@@ -1018,6 +1033,14 @@ def _noun_phrase(
     if parse is not None and unit == "count" and label and "(" not in label:
         label = _of_what(parse, q, label)
     return label if is_noun_phrase(label) else ""
+
+
+def _days_spent(after: str, unit: str) -> str:
+    """What days were spent on: "9 jours d'intervention" → "durée d'intervention"."""
+    effort = _EFFORT.match(after) if unit == "day" else None
+    if effort is None or not is_noun_phrase(what := phrase_after(after[effort.end() :])):
+        return ""
+    return f"durée {effort['of'].strip()} {what}".replace("' ", "'")
 
 
 def _done_before(text: str, q: Quantity, label: str, parse: Parse | None) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipelines.extract import Context, Extraction, Figure, Reject
+from pipelines.extract import Context, Extraction, Figure, Reject, key_figure_blocks, territories
 from pipelines.extract.dated_lists import extract_dated_lists
 from pipelines.extract.key_figure_blocks import extract_key_figure_blocks
 from pipelines.extract.office_tables import extract_office_tables
@@ -82,6 +82,11 @@ def extract_report(
     return merge_restatements(prefer_curated(with_periods(result, document)), labels)
 
 
+# the blocks made of key-figure lines ("- ⇒ 211 425 habitants", "553 délibérations votées"),
+# whose lines the sentence reader may read too
+_OF_FIGURE_LINES = frozenset({key_figure_blocks.EXTRACTOR, territories.EXTRACTOR})
+
+
 def block_or_sentence(blocks: Extraction, sentences: Extraction) -> Extraction:
     """The blocks' figures and the sentences' figures of what no block read. On a line a
     block holds, a number is the block's unless the block's label is a clause and not what
@@ -90,7 +95,17 @@ def block_or_sentence(blocks: Extraction, sentences: Extraction) -> Extraction:
     block read there (so that a change stays with its figure: "95 140, contre 83 830 l'an
     passé, soit + 13,5 %"). A number no block read is the sentence's ("un territoire qui
     s'étend sur 401 km², ce qui représente 6 %": the 401 km² the block left). The sentences'
-    rejects of a line a block read figures from are the block's business."""
+    rejects of a line a block read figures from are the block's business. Only the lines of
+    blocks made of key-figure lines are open to the sentences: an organisation chart, a
+    table or a dated list reads its lines whole."""
+    closed = {
+        location.order
+        for block in blocks.blocks
+        if block.extractor not in _OF_FIGURE_LINES
+        for location in block.lines
+    }
+    sentences.figures = [f for f in sentences.figures if f.location.order not in closed]
+    sentences.rejects = [r for r in sentences.rejects if r.location.order not in closed]
     held = {location.order for block in blocks.blocks for location in block.lines}
     labels = {g.indicator_code: g.indicator_label for g in blocks.generated_indicators}
     labels |= {g.indicator_code: g.indicator_label for g in sentences.generated_indicators}

@@ -117,7 +117,7 @@ _ACRONYM = re.compile(r"\s+[A-ZÉ]{2,}s?\b")
 # what lets a number in words end its statement: "au nombre de neuf", "partenaires : neuf",
 # "s'élèvent respectivement à 81 et à huit" (not "remis à neuf")
 _STATED_BEFORE = re.compile(
-    r"(?::|\bnombre\s+de|\bcompte|\bsont|\bétaient|\bsoit"
+    r"(?::|\?|\bnombre\s+de|\bcompte|\bsont|\bétaient|\bsoit"
     r"|(?:\bélève(?:nt)?|\batteint|\batteignent|\bport(?:é|ée|és|ées|e|ent)|\brespectivement)\b"
     r"[^.;:]{0,40}\bà)"
     r"\s*$",
@@ -145,7 +145,11 @@ _UNIT_PATTERNS: tuple[tuple[re.Pattern[str], float, str], ...] = (
     (re.compile(r"€|euros?\b|EUR\b"), 1.0, "EUR"),
     (re.compile(r"milliards?\b", _I), 1e9, "count"),
     (re.compile(r"millions?\b", _I), 1e6, "count"),
-    (re.compile(r"(?:habitants?|hab\.?)\s*(?:/|par|au)\s*km[²2]", _I), 1.0, "per_km2"),
+    (
+        re.compile(r"(?:habitants?|hab\.?)\s*(?:/|par|au)\s*(?:km[²2]|kilomètre\s+carré)", _I),
+        1.0,
+        "per_km2",
+    ),
     (re.compile(r"km[²2]", _I), 1.0, "km2"),
     (re.compile(r"(?:kms?|kilomètres?)\b", _I), 1.0, "km"),
     (re.compile(r"(?:ha|hectares?)\b", _I), 1.0, "ha"),
@@ -453,7 +457,7 @@ _LIST_MARKER = re.compile(r"^\s*(?:[-•]\s*)?$")
 _NUMBERED_AFTER = re.compile(r"^\s*(?::|\))\s")
 # "82 : le nombre de plans média": a figure first, then what it counts
 NUMBER_FIRST = re.compile(
-    r"^\s*:\s*(?:(?:le|la|les|l['’])\s*)?(?:nombre|total|montant|part|volume)\s+"
+    r"^[\s*]*:\s*(?:c['’]est\s+)?(?:(?:le|la|les|l['’])\s*)?(?:nombre|total|montant|part|volume)\s+"
     r"(?:de|d['’]|des|du)\s*"
     # "Près d'un million de m² : telle est la surface du parc immobilier"
     r"|^\s*:\s*tel(?:le)?s?\s+(?:est|sont|était|étaient)\s+(?:le|la|les|l['’])\s*"

@@ -2149,3 +2149,27 @@ def test_a_label_does_not_stop_inside_what_it_names(indicators, entities) -> Non
     assert got[(3, "5,4 M€")][1] == (
         "Revalorisations salariales des personnels des ESMS du secteur du handicap"
     )
+
+
+def test_lines_of_the_thirteenth_copy(indicators, entities) -> None:
+    """Lines as tests/data/reworded-13 words them: a density "au kilomètre carré"; a number
+    in words that answers a question; "N : c'est le nombre de ..."; parts named by their
+    commune, the count in brackets after it."""
+    got = _extract_lines(
+        [
+            "- ⇒ 106,8 habitants au kilomètre carré",
+            "Combien de reportages photos ont été réalisés ? Cent soixante-quatorze.",
+            "- ◆ **6 412** : c'est le nombre d'accords délivrés au titre du FSL",
+            "- ◆ Places d'internat créées en 2022 : 77 au total, réparties entre Oignies (23), "
+            "Noyelles-les-Vermelles (16) et Calais (7);",
+        ],
+        indicators,
+        entities,
+    )
+    density = got[(2, "106,8 habitants au kilomètre carré")]
+    assert (density[0].unit, density[1]) == ("per_km2", "Densité de population")
+    assert got[(3, "Cent soixante-quatorze")][1] == "Reportages photos réalisés"
+    assert got[(4, "6 412")][1] == "Accords délivrés au titre du FSL"
+    whole, part = got[(5, "77")][0], got[(5, "23")]
+    assert part[0].part_of == whole.indicator_code and part[1].endswith("à Oignies")
+    assert part[0].entity_type == "commune"
