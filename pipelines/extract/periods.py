@@ -89,15 +89,16 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("forecast", re.compile(r"\bà\s+terminaison\b|\bà\s+venir\b|\bprévisionnel", _I)),
     ("as_of", re.compile(r"\baujourd['’]hui\b|\bdésormais\b|\bactuellement\b", _I)),
 )
-# a figure compared with the one before it: "contre 83 830 l'an passé", "contre 1 050 en 2021"
-_AGAINST = re.compile(r"\bcontre\s*$", _I)
-# "est passé de 73 en 2021 à 98": the value before, of the year named after it
-_FROM = re.compile(r"\bpass(?:é|ée|és|ées|ant)\s+de\s*$", _I)
-_EARLIER_YEAR = re.compile(
-    r"\s*(?:en\s+(?P<year>(?:19|20)\d{2})\b|l['’]an\s+(?:passé|dernier)\b"
+# a figure compared with the one before it: "contre 83 830 l'an passé", "(contre 1 050 en
+# 2021)"; the prose reader names it after the one before (`AGAINST`, `EARLIER`)
+AGAINST = re.compile(r"(?:^|[\s,(])contre\s*$", _I)
+EARLIER = re.compile(
+    r"\s*(?:en\s+(?P<year>(?:19|20)\d{2})\b(?!\s*[-–/]\s*\d)|l['’]an\s+(?:passé|dernier)\b"
     r"|l['’]année\s+(?:précédente|dernière|passée)\b)",
     _I,
 )
+# "est passé de 73 en 2021 à 98": the value before, of the year named after it
+_PASSED_FROM = re.compile(r"\bpass(?:é|ée|és|ées|ant)\s+de\s*$", _I)
 _QUARTERS = {"premier": 1, "1er": 1, "deuxième": 2, "second": 2, "troisième": 3, "quatrième": 4,
              "dernier": 4}  # fmt: skip
 # how far from the figure a period phrase may be and still apply to it
@@ -118,9 +119,9 @@ def report_period(year: int) -> Period:
 def period_of(text: str, start: int, end: int, report_year: int) -> Period:
     """The period of the figure at text[start:end]: the nearest period phrase of its
     sentence within reach, else the report year."""
-    earlier = _EARLIER_YEAR.match(text, end)
+    earlier = EARLIER.match(text, end)
     if earlier and (
-        _AGAINST.search(text, 0, start) or (earlier["year"] and _FROM.search(text, 0, start))
+        AGAINST.search(text, 0, start) or (earlier["year"] and _PASSED_FROM.search(text, 0, start))
     ):
         # "95 140 abonnés, contre 83 830 l'an passé": a year before the report's, or the one named
         year = int(earlier["year"]) if earlier["year"] else report_year - 1
@@ -139,6 +140,8 @@ def period_of(text: str, start: int, end: int, report_year: int) -> Period:
             if _aside(text, match, start):
                 continue  # "(Source : INSEE, estimation 1er janvier 2023)": its own figure's
             opens = match.start() <= lead + _OPENING and match.end() <= start
+            if kind == "as_of" and not _frames_its_sentence(text, match, start):
+                opens = False  # "Désormais, ...", or another sentence: no stock date
             if opens and kind in _FRAMES and framing is None:
                 framing = _period(kind, match, report_year)
             # a phrase after the figure is its own ("33 380 offres à fin 2022"); one before
@@ -262,6 +265,13 @@ _MARKERS = " -–—◆•⇒*"
 # the periods a paragraph may open on to frame all it says: dated spans ("Du 15 octobre 2022
 # au 15 janvier 2023"), quarters; not "Depuis 2011, le Département soutient ...", a clause
 _FRAMES = {"multi_year", "quarter", "as_of"}  # "Au 31/12, les agréments ... étaient 147"
+
+
+def _frames_its_sentence(text: str, match: re.Match[str], start: int) -> bool:
+    """A dated opening ("Au 31/12, les agréments ... étaient 147") frames the stocks of its
+    own sentence only; an adverb ("Désormais", "Aujourd'hui") frames nothing."""
+    dated = any(c.isdigit() for c in match.group(0))
+    return dated and not re.search(r"[.;!?]\s", text[match.end() : start])
 
 
 def _aside(text: str, match: re.Match[str], start: int) -> bool:

@@ -313,8 +313,8 @@ def is_noun_phrase(label: str) -> bool:
 
 def reads_as_label(label: str) -> bool:
     """A label that names what is counted: a noun phrase, not a clause that opens or closes
-    on its verb ("Sont des communes", "Total des fonds conservés atteint"), and no words
-    that only open a clause ("Dans ce cas")."""
+    on its verb ("Sont des communes", "Total des fonds conservés atteint") or holds a copula
+    ("Inscrits sur MonJob62 sont au nombre"), nor only when ("An passé")."""
     words = without_verb(label).split() if is_noun_phrase(label) else []
     # a word after an elided article is a noun: "de l'été", "d'usure"
     verbs = [
@@ -326,12 +326,31 @@ def reads_as_label(label: str) -> bool:
         bool(words)
         and not verbs[0]
         and not verbs[-1]
-        and not _WHEN_ALONE.match(label)
+        and not _WHEN_ALONE.match(re.sub(r"\s*\([^)]*\)", "", label))
         and not _COPULA.search(" ".join(words))  # "Inscrits sur MonJob62 sont au nombre"
     )
 
 
 _COPULA = re.compile(r"\s(?:sont|est|étaient|était)\s", re.IGNORECASE)
+
+
+def says_as_much(label: str, other: str) -> bool:
+    """`label` names what `other`, a clause, named: the content words of `other` that are
+    no verb ("Total des fonds conservés atteint": total, fonds, conservés) are, but for one,
+    in `label`; a label that only said when ("An passé") said nothing."""
+    from pipelines.extract.concepts import lemmas
+
+    if _WHEN_ALONE.match(other):
+        return True
+    theirs = set(lemmas(" ".join(w for w in other.split() if not is_verb(w)))) - _WHEN_WORDS
+    return len(theirs - set(lemmas(label))) <= (1 if len(theirs) > 2 else 0)
+
+
+_WHEN_WORDS = frozenset(
+    {"an", "annee", "passe", "passer", "dernier", "precedent"}
+)  # as `lemmas` spells them
+
+
 # a label that only says when: "An passé", "l'année précédente"
 _WHEN_ALONE = re.compile(
     r"^\s*(?:l['’]\s*)?(?:an|année)s?\s+(?:passée?|dernière?|précédente?)\s*$", re.IGNORECASE

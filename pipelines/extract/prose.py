@@ -21,6 +21,7 @@ from pipelines.extract.concepts import lemmas, sentence_concept
 from pipelines.extract.key_figure_blocks import slug
 from pipelines.extract.navigation import PageContext, page_contexts
 from pipelines.extract.parse import Parse, ParseCache
+from pipelines.extract.periods import AGAINST, EARLIER
 from pipelines.extract.phrases import (
     CHANGE_STEMS,
     CHANGE_VERBS,
@@ -61,7 +62,13 @@ from pipelines.extract.quantified import (
 )
 from pipelines.extract.respectively import respective_labels, respective_lists
 from pipelines.read.document import LIST_MARKERS, MARKERS, Document, Location, Section, TextLine
-from pipelines.read.numbers import TIME_TAKEN, Quantity, find_quantities, ignorable_reason
+from pipelines.read.numbers import (
+    EFFORT_BEFORE,
+    TIME_TAKEN,
+    Quantity,
+    find_quantities,
+    ignorable_reason,
+)
 from schemas.catalog import Entity, EntityCatalog, IndicatorCatalog, ReportStructure
 
 EXTRACTOR = "sentences"
@@ -107,10 +114,13 @@ def extract_prose(
     entities: EntityCatalog,
     read: set[tuple[int, int]] | None = None,
     parses: ParseCache | None = None,
+    later: set[tuple[int, int]] | None = None,
 ) -> Extraction:
-    """Every figure of the lines that no block extractor read (`read`: their places), each
-    line's French parse taken from `parses` (parsed now when it does not hold it)."""
-    read = read or set()
+    """Every figure of the lines that no block extractor reads whole (`read`: their
+    places), each line's French parse taken from `parses` (parsed now when it does not hold
+    it). The lines a key-figure block holds (`later`) are read after the others, so that
+    they take no generated code the others had before they were read."""
+    read, later = read or set(), later or set()
     result = Extraction()
     organisations = [(e, _alias_pattern(e)) for e in entities.of_type("organisation")]
     offices = [(e, _alias_pattern(e)) for kind in _OFFICES for e in entities.of_type(kind)]
@@ -119,11 +129,14 @@ def extract_prose(
     boxes = _box_entities([(s, line) for s, line, _ in every], organisations, entities)
     focus = _focus_subjects([(s, line) for s, line, _ in every], entities)
     titled = _titled_places([line for _, line, _ in every], places, entities)
-    lines = [
-        (section, line, context)
-        for section, line, context in every
-        if line.location.order not in read
-    ]
+    lines = sorted(
+        (
+            (section, line, context)
+            for section, line, context in every
+            if line.location.order not in read
+        ),
+        key=lambda item: item[1].location.order in later,  # stable: reading order kept
+    )
     parsed = (parses or SHARED_PARSES).parse_all(line.text for _, line, _ in lines)
     # a label names a quantity within its section only: "personnes" twice is two quantities
     section_codes: dict[str, set[str]] = {}
@@ -256,7 +269,9 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
         unit, value, change = as_change(text, q)
         label = _label(text, q, after, unit, before_end, parse)
         label = _changed_subject(text, change, before_end, q.end) or label
-        previous = figures[-1] if figures else None
+        # the figure before, not one of an earlier year ("95 140, contre 83 830 l'an passé,
+        # soit + 13,5 %": the change is of 95 140)
+        previous = next((f for f in reversed(figures) if not f.earlier), None)
         label = _label_in_line(text, q, label, unit, between, figures, parse)
         figure = _Read(q, unit, value, label)
         if previous is not None and (then := _from_to(text, previous, figure)):
@@ -272,19 +287,15 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
             figures.append(figure)
             continue
         place = _PLACE_AFTER.match(after)
-        earlier = _EARLIER.match(after) if _AGAINST.search(between) else None
-        if previous is not None and earlier is not None and previous.unit == unit:
-            # "95 140 abonnés, contre 83 830 l'an passé": the figure before, a year earlier
-            figure.label, figure.earlier = f"{previous.label} ({_earlier(earlier)})", True
+        if _said_earlier(figure, previous, between, after):
             figures.append(figure)
             continue
         if previous is not None and i:
             if unit == "pct_change" and previous.label and _CHANGE_BETWEEN.search(between):
                 # "54 forages (+ 20 %)", "101 bilans soit + 38 %": the change of the figure
                 # ("95 140, contre 83 830 l'an passé, soit + 13,5 %": of the first)
-                of = len(figures) - 2 if previous.earlier and len(figures) > 1 else len(figures) - 1
-                figure.label = f"évolution : {figures[of].label}"
-                figure.part_of = of
+                figure.label = f"évolution : {previous.label}"
+                figure.part_of = figures.index(previous)
             elif (
                 (placed := _PLACE_BRACKETED.search(text, 0, q.start))
                 and previous.label
@@ -294,16 +305,20 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
                 )  # the whole is no bracketed figure itself
             ):
                 # "77 au total, réparties entre Oignies (23), Noyelles-les-Vermelles (16)"
-                whole = previous.part_of if previous.part_of is not None else len(figures) - 1
+                whole = (
+                    previous.part_of if previous.part_of is not None else figures.index(previous)
+                )
                 figure.label = f"à {placed['place']}"
                 figure.part_of = whole
             elif place and previous.label and not phrase_after(after):
                 # "75 places créées (24 à Oignies, 14 à Noyelles ...)": parts by place
-                whole = previous.part_of if previous.part_of is not None else len(figures) - 1
+                whole = (
+                    previous.part_of if previous.part_of is not None else figures.index(previous)
+                )
                 figure.label = f"à {place['place'].strip()}"
                 figure.part_of = whole
             elif _BETWEEN_PART.search(between) and previous.unit == unit:
-                figure.part_of = len(figures) - 1
+                figure.part_of = figures.index(previous)
             elif (
                 _BETWEEN_WHOLE.search(between)
                 and previous.unit == unit
@@ -316,13 +331,13 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
                 # "5 811 demandes reçues ; 45 % d'entre elles ont été dématérialisées",
                 # "Vingt-neuf jeunes ont été accompagnés, 13 d'entre eux au titre de ..."
                 figure.label, figure.among = among, True
-                figure.part_of = len(figures) - 1
+                figure.part_of = figures.index(previous)
             elif _BETWEEN_SHARE.search(between) and unit == "pct" and previous.label:
                 # "1 200 bénéficiaires, soit 12 % des demandeurs": the share the figure before
                 # is of its base (named, or the whole it is read against)
                 if not phrase_after(after) and not figure.label.startswith("part "):
                     figure.label = f"{previous.label} (part en %)"
-                figure.part_of = len(figures) - 1
+                figure.part_of = figures.index(previous)
         bracket = _bracket_whole(text, q, quantities[:i])
         if figure.part_of is None and bracket is not None and unit == figures[bracket].unit:
             # "82 écoles aidées (7 ressources, 10 associées, 65 hors réseau)": parts of the
@@ -382,6 +397,16 @@ def _label_in_line(
         size = _SIZES[sized["size"][:4].lower()]
         label = f"{size} : {what}" if is_noun_phrase(what) else size
     return label
+
+
+def _said_earlier(figure: _Read, previous: _Read | None, between: str, after: str) -> bool:
+    """ "95 140 abonnés, contre 83 830 l'an passé": the figure before, a year earlier; the
+    figure's label says so."""
+    earlier = EARLIER.match(after) if AGAINST.search(between) else None
+    if previous is None or not earlier or previous.unit != figure.unit or not previous.label:
+        return False
+    figure.label, figure.earlier = f"{previous.label} ({_earlier(earlier)})", True
+    return True
 
 
 def _earlier(when: re.Match[str]) -> str:
@@ -708,27 +733,30 @@ def _bracket_whole(text: str, q: Quantity, before: list[Quantity]) -> int | None
 
 # measures that may be of what a count before them counts
 _MEASURES = frozenset({"ha", "km2", "m2", "km", "m"})
+# the adjectives of a size: "long de 801 km", "haute de 40 mètres"
+_SIZE_WORDS = r"longu?e?s?|larges?|hautu?e?s?|profonde?s?"
 # a label that closes on the adjective of its size: "voiries départementales long"
-_SIZED = re.compile(
-    r"^(?:(?P<what>.+?)\s+)?(?P<size>longu?e?s?|larges?|hautu?e?s?|profonde?s?)$", re.IGNORECASE
-)
-_SIZE_BEFORE = re.compile(
-    r"[\s,]*(?:longu?e?s?|larges?|hautu?e?s?|profonde?s?)\s+(?:de|d['’])\s*$", re.IGNORECASE
-)
+_SIZED = re.compile(rf"^(?:(?P<what>.+?)\s+)?(?P<size>{_SIZE_WORDS})$", re.IGNORECASE)
+_SIZE_BEFORE = re.compile(rf"[\s,]*(?:{_SIZE_WORDS})\s+(?:de|d['’])\s*$", re.IGNORECASE)
 _SIZES = {"long": "longueur", "larg": "largeur", "haut": "hauteur", "prof": "profondeur"}
 # what a measure is the extent of: "qui s'étend sur", "couvre", "long de"
 _SPREAD = re.compile(
     r"\b(?:s['’](?:étend|étendent|étale|étire|étirent)\s+sur|couvr(?:e|ent)|mesur(?:e|ent)|"
-    r"longu?e?s?\s+de|larges?\s+de|d['’]une\s+(?:superficie|surface|longueur)\s+de)\s*$",
+    rf"(?:{_SIZE_WORDS})\s+de|d['’]une\s+(?:superficie|surface|longueur)\s+de)\s*$",
     re.IGNORECASE,
 )
 _CONTEXT_OF = re.compile(r"\(([^()]+)\)$")
 _RANGE_BETWEEN = re.compile(r"^\s*(?:à|-|–)\s*$")
 # an adjective alone before a bracketed figure, after a comma or "et": "..., territorial (13"
 _ADJECTIVE_BRACKETED = re.compile(r"(?:,|\bet)\s+(?P<adjective>[a-zéèêàç-]+)\s*\(\s*\**\s*$")
+# what a share or a fraction counts, after it: "% des demandeurs", "moitié des communes"
+_SHARE_OF = re.compile(
+    r"^(?:%|pour\s+cent|quart|tiers|cinquième|dixième|moitié|majorité)\s+(?:des|de\s+la|de\s+l['’]|du|de|d['’])\s*",
+    re.IGNORECASE,
+)
 # a share named by the fraction it rounds to: "Près d'un quart des habitants (24,9 %)"
 _FRACTION_OF = re.compile(
-    r"^(?:quart|tiers|cinquième|dixième|moitié|trois\s+quarts|deux\s+tiers)\s+"
+    r"^(?:part\s*:\s*)?(?:une?\s+|la\s+)?(?:quart|tiers|cinquième|dixième|moitié|trois\s+quarts|deux\s+tiers)\s+"
     r"(?P<rest>(?:de|du|des|d['’]).+)$",
     re.IGNORECASE,
 )
@@ -788,8 +816,9 @@ def _label(
     collège Cousteau et de" is "... du collège Cousteau"), nor a mention of taxes alone."""
     if unit == "pct" and parse is not None and (shared := _share_in_brackets(text, q, parse)):
         return shared  # "vers la sphère solidarité (57 %), la sphère professionnelle (19 %)"
+    # "une enveloppe de **5,8 M€**": the bold marks are no words of the label
     label = _noun_phrase(text, q, after, unit, clause_start, parse).replace("*", " ")
-    label = _CUT_END.sub("", " ".join(label.split()))  # "une enveloppe de **5,8 M€**"
+    label = _CUT_END.sub("", " ".join(label.split()))
     label = _not_cut(text, _named_in_full(text, label, q.end), q.end)
     if parse is not None and unit in UNIT_NOUNS and is_weak_label(parse, label, q.start):
         # "Mesures jeunesses : 2,55 M€ mobilisés", "les revalorisations ... ont été financées
@@ -981,7 +1010,7 @@ def _noun_phrase(
     """The noun phrase of the figure: the noun the parse makes it quantify, else the words
     after it, else its subject before it, else (an amount in brackets, "Label : 15,6 M€",
     "pour un montant de") the clause it sums up."""
-    named = _named_outright(text, q, unit, clause_start, parse) or _days_spent(after, unit)
+    named = _named_outright(text, q, unit, clause_start, parse) or _days_spent(text, q, unit)
     if named:
         return named
     # "quatre des dix dossiers de l'année": a part of the whole after it, of what it counts
@@ -1035,12 +1064,18 @@ def _noun_phrase(
     return label if is_noun_phrase(label) else ""
 
 
-def _days_spent(after: str, unit: str) -> str:
-    """What days were spent on: "9 jours d'intervention" → "durée d'intervention"."""
-    effort = _EFFORT.match(after) if unit == "day" else None
-    if effort is None or not is_noun_phrase(what := phrase_after(after[effort.end() :])):
+def _days_spent(text: str, q: Quantity, unit: str) -> str:
+    """What days were spent on: "9 jours d'intervention" → "durée d'intervention"; "le
+    chantier a duré 12 jours" → "durée : chantier"."""
+    if unit != "day":
         return ""
-    return f"durée {effort['of'].strip()} {what}".replace("' ", "'")
+    effort = _EFFORT.match(text, q.end)
+    if effort is not None and is_noun_phrase(what := phrase_after(text[effort.end() :])):
+        return f"durée {effort['of'].strip()} {what}".replace("' ", "'")
+    took = EFFORT_BEFORE.search(text, 0, q.start)
+    clause = _SENTENCE_END.split(text[: took.start()])[-1] if took else ""
+    subject = opening_phrase(LIST_MARKERS.sub("", clause)) if took else ""
+    return f"durée : {subject}" if is_noun_phrase(subject) else ("durée" if took else "")
 
 
 def _done_before(text: str, q: Quantity, label: str, parse: Parse | None) -> str:
@@ -1094,15 +1129,6 @@ def _of_what(parse: Parse, q: Quantity, label: str) -> str:
     return label
 
 
-# the region a count is of, named right after it: "ainsi que 2 communes dans le Nord"
-# a figure compared with the one before it, an earlier year: "95 140, contre 83 830 l'an
-# passé", "1 200 familles en 2022 contre 1 050 en 2021"
-_AGAINST = re.compile(r"(?:,|\s)\s*contre\s*$", re.IGNORECASE)
-_EARLIER = re.compile(
-    r"\s*(?:en\s+(?P<year>(?:19|20)\d{2})\b|l['’]an\s+(?:passé|dernier)\b"
-    r"|l['’]année\s+(?:précédente|dernière|passée)\b)",
-    re.IGNORECASE,
-)
 # a count that restates the noun phrase before it: "..., soit un peu plus de 280"
 _SAID_AGAIN = re.compile(
     r",\s*(?:soit\s+(?:un\s+peu\s+|très\s+|bien\s+)?)?(?=\S+(?:\s\d{3})*\s+(?:en\s+tout|au\s+total)\b)"
@@ -1127,7 +1153,7 @@ _FRONTED_PLACE = re.compile(r"^\s*(?:à|a|au|en)\s+", re.IGNORECASE)
 # a figure first, then what it was: "16 120 €, c'est ce qu'a représenté l'appel à projets"
 _IT_WAS = re.compile(
     r"[\s*]*,\s*c['’]est\s+(?:ce\s+qu['’]\s*(?:a|ont|auront)|ce\s+que\s+(?:a|ont))\s+"
-    r"[\wéèêàâç-]+\s+",
+    r"(?:représenté|coûté|mobilisé|rapporté|généré|pesé|atteint)\s+",
     re.IGNORECASE,
 )
 _WHAT_ENDS = re.compile(r"[,;.()]|\s(?:pour|dont|qui|que|avec|auprès|grâce)\s", re.IGNORECASE)
@@ -1167,6 +1193,7 @@ _SUBJECT_OPENS = frozenset(
 )
 # what days were spent on: "9 jours d'intervention", "12 jours de travaux"
 _EFFORT = re.compile(r"\s*(?P<of>de\s+|d['’]\s*)(?=[a-zéèêàâç])", re.IGNORECASE)
+# the region a count is of, named right after it: "ainsi que 2 communes dans le Nord"
 _IN_REGION = re.compile(
     r"\s+(?:dans|en)\s+(?:le\s+|la\s+|les\s+|l['’]\s*)?[A-ZÉ][\w'’]+(?:-[\w'’]+)*(?=\s*(?:[,.;)]|$))"
 )
@@ -1233,7 +1260,9 @@ def _counted_subject(before: str) -> str:
     if said is None:
         return ""
     pieces = [p for p in _PIECES.split(LIST_MARKERS.sub("", before[: said.start()])) if p.strip()]
-    pieces = [p for p in pieces if not _PRONOUN.fullmatch(p.strip())]
+    pieces = [  # not "elles", nor an aside "recrutés en 2022"
+        p for p in pieces if not _PRONOUN.fullmatch(p.strip()) and not is_participle(p.split()[0])
+    ]
     if not pieces:
         return ""
     words = LEADING_ARTICLE.sub("", _CONNECTOR.sub("", pieces[-1]).strip()).split()
@@ -1257,7 +1286,7 @@ def _amounting(before: str) -> str:
     words = LEADING_ARTICLE.sub("", _CONNECTOR.sub("", subject).strip()).split()
     if not words or len(words) > _FRAMING_WORDS + 3 or any(is_verb(w) for w in words):
         return ""
-    subject = _CUT_END.sub("", " ".join(words))
+    subject = _CUT_END.sub("", " ".join(words).strip(" ,;:"))
     return subject if is_noun_phrase(subject) and words[0][:1].islower() else ""
 
 
@@ -1269,6 +1298,14 @@ def _what_it_was(text: str, q: Quantity, unit: str) -> str:
     if not is_noun_phrase(what):
         return ""
     return f"{UNIT_NOUNS[unit]} : {what}" if unit in UNIT_NOUNS else what
+
+
+def _done_form(word: str) -> bool:
+    """A past participle, the feminine plural too ("accueillies", "suivies"), not a noun
+    that ends like one ("agents") nor "été"."""
+    base = lemma(word)
+    verb = base != word.lower() and base.endswith(("er", "ir", "re", "oir"))
+    return word.lower() != "été" and bool(re.fullmatch(PARTICIPLE_FORM, word)) and verb
 
 
 def _asked(before: str) -> str:
@@ -1285,7 +1322,7 @@ def _asked(before: str) -> str:
         if (opens and not linked) or is_verb(word) or "-t-" in word:
             break
         out.append(word)
-    done = [w for w in words[len(out) :] if re.fullmatch(PARTICIPLE_FORM, w) and w.lower() != "été"]
+    done = [w for w in words[len(out) :] if _done_form(w)]
     if done and out:
         out.append(done[0])  # "a-t-il accueillies": what was done to them
     label = _CUT_END.sub("", " ".join(out))
@@ -1312,7 +1349,8 @@ def _said_again(text: str, q: Quantity, unit: str, parse: Parse | None) -> str:
     if top.pos not in {"NOUN", "PROPN"}:
         return ""
     words = text[top.start : again.start()].split()
-    label = _CUT_END.sub("", " ".join(words[: _FRAMING_WORDS + 3]))
+    label = _CUT_END.sub("", " ".join(words[: _FRAMING_WORDS + 3])).strip(" ,;")
+    label = _SHARE_OF.sub("", label)  # "20 % des demandeurs d'emploi, soit 8 000": of them
     return label if is_noun_phrase(label) else ""
 
 
@@ -1341,7 +1379,7 @@ def _named_outright(
     if subject := (
         _counted_subject(text[clause_start : q.start])
         or (_amounting(text[clause_start : q.start]) if not phrase_after(text[q.end :]) else "")
-        or _asked(text[: q.start])
+        or (_asked(text[: q.start]) if not phrase_after(text[q.end :]) else "")
         or _what_it_was(text, q, unit)
         or _said_again(text, q, unit, parse)
     ):
@@ -1890,8 +1928,9 @@ def _place(text: str, figure: _Read, figures: list[_Read], places: Gazetteer) ->
     clause = LIST_MARKERS.sub("", text[opens : q.start]).lstrip() if alone else ""
     clause = clause[:1].lower() + clause[1:]  # "À Guînes": the cue of a place
     fronted = _FRONTED_PLACE.match(clause)
-    heading = places.named(clause.split(",", 1)[0]) if fronted is not None else []
-    if fronted is not None and len(heading) == 1 and heading[0][0] == fronted.end():
+    heading = places.named(clause) if fronted is not None else []
+    several = len({p.code for _, p in heading}) > 1  # "À Arras, Lens et Liévin, 3 000 repas"
+    if fronted is not None and not several and heading and heading[0][0] == fronted.end():
         return heading[0][1]  # not "À Ruyaulcourt et à Bourlon, trois randonnées"
     if lemma(figure.label.split()[0] if figure.label else "") in _AREA_NOUNS:
         return None  # "neuf communes de ...", "sur l'ensemble des territoires": no one commune

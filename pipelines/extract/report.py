@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
-from pipelines.extract import Context, Extraction, Figure, Reject, key_figure_blocks, territories
+from pipelines.extract import (
+    BlockQuality,
+    Context,
+    Extraction,
+    Figure,
+    Reject,
+    key_figure_blocks,
+    territories,
+)
 from pipelines.extract.dated_lists import extract_dated_lists
 from pipelines.extract.key_figure_blocks import extract_key_figure_blocks
 from pipelines.extract.office_tables import extract_office_tables
@@ -13,7 +22,7 @@ from pipelines.extract.organisation import extract_organisation
 from pipelines.extract.overview import extract_overview
 from pipelines.extract.parse import ParseCache
 from pipelines.extract.periods import period_of, planned_lists, report_period
-from pipelines.extract.phrases import reads_as_label
+from pipelines.extract.phrases import reads_as_label, says_as_much
 from pipelines.extract.prose import extract_prose, merge_restatements
 from pipelines.extract.sentences import extract_sentences
 from pipelines.extract.support_blocks import extract_support_blocks
@@ -75,7 +84,9 @@ def extract_report(
         result.extend(extractor(document, indicators, entities))
     # the sentences: every line, but a number a block read is the block's (an item a block
     # holds but cannot read, "- ⇒ Le Département y possède 13 bâtiments", is a sentence's)
-    sentences = extract_prose(document, indicators, entities, None, parses)
+    closed = _held(result, lambda block: block.extractor not in _OF_FIGURE_LINES)
+    held = _held(result, lambda block: block.extractor in _OF_FIGURE_LINES)
+    sentences = extract_prose(document, indicators, entities, closed, parses, later=held)
     result = block_or_sentence(result, sentences)
     labels = {code: i.label for code, i in indicators.indicators.items()}
     labels |= {g.indicator_code: g.indicator_label for g in result.generated_indicators}
@@ -95,25 +106,30 @@ def block_or_sentence(blocks: Extraction, sentences: Extraction) -> Extraction:
     block read there (so that a change stays with its figure: "95 140, contre 83 830 l'an
     passé, soit + 13,5 %"). A number no block read is the sentence's ("un territoire qui
     s'étend sur 401 km², ce qui représente 6 %": the 401 km² the block left). The sentences'
-    rejects of a line a block read figures from are the block's business. Only the lines of
-    blocks made of key-figure lines are open to the sentences: an organisation chart, a
-    table or a dated list reads its lines whole."""
-    closed = {
-        location.order
-        for block in blocks.blocks
-        if block.extractor not in _OF_FIGURE_LINES
-        for location in block.lines
-    }
-    sentences.figures = [f for f in sentences.figures if f.location.order not in closed]
-    sentences.rejects = [r for r in sentences.rejects if r.location.order not in closed]
+    rejects of a line a block read figures from are the block's business. A sentence's part
+    whose whole gave way to the block's points at the block's."""
     held = {location.order for block in blocks.blocks for location in block.lines}
+    where = _positions(blocks.figures) | _positions(sentences.figures)
+
+    def _overlap(figure: Figure, other: Figure) -> bool:  # read from the same words
+        a, b = where[id(figure)], where[id(other)]
+        same_line = figure.location.order == other.location.order
+        return same_line and a.start < b.stop and b.start < a.stop
+
     labels = {g.indicator_code: g.indicator_label for g in blocks.generated_indicators}
     labels |= {g.indicator_code: g.indicator_label for g in sentences.generated_indicators}
     wholes = {f.part_of for f in blocks.figures if f.part_of}
     readable = [f for f in sentences.figures if reads_as_label(labels.get(f.indicator_code, ""))]
 
     def named(figure: Figure) -> bool:  # the sentence reads the same number and names it
-        return any(_overlap(figure, other) for other in readable)
+        # a part ("500 utilisateurs dont 40 % sont des bénéficiaires du RSA") gives way only
+        # to a label that says what sets it apart
+        label = labels.get(figure.indicator_code, "").split(" : ", 1)[-1]  # its own words
+        return any(
+            _overlap(figure, other)
+            and (figure.part_of is None or says_as_much(labels[other.indicator_code], label))
+            for other in readable
+        )
 
     def unnamed(figure: Figure) -> bool:  # a block's clause, not what it counts
         label = labels.get(figure.indicator_code)
@@ -141,30 +157,45 @@ def block_or_sentence(blocks: Extraction, sentences: Extraction) -> Extraction:
     taken = [f for f in kept if f.location.order in held]
     read_lines = {f.location.order for f in taken}
     blocks.rejects.extend(r for r in sentences.rejects if r.location.order not in read_lines)
-    sentences.figures = [f for f in sentences.figures if not any(_overlap(f, o) for o in taken)]
-    blocks.figures = kept
+    renamed: dict[str, str] = {}  # a dropped sentence whole → the block's figure of its words
+    own: list[Figure] = []
+    for figure in sentences.figures:
+        block = next((o for o in taken if _overlap(figure, o)), None)
+        if block is None:
+            own.append(figure)
+        else:
+            renamed.setdefault(figure.indicator_code, block.indicator_code)
+    still = {f.indicator_code for f in own}
+    renamed = {code: to for code, to in renamed.items() if code not in still}
     blocks.generated_indicators.extend(sentences.generated_indicators)
-    blocks.figures.extend(sentences.figures)
+    blocks.figures = kept + own
     blocks.list_items.extend(sentences.list_items)
     blocks.epci_mentions.extend(sentences.epci_mentions)
     blocks.councillor_mentions.extend(sentences.councillor_mentions)
-    return blocks.with_figures(blocks.figures, {})
+    return blocks.with_figures(blocks.figures, renamed)
 
 
-def _overlap(figure: Figure, other: Figure) -> bool:
-    """Two figures of one line read from overlapping words."""
-    if figure.location.order != other.location.order:
-        return False
-    a, b = _span(figure), _span(other)
-    return a.start < b.stop and b.start < a.stop
+def _held(result: Extraction, which: Callable[[BlockQuality], bool]) -> set[tuple[int, int]]:
+    """The lines of the blocks `which` selects."""
+    return {location.order for block in result.blocks if which(block) for location in block.lines}
 
 
-def _span(figure: Figure) -> range:
-    """Where a figure's span sits in its line (its first occurrence), bold marks aside
-    ("environ **6 500 clients**" holds "environ 6 500")."""
-    span = figure.source_span.replace("*", "")
-    start = figure.source_text.replace("*", "").find(span)
-    return range(start, start + len(span)) if start >= 0 else range(0)
+def _positions(figures: list[Figure]) -> dict[int, range]:
+    """Where each figure's span sits in its line, bold marks aside ("environ **6 500
+    clients**" holds "environ 6 500"): the n-th figure of a line with a span is at the n-th
+    place that span stands alone (not the "200" of "1 200"); by the figure's identity."""
+    where: dict[int, range] = {}
+    seen: dict[tuple, int] = {}
+    for figure in figures:
+        span = figure.source_span.replace("*", "")
+        key = (figure.location.order, span)
+        n = seen[key] = seen.get(key, -1) + 1
+        alone = re.compile(
+            rf"(?<![\d\w])(?<!\d[ \u00a0\u202f]){re.escape(span)}(?![ \u00a0\u202f]?\d)"
+        )
+        found = list(alone.finditer(figure.source_text.replace("*", "")))
+        where[id(figure)] = range(*found[n].span()) if n < len(found) else range(0)
+    return where
 
 
 def page_rejects(document: Document) -> list[Reject]:

@@ -472,9 +472,13 @@ _DAYS = re.compile(r"\bjours?$", re.IGNORECASE)
 _DAYS_AFTER = re.compile(r"^\s*(?:-|à|et)\s*\d{1,3}\s+jours?\b", re.IGNORECASE)
 TIME_TAKEN = re.compile(
     r"\b(?:délais?|durées?|temps\s+(?:moyens?\s+)?(?:de\s+traitement|d['’]attente|de\s+trajet|"
-    r"de\s+réponse|d['’]instruction))\b"
-    # what an effort took: "il a fallu 9 jours d'intervention", "le chantier a duré 12 jours"
-    r"|\bil\s+(?:a|aura|aurait)\s+fallu\b|\b(?:a|ont|aura)\s+(?:duré|nécessité|requis|demandé)\b",
+    r"de\s+réponse|d['’]instruction))\b",
+    re.IGNORECASE,
+)
+# what an effort took, right before the days: "il a fallu 9 jours", "le chantier a duré 12 jours"
+EFFORT_BEFORE = re.compile(
+    r"\b(?:il\s+(?:a|aura)\s+fallu|(?:a|ont)\s+(?:duré|nécessité|requis))\s+"
+    r"(?:près\s+de\s+|plus\s+de\s+|environ\s+)?$",
     re.IGNORECASE,
 )
 # a change of a time ("le délai a été réduit de 21 jours"): not the time itself
@@ -627,7 +631,7 @@ def _days_reason(token: str, before: str, after: str) -> str | None:
     if _DAYS_CHANGED.search(before):
         return "change of a duration"  # "le délai a été réduit de 21 jours"
     taken = TIME_TAKEN.search(_SENTENCE_START.split(before)[-1][-_TIME_TAKEN_REACH:])
-    return "" if taken else "age or duration in a label"
+    return "" if taken or EFFORT_BEFORE.search(before) else "age or duration in a label"
 
 
 def _date_or_measure_reason(

@@ -2173,3 +2173,39 @@ def test_lines_of_the_thirteenth_copy(indicators, entities) -> None:
     whole, part = got[(5, "77")][0], got[(5, "23")]
     assert part[0].part_of == whole.indicator_code and part[1].endswith("à Oignies")
     assert part[0].entity_type == "commune"
+
+
+def test_the_review_of_the_eleventh_to_thirteenth_copies_rules(indicators, entities) -> None:
+    """Inputs a review of this change's rules reproduced: a vote "contre" and a part after an
+    earlier year's figure; a fraction before ", soit"; an aside before "au nombre de"; a
+    verb that pays, not one that amounts; several communes a clause opens on; a comma left
+    in a label; days no effort took; an adverb that dates no stock."""
+    got = _extract_lines(
+        [
+            "1 200 familles ont été aidées contre 1 050 l'année précédente, dont 300 nouvelles.",
+            "La page compte 95 140 abonnés (contre 83 830 l'an passé).",
+            "Le Département a accompagné 20 % des demandeurs d'emploi, soit 8 000.",
+            "Les assistants familiaux, recrutés en 2022, sont au nombre de 107.",
+            "12 000 €, c'est ce qu'a versé le Département à l'association pour son projet.",
+            "À Arras, Lens et Liévin, 3 000 repas ont été servis.",
+            "Le coût de ces travaux, qui s'élève à 2 M€, est pris en charge par l'État.",
+            "Le chantier a duré plusieurs mois et a mobilisé une équipe 7 jours sur 7.",
+            "Désormais, les demandes se font en ligne. Cette année, 5 811 demandes ont été reçues.",
+            "Combien de participants ? 300 enfants et 200 adultes.",
+        ],
+        indicators,
+        entities,
+    )
+    families, before, new = got[(2, "1 200")], got[(2, "1 050")], got[(2, "300")]
+    assert before[1] == "Familles aidées (année précédente)"
+    assert new[0].part_of == families[0].indicator_code
+    assert got[(3, "83 830")][1] == "Abonnés (année précédente)"
+    assert got[(3, "83 830")][0].period.start.year == 2021
+    assert got[(4, "8 000")][1] == "Demandeurs d'emploi"
+    assert got[(5, "107")][1] == "Assistants familiaux"
+    assert (6, "12 000 €") not in got
+    assert got[(7, "3 000")][0].entity_type != "commune"
+    assert got[(8, "2 M€")][1] == "Coût de ces travaux"
+    assert not [k for k in got if k[0] == 9 and got[k][0].unit == "day"]
+    assert got[(10, "5 811")][0].period is None or got[(10, "5 811")][0].period.kind == "year"
+    assert got[(11, "300")][1] == "Enfants"
