@@ -1053,6 +1053,8 @@ def _noun_phrase(
     if not is_noun_phrase(label) and opening > text.rfind(")", 0, q.start) and parse is not None:
         # "parcours de marche nordique (2, 4 et 6 kms)": what the bracket's figures measure
         label = noun_before(parse, opening)
+    if _SPREAD_OVER.match(text, q.end):  # "77 au total, réparties entre Oignies (23), ..."
+        label = ""  # a participle of how it is spread: the line's heading names what it counts
     heading = _heading_of(text, q) if not is_noun_phrase(label) and not clause_start else ""
     if heading and re.fullmatch(r"[\s:*]*", text[text.find(heading) + len(heading) : q.start]):
         label = heading  # "Insertion par l'emploi : 5,5 millions €", whole
@@ -1190,6 +1192,10 @@ _SUBJECT_OPENS = frozenset(
         "elles",
         "on",
     }
+)
+# a total and how it is spread: "77 au total, réparties entre", "120, répartis en"
+_SPREAD_OVER = re.compile(
+    r"\s*(?:au\s+total|en\s+tout)?\s*,\s*répartie?s?\s+(?:entre|en|sur|dans)\b", re.IGNORECASE
 )
 # what days were spent on: "9 jours d'intervention", "12 jours de travaux"
 _EFFORT = re.compile(r"\s*(?P<of>de\s+|d['’]\s*)(?=[a-zéèêàâç])", re.IGNORECASE)

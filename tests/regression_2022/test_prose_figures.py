@@ -2170,8 +2170,10 @@ def test_lines_of_the_thirteenth_copy(indicators, entities) -> None:
     assert (density[0].unit, density[1]) == ("per_km2", "Densité de population")
     assert got[(3, "Cent soixante-quatorze")][1] == "Reportages photos réalisés"
     assert got[(4, "6 412")][1] == "Accords délivrés au titre du FSL"
-    whole, part = got[(5, "77")][0], got[(5, "23")]
-    assert part[0].part_of == whole.indicator_code and part[1].endswith("à Oignies")
+    whole, part = got[(5, "77")], got[(5, "23")]
+    assert whole[1] == "Places d'internat créées en 2022"
+    assert part[0].part_of == whole[0].indicator_code
+    assert part[1] == "Places d'internat créées en 2022 à Oignies"
     assert part[0].entity_type == "commune"
 
 
