@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from pipelines.extract.phrases import CHANGE_STEMS
 from pipelines.read.document import LIST_ITEM, Document, Location, TextLine
 from schemas.vocabularies import PERIOD_KINDS
 
@@ -97,8 +98,15 @@ EARLIER = re.compile(
     r"|l['’]année\s+(?:précédente|dernière|passée)\b)",
     _I,
 )
-# "est passé de 73 en 2021 à 98": the value before, of the year named after it
-_PASSED_FROM = re.compile(r"\bpass(?:é|ée|és|ées|ant)\s+de\s*$", _I)
+# "passé de 12 % à 15 %", "passant, pour les avis de grossesse, de 29 jours à 8 jours": a
+# value before and one after, not a range; "est passé de 73 en 2021 à 98": the value before
+# is of the year named after it
+FROM_VALUE = re.compile(
+    rf"\b(?:pass(?:ée?s?|ant|e|ent|era)|(?:{CHANGE_STEMS}|ramen|port|abaiss)(?:ée?s?|ant)|"
+    r"rédui(?:t(?:e?s)?|sant))"
+    r"(?:\s*,[^,.;]{0,60}?,?)?\s+de\s+$",  # the verb's own "de", an aside between at most
+    _I,
+)
 _QUARTERS = {"premier": 1, "1er": 1, "deuxième": 2, "second": 2, "troisième": 3, "quatrième": 4,
              "dernier": 4}  # fmt: skip
 # how far from the figure a period phrase may be and still apply to it
@@ -121,7 +129,7 @@ def period_of(text: str, start: int, end: int, report_year: int) -> Period:
     sentence within reach, else the report year."""
     earlier = EARLIER.match(text, end)
     if earlier and (
-        AGAINST.search(text, 0, start) or (earlier["year"] and _PASSED_FROM.search(text, 0, start))
+        AGAINST.search(text, 0, start) or (earlier["year"] and FROM_VALUE.search(text, 0, start))
     ):
         # "95 140 abonnés, contre 83 830 l'an passé": a year before the report's, or the one named
         year = int(earlier["year"]) if earlier["year"] else report_year - 1

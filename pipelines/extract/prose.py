@@ -21,9 +21,8 @@ from pipelines.extract.concepts import lemmas, sentence_concept
 from pipelines.extract.key_figure_blocks import slug
 from pipelines.extract.navigation import PageContext, page_contexts
 from pipelines.extract.parse import Parse, ParseCache
-from pipelines.extract.periods import AGAINST, EARLIER
+from pipelines.extract.periods import AGAINST, EARLIER, FROM_VALUE
 from pipelines.extract.phrases import (
-    CHANGE_STEMS,
     CHANGE_VERBS,
     CHANGE_WORDS,
     LEADING_ARTICLE,
@@ -445,7 +444,7 @@ def _from_to(text: str, before: _Read, after: _Read) -> str:
     "la réduction du délai moyen de traitement, passant ... de 29 jours à 8 jours" → "délai
     moyen de traitement"), when the two figures are such a pair; "" otherwise."""
     between = text[before.quantity.end : after.quantity.start]
-    verb = _FROM.search(text[: before.quantity.start])
+    verb = FROM_VALUE.search(text[: before.quantity.start])
     # "est passé de 73 en 2021 à 98": the year of the value before may come between
     between = _YEAR_OF_BEFORE.sub("", between)
     if verb is None or not _RANGE_BETWEEN.match(between) or before.unit != after.unit:
@@ -749,26 +748,19 @@ _CONTEXT_OF = re.compile(r"\(([^()]+)\)$")
 _RANGE_BETWEEN = re.compile(r"^\s*(?:à|-|–)\s*$")
 # an adjective alone before a bracketed figure, after a comma or "et": "..., territorial (13"
 _ADJECTIVE_BRACKETED = re.compile(r"(?:,|\bet)\s+(?P<adjective>[a-zéèêàç-]+)\s*\(\s*\**\s*$")
+# the fractions a share is said by: "un quart", "la moitié", "deux tiers"
+_FRACTIONS = r"trois\s+quarts|deux\s+tiers|quart|tiers|cinquième|dixième|moitié"
 # what a share or a fraction counts, after it: "% des demandeurs", "moitié des communes"
 _SHARE_OF = re.compile(
-    r"^(?:%|pour\s+cent|quart|tiers|cinquième|dixième|moitié|majorité)\s+(?:des|de\s+la|de\s+l['’]|du|de|d['’])\s*",
+    rf"^(?:%|pour\s+cent|{_FRACTIONS}|majorité)\s+(?:des|de\s+la|de\s+l['’]|du|de|d['’])\s*",
     re.IGNORECASE,
 )
 # a share named by the fraction it rounds to: "Près d'un quart des habitants (24,9 %)"
 _FRACTION_OF = re.compile(
-    r"^(?:part\s*:\s*)?(?:une?\s+|la\s+)?(?:quart|tiers|cinquième|dixième|moitié|trois\s+quarts|deux\s+tiers)\s+"
-    r"(?P<rest>(?:de|du|des|d['’]).+)$",
+    rf"^(?:part\s*:\s*)?(?:une?\s+|la\s+)?(?:{_FRACTIONS})\s+(?P<rest>(?:de|du|des|d['’]).+)$",
     re.IGNORECASE,
 )
 _YEAR_OF_BEFORE = re.compile(r"^\s*en\s+(?:19|20)\d{2}\b", re.IGNORECASE)
-# "passé de 12 % à 15 %", "passant, pour les avis de grossesse, de 29 jours à 8 jours": a
-# value before and one after, not a range
-_FROM = re.compile(
-    rf"\b(?:pass(?:ée?s?|ant|e|ent|era)|(?:{CHANGE_STEMS}|ramen|port|abaiss)(?:ée?s?|ant)|"
-    r"rédui(?:t(?:e?s)?|sant))"
-    r"(?:\s*,[^,.;]{0,60}?,?)?\s+de\s+$",  # the verb's own "de", an aside between at most
-    re.IGNORECASE,
-)
 
 
 def _figures_of(text: str, entities: EntityCatalog) -> tuple[list[Quantity], set[int]]:
@@ -797,10 +789,12 @@ def _figures_of(text: str, entities: EntityCatalog) -> tuple[list[Quantity], set
                 )
             )
             and kept[-1].unit == q.unit
-            and not _FROM.search(text[: kept[-1].start])
+            and not FROM_VALUE.search(text[: kept[-1].start])
         )
         # "passé de 200 à 400": the value after is a figure of its own, not a range's end
-        from_to = kept and _RANGE_BETWEEN.match(between) and _FROM.search(text[: kept[-1].start])
+        from_to = (
+            kept and _RANGE_BETWEEN.match(between) and FROM_VALUE.search(text[: kept[-1].start])
+        )
         if ranged:
             range_ends.add(len(kept))
             kept.append(q)
@@ -1597,8 +1591,8 @@ _CHANGE_OF_COUNT = re.compile(
     rf"^(?:{CHANGE_WORDS})\s+du\s+nombre\s+(?:de\s+|d['’]\s*)",
     re.IGNORECASE,
 )
-# "elles sont au nombre de 6", "au nombre de 6": the figure counts what the clause opens on
-# "X sont au nombre de", "X, au nombre de": the clause before counts X
+# "X sont au nombre de", "X, au nombre de", "elles sont au nombre de 6": the clause before
+# counts X
 _NUMBER_OF = re.compile(
     r"(?:,\s*|\s+(?:(?:elles|ils)\s+)?(?:sont|est|étaient|était|restent)"
     r"(?:\s+(?:aujourd['’]hui|désormais|actuellement|donc|ainsi))?\s+)?"

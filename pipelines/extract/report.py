@@ -156,7 +156,14 @@ def block_or_sentence(blocks: Extraction, sentences: Extraction) -> Extraction:
     kept = [f for f in blocks.figures if id(f) not in given]
     taken = [f for f in kept if f.location.order in held]
     read_lines = {f.location.order for f in taken}
-    blocks.rejects.extend(r for r in sentences.rejects if r.location.order not in read_lines)
+    # a number the block read on its line is the block's business; one it did not read ("200"
+    # of "1 200 ..., contre 200") keeps the sentence reader's reason
+    read_values = {(f.location.order, f.value) for f in taken}
+    blocks.rejects.extend(
+        r
+        for r in sentences.rejects
+        if r.location.order not in read_lines or (r.location.order, r.value) not in read_values
+    )
     renamed: dict[str, str] = {}  # a dropped sentence whole → the block's figure of its words
     own: list[Figure] = []
     for figure in sentences.figures:

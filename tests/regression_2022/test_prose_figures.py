@@ -2211,3 +2211,31 @@ def test_the_review_of_the_eleventh_to_thirteenth_copies_rules(indicators, entit
     assert not [k for k in got if k[0] == 9 and got[k][0].unit == "day"]
     assert got[(10, "5 811")][0].period is None or got[(10, "5 811")][0].period.kind == "year"
     assert got[(11, "300")][1] == "Enfants"
+
+
+def test_a_number_no_reader_takes_keeps_its_reason() -> None:
+    """On a line a key-figure block read, the sentence reader's reject of a number the block
+    did not read stays (with its reason); its reject of the block's own number goes."""
+    from pipelines.extract import Context, Extraction
+    from pipelines.extract.report import block_or_sentence
+    from pipelines.read.document import Location
+    from pipelines.read.numbers import parse_quantity
+
+    text = "- ◆ 1 200 familles aidées et 200 encore"
+    line = Location("essai.txt", line=2)
+    block = Context(extractor="key_figure_block", section="Les chiffres clés",
+                    entity_type="department", entity_code="62").at(line, text)  # fmt: skip
+    blocks = Extraction()
+    blocks.figures.append(block.figure("kf_essai__familles_aidees", parse_quantity("1 200")))
+    quality = block.block(
+        "kf:essai", (line,), rows=(1, 1), cells=(1, 1, 1), status="complete", message="1 figure"
+    )
+    blocks.blocks.append(quality)
+    sentences = Extraction()
+    prose = Context(extractor="sentences", section="Les chiffres clés", entity_type="department",
+                    entity_code="62").at(line, text)  # fmt: skip
+    reason = "no noun phrase names what the figure counts"
+    sentences.rejects += [prose.reject(reason, value=1200.0), prose.reject(reason, value=200.0)]
+    merged = block_or_sentence(blocks, sentences)
+    assert [(r.value, r.reason) for r in merged.rejects] == [(200.0, reason)]
+    assert [f.source_span for f in merged.figures] == ["1 200"]
