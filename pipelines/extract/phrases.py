@@ -326,9 +326,25 @@ def reads_as_label(label: str) -> bool:
         bool(words)
         and not verbs[0]
         and not verbs[-1]
+        # "Demandes font l'objet de": a clause ("Enfants ayant bénéficié de", "Demandes
+        # portant sur" are phrases)
+        and not (len(verbs) > 2 and verbs[1] and not words[1].lower().endswith("ant"))
+        # "Répartis", "Financés" (not "Chaussées", a noun too)
+        and not (len(words) == 1 and is_participle(words[0]) and words[0].endswith(("is", "és")))
         and not _WHEN_ALONE.match(re.sub(r"\s*\([^)]*\)", "", label))
         and not _COPULA.search(" ".join(words))  # "Inscrits sur MonJob62 sont au nombre"
+        and not _NOT_A_PHRASE.search(label)
     )
+
+
+# a clause, not a noun phrase: "l'accompagnement se voit doté"; "Département ayant versé",
+# "Mesures jeunesses ayant bénéficié" (the figure is what was paid or received, the verb's
+# object); a phrase cut on a function word ("... de")
+_NOT_A_PHRASE = re.compile(
+    r"\bs(?:e\s+|['’])\w|\bayant\s+\w+$"
+    r"|\s(?:de|d['’]|du|des|à|au|aux|pour|sur|par|en)$",
+    re.IGNORECASE,
+)
 
 
 _COPULA = re.compile(r"\s(?:sont|est|étaient|était)\s", re.IGNORECASE)
@@ -384,9 +400,40 @@ def without_verb(label: str) -> str:
     text = _STATE.sub(" ", text)
     text = _ACTIVE.sub(" ayant ", text)
     words = text.split()
+    if len(words) > 2 and lemma(words[1]) not in {"être", "avoir"} and is_verb(words[1]):
+        # "Personnes bénéficient de l'APA" → "Personnes bénéficiant de l'APA"
+        words[1] = present_participle(words[1])
     while words and words[-1].lower().strip("'’") in _INNER | {"aux", "au", "pour", "avec"}:
         words = words[:-1]
     return " ".join(words) if words else label
+
+
+def present_participle(verb: str) -> str:
+    """ "bénéficient" → "bénéficiant", "siègent" → "siégeant", "font" → "faisant"."""
+    base = lemma(verb)
+    if base in _IRREGULAR_PARTICIPLES:
+        return _IRREGULAR_PARTICIPLES[base]
+    if base.endswith("er"):
+        stem = base[:-2]
+        if stem.endswith("g"):
+            stem += "e"  # "siéger" → "siégeant"
+        elif stem.endswith("c"):
+            stem = stem[:-1] + "ç"  # "placer" → "plaçant"
+        return stem + "ant"
+    if base.endswith("ir"):
+        return base[:-2] + "issant"  # "réussir" → "réussissant"
+    return verb
+
+
+_IRREGULAR_PARTICIPLES = {
+    "faire": "faisant", "venir": "venant", "provenir": "provenant", "tenir": "tenant",
+    "prendre": "prenant", "mettre": "mettant", "voir": "voyant", "pouvoir": "pouvant",
+    "devoir": "devant", "offrir": "offrant", "ouvrir": "ouvrant", "couvrir": "couvrant",
+    "servir": "servant", "sortir": "sortant", "partir": "partant", "recevoir": "recevant",
+    "accueillir": "accueillant", "dire": "disant", "suivre": "suivant", "vivre": "vivant",
+    "écrire": "écrivant", "contenir": "contenant", "obtenir": "obtenant", "courir": "courant",
+    "résider": "résidant", "appartenir": "appartenant", "relever": "relevant",
+}  # fmt: skip
 
 
 def same_quantity_label(ours: str, theirs: str) -> bool:

@@ -273,9 +273,7 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
         previous = next((f for f in reversed(figures) if not f.earlier), None)
         label = _label_in_line(text, q, label, unit, between, figures, parse)
         figure = _Read(q, unit, value, label)
-        if previous is not None and (then := _from_to(text, previous, figure)):
-            # "le délai ... passant de 29 jours à 8 jours": the value before and the one after
-            previous.label, figure.label = f"{then} (avant)", f"{then} (après)"
+        if previous is not None and _before_and_after(text, previous, figure, between):
             figures.append(figure)
             continue
         if i in range_ends and previous is not None:  # "environ 200 à 400 likes"
@@ -371,6 +369,14 @@ def _label_in_line(
         and previous.unit == unit  # "1927 structures accompagnées / 24M€ mobilisés"
     ):
         label = f"{previous.label.split()[0]} {label}"
+    if (
+        previous is not None
+        and unit == "EUR"
+        and previous.unit == "count"
+        and previous.label.lower().startswith(label.lower())
+        and _SUPPORTED_FOR.search(between)
+    ):  # "1 dossier en innovation touristique, soutenu pour 54 315 €": what it was paid for
+        label = f"montant : {previous.label}"
     if not label and unit in _MEASURES:
         label = _measure_of_count(text, q, unit, figures)
     if not label and unit == "per_km2":
@@ -406,6 +412,40 @@ def _said_earlier(figure: _Read, previous: _Read | None, between: str, after: st
         return False
     figure.label, figure.earlier = f"{previous.label} ({_earlier(earlier)})", True
     return True
+
+
+def _before_and_after(text: str, previous: _Read, figure: _Read, between: str) -> bool:
+    """Two values of one quantity, the one before and the one after: "le délai ... passant
+    de 29 jours à 8 jours"; "9 jours de délai au lieu de 31" (31 before, 9 after)."""
+    if then := _from_to(text, previous, figure):
+        previous.label, figure.label = f"{then} (avant)", f"{then} (après)"
+        return True
+    return _instead_of(figure, previous, between)
+
+
+def _instead_of(figure: _Read, previous: _Read, between: str) -> bool:
+    """ "9 jours de délai moyen au lieu de 31": a bare number after "au lieu de" is the value
+    the figure before replaced, in its unit; the two labels say which came first. Not for an
+    amount, whose scale a bare number leaves open ("4 M€ au lieu de 3")."""
+    bare = figure.unit == "count" and figure.quantity.text.strip(" *").replace(" ", "").isdigit()
+    if (
+        not _INSTEAD_OF.search(between)
+        or not bare
+        or not previous.label
+        or previous.unit in {"EUR", "m2"}
+        or previous.part_of is not None
+    ):
+        return False
+    figure.unit = previous.unit
+    previous.label, figure.label = f"{previous.label} (après)", f"{previous.label} (avant)"
+    return True
+
+
+_SUPPORTED_FOR = re.compile(
+    r",\s*(?:soutenue?s?|financée?s?|aidée?s?|subventionnée?s?)\s+(?:pour|à\s+hauteur\s+de)\s*$",
+    re.IGNORECASE,
+)
+_INSTEAD_OF = re.compile(r"\bau\s+lieu\s+(?:de|d['’])\s*$", re.IGNORECASE)
 
 
 def _earlier(when: re.Match[str]) -> str:
@@ -1067,6 +1107,8 @@ def _days_spent(text: str, q: Quantity, unit: str) -> str:
         return ""
     effort = _EFFORT.match(text, q.end)
     if effort is not None and is_noun_phrase(what := phrase_after(text[effort.end() :])):
+        if TIME_TAKEN.match(what):  # "9 jours de délai moyen de traitement": that délai
+            return what
         return f"durée {effort['of'].strip()} {what}".replace("' ", "'")
     took = EFFORT_BEFORE.search(text, 0, q.start)
     clause = _SENTENCE_END.split(text[: took.start()])[-1] if took else ""
@@ -1191,6 +1233,8 @@ _SUBJECT_OPENS = frozenset(
 _SPREAD_OVER = re.compile(
     r"\s*(?:au\s+total|en\s+tout)?\s*,\s*répartie?s?\s+(?:entre|en|sur|dans)\b", re.IGNORECASE
 )
+# an amount and the items it was spread into, counted: "1,46 M€ répartis en 6 290 secours"
+_SPREAD_INTO = re.compile(r"\s*répartie?s?\s+(?:en|entre)\s+\d[\d\s\u202f]*", re.IGNORECASE)
 # what days were spent on: "9 jours d'intervention", "12 jours de travaux"
 _EFFORT = re.compile(r"\s*(?P<of>de\s+|d['’]\s*)(?=[a-zéèêàâç])", re.IGNORECASE)
 # the region a count is of, named right after it: "ainsi que 2 communes dans le Nord"
@@ -1290,6 +1334,24 @@ def _amounting(before: str) -> str:
     return subject if is_noun_phrase(subject) and words[0][:1].islower() else ""
 
 
+def _received(before: str, unit: str) -> str:
+    """What an amount went to, when its clause says the subject received it: "L'insertion
+    par l'emploi a bénéficié, pour sa part, de 5,3 millions €", "l'accompagnement se voit
+    doté de 7,1 M€" → "montant : insertion par l'emploi"; "" for another clause."""
+    received = _RECEIVES.search(before.rstrip("* ")) if unit == "EUR" else None
+    if received is None:
+        return ""
+    subject = _amounting(before[: received.start()] + " atteint ")
+    return f"{UNIT_NOUNS[unit]} : {subject}" if subject else ""
+
+
+_RECEIVES = re.compile(
+    r"\s+(?:(?:a|ont)\s+bénéficié|(?:se\s+voi(?:t|ent)|(?:a|ont)\s+été|est|sont)\s+dotée?s?)"
+    r"(?:\s*,[^,.;]{0,40},)?\s+(?:de|d['’])\s*$",
+    re.IGNORECASE,
+)
+
+
 def _what_it_was(text: str, q: Quantity, unit: str) -> str:
     """ "16 120 €, c'est ce qu'a représenté l'appel à projets ...": what the figure was."""
     was = _IT_WAS.match(text, q.end)
@@ -1363,6 +1425,9 @@ def _named_outright(
     amount closes, named by what it is."""
     if done_with := _cleft(text, q, unit) or _paid_for(text, q, unit):
         return done_with
+    spread = _SPREAD_INTO.match(text, q.end) if unit == "EUR" else None
+    if spread is not None and is_noun_phrase(what := phrase_after(text[spread.end() :])):
+        return f"montant : {what}"  # "1,46 M€ répartis en 6 290 secours d'urgence"
     whom = _FOR_WHOM.match(text, q.end) if unit == "EUR" else None
     if whom is not None and (heading := _heading_of(text, q)):
         # "Dotations de fonctionnement des collèges : 15,6 M€ pour les collèges publics"
@@ -1379,6 +1444,7 @@ def _named_outright(
     if subject := (
         _counted_subject(text[clause_start : q.start])
         or (_amounting(text[clause_start : q.start]) if not phrase_after(text[q.end :]) else "")
+        or _received(text[clause_start : q.start], unit)
         or (_asked(text[: q.start]) if not phrase_after(text[q.end :]) else "")
         or _what_it_was(text, q, unit)
         or _said_again(text, q, unit, parse)
@@ -1647,6 +1713,7 @@ _COORDINATED = re.compile(r"\s+(?:et|ou)\s+(?:du|des|de|d['’]|aux?|à)\b", re.
 
 _INTRO = re.compile(
     r"(?:\(|:|\bpour\s+un\s+(?:montant|coût|total)\s+(?:global\s+)?(?:de|d['’])|\bsoit|"
+    r",\s*le\s+tout\s+pour|"  # "Réhabilitation de bassins ..., le tout pour 296 000 €"
     r"\bde|\bà\s+hauteur\s+de|\bsub(?:v(?:ention)?)?\.?|\bcoûts?|\bmontant)\s*$",
     re.IGNORECASE,
 )
@@ -1662,7 +1729,12 @@ def _clause_subject(before: str, clause_start: int = 0) -> str:
     clause = re.sub(r"^(?:et|ou|puis)\s+", "", clause)
     clause = LIST_MARKERS.sub("", clause)
     pieces = [p for p in re.split(r"[.;:!?]\s|[,(]", clause) if p.strip(" " + MARKERS)]
+    if pieces and _ALL_OF_IT.search(before):  # "Réhabilitation de ..., le tout pour": all of it
+        pieces = pieces[:1]
     return opening_phrase(pieces[-1].strip(" +" + MARKERS)) if pieces else ""
+
+
+_ALL_OF_IT = re.compile(r",\s*le\s+tout\s+pour\s*$", re.IGNORECASE)
 
 
 # words that carry no meaning in a code: "MDS de l'Arrageois" is `mds_arrageois`

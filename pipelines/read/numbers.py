@@ -107,6 +107,7 @@ _WORDS_NUMBER = re.compile(
     r"|(?P<name>(?=\s+[A-ZÉ]))"  # "sept Maisons", "trois SCIC" (not "Deux Caps")
     r"|(?P<end>(?=\s*(?:[,.;)(]|$))))"  # "au nombre de neuf,", "partenaires : neuf"
 )
+_PER_CENT_BEFORE = re.compile(rf"(?:\d|\b(?:{_COMPOUND_WORDS}))\s+pour\s+$", re.IGNORECASE)
 # units a scale word may multiply ("un million de m²", "deux millions de km")
 _SCALED_UNITS = frozenset({"EUR", "m2", "km", "t", "ha", "m", "km2"})
 _SCALE_IN = re.compile(r"\bmilli(?:on|ard)s?\b", re.IGNORECASE)
@@ -154,7 +155,7 @@ _UNIT_PATTERNS: tuple[tuple[re.Pattern[str], float, str], ...] = (
     (re.compile(r"(?:kms?|kilomètres?)\b", _I), 1.0, "km"),
     (re.compile(r"(?:ha|hectares?)\b", _I), 1.0, "ha"),
     (re.compile(r"m²|m2\b"), 1.0, "m2"),
-    (re.compile(r"%"), 1.0, "pct"),
+    (re.compile(r"%|pour\s+cent\b", _I), 1.0, "pct"),  # "vingt-trois pour cent des demandes"
     (re.compile(r"T\b|tonnes?\b"), 1.0, "t"),
     (re.compile(r"ml\b|mètres?\s+linéaires?\b", _I), 1.0, "m"),
     (re.compile(r"mètres?\b", _I), 1.0, "m"),
@@ -339,6 +340,8 @@ def _numbers_in_words(text: str) -> list[Quantity]:
             continue  # "les Deux Caps", "Trois Rivières": a name ("Sept MDADT" counts them)
         if match["end"] is not None and not _STATED_BEFORE.search(text[: match.start()]):
             continue
+        if _PER_CENT_BEFORE.search(text[: match.start()]) and word.lower() == "cent":
+            continue  # the "cent" of "vingt-trois pour cent": the percent sign, in words
         number = _compound_value(word)
         if number is None:
             continue
@@ -470,6 +473,8 @@ _DURATION = re.compile(r"^\s*(?:jours?|semaines?|mois|minutes?|années)\b", re.I
 # passant de 29 jours à 8 jours"
 _DAYS = re.compile(r"\bjours?$", re.IGNORECASE)
 _DAYS_AFTER = re.compile(r"^\s*(?:-|à|et)\s*\d{1,3}\s+jours?\b", re.IGNORECASE)
+# the time taken named right after its days: "9 jours de délai moyen de traitement"
+_TIME_TAKEN_AFTER = re.compile(r"^\s*(?:de\s+|d['’]\s*)(?:délai|attente|traitement)\b", _I)
 TIME_TAKEN = re.compile(
     r"\b(?:délais?|durées?|temps\s+(?:moyens?\s+)?(?:de\s+traitement|d['’]attente|de\s+trajet|"
     r"de\s+réponse|d['’]instruction))\b",
@@ -631,7 +636,9 @@ def _days_reason(token: str, before: str, after: str) -> str | None:
     if _DAYS_CHANGED.search(before):
         return "change of a duration"  # "le délai a été réduit de 21 jours"
     taken = TIME_TAKEN.search(_SENTENCE_START.split(before)[-1][-_TIME_TAKEN_REACH:])
-    return "" if taken or EFFORT_BEFORE.search(before) else "age or duration in a label"
+    if taken or EFFORT_BEFORE.search(before) or _TIME_TAKEN_AFTER.match(after):
+        return ""
+    return "age or duration in a label"
 
 
 def _date_or_measure_reason(

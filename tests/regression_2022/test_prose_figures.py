@@ -2239,3 +2239,80 @@ def test_a_number_no_reader_takes_keeps_its_reason() -> None:
     merged = block_or_sentence(blocks, sentences)
     assert [(r.value, r.reason) for r in merged.rejects] == [(200.0, reason)]
     assert [f.source_span for f in merged.figures] == ["1 200"]
+
+
+def test_lines_of_the_fourteenth_copy(indicators, entities) -> None:
+    """Lines as tests/data/reworded-14 words them: days of a délai said after the number and
+    the value it replaced ("au lieu de"); an amount for all of an item ("le tout pour") or
+    for the count before it ("soutenu pour"); a percentage in words; what received an
+    amount ("a bénéficié de", "se voit doté de"); an amount spread into counted items."""
+    got = _extract_lines(
+        [
+            "- ◆ Avis de grossesse : 9 jours de délai moyen de traitement au lieu de 31, grâce à "
+            "l'automatisation des flux.",
+            "- ◆ Réhabilitation de bassins sur la RD 188 (bassin LILL1 à Bourecq), de septembre "
+            "2022 à janvier 2023, le tout pour 296 000 €.",
+            "- ◆ 1 dossier en innovation touristique, soutenu pour 54 315 € : un office.",
+            "Vingt-trois pour cent des demandes font l'objet d'une intervention coordonnée.",
+            "L'insertion par l'emploi a bénéficié, pour sa part, de **5,3 millions €**",
+            "- ◆ 1,46 M€ répartis en 6 290 secours d'urgence (SU)",
+        ],
+        indicators,
+        entities,
+    )
+    after, before = got[(2, "9 jours")], got[(2, "31")]
+    assert (after[0].unit, after[1]) == ("day", "Délai moyen de traitement (après)")
+    assert (before[0].unit, before[0].value, before[1]) == (
+        "day",
+        31.0,
+        "Délai moyen de traitement (avant)",
+    )
+    assert got[(3, "296 000 €")][1] == "Réhabilitation de bassins"
+    assert got[(4, "54 315 €")][1] == "Montant : dossier en innovation touristique soutenu"
+    share = got[(5, "Vingt-trois pour cent")]
+    assert (share[0].unit, share[0].value, share[1]) == ("pct", 23.0, "Part des demandes")
+    assert got[(6, "5,3 millions €")][1] == "Montant : insertion par l'emploi"
+    assert got[(7, "1,46 M€")][1] == "Montant : secours d'urgence"
+
+
+def test_the_fourteenth_copy_s_rules_keep_to_their_words(indicators, entities) -> None:
+    """What those rules must not read: "au lieu de" before an amount of another scale or a
+    figure named apart; "pour cent" that is a hundred; "cent" alone."""
+    got = _extract_lines(
+        [
+            "Le budget est de 4 M€ au lieu de 3 l'an passé.",
+            "La salle peut recevoir pour cent personnes un spectacle.",
+            "La commune compte cent habitants et 12 % de jeunes.",
+        ],
+        indicators,
+        entities,
+    )
+    assert "(avant)" not in got.get((2, "3"), (None, ""))[1]
+    assert got[(4, "cent")][0].unit == "count"
+    assert got[(4, "12 %")][0].unit == "pct"
+    assert [k for k in got if k[0] == 3 and "pour cent" in k[1]] == []
+
+
+def test_a_block_label_that_is_a_clause_does_not_read_as_one() -> None:
+    """A key-figure item's words as a label: a verb after its noun becomes a participle
+    ("Personnes bénéficient de l'APA" → "bénéficiant"); a reflexive clause, a payer and its
+    verb, a lone participle or words cut on "de" name nothing."""
+    from pipelines.extract.phrases import reads_as_label, without_verb
+
+    assert without_verb("Personnes bénéficient de l'APA à domicile") == (
+        "Personnes bénéficiant de l'APA à domicile"
+    )
+    assert without_verb("Partenaires siègent à la commission") == (
+        "Partenaires siégeant à la commission"
+    )
+    assert without_verb("Demandes font l'objet d'un suivi") == "Demandes faisant l'objet d'un suivi"
+    assert reads_as_label("Personnes bénéficient de l'APA à domicile")
+    assert reads_as_label("Enfants ayant bénéficié d'un bilan")
+    assert reads_as_label("Chaussées")
+    for clause in (
+        "Orientations : l'accompagnement se voit doté",
+        "Département ayant versé",
+        "Répartis",
+        "Demandes font l'objet d'une intervention coordonnée de",
+    ):
+        assert not reads_as_label(clause), clause
