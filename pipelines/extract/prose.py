@@ -373,7 +373,7 @@ def _label_in_line(
         previous is not None
         and unit == "EUR"
         and previous.unit == "count"
-        and previous.label.lower().startswith(label.lower())
+        and (previous.label.lower().startswith(label.lower()) or len(label.split()) <= 2)
         and _SUPPORTED_FOR.search(between)
     ):  # "1 dossier en innovation touristique, soutenu pour 54 315 €": what it was paid for
         label = f"montant : {previous.label}"
