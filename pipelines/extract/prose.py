@@ -1233,6 +1233,19 @@ _SUBJECT_OPENS = frozenset(
 _SPREAD_OVER = re.compile(
     r"\s*(?:au\s+total|en\s+tout)?\s*,\s*répartie?s?\s+(?:entre|en|sur|dans)\b", re.IGNORECASE
 )
+# what was paid for, the subject of the passive before the amount
+_FINANCED = re.compile(
+    r"\b(?P<done>financée?s?|subventionnée?s?|soutenue?s?|aidée?s?)\s+"
+    r"(?:par\s+[^,.;]{0,40}?\s+)?(?:à\s+hauteur\s+(?:de|d['’])|pour)\s*$",
+    re.IGNORECASE,
+)
+_OPENS_ON_ARTICLE = re.compile(r"^\s*(?:les|la|le|l['’]|des|une?)\s*\w", re.IGNORECASE)
+# an amount said again as a rate and its result: "subventionnée ... au taux de 32 %, soit"
+_AT_RATE = re.compile(
+    r"\b(?P<done>[\wéèêàâç]+)\s+(?:par\s+[^,.;]{0,40}?\s+)?au\s+taux\s+(?:de\s+)?"
+    r"[\d\s,]+%\s*,\s*soit\s*$",
+    re.IGNORECASE,
+)
 # an amount and the items it was spread into, counted: "1,46 M€ répartis en 6 290 secours"
 _SPREAD_INTO = re.compile(r"\s*répartie?s?\s+(?:en|entre)\s+\d[\d\s\u202f]*", re.IGNORECASE)
 # what days were spent on: "9 jours d'intervention", "12 jours de travaux"
@@ -1416,6 +1429,31 @@ def _said_again(text: str, q: Quantity, unit: str, parse: Parse | None) -> str:
     return label if is_noun_phrase(label) else ""
 
 
+def _amount_of_act(text: str, q: Quantity, unit: str) -> str:
+    """An amount named by what was done with it: financed ("Des programmes ... ont été
+    financés par le Département à hauteur de"), given at a rate ("subventionnée au taux de
+    32 %, soit"), spread into counted items ("répartis en 6 290 secours"); "" otherwise."""
+    if unit != "EUR":
+        return ""
+    paid = _FINANCED.search(text, 0, q.start)
+    if paid is not None:
+        # "Des programmes d'actions ..., ont été financés par le Département à hauteur de",
+        # "FARDA : la création d'une garderie ... a été subventionnée à hauteur de": what
+        # the clause opens with
+        clause = re.split(r"[.;:!?]\s", text[: paid.start()])[-1]
+        what = opening_phrase(LIST_MARKERS.sub("", clause))
+        if is_noun_phrase(what) and _OPENS_ON_ARTICLE.match(LIST_MARKERS.sub("", clause)):
+            return f"montant : {what}"
+    rate = _AT_RATE.search(text, 0, q.start)
+    if rate is not None and is_participle(rate["done"]):
+        # "subventionnée par le Département au taux de 32 %, soit 80 000 €": the amount
+        return f"montant {singular_participle(rate['done'].lower())}"
+    spread = _SPREAD_INTO.match(text, q.end)
+    if spread is not None and is_noun_phrase(what := phrase_after(text[spread.end() :])):
+        return f"montant : {what}"  # "1,46 M€ répartis en 6 290 secours d'urgence"
+    return ""
+
+
 def _named_outright(
     text: str, q: Quantity, unit: str, clause_start: int, parse: Parse | None
 ) -> str:
@@ -1423,11 +1461,12 @@ def _named_outright(
     ("389 420 euros pour la restructuration de l'entrée"); a capacity ("pouvant
     accueillir 120 personnes"); the clause's subject of "au nombre de 6"; the list item an
     amount closes, named by what it is."""
-    if done_with := _cleft(text, q, unit) or _paid_for(text, q, unit):
+    if (
+        done_with := _cleft(text, q, unit)
+        or _paid_for(text, q, unit)
+        or _amount_of_act(text, q, unit)
+    ):
         return done_with
-    spread = _SPREAD_INTO.match(text, q.end) if unit == "EUR" else None
-    if spread is not None and is_noun_phrase(what := phrase_after(text[spread.end() :])):
-        return f"montant : {what}"  # "1,46 M€ répartis en 6 290 secours d'urgence"
     whom = _FOR_WHOM.match(text, q.end) if unit == "EUR" else None
     if whom is not None and (heading := _heading_of(text, q)):
         # "Dotations de fonctionnement des collèges : 15,6 M€ pour les collèges publics"
@@ -1441,6 +1480,13 @@ def _named_outright(
     brought = _BROUGHT_TO.search(text[clause_start : q.start]) if unit == "count" else None
     if brought is not None and is_noun_phrase(brought["what"]):
         return brought["what"]  # "ce qui porte le nombre de bilans à cent six"
+    whose = _WHOSE_NUMBER.search(text, 0, q.start) if unit == "count" else None
+    if whose is not None and not text[whose.end() : q.start].strip(" *"):
+        # "Bénéficiaires de l'APA à domicile, dont le nombre atteint 28 917": the antecedent
+        antecedent = _DASHED_ASIDE.sub("", text[clause_start : whose.start()]).rstrip(" ,")
+        what = phrase_before(LIST_MARKERS.sub("", antecedent))
+        if is_noun_phrase(what):
+            return what
     if subject := (
         _counted_subject(text[clause_start : q.start])
         or (_amounting(text[clause_start : q.start]) if not phrase_after(text[q.end :]) else "")
@@ -1478,6 +1524,12 @@ _CUT_END = re.compile(
     r"|à\s+hauteur))+$",  # "l'intervention à hauteur de 455 000 €": "intervention"
     re.IGNORECASE,
 )
+# "X, dont le nombre atteint 28 917": the number of the noun phrase before
+_WHOSE_NUMBER = re.compile(
+    r",?\s*dont\s+le\s+nombre\s+(?:atteint|s['’]élève\s+à|est\s+de|se\s+monte\s+à)",
+    re.IGNORECASE,
+)
+_DASHED_ASIDE = re.compile(r"\s[–—-]\s[^–—]*[–—-]\s*,?")
 # "porte le nombre de bilans à 106", "le nombre d'inscrits atteint 500": what is counted
 _BROUGHT_TO = re.compile(
     r"\ble\s+nombre\s+(?:de|d['’])\s*(?P<what>[^,;:.()]{2,60}?)\s+"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from pipelines.extract.parse import Parse, Word
-from pipelines.extract.phrases import is_french_word, singular_participle
+from pipelines.extract.phrases import is_french_word, present_participle, singular_participle
 from pipelines.read.numbers import NUMBER_FIRST
 
 # nouns that say little alone: the participle or complement that follows is part of the label
@@ -120,15 +120,6 @@ def phrase_of(parse: Parse, noun: Word, exclude: range = range(0)) -> str:
     return phrase
 
 
-def _present_participle(verb: str) -> str:
-    """A first-group verb's present participle: "fixer" → "fixant", "financer" →
-    "finançant", "regrouper" → "regroupant", "aménager" → "aménageant"."""
-    stem = verb[:-2]
-    if stem.endswith("c"):
-        return stem[:-1] + "çant"
-    return stem + ("eant" if stem.endswith("g") else "ant")
-
-
 def _what_it_does(parse: Parse, noun: Word) -> str:
     """What a lone noun does, said by the clause that follows it: "pactes regroupant
     l'ensemble des champs d'intervention", "pactes qui fixent le cap des politiques
@@ -152,7 +143,7 @@ def _what_it_does(parse: Parse, noun: Word) -> str:
         and verb.lemma.lower().endswith("er")
         and verb.text.lower().endswith(("e", "ent"))
     ):
-        participle = _present_participle(verb.lemma.lower())
+        participle = present_participle(verb.lemma.lower())
     else:
         return ""
     complements = [w for w in children if w.dep in {"obj", "obl:arg"} and w.i > verb.i]
@@ -427,7 +418,23 @@ def _measured(parse: Parse, dimension: Word, exclude: range) -> str:
         for w in parse.within(start, stop)
         if w.dep in _SUBJECTS and w.pos in {"NOUN", "PROPN"} and w.i != dimension.i
     ]
-    return phrase_of(parse, subjects[0], exclude=exclude) if subjects else ""
+    if subjects:
+        return phrase_of(parse, subjects[0], exclude=exclude)
+    # a sentence with no verb of its own: the noun it opens with ("Nouveaux itinéraires
+    # cyclables mis en œuvre sur une longueur de 11,7 km")
+    roots = [w for w in parse.within(start, dimension.start) if w.dep == "ROOT"]
+    if (
+        roots
+        and roots[0].pos not in {"VERB", "AUX"}
+        and roots[0].lemma not in _DIMENSIONS
+        and not is_action(roots[0].lemma.lower())  # "La poursuite des opérations ..."
+    ):
+        # its participle's complements are the dimension's: "mis en œuvre sur une longueur"
+        phrase = phrase_of(parse, roots[0], exclude=exclude)
+        for done in (w for w in parse.children(roots[0]) if w.is_participle):
+            phrase = phrase.split(f" {done.text}", 1)[0]
+        return phrase
+    return ""
 
 
 def subject_of(parse: Parse, participle: str, position: int) -> str:
@@ -600,12 +607,13 @@ def _joins_words(parse: Parse, word: Word) -> bool:
 
 
 _ACTION_ENDINGS = ("tion", "sion")
+_ACTS = frozenset({"poursuite", "reprise", "conduite"})  # acts in other endings
 
 
 def is_action(noun: str) -> bool:
     """A noun that names an act: "création", "dématérialisation", and a noun in -ement of a
     first-group verb ("recrutement": recruter); not a thing ("village", "établissement")."""
-    if noun.endswith(_ACTION_ENDINGS):
+    if noun.endswith(_ACTION_ENDINGS) or noun in _ACTS:
         return True
     return noun.endswith("ement") and is_french_word(noun[:-5] + "er")
 

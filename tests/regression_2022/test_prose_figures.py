@@ -1089,11 +1089,11 @@ def test_a_change_from_one_value_to_another_and_a_fall_in_a_key_figure_block(
     assert (got[(2, "3 %")][0].value, got[(2, "2 %")][0].value) == (3.0, -2.0)
 
 
-def test_a_first_group_verb_s_participle_keeps_its_cedilla() -> None:
-    from pipelines.extract.quantified import _present_participle
+def test_a_verb_s_present_participle_keeps_its_cedilla() -> None:
+    from pipelines.extract.phrases import present_participle
 
-    assert [_present_participle(v) for v in ("financer", "aménager", "fixer")] == [
-        "finançant", "aménageant", "fixant",
+    assert [present_participle(v) for v in ("financer", "aménager", "fixer", "font")] == [
+        "finançant", "aménageant", "fixant", "faisant",
     ]  # fmt: skip
 
 
@@ -2316,3 +2316,27 @@ def test_a_block_label_that_is_a_clause_does_not_read_as_one() -> None:
         "Demandes font l'objet d'une intervention coordonnée de",
     ):
         assert not reads_as_label(clause), clause
+
+
+def test_lines_of_the_fifteenth_copy(indicators, entities) -> None:
+    """Lines as tests/data/reworded-15 words them: "X, dont le nombre atteint N"; a length
+    of a sentence with no verb, of what it opens with; what was financed "à hauteur de"; an
+    amount said after its rate ("au taux de 32 %, soit ...")."""
+    got = _extract_lines(
+        [
+            "- ◆ Bénéficiaires de l'APA à domicile, dont le nombre atteint **28 917**",
+            "- ◆ Nouveaux itinéraires cyclables mis en œuvre sur une longueur de 11,7 km, qui se "
+            "décomposent ainsi :",
+            "Des programmes d'actions concertées, menés en partenariat avec « Pas-de-Calais "
+            "Tourisme » et « APF France Handicap », ont été financés par le Département à "
+            "hauteur de 2,51 M€",
+            "Le dossier portait sur une opération de 258 700 € ; elle a été subventionnée par le "
+            "Département au taux de 32 %, soit quatre-vingt mille euros.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "28 917")][1] == "Bénéficiaires de l'APA à domicile"
+    assert got[(3, "11,7 km")][1] == "Longueur (Nouveaux itinéraires cyclables)"
+    assert got[(4, "2,51 M€")][1] == "Montant : programmes d'actions concertées"
+    assert got[(5, "quatre-vingt mille euros")][1] == "Montant subventionné"
