@@ -339,9 +339,9 @@ def reads_as_label(label: str) -> bool:
 
 # a clause, not a noun phrase: "l'accompagnement se voit doté"; "Département ayant versé",
 # "Mesures jeunesses ayant bénéficié" (the figure is what was paid or received, the verb's
-# object); a phrase cut on a function word ("... de")
+# object; not "Loyers ayant coûté", whose figure is the loyers'); a phrase cut on "de"
 _NOT_A_PHRASE = re.compile(
-    r"\bs(?:e\s+|['’])\w|\bayant\s+\w+$"
+    r"\bs(?:e\s+|['’])\w|\bayant\s+(?!coûté|représenté|atteint|totalisé)\w+$"
     r"|\s(?:de|d['’]|du|des|à|au|aux|pour|sur|par|en)$",
     re.IGNORECASE,
 )
