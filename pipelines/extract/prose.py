@@ -591,12 +591,14 @@ def _with_context(text: str, figure: _Read, until: int) -> str:
     sentence_end = _SENTENCE_END.search(text, q.end)
     stop = min(sentence_end.start() if sentence_end else len(text), until)
     context = _framing(text, q, sentence_start, stop) if short else ""
+    named = ""
     if not is_noun_phrase(context):
-        context = _named_before(text, q, sentence_start, stop, short)
+        context = named = _named_before(text, q, sentence_start, stop, short)
     if short and not is_noun_phrase(context) and sentence_start > 0:
         context = _paragraph_topic(text)  # "Le programme PEGASE, ... Ainsi, 39 enfants ..."
-    context = _CONTEXT_END.split(context, maxsplit=1)[0]
-    context = _CUT_END.sub("", " ".join(context.split()[:_FRAMING_WORDS])).strip(" ,;:")
+    if context != named:  # a name is quoted whole ("Sto lat ! La Polonia a cent ans")
+        context = _CONTEXT_END.split(context, maxsplit=1)[0]
+        context = _CUT_END.sub("", " ".join(context.split()[:_FRAMING_WORDS])).strip(" ,;:")
     if (
         not is_noun_phrase(context)
         or _NOT_A_TOPIC.match(context)
@@ -628,7 +630,7 @@ def _named_before(text: str, q: Quantity, sentence_start: int, stop: int, short:
     ... :", capitalised; a short label's also in lower case in its own sentence, "à un « color
     run » ... a permis à 17 équipes"), else the programme its sentence names."""
     named = [
-        (m.start() >= sentence_start, LEADING_ARTICLE.sub("", m[1].strip("*_ ")))
+        (m.start() >= sentence_start, LEADING_ARTICLE.sub("", (m[1] or m[2]).strip("*_ ")))
         for m in _QUOTED.finditer(text, 0, q.start)
     ]
     named = [(own, n) for own, n in named if own or short]  # a longer label: its sentence's
@@ -1680,7 +1682,7 @@ _PER = re.compile(
     r"\s*([\wéèêàâç'’-]+)\s+par\s+(?P<per>jour|an|année|mois|semaine|heure|nuit|publication)\b",
     re.IGNORECASE,
 )
-_QUOTED = re.compile(r"«\s*([^«»]{3,60}?)\s*»")
+_QUOTED = re.compile(r"«\s*([^«»]{3,60}?)\s*»|(?<!\*)\*(?!\*)([A-ZÉ][^*]{2,60}?)(?<!\*)\*(?!\*)")
 # what frames a sentence's figures: an event, a programme, a plan, an edition
 _FRAMING = re.compile(
     r"\b(?:dans\s+le\s+cadre|lors|à\s+l['’]occasion|au\s+cours|au\s+titre|édition)\s+"

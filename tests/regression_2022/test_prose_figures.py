@@ -2340,3 +2340,22 @@ def test_lines_of_the_fifteenth_copy(indicators, entities) -> None:
     assert got[(3, "11,7 km")][1] == "Longueur (Nouveaux itinéraires cyclables)"
     assert got[(4, "2,51 M€")][1] == "Montant : programmes d'actions concertées"
     assert got[(5, "quatre-vingt mille euros")][1] == "Montant subventionné"
+
+
+def test_a_name_in_italics_is_the_context_of_a_short_label(indicators, entities) -> None:
+    """ "s'est transformé en *Egyptobus*, ... sur 9 dates": a name the report sets in italics
+    says what a lone noun counts, as one between guillemets does, and whole; a word in
+    italics that is no name ("*via*") says nothing."""
+    got = _extract_lines(
+        [
+            "Nouveauté 2022, le car-podium du Département s'est transformé en *Egyptobus*, à la "
+            "rencontre des habitants sur 9 dates, en partenariat avec le Louvre-Lens.",
+            "Exposition *Sto lat ! La Polonia a cent ans* : ateliers pour 71 élèves.",
+            "Plus de 5500 réservations ont été réalisées *via* internet.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "9")][1] == "Dates (Egyptobus)"
+    assert got[(3, "71")][1] == "Élèves (Sto lat ! La Polonia a cent ans)"
+    assert got[(4, "Plus de 5500")][1] == "Réservations réalisées"
