@@ -314,7 +314,8 @@ def is_noun_phrase(label: str) -> bool:
 def reads_as_label(label: str) -> bool:
     """A label that names what is counted: a noun phrase, not a clause that opens or closes
     on its verb ("Sont des communes", "Total des fonds conservés atteint") or holds a copula
-    ("Inscrits sur MonJob62 sont au nombre"), nor only when ("An passé")."""
+    ("Inscrits sur MonJob62 sont au nombre"), nor only when ("An passé"), nor who did what
+    the figure counts ("Département ayant versé", "Entreprises ayant remporté")."""
     words = without_verb(label).split() if is_noun_phrase(label) else []
     # a word after an elided article is a noun: "de l'été", "d'usure"
     verbs = [
@@ -326,25 +327,29 @@ def reads_as_label(label: str) -> bool:
         bool(words)
         and not verbs[0]
         and not verbs[-1]
-        # "Demandes font l'objet de": a clause ("Enfants ayant bénéficié de", "Demandes
-        # portant sur" are phrases)
+        # "Demandes font l'objet d'un suivi": a clause ("Enfants ayant bénéficié d'un
+        # bilan", "Demandes portant sur des questions" are phrases)
         and not (len(verbs) > 2 and verbs[1] and not words[1].lower().endswith("ant"))
-        # "Répartis", "Financés" (not "Chaussées", a noun too)
-        and not (len(words) == 1 and is_participle(words[0]) and words[0].endswith(("is", "és")))
+        # "Répartis", "Réunies" (not "Salariés", "Chaussées": nouns too)
+        and not (len(words) == 1 and is_participle(words[0]) and words[0].endswith(_ONLY_DONE))
         and not _WHEN_ALONE.match(re.sub(r"\s*\([^)]*\)", "", label))
         and not _COPULA.search(" ".join(words))  # "Inscrits sur MonJob62 sont au nombre"
         and not _NOT_A_PHRASE.search(label)
+        and not _DONE_BY.search(label)
     )
 
 
-# a clause, not a noun phrase: "l'accompagnement se voit doté"; "Département ayant versé",
-# "Mesures jeunesses ayant bénéficié" (the figure is what was paid or received, the verb's
-# object; not "Loyers ayant coûté", whose figure is the loyers'); a phrase cut on "de"
+_ONLY_DONE = ("is", "ies", "ise", "ises")
+# a clause, not a noun phrase: "l'accompagnement se voit doté" (not "Communes s'engageant");
+# a phrase cut on "de"
 _NOT_A_PHRASE = re.compile(
-    r"\bs(?:e\s+|['’])\w|\bayant\s+(?!coûté|représenté|atteint|totalisé)\w+$"
-    r"|\s(?:de|d['’]|du|des|à|au|aux|pour|sur|par|en)$",
+    r"\bs(?:e\s+|['’])(?!\w+ant\b)\w|\s(?:de|d['’]|du|des|à|au|aux|pour|sur|par|en)$",
     re.IGNORECASE,
 )
+# a figure labelled by who did what it counts: "Département ayant versé", "Mesures
+# jeunesses ayant bénéficié", "Entreprises ayant remporté" (the figure is the verb's
+# object, left out); not "Loyers ayant coûté", whose figure the loyers are
+_DONE_BY = re.compile(r"\bayant\s+(?!coûté|représenté|atteint|totalisé)\w+$", re.IGNORECASE)
 
 
 _COPULA = re.compile(r"\s(?:sont|est|étaient|était)\s", re.IGNORECASE)
@@ -402,37 +407,48 @@ def without_verb(label: str) -> str:
     words = text.split()
     if len(words) > 2 and lemma(words[1]) not in {"être", "avoir"} and is_verb(words[1]):
         # "Personnes bénéficient de l'APA" → "Personnes bénéficiant de l'APA"
-        words[1] = present_participle(words[1])
+        words[1] = present_participle(words[1]) or words[1]
     while words and words[-1].lower().strip("'’") in _INNER | {"aux", "au", "pour", "avec"}:
         words = words[:-1]
     return " ".join(words) if words else label
 
 
 def present_participle(verb: str) -> str:
-    """ "bénéficient" → "bénéficiant", "siègent" → "siégeant", "font" → "faisant"."""
+    """ "bénéficient" → "bénéficiant", "siègent" → "siégeant", "font" → "faisant",
+    "perçoivent" → "percevant", "réussissent" → "réussissant"; "" for a verb whose
+    participle the rules below do not know."""
     base = lemma(verb)
     if base in _IRREGULAR_PARTICIPLES:
         return _IRREGULAR_PARTICIPLES[base]
-    if base.endswith("er"):
+    if base.endswith("er") and base != "er":
         stem = base[:-2]
         if stem.endswith("g"):
             stem += "e"  # "siéger" → "siégeant"
         elif stem.endswith("c"):
             stem = stem[:-1] + "ç"  # "placer" → "plaçant"
         return stem + "ant"
-    if base.endswith("ir"):
-        return base[:-2] + "issant"  # "réussir" → "réussissant"
-    return verb
+    for ending, participle in _PARTICIPLE_ENDINGS:
+        if base.endswith(ending):
+            return base[: -len(ending)] + participle
+    if base.endswith("ir") and verb.lower().endswith(("issent", "issait")):
+        return base[:-2] + "issant"  # a second-group verb: "réussissent" → "réussissant"
+    return ""
 
 
+# third-group verbs by their ending: "intervenir", "maintenir", "percevoir", "permettre",
+# "comprendre", "produire", "construire", "inscrire", "atteindre", "rendre"
+_PARTICIPLE_ENDINGS = (
+    ("venir", "venant"), ("tenir", "tenant"), ("cevoir", "cevant"), ("mettre", "mettant"),
+    ("prendre", "prenant"), ("struire", "struisant"), ("duire", "duisant"),
+    ("crire", "crivant"), ("eindre", "eignant"), ("aindre", "aignant"),
+    ("oindre", "oignant"), ("ouvrir", "ouvrant"), ("offrir", "offrant"), ("ndre", "ndant"),
+    ("sentir", "sentant"), ("partir", "partant"), ("sortir", "sortant"), ("servir", "servant"),
+    ("courir", "courant"), ("cueillir", "cueillant"),
+)  # fmt: skip
 _IRREGULAR_PARTICIPLES = {
-    "faire": "faisant", "venir": "venant", "provenir": "provenant", "tenir": "tenant",
-    "prendre": "prenant", "mettre": "mettant", "voir": "voyant", "pouvoir": "pouvant",
-    "devoir": "devant", "offrir": "offrant", "ouvrir": "ouvrant", "couvrir": "couvrant",
-    "servir": "servant", "sortir": "sortant", "partir": "partant", "recevoir": "recevant",
-    "accueillir": "accueillant", "dire": "disant", "suivre": "suivant", "vivre": "vivant",
-    "écrire": "écrivant", "contenir": "contenant", "obtenir": "obtenant", "courir": "courant",
-    "résider": "résidant", "appartenir": "appartenant", "relever": "relevant",
+    "faire": "faisant", "voir": "voyant", "pouvoir": "pouvant", "devoir": "devant",
+    "dire": "disant", "suivre": "suivant", "vivre": "vivant", "mourir": "mourant",
+    "être": "étant", "avoir": "ayant",
 }  # fmt: skip
 
 

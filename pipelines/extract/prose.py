@@ -12,6 +12,7 @@ reason. Codes are `tx_<section>__<label>`, stable while the wording is.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -168,7 +169,8 @@ def extract_prose(
             of = figure.part_of
             named = figures[of].label if of is not None and of < i else ""
             bare = _BRACKETED.sub("", named).strip()  # its context aside: "Bilans (...)"
-            if named and figure.label and bare.lower() not in figure.label.lower():
+            own = bare.split(" : ")[-1].lower()  # "Montant : projet": what it is of
+            if named and figure.label and own not in figure.label.lower():
                 # "X dont Y"; a part named by where or whom it is ("24 à Oignies") reads on
                 glue = " " if _PART_BY_PLACE.match(figure.label) else " : "
                 figure.label = f"{bare}{glue}{figure.label}"
@@ -420,20 +422,24 @@ def _before_and_after(text: str, previous: _Read, figure: _Read, between: str) -
     if then := _from_to(text, previous, figure):
         previous.label, figure.label = f"{then} (avant)", f"{then} (après)"
         return True
-    return _instead_of(figure, previous, between)
+    if ";" in between:
+        return False
+    return _instead_of(figure, previous, between, text[figure.quantity.end :])
 
 
-def _instead_of(figure: _Read, previous: _Read, between: str) -> bool:
+def _instead_of(figure: _Read, previous: _Read, between: str, after: str) -> bool:
     """ "9 jours de délai moyen au lieu de 31": a bare number after "au lieu de" is the value
     the figure before replaced, in its unit; the two labels say which came first. Not for an
     amount, whose scale a bare number leaves open ("4 M€ au lieu de 3")."""
-    bare = figure.unit == "count" and figure.quantity.text.strip(" *").replace(" ", "").isdigit()
+    bare = figure.unit == "count" and _BARE_NUMBER.fullmatch(figure.quantity.text.strip(" *"))
     if (
         not _INSTEAD_OF.search(between)
         or not bare
         or not previous.label
         or previous.unit in {"EUR", "m2"}
+        or _SCALE_WORD.search(previous.quantity.text)  # "3 millions de visiteurs au lieu de 2"
         or previous.part_of is not None
+        or not _NOTHING_OF_ITS_OWN.match(after)  # "au lieu de 3 guichets", "4 000 attendus"
     ):
         return False
     figure.unit = previous.unit
@@ -441,10 +447,13 @@ def _instead_of(figure: _Read, previous: _Read, between: str) -> bool:
     return True
 
 
-_SUPPORTED_FOR = re.compile(
-    r",\s*(?:soutenue?s?|financée?s?|aidée?s?|subventionnée?s?)\s+(?:pour|à\s+hauteur\s+de)\s*$",
-    re.IGNORECASE,
-)
+# what paid for a thing, and how much: "soutenu pour", "financés ... à hauteur de"
+_PAID = r"(?:soutenue?s?|financée?s?|aidée?s?|subventionnée?s?)"
+_AS_MUCH_AS = r"(?:à\s+hauteur\s+(?:de|d['’])|pour)"
+_SUPPORTED_FOR = re.compile(rf",\s*{_PAID}\s+{_AS_MUCH_AS}\s*$", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"\d[\d\s\u00a0\u202f]*")
+_SCALE_WORD = re.compile(r"\bmilli(?:on|ard)s?\b", re.IGNORECASE)
+_NOTHING_OF_ITS_OWN = re.compile(r"\s*(?:[,.;:)!?]|$|(?:grâce|avant|après|auparavant|jusqu)\b)")
 _INSTEAD_OF = re.compile(r"\bau\s+lieu\s+(?:de|d['’])\s*$", re.IGNORECASE)
 
 
@@ -599,6 +608,7 @@ def _with_context(text: str, figure: _Read, until: int) -> str:
     if context != named:  # a name is quoted whole ("Sto lat ! La Polonia a cent ans")
         context = _CONTEXT_END.split(context, maxsplit=1)[0]
         context = _CUT_END.sub("", " ".join(context.split()[:_FRAMING_WORDS])).strip(" ,;:")
+        context = _without_dangling(text, context, 0)  # "démarche ... initiée" + "en 2022"
     if (
         not is_noun_phrase(context)
         or _NOT_A_TOPIC.match(context)
@@ -856,6 +866,7 @@ def _label(
     label = _noun_phrase(text, q, after, unit, clause_start, parse).replace("*", " ")
     label = _CUT_END.sub("", " ".join(label.split()))
     label = _not_cut(text, _named_in_full(text, label, q.end), q.end)
+    label = _without_dangling(text, label, q.end, parse)
     if parse is not None and unit in UNIT_NOUNS and is_weak_label(parse, label, q.start):
         # "Mesures jeunesses : 2,55 M€ mobilisés", "les revalorisations ... ont été financées
         # par le Département à hauteur de 5,7 M€": what the line or the clause is about
@@ -1013,6 +1024,49 @@ def _not_cut(text: str, label: str, start: int) -> str:
         return label
     ending = _COMPLEMENT_ENDS.match(rest) or _ADJECTIVE_ENDS.match(rest)
     return label + ending.group(0) if ending else label
+
+
+def _without_dangling(text: str, label: str, start: int, parse: Parse | None = None) -> str:
+    """A label that ends on a participle whose complement it leaves out ("Dossiers de l'année
+    consacrés" + "à expliquer la démarche", "réunions thématiques organisées pour
+    collecter" + "leur avis"): with the place it says the participle happened at, when the
+    parse gives one ("Établissements affiliés" + "à Accueil Paysan", `done_where`), else
+    ended before that participle, when at least two words name what is counted ("Places
+    créées" + "à Oignies" stays)."""
+    words = label.split()
+    # where the label ends in the text: its last words ("... ont participé aux 18 réunions
+    # thématiques organisées pour collecter" is read "ayant participé aux réunions ...")
+    tail = " ".join(words[-2:])
+    where = text.find(tail, start) if words else -1
+    where = text.find(tail) if words and where < 0 else where
+    if where < 0 or not _GOES_ON.match(text, where + len(tail)):
+        return label
+    if parse is not None and is_participle(words[-1]) and (at := done_where(parse, label, start)):
+        return f"{label} {at}"
+    named = _TO_A_NAME.match(re.split(r"[,;.()]", text[where + len(tail) :], maxsplit=1)[0])
+    if is_participle(words[-1]) and named is not None:  # "affiliés" + "à Accueil Paysan"
+        return f"{label} {named.group(0).strip()}"
+    for k in range(len(words) - 1, max(len(words) - _DANGLING_WORDS, 1), -1):
+        if not (words[k].islower() and is_participle(words[k])) or words[k - 1] in _AUXILIARY:
+            continue
+        return _CUT_END.sub("", " ".join(words[:k])) if k >= 2 else label
+    return label
+
+
+# what goes on after a participle: its complement ("consacrés à expliquer", "mené avec",
+# "mis en œuvre")
+_GOES_ON = re.compile(
+    r"\s+(?:à|au|aux|avec|pour|par|sur|auprès|leur|leurs|dans(?!\s+le\s+cadre)"
+    r"|en(?!\s+(?:19|20)\d\d))\b",
+    re.IGNORECASE,
+)  # not a frame ("organisés dans le cadre des comptoirs", "initiée en 2022")
+# a participle's complement that is a name: "à Accueil Paysan", "par la MDPH"
+_TO_A_NAME = re.compile(
+    r"\s+(?:à|au|aux|avec|par|auprès\s+(?:de|d['’]|du|des))\s+(?:(?:la|le|les)\s+|l['’]\s*)?"
+    r"[A-ZÉ][\w'’-]*(?:\s+(?:[A-ZÉ][\w'’-]*|de|du|des|d['’]\w+)){0,3}\s*$"
+)
+_DANGLING_WORDS = 4  # how far from a label's end its dangling participle may be
+_AUXILIARY = frozenset({"ayant", "étant", "Ayant", "Étant"})
 
 
 def _named_in_full(text: str, label: str, start: int) -> str:
@@ -1236,20 +1290,23 @@ _SPREAD_OVER = re.compile(
     r"\s*(?:au\s+total|en\s+tout)?\s*,\s*répartie?s?\s+(?:entre|en|sur|dans)\b", re.IGNORECASE
 )
 # what was paid for, the subject of the passive before the amount
+# a passive or an apposition: "ont été financés par le Département à hauteur de", "le
+# tiers-lieu ..., subventionné à hauteur de" (not "a financé à hauteur de")
 _FINANCED = re.compile(
-    r"\b(?P<done>financée?s?|subventionnée?s?|soutenue?s?|aidée?s?)\s+"
-    r"(?:par\s+[^,.;]{0,40}?\s+)?(?:à\s+hauteur\s+(?:de|d['’])|pour)\s*$",
+    rf"(?:\s(?:a|ont|avait|avaient)\s+été|,)\s+(?P<done>{_PAID})\s+"
+    rf"(?:par\s+[^,.;]{{0,40}}?\s+)?{_AS_MUCH_AS}\s*$",
     re.IGNORECASE,
 )
-_OPENS_ON_ARTICLE = re.compile(r"^\s*(?:les|la|le|l['’]|des|une?)\s*\w", re.IGNORECASE)
+_OPENS_ON_ARTICLE = re.compile(r"^\s*(?:(?:les|la|le|des|une?)\s+|l['’]\s*)\w", re.IGNORECASE)
 # an amount said again as a rate and its result: "subventionnée ... au taux de 32 %, soit"
+_CLAUSE_LINK = re.compile(r"^[\s,]*(?:(?:et|puis|mais|tandis\s+que)\s+)?", re.IGNORECASE)
 _AT_RATE = re.compile(
-    r"\b(?P<done>[\wéèêàâç]+)\s+(?:par\s+[^,.;]{0,40}?\s+)?au\s+taux\s+(?:de\s+)?"
-    r"[\d\s,]+%\s*,\s*soit\s*$",
+    r"\bété\s+(?P<done>[\wéèêàâç]+)\s+(?:par\s+[^,.;]{0,40}?\s+)?au\s+taux\s+(?:de\s+)?"
+    r"[\d\s,]+(?:%|pour\s+cent)\s*,\s*soit\s*$",
     re.IGNORECASE,
 )
 # an amount and the items it was spread into, counted: "1,46 M€ répartis en 6 290 secours"
-_SPREAD_INTO = re.compile(r"\s*répartie?s?\s+(?:en|entre)\s+\d[\d\s\u202f]*", re.IGNORECASE)
+_SPREAD_INTO = re.compile(r"\s*répartie?s?\s+en\s+\d[\d\s\u202f]*", re.IGNORECASE)
 # what days were spent on: "9 jours d'intervention", "12 jours de travaux"
 _EFFORT = re.compile(r"\s*(?P<of>de\s+|d['’]\s*)(?=[a-zéèêàâç])", re.IGNORECASE)
 # the region a count is of, named right after it: "ainsi que 2 communes dans le Nord"
@@ -1337,9 +1394,15 @@ def _amounting(before: str) -> str:
     consacré à la politique ESS s'élève à", "Le total des fonds conservés atteint", "Une
     densité qui s'élève à" → the subject; "" for another clause."""
     amounts = _AMOUNTS_TO.search(before.rstrip("* "))
-    if amounts is None:
-        return ""
-    clause = re.sub(r"\([^)]*\)", " ", LIST_MARKERS.sub("", before[: amounts.start()]))
+    return _subject_before(before[: amounts.start()]) if amounts is not None else ""
+
+
+def _subject_before(before: str) -> str:
+    """The noun phrase that is the subject of the verb `before` ends at ("le budget consacré
+    à la politique ESS"), an aside between commas left out ("Le projet, porté par la
+    commune,"); "" when the clause has no such subject."""
+    before = _ASIDE_BEFORE_VERB.sub("", before)
+    clause = re.sub(r"\([^)]*\)", " ", LIST_MARKERS.sub("", before))
     subject = _PIECES.split(clause)[-1]
     subject = _NEW_CLAUSE.split(subject)[-1]  # "... 300 familles et le coût atteint"
     words = LEADING_ARTICLE.sub("", _CONNECTOR.sub("", subject).strip()).split()
@@ -1354,12 +1417,12 @@ def _received(before: str, unit: str) -> str:
     par l'emploi a bénéficié, pour sa part, de 5,3 millions €", "l'accompagnement se voit
     doté de 7,1 M€" → "montant : insertion par l'emploi"; "" for another clause."""
     received = _RECEIVES.search(before.rstrip("* ")) if unit == "EUR" else None
-    if received is None:
-        return ""
-    subject = _amounting(before[: received.start()] + " atteint ")
+    subject = _subject_before(before[: received.start()]) if received is not None else ""
     return f"{UNIT_NOUNS[unit]} : {subject}" if subject else ""
 
 
+# an aside between the subject and its verb: "Le projet, porté par la commune, a bénéficié"
+_ASIDE_BEFORE_VERB = re.compile(r",\s*[a-zéèêàâç]+(?:ée?s?|ie?s?|ue?s?)\s[^,]{0,60},\s*$")
 _RECEIVES = re.compile(
     r"\s+(?:(?:a|ont)\s+bénéficié|(?:se\s+voi(?:t|ent)|(?:a|ont)\s+été|est|sont)\s+dotée?s?)"
     r"(?:\s*,[^,.;]{0,40},)?\s+(?:de|d['’])\s*$",
@@ -1431,7 +1494,7 @@ def _said_again(text: str, q: Quantity, unit: str, parse: Parse | None) -> str:
     return label if is_noun_phrase(label) else ""
 
 
-def _amount_of_act(text: str, q: Quantity, unit: str) -> str:
+def _amount_of_act(text: str, q: Quantity, unit: str, clause_start: int = 0) -> str:
     """An amount named by what was done with it: financed ("Des programmes ... ont été
     financés par le Département à hauteur de"), given at a rate ("subventionnée au taux de
     32 %, soit"), spread into counted items ("répartis en 6 290 secours"); "" otherwise."""
@@ -1442,9 +1505,10 @@ def _amount_of_act(text: str, q: Quantity, unit: str) -> str:
         # "Des programmes d'actions ..., ont été financés par le Département à hauteur de",
         # "FARDA : la création d'une garderie ... a été subventionnée à hauteur de": what
         # the clause opens with
-        clause = re.split(r"[.;:!?]\s", text[: paid.start()])[-1]
-        what = opening_phrase(LIST_MARKERS.sub("", clause))
-        if is_noun_phrase(what) and _OPENS_ON_ARTICLE.match(LIST_MARKERS.sub("", clause)):
+        clause = re.split(r"[.;:!?]\s", text[clause_start : paid.start()])[-1]
+        clause = _CLAUSE_LINK.sub("", LIST_MARKERS.sub("", clause))  # ", et les routes"
+        what = opening_phrase(clause)  # a lone noun ("le projet") leaves it to its context
+        if len(what.split()) > 1 and is_noun_phrase(what) and _OPENS_ON_ARTICLE.match(clause):
             return f"montant : {what}"
     rate = _AT_RATE.search(text, 0, q.start)
     if rate is not None and is_participle(rate["done"]):
@@ -1466,7 +1530,7 @@ def _named_outright(
     if (
         done_with := _cleft(text, q, unit)
         or _paid_for(text, q, unit)
-        or _amount_of_act(text, q, unit)
+        or _amount_of_act(text, q, unit, clause_start)
     ):
         return done_with
     whom = _FOR_WHOM.match(text, q.end) if unit == "EUR" else None
@@ -1483,19 +1547,22 @@ def _named_outright(
     if brought is not None and is_noun_phrase(brought["what"]):
         return brought["what"]  # "ce qui porte le nombre de bilans à cent six"
     whose = _WHOSE_NUMBER.search(text, 0, q.start) if unit == "count" else None
-    if whose is not None and not text[whose.end() : q.start].strip(" *"):
+    if whose is not None:
         # "Bénéficiaires de l'APA à domicile, dont le nombre atteint 28 917": the antecedent
-        antecedent = _DASHED_ASIDE.sub("", text[clause_start : whose.start()]).rstrip(" ,")
+        antecedent = _DASHED_ASIDE.sub(" ", text[clause_start : whose.start()]).rstrip(" ,")
         what = phrase_before(LIST_MARKERS.sub("", antecedent))
         if is_noun_phrase(what):
             return what
-    if subject := (
-        _counted_subject(text[clause_start : q.start])
-        or (_amounting(text[clause_start : q.start]) if not phrase_after(text[q.end :]) else "")
-        or _received(text[clause_start : q.start], unit)
-        or (_asked(text[: q.start]) if not phrase_after(text[q.end :]) else "")
-        or _what_it_was(text, q, unit)
-        or _said_again(text, q, unit, parse)
+    clause, alone = text[clause_start : q.start], not phrase_after(text[q.end :])
+    if (
+        subject := (
+            _counted_subject(clause)
+            or (_amounting(clause) if alone else "")  # "... s'élève à 3 M€", no noun after it
+            or (_received(clause, unit) if alone else "")
+            or (_asked(text[: q.start]) if alone else "")
+            or _what_it_was(text, q, unit)
+            or _said_again(text, q, unit, parse)
+        )
     ):
         return subject
     along = _ALONG.match(text, q.end) if unit in {"km", "m"} else None
@@ -1528,10 +1595,10 @@ _CUT_END = re.compile(
 )
 # "X, dont le nombre atteint 28 917": the number of the noun phrase before
 _WHOSE_NUMBER = re.compile(
-    r",?\s*dont\s+le\s+nombre\s+(?:atteint|s['’]élève\s+à|est\s+de|se\s+monte\s+à)",
+    r",?\s*dont\s+le\s+nombre\s+(?:atteint|s['’]élève\s+à|est\s+de|se\s+monte\s+à)[\s*]*$",
     re.IGNORECASE,
 )
-_DASHED_ASIDE = re.compile(r"\s[–—-]\s[^–—]*[–—-]\s*,?")
+_DASHED_ASIDE = re.compile(r"\s[–—]\s[^–—]*\s[–—](?=[\s,]|$)")
 # "porte le nombre de bilans à 106", "le nombre d'inscrits atteint 500": what is counted
 _BROUGHT_TO = re.compile(
     r"\ble\s+nombre\s+(?:de|d['’])\s*(?P<what>[^,;:.()]{2,60}?)\s+"
@@ -1765,9 +1832,11 @@ def _vaguer(label: str, counted: str) -> bool:
 _COORDINATED = re.compile(r"\s+(?:et|ou)\s+(?:du|des|de|d['’]|aux?|à)\b", re.IGNORECASE)
 
 
+# "Réhabilitation de bassins ..., le tout pour 296 000 €": an amount for all of the clause
+_ALL_OF_IT_WORDS = r",\s*le\s+tout\s+pour"
 _INTRO = re.compile(
     r"(?:\(|:|\bpour\s+un\s+(?:montant|coût|total)\s+(?:global\s+)?(?:de|d['’])|\bsoit|"
-    r",\s*le\s+tout\s+pour|"  # "Réhabilitation de bassins ..., le tout pour 296 000 €"
+    rf"{_ALL_OF_IT_WORDS}|"
     r"\bde|\bà\s+hauteur\s+de|\bsub(?:v(?:ention)?)?\.?|\bcoûts?|\bmontant)\s*$",
     re.IGNORECASE,
 )
@@ -1783,12 +1852,33 @@ def _clause_subject(before: str, clause_start: int = 0) -> str:
     clause = re.sub(r"^(?:et|ou|puis)\s+", "", clause)
     clause = LIST_MARKERS.sub("", clause)
     pieces = [p for p in re.split(r"[.;:!?]\s|[,(]", clause) if p.strip(" " + MARKERS)]
-    if pieces and _ALL_OF_IT.search(before):  # "Réhabilitation de ..., le tout pour": all of it
-        pieces = pieces[:1]
+    if pieces and _ALL_OF_IT.search(before):
+        return _all_of_it(pieces)
     return opening_phrase(pieces[-1].strip(" +" + MARKERS)) if pieces else ""
 
 
-_ALL_OF_IT = re.compile(r",\s*le\s+tout\s+pour\s*$", re.IGNORECASE)
+def _all_of_it(pieces: list[str]) -> str:
+    """What "le tout pour" sums: the clause's first noun phrase and the items that go on
+    with it ("Les travaux de voirie, de signalisation et d'éclairage"), not its dates ("En
+    2022", "de septembre 2022 à janvier 2023")."""
+    pieces = [p.strip(" +" + MARKERS) for p in pieces if not _WHEN_PIECE.match(p)]
+    if not pieces or not is_noun_phrase(first := opening_phrase(pieces[0])):
+        return ""
+    items = list(itertools.takewhile(_LISTED_PIECE.match, pieces[1:]))
+    if not items or not pieces[0].rstrip().endswith(first):  # "... sur la RD 188, de ..."
+        return first
+    return " ".join([first, *(i.strip() for i in items)])  # no comma in a label
+
+
+_ALL_OF_IT = re.compile(rf"{_ALL_OF_IT_WORDS}\s*$", re.IGNORECASE)
+_MONTHS = r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+# a piece of a clause that only says when: "En 2022", "de septembre 2022 à janvier 2023"
+_WHEN_PIECE = re.compile(
+    rf"^\s*(?:en|dès|depuis|fin|début|de|du|entre)?\s*(?:(?:{_MONTHS})\s*)?(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+# an item that goes on with the one before: ", de signalisation et d'éclairage"
+_LISTED_PIECE = re.compile(r"^\s*(?:et\s+)?(?:de|d['’]|des|du)\s*[a-zéèêàâç]", re.IGNORECASE)
 
 
 # words that carry no meaning in a code: "MDS de l'Arrageois" is `mds_arrageois`

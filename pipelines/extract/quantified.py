@@ -430,10 +430,12 @@ def _measured(parse: Parse, dimension: Word, exclude: range) -> str:
         and not is_action(roots[0].lemma.lower())  # "La poursuite des opérations ..."
     ):
         # its participle's complements are the dimension's: "mis en œuvre sur une longueur"
-        phrase = phrase_of(parse, roots[0], exclude=exclude)
-        for done in (w for w in parse.children(roots[0]) if w.is_participle):
-            phrase = phrase.split(f" {done.text}", 1)[0]
-        return phrase
+        words = [w for w in parse.subtree(roots[0]) if w.i < dimension.i]
+        cut = next((w.i for w in words if w.i > roots[0].i and w.is_participle), dimension.i)
+        words = [w for w in words if w.i < cut]  # "balisés sur une surface": the participle's
+        while words and words[-1].pos in {"ADP", "DET", "CCONJ", "PUNCT"}:
+            words = words[:-1]
+        return _text(parse, _at_most(words, MAX_WORDS)) if words else ""
     return ""
 
 

@@ -107,7 +107,7 @@ _WORDS_NUMBER = re.compile(
     r"|(?P<name>(?=\s+[A-ZÉ]))"  # "sept Maisons", "trois SCIC" (not "Deux Caps")
     r"|(?P<end>(?=\s*(?:[,.;)(]|$))))"  # "au nombre de neuf,", "partenaires : neuf"
 )
-_PER_CENT_BEFORE = re.compile(rf"(?:\d|\b(?:{_COMPOUND_WORDS}))\s+pour\s+$", re.IGNORECASE)
+_PER_CENT_BEFORE = re.compile(rf"(?:\d|\b(?:{_COMPOUND_WORDS}|une?))\s+pour\s+$", re.IGNORECASE)
 # units a scale word may multiply ("un million de m²", "deux millions de km")
 _SCALED_UNITS = frozenset({"EUR", "m2", "km", "t", "ha", "m", "km2"})
 _SCALE_IN = re.compile(r"\bmilli(?:on|ard)s?\b", re.IGNORECASE)
