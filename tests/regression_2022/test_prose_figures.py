@@ -2389,3 +2389,30 @@ def test_a_name_in_italics_is_the_context_of_a_short_label(indicators, entities)
     assert got[(2, "9")][1] == "Dates (Egyptobus)"
     assert got[(3, "71")][1] == "Élèves (Sto lat ! La Polonia a cent ans)"
     assert got[(4, "Plus de 5500")][1] == "Réservations réalisées"
+
+
+def test_a_label_does_not_end_on_a_participle_it_cuts_from_its_complement(
+    indicators, entities
+) -> None:
+    """Sentences of the report whose label ended on a participle without what it governs: it
+    ends before the participle ("situé" + "à Samer", "organisées pour collecter" + "leur
+    avis"), or takes the name it is of ("affiliés à Accueil Paysan"); a
+    participle followed by a frame or a date, or closing a two-word label, stays."""
+    got = _extract_lines(
+        [
+            "- ◆ Plus de 150 agents ont participé aux 18 réunions thématiques organisées pour "
+            "collecter leur avis sur 6 grands champs d'action départementale.",
+            "- ◆ 1 dossier en innovation touristique avec la création d'un office situé à Samer.",
+            "On compte aujourd'hui six établissements du territoire affiliés à Accueil Paysan.",
+            "Le Budget citoyen a permis de participer aux 46 temps de rencontres et d'ateliers "
+            "organisés dans le cadre des comptoirs à initiatives citoyennes.",
+            "75 places créées à Oignies.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "Plus de 150")][1] == "Agents ayant participé aux réunions thématiques"
+    assert got[(3, "1")][1] == "Dossier en innovation touristique"
+    assert got[(4, "six")][1] == "Établissements du territoire affiliés à Accueil Paysan"
+    assert got[(5, "46")][1].startswith("Temps de rencontres et d'ateliers organisés")
+    assert got[(6, "75")][1].startswith("Places créées")
