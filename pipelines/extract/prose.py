@@ -128,6 +128,7 @@ def extract_prose(
     every = list(page_contexts(document, entities))
     boxes = _box_entities([(s, line) for s, line, _ in every], organisations, entities)
     focus = _focus_subjects([(s, line) for s, line, _ in every], entities)
+    leads = _list_leads([line for _, line, _ in every], entities)
     titled = _titled_places([line for _, line, _ in every], places, entities)
     lines = sorted(
         (
@@ -161,10 +162,7 @@ def extract_prose(
         for figure in figures:  # "*Fonds d'Intervention ... (FIEET)*": no emphasis marks
             figure.label = re.sub(r"\s+\)", ")", " ".join(figure.label.replace("*", " ").split()))
         distinct_labels(figures)
-        if zoomed := focus.get(line.location.order, ""):  # "2 écluses" of the secteur 4
-            for figure in figures:
-                if figure.label and zoomed.lower() not in figure.label.lower():
-                    figure.label = f"{figure.label} ({zoomed})"
+        _of_box_or_list(figures, focus.get(line.location.order), leads.get(line.location.order))
         for i, figure in enumerate(figures):
             of = figure.part_of
             named = figures[of].label if of is not None and of < i else ""
@@ -617,7 +615,18 @@ def _with_context(text: str, figure: _Read, until: int) -> str:
         or (len(context.split()) < 2 and not context[:1].isupper())  # "(dispositif)"
     ):
         return label
-    return f"{label} ({context})"
+    return _said_in_full(label, context) or f"{label} ({context})"
+
+
+def _said_in_full(label: str, context: str) -> str:
+    """A label whose noun its context says with its complement: "places créées" under
+    "Création de places d'internat" → "places d'internat créées"; "" otherwise."""
+    words = label.split()
+    said = re.search(rf"\b{re.escape(words[0])}\s+(?:de|d['’]|du|des)\s*\w", context, re.I)
+    phrase = opening_phrase(context[said.start() :]) if said else ""
+    if len(phrase.split()) < 2 or len(phrase.split()) > _BARE_LABEL + 1:
+        return ""
+    return " ".join([phrase, *words[1:]])
 
 
 def _framing(text: str, q: Quantity, sentence_start: int, stop: int) -> str:
@@ -2021,6 +2030,48 @@ def _focus_subjects(
     return under
 
 
+def _of_box_or_list(figures: list[_Read], zoomed: str | None, lead: str | None) -> None:
+    """A line's labels with what its focus box zooms on ("2 écluses" of the secteur 4), and
+    a short one with what its list is of ("- 5 pôles" of the direction générale des
+    services)."""
+    for figure in figures:
+        if zoomed and figure.label and zoomed.lower() not in figure.label.lower():
+            figure.label = f"{figure.label} ({zoomed})"
+        elif (
+            lead
+            and 0 < len(figure.label.split()) <= _BARE_LABEL
+            and not _HAS_CONTEXT.search(figure.label)
+        ):
+            figure.label = f"{figure.label} ({lead})"
+
+
+def _list_leads(lines: list[TextLine], entities: EntityCatalog) -> dict[tuple[int, int], str]:
+    """What a list is of, for its items: the noun phrase of the line that leads into it
+    ("Une direction générale des services composée de :" → "direction générale des
+    services" for "- 5 pôles", "- 21 directions"), until a line that is no item; not a
+    block's title ("Les chiffres clés de ...")."""
+    leads: dict[tuple[int, int], str] = {}
+    lead = ""
+    for line in lines:
+        words = line.text.replace("*", " ").strip()
+        if line.is_list_item and lead:
+            leads[line.location.order] = lead
+            continue
+        lead = ""
+        opening = LIST_MARKERS.sub("", words)
+        if words.endswith(":") and _OPENS_ON_ARTICLE.match(opening):  # "Une direction ..."
+            phrase = opening_phrase(opening.rstrip(" :"))
+            phrase = " ".join(w for w in phrase.split() if not is_participle(w))
+            after = opening[opening.find(phrase) + len(phrase) :] if phrase in opening else ""
+            if quoted := _QUOTED.match(after.lstrip()):  # "du grand projet « Canal ... »"
+                phrase = f"{phrase} {quoted[1] or quoted[2]}"
+            if len(phrase.split()) > 1 and not _NOT_A_LEAD.match(phrase):
+                lead = phrase if not _figures_of(words, entities)[0] else ""
+    return leads
+
+
+_HAS_CONTEXT = re.compile(r"[(:]")
+_NOT_A_LEAD = re.compile(r"(?:chiffres?\s+clés|réalisations|actions|temps\s+forts)\b", re.I)
 _BRACKETED = re.compile(r"\([^()]*\)")
 
 

@@ -881,7 +881,7 @@ def test_measures_rates_and_what_people_did_name_the_quantity(indicators, entiti
 def test_a_part_named_by_its_place_reads_as_one_phrase(statements) -> None:
     """Line 1188: "75 places créées (24 à Oignies, ...)"."""
     rows = statements[statements.line == 1188].set_index("span")
-    assert rows.loc["24", "label"] == "Places créées à Oignies"
+    assert rows.loc["24", "label"] == "Places d'internat créées à Oignies"
     assert rows.loc["24", "part_of"] == rows.loc["75", "code"]
 
 
@@ -2416,3 +2416,27 @@ def test_a_label_does_not_end_on_a_participle_it_cuts_from_its_complement(
     assert got[(4, "six")][1] == "Établissements du territoire affiliés à Accueil Paysan"
     assert got[(5, "46")][1].startswith("Temps de rencontres et d'ateliers organisés")
     assert got[(6, "75")][1].startswith("Places créées")
+
+
+def test_a_list_item_is_of_what_its_list_leads_with(indicators, entities) -> None:
+    """Items under a line that leads into them ("Une direction générale des services
+    composée de :") are of it, until a line that is no item; a count a line's heading says
+    with its complement takes it ("Création de places d'internat : 75 places créées")."""
+    got = _extract_lines(
+        [
+            "- Une direction générale des services composée de :**",
+            "- 5 pôles",
+            " - 21 directions (et un laboratoire d'analyses départementales)",
+            "Le Département compte 12 services.",
+            "- 4 agences",
+            "- ◆ Création de places d'internat : 75 places créées en 2022 (24 à Oignies, 14 à "
+            "Calais);",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(3, "5")][1] == "Pôles (direction générale des services)"
+    assert got[(4, "21")][1] == "Directions (direction générale des services)"
+    assert "(" not in got[(6, "4")][1]
+    assert got[(7, "75")][1] == "Places d'internat créées"
+    assert got[(7, "24")][1] == "Places d'internat créées à Oignies"
