@@ -793,6 +793,7 @@ def _bracket_whole(text: str, q: Quantity, before: list[Quantity]) -> int | None
 
 # measures that may be of what a count before them counts
 _MEASURES = frozenset({"ha", "km2", "m2", "km", "m"})
+_IN_BRACKET = re.compile(r"\(\s*$")
 # the adjectives of a size: "long de 801 km", "haute de 40 mètres"
 _SIZE_WORDS = r"longu?e?s?|larges?|hautu?e?s?|profonde?s?"
 # a label that closes on the adjective of its size: "voiries départementales long"
@@ -1148,10 +1149,8 @@ def _noun_phrase(
                 label = subject  # "projet accompagné": the participle is in it already
             else:
                 label = f"{subject} {label}" if subject else f"{UNIT_NOUNS[unit]} {label}"
-    opening = text.rfind("(", 0, q.start)
-    if not is_noun_phrase(label) and opening > text.rfind(")", 0, q.start) and parse is not None:
-        # "parcours de marche nordique (2, 4 et 6 kms)": what the bracket's figures measure
-        label = noun_before(parse, opening)
+    if not is_noun_phrase(label) and parse is not None:
+        label = _bracket_follows(text, q, unit, parse)
     if _SPREAD_OVER.match(text, q.end):  # "77 au total, réparties entre Oignies (23), ..."
         label = ""  # a participle of how it is spread: the line's heading names what it counts
     heading = _heading_of(text, q) if not is_noun_phrase(label) and not clause_start else ""
@@ -1163,6 +1162,18 @@ def _noun_phrase(
     if parse is not None and unit == "count" and label and "(" not in label:
         label = _of_what(parse, q, label)
     return label if is_noun_phrase(label) else ""
+
+
+def _bracket_follows(text: str, q: Quantity, unit: str, parse: Parse) -> str:
+    """What the bracket a figure is in follows: "parcours de marche nordique (2, 4 et 6
+    kms)" → "longueur : parcours de marche nordique"; "" for a figure in no bracket."""
+    opening = text.rfind("(", 0, q.start)
+    if opening < 0 or opening < text.rfind(")", 0, q.start):
+        return ""
+    label = noun_before(parse, opening)
+    if unit in _MEASURES and is_noun_phrase(label) and not _only_a_name(label):
+        return f"{UNIT_NOUNS[unit]} : {label}"
+    return label
 
 
 def _days_spent(text: str, q: Quantity, unit: str) -> str:
@@ -1579,6 +1590,15 @@ def _named_outright(
     if _ROUTE.match(route) and is_noun_phrase(route):
         # "3,9 km sur l'EV5 entre Saint-Omer et Audruicq": the length of the route
         return f"{UNIT_NOUNS[unit]} : {route}"
+    return _amount_of_item(text, q, unit, parse)
+
+
+def _amount_of_item(text: str, q: Quantity, unit: str, parse: Parse | None) -> str:
+    """The list item or clause an amount or a measure closes, named by what it is
+    ("création d'une garderie ... (sub 87 500 €)" → "subvention : création d'une
+    garderie ..."); "" for a measure in a bracket, of what the bracket follows."""
+    if unit in _MEASURES and _IN_BRACKET.search(text[: q.start]):
+        return ""  # "parcours de marche nordique (2, 4 et 6 kms)"
     item = _AMOUNT_OF_ITEM.search(text[: q.start])
     if item is not None and unit != "EUR" and re.match(r"\s*(?:de|d['’])\s*\w", text[q.end :]):
         item = None  # "EV5 ... : 4,2 km de voies réaménagées": what the measure is of

@@ -303,7 +303,12 @@ def noun_before(parse: Parse, position: int) -> str:
     head = nouns[0]
     while (up := parse.head_of(head)) is not None and up in nouns and up.i < head.i:
         head = up
-    return phrase_of(parse, head, exclude=range(position, len(parse.text)))
+    phrase = phrase_of(parse, head, exclude=range(position, len(parse.text)))
+    return _SOME.sub("", phrase)  # "différents parcours": the parcours
+
+
+# adjectives that only say there are several: "différents parcours", "divers ateliers"
+_SOME = re.compile(r"^(?:différente?s|diverse?s|plusieurs|nombreux|nombreuses)\s+", re.I)
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass"})

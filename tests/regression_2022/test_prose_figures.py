@@ -2440,3 +2440,21 @@ def test_a_list_item_is_of_what_its_list_leads_with(indicators, entities) -> Non
     assert "(" not in got[(6, "4")][1]
     assert got[(7, "75")][1] == "Places d'internat créées"
     assert got[(7, "24")][1] == "Places d'internat créées à Oignies"
+
+
+def test_lengths_in_a_bracket_are_of_what_the_bracket_follows(indicators, entities) -> None:
+    """Line 664: "différents parcours de marche nordique (2, 4 et 6 kms)": three lengths of
+    the parcours, each its own, none of the partner named before."""
+    got = _extract_lines(
+        [
+            "Janvier à mai - L'accueil familial de l'Artois a organisé avec notre partenaire "
+            "UFOLEP différents parcours de marche nordique (2, 4 et 6 kms), ainsi que des "
+            "ateliers de cohésion.",
+        ],
+        indicators,
+        entities,
+    )
+    lengths = [got[(2, span)] for span in ("2", "4", "6 kms")]
+    assert [f.unit for f, _ in lengths] == ["km", "km", "km"]
+    assert all(label.startswith("Longueur : parcours de marche nordique") for _, label in lengths)
+    assert len({label for _, label in lengths}) == 3
