@@ -601,7 +601,7 @@ def _with_context(text: str, figure: _Read, until: int) -> str:
     named = ""
     if not is_noun_phrase(context):
         context = named = _named_before(text, q, sentence_start, stop, short)
-    if short and not is_noun_phrase(context) and sentence_start > 0:
+    if short and not is_noun_phrase(context) and (sentence_start > 0 or label == "altitude"):
         context = _paragraph_topic(text)  # "Le programme PEGASE, ... Ainsi, 39 enfants ..."
     if context != named:  # a name is quoted whole ("Sto lat ! La Polonia a cent ans")
         context = _CONTEXT_END.split(context, maxsplit=1)[0]
@@ -708,7 +708,11 @@ def _paragraph_topic(text: str) -> str:
         return ""
     # a name of its own ("programme PEGASE", "parc départemental d'Olhain"), not a common
     # phrase ("coup d'envoi institutionnel donné") nor the Département
-    named = [w for w in words[1:] if w[:1].isupper() and lemma(w) not in _NO_TOPIC]
+    named = [
+        w
+        for w in (re.sub(r"^[dl]['’]", "", w) for w in words[1:])  # "d'Olhain"
+        if w[:1].isupper() and lemma(w) not in _NO_TOPIC
+    ]
     return topic if named else ""
 
 
@@ -794,6 +798,7 @@ def _bracket_whole(text: str, q: Quantity, before: list[Quantity]) -> int | None
 # measures that may be of what a count before them counts
 _MEASURES = frozenset({"ha", "km2", "m2", "km", "m"})
 _IN_BRACKET = re.compile(r"\(\s*$")
+_PEAKS_AT = re.compile(r"\bculmin(?:e|ent|ait|ant)\s+à\s*$", re.IGNORECASE)
 # the adjectives of a size: "long de 801 km", "haute de 40 mètres"
 _SIZE_WORDS = r"longu?e?s?|larges?|hautu?e?s?|profonde?s?"
 # a label that closes on the adjective of its size: "voiries départementales long"
@@ -1585,6 +1590,8 @@ def _named_outright(
         )
     ):
         return subject
+    if unit in {"m", "km"} and _PEAKS_AT.search(text[: q.start]):
+        return "altitude"  # "le belvédère ... qui culmine à 210 mètres de hauteur"
     along = _ALONG.match(text, q.end) if unit in {"km", "m"} else None
     route = opening_phrase(text[along.end() :]) if along is not None else ""
     if _ROUTE.match(route) and is_noun_phrase(route):

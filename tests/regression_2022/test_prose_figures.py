@@ -2458,3 +2458,23 @@ def test_lengths_in_a_bracket_are_of_what_the_bracket_follows(indicators, entiti
     assert [f.unit for f, _ in lengths] == ["km", "km", "km"]
     assert all(label.startswith("Longueur : parcours de marche nordique") for _, label in lengths)
     assert len({label for _, label in lengths}) == 3
+
+
+def test_a_height_it_peaks_at_is_an_altitude_of_what_the_paragraph_is_about(
+    indicators, entities
+) -> None:
+    """Line 4582: "le belvédère de 40 mètres qui culmine à 210 mètres de hauteur": 210 m is
+    an altitude; the lone nouns of the paragraph are of the parc départemental d'Olhain it
+    opens with."""
+    got = _extract_lines(
+        [
+            "- ◆ Le parc départemental d'Olhain a poursuivi son développement avec l'ouverture, "
+            "en octobre, du belvédère de 40 mètres qui culmine à 210 mètres de hauteur offrant "
+            "une vue imprenable à 360°. Equipé de deux toboggans, et d'une tyrolienne de 564 "
+            "mètres, cet équipement fait déjà le bonheur des petits et des grands.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "210 mètres")][1] == "Altitude (parc départemental d'Olhain)"
+    assert got[(2, "deux")][1] == "Toboggans (parc départemental d'Olhain)"
