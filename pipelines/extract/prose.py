@@ -798,6 +798,7 @@ def _bracket_whole(text: str, q: Quantity, before: list[Quantity]) -> int | None
 # measures that may be of what a count before them counts
 _MEASURES = frozenset({"ha", "km2", "m2", "km", "m"})
 _IN_BRACKET = re.compile(r"\(\s*$")
+_JOINED_NOUN = re.compile(r"\s[-–]\s(?P<second>[a-zéèê]{3,})\b(?!\s[-–]\s)")
 _PEAKS_AT = re.compile(r"\bculmin(?:e|ent|ait|ant)\s+à\s*$", re.IGNORECASE)
 # the adjectives of a size: "long de 801 km", "haute de 40 mètres"
 _SIZE_WORDS = r"longu?e?s?|larges?|hautu?e?s?|profonde?s?"
@@ -1032,6 +1033,8 @@ def _not_cut(text: str, label: str, start: int) -> str:
         return label
     rest = text[where + len(label) :]
     last = label.split()[-1]
+    if len(label.split()) == 1 and (joined := _JOINED_NOUN.match(rest)):
+        return f"{label}-{joined['second']}"  # "deux cinés - débats": one noun, "cinés-débats"
     begun = last.strip("'’")[-1:].isalpha() and re.sub(r"^[ld]['’]", "", last)[:1].isupper()
     if begun and (name := _NAME_GOES_ON.match(rest)):
         return label + name.group(0)

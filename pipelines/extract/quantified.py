@@ -714,6 +714,17 @@ _DEMONSTRATIVES = (
 )
 
 
+def _after_brackets(text: str, end: int) -> int:
+    """Where the text goes on after `end`, past the brackets that follow it ("(km 40)")."""
+    while (bracket := re.match(r"\s*\([^()]*\)", text[end:])) is not None:
+        end += bracket.end()
+    return end
+
+
+# another place after a place: ", Saint-Omer", " et Capelle-lès-Boulogne"
+_PLACES_GO_ON = re.compile(r"\s*(?:,|\bet\b)\s*[A-ZÉ]")
+
+
 def done_where(parse: Parse, label: str, position: int) -> str:
     """Where, to what or during what a label's closing participle happened: "217 assistants
     familiaux ont participé à ces sessions de formation" → "aux sessions de formation"; "39
@@ -759,6 +770,8 @@ def done_where(parse: Parse, label: str, position: int) -> str:
     tail = _at_most(tail, _COMPLEMENT_WORDS)
     while tail and tail[-1].pos in {"ADP", "DET", "CCONJ", "PUNCT"}:
         tail = tail[:-1]
+    if tail and _PLACES_GO_ON.match(parse.text, _after_brackets(parse.text, tail[-1].end)):
+        return ""  # "prévus à Merville (km 40), Saint-Omer (km 78), ...": one of several places
     content = [w for w in tail if w.pos in {"NOUN", "PROPN", "ADJ"}]
     named = any(w.pos == "PROPN" for w in content)
     if not (named or len(content) >= 2) or content[0].lemma.lower() in _NO_PLACE:

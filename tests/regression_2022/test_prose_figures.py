@@ -2478,3 +2478,21 @@ def test_a_height_it_peaks_at_is_an_altitude_of_what_the_paragraph_is_about(
     )
     assert got[(2, "210 mètres")][1] == "Altitude (parc départemental d'Olhain)"
     assert got[(2, "deux")][1] == "Toboggans (parc départemental d'Olhain)"
+
+
+def test_a_compound_noun_and_one_of_several_places(indicators, entities) -> None:
+    """Line 1755: "deux cinés - débats" counts cinés-débats; line 2836: "Quatre
+    ravitaillements étaient prévus à Merville (km 40), Saint-Omer (km 78), ..." are not
+    Merville's alone."""
+    got = _extract_lines(
+        [
+            "Proposés par la plateforme d'aide aux aidants, deux cinés - débats ont été "
+            "organisés au cinéma.",
+            "Quatre ravitaillements étaient prévus à Merville (km 40), Saint-Omer (km 78), "
+            "Licques (km 117) et Capelle-lès-Boulogne (km 139) avant une arrivée à Hardelot.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "deux")][1].startswith("Cinés-débats")
+    assert "Merville" not in got[(3, "Quatre")][1]
