@@ -333,6 +333,7 @@ def reads_as_label(label: str) -> bool:
         # "Répartis", "Réunies" (not "Salariés", "Chaussées": nouns too)
         and not (len(words) == 1 and is_participle(words[0]) and words[0].endswith(_ONLY_DONE))
         and not _WHEN_ALONE.match(re.sub(r"\s*\([^)]*\)", "", label))
+        and not _SAYS_NOTHING.match(label)  # "Nombre", "Reprises": of what? "Laquelle ..."
         and not _COPULA.search(" ".join(words))  # "Inscrits sur MonJob62 sont au nombre"
         and not _NOT_A_PHRASE.search(label)
         and not _DONE_BY.search(label)
@@ -340,6 +341,11 @@ def reads_as_label(label: str) -> bool:
 
 
 _ONLY_DONE = ("is", "ies", "ise", "ises")
+_SAYS_NOTHING = re.compile(
+    r"^\s*(?:(?:nombre|total|montant|volume|chiffre|reprises|fois)\s*$"
+    r"|(?:laquelle|lequel|lesquel(?:le)?s|auquel|auxquel(?:le)?s|dont|qui|que)\b)",  # a relative
+    re.IGNORECASE,
+)
 # a clause, not a noun phrase: "l'accompagnement se voit doté" (not "Communes s'engageant");
 # a phrase cut on "de"
 _NOT_A_PHRASE = re.compile(

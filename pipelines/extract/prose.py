@@ -798,6 +798,7 @@ def _bracket_whole(text: str, q: Quantity, before: list[Quantity]) -> int | None
 # measures that may be of what a count before them counts
 _MEASURES = frozenset({"ha", "km2", "m2", "km", "m"})
 _IN_BRACKET = re.compile(r"\(\s*$")
+_CLOSES_ITEM = re.compile(r"[\s*]*\)[\s.;]*$")  # "... (21 120)." at the end of its item
 _JOINED_NOUN = re.compile(r"\s[-–]\s(?P<second>[a-zéèê]{3,})\b(?!\s[-–]\s)")
 _PEAKS_AT = re.compile(r"\bculmin(?:e|ent|ait|ant)\s+à\s*$", re.IGNORECASE)
 # the adjectives of a size: "long de 801 km", "haute de 40 mètres"
@@ -1178,6 +1179,10 @@ def _bracket_follows(text: str, q: Quantity, unit: str, parse: Parse) -> str:
     opening = text.rfind("(", 0, q.start)
     if opening < 0 or opening < text.rfind(")", 0, q.start):
         return ""
+    alone = not text[opening + 1 : q.start].strip(" *") and _CLOSES_ITEM.match(text, q.end)
+    item = opening_phrase(LIST_MARKERS.sub("", text[:opening])) if alone else ""
+    if LIST_MARKERS.match(text) and is_noun_phrase(item):
+        return item  # "- ◆ Demandes d'allocation ... à domicile (21 120).": the item's
     label = noun_before(parse, opening)
     if unit in _MEASURES and is_noun_phrase(label) and not _only_a_name(label):
         return f"{UNIT_NOUNS[unit]} : {label}"
@@ -1327,6 +1332,13 @@ _FINANCED = re.compile(
 )
 _OPENS_ON_ARTICLE = re.compile(r"^\s*(?:(?:les|la|le|des|une?)\s+|l['’]\s*)\w", re.IGNORECASE)
 # an amount said again as a rate and its result: "subventionnée ... au taux de 32 %, soit"
+# an amount given to the noun phrase before, said by a relative pronoun
+_GIVEN_TO_WHICH = re.compile(
+    r"(?:^|[.;:]\s)[\s\-◆⇒*]*(?P<what>[^,;:.]{3,80}?),?\s+(?:à\s+laquelle|auquel|auxquel(?:le)?s"
+    r"|pour\s+lequel|pour\s+laquelle|pour\s+lesquel(?:le)?s)\s+(?:ont|a)\s+été\s+"
+    r"(?P<done>[\wéèêàâç]+)\s*$",
+    re.IGNORECASE,
+)
 _CLAUSE_LINK = re.compile(r"^[\s,]*(?:(?:et|puis|mais|tandis\s+que)\s+)?", re.IGNORECASE)
 _AT_RATE = re.compile(
     r"\bété\s+(?P<done>[\wéèêàâç]+)\s+(?:par\s+[^,.;]{0,40}?\s+)?au\s+taux\s+(?:de\s+)?"
@@ -1538,6 +1550,10 @@ def _amount_of_act(text: str, q: Quantity, unit: str, clause_start: int = 0) -> 
         what = opening_phrase(clause)  # a lone noun ("le projet") leaves it to its context
         if len(what.split()) > 1 and is_noun_phrase(what) and _OPENS_ON_ARTICLE.match(clause):
             return f"montant : {what}"
+    given = _GIVEN_TO_WHICH.search(text, 0, q.start)
+    if given is not None and is_noun_phrase(what := opening_phrase(given["what"])):
+        # "L'allocation RSA, à laquelle ont été consacrés 312,6 M€"
+        return f"montant {singular_participle(given['done'].lower())} : {what}"
     rate = _AT_RATE.search(text, 0, q.start)
     if rate is not None and is_participle(rate["done"]):
         # "subventionnée par le Département au taux de 32 %, soit 80 000 €": the amount
@@ -1593,6 +1609,11 @@ def _named_outright(
         )
     ):
         return subject
+    if unit == "count" and (times := _times_done(text, q)):
+        return times
+    compared = _COMPARED.search(text[: q.start]) if unit == "count" else None
+    if compared is not None and is_noun_phrase(compared["what"]):
+        return compared["what"]  # "La Coupole a accueilli plus de visiteurs que l'an passé : "
     if unit in {"m", "km"} and _PEAKS_AT.search(text[: q.start]):
         return "altitude"  # "le belvédère ... qui culmine à 210 mètres de hauteur"
     along = _ALONG.match(text, q.end) if unit in {"km", "m"} else None
@@ -1601,6 +1622,35 @@ def _named_outright(
         # "3,9 km sur l'EV5 entre Saint-Omer et Audruicq": the length of the route
         return f"{UNIT_NOUNS[unit]} : {route}"
     return _amount_of_item(text, q, unit, parse)
+
+
+def _times_done(text: str, q: Quantity) -> str:
+    """How many times something was done: "Le comité ... s'est réuni à 7 reprises" →
+    "réunions : comité ..."; "" for another figure or a verb no noun says."""
+    again = _AT_TIMES.match(text, q.end)
+    verb = re.search(r"(?P<verb>[\wéèêàâç]+)\s+à\s*$", text[: q.start]) if again else None
+    noun = _ACT_NOUNS.get(lemma(verb["verb"])) if verb else None
+    if verb is None or noun is None:
+        return ""
+    subject = _subject_before(_DONE_AUXILIARY.sub("", text[: verb.start()]))
+    return f"{noun} : {subject}" if subject else noun
+
+
+# a count a heading compares: "plus de visiteurs que l'an passé : 129 000"
+_COMPARED = re.compile(
+    r"\b(?:plus|moins|davantage)\s+(?:de|d['’])\s*(?P<what>[a-zéèêàâç][\wéèêàâç'’ -]{2,40}?)"
+    r"\s+(?:qu['’]|que)\b[^:.;]*:[\s*]*$",
+    re.IGNORECASE,
+)
+_AT_TIMES = re.compile(r"\s*reprises\b", re.IGNORECASE)
+_DONE_AUXILIARY = re.compile(r"\s+(?:s['’]est|se\s+sont|a|ont|est|sont)(?:\s+été)?\s*$")
+# the noun of what was done, by its verb: "s'est réuni à 7 reprises" → "réunions"
+_ACT_NOUNS = {
+    "réunir": "réunions", "rencontrer": "rencontres", "intervenir": "interventions",
+    "visiter": "visites", "sortir": "sorties", "déplacer": "déplacements",
+    "consulter": "consultations", "former": "formations", "diffuser": "diffusions",
+    "organiser": "éditions", "présenter": "présentations", "mobiliser": "mobilisations",
+}  # fmt: skip
 
 
 def _amount_of_item(text: str, q: Quantity, unit: str, parse: Parse | None) -> str:

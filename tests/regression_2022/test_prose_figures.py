@@ -2496,3 +2496,26 @@ def test_a_compound_noun_and_one_of_several_places(indicators, entities) -> None
     )
     assert got[(2, "deux")][1].startswith("Cinés-débats")
     assert "Merville" not in got[(3, "Quatre")][1]
+
+
+def test_lines_of_the_sixteenth_copy(indicators, entities) -> None:
+    """Lines as tests/data/reworded-16 words them: a count alone in a bracket closing its
+    item; how many times a body met ("à 7 reprises"); an amount given to the noun phrase a
+    relative pronoun stands for; a count a heading compares with last year's."""
+    got = _extract_lines(
+        [
+            "- ◆ Demandes d'allocation personnalisée d'autonomie (APA) à domicile (**21 120**).",
+            "Le comité de stratégie des achats technique (dit comité technique allotissement) "
+            "s'est réuni à 7 reprises",
+            "L'allocation RSA, à laquelle ont été consacrés 312,6 M€",
+            "La Coupole a accueilli plus de visiteurs que l'an passé : 129 000, contre 118 000",
+            "Le jury a siégé à 3 reprises.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "21 120")][1] == "Demandes d'allocation personnalisée d'autonomie"
+    assert got[(3, "7")][1] == "Réunions : comité de stratégie des achats technique"
+    assert got[(4, "312,6 M€")][1] == "Montant consacré : allocation RSA"
+    assert got[(5, "129 000")][1].startswith("Visiteurs")
+    assert not got[(6, "3")][1].startswith("Réunions")
