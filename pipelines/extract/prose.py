@@ -601,7 +601,7 @@ def _with_context(text: str, figure: _Read, until: int) -> str:
     named = ""
     if not is_noun_phrase(context):
         context = named = _named_before(text, q, sentence_start, stop, short)
-    if short and not is_noun_phrase(context) and (sentence_start > 0 or label == "altitude"):
+    if short and not is_noun_phrase(context) and (sentence_start > 0 or label == _ALTITUDE):
         context = _paragraph_topic(text)  # "Le programme PEGASE, ... Ainsi, 39 enfants ..."
     if context != named:  # a name is quoted whole ("Sto lat ! La Polonia a cent ans")
         context = _CONTEXT_END.split(context, maxsplit=1)[0]
@@ -798,9 +798,20 @@ def _bracket_whole(text: str, q: Quantity, before: list[Quantity]) -> int | None
 # measures that may be of what a count before them counts
 _MEASURES = frozenset({"ha", "km2", "m2", "km", "m"})
 _IN_BRACKET = re.compile(r"\(\s*$")
+_MORE_IN_BRACKET = re.compile(r"[^()]*?\d")
+_ITEM_WORDS = 12
 _CLOSES_ITEM = re.compile(r"[\s*]*\)[\s.;]*$")  # "... (21 120)." at the end of its item
-_JOINED_NOUN = re.compile(r"\s[-–]\s(?P<second>[a-zéèê]{3,})\b(?!\s[-–]\s)")
-_PEAKS_AT = re.compile(r"\bculmin(?:e|ent|ait|ant)\s+à\s*$", re.IGNORECASE)
+# "cinés - débats ont été organisés": a noun, then the clause goes on with its verb or ends
+_JOINED_NOUN = re.compile(
+    r"\s[-–]\s(?P<second>[a-zéèê]{3,}s?)(?=\s*(?:[,.;:)]|$|\s(?:ont|sont|a|est|se|s['’])\b))"
+)
+_PEAKS_AT = re.compile(r"\s(?:qui\s+)?(?:a\s+)?culmin(?:e|ent|ait|ant|é)\s+à\s*$", re.IGNORECASE)
+# its own size before "qui culmine": "de 40 mètres", ", haut de quarante mètres,"
+_MEASURED_BEFORE = re.compile(
+    r"\s*,?\s+(?:(?:haute?s?|longue?s?|larges?)\s+)?(?:de|d['’])\s*[\w\s,.-]+?\s*(?:mètres|m)"
+    r"\s*,?\s*$"
+)
+_ALTITUDE = "altitude"
 # the adjectives of a size: "long de 801 km", "haute de 40 mètres"
 _SIZE_WORDS = r"longu?e?s?|larges?|hautu?e?s?|profonde?s?"
 # a label that closes on the adjective of its size: "voiries départementales long"
@@ -1034,7 +1045,8 @@ def _not_cut(text: str, label: str, start: int) -> str:
         return label
     rest = text[where + len(label) :]
     last = label.split()[-1]
-    if len(label.split()) == 1 and (joined := _JOINED_NOUN.match(rest)):
+    joined = _JOINED_NOUN.match(rest) if len(label.split()) == 1 else None
+    if joined is not None and _one_noun(joined["second"]):
         return f"{label}-{joined['second']}"  # "deux cinés - débats": one noun, "cinés-débats"
     begun = last.strip("'’")[-1:].isalpha() and re.sub(r"^[ld]['’]", "", last)[:1].isupper()
     if begun and (name := _NAME_GOES_ON.match(rest)):
@@ -1086,6 +1098,16 @@ _TO_A_NAME = re.compile(
 )
 _DANGLING_WORDS = 4  # how far from a label's end its dangling participle may be
 _AUXILIARY = frozenset({"ayant", "étant", "Ayant", "Étant"})
+
+
+def _one_noun(word: str) -> bool:
+    """The second half of a noun written with a spaced dash ("débats"): no function word,
+    verb or participle ("dont", "soit", "accompagnés")."""
+    return (
+        word.lower() not in _NAME_LINKS | {"dont", "soit", "puis", "mais", "donc", "ont", "sont"}
+        and not is_verb(word)
+        and not is_participle(word)
+    )
 
 
 def _named_in_full(text: str, label: str, start: int) -> str:
@@ -1180,10 +1202,18 @@ def _bracket_follows(text: str, q: Quantity, unit: str, parse: Parse) -> str:
     if opening < 0 or opening < text.rfind(")", 0, q.start):
         return ""
     alone = not text[opening + 1 : q.start].strip(" *") and _CLOSES_ITEM.match(text, q.end)
-    item = opening_phrase(LIST_MARKERS.sub("", text[:opening])) if alone else ""
-    if LIST_MARKERS.match(text) and is_noun_phrase(item):
-        return item  # "- ◆ Demandes d'allocation ... à domicile (21 120).": the item's
-    label = noun_before(parse, opening)
+    item = " ".join(LIST_MARKERS.sub("", text[:opening]).split()) if alone else ""
+    if (
+        LIST_MARKERS.match(text)
+        and is_noun_phrase(item)
+        and len(item.split()) <= _ITEM_WORDS
+        and not any(is_verb(w) for w in item.split())  # "Le Département a versé des aides"
+    ):
+        # "- ◆ Demandes d'allocation personnalisée d'autonomie (APA) à domicile (21 120).":
+        # the whole item names it
+        label = item
+    else:
+        label = noun_before(parse, opening)
     if unit in _MEASURES and is_noun_phrase(label) and not _only_a_name(label):
         return f"{UNIT_NOUNS[unit]} : {label}"
     return label
@@ -1550,7 +1580,7 @@ def _amount_of_act(text: str, q: Quantity, unit: str, clause_start: int = 0) -> 
         what = opening_phrase(clause)  # a lone noun ("le projet") leaves it to its context
         if len(what.split()) > 1 and is_noun_phrase(what) and _OPENS_ON_ARTICLE.match(clause):
             return f"montant : {what}"
-    given = _GIVEN_TO_WHICH.search(text, 0, q.start)
+    given = _GIVEN_TO_WHICH.search(text, 0, q.start) if not phrase_after(text[q.end :]) else None
     if given is not None and is_noun_phrase(what := opening_phrase(given["what"])):
         # "L'allocation RSA, à laquelle ont été consacrés 312,6 M€"
         return f"montant {singular_participle(given['done'].lower())} : {what}"
@@ -1612,10 +1642,15 @@ def _named_outright(
     if unit == "count" and (times := _times_done(text, q)):
         return times
     compared = _COMPARED.search(text[: q.start]) if unit == "count" else None
-    if compared is not None and is_noun_phrase(compared["what"]):
-        return compared["what"]  # "La Coupole a accueilli plus de visiteurs que l'an passé : "
-    if unit in {"m", "km"} and _PEAKS_AT.search(text[: q.start]):
-        return "altitude"  # "le belvédère ... qui culmine à 210 mètres de hauteur"
+    if compared is not None and not phrase_after(text[q.end :]):
+        # "La Coupole a accueilli plus de visiteurs que l'an passé : 129 000"
+        what = _WHEN_IN_PHRASE.sub("", compared["what"])
+        if is_noun_phrase(what) and not LEADING_ARTICLE.match(what):
+            return what
+    if unit in {"m", "km"} and (peak := _PEAKS_AT.search(text[: q.start])):
+        # "Le belvédère du parc, qui culmine à 210 mètres": its altitude
+        what = phrase_before(_MEASURED_BEFORE.sub("", text[: peak.start()]).rstrip(" ,"))
+        return f"{_ALTITUDE} : {what}" if is_noun_phrase(what) else _ALTITUDE
     along = _ALONG.match(text, q.end) if unit in {"km", "m"} else None
     route = opening_phrase(text[along.end() :]) if along is not None else ""
     if _ROUTE.match(route) and is_noun_phrase(route):
@@ -1628,12 +1663,19 @@ def _times_done(text: str, q: Quantity) -> str:
     """How many times something was done: "Le comité ... s'est réuni à 7 reprises" →
     "réunions : comité ..."; "" for another figure or a verb no noun says."""
     again = _AT_TIMES.match(text, q.end)
-    verb = re.search(r"(?P<verb>[\wéèêàâç]+)\s+à\s*$", text[: q.start]) if again else None
-    noun = _ACT_NOUNS.get(lemma(verb["verb"])) if verb else None
-    if verb is None or noun is None:
+    before = _TIMES_VERB[again["word"].lower()] if again else None
+    verb = before.search(text[: q.start]) if before else None
+    noun = _act_noun(verb["verb"]) if verb else ""
+    if verb is None or not noun:
         return ""
     subject = _subject_before(_DONE_AUXILIARY.sub("", text[: verb.start()]))
     return f"{noun} : {subject}" if subject else noun
+
+
+def _act_noun(word: str) -> str:
+    """The noun of what a verb did ("réuni", "réunies" → "réunions"), "" for none known."""
+    forms = (word, f"{word}s", f"{word}es")  # "déplacé": the lemma of "déplacés" is known
+    return next((_ACT_NOUNS[lemma(f)] for f in forms if lemma(f) in _ACT_NOUNS), "")
 
 
 # a count a heading compares: "plus de visiteurs que l'an passé : 129 000"
@@ -1642,14 +1684,22 @@ _COMPARED = re.compile(
     r"\s+(?:qu['’]|que)\b[^:.;]*:[\s*]*$",
     re.IGNORECASE,
 )
-_AT_TIMES = re.compile(r"\s*reprises\b", re.IGNORECASE)
-_DONE_AUXILIARY = re.compile(r"\s+(?:s['’]est|se\s+sont|a|ont|est|sont)(?:\s+été)?\s*$")
+_WHEN_IN_PHRASE = re.compile(r"\s+(?:en|depuis)\s+(?:19|20)\d\d\b.*$")
+_AT_TIMES = re.compile(r"\s*(?P<word>reprises|fois)\b", re.IGNORECASE)
+_TIMES_VERB = {  # "s'est réuni à 7 reprises", "s'est réuni 7 fois"
+    "reprises": re.compile(r"(?P<verb>[\wéèêàâç]+)\s+à\s*$"),
+    "fois": re.compile(r"(?P<verb>[\wéèêàâç]+)\s+$"),
+}
+_DONE_AUXILIARY = re.compile(
+    r"\s+(?:s['’]est|se\s+sont|a|ont|est|sont)(?:\s+été)?"
+    r"(?:\s+(?:de\s+nouveau|encore|également|aussi|déjà|ainsi|notamment))?\s*$"
+)
 # the noun of what was done, by its verb: "s'est réuni à 7 reprises" → "réunions"
 _ACT_NOUNS = {
     "réunir": "réunions", "rencontrer": "rencontres", "intervenir": "interventions",
     "visiter": "visites", "sortir": "sorties", "déplacer": "déplacements",
     "consulter": "consultations", "former": "formations", "diffuser": "diffusions",
-    "organiser": "éditions", "présenter": "présentations", "mobiliser": "mobilisations",
+    "présenter": "présentations",
 }  # fmt: skip
 
 
@@ -1657,8 +1707,12 @@ def _amount_of_item(text: str, q: Quantity, unit: str, parse: Parse | None) -> s
     """The list item or clause an amount or a measure closes, named by what it is
     ("création d'une garderie ... (sub 87 500 €)" → "subvention : création d'une
     garderie ..."); "" for a measure in a bracket, of what the bracket follows."""
-    if unit in _MEASURES and _IN_BRACKET.search(text[: q.start]):
-        return ""  # "parcours de marche nordique (2, 4 et 6 kms)"
+    if (
+        unit in _MEASURES
+        and _IN_BRACKET.search(text[: q.start])
+        and _MORE_IN_BRACKET.match(text, q.end)
+    ):
+        return ""  # "parcours de marche nordique (2, 4 et 6 kms)": a list of measures
     item = _AMOUNT_OF_ITEM.search(text[: q.start])
     if item is not None and unit != "EUR" and re.match(r"\s*(?:de|d['’])\s*\w", text[q.end :]):
         item = None  # "EV5 ... : 4,2 km de voies réaménagées": what the measure is of
@@ -1848,8 +1902,9 @@ _FRAMING = re.compile(
 # a paragraph that opens on its topic: an article and a noun ("Le programme PEGASE, ...")
 _TOPIC_OPENS = re.compile(r"^\s*(?:le|la|les|l['’]|ce|cette|ces)\s*[\wéèêàâç]", re.IGNORECASE)
 _NO_TOPIC = frozenset(
-    {"département", "collectivité", "année", "projet", "dispositif", "action", "objectif", "an"}
-)
+    {"département", "collectivité", "année", "projet", "dispositif", "action", "objectif", "an",
+     "état", "soutien", "europe", "région"}
+)  # fmt: skip
 _HEADING = re.compile(r"^\s*(?P<words>[^:;.]{3,90}?)\s*:\s")
 _FOR_WHOM = re.compile(r"\s*pour\s+(?=(?:les|la|le|l['’])\s*\w)", re.IGNORECASE)
 # "54 forages (+ 20 %)", "101 bilans soit + 38 %", "atteint 57, en hausse de 18 %"
@@ -2140,18 +2195,28 @@ def _list_leads(lines: list[TextLine], entities: EntityCatalog) -> dict[tuple[in
         lead = ""
         opening = LIST_MARKERS.sub("", words)
         if words.endswith(":") and _OPENS_ON_ARTICLE.match(opening):  # "Une direction ..."
-            phrase = opening_phrase(opening.rstrip(" :"))
+            phrase = opening_phrase(opening.rstrip(" :"))  # "MDPH ayant traité": the MDPH
             phrase = " ".join(w for w in phrase.split() if not is_participle(w))
+            phrase = re.sub(r"\s+(?:ayant|étant)$", "", phrase)
             after = opening[opening.find(phrase) + len(phrase) :] if phrase in opening else ""
             if quoted := _QUOTED.match(after.lstrip()):  # "du grand projet « Canal ... »"
                 phrase = f"{phrase} {quoted[1] or quoted[2]}"
-            if len(phrase.split()) > 1 and not _NOT_A_LEAD.match(phrase):
+            if (
+                phrase.split()
+                and lemma(phrase.split()[0]) not in _NO_TOPIC  # "Le Département a financé :"
+                and not _NOT_A_LEAD.search(phrase)
+                and (len(phrase.split()) > 1 or phrase[:1].isupper())
+            ):
                 lead = phrase if not _figures_of(words, entities)[0] else ""
     return leads
 
 
 _HAS_CONTEXT = re.compile(r"[(:]")
-_NOT_A_LEAD = re.compile(r"(?:chiffres?\s+clés|réalisations|actions|temps\s+forts)\b", re.I)
+_NOT_A_LEAD = re.compile(
+    r"\b(?:chiffres?\s+clés|réalisations|actions|temps\s+forts|bilan|principaux|principales"
+    r"|suivante?s|missions?)\b",
+    re.IGNORECASE,
+)
 _BRACKETED = re.compile(r"\([^()]*\)")
 
 

@@ -2464,8 +2464,8 @@ def test_a_height_it_peaks_at_is_an_altitude_of_what_the_paragraph_is_about(
     indicators, entities
 ) -> None:
     """Line 4582: "le belvédère de 40 mètres qui culmine à 210 mètres de hauteur": 210 m is
-    an altitude; the lone nouns of the paragraph are of the parc départemental d'Olhain it
-    opens with."""
+    the belvédère's altitude; the lone nouns of the paragraph are of the parc départemental
+    d'Olhain it opens with."""
     got = _extract_lines(
         [
             "- ◆ Le parc départemental d'Olhain a poursuivi son développement avec l'ouverture, "
@@ -2476,7 +2476,7 @@ def test_a_height_it_peaks_at_is_an_altitude_of_what_the_paragraph_is_about(
         indicators,
         entities,
     )
-    assert got[(2, "210 mètres")][1] == "Altitude (parc départemental d'Olhain)"
+    assert got[(2, "210 mètres")][1] == "Altitude : belvédère"
     assert got[(2, "deux")][1] == "Toboggans (parc départemental d'Olhain)"
 
 
@@ -2514,8 +2514,39 @@ def test_lines_of_the_sixteenth_copy(indicators, entities) -> None:
         indicators,
         entities,
     )
-    assert got[(2, "21 120")][1] == "Demandes d'allocation personnalisée d'autonomie"
+    assert got[(2, "21 120")][1] == (
+        "Demandes d'allocation personnalisée d'autonomie (APA) à domicile"
+    )
     assert got[(3, "7")][1] == "Réunions : comité de stratégie des achats technique"
     assert got[(4, "312,6 M€")][1] == "Montant consacré : allocation RSA"
     assert got[(5, "129 000")][1].startswith("Visiteurs")
     assert not got[(6, "3")][1].startswith("Réunions")
+
+
+def test_the_second_review_of_the_list_bracket_and_times_rules(indicators, entities) -> None:
+    """Inputs a review of those rules ran: a lead line that is a clause keeps its subject,
+    not its auxiliary, and the Département leads nothing; a dashed aside is no compound
+    noun; a measure alone in a bracket is of its item; an item that is a clause is not its
+    own label; "fois" after the verb; an amount with its own noun."""
+    got = _extract_lines(
+        [
+            "La MDPH a traité :",
+            "- 12 000 demandes",
+            "Le Département a notamment financé :",
+            "- 30 projets",
+            "Le 12 mars, 40 bénévoles - accompagnés de 10 agents - ont nettoyé la plage.",
+            "- ◆ Réfection de la RD 939 entre Arras et Cambrai (12 km).",
+            "- ◆ Le Département a versé des aides aux familles (12 000).",
+            "Le comité s'est de nouveau réuni 7 fois.",
+            "Le collège Jean Moulin, pour lequel ont été engagés 2,5 M€ de travaux.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(3, "12 000")][1] == "Demandes (MDPH)"
+    assert got[(5, "30")][1] == "Projets"
+    assert got[(6, "40")][1] == "Bénévoles"
+    assert got[(7, "12 km")][1] == "Longueur : Réfection de la RD 939 entre Arras et Cambrai"
+    assert got[(8, "12 000")][1] == "Aides aux familles"
+    assert got[(9, "7")][1] == "Réunions : comité"
+    assert got[(10, "2,5 M€")][1] == "Travaux"
