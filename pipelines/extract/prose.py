@@ -1352,16 +1352,15 @@ _SUBJECT_OPENS = frozenset(
 _SPREAD_OVER = re.compile(
     r"\s*(?:au\s+total|en\s+tout)?\s*,\s*répartie?s?\s+(?:entre|en|sur|dans)\b", re.IGNORECASE
 )
-# what was paid for, the subject of the passive before the amount
-# a passive or an apposition: "ont été financés par le Département à hauteur de", "le
-# tiers-lieu ..., subventionné à hauteur de" (not "a financé à hauteur de")
+# what was paid for, the subject of a passive or an apposition before the amount: "ont été
+# financés par le Département à hauteur de", "le tiers-lieu ..., subventionné à hauteur de"
+# (not "a financé à hauteur de")
 _FINANCED = re.compile(
     rf"(?:\s(?:a|ont|avait|avaient)\s+été|,)\s+(?P<done>{_PAID})\s+"
     rf"(?:par\s+[^,.;]{{0,40}}?\s+)?{_AS_MUCH_AS}\s*$",
     re.IGNORECASE,
 )
 _OPENS_ON_ARTICLE = re.compile(r"^\s*(?:(?:les|la|le|des|une?)\s+|l['’]\s*)\w", re.IGNORECASE)
-# an amount said again as a rate and its result: "subventionnée ... au taux de 32 %, soit"
 # an amount given to the noun phrase before, said by a relative pronoun
 _GIVEN_TO_WHICH = re.compile(
     r"(?:^|[.;:]\s)[\s\-◆⇒*]*(?P<what>[^,;:.]{3,80}?),?\s+(?:à\s+laquelle|auquel|auxquel(?:le)?s"
@@ -1370,6 +1369,7 @@ _GIVEN_TO_WHICH = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_LINK = re.compile(r"^[\s,]*(?:(?:et|puis|mais|tandis\s+que)\s+)?", re.IGNORECASE)
+# an amount said again as a rate and its result: "subventionnée ... au taux de 32 %, soit"
 _AT_RATE = re.compile(
     r"\bété\s+(?P<done>[\wéèêàâç]+)\s+(?:par\s+[^,.;]{0,40}?\s+)?au\s+taux\s+(?:de\s+)?"
     r"[\d\s,]+(?:%|pour\s+cent)\s*,\s*soit\s*$",
