@@ -98,6 +98,27 @@ EARLIER = re.compile(
     r"|l['’]année\s+(?:précédente|dernière|passée)\b)",
     _I,
 )
+# a line that compares with last year before its figures: "plus de visiteurs que l'an
+# passé : 129 000, contre 118 000"; the figure after "contre" is then of that year
+COMPARED_WITH = re.compile(
+    r"\bqu(?:e\s+|['’]\s*)(?:l['’]an\s+(?:passé|dernier)\b|l['’]année\s+(?:précédente|dernière"
+    r"|passée)\b|en\s+(?P<year>(?:19|20)\d{2})\b)",
+    _I,
+)
+
+
+def earlier_year(text: str, start: int, end: int, report_year: int) -> int | None:
+    """The year of a figure said "contre" the one before: the year named after it ("contre
+    83 830 l'an passé", "contre 1 050 en 2021"), else the one its line compares with ("plus
+    de visiteurs que l'an passé : 129 000, contre 118 000"); None for another figure."""
+    if not AGAINST.search(text, 0, start):
+        return None
+    said = EARLIER.match(text, end) or COMPARED_WITH.search(text, 0, start)
+    if said is None:
+        return None
+    return int(said["year"]) if said["year"] else report_year - 1
+
+
 # "passé de 12 % à 15 %", "passant, pour les avis de grossesse, de 29 jours à 8 jours": a
 # value before and one after, not a range; "est passé de 73 en 2021 à 98": the value before
 # is of the year named after it
@@ -124,15 +145,21 @@ def report_period(year: int) -> Period:
     return Period("year", date(year, 1, 1), date(year, 12, 31))
 
 
+def _year_before(text: str, start: int, end: int, report_year: int) -> int | None:
+    """The earlier year of a figure compared with the one before ("contre 83 830 l'an
+    passé", `earlier_year`) or the value it went from ("est passé de 73 en 2021 à 98")."""
+    if (year := earlier_year(text, start, end, report_year)) is not None:
+        return year
+    earlier = EARLIER.match(text, end)
+    if earlier and earlier["year"] and FROM_VALUE.search(text, 0, start):
+        return int(earlier["year"])
+    return None
+
+
 def period_of(text: str, start: int, end: int, report_year: int) -> Period:
     """The period of the figure at text[start:end]: the nearest period phrase of its
     sentence within reach, else the report year."""
-    earlier = EARLIER.match(text, end)
-    if earlier and (
-        AGAINST.search(text, 0, start) or (earlier["year"] and FROM_VALUE.search(text, 0, start))
-    ):
-        # "95 140 abonnés, contre 83 830 l'an passé": a year before the report's, or the one named
-        year = int(earlier["year"]) if earlier["year"] else report_year - 1
+    if (year := _year_before(text, start, end, report_year)) is not None:
         return report_period(year)
     best: tuple[int, Period] | None = None
     framing: Period | None = None  # a phrase the paragraph opens on, before the figure

@@ -22,7 +22,7 @@ from pipelines.extract.concepts import lemmas, sentence_concept
 from pipelines.extract.key_figure_blocks import slug
 from pipelines.extract.navigation import PageContext, page_contexts
 from pipelines.extract.parse import Parse, ParseCache
-from pipelines.extract.periods import AGAINST, EARLIER, FROM_VALUE
+from pipelines.extract.periods import AGAINST, COMPARED_WITH, EARLIER, FROM_VALUE
 from pipelines.extract.phrases import (
     CHANGE_VERBS,
     CHANGE_WORDS,
@@ -284,7 +284,7 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
             figures.append(figure)
             continue
         place = _PLACE_AFTER.match(after)
-        if _said_earlier(figure, previous, between, after):
+        if _said_earlier(text, figure, previous, between, after):
             figures.append(figure)
             continue
         if previous is not None and i:
@@ -404,13 +404,18 @@ def _label_in_line(
     return label
 
 
-def _said_earlier(figure: _Read, previous: _Read | None, between: str, after: str) -> bool:
-    """ "95 140 abonnés, contre 83 830 l'an passé": the figure before, a year earlier; the
-    figure's label says so."""
+def _said_earlier(
+    text: str, figure: _Read, previous: _Read | None, between: str, after: str
+) -> bool:
+    """ "95 140 abonnés, contre 83 830 l'an passé": the figure before, a year earlier (or
+    the one its line compares with: "plus de visiteurs que l'an passé : 129 000, contre
+    118 000"); the figure's label says so (`periods.earlier_year` dates it)."""
     earlier = EARLIER.match(after) if AGAINST.search(between) else None
-    if previous is None or not earlier or previous.unit != figure.unit or not previous.label:
+    compared = COMPARED_WITH.search(text) if AGAINST.search(between) and not earlier else None
+    said = earlier or compared
+    if previous is None or not said or previous.unit != figure.unit or not previous.label:
         return False
-    figure.label, figure.earlier = f"{previous.label} ({_earlier(earlier)})", True
+    figure.label, figure.earlier = f"{previous.label} ({_earlier(said)})", True
     return True
 
 

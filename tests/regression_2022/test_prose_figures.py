@@ -2550,3 +2550,27 @@ def test_the_second_review_of_the_list_bracket_and_times_rules(indicators, entit
     assert got[(8, "12 000")][1] == "Aides aux familles"
     assert got[(9, "7")][1] == "Réunions : comité"
     assert got[(10, "2,5 M€")][1] == "Travaux"
+
+
+def test_a_figure_against_the_one_before_is_of_the_year_its_line_compares_with(
+    indicators, entities
+) -> None:
+    """ "La Coupole a accueilli plus de visiteurs que l'an passé : 129 000, contre 118 000":
+    118 000 is last year's visitors, labelled and dated so; with no comparison, "contre"
+    dates nothing ("12 voix contre 3")."""
+    got = _extract_lines(
+        [
+            "La Coupole a accueilli plus de visiteurs que l'an passé : 129 000, contre 118 000",
+            "Plus de jeunes qu'en 2020 ont bénéficié du dispositif : 3 918, contre 3 705.",
+            "Le texte a été adopté par 12 élus contre 3.",
+        ],
+        indicators,
+        entities,
+    )
+    before = got[(2, "118 000")]
+    assert before[1] == "Visiteurs (année précédente)"
+    assert before[0].period is not None and before[0].period.start.year == 2021
+    assert got[(2, "129 000")][0].period is None or got[(2, "129 000")][0].period.kind == "year"
+    assert got[(3, "3 705")][0].period.start.year == 2020
+    vote = got.get((4, "3"))
+    assert vote is None or vote[0].period is None or vote[0].period.start.year == 2022
