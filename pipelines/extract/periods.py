@@ -28,6 +28,7 @@ _START = (
 )
 _DAY = r"(?:1er|1\^\{er\}|\d{1,2})"
 _MONTH = r"(?:" + "|".join(_MONTHS) + r")"
+MONTH = _MONTH  # a month's name, for the readers that leave a date out of a label
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "multi_year",  # "du 15 octobre 2022 au 15 janvier 2023", "de septembre 2022 à janvier 2023"

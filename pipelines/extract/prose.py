@@ -22,7 +22,7 @@ from pipelines.extract.concepts import lemmas, sentence_concept
 from pipelines.extract.key_figure_blocks import slug
 from pipelines.extract.navigation import PageContext, page_contexts
 from pipelines.extract.parse import Parse, ParseCache
-from pipelines.extract.periods import AGAINST, COMPARED_WITH, EARLIER, FROM_VALUE
+from pipelines.extract.periods import AGAINST, COMPARED_WITH, EARLIER, FROM_VALUE, MONTH
 from pipelines.extract.phrases import (
     CHANGE_VERBS,
     CHANGE_WORDS,
@@ -2020,10 +2020,9 @@ def _all_of_it(pieces: list[str]) -> str:
 
 
 _ALL_OF_IT = re.compile(rf"{_ALL_OF_IT_WORDS}\s*$", re.IGNORECASE)
-_MONTHS = r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 # a piece of a clause that only says when: "En 2022", "de septembre 2022 à janvier 2023"
 _WHEN_PIECE = re.compile(
-    rf"^\s*(?:en|dès|depuis|fin|début|de|du|entre)?\s*(?:(?:{_MONTHS})\s*)?(?:19|20)\d\d\b",
+    rf"^\s*(?:en|dès|depuis|fin|début|de|du|entre)?\s*(?:{MONTH}\s*)?(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
 # an item that goes on with the one before: ", de signalisation et d'éclairage"
