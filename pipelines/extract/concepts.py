@@ -100,17 +100,25 @@ def load_review(path: Path = CONCEPT_REVIEW) -> Review:
     return Review(link, keep_apart)
 
 
+_CONTEXT = re.compile(r"\([^()]*\)")  # what a label says its figure is of, in brackets
+
+
 def _best_concept(label: str, unit: str, catalog: IndicatorCatalog) -> tuple[str | None, float]:
+    """The concept whose wording is most alike the label's own noun phrase, counting the
+    same thing (the same head noun): "Sites (Maisons du Département Solidarité)" counts
+    sites, whatever its context in brackets names."""
     best, best_score = None, 0.0
-    if len(lemmas(label)) < MIN_CONTENT_WORDS:
+    own = " ".join(_CONTEXT.sub(" ", label).split())
+    head = lemmas(own)[:1]
+    if len(lemmas(own)) < MIN_CONTENT_WORDS:
         return None, 0.0
     for concept in catalog.indicators.values():
         if concept.unit != unit:
             continue
         for wording in (concept.label, *concept.synonyms):
-            if len(lemmas(wording)) < MIN_CONTENT_WORDS:
+            if len(lemmas(wording)) < MIN_CONTENT_WORDS or lemmas(wording)[:1] != head:
                 continue
-            score = label_score(label, wording)
+            score = label_score(own, wording)
             if score > best_score:
                 best, best_score = concept.code, score
     return best, best_score

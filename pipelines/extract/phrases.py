@@ -28,6 +28,7 @@ _STOP_WORDS = """
     avait avaient peut peuvent doit doivent fait font permet permettent ne n pas plus moins
     très aussi également notamment dès tout tous toute toutes chaque"""
 _STOPS = frozenset(_STOP_WORDS.split())
+_ELIDED_STOPS = frozenset({"d'entre", "d’entre", "jusqu'", "jusqu’"})  # "9 d'entre eux"
 # Determiners and the like, dropped at the start of a phrase.
 _LEADING_WORDS = """
     de d des du le la les l un une son sa ses leur leurs ce cet cette ces notre nos votre
@@ -107,6 +108,11 @@ def as_change(text: str, q: Quantity) -> tuple[str, float, re.Match[str] | None]
     compared = _COMPARED.match(text, q.end) if unit == "pct" else None
     if compared is not None:  # "52 forages, soit 16 % de plus qu'en 2021"
         return "pct_change", -abs(value) if compared["way"] == "moins" else abs(value), None
+    beyond = BEYOND_BEFORE.search(text[: q.start]) if unit == "pct" else None
+    if beyond is not None and _THAT_OF_BEFORE.match(text, q.end):
+        # "un nombre qui dépasse de 14 % celui de 2021": the change since that year
+        down = beyond["word"].lower().startswith("inférieur")
+        return "pct_change", -abs(value) if down else abs(value), None
     if unit != "pct" or not (change or signed):
         return unit, value, None
     if change and is_decrease(change["word"]):
@@ -114,6 +120,18 @@ def as_change(text: str, q: Quantity) -> tuple[str, float, re.Match[str] | None]
     return "pct_change", value, change
 
 
+# a comparison with an earlier year's figure: "qui dépasse de 14 % celui de 2021",
+# "supérieur de 8 % à celui de l'an passé"
+BEYOND_BEFORE = re.compile(
+    r"(?P<word>\b(?:dépass(?:e|ent|ant|ait|aient)|(?:supérieur|inférieur)e?s?))"
+    r"\s+(?:de\s+|d['’]\s*)$",
+    re.IGNORECASE,
+)
+_THAT_OF_BEFORE = re.compile(
+    r"\s*(?:à\s+)?(?:celui|celle|ceux|celles)\s+(?:de\s+(?:19|20)\d\d\b|de\s+l['’]\s*an"
+    r"(?:née)?\s+(?:passée?|précédente|dernière)|d['’]\s*il\s+y\s+a\s+un\s+an)",
+    re.IGNORECASE,
+)
 # what a reduced rate or price is: "taux réduit", "tarif réduit"
 _REDUCED_RATE = re.compile(r"\b(?:taux|tarifs?|prix|coûts?)\s+$", re.IGNORECASE)
 # a share more or fewer than at another time: "16 % de plus qu'en 2021", "de moins que"
@@ -166,7 +184,8 @@ def lemma(word: str) -> str:
 
 def is_verb(word: str) -> bool:
     """A conjugated verb ("accueille", "représentent"), not a participle or a noun."""
-    lower = word.lower()
+    # "l'itinéraire" is the noun "itinéraire"; "l'empruntent" the verb of a pronoun
+    lower = re.sub(r"^[ld]['’](?=\w)", "", word.lower())
     base = lemma(lower)
     if base in {"être", "avoir"}:
         return True
@@ -243,7 +262,7 @@ def phrase_after(text: str) -> str:
             out.append(word)  # "75 élèves fréquentant l'établissement": what they do
             i += 1
             continue
-        if lower in _STOPS or (i > start and is_verb(word)):
+        if lower in _STOPS or lower in _ELIDED_STOPS or (i > start and is_verb(word)):
             break
         if lower == "et" and (
             following in _DETERMINERS

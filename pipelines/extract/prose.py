@@ -18,12 +18,14 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from pipelines.extract import Context, Extraction, Figure, GeneratedIndicator
+from pipelines.extract.block_titles import block_topics
 from pipelines.extract.concepts import lemmas, sentence_concept
 from pipelines.extract.key_figure_blocks import slug
 from pipelines.extract.navigation import PageContext, page_contexts
 from pipelines.extract.parse import Parse, ParseCache
 from pipelines.extract.periods import AGAINST, COMPARED_WITH, EARLIER, FROM_VALUE, MONTH
 from pipelines.extract.phrases import (
+    BEYOND_BEFORE,
     CHANGE_VERBS,
     CHANGE_WORDS,
     LEADING_ARTICLE,
@@ -76,15 +78,22 @@ EXTRACTOR = "sentences"
 SHARED_PARSES = ParseCache()
 _DONE_BEFORE = re.compile(
     r"\b(?:a|ont|avait|avaient|aura|auront)\s+(?:(?:déjà|ainsi|également|notamment)\s+)?"
+    r"(?!(?:eu|été)\s)"  # "il y a eu 9 visites": nothing done to them
     r"(?P<participle>[a-zéèêâîôûç]+(?:é|i|u|it|is))\s+(?:plus\s+de\s+|près\s+de\s+|environ\s+)?$",
     re.IGNORECASE,
 )
 # a part named by its place, the figure in brackets after it: "Oignies (23)"
+_DANGLING_PREPOSITION = re.compile(r"\s+(?:à|au|aux|de|du|des)$")
 _PLACE_BRACKETED = re.compile(
-    r"(?:,|\bentre|\bet)\s+(?P<place>[A-ZÉÈ][\w'’]+(?:-[\w'’]+)*)\s*\(\s*\**\s*$"
+    r"(?:,|:|\bentre|\bet|\bdont|\bpar|\bnotamment|\bcomme)\s+(?P<place>[A-ZÉÈ][\w'’]+(?:-[\w'’]+)*)\s*\(\s*\**\s*$"
 )
 _PLACE_AFTER = re.compile(
     r"^\s*(?:à|au|en)\s+(?P<place>[A-ZÉÈ][^,;)(]{1,40}?)(?=\s+et\b|\s*[,;)(]|$)"
+)
+# where a share of the figure before lies: "dont la moitié sur le territoire du Boulonnais"
+_WHERE_PART = re.compile(
+    r"^\s*(?:sur|à|au|aux|en|dans|chez|pour)\s+[^,;.()]{2,60}?(?=\s+(?:et|ou)\s|\s*[,;.()]|$)",
+    re.IGNORECASE,
 )
 # what links a figure to the one before it, at the end of the words between them
 _BETWEEN_PART = re.compile(r"\bdont\s*:?\s*(?:de\s+|d['’])?$", re.IGNORECASE)
@@ -129,6 +138,11 @@ def extract_prose(
     boxes = _box_entities([(s, line) for s, line, _ in every], organisations, entities)
     focus = _focus_subjects([(s, line) for s, line, _ in every], entities)
     leads = _list_leads([line for _, line, _ in every], entities)
+    topics = block_topics(
+        [(s, line) for s, line, _ in every],
+        lambda words: bool(_figures_of(words, entities)[0]),
+        frozenset({entities.department.name.lower()}),
+    )
     titled = _titled_places([line for _, line, _ in every], places, entities)
     lines = sorted(
         (
@@ -163,6 +177,7 @@ def extract_prose(
             figure.label = re.sub(r"\s+\)", ")", " ".join(figure.label.replace("*", " ").split()))
         distinct_labels(figures)
         _of_box_or_list(figures, focus.get(line.location.order), leads.get(line.location.order))
+        _of_block(figures, topics.get(line.location.order))
         for i, figure in enumerate(figures):
             of = figure.part_of
             named = figures[of].label if of is not None and of < i else ""
@@ -283,7 +298,6 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
             figure.quantity = replace(q, qualifier="at_most")
             figures.append(figure)
             continue
-        place = _PLACE_AFTER.match(after)
         if _said_earlier(text, figure, previous, between, after):
             figures.append(figure)
             continue
@@ -293,28 +307,13 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
                 # ("95 140, contre 83 830 l'an passé, soit + 13,5 %": of the first)
                 figure.label = f"évolution : {previous.label}"
                 figure.part_of = figures.index(previous)
-            elif (
-                (placed := _PLACE_BRACKETED.search(text, 0, q.start))
-                and previous.label
-                and (
-                    previous.part_of is not None
-                    or not _BRACKET_OPENS.search(text[: previous.quantity.start].rstrip("* "))
-                )  # the whole is no bracketed figure itself
-            ):
-                # "77 au total, réparties entre Oignies (23), Noyelles-les-Vermelles (16)"
-                whole = (
-                    previous.part_of if previous.part_of is not None else figures.index(previous)
-                )
-                figure.label = f"à {placed['place']}"
-                figure.part_of = whole
-            elif place and previous.label and not phrase_after(after):
-                # "75 places créées (24 à Oignies, 14 à Noyelles ...)": parts by place
-                whole = (
-                    previous.part_of if previous.part_of is not None else figures.index(previous)
-                )
-                figure.label = f"à {place['place'].strip()}"
-                figure.part_of = whole
+            elif _part_by_place(text, figure, previous, figures, after):
+                pass  # "réparties entre Oignies (23), ...", "75 places (24 à Oignies, ...)"
             elif _BETWEEN_PART.search(between) and previous.unit == unit:
+                figure.part_of = figures.index(previous)
+            elif _BETWEEN_PART.search(between) and _share_of_part(after, previous, figure):
+                # "42 places créées, dont la moitié sur le territoire du Boulonnais"
+                figure.label = _share_of_part(after, previous, figure)
                 figure.part_of = figures.index(previous)
             elif (
                 _BETWEEN_WHOLE.search(between)
@@ -424,23 +423,33 @@ def _before_and_after(text: str, previous: _Read, figure: _Read, between: str) -
     de 29 jours à 8 jours"; "9 jours de délai au lieu de 31" (31 before, 9 after)."""
     if then := _from_to(text, previous, figure):
         previous.label, figure.label = f"{then} (avant)", f"{then} (après)"
+        figure.unit = previous.unit  # "de 30 jours à 5": the days said once
         return True
     if ";" in between:
         return False
     return _instead_of(figure, previous, between, text[figure.quantity.end :])
 
 
+def _in_unit_before(before: _Read, figure: _Read) -> bool:
+    """A bare number that takes the unit of the figure before ("de 30 jours à 5", "au lieu
+    de 31"); not after an amount or an area, whose scale it leaves open ("4 M€ au lieu de
+    3")."""
+    return (
+        figure.unit == "count"
+        and _BARE_NUMBER.fullmatch(figure.quantity.text.strip(" *")) is not None
+        and before.unit not in {"EUR", "m2"}
+        and not _SCALE_WORD.search(before.quantity.text)  # "3 millions de visiteurs"
+    )
+
+
 def _instead_of(figure: _Read, previous: _Read, between: str, after: str) -> bool:
     """ "9 jours de délai moyen au lieu de 31": a bare number after "au lieu de" is the value
     the figure before replaced, in its unit; the two labels say which came first. Not for an
     amount, whose scale a bare number leaves open ("4 M€ au lieu de 3")."""
-    bare = figure.unit == "count" and _BARE_NUMBER.fullmatch(figure.quantity.text.strip(" *"))
     if (
         not _INSTEAD_OF.search(between)
-        or not bare
+        or not _in_unit_before(previous, figure)
         or not previous.label
-        or previous.unit in {"EUR", "m2"}
-        or _SCALE_WORD.search(previous.quantity.text)  # "3 millions de visiteurs au lieu de 2"
         or previous.part_of is not None
         or not _NOTHING_OF_ITS_OWN.match(after)  # "au lieu de 3 guichets", "4 000 attendus"
     ):
@@ -499,11 +508,15 @@ def _from_to(text: str, before: _Read, after: _Read) -> str:
     verb = FROM_VALUE.search(text[: before.quantity.start])
     # "est passé de 73 en 2021 à 98": the year of the value before may come between
     between = _YEAR_OF_BEFORE.sub("", between)
-    if verb is None or not _RANGE_BETWEEN.match(between) or before.unit != after.unit:
+    if verb is None or not _RANGE_BETWEEN.match(between):
+        return ""
+    if before.unit != after.unit and not _in_unit_before(before, after):
         return ""
     clause = text[: verb.start()]
     taken = list(TIME_TAKEN.finditer(clause)) if after.unit == "day" else []
-    if taken:  # a time: the délai or durée named before
+    if verb["object"]:  # "a fait passer le délai moyen de traitement de 30 jours à 5"
+        subject = opening_phrase(verb["object"])
+    elif taken:  # a time: the délai or durée named before
         subject = opening_phrase(_PHRASE_END.split(clause[taken[-1].start() :], maxsplit=1)[0])
     else:
         subject = phrase_before(_AUXILIARY_END.sub("", clause).rstrip(" ,"))
@@ -744,6 +757,41 @@ def _share_among(after: str, previous: _Read) -> str:
         return ""
     state = f" {among['state']}" if among["state"] else ""
     return f"{previous.label}{state} (part en %)"
+
+
+def _part_by_place(
+    text: str, figure: _Read, previous: _Read, figures: list[_Read], after: str
+) -> bool:
+    """A part of the figure before (or of its whole) named by its place: "77 au total,
+    réparties entre Oignies (23), Noyelles-les-Vermelles (16)", "75 places créées (24 à
+    Oignies, 14 à Noyelles ...)"; False (nothing set) for another figure."""
+    q = figure.quantity
+    placed = _PLACE_BRACKETED.search(text, 0, q.start)
+    bracketed = _BRACKET_OPENS.search(text[: previous.quantity.start].rstrip("* "))
+    if previous.part_of is None and bracketed:
+        placed = None  # the whole is no bracketed figure itself
+    where = placed["place"] if placed is not None else ""
+    place = _PLACE_AFTER.match(after)
+    if not where and place is not None and not phrase_after(after):
+        # "de 21 à Oignies à 2 à Bapaume": the place, not the range's next "à"
+        where = _DANGLING_PREPOSITION.sub("", place["place"].strip())
+    if not where or not previous.label:
+        return False
+    figure.label = f"à {where}"
+    figure.part_of = previous.part_of if previous.part_of is not None else figures.index(previous)
+    return True
+
+
+def _share_of_part(after: str, previous: _Read, figure: _Read) -> str:
+    """ "42 places créées, dont la moitié sur le territoire du Boulonnais": the share of
+    the figure before that is where (or for what) its words say; "" for another figure."""
+    if figure.unit != "pct" or figure.label or not previous.label or previous.unit == "pct":
+        return ""
+    where = _WHERE_PART.match(after)
+    if where is None:
+        return ""
+    whole = _BRACKETED.sub("", previous.label).strip()
+    return f"{whole} {' '.join(where[0].split())} (part en %)"
 
 
 def _among(after: str, previous: _Read, figure: _Read) -> str:
@@ -1426,12 +1474,25 @@ def _paid_for(text: str, q: Quantity, unit: str) -> str:
     """ "389 420 euros pour la restructuration de l'entrée du collège": what it paid for."""
     purpose = _PURPOSE_AFTER.match(text, q.end) if unit == "EUR" else None
     what = opening_phrase(text[purpose.end() :]) if purpose is not None else ""
+    counted = _FOR_COUNTED.match(text, q.end) if unit == "EUR" else None
+    if counted is not None and not is_noun_phrase(what):
+        # "52 780 € pour 1 dossier en innovation touristique"
+        named = re.split(r"\s*:|" + _PHRASE_END.pattern, text[counted.end() :], maxsplit=1)[0]
+        what = " ".join(named.split()[:_FRAMING_WORDS])
     return f"{UNIT_NOUNS[unit]} : {what}" if is_noun_phrase(what) else ""
 
 
 def _cleft(text: str, q: Quantity, unit: str) -> str:
     """ "ce sont 23,2 M€ qui ont été reversés aux 55 SAAD": what was done with the amount,
-    and to whom; "" for no such sentence."""
+    and to whom; "C'est à hauteur de 137 millions d'euros que contribue le Département": the
+    act and who did it; "" for no such sentence."""
+    if unit in UNIT_NOUNS and _CLEFT_AS_MUCH.search(text[: q.start]):
+        act = _CLEFT_ACT.match(text, q.end)
+        noun = _act_noun(act["verb"]) if act is not None else ""
+        who = opening_phrase(_PHRASE_END.split(act["who"], maxsplit=1)[0]) if act else ""
+        if act is not None and noun and is_noun_phrase(who):
+            of = _OF_ARTICLE[act["article"].lower().replace("’", "'")]
+            return f"{noun} {of}{who}"  # "contribution du Département"
     cleft = _CLEFT.match(text, q.end) if unit in UNIT_NOUNS else None
     if cleft is None or not _CLEFT_BEFORE.search(text[: q.start]):
         return ""
@@ -1652,16 +1713,30 @@ def _named_outright(
         what = _WHEN_IN_PHRASE.sub("", compared["what"])
         if is_noun_phrase(what) and not LEADING_ARTICLE.match(what):
             return what
+    return _measure_of(text, q, unit, clause_start) or _amount_of_item(text, q, unit, parse)
+
+
+def _measure_of(text: str, q: Quantity, unit: str, clause_start: int) -> str:
+    """What a length or an area measures: the altitude a thing peaks at, the work done over
+    it, the route it runs along; "" for none of these."""
     if unit in {"m", "km"} and (peak := _PEAKS_AT.search(text[: q.start])):
         # "Le belvédère du parc, qui culmine à 210 mètres": its altitude
         what = phrase_before(_MEASURED_BEFORE.sub("", text[: peak.start()]).rstrip(" ,"))
         return f"{_ALTITUDE} : {what}" if is_noun_phrase(what) else _ALTITUDE
+    if unit in _STRETCHES and (over := _DONE_OVER.search(text, clause_start, q.start)):
+        # "Une nouvelle signalétique ... a été réalisée et implantée sur quelque 230 km"
+        clause = _CLITIC_END.sub("", LIST_MARKERS.sub("", text[clause_start : over.start()]))
+        what = _subject_before(clause) or opening_phrase(clause)
+        if len(what.split()) <= _SHORT_LABEL:  # "2 voies y ont été rénovées sur 1,7 km"
+            what = f"{what} {over['done']}"
+        if is_noun_phrase(what):
+            return f"{UNIT_NOUNS[unit]} : {what}"
     along = _ALONG.match(text, q.end) if unit in {"km", "m"} else None
     route = opening_phrase(text[along.end() :]) if along is not None else ""
     if _ROUTE.match(route) and is_noun_phrase(route):
         # "3,9 km sur l'EV5 entre Saint-Omer et Audruicq": the length of the route
         return f"{UNIT_NOUNS[unit]} : {route}"
-    return _amount_of_item(text, q, unit, parse)
+    return ""
 
 
 def _times_done(text: str, q: Quantity) -> str:
@@ -1705,7 +1780,22 @@ _ACT_NOUNS = {
     "visiter": "visites", "sortir": "sorties", "déplacer": "déplacements",
     "consulter": "consultations", "former": "formations", "diffuser": "diffusions",
     "présenter": "présentations",
+    # what an amount went to: "c'est à hauteur de 137 M€ que contribue le Département"
+    "contribuer": "contribution", "investir": "investissement", "verser": "versement",
+    "financer": "financement", "participer": "participation", "dépenser": "dépense",
+    "attribuer": "attribution", "mobiliser": "mobilisation", "engager": "engagement",
+    "apporter": "apport", "allouer": "allocation", "subventionner": "subvention",
 }  # fmt: skip
+
+
+def _enumerated(before: str) -> bool:
+    """Words that close an item of a list a colon opened, the item naming what it is
+    ("plusieurs réalisations : des locaux aménagés ..., des façades nettoyées au collège
+    Camus" ends on such an item), not a clause or a figure's own words ("628 aides")."""
+    if ":" not in before:
+        return False
+    item = _ITEM_SEPARATOR.split(before)[-1]
+    return _OPENS_ON_ARTICLE.match(item) is not None and not re.search(r"\d", item)
 
 
 def _amount_of_item(text: str, q: Quantity, unit: str, parse: Parse | None) -> str:
@@ -1719,6 +1809,8 @@ def _amount_of_item(text: str, q: Quantity, unit: str, parse: Parse | None) -> s
     ):
         return ""  # "parcours de marche nordique (2, 4 et 6 kms)": a list of measures
     item = _AMOUNT_OF_ITEM.search(text[: q.start])
+    if item is not None and item["closing"] and not _enumerated(text[: item.start()]):
+        item = None  # "ont bénéficié aux collèges publics, pour 15,8 M€": no list's item
     if item is not None and unit != "EUR" and re.match(r"\s*(?:de|d['’])\s*\w", text[q.end :]):
         item = None  # "EV5 ... : 4,2 km de voies réaménagées": what the measure is of
     if item is not None and not item["grant"] and not item["listed"] and "(" not in item[0]:
@@ -1736,6 +1828,7 @@ def _amount_of_item(text: str, q: Quantity, unit: str, parse: Parse | None) -> s
     return ""
 
 
+_ITEM_SEPARATOR = re.compile(r"[,;:]\s*(?:et\s+)?")
 _CUT_END = re.compile(
     r"(?:\s+(?:et|ou|de|des|du|à|au|aux|en|pour|sur|par|avec|la|le|les|un|une|d['’]|l['’]"
     r"|à\s+hauteur))+$",  # "l'intervention à hauteur de 455 000 €": "intervention"
@@ -1772,6 +1865,13 @@ _ROUTE = re.compile(
     r"(?:(?:RD|RN|EV|GR|D)\s?\d|[A-Z]{2,}\d*\b|(?i:voies?|routes?|itinéraires?|véloroutes?|"
     r"pistes?|sentiers?|canal|chemins?)\b)"
 )
+# a work done over a length or an area: "a été réalisée et implantée sur"
+_STRETCHES = frozenset({"km", "m", "ha", "m2"})
+_DONE_OVER = re.compile(
+    rf"\s(?:a|ont)\s+été\s+(?P<done>{PARTICIPLE_FORM})(?:\s+et\s+{PARTICIPLE_FORM})?\s+sur\s*$",
+    re.IGNORECASE,
+)
+_CLITIC_END = re.compile(r"\s+(?:y|en)\s*$")
 _ALONG = re.compile(r"\s*(?:sur|le\s+long\s+(?:de|du|des))\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?")
 _AUXILIARY_END = re.compile(r"\s+(?:ont|a|sont|est)(?:\s+été)?\s*$", re.IGNORECASE)
 # the rest of a name up to its acronym: " et d'Accompagnement à Domicile (SAAD)"
@@ -1787,6 +1887,7 @@ _UNDER_HEADING = re.compile(
 _TAXES = re.compile(r"(?:TTC|HT|H\.T\.?|T\.T\.C\.?)", re.IGNORECASE)
 _OF_WHOLE = re.compile(r"\s*des\s+", re.IGNORECASE)
 # an amount "pour" an action named by its noun (not "pour les collégiens": whom it is for)
+_FOR_COUNTED = re.compile(r"\s*(?:TTC|HT)?\s*pour\s+(?:\d+|une?)\s+(?=[a-zéèêàâç])", re.IGNORECASE)
 _PURPOSE_AFTER = re.compile(
     r"\s*(?:TTC|HT)?\s*pour\s+(?=(?:la|le|les|l['’]|une?|des|du)\s*"
     r"(?:[\wéèêàâç-]+(?:tions?|sions?|ments?|ages?|ures?)|travaux|achats?|acquisitions?)\b)",
@@ -1810,6 +1911,17 @@ _PROGRAMME = re.compile(
     r"(?=\s*(?:[,.;:()«»]|$|\s+(?!de\b|du\b|des\b|la\b|le\b|et\b|à\b|en\b)[a-zé]))",
 )
 # "ce sont 23,2 M€ qui ont été reversés aux ...": an amount in a cleft sentence
+# "C'est à hauteur de 137 M€ HT que contribue le Département"
+_CLEFT_AS_MUCH = re.compile(
+    r"\bc['’]est\s+(?:à\s+hauteur\s+(?:de|d['’])|pour|avec)\s*(?:près\s+de\s+|plus\s+de\s+)?$",
+    re.IGNORECASE,
+)
+_CLEFT_ACT = re.compile(
+    r"\s*(?:HT|TTC)?\s*qu(?:e\s+|['’]\s*)(?P<verb>[a-zéèêàâç]+)\s+"
+    r"(?P<article>le|la|les|l['’])\s*(?P<who>[^.;]{2,80})",
+    re.IGNORECASE,
+)
+_OF_ARTICLE = {"le": "du ", "la": "de la ", "les": "des ", "l'": "de l'"}
 _CLEFT_BEFORE = re.compile(r"\b(?:ce\s+sont|c['’]est)\s+(?:près\s+de\s+|plus\s+de\s+)?$", re.I)
 _CLEFT = re.compile(
     rf"\s+qui\s+(?:ont|a)\s+été\s+(?P<participle>{PARTICIPLE_FORM})"
@@ -1823,7 +1935,10 @@ _AMONG = re.compile(
 )
 # where a figure's phrase ends, and what joins an amount to the phrase before it
 _PHRASE_END = re.compile(r"[,;(){}\[\]]|\.\s|\s(?:et|ou|dont|soit|puis)\s")
-_ASIDE_OPENS = re.compile(r"^\s*,\s*(?=(?:du|de|des|d['’]|pour|à|au|aux)\b)", re.IGNORECASE)
+_ASIDE_OPENS = re.compile(
+    r"^\s*,\s*(?=(?:du|de|d['’]|pour|à|au|aux)\b|des\s+[A-ZÉ])",  # not ", des travaux ..."
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 _BRACKET_OPENS = re.compile(r"\(\s*(?:sub(?:v(?:ention)?)?\.?\s*)?$", re.IGNORECASE)
 # the words of a figure that spans more than one commune
@@ -1914,7 +2029,9 @@ _HEADING = re.compile(r"^\s*(?P<words>[^:;.]{3,90}?)\s*:\s")
 _FOR_WHOM = re.compile(r"\s*pour\s+(?=(?:les|la|le|l['’])\s*\w)", re.IGNORECASE)
 # "54 forages (+ 20 %)", "101 bilans soit + 38 %", "atteint 57, en hausse de 18 %"
 _CHANGE_BETWEEN = re.compile(
-    rf"(?:\(|\bsoit|,\s*(?:soit\s+)?(?:en\s+|une\s+)?(?:{CHANGE_WORDS})\s+de)\s*[+\u2212-]?\s*$",
+    rf"(?:\(|\bsoit|,\s*(?:soit\s+)?(?:en\s+|une\s+)?(?:{CHANGE_WORDS})\s+de)\s*[+\u2212-]?\s*$"
+    # "58 forages suivis, un nombre qui dépasse de 14 % celui de 2021"
+    rf"|,\s*(?:un\s+nombre|un\s+total|un\s+chiffre)?\s*(?:qui\s+)?{BEYOND_BEFORE.pattern}",
     re.IGNORECASE,
 )
 _CAPACITY = re.compile(
@@ -1947,6 +2064,7 @@ _CONNECTOR = re.compile(
 _AMOUNT_OF_ITEM = re.compile(
     r"(?:\(\s*(?:(?P<grant>sub(?:v(?:ention)?)?\.?)\s*)?|\s:\s*"
     r"|(?P<listed>,\s*pour\s+un\s+montant(?:\s+total)?\s+de\s*"
+    r"|(?P<closing>(?<=[a-zéèêàç)]),\s*pour\s*)"  # "des façades nettoyées ..., pour 45 000 €"
     r"|(?<=\))\s*,\s*qui\s+[^,;:.()]{1,40}?\s+pour\s*))$",  # "(RD 919), qui s'est poursuivi pour"
     re.IGNORECASE,
 )
@@ -2182,6 +2300,23 @@ def _of_box_or_list(figures: list[_Read], zoomed: str | None, lead: str | None) 
             and not _HAS_CONTEXT.search(figure.label)
         ):
             figure.label = f"{figure.label} ({lead})"
+
+
+def _of_block(figures: list[_Read], topic: str | None) -> None:
+    """A short label its sentence gave no context, with what its block's title names
+    ("Parcours" under "Course contre la faim ACF : un projet sportif …")."""
+    if not topic:
+        return
+    named = set(lemmas(topic))
+    for figure in figures:
+        words = figure.label.split()
+        if (
+            figure.part_of is None
+            and 0 < len(words) <= _SHORT_LABEL
+            and not _HAS_CONTEXT.search(figure.label)
+            and not set(lemmas(figure.label)) <= named  # "Opérations majeures" again
+        ):
+            figure.label = f"{figure.label} ({topic})"
 
 
 def _list_leads(lines: list[TextLine], entities: EntityCatalog) -> dict[tuple[int, int], str]:

@@ -563,7 +563,9 @@ def item_phrase(parse: Parse, position: int) -> str:
     if opened and not any(w.text == ")" for w in words[opened[-1] :]):
         words = words[: opened[-1]]  # "Jean Macé (phase 2)": no bracket left open
     words = _at_most(words, MAX_WORDS)
-    while words and words[-1].pos in {"ADP", "DET", "CCONJ", "PUNCT"}:
+    while words and (
+        words[-1].pos in {"ADP", "DET", "CCONJ", "PUNCT"} or words[-1].text.endswith("-")
+    ):  # "... de Boulogne-" cut from "Boulogne-sur mer": no half name
         if words[-1].text == ")" and any(w.text == "(" for w in words):
             break  # "(RD 919)": the bracket the item opened
         words = words[:-1]

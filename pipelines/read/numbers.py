@@ -125,10 +125,21 @@ _STATED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # a share said in words: "la moitié des communes", "un tiers des places"
-_SHARES = {"moitié": 50.0, "tiers": 100 / 3, "quart": 25.0}
+# ("les trois cinquièmes des demandes": 60 %), its part after "de" or a place ("dont la
+# moitié sur le territoire du Boulonnais")
+_PARTS = {
+    "moitié": 2, "tiers": 3, "quart": 4, "cinquième": 5, "sixième": 6, "septième": 7,
+    "huitième": 8, "neuvième": 9, "dixième": 10,
+}  # fmt: skip
+_NUMERATORS = {
+    "la": 1, "une": 1, "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
+    "sept": 7, "huit": 8, "neuf": 9,
+}  # fmt: skip
 _SHARE_WORD = re.compile(
-    r"(?<![\w'’])(?P<article>(?i:la|une|un|deux|trois))\s+(?P<word>(?i:moitié|tiers|quarts?))"
-    r"(?=\s+(?:de|des|du|d['’])(?!\s*heure))"  # "un quart d'heure" is a duration
+    r"(?<![\w'’])(?P<article>(?i:" + "|".join(_NUMERATORS) + r"))\s+"
+    r"(?P<word>(?i:moitié|tiers|quarts?|(?:cinqu|six|sept|huit|neuv|dix)ièmes?))"
+    r"(?=\s+(?:de|des|du|d['’])(?!\s*heure)"  # "un quart d'heure" is a duration
+    r"|\s+(?:sur|à|au|en|dans|chez|pour)\s)"
 )
 _WORD_NUMBER = re.compile(
     r"\b(?P<article>une|un)\s+(?P<word>" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORECASE
@@ -279,15 +290,14 @@ def find_quantities(text: str, *, cardinals: bool = False) -> list[Quantity]:
             q for q in _numbers_in_words(text) if not any(q.start in span for span in shares)
         )
         for match in _SHARE_WORD.finditer(text):
-            article, word = (
-                match["article"].lower(),
-                match["word"].lower().replace("quarts", "quart"),
-            )
-            times = {"deux": 2, "trois": 3}.get(article, 1)
+            times = _NUMERATORS[match["article"].lower()]
+            parts = _PARTS[match["word"].lower().rstrip("s").replace("tier", "tiers")]
+            if (times > 1) != match["word"].lower().endswith("s") and parts > 3:
+                continue  # "la cinquième édition", "deux cinquième": an ordinal, not a share
             qualifier, start = _qualifier_before(text, match.start())
             found.append(
                 Quantity(
-                    round(_SHARES[word] * times, 1),
+                    round(100 * times / parts, 1),
                     "pct",
                     qualifier,
                     text[start : match.end()],

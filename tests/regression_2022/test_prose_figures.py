@@ -1069,7 +1069,7 @@ def test_what_was_done_to_a_count_and_an_amount_after_a_pair(statements) -> None
     labels = statements.set_index(["line", "span"]).label
     assert labels[(1156, "107")] == "Assistants familiaux (recrutement)"
     assert labels[(1190, "105")] == "Nouvelles mesures (création)"
-    assert labels[(4571, "24M€")] == "Montant mobilisé"
+    assert labels[(4571, "24M€")] == "Montant mobilisé (Pas-de-Calais Actif)"  # its box
     assert labels[(4571, "1927")] == "Structures accompagnées et/ou financées"
 
 
@@ -2574,3 +2574,137 @@ def test_a_figure_against_the_one_before_is_of_the_year_its_line_compares_with(
     assert got[(3, "3 705")][0].period.start.year == 2020
     vote = got.get((4, "3"))
     assert vote is None or vote[0].period is None or vote[0].period.start.year == 2022
+
+
+def test_a_bare_label_takes_what_its_block_title_names(indicators, entities) -> None:
+    """A figure whose sentence names only a bare noun is of its block's title, when the
+    title names something of its own ("Course contre la faim ACF : ..."); an aim ("Lutter
+    contre ..."), a block type ("Les réalisations majeures"), the page's navigation
+    (repeated titles) and a list's lead name nothing; a title covers a few paragraphs."""
+    got = _extract_lines(
+        [
+            "Course contre la faim ACF : un projet sportif, dynamique et solidaire !",
+            "Les élèves ont couru durant 50 minutes (parcours de 810 mètres) sur la plaine.",
+            "Lutter contre toutes formes de discriminations",
+            "Les agents ont animé 12 ateliers dans les collèges.",
+            "Rénovation de la cour de la MDS d'Arques",
+            "La cour était envahie par la renouée du Japon. Elle a été rénovée :",
+            "- ◆ Une zone de jeux ados et enfants,",
+            "Aussi, deux bacs « potager » ont été ajoutés pour les jeunes.",
+            "Les réalisations majeures",
+            "Il y a eu 9 visites.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(3, "810 mètres")][1] == "Parcours (Course contre la faim ACF)"
+    assert got[(5, "12")][1] == "Ateliers animés"
+    assert got[(9, "deux")][1] == "Bacs (Rénovation de la cour de la MDS d'Arques)"
+    assert got[(11, "9")][1] == "Visites"
+
+
+def test_block_titles_name_a_topic_or_nothing() -> None:
+    from pipelines.extract.block_titles import block_topics, is_title, topic
+    from pipelines.read.document import Location, Section, TextLine
+
+    assert topic("La maison des ados de l'Artois a fêté ses 10 ans !") == (
+        "maison des ados de l'Artois"
+    )
+    assert topic("Retour sur la gestion de crise au collège Jean Rostand de Marquise ...") == (
+        "gestion de crise au collège Jean Rostand de Marquise"
+    )
+    assert topic("Hansel et Gretel sèment la culture à La Couture et Ferfay") == (
+        "Hansel et Gretel"
+    )
+    assert topic("Démarche de contractualisation des résidences autonomie") == (
+        "Démarche de contractualisation des résidences autonomie"
+    )
+    for nothing in (
+        "Accentuer le travail dans le champ de l'insertion",
+        "Une nouvelle dynamique",
+        "Les chiffres clés de la politique culturelle",
+        "Le Département collectivité de proximité des acteurs communaux",
+        "Du territoire à l'Europe, des partenariats essentiels",
+        "En 2022, « aller vers »",
+    ):
+        assert topic(nothing) == "", nothing
+    assert not is_title("Nombre de collégiens : 75 429", lambda words: "75" in words)
+    assert not is_title("- ◆ Course contre la faim ACF", lambda words: False)
+    section = Section("S", Location("t.txt", line=1))
+    texts = ["Grand Site de France Les Deux Caps"] * 3 + ["Un paragraphe."]
+    lines = [TextLine(t, Location("t.txt", line=n + 2)) for n, t in enumerate(texts)]
+    section.blocks = list(lines)
+    assert block_topics([(section, line) for line in lines], lambda words: False) == {}
+    # the same title once is a block's: its paragraph is of it
+    once = block_topics([(section, line) for line in lines[2:]], lambda words: False)
+    assert once == {lines[3].location.order: "Grand Site de France Les Deux Caps"}
+
+
+def test_shares_said_in_fractions_and_values_said_once(indicators, entities) -> None:
+    """ "les trois cinquièmes des demandes" is 60 %; "dont la moitié sur le territoire du
+    Boulonnais" a share of the figure before; "de 30 jours à 5" two values in days; "un
+    nombre qui dépasse de 14 % celui de 2021" the change of the figure before; "la cinquième
+    édition" is no share."""
+    got = _extract_lines(
+        [
+            "Les trois cinquièmes des demandes portent sur la réglementation.",
+            "42 places créées, dont la moitié sur le territoire du Boulonnais.",
+            "L'automatisation a fait passer le délai moyen de traitement de 30 jours à 5.",
+            "58 forages suivis, un nombre qui dépasse de quatorze pour cent celui de 2021.",
+            "La cinquième édition du forum a réuni 300 jeunes.",
+        ],
+        indicators,
+        entities,
+    )
+    share = got[(2, "trois cinquièmes")]
+    assert (share[0].value, share[0].unit, share[1]) == (60.0, "pct", "Part des demandes")
+    half = got[(3, "la moitié")]
+    assert (half[0].value, half[0].unit) == (50.0, "pct")
+    assert half[1] == "Places créées sur le territoire du Boulonnais (part en %)"
+    before, after = got[(4, "30 jours")], got[(4, "5")]
+    assert (before[0].unit, after[0].unit, after[0].value) == ("day", "day", 5.0)
+    assert (before[1], after[1]) == (
+        "Délai moyen de traitement (avant)",
+        "Délai moyen de traitement (après)",
+    )
+    change = got[(5, "quatorze pour cent")]
+    assert (change[0].unit, change[0].value, change[1]) == (
+        "pct_change",
+        14.0,
+        "Évolution : forages suivis",
+    )
+    assert [k for k in got if k[0] == 6] == [(6, "300")]
+
+
+def test_amounts_and_lengths_named_by_their_clause(indicators, entities) -> None:
+    """A cleft with a verb ("c'est à hauteur de ... que contribue le Département"), an
+    amount "pour 1 dossier", a length a work was done over, parts by place after "dont",
+    and the amounts that close the items of a list a colon opened."""
+    got = _extract_lines(
+        [
+            "C'est à hauteur de 137 millions d'euros HT que contribue le Département.",
+            "- ◆ 52 780 € pour 1 dossier en innovation touristique : un office de tourisme.",
+            "- ◆ Une nouvelle signalétique de l'itinéraire a été réalisée sur quelque 230 km.",
+            "80 places ouvertes, dont Calais (19), Azincourt (17) et Achiet-le-Grand (3).",
+            "Plusieurs réalisations : des locaux aménagés au collège Camus d'Outreau, pour"
+            " 45 000 €, et des salles de réfectoire refaites au collège Angellier, pour 44 000 €.",
+            "Les dotations ont bénéficié aux collèges publics, pour 15,8 millions €.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "137 millions d'euros")][1] == "Contribution du Département"
+    assert got[(3, "52 780 €")][1] == "Montant : dossier en innovation touristique"
+    assert got[(4, "quelque 230 km")][1] == ("Longueur : nouvelle signalétique de l'itinéraire")
+    assert got[(5, "19")][1] == "Places ouvertes à Calais"
+    assert (got[(5, "19")][0].entity_type, got[(5, "19")][0].entity_code) == ("commune", "62193")
+    assert got[(5, "3")][1] == "Places ouvertes à Achiet-le-Grand"
+    assert got[(6, "45 000 €")][1] == "Montant : locaux aménagés au collège Camus d'Outreau"
+    assert (got[(6, "45 000 €")][0].entity_type, got[(6, "45 000 €")][0].entity_code) == (
+        "commune",
+        "62643",
+    )
+    assert got[(6, "44 000 €")][1] == (
+        "Montant : salles de réfectoire refaites au collège Angellier"
+    )
+    assert got[(7, "15,8 millions €")][1] != "Montant : collèges publics"

@@ -1,0 +1,153 @@
+"""What a block of the report is about, from the title line it opens with.
+
+A page of the report is a run of short titled blocks: "Course contre la faim ACF : un projet
+sportif, dynamique et solidaire !" and the paragraph under it ("… a rassemblé 1800 collégiens
+… parcours de 810 mètres"). A figure whose own sentence names nothing but a bare noun
+("Parcours") is of what its block's title names ("Course contre la faim ACF"). The title
+names it only when it holds a name of its own (a capitalised word, an acronym, a quoted
+title), not a common phrase ("Une gestion immobilière dynamique"), an order ("Accentuer le
+travail …") or a block type ("Les réalisations majeures", "Les chiffres clés de …").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from pipelines.extract.phrases import is_verb, lemma
+from pipelines.read.document import LIST_MARKERS, Section, TextLine
+
+TITLE_WORDS = 14  # a longer line is running text
+TOPIC_WORDS = 10  # the longest topic a label takes
+PARAGRAPHS = 3  # a title covers this many paragraphs under it (list items aside)
+
+# where a title's topic ends: its subtitle, a question or exclamation, an ellipsis, a comma
+_TOPIC_END = re.compile(
+    r"\s+[:–—-]\s+|\s*[!?]|\s*(?:\.\.\.|…)|,\s|\s*\(|\s+(?:pour|afin|qui|que|dont)\s"
+)
+# what a title opens with before its topic: "Retour sur la gestion de crise …"
+_FRAMING = re.compile(
+    r"^(?:retour\s+sur|zoom\s+sur|focus\s+sur|présentation\s+(?:de|du|des|d['’])|"
+    r"au\s+niveau\s+(?:de|du|des|d['’])|(?:le|la|les|une?|des)\s+|l['’])\s*",
+    re.IGNORECASE,
+)
+# a block type, not a topic
+_NOT_A_TOPIC = re.compile(
+    r"\b(?:chiffres?\s+clés|réalisations|temps\s+forts|en\s+quelques\s+chiffres|bilan|"
+    r"sommaire|éditorial|territoire\s+(?:de|du|d['’])|actions?\s+phares?|perspectives)\b",
+    re.IGNORECASE,
+)
+# words that name nothing of their own when capitalised in a title
+_COMMON_NAMES = frozenset({"département", "conseil", "départemental"})
+_INFINITIVE = re.compile(r"(?:er|ir|re)$")
+# what a topic cannot open with: a preposition or an adverb ("Du territoire à l'Europe",
+# "En 2022", "Un peu de « zénitude »")
+_NO_OPENING = frozenset(
+    {"en", "dans", "vers", "du", "de", "des", "d", "à", "a", "au", "aux", "pour", "avec", "sur",
+     "par", "entre", "peu", "ainsi", "quand", "comment", "pourquoi", "vue", "épisode", "nom",
+     "retour", "zoom", "focus", "photo", "source", "crédit"}
+)  # fmt: skip
+# what follows an infinitive that opens a title ("Structurer les actions", "Aider au
+# pilotage", "Lutter contre"), not a noun ("Centre de", "Dossier du")
+_AFTER_A_VERB = frozenset(
+    {"le", "la", "les", "un", "une", "des", "au", "aux", "contre", "à", "pour", "sa", "son",
+     "ses", "leur", "leurs", "notre", "nos", "toutes", "tous", "ensemble"}
+)  # fmt: skip
+NAVIGATION = 3  # a title printed this often is the page's navigation, not a block's
+_ELIDED = re.compile(r"^[dlDL]['’]")
+_COMPLEMENT = re.compile(
+    r"\w{3,}\s+(?:(?:de|du|des|à|au|aux|dans|en)\s+|d['’]\s*)\w{3,}", re.IGNORECASE
+)
+_LEADS = re.compile(r":\s*\**\s*$")  # "Les chiffres clés de la mobilité :", "dont :"
+
+
+def is_title(text: str, has_figure: Callable[[str], bool]) -> bool:
+    """A line that titles a block: short, no list item, not ending like a sentence or a
+    lead into a list, holding no figure ("Nombre de collégiens : 75 429" is a figure)."""
+    words = text.replace("*", " ").strip()
+    if not words or LIST_MARKERS.match(text) or words[:1].isdigit():
+        return False
+    ending = re.sub(r"\s*(?:\.\.\.|…)$", "", words)  # "Retour sur la gestion de crise ..."
+    if len(words.split()) > TITLE_WORDS or ending.endswith((".", ";", ",", ":")):
+        return False
+    return not has_figure(words)
+
+
+def topic(title: str, own: frozenset[str] = frozenset()) -> str:
+    """The named thing a title is about ("Course contre la faim ACF : un projet …" → "Course
+    contre la faim ACF"; "La maison des ados de l'Artois a fêté ses 10 ans" → "maison des
+    ados de l'Artois"), "" when it names nothing of its own (`own`: the report's own names,
+    in lower case, which name no topic: its département's)."""
+    words = " ".join(title.replace("*", " ").split())
+    words = _TOPIC_END.split(words, maxsplit=1)[0]
+    while (framed := _FRAMING.sub("", words, count=1).strip()) != words:
+        words = framed  # "Retour sur la gestion de crise" → "gestion de crise"
+    kept: list[str] = []
+    for n, word in enumerate(words.split()):
+        if n and not _ELIDED.match(word) and word.islower() and is_verb(word):
+            break  # "Hansel et Gretel sèment la culture …": the title's verb ends it
+        kept.append(word)
+    if not kept or len(kept) > TOPIC_WORDS or _NOT_A_TOPIC.search(" ".join(kept)):
+        return ""
+    first = _ELIDED.sub("", kept[0]).lower()
+    named = _names_something(kept, _COMMON_NAMES | own)
+    if first in _NO_OPENING or first.startswith(("©", "@")):
+        return ""
+    if first in _COMMON_NAMES | own and not named:
+        return ""  # "Le Département collectivité de proximité ...": a claim
+    infinitive = len(kept) > 1 and _INFINITIVE.search(first) and first == lemma(first)
+    if infinitive and (kept[1].lower() in _AFTER_A_VERB or _ELIDED.match(kept[1])):
+        return ""  # "Accentuer le travail …", "Lutter contre …": an aim, not a topic
+    # a common phrase says what it is about by its complement ("Démarche de
+    # contractualisation des résidences autonomie"), not by adjectives ("nouvelle dynamique")
+    return " ".join(kept) if named or _COMPLEMENT.search(" ".join(kept)) else ""
+
+
+def _names_something(words: list[str], common: frozenset[str]) -> bool:
+    """A name of its own among the words: a capitalised word after the first (not the
+    Département's own), an acronym, a word with digits ("ESCAPADE 62"), a quoted title."""
+    for n, word in enumerate(words):
+        bare = _ELIDED.sub("", word).strip('«»"“”()')
+        if word.startswith(("«", "“", '"')):
+            return True
+        if not bare or bare.lower() in common:
+            continue
+        if (bare.isupper() and len(bare) > 1) or any(c.isdigit() for c in bare):
+            return True
+        if n and bare[:1].isupper():
+            return True
+    return False
+
+
+def block_topics(
+    lines: Iterable[tuple[Section, TextLine]],
+    has_figure: Callable[[str], bool],
+    own: frozenset[str] = frozenset(),
+) -> dict[tuple[int, int], str]:
+    """The topic of the block each line sits in (by the line's reading order), for the
+    lines of up to `PARAGRAPHS` paragraphs (and their list items) under a title that names
+    one, within its section."""
+    lines = list(lines)
+    printed = Counter(" ".join(line.text.split()) for _, line in lines)
+    under: dict[tuple[int, int], str] = {}
+    current, paragraphs, section_now = "", 0, None
+    for section, line in lines:
+        if section is not section_now:
+            current, paragraphs, section_now = "", 0, section
+        words = " ".join(line.text.split())
+        # "Les chiffres clés de la mobilité :", not a paragraph's last sentence
+        lead = _LEADS.search(words) and len(words.split()) <= TITLE_WORDS and ". " not in words
+        if printed[words] >= NAVIGATION or lead:
+            current = ""  # a page's navigation, a list's lead: no block title above
+            continue
+        if is_title(line.text, has_figure):
+            current, paragraphs = topic(line.text, own), 0
+            continue
+        if not line.is_list_item:
+            paragraphs += 1
+            if paragraphs > PARAGRAPHS:
+                current = ""
+        if current:
+            under[line.location.order] = current
+    return under
