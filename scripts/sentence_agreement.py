@@ -52,6 +52,7 @@ def figures_frame(path: Path) -> tuple[pd.DataFrame, Extraction]:
     labels = {code: i.label for code, i in indicators.indicators.items()}
     labels |= {g.indicator_code: g.indicator_label for g in result.generated_indicators}
     names = {e.code: e.name for e in entities.entities.values()}
+    aliases = {e.code: "|".join(e.aliases) for e in entities.entities.values()}
     names |= {p.code: p.name for p in gazetteer(entities.department.code).places}  # communes
     year = document.report_year
     rows = [
@@ -63,6 +64,7 @@ def figures_frame(path: Path) -> tuple[pd.DataFrame, Extraction]:
             "entity_type": f.entity_type,
             "entity_code": f.entity_code,
             "entity_name": names.get(f.entity_code, f.entity_code),
+            "entity_aliases": aliases.get(f.entity_code, ""),
             "period_kind": f.period.kind if f.period else "year",
             "period_start": str(f.period.start or "") if f.period else f"{year}-01-01",
             "period_end": str(f.period.end or "") if f.period else f"{year}-12-31",
@@ -90,13 +92,16 @@ _KEY_UNITS = {
 }
 
 
-def _same_name(key: str, ours: str, entity_type: str) -> bool:
+def _same_name(key: str, ours: str, entity_type: str, aliases: str = "") -> bool:
     """The answer key's entity is ours: the same name without case, accents or articles, or
-    ours is the place the key's body is named after ("CER de Montigny-en-Gohelle" and the
-    commune Montigny-en-Gohelle); never the département for a place it holds."""
-    a, b = normalise_name(key), normalise_name(ours)
-    if a == b:
+    one of the names the catalog knows ours by ("La Coupole d'Helfaut", "CAUE 62"), or ours
+    is the place the key's body is named after ("CER de Montigny-en-Gohelle" and the commune
+    Montigny-en-Gohelle); never the département for a place it holds."""
+    a = normalise_name(key)
+    names = [normalise_name(n) for n in (ours, *aliases.split("|")) if n]
+    if a in names:
         return True
+    b = names[0] if names else ""
     return entity_type != "department" and (a.endswith(f" {b}") or b.endswith(f" {a}"))
 
 
@@ -162,7 +167,9 @@ def reworded_agreement(ours: pd.DataFrame, answers: Path) -> pd.DataFrame:
                 "same_entity": m is not None and (
                     m.entity_type == "department"
                     if entity in {"département", "departement", "department"}
-                    else _same_name(entity, str(m.entity_name), str(m.entity_type))
+                    else _same_name(
+                        entity, str(m.entity_name), str(m.entity_type), str(m.entity_aliases)
+                    )
                 ),
                 "entity": f"{m.entity_name} vs {k.entity}" if m is not None else "",
                 "same_period": m is not None and m.period_kind == k.period_kind,

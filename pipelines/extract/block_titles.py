@@ -34,8 +34,9 @@ _FRAMING = re.compile(
 )
 # a block type, not a topic
 _NOT_A_TOPIC = re.compile(
-    r"\b(?:chiffres?\s+clés|réalisations|temps\s+forts|en\s+quelques\s+chiffres|bilan|"
-    r"sommaire|éditorial|territoire\s+(?:de|du|d['’])|actions?\s+phares?|perspectives)\b",
+    r"\b(?:chiffres?[\s-]+cl(?:é|e)f?s?|réalisations|temps\s+forts|en\s+(?:quelques\s+)?chiffres|"
+    r"bilan|sommaire|édito(?:rial)?|mot\s+du|interview|témoignages?|faits\s+marquants|"
+    r"territoire\s+(?:de|du|d['’])|actions?\s+phares?|perspectives)\b",
     re.IGNORECASE,
 )
 # words that name nothing of their own when capitalised in a title
@@ -46,7 +47,8 @@ _INFINITIVE = re.compile(r"(?:er|ir|re)$")
 _NO_OPENING = frozenset(
     {"en", "dans", "vers", "du", "de", "des", "d", "à", "a", "au", "aux", "pour", "avec", "sur",
      "par", "entre", "peu", "ainsi", "quand", "comment", "pourquoi", "vue", "épisode", "nom",
-     "retour", "zoom", "focus", "photo", "source", "crédit"}
+     "retour", "zoom", "focus", "photo", "source", "crédit", "depuis", "jusqu", "nos",
+     "notre", "bravo", "merci", "félicitations"}
 )  # fmt: skip
 # what follows an infinitive that opens a title ("Structurer les actions", "Aider au
 # pilotage", "Lutter contre"), not a noun ("Centre de", "Dossier du")
@@ -56,6 +58,13 @@ _AFTER_A_VERB = frozenset(
 )  # fmt: skip
 NAVIGATION = 3  # a title printed this often is the page's navigation, not a block's
 _ELIDED = re.compile(r"^[dlDL]['’]")
+_QUOTED_TITLE = re.compile(
+    r"«[^«»]*[^\W\d_][^«»]*»|“[^“”]*[^\W\d_][^“”]*”|\"[^\"]*[^\W\d_][^\"]*\""
+)
+_MONTHS = frozenset(
+    {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+     "octobre", "novembre", "décembre"}
+)  # fmt: skip
 _COMPLEMENT = re.compile(
     r"\w{3,}\s+(?:(?:de|du|des|à|au|aux|dans|en)\s+|d['’]\s*)\w{3,}", re.IGNORECASE
 )
@@ -84,8 +93,11 @@ def topic(title: str, own: frozenset[str] = frozenset()) -> str:
     while (framed := _FRAMING.sub("", words, count=1).strip()) != words:
         words = framed  # "Retour sur la gestion de crise" → "gestion de crise"
     kept: list[str] = []
+    quoted = False  # "« Un été au collège »": no verb ends a quoted title
     for n, word in enumerate(words.split()):
-        if n and not _ELIDED.match(word) and word.islower() and is_verb(word):
+        opens, closes = word.count("«") + word.count("“"), word.count("»") + word.count("”")
+        quoted = (quoted or opens > closes) and not closes > opens
+        if n and not quoted and not _ELIDED.match(word) and word.islower() and is_verb(word):
             break  # "Hansel et Gretel sèment la culture …": the title's verb ends it
         kept.append(word)
     if not kept or len(kept) > TOPIC_WORDS or _NOT_A_TOPIC.search(" ".join(kept)):
@@ -107,14 +119,17 @@ def topic(title: str, own: frozenset[str] = frozenset()) -> str:
 def _names_something(words: list[str], common: frozenset[str]) -> bool:
     """A name of its own among the words: a capitalised word after the first (not the
     Département's own), an acronym, a word with digits ("ESCAPADE 62"), a quoted title."""
+    text = " ".join(words)
+    if _QUOTED_TITLE.search(text):  # a quoted title with words in it, quotes balanced
+        return True
     for n, word in enumerate(words):
         bare = _ELIDED.sub("", word).strip('«»"“”()')
-        if word.startswith(("«", "“", '"')):
-            return True
-        if not bare or bare.lower() in common:
+        if not bare or bare.lower() in common or bare.lower() in _MONTHS:
             continue
-        if (bare.isupper() and len(bare) > 1) or any(c.isdigit() for c in bare):
-            return True
+        if bare.isupper() and len(bare) > 1 and any(c.isalpha() for c in bare):
+            return True  # "ACF", "ESCAPADE"
+        if any(c.isdigit() for c in bare) and any(c.isalpha() for c in bare):
+            return True  # "ProfessionAutonomie62", "EDEN62"; not a year alone
         if n and bare[:1].isupper():
             return True
     return False

@@ -116,9 +116,10 @@ def _best_concept(label: str, unit: str, catalog: IndicatorCatalog) -> tuple[str
         if concept.unit != unit:
             continue
         for wording in (concept.label, *concept.synonyms):
-            if len(lemmas(wording)) < MIN_CONTENT_WORDS or lemmas(wording)[:1] != head:
+            said = " ".join(_CONTEXT.sub(" ", wording).split())  # "Secours d'urgence (SU)"
+            if len(lemmas(said)) < MIN_CONTENT_WORDS or lemmas(said)[:1] != head:
                 continue
-            score = label_score(own, wording)
+            score = label_score(own, said)
             if score > best_score:
                 best, best_score = concept.code, score
     return best, best_score

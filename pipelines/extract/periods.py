@@ -128,7 +128,7 @@ FROM_VALUE = re.compile(
     r"rédui(?:t(?:e?s)?|sant)|"
     # "a fait passer le délai moyen de traitement de 30 jours à 5": what changed between
     r"(?:fait|faire|faisant)\s+(?:passer|baisser|reculer|progresser|augmenter)"
-    r"\s+(?P<object>(?:le|la|les|l['’])\s*[^,.;]{2,80}?))"
+    r"\s+(?P<object>(?:le|la|les|l['’])\s*(?:(?!\set\s)[^,.;\d]){2,80}?))"
     r"(?:\s*,[^,.;]{0,60}?,?)?\s+de\s+$",  # the verb's own "de", an aside between at most
     _I,
 )

@@ -28,7 +28,6 @@ _STOP_WORDS = """
     avait avaient peut peuvent doit doivent fait font permet permettent ne n pas plus moins
     très aussi également notamment dès tout tous toute toutes chaque"""
 _STOPS = frozenset(_STOP_WORDS.split())
-_ELIDED_STOPS = frozenset({"d'entre", "d’entre", "jusqu'", "jusqu’"})  # "9 d'entre eux"
 # Determiners and the like, dropped at the start of a phrase.
 _LEADING_WORDS = """
     de d des du le la les l un une son sa ses leur leurs ce cet cette ces notre nos votre
@@ -38,6 +37,7 @@ _DETERMINERS = frozenset(
     {"un", "une", "le", "la", "les", "l", "des", "du", "ce", "cette", "ces", "son", "sa", "ses"}
 )
 # Kept inside a phrase between two content words ("sociaux et médico-sociaux").
+_ARTICLES = frozenset({"le", "la", "les", "l", "un", "une"})
 _INNER = frozenset({"de", "d", "des", "du", "et", "la", "le", "les", "l", "en", "à"})
 _AUXILIARIES = re.compile(
     r"^\s*(?:qui\s+)?(?:ont|a|sont|est|seront|sera|avaient|avait|étaient|était)"
@@ -51,6 +51,7 @@ _VERB_LEMMA = re.compile(r"(?:er|ir|re|oir)$")
 _LINK_BEFORE = re.compile(  # whole words only: "travaux" does not end on "aux"
     r"(?:\s*\b(?:s['’]\s*élève(?:nt)?|s['’]\s*élevant|atteint|atteignent|représente(?:nt)?|"
     r"est|sont|était|évaluée?s?|estimée?s?|chiffrée?s?|porté(?:e|s|es)?|fixée?s?|"
+    r"porte(?:nt)?\s+sur|"  # "La gestion porte sur 6 420 ha"
     r"à\s+hauteur|pour\s+un\s+(?:montant|total|coût|budget)|d['’]un\s+montant|"
     r"d['’]une?\s+(?:valeur|enveloppe|surface|longueur|superficie)|"
     r"de|d['’]|à|au|aux|soit|total|totale|montant|ce\s+sont|c['’]est|avec|pour|près|"
@@ -58,6 +59,7 @@ _LINK_BEFORE = re.compile(  # whole words only: "travaux" does not end on "aux"
     re.IGNORECASE,
 )
 MAX_WORDS = 7
+_APPOSED = re.compile(r"^\s*(?:évalué|estimé|chiffré|porté|fixé)e?s?\s+à\s*$", re.IGNORECASE)
 # the article or determiner a noun phrase opens with: "les MERcredis de l'été"
 LEADING_ARTICLE = re.compile(
     r"^(?:(?:les|le|la|des|un|une|ses|leurs?|ces)\b|l['’])\s*", re.IGNORECASE
@@ -262,7 +264,8 @@ def phrase_after(text: str) -> str:
             out.append(word)  # "75 élèves fréquentant l'établissement": what they do
             i += 1
             continue
-        if lower in _STOPS or lower in _ELIDED_STOPS or (i > start and is_verb(word)):
+        elided_stop = lower in {"d'entre", "d’entre"} or lower.startswith(("jusqu'", "jusqu’"))
+        if lower in _STOPS or elided_stop or (i > start and is_verb(word)):
             break
         if lower == "et" and (
             following in _DETERMINERS
@@ -296,8 +299,11 @@ def phrase_before(text: str) -> str:
     """The noun phrase a figure is the amount of, read backwards from the figure ("dont
     l'investissement s'élève à" → "investissement"; "les besoins d'emprise évaluée à" →
     "besoins d'emprise")."""
-    clause = re.split(r"[,;:.()!?«»]|\s(?:dont|soit|et|qui|que)\s", text)[-1]
-    clause = _LINK_BEFORE.sub("", clause).strip()
+    pieces = re.split(r"[,;:.()!?«»]|\s(?:dont|soit|et|qui|que)\s", text)
+    clause = _LINK_BEFORE.sub("", pieces[-1]).strip()
+    if not clause and len(pieces) > 1 and _APPOSED.match(pieces[-1]):
+        # "les besoins d'emprise, évalués à": the participle is of the phrase before it
+        clause = pieces[-2].strip()
     words = _words(clause)
     out: list[str] = []
     for word in reversed(words):
@@ -309,6 +315,15 @@ def phrase_before(text: str) -> str:
         out.insert(0, word)
         if len(out) >= MAX_WORDS:
             break
+    opened = [
+        n
+        for n, w in enumerate(out)
+        if n
+        and w.lower().strip("'’") in _ARTICLES
+        and (out[n - 1].lower().endswith(("ment", "ant")) or is_participle(out[n - 1]))
+    ]
+    if opened:  # "couvrant globalement les besoins d'emprise": the phrase opens on "les"
+        out = out[opened[-1] :]
     while out and (out[0].lower().strip("'’") in _LEADING or out[0].lower() in _INNER):
         out = out[1:]
     out = _clip(out)

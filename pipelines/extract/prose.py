@@ -274,6 +274,7 @@ def extract_prose(
 def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -> list[_Read]:
     """The figures of one line with labels and relations (none for an unreadable one)."""
     quantities, range_ends = _figures_of(text, entities)
+    places = gazetteer(entities.department.code, _named_entities(entities))
     figures: list[_Read] = []
     for i, q in enumerate(quantities):
         before_end = quantities[i - 1].end if i else 0
@@ -291,7 +292,8 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
         if previous is not None and _before_and_after(text, previous, figure, between):
             figures.append(figure)
             continue
-        if i in range_ends and previous is not None:  # "environ 200 à 400 likes"
+        if i in range_ends and previous is not None and previous.value <= value:
+            # "environ 200 à 400 likes" (not "de 12 € à 9 €": a value before and after)
             base = label or previous.label
             previous.label, figure.label = f"{base} (minimum)", f"{base} (maximum)"
             previous.quantity = replace(previous.quantity, qualifier="at_least")
@@ -307,7 +309,7 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
                 # ("95 140, contre 83 830 l'an passé, soit + 13,5 %": of the first)
                 figure.label = f"évolution : {previous.label}"
                 figure.part_of = figures.index(previous)
-            elif _part_by_place(text, figure, previous, figures, after):
+            elif _part_by_place(text, figure, previous, figures, after, places):
                 pass  # "réparties entre Oignies (23), ...", "75 places (24 à Oignies, ...)"
             elif _BETWEEN_PART.search(between) and previous.unit == unit:
                 figure.part_of = figures.index(previous)
@@ -465,7 +467,9 @@ _AS_MUCH_AS = r"(?:à\s+hauteur\s+(?:de|d['’])|pour)"
 _SUPPORTED_FOR = re.compile(rf",\s*{_PAID}\s+{_AS_MUCH_AS}\s*$", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"\d[\d\s\u00a0\u202f]*")
 _SCALE_WORD = re.compile(r"\bmilli(?:on|ard)s?\b", re.IGNORECASE)
-_NOTHING_OF_ITS_OWN = re.compile(r"\s*(?:[,.;:)!?]|$|(?:grâce|avant|après|auparavant|jusqu)\b)")
+_NOTHING_OF_ITS_OWN = re.compile(
+    r"\s*(?:[,.;:)!?]|$|(?:grâce|avant|après|auparavant|jusqu|et|ou)\b)"
+)
 _INSTEAD_OF = re.compile(r"\bau\s+lieu\s+(?:de|d['’])\s*$", re.IGNORECASE)
 
 
@@ -510,7 +514,8 @@ def _from_to(text: str, before: _Read, after: _Read) -> str:
     between = _YEAR_OF_BEFORE.sub("", between)
     if verb is None or not _RANGE_BETWEEN.match(between):
         return ""
-    if before.unit != after.unit and not _in_unit_before(before, after):
+    own = _NOTHING_OF_ITS_OWN.match(text[after.quantity.end :])  # not "à 450 personnes"
+    if before.unit != after.unit and not (own and _in_unit_before(before, after)):
         return ""
     clause = text[: verb.start()]
     taken = list(TIME_TAKEN.finditer(clause)) if after.unit == "day" else []
@@ -580,9 +585,15 @@ def _elided(figure: _Read, previous: _Read, parse: Parse) -> str:
     words, before = figure.label.split(), previous.label.split()
     if len(words) != 1 or len(before) < 2 or figure.unit != previous.unit:
         return ""
-    adjective = [
-        w for w in parse.within(figure.quantity.end, len(parse.text)) if w.text == words[0]
-    ]
+    q = figure.quantity
+    adjective = [w for w in parse.within(q.end, len(parse.text)) if w.text == words[0]]
+    bracketed = _ADJECTIVE_BRACKETED.search(parse.text, 0, q.start)
+    if not adjective and bracketed is not None and bracketed["adjective"] == words[0]:
+        adjective = [  # "..., territorial (13)": the adjective its bracket follows
+            w
+            for w in parse.within(max(q.start - _ADJECTIVE_REACH, 0), q.start)
+            if w.text == words[0]
+        ]
     if not adjective or adjective[0].is_participle:
         return ""
     last = [w for w in parse.words if w.text.lower() == before[-1].lower()]
@@ -760,13 +771,15 @@ def _share_among(after: str, previous: _Read) -> str:
 
 
 def _part_by_place(
-    text: str, figure: _Read, previous: _Read, figures: list[_Read], after: str
+    text: str, figure: _Read, previous: _Read, figures: list[_Read], after: str, places: Gazetteer
 ) -> bool:
     """A part of the figure before (or of its whole) named by its place: "77 au total,
     réparties entre Oignies (23), Noyelles-les-Vermelles (16)", "75 places créées (24 à
     Oignies, 14 à Noyelles ...)"; False (nothing set) for another figure."""
     q = figure.quantity
     placed = _PLACE_BRACKETED.search(text, 0, q.start)
+    if placed is not None and not _could_be_a_place(placed["place"], figure.unit, places):
+        placed = None  # "dont RSA (120)", "Hommes (52 %)", "par Internet (3 000)"
     bracketed = _BRACKET_OPENS.search(text[: previous.quantity.start].rstrip("* "))
     if previous.part_of is None and bracketed:
         placed = None  # the whole is no bracketed figure itself
@@ -777,9 +790,21 @@ def _part_by_place(
         where = _DANGLING_PREPOSITION.sub("", place["place"].strip())
     if not where or not previous.label:
         return False
-    figure.label = f"à {where}"
+    share = figure.unit == "pct" and previous.unit != "pct"  # "dont la moitié à Arras"
+    figure.label = f"{previous.label} à {where} (part en %)" if share else f"à {where}"
     figure.part_of = previous.part_of if previous.part_of is not None else figures.index(previous)
     return True
+
+
+def _could_be_a_place(word: str, unit: str, places: Gazetteer) -> bool:
+    """A capitalised word before a bracketed part that may name a place: a commune of the
+    official list ("Calais", "Noyelles-les-Vermelles"), else (no list) no acronym ("RSA")
+    and no word of the lexicon ("Hommes", "Internet"); and a part that is no share."""
+    if unit in {"pct", "pct_change"} or word.isupper():
+        return False
+    if places:
+        return places.opens(word) is not None
+    return "-" in word or not is_french_word(word)
 
 
 def _share_of_part(after: str, previous: _Read, figure: _Read) -> str:
@@ -841,9 +866,10 @@ def _bracket_whole(text: str, q: Quantity, before: list[Quantity]) -> int | None
         return None
     n = candidates[-1]
     words = text[before[n].end : opening].split()
+    # not "territorial (13) et local (19)": a figure in a bracket of its own is no whole
     return (
         n
-        if 0 < len(words) <= 5 and not re.search(r"[,;.:]", text[before[n].end : opening])
+        if 0 < len(words) <= 5 and not re.search(r"[,;.:)]", text[before[n].end : opening])
         else None
     )
 
@@ -880,6 +906,7 @@ _SPREAD = re.compile(
 _CONTEXT_OF = re.compile(r"\(([^()]+)\)$")
 _RANGE_BETWEEN = re.compile(r"^\s*(?:à|-|–)\s*$")
 # an adjective alone before a bracketed figure, after a comma or "et": "..., territorial (13"
+_ADJECTIVE_REACH = 30  # characters before a bracketed figure its adjective stands in
 _ADJECTIVE_BRACKETED = re.compile(r"(?:,|\bet)\s+(?P<adjective>[a-zéèêàç-]+)\s*\(\s*\**\s*$")
 # the fractions a share is said by: "un quart", "la moitié", "deux tiers"
 _FRACTIONS = r"trois\s+quarts|deux\s+tiers|quart|tiers|cinquième|dixième|moitié"
@@ -1475,9 +1502,10 @@ def _paid_for(text: str, q: Quantity, unit: str) -> str:
     purpose = _PURPOSE_AFTER.match(text, q.end) if unit == "EUR" else None
     what = opening_phrase(text[purpose.end() :]) if purpose is not None else ""
     counted = _FOR_COUNTED.match(text, q.end) if unit == "EUR" else None
-    if counted is not None and not is_noun_phrase(what):
+    opens = not LIST_MARKERS.sub("", text[: q.start]).strip(" *:;")  # "- ◆ 52 780 € pour"
+    if counted is not None and opens and not is_noun_phrase(what):
         # "52 780 € pour 1 dossier en innovation touristique"
-        named = re.split(r"\s*:|" + _PHRASE_END.pattern, text[counted.end() :], maxsplit=1)[0]
+        named = re.split(r"\s*[:.]|" + _PHRASE_END.pattern, text[counted.end() :], maxsplit=1)[0]
         what = " ".join(named.split()[:_FRAMING_WORDS])
     return f"{UNIT_NOUNS[unit]} : {what}" if is_noun_phrase(what) else ""
 
@@ -1794,8 +1822,13 @@ def _enumerated(before: str) -> bool:
     Camus" ends on such an item), not a clause or a figure's own words ("628 aides")."""
     if ":" not in before:
         return False
-    item = _ITEM_SEPARATOR.split(before)[-1]
-    return _OPENS_ON_ARTICLE.match(item) is not None and not re.search(r"\d", item)
+    item = _ITEM_SEPARATOR.split(before.rsplit(":", 1)[1])[-1]
+    # a noun phrase, not a clause: "Bilan : les dotations ont bénéficié ..., pour" is no item
+    return (
+        _OPENS_ON_ARTICLE.match(item) is not None
+        and not re.search(r"\d", item)
+        and not _FINITE_AUXILIARY.search(item)
+    )
 
 
 def _amount_of_item(text: str, q: Quantity, unit: str, parse: Parse | None) -> str:
@@ -1828,6 +1861,7 @@ def _amount_of_item(text: str, q: Quantity, unit: str, parse: Parse | None) -> s
     return ""
 
 
+_FINITE_AUXILIARY = re.compile(r"\b(?:ont|a|sont|est|avait|avaient|était|étaient)\b")
 _ITEM_SEPARATOR = re.compile(r"[,;:]\s*(?:et\s+)?")
 _CUT_END = re.compile(
     r"(?:\s+(?:et|ou|de|des|du|à|au|aux|en|pour|sur|par|avec|la|le|les|un|une|d['’]|l['’]"
@@ -1887,7 +1921,11 @@ _UNDER_HEADING = re.compile(
 _TAXES = re.compile(r"(?:TTC|HT|H\.T\.?|T\.T\.C\.?)", re.IGNORECASE)
 _OF_WHOLE = re.compile(r"\s*des\s+", re.IGNORECASE)
 # an amount "pour" an action named by its noun (not "pour les collégiens": whom it is for)
-_FOR_COUNTED = re.compile(r"\s*(?:TTC|HT)?\s*pour\s+(?:\d+|une?)\s+(?=[a-zéèêàâç])", re.IGNORECASE)
+_FOR_COUNTED = re.compile(
+    r"\s*(?:TTC|HT)?\s*pour\s+(?:\d+|une?)\s+"
+    r"(?!(?:ans?|années?|mois|jours?|semaines?|durée|total)\b)(?=[a-zéèêàâç])",
+    re.IGNORECASE,
+)
 _PURPOSE_AFTER = re.compile(
     r"\s*(?:TTC|HT)?\s*pour\s+(?=(?:la|le|les|l['’]|une?|des|du)\s*"
     r"(?:[\wéèêàâç-]+(?:tions?|sions?|ments?|ages?|ures?)|travaux|achats?|acquisitions?)\b)",
@@ -1936,7 +1974,7 @@ _AMONG = re.compile(
 # where a figure's phrase ends, and what joins an amount to the phrase before it
 _PHRASE_END = re.compile(r"[,;(){}\[\]]|\.\s|\s(?:et|ou|dont|soit|puis)\s")
 _ASIDE_OPENS = re.compile(
-    r"^\s*,\s*(?=(?:du|de|d['’]|pour|à|au|aux)\b|des\s+[A-ZÉ])",  # not ", des travaux ..."
+    r"^\s*,\s*(?=(?:du|de|d['’]|pour|à|au|aux)\b|des\s+(?-i:[A-ZÉ]))",  # not ", des travaux"
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
@@ -2031,7 +2069,7 @@ _FOR_WHOM = re.compile(r"\s*pour\s+(?=(?:les|la|le|l['’])\s*\w)", re.IGNORECAS
 _CHANGE_BETWEEN = re.compile(
     rf"(?:\(|\bsoit|,\s*(?:soit\s+)?(?:en\s+|une\s+)?(?:{CHANGE_WORDS})\s+de)\s*[+\u2212-]?\s*$"
     # "58 forages suivis, un nombre qui dépasse de 14 % celui de 2021"
-    rf"|,\s*(?:un\s+nombre|un\s+total|un\s+chiffre)?\s*(?:qui\s+)?{BEYOND_BEFORE.pattern}",
+    rf"|,\s*(?:une?\s+[\wéèêàç]+\s+)?(?:qui\s+)?{BEYOND_BEFORE.pattern}",
     re.IGNORECASE,
 )
 _CAPACITY = re.compile(

@@ -132,15 +132,50 @@ _PARTS = {
     "huitième": 8, "neuvième": 9, "dixième": 10,
 }  # fmt: skip
 _NUMERATORS = {
-    "la": 1, "une": 1, "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
-    "sept": 7, "huit": 8, "neuf": 9,
+    "la": 1, "le": 1, "une": 1, "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
+    "six": 6, "sept": 7, "huit": 8, "neuf": 9,
 }  # fmt: skip
 _SHARE_WORD = re.compile(
-    r"(?<![\w'’])(?P<article>(?i:" + "|".join(_NUMERATORS) + r"))\s+"
-    r"(?P<word>(?i:moitié|tiers|quarts?|(?:cinqu|six|sept|huit|neuv|dix)ièmes?))"
-    r"(?=\s+(?:de|des|du|d['’])(?!\s*heure)"  # "un quart d'heure" is a duration
-    r"|\s+(?:sur|à|au|en|dans|chez|pour)\s)"
+    r"(?:(?<=[dD]['’])|(?<![\w'’]))"  # "plus d'un tiers des places"
+    r"(?P<article>" + "|".join(_NUMERATORS) + r")\s+"
+    r"(?P<word>moitié|tiers|quarts?|(?:cinqu|six|sept|huit|neuv|dix)ièmes?)"
+    r"(?=\s+(?P<of>de|des|du|d['’])(?!\s*(?:heure|siècle))"  # "un quart d'heure": a time
+    r"|\s+(?:sur|à|au|en|dans|chez|pour)\s)",
+    re.IGNORECASE,
 )
+# a fraction of a time, not a share: "trois quarts d'heure", "un quart de siècle"
+_FRACTION_OF_TIME = re.compile(
+    r"\b(?:un|une|trois|deux)\s+(?:quarts?|demi(?:e|-heure)?)\s+(?:d['’]\s*heure|de\s+siècle)",
+    re.IGNORECASE,
+)
+_SAID_EXACTLY = re.compile(r"[^().;]{0,60}\(\s*\d[\d\s,.]*%\s*\)")
+_SHARE_OF_PART = re.compile(r"\b(?:dont|soit)\s+$", re.IGNORECASE)
+
+
+def _shares_in_words(text: str) -> list[tuple[re.Match[str], float]]:
+    """The shares a text says in words, with their value in %: "la moitié des communes"
+    (50), "les trois cinquièmes des demandes" (60), "le quart des places" (25), "dont la
+    moitié sur le territoire du Boulonnais"; not an ordinal ("la cinquième édition", "une
+    sixième en France"), nor "un tiers" who is someone else ("confiée à un tiers pour")."""
+    shares = []
+    for match in _SHARE_WORD.finditer(text):
+        article, word = match["article"].lower(), match["word"].lower()
+        times = _NUMERATORS[article]
+        parts = _PARTS[word if word == "tiers" else word.rstrip("s")]
+        plural = word.endswith("s") and word != "tiers"
+        if parts == 2:
+            valid = article in {"la", "une"}
+        elif times == 1:
+            valid = article in {"le", "un"} and not plural
+        else:
+            valid = plural or word == "tiers"
+        if not match["of"] and not _SHARE_OF_PART.search(text, 0, match.start()):
+            valid = False  # a part placed by where it lies, after "dont" only
+        if valid:
+            shares.append((match, round(100 * times / parts, 1)))
+    return shares
+
+
 _WORD_NUMBER = re.compile(
     r"\b(?P<article>une|un)\s+(?P<word>" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORECASE
 )
@@ -285,19 +320,20 @@ def find_quantities(text: str, *, cardinals: bool = False) -> list[Quantity]:
             )
         )
     if cardinals:
-        shares = [range(m.start(), m.end()) for m in _SHARE_WORD.finditer(text)]
+        shares = _shares_in_words(text)
+        spans = [range(m.start(), m.end()) for m, _ in shares] + [
+            range(m.start(), m.end()) for m in _FRACTION_OF_TIME.finditer(text)
+        ]
         found.extend(  # "les deux tiers des places" is a share, not a count of 2
-            q for q in _numbers_in_words(text) if not any(q.start in span for span in shares)
+            q for q in _numbers_in_words(text) if not any(q.start in span for span in spans)
         )
-        for match in _SHARE_WORD.finditer(text):
-            times = _NUMERATORS[match["article"].lower()]
-            parts = _PARTS[match["word"].lower().rstrip("s").replace("tier", "tiers")]
-            if (times > 1) != match["word"].lower().endswith("s") and parts > 3:
-                continue  # "la cinquième édition", "deux cinquième": an ordinal, not a share
+        for match, share in shares:
+            if _SAID_EXACTLY.match(text, match.end()):
+                continue  # "Près d'un quart des habitants (24,9 %)": the figure is 24,9 %
             qualifier, start = _qualifier_before(text, match.start())
             found.append(
                 Quantity(
-                    round(100 * times / parts, 1),
+                    share,
                     "pct",
                     qualifier,
                     text[start : match.end()],

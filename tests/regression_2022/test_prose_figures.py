@@ -2708,3 +2708,49 @@ def test_amounts_and_lengths_named_by_their_clause(indicators, entities) -> None
         "Montant : salles de réfectoire refaites au collège Angellier"
     )
     assert got[(7, "15,8 millions €")][1] != "Montant : collèges publics"
+
+
+def test_the_review_of_fractions_titles_and_places(indicators, entities) -> None:
+    """Inputs a review of those rules ran: ordinals and "un tiers" who is someone are no
+    shares, "le quart des communes" is one; a bare number with its own noun keeps its unit;
+    a capitalised word in brackets is a place only when it is a commune; "Bilan :" opens no
+    list; an object of "fait passer" does not reach over an earlier pair."""
+    from pipelines.extract.block_titles import topic
+    from pipelines.read.numbers import find_quantities
+
+    def shares(text: str) -> list[float | None]:
+        return [q.value for q in find_quantities(text, cardinals=True) if q.unit == "pct"]
+
+    assert shares("Des élèves de la sixième à la troisième.") == []
+    assert shares("Le site est confié à un tiers pour une durée de 3 ans.") == []
+    assert shares("Le quart des communes a répondu.") == [25.0]
+    assert shares("Plus d'un tiers des places.") == [33.3]
+    assert shares("Trois quarts d'heure de marche, un quart de siècle.") == []
+    assert [q.value for q in find_quantities("trois quarts d'heure", cardinals=True)] == []
+    got = _extract_lines(
+        [
+            "Le nombre de bénéficiaires est passé de 30 % à 450 personnes.",
+            "320 dossiers instruits, dont RSA (120) et APA (200).",
+            "Bilan : les dotations ont bénéficié aux collèges publics, pour 15,8 M€.",
+            "La réforme a fait passer le délai de 30 jours à 5 et le coût de 12 € à 9 €.",
+            "42 places créées, dont la moitié à Arras et le reste à Lens.",
+            "Le budget atteint 12 M€, un montant inférieur de 3 % à celui de 2021.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "450")][0].unit == "count"
+    assert got[(3, "120")][1] != "Dossiers instruits à RSA"
+    assert got[(4, "15,8 M€")][1] != "Montant : collèges publics"
+    assert got[(5, "5")][1] == "Délai (après)" and got[(5, "5")][0].unit == "day"
+    assert got[(5, "12 €")][0].qualifier is None  # no range "de 12 € à 9 €"
+    assert got[(6, "la moitié")][1] == "Places créées à Arras (part en %)"
+    change = got[(7, "3 %")]
+    assert (change[0].unit, change[0].value, change[1]) == (
+        "pct_change",
+        -3.0,
+        "Évolution : budget",
+    )
+    assert topic("« Un été au collège » : des parcours") == "« Un été au collège »"
+    for nothing in ("«", "Le mot du Président", "Janvier 2022 : lancement du plan", "Bravo !"):
+        assert topic(nothing) == "", nothing
