@@ -129,7 +129,7 @@ FROM_VALUE = re.compile(
     # "a fait passer le délai moyen de traitement de 30 jours à 5": what changed between
     r"(?:fait|faire|faisant)\s+(?:passer|baisser|reculer|progresser|augmenter)"
     r"\s+(?P<object>(?:le|la|les|l['’])\s*(?:(?!\set\s)[^,.;\d]){2,80}?))"
-    r"(?:\s*,[^,.;]{0,60}?,?)?\s+de\s+$",  # the verb's own "de", an aside between at most
+    r"(?P<aside>\s*,[^,.;]{0,60}?,?)?\s+de\s+$",  # the verb's own "de", an aside between
     _I,
 )
 _QUARTERS = {"premier": 1, "1er": 1, "deuxième": 2, "second": 2, "troisième": 3, "quatrième": 4,

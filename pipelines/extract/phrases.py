@@ -285,14 +285,29 @@ def phrase_after(text: str) -> str:
         return ""
     rest = " ".join(_ADVERBS.sub(" ", " ".join(words[i:])).split())  # "ont ainsi été réunis"
     participle = _AUXILIARIES.match(rest)
+    active = re.match(r"\s*(?:qui\s+)?(?:ont|a|avaient|avait)\s+(?!été\b)", rest, re.IGNORECASE)
+    if participle and not active and not _agrees(out[0], participle["participle"]):
+        participle = None  # "une aire de 49 places VL a été réalisée": the aire was
     if participle and _PARTICIPLE.search(participle["participle"].lower()):
-        active = re.match(r"\s*(?:qui\s+)?(?:ont|a|avaient|avait)\s+(?!été\b)", rest, re.IGNORECASE)
         # "aidants qui ont participé": what they did, "aidants ayant participé"
         out.extend(["ayant", participle["participle"]] if active else [participle["participle"]])
         locution = _LOCUTION.match(rest, participle.end())  # "mis en œuvre"
         if locution:
             out.append(locution.group(0).strip())
     return _join(out)
+
+
+def _agrees(noun: str, participle: str) -> bool:
+    """A passive participle that may agree with the noun in number ("places ... réalisées",
+    "repas produits"); not a singular one after a plural noun ("places ... réalisée") nor
+    the reverse. An invariable noun ("prix", "fois") agrees with both."""
+    if noun.isupper():
+        return True  # "5 CER sont intervenus": an acronym says no number
+    plural_noun = noun.lower().endswith(("s", "x", "z"))
+    plural_participle = participle.lower().endswith(("s", "x"))
+    if plural_participle and not plural_noun:
+        return False
+    return not (plural_noun and not plural_participle and participle.lower().endswith(("é", "ée")))
 
 
 def phrase_before(text: str) -> str:

@@ -528,6 +528,9 @@ def _from_to(text: str, before: _Read, after: _Read) -> str:
     subject = _CUT_END.sub("", subject).strip(" ,")
     if not is_noun_phrase(subject):
         subject = after.label or before.label
+    aside = _FOR_WHAT.match(verb["aside"] or "")
+    if aside is not None and subject:  # "passant, pour les avis de grossesse, de 29 jours"
+        subject = f"{subject} {' '.join(aside['what'].split())}"
     noun = UNIT_NOUNS.get(after.unit, "")
     if noun and after.unit != "day" and len(subject.split()) <= 1:
         subject = f"{noun} : {subject}"  # "Part : taux"
@@ -904,6 +907,7 @@ _SPREAD = re.compile(
     re.IGNORECASE,
 )
 _CONTEXT_OF = re.compile(r"\(([^()]+)\)$")
+_FOR_WHAT = re.compile(r"\s*,\s*(?P<what>pour\s+(?:les?|la|l['’]|des)\s*[^,]{3,50}?)\s*,?\s*$")
 _RANGE_BETWEEN = re.compile(r"^\s*(?:à|-|–)\s*$")
 # an adjective alone before a bracketed figure, after a comma or "et": "..., territorial (13"
 _ADJECTIVE_REACH = 30  # characters before a bracketed figure its adjective stands in

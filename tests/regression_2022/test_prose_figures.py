@@ -1164,8 +1164,9 @@ def test_a_time_taken_in_days_and_a_value_before_and_after(indicators, entities)
         entities,
     )
     by_span = {(line, span): (f.value, f.unit, label) for (line, span), (f, label) in got.items()}
-    assert by_span[(2, "29 jours")] == (29.0, "day", "Délai moyen de traitement (avant)")
-    assert by_span[(2, "8 jours")] == (8.0, "day", "Délai moyen de traitement (après)")
+    of = "Délai moyen de traitement pour les avis de grossesse"  # its aside kept
+    assert by_span[(2, "29 jours")] == (29.0, "day", f"{of} (avant)")
+    assert by_span[(2, "8 jours")] == (8.0, "day", f"{of} (après)")
     assert (3, "7 jours") not in by_span and by_span[(3, "28")][1] == "count"
     assert by_span[(4, "200")] == (200.0, "count", "Nombre de visiteurs (avant)")
     assert by_span[(4, "400")] == (400.0, "count", "Nombre de visiteurs (après)")
@@ -2754,3 +2755,24 @@ def test_the_review_of_fractions_titles_and_places(indicators, entities) -> None
     assert topic("« Un été au collège » : des parcours") == "« Un été au collège »"
     for nothing in ("«", "Le mot du Président", "Janvier 2022 : lancement du plan", "Bravo !"):
         assert topic(nothing) == "", nothing
+
+
+def test_a_participle_is_the_counted_nouns_only_when_it_agrees(indicators, entities) -> None:
+    """ "Une aire de co-voiturage de 49 places VL a été réalisée": the aire was, not the
+    places; the line 1268 of the report: the délai of the avis de grossesse, its aside kept."""
+    got = _extract_lines(
+        [
+            "Une aire de co-voiturage de 49 places VL a été réalisée et mise en service.",
+            "Ce sont 6,8 millions de repas qui sont produits chaque année.",
+            "- ◆ Les flux numériques entre la Caisse Nationale des Allocations Familiales et le"
+            " Département ont été automatisés pour permettre la réduction du délai moyen de"
+            " traitement, passant, pour les avis de grossesse de 29 jours à 8 jours.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "49")][1] == "Places VL"
+    assert got[(3, "6,8 millions")][1] == "Repas produits"
+    assert got[(4, "8 jours")][1] == (
+        "Délai moyen de traitement pour les avis de grossesse (après)"
+    )
