@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterable
 from pipelines.extract.phrases import is_verb, lemma
 from pipelines.read.document import LIST_MARKERS, Section, TextLine
 
-TITLE_WORDS = 14  # a longer line is running text
+TITLE_WORDS = 14  # a longer title names no topic
+BLOCK_TITLE_WORDS = 30  # a longer line is running text, however it ends
 TOPIC_WORDS = 10  # the longest topic a label takes
 PARAGRAPHS = 3  # a title covers this many paragraphs under it (list items aside)
 
@@ -68,6 +69,12 @@ _MONTHS = frozenset(
 _COMPLEMENT = re.compile(
     r"\w{3,}\s+(?:(?:de|du|des|à|au|aux|dans|en)\s+|d['’]\s*)\w{3,}", re.IGNORECASE
 )
+# the words a paragraph goes on with what came before it
+_GOES_ON = re.compile(
+    r"^\s*(?:aussi|ainsi|enfin|de\s+plus|par\s+ailleurs|en\s+outre|également|puis|ensuite|"
+    r"de\s+même|cette|ce|ces|cet|celle|celui|elle|il|elles|ils)\b",
+    re.IGNORECASE,
+)
 _LEADS = re.compile(r":\s*\**\s*$")  # "Les chiffres clés de la mobilité :", "dont :"
 
 
@@ -81,6 +88,17 @@ def is_title(text: str, has_figure: Callable[[str], bool]) -> bool:
     if len(words.split()) > TITLE_WORDS or ending.endswith((".", ";", ",", ":")):
         return False
     return not has_figure(words)
+
+
+def opens_a_block(text: str) -> bool:
+    """A line that ends the block before it: a title of any length or content ("Accompagner
+    les familles dans l'accès aux crèches et les structures ...", "« Bien vieillir ... », 2
+    défis à relever !"), that is no list item and does not end like a sentence."""
+    words = text.replace("*", " ").strip()
+    if not words or LIST_MARKERS.match(text) or ". " in words:
+        return False
+    ending = re.sub(r"\s*(?:\.\.\.|…)$", "", words)
+    return len(words.split()) <= BLOCK_TITLE_WORDS and not ending.endswith((".", ";", ","))
 
 
 def topic(title: str, own: frozenset[str] = frozenset()) -> str:
@@ -146,7 +164,7 @@ def block_topics(
     lines = list(lines)
     printed = Counter(" ".join(line.text.split()) for _, line in lines)
     under: dict[tuple[int, int], str] = {}
-    current, paragraphs, section_now = "", 0, None
+    current, paragraphs, section_now, listed = "", 0, None, False
     for section, line in lines:
         if section is not section_now:
             current, paragraphs, section_now = "", 0, section
@@ -157,12 +175,20 @@ def block_topics(
             current = ""  # a page's navigation, a list's lead: no block title above
             continue
         if is_title(line.text, has_figure):
-            current, paragraphs = topic(line.text, own), 0
+            current, paragraphs, listed = topic(line.text, own), 0, False
             continue
-        if not line.is_list_item:
+        if opens_a_block(line.text):
+            current, paragraphs, listed = "", 0, False  # a title naming no topic ends it
+            continue
+        if line.is_list_item:
+            listed = True
+        else:
             paragraphs += 1
-            if paragraphs > PARAGRAPHS:
+            # a paragraph after a list goes on with the block only when it says so ("Aussi,
+            # deux bacs ..."); else it opens one whose title a PDF may have run into it
+            if paragraphs > PARAGRAPHS or (listed and not _GOES_ON.match(line.text)):
                 current = ""
+            listed = False
         if current:
             under[line.location.order] = current
     return under

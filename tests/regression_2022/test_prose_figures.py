@@ -1069,7 +1069,7 @@ def test_what_was_done_to_a_count_and_an_amount_after_a_pair(statements) -> None
     labels = statements.set_index(["line", "span"]).label
     assert labels[(1156, "107")] == "Assistants familiaux (recrutement)"
     assert labels[(1190, "105")] == "Nouvelles mesures (création)"
-    assert labels[(4571, "24M€")] == "Montant mobilisé (Pas-de-Calais Actif)"  # its box
+    assert labels[(4571, "24M€")] == "Montant mobilisé"
     assert labels[(4571, "1927")] == "Structures accompagnées et/ou financées"
 
 
@@ -2594,6 +2594,10 @@ def test_a_bare_label_takes_what_its_block_title_names(indicators, entities) -> 
             "Aussi, deux bacs « potager » ont été ajoutés pour les jeunes.",
             "Les réalisations majeures",
             "Il y a eu 9 visites.",
+            "Lancement de ProfessionAutonomie62, la plateforme des métiers de l'autonomie",
+            "Accompagner les familles dans l'accès aux crèches et les structures dans l'accueil"
+            " des enfants fragilisés",
+            "9 inter-médiatrices ont été recrutées.",
         ],
         indicators,
         entities,
@@ -2602,6 +2606,20 @@ def test_a_bare_label_takes_what_its_block_title_names(indicators, entities) -> 
     assert got[(5, "12")][1] == "Ateliers animés"
     assert got[(9, "deux")][1] == "Bacs (Rénovation de la cour de la MDS d'Arques)"
     assert got[(11, "9")][1] == "Visites"
+    # a long title that names no topic still ends the block above it
+    assert got[(14, "9")][1] == "Inter-médiatrices recrutées"
+    # a paragraph after a list opens a block of its own unless it says it goes on (a PDF
+    # may run the next title into it: the text and the PDF then read alike)
+    merged = _extract_lines(
+        [
+            "Hansel et Gretel sèment la culture à La Couture et Ferfay",
+            "- ◆ Une tournée dans les villages,",
+            "Une qualité de prise en charge Réalisation de 3 diagnostics qualité.",
+        ],
+        indicators,
+        entities,
+    )
+    assert merged[(4, "3")][1] == "Diagnostics qualité"
 
 
 def test_block_titles_name_a_topic_or_nothing() -> None:
