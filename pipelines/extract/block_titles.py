@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
+from pipelines.extract.periods import MONTH
 from pipelines.extract.phrases import is_verb, lemma
 from pipelines.read.document import LIST_MARKERS, Section, TextLine
 
@@ -34,7 +35,7 @@ _FRAMING = re.compile(
     re.IGNORECASE,
 )
 # a block type, not a topic
-_NOT_A_TOPIC = re.compile(
+_BLOCK_TYPE = re.compile(
     r"\b(?:chiffres?[\s-]+cl(?:é|e)f?s?|réalisations|temps\s+forts|en\s+(?:quelques\s+)?chiffres|"
     r"bilan|sommaire|édito(?:rial)?|mot\s+du|interview|témoignages?|faits\s+marquants|"
     r"territoire\s+(?:de|du|d['’])|actions?\s+phares?|perspectives)\b",
@@ -62,10 +63,7 @@ _ELIDED = re.compile(r"^[dlDL]['’]")
 _QUOTED_TITLE = re.compile(
     r"«[^«»]*[^\W\d_][^«»]*»|“[^“”]*[^\W\d_][^“”]*”|\"[^\"]*[^\W\d_][^\"]*\""
 )
-_MONTHS = frozenset(
-    {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-     "octobre", "novembre", "décembre"}
-)  # fmt: skip
+_A_MONTH = re.compile(MONTH, re.IGNORECASE)  # "Janvier 2022 : ...": a date, no name
 _COMPLEMENT = re.compile(
     r"\w{3,}\s+(?:(?:de|du|des|à|au|aux|dans|en)\s+|d['’]\s*)\w{3,}", re.IGNORECASE
 )
@@ -118,7 +116,7 @@ def topic(title: str, own: frozenset[str] = frozenset()) -> str:
         if n and not quoted and not _ELIDED.match(word) and word.islower() and is_verb(word):
             break  # "Hansel et Gretel sèment la culture …": the title's verb ends it
         kept.append(word)
-    if not kept or len(kept) > TOPIC_WORDS or _NOT_A_TOPIC.search(" ".join(kept)):
+    if not kept or len(kept) > TOPIC_WORDS or _BLOCK_TYPE.search(" ".join(kept)):
         return ""
     first = _ELIDED.sub("", kept[0]).lower()
     named = _names_something(kept, _COMMON_NAMES | own)
@@ -142,7 +140,7 @@ def _names_something(words: list[str], common: frozenset[str]) -> bool:
         return True
     for n, word in enumerate(words):
         bare = _ELIDED.sub("", word).strip('«»"“”()')
-        if not bare or bare.lower() in common or bare.lower() in _MONTHS:
+        if not bare or bare.lower() in common or _A_MONTH.fullmatch(bare):
             continue
         if bare.isupper() and len(bare) > 1 and any(c.isalpha() for c in bare):
             return True  # "ACF", "ESCAPADE"
