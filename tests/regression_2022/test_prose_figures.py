@@ -2794,3 +2794,23 @@ def test_a_participle_is_the_counted_nouns_only_when_it_agrees(indicators, entit
     assert got[(4, "8 jours")][1] == (
         "Délai moyen de traitement pour les avis de grossesse (après)"
     )
+
+
+def test_a_ceiling_aimed_at_is_a_target(indicators, entities) -> None:
+    """Line 2325 of the report: "quels leviers pour ne pas dépasser 2,20 € de denrées au
+    plateau": a ceiling aimed at, not a 2022 result; "ne doit pas dépasser" in a year's
+    account stays of the year."""
+    got = _extract_lines(
+        [
+            "Dans ce contexte, quels leviers pour ne pas dépasser 2,20 € de denrées au plateau"
+            " en moyenne sur l'année ?",
+            "En 2022, le coût ne doit pas dépasser 3,06 € par repas.",
+        ],
+        indicators,
+        entities,
+    )
+    aimed = got[(2, "ne pas dépasser 2,20 €")][0]
+    assert aimed.period is not None and aimed.period.kind == "forecast"
+    assert aimed.qualifier == "at_most"
+    year = got[(3, "ne doit pas dépasser 3,06 €")][0]
+    assert year.period is None or year.period.kind == "year"
