@@ -166,8 +166,9 @@ def _wordings(text: str, label: str) -> list[str]:
     if colon > 0 and (named := _LABEL_FIRST.match(body[: colon + 1])) is not None:
         wordings.append(COUNT_OF.sub("", named["label"]).strip())
     words = wordings[-1].split() if wordings[-1] else []
-    while len(words) > 1 and _COUNTED_SO.match(words[-1]):
-        words = words[:-1]  # "bassins recensés": the noun counted (not "routes rénovées")
+    counted_so = [n for n, word in enumerate(words) if n and _COUNTED_SO.match(word)]
+    if counted_so:  # "bassins recensés", "ouvrages d'art recensés sur le territoire": the
+        words = words[: counted_so[0]]  # noun counted (not "routes rénovées")
     wordings.append(" ".join(words))
     others = [w for n, w in enumerate(wordings) if n and w and w not in wordings[:n]]
     return [label, *others]  # "690,3 km²": no words is a label too (the area's)

@@ -522,6 +522,8 @@ def singular_participle(text: str) -> str:
     """ "consacrés aux projets" → "consacré aux projets": the participle that follows
     "montant", in the masculine singular."""
     first, _, rest = text.partition(" ")
+    if first.lower().endswith(("mis", "pris", "quis")):  # "permis", "pris", "acquis": as is
+        return text
     for ending, replacement in (("ées", "é"), ("és", "é"), ("ée", "é"), ("ies", "i"), ("is", "i")):
         if first.endswith(ending):
             first = first[: -len(ending)] + replacement

@@ -423,13 +423,24 @@ def _said_earlier(
 def _before_and_after(text: str, previous: _Read, figure: _Read, between: str) -> bool:
     """Two values of one quantity, the one before and the one after: "le délai ... passant
     de 29 jours à 8 jours"; "9 jours de délai au lieu de 31" (31 before, 9 after)."""
-    if then := _from_to(text, previous, figure):
+    if then := _from_to(text, previous, figure) or _was_then_is(text, previous, between):
         previous.label, figure.label = f"{then} (avant)", f"{then} (après)"
         figure.unit = previous.unit  # "de 30 jours à 5": the days said once
         return True
     if ";" in between:
         return False
     return _instead_of(figure, previous, between, text[figure.quantity.end :])
+
+
+def _was_then_is(text: str, before: _Read, between: str) -> str:
+    """What was one value and is now another: "le délai moyen de traitement, qui était de
+    vingt-sept jours, n'est plus que de 4 jours" → "délai moyen de traitement"; ""
+    otherwise."""
+    was = _WAS.search(text, 0, before.quantity.start)
+    if was is None or not _NOW_IS.fullmatch(between):
+        return ""
+    subject = phrase_before(text[: was.start()])
+    return subject if is_noun_phrase(subject) else ""
 
 
 def _in_unit_before(before: _Read, figure: _Read) -> bool:
@@ -907,6 +918,13 @@ _SPREAD = re.compile(
     re.IGNORECASE,
 )
 _CONTEXT_OF = re.compile(r"\(([^()]+)\)$")
+# "..., qui était de 27 jours, n'est plus que de 4 jours": a value before and one after
+_WAS = re.compile(r"\s*,?\s*qui\s+(?:était|étaient|s['’]élevait\s+à)\s+(?:de\s+)?$", re.I)
+_NOW_IS = re.compile(
+    r"\s*,?\s*(?:n['’](?:est|sont)\s+plus\s+que\s+(?:de\s+)?|est\s+(?:désormais|aujourd['’]hui)"
+    r"\s+(?:de\s+)?|est\s+passée?\s+à\s+|a\s+été\s+ramenée?\s+à\s+)",
+    re.I,
+)
 _FOR_WHAT = re.compile(r"\s*,\s*(?P<what>pour\s+(?:les?|la|l['’]|des)\s*[^,]{3,50}?)\s*,?\s*$")
 _RANGE_BETWEEN = re.compile(r"^\s*(?:à|-|–)\s*$")
 # an adjective alone before a bracketed figure, after a comma or "et": "..., territorial (13"
@@ -1297,7 +1315,18 @@ def _bracket_follows(text: str, q: Quantity, unit: str, parse: Parse) -> str:
         # the whole item names it
         label = item
     else:
-        label = noun_before(parse, opening)
+        # "Renouvellements (12) ; nouvelles demandes (13)": the phrase right before it, when
+        # its item holds nothing else; else the noun the parse makes the bracket follow
+        segment = re.split(r"[;,:()]", text[:opening])[-1]
+        plain = len(segment.split()) <= _SHORT_LABEL + 1 and not any(
+            is_verb(w) for w in segment.split()
+        )
+        near = phrase_before(segment) if plain else ""
+        at = text.rfind(near, 0, opening) if near else -1
+        first = [w for w in parse.within(at, at + len(near.split()[0]))] if at >= 0 else []
+        if first and first[0].pos in {"ADV", "VERB"}:
+            near = ""  # "... des préaux fortement oxydés (158 000 €)": no noun of its own
+        label = near if is_noun_phrase(near) else noun_before(parse, opening)
     if unit in _MEASURES and is_noun_phrase(label) and not _only_a_name(label):
         return f"{UNIT_NOUNS[unit]} : {label}"
     return label
@@ -1379,6 +1408,7 @@ _SAID_AGAIN = re.compile(
 # a verb that gives the amount of its subject: "s'élève à", "atteint", "se monte à"
 _AMOUNTS_TO = re.compile(
     r"\s+(?:qui\s+)?(?:s['’](?:élève|élèvent|établit|établissent)\s+à|se\s+monte(?:nt)?\s+à"
+    r"|se\s+chiffre(?:nt)?\s+à|totalise(?:nt)?"
     r"|atteint|atteignent|avoisine(?:nt)?|port(?:e|ent)\s+sur"
     # "les agréments adoption en cours de validité étaient cent quarante-sept"
     r"|sont|étaient|était|est(?:\s+de)?)\s*(?:à\s+)?$",
@@ -1507,6 +1537,12 @@ def _paid_for(text: str, q: Quantity, unit: str) -> str:
     what = opening_phrase(text[purpose.end() :]) if purpose is not None else ""
     counted = _FOR_COUNTED.match(text, q.end) if unit == "EUR" else None
     opens = not LIST_MARKERS.sub("", text[: q.start]).strip(" *:;")  # "- ◆ 52 780 € pour"
+    fronted = _FRONTED_FOR.fullmatch(LIST_MARKERS.sub("", text[: q.start]))
+    then = _THEN_WHAT.match(text, q.end) if fronted and unit == "EUR" else None
+    if then is not None and not is_noun_phrase(what):
+        # "Pour deux cent quatre-vingt-treize mille euros au total, réhabilitation de bassins"
+        what = opening_phrase(_PHRASE_END.split(text[then.end() :], maxsplit=1)[0])
+        what = _FROM_MONTH.sub("", what)  # "... de bassins de septembre 2022 à janvier 2023"
     if counted is not None and opens and not is_noun_phrase(what):
         # "52 780 € pour 1 dossier en innovation touristique"
         named = re.split(r"\s*[:.]|" + _PHRASE_END.pattern, text[counted.end() :], maxsplit=1)[0]
@@ -1590,7 +1626,13 @@ def _received(before: str, unit: str) -> str:
 
 
 # an aside between the subject and its verb: "Le projet, porté par la commune, a bénéficié"
-_ASIDE_BEFORE_VERB = re.compile(r",\s*[a-zéèêàâç]+(?:ée?s?|ie?s?|ue?s?)\s[^,]{0,60},\s*$")
+_ASIDE_BEFORE_VERB = re.compile(
+    r",\s*(?:[a-zéèêàâç]+(?:ée?s?|ie?s?|ue?s?)\s[^,]{0,60}"
+    # "Les loyers perçus, pour leur part, atteignent": a discourse aside
+    r"|pour\s+(?:sa|leur|ma|notre|votre)\s+part|quant\s+à\s+(?:eux|elles?|lui)|"
+    r"(?:de\s+son|de\s+leur)\s+côté|en\s+revanche|toutefois|cependant|néanmoins|ainsi),\s*$",
+    re.IGNORECASE,
+)
 _RECEIVES = re.compile(
     r"\s+(?:(?:a|ont)\s+bénéficié|(?:se\s+voi(?:t|ent)|(?:a|ont)\s+été|est|sont)\s+dotée?s?)"
     r"(?:\s*,[^,.;]{0,40},)?\s+(?:de|d['’])\s*$",
@@ -1780,7 +1822,11 @@ def _times_done(text: str, q: Quantity) -> str:
     noun = _act_noun(verb["verb"]) if verb else ""
     if verb is None or not noun:
         return ""
-    subject = _subject_before(_DONE_AUXILIARY.sub("", text[: verb.start()]))
+    clause = _DONE_AUXILIARY.sub("", text[: verb.start()])
+    subject = _subject_before(clause)
+    named = LEADING_ARTICLE.sub("", LIST_MARKERS.sub("", clause)).strip()
+    if not subject and named[:1].isupper() and len(named.split()) <= _FRAMING_WORDS:
+        subject = named  # "Le Conseil départemental s'est réuni quatre fois": a body's name
     return f"{noun} : {subject}" if subject else noun
 
 
@@ -1925,6 +1971,9 @@ _UNDER_HEADING = re.compile(
 _TAXES = re.compile(r"(?:TTC|HT|H\.T\.?|T\.T\.C\.?)", re.IGNORECASE)
 _OF_WHOLE = re.compile(r"\s*des\s+", re.IGNORECASE)
 # an amount "pour" an action named by its noun (not "pour les collégiens": whom it is for)
+_FROM_MONTH = re.compile(rf"\s+(?:de|d['’]|en|du)\s*(?:\d{{1,2}}\s+)?{MONTH}\b.*$", re.IGNORECASE)
+_FRONTED_FOR = re.compile(r"\s*pour\s+", re.IGNORECASE)
+_THEN_WHAT = re.compile(r"\s*(?:HT|TTC)?\s*(?:au\s+total|en\s+tout)?\s*,\s*", re.IGNORECASE)
 _FOR_COUNTED = re.compile(
     r"\s*(?:TTC|HT)?\s*pour\s+(?:\d+|une?)\s+"
     r"(?!(?:ans?|années?|mois|jours?|semaines?|durée|total)\b)(?=[a-zéèêàâç])",

@@ -103,7 +103,8 @@ _WORDS_NUMBER = re.compile(
     rf"(?:(?:-|\s)(?:{_COMPOUND_WORDS})|(?:-|\s)et(?:-|\s)(?:une?|onze)(?![\w'’])"
     r"|-une?(?![\w'’])"  # "quatre-vingt-un": "un" joins a number by its hyphen
     r"|(?<=cent)\s+une?(?![\w'’])|(?<=mille)\s+une?(?![\w'’]))*))"  # or after "cent", "mille"
-    r"(?:(?=\s+(?!de\b|d['’]|fois\b|à\b)[a-zéèêà«])"  # "vingt-deux collèges", "« coups"
+    # "vingt-deux collèges", "« coups", "réuni quatre fois" (not "trois fois plus")
+    r"(?:(?=\s+(?!de\b|d['’]|à\b|fois\s+(?:plus|moins|par|autant|davantage|mieux)\b)[a-zéèêà«])"
     r"|(?P<name>(?=\s+[A-ZÉ]))"  # "sept Maisons", "trois SCIC" (not "Deux Caps")
     r"|(?P<end>(?=\s*(?:[,.;)(]|$))))"  # "au nombre de neuf,", "partenaires : neuf"
 )
@@ -152,6 +153,19 @@ _SAID_EXACTLY = re.compile(r"[^().;]{0,60}\(\s*\d[\d\s,.]*%\s*\)")
 _SHARE_OF_PART = re.compile(r"\b(?:dont|soit)\s+$", re.IGNORECASE)
 
 
+# a share said as "N sur M" in words: "dont trois sur quatre sur le territoire du Boulonnais"
+_ONE_IN = {k: v for k, v in _NUMERATORS.items() if k not in {"la", "le"}}
+_RATIO_WORDS = re.compile(
+    r"(?<![\w'’])(?P<a>"
+    + "|".join(_ONE_IN)
+    + r")\s+sur\s+(?P<b>"
+    + "|".join(k for k, v in _ONE_IN.items() if v > 1)
+    + r"|dix)(?![\w'’])"
+    r"(?=\s+(?P<of>de|des|du|d['’])|\s+(?:sur|à|au|en|dans|chez|pour)\s)",
+    re.IGNORECASE,
+)
+
+
 def _shares_in_words(text: str) -> list[tuple[re.Match[str], float]]:
     """The shares a text says in words, with their value in %: "la moitié des communes"
     (50), "les trois cinquièmes des demandes" (60), "le quart des places" (25), "dont la
@@ -173,7 +187,13 @@ def _shares_in_words(text: str) -> list[tuple[re.Match[str], float]]:
             valid = False  # a part placed by where it lies, after "dont" only
         if valid:
             shares.append((match, round(100 * times / parts, 1)))
-    return shares
+    for match in _RATIO_WORDS.finditer(text):
+        a = _ONE_IN[match["a"].lower()]
+        b = 10 if match["b"].lower() == "dix" else _ONE_IN[match["b"].lower()]
+        placed = match["of"] or _SHARE_OF_PART.search(text, 0, match.start())
+        if a < b and placed:
+            shares.append((match, round(100 * a / b, 1)))
+    return sorted(shares, key=lambda found: found[0].start())
 
 
 _WORD_NUMBER = re.compile(
@@ -586,6 +606,10 @@ _LAW_BEFORE = re.compile(
 # an acronym or code right before the number: "RD 917", "M 57", "BDR 62", "ESCAPA 62"
 _CODE_BEFORE = re.compile(r"(?<![\w'’])(?:[A-Z]{1,8}|[A-Z][a-z]+[A-Z]\w*)\s?$")
 # a table of contents or menu: a number opening a short line, then a title
+_COUNTED_BEFORE = re.compile(
+    r"\b(?:compte|comptent|recense|recensent|dénombre|dénombrent|totalise|totalisent)\s+$",
+    re.IGNORECASE,
+)
 _PAGE_LINE = re.compile(r"^\s*(?:[-•]\s*)?$")
 _DIGITS = re.compile(r"\d+")
 _PAGE_AFTER = re.compile(r"^\s+(?:[A-ZÉÈÀÂÎ«]|L['’])")
@@ -772,6 +796,7 @@ def _reference_reason(
         and (_PAGE_LINE.match(before) or lone)
         and _PAGE_AFTER.match(after)
         and not (lone and _ACRONYM_COUNTED.match(after))  # "autour de 7 MDADT, chargées"
+        and not _COUNTED_BEFORE.search(before)  # "On compte 14 Commissions d'appels d'offres"
         and len(text) < 110
     ):
         return "page or menu number"

@@ -2814,3 +2814,61 @@ def test_a_ceiling_aimed_at_is_a_target(indicators, entities) -> None:
     assert aimed.qualifier == "at_most"
     year = got[(3, "ne doit pas dépasser 3,06 €")][0]
     assert year.period is None or year.period.kind == "year"
+
+
+def test_counts_said_by_a_verb_a_ratio_or_their_item(indicators, entities) -> None:
+    """ "On compte 14 commissions" is no page number; "réuni quatre fois" counts meetings
+    (not "trois fois plus"); "se chiffrent à"; "qui était de 27 jours, n'est plus que de 4";
+    "trois sur quatre" a share; an amount fronted by "Pour" names what follows it; items in
+    brackets between semicolons; an aside between commas is no subject."""
+    got = _extract_lines(
+        [
+            "On compte 14 Commissions d'appels d'offres (CAO)",
+            "Le Conseil départemental s'est réuni quatre fois",
+            "Le montant est trois fois plus élevé qu'avant.",
+            "Les appels reçus pour des interventions d'urgence se chiffrent à 2 356",
+            "Le délai moyen de traitement, qui était de vingt-sept jours, n'est plus que de 4"
+            " jours.",
+            "36 places créées, dont trois sur quatre sur le territoire du Boulonnais.",
+            "Pour deux cent mille euros au total, réhabilitation de bassins de septembre 2022 à"
+            " janvier 2023.",
+            "Renouvellements (12) ; nouvelles demandes (13) ; visites conseil (7)",
+            "- ◆ Les loyers perçus, pour leur part, atteignent 921 700 €",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "14")][1] == "Commissions d'appels d'offres"
+    assert got[(3, "quatre")][1] == "Réunions : Conseil départemental"
+    assert [k for k in got if k[0] == 4] == []
+    assert got[(5, "2 356")][1] == "Appels reçus pour des interventions d'urgence"
+    before, after = got[(6, "vingt-sept jours")], got[(6, "4 jours")]
+    assert (before[1], after[1], after[0].unit) == (
+        "Délai moyen de traitement (avant)",
+        "Délai moyen de traitement (après)",
+        "day",
+    )
+    share = got[(7, "trois sur quatre")]
+    assert (share[0].value, share[1]) == (
+        75.0,
+        "Places créées sur le territoire du Boulonnais (part en %)",
+    )
+    assert got[(8, "deux cent mille euros")][1] == "Montant : réhabilitation de bassins"
+    assert [got[(9, s)][1] for s in ("12", "13", "7")] == [
+        "Renouvellements",
+        "Nouvelles demandes",
+        "Visites conseil",
+    ]
+    assert got[(10, "921 700 €")][1] == "Loyers perçus"
+
+
+def test_a_profile_item_named_before_its_figure_with_a_participle(indicators) -> None:
+    """ "Ouvrages d'art recensés sur le territoire : 421" is the curated count of ouvrages
+    d'art, as "424 ouvrages d'art" is."""
+    from pipelines.extract.key_figures import _wordings, match_indicator, split_key_figure
+
+    text = "- Ouvrages d'art recensés sur le territoire : 421"
+    split = split_key_figure(text)
+    assert split is not None and split[0].value == 421.0
+    found = [match_indicator(indicators, w, "count") for w in _wordings(text, split[1])]
+    assert "engineering_structures_count" in {f.code for f in found if f is not None}
