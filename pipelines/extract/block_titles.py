@@ -69,10 +69,12 @@ _COMPLEMENT = re.compile(
 )
 # the words a paragraph goes on with what came before it
 _GOES_ON = re.compile(
-    r"^\s*(?:aussi|ainsi|enfin|de\s+plus|par\s+ailleurs|en\s+outre|également|puis|ensuite|"
-    r"de\s+même|cette|ce|ces|cet|celle|celui|elle|il|elles|ils)\b",
+    r"^\s*(?:(?:aussi|ainsi|enfin|de\s+plus|par\s+ailleurs|en\s+outre|également|puis|ensuite|"
+    r"de\s+même|cette|ce|ces|cet|celles?|celui|ceux|cela|elle|il|elles|ils|au\s+total|"
+    r"dans\s+ce\s+cadre|à\s+cette\s+occasion)\b|c['’])",
     re.IGNORECASE,
 )
+_FINITE = re.compile(r"\s(?:ont|a|sont|est|était|étaient|avait|avaient)\s", re.IGNORECASE)
 _LEADS = re.compile(r":\s*\**\s*$")  # "Les chiffres clés de la mobilité :", "dont :"
 
 
@@ -93,8 +95,10 @@ def opens_a_block(text: str) -> bool:
     les familles dans l'accès aux crèches et les structures ...", "« Bien vieillir ... », 2
     défis à relever !"), that is no list item and does not end like a sentence."""
     words = text.replace("*", " ").strip()
-    if not words or LIST_MARKERS.match(text) or ". " in words:
-        return False
+    if not words or LIST_MARKERS.match(text) or ". " in words or words[:1].isdigit():
+        return False  # "6885 emplois créés / 1927 structures ...": a box's figures
+    if _FINITE.search(words) or " / " in words:
+        return False  # "12 ateliers ont été animés" without its full stop: a sentence
     ending = re.sub(r"\s*(?:\.\.\.|…)$", "", words)
     return len(words.split()) <= BLOCK_TITLE_WORDS and not ending.endswith((".", ";", ","))
 

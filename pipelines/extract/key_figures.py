@@ -31,6 +31,12 @@ _ASIDE = re.compile(
 # "Bassins : 51", "Population : 150 112 habitants": the label, then the figure
 _LABEL_FIRST = re.compile(r"^(?P<label>[^:\d]{2,70}?)\s*:\s*$")
 # participles that only say a thing was counted: "bassins recensés", "sites répertoriés"
+# where a count is taken, when it is everywhere: "recensés sur le territoire"
+_ALL_OF_IT = re.compile(
+    r"(?:(?:sur|dans)\s+(?:le|l['’]|ce|tout\s+le)\s*(?:territoire|département|réseau)"
+    r"|au\s+total|en\s+tout)?",
+    re.IGNORECASE,
+)
 _COUNTED_SO = re.compile(
     r"(?:recens|dénombr|comptabilis|répertori|compt|identifi|inventori)(?:é|ée|és|ées)$"
     r"|existante?s?$",
@@ -167,8 +173,9 @@ def _wordings(text: str, label: str) -> list[str]:
         wordings.append(COUNT_OF.sub("", named["label"]).strip())
     words = wordings[-1].split() if wordings[-1] else []
     counted_so = [n for n, word in enumerate(words) if n and _COUNTED_SO.match(word)]
-    if counted_so:  # "bassins recensés", "ouvrages d'art recensés sur le territoire": the
-        words = words[: counted_so[0]]  # noun counted (not "routes rénovées")
+    whole = counted_so and _ALL_OF_IT.fullmatch(" ".join(words[counted_so[0] + 1 :]))
+    if whole:  # "bassins recensés", "ouvrages d'art recensés sur le territoire": the noun
+        words = words[: counted_so[0]]  # counted (not "recensées en zone inondable")
     wordings.append(" ".join(words))
     others = [w for n, w in enumerate(wordings) if n and w and w not in wordings[:n]]
     return [label, *others]  # "690,3 km²": no words is a label too (the area's)

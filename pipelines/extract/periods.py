@@ -201,7 +201,11 @@ def period_of(text: str, start: int, end: int, report_year: int) -> Period:
         # "un équipement qui devrait voir le jour en 2024. C'est un projet ... d'une capacité
         # de 90 berceaux"
         return planned
-    if _AIM.search(text[:start]) or _AIMED_CEILING.search(text, max(start - 12, 0), start + 20):
+    # the words before the number, its qualifier in its span included ("ne pas dépasser 2,20 €")
+    said_before = (
+        text[max(start - _REACH, 0) : start] + re.split(r"\d", text[start:end], maxsplit=1)[0]
+    )
+    if _AIM.search(text[:start]) or _AIMED_CEILING.search(said_before):
         # "L'objectif est de réduire de 30 % ce gaspillage": the aim's own figure, a target
         return Period("forecast", None, None)
     if best is None and _designed(text, start, end):
@@ -292,7 +296,9 @@ _AIM = re.compile(
 )
 # "quels leviers pour ne pas dépasser 2,20 € de denrées": a ceiling aimed at (the words
 # "ne pas dépasser" are the figure's qualifier, in its span)
-_AIMED_CEILING = re.compile(r"\b(?:pour|afin\s+de)\s+(?=ne\s+pas\s+dépasser\b)", _I)
+_AIMED_CEILING = re.compile(
+    r"\b(?:pour|afin\s+de)\s+ne\s+(?:pas|jamais)\s+(?:dépasser|excéder)(?:\s+les?)?\s*$", _I
+)
 _RESTATED = re.compile(r",?\s*(?:ce\s+qui\s+(?:correspond|représente|équivaut)\s+à|soit)\s*$", _I)
 _AMOUNT = re.compile(r"€|\beuros?\b", _I)
 # what a planned building or service will hold: "d'une capacité de 90 berceaux"

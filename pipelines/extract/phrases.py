@@ -286,7 +286,7 @@ def phrase_after(text: str) -> str:
     rest = " ".join(_ADVERBS.sub(" ", " ".join(words[i:])).split())  # "ont ainsi été réunis"
     participle = _AUXILIARIES.match(rest)
     active = re.match(r"\s*(?:qui\s+)?(?:ont|a|avaient|avait)\s+(?!été\b)", rest, re.IGNORECASE)
-    if participle and not active and not _agrees(out[0], participle["participle"]):
+    if participle and not active and not _agrees(out[0], participle.group(0)):
         participle = None  # "une aire de 49 places VL a été réalisée": the aire was
     if participle and _PARTICIPLE.search(participle["participle"].lower()):
         # "aidants qui ont participé": what they did, "aidants ayant participé"
@@ -297,17 +297,20 @@ def phrase_after(text: str) -> str:
     return _join(out)
 
 
-def _agrees(noun: str, participle: str) -> bool:
-    """A passive participle that may agree with the noun in number ("places ... réalisées",
-    "repas produits"); not a singular one after a plural noun ("places ... réalisée") nor
-    the reverse. An invariable noun ("prix", "fois") agrees with both."""
-    if noun.isupper():
-        return True  # "5 CER sont intervenus": an acronym says no number
+def _agrees(noun: str, passive: str) -> bool:
+    """A passive verb whose auxiliary may have the counted noun as its subject: "(places)
+    qui sont réalisées", "(repas) ont été produits"; not a singular auxiliary after a plural
+    noun ("une aire de 49 places VL a été réalisée": the aire was), nor the reverse. A name
+    or an acronym ("CER", "Ehpad") says no number."""
+    if noun[:1].isupper():
+        return True
+    auxiliary = re.match(r"\s*(?:qui\s+)?(\w+)", passive)
+    plural_verb = auxiliary is not None and auxiliary[1].lower() in _PLURAL_AUXILIARIES
     plural_noun = noun.lower().endswith(("s", "x", "z"))
-    plural_participle = participle.lower().endswith(("s", "x"))
-    if plural_participle and not plural_noun:
-        return False
-    return not (plural_noun and not plural_participle and participle.lower().endswith(("é", "ée")))
+    return plural_verb == plural_noun
+
+
+_PLURAL_AUXILIARIES = frozenset({"ont", "sont", "seront", "avaient", "étaient"})
 
 
 def phrase_before(text: str) -> str:

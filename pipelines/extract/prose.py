@@ -423,7 +423,7 @@ def _said_earlier(
 def _before_and_after(text: str, previous: _Read, figure: _Read, between: str) -> bool:
     """Two values of one quantity, the one before and the one after: "le délai ... passant
     de 29 jours à 8 jours"; "9 jours de délai au lieu de 31" (31 before, 9 after)."""
-    if then := _from_to(text, previous, figure) or _was_then_is(text, previous, between):
+    if then := _from_to(text, previous, figure) or _was_then_is(text, previous, figure, between):
         previous.label, figure.label = f"{then} (avant)", f"{then} (après)"
         figure.unit = previous.unit  # "de 30 jours à 5": the days said once
         return True
@@ -432,13 +432,17 @@ def _before_and_after(text: str, previous: _Read, figure: _Read, between: str) -
     return _instead_of(figure, previous, between, text[figure.quantity.end :])
 
 
-def _was_then_is(text: str, before: _Read, between: str) -> str:
+def _was_then_is(text: str, before: _Read, figure: _Read, between: str) -> str:
     """What was one value and is now another: "le délai moyen de traitement, qui était de
     vingt-sept jours, n'est plus que de 4 jours" → "délai moyen de traitement"; ""
     otherwise."""
     was = _WAS.search(text, 0, before.quantity.start)
+    after = figure
+    between = _YEAR_OF_BEFORE.sub("", between)  # "qui était de 27 jours en 2021, ..."
     if was is None or not _NOW_IS.fullmatch(between):
         return ""
+    if before.unit != after.unit and not _in_unit_before(before, after):
+        return ""  # "qui était de 3 M€, n'est plus que de 12 % du budget": two quantities
     subject = phrase_before(text[: was.start()])
     return subject if is_noun_phrase(subject) else ""
 
@@ -925,7 +929,11 @@ _NOW_IS = re.compile(
     r"\s+(?:de\s+)?|est\s+passée?\s+à\s+|a\s+été\s+ramenée?\s+à\s+)",
     re.I,
 )
-_FOR_WHAT = re.compile(r"\s*,\s*(?P<what>pour\s+(?:les?|la|l['’]|des)\s*[^,]{3,50}?)\s*,?\s*$")
+_FOR_WHAT = re.compile(
+    r"\s*,\s*(?P<what>pour\s+(?:les|des)\s+(?!(?:\w+\s+)?(?:fois|années?|ans|raisons?|causes?)\b)"
+    r"[^,]{3,50}?)\s*,?\s*$",
+    re.IGNORECASE,
+)
 _RANGE_BETWEEN = re.compile(r"^\s*(?:à|-|–)\s*$")
 # an adjective alone before a bracketed figure, after a comma or "et": "..., territorial (13"
 _ADJECTIVE_REACH = 30  # characters before a bracketed figure its adjective stands in
@@ -1317,7 +1325,7 @@ def _bracket_follows(text: str, q: Quantity, unit: str, parse: Parse) -> str:
     else:
         # "Renouvellements (12) ; nouvelles demandes (13)": the phrase right before it, when
         # its item holds nothing else; else the noun the parse makes the bracket follow
-        segment = re.split(r"[;,:()]", text[:opening])[-1]
+        segment = re.split(r"[;()]", text[:opening])[-1]
         plain = len(segment.split()) <= _SHORT_LABEL + 1 and not any(
             is_verb(w) for w in segment.split()
         )
@@ -1541,8 +1549,10 @@ def _paid_for(text: str, q: Quantity, unit: str) -> str:
     then = _THEN_WHAT.match(text, q.end) if fronted and unit == "EUR" else None
     if then is not None and not is_noun_phrase(what):
         # "Pour deux cent quatre-vingt-treize mille euros au total, réhabilitation de bassins"
-        what = opening_phrase(_PHRASE_END.split(text[then.end() :], maxsplit=1)[0])
-        what = _FROM_MONTH.sub("", what)  # "... de bassins de septembre 2022 à janvier 2023"
+        named = _PHRASE_END.split(text[then.end() :], maxsplit=1)[0]
+        # "Pour 200 000 €, le Département a rénové ...": a clause, not what it paid for
+        named = _FROM_MONTH.sub("", named)  # "... de bassins de septembre 2022 à janvier 2023"
+        what = "" if _FINITE_AUXILIARY.search(named) else opening_phrase(named)
     if counted is not None and opens and not is_noun_phrase(what):
         # "52 780 € pour 1 dossier en innovation touristique"
         named = re.split(r"\s*[:.]|" + _PHRASE_END.pattern, text[counted.end() :], maxsplit=1)[0]
@@ -1824,8 +1834,14 @@ def _times_done(text: str, q: Quantity) -> str:
         return ""
     clause = _DONE_AUXILIARY.sub("", text[: verb.start()])
     subject = _subject_before(clause)
-    named = LEADING_ARTICLE.sub("", LIST_MARKERS.sub("", clause)).strip()
-    if not subject and named[:1].isupper() and len(named.split()) <= _FRAMING_WORDS:
+    named = LEADING_ARTICLE.sub("", LIST_MARKERS.sub("", clause.split(",")[-1])).strip()
+    if (
+        not subject
+        and named[:1].isupper()
+        and len(named.split()) <= _FRAMING_WORDS
+        and is_noun_phrase(named)
+        and named.split()[0].lower() not in _PRONOUNS
+    ):
         subject = named  # "Le Conseil départemental s'est réuni quatre fois": a body's name
     return f"{noun} : {subject}" if subject else noun
 
@@ -1971,7 +1987,10 @@ _UNDER_HEADING = re.compile(
 _TAXES = re.compile(r"(?:TTC|HT|H\.T\.?|T\.T\.C\.?)", re.IGNORECASE)
 _OF_WHOLE = re.compile(r"\s*des\s+", re.IGNORECASE)
 # an amount "pour" an action named by its noun (not "pour les collégiens": whom it is for)
-_FROM_MONTH = re.compile(rf"\s+(?:de|d['’]|en|du)\s*(?:\d{{1,2}}\s+)?{MONTH}\b.*$", re.IGNORECASE)
+_FROM_MONTH = re.compile(
+    rf"\s+(?:de|d['’]|en|du)\s*(?:\d{{1,2}}\s+)?{MONTH}\s+(?:19|20)\d\d\b.*$", re.IGNORECASE
+)
+_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "on", "ce", "cela", "celui", "celle"})
 _FRONTED_FOR = re.compile(r"\s*pour\s+", re.IGNORECASE)
 _THEN_WHAT = re.compile(r"\s*(?:HT|TTC)?\s*(?:au\s+total|en\s+tout)?\s*,\s*", re.IGNORECASE)
 _FOR_COUNTED = re.compile(

@@ -104,7 +104,8 @@ _WORDS_NUMBER = re.compile(
     r"|-une?(?![\w'’])"  # "quatre-vingt-un": "un" joins a number by its hyphen
     r"|(?<=cent)\s+une?(?![\w'’])|(?<=mille)\s+une?(?![\w'’]))*))"  # or after "cent", "mille"
     # "vingt-deux collèges", "« coups", "réuni quatre fois" (not "trois fois plus")
-    r"(?:(?=\s+(?!de\b|d['’]|à\b|fois\s+(?:plus|moins|par|autant|davantage|mieux)\b)[a-zéèêà«])"
+    r"(?:(?=\s+(?!de\b|d['’]|à\b|fois\s+(?:plus|moins|par|autant|davantage|mieux|et\s+demie|"
+    r"supérieure?s?|inférieure?s?|celui|celle|ceux|les?|la|l['’])\b)[a-zéèêà«])"
     r"|(?P<name>(?=\s+[A-ZÉ]))"  # "sept Maisons", "trois SCIC" (not "Deux Caps")
     r"|(?P<end>(?=\s*(?:[,.;)(]|$))))"  # "au nombre de neuf,", "partenaires : neuf"
 )
@@ -607,7 +608,10 @@ _LAW_BEFORE = re.compile(
 _CODE_BEFORE = re.compile(r"(?<![\w'’])(?:[A-Z]{1,8}|[A-Z][a-z]+[A-Z]\w*)\s?$")
 # a table of contents or menu: a number opening a short line, then a title
 _COUNTED_BEFORE = re.compile(
-    r"\b(?:compte|comptent|recense|recensent|dénombre|dénombrent|totalise|totalisent)\s+$",
+    r"(?<!\bmon\s)(?<!\bson\s)(?<!\bton\s)(?<!\ble\s)(?<!\bun\s)(?<!\bdu\s)"
+    r"\b(?:compte|comptent|recense|recensent|dénombre|dénombrent|totalise|totalisent|gère|gèrent"
+    r"|regroupe|regroupent|réunit|réunissent)"
+    r"(?:\s+(?:désormais|aujourd['’]hui|actuellement|ainsi|également|encore))?\s+$",
     re.IGNORECASE,
 )
 _PAGE_LINE = re.compile(r"^\s*(?:[-•]\s*)?$")

@@ -1069,7 +1069,7 @@ def test_what_was_done_to_a_count_and_an_amount_after_a_pair(statements) -> None
     labels = statements.set_index(["line", "span"]).label
     assert labels[(1156, "107")] == "Assistants familiaux (recrutement)"
     assert labels[(1190, "105")] == "Nouvelles mesures (création)"
-    assert labels[(4571, "24M€")] == "Montant mobilisé"
+    assert labels[(4571, "24M€")] == "Montant mobilisé (Pas-de-Calais Actif)"  # its box
     assert labels[(4571, "1927")] == "Structures accompagnées et/ou financées"
 
 
@@ -2872,3 +2872,43 @@ def test_a_profile_item_named_before_its_figure_with_a_participle(indicators) ->
     assert split is not None and split[0].value == 421.0
     found = [match_indicator(indicators, w, "count") for w in _wordings(text, split[1])]
     assert "engineering_structures_count" in {f.code for f in found if f is not None}
+
+
+def test_the_review_of_participles_asides_and_block_openers(indicators, entities) -> None:
+    """Inputs a second review ran: a box of figures ends no block; "qui était de 3 M€, n'est
+    plus que de 12 %" is no pair; the auxiliary decides whose a passive participle is;
+    "deux fois supérieur" is no count; an aside of time is not what a délai is of; a
+    pronoun is no body; "Pour 200 000 €, le Département a rénové" names no purpose; a
+    comma's aside before a bracket is not its noun; a subset of a profile is no curated
+    count."""
+    from pipelines.extract.key_figures import _wordings, match_indicator, split_key_figure
+
+    got = _extract_lines(
+        [
+            "La dépense, qui était de 3 M€, n'est plus que de 12 % du budget.",
+            "Une salle de 120 places a été construite.",
+            "Le budget est deux fois supérieur à celui de 2021.",
+            "Le délai moyen de traitement est passé, pour la deuxième année consécutive, de 29"
+            " jours à 8 jours.",
+            "En 2022, il s'est réuni à 7 reprises.",
+            "Pour 200 000 €, le Département a rénové la toiture du collège.",
+            "Le Département a accompagné des collèges, notamment ruraux (35).",
+            "Pas-de-Calais Actif",
+            "6885 emplois créés ou consolidés / 1927 Structures accompagnées / 24M€ mobilisés",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "12 %")][0].unit == "pct"
+    assert got[(3, "120")][1] == "Places"
+    assert [k for k in got if k[0] == 4] == []
+    assert got[(5, "29 jours")][1] == "Délai moyen de traitement (avant)"
+    assert got[(6, "7")][1] == "Réunions"
+    assert (7, "200 000 €") not in got or "Département" not in got[(7, "200 000 €")][1]
+    assert got[(8, "35")][1] == "Collèges"
+    assert got[(10, "24M€")][1] == "Montant mobilisé (Pas-de-Calais Actif)"
+    text = "- Communes recensées en zone inondable : 45"
+    split = split_key_figure(text)
+    assert split is not None
+    found = {match_indicator(indicators, w, "count") for w in _wordings(text, split[1])}
+    assert "communes_count" not in {f.code for f in found if f is not None}
