@@ -5,8 +5,11 @@ sportif, dynamique et solidaire !" and the paragraph under it ("… a rassemblé
 … parcours de 810 mètres"). A figure whose own sentence names nothing but a bare noun
 ("Parcours") is of what its block's title names ("Course contre la faim ACF"). The title
 names it only when it holds a name of its own (a capitalised word, an acronym, a quoted
-title), not a common phrase ("Une gestion immobilière dynamique"), an order ("Accentuer le
-travail …") or a block type ("Les réalisations majeures", "Les chiffres clés de …").
+title) or a thing with its complement ("Démarche de contractualisation des résidences
+autonomie"), not adjectives alone ("Une nouvelle dynamique"), an aim ("Accentuer le travail
+…"), a date or a block type ("Les réalisations majeures", "Les chiffres clés de …"). A
+block ends at the next title-shaped line, after `PARAGRAPHS` paragraphs, or at a paragraph
+after a list that does not say it goes on.
 """
 
 from __future__ import annotations
