@@ -394,7 +394,8 @@ def reads_as_label(label: str) -> bool:
 
 _ONLY_DONE = ("is", "ies", "ise", "ises")
 _SAYS_NOTHING = re.compile(
-    r"^\s*(?:(?:nombre|total|montant|volume|chiffre|reprises|fois)\s*$"
+    r"^\s*(?:(?:nombre|total|montant|volume|chiffre|reprises|fois|hauteur|respectivement)\s*$"
+    r"|.+\s(?:porte|portent)\s*$"  # "Gestion porte" (sur 6 420 ha): a clause cut on its verb
     r"|(?:laquelle|lequel|lesquel(?:le)?s|auquel|auxquel(?:le)?s|dont|qui|que)\b)",  # a relative
     re.IGNORECASE,
 )

@@ -2912,3 +2912,13 @@ def test_the_review_of_participles_asides_and_block_openers(indicators, entities
     assert split is not None
     found = {match_indicator(indicators, w, "count") for w in _wordings(text, split[1])}
     assert "communes_count" not in {f.code for f in found if f is not None}
+
+
+def test_a_key_figure_label_that_is_a_link_or_a_cut_clause_gives_way() -> None:
+    """ "à hauteur de 38,1 M€" leaves "Hauteur", "La gestion porte sur 6 420 ha" leaves
+    "Gestion porte": no label of what is counted."""
+    from pipelines.extract.phrases import reads_as_label
+
+    assert not reads_as_label("Hauteur")
+    assert not reads_as_label("Gestion porte")
+    assert reads_as_label("Chaussées") and reads_as_label("Porte-monnaie électronique")
