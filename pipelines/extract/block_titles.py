@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from pipelines.extract.periods import MONTH
-from pipelines.extract.phrases import is_verb, lemma
+from pipelines.extract.phrases import FINITE_AUXILIARY, is_verb, lemma
 from pipelines.read.document import LIST_MARKERS, Section, TextLine
 
 TITLE_WORDS = 14  # a longer title names no topic
@@ -77,7 +77,6 @@ _GOES_ON = re.compile(
     r"dans\s+ce\s+cadre|à\s+cette\s+occasion)\b|c['’])",
     re.IGNORECASE,
 )
-_FINITE = re.compile(r"\s(?:ont|a|sont|est|était|étaient|avait|avaient)\s", re.IGNORECASE)
 _LEADS = re.compile(r":\s*\**\s*$")  # "Les chiffres clés de la mobilité :", "dont :"
 
 
@@ -100,7 +99,7 @@ def opens_a_block(text: str) -> bool:
     words = text.replace("*", " ").strip()
     if not words or LIST_MARKERS.match(text) or ". " in words or words[:1].isdigit():
         return False  # "6885 emplois créés / 1927 structures ...": a box's figures
-    if _FINITE.search(words) or " / " in words:
+    if FINITE_AUXILIARY.search(words) or " / " in words:
         return False  # "12 ateliers ont été animés" without its full stop: a sentence
     ending = re.sub(r"\s*(?:\.\.\.|…)$", "", words)
     return len(words.split()) <= BLOCK_TITLE_WORDS and not ending.endswith((".", ";", ","))

@@ -311,6 +311,8 @@ def _agrees(noun: str, passive: str) -> bool:
 
 
 _PLURAL_AUXILIARIES = frozenset({"ont", "sont", "seront", "avaient", "étaient"})
+# a finite auxiliary: words that hold one are a clause, not a title or a noun phrase
+FINITE_AUXILIARY = re.compile(r"\b(?:ont|a|sont|est|avait|avaient|était|étaient)\b(?![’'-])")
 
 
 def phrase_before(text: str) -> str:

@@ -28,6 +28,7 @@ from pipelines.extract.phrases import (
     BEYOND_BEFORE,
     CHANGE_VERBS,
     CHANGE_WORDS,
+    FINITE_AUXILIARY,
     LEADING_ARTICLE,
     PARTICIPLE_FORM,
     UNIT_NOUNS,
@@ -1552,7 +1553,7 @@ def _paid_for(text: str, q: Quantity, unit: str) -> str:
         named = _PHRASE_END.split(text[then.end() :], maxsplit=1)[0]
         # "Pour 200 000 €, le Département a rénové ...": a clause, not what it paid for
         named = _FROM_MONTH.sub("", named)  # "... de bassins de septembre 2022 à janvier 2023"
-        what = "" if _FINITE_AUXILIARY.search(named) else opening_phrase(named)
+        what = "" if FINITE_AUXILIARY.search(named) else opening_phrase(named)
     if counted is not None and opens and not is_noun_phrase(what):
         # "52 780 € pour 1 dossier en innovation touristique"
         named = re.split(r"\s*[:.]|" + _PHRASE_END.pattern, text[counted.end() :], maxsplit=1)[0]
@@ -1893,7 +1894,7 @@ def _enumerated(before: str) -> bool:
     return (
         _OPENS_ON_ARTICLE.match(item) is not None
         and not re.search(r"\d", item)
-        and not _FINITE_AUXILIARY.search(item)
+        and not FINITE_AUXILIARY.search(item)
     )
 
 
@@ -1927,7 +1928,6 @@ def _amount_of_item(text: str, q: Quantity, unit: str, parse: Parse | None) -> s
     return ""
 
 
-_FINITE_AUXILIARY = re.compile(r"\b(?:ont|a|sont|est|avait|avaient|était|étaient)\b")
 _ITEM_SEPARATOR = re.compile(r"[,;:]\s*(?:et\s+)?")
 _CUT_END = re.compile(
     r"(?:\s+(?:et|ou|de|des|du|à|au|aux|en|pour|sur|par|avec|la|le|les|un|une|d['’]|l['’]"
