@@ -26,7 +26,8 @@ _STOP_WORDS = """
     ainsi puis alors comme ce cette ces ceux celles celui celle il ils elle elles on nous vous
     leur leurs se s y en à au aux est sont a ont été était étaient sera seront fut furent
     avait avaient peut peuvent doit doivent fait font permet permettent ne n pas plus moins
-    très aussi également notamment dès tout tous toute toutes chaque"""
+    très aussi également notamment dès tout tous toute toutes chaque lequel laquelle lesquels
+    lesquelles auquel auxquels auxquelles duquel desquels desquelles"""
 _STOPS = frozenset(_STOP_WORDS.split())
 # Determiners and the like, dropped at the start of a phrase.
 _LEADING_WORDS = """
@@ -44,7 +45,10 @@ _AUXILIARIES = re.compile(
     r"(?:\s+été)?\s+(?P<participle>[\wéèêàâîôûç-]+)",  # adverbs: taken out before (_ADVERBS)
     re.IGNORECASE,
 )
-_PARTICIPLE = re.compile(r"(?:é|ée|és|ées|is|ise|ises|us|ue|ues|it|ite|its|ites|ts|te|tes)$")
+# "répondu", "venu", "vécu", "paru": an act of its own; not "vu", "eu", "pu", "reçu"
+_PARTICIPLE = re.compile(
+    r"(?:é|ée|és|ées|is|ise|ises|(?:ond|en|ur|éc|ar)u|us|ue|ues|it|ite|its|ites|ts|te|tes)$"
+)
 _WORD = re.compile(r"[\wéèêëàâîïôöûüç'’-]+|[^\s\w]", re.IGNORECASE)
 _VERB_LEMMA = re.compile(r"(?:er|ir|re|oir)$")
 # Words that link a subject to its amount: "s'élève à", "évaluée à", "de", "atteint".
@@ -77,12 +81,15 @@ CHANGE_WORDS = (
 # the stems of the verbs a change is said with ("progresse", "ont augmenté", "évoluant")
 CHANGE_STEMS = r"progress|augment|diminu|recul|baiss|évolu"
 # "réduire de 30 % ce gaspillage", "augmenter de 10 %": an aim said by the infinitive
-CHANGE_VERBS = rf"(?:{CHANGE_STEMS})(?:e|ent|ée?s?|er)|croît|croissent|rédui(?:re|t|te|ts|tes|sent)"
+CHANGE_VERBS = (
+    rf"(?:{CHANGE_STEMS})(?:e|ent|ée?s?|er)|croît|croissent|rédui(?:re|t|te|ts|tes|sent)"
+    r"|gagn(?:e|ent|é)|perd(?:ent|u)?"  # "a gagné 25,3 % d'abonnés"
+)
 CHANGE_BEFORE = re.compile(
     rf"(?P<word>\b(?:{CHANGE_WORDS}|{CHANGE_VERBS}))\s+(?:de\s+|d['’]\s*)?$",
     re.IGNORECASE,
 )
-_DECREASE = ("baiss", "diminu", "recul", "rédu")
+_DECREASE = ("baiss", "diminu", "recul", "rédu", "perd")
 
 
 def is_decrease(word: str) -> bool:

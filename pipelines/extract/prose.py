@@ -98,6 +98,8 @@ _WHERE_PART = re.compile(
 )
 # what links a figure to the one before it, at the end of the words between them
 _BETWEEN_PART = re.compile(r"\bdont\s*:?\s*(?:de\s+|d['’])?$", re.IGNORECASE)
+# "trente-quatre jeunes ..., parmi lesquels 17 au titre de ...": a part of the count before
+_AMONG_BEFORE = re.compile(r"\bparmi\s+(?:lesquel(?:le)?s|eux|elles)\s*,?\s*$", re.IGNORECASE)
 _BETWEEN_WHOLE = re.compile(r"\ssur\s+(?:un\s+total\s+de\s+|les\s+)?$", re.IGNORECASE)
 _BETWEEN_SHARE = re.compile(
     r"\b(?:soit|c['’]est-à-dire)\s+(?:près\s+de\s+|environ\s+|plus\s+de\s+)?$", re.IGNORECASE
@@ -326,7 +328,7 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
             ):  # "104 agents RHS sur 128": the bare figure is the whole of the one before
                 figure.label = f"{previous.label.split()[0]} (total)"
                 previous.part_of = len(figures)
-            elif among := _among(after, previous, figure):
+            elif among := _among(after, previous, figure, between):
                 # "5 811 demandes reçues ; 45 % d'entre elles ont été dématérialisées",
                 # "Vingt-neuf jeunes ont été accompagnés, 13 d'entre eux au titre de ..."
                 figure.label, figure.among = among, True
@@ -464,8 +466,10 @@ def _instead_of(figure: _Read, previous: _Read, between: str, after: str) -> boo
     """ "9 jours de délai moyen au lieu de 31": a bare number after "au lieu de" is the value
     the figure before replaced, in its unit; the two labels say which came first. Not for an
     amount, whose scale a bare number leaves open ("4 M€ au lieu de 3")."""
+    instead = _INSTEAD_OF.search(between)
     if (
-        not _INSTEAD_OF.search(between)
+        instead is None
+        or (instead["against"] and not _BEFORE_THEN.match(after))  # "contre 118 000 en 2021"
         or not _in_unit_before(previous, figure)
         or not previous.label
         or previous.part_of is not None
@@ -486,7 +490,11 @@ _SCALE_WORD = re.compile(r"\bmilli(?:on|ard)s?\b", re.IGNORECASE)
 _NOTHING_OF_ITS_OWN = re.compile(
     r"\s*(?:[,.;:)!?]|$|(?:grâce|avant|après|auparavant|jusqu|et|ou)\b)"
 )
-_INSTEAD_OF = re.compile(r"\bau\s+lieu\s+(?:de|d['’])\s*$", re.IGNORECASE)
+# "au lieu de 31", "contre 26 auparavant": the value the figure before replaced
+_INSTEAD_OF = re.compile(r"\b(?:au\s+lieu\s+(?:de|d['’])|(?P<against>contre))\s*$", re.IGNORECASE)
+_BEFORE_THEN = re.compile(
+    r"\s*(?:auparavant|avant|précédemment|jusqu['’]alors|jusque-là|initialement)\b", re.IGNORECASE
+)
 
 
 def _earlier(when: re.Match[str]) -> str:
@@ -642,6 +650,8 @@ def _with_context(text: str, figure: _Read, until: int) -> str:
         len(words) <= _BARE_LABEL or lemma(words[0]) in VAGUE_NOUNS
     )
     q = figure.quantity
+    if len(words) <= _BARE_LABEL and (full := _named_in_full_before(text, label, q.start)):
+        return full  # "... guide d'évaluation / outils ... pour les deux guides"
     sentence_start = max(text.rfind(". ", 0, q.start) + 1, 0)
     sentence_end = _SENTENCE_END.search(text, q.end)
     stop = min(sentence_end.start() if sentence_end else len(text), until)
@@ -666,6 +676,34 @@ def _with_context(text: str, figure: _Read, until: int) -> str:
     return _said_in_full(label, context) or f"{label} ({context})"
 
 
+def _named_in_full_before(text: str, label: str, start: int) -> str:
+    """A bare noun its paragraph said earlier with its complement ("La démarche
+    d'harmonisation porte sur le guide d'évaluation ... pour les deux guides" → "guides
+    d'évaluation"): the last such mention before the figure, short and without a number;
+    "" for none."""
+    words = label.split()
+    if any(w.lower() in _COMPLEMENT_OPENS or "'" in w or "’" in w for w in words):
+        return ""  # "Forfait d'externat": said in full already
+    noun = words[0].lower()
+    stem = noun[:-1] if noun.endswith(("s", "x")) and len(noun) > 3 else noun
+    said = list(
+        re.finditer(rf"\b{re.escape(stem)}[sx]?\s+(?:de|d['’]|du|des)\s*(?=\w)", text[:start], re.I)
+    )
+    if not said:
+        return ""
+    phrase = opening_phrase(text[said[-1].start() : start]).split()
+    participle = next((n for n, w in enumerate(phrase) if n > 1 and _done_form(w)), len(phrase))
+    complement = phrase[1:participle]  # "demandes de subventions reçus": no participle
+    said_words = re.sub(r"['’]", "' ", " ".join(complement)).split()  # "d'évaluation": 2
+    if (
+        not 2 <= len(said_words) <= _BARE_LABEL + 1
+        or complement[-1].lower() in _COMPLEMENT_OPENS
+        or any(c.isdigit() or c.isupper() for c in " ".join(complement))
+    ):
+        return ""  # a number, or a name ("surface du Pas-de-Calais"): another quantity
+    return " ".join([words[0], *complement, *words[1:]])
+
+
 def _said_in_full(label: str, context: str) -> str:
     """A label whose noun its context says with its complement: "places créées" under
     "Création de places d'internat" → "places d'internat créées"; "" otherwise."""
@@ -681,6 +719,9 @@ def _framing(text: str, q: Quantity, sentence_start: int, stop: int) -> str:
     """What the figure's sentence, else its paragraph before it, frames it with ("lors de la
     Semaine bleue"), else the line's heading or dated title."""
     framing = [m for m in _FRAMING.finditer(text, sentence_start, stop)]
+    # the framing that follows the figure's phrase comes first ("Dans le cadre de l'ESS, ...
+    # onze fondations dans le cadre de l'accompagnement des projets du Budget citoyen")
+    framing.sort(key=lambda m: not 0 <= m.start() - q.end <= _FRAMING_REACH)
     framing = framing or [m for m in _FRAMING.finditer(text, 0, sentence_start)][:1]
     context = ""
     if framing:
@@ -838,26 +879,27 @@ def _share_of_part(after: str, previous: _Read, figure: _Read) -> str:
     return f"{whole} {' '.join(where[0].split())} (part en %)"
 
 
-def _among(after: str, previous: _Read, figure: _Read) -> str:
+def _among(after: str, previous: _Read, figure: _Read, between: str = "") -> str:
     """A share or a count "d'entre eux" of the figure before, named by it; "" for none."""
     if figure.unit == "pct" and previous.label:
         return _share_among(after, previous)
     if figure.unit == "count" and not figure.label:
-        return _count_among(after, previous)
+        return _count_among(after, previous, between)
     return ""
 
 
-def _count_among(after: str, previous: _Read) -> str:
-    """ "13 d'entre eux au titre de nouvelles mesures": a part of the count before, named by
-    it and by what sets the part apart (its participle, else the complement that follows);
-    "" when the words after the figure are not "d'entre eux"."""
+def _count_among(after: str, previous: _Read, between: str = "") -> str:
+    """ "13 d'entre eux au titre de nouvelles mesures", "parmi lesquels 17 au titre de ...":
+    a part of the count before, named by it and by what sets the part apart (its participle,
+    else the complement that follows); "" when the figure is not said to be among them."""
     among = _AMONG.match(after)
-    if among is None or not previous.label or previous.unit != "count":
+    fronted = among is None and _AMONG_BEFORE.search(between) is not None
+    if (among is None and not fronted) or not previous.label or previous.unit != "count":
         return ""
     whole = _BRACKETED.sub("", previous.label).strip()
-    if among["state"]:
+    if among is not None and among["state"]:
         return f"{whole} {among['state']}"
-    apart = _APART.match(after, among.end())
+    apart = _APART.match(after, among.end() if among is not None else 0)
     what = opening_phrase(_PHRASE_END.split(after[apart.end() :])[0]) if apart else ""
     return f"{whole} ({what})" if is_noun_phrase(what) else ""
 
@@ -1287,6 +1329,8 @@ def _noun_phrase(
             # "les chaudières ... ont été remplacées pour un montant de": what was replaced;
             # else "versé" → "montant versé"
             subject = subject_of(parse, label, q.start) if parse is not None else ""
+            # "le délai moyen de traitement est tombé à": what came to the value
+            subject = subject or _amounting(text[clause_start : q.start])
             if subject and label.lower() in subject.lower():
                 label = subject  # "projet accompagné": the participle is in it already
             else:
@@ -1382,6 +1426,8 @@ def _of_what(parse: Parse, q: Quantity, label: str) -> str:
     closing on a participle, with where it happened ("Personnes présentées aux Apprentis
     d'Auteuil")."""
     words = len(label.split())
+    if words == 1 and (full := _named_in_full_before(parse.text, label, q.start)):
+        return full  # "... guide d'évaluation / outils ... pour les deux guides"
     context = context_of(parse, q.start, q.end) if words == 1 else ""
     if not context and words <= _SHORT_LABEL:
         context = action_on(parse, q.start, q.end)
@@ -1419,6 +1465,8 @@ _AMOUNTS_TO = re.compile(
     r"\s+(?:qui\s+)?(?:s['’](?:élève|élèvent|établit|établissent)\s+à|se\s+monte(?:nt)?\s+à"
     r"|se\s+chiffre(?:nt)?\s+à|totalise(?:nt)?"
     r"|atteint|atteignent|avoisine(?:nt)?|port(?:e|ent)\s+sur"
+    # "le délai moyen de traitement est tombé à 3 jours": the value it came to
+    r"|(?:est|sont|a\s+été|ont\s+été)\s+(?:passé|tombé|descendu|monté|ramené|réduit|porté)e?s?\s+à"
     # "les agréments adoption en cours de validité étaient cent quarante-sept"
     r"|sont|étaient|était|est(?:\s+de)?)\s*(?:à\s+)?$",
     re.IGNORECASE,
@@ -1930,7 +1978,7 @@ def _amount_of_item(text: str, q: Quantity, unit: str, parse: Parse | None) -> s
 
 _ITEM_SEPARATOR = re.compile(r"[,;:]\s*(?:et\s+)?")
 _CUT_END = re.compile(
-    r"(?:\s+(?:et|ou|de|des|du|à|au|aux|en|pour|sur|par|avec|la|le|les|un|une|d['’]|l['’]"
+    r"(?:\s+(?:et|ou|de|des|du|à|au|aux|en|pour|sur|par|avec|autour|la|le|les|un|une|d['’]|l['’]"
     r"|à\s+hauteur))+$",  # "l'intervention à hauteur de 455 000 €": "intervention"
     re.IGNORECASE,
 )
@@ -2091,6 +2139,9 @@ _BARE_LABEL = 2
 _SHORT_LABEL = 3
 _NAMED_LABEL = 5  # a label this long still takes the name of its programme
 _FRAMING_WORDS = 7
+_FRAMING_REACH = 40  # characters from a figure to the framing of its own phrase
+# the words a noun's complement opens on: a label with one is said in full
+_COMPLEMENT_OPENS = frozenset({"de", "du", "des", "à", "au", "aux", "en", "pour", "sur"})
 # where a context's noun phrase ends (a relative clause, a participle), and what it cannot
 # open with
 _CONTEXT_END = re.compile(

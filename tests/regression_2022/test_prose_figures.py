@@ -2922,3 +2922,44 @@ def test_a_key_figure_label_that_is_a_link_or_a_cut_clause_gives_way() -> None:
     assert not reads_as_label("Hauteur")
     assert not reads_as_label("Gestion porte")
     assert reads_as_label("Chaussées") and reads_as_label("Porte-monnaie électronique")
+
+
+def test_lines_of_the_nineteenth_copy(indicators, entities) -> None:
+    """Lines as tests/data/reworded-19 words them, and the report's own: a value a quantity
+    fell to, "contre N auparavant" its value before (not "contre N en 2021"); "ont répondu"
+    what the counted did; "a gagné N % d'abonnés" a change; a bare noun its paragraph said
+    in full earlier; a framing right after the figure before the sentence's first."""
+    got = _extract_lines(
+        [
+            "- ◆ Pour les avis de grossesse, le délai moyen de traitement est tombé à 3 jours,"
+            " contre 26 auparavant, grâce à l'automatisation des flux numériques.",
+            "Le questionnaire en ligne a été lancé. Environ 1 470 personnes ont répondu.",
+            "Le compte Twitter du Département a gagné 25,3 % d'abonnés.",
+            "Il réunit l'ensemble des professionnels concernés par le biais de groupes de"
+            " travail répartis sur quatre axes de travail pour chaque prestation : guide"
+            " d'évaluation/ outils / plan de formation continue/communication. 27 rencontres"
+            " ont eu lieu en 2022, 16 fiches ont été validées pour les deux guides, 5 outils"
+            " départementaux ont été mis en œuvre et un plan de formation est en cours.",
+            "Dans le cadre de l'ESS, un partenariat est formalisé avec Pas-de-Calais Actif"
+            " ainsi que onze fondations dans le cadre de l'accompagnement des projets du"
+            " Budget citoyen.",
+            "La Coupole a accueilli plus de visiteurs que l'an passé : 129 000, contre 118 000",
+            "Au total, trente-quatre jeunes ont été accompagnés au cours de l'année 2022, parmi"
+            " lesquels 17 au titre de nouvelles mesures.",
+        ],
+        indicators,
+        entities,
+    )
+    after, before = got[(2, "3 jours")], got[(2, "26")]
+    assert after[1] == "Délai moyen de traitement (après)"
+    assert before[1] == "Délai moyen de traitement (avant)"
+    assert before[0].unit == "day" and before[0].value == 26
+    assert got[(3, "Environ 1 470")][1].startswith("Personnes ayant répondu")
+    change = got[(4, "25,3 %")]
+    assert change[0].unit == "pct_change" and change[0].value == 25.3
+    assert got[(5, "deux")][1].startswith("Guides d'évaluation")
+    assert got[(6, "onze")][1] == ("Fondations (accompagnement des projets du Budget citoyen)")
+    assert got[(7, "118 000")][1] == "Visiteurs (année précédente)"
+    whole, part = got[(8, "trente-quatre")], got[(8, "17")]
+    assert part[1] == "Jeunes accompagnés (nouvelles mesures)"
+    assert part[0].part_of == whole[0].indicator_code
