@@ -77,10 +77,17 @@ def block_slug(title: str, prefix: str) -> str:
     return slug(rest, 40)
 
 
+# where the phrase a bracketed figure is of begins: "respectivement vers la sphère solidarité"
+_BRACKETED_AFTER = re.compile(r"[,;:]|\s(?:vers|dont|soit|respectivement)\s", re.IGNORECASE)
+_RATIO = re.compile(r"\bsur\s+(?:\d|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)", re.I)
+
+
 def _tidy(label: str) -> str:
     label = re.sub(r"\s+", " ", label).strip(" :,;.-–—*")
     if label.endswith(")") and "(" not in label:
         label = label[:-1]  # "(10 numéros)": the bracket closes around the figure, not the label
+    if label.startswith(")"):  # "(67 %) portent sur ...": the bracket closes the figure's aside
+        label = label[1:].strip(" :,;.-–—*")
     label = COUNT_OF.sub("", label)  # "le nombre d'abonnés": what is counted is "abonnés"
     label = _LEADING_WORDS.sub("", label)
     return _TRAILING_WORDS.sub("", label).strip(" :,;.-–—")
@@ -90,6 +97,15 @@ def label_of(body: str, figures: list[Quantity], index: int) -> str:
     """The words a figure is stated with: those after it, else the phrase before it."""
     quantity = figures[index]
     stop = figures[index + 1].start if index + 1 < len(figures) else len(body)
+    opened = body[: quantity.start].rstrip(" *").endswith("(")
+    if opened and body[quantity.end : stop].lstrip(" *").startswith(")"):
+        # "la sphère professionnelle (19 %)": the bracket holds the figure of the phrase before
+        begin = figures[index - 1].end if index else 0
+        before = body[begin : quantity.start].rstrip(" *")[:-1]
+        before = re.sub(r"^[\s)*]*(?:et|ou)?\s", " ", before)  # "(19 %) et Pôle emploi"
+        named = _tidy(re.sub(r"^\s*(?:vers|pour)\s", "", _BRACKETED_AFTER.split(before)[-1]))
+        if is_noun_phrase(named) and not _RATIO.search(named):  # not "deux sur trois (67 %)"
+            return named
     after = _CUT.split(body[quantity.end : stop], maxsplit=1)[0]
     label = _tidy(after)
     done = _PARTICIPLE_FIRST.match(label) if quantity.unit == "EUR" else None

@@ -411,7 +411,9 @@ _SAYS_NOTHING = re.compile(
 # a clause, not a noun phrase: "l'accompagnement se voit doté" (not "Communes s'engageant");
 # a phrase cut on "de"
 _NOT_A_PHRASE = re.compile(
-    r"\bs(?:e\s+|['’])(?!\w+ant\b)\w|\s(?:de|d['’]|du|des|à|au|aux|pour|sur|par|en)$",
+    r"\bs(?:e\s+|['’])(?!\w+ant\b)\w|\s(?:de|d['’]|du|des|à|au|aux|pour|sur|par|en)$"
+    r"|\bet\s+en\s+\w"  # "Abonnés et en compte désormais": a clause of its own
+    r"|(?:^|:\s*)[)\]]",  # ") allé à une entreprise": the end of an aside
     re.IGNORECASE,
 )
 # a figure labelled by who did what it counts: "Département ayant versé", "Mesures

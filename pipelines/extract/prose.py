@@ -1294,7 +1294,11 @@ def _noun_phrase(
     """The noun phrase of the figure: the noun the parse makes it quantify, else the words
     after it, else its subject before it, else (an amount in brackets, "Label : 15,6 M€",
     "pour un montant de") the clause it sums up."""
-    named = _named_outright(text, q, unit, clause_start, parse) or _days_spent(text, q, unit)
+    named = (
+        _named_outright(text, q, unit, clause_start, parse)
+        or _days_spent(text, q, unit)
+        or _said_by_en(text, q, unit, clause_start)
+    )
     if named:
         return named
     # "quatre des dix dossiers de l'année": a part of the whole after it, of what it counts
@@ -1348,6 +1352,26 @@ def _noun_phrase(
     if parse is not None and unit == "count" and label and "(" not in label:
         label = _of_what(parse, q, label)
     return label if is_noun_phrase(label) else ""
+
+
+def _said_by_en(text: str, q: Quantity, unit: str, clause_start: int) -> str:
+    """What the pronoun "en" before a bare count stands for: the noun said since the figure
+    before ("Le compte Twitter a gagné 25,3 % d'abonnés et en compte désormais 17 130" →
+    "abonnés (compte Twitter)"), with what its sentence opens on; "" otherwise."""
+    en = _EN_COUNTS.search(text, clause_start, q.start) if unit == "count" else None
+    if en is None or not 0 < clause_start < en.start() or phrase_after(text[q.end :]):
+        return ""
+    noun = phrase_after(text[clause_start : en.start()])
+    if not is_noun_phrase(noun):
+        return ""
+    sentence_start = max(text.rfind(". ", 0, clause_start) + 1, 0)
+    owner = opening_phrase(text[sentence_start:clause_start]).split(" ayant ")[0]
+    owner = "" if len(owner.split()) > _FRAMING_WORDS else owner
+    return (
+        f"{noun} ({owner})"
+        if is_noun_phrase(owner) and _TOPIC_OPENS.match(text[sentence_start:])
+        else noun
+    )
 
 
 def _bracket_follows(text: str, q: Quantity, unit: str, parse: Parse) -> str:
@@ -2136,6 +2160,13 @@ _GIVEN_TO = re.compile(
 _ADJECTIVE_ENDINGS = ("al", "ale", "aux", "if", "ive", "el", "elle", "ique", "aire", "eux", "euse")
 # a label this short, or opening on a vague noun and up to three words, is given its context
 _BARE_LABEL = 2
+# "et en compte désormais 17 130": the pronoun stands for a noun said before
+_EN_COUNTS = re.compile(
+    r"\ben\s+(?:compte|comptent|comptait|comptaient|dénombre|dénombrent|recense|recensent"
+    r"|totalise|totalisent|a|ont|avait|avaient)\s+(?:(?:désormais|aujourd['’]hui|maintenant"
+    r"|encore|déjà|plus\s+de|près\s+de|environ)\s+)*$",
+    re.IGNORECASE,
+)
 _SHORT_LABEL = 3
 _NAMED_LABEL = 5  # a label this long still takes the name of its programme
 _FRAMING_WORDS = 7

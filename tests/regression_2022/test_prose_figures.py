@@ -528,6 +528,16 @@ def test_a_key_figure_amount_stated_by_what_was_done_with_it() -> None:
         "montant consacré aux ressources humaines"
     ]
     assert labels("10 000€ pour la santé") == ["santé"]  # a noun ending in é is no participle
+    # a share in brackets is of the phrase before it (tests/data/reworded-9, line 1034); not
+    # a ratio said in words, and not one side of an "et" the bracket closes
+    assert labels(
+        "**43 870** orientations ont été réalisées, respectivement vers la sphère solidarité"
+        " (57 %), la sphère professionnelle (19 %) et Pôle emploi (24 %)."
+    )[1:] == ["sphère solidarité", "sphère professionnelle", "Pôle emploi"]
+    assert labels("Interventions CMB et Atelier (6 274)") == ["Interventions CMB et Atelier"]
+    assert labels("Deux demandes sur trois (67 %) portent sur des questions")[-1] != (
+        "Deux demandes sur trois"
+    )
 
 
 def test_a_short_label_says_what_it_is_of(indicators, entities) -> None:
@@ -2946,6 +2956,8 @@ def test_lines_of_the_nineteenth_copy(indicators, entities) -> None:
             "La Coupole a accueilli plus de visiteurs que l'an passé : 129 000, contre 118 000",
             "Au total, trente-quatre jeunes ont été accompagnés au cours de l'année 2022, parmi"
             " lesquels 17 au titre de nouvelles mesures.",
+            "Le compte Twitter du Département a gagné 25,3 % d'abonnés et en compte désormais"
+            " 17 130",
         ],
         indicators,
         entities,
@@ -2963,3 +2975,5 @@ def test_lines_of_the_nineteenth_copy(indicators, entities) -> None:
     whole, part = got[(8, "trente-quatre")], got[(8, "17")]
     assert part[1] == "Jeunes accompagnés (nouvelles mesures)"
     assert part[0].part_of == whole[0].indicator_code
+    assert got[(9, "17 130")][1] == "Abonnés (compte Twitter du Département)"
+    assert got[(9, "25,3 %")][0].unit == "pct_change"
