@@ -524,11 +524,14 @@ _IRREGULAR_PARTICIPLES = {
 
 def same_quantity_label(ours: str, theirs: str) -> bool:
     """Two labels name the same quantity, give or take words: their lemmas mostly agree, or
-    the counted noun (first word) of one is in the other."""
+    the counted noun (first word) of one is in the other; a measure said before a colon
+    ("Longueur : chaussée") is the unit's name, not the counted noun."""
     from rapidfuzz import fuzz
 
     from pipelines.extract.concepts import lemmas
 
+    measures = "|".join(sorted(set(UNIT_NOUNS.values())))
+    ours = re.sub(rf"^\s*(?:{measures})\s*:\s*", "", ours, flags=re.IGNORECASE)
     a, b = " ".join(lemmas(ours)), " ".join(lemmas(theirs))
     return fuzz.token_set_ratio(a, b) >= 70 or bool(a and b and a.split()[0] in b.split())
 

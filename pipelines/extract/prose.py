@@ -181,6 +181,8 @@ def extract_prose(
         distinct_labels(figures)
         _of_box_or_list(figures, focus.get(line.location.order), leads.get(line.location.order))
         _of_block(figures, topics.get(line.location.order))
+        for figure in figures:
+            figure.label = _measured(figure.label, figure.unit)
         for i, figure in enumerate(figures):
             of = figure.part_of
             named = figures[of].label if of is not None and of < i else ""
@@ -1098,6 +1100,21 @@ def _label(
         before = phrase_before(text[: q.start])
         label = before if is_noun_phrase(before) else f"{UNIT_NOUNS[unit]} {label}"
     return label if is_noun_phrase(label) else ""
+
+
+def _measured(label: str, unit: str) -> str:
+    """A length or an area labelled by what it measures says so: "1,5 km de tapis ultra
+    mince" → "longueur : tapis ultra mince", "un parc immobilier de près d'1 million de m²"
+    → "surface : parc immobilier"; a label that names its measure stays ("Superficie",
+    "Hauteur de chute")."""
+    noun = UNIT_NOUNS.get(unit) if unit in _MEASURED_UNITS else None
+    words = label.split()
+    if noun is None or not words[:1] or not words[0][:1].isalpha():
+        return label
+    if {lemma(w.lower().strip("(),")) for w in words} & _MEASURE_NOUNS:
+        return label
+    acronym = label[:2] == label[:2].upper()  # "EV5", "RD 165": a name keeps its capitals
+    return f"{noun} : {label if acronym else label[:1].lower() + label[1:]}"
 
 
 def _said_plainly(label: str, unit: str) -> str:
@@ -2160,6 +2177,12 @@ _GIVEN_TO = re.compile(
 _ADJECTIVE_ENDINGS = ("al", "ale", "aux", "if", "ive", "el", "elle", "ique", "aire", "eux", "euse")
 # a label this short, or opening on a vague noun and up to three words, is given its context
 _BARE_LABEL = 2
+# the units whose figure is a length or an area, and the nouns that say so
+_MEASURED_UNITS = frozenset({"km", "m2", "ha", "km2"})
+_MEASURE_NOUNS = frozenset(
+    {"longueur", "linéaire", "surface", "superficie", "distance", "hauteur", "altitude",
+     "largeur", "profondeur", "emprise", "périmètre", "étendue", "aire", "tronçon", "section"}
+)  # fmt: skip
 # "et en compte désormais 17 130": the pronoun stands for a noun said before
 _EN_COUNTS = re.compile(
     r"\ben\s+(?:compte|comptent|comptait|comptaient|dénombre|dénombrent|recense|recensent"

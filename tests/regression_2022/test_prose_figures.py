@@ -862,7 +862,8 @@ def test_labels_of_capacities_counts_whose_change_follows_and_passive_amounts(st
 
 def test_measures_rates_and_what_people_did_name_the_quantity(indicators, entities) -> None:
     """Lines 660, 4375, 176, 3164, 1879 and 4839 of the report: a dimension says what it
-    measures, a count per day is a rate, a modal verb's infinitive says what was done."""
+    measures (and that it is a length), a count per day is a rate, a modal verb's infinitive
+    says what was done."""
     got = _extract_lines(
         [
             "Divion - Avec un trafic de plus de 11 000 véhicules par jour, et une longueur de "
@@ -882,8 +883,8 @@ def test_measures_rates_and_what_people_did_name_the_quantity(indicators, entiti
     assert got[(2, "plus de 11 000")][1] == "Véhicules par jour"
     assert got[(2, "306 mètres")][1] == "Longueur (viaduc de Divion)"
     assert got[(3, "25 mètres")][1] == "Hauteur de chute"
-    assert got[(4, "plus de 6 000 km")][1] == "Réseau routier"
-    assert got[(5, "11,9 km")][1] == "Nouveaux itinéraires cyclables"
+    assert got[(4, "plus de 6 000 km")][1] == "Longueur : réseau routier"
+    assert got[(5, "11,9 km")][1] == "Longueur : nouveaux itinéraires cyclables"
     assert got[(6, "41")][1] == "Personnes ayant pu s'essayer aux métiers de la logistique"
     assert got[(7, "8 146")][1] == "Personnes (MERcredis de l'été)"  # not "ayant pu profiter"
 
@@ -1319,7 +1320,7 @@ def test_lengths_along_a_route_costs_and_what_was_received(indicators, entities)
     )
     labels = {span: label for (_, span), (_, label) in got.items()}
     assert labels["3,9 km"] == "Longueur : EV5"
-    assert labels["4,2 km"] == "Voies existantes réaménagées"
+    assert labels["4,2 km"] == "Longueur : voies existantes réaménagées"
     assert labels["261 300 €"] == "Coût : opération"
     assert labels["36 %"] == "Subvention"
 
@@ -1401,7 +1402,7 @@ def test_a_heading_whole_a_name_as_where_and_a_frequency_rule(indicators, entiti
     labels = {span: label for (_, span), (_, label) in got.items()}
     assert labels["5,5 millions €"] == "Insertion par l'emploi"
     assert labels["plus de deux kilomètres"] == "Longueur (Andres)"
-    assert labels["près de 35 ha"] == "Acquisition"
+    assert labels["près de 35 ha"] == "Surface : acquisition"
     assert "1" not in labels and "12" in labels
 
 
@@ -1439,7 +1440,7 @@ def test_the_new_rules_do_not_fire_on_ordinary_sentences(indicators, entities) -
     assert period is None or period.kind == "year"
     assert entity[(7, "3")] == "62" and entity[(8, "12 km")] == "62"
     assert entity[(9, "1 500")] == "62"
-    assert label[(10, "5 km")] == "Voie douce prolongée"
+    assert label[(10, "5 km")] == "Longueur : voie douce prolongée"
     assert label[(11, "200 000 €")].endswith(
         "rénovation de la toiture du collège (plan de relance)"
     )
@@ -1689,7 +1690,7 @@ def test_lines_of_a_copy_worded_anew(indicators, entities) -> None:
         entities,
     )
     label = {(line, span): lab for (line, span), (_, lab) in got.items()}
-    assert label[(2, "près de 210 km")].startswith("Itinéraire de Grande Randonnée")
+    assert label[(2, "près de 210 km")].startswith("Longueur : itinéraire de Grande Randonnée")
     assert label[(3, "78 000 €")] == "Montant : façade du collège Calais République rénovée"
     assert [label[(4, s)] for s in ("57 %", "19 %", "24 %")] == [
         "Part : sphère solidarité",
@@ -2074,7 +2075,7 @@ def test_lines_of_the_twelfth_copy(indicators, entities) -> None:
     assert got[(5, "143")][1] == "Lieux de travail"
     share = got[(6, "33 %")]
     assert share[1] == "Subvention (part en %)" and share[0].part_of is not None
-    assert got[(7, "6 420 ha")][1] == "Gestion"
+    assert got[(7, "6 420 ha")][1] == "Surface : gestion"
     assert got[(8, "1 796 kilomètres")][1] == "Longueur : réseau de voiries départementales"
     names = {e.code: e.name for e in entities.entities.values()}
     from pipelines.extract.places import gazetteer
@@ -2977,3 +2978,23 @@ def test_lines_of_the_nineteenth_copy(indicators, entities) -> None:
     assert part[0].part_of == whole[0].indicator_code
     assert got[(9, "17 130")][1] == "Abonnés (compte Twitter du Département)"
     assert got[(9, "25,3 %")][0].unit == "pct_change"
+
+
+def test_a_length_or_an_area_says_it_measures(indicators, entities) -> None:
+    """A length or an area labelled by what it measures names the measure ("1,5 km de tapis
+    ultra mince" is a length of it); a label that names its measure stays as it is."""
+    got = _extract_lines(
+        [
+            "Le Département entretient un parc immobilier de près d'1 million de m² pour offrir"
+            " des conditions d'accueil de qualité aux collégiens et usagers.",
+            "La RD 917 à Carvin avec la réalisation de 1,5 km de tapis ultra mince.",
+            "Le territoire s'étend sur une superficie de 690 km².",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "près d'1 million de m²")][1] == "Surface : parc immobilier"
+    assert got[(3, "1,5 km")][1].startswith("Longueur : tapis ultra mince")
+    assert not got[(4, "690 km²")][1].startswith("Surface :")
+    assert same_quantity_label("Longueur : chaussée (RD 165)", "chaussée renforcée")
+    assert not same_quantity_label("Longueur : chaussée", "longueur du parcours")
