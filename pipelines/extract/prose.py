@@ -83,6 +83,21 @@ _DONE_BEFORE = re.compile(
     r"(?P<participle>[a-zéèêâîôûç]+(?:é|i|u|it|is))\s+(?:plus\s+de\s+|près\s+de\s+|environ\s+)?$",
     re.IGNORECASE,
 )
+# "... qui ont été réalisées sur le territoire et ont concerné": the same subject acted again
+_SAME_SUBJECT = re.compile(
+    r"^[^.;:!?]*\bet\s+(?:ont|a|avaient|avait)\s+(?:\w+ment\s+)?[\w’'-]+\s*$", re.IGNORECASE
+)
+# "a permis de rénover 3 voies", "afin d'accompagner 50 familles": what was done to them
+_DONE_BY_INFINITIVE = re.compile(
+    r"\b(?:de|d['’]|pour|afin\s+de|afin\s+d['’])\s*(?P<verb>[a-zéèêâîôûç]{3,}(?:er|ir))\s+"
+    r"(?:plus\s+de\s+|près\s+de\s+|environ\s+)?$",
+    re.IGNORECASE,
+)
+# infinitives whose object is not what was done to: "permettre d'avoir", "de dépasser"
+_NO_DONE_INFINITIVES = frozenset(
+    {"avoir", "devenir", "compter", "dépasser", "représenter", "totaliser", "aller", "passer",
+     "venir", "obtenir", "tenir", "atteindre"}
+)  # fmt: skip
 # a part named by its place, the figure in brackets after it: "Oignies (23)"
 _DANGLING_PREPOSITION = re.compile(r"\s+(?:à|au|aux|de|du|des)$")
 _PLACE_BRACKETED = re.compile(
@@ -603,10 +618,26 @@ def _in_context(text: str, figures: list[_Read], parse: Parse | None) -> None:
     for n, figure in enumerate(figures):
         if parse is not None and n and (elided := _elided(figure, figures[n - 1], parse)):
             figure.label = elided
+        elif n and (acted := _acted_on_by(text, figures[n - 1], figure)):
+            figure.label = acted
         elif figure.part_of is None:
             # "29 jeunes accompagnés, 13 d'entre eux au titre de ...": its part's framing
             parts = [f.quantity.start for f in figures[n + 1 :] if f.part_of == n and f.among]
             figure.label = _with_context(text, figure, parts[0] if parts else len(text))
+
+
+def _acted_on_by(text: str, previous: _Read, figure: _Read) -> str:
+    """A short count that what the figure before counts acted on: "55 000 heures de clauses
+    d'insertion qui ont été réalisées ... et ont concerné 192 personnes" → "personnes
+    concernées (heures de clauses d'insertion)"; "" otherwise."""
+    between = text[previous.quantity.end : figure.quantity.start]
+    words = figure.label.split()
+    if not _SAME_SUBJECT.search(between) or not previous.label or not 1 < len(words) <= 3:
+        return ""
+    if previous.part_of is not None or figure.part_of is not None or "(" in figure.label:
+        return ""
+    whole = " ".join(w for w in previous.label.split() if not _done_form(w)) or previous.label
+    return f"{figure.label} ({whole})"
 
 
 def _elided(figure: _Read, previous: _Read, parse: Parse) -> str:
@@ -1447,17 +1478,30 @@ def _done_before(text: str, q: Quantity, label: str, parse: Parse | None) -> str
     the participle the parse makes agree with the counted noun (`done_to`: "Associations
     soutenues"), else the participle the text writes, made plural after a plural noun."""
     done = _DONE_BEFORE.search(text[: q.start])
-    if not label or done is None or re.search(rf"\b{re.escape(done['participle'])}\b", label):
+    participle = done["participle"] if done is not None else _infinitive_done(text[: q.start])
+    if not label or not participle or re.search(rf"\b{re.escape(participle)}\b", label):
         return label
     agreed = done_to(parse, q.start, q.end) if parse is not None else ""
-    if agreed.startswith(done["participle"].lower()):
+    if agreed.startswith(participle.lower()):
         return f"{label} {agreed}"
-    participle = done["participle"]
     noun = [w for w in parse.within(q.end, len(parse.text)) if w.pos == "NOUN"] if parse else []
     if noun and "Gender=Fem" in noun[0].morph and not participle.endswith("e"):
         participle += "e"  # "a traité 1 250 demandes": "demandes traitées"
     plural = label.split()[0].endswith(("s", "x")) and not participle.endswith("s")
     return f"{label} {participle}{'s' if plural else ''}"
+
+
+def _infinitive_done(before: str) -> str:
+    """The participle of the infinitive a count is the object of ("a permis de rénover 3
+    voies" → "rénové", "pour accompagner 50 familles" → "accompagné"); "" for none."""
+    said = _DONE_BY_INFINITIVE.search(before)
+    if said is None or said["verb"].lower() in _NO_DONE_INFINITIVES:
+        return ""
+    verb = said["verb"]
+    for ending, done in (("rir", "ert"), ("enir", "enu"), ("er", "é"), ("ir", "i")):
+        if verb.lower().endswith(ending):
+            return verb[: -len(ending)] + done
+    return ""
 
 
 def _of_what(parse: Parse, q: Quantity, label: str) -> str:

@@ -2998,3 +2998,27 @@ def test_a_length_or_an_area_says_it_measures(indicators, entities) -> None:
     assert not got[(4, "690 km²")][1].startswith("Surface :")
     assert same_quantity_label("Longueur : chaussée (RD 165)", "chaussée renforcée")
     assert not same_quantity_label("Longueur : chaussée", "longueur du parcours")
+
+
+def test_a_count_an_infinitive_acts_on_is_what_was_done_to(indicators, entities) -> None:
+    """Line 833 of the report: "a permis de rénover 3 voies" counts voies rénovées; an
+    infinitive that says no act ("de dépasser 3 jours") adds nothing; line 1384: a count
+    the figure before acted on ("... et ont concerné 192 personnes") says so."""
+    got = _extract_lines(
+        [
+            "L'utilisation d'une technique innovante brevetée, via un finisseur d'intervention"
+            " rapide, a permis de rénover 3 voies de 1,5 km en une journée.",
+            "Le dispositif a été créé afin d'accompagner 50 familles.",
+            "Le délai ne doit pas dépasser 3 jours.",
+            "Ce sont également plus de 55 000 heures de clauses d'insertion qui ont été"
+            " réalisées sur le territoire et ont concerné 192 personnes, majoritairement"
+            " bénéficiaires du RSA et jeunes de moins de 26 ans.",
+        ],
+        indicators,
+        entities,
+    )
+    # line 1384: what the figure before counts acted on the count
+    assert got[(5, "192")][1] == "Personnes concernées (heures de clauses d'insertion)"
+    assert got[(2, "3")][1] == "Voies rénovées"
+    assert got[(3, "50")][1].startswith("Familles accompagnées")
+    assert "dépassé" not in got.get((4, "3 jours"), (None, ""))[1]
