@@ -2673,7 +2673,10 @@ def _organisation(
 # étude du CAUE", "en partenariat avec", "avec l'appui de"
 _PARTNER = re.compile(
     r"\b(?:étude|partenariat\s+avec|en\s+lien\s+avec|avec\s+l['’]appui|concours"
-    r"|partenaires?)\s*(?:du|de\s+la|de\s+l['’]|des|de|d['’]|l['’]|le|la|les)?\s*$",
+    r"|partenaires?|collaboration\s+avec|aux\s+côtés"
+    # "une campagne ... a été menée avec Pas-de-Calais Tourisme": done together with it
+    r"|\w+(?:é|ée|és|ées)\s+avec)"
+    r"\s*(?:du|de\s+la|de\s+l['’]|des|de|d['’]|l['’]|le|la|les)?\s*(?:«\s*)?$",
     re.IGNORECASE,
 )
 # a figure's own sentence that says the Département did it: no body of the sentence before

@@ -3022,3 +3022,23 @@ def test_a_count_an_infinitive_acts_on_is_what_was_done_to(indicators, entities)
     assert got[(2, "3")][1] == "Voies rénovées"
     assert got[(3, "50")][1].startswith("Familles accompagnées")
     assert "dépassé" not in got.get((4, "3 jours"), (None, ""))[1]
+
+
+def test_a_body_something_was_done_with_is_a_partner(indicators, entities) -> None:
+    """Lines 4956 and 3213 of the report: a campaign "menée avec Pas-de-Calais Tourisme" and
+    programmes "concertées avec « Pas-de-Calais Tourisme »" are the Département's; a body
+    that is the subject stays the figure's."""
+    got = _extract_lines(
+        [
+            "Dans la continuité des deux campagnes précédentes, une campagne de communication"
+            " estivale a été menée avec Pas-de-Calais Tourisme.",
+            "Partenariats - programmes d'actions concertées avec « Pas-de-Calais Tourisme »,"
+            " « accueil paysan » et « APF France Handicap » 2,47 M€",
+            "Pas-de-Calais Tourisme a accueilli 1 200 visiteurs.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "deux")][0].entity_type == "department"
+    assert got[(3, "2,47 M€")][0].entity_type == "department"
+    assert got[(4, "1 200")][0].entity_code.endswith("pas-de-calais-tourisme")
