@@ -719,9 +719,17 @@ def _named_in_full_before(text: str, label: str, start: int) -> str:
         return ""  # "Forfait d'externat": said in full already
     noun = words[0].lower()
     stem = noun[:-1] if noun.endswith(("s", "x")) and len(noun) > 3 else noun
-    said = list(
-        re.finditer(rf"\b{re.escape(stem)}[sx]?\s+(?:de|d['’]|du|des)\s*(?=\w)", text[:start], re.I)
-    )
+    # its own sentence or the one before ("... guide d'évaluation/ outils ... . 27 rencontres
+    # ..., 16 fiches ont été validées pour les deux guides"), not an aside further back
+    sentence = max(text.rfind(". ", 0, start), 0)
+    window = max(text.rfind(". ", 0, sentence), 0)
+    said = [
+        m
+        for m in re.finditer(
+            rf"\b{re.escape(stem)}[sx]?\s+(?:de|d['’]|du|des)\s*(?=\w)", text[:start], re.I
+        )
+        if m.start() >= window and text.count("(", 0, m.start()) == text.count(")", 0, m.start())
+    ]
     if not said:
         return ""
     phrase = opening_phrase(text[said[-1].start() : start]).split()
@@ -1092,7 +1100,9 @@ def _label(
             # "635 000 € attribués aux 14 partenaires agricoles": given to them
             done = singular_participle(given["participle"])
             topic = f"montant {done} {given['to']} {whom}"
-        if is_noun_phrase(topic) and not is_weak_label(parse, topic, q.start):
+        # "montant soutenu : artistes" says what the Département did: not "Département soutenu"
+        ours = _OUR_VOICE.match(topic) and re.match(rf"{UNIT_NOUNS[unit]} \w+ : ", label)
+        if is_noun_phrase(topic) and not is_weak_label(parse, topic, q.start) and not ours:
             noun = UNIT_NOUNS[unit]
             label = topic if topic.lower().startswith(noun) else f"{noun} : {topic}"
     if (
@@ -1679,14 +1689,17 @@ def _paid_for(text: str, q: Quantity, unit: str) -> str:
     what = opening_phrase(text[purpose.end() :]) if purpose is not None else ""
     counted = _FOR_COUNTED.match(text, q.end) if unit == "EUR" else None
     opens = not LIST_MARKERS.sub("", text[: q.start]).strip(" *:;")  # "- ◆ 52 780 € pour"
-    fronted = _FRONTED_FOR.fullmatch(LIST_MARKERS.sub("", text[: q.start]))
+    fronted = _FRONTED_FOR.fullmatch(LIST_MARKERS.sub("", text[: q.start]).replace("*", ""))
     then = _THEN_WHAT.match(text, q.end) if fronted and unit == "EUR" else None
     if then is not None and not is_noun_phrase(what):
         # "Pour deux cent quatre-vingt-treize mille euros au total, réhabilitation de bassins"
         named = _PHRASE_END.split(text[then.end() :], maxsplit=1)[0]
-        # "Pour 200 000 €, le Département a rénové ...": a clause, not what it paid for
         named = _FROM_MONTH.sub("", named)  # "... de bassins de septembre 2022 à janvier 2023"
         what = "" if FINITE_AUXILIARY.search(named) else opening_phrase(named)
+        did = _WE_DID.match(named)
+        if did is not None and is_noun_phrase(done := opening_phrase(did["what"])):
+            # "Pour 2,7 millions €, le Département a soutenu les artistes": what it did
+            return f"{UNIT_NOUNS[unit]} {singular_participle(did['done'].lower())} : {done}"
     if counted is not None and opens and not is_noun_phrase(what):
         # "52 780 € pour 1 dossier en innovation touristique"
         named = re.split(r"\s*[:.]|" + _PHRASE_END.pattern, text[counted.end() :], maxsplit=1)[0]
@@ -2125,7 +2138,16 @@ _FROM_MONTH = re.compile(
 )
 _PRONOUNS = frozenset({"il", "elle", "ils", "elles", "on", "ce", "cela", "celui", "celle"})
 _FRONTED_FOR = re.compile(r"\s*pour\s+", re.IGNORECASE)
-_THEN_WHAT = re.compile(r"\s*(?:HT|TTC)?\s*(?:au\s+total|en\s+tout)?\s*,\s*", re.IGNORECASE)
+_OUR_VOICE = re.compile(r"(?:le\s+|la\s+)?(?:Département|collectivité)\b", re.IGNORECASE)
+# "le Département a soutenu les artistes": the report's own act, and what it was done to
+_WE_DID = re.compile(
+    rf"(?:le|la)\s+(?:Département|collectivité)\s+(?:a|ont)\s+(?:\w+ment\s+)?"
+    rf"(?P<done>{PARTICIPLE_FORM}|\w+u)\s+(?P<what>.+)$",
+    re.IGNORECASE,
+)
+_THEN_WHAT = re.compile(
+    r"[\s*]*(?:HT|TTC)?\s*(?:au\s+total|en\s+tout)?\s*,\s*", re.IGNORECASE
+)  # "Pour **2,7 millions €**, le Département ..."
 _FOR_COUNTED = re.compile(
     r"\s*(?:TTC|HT)?\s*pour\s+(?:\d+|une?)\s+"
     r"(?!(?:ans?|années?|mois|jours?|semaines?|durée|total)\b)(?=[a-zéèêàâç])",

@@ -2980,6 +2980,27 @@ def test_lines_of_the_nineteenth_copy(indicators, entities) -> None:
     assert got[(9, "25,3 %")][0].unit == "pct_change"
 
 
+def test_what_an_amount_paid_for_and_a_noun_said_in_full_nearby(indicators, entities) -> None:
+    """ "Pour 2,7 millions €, le Département a soutenu les artistes" (tests/data/reworded-19,
+    line 2355) is what the Département did; a bare noun takes the complement its sentence or
+    the one before gives it, not one said in an aside further back (line 2145: the "atelier
+    d'écriture" of an earlier bracket are not the slow dating's "dizaine d'ateliers")."""
+    got = _extract_lines(
+        [
+            "Pour **2,7 millions €**, le Département a soutenu les artistes, les créations et les"
+            " projets avec la population, au travers de **166** aides aux projets culturels.",
+            "Cela se traduit pas des actions telles « open badge » pour repérer les compétences"
+            " (atelier d'écriture, informatique). C'est un parcours sur mesure. Un partenaire"
+            " essentiel. Ainsi, une dizaine d'ateliers, animés par les bénéficiaires du RSA"
+            " eux-mêmes, ont permis de faire un zoom sur les compétences de chacun.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "2,7 millions €")][1] == "Montant soutenu : artistes"
+    assert "écriture" not in got[(3, "une dizaine")][1]
+
+
 def test_a_length_or_an_area_says_it_measures(indicators, entities) -> None:
     """A length or an area labelled by what it measures names the measure ("1,5 km de tapis
     ultra mince" is a length of it); a label that names its measure stays as it is."""
