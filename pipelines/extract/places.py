@@ -37,6 +37,32 @@ _EPCI_KIND = re.compile(
 _NAME_GOES_ON = re.compile(r"(?:[\s'’()-]*(?:[A-ZÉÈÀÂÎÔÛÇ0-9][\w'’-]*))*[\s.:;,]*")
 
 
+# a commune's name cut before the place it is "lès", "sur" or "sous": "La Capelle" of "La
+# Capelle-lès-Boulogne", "Boulogne" of "Boulogne-sur-Mer"
+_NEAR = re.compile(r"-(?:lès|lez|les|sur|sous)-", re.IGNORECASE)
+
+
+def _short_names(places: tuple[Entity, ...]) -> dict[str, set[str]]:
+    """The short names the report may use for communes (their name before "-lès-",
+    "-sur-", "-sous-"), each only when no other commune of the département shares it and it
+    is no commune's full name: "Noyelles" of three communes is none."""
+    full = {normalise_name(p.name) for p in places}
+    short: dict[str, list[Entity]] = {}
+    for place in places:
+        cut = _NEAR.search(place.name)
+        if cut is not None and cut.start() > 2:
+            short.setdefault(place.name[: cut.start()], []).append(place)
+    starts = [normalise_name(p.name) for p in places]
+    return {
+        found[0].code: {name}
+        for name, found in short.items()
+        if normalise_name(name) not in full
+        # no other commune opens with it: "Calonne" is Calonne-Ricouart as much as
+        # Calonne-sur-la-Lys
+        and sum(s.startswith(normalise_name(name)) for s in starts) == 1
+    }
+
+
 class Gazetteer:
     """The communes of one département, found in a line by their names; the names of other
     things that hold a commune's name (the département, its offices and territories, the
@@ -46,8 +72,9 @@ class Gazetteer:
         self.places = places
         self._by_key: dict[str, Entity] = {}
         spellings: set[str] = set()
+        shorts = _short_names(places)
         for place in places:
-            names = {place.name}
+            names = {place.name} | shorts.get(place.code, set())
             for full, short in (("Saint-", "St-"), ("Sainte-", "Ste-")):  # "St-Folquin"
                 if place.name.startswith(full):
                     names.add(short + place.name[len(full) :])

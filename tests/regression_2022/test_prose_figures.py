@@ -3063,3 +3063,17 @@ def test_a_body_something_was_done_with_is_a_partner(indicators, entities) -> No
     assert got[(2, "deux")][0].entity_type == "department"
     assert got[(3, "2,47 M€")][0].entity_type == "department"
     assert got[(4, "1 200")][0].entity_code.endswith("pas-de-calais-tourisme")
+
+
+def test_a_commune_named_short_of_its_place(entities) -> None:
+    """ "au collège Langevin de Boulogne" is Boulogne-sur-Mer; a short name other communes
+    open with too ("Calonne": Calonne-Ricouart and Calonne-sur-la-Lys) names none."""
+    from pipelines.extract.places import gazetteer
+
+    places = gazetteer(entities.department.code)
+    found = [
+        p.name for _, p in places.named("la réfection des salles au collège Langevin de Boulogne")
+    ]
+    assert found == ["Boulogne-sur-Mer"]
+    assert not places.named("les travaux à Calonne")
+    assert [p.name for _, p in places.named("à Saint-Pol")] == ["Saint-Pol-sur-Ternoise"]
