@@ -360,8 +360,7 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
         if figure.part_of is None and bracket is not None and unit == figures[bracket].unit:
             # "82 écoles aidées (7 ressources, 10 associées, 65 hors réseau)": parts of the
             # figure the bracket follows (named after it below, as "dont" parts are)
-            short = figure.label and len(figure.label.split()) <= 2
-            figure.part_of = bracket if short else None
+            _bracket_part(figure, bracket, after)
         figures.append(figure)
     _respective(text, figures, parse)
     _in_context(text, figures, parse)
@@ -624,6 +623,41 @@ def _in_context(text: str, figures: list[_Read], parse: Parse | None) -> None:
             # "29 jeunes accompagnés, 13 d'entre eux au titre de ...": its part's framing
             parts = [f.quantity.start for f in figures[n + 1 :] if f.part_of == n and f.among]
             figure.label = _with_context(text, figure, parts[0] if parts else len(text))
+
+
+def _bracket_part(figure: _Read, bracket: int, after: str) -> None:
+    """A short figure of a bracket after a whole is one of its parts ("82 écoles aidées (7
+    ressources, 10 associées, 65 hors réseau)"); one named by a participle keeps its
+    complement ("4 dédiés à la sensibilisation à la santé sexuelle")."""
+    short = bool(figure.label) and len(figure.label.split()) <= 2
+    figure.part_of = bracket if short else None
+    if short and is_participle(figure.label):
+        figure.label = _part_in_full(after) or figure.label
+
+
+def _said_an_amount(text: str, q: Quantity, unit: str, label: str) -> str:
+    """ "4 projets ... pour un montant total de 98 400 €": an amount its words call one is
+    labelled so ("montant total : projets"), unless its label says it is money already."""
+    total = _AMOUNT_SAID.search(text[: q.start]) if unit == "EUR" and label else None
+    if total is None or _TAXES.fullmatch(label) or _names_an_amount(label):
+        return label
+    return f"{total['amount']} : {label}"
+
+
+def _names_an_amount(label: str) -> bool:
+    """A label that says it is money ("Subvention (politique de la ville)", "Montant TTC")."""
+    first = lemma(label.split()[0].lower()) if label.split() else ""
+    return "montant" in label.lower() or first in _AMOUNT_NOUNS
+
+
+def _part_in_full(after: str) -> str:
+    """A bracketed part named by a participle, with its complement: "(4 sportifs et 4 dédiés
+    à la sensibilisation à la santé sexuelle)" → "dédiés à la sensibilisation à la santé
+    sexuelle"; "" when the bracket's words are not a participle's phrase."""
+    words = re.split(r"\)|\s+et\s+|[,;]", after, maxsplit=1)[0].split()
+    if len(words) < 2 or not is_participle(words[0]) or len(words) > _NAMED_LABEL + 3:
+        return ""
+    return " ".join(words)
 
 
 def _acted_on_by(text: str, previous: _Read, figure: _Read) -> str:
@@ -1134,6 +1168,7 @@ def _label(
         if described:
             label = f"{UNIT_NOUNS[unit]} : {described}" if unit in UNIT_NOUNS else described
     label = _said_plainly(label, unit)
+    label = _said_an_amount(text, q, unit, label)
     if parse is not None and label:
         label = _without_leading_verb(parse, text, label, q.start)
     if unit in UNIT_NOUNS and _TAXES.fullmatch(label):
@@ -2138,6 +2173,15 @@ _FROM_MONTH = re.compile(
 )
 _PRONOUNS = frozenset({"il", "elle", "ils", "elles", "on", "ce", "cela", "celui", "celle"})
 _FRONTED_FOR = re.compile(r"\s*pour\s+", re.IGNORECASE)
+# "pour un montant total de 98 400 €": an amount that says it is one
+_AMOUNT_SAID = re.compile(
+    r"\b(?:un|le)\s+(?P<amount>montant(?:\s+(?:total|global))?)\s+(?:de\s+|d['’]\s*)?\**\s*$",
+    re.IGNORECASE,
+)
+_AMOUNT_NOUNS = frozenset(
+    {"subvention", "coût", "budget", "investissement", "dotation", "enveloppe", "financement",
+     "dépense", "crédit", "contribution", "participation", "aide", "fonds", "prix", "somme"}
+)  # fmt: skip
 _OUR_VOICE = re.compile(r"(?:le\s+|la\s+)?(?:Département|collectivité)\b", re.IGNORECASE)
 # "le Département a soutenu les artistes": the report's own act, and what it was done to
 _WE_DID = re.compile(

@@ -857,7 +857,7 @@ def test_labels_of_capacities_counts_whose_change_follows_and_passive_amounts(st
     # the change of the figure before is named once, not "Bilans : évolution : bilans"
     assert not label(3294, 38).lower().startswith("bilans :")
     # L3945 "les chaudières du collège ... ont été remplacées pour un montant de 190 000 €"
-    assert label(3945, 190000).startswith("Chaudières du collège")
+    assert label(3945, 190000).startswith("Montant : chaudières du collège")
 
 
 def test_measures_rates_and_what_people_did_name_the_quantity(indicators, entities) -> None:
@@ -3077,3 +3077,27 @@ def test_a_commune_named_short_of_its_place(entities) -> None:
     assert found == ["Boulogne-sur-Mer"]
     assert not places.named("les travaux à Calonne")
     assert [p.name for _, p in places.named("à Saint-Pol")] == ["Saint-Pol-sur-Ternoise"]
+
+
+def test_a_bracketed_part_named_by_a_participle_and_an_amount_said_as_one(
+    indicators, entities
+) -> None:
+    """Line 1472 of the report: "8 ateliers (4 sportifs et 4 dédiés à la sensibilisation à la
+    santé sexuelle)" names the second part whole; line 3843: "4 projets ... pour un montant
+    total de 98 400 €" is the amount of the projects, not a count of them; a label that says
+    it is money keeps its words."""
+    got = _extract_lines(
+        [
+            "Cette action portée avec notre partenaire UFOLEP a permis à 17 équipes de participer"
+            " à 8 ateliers (4 sportifs et 4 dédiés à la sensibilisation à la santé sexuelle).",
+            "4 projets ont vu le jour (déploiement de mobiliers en groupes scolaires, plateau"
+            " école) pour un montant total de 98 400 €.",
+            "La subvention versée pour un montant de 12 000 € a été notifiée.",
+        ],
+        indicators,
+        entities,
+    )
+    # the second "4" (the first, "Ateliers : sportifs", shares its span)
+    assert got[(2, "4")][1] == "Ateliers : dédiés à la sensibilisation à la santé sexuelle"
+    assert got[(3, "98 400 €")][1] == "Montant total : projets"
+    assert not got[(4, "12 000 €")][1].startswith("Montant : subvention")
