@@ -412,7 +412,8 @@ _SAYS_NOTHING = re.compile(
 # a phrase cut on "de"
 _NOT_A_PHRASE = re.compile(
     r"\bs(?:e\s+|['’])(?!\w+ant\b)\w|\s(?:de|d['’]|du|des|à|au|aux|pour|sur|par|en)$"
-    r"|\bet\s+en\s+\w"  # "Abonnés et en compte désormais": a clause of its own
+    # "Abonnés et en compte désormais": a clause of its own (not "en formation et en ...")
+    r"|\bet\s+en\s+(?:compte|comptent|a|ont|est|sont|dénombre|recense|totalise)\b"
     r"|(?:^|:\s*)[)\]]",  # ") allé à une entreprise": the end of an aside
     re.IGNORECASE,
 )
@@ -522,16 +523,19 @@ _IRREGULAR_PARTICIPLES = {
 }  # fmt: skip
 
 
+# the name of a length or an area before a colon: "Longueur : chaussée", "Surface : parc"
+_LENGTH_OR_AREA = re.compile(r"^\s*(?:longueur|linéaire|surface)\s*:\s*", re.IGNORECASE)
+
+
 def same_quantity_label(ours: str, theirs: str) -> bool:
     """Two labels name the same quantity, give or take words: their lemmas mostly agree, or
-    the counted noun (first word) of one is in the other; a measure said before a colon
+    the counted noun (first word) of one is in the other; the name of a length or an area
     ("Longueur : chaussée") is the unit's name, not the counted noun."""
     from rapidfuzz import fuzz
 
     from pipelines.extract.concepts import lemmas
 
-    measures = "|".join(sorted(set(UNIT_NOUNS.values())))
-    ours = re.sub(rf"^\s*(?:{measures})\s*:\s*", "", ours, flags=re.IGNORECASE)
+    ours = _LENGTH_OR_AREA.sub("", ours)
     a, b = " ".join(lemmas(ours)), " ".join(lemmas(theirs))
     return fuzz.token_set_ratio(a, b) >= 70 or bool(a and b and a.split()[0] in b.split())
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
+from pipelines.extract.phrases import is_french_word
 from pipelines.settings import REFERENCE_DIR
 from schemas.catalog import Entity, normalise_name
 
@@ -57,6 +58,7 @@ def _short_names(places: tuple[Entity, ...]) -> dict[str, set[str]]:
         found[0].code: {name}
         for name, found in short.items()
         if normalise_name(name) not in full
+        and not is_french_word(name.lower())  # "Aire" of Aire-sur-la-Lys: "l'Aire Marine"
         # no other commune opens with it: "Calonne" is Calonne-Ricouart as much as
         # Calonne-sur-la-Lys
         and sum(s.startswith(normalise_name(name)) for s in starts) == 1

@@ -85,8 +85,9 @@ _DONE_BEFORE = re.compile(
 )
 # "... qui ont été réalisées sur le territoire et ont concerné": the same subject acted again
 _SAME_SUBJECT = re.compile(
-    r"^[^.;:!?]*\bet\s+(?:ont|a|avaient|avait)\s+(?:\w+ment\s+)?[\w’'-]+\s*$", re.IGNORECASE
-)
+    r"^[^.;:!?]*\bqui\s+(?:ont|a)\s+été\s[^.;:!?]*\bet\s+(?:ont|a)\s+(?:\w+ment\s+)?[\w’'-]+\s*$",
+    re.IGNORECASE,
+)  # the relative clause of the noun before, then "et ont <verb>": that noun acted
 # "a permis de rénover 3 voies", "afin d'accompagner 50 familles": what was done to them
 _DONE_BY_INFINITIVE = re.compile(
     r"\b(?:de|d['’]|pour|afin\s+de|afin\s+d['’])\s*(?P<verb>[a-zéèêâîôûç]{3,}(?:er|ir))\s+"
@@ -96,7 +97,7 @@ _DONE_BY_INFINITIVE = re.compile(
 # infinitives whose object is not what was done to: "permettre d'avoir", "de dépasser"
 _NO_DONE_INFINITIVES = frozenset(
     {"avoir", "devenir", "compter", "dépasser", "représenter", "totaliser", "aller", "passer",
-     "venir", "obtenir", "tenir", "atteindre"}
+     "venir", "obtenir", "tenir", "franchir", "courir", "parcourir", "secourir", "acquérir"}
 )  # fmt: skip
 # a part named by its place, the figure in brackets after it: "Oignies (23)"
 _DANGLING_PREPOSITION = re.compile(r"\s+(?:à|au|aux|de|du|des)$")
@@ -504,7 +505,8 @@ _SUPPORTED_FOR = re.compile(rf",\s*{_PAID}\s+{_AS_MUCH_AS}\s*$", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"\d[\d\s\u00a0\u202f]*")
 _SCALE_WORD = re.compile(r"\bmilli(?:on|ard)s?\b", re.IGNORECASE)
 _NOTHING_OF_ITS_OWN = re.compile(
-    r"\s*(?:[,.;:)!?]|$|(?:grâce|avant|après|auparavant|jusqu|et|ou)\b)"
+    r"\s*(?:[,.;:)!?]|$|(?:grâce|avant|après|auparavant|précédemment|initialement|jusqu"
+    r"|jusque-là|et|ou)\b)"
 )
 # "au lieu de 31", "contre 26 auparavant": the value the figure before replaced
 _INSTEAD_OF = re.compile(r"\b(?:au\s+lieu\s+(?:de|d['’])|(?P<against>contre))\s*$", re.IGNORECASE)
@@ -668,6 +670,8 @@ def _acted_on_by(text: str, previous: _Read, figure: _Read) -> str:
     words = figure.label.split()
     if not _SAME_SUBJECT.search(between) or not previous.label or not 1 < len(words) <= 3:
         return ""
+    if previous.unit != "count":
+        return ""
     if previous.part_of is not None or figure.part_of is not None or "(" in figure.label:
         return ""
     whole = " ".join(w for w in previous.label.split() if not _done_form(w)) or previous.label
@@ -751,6 +755,8 @@ def _named_in_full_before(text: str, label: str, start: int) -> str:
     words = label.split()
     if any(w.lower() in _COMPLEMENT_OPENS or "'" in w or "’" in w for w in words):
         return ""  # "Forfait d'externat": said in full already
+    if not all(is_participle(w) for w in words[1:]):
+        return ""  # "associations sportives": where the complement goes is not known
     noun = words[0].lower()
     stem = noun[:-1] if noun.endswith(("s", "x")) and len(noun) > 3 else noun
     # its own sentence or the one before ("... guide d'évaluation/ outils ... . 27 rencontres
@@ -760,7 +766,9 @@ def _named_in_full_before(text: str, label: str, start: int) -> str:
     said = [
         m
         for m in re.finditer(
-            rf"\b{re.escape(stem)}[sx]?\s+(?:de|d['’]|du|des)\s*(?=\w)", text[:start], re.I
+            rf"\b(?:{re.escape(noun)}|{re.escape(stem)})\s+(?:de|d['’]|du|des)\s*(?=\w)",
+            text[:start],
+            re.I,
         )
         if m.start() >= window and text.count("(", 0, m.start()) == text.count(")", 0, m.start())
     ]
@@ -1526,6 +1534,8 @@ def _done_before(text: str, q: Quantity, label: str, parse: Parse | None) -> str
     participle = done["participle"] if done is not None else _infinitive_done(text[: q.start])
     if not label or not participle or re.search(rf"\b{re.escape(participle)}\b", label):
         return label
+    if done is None and is_participle(label.split()[-1]):
+        return label  # "familles aidées": what was done is said already
     agreed = done_to(parse, q.start, q.end) if parse is not None else ""
     if agreed.startswith(participle.lower()):
         return f"{label} {agreed}"
@@ -1543,9 +1553,11 @@ def _infinitive_done(before: str) -> str:
     if said is None or said["verb"].lower() in _NO_DONE_INFINITIVES:
         return ""
     verb = said["verb"]
-    for ending, done in (("rir", "ert"), ("enir", "enu"), ("er", "é"), ("ir", "i")):
+    for ending, done in (("vrir", "vert"), ("frir", "fert"), ("er", "é"), ("ir", "i")):
         if verb.lower().endswith(ending):
-            return verb[: -len(ending)] + done
+            participle = verb[: -len(ending)] + done
+            # a word that only ends like a verb ("février", "hiver") makes none
+            return participle if is_french_word(participle.lower()) else ""
     return ""
 
 
@@ -2186,7 +2198,9 @@ _OUR_VOICE = re.compile(r"(?:le\s+|la\s+)?(?:Département|collectivité)\b", re.
 # "le Département a soutenu les artistes": the report's own act, and what it was done to
 _WE_DID = re.compile(
     rf"(?:le|la)\s+(?:Département|collectivité)\s+(?:a|ont)\s+(?:\w+ment\s+)?"
-    rf"(?P<done>{PARTICIPLE_FORM}|\w+u)\s+(?P<what>.+)$",
+    rf"(?!(?:été|pu|su|dû|eu|fait|décidé|permis|choisi|souhaité|voulu)\s)"
+    rf"(?P<done>{PARTICIPLE_FORM}|\w+u)\s+"
+    r"(?P<what>(?:les?|la|l['’]|des|du|un|une|ses|leurs?)\s*[\wéèêàâç].*)$",
     re.IGNORECASE,
 )
 _THEN_WHAT = re.compile(

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipelines.extract.phrases import is_noun_phrase, same_quantity_label
+from pipelines.extract.phrases import is_noun_phrase, reads_as_label, same_quantity_label
 from pipelines.extract.prose import extract_prose
 from pipelines.extract.report import extract_report, with_periods
 from pipelines.load import warehouse as wh
@@ -3101,3 +3101,33 @@ def test_a_bracketed_part_named_by_a_participle_and_an_amount_said_as_one(
     assert got[(2, "4")][1] == "Ateliers : dédiés à la sensibilisation à la santé sexuelle"
     assert got[(3, "98 400 €")][1] == "Montant total : projets"
     assert not got[(4, "12 000 €")][1].startswith("Montant : subvention")
+
+
+def test_the_review_of_infinitives_partners_and_names_said_nearby(indicators, entities) -> None:
+    """Inputs a review of those rules ran: a month or a season is no infinitive; a count the
+    sentence's subject acted on is not the figure before's; "a pu", "a été" are no act of
+    the Département; a plural like its singular ("prix") is not another word ("pris");
+    "contre 26 précédemment" is the value before; "en formation et en apprentissage" is a
+    phrase; "l'Aire Marine Éducative" names no commune; an amount's label is not compared
+    as a count of the noun after "Montant :"."""
+    got = _extract_lines(
+        [
+            "Au cours du mois de février 120 familles ont été aidées.",
+            "Le Département a accueilli 150 stagiaires et a recruté 30 apprentis.",
+            "Pour 200 000 €, le Département a pu rénover trois collèges.",
+            "Les travaux ont pris du retard. 3 prix ont été décernés.",
+            "Le délai est tombé à 3 jours, contre 26 précédemment.",
+            "Le projet de l'Aire Marine Éducative a mobilisé 3 classes.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "120")][1].startswith("Familles aidées")
+    assert "févriées" not in got[(2, "120")][1]
+    assert got[(3, "30")][1] == "Apprentis recrutés"
+    assert "pu" not in got.get((4, "200 000 €"), (None, ""))[1].split()
+    assert got[(5, "3")][1] == "Prix décernés"
+    assert got[(6, "26")][1].endswith("(avant)") and got[(6, "26")][0].unit == "day"
+    assert got[(7, "3")][0].entity_type == "department"
+    assert reads_as_label("Jeunes en formation et en apprentissage")
+    assert not same_quantity_label("Montant : collèges", "collèges rénovés")
