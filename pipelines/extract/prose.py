@@ -1050,9 +1050,14 @@ _SPREAD = re.compile(
 _CONTEXT_OF = re.compile(r"\(([^()]+)\)$")
 # "..., qui était de 27 jours, n'est plus que de 4 jours": a value before and one after
 _WAS = re.compile(r"\s*,?\s*qui\s+(?:était|étaient|s['’]élevait\s+à)\s+(?:de\s+)?$", re.I)
+# what a quantity came to: "est passé à", "a été ramenée à", "est tombé à"
+_CAME_TO = (
+    r"(?:est|sont|a\s+été|ont\s+été)\s+"
+    r"(?:passé|tombé|descendu|monté|ramené|réduit|porté)e?s?\s+à"
+)
 _NOW_IS = re.compile(
     r"\s*,?\s*(?:n['’](?:est|sont)\s+plus\s+que\s+(?:de\s+)?|est\s+(?:désormais|aujourd['’]hui)"
-    r"\s+(?:de\s+)?|est\s+passée?\s+à\s+|a\s+été\s+ramenée?\s+à\s+)",
+    rf"\s+(?:de\s+)?|{_CAME_TO}\s+)",
     re.I,
 )
 _FOR_WHAT = re.compile(
@@ -1608,7 +1613,7 @@ _AMOUNTS_TO = re.compile(
     r"|se\s+chiffre(?:nt)?\s+à|totalise(?:nt)?"
     r"|atteint|atteignent|avoisine(?:nt)?|port(?:e|ent)\s+sur"
     # "le délai moyen de traitement est tombé à 3 jours": the value it came to
-    r"|(?:est|sont|a\s+été|ont\s+été)\s+(?:passé|tombé|descendu|monté|ramené|réduit|porté)e?s?\s+à"
+    rf"|{_CAME_TO}"
     # "les agréments adoption en cours de validité étaient cent quarante-sept"
     r"|sont|étaient|était|est(?:\s+de)?)\s*(?:à\s+)?$",
     re.IGNORECASE,
