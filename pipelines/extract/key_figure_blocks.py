@@ -79,6 +79,14 @@ def block_slug(title: str, prefix: str) -> str:
 
 # where the phrase a bracketed figure is of begins: "respectivement vers la sphère solidarité"
 _BRACKETED_AFTER = re.compile(r"[,;:]|\s(?:vers|dont|soit|respectivement)\s", re.IGNORECASE)
+# the measure of the figure before, in its own words: ", pour un montant de", "d'un coût de"
+_AMOUNT_FOR = re.compile(
+    r"(?:^|[,;]|\s)(?:pour|avec)\s+un\s+(?:montant|total|coût|budget)(?:\s+global|\s+total)?"
+    r"(?:\s+de|\s+d['’])?\s*$|\bd['’]un\s+(?:montant|coût)(?:\s+total)?\s+de\s*$",
+    re.IGNORECASE,
+)
+# "103 des 127 agents RHS": the figure is a part of the one that follows
+_PART_OF_NEXT = re.compile(r"\s*(?:des|d['’]entre\s+les|parmi\s+les)\s*")
 _RATIO = re.compile(r"\bsur\s+(?:\d|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)", re.I)
 
 
@@ -88,6 +96,7 @@ def _tidy(label: str) -> str:
         label = label[:-1]  # "(10 numéros)": the bracket closes around the figure, not the label
     if label.startswith(")"):  # "(67 %) portent sur ...": the bracket closes the figure's aside
         label = label[1:].strip(" :,;.-–—*")
+    label = _AMOUNT_FOR.sub("", label)  # "projets soutenus pour un total de": the amount's words
     label = COUNT_OF.sub("", label)  # "le nombre d'abonnés": what is counted is "abonnés"
     label = _LEADING_WORDS.sub("", label)
     return _TRAILING_WORDS.sub("", label).strip(" :,;.-–—")
@@ -123,8 +132,11 @@ def label_of(body: str, figures: list[Quantity], index: int) -> str:
         return f"montant {singular_participle(done['participle'])} {rest}".strip()
     if is_noun_phrase(label):
         return label
-    if index + 1 < len(figures) and re.fullmatch(r"\s*(?:et|ou|à)\s*", after):
-        return label_of(body, figures, index + 1)  # "48,4 ml et 0,513 Go : entrées ..."
+    if index + 1 < len(figures) and (
+        re.fullmatch(r"\s*(?:et|ou|à)\s*", after) or _PART_OF_NEXT.fullmatch(after)
+    ):
+        # "48,4 ml et 0,513 Go : entrées ..."; "103 des 127 agents RHS"
+        return label_of(body, figures, index + 1)
     rest = body[quantity.end : stop]
     if ":" in rest:  # "5,12 milliards d'euros HT : coût estimatif du projet"
         label = _tidy(_CUT.split(rest.split(":", 1)[1].strip(), maxsplit=1)[0])
@@ -132,6 +144,11 @@ def label_of(body: str, figures: list[Quantity], index: int) -> str:
             return label
     begin = figures[index - 1].end if index > 0 else 0
     before = re.sub(r"\([^)]*\)", "", body[begin : quantity.start]).rstrip(" :*")
+    if index > 0 and _AMOUNT_FOR.search(before):
+        # "131 actions financées, pour un montant de 1,69 M€": the amount of what the figure
+        # before counts
+        named = label_of(body, figures, index - 1)
+        return f"{UNIT_NOUNS.get(quantity.unit, 'nombre')} : {named}"
     before = re.split(r"[,;(]|\s(?:dont|soit)\b", before)[-1]
     label = _tidy(before)
     if not is_noun_phrase(label):
@@ -186,11 +203,14 @@ class BlockReader:
         seen: set[str] = set()
         for index, quantity in enumerate(figures):
             label = label_of(body, figures, index)
+            between = body[figures[index - 1].end : quantity.start] if index else ""
+            of_this = previous is not None and bool(_PART_OF_NEXT.fullmatch(between))
+            if of_this:  # "103 des 127 agents RHS": 127 is the whole
+                label = f"{label} (total)"
             if label.lower() in seen:  # "48,4 ml et 0,513 Go : entrées": one label, two facts
                 label = f"{UNIT_NOUNS.get(quantity.unit, 'nombre')} : {label}"
             seen.add(label.lower())
             unit = quantity.unit
-            between = body[figures[index - 1].end : quantity.start] if index else ""
             if re.search(r"[,;]", between) and not re.search(r"\bdont\b", between):
                 in_line_whole = None  # ", 194 AML dont 82 ...": a new item of the list
             whole = None
@@ -228,7 +248,7 @@ class BlockReader:
                     domain=self.domain,
                 )
             )
-            if over and previous is not None:  # the part before points to this whole
+            if (over or of_this) and previous is not None:  # the part before points to this
                 self.result.figures[-1] = replace(self.result.figures[-1], part_of=code)
             here = self.where.at(line.location, line.source_text)
             if here.entity_type == "organisation" and paid_by_departement(unit, label):

@@ -546,7 +546,17 @@ def singular_participle(text: str) -> str:
     first, _, rest = text.partition(" ")
     if first.lower().endswith(("mis", "pris", "quis")):  # "permis", "pris", "acquis": as is
         return text
-    for ending, replacement in (("ées", "é"), ("és", "é"), ("ée", "é"), ("ies", "i"), ("is", "i")):
+    endings: tuple[tuple[str, str], ...] = (
+        ("ées", "é"),
+        ("és", "é"),
+        ("ée", "é"),
+        ("ies", "i"),
+        ("is", "i"),
+        ("ues", "u"),
+    )
+    if len(first) > 4 and not first.lower().endswith(("clus", "dessus")):  # "inclus": as is
+        endings += (("us", "u"),)  # "obtenus", "reçus"
+    for ending, replacement in endings:
         if first.endswith(ending):
             first = first[: -len(ending)] + replacement
             break

@@ -67,6 +67,7 @@ from pipelines.extract.respectively import respective_labels, respective_lists
 from pipelines.read.document import LIST_MARKERS, MARKERS, Document, Location, Section, TextLine
 from pipelines.read.numbers import (
     EFFORT_BEFORE,
+    EFFORT_NOUN_BEFORE,
     TIME_TAKEN,
     Quantity,
     find_quantities,
@@ -611,6 +612,16 @@ def _changed_subject(
     return f"évolution : {subject}" if is_noun_phrase(subject) else ""
 
 
+# an amount's label that says what was done with it ("montant accompagné : ...")
+_DONE_WITH = re.compile(r"^(?P<done>montant\s+[\wéèêàâç]+)\s+:\s", re.IGNORECASE)
+# the amounts of one list: ", 330 000 €", "et 52 000 €"
+_NEXT_IN_LIST = re.compile(r"(?:,|\bet)\s*$")
+# a noun phrase right after the amount, with no verb between: "330 000 € les travaux du pôle"
+_VERBLESS_OBJECT = re.compile(
+    r"\s+(?P<what>(?:les?|la|l['’]|des|ses|leurs?|aux?)\s*[\wéèêàâçœ].*)", re.IGNORECASE
+)
+
+
 def _in_context(text: str, figures: list[_Read], parse: Parse | None) -> None:
     """Labels that lean on the sentence: an adjective left from an enumeration takes its
     noun from the figure before ("8 centres culturels de rayonnement départemental, 11
@@ -621,6 +632,8 @@ def _in_context(text: str, figures: list[_Read], parse: Parse | None) -> None:
             figure.label = elided
         elif n and (acted := _acted_on_by(text, figures[n - 1], figure)):
             figure.label = acted
+        elif n and (again := _verb_elided(text, figures[n - 1], figure)):
+            figure.label = again
         elif figure.part_of is None:
             # "29 jeunes accompagnés, 13 d'entre eux au titre de ...": its part's framing
             parts = [f.quantity.start for f in figures[n + 1 :] if f.part_of == n and f.among]
@@ -676,6 +689,19 @@ def _acted_on_by(text: str, previous: _Read, figure: _Read) -> str:
         return ""
     whole = " ".join(w for w in previous.label.split() if not _done_form(w)) or previous.label
     return f"{figure.label} ({whole})"
+
+
+def _verb_elided(text: str, previous: _Read, figure: _Read) -> str:
+    """An amount whose verb is the one of the amount before, left unsaid: "640 000 € ont
+    accompagné la réhabilitation de la base, 330 000 € les travaux du pôle" → "montant
+    accompagné : travaux du pôle"; "" otherwise."""
+    done = _DONE_WITH.match(previous.label)
+    between = text[previous.quantity.end : figure.quantity.start]
+    if done is None or figure.unit != previous.unit or not _NEXT_IN_LIST.search(between):
+        return ""
+    after = _VERBLESS_OBJECT.match(text, figure.quantity.end)
+    what = opening_phrase(_PHRASE_END.split(after["what"])[0]) if after is not None else ""
+    return f"{done['done']} : {what}" if is_noun_phrase(what) else ""
 
 
 def _elided(figure: _Read, previous: _Read, parse: Parse) -> str:
@@ -1525,6 +1551,8 @@ def _days_spent(text: str, q: Quantity, unit: str) -> str:
         if TIME_TAKEN.match(what):  # "9 jours de délai moyen de traitement": that délai
             return what
         return f"durée {effort['of'].strip()} {what}".replace("' ", "'")
+    if effort := EFFORT_NOUN_BEFORE.search(text, 0, q.start):  # "une mobilisation de dix jours"
+        return f"durée : {effort['effort'].lower()}"
     took = EFFORT_BEFORE.search(text, 0, q.start)
     clause = _SENTENCE_END.split(text[: took.start()])[-1] if took else ""
     subject = opening_phrase(LIST_MARKERS.sub("", clause)) if took else ""

@@ -14,7 +14,12 @@ from __future__ import annotations
 import re
 
 from pipelines.extract.parse import Parse, Word
-from pipelines.extract.phrases import is_french_word, present_participle, singular_participle
+from pipelines.extract.phrases import (
+    is_french_word,
+    is_participle,
+    present_participle,
+    singular_participle,
+)
 from pipelines.read.numbers import NUMBER_FIRST
 
 # nouns that say little alone: the participle or complement that follows is part of the label
@@ -328,6 +333,10 @@ _AS_FAR_AS = re.compile(r"\bà\s+hauteur\s+(?:de|d['’])\s*$", re.IGNORECASE)
 _OBJECTS = frozenset({"obj", "obl", "obl:arg", "obl:mod", "xcomp", "iobj"})
 
 
+# verbs whose object says nothing of what an amount did: "font l'objet de"
+_LIGHT_VERBS = frozenset({"faire", "avoir", "être", "donner", "prendre"})
+
+
 def amount_phrase(parse: Parse, start: int, end: int) -> str:
     """What an amount or a measure is of: "un budget de 2 milliards" → "budget"; "le budget
     annuel qui s'établit à 1 910 millions d'euros" → "budget annuel"; "1,7 million € ont été
@@ -359,6 +368,16 @@ def amount_phrase(parse: Parse, start: int, end: int) -> str:
         return phrase
     if root.dep in _SUBJECTS and head.is_participle:
         complements = [w for w in parse.children(head) if w.dep in _OBJECTS and w.i > head.i]
+        if (
+            complements
+            and complements[0].dep == "obj"
+            and is_participle(head.text)
+            and head.lemma.lower() not in _LIGHT_VERBS
+        ):
+            # "640 000 € ont accompagné la réhabilitation de la base" → "accompagné :
+            # réhabilitation de la base"
+            done = phrase_of(parse, complements[0], exclude=exclude)
+            return f"{singular_participle(head.text.lower())} : {done}" if done else ""
         words = [head]
         if complements:
             words += _clean_subtree(parse, complements[0], head)[:6]

@@ -553,6 +553,13 @@ EFFORT_BEFORE = re.compile(
     r"(?:près\s+de\s+|plus\s+de\s+|environ\s+)?$",
     re.IGNORECASE,
 )
+# what an effort took, named by the effort: "une mobilisation de dix jours", "une intervention
+# d'une durée de 6 jours" (not "pendant 7 jours", a duration in a label)
+EFFORT_NOUN_BEFORE = re.compile(
+    r"\b(?P<effort>mobilisation|intervention|chantier|travaux|fermeture|formation)s?\s+"
+    r"(?:d['’]une\s+durée\s+)?(?:de\s+|d['’]\s*)(?:près\s+de\s+|plus\s+de\s+|environ\s+)?$",
+    re.IGNORECASE,
+)
 # a change of a time ("le délai a été réduit de 21 jours"): not the time itself
 _DAYS_CHANGED = re.compile(
     r"\b(?:réduite?s?|diminuée?s?|baissée?s?|augmentée?s?|allongée?s?|raccourcie?s?)\s+de\s+$",
@@ -710,7 +717,12 @@ def _days_reason(token: str, before: str, after: str) -> str | None:
     if _DAYS_CHANGED.search(before):
         return "change of a duration"  # "le délai a été réduit de 21 jours"
     taken = TIME_TAKEN.search(_SENTENCE_START.split(before)[-1][-_TIME_TAKEN_REACH:])
-    if taken or EFFORT_BEFORE.search(before) or _TIME_TAKEN_AFTER.match(after):
+    if (
+        taken
+        or EFFORT_BEFORE.search(before)
+        or EFFORT_NOUN_BEFORE.search(before)
+        or _TIME_TAKEN_AFTER.match(after)
+    ):
         return ""
     return "age or duration in a label"
 

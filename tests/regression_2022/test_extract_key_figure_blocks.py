@@ -197,3 +197,28 @@ def test_the_current_office_of_a_menu_is_the_bold_one(entities) -> None:
     assert office("- MDS du Calaisis") is None  # not in bold: another office's menu item
     assert office("- MDS du Calaisis", ((2, 5),)) is None  # only partly in bold
     assert office("• MDS de l'Arrageois") == "62-mds-arrageois"
+
+
+def test_an_amount_for_the_figure_before_and_a_part_of_the_figure_after(entities) -> None:
+    """ "131 actions financées, pour un montant de 1,69 M€": the amount of the actions;
+    "103 des 127 agents RHS": 103 is a part of the 127 agents RHS, its whole."""
+    from pipelines.extract.key_figure_blocks import BlockReader
+
+    section = Section("Les chiffres clés de l'essai", Location("essai.txt", line=1))
+    reader = BlockReader(section, entities)
+    lines = [
+        "- ◆ Conférence des financeurs : 131 actions financées, pour un montant de 1,69 M€",
+        "- ◆ 12 projets soutenus pour un total de 34 000 €",
+        "- ◆ Plus de 540 agents formés ; parmi eux, 150 agents de CER et 103 des 127 agents RHS",
+    ]
+    for n, text in enumerate(lines):
+        reader.read_line(TextLine(text, Location("essai.txt", line=n + 2)))
+    labels = {g.indicator_code: g.indicator_label for g in reader.result.generated_indicators}
+    got = {f.source_span: f for f in reader.result.figures}
+    assert labels[got["1,69 M€"].indicator_code] == "Montant : actions financées"
+    assert labels[got["12"].indicator_code] == "Projets soutenus"
+    assert labels[got["34 000 €"].indicator_code] == "Montant : projets soutenus"
+    assert labels[got["103"].indicator_code] == "Agents RHS"
+    assert labels[got["127"].indicator_code] == "Agents RHS (total)"
+    assert got["103"].part_of == got["127"].indicator_code
+    assert got["150"].part_of != got["127"].indicator_code

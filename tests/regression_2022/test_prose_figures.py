@@ -3131,3 +3131,32 @@ def test_the_review_of_infinitives_partners_and_names_said_nearby(indicators, en
     assert got[(7, "3")][0].entity_type == "department"
     assert reads_as_label("Jeunes en formation et en apprentissage")
     assert not same_quantity_label("Montant : collèges", "collèges rénovés")
+
+
+def test_lines_of_the_twentieth_copy(indicators, entities) -> None:
+    """Lines as tests/data/reworded-20 words them: days an effort took ("au terme d'une
+    mobilisation de dix jours") are a figure, days spent "pendant" are not; amounts that share
+    one verb ("640 000 € ont accompagné la réhabilitation ..., 330 000 € les travaux ...") say
+    what each accompanied; "ont été obtenus" is the amount obtained."""
+    got = _extract_lines(
+        [
+            "Ce sont 33 agents, venus de deux CER, qui ont déblayé les routes, au terme d'une"
+            " mobilisation de dix jours.",
+            "28 agents de 5 CER sont intervenus pendant 7 jours pour déblayer.",
+            "640 000 € ont accompagné la réhabilitation de la base nautique de"
+            " Neufchâtel-Hardelot, 330 000 € les travaux du pôle multimodal de Capécure, et"
+            " 52 000 € les aires de co-voiturage.",
+            "Ce sont près de 44 millions d'euros qui ont été obtenus sur ces deux fonds.",
+            "Près de 85 hectares font l'objet d'une convention.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "dix jours")][1] == "Durée : mobilisation"
+    assert got[(2, "dix jours")][0].unit == "day"
+    assert not [k for k in got if k[0] == 3 and "jours" in k[1]]
+    assert got[(4, "640 000 €")][1].startswith("Montant accompagné : réhabilitation de la base")
+    assert got[(4, "330 000 €")][1] == "Montant accompagné : travaux du pôle multimodal de Capécure"
+    assert got[(4, "52 000 €")][1] == "Montant accompagné : aires de co-voiturage"
+    assert got[(5, "près de 44 millions d'euros")][1] == "Montant obtenu"
+    assert "objet" not in got[(6, "Près de 85 hectares")][1]
