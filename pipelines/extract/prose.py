@@ -72,6 +72,7 @@ from pipelines.read.numbers import (
     Quantity,
     find_quantities,
     ignorable_reason,
+    unit_named,
 )
 from schemas.catalog import Entity, EntityCatalog, IndicatorCatalog, ReportStructure
 
@@ -310,6 +311,7 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
         # soit + 13,5 %": the change is of 95 140)
         previous = next((f for f in reversed(figures) if not f.earlier), None)
         label = _label_in_line(text, q, label, unit, between, figures, parse)
+        unit, value, label = _unit_in_label(unit, value, label)
         figure = _Read(q, unit, value, label)
         if previous is not None and _before_and_after(text, previous, figure, between):
             figures.append(figure)
@@ -335,6 +337,7 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
                 pass  # "réparties entre Oignies (23), ...", "75 places (24 à Oignies, ...)"
             elif _BETWEEN_PART.search(between) and previous.unit == unit:
                 figure.part_of = figures.index(previous)
+                figure.label = _set_apart(after, figure.label)
             elif _BETWEEN_PART.search(between) and _share_of_part(after, previous, figure):
                 # "42 places créées, dont la moitié sur le territoire du Boulonnais"
                 figure.label = _share_of_part(after, previous, figure)
@@ -367,6 +370,15 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
     _respective(text, figures, parse)
     _in_context(text, figures, parse)
     return figures
+
+
+def _unit_in_label(unit: str, value: float, label: str) -> tuple[str, float, str]:
+    """A count whose label is a unit ("Habitants par km² : 74,09") is of that unit, named
+    by what the unit measures ("densité")."""
+    named = unit_named(label) if unit == "count" else None
+    if named is None:
+        return unit, value, label
+    return named[1], value * named[0], UNIT_NOUNS.get(named[1], label)
 
 
 def _label_in_line(
@@ -1023,6 +1035,24 @@ _APART = re.compile(
     r"dans\s+(?:la|le|les|l['’]|des|du))\s*",
     re.IGNORECASE,
 )
+
+
+# what sets a part said after "dont" apart: "dont une vingtaine relevant de nouvelles mesures"
+_SET_APART = re.compile(
+    r"\s*(?:(?:au\s+titre|relevant|issue?s?|bénéficiant)\s+(?:de\s+la|du|des|de\s+l['’]|de|d['’])"
+    r"|concernant\s+(?:la|le|les|l['’]|des|du))\s*",
+    re.IGNORECASE,
+)
+
+
+def _set_apart(after: str, label: str) -> str:
+    """A part's label, when it has none or only a participle ("relevant"): what sets it
+    apart ("dont 15 au titre de nouvelles mesures" → "nouvelles mesures")."""
+    if label and (len(label.split()) > 1 or not label.lower().endswith("ant")):
+        return label
+    apart = _SET_APART.match(after)
+    what = opening_phrase(_PHRASE_END.split(after[apart.end() :])[0]) if apart else ""
+    return what if is_noun_phrase(what) else label
 
 
 def _bracket_whole(text: str, q: Quantity, before: list[Quantity]) -> int | None:

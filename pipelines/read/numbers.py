@@ -109,6 +109,12 @@ _WORDS_NUMBER = re.compile(
     r"|(?P<name>(?=\s+[A-ZÉ]))"  # "sept Maisons", "trois SCIC" (not "Deux Caps")
     r"|(?P<end>(?=\s*(?:[,.;)(]|$))))"  # "au nombre de neuf,", "partenaires : neuf"
 )
+# one, said so: "une seule inspection a été réalisée" (not "en une seule journée", "autour
+# d'un seul objectif": a manner, after a preposition)
+_ONLY_ONE = re.compile(
+    r"(?<!\w)(?:un\s+seul|une\s+seule)(?:\s+et\s+même)?(?=\s+[a-zéèêàA-Z])", re.IGNORECASE
+)
+_PREPOSITION_END = re.compile(r"(?:\bd['’]|\b(?:en|sur|par|à|dans|pour|avec|sous)\s+)$", re.I)
 _PER_CENT_BEFORE = re.compile(rf"(?:\d|\b(?:{_COMPOUND_WORDS}|une?))\s+pour\s+$", re.IGNORECASE)
 # units a scale word may multiply ("un million de m²", "deux millions de km")
 _SCALED_UNITS = frozenset({"EUR", "m2", "km", "t", "ha", "m", "km2"})
@@ -120,7 +126,7 @@ _ACRONYM = re.compile(r"\s+[A-ZÉ]{2,}s?\b")
 # what lets a number in words end its statement: "au nombre de neuf", "partenaires : neuf",
 # "s'élèvent respectivement à 81 et à huit" (not "remis à neuf")
 _STATED_BEFORE = re.compile(
-    r"(?::|\?|\bnombre\s+de|\bcompte|\bsont|\bétaient|\bsoit"
+    r"(?::|\?|\(|\bnombre\s+de|\bcompte|\bsont|\bétaient|\bsoit"
     r"|(?:\bélève(?:nt)?|\batteint|\batteignent|\bport(?:é|ée|és|ées|e|ent)|\brespectivement)\b"
     r"[^.;:]{0,40}\bà)"
     r"\s*$",
@@ -306,6 +312,17 @@ def _unit_after(text: str, end: int) -> tuple[float, str, int]:
     return 1.0, "count", end
 
 
+def unit_named(words: str) -> tuple[float, str] | None:
+    """The scale and unit that `words` name and nothing else ("Habitants par km²",
+    "hectares", "Millions d'euros"), None for any other words or a plain count."""
+    words = words.strip(" :*")
+    for pattern, scale, unit in _UNIT_PATTERNS:
+        match = pattern.match(words)
+        if match is not None and match.end() == len(words):
+            return (scale, unit) if unit != "count" else None
+    return None
+
+
 def is_figure_alone(text: str) -> bool:
     """`211 425`, `1 984,8 km²`, `4 228 736 €`: the text is one figure and nothing else (but
     a closing mark)."""
@@ -341,6 +358,11 @@ def find_quantities(text: str, *, cardinals: bool = False) -> list[Quantity]:
             )
         )
     if cardinals:
+        found.extend(  # "une seule inspection", "un seul et même CER"
+            Quantity(1.0, "count", "", m.group(0), m.start(), m.end())
+            for m in _ONLY_ONE.finditer(text)
+            if not _PREPOSITION_END.search(text, 0, m.start())
+        )
         shares = _shares_in_words(text)
         spans = [range(m.start(), m.end()) for m, _ in shares] + [
             range(m.start(), m.end()) for m in _FRACTION_OF_TIME.finditer(text)

@@ -3160,3 +3160,33 @@ def test_lines_of_the_twentieth_copy(indicators, entities) -> None:
     assert got[(4, "52 000 €")][1] == "Montant accompagné : aires de co-voiturage"
     assert got[(5, "près de 44 millions d'euros")][1] == "Montant obtenu"
     assert "objet" not in got[(6, "Près de 85 hectares")][1]
+
+
+def test_lines_of_the_twenty_first_copy(indicators, entities) -> None:
+    """Lines as tests/data/reworded-21 words them: a number word alone in brackets is the
+    count of what the line names; "une seule inspection" is one (not "en une seule journée",
+    "autour d'un seul objectif"); a label that is a unit gives the figure its unit; a part
+    after "dont" is named by what sets it apart."""
+    got = _extract_lines(
+        [
+            "- * Structures culturelles en production, diffusion, médiation (huit);",
+            "En 2022, le Département a traité 109 signalements, et une seule inspection a été"
+            " réalisée.",
+            "2 voies y ont été rénovées en une seule journée, autour d'un seul objectif.",
+            "- Habitants par km² : 74,09",
+            "L'accompagnement a profité en 2022 à trente-sept jeunes, dont une vingtaine relevant"
+            " de nouvelles mesures.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "huit")][0].value == 8
+    assert got[(2, "huit")][1].startswith("Structures culturelles")
+    assert got[(3, "une seule")][0].value == 1
+    assert got[(3, "une seule")][1].startswith("Inspection")
+    assert not [k for k in got if k[0] == 4 and "seul" in k[1]]
+    assert got[(5, "74,09")][0].unit == "per_km2"
+    assert got[(5, "74,09")][1].startswith("Densité")
+    part = got[(6, "une vingtaine")]
+    assert part[1] == "Jeunes : nouvelles mesures"
+    assert part[0].part_of == got[(6, "trente-sept")][0].indicator_code
