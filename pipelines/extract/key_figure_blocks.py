@@ -181,6 +181,9 @@ class BlockReader:
         self.domain = block_slug(section.title, entities.structure.key_figure_title or "")
         self.result = Extraction()
         self.codes: set[str] = set()
+        # a line without figures that names a body ("LA COUPOLE d'Helfaut, et son planétarium
+        # 3D") heads the lines under it: their figures are that body's, until the next such line
+        self.heading = self.where
         self.block_whole: _Whole | None = None  # "Budget de 463,61 M€ dont" + following lines
         self.line_whole: _Whole | None = None  # last top-level figure, for indented sub-items
 
@@ -195,6 +198,9 @@ class BlockReader:
 
     def read_line(self, line: TextLine) -> None:
         body, figures = _figures_of(line, self.entities)
+        if not figures and not line.is_list_item:
+            named = self.entities.named_in("organisation", body)
+            self.heading = self.where.about(named.entity_type, named.code) if named else self.where
         is_sub_item = line.indent > 0 and line.text.lstrip().startswith("-")
         if figures and not line.is_list_item:
             self.block_whole = None  # a plain line starts anew; only list items are parts
@@ -250,7 +256,7 @@ class BlockReader:
             )
             if (over or of_this) and previous is not None:  # the part before points to this
                 self.result.figures[-1] = replace(self.result.figures[-1], part_of=code)
-            here = self.where.at(line.location, line.source_text)
+            here = self.heading.at(line.location, line.source_text)
             if here.entity_type == "organisation" and paid_by_departement(unit, label):
                 # "Contribution du Département : 141 millions d'euros" in a partner's block
                 department = self.entities.department

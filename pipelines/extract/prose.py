@@ -2608,8 +2608,13 @@ def _box_entities(
             current, section_now, section_about = None, section, named(section.title)
         words = LIST_MARKERS.sub("", line.text).strip()
         title = not words.endswith((".", "!", "?", ";"))  # a title, not a short sentence
-        if title and len(words) <= _BOX_TITLE_LENGTH and not _figures_of(words, entities)[0]:
-            current = named(words) or (section_about if _FOCUS.match(words) else None)
+        heading = title and not words.endswith(":") and len(words) <= _HEADING_LENGTH
+        if heading and not _figures_of(words, entities)[0]:
+            # a longer heading ("Des établissements publics et organismes associés (EPOA),
+            # véritables partenaires du Département") ends the box without opening one
+            short = len(words) <= _BOX_TITLE_LENGTH
+            current = named(words) if short else None
+            current = current or (section_about if short and _FOCUS.match(words) else None)
             continue
         if current is not None:
             about[line.location.order] = current
@@ -2790,22 +2795,30 @@ def _organisation(
             where = begin + match.start()
             if any(a <= where < b for a, b in asides):
                 continue
-            if _PARTNER.search(text[max(where - 40, 0) : where]) or _WITH_US.match(
-                text, begin + match.end()
+            if (
+                _PARTNER.search(text[max(where - 40, 0) : where])
+                or _WITH_US.match(text, begin + match.end())
+                or _VENUE_BEFORE.search(text, 0, where)
             ):
-                continue  # "suite à une étude du CAUE", "par le CAUE et/ou le Département"
+                # "suite à une étude du CAUE", "par le CAUE et/ou le Département", "39
+                # personnes se sont présentées aux Apprentis d'Auteuil" (where, not who)
+                continue
             distance = abs(where - q.start)
             if best is None or distance < best[0]:
                 best = (distance, entity)
     if best is None:  # the body the paragraph opens with is what its sentences are about
-        opening = LIST_MARKERS.sub("", text)[:40]
+        opening = LIST_MARKERS.sub("", text)
+        lead_in = _LEAD_IN.match(opening)  # "Dans le cadre de la conférence des financeurs, "
+        opening = opening[lead_in.end() if lead_in else 0 :][:_OPENING_REACH]
         opens = {
             e.code: e
             for e, pattern in organisations
             if (m := pattern.search(opening)) is not None
+            and m.start() < _OPENS_WITHIN
             and not _JOINED_BEFORE.search(opening[: m.start()])
             and not _JOINED_AFTER.match(opening, m.end())
             and not _PARTNER.search(opening[: m.start()])  # "En partenariat avec le CAUE, ..."
+            and not _VENUE_BEFORE.search(opening[: m.start()])
         }
         # "Ingénierie 62 et le CAUE 62 ont encadré ...": two bodies, neither's alone
         best = (0, next(iter(opens.values()))) if len(opens) == 1 else None
@@ -2823,9 +2836,24 @@ _PARTNER = re.compile(
     re.IGNORECASE,
 )
 # a figure's own sentence that says the Département did it: no body of the sentence before
+# where a paragraph's opening body starts (in characters), and how far its name may run
+_OPENS_WITHIN, _OPENING_REACH = 40, 120
+# a framing before a paragraph's subject: "Dans le cadre de la conférence des financeurs, ",
+# "En 2022, "
+_LEAD_IN = re.compile(
+    r"^\s*(?:dans\s+le\s+cadre\s+d[eu]s?\b[^,.;]{0,80}|en\s+\d{4}|depuis\s+\d{4}),\s*", re.I
+)
+# a body named as where something happened: "au château d'Hardelot", "aux Apprentis d'Auteuil"
+_VENUE_BEFORE = re.compile(r"(?:\bà|\bau|\baux)\s+(?:la\s+|le\s+|les\s+|l['’]\s*)?$", re.I)
 _BY_US = re.compile(r"\b(?:par|du)\s+(?:le\s+)?Département\b")
 # a sentence that goes on from the one before it
-_SO = re.compile(r"\s*(?:Ainsi|De\s+ce\s+fait|Ce\s+faisant)\s*,", re.IGNORECASE)
+# ("Cette action portée avec notre partenaire UFOLEP a permis à 17 équipes ...": the action
+# the sentence before named, and its body)
+_SO = re.compile(
+    r"\s*(?:(?:Ainsi|De\s+ce\s+fait|Ce\s+faisant)\s*,|"
+    r"(?:Cette|Ces)\s+(?:action|actions|initiative|initiatives|opération|démarche)\b)",
+    re.IGNORECASE,
+)
 # a body named with another: "Ingénierie 62 et le CAUE 62 ont encadré"
 _JOINED_BEFORE = re.compile(r"[A-ZÉ0-9][\w'’-]*\s+(?:et|ou)\s+(?:le\s+|la\s+|les\s+|l['’]\s*)?$")
 _JOINED_AFTER = re.compile(r"\s+(?:et|ou)\s+(?:le\s+|la\s+|les\s+|l['’]\s*)?[A-ZÉ]")

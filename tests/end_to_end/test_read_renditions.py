@@ -133,14 +133,15 @@ def test_a_rendition_without_the_overview_loads_the_rest_and_fails_the_gate(
     ).iloc[0]
     # everything but the overview: 62, 7 territories, 8 MDS (no Lens-Liévin table), 7 MDADT
     expected = [f for f in text_extraction.figures if f.extractor != "department_overview"]
-    # the department, 7 territories, 8 MDS with a table, 7 MDADT and 13 organisations (the
-    # Canal Seine-Nord Europe's: its "Zoom sur le secteur 4" box; the laboratory's and the
-    # Grand Site's pages; K'Dabra's workshops, "Ainsi, une dizaine d'ateliers"; not Pas-de-
-    # Calais Tourisme, a partner of the campaigns "menée avec" it), and the communes its
-    # sentences name: as many as the text export's
+    # the department, its territories, MDS and MDADT, and 24 organisations (the Canal
+    # Seine-Nord Europe's: its "Zoom sur le secteur 4" box; the laboratory's and the Grand
+    # Site's pages; K'Dabra's workshops, "Ainsi, une dizaine d'ateliers"; the partners' boxes
+    # of key figures, "ADRT, Tourisme et Handicap", "LA MDPH62"; the bodies sentences are
+    # about, the centres de santé, the CLIC du Ternois ...), and the communes its sentences
+    # name: as many as the text export's
     catalog = {f.entity_code for f in expected if f.entity_type != "commune"}
     communes = {f.entity_code for f in expected if f.entity_type == "commune"}
-    assert len(catalog) == 36 and communes
+    assert len(catalog) == 48 and communes
     assert loaded["n"] >= 0.99 * len(expected)
     assert loaded["entities"] >= 0.99 * len(catalog | communes)
     assert cli(["check", "--warehouse", str(warehouse), "--format", "json"]) == 1

@@ -90,7 +90,7 @@ def test_every_entity_code_of_the_warehouse_starts_with_its_departement(built_wa
     entities = wh.query(
         built_warehouse, "select entity_code, entity_type, departement_code from dim_entity"
     )
-    assert len(entities) == 24 + 13 + 887 + 20 + 39  # catalog, organisations, reference
+    assert len(entities) == 24 + 26 + 887 + 20 + 39  # catalog, organisations, reference
     assert set(entities.departement_code) == {"62"}
     epci = entities.entity_type == "epci"
     # an EPCI keeps its SIREN (unique in France, an EPCI may straddle two départements)

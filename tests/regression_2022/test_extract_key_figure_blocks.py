@@ -222,3 +222,30 @@ def test_an_amount_for_the_figure_before_and_a_part_of_the_figure_after(entities
     assert labels[got["127"].indicator_code] == "Agents RHS (total)"
     assert got["103"].part_of == got["127"].indicator_code
     assert got["150"].part_of != got["127"].indicator_code
+
+
+def test_a_partner_box_holds_the_figures_under_its_title(entities) -> None:
+    """Lines 4509-4520 of the report: "Les chiffres clés des principaux partenaires" titles
+    a box per partner ("LA COUPOLE d'Helfaut, et son planétarium 3D", "LA MDPH62"); the
+    figures under each are that partner's, and a title naming none ends it."""
+    from pipelines.extract.key_figure_blocks import BlockReader
+
+    section = Section("Les chiffres clés des principaux partenaires :", Location("essai.txt", 1))
+    reader = BlockReader(section, entities)
+    lines = [
+        "ADRT, Tourisme et Handicap",
+        "10 renouvellements / 14 nouvelles demandes / 9 visites conseil",
+        "LA COUPOLE d'Helfaut, et son planétarium 3D",
+        "127 000 visiteurs",
+        "LA MDPH62",
+        "48 000 dossiers",
+        "Autres chiffres",
+        "12 conventions",
+    ]
+    for n, text in enumerate(lines):
+        reader.read_line(TextLine(text, Location("essai.txt", line=n + 2)))
+    got = {f.source_span: f.entity_code for f in reader.result.figures}
+    assert got["10"] == got["9"] == "62-pas-de-calais-tourisme"
+    assert got["127 000"] == "62-la-coupole"
+    assert got["48 000"] == "62-mdph"
+    assert got["12"] == "62"
