@@ -312,6 +312,8 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
         previous = next((f for f in reversed(figures) if not f.earlier), None)
         label = _label_in_line(text, q, label, unit, between, figures, parse)
         unit, value, label = _unit_in_label(unit, value, label)
+        label = _participle_said_of(text, q, label)
+        label = "habitants" if _RESIDENTS.match(text, q.end) else label
         figure = _Read(q, unit, value, label)
         if previous is not None and _before_and_after(text, previous, figure, between):
             figures.append(figure)
@@ -370,6 +372,41 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
     _respective(text, figures, parse)
     _in_context(text, figures, parse)
     return figures
+
+
+def _participle_said_of(text: str, q: Quantity, label: str) -> str:
+    """An amount named only by what was done ("montant restructurés") with what it was
+    done to: the phrase its participle follows ("l'entrée du collège et son parvis,
+    restructurés pour 368 750 euros" → "montant restructuré : entrée du collège et son
+    parvis"), or the cleft's ("C'est à l'insertion par l'emploi que sont allés 5,6 M€")."""
+    done = _BARE_DONE.fullmatch(label)
+    if done is None or not _done_form(done["done"]):
+        return label
+    at = text.rfind(done["done"], 0, q.start)
+    before = text[:at] if at >= 0 else ""
+    cleft = _CLEFT_TO.search(before)
+    if cleft is not None:
+        what = opening_phrase(cleft["what"])
+    elif before.rstrip().endswith(","):
+        what = opening_phrase(re.split(r"[;:]|\.\s", before.rstrip(" ,"))[-1])
+    else:
+        return label
+    if not is_noun_phrase(what) or len(what.split()) > _FRAMING_WORDS + 3:
+        return label
+    return f"montant {singular_participle(done['done'].lower())} : {what}"
+
+
+# people who live somewhere are its inhabitants: "368 150 personnes y vivent"
+_RESIDENTS = re.compile(
+    r"\s+personnes\s+(?:y\s+)?(?:vivent|résident|habitent|demeurent)\b", re.IGNORECASE
+)
+# an amount's label that is only a participle
+_BARE_DONE = re.compile(r"montant\s+(?P<done>[\wéèêàâç]+)", re.IGNORECASE)
+# "C'est à l'insertion par l'emploi que sont allés": what the cleft puts first
+_CLEFT_TO = re.compile(
+    r"\bc['’]est\s+(?:à|au|aux|pour)\s+(?P<what>.+?)\s+(?:qu['’]\s*|que\s+)(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 def _unit_in_label(unit: str, value: float, label: str) -> tuple[str, float, str]:
@@ -2843,8 +2880,14 @@ _OPENS_WITHIN, _OPENING_REACH = 40, 120
 _LEAD_IN = re.compile(
     r"^\s*(?:dans\s+le\s+cadre\s+d[eu]s?\b[^,.;]{0,80}|en\s+\d{4}|depuis\s+\d{4}),\s*", re.I
 )
-# a body named as where something happened: "au château d'Hardelot", "aux Apprentis d'Auteuil"
-_VENUE_BEFORE = re.compile(r"(?:\bà|\bau|\baux)\s+(?:la\s+|le\s+|les\s+|l['’]\s*)?$", re.I)
+# a body named as where people went or something took place: "se sont présentées aux
+# Apprentis d'Auteuil", "s'est déroulé au château" (not "siègent à la Commission", "ouverture
+# au parc d'Olhain d'un belvédère": its members, its equipment)
+_VENUE_BEFORE = re.compile(
+    r"\b(?:présenté|rendu|déroulé|tenu|organisé|accueilli|venu|allé|reçu)e?s?\s+"
+    r"(?:à|au|aux)\s+(?:la\s+|le\s+|les\s+|l['’]\s*)?$|\blieu\s+(?:à|au|aux)\s+$",
+    re.IGNORECASE,
+)
 _BY_US = re.compile(r"\b(?:par|du)\s+(?:le\s+)?Département\b")
 # a sentence that goes on from the one before it
 # ("Cette action portée avec notre partenaire UFOLEP a permis à 17 équipes ...": the action

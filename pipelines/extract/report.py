@@ -22,12 +22,12 @@ from pipelines.extract.organisation import extract_organisation
 from pipelines.extract.overview import extract_overview
 from pipelines.extract.parse import ParseCache
 from pipelines.extract.periods import period_of, planned_lists, report_period
-from pipelines.extract.phrases import reads_as_label, says_as_much
+from pipelines.extract.phrases import FINITE_AUXILIARY, reads_as_label, says_as_much
 from pipelines.extract.prose import extract_prose, merge_restatements
 from pipelines.extract.sentences import extract_sentences
 from pipelines.extract.support_blocks import extract_support_blocks
 from pipelines.extract.territories import extract_territory_profiles
-from pipelines.read.document import Document, Location, Table
+from pipelines.read.document import LIST_MARKERS, Document, Location, Table
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
 # Extractors of curated indicators first; the generic key-figure blocks last, so that a
@@ -135,12 +135,25 @@ def block_or_sentence(blocks: Extraction, sentences: Extraction) -> Extraction:
         label = labels.get(figure.indicator_code)
         return label is not None and not reads_as_label(label)
 
+    def said_more(figure: Figure) -> bool:  # the sentence names it, in more words
+        words = len(labels.get(figure.indicator_code, "").split())
+        return any(
+            _overlap(figure, other) and len(labels[other.indicator_code].split()) > words
+            for other in readable
+        )
+
     by_line: dict[tuple[int, int], list[Figure]] = {}
     for figure in blocks.figures:
         if figure.location.order in held:
             by_line.setdefault(figure.location.order, []).append(figure)
     given: set[int] = set()  # the block figures that give way, by identity
     for order, line in by_line.items():
+        if _written_as_a_sentence(line[0].source_text) and all(said_more(f) for f in line):
+            # "Avec 91 480 abonnés, le compte Facebook du Département a progressé de 14,1 %":
+            # an item written as a sentence is read as one, when the sentence names every
+            # number the block read there in more words than the block did
+            given.update(id(f) for f in line)
+            continue
         if not any(unnamed(f) for f in line):
             continue
         elsewhere = {f.part_of for f in blocks.figures if f.part_of and f.location.order != order}
@@ -180,6 +193,15 @@ def block_or_sentence(blocks: Extraction, sentences: Extraction) -> Extraction:
     blocks.epci_mentions.extend(sentences.epci_mentions)
     blocks.councillor_mentions.extend(sentences.councillor_mentions)
     return blocks.with_figures(blocks.figures, renamed)
+
+
+# a key-figure item written as a sentence: a finite verb, and more words than a list item has
+_SENTENCE_WORDS = 10
+
+
+def _written_as_a_sentence(text: str) -> bool:
+    words = LIST_MARKERS.sub("", text).replace("*", "")
+    return len(words.split()) >= _SENTENCE_WORDS and bool(FINITE_AUXILIARY.search(words))
 
 
 def _held(result: Extraction, which: Callable[[BlockQuality], bool]) -> set[tuple[int, int]]:

@@ -3221,3 +3221,43 @@ def test_bodies_the_report_names_hold_their_figures(indicators, entities) -> Non
     assert got[(2, "50")][0].entity_code == "62-clic-du-ternois"
     assert got[(3, "17")][0].entity_code == "62-cpef-artois"
     assert got[(4, "39")][0].entity_code != "62-apprentis-d-auteuil"
+
+
+def test_an_amount_named_by_a_participle_says_what_it_was_done_to(indicators, entities) -> None:
+    """Line 3587 as tests/data/reworded-21 words it: "l'entrée du collège Cousteau et son
+    parvis à Bertincourt, restructurés pour 368 750 euros"; a cleft, "C'est à l'insertion
+    par l'emploi que sont allés 5,6 millions €"; a body one sits in or a site's equipment is
+    not a venue ("siègent à la Commission", "au parc départemental d'Olhain ... d'un
+    belvédère")."""
+    got = _extract_lines(
+        [
+            "Ils ont porté sur : l'entrée du collège Cousteau et son parvis à Bertincourt,"
+            " restructurés pour 368 750 euros ; les cages d'escaliers du collège Carlin Legrand"
+            " de Bapaume, rénovées pour 101 480 euros.",
+            "C'est à l'insertion par l'emploi que sont allés 5,6 millions €",
+            "Siègent à la Commission Départementale des Espaces, Sites et Itinéraires quarante"
+            " partenaires.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "368 750 euros")][1] == "Montant restructuré : entrée du collège Cousteau"
+    assert got[(2, "101 480 euros")][1].startswith("Montant rénové : cages d'escaliers")
+    assert got[(3, "5,6 millions €")][1].startswith("Montant allé : insertion")
+    assert got[(4, "quarante")][0].entity_code == "62-cdesi"
+
+
+def test_people_who_live_somewhere_are_its_inhabitants(indicators, entities) -> None:
+    """Line 817 as tests/data/reworded-16 words it: "368 150 personnes y vivent" counts the
+    territory's inhabitants; "200 personnes ont participé" stays people."""
+    got = _extract_lines(
+        [
+            "- ⇒ 368 150 personnes y vivent, ce qui représente 25,1 % des habitants du"
+            " Pas-de-Calais",
+            "Près de 200 personnes ont participé aux ateliers.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "368 150")][1] == "Habitants"
+    assert got[(3, "Près de 200")][1].startswith("Personnes")

@@ -118,3 +118,21 @@ def test_a_context_refuses_a_figure_without_an_entity() -> None:
     where = Context(extractor="test").at(line.location, line.source_text)
     with pytest.raises(ExtractionError, match="needs an entity"):
         where.figure("projects_count", parse_quantity("12"))
+
+
+def test_a_key_figure_item_written_as_a_sentence_is_read_as_one() -> None:
+    """ "Avec 91 480 abonnés, le compte Facebook du Département a progressé de 14,1 % sur
+    l'année" in a key-figure block: the sentence names both numbers in more words than the
+    block's "Abonnés", "Évolution : abonnés"; a list item keeps the block's label."""
+    extraction = extract(
+        """
+        Les chiffres clés de la communication
+        - ◆ Avec 91 480 abonnés, le compte Facebook du Département a progressé de 14,1 % sur l'année
+        - ◆ 553 délibérations votées
+        """
+    )
+    labels = {g.indicator_code: g.indicator_label for g in extraction.generated_indicators}
+    got = {f.source_span: labels.get(f.indicator_code, "") for f in extraction.figures}
+    assert got["91 480"] == "Abonnés (compte Facebook du Département)"
+    assert got["14,1 %"] == "Évolution : compte Facebook du Département"
+    assert got["553"] == "Délibérations votées"
