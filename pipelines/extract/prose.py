@@ -242,8 +242,13 @@ def extract_prose(
             # places créées (24 à Oignies, ...)": 24 is Oignies' (the breakdown check adds up
             # the parts of a line's whole wherever they are)
             entity = about[n]
-            if figure.part_of is not None:
-                entity = _place(text, figure, figures, places) or about[figure.part_of]
+            whole_is = about[figure.part_of] if figure.part_of is not None else None
+            if whole_is is not None and whole_is.entity_type != "organisation":
+                entity = _place(text, figure, figures, places) or whole_is
+            elif whole_is is not None:  # "8 ateliers (4 sportifs, ...)" of the CPEF's action
+                own = _PHRASE_END.split(text[q.end :], maxsplit=1)[0]  # "24 à Oignies"
+                at = _place(text, figure, figures, places) if places.named(own) else None
+                entity = at or whole_is
             whole = figures[figure.part_of] if figure.part_of is not None else None
             label = figure.label
             curated = (
@@ -418,6 +423,26 @@ def _unit_in_label(unit: str, value: float, label: str) -> tuple[str, float, str
     return named[1], value * named[0], UNIT_NOUNS.get(named[1], label)
 
 
+# what opens a verb's object or complement: "intégrant une clause", "relevant de"
+_OBJECT_OPENS = frozenset(
+    ["un", "une", "des", "le", "la", "les", "l'", "du", "de", "d'", "à", "au", "aux"]
+)
+
+
+def _share_doing(label: str, unit: str, previous: _Read | None) -> str:
+    """A share named by what its part does ("81 marchés analysés avec plus de 50 %
+    intégrant une clause d'insertion"): the share of the count before that does it ("part
+    des marchés analysés intégrant une clause d'insertion")."""
+    words = label.lower().split()
+    if unit != "pct" or previous is None or previous.unit != "count" or not previous.label:
+        return label
+    doing = len(words) > 1 and words[0].endswith("ant") and words[1] in _OBJECT_OPENS
+    if not doing or not is_french_word(words[0][:-3] + "er"):  # "intégrant une clause"
+        return label
+    whole = _BRACKETED.sub("", previous.label).strip()
+    return f"part des {whole} {label}"
+
+
 def _label_in_line(
     text: str,
     q: Quantity,
@@ -458,6 +483,7 @@ def _label_in_line(
         # phrase before with the adjective this figure is of
         words = _BRACKETED.sub("", previous.label).split()
         label = " ".join([*words[:-1], listed["adjective"]]) if len(words) > 1 else ""
+    label = _share_doing(label, unit, previous)
     if unit == "pct" and (fraction := _FRACTION_OF.match(label)):
         label = f"part {fraction['rest']}"  # "quart des habitants (24,9 %)": their share
     elif unit in _MEASURES and _FRACTION_OF.match(label):

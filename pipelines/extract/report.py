@@ -178,9 +178,19 @@ def block_or_sentence(blocks: Extraction, sentences: Extraction) -> Extraction:
         if r.location.order not in read_lines or (r.location.order, r.value) not in read_values
     )
     renamed: dict[str, str] = {}  # a dropped sentence whole → the block's figure of its words
+    # a line given to the sentence keeps the body its block's heading named ("MonJob62 :")
+    # where the sentence names none
+    bodies = {
+        f.location.order: (f.entity_type, f.entity_code)
+        for f in blocks.figures
+        if id(f) in given and f.entity_type == "organisation"
+    }
     own: list[Figure] = []
     for figure in sentences.figures:
         block = next((o for o in taken if _overlap(figure, o)), None)
+        body = bodies.get(figure.location.order)
+        if body is not None and figure.entity_type == "department":
+            figure = replace(figure, entity_type=body[0], entity_code=body[1])
         if block is None:
             own.append(figure)
         else:

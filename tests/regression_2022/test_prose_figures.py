@@ -3261,3 +3261,26 @@ def test_people_who_live_somewhere_are_its_inhabitants(indicators, entities) -> 
     )
     assert got[(2, "368 150")][1] == "Habitants"
     assert got[(3, "Près de 200")][1].startswith("Personnes")
+
+
+def test_a_share_named_by_what_its_part_does_and_parts_of_a_bodys_whole(
+    indicators, entities
+) -> None:
+    """Line 4346 of the report: "81 marchés analysés avec plus de 50% intégrant une clause
+    d'insertion" is the share of the markets that include one; line 1472: the parts of the
+    CPEF's 8 ateliers are the CPEF's too, not the lycée's commune; a part named by its
+    commune ("dont 24 à Oignies") stays the commune's."""
+    got = _extract_lines(
+        [
+            "Le bilan : 81 marchés analysés avec plus de 50% intégrant une clause d'insertion.",
+            "- ◆ Participation du centre de planification et d'éducation familiale (CPEF) de"
+            " l'Artois à un « color run » au profit des étudiants du lycée Marguerite Yourcenar"
+            " de Beuvry. Cette action a permis à 17 équipes de participer à 8 ateliers (4"
+            " sportifs et 4 dédiés à la sensibilisation à la santé sexuelle).",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "plus de 50%")][1] == "Part des marchés analysés intégrant une clause d'insertion"
+    parts = [f for (line, span), (f, _) in got.items() if line == 3 and span == "4"]
+    assert parts and {f.entity_code for f in parts} == {"62-cpef-artois"}

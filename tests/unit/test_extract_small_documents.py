@@ -136,3 +136,17 @@ def test_a_key_figure_item_written_as_a_sentence_is_read_as_one() -> None:
     assert got["91 480"] == "Abonnés (compte Facebook du Département)"
     assert got["14,1 %"] == "Évolution : compte Facebook du Département"
     assert got["553"] == "Délibérations votées"
+
+
+def test_an_item_read_as_a_sentence_keeps_the_body_its_heading_names() -> None:
+    """Line 1226 as tests/data/reworded-14 words it, under the heading "MonJob62 :" of a
+    key-figure block: read as a sentence, its figure stays MonJob62's."""
+    extraction = extract(
+        """
+        Les chiffres clés de l'emploi
+        MonJob62 :
+        - ◆ Parmi les inscrits, 7 240 personnes ont déposé au moins un CV en ligne sur la plateforme
+        """
+    )
+    [figure] = [f for f in extraction.figures if f.source_span == "7 240"]
+    assert figure.entity_code == "62-monjob62"
