@@ -85,6 +85,12 @@ _AMOUNT_FOR = re.compile(
     r"(?:\s+de|\s+d['’])?\s*$|\bd['’]un\s+(?:montant|coût)(?:\s+total)?\s+de\s*$",
     re.IGNORECASE,
 )
+# a box's title within a block: a short line ("LA MDPH62"); the line before it does not run on
+# into it ("12 conventions signées avec" / "Pas-de-Calais Actif")
+_HEADING_TITLE = 60
+_CONTINUED = re.compile(r"\b(?:avec|de|du|des|et|ou|pour|par|à|au|aux|sur|le|la|les)\s*$", re.I)
+# the Département as the one who acts: "le Département a mobilisé", "par le Département"
+_BY_US = re.compile(r"\b(?:le|du|par\s+le)\s+Département\b")
 # "103 des 127 agents RHS": the figure is a part of the one that follows
 _PART_OF_NEXT = re.compile(r"\s*(?:des|d['’]entre\s+les|parmi\s+les)\s*")
 _RATIO = re.compile(r"\bsur\s+(?:\d|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)", re.I)
@@ -144,7 +150,7 @@ def label_of(body: str, figures: list[Quantity], index: int) -> str:
             return label
     begin = figures[index - 1].end if index > 0 else 0
     before = re.sub(r"\([^)]*\)", "", body[begin : quantity.start]).rstrip(" :*")
-    if index > 0 and _AMOUNT_FOR.search(before):
+    if index > 0 and quantity.unit == "EUR" and _AMOUNT_FOR.search(before):
         # "131 actions financées, pour un montant de 1,69 M€": the amount of what the figure
         # before counts
         named = label_of(body, figures, index - 1)
@@ -184,6 +190,7 @@ class BlockReader:
         # a line without figures that names a body ("LA COUPOLE d'Helfaut, et son planétarium
         # 3D") heads the lines under it: their figures are that body's, until the next such line
         self.heading = self.where
+        self.last_words = ""  # the line before: a heading does not continue it
         self.block_whole: _Whole | None = None  # "Budget de 463,61 M€ dont" + following lines
         self.line_whole: _Whole | None = None  # last top-level figure, for indented sub-items
 
@@ -196,11 +203,27 @@ class BlockReader:
         self.codes.add(code)
         return code
 
+    def _heading(self, body: str) -> Context:
+        """Whom the lines under a line without figures are about: the body a short title
+        opens with ("LA COUPOLE d'Helfaut, et son planétarium 3D"), else the block's; not
+        the end of the item before ("... signées avec" / "Pas-de-Calais Actif") nor a
+        sentence that names a body in passing."""
+        words = body.strip(" :*")
+        title = len(words) <= _HEADING_TITLE and not words.endswith((".", "!", "?", ";"))
+        named = self.entities.named_in("organisation", words) if title else None
+        opens = named is not None and any(
+            re.match(rf"(?:(?:la|le|les|l['’])\s*)?{re.escape(name)}\b", words, re.I)
+            for name in (named.name, *named.aliases)
+        )
+        if named is None or not opens or _CONTINUED.search(self.last_words):
+            return self.where
+        return self.where.about(named.entity_type, named.code)
+
     def read_line(self, line: TextLine) -> None:
         body, figures = _figures_of(line, self.entities)
         if not figures and not line.is_list_item:
-            named = self.entities.named_in("organisation", body)
-            self.heading = self.where.about(named.entity_type, named.code) if named else self.where
+            self.heading = self._heading(body)
+        self.last_words = body
         is_sub_item = line.indent > 0 and line.text.lstrip().startswith("-")
         if figures and not line.is_list_item:
             self.block_whole = None  # a plain line starts anew; only list items are parts
@@ -210,7 +233,12 @@ class BlockReader:
         for index, quantity in enumerate(figures):
             label = label_of(body, figures, index)
             between = body[figures[index - 1].end : quantity.start] if index else ""
-            of_this = previous is not None and bool(_PART_OF_NEXT.fullmatch(between))
+            of_this = (
+                previous is not None
+                and previous.unit == quantity.unit == "count"
+                and in_line_whole is None  # "540 agents formés, dont 103 des 127 agents RHS"
+                and bool(_PART_OF_NEXT.fullmatch(between))
+            )
             if of_this:  # "103 des 127 agents RHS": 127 is the whole
                 label = f"{label} (total)"
             if label.lower() in seen:  # "48,4 ml et 0,513 Go : entrées": one label, two facts
@@ -257,6 +285,8 @@ class BlockReader:
             if (over or of_this) and previous is not None:  # the part before points to this
                 self.result.figures[-1] = replace(self.result.figures[-1], part_of=code)
             here = self.heading.at(line.location, line.source_text)
+            if _BY_US.search(body):  # "le Département a mobilisé une enveloppe de ..."
+                here = self.where.at(line.location, line.source_text)
             if here.entity_type == "organisation" and paid_by_departement(unit, label):
                 # "Contribution du Département : 141 millions d'euros" in a partner's block
                 department = self.entities.department

@@ -393,7 +393,10 @@ def _participle_said_of(text: str, q: Quantity, label: str) -> str:
     if cleft is not None:
         what = opening_phrase(cleft["what"])
     elif before.rstrip().endswith(","):
-        what = opening_phrase(re.split(r"[;:]|\.\s", before.rstrip(" ,"))[-1])
+        piece = re.split(r"[;:]|\.\s", before.rstrip(" ,"))[-1]
+        if FINITE_AUXILIARY.search(piece):  # "Le Département a lancé la rénovation ..., réalisée"
+            return label
+        what = opening_phrase(piece)
     else:
         return label
     if not is_noun_phrase(what) or len(what.split()) > _FRAMING_WORDS + 3:
@@ -403,7 +406,10 @@ def _participle_said_of(text: str, q: Quantity, label: str) -> str:
 
 # people who live somewhere are its inhabitants: "368 150 personnes y vivent"
 _RESIDENTS = re.compile(
-    r"\s+personnes\s+(?:y\s+)?(?:vivent|résident|habitent|demeurent)\b", re.IGNORECASE
+    r"\s+personnes\s+(?:y\s+(?:vivent|résident|habitent)\b|(?:vivent|résident|habitent)\s+"
+    r"(?:dans|sur|à|en)\s+(?:le\s+|la\s+|les\s+|l['’]\s*)?(?:territoire\s+(?:du\s+|de\s+"
+    r"l['’]\s*|de\s+))?[A-ZÉ][a-zéèêëïîôûç])"  # "y vivent", "vivent dans le Calaisis" (not
+    # "vivent seules", "résident en EHPAD")
 )
 # an amount's label that is only a participle
 _BARE_DONE = re.compile(r"montant\s+(?P<done>[\wéèêàâç]+)", re.IGNORECASE)
@@ -689,6 +695,12 @@ def _changed_subject(
 
 # an amount's label that says what was done with it ("montant accompagné : ...")
 _DONE_WITH = re.compile(r"^(?P<done>montant\s+[\wéèêàâç]+)\s+:\s", re.IGNORECASE)
+# a time, not what was done: "l'année suivante", "la même année"
+_A_TIME = re.compile(
+    r"^(?:(?:même|suivante?|précédente?|dernière?|prochaine?)\s+)?(?:année|an|mois|semaine|jour|"
+    r"période|trimestre|semestre|exercice)s?\b",
+    re.IGNORECASE,
+)
 # the amounts of one list: ", 330 000 €", "et 52 000 €"
 _NEXT_IN_LIST = re.compile(r"(?:,|\bet)\s*$")
 # a noun phrase right after the amount, with no verb between: "330 000 € les travaux du pôle"
@@ -776,6 +788,8 @@ def _verb_elided(text: str, previous: _Read, figure: _Read) -> str:
         return ""
     after = _VERBLESS_OBJECT.match(text, figure.quantity.end)
     what = opening_phrase(_PHRASE_END.split(after["what"])[0]) if after is not None else ""
+    if _A_TIME.match(what):  # "330 000 € l'année suivante celle du pôle": when, not what
+        return ""
     return f"{done['done']} : {what}" if is_noun_phrase(what) else ""
 
 
@@ -2671,13 +2685,14 @@ def _box_entities(
             current, section_now, section_about = None, section, named(section.title)
         words = LIST_MARKERS.sub("", line.text).strip()
         title = not words.endswith((".", "!", "?", ";"))  # a title, not a short sentence
-        heading = title and not words.endswith(":") and len(words) <= _HEADING_LENGTH
-        if heading and not _figures_of(words, entities)[0]:
+        if title and len(words) <= _BOX_TITLE_LENGTH and not _figures_of(words, entities)[0]:
+            current = named(words) or (section_about if _FOCUS.match(words) else None)
+            continue
+        longer = title and not line.is_list_item and not words.endswith(":")
+        if longer and len(words) <= _HEADING_LENGTH and not _figures_of(words, entities)[0]:
             # a longer heading ("Des établissements publics et organismes associés (EPOA),
             # véritables partenaires du Département") ends the box without opening one
-            short = len(words) <= _BOX_TITLE_LENGTH
-            current = named(words) if short else None
-            current = current or (section_about if short and _FOCUS.match(words) else None)
+            current = None
             continue
         if current is not None:
             about[line.location.order] = current
@@ -2910,7 +2925,7 @@ _LEAD_IN = re.compile(
 # Apprentis d'Auteuil", "s'est déroulé au château" (not "siègent à la Commission", "ouverture
 # au parc d'Olhain d'un belvédère": its members, its equipment)
 _VENUE_BEFORE = re.compile(
-    r"\b(?:présenté|rendu|déroulé|tenu|organisé|accueilli|venu|allé|reçu)e?s?\s+"
+    r"\b(?:présenté|rendu|déroulé|tenu|organisé|venu|allé)e?s?\s+"
     r"(?:à|au|aux)\s+(?:la\s+|le\s+|les\s+|l['’]\s*)?$|\blieu\s+(?:à|au|aux)\s+$",
     re.IGNORECASE,
 )

@@ -334,7 +334,10 @@ _OBJECTS = frozenset({"obj", "obl", "obl:arg", "obl:mod", "xcomp", "iobj"})
 
 
 # verbs whose object says nothing of what an amount did: "font l'objet de"
-_LIGHT_VERBS = frozenset({"faire", "avoir", "être", "donner", "prendre"})
+_LIGHT_VERBS = frozenset(
+    {"faire", "avoir", "être", "donner", "prendre", "constituer", "représenter", "atteindre"}
+    | {"dépasser", "totaliser", "égaler"}
+)
 
 
 def amount_phrase(parse: Parse, start: int, end: int) -> str:

@@ -148,7 +148,10 @@ def block_or_sentence(blocks: Extraction, sentences: Extraction) -> Extraction:
             by_line.setdefault(figure.location.order, []).append(figure)
     given: set[int] = set()  # the block figures that give way, by identity
     for order, line in by_line.items():
-        if _written_as_a_sentence(line[0].source_text) and all(said_more(f) for f in line):
+        elsewhere = {f.part_of for f in blocks.figures if f.part_of and f.location.order != order}
+        wholes_here = any(f.indicator_code in elsewhere for f in line)  # its parts stay put
+        written = _written_as_a_sentence(line[0].source_text) and not wholes_here
+        if written and all(said_more(f) for f in line):
             # "Avec 91 480 abonnés, le compte Facebook du Département a progressé de 14,1 %":
             # an item written as a sentence is read as one, when the sentence names every
             # number the block read there in more words than the block did
@@ -156,7 +159,6 @@ def block_or_sentence(blocks: Extraction, sentences: Extraction) -> Extraction:
             continue
         if not any(unnamed(f) for f in line):
             continue
-        elsewhere = {f.part_of for f in blocks.figures if f.part_of and f.location.order != order}
         # an unnamed whole of the line's own parts: the line is read again as a whole
         whole_line = any(unnamed(f) and f.indicator_code in wholes for f in line) and all(
             f.indicator_code in labels and f.indicator_code not in elsewhere and named(f)

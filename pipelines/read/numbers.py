@@ -114,7 +114,13 @@ _WORDS_NUMBER = re.compile(
 _ONLY_ONE = re.compile(
     r"(?<!\w)(?:un\s+seul|une\s+seule)(?:\s+et\s+même)?(?=\s+[a-zéèêàA-Z])", re.IGNORECASE
 )
-_PREPOSITION_END = re.compile(r"(?:\bd['’]|\b(?:en|sur|par|à|dans|pour|avec|sous)\s+)$", re.I)
+# after a preposition, a manner or a time ("en une seule journée", "pendant une seule
+# semaine"); after a negation, none ("pas un seul accident")
+_PREPOSITION_END = re.compile(
+    r"(?:\bd['’]|\b(?:en|sur|par|à|dans|pour|avec|sous|pendant|durant|chez|après|avant|entre|"
+    r"vers|pas|sans|ni|jamais|plus)\s+)$",
+    re.IGNORECASE,
+)
 _PER_CENT_BEFORE = re.compile(rf"(?:\d|\b(?:{_COMPOUND_WORDS}|une?))\s+pour\s+$", re.IGNORECASE)
 # units a scale word may multiply ("un million de m²", "deux millions de km")
 _SCALED_UNITS = frozenset({"EUR", "m2", "km", "t", "ha", "m", "km2"})
@@ -429,6 +435,12 @@ def _numbers_in_words(text: str) -> list[Quantity]:
             continue  # "les Deux Caps", "Trois Rivières": a name ("Sept MDADT" counts them)
         if match["end"] is not None and not _STATED_BEFORE.search(text[: match.start()]):
             continue
+        if (
+            match["end"] is not None
+            and word.lower() == "neuf"
+            and text[: match.start()].endswith("(")
+        ):
+            continue  # "Le logement (neuf)": the adjective
         if _PER_CENT_BEFORE.search(text[: match.start()]) and word.lower() == "cent":
             continue  # the "cent" of "vingt-trois pour cent": the percent sign, in words
         number = _compound_value(word)

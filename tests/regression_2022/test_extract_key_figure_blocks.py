@@ -249,3 +249,28 @@ def test_a_partner_box_holds_the_figures_under_its_title(entities) -> None:
     assert got["127 000"] == "62-la-coupole"
     assert got["48 000"] == "62-mdph"
     assert got["12"] == "62"
+
+
+def test_a_heading_is_a_short_title_that_opens_on_its_body(entities) -> None:
+    """The review of the partners' boxes: the wrapped end of an item ("... signées avec" /
+    "Pas-de-Calais Actif") and a sentence naming a body in passing head nothing, and a line
+    where the Département acts stays the département's under a body's title."""
+    from pipelines.extract.key_figure_blocks import BlockReader
+
+    section = Section("Les chiffres clés de l'économie", Location("essai.txt", 1))
+    reader = BlockReader(section, entities)
+    lines = [
+        "- ◆ 12 conventions signées avec",
+        "Pas-de-Calais Actif",
+        "- ◆ 450 entreprises accompagnées",
+        "Un partenariat renouvelé cette année avec Pas-de-Calais Actif et ses partenaires",
+        "- ◆ 3 200 emplois créés",
+        "MonJob62 :",
+        "- ◆ 14 000 inscrits",
+        "- ◆ Pour développer la plateforme, le Département a mobilisé 250 000 euros",
+    ]
+    for n, text in enumerate(lines):
+        reader.read_line(TextLine(text, Location("essai.txt", line=n + 2)))
+    got = {f.source_span: f.entity_code for f in reader.result.figures}
+    assert got["450"] == got["3 200"] == got["250 000 euros"] == "62"
+    assert got["14 000"] == "62-monjob62"

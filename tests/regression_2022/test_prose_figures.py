@@ -3281,6 +3281,36 @@ def test_a_share_named_by_what_its_part_does_and_parts_of_a_bodys_whole(
         indicators,
         entities,
     )
-    assert got[(2, "plus de 50%")][1] == "Part des marchés analysés intégrant une clause d'insertion"
+    assert (
+        got[(2, "plus de 50%")][1] == "Part des marchés analysés intégrant une clause d'insertion"
+    )
     parts = [f for (line, span), (f, _) in got.items() if line == 3 and span == "4"]
     assert parts and {f.entity_code for f in parts} == {"62-cpef-artois"}
+
+
+def test_the_review_of_bodies_venues_residents_and_one(indicators, entities) -> None:
+    """Inputs a review of this change's rules ran: "pas un seul accident" and "pendant une
+    seule journée" are no figure; "(neuf)" after a noun is the adjective; people who "vivent
+    seules" or "résident en EHPAD" are no inhabitants; a body that receives people is no
+    venue ("accueillies au CLIC du Ternois"); an amount's participle after a clause with a
+    verb is not that clause's; a time after an amount is not what it did."""
+    got = _extract_lines(
+        [
+            "Pas un seul accident n'a été déploré sur les chantiers.",
+            "Les agents sont intervenus pendant une seule journée.",
+            "Le logement (neuf) a été livré.",
+            "1 500 personnes vivent seules et 350 personnes résident en EHPAD.",
+            "150 personnes ont été accueillies au Centre Local d'Information et de Coordination"
+            " (CLIC) du Ternois.",
+            "Le Département a lancé la rénovation du collège Jean Jaurès, achevée pour 4 M€.",
+            "640 000 € ont accompagné la réhabilitation de la base nautique, 330 000 € la même"
+            " année les travaux du pôle multimodal.",
+        ],
+        indicators,
+        entities,
+    )
+    assert not [k for k in got if k[0] in (2, 3, 4)]
+    assert "Habitants" not in {got[(5, "1 500")][1], got[(5, "350")][1]}
+    assert got[(6, "150")][0].entity_code == "62-clic-du-ternois"
+    assert "Département" not in got[(7, "4 M€")][1]
+    assert "année" not in got.get((8, "330 000 €"), (None, ""))[1].lower().split(" : ")[-1][:6]
