@@ -317,7 +317,7 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
         previous = next((f for f in reversed(figures) if not f.earlier), None)
         label = _label_in_line(text, q, label, unit, between, figures, parse)
         unit, value, label = _unit_in_label(unit, value, label)
-        label = _participle_said_of(text, q, label)
+        label = _amount_said_around(text, q, unit, label)
         label = "habitants" if _RESIDENTS.match(text, q.end) else label
         figure = _Read(q, unit, value, label)
         if previous is not None and _before_and_after(text, previous, figure, between):
@@ -379,16 +379,52 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
     return figures
 
 
+def _amount_said_around(text: str, q: Quantity, unit: str, label: str) -> str:
+    """An amount's label from the words around it when its own is empty, a bare measure
+    word or names the money sign: what a fronted "Pour ..." gives it ("Pour l'insertion et
+    l'emploi, 24,8 M€" → "montant : insertion et emploi"; "Pour le forfait d'externat, une
+    enveloppe de 6,4 M€" → "enveloppe : forfait d'externat"), what it is the cost of ("les 2
+    880 000 € que représente ce projet" → "montant : projet"), what was done with it."""
+    if unit != "EUR":
+        return label
+    label = _SIGN_FIRST.sub(r"\g<measure> ", label)  # "montant : € apportés": no sign
+    clause = re.split(r"[.;:]\s", text[: q.start])[-1]
+    fronted = _FRONTED_PURPOSE.match(LIST_MARKERS.sub("", clause).replace("*", ""))
+    bare = not label or label.lower() in {"montant", "enveloppe", "budget", "total"}
+    if fronted is not None and bare and is_noun_phrase(what := opening_phrase(fronted["what"])):
+        return f"{(fronted['measure'] or 'montant').lower()} : {what}"
+    cost = _COST_SAID.match(text, q.end)
+    if cost is not None and is_noun_phrase(what := opening_phrase(cost["what"])):
+        return f"montant : {what}"
+    return _participle_said_of(text, q, label)
+
+
+# a money sign read as the counted noun: "montant : € apportés"
+_SIGN_FIRST = re.compile(r"^(?P<measure>montant)\s*:?\s*(?:€|euros?|M€|k€)\s+", re.IGNORECASE)
+# "Pour l'insertion et l'emploi, 24,8 M€", "Pour le forfait d'externat, une enveloppe de"
+_FRONTED_PURPOSE = re.compile(  # a noun phrase, not an infinitive ("Pour renouveler le ...")
+    r"^\s*pour\s+(?P<what>(?:les?|la|l['’]|des|du|une?|ses|leurs?|ce|cette|ces)\b[^,]{3,120}),\s*(?:(?:une?|le|la)\s+(?P<measure>enveloppe|montant|"
+    r"budget|total)\s+(?:global\s+|totale?\s+)?(?:de\s+|d['’]\s*))?(?:près\s+de\s+|plus\s+de\s+)?$",
+    re.IGNORECASE,
+)
+# "les 2 880 000 € que représente ce projet": the amount is what the project costs
+_COST_SAID = re.compile(
+    r"\s+(?:que|qu['’])\s*(?:représente|représentent|coûte|coûtent|a\s+coûté|ont\s+coûté)\s+"
+    r"(?P<what>[^,.;]{3,120})",
+    re.IGNORECASE,
+)
+
+
 def _participle_said_of(text: str, q: Quantity, label: str) -> str:
     """An amount named only by what was done ("montant restructurés") with what it was
     done to: the phrase its participle follows ("l'entrée du collège et son parvis,
     restructurés pour 368 750 euros" → "montant restructuré : entrée du collège et son
     parvis"), or the cleft's ("C'est à l'insertion par l'emploi que sont allés 5,6 M€")."""
     done = _BARE_DONE.fullmatch(label)
-    if done is None or not _done_form(done["done"]):
+    if done is None or not (_done_form(done["done"]) or is_participle(done["done"])):
         return label
     at = text.rfind(done["done"], 0, q.start)
-    before = text[:at] if at >= 0 else ""
+    before = text[:at] if at >= 0 else text[: q.start]  # "c'est au titre de X que 202 000 €"
     cleft = _CLEFT_TO.search(before)
     if cleft is not None:
         what = opening_phrase(cleft["what"])
@@ -398,9 +434,9 @@ def _participle_said_of(text: str, q: Quantity, label: str) -> str:
             return label
         what = opening_phrase(piece)
     else:
-        return label
+        what = ""
     if not is_noun_phrase(what) or len(what.split()) > _FRAMING_WORDS + 3:
-        return label
+        return f"montant {singular_participle(done['done'].lower())}"  # "montant apporté"
     return f"montant {singular_participle(done['done'].lower())} : {what}"
 
 
@@ -415,7 +451,8 @@ _RESIDENTS = re.compile(
 _BARE_DONE = re.compile(r"montant\s+(?P<done>[\wéèêàâç]+)", re.IGNORECASE)
 # "C'est à l'insertion par l'emploi que sont allés": what the cleft puts first
 _CLEFT_TO = re.compile(
-    r"\bc['’]est\s+(?:à|au|aux|pour)\s+(?P<what>.+?)\s+(?:qu['’]\s*|que\s+)(?:\w+\s+){0,2}$",
+    r"\bc['’]est\s+(?:au\s+titre\s+(?:de\s+la|de\s+l['’]|du|des|de)|à|au|aux|pour)\s+"
+    r"(?P<what>.+?)\s+(?:qu['’]\s*|que\s+)(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 

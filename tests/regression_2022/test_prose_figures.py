@@ -3314,3 +3314,31 @@ def test_the_review_of_bodies_venues_residents_and_one(indicators, entities) -> 
     assert got[(6, "150")][0].entity_code == "62-clic-du-ternois"
     assert "Département" not in got[(7, "4 M€")][1]
     assert "année" not in got.get((8, "330 000 €"), (None, ""))[1].lower().split(" : ")[-1][:6]
+
+
+def test_lines_of_the_twenty_second_copy(indicators, entities) -> None:
+    """Lines as tests/data/reworded-22 words them: a fronted "Pour ..." names the amount after
+    it (not an infinitive, "Pour renouveler ..."); "les 2 880 000 € que représente ce projet"
+    is the project's amount; a cleft "c'est au titre de la contractualisation que 202 000 €
+    ont été apportés"; the money sign is never the counted noun."""
+    got = _extract_lines(
+        [
+            "Pour l'insertion et l'emploi, 24,8 M€, parmi lesquels 6,4 M€ consacrés aux contrats"
+            " aidés",
+            "- ◆ Pour le forfait d'externat (part personnel), une enveloppe de 6,4 millions €",
+            "Sur les 2 880 000 € que représente ce projet au total, 178 000 € ont été apportés"
+            " au titre du fonds d'innovation territoriale (FIT).",
+            "Côté départemental, 109 000 € ont été mobilisés au titre de la MMU, et c'est au"
+            " titre de la contractualisation que 202 000 € ont été apportés.",
+            "Pour renouveler le matériel de la régie routière, deux millions d'euros ont été"
+            " engagés.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "24,8 M€")][1].startswith("Montant : insertion")
+    assert got[(3, "6,4 millions €")][1] == "Enveloppe : forfait d'externat"
+    assert got[(4, "2 880 000 €")][1] == "Montant : projet"
+    assert got[(5, "202 000 €")][1] == "Montant apporté : contractualisation"
+    assert not any("€" in label for _, label in got.values())
+    assert "renouveler" not in got.get((6, "deux millions d'euros"), (None, ""))[1]
