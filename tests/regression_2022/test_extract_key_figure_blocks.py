@@ -202,17 +202,13 @@ def test_the_current_office_of_a_menu_is_the_bold_one(entities) -> None:
 def test_an_amount_for_the_figure_before_and_a_part_of_the_figure_after(entities) -> None:
     """ "131 actions financées, pour un montant de 1,69 M€": the amount of the actions;
     "103 des 127 agents RHS": 103 is a part of the 127 agents RHS, its whole."""
-    from pipelines.extract.key_figure_blocks import BlockReader
-
-    section = Section("Les chiffres clés de l'essai", Location("essai.txt", line=1))
-    reader = BlockReader(section, entities)
-    lines = [
+    reader = _read_block(
+        entities,
+        "Les chiffres clés de l'essai",
         "- ◆ Conférence des financeurs : 131 actions financées, pour un montant de 1,69 M€",
         "- ◆ 12 projets soutenus pour un total de 34 000 €",
         "- ◆ Plus de 540 agents formés ; parmi eux, 150 agents de CER et 103 des 127 agents RHS",
-    ]
-    for n, text in enumerate(lines):
-        reader.read_line(TextLine(text, Location("essai.txt", line=n + 2)))
+    )
     labels = {g.indicator_code: g.indicator_label for g in reader.result.generated_indicators}
     got = {f.source_span: f for f in reader.result.figures}
     assert labels[got["1,69 M€"].indicator_code] == "Montant : actions financées"
@@ -228,11 +224,9 @@ def test_a_partner_box_holds_the_figures_under_its_title(entities) -> None:
     """Lines 4509-4520 of the report: "Les chiffres clés des principaux partenaires" titles
     a box per partner ("LA COUPOLE d'Helfaut, et son planétarium 3D", "LA MDPH62"); the
     figures under each are that partner's, and a title naming none ends it."""
-    from pipelines.extract.key_figure_blocks import BlockReader
-
-    section = Section("Les chiffres clés des principaux partenaires :", Location("essai.txt", 1))
-    reader = BlockReader(section, entities)
-    lines = [
+    reader = _read_block(
+        entities,
+        "Les chiffres clés des principaux partenaires :",
         "ADRT, Tourisme et Handicap",
         "10 renouvellements / 14 nouvelles demandes / 9 visites conseil",
         "LA COUPOLE d'Helfaut, et son planétarium 3D",
@@ -241,9 +235,7 @@ def test_a_partner_box_holds_the_figures_under_its_title(entities) -> None:
         "48 000 dossiers",
         "Autres chiffres",
         "12 conventions",
-    ]
-    for n, text in enumerate(lines):
-        reader.read_line(TextLine(text, Location("essai.txt", line=n + 2)))
+    )
     got = {f.source_span: f.entity_code for f in reader.result.figures}
     assert got["10"] == got["9"] == "62-pas-de-calais-tourisme"
     assert got["127 000"] == "62-la-coupole"
@@ -255,11 +247,9 @@ def test_a_heading_is_a_short_title_that_opens_on_its_body(entities) -> None:
     """The review of the partners' boxes: the wrapped end of an item ("... signées avec" /
     "Pas-de-Calais Actif") and a sentence naming a body in passing head nothing, and a line
     where the Département acts stays the département's under a body's title."""
-    from pipelines.extract.key_figure_blocks import BlockReader
-
-    section = Section("Les chiffres clés de l'économie", Location("essai.txt", 1))
-    reader = BlockReader(section, entities)
-    lines = [
+    reader = _read_block(
+        entities,
+        "Les chiffres clés de l'économie",
         "- ◆ 12 conventions signées avec",
         "Pas-de-Calais Actif",
         "- ◆ 450 entreprises accompagnées",
@@ -268,9 +258,17 @@ def test_a_heading_is_a_short_title_that_opens_on_its_body(entities) -> None:
         "MonJob62 :",
         "- ◆ 14 000 inscrits",
         "- ◆ Pour développer la plateforme, le Département a mobilisé 250 000 euros",
-    ]
-    for n, text in enumerate(lines):
-        reader.read_line(TextLine(text, Location("essai.txt", line=n + 2)))
+    )
     got = {f.source_span: f.entity_code for f in reader.result.figures}
     assert got["450"] == got["3 200"] == got["250 000 euros"] == "62"
     assert got["14 000"] == "62-monjob62"
+
+
+def _read_block(entities, title: str, *lines: str):
+    """A block reader that has read `lines` under a block titled `title`."""
+    from pipelines.extract.key_figure_blocks import BlockReader
+
+    reader = BlockReader(Section(title, Location("essai.txt", line=1)), entities)
+    for n, text in enumerate(lines):
+        reader.read_line(TextLine(text, Location("essai.txt", line=n + 2)))
+    return reader
