@@ -44,6 +44,12 @@ _BLOCK_TYPE = re.compile(
     r"territoire\s+(?:de|du|d['’])|actions?\s+phares?|perspectives)\b",
     re.IGNORECASE,
 )
+# a key-figure block's title: its figures are of what it names after "Les chiffres clés de"
+_KEY_FIGURES_OF = re.compile(
+    r"^les\s+chiffres?[\s-]+cl(?:é|e)f?s?\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*"
+    r"(?P<of>[^:]+?)\s*:?\s*$",
+    re.IGNORECASE,
+)
 # words that name nothing of their own when capitalised in a title
 _COMMON_NAMES = frozenset({"département", "conseil", "départemental"})
 _INFINITIVE = re.compile(r"(?:er|ir|re)$")
@@ -169,10 +175,20 @@ def block_topics(
     printed = Counter(" ".join(line.text.split()) for _, line in lines)
     under: dict[tuple[int, int], str] = {}
     current, paragraphs, section_now, listed = "", 0, None, False
+    figures_only = False  # under "Les chiffres clés de ...": its lines of figures
     for section, line in lines:
         if section is not section_now:
-            current, paragraphs, section_now = "", 0, section
+            current, paragraphs, section_now, figures_only = "", 0, section, False
+            # "Les chiffres clés de l'accompagnement des collégiens": what its figures are of
+            if (of := _KEY_FIGURES_OF.match(" ".join(section.title.split()))) is not None:
+                current = topic(of["of"], own)
+                figures_only = bool(current)
         words = " ".join(line.text.split())
+        if figures_only and has_figure(line.text):
+            under[line.location.order] = current  # "Ressources humaines : 48 millions €"
+            continue
+        if figures_only:  # the first line without a figure ends the block of figures
+            current, figures_only = "", False
         # "Les chiffres clés de la mobilité :", not a paragraph's last sentence
         lead = _LEADS.search(words) and len(words.split()) <= TITLE_WORDS and ". " not in words
         if printed[words] >= NAVIGATION or lead:

@@ -135,10 +135,16 @@ def block_or_sentence(blocks: Extraction, sentences: Extraction) -> Extraction:
         label = labels.get(figure.indicator_code)
         return label is not None and not reads_as_label(label)
 
-    def said_more(figure: Figure) -> bool:  # the sentence names it, in more words
-        words = len(labels.get(figure.indicator_code, "").split())
+    def said_more(figure: Figure) -> bool:
+        # the sentence names it in more words, and in as many of its own (a context in
+        # brackets, "Jeunes (jeunesses au cœur de ...)", is not more than "Jeunes en service
+        # civique")
+        label = labels.get(figure.indicator_code, "")
+        words, own = len(label.split()), len(_OWN_WORDS.sub("", label).split())
         return any(
-            _overlap(figure, other) and len(labels[other.indicator_code].split()) > words
+            _overlap(figure, other)
+            and len(labels[other.indicator_code].split()) > words
+            and len(_OWN_WORDS.sub("", labels[other.indicator_code]).split()) >= own
             for other in readable
         )
 
@@ -207,6 +213,8 @@ def block_or_sentence(blocks: Extraction, sentences: Extraction) -> Extraction:
     return blocks.with_figures(blocks.figures, renamed)
 
 
+# a label's context in brackets ("Jeunes (jeunesses au cœur de ...)"): not its own words
+_OWN_WORDS = re.compile(r"\s*\([^)]*\)")
 # a key-figure item written as a sentence: a finite verb, and more words than a list item has
 _SENTENCE_WORDS = 10
 

@@ -150,3 +150,32 @@ def test_an_item_read_as_a_sentence_keeps_the_body_its_heading_names() -> None:
     )
     [figure] = [f for f in extraction.figures if f.source_span == "7 240"]
     assert figure.entity_code == "62-monjob62"
+
+
+def test_a_key_figure_block_read_as_sentences_names_what_its_figures_are_of() -> None:
+    """Lines 2269-2287 of the report: a block titled "Les chiffres clés de l'accompagnement
+    des collégiens" whose lines the sentence reader reads ("Ressources humaines : 48 millions
+    €"); a bare label takes what the title names, until the first line without a figure."""
+    dotations = (
+        "Dotations de fonctionnement des collèges (DGF + dotations complémentaires) :"
+        " **15,6 millions €** pour les collèges publics et **4,2 millions €** pour les"
+        " collèges privés"
+    )
+    extraction = extract(
+        "\n".join(
+            [
+                "Les chiffres clés de l'accompagnement des collégiens",
+                dotations,
+                "Ressources humaines : **48 millions €**",
+                "Partenariat numérique : **5,9 millions €**",
+                "Œuvrer avec la communauté éducative au quotidien, pour que chaque élève trouve"
+                " sa place.",
+                "Les agents ont accueilli 120 visiteurs.",
+            ]
+        )
+    )
+    labels = {g.indicator_code: g.indicator_label for g in extraction.generated_indicators}
+    got = {f.source_span: labels.get(f.indicator_code, "") for f in extraction.figures}
+    assert got["48 millions €"] == "Ressources humaines (accompagnement des collégiens)"
+    assert got["5,9 millions €"] == "Partenariat numérique (accompagnement des collégiens)"
+    assert "collégiens" not in got["120"]
