@@ -85,12 +85,10 @@ _AMOUNT_FOR = re.compile(
     r"(?:\s+de|\s+d['’])?\s*$|\bd['’]un\s+(?:montant|coût)(?:\s+total)?\s+de\s*$",
     re.IGNORECASE,
 )
-# a box's title within a block: a short line ("LA MDPH62"); the line before it does not run on
-# into it ("12 conventions signées avec" / "Pas-de-Calais Actif")
-_HEADING_TITLE = 60
-_CONTINUED = re.compile(r"\b(?:avec|de|du|des|et|ou|pour|par|à|au|aux|sur|le|la|les)\s*$", re.I)
+# a box's title: a short line ("LA MDPH62", "EDEN62"), in a block as in the sentences
+BOX_TITLE_LENGTH = 60
 # the Département as the one who acts: "le Département a mobilisé", "par le Département"
-_BY_US = re.compile(r"\b(?:le|du|par\s+le)\s+Département\b")
+_DEPARTEMENT_ACTS = re.compile(r"\b(?:le|du|par\s+le)\s+Département\b")
 # "103 des 127 agents RHS": the figure is a part of the one that follows
 _PART_OF_NEXT = re.compile(r"\s*(?:des|d['’]entre\s+les|parmi\s+les)\s*")
 _RATIO = re.compile(r"\bsur\s+(?:\d|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)", re.I)
@@ -209,13 +207,13 @@ class BlockReader:
         the end of the item before ("... signées avec" / "Pas-de-Calais Actif") nor a
         sentence that names a body in passing."""
         words = body.strip(" :*")
-        title = len(words) <= _HEADING_TITLE and not words.endswith((".", "!", "?", ";"))
+        title = len(words) <= BOX_TITLE_LENGTH and not words.endswith((".", "!", "?", ";"))
         named = self.entities.named_in("organisation", words) if title else None
         opens = named is not None and any(
             re.match(rf"(?:(?:la|le|les|l['’])\s*)?{re.escape(name)}\b", words, re.I)
             for name in (named.name, *named.aliases)
         )
-        if named is None or not opens or _CONTINUED.search(self.last_words):
+        if named is None or not opens or _TRAILING_WORDS.search(f" {self.last_words}"):
             return self.where
         return self.where.about(named.entity_type, named.code)
 
@@ -285,7 +283,7 @@ class BlockReader:
             if (over or of_this) and previous is not None:  # the part before points to this
                 self.result.figures[-1] = replace(self.result.figures[-1], part_of=code)
             here = self.heading.at(line.location, line.source_text)
-            if _BY_US.search(body):  # "le Département a mobilisé une enveloppe de ..."
+            if _DEPARTEMENT_ACTS.search(body):  # "le Département a mobilisé une enveloppe de ..."
                 here = self.where.at(line.location, line.source_text)
             if here.entity_type == "organisation" and paid_by_departement(unit, label):
                 # "Contribution du Département : 141 millions d'euros" in a partner's block

@@ -20,7 +20,7 @@ from itertools import pairwise
 from pipelines.extract import Context, Extraction, Figure, GeneratedIndicator
 from pipelines.extract.block_titles import block_topics
 from pipelines.extract.concepts import lemmas, sentence_concept
-from pipelines.extract.key_figure_blocks import slug
+from pipelines.extract.key_figure_blocks import BOX_TITLE_LENGTH, slug
 from pipelines.extract.navigation import PageContext, page_contexts
 from pipelines.extract.parse import Parse, ParseCache
 from pipelines.extract.periods import AGAINST, COMPARED_WITH, EARLIER, FROM_VALUE, MONTH
@@ -1143,18 +1143,11 @@ def _count_among(after: str, previous: _Read, between: str = "") -> str:
 _WHEN = re.compile(r"^\s*(?:d['’]ici|en|avant|après)\s+(?:\d{4}|[a-zéè]+\s+\d{4})\s*,?")
 # a share's own name: "taux de réussite (85 %)" is the rate, not a share of it
 _RATE = re.compile(r"(?:taux|part|proportion|pourcentage)\b", re.IGNORECASE)
-# what sets a part apart: "13 d'entre eux au titre de nouvelles mesures"
+# what sets a part apart: "13 d'entre eux au titre de nouvelles mesures", "dont une vingtaine
+# relevant de nouvelles mesures"
 _APART = re.compile(
-    r"\s*(?:au\s+titre\s+(?:de\s+la|du|des|de\s+l['’]|de|d['’])|pour\s+(?:la|le|les|l['’]|des|du)|"
-    r"dans\s+(?:la|le|les|l['’]|des|du))\s*",
-    re.IGNORECASE,
-)
-
-
-# what sets a part said after "dont" apart: "dont une vingtaine relevant de nouvelles mesures"
-_SET_APART = re.compile(
-    r"\s*(?:(?:au\s+titre|relevant|issue?s?|bénéficiant)\s+(?:de\s+la|du|des|de\s+l['’]|de|d['’])"
-    r"|concernant\s+(?:la|le|les|l['’]|des|du))\s*",
+    r"\s*(?:(?:au\s+titre|relevant|issue?s?|bénéficiant)\s+(?:de\s+la|du|des|de\s+l['’]|de|d['’])|"
+    r"(?:pour|dans|concernant)\s+(?:la|le|les|l['’]|des|du))\s*",
     re.IGNORECASE,
 )
 
@@ -1164,7 +1157,7 @@ def _set_apart(after: str, label: str) -> str:
     apart ("dont 15 au titre de nouvelles mesures" → "nouvelles mesures")."""
     if label and (len(label.split()) > 1 or not label.lower().endswith("ant")):
         return label
-    apart = _SET_APART.match(after)
+    apart = _APART.match(after)
     what = opening_phrase(_PHRASE_END.split(after[apart.end() :])[0]) if apart else ""
     return what if is_noun_phrase(what) else label
 
@@ -2693,7 +2686,6 @@ def _alias_pattern(entity: Entity) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)
 
 
-_BOX_TITLE_LENGTH = 60
 _HEADING_LENGTH = 120  # a title line over a paragraph: "... : la salle de Beaudricourt :"
 # a box that zooms on a part of what the section is about
 _FOCUS = re.compile(r"^(?:zoom|focus|gros\s+plan)\s+sur\b", re.IGNORECASE)
@@ -2722,7 +2714,7 @@ def _box_entities(
             current, section_now, section_about = None, section, named(section.title)
         words = LIST_MARKERS.sub("", line.text).strip()
         title = not words.endswith((".", "!", "?", ";"))  # a title, not a short sentence
-        if title and len(words) <= _BOX_TITLE_LENGTH and not _figures_of(words, entities)[0]:
+        if title and len(words) <= BOX_TITLE_LENGTH and not _figures_of(words, entities)[0]:
             current = named(words) or (section_about if _FOCUS.match(words) else None)
             continue
         longer = title and not line.is_list_item and not words.endswith(":")
@@ -2799,7 +2791,7 @@ def _focus_subjects(
             focus, section_now = "", section
         words = LIST_MARKERS.sub("", line.text).strip()
         title = not words.endswith((".", "!", "?", ";"))
-        if title and len(words) <= _BOX_TITLE_LENGTH and not _figures_of(words, entities)[0]:
+        if title and len(words) <= BOX_TITLE_LENGTH and not _figures_of(words, entities)[0]:
             zoom = _FOCUS.match(words)
             focus = LEADING_ARTICLE.sub("", words[zoom.end() :].strip(" :")) if zoom else ""
             focus = re.sub(r"\s*\(([^()]*)\)", r", \1", focus)  # one bracket in a label
