@@ -39,7 +39,7 @@ _ALL_OF_IT = re.compile(
 )
 _COUNTED_SO = re.compile(
     r"(?:recens|dénombr|comptabilis|répertori|compt|identifi|inventori)(?:é|ée|és|ées)$"
-    r"|existante?s?$",
+    r"|existante?s?$|présente?s?$",
     re.IGNORECASE,
 )
 # "Intercommunalités (4 EPCI) : ...": the label, then the figure in brackets
@@ -47,6 +47,12 @@ _LABEL_THEN_BRACKET = re.compile(r"^(?P<label>[^:\d()]{2,70}?)\s*\(\s*$")
 # "Routes départementales : un réseau de 1 450 km": the label, then what the figure measures
 _LABEL_THEN_MEASURE = re.compile(
     r"^(?P<label>[^:\d]{2,70}?)\s*:\s*(?:une?|la|le|les|l['’])\s*[^:\d]{1,40}?\s+(?:de|d['’])\s*$",
+    re.IGNORECASE,
+)
+# "Ouvrages d'art présents sur le territoire, au nombre de quatre cent dix-neuf": the
+# label, then the words that only give its number
+_LABEL_THEN_NUMBER = re.compile(
+    r"^(?P<label>[^:\d,]{2,70}?)\s*,\s*(?:au\s+nombre\s+de|soit|en\s+tout|au\s+total)\s*:?\s*$",
     re.IGNORECASE,
 )
 # "Une superficie de 2 018,6 km²": the label, then "de" and the measure
@@ -119,6 +125,8 @@ def split_key_figure(text: str) -> tuple[Quantity, str, str] | None:
     if _INTRODUCED.match(before.strip()):
         return primary, after, aside_text
     if (named := _LABEL_THEN_MEASURE.match(before)) is not None and not after:
+        return primary, named["label"], aside_text
+    if (named := _LABEL_THEN_NUMBER.match(before)) is not None and not after:
         return primary, named["label"], aside_text
     if (named := _MEASURE_OF.match(before)) is not None and not after:
         return primary, named["label"], aside_text  # "Une superficie de 2 018,6 km²"

@@ -79,13 +79,15 @@ class Parse:
         return [w for w in self.words if w.start < end and w.end > start]
 
     def root_of(self, start: int, end: int) -> Word | None:
-        """The word of text[start:end] whose head lies outside it (its syntactic head)."""
+        """The word of text[start:end] whose head lies outside it (its syntactic head); of
+        several, the number ("près de 200 personnes": "200", not the adverb "près")."""
         inside = self.within(start, end)
         indices = {w.i for w in inside}
-        for word in inside:
-            if word.head not in indices or word.head == word.i:
-                return word
-        return inside[0] if inside else None
+        heads = [w for w in inside if w.head not in indices or w.head == w.i]
+        numbers = [w for w in heads if w.pos == "NUM"]
+        if len(heads) > 1 and numbers:
+            return numbers[0]
+        return heads[0] if heads else (inside[0] if inside else None)
 
     def subtree(self, word: Word) -> list[Word]:
         out, todo = [], [word]

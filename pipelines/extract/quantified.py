@@ -28,7 +28,13 @@ _VAGUE = """personne aide dossier projet action demande place jeune famille enfa
     commune élève collégien habitant visiteur sub subvention"""
 VAGUE_NOUNS = frozenset(_VAGUE.split())
 # a number's own scale words: the noun they quantify is their complement
-_SCALES = frozenset({"million", "milliard", "millier", "centaine", "dizaine", "mille"})
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_SCALES = frozenset(
+    {
+        "million", "milliard", "millier", "centaine", "dizaine", "mille", "douzaine",
+        "quinzaine", "vingtaine", "trentaine", "quarantaine", "cinquantaine", "soixantaine",
+    }
+)  # fmt: skip
 # the prepositions of a complement that belongs to the counted noun
 _COMPLEMENT_CASES = frozenset({"de", "d'", "d’", "du", "des", "à", "au", "aux", "en"})
 _KEPT_RELATIONS = frozenset({"amod", "nmod", "flat:name", "flat:foreign", "compound", "fixed"})
@@ -256,7 +262,13 @@ def _clean_subtree(parse: Parse, child: Word, noun: Word) -> list[Word]:
 def _what_happened(parse: Parse, noun: Word) -> list[Word]:
     """ "200 personnes accompagnées", "320 personnes ont été accompagnées": the participle."""
     head = parse.head_of(noun)
-    if noun.dep in {"nsubj:pass", "nsubj"} and head is not None:
+    subject = noun
+    if noun.dep == "nmod" and head is not None and head.lemma.lower() in _SCALES:
+        subject, head = head, parse.head_of(head)  # "une vingtaine d'entretiens ont été menés"
+    if subject.dep in {"nsubj:pass", "nsubj"} and head is not None:
+        auxiliaries = {w.lemma.lower() for w in parse.children(head) if w.dep.startswith("aux")}
+        if subject.dep == "nsubj" and "avoir" in auxiliaries:
+            return []  # "une dizaine d'ateliers ... ont permis de": a deed, not what was done
         return [head] if _past_participle_of(noun, head) else []
     relative = [
         w
@@ -712,6 +724,8 @@ def context_of(parse: Parse, start: int, end: int) -> str:
         return ""
     if anchor.lemma.lower() in _NO_CONTEXT or anchor.text.isupper():
         return ""  # "la collectivité", "les MDADT": no more than the section says
+    if _states_a_figure(parse, anchor, verb):
+        return ""
     phrase = phrase_of(parse, anchor, exclude=range(start, end))
     words = [w for w in phrase.split() if w != verb.text]
     # the noun phrase without the clause a participle opens ("projet de mandat lancé en ...")
@@ -882,4 +896,16 @@ def fronted_by(parse: Parse, start: int, end: int) -> str:
     if not case or case[0].lemma.lower() not in _FRONTED or verb is None or verb.i < word.i:
         return ""
     subjects = [w for w in parse.children(verb) if w.dep in _SUBJECTS and w.pos == "NOUN"]
-    return phrase_of(parse, subjects[0]) if subjects else ""
+    if not subjects or _states_a_figure(parse, subjects[0], verb):
+        return ""
+    return phrase_of(parse, subjects[0])
+
+
+def _states_a_figure(parse: Parse, subject: Word, verb: Word) -> bool:
+    """A subject whose words before its verb hold a figure of their own (not a year): "Avec
+    7 100 agents, un budget proche de 1,9 milliard ... doit": another figure of the list,
+    not what the first one is of."""
+    return any(
+        w.pos == "NUM" and subject.i < w.i < verb.i and not _YEAR.fullmatch(w.text)
+        for w in parse.subtree(subject)
+    )

@@ -69,7 +69,7 @@ def _inside_run(line: TextLine, marker: re.Match[str] | None, run: list[TextLine
         and last is not None
         and last.group() == marker.group()
         and len(line.text) <= _ITEM_LENGTH
-        and bool(find_quantities(line.text))
+        and bool(find_quantities(line.text, cardinals=True))
     )
 
 

@@ -959,6 +959,11 @@ def test_key_figure_lines_worded_anew(indicators) -> None:
             ("area_km2", 480.6),
             ("area_share_pct", 7.2),
         },
+        # the label, then the words that only give its number (tests/data/reworded-23)
+        "- Ouvrages d'art présents sur le territoire, au nombre de quatre cent dix-neuf": {
+            ("engineering_structures_count", 419.0)
+        },
+        "- Piscines couvertes, au nombre de 12": set(),  # no indicator: a reject
     }
     for text, expected in lines.items():
         read = read_key_figure(TextLine(text, Location("essai.txt", line=1)), where, indicators)
@@ -3342,3 +3347,28 @@ def test_lines_of_the_twenty_second_copy(indicators, entities) -> None:
     assert got[(5, "202 000 €")][1] == "Montant apporté : contractualisation"
     assert not any("€" in label for _, label in got.values())
     assert "renouveler" not in got.get((6, "deux millions d'euros"), (None, ""))[1]
+
+
+def test_lines_of_the_twenty_third_copy(indicators, entities) -> None:
+    """Lines as tests/data/reworded-23 and the report word them: the number of a "près de
+    200" is the number, not the adverb, so the participle of what happened to its noun is
+    read; "une vingtaine d'entretiens ont été menés" likewise; a deed with "avoir" ("une
+    dizaine d'ateliers ... ont permis") is no participle of the noun; a fronted "Avec 7 100
+    agents, un budget proche de 1,9 milliard" does not make the budget what the agents are
+    of."""
+    got = _extract_lines(
+        [
+            "En 2022, près de 200 personnes ont été accueillies au centre.",
+            "Une vingtaine d'entretiens sur le terrain avec des maires ont également été menés.",
+            "Ainsi, une dizaine d'ateliers, animés par les bénéficiaires du RSA eux-mêmes, ont"
+            " permis de faire un zoom sur les compétences de chacun.",
+            "Avec près de 7 100 agents, un budget proche de 1,9 milliard d'euros et des"
+            " compétences aussi larges, une collectivité doit se doter d'outils.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "près de 200")][1] == "Personnes accueillies"
+    assert got[(3, "Une vingtaine")][1] == "Entretiens menés"
+    assert got[(4, "une dizaine")][1] == "Ateliers"
+    assert got[(5, "près de 7 100")][1] == "Agents"
