@@ -319,6 +319,8 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
         unit, value, label = _unit_in_label(unit, value, label)
         label = _amount_said_around(text, q, unit, label)
         label = "habitants" if _RESIDENTS.match(text, q.end) else label
+        label = _LEFT_WITHOUT_COMPLEMENT.sub("", label)
+        label = _took_part_there(text, q, label) if unit == "count" else label
         figure = _Read(q, unit, value, label)
         if previous is not None and _before_and_after(text, previous, figure, between):
             figures.append(figure)
@@ -327,8 +329,11 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
             # "environ 200 à 400 likes" (not "de 12 € à 9 €": a value before and after)
             base = label or previous.label
             previous.label, figure.label = f"{base} (minimum)", f"{base} (maximum)"
-            previous.quantity = replace(previous.quantity, qualifier="at_least")
-            figure.quantity = replace(q, qualifier="at_most")
+            # "environ" says the ends are approximate, not bounds
+            loose = previous.quantity.qualifier == "approx"
+            low, high = ("approx", "approx") if loose else ("at_least", "at_most")
+            previous.quantity = replace(previous.quantity, qualifier=low)
+            figure.quantity = replace(q, qualifier=high)
             figures.append(figure)
             continue
         if _said_earlier(text, figure, previous, between, after):
@@ -413,6 +418,33 @@ _COST_SAID = re.compile(
     r"(?P<what>[^,.;]{3,120})",
     re.IGNORECASE,
 )
+
+
+def _took_part_there(text: str, q: Quantity, label: str) -> str:
+    """A count of those who took part in what the sentence before opens on: "Des rencontres
+    connectées ont été mises en place ... 163 professionnels y ont participé" →
+    "professionnels ayant participé (rencontres connectées)"; the label as it is otherwise."""
+    there = _THERE.match(text, q.end)
+    if there is None or not label or "(" in label or len(label.split()) > _SHORT_LABEL:
+        return label
+    sentence = text.rfind(". ", 0, q.start)
+    if sentence < 0:
+        return label
+    before = _SENTENCE_END.split(text[:sentence])[-1]
+    if not _ANTECEDENT_OPENS.match(LIST_MARKERS.sub("", before)):
+        return label  # "Il ...", "Le 12 mai, ...": no noun phrase to stand for
+    topic = opening_phrase(_PHRASE_END.split(LIST_MARKERS.sub("", before), maxsplit=1)[0])
+    words = topic.split()
+    done_to_it = next(
+        (n for n, w in enumerate(words) if n > 1 and (is_participle(w) or _MIS.fullmatch(w))),
+        len(words),
+    )
+    topic = " ".join(words[:done_to_it])  # "rencontres connectées", not "... mises en place"
+    if not is_noun_phrase(topic) or len(words) > _FRAMING_WORDS or lemma(words[0]) in _NO_TOPIC:
+        return label
+    done = " ".join(there["done"].split())
+    noun = label.split()[0] if is_participle(label.split()[-1]) else label
+    return f"{noun} ayant {done} ({topic})"
 
 
 def _participle_said_of(text: str, q: Quantity, label: str) -> str:
@@ -1146,7 +1178,8 @@ _RATE = re.compile(r"(?:taux|part|proportion|pourcentage)\b", re.IGNORECASE)
 # what sets a part apart: "13 d'entre eux au titre de nouvelles mesures", "dont une vingtaine
 # relevant de nouvelles mesures"
 _APART = re.compile(
-    r"\s*(?:(?:au\s+titre|relevant|issue?s?|bénéficiant)\s+(?:de\s+la|du|des|de\s+l['’]|de|d['’])|"
+    r"\s*(?:(?:au\s+titre|relevant|relevaient|relèvent|issue?s?|bénéficiant)"
+    r"\s+(?:de\s+la|du|des|de\s+l['’]|de|d['’])|"
     r"(?:pour|dans|concernant)\s+(?:la|le|les|l['’]|des|du))\s*",
     re.IGNORECASE,
 )
@@ -2105,7 +2138,27 @@ def _amount_of_act(text: str, q: Quantity, unit: str, clause_start: int = 0) -> 
     spread = _SPREAD_INTO.match(text, q.end)
     if spread is not None and is_noun_phrase(what := phrase_after(text[spread.end() :])):
         return f"montant : {what}"  # "1,46 M€ répartis en 6 290 secours d'urgence"
-    return ""
+    return _given_to(text, q)
+
+
+def _given_to(text: str, q: Quantity) -> str:
+    """An amount said to be given to whom: "642 000 € ont été attribués aux treize
+    partenaires agricoles" → "montant attribué aux partenaires agricoles" (their number is
+    a figure of its own); "" otherwise."""
+    given = _GIVEN_AWAY.match(text, q.end)
+    if given is None:
+        return ""
+    rest = text[given.end() :]
+    counted = find_quantities(rest, cardinals=True)
+    if counted and counted[0].start == 0:
+        rest = rest[counted[0].end :]
+    what = opening_phrase(_PHRASE_END.split(rest, maxsplit=1)[0])
+    if not is_noun_phrase(what) or len(what.split()) > _FRAMING_WORDS:
+        return ""
+    done = singular_participle(given["done"].lower())
+    to = " ".join(given["to"].lower().split())
+    glue = "" if to.endswith(("'", "’")) else " "
+    return f"montant {done} {to}{glue}{what}"
 
 
 def _named_outright(
@@ -2299,7 +2352,32 @@ _CUT_END = re.compile(
 )
 # "X, dont le nombre atteint 28 917": the number of the noun phrase before
 _WHOSE_NUMBER = re.compile(
-    r",?\s*dont\s+le\s+nombre\s+(?:atteint|s['’]élève\s+à|est\s+de|se\s+monte\s+à)[\s*]*$",
+    r",?\s*dont\s+le\s+nombre\s+(?:(?:a\s+|avait\s+)?(?:atteint|dépassé|franchi|avoisiné)"
+    r"|dépasse|franchit|avoisine|approche|s['’]élève\s+à|s['’]est\s+élevé\s+à|est\s+de|était\s+de"
+    r"|se\s+monte\s+à)[\s*]*$",
+    re.IGNORECASE,
+)
+# a participle that says nothing without its complement, left at a label's end: "dossier
+# en innovation touristique situé" (its "à ..." cut)
+_LEFT_WITHOUT_COMPLEMENT = re.compile(
+    r"(?<=\w)\s+(?:situ|destin|li|compos|constitu|dot)(?:é|ée|és|ées)$"
+    r"|(?<=\w)\s+(?:relati(?:f|fs|ve|ves)|issue?s?)$",
+    re.IGNORECASE,
+)
+# "163 professionnels y ont participé": those who took part in what was said before
+_THERE = re.compile(
+    r"\s+(?:[a-zéèêàâç'’-]+\s+){0,3}?y\s+(?:ont|a|avaient|avait)\s+"
+    r"(?P<done>participé|pris\s+part|assisté|contribué|répondu)\b",
+    re.IGNORECASE,
+)
+_MIS = re.compile(r"(?:mis|mise|mises|pris|prise|prises)", re.IGNORECASE)
+_ANTECEDENT_OPENS = re.compile(
+    r"^\s*(?:le|la|les|l['’]|ce|cette|ces|des|une?)\s*[\wéèêàâç]", re.IGNORECASE
+)
+# an amount given to whom: "642 000 € ont été attribués aux treize partenaires agricoles"
+_GIVEN_AWAY = re.compile(
+    r"[\s*]*(?:ont|a)\s+été\s+(?P<done>(?:attribu|vers|allou|accord|revers|distribu|octroy)"
+    r"(?:é|ée|és|ées))\s+(?P<to>aux|au|à\s+la|à\s+l['’])\s*",
     re.IGNORECASE,
 )
 _DASHED_ASIDE = re.compile(r"\s[–—]\s[^–—]*\s[–—](?=[\s,]|$)")

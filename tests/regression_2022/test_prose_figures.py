@@ -410,7 +410,7 @@ def test_relations_ranges_lists_and_amounts_of_items(indicators, entities) -> No
         entities,
     )
     low, high = got[(2, "environ 200")], got[(2, "400")]
-    assert (low[0].qualifier, high[0].qualifier) == ("at_least", "at_most")
+    assert (low[0].qualifier, high[0].qualifier) == ("approx", "approx")  # "environ": loose
     assert (low[1], high[1]) == (
         "Likes par publication (minimum)",
         "Likes par publication (maximum)",
@@ -1192,6 +1192,8 @@ def test_a_time_taken_in_days_and_a_value_before_and_after(indicators, entities)
     assert by_span[(7, "7 jours")][2].endswith("(après)")
     assert by_span[(8, "55")] == (55.0, "count", "Nombre de lits (après)")
     assert by_span[(8, "250")][2] == "Likes par publication (minimum)"  # "Entre ... et ..."
+    bounds = {span: f.qualifier for (line, span), (f, _) in got.items() if line == 8}
+    assert (bounds["250"], bounds["450"]) == ("at_least", "at_most")  # bounds, said exactly
 
 
 def test_the_one_commune_a_paragraph_is_about(indicators, entities) -> None:
@@ -3372,3 +3374,36 @@ def test_lines_of_the_twenty_third_copy(indicators, entities) -> None:
     assert got[(3, "Une vingtaine")][1] == "Entretiens menés"
     assert got[(4, "une dizaine")][1] == "Ateliers"
     assert got[(5, "près de 7 100")][1] == "Agents"
+
+
+def test_parts_antecedents_and_recipients_said_anew(indicators, entities) -> None:
+    """tests/data/reworded-23 and the report: "parmi eux, dix-huit relevaient de ..." is a
+    part named by what sets it apart; "Factures réceptionnées, dont le nombre a dépassé 43
+    400" counts the invoices; an amount "attribués aux treize partenaires agricoles" is
+    theirs (the thirteen a count of its own); "163 professionnels y ont participé" took part
+    in what the sentence before opens on; a participle cut from its complement ("situé à
+    de la Maison ...") is left out."""
+    got = _extract_lines(
+        [
+            "Trente-six jeunes ont bénéficié d'un accompagnement pour l'année 2022 ; parmi eux,"
+            " dix-huit relevaient de nouvelles mesures.",
+            "- ◆ Factures réceptionnées, dont le nombre a dépassé 43 400 :",
+            "- ◆ 642 000 € ont été attribués aux treize partenaires agricoles",
+            "Des rencontres connectées ont été mises en place avec les professionnels de la DSN."
+            " 11 créneaux horaires étaient programmés, 163 professionnels y ont participé.",
+            "- ◆ 1 dossier en innovation touristique avec la création d'un office de tourisme"
+            " situé à de la Maison du cheval boulonnais à Samer pour 53 559 €.",
+            "Il a eu lieu à Arras. 300 enfants y ont participé.",
+        ],
+        indicators,
+        entities,
+    )
+    part, whole = got[(2, "dix-huit")], got[(2, "Trente-six")]
+    assert part[1] == "Jeunes ayant bénéficié (nouvelles mesures)"
+    assert part[0].part_of == whole[0].indicator_code
+    assert got[(3, "43 400")][1] == "Factures réceptionnées"
+    assert got[(4, "642 000 €")][1] == "Montant attribué aux partenaires agricoles"
+    assert got[(4, "treize")][1] == "Partenaires agricoles"
+    assert got[(5, "163")][1] == "Professionnels ayant participé (rencontres connectées)"
+    assert got[(6, "1")][1] == "Dossier en innovation touristique"
+    assert got[(7, "300")][1] == "Enfants ayant participé"  # "Il": no phrase to stand for
