@@ -242,7 +242,15 @@ def _clip(words: list[str]) -> list[str]:
 
 # adverbs between an auxiliary and its participle, and what a participle is not whole without
 _ADVERBS = re.compile(
-    r"(?<=\s)(?:ainsi|déjà|également|aussi|bien|encore|toutes?|tous|\w+ment)\s+(?=\S)",
+    r"(?<=\s)(?:ainsi|déjà|également|aussi|bien|encore|toutes?|tous|\w+ment|aujourd['’]hui"
+    r"|désormais|notamment|donc|enfin|alors)\s+(?=\S)",
+    re.IGNORECASE,
+)
+# what an active verb was done to, when it is one noun after its article: "ont intégré une
+# crèche", "ont trouvé un emploi" (not "... à la", a complement, nor a figure)
+_OBJECT = re.compile(
+    r"\s*(?:(?:une?|la|le)\s+|l['’]\s*)[a-zéèêàâç][\wéèêàâç-]{2,}(?=\s*(?:[,.;:)]|\s(?:ou|et|en|dans|pour"
+    r"|chez|à|au|aux|depuis|grâce)\b|$))",
     re.IGNORECASE,
 )
 _LOCUTION = re.compile(r"\s*(?:en\s+(?:œuvre|place|service|ligne)|à\s+(?:jour|disposition))\b")
@@ -301,6 +309,8 @@ def phrase_after(text: str) -> str:
         locution = _LOCUTION.match(rest, participle.end())  # "mis en œuvre"
         if locution:
             out.append(locution.group(0).strip())
+        elif active and (done_to := _OBJECT.match(rest, participle.end())) is not None:
+            out.extend(done_to.group(0).split())  # "ayant intégré une crèche"
     return _join(out)
 
 

@@ -317,23 +317,14 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
         previous = next((f for f in reversed(figures) if not f.earlier), None)
         label = _label_in_line(text, q, label, unit, between, figures, parse)
         unit, value, label = _unit_in_label(unit, value, label)
-        label = _amount_said_around(text, q, unit, label)
-        label = "habitants" if _RESIDENTS.match(text, q.end) else label
-        label = _LEFT_WITHOUT_COMPLEMENT.sub("", label)
-        label = _took_part_there(text, q, label) if unit == "count" else label
+        label = _said_around(text, q, unit, label)
         figure = _Read(q, unit, value, label)
         if previous is not None and _before_and_after(text, previous, figure, between):
             figures.append(figure)
             continue
         if i in range_ends and previous is not None and previous.value <= value:
             # "environ 200 à 400 likes" (not "de 12 € à 9 €": a value before and after)
-            base = label or previous.label
-            previous.label, figure.label = f"{base} (minimum)", f"{base} (maximum)"
-            # "environ" says the ends are approximate, not bounds
-            loose = previous.quantity.qualifier == "approx"
-            low, high = ("approx", "approx") if loose else ("at_least", "at_most")
-            previous.quantity = replace(previous.quantity, qualifier=low)
-            figure.quantity = replace(q, qualifier=high)
+            _as_range(previous, figure)
             figures.append(figure)
             continue
         if _said_earlier(text, figure, previous, between, after):
@@ -367,12 +358,8 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
                 # "Vingt-neuf jeunes ont été accompagnés, 13 d'entre eux au titre de ..."
                 figure.label, figure.among = among, True
                 figure.part_of = figures.index(previous)
-            elif _BETWEEN_SHARE.search(between) and unit == "pct" and previous.label:
-                # "1 200 bénéficiaires, soit 12 % des demandeurs": the share the figure before
-                # is of its base (named, or the whole it is read against)
-                if not phrase_after(after) and not figure.label.startswith("part "):
-                    figure.label = f"{previous.label} (part en %)"
-                figure.part_of = figures.index(previous)
+            elif _BETWEEN_SHARE.search(between):
+                _said_so(figure, previous, figures.index(previous), after)
         bracket = _bracket_whole(text, q, quantities[:i])
         if figure.part_of is None and bracket is not None and unit == figures[bracket].unit:
             # "82 écoles aidées (7 ressources, 10 associées, 65 hors réseau)": parts of the
@@ -418,6 +405,84 @@ _COST_SAID = re.compile(
     r"(?P<what>[^,.;]{3,120})",
     re.IGNORECASE,
 )
+
+
+def _said_so(figure: _Read, previous: _Read, at: int, after: str) -> None:
+    """A figure after "soit": "1 200 bénéficiaires, soit 12 % des demandeurs" is the share
+    the figure before is of its base (named, or the whole it is read against); "6 aires de
+    covoiturage soit 1832 places dédiées" counts what those hold."""
+    if figure.unit == "pct" and previous.label:
+        if not phrase_after(after) and not figure.label.startswith("part "):
+            figure.label = f"{previous.label} (part en %)"
+        figure.part_of = at
+    elif of := _what_it_holds(figure, previous):
+        figure.label = of
+
+
+def _as_range(low: _Read, high: _Read) -> None:
+    """The two ends of "200 à 400 likes": the minimum and the maximum of one label, bounds
+    unless "environ" says the ends are approximate."""
+    base = high.label or low.label
+    low.label, high.label = f"{base} (minimum)", f"{base} (maximum)"
+    loose = low.quantity.qualifier == "approx"
+    low.quantity = replace(low.quantity, qualifier="approx" if loose else "at_least")
+    high.quantity = replace(high.quantity, qualifier="approx" if loose else "at_most")
+
+
+def _said_around(text: str, q: Quantity, unit: str, label: str) -> str:
+    """A label with what the words around the figure add: the amount's object, residents,
+    no participle cut from its complement, who took part in what, what holds the count."""
+    label = _amount_said_around(text, q, unit, label)
+    label = "habitants" if _RESIDENTS.match(text, q.end) else label
+    label = _LEFT_WITHOUT_COMPLEMENT.sub("", label)
+    if unit == "count":
+        label = _held_by(text, q, _took_part_there(text, q, label))
+    return label
+
+
+def _what_it_holds(figure: _Read, previous: _Read) -> str:
+    """A count said after "soit" of another noun than the count before: what those things
+    hold ("6 aires de covoiturage soit 1832 places dédiées à la pratique" → "places dédiées
+    (aires de covoiturage)"); "" otherwise."""
+    own, theirs = figure.label.split(), previous.label.split()
+    if (
+        figure.unit != "count"
+        or previous.unit != "count"
+        or not own
+        or not theirs
+        or "(" in figure.label
+        or previous.part_of is not None  # "(7 ressources, ..., 65 hors réseau) soit 19 202"
+        or previous.value == figure.value  # "12 escales, soit 12 concertations": said again
+        or len(own) > _SHORT_LABEL
+        or lemma(own[0]) == lemma(theirs[0])
+        or len(theirs) > _FRAMING_WORDS
+    ):
+        return ""
+    return f"{figure.label} ({previous.label})"
+
+
+def _held_by(text: str, q: Quantity, label: str) -> str:
+    """A count of what a thing holds, said "une aire de co-voiturage de 49 places VL": the
+    label with that thing ("places VL (aire de co-voiturage)"); the label otherwise."""
+    words = label.split()
+    if not words or "(" in label or len(words) > _BARE_LABEL:
+        return label
+    articles = list(_ARTICLE.finditer(text, max(0, q.start - _HOLDER_REACH), q.start))
+    holder = _HOLDER.fullmatch(text, articles[-1].end(), q.start) if articles else None
+    if holder is None:
+        return label
+    if any(w.lower() in _NOT_IN_A_HOLDER for w in holder["what"].split()):
+        return label  # "l'air intérieur au cours de 4 réunions": a locution, not a holder
+    what = opening_phrase(holder["what"])
+    head = lemma(what.split()[0]) if what else ""
+    if (
+        not is_noun_phrase(what)
+        or head in _NOT_A_HOLDER
+        or head.endswith(_DEED_ENDINGS)  # "l'accompagnement de 26 quartiers": an act on them
+        or (len(what.split()) < 2 and head not in _CONTAINERS)
+    ):
+        return label
+    return f"{label} ({what})"
 
 
 def _took_part_there(text: str, q: Quantity, label: str) -> str:
@@ -2364,6 +2429,29 @@ _LEFT_WITHOUT_COMPLEMENT = re.compile(
     r"|(?<=\w)\s+(?:relati(?:f|fs|ve|ves)|issue?s?)$",
     re.IGNORECASE,
 )
+# a thing and what it holds: "une aire de co-voiturage de 49 places"
+_ARTICLE = re.compile(r"\b(?:une?|le|la|l['’])\s*", re.IGNORECASE)
+_HOLDER = re.compile(r"(?P<what>[a-zéèêàâç][\w'’ -]{1,40}?)\s+(?:de|d['’])\s*", re.IGNORECASE)
+_HOLDER_REACH = 60
+# what a count is "un ... de" that holds nothing: "un total de 50", "une moyenne de 12"
+_NOT_A_HOLDER = frozenset(
+    {"total", "nombre", "montant", "moyenne", "maximum", "minimum", "hauteur", "capacité",
+     "ensemble", "effectif", "groupe", "équipe", "série", "cycle", "durée", "délai", "plus",
+     "moins", "près", "environ", "dizaine", "centaine", "vingtaine", "trentaine", "millier",
+     "quinzaine", "cinquantaine", "douzaine", "âge", "taux", "budget", "coût", "enveloppe",
+     "biais", "objet", "charge", "forme", "cas", "cadre", "occasion", "titre", "part", "lors",
+     "bilan"}
+)  # fmt: skip
+_NOT_IN_A_HOLDER = frozenset(
+    {"au", "aux", "à", "en", "dans", "sur", "pour", "par", "avec", "cours", "lors", "entre"}
+)
+_DEED_ENDINGS = ("ment", "tion", "sion", "ance", "ence", "ueil", "age")
+# a thing that holds what is counted, named alone: "une salle de 120 places"
+_CONTAINERS = frozenset(
+    {"aire", "salle", "parc", "site", "bâtiment", "résidence", "foyer", "établissement",
+     "maison", "centre", "réseau", "flotte", "collection", "parking", "internat", "crèche",
+     "structure", "plateforme", "pôle", "unité", "promotion", "bibliothèque", "médiathèque"}
+)  # fmt: skip
 # "163 professionnels y ont participé": those who took part in what was said before
 _THERE = re.compile(
     r"\s+(?:[a-zéèêàâç'’-]+\s+){0,3}?y\s+(?:ont|a|avaient|avait)\s+"

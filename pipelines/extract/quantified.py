@@ -735,7 +735,7 @@ def context_of(parse: Parse, start: int, end: int) -> str:
 
 
 # the prepositions of a participle's complement that says where, to what or during what
-_DONE_WHERE = frozenset({"à", "au", "aux", "dans", "lors", "auprès", "sur"})
+_DONE_WHERE = frozenset({"à", "au", "aux", "dans", "lors", "auprès", "sur", "avec"})
 _COMPLEMENT_WORDS = 6
 # what a complement may open on that says no place, event or object: "dans le cadre de"
 _NO_PLACE = frozenset({"cadre", "fin", "début", "cours", "moment", "occasion", "issue"})

@@ -2815,7 +2815,7 @@ def test_a_participle_is_the_counted_nouns_only_when_it_agrees(indicators, entit
         indicators,
         entities,
     )
-    assert got[(2, "49")][1] == "Places VL"
+    assert got[(2, "49")][1] == "Places VL (aire de co-voiturage)"  # what holds them, no verb
     assert got[(3, "6,8 millions")][1] == "Repas produits"
     assert got[(4, "8 jours")][1] == (
         "Délai moyen de traitement pour les avis de grossesse (après)"
@@ -2926,7 +2926,7 @@ def test_the_review_of_participles_asides_and_block_openers(indicators, entities
         entities,
     )
     assert got[(2, "12 %")][0].unit == "pct"
-    assert got[(3, "120")][1] == "Places"
+    assert got[(3, "120")][1] == "Places (salle)"  # the salle was built, not the places
     assert [k for k in got if k[0] == 4] == []
     assert got[(5, "29 jours")][1] == "Délai moyen de traitement (avant)"
     assert got[(6, "7")][1] == "Réunions"
@@ -3407,3 +3407,35 @@ def test_parts_antecedents_and_recipients_said_anew(indicators, entities) -> Non
     assert got[(5, "163")][1] == "Professionnels ayant participé (rencontres connectées)"
     assert got[(6, "1")][1] == "Dossier en innovation touristique"
     assert got[(7, "300")][1] == "Enfants ayant participé"  # "Il": no phrase to stand for
+
+
+def test_what_holds_a_count_and_what_a_share_did(indicators, entities) -> None:
+    """Lines 4119, 3173, 1108 and 4966 of the report: "une aire de co-voiturage de 49 places"
+    names what holds the places (not "l'accompagnement de 26 quartiers", an act, nor a
+    locution "au cours de 4 réunions"); a count after "soit" of another noun holds in what
+    the count before names; a share that did something to one noun says so; "réalisées
+    avec" names the partner."""
+    got = _extract_lines(
+        [
+            "Une aire de co-voiturage de 49 places VL a été réalisée et mise en service.",
+            "- ◆ Mise en service de 6 aires de covoiturage soit 1832 places dédiées à la pratique",
+            "50 % des enfants issus de familles vulnérables ont aujourd'hui intégré une crèche ou"
+            " une place chez une assistante maternelle.",
+            "Les gestionnaires ont été sensibilisés à la qualité de l'air intérieur au cours de 4"
+            " réunions.",
+            "La conférence a validé l'accompagnement de 26 quartiers en difficulté.",
+            "- ◆ 12 escales, soit 12 concertations citoyennes sur les territoires.",
+            "Quatre séries documentaires ont été réalisées avec WEO, autour de la jeunesse.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "49")][1] == "Places VL (aire de co-voiturage)"
+    assert got[(3, "1832")][1] == "Places dédiées (aires de covoiturage)"
+    assert got[(4, "50 %")][1] == (
+        "Part des enfants issus de familles vulnérables ayant intégré une crèche"
+    )
+    assert "air" not in got[(5, "4")][1]
+    assert "accompagnement" not in got[(6, "26")][1].lower()
+    assert "(escales)" not in got[(7, "12")][1].lower()  # the same count, said again
+    assert got[(8, "Quatre")][1] == "Séries documentaires réalisées avec WEO"
