@@ -419,6 +419,18 @@ def _said_so(figure: _Read, previous: _Read, at: int, after: str) -> None:
         figure.label = of
 
 
+def _granted(text: str, q: Quantity, label: str) -> str:
+    """An amount a line says is granted, under what: "Fonds pêche : subventions accordées:
+    132 864 €" → "subventions accordées (Fonds pêche)", "FARDA Aménagement : subv : 10,1 M€"
+    → "subventions (FARDA Aménagement)"; the abbreviation said in full ("subv (FARDA AVC)")."""
+    grant = _GRANT_BEFORE.search(LIST_MARKERS.sub("", text[: q.start]))
+    if grant is not None:
+        what = " ".join(grant["what"].split()).lower()
+        what = _SUBV.sub("subventions", what)
+        return f"{what} ({' '.join(grant['heading'].split())})"
+    return _SUBV.sub("subventions", label)
+
+
 def _as_range(low: _Read, high: _Read) -> None:
     """The two ends of "200 à 400 likes": the minimum and the maximum of one label, bounds
     unless "environ" says the ends are approximate."""
@@ -433,6 +445,7 @@ def _said_around(text: str, q: Quantity, unit: str, label: str) -> str:
     """A label with what the words around the figure add: the amount's object, residents,
     no participle cut from its complement, who took part in what, what holds the count."""
     label = _amount_said_around(text, q, unit, label)
+    label = _granted(text, q, label) if unit == "EUR" else label
     label = "habitants" if _RESIDENTS.match(text, q.end) else label
     label = _LEFT_WITHOUT_COMPLEMENT.sub("", label)
     if unit == "count":
@@ -2429,6 +2442,13 @@ _LEFT_WITHOUT_COMPLEMENT = re.compile(
     r"|(?<=\w)\s+(?:relati(?:f|fs|ve|ves)|issue?s?)$",
     re.IGNORECASE,
 )
+# a line that says its amount is granted, under what: "Fonds pêche : subventions accordées:"
+_GRANT_BEFORE = re.compile(
+    r"^\s*(?P<heading>[^:;.\d]{3,80}?)\s*:\s*(?P<what>(?:subv\.?|subventions?)"
+    r"(?:\s+accordée?s?|\s+versée?s?)?)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_SUBV = re.compile(r"^subv\.?(?=\s|$)", re.IGNORECASE)
 # a thing and what it holds: "une aire de co-voiturage de 49 places"
 _ARTICLE = re.compile(r"\b(?:une?|le|la|l['’])\s*", re.IGNORECASE)
 _HOLDER = re.compile(r"(?P<what>[a-zéèêàâç][\w'’ -]{1,40}?)\s+(?:de|d['’])\s*", re.IGNORECASE)

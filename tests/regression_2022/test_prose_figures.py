@@ -3439,3 +3439,24 @@ def test_what_holds_a_count_and_what_a_share_did(indicators, entities) -> None:
     assert "accompagnement" not in got[(6, "26")][1].lower()
     assert "(escales)" not in got[(7, "12")][1].lower()  # the same count, said again
     assert got[(8, "Quatre")][1] == "Séries documentaires réalisées avec WEO"
+
+
+def test_amounts_a_line_says_are_granted(indicators, entities) -> None:
+    """Lines 3215-3223 of the report: "Fonds pêche : subventions accordées: 132 864 €" are
+    the fund's grants, not "Fonds pêche"; "subv" is said in full; the works beside them stay
+    works."""
+    got = _extract_lines(
+        [
+            "Fonds pêche : subventions accordées: 132 864 €",
+            "FARDA Aménagement : subv : 10,1 M€ - travaux 55,6 M€",
+            "FARDA AVC : 3,7 M€ subv",
+            "Appel à Projet Innovation Territoriale : subv 297 748 € - travaux 2,1 M€",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "132 864 €")][1] == "Subventions accordées (Fonds pêche)"
+    assert got[(3, "10,1 M€")][1] == "Subventions (FARDA Aménagement)"
+    assert got[(3, "55,6 M€")][1] == "Travaux (FARDA Aménagement)"
+    assert got[(4, "3,7 M€")][1] == "Subventions (FARDA AVC)"
+    assert got[(5, "297 748 €")][1] == "Subventions (Appel à Projet Innovation Territoriale)"
