@@ -2310,6 +2310,9 @@ def _measure_of(text: str, q: Quantity, unit: str, clause_start: int) -> str:
             what = f"{what} {over['done']}"
         if is_noun_phrase(what):
             return f"{UNIT_NOUNS[unit]} : {what}"
+    sized = _THING_OF_SIZE.search(text, max(0, q.start - _HOLDER_REACH), q.start)
+    if unit == "m" and sized is not None and lemma(sized["what"].split()[0]) in _UPRIGHT:
+        return f"hauteur : {' '.join(sized['what'].split())}"  # "du belvédère de 40 mètres"
     along = _ALONG.match(text, q.end) if unit in {"km", "m"} else None
     route = opening_phrase(text[along.end() :]) if along is not None else ""
     if _ROUTE.match(route) and is_noun_phrase(route):
@@ -2449,6 +2452,16 @@ _GRANT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SUBV = re.compile(r"^subv\.?(?=\s|$)", re.IGNORECASE)
+# a thing and its size: "du belvédère de 40 mètres"
+_THING_OF_SIZE = re.compile(
+    r"\b(?:du|de\s+la|de\s+l['’]|d['’]une?|le|la|l['’]|une?)\s*"
+    r"(?P<what>[a-zéèêàâç][\wéèêàâç-]{2,}(?:\s+[a-zéèêàâç][\wéèêàâç-]{2,})?)\s+de\s*$",
+    re.IGNORECASE,
+)
+# what stands up: its size in metres is its height
+_UPRIGHT = frozenset(
+    {"belvédère", "tour", "mât", "phare", "clocher", "beffroi", "éolienne", "pylône", "terril"}
+)
 # a thing and what it holds: "une aire de co-voiturage de 49 places"
 _ARTICLE = re.compile(r"\b(?:une?|le|la|l['’])\s*", re.IGNORECASE)
 _HOLDER = re.compile(r"(?P<what>[a-zéèêàâç][\w'’ -]{1,40}?)\s+(?:de|d['’])\s*", re.IGNORECASE)

@@ -3460,3 +3460,21 @@ def test_amounts_a_line_says_are_granted(indicators, entities) -> None:
     assert got[(3, "55,6 M€")][1] == "Travaux (FARDA Aménagement)"
     assert got[(4, "3,7 M€")][1] == "Subventions (FARDA AVC)"
     assert got[(5, "297 748 €")][1] == "Subventions (Appel à Projet Innovation Territoriale)"
+
+
+def test_the_height_of_what_stands_up(indicators, entities) -> None:
+    """Line 4582 of the report: "du belvédère de 40 mètres qui culmine à 210 mètres" gives
+    the belvédère's height and its altitude; a viaduct "Long de 312 mètres" keeps its
+    length."""
+    got = _extract_lines(
+        [
+            "Le parc a ouvert, en octobre, le belvédère de 40 mètres qui culmine à 210 mètres de"
+            " hauteur offrant une vue imprenable à 360°.",
+            "Divion - Long de 312 mètres, le viaduc de Divion compte parmi les ouvrages d'art.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "40 mètres")][1] == "Hauteur : belvédère"
+    assert got[(2, "210 mètres")][1] == "Altitude : belvédère"
+    assert got[(3, "312 mètres")][1] == "Longueur : viaduc de Divion"
