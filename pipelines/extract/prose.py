@@ -872,6 +872,14 @@ def _in_context(text: str, figures: list[_Read], parse: Parse | None) -> None:
             # "29 jeunes accompagnés, 13 d'entre eux au titre de ...": its part's framing
             parts = [f.quantity.start for f in figures[n + 1 :] if f.part_of == n and f.among]
             figure.label = _with_context(text, figure, parts[0] if parts else len(text))
+    for figure in figures:  # a change is of its figure as the context names it now
+        of = figures[figure.part_of].label if figure.part_of is not None else ""
+        changed = figure.label[len(_CHANGE_OF) :] if figure.label.startswith(_CHANGE_OF) else ""
+        if changed and of != changed and of.startswith(f"{changed} ("):
+            figure.label = f"{_CHANGE_OF}{of}"  # "évolution : bilans (Gestion de ...)"
+
+
+_CHANGE_OF = "évolution : "
 
 
 def _bracket_part(figure: _Read, bracket: int, after: str) -> None:

@@ -485,7 +485,10 @@ def test_an_amount_labelled_by_a_verb_is_named_by_its_heading_or_its_clause(
     assert got[(3, "5,7 M€")][1] == "Montant : revalorisations salariales des personnels des ESMS"
     change, count = got[(4, "18 %")][0], got[(4, "57")][0]
     assert got[(4, "57")][1] == "Forages suivis (Eau potable)"  # "le nombre de ... atteint 57"
-    assert (change.unit, got[(4, "18 %")][1]) == ("pct_change", "Évolution : forages suivis")
+    assert (change.unit, got[(4, "18 %")][1]) == (
+        "pct_change",
+        "Évolution : forages suivis (Eau potable)",  # of the count, as its context names it
+    )
     assert change.part_of == count.indicator_code
     # a noun the parser took for an adjective stays, with the heading it is of
     assert got[(5, "2,1 M€")][1] == "Travaux (Appel à Projet Innovation Territoriale)"
@@ -853,7 +856,7 @@ def test_labels_of_capacities_counts_whose_change_follows_and_passive_amounts(st
     assert label(1898, 90) == "Capacité d'accueil : berceaux"
     # L3294 "une croissance du nombre de bilans (101 soit + 38 % / 2021)"
     assert label(3294, 101) == "Bilans (Gestion de l'assainissement collectif)"
-    assert label(3294, 38) == "Évolution : bilans"
+    assert label(3294, 38) == "Évolution : bilans (Gestion de l'assainissement collectif)"
     # the change of the figure before is named once, not "Bilans : évolution : bilans"
     assert not label(3294, 38).lower().startswith("bilans :")
     # L3945 "les chaudières du collège ... ont été remplacées pour un montant de 190 000 €"
@@ -3478,3 +3481,19 @@ def test_the_height_of_what_stands_up(indicators, entities) -> None:
     assert got[(2, "40 mètres")][1] == "Hauteur : belvédère"
     assert got[(2, "210 mètres")][1] == "Altitude : belvédère"
     assert got[(3, "312 mètres")][1] == "Longueur : viaduc de Divion"
+
+
+def test_a_change_is_of_its_figure_in_context(indicators, entities) -> None:
+    """Line 3294 of the report: the "+ 38 %" of "101 bilans" under "Gestion de
+    l'assainissement collectif" is the change of those bilans, as their label names them."""
+    got = _extract_lines(
+        [
+            "- ◆ Gestion de l'assainissement collectif : augmentation du nombre de stations en"
+            " contrat (+18 %), induisant une croissance du nombre de bilans (101 soit + 38 % /"
+            " 2021).",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "101")][1] == "Bilans (Gestion de l'assainissement collectif)"
+    assert got[(2, "+ 38 %")][1] == "Évolution : bilans (Gestion de l'assainissement collectif)"
