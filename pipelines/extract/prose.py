@@ -104,7 +104,9 @@ _NO_DONE_INFINITIVES = frozenset(
 # a part named by its place, the figure in brackets after it: "Oignies (23)"
 _DANGLING_PREPOSITION = re.compile(r"\s+(?:à|au|aux|de|du|des)$")
 _PLACE_BRACKETED = re.compile(
-    r"(?:,|:|\bentre|\bet|\bdont|\bpar|\bnotamment|\bcomme)\s+(?P<place>[A-ZÉÈ][\w'’]+(?:-[\w'’]+)*)\s*\(\s*\**\s*$"
+    r"(?:,|:|\bentre|\bet|\bdont|\bpar|\bnotamment|\bcomme|\bavec|\bdevant|\bpuis)\s+"
+    # "avec Oignies en tête (28), devant Noyelles-les-Vermelles (17)"
+    r"(?P<place>[A-ZÉÈ][\w'’]+(?:-[\w'’]+)*)(?:\s+en\s+tête)?\s*\(\s*\**\s*$"
 )
 _PLACE_AFTER = re.compile(
     r"^\s*(?:à|au|en)\s+(?P<place>[A-ZÉÈ][^,;)(]{1,40}?)(?=\s+et\b|\s*[,;)(]|$)"

@@ -3497,3 +3497,21 @@ def test_a_change_is_of_its_figure_in_context(indicators, entities) -> None:
     )
     assert got[(2, "101")][1] == "Bilans (Gestion de l'assainissement collectif)"
     assert got[(2, "+ 38 %")][1] == "Évolution : bilans (Gestion de l'assainissement collectif)"
+
+
+def test_parts_by_place_in_a_ranking(indicators, entities) -> None:
+    """Line 1188 as tests/data/reworded-22 words it: "avec Oignies en tête (28), devant
+    Noyelles-les-Vermelles (17), ..." are the places' parts of the 83 places."""
+    got = _extract_lines(
+        [
+            "- ◆ Création de places d'internat : le nombre de places créées en 2022 s'établit à"
+            " 83, avec Oignies en tête (28), devant Noyelles-les-Vermelles (17), Azincourt (15)"
+            " et Calais (5);",
+        ],
+        indicators,
+        entities,
+    )
+    whole = got[(2, "83")][0].indicator_code
+    for span, place in (("28", "Oignies"), ("17", "Noyelles-les-Vermelles"), ("5", "Calais")):
+        figure, label = got[(2, span)]
+        assert figure.part_of == whole and label.endswith(f"à {place}"), (span, label)
