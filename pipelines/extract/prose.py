@@ -63,7 +63,7 @@ from pipelines.extract.quantified import (
     subject_of,
     topic_of,
 )
-from pipelines.extract.respectively import respective_labels, respective_lists
+from pipelines.extract.respectively import phrases_after, respective_labels, respective_lists
 from pipelines.read.document import LIST_MARKERS, MARKERS, Document, Location, Section, TextLine
 from pipelines.read.numbers import (
     EFFORT_BEFORE,
@@ -882,6 +882,7 @@ def _in_context(text: str, figures: list[_Read], parse: Parse | None) -> None:
 
 
 _CHANGE_OF = "évolution : "
+_SUM_TOLERANCE = 0.5  # parts said in whole numbers add up to their whole
 
 
 def _bracket_part(figure: _Read, bracket: int, after: str) -> None:
@@ -1167,12 +1168,30 @@ def _respective(text: str, figures: list[_Read], parse: Parse | None) -> None:
     spans = [(f.quantity.start, f.quantity.end) for f in figures]
     for members in respective_lists(text, spans):
         labels = respective_labels(text, spans[members[0]][0], len(members), parse)
+        if not labels and _parts_said_after(text, figures, members):
+            continue
         shared = figures[members[-1]].label
         for n, member in enumerate(members):
             figure = figures[member]
             figure.label = labels[n] if labels else shared or figure.label
             if figure.part_of in members:
                 figure.part_of = None  # listed side by side, not parts of each other
+
+
+def _parts_said_after(text: str, figures: list[_Read], members: list[int]) -> bool:
+    """ "44 places ont vu le jour, respectivement 24 et 20 sur les territoires du Boulonnais
+    et du Calaisis": figures that add up to the one before the list are its parts, each
+    named by its phrase after the list; False (nothing set) otherwise."""
+    first, last = figures[members[0]], figures[members[-1]]
+    places = phrases_after(text, last.quantity.end, len(members))
+    whole = members[0] - 1
+    if not places or whole < 0 or figures[whole].unit != first.unit:
+        return False
+    if abs(sum(figures[m].value for m in members) - figures[whole].value) > _SUM_TOLERANCE:
+        return False
+    for member, place in zip(members, places, strict=True):
+        figures[member].label, figures[member].part_of = place, whole
+    return True
 
 
 def _share_among(after: str, previous: _Read) -> str:

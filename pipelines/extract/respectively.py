@@ -92,6 +92,37 @@ def respective_labels(text: str, first: int, count: int, parse: Parse | None) ->
     return labels if all(is_noun_phrase(label) for label in labels) else []
 
 
+# what the phrases after a list open with: "respectivement 24 et 20 sur les territoires du
+# Boulonnais et du Calaisis"
+_AFTER_OPENS = re.compile(
+    r"^[\s*]*(?:sur|à|au|aux|en|dans|pour|chez)\s+(?:(?:les|la|le|des)\s+|l['’]\s*)?",
+    re.IGNORECASE,
+)
+
+
+def phrases_after(text: str, last: int, count: int) -> list[str]:
+    """The `count` places or things a list whose last figure ends at `last` is of, said
+    after it ("respectivement 24 et 20 sur les territoires du Boulonnais et du Calaisis" →
+    "territoires du Boulonnais", "territoires du Calaisis"); [] when not as many."""
+    opens = _AFTER_OPENS.match(text[last:])
+    if opens is None:
+        return []
+    rest = text[last + opens.end() :]
+    end = _CLAUSE_END.search(rest)
+    words = re.split(r"\s*[,;(]\s*", rest[: end.start() if end else len(rest)])[0]
+    parts = [p.strip() for p in _PARTS.split(words) if p.strip()]
+    if len(parts) != count:
+        return []
+    head = LEADING_ARTICLE.sub("", parts[0]).split()
+    labels = []
+    for part in parts:
+        part = LEADING_ARTICLE.sub("", part).strip(" ,")
+        if _COMPLEMENT.match(part) and head:  # "et du Calaisis": the head's complement
+            part = f"{head[0]} {part}"
+        labels.append(part)
+    return labels if all(is_noun_phrase(label) for label in labels) else []
+
+
 def _closing_verb(text: str, clause: int, end: int, last: str, parse: Parse | None) -> int | None:
     """Where, in the last phrase, the verb of the clause begins (None: it has none)."""
     start = text.rfind(last.strip(), clause, end)

@@ -3515,3 +3515,24 @@ def test_parts_by_place_in_a_ranking(indicators, entities) -> None:
     for span, place in (("28", "Oignies"), ("17", "Noyelles-les-Vermelles"), ("5", "Calais")):
         figure, label = got[(2, span)]
         assert figure.part_of == whole and label.endswith(f"à {place}"), (span, label)
+
+
+def test_a_respectively_list_whose_phrases_follow_it(indicators, entities) -> None:
+    """Line 1189 as tests/data/reworded-4 words it: "44 places ont vu le jour, respectivement
+    24 et 20 sur les territoires du Boulonnais et du Calaisis": 24 and 20 are the places of
+    each territory, parts of the 44; a list that does not add up is no breakdown."""
+    got = _extract_lines(
+        [
+            "- ◆ Création de places : 44 places ont vu le jour, respectivement 24 et 20 sur les"
+            " territoires du Boulonnais et du Calaisis;",
+            "- ◆ Création de places : 44 places ont vu le jour, respectivement 24 et 30 sur les"
+            " territoires du Boulonnais et du Calaisis;",
+        ],
+        indicators,
+        entities,
+    )
+    whole = got[(2, "44")][0].indicator_code
+    assert got[(2, "24")][1] == "Places ayant vu le jour : territoires du Boulonnais"
+    assert got[(2, "20")][1] == "Places ayant vu le jour : territoires du Calaisis"
+    assert got[(2, "24")][0].part_of == whole == got[(2, "20")][0].part_of
+    assert got[(3, "24")][0].part_of is None  # 24 + 30 is not 44
