@@ -450,6 +450,9 @@ def _said_around(text: str, q: Quantity, unit: str, label: str) -> str:
     label = _granted(text, q, label) if unit == "EUR" else label
     label = "habitants" if _RESIDENTS.match(text, q.end) else label
     label = _LEFT_WITHOUT_COMPLEMENT.sub("", label)
+    subject = _sentence_subject(text, q.start) if _ONLY_A_MEASURE.fullmatch(label) else ""
+    if subject and lemma(subject.split()[0]) != lemma(label.split()[0]):
+        label = f"{label} : {subject}"  # "Montant TTC : défenses de berges"
     if unit == "count":
         label = _held_by(text, q, _took_part_there(text, q, label))
     return label
@@ -500,6 +503,26 @@ def _held_by(text: str, q: Quantity, label: str) -> str:
     return f"{label} ({what})"
 
 
+def _sentence_subject(text: str, end: int) -> str:
+    """The noun phrase the figure's sentence opens on, without the participle that says what
+    was done to it ("Des défenses de berges en techniques végétales (fascinages) ont été
+    entreprises ..." → "défenses de berges en techniques végétales"); "" for a pronoun, a
+    date or the Département."""
+    opening = LIST_MARKERS.sub("", _SENTENCE_END.split(text[:end])[-1])
+    if not _ANTECEDENT_OPENS.match(opening):
+        return ""
+    topic = opening_phrase(_PHRASE_END.split(opening, maxsplit=1)[0])
+    words = topic.split()
+    done_to_it = next(
+        (n for n, w in enumerate(words) if n > 1 and (is_participle(w) or _MIS.fullmatch(w))),
+        len(words),
+    )
+    words = words[:done_to_it]
+    if not words or len(words) > _FRAMING_WORDS or lemma(words[0]) in _NO_TOPIC:
+        return ""
+    return " ".join(words) if is_noun_phrase(" ".join(words)) else ""
+
+
 def _took_part_there(text: str, q: Quantity, label: str) -> str:
     """A count of those who took part in what the sentence before opens on: "Des rencontres
     connectées ont été mises en place ... 163 professionnels y ont participé" →
@@ -510,17 +533,9 @@ def _took_part_there(text: str, q: Quantity, label: str) -> str:
     sentence = text.rfind(". ", 0, q.start)
     if sentence < 0:
         return label
-    before = _SENTENCE_END.split(text[:sentence])[-1]
-    if not _ANTECEDENT_OPENS.match(LIST_MARKERS.sub("", before)):
-        return label  # "Il ...", "Le 12 mai, ...": no noun phrase to stand for
-    topic = opening_phrase(_PHRASE_END.split(LIST_MARKERS.sub("", before), maxsplit=1)[0])
-    words = topic.split()
-    done_to_it = next(
-        (n for n, w in enumerate(words) if n > 1 and (is_participle(w) or _MIS.fullmatch(w))),
-        len(words),
-    )
-    topic = " ".join(words[:done_to_it])  # "rencontres connectées", not "... mises en place"
-    if not is_noun_phrase(topic) or len(words) > _FRAMING_WORDS or lemma(words[0]) in _NO_TOPIC:
+    # "rencontres connectées", not "... mises en place"; not "Il ...", "Le 12 mai, ..."
+    topic = _sentence_subject(text, sentence)
+    if not topic:
         return label
     done = " ".join(there["done"].split())
     noun = label.split()[0] if is_participle(label.split()[-1]) else label
@@ -2514,6 +2529,12 @@ _CONTAINERS = frozenset(
      "maison", "centre", "réseau", "flotte", "collection", "parking", "internat", "crèche",
      "structure", "plateforme", "pôle", "unité", "promotion", "bibliothèque", "médiathèque"}
 )  # fmt: skip
+# a label that names only its measure: "Montant TTC", "Montant total de l'opération"
+_ONLY_A_MEASURE = re.compile(
+    r"(?:montant|coût|linéaire|longueur)(?:\s+(?:total|global|TTC|HT))*"
+    r"(?:\s+de\s+l['’]opération)?",
+    re.IGNORECASE,
+)
 # "163 professionnels y ont participé": those who took part in what was said before
 _THERE = re.compile(
     r"\s+(?:[a-zéèêàâç'’-]+\s+){0,3}?y\s+(?:ont|a|avaient|avait)\s+"

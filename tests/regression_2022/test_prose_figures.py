@@ -3536,3 +3536,24 @@ def test_a_respectively_list_whose_phrases_follow_it(indicators, entities) -> No
     assert got[(2, "20")][1] == "Places ayant vu le jour : territoires du Calaisis"
     assert got[(2, "24")][0].part_of == whole == got[(2, "20")][0].part_of
     assert got[(3, "24")][0].part_of is None  # 24 + 30 is not 44
+
+
+def test_a_label_that_names_only_its_measure_takes_its_sentence_subject(
+    indicators, entities
+) -> None:
+    """Lines 4119 and 4121 of the report: "Des défenses de berges ... ont été entreprises
+    ..., pour un linéaire total de 1 175 m et un montant total de 110 000 € TTC" measure
+    the défenses de berges; "Un linéaire de 27 km" is no subject of its own."""
+    got = _extract_lines(
+        [
+            "Des défenses de berges en techniques végétales (fascinages) ont été entreprises, le"
+            " long de certaines sections de RD, pour un linéaire total de 1 175 m et un montant"
+            " total de 110 000 € TTC.",
+            "Un linéaire de 27 kilomètres entre Ytres et le canal de la Sensée.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "1 175 m")][1] == "Linéaire total : défenses de berges"
+    assert got[(2, "110 000 €")][1] == "Montant TTC : défenses de berges"
+    assert ":" not in got[(3, "27 kilomètres")][1]
