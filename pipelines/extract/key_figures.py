@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from pipelines.extract import Context, Extraction
 from pipelines.extract.concepts import lemmas, wordings
-from pipelines.extract.phrases import CHANGE_BEFORE, CHANGE_WORDS, COUNT_OF, is_verb
+from pipelines.extract.phrases import CHANGE_BEFORE, CHANGE_WORDS, COUNT_OF, is_participle, is_verb
 from pipelines.read.document import LIST_MARKERS, TextLine
 from pipelines.read.numbers import Quantity, find_quantities
 from schemas.catalog import Indicator, IndicatorCatalog
@@ -52,7 +52,7 @@ _LABEL_THEN_MEASURE = re.compile(
 # "Ouvrages d'art présents sur le territoire, au nombre de quatre cent dix-neuf": the
 # label, then the words that only give its number
 _LABEL_THEN_NUMBER = re.compile(
-    r"^(?P<label>[^:\d,]{2,70}?)\s*,\s*(?:au\s+nombre\s+de|soit|en\s+tout|au\s+total)\s*:?\s*$",
+    r"^(?P<label>[^:\d,]{2,70}?)\s*,\s*(?:au\s+nombre\s+de|en\s+tout|au\s+total)\s*$",
     re.IGNORECASE,
 )
 # "Une superficie de 2 018,6 km²": the label, then "de" and the measure
@@ -126,11 +126,19 @@ def split_key_figure(text: str) -> tuple[Quantity, str, str] | None:
         return primary, after, aside_text
     if (named := _LABEL_THEN_MEASURE.match(before)) is not None and not after:
         return primary, named["label"], aside_text
-    if (named := _LABEL_THEN_NUMBER.match(before)) is not None and not after:
-        return primary, named["label"], aside_text
+    named = _LABEL_THEN_NUMBER.match(before)
+    if named is not None and not after and not _a_clause(named["label"]):
+        return primary, named["label"], aside_text  # not "Des collèges ont été rénovés, ..."
     if (named := _MEASURE_OF.match(before)) is not None and not after:
         return primary, named["label"], aside_text  # "Une superficie de 2 018,6 km²"
     return None
+
+
+def _a_clause(label: str) -> bool:
+    """A label with a verb or a participle of its own ("Collèges rénovés cette année"), not
+    one that only says it was counted ("Ouvrages d'art présents sur le territoire")."""
+    words = label.split()[1:]
+    return any((is_verb(w) or is_participle(w)) and not _COUNTED_SO.match(w) for w in words)
 
 
 def is_key_figure_line(text: str) -> bool:

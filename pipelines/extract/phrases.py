@@ -242,7 +242,11 @@ def _clip(words: list[str]) -> list[str]:
 
 # adverbs between an auxiliary and its participle, and what a participle is not whole without
 _ADVERBS = re.compile(
-    r"(?<=\s)(?:ainsi|déjà|également|aussi|bien|encore|toutes?|tous|\w+ment|aujourd['’]hui"
+    # not a noun after its determiner ("un logement", "cet événement")
+    r"(?<=\s)(?<!\bun\s)(?<!\ble\s)(?<!\bde\s)(?<!\bdu\s)(?<!\bune\s)(?<!\bles\s)(?<!\bdes\s)"
+    r"(?<!\bce\s)(?<!\bcet\s)(?<!\bces\s)(?<!\bcette\s)(?<!\bson\s)(?<!\bsa\s)(?<!\bses\s)"
+    r"(?<!\bleur\s)(?<!\bleurs\s)"
+    r"(?:ainsi|déjà|également|aussi|bien|encore|toutes?|tous|\w+ment|aujourd['’]hui"
     r"|désormais|notamment|donc|enfin|alors)\s+(?=\S)",
     re.IGNORECASE,
 )
@@ -253,6 +257,9 @@ _OBJECT = re.compile(
     r"|chez|à|au|aux|depuis|grâce)\b|$))",
     re.IGNORECASE,
 )
+_CLAUSE_ENDS = re.compile(r"[,.;:()!?]")
+_OBJECT_ARTICLES = frozenset({"un", "une", "la", "le", "l'", "l’"})
+_OBJECT_WORDS = 10
 _LOCUTION = re.compile(r"\s*(?:en\s+(?:œuvre|place|service|ligne)|à\s+(?:jour|disposition))\b")
 
 
@@ -282,11 +289,21 @@ def phrase_after(text: str) -> str:
         elided_stop = lower in {"d'entre", "d’entre"} or lower.startswith(("jusqu'", "jusqu’"))
         if lower in _STOPS or elided_stop or (i > start and is_verb(word)):
             break
-        if lower == "et" and (
-            following in _DETERMINERS
-            or following.startswith(("l'", "l’", "d'", "d’"))
-            or following.endswith("ant")
-            or (following and (is_verb(following) or is_participle(following)))
+        names = (  # "du Boulonnais et du Calaisis": two names, one complement
+            i + 2 < len(words)
+            and words[i - 1][:1].isupper()
+            and following in {"du", "de", "des"}
+            and words[i + 2][:1].isupper()
+        )
+        if (
+            lower == "et"
+            and not names
+            and (
+                following in _DETERMINERS
+                or following.startswith(("l'", "l’", "d'", "d’"))
+                or following.endswith("ant")
+                or (following and (is_verb(following) or is_participle(following)))
+            )
         ):
             break  # "3 pactes et engageant ...", "7 dates et un spectacle": another clause
         # "210 km de l'itinéraire": after "de", "l'" opens a noun (not "l'a", a verb)
@@ -309,8 +326,16 @@ def phrase_after(text: str) -> str:
         locution = _LOCUTION.match(rest, participle.end())  # "mis en œuvre"
         if locution:
             out.append(locution.group(0).strip())
-        elif active and (done_to := _OBJECT.match(rest, participle.end())) is not None:
-            out.extend(done_to.group(0).split())  # "ayant intégré une crèche"
+        elif active:
+            # "ayant intégré une crèche", "... une crèche ou une place chez une assistante
+            # maternelle" (the whole object, when its clause ends on it)
+            whole = _CLAUSE_ENDS.split(rest[participle.end() :], maxsplit=1)[0].split()
+            short = len(whole) <= _OBJECT_WORDS and not any(c.isdigit() for c in "".join(whole))
+            done_to = _OBJECT.match(rest, participle.end())
+            if short and whole and whole[0].lower() in _OBJECT_ARTICLES:
+                out.extend(whole)
+            elif done_to is not None:
+                out.extend(done_to.group(0).split())
     return _join(out)
 
 

@@ -104,10 +104,11 @@ _NO_DONE_INFINITIVES = frozenset(
 # a part named by its place, the figure in brackets after it: "Oignies (23)"
 _DANGLING_PREPOSITION = re.compile(r"\s+(?:à|au|aux|de|du|des)$")
 _PLACE_BRACKETED = re.compile(
-    r"(?:,|:|\bentre|\bet|\bdont|\bpar|\bnotamment|\bcomme|\bavec|\bdevant|\bpuis)\s+"
+    r"(?:,|:|\bentre|\bet|\bdont|\bpar|\bnotamment|\bcomme|(?P<ranked>\bavec|\bdevant|\bpuis))\s+"
     # "avec Oignies en tête (28), devant Noyelles-les-Vermelles (17)"
     r"(?P<place>[A-ZÉÈ][\w'’]+(?:-[\w'’]+)*)(?:\s+en\s+tête)?\s*\(\s*\**\s*$"
 )
+_BARE_BRACKET = re.compile(r"[\s*]*\)")
 _PLACE_AFTER = re.compile(
     r"^\s*(?:à|au|en)\s+(?P<place>[A-ZÉÈ][^,;)(]{1,40}?)(?=\s+et\b|\s*[,;)(]|$)"
 )
@@ -470,7 +471,8 @@ def _what_it_holds(figure: _Read, previous: _Read) -> str:
         or not theirs
         or "(" in figure.label
         or previous.part_of is not None  # "(7 ressources, ..., 65 hors réseau) soit 19 202"
-        or previous.value == figure.value  # "12 escales, soit 12 concertations": said again
+        or previous.value >= figure.value  # "12 escales, soit 12 concertations": said again;
+        # "400 élèves, soit 16 classes": no holder (6 aires hold 1832 places)
         or len(own) > _SHORT_LABEL
         or lemma(own[0]) == lemma(theirs[0])
         or len(theirs) > _FRAMING_WORDS
@@ -495,9 +497,10 @@ def _held_by(text: str, q: Quantity, label: str) -> str:
     head = lemma(what.split()[0]) if what else ""
     if (
         not is_noun_phrase(what)
-        or head in _NOT_A_HOLDER
+        or any(lemma(w) in _NOT_A_HOLDER for w in what.split())  # "large majorité"
         or head.endswith(_DEED_ENDINGS)  # "l'accompagnement de 26 quartiers": an act on them
         or (len(what.split()) < 2 and head not in _CONTAINERS)
+        or head == lemma(words[0])  # "un parking de 120": the parking's own count
     ):
         return label
     return f"{label} ({what})"
@@ -509,15 +512,10 @@ def _sentence_subject(text: str, end: int) -> str:
     entreprises ..." → "défenses de berges en techniques végétales"); "" for a pronoun, a
     date or the Département."""
     opening = LIST_MARKERS.sub("", _SENTENCE_END.split(text[:end])[-1])
-    if not _ANTECEDENT_OPENS.match(opening):
-        return ""
-    topic = opening_phrase(_PHRASE_END.split(opening, maxsplit=1)[0])
-    words = topic.split()
-    done_to_it = next(
-        (n for n, w in enumerate(words) if n > 1 and (is_participle(w) or _MIS.fullmatch(w))),
-        len(words),
-    )
-    words = words[:done_to_it]
+    undergone = _UNDERGONE.search(opening)
+    if not _ANTECEDENT_OPENS.match(opening) or undergone is None:
+        return ""  # "La commission a voté ...": who did it, not what it measures
+    words = opening_phrase(_PHRASE_END.split(opening[: undergone.start()], maxsplit=1)[0]).split()
     if not words or len(words) > _FRAMING_WORDS or lemma(words[0]) in _NO_TOPIC:
         return ""
     return " ".join(words) if is_noun_phrase(" ".join(words)) else ""
@@ -530,12 +528,11 @@ def _took_part_there(text: str, q: Quantity, label: str) -> str:
     there = _THERE.match(text, q.end)
     if there is None or not label or "(" in label or len(label.split()) > _SHORT_LABEL:
         return label
-    sentence = text.rfind(". ", 0, q.start)
-    if sentence < 0:
-        return label
-    # "rencontres connectées", not "... mises en place"; not "Il ...", "Le 12 mai, ..."
-    topic = _sentence_subject(text, sentence)
-    if not topic:
+    # its own sentence's ("Le forum s'est tenu à Arras et 300 personnes y ont participé"),
+    # else the one before; "rencontres connectées", not "... mises en place"; not "Il ..."
+    ends = [m.start() for m in _SENTENCE_END.finditer(text, 0, q.start)]
+    topic = _sentence_subject(text, q.start) or (_sentence_subject(text, ends[-1]) if ends else "")
+    if not topic or lemma(topic.split()[0]) == lemma(label.split()[0]):
         return label
     done = " ".join(there["done"].split())
     noun = label.split()[0] if is_participle(label.split()[-1]) else label
@@ -1232,6 +1229,8 @@ def _part_by_place(
     bracketed = _BRACKET_OPENS.search(text[: previous.quantity.start].rstrip("* "))
     if previous.part_of is None and bracketed:
         placed = None  # the whole is no bracketed figure itself
+    if placed is not None and placed["ranked"] and not _BARE_BRACKET.match(text, q.end):
+        placed = None  # "devant Lens (24 000 habitants)": a comparison, not a part
     where = placed["place"] if placed is not None else ""
     place = _PLACE_AFTER.match(after)
     if not where and place is not None and not phrase_after(after):
@@ -2355,7 +2354,8 @@ def _measure_of(text: str, q: Quantity, unit: str, clause_start: int) -> str:
         if is_noun_phrase(what):
             return f"{UNIT_NOUNS[unit]} : {what}"
     sized = _THING_OF_SIZE.search(text, max(0, q.start - _HOLDER_REACH), q.start)
-    if unit == "m" and sized is not None and lemma(sized["what"].split()[0]) in _UPRIGHT:
+    upright = sized is not None and lemma(sized["what"].split()[0]) in _UPRIGHT
+    if unit == "m" and sized is not None and upright and not _LONG.match(text, q.end):
         return f"hauteur : {' '.join(sized['what'].split())}"  # "du belvédère de 40 mètres"
     along = _ALONG.match(text, q.end) if unit in {"km", "m"} else None
     route = opening_phrase(text[along.end() :]) if along is not None else ""
@@ -2502,12 +2502,11 @@ _THING_OF_SIZE = re.compile(
     r"(?P<what>[a-zéèêàâç][\wéèêàâç-]{2,}(?:\s+[a-zéèêàâç][\wéèêàâç-]{2,})?)\s+de\s*$",
     re.IGNORECASE,
 )
+_LONG = re.compile(r"\s+de\s+(?:long|longueur)\b", re.IGNORECASE)
 # what stands up: its size in metres is its height
-_UPRIGHT = frozenset(
-    {"belvédère", "tour", "mât", "phare", "clocher", "beffroi", "éolienne", "pylône", "terril"}
-)
+_UPRIGHT = frozenset({"belvédère", "mât", "phare", "clocher", "beffroi", "éolienne", "pylône"})
 # a thing and what it holds: "une aire de co-voiturage de 49 places"
-_ARTICLE = re.compile(r"\b(?:une?|le|la|l['’])\s*", re.IGNORECASE)
+_ARTICLE = re.compile(r"\b(?:une?|le|la)\s+|\bl['’]\s*", re.IGNORECASE)
 _HOLDER = re.compile(r"(?P<what>[a-zéèêàâç][\w'’ -]{1,40}?)\s+(?:de|d['’])\s*", re.IGNORECASE)
 _HOLDER_REACH = 60
 # what a count is "un ... de" that holds nothing: "un total de 50", "une moyenne de 12"
@@ -2517,7 +2516,8 @@ _NOT_A_HOLDER = frozenset(
      "moins", "près", "environ", "dizaine", "centaine", "vingtaine", "trentaine", "millier",
      "quinzaine", "cinquantaine", "douzaine", "âge", "taux", "budget", "coût", "enveloppe",
      "biais", "objet", "charge", "forme", "cas", "cadre", "occasion", "titre", "part", "lors",
-     "bilan"}
+     "bilan", "baisse", "hausse", "gain", "perte", "augmentation", "diminution", "progression",
+     "recul", "évolution", "variation", "majorité", "minorité", "partie"}
 )  # fmt: skip
 _NOT_IN_A_HOLDER = frozenset(
     {"au", "aux", "à", "en", "dans", "sur", "pour", "par", "avec", "cours", "lors", "entre"}
@@ -2541,7 +2541,13 @@ _THERE = re.compile(
     r"(?P<done>participé|pris\s+part|assisté|contribué|répondu)\b",
     re.IGNORECASE,
 )
-_MIS = re.compile(r"(?:mis|mise|mises|pris|prise|prises)", re.IGNORECASE)
+# the verb of a sentence that opens on what was done or took place: "Des ateliers ont été
+# organisés", "Le forum s'est tenu", "Une fête a eu lieu"
+_UNDERGONE = re.compile(
+    r"\s(?:(?:ont|a|avaient|avait)\s+été|s['’](?:est|était)|se\s+sont|se\s+tiennent|sont"
+    r"|est|était|étaient|(?:a|ont)\s+eu\s+lieu)\s",
+    re.IGNORECASE,
+)
 _ANTECEDENT_OPENS = re.compile(
     r"^\s*(?:le|la|les|l['’]|ce|cette|ces|des|une?)\s*[\wéèêàâç]", re.IGNORECASE
 )

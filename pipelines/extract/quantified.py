@@ -737,8 +737,12 @@ def context_of(parse: Parse, start: int, end: int) -> str:
 # the prepositions of a participle's complement that says where, to what or during what
 _DONE_WHERE = frozenset({"à", "au", "aux", "dans", "lors", "auprès", "sur", "avec"})
 _COMPLEMENT_WORDS = 6
+_JOINED_WORDS = 3  # "et du Calaisis"
 # what a complement may open on that says no place, event or object: "dans le cadre de"
-_NO_PLACE = frozenset({"cadre", "fin", "début", "cours", "moment", "occasion", "issue"})
+_NO_PLACE = frozenset(
+    {"cadre", "fin", "début", "cours", "moment", "occasion", "issue", "aide", "soutien", "appui",
+     "concours", "financement", "participation"}
+)  # fmt: skip
 # a demonstrative points back to the sentence before; a label stands alone: the article
 _DEMONSTRATIVES = (
     (re.compile(r"\bà\s+ces\s+", re.IGNORECASE), "aux "),
@@ -805,7 +809,10 @@ def done_where(parse: Parse, label: str, position: int) -> str:
         if following.start != tail[-1].end and not following.text.startswith("-"):
             break
         tail.append(following)
-    tail = _at_most(tail, _COMPLEMENT_WORDS)
+    # "sur les territoires du Boulonnais et du Calaisis": two names joined, both kept
+    kept = [w for w in tail if w.pos != "PUNCT"]  # "Calaisis;": the name, not its ";"
+    joined = bool(kept) and kept[-1].pos == "PROPN" and any(w.pos == "CCONJ" for w in kept)
+    tail = _at_most(tail, _COMPLEMENT_WORDS + (_JOINED_WORDS if joined else 0))
     while tail and tail[-1].pos in {"ADP", "DET", "CCONJ", "PUNCT"}:
         tail = tail[:-1]
     if tail and _PLACES_GO_ON.match(parse.text, _after_brackets(parse.text, tail[-1].end)):
@@ -906,6 +913,9 @@ def _states_a_figure(parse: Parse, subject: Word, verb: Word) -> bool:
     7 100 agents, un budget proche de 1,9 milliard ... doit": another figure of the list,
     not what the first one is of."""
     return any(
-        w.pos == "NUM" and subject.i < w.i < verb.i and not _YEAR.fullmatch(w.text)
+        w.pos == "NUM"
+        and subject.i < w.i < verb.i
+        and not _YEAR.fullmatch(w.text)
+        and not re.search(r"[(,]|\bdont\b", parse.text[subject.end : w.start])  # an aside's
         for w in parse.subtree(subject)
     )

@@ -113,14 +113,18 @@ def phrases_after(text: str, last: int, count: int) -> list[str]:
     parts = [p.strip() for p in _PARTS.split(words) if p.strip()]
     if len(parts) != count:
         return []
+    parts = [_AFTER_OPENS.sub("", p) for p in parts]  # "à Arras et à Lens": "Lens"
     head = LEADING_ARTICLE.sub("", parts[0]).split()
     labels = []
     for part in parts:
         part = LEADING_ARTICLE.sub("", part).strip(" ,")
-        if _COMPLEMENT.match(part) and head:  # "et du Calaisis": the head's complement
+        if _OF.match(part) and head:  # "et du Calaisis": the head's complement
             part = f"{head[0]} {part}"
         labels.append(part)
     return labels if all(is_noun_phrase(label) for label in labels) else []
+
+
+_OF = re.compile(r"^(?:du|des|de\s+la|de\s+l['’]|de|d['’])\s*", re.IGNORECASE)
 
 
 def _closing_verb(text: str, clause: int, end: int, last: str, parse: Parse | None) -> int | None:

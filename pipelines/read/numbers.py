@@ -286,15 +286,13 @@ def _number_value(match: re.Match[str]) -> float:
     return -value if sign in {"-", "\u2212"} else value
 
 
-def _qualifier_before(text: str, start: int, value: float | None = None) -> tuple[str | None, int]:
+def _qualifier_before(text: str, start: int) -> tuple[str | None, int]:
     match = _QUALIFIER_BEFORE.search(text[max(0, start - 24) : start])
     if match is None:
         return None, start
     word = re.split(r"[\s'’]", match["q"].lower())[0]
     if word.startswith("avoisin"):
         word = "environ"  # "avoisine", "avoisinant"
-    if word.startswith("quelque") and value is not None and value % 10:
-        return None, start  # "quelques 45 959 sollicitations": an exact count, said loosely
     return _QUALIFIER_CODES[word], start - (len(match.group(0)))
 
 
@@ -349,7 +347,7 @@ def find_quantities(text: str, *, cardinals: bool = False) -> list[Quantity]:
         if end == match.end() and (shared := _unit_of_next(text, match)) is not None:
             scale, unit = shared  # "(2, 4 et 6 km)", "entre 2 et 3 M€": the list's unit
         value = _number_value(match) * scale
-        qualifier, start = _qualifier_before(text, match.start(), value)
+        qualifier, start = _qualifier_before(text, match.start())
         found.append(Quantity(_round(value), unit, qualifier, text[start:end], start, end))
     for match in _WORD_NUMBER.finditer(text):
         qualifier, start = _qualifier_before(text, match.start())
@@ -457,7 +455,7 @@ def _numbers_in_words(text: str) -> list[Quantity]:
         if unit != "count" and scale != 1.0 and unit not in _SCALED_UNITS:
             scale, unit, end = 1.0, "count", match.end()
         value = _round(number * scale)
-        qualifier, start = _qualifier_before(text, match.start(), value)
+        qualifier, start = _qualifier_before(text, match.start())
         found.append(Quantity(value, unit, qualifier, text[start:end], start, end))
     return found
 

@@ -304,7 +304,7 @@ def test_qualifiers_come_from_the_words_before_the_figure(statements) -> None:
         row = statements[(statements.line == line) & (statements.value == value)]
         return str(row.qualifier.iloc[0])
 
-    assert qualifier(4807, 45959) == ""  # "quelques 45 959 sollicitations": exact
+    assert qualifier(4807, 45959) == "approx"  # "quelques 45 959 sollicitations": said so
     assert qualifier(4671, 2e9) == "approx"  # "un budget proche des 2 milliards d'euros"
     assert qualifier(2325, 2.2) == "at_most"  # "ne pas dépasser 2,20 €"
 
@@ -3436,7 +3436,8 @@ def test_what_holds_a_count_and_what_a_share_did(indicators, entities) -> None:
     assert got[(2, "49")][1] == "Places VL (aire de co-voiturage)"
     assert got[(3, "1832")][1] == "Places dédiées (aires de covoiturage)"
     assert got[(4, "50 %")][1] == (
-        "Part des enfants issus de familles vulnérables ayant intégré une crèche"
+        "Part des enfants issus de familles vulnérables ayant intégré une crèche ou une place"
+        " chez une assistante maternelle"  # the whole object its clause ends on
     )
     assert "air" not in got[(5, "4")][1]
     assert "accompagnement" not in got[(6, "26")][1].lower()
@@ -3557,3 +3558,52 @@ def test_a_label_that_names_only_its_measure_takes_its_sentence_subject(
     assert got[(2, "1 175 m")][1] == "Linéaire total : défenses de berges"
     assert got[(2, "110 000 €")][1] == "Montant TTC : défenses de berges"
     assert ":" not in got[(3, "27 kilomètres")][1]
+
+
+def test_two_names_joined_in_where_it_happened(indicators, entities) -> None:
+    """Line 1189 of the report: "40 places créées sur les territoires du Boulonnais et du
+    Calaisis" keeps both territories."""
+    got = _extract_lines(
+        ["- ◆ Création de places : 40 places créées sur les territoires du Boulonnais et du"
+         " Calaisis;"],
+        indicators,
+        entities,
+    )  # fmt: skip
+    assert got[(2, "40")][1].endswith("sur les territoires du Boulonnais et du Calaisis")
+
+
+def test_the_review_of_holders_subjects_and_objects(indicators, entities) -> None:
+    """Inputs a reader of the change found wrong, each now read as a reader would: a
+    comparison "devant Lens (24 000 habitants)" is no part; "lauréats" and "large majorité"
+    hold nothing; a change holds nothing; "un logement social" is no adverb; who voted an
+    amount is not what it measures; "y ont participé" refers to its own sentence first;
+    "400 élèves, soit 16 classes" holds nothing; "le tour de 2 500 mètres" is no height;
+    "avec l'aide de" is no partner; "à Arras et à Lens" names Lens."""
+    got = _extract_lines(
+        [
+            "Béthune compte 25 000 habitants, devant Lens (24 000 habitants).",
+            "Les lauréats du concours de 12 projets ont été récompensés.",
+            "Le projet a reçu le soutien d'une large majorité de 80 communes.",
+            "On note une baisse sensible de 12 dossiers cette année.",
+            "50 familles ont trouvé un logement social grâce au dispositif.",
+            "La commission permanente a voté, en juin, un montant total de 2 M€.",
+            "Une réunion a eu lieu le 5 mai. Le forum de l'emploi s'est tenu à Arras et 300"
+            " personnes y ont participé.",
+            "400 élèves accueillis, soit 16 classes.",
+            "Le tour de 2 500 mètres autour du lac a été balisé.",
+            "40 jeunes ont été accompagnés avec l'aide de la Mission locale.",
+            "15 collèges ont été rénovés, respectivement 10 et 5 à Arras et à Lens.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "24 000")][0].part_of is None
+    assert "(" not in got[(3, "12")][1] and "(" not in got[(4, "80")][1]
+    assert got[(5, "12")][1] == "Dossiers"
+    assert got[(6, "50")][1].startswith("Familles ayant trouvé un logement social")
+    assert got[(7, "2 M€")][1] == "Montant total"
+    assert got[(8, "300")][1] == "Personnes ayant participé (forum de l'emploi)"
+    assert got[(9, "16")][1] == "Classes"
+    assert not got[(10, "2 500 mètres")][1].lower().startswith("hauteur")
+    assert got[(11, "40")][1] == "Jeunes accompagnés"
+    assert got[(12, "5")][1].endswith("Lens") and "Arras" not in got[(12, "5")][1]

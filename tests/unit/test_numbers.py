@@ -174,7 +174,10 @@ def _read(text: str) -> list[tuple[str, float | None, str, str | None]]:
         ),
         ("Un budget avoisinant 2 M€", [("avoisinant 2 M€", 2e6, "EUR", "approx")]),
         ("ne doit pas dépasser 2,20 €", [("ne doit pas dépasser 2,20 €", 2.2, "EUR", "at_most")]),
-        ("quelques 45 959 sollicitations", [("45 959", 45959.0, "count", None)]),
+        (
+            "quelques 45 959 sollicitations",
+            [("quelques 45 959", 45959.0, "count", "approx")],
+        ),
         ("Huit cent un kilomètres de routes", [("Huit cent un kilomètres", 801.0, "km", None)]),
         ("Superficie : quatre cent un km²", [("quatre cent un km²", 401.0, "km2", None)]),
         (
