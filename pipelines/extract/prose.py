@@ -1997,6 +1997,14 @@ _FINANCED = re.compile(
     rf"(?:par\s+[^,.;]{{0,40}}?\s+)?{_AS_MUCH_AS}\s*$",
     re.IGNORECASE,
 )
+# an amount of support joined to what it supports: "... portés par l'intercommunalité (CAB)
+# et accompagnés à hauteur de"
+_ACCOMPANIED = re.compile(
+    rf"\s+et\s+(?P<done>accompagnée?s?|{_PAID})\s+(?:par\s+[^,.;]{{0,40}}?\s+)?{_AS_MUCH_AS}\s*$",
+    re.IGNORECASE,
+)
+# where one item of a list ends and the next begins
+_ITEMS_APART = re.compile(r"[.;:!?]\s|\bde\s+même\s+que\b|\bainsi\s+que\b", re.IGNORECASE)
 _OPENS_ON_ARTICLE = re.compile(r"^\s*(?:(?:les|la|le|des|une?)\s+|l['’]\s*)\w", re.IGNORECASE)
 # an amount given to the noun phrase before, said by a relative pronoun
 _GIVEN_TO_WHICH = re.compile(
@@ -2248,6 +2256,14 @@ def _amount_of_act(text: str, q: Quantity, unit: str, clause_start: int = 0) -> 
         what = opening_phrase(clause)  # a lone noun ("le projet") leaves it to its context
         if len(what.split()) > 1 and is_noun_phrase(what) and _OPENS_ON_ARTICLE.match(clause):
             return f"montant : {what}"
+    joined = _ACCOMPANIED.search(text, clause_start, q.start)
+    if joined is not None:
+        # "... de même que les travaux du pôle multimodal à Capécure portés par
+        # l'intercommunalité (CAB) et accompagnés à hauteur de 350 000 €": the support given
+        clause = _ITEMS_APART.split(text[clause_start : joined.start()])[-1]
+        what = opening_phrase(_CLAUSE_LINK.sub("", LIST_MARKERS.sub("", clause)))
+        if len(what.split()) > 1 and is_noun_phrase(what) and _OPENS_ON_ARTICLE.match(clause):
+            return f"montant {singular_participle(joined['done'].lower())} : {what}"
     given = _GIVEN_TO_WHICH.search(text, 0, q.start) if not phrase_after(text[q.end :]) else None
     if given is not None and is_noun_phrase(what := opening_phrase(given["what"])):
         # "L'allocation RSA, à laquelle ont été consacrés 312,6 M€"

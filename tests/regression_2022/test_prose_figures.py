@@ -1159,7 +1159,7 @@ def test_a_dashed_item_is_named_by_its_description_and_placed_by_its_commune(
     assert by_span[(4, "48 000 €")][1].lower().endswith("réfection des sanitaires")
     # an amount after the dash that closes a list item is the whole item's
     assert by_span[(5, "4 M€")] == ("62250", "Montant : poursuite du contournement de Courrières")
-    assert by_span[(6, "350 000 €")][1].startswith("Travaux du pôle multimodal")
+    assert by_span[(6, "350 000 €")][1] == "Montant accompagné : travaux du pôle multimodal"
     assert by_span[(7, "7")][1] != "Liévin"  # a dated line is no dashed item
     labels = {label for _, label in by_span.values()}
     assert not labels & {"Calais MLK", "Marck", "LILL1", "Montant : grande majorité de projets"}
@@ -3607,3 +3607,20 @@ def test_the_review_of_holders_subjects_and_objects(indicators, entities) -> Non
     assert not got[(10, "2 500 mètres")][1].lower().startswith("hauteur")
     assert got[(11, "40")][1] == "Jeunes accompagnés"
     assert got[(12, "5")][1].endswith("Lens") and "Arras" not in got[(12, "5")][1]
+
+
+def test_support_joined_to_what_it_supports(indicators, entities) -> None:
+    """Line 3831 of the report: "les travaux du pôle multimodal ... portés par
+    l'intercommunalité (CAB) et accompagnés à hauteur de 350 000 €" is the support given to
+    the works, not their cost; the item before "de même que" is another one's."""
+    got = _extract_lines(
+        [
+            "Une grande majorité de projets s'est concrétisée en 2022 parmi lesquels : la"
+            " réhabilitation de la base nautique (600 000 € d'accompagnement) de même que les"
+            " travaux du pôle multimodal (parking relais) à Capécure portés par"
+            " l'intercommunalité (CAB) et accompagnés à hauteur de 350 000 €.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "350 000 €")][1] == "Montant accompagné : travaux du pôle multimodal"
