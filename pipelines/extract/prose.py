@@ -886,6 +886,10 @@ def _in_context(text: str, figures: list[_Read], parse: Parse | None) -> None:
             # "29 jeunes accompagnés, 13 d'entre eux au titre de ...": its part's framing
             parts = [f.quantity.start for f in figures[n + 1 :] if f.part_of == n and f.among]
             figure.label = _with_context(text, figure, parts[0] if parts else len(text))
+    for before, figure in pairwise(figures):  # "252 840 € plafonné à 250 000 €"
+        between = text[before.quantity.end : figure.quantity.start]
+        if figure.unit == before.unit == "EUR" and _CAPPED.fullmatch(between):
+            figure.label = f"plafond : {_SAID_AN_AMOUNT.sub('', before.label)}"
     for figure in figures:  # a change is of its figure as the context names it now
         of = figures[figure.part_of].label if figure.part_of is not None else ""
         changed = figure.label[len(_CHANGE_OF) :] if figure.label.startswith(_CHANGE_OF) else ""
@@ -894,6 +898,9 @@ def _in_context(text: str, figures: list[_Read], parse: Parse | None) -> None:
 
 
 _CHANGE_OF = "évolution : "
+# an amount capped at the next: "Le coût de l'opération s'est élevé à 252 840 € plafonné à"
+_CAPPED = re.compile(r"[\s*,]*plafonnée?s?\s+(?:à|au\s+montant\s+de)\s*", re.IGNORECASE)
+_SAID_AN_AMOUNT = re.compile(r"^montant\s*:\s*", re.IGNORECASE)
 _SUM_TOLERANCE = 0.5  # parts said in whole numbers add up to their whole
 
 

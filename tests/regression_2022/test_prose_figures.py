@@ -3624,3 +3624,18 @@ def test_support_joined_to_what_it_supports(indicators, entities) -> None:
         entities,
     )
     assert got[(2, "350 000 €")][1] == "Montant accompagné : travaux du pôle multimodal"
+
+
+def test_an_amount_capped_at_the_next(indicators, entities) -> None:
+    """Line 3763 of the report: "Le coût de l'opération s'est élevé à 252 840 € plafonné à
+    250 000 €, éligibles" gives the cost and its cap, not the cost twice."""
+    got = _extract_lines(
+        [
+            "Le coût de l'opération s'est élevé à 252 840 € plafonné à 250 000 €, éligibles, et"
+            " une subvention de 35 % soit 87 500 €.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "252 840 €")][1] == "Montant : coût de l'opération"
+    assert got[(2, "250 000 €")][1] == "Plafond : coût de l'opération"
