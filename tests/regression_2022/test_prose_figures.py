@@ -967,6 +967,7 @@ def test_key_figure_lines_worded_anew(indicators) -> None:
             ("engineering_structures_count", 419.0)
         },
         "- Piscines couvertes, au nombre de 12": set(),  # no indicator: a reject
+        "- Des collèges ont été rénovés, au total 12": set(),  # a clause, no label
     }
     for text, expected in lines.items():
         read = read_key_figure(TextLine(text, Location("essai.txt", line=1)), where, indicators)
