@@ -66,6 +66,7 @@ from pipelines.extract.quantified import (
 from pipelines.extract.respectively import phrases_after, respective_labels, respective_lists
 from pipelines.read.document import LIST_MARKERS, MARKERS, Document, Location, Section, TextLine
 from pipelines.read.numbers import (
+    APPROXIMATE_NOUNS,
     EFFORT_BEFORE,
     EFFORT_NOUN_BEFORE,
     TIME_TAKEN,
@@ -337,7 +338,7 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
             if unit == "pct_change" and previous.label and _CHANGE_BETWEEN.search(between):
                 # "54 forages (+ 20 %)", "101 bilans soit + 38 %": the change of the figure
                 # ("95 140, contre 83 830 l'an passé, soit + 13,5 %": of the first)
-                figure.label = f"évolution : {previous.label}"
+                figure.label = f"{_CHANGE_OF}{previous.label}"
                 figure.part_of = figures.index(previous)
             elif _part_by_place(text, figure, previous, figures, after, places):
                 pass  # "réparties entre Oignies (23), ...", "75 places (24 à Oignies, ...)"
@@ -507,10 +508,10 @@ def _held_by(text: str, q: Quantity, label: str) -> str:
 
 
 def _sentence_subject(text: str, end: int) -> str:
-    """The noun phrase the figure's sentence opens on, without the participle that says what
-    was done to it ("Des défenses de berges en techniques végétales (fascinages) ont été
-    entreprises ..." → "défenses de berges en techniques végétales"); "" for a pronoun, a
-    date or the Département."""
+    """The noun phrase the sentence that ends at `end` opens on, when its verb says what was
+    done to it or that it took place ("Des défenses de berges en techniques végétales
+    (fascinages) ont été entreprises ..." → "défenses de berges en techniques végétales");
+    "" for who did something, a pronoun, a date or the Département."""
     opening = LIST_MARKERS.sub("", _SENTENCE_END.split(text[:end])[-1])
     undergone = _UNDERGONE.search(opening)
     if not _ANTECEDENT_OPENS.match(opening) or undergone is None:
@@ -522,9 +523,10 @@ def _sentence_subject(text: str, end: int) -> str:
 
 
 def _took_part_there(text: str, q: Quantity, label: str) -> str:
-    """A count of those who took part in what the sentence before opens on: "Des rencontres
-    connectées ont été mises en place ... 163 professionnels y ont participé" →
-    "professionnels ayant participé (rencontres connectées)"; the label as it is otherwise."""
+    """A count of those who took part in what its own sentence, else the sentence before,
+    opens on: "Des rencontres connectées ont été mises en place ... 163 professionnels y ont
+    participé" → "professionnels ayant participé (rencontres connectées)"; the label as it is
+    otherwise."""
     there = _THERE.match(text, q.end)
     if there is None or not label or "(" in label or len(label.split()) > _SHORT_LABEL:
         return label
@@ -849,9 +851,9 @@ def _changed_subject(
     if change["word"].lower().endswith(("er", "re")) and end:
         rest = _WHEN.sub("", text[end:])  # "réduire de 30 % d'ici 2030 les émissions"
         changed = opening_phrase(_PHRASE_END.split(rest, maxsplit=1)[0])
-        return f"évolution : {changed}" if is_noun_phrase(changed) else ""
+        return f"{_CHANGE_OF}{changed}" if is_noun_phrase(changed) else ""
     subject = phrase_before(_AUXILIARY_END.sub("", text[clause_start : change.start()]))
-    return f"évolution : {subject}" if is_noun_phrase(subject) else ""
+    return f"{_CHANGE_OF}{subject}" if is_noun_phrase(subject) else ""
 
 
 # an amount's label that says what was done with it ("montant accompagné : ...")
@@ -2536,12 +2538,11 @@ _HOLDER_REACH = 60
 _NOT_A_HOLDER = frozenset(
     {"total", "nombre", "montant", "moyenne", "maximum", "minimum", "hauteur", "capacité",
      "ensemble", "effectif", "groupe", "équipe", "série", "cycle", "durée", "délai", "plus",
-     "moins", "près", "environ", "dizaine", "centaine", "vingtaine", "trentaine", "millier",
-     "quinzaine", "cinquantaine", "douzaine", "âge", "taux", "budget", "coût", "enveloppe",
-     "biais", "objet", "charge", "forme", "cas", "cadre", "occasion", "titre", "part", "lors",
-     "bilan", "baisse", "hausse", "gain", "perte", "augmentation", "diminution", "progression",
-     "recul", "évolution", "variation", "majorité", "minorité", "partie"}
-)  # fmt: skip
+     "moins", "près", "environ", "âge", "taux", "budget", "coût", "enveloppe", "biais",
+     "objet", "charge", "forme", "cas", "cadre", "occasion", "titre", "part", "lors", "bilan",
+     "baisse", "hausse", "gain", "perte", "augmentation", "diminution", "progression", "recul",
+     "évolution", "variation", "majorité", "minorité", "partie"}
+) | APPROXIMATE_NOUNS  # fmt: skip
 _NOT_IN_A_HOLDER = frozenset(
     {"au", "aux", "à", "en", "dans", "sur", "pour", "par", "avec", "cours", "lors", "entre"}
 )

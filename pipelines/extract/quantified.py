@@ -20,7 +20,7 @@ from pipelines.extract.phrases import (
     present_participle,
     singular_participle,
 )
-from pipelines.read.numbers import NUMBER_FIRST
+from pipelines.read.numbers import APPROXIMATE_NOUNS, NUMBER_FIRST
 
 # nouns that say little alone: the participle or complement that follows is part of the label
 _VAGUE = """personne aide dossier projet action demande place jeune famille enfant agent
@@ -29,12 +29,7 @@ _VAGUE = """personne aide dossier projet action demande place jeune famille enfa
 VAGUE_NOUNS = frozenset(_VAGUE.split())
 # a number's own scale words: the noun they quantify is their complement
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_SCALES = frozenset(
-    {
-        "million", "milliard", "millier", "centaine", "dizaine", "mille", "douzaine",
-        "quinzaine", "vingtaine", "trentaine", "quarantaine", "cinquantaine", "soixantaine",
-    }
-)  # fmt: skip
+_SCALES = frozenset({"million", "milliard", "mille"}) | APPROXIMATE_NOUNS
 # the prepositions of a complement that belongs to the counted noun
 _COMPLEMENT_CASES = frozenset({"de", "d'", "d’", "du", "des", "à", "au", "aux", "en"})
 _KEPT_RELATIONS = frozenset({"amod", "nmod", "flat:name", "flat:foreign", "compound", "fixed"})

@@ -82,6 +82,8 @@ _WORD_NUMBERS = {
     "centaine": 100,
     "millier": 1000,
 }
+# the nouns of those round numbers: "une vingtaine d'entretiens" counts its complement
+APPROXIMATE_NOUNS = frozenset(_WORD_NUMBERS)
 # "deux simulateurs", "quatre axes": small exact numbers written in words (sentences only)
 _CARDINALS = {
     "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
