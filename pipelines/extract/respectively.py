@@ -82,14 +82,7 @@ def respective_labels(text: str, first: int, count: int, parse: Parse | None) ->
     closing = _closing_verb(text, clause, end, parts[-1], parse)
     if closing is not None:
         parts[-1] = parts[-1][:closing].strip()
-    head = LEADING_ARTICLE.sub("", parts[0].strip()).split()
-    labels = []
-    for part in parts:
-        part = LEADING_ARTICLE.sub("", part.strip()).strip(" ,")
-        if _COMPLEMENT.match(part) and head:  # "et du pont de la RD 33": the head's complement
-            part = f"{head[0]} {part}"
-        labels.append(part)
-    return labels if all(is_noun_phrase(label) for label in labels) else []
+    return _headed(parts, _COMPLEMENT)  # "et du pont de la RD 33": the head's complement
 
 
 # what the phrases after a list open with: "respectivement 24 et 20 sur les territoires du
@@ -114,11 +107,17 @@ def phrases_after(text: str, last: int, count: int) -> list[str]:
     if len(parts) != count:
         return []
     parts = [_AFTER_OPENS.sub("", p) for p in parts]  # "à Arras et à Lens": "Lens"
-    head = LEADING_ARTICLE.sub("", parts[0]).split()
+    return _headed(parts, _OF)  # "et du Calaisis": the head's complement
+
+
+def _headed(parts: list[str], complement: re.Pattern[str]) -> list[str]:
+    """The phrases without their articles, a part that is only a complement taking the first
+    part's noun; [] when one of them is no noun phrase."""
+    head = LEADING_ARTICLE.sub("", parts[0].strip()).split()
     labels = []
     for part in parts:
-        part = LEADING_ARTICLE.sub("", part).strip(" ,")
-        if _OF.match(part) and head:  # "et du Calaisis": the head's complement
+        part = LEADING_ARTICLE.sub("", part.strip()).strip(" ,")
+        if complement.match(part) and head:
             part = f"{head[0]} {part}"
         labels.append(part)
     return labels if all(is_noun_phrase(label) for label in labels) else []
