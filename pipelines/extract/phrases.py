@@ -247,7 +247,7 @@ _ADVERBS = re.compile(
     r"(?<!\bce\s)(?<!\bcet\s)(?<!\bces\s)(?<!\bcette\s)(?<!\bson\s)(?<!\bsa\s)(?<!\bses\s)"
     r"(?<!\bleur\s)(?<!\bleurs\s)"
     r"(?:ainsi|déjà|également|aussi|bien|encore|toutes?|tous|\w+ment|aujourd['’]hui"
-    r"|désormais|notamment|donc|enfin|alors)\s+(?=\S)",
+    r"|désormais|notamment|donc|enfin|alors|ensuite|puis|aussitôt|finalement)\s+(?=\S)",
     re.IGNORECASE,
 )
 # what an active verb was done to, when it is one noun after its article: "ont intégré une
@@ -260,7 +260,9 @@ _OBJECT = re.compile(
 _CLAUSE_ENDS = re.compile(r"[,.;:()!?]")
 _OBJECT_ARTICLES = frozenset({"un", "une", "la", "le", "l'", "l’"})
 _OBJECT_WORDS = 10
-_LOCUTION = re.compile(r"\s*(?:en\s+(?:œuvre|place|service|ligne)|à\s+(?:jour|disposition))\b")
+_LOCUTION = re.compile(
+    r"\s*(?:en\s+(?:œuvre|place|service|ligne)|à\s+(?:jour|disposition)|part|lieu|appel)\b"
+)  # "mis en œuvre", "pris part"
 
 
 def phrase_after(text: str) -> str:

@@ -44,6 +44,7 @@ from pipelines.extract.phrases import (
     phrase_before,
     singular_participle,
     unit_suffix,
+    without_verb,
 )
 from pipelines.extract.places import Gazetteer, gazetteer
 from pipelines.extract.quantified import (
@@ -52,6 +53,7 @@ from pipelines.extract.quantified import (
     amount_phrase,
     context_of,
     counted_phrase,
+    done_by_act,
     done_to,
     done_where,
     fronted_by,
@@ -387,8 +389,12 @@ def _amount_said_around(text: str, q: Quantity, unit: str, label: str) -> str:
     clause = re.split(r"[.;:]\s", text[: q.start])[-1]
     fronted = _FRONTED_PURPOSE.match(LIST_MARKERS.sub("", clause).replace("*", ""))
     bare = not label or label.lower() in {"montant", "enveloppe", "budget", "total"}
-    if fronted is not None and bare and is_noun_phrase(what := opening_phrase(fronted["what"])):
-        return f"{(fronted['measure'] or 'montant').lower()} : {what}"
+    done = re.fullmatch(r"montant (?P<done>\w+)", label)  # "2,6 M € ont été dépensés"
+    if fronted is not None and is_noun_phrase(what := opening_phrase(fronted["what"])):
+        if bare:
+            return f"{(fronted['measure'] or 'montant').lower()} : {what}"
+        if done is not None and is_participle(done["done"]):
+            return f"{label} : {what}"
     cost = _COST_SAID.match(text, q.end)
     if cost is not None and is_noun_phrase(what := opening_phrase(cost["what"])):
         return f"montant : {what}"
@@ -1101,8 +1107,17 @@ def _framing(text: str, q: Quantity, sentence_start: int, stop: int) -> str:
     framing.sort(key=lambda m: not 0 <= m.start() - q.end <= _FRAMING_REACH)
     framing = framing or [m for m in _FRAMING.finditer(text, 0, sentence_start)][:1]
     context = ""
-    if framing:
-        context = opening_phrase(_PHRASE_END.split(text[framing[0].end() :], maxsplit=1)[0])
+    for frame in framing:  # "lors de permanences, ... dans le cadre de la concertation ...":
+        said = opening_phrase(_PHRASE_END.split(text[frame.end() :], maxsplit=1)[0])
+        at = text.find(said, frame.end()) if said else -1
+        quoted = _QUOTED_NAME.match(text, at + len(said)) if at >= 0 else None
+        named = f"{said} « {' '.join(quoted['name'].split())} »" if quoted is not None else ""
+        if named and len(named.split()) <= _FRAMING_WORDS:
+            said = named  # "la concertation « grand public »": the noun and its name, whole
+        context = context or said  # the first that says more than a lone common noun
+        if is_noun_phrase(said) and (len(said.split()) > 1 or said[:1].isupper()):
+            context = said
+            break
     if not is_noun_phrase(context):
         context = _heading_of(text, q)
     if not is_noun_phrase(context):
@@ -1730,6 +1745,7 @@ def _noun_phrase(
         _named_outright(text, q, unit, clause_start, parse)
         or _days_spent(text, q, unit)
         or _said_by_en(text, q, unit, clause_start)
+        or _among_named_before(text, q, unit)
     )
     if named:
         return named
@@ -1784,6 +1800,29 @@ def _noun_phrase(
     if parse is not None and unit == "count" and label and "(" not in label:
         label = _of_what(parse, q, label)
     return label if is_noun_phrase(label) else ""
+
+
+# "Parmi les inscrits, 7 130 ont mis en ligne un CV": the whole named before, a verb after
+_AMONG_NAMED = re.compile(
+    r"\bparmi\s+(?:les|ces|nos|leurs|l['’]ensemble\s+des)\s+(?P<whole>[^,;:.()]{2,60}?)"
+    r"\s*,\s*(?:[a-zéèêàâç]+\s+){0,2}$",  # "Parmi les inscrits, près de 7 130"
+    re.IGNORECASE,
+)
+_DID = re.compile(r"\s+(?P<did>(?:ont|avaient|sont)\s+[^,;:.()]{3,80})")
+
+
+def _among_named_before(text: str, q: Quantity, unit: str) -> str:
+    """A bare count among a whole its sentence names before it, and what the count did:
+    "Parmi les inscrits, 7 130 ont mis en ligne au moins un CV" → "inscrits ayant mis en
+    ligne au moins un CV"; "" otherwise."""
+    among = _AMONG_NAMED.search(text, max(0, q.start - 90), q.start) if unit == "count" else None
+    did = _DID.match(text, q.end) if among is not None else None
+    whole = " ".join(among["whole"].split()) if among is not None else ""
+    whole = re.sub(r"^\d[\d\s]*", "", whole)  # "Parmi les 300 inscrits, 120 ...": inscrits
+    if did is None or not is_noun_phrase(whole) or re.search(r"\d", whole):
+        return ""
+    label = without_verb(f"{whole} {did['did']}")
+    return label if is_noun_phrase(label) and label.split()[1:2] != ["ont"] else ""
 
 
 def _said_by_en(text: str, q: Quantity, unit: str, clause_start: int) -> str:
@@ -1903,8 +1942,13 @@ def _of_what(parse: Parse, q: Quantity, label: str) -> str:
     words = len(label.split())
     if words == 1 and (full := _named_in_full_before(parse.text, label, q.start)):
         return full  # "... guide d'évaluation / outils ... pour les deux guides"
+    last = label.split()[-1]
+    acted = done_by_act(parse, q.start, q.end) if not is_participle(last) else ""
+    if acted and words <= _NAMED_LABEL and acted.split()[0] not in label.lower().split():
+        # "l'accompagnement de cinq projets" → "projets accompagnés"
+        label, words = f"{label} {acted}", words + len(acted.split())
     context = context_of(parse, q.start, q.end) if words == 1 else ""
-    if not context and words <= _SHORT_LABEL:
+    if not context and words <= _SHORT_LABEL and not acted:
         context = action_on(parse, q.start, q.end)
     if not context and words <= _SHORT_LABEL:  # "Avec 220 visites ..., les centres de santé"
         context = fronted_by(parse, q.start, q.end)
@@ -2807,6 +2851,7 @@ _FRAMING = re.compile(
     r"(?:du|des|de\s+la|de\s+l['’]|de|d['’])\s*",
     re.IGNORECASE,
 )
+_QUOTED_NAME = re.compile(r"\s*«\s*(?P<name>[^«»]{2,60}?)\s*»")
 # a paragraph that opens on its topic: an article and a noun ("Le programme PEGASE, ...")
 _TOPIC_OPENS = re.compile(r"^\s*(?:le|la|les|l['’]|ce|cette|ces)\s*[\wéèêàâç]", re.IGNORECASE)
 _NO_TOPIC = frozenset(

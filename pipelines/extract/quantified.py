@@ -481,7 +481,11 @@ def subject_of(parse: Parse, participle: str, position: int) -> str:
     if not verbs:
         return ""
     # the passive subject only: what the participle happened to, not who did it
-    subjects = [w for w in parse.children(verbs[-1]) if w.dep == "nsubj:pass" and nounlike(w)]
+    subjects = [
+        w
+        for w in parse.children(verbs[-1])
+        if w.dep == "nsubj:pass" and nounlike(w) and w.text.lower() not in _UNIT_NOUNS
+    ]  # "2,6 M € ont été dépensés": the amount itself, no subject it is of
     return phrase_of(parse, subjects[0]) if subjects else ""
 
 
@@ -535,6 +539,8 @@ def topic_of(parse: Parse, start: int, end: int) -> str:
         seen.add(word.i)
         if word.pos in {"VERB", "AUX"} or word.dep == "ROOT":
             subjects = [w for w in parse.children(word) if w.dep in _SUBJECTS and nounlike(w)]
+            if subjects and start <= subjects[0].start < end and subjects[0].text in _SCALE_SIGNS:
+                return ""  # "2,6 M € ont été dépensés": the amount is its own subject
             if subjects:
                 return phrase_of(parse, subjects[0], exclude=range(start, end))
             if word.dep == "ROOT":
@@ -666,6 +672,14 @@ _NO_ACTION = frozenset(
 def action_on(parse: Parse, start: int, end: int) -> str:
     """What was done to what the number counts, said by the action noun it complements:
     "le recrutement de 107 assistants familiaux" → "recrutement"; "" for none."""
+    action = _act_complemented(parse, start, end)
+    return action if is_action(action) else ""
+
+
+def _act_complemented(parse: Parse, start: int, end: int) -> str:
+    """The noun (lower case) of the one act, named with its article, that the counted noun
+    complements: "le recrutement de 107 assistants", "l'accueil de 30 familles"; "" for
+    none."""
     noun = _counted_noun(parse, start, end)
     head = parse.head_of(noun) if noun is not None else None
     if noun is None or head is None or noun.dep != "nmod" or head.i > noun.i:
@@ -674,7 +688,7 @@ def action_on(parse: Parse, start: int, end: int) -> str:
     if not case or case[0].text.lower() not in {"de", "d'", "d’", "des"}:
         return ""
     action = head.lemma.lower()
-    if head.pos != "NOUN" or not is_action(action) or action in _NO_ACTION:
+    if head.pos != "NOUN" or action in _NO_ACTION:
         return ""
     # one act, named with its article: "le recrutement", "la création" (not "aire de
     # co-voiturage", "engagements")
@@ -682,6 +696,93 @@ def action_on(parse: Parse, start: int, end: int) -> str:
     return head.text.lower() if article and "Number=Sing" in head.morph else ""
 
 
+# the verb of an act whose noun does not end like it ("accueil": accueillir)
+_ACT_VERBS = {
+    "accueil": "accueillir", "soutien": "soutenir", "suivi": "suivre", "transport": "transporter",
+    "construction": "construire", "reconstruction": "reconstruire", "production": "produire",
+    "acquisition": "acquérir", "inscription": "inscrire", "ouverture": "ouvrir",
+    "poursuite": "poursuivre", "reprise": "reprendre", "conduite": "conduire",
+}  # fmt: skip
+# acts whose complement did it, not underwent it: "la participation de 200 personnes"
+_DONE_BY_ITS_COMPLEMENT = frozenset(
+    {"participation", "intervention", "contribution", "augmentation", "évolution",
+     "diminution", "progression", "adhésion", "implication", "collaboration", "coopération",
+     "disparition", "circulation", "fonctionnement", "concertation", "déplacement",
+     "engagement", "arrivée"}
+)  # fmt: skip
+# an act named by "mise" or "prise" and what it puts the thing in: "Mise en service de 6 aires"
+_PUT_INTO = re.compile(
+    r"\b(?:mise|prise)\s+(?P<how>en\s+(?:service|place|œuvre|ligne|route|chantier|charge)"
+    r"|à\s+disposition)\s+(?:de|d['’]|des)\s*$",
+    re.IGNORECASE,
+)
+
+
+def act_participle(action: str) -> str:
+    """The past participle, masculine singular, of the verb an act noun names: "recrutement"
+    → "recruté", "création" → "créé", "accueil" → "accueilli"; "" for an act its complement
+    did ("la participation de 200 personnes") or one no rule gives."""
+    if action in _DONE_BY_ITS_COMPLEMENT:
+        return ""
+    verb = _ACT_VERBS.get(action, "")
+    for ending, infinitive in (("ement", "er"), ("ation", "er"), ("ution", "uer"), ("age", "er")):
+        if not verb and action.endswith(ending):
+            verb = action[: -len(ending)] + infinitive
+    return _past_participle(verb) if verb and is_french_word(verb) else ""
+
+
+def done_by_act(parse: Parse, start: int, end: int) -> str:
+    """What the act noun a count complements did to what it counts, as a participle that
+    agrees with it: "Mise en service de 6 aires de covoiturage" → "mises en service";
+    "l'accompagnement de cinq projets" → "accompagnés"; "" for none."""
+    noun = _counted_noun(parse, start, end)
+    if noun is None or not 0 <= noun.start - end <= _NEXT_TO:
+        return ""  # the parse's counted noun far from the number: not what it counts
+    put = _PUT_INTO.search(parse.text, max(0, start - 40), start)
+    action = _act_complemented(parse, start, end)
+    action = action if is_action(action) or action in _ACT_VERBS else ""
+    if put is not None:
+        participle, how = "mis", " " + " ".join(put["how"].split())
+    elif action:
+        participle, how = act_participle(action), ""
+    else:
+        return ""
+    if not participle:
+        return ""
+    feminine = _is_feminine(parse, noun)
+    plural = "Number=Plur" in noun.morph and not (participle.endswith("s") and not feminine)
+    return participle + ("e" if feminine else "") + ("s" if plural else "") + how
+
+
+# endings that say a noun's gender ("aménagement", "saturation"), surer than the small
+# model's guess on a word it has seldom seen
+_MASCULINE_ENDINGS = ("ment", "age", "eau", "isme", "oir", "ier", "et", "re")
+_FEMININE_ENDINGS = ("tion", "sion", "ure", "ité", "ée", "ette", "ance", "ence", "ie", "ude")
+# nouns of the reports whose gender neither their ending nor the small model gets right
+_GENDER_OF = {"aire": "Fem", "affaire": "Fem", "espace": "Masc", "aide": "Fem"}
+
+
+def _is_feminine(parse: Parse, noun: Word) -> bool:
+    """A noun's gender: said by a word that agrees with it ("la", "nouvelles"), else by its
+    ending, else as the parse guessed it."""
+    for word in parse.children(noun):
+        if word.dep in {"det", "amod", "acl"} and (said := _GENDER.search(word.morph)):
+            return said[1] == "Fem"
+    singular = noun.text.lower().rstrip("sx")
+    if singular in _GENDER_OF:
+        return _GENDER_OF[singular] == "Fem"
+    if singular.endswith(_FEMININE_ENDINGS):
+        return True
+    if singular.endswith(_MASCULINE_ENDINGS) and not singular.endswith(("ure", "ère", "aire")):
+        return False
+    return "Gender=Fem" in noun.morph
+
+
+_GENDER = re.compile(r"Gender=(Fem|Masc)")
+
+
+_SCALE_SIGNS = frozenset({"M", "Md", "Mds", "k", "K", "€"})  # "2,6 M €"
+_NEXT_TO = 30  # characters between a number and the noun it counts ("6 nouvelles aires")
 # what a sentence may be about that says nothing of a figure's context
 _NO_CONTEXT = frozenset({"département", "collectivité", "année", "an", "total", "ensemble"})
 _CONTEXT_WORDS = 6
@@ -838,6 +939,8 @@ _IRREGULAR = {
     "soutenir": "soutenu", "construire": "construit", "produire": "produit",
     "conduire": "conduit", "inscrire": "inscrit", "prendre": "pris",
     "obtenir": "obtenu", "investir": "investi", "consentir": "consenti",
+    "suivre": "suivi", "poursuivre": "poursuivi", "acquérir": "acquis", "mettre": "mis",
+    "reprendre": "repris", "reconstruire": "reconstruit", "détruire": "détruit",
 }  # fmt: skip
 
 
@@ -846,10 +949,13 @@ def _participle(verb: Word) -> str:
     "obtenu"); "" for a verb that only counts or compares, or whose participle no rule
     gives."""
     infinitive = verb.lemma.lower()
-    if infinitive in _NOT_DONE:
-        return ""
+    return "" if infinitive in _NOT_DONE else _past_participle(infinitive)
+
+
+def _past_participle(infinitive: str) -> str:
+    """The past participle of an infinitive, masculine singular; "" when no rule gives it."""
     participle = _IRREGULAR.get(infinitive)
-    if participle is None and infinitive.endswith("er") and not infinitive.endswith("ller"):
+    if participle is None and infinitive.endswith("er") and infinitive != "aller":
         participle = infinitive[:-2] + "é"
     return participle if participle is not None and is_french_word(participle) else ""
 

@@ -1084,11 +1084,14 @@ def test_a_lone_noun_is_named_by_what_it_does(statements) -> None:
 
 
 def test_what_was_done_to_a_count_and_an_amount_after_a_pair(statements) -> None:
-    """Line 1156 "le recrutement de 107 assistants familiaux"; line 4571 "1927 Structures
+    """Line 1156 "le recrutement de 107 assistants familiaux" (the act as a participle that
+    agrees: "Mise en service de 6 aires de covoiturage"); line 4571 "1927 Structures
     accompagnées et/ou financées / 24M€ mobilisés" (an amount is no structure)."""
     labels = statements.set_index(["line", "span"]).label
-    assert labels[(1156, "107")] == "Assistants familiaux (recrutement)"
-    assert labels[(1190, "105")] == "Nouvelles mesures (création)"
+    assert labels[(1156, "107")] == "Assistants familiaux recrutés"
+    assert labels[(1190, "105")].startswith("Nouvelles mesures créées")
+    assert labels[(3173, "6")] == "Aires de covoiturage mises en service"
+    assert labels[(4795, "1828")] == "Demandes de congés dématérialisées"
     assert labels[(4571, "24M€")] == "Montant mobilisé (Pas-de-Calais Actif)"  # its box
     assert labels[(4571, "1927")] == "Structures accompagnées et/ou financées"
 
@@ -3435,7 +3438,7 @@ def test_what_holds_a_count_and_what_a_share_did(indicators, entities) -> None:
         entities,
     )
     assert got[(2, "49")][1] == "Places VL (aire de co-voiturage)"
-    assert got[(3, "1832")][1] == "Places dédiées (aires de covoiturage)"
+    assert got[(3, "1832")][1] == "Places dédiées (aires de covoiturage mises en service)"
     assert got[(4, "50 %")][1] == (
         "Part des enfants issus de familles vulnérables ayant intégré une crèche ou une place"
         " chez une assistante maternelle"  # the whole object its clause ends on
@@ -3640,3 +3643,37 @@ def test_an_amount_capped_at_the_next(indicators, entities) -> None:
     )
     assert got[(2, "252 840 €")][1] == "Montant : coût de l'opération"
     assert got[(2, "250 000 €")][1] == "Plafond : coût de l'opération"
+
+
+def test_acts_done_to_a_count_and_amounts_named_by_their_purpose(indicators, entities) -> None:
+    """tests/data/reworded-24 and hostile wordings: an act noun ("l'accueil de", "la
+    participation de") says what was done to what a count counts, only when it was done to
+    it; "Parmi les inscrits, 7 130 ont ..." is a part of the whole named before; "ont pris
+    part", "ont ensuite été récompensés" keep their whole verb; an amount that is its own
+    subject ("2,6 M € ont été dépensés") takes the purpose its clause opens on; "lors de
+    permanences, ... dans le cadre de la concertation « grand public »" frames a short label
+    with the concertation."""
+    got = _extract_lines(
+        [
+            "Grâce à l'accueil de 30 familles ukrainiennes, le village a repris vie.",
+            "La participation de 200 personnes au forum a été remarquée.",
+            "La création de deux espaces verts a embelli la cour.",
+            "Parmi les inscrits, 7 130 ont mis en ligne au moins un CV.",
+            "Parmi les 300 inscrits, 120 sont entrés en formation.",
+            "Près d'une centaine de porteurs de projets ont pris part aux ateliers.",
+            "Plus de trente-cinq lauréats ont ensuite été récompensés lors du Conseil.",
+            "- ◆ Pour l'énergie des bâtiments départementaux, 2,6 M € ont été dépensés",
+            "Plus de 80 personnes rencontrées lors de permanences en mairie, organisées dans le"
+            " cadre de la concertation « grand public ».",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "30")][1].startswith("Familles ukrainiennes accueillies")
+    assert got[(3, "200")][1] == "Personnes"  # they took part: nothing was done to them
+    assert got[(4, "deux")][1] == "Espaces verts créés"  # masculine, whatever the parse says
+    assert got[(5, "7 130")][1] == "Inscrits ayant mis en ligne au moins un CV"
+    assert got[(6, "120")][1] == "Inscrits entrés en formation"  # not lost for want of a noun
+    assert got[(7, "Près d'une centaine")][1].startswith("Porteurs de projets ayant pris part")
+    assert got[(8, "Plus de trente-cinq")][1].startswith("Lauréats récompensés")
+    assert got[(9, "2,6 M €")][1] == ("Montant dépensé : énergie des bâtiments départementaux")
