@@ -258,6 +258,8 @@ _OBJECT = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_ENDS = re.compile(r"[,.;:()!?]")
+_TOTALS = frozenset({("au", "total"), ("en", "tout")})
+_SAID_THAT = re.compile(r"\s*qu(?:e\s|['’])")
 _OBJECT_ARTICLES = frozenset({"un", "une", "la", "le", "l'", "l’"})
 _OBJECT_WORDS = 10
 _LOCUTION = re.compile(
@@ -289,6 +291,8 @@ def phrase_after(text: str) -> str:
             i += 1
             continue
         elided_stop = lower in {"d'entre", "d’entre"} or lower.startswith(("jusqu'", "jusqu’"))
+        # "9 sites au total": a total, not what it counts
+        elided_stop = elided_stop or (bool(out) and (lower, following) in _TOTALS)
         if lower in _STOPS or elided_stop or (i > start and is_verb(word)):
             break
         names = (  # "du Boulonnais et du Calaisis": two names, one complement
@@ -322,7 +326,11 @@ def phrase_after(text: str) -> str:
     active = re.match(r"\s*(?:qui\s+)?(?:ont|a|avaient|avait)\s+(?!été\b)", rest, re.IGNORECASE)
     if participle and not active and not _agrees(out[0], participle.group(0)):
         participle = None  # "une aire de 49 places VL a été réalisée": the aire was
-    if participle and _PARTICIPLE.search(participle["participle"].lower()):
+    if (
+        participle
+        and _PARTICIPLE.search(participle["participle"].lower())
+        and not _SAID_THAT.match(rest, participle.end())
+    ):  # not "1 500 répondants ont confirmé que ...": what they said, not what they did
         # "aidants qui ont participé": what they did, "aidants ayant participé"
         out.extend(["ayant", participle["participle"]] if active else [participle["participle"]])
         locution = _LOCUTION.match(rest, participle.end())  # "mis en œuvre"

@@ -1032,6 +1032,9 @@ def _with_context(text: str, figure: _Read, until: int) -> str:
         context = named = _named_before(text, q, sentence_start, stop, short)
     if short and not is_noun_phrase(context) and (sentence_start > 0 or label == _ALTITUDE):
         context = _paragraph_topic(text)  # "Le programme PEGASE, ... Ainsi, 39 enfants ..."
+    quoted = _QUOTED_NAME.search(context)
+    if quoted is not None and lemma(context.split()[0]) == lemma(words[0]):
+        context = named = quoted["name"]  # "3 ateliers massage", "un atelier « détente »"
     if context != named:  # a name is quoted whole ("Sto lat ! La Polonia a cent ans")
         context = _CONTEXT_END.split(context, maxsplit=1)[0]
         context = _CUT_END.sub("", " ".join(context.split()[:_FRAMING_WORDS])).strip(" ,;:")
@@ -1140,9 +1143,38 @@ def _named_before(text: str, q: Quantity, sentence_start: int, stop: int, short:
         for own, n in named
         if short and own and len(n.split()) <= 5 and not _NOT_A_NAME.fullmatch(n)
     ]  # "« color run »", not "« au plus près du terrain »", "« aller vers »"
+    event = _named_event(text, sentence_start, q.start)
     if capitalised or lower:
-        return (capitalised or lower)[-1]
-    return _programme_in(text[sentence_start:stop])
+        name = (capitalised or lower)[-1]  # a proper name alone; a common one with its noun
+        return event if not capitalised and name in event else name  # "semaine « les clés ... »"
+    return _programme_in(text[sentence_start:stop]) or event
+
+
+# a common noun and the name between guillemets it is given: "Une semaine « les clés pour
+# réussir »", "un « color run »"
+_NAMED_EVENT = re.compile(
+    r"\b(?:une?|la|le|l['’]|cette|ce)\s*(?P<noun>[a-zéèêàâç][\wéèêàâç-]{3,})\s*"
+    r"«\s*(?P<name>[^«»]{3,40}?)\s*»",
+    re.IGNORECASE,
+)
+
+
+def _named_event(text: str, start: int, end: int) -> str:
+    """The event or programme its sentence names by a common noun and a name between
+    guillemets before the figure: "Une semaine « les clés pour réussir » a été organisée ...
+    : 800 bénéficiaires du RSA ont été accueillis" → "semaine « les clés pour réussir »";
+    "" for none (or for a verb, a preposition's phrase between the guillemets)."""
+    named = [
+        m
+        for m in _NAMED_EVENT.finditer(text, start, end)
+        if is_french_word(m["noun"])
+        and not is_verb(m["noun"])
+        and not _NOT_A_NAME.fullmatch(m["name"])
+    ]
+    if not named:
+        return ""
+    event = f"{named[-1]['noun']} « {' '.join(named[-1]['name'].split())} »"
+    return event if len(event.split()) <= _FRAMING_WORDS else ""
 
 
 def _programme_in(sentence: str) -> str:
@@ -1168,12 +1200,15 @@ def _dated_title(text: str, q: Quantity) -> str:
     figure's field ("10 octobre - Arena - Liévin - la semaine bleue ! ... 7 dates"), else the
     field before it ("23 octobre - Tornade à Bihucourt - 28 agents"); "" for another line."""
     fields = _DASHED.split(text[: q.start])
+    if len(fields) > 2 and _PLACE_FIELD.match(fields[0]) and _DATE_OPENS.match(fields[1]):
+        fields = fields[1:]  # "Bihucourt - 23 octobre - Tornado - 28 agents": its place first
     if len(fields) < 2 or not _DATE_OPENS.match(fields[0]):
         return ""
     opening = _SENTENCE_END.split(fields[-1], maxsplit=1)
     if len(opening) > 1:  # the title's sentence ends before the figure
         return opening_phrase(opening[0])
-    return " ".join(fields[-2].split()) if len(fields) > 2 else ""
+    title = LEADING_ARTICLE.sub("", " ".join(fields[-2].split())) if len(fields) > 2 else ""
+    return title  # "La tempête Eunice - ... (9 sites au total)": "tempête Eunice"
 
 
 def _paragraph_topic(text: str) -> str:
@@ -1474,7 +1509,7 @@ def _label(
         return shared  # "vers la sphère solidarité (57 %), la sphère professionnelle (19 %)"
     # "une enveloppe de **5,8 M€**": the bold marks are no words of the label
     label = _noun_phrase(text, q, after, unit, clause_start, parse).replace("*", " ")
-    label = _CUT_END.sub("", " ".join(label.split()))
+    label = _CUT_END.sub("", _SPREAD_TAIL.sub("", " ".join(label.split())))
     label = _not_cut(text, _named_in_full(text, label, q.end), q.end)
     label = _without_dangling(text, label, q.end, parse)
     if parse is not None and unit in UNIT_NOUNS and is_weak_label(parse, label, q.start):
@@ -1651,6 +1686,8 @@ def _not_cut(text: str, label: str, start: int) -> str:
     begun = last.strip("'’")[-1:].isalpha() and re.sub(r"^[ld]['’]", "", last)[:1].isupper()
     if begun and (name := _NAME_GOES_ON.match(rest)):
         return label + name.group(0)
+    if last.lower() in _NAMED_BODIES and (name := _BODY_NAME.match(rest)):
+        return label + name.group(0)  # "communes de la communauté de communes" + "de Desvres"
     if len(label.split()) < _LONG_LABEL:
         return label
     ending = _COMPLEMENT_ENDS.match(rest) or _ADJECTIVE_ENDS.match(rest)
@@ -1942,8 +1979,8 @@ def _of_what(parse: Parse, q: Quantity, label: str) -> str:
     words = len(label.split())
     if words == 1 and (full := _named_in_full_before(parse.text, label, q.start)):
         return full  # "... guide d'évaluation / outils ... pour les deux guides"
-    last = label.split()[-1]
-    acted = done_by_act(parse, q.start, q.end) if not is_participle(last) else ""
+    done_already = any(is_participle(w) or w == "ayant" for w in label.split())
+    acted = done_by_act(parse, q.start, q.end) if not done_already else ""
     if acted and words <= _NAMED_LABEL and acted.split()[0] not in label.lower().split():
         # "l'accompagnement de cinq projets" → "projets accompagnés"
         label, words = f"{label} {acted}", words + len(acted.split())
@@ -2009,6 +2046,15 @@ _WHAT_ENDS = re.compile(r"[,;.()]|\s(?:pour|dont|qui|que|avec|auprès|grâce)\s"
 _ENDOWED = re.compile(r",\s*dot(?:é|ée|és|ées)\s+(?:de\s+|d['’]\s*)[\s*]*", re.IGNORECASE)
 # a label that reached this many words may have been cut before its last complement
 _LONG_LABEL = 6
+# a body a label ends on, whose name follows: "la communauté de communes de Desvres Samer"
+_NAMED_BODIES = frozenset(
+    {"communes", "agglomération", "commune", "ville", "syndicat", "association", "collège",
+     "lycée", "centre", "maison", "parc", "pays", "territoire"}
+)  # fmt: skip
+_BODY_NAME = re.compile(
+    r"\s+(?:de\s+|d['’]\s*|du\s+)?[A-ZÉÈ][\w'’]+"
+    r"(?:(?:[\s-]+(?:sur|lès|les|en|de|du|la)[\s-]+|[\s-])[A-ZÉÈ][\w'’]+)*(?=[\s,.;:!?)]|$)"
+)
 _NAME_GOES_ON = re.compile(r"(?:\s[A-ZÉ][\w'’-]*)+(?=[\s,.;:!?)]|$)")
 _COMPLEMENT_ENDS = re.compile(
     r"\s(?:du|de\s+la|des|de|d['’])\s*[a-zéèêàç][\wéèêàâç-]+(?=\s+(?:à|pour|par|en|dans|sur|,)|[,.;:]|$)"
@@ -2541,7 +2587,7 @@ def _amount_of_item(text: str, q: Quantity, unit: str, parse: Parse | None) -> s
 _ITEM_SEPARATOR = re.compile(r"[,;:]\s*(?:et\s+)?")
 _CUT_END = re.compile(
     r"(?:\s+(?:et|ou|de|des|du|à|au|aux|en|pour|sur|par|avec|autour|la|le|les|un|une|d['’]|l['’]"
-    r"|à\s+hauteur))+$",  # "l'intervention à hauteur de 455 000 €": "intervention"
+    r"|à\s+hauteur|au\s+total|en\s+tout))+$",  # "l'intervention à hauteur de": "intervention"
     re.IGNORECASE,
 )
 # "X, dont le nombre atteint 28 917": the number of the noun phrase before
@@ -2834,7 +2880,11 @@ _NAME_LINKS = frozenset(
     {"les", "la", "le", "l", "des", "du", "de", "d", "au", "aux", "à", "a", "et", "en", "sur",
      "lès", "sous"}
 )  # fmt: skip
-_DATE_OPENS = re.compile(r"^\s*\d{1,2}(?:er)?(?:\s+(?:et|au|-)\s+\d{1,2})?\s+[a-zéû]+\s*$")
+_DATE_OPENS = re.compile(
+    rf"^\s*(?:\d{{1,2}}(?:er)?(?:\s+(?:et|au|-)\s+\d{{1,2}})?\s+)?{MONTH}\s*$",
+    re.IGNORECASE,
+)  # "23 octobre", "Février"
+_PLACE_FIELD = re.compile(r"^\s*[A-ZÉÈ][\w'’-]+(?:[\s-][\w'’-]+){0,3}\s*$")
 # a part's label that only says where or for whom: "places créées (24 à Oignies, ...)"
 _PART_BY_PLACE = re.compile(r"^(?:à|au|aux|en|dans|pour|sur)\s", re.IGNORECASE)
 # an action and whom it reached: "Concertations auprès d'une centaine de jeunes"
@@ -2849,6 +2899,13 @@ _QUOTED = re.compile(r"«\s*([^«»]{3,60}?)\s*»|(?<!\*)\*(?!\*)([A-ZÉ][^*]{2,
 _FRAMING = re.compile(
     r"\b(?:dans\s+le\s+cadre|lors|à\s+l['’]occasion|au\s+cours|au\s+titre|édition)\s+"
     r"(?:du|des|de\s+la|de\s+l['’]|de|d['’])\s*",
+    re.IGNORECASE,
+)
+# how a count is spread, no part of what it counts: "55 événements, répartis sur l'ensemble
+# du département"
+_SPREAD_TAIL = re.compile(
+    r"(?<=\w)\s+répartie?s?\s+(?:sur|dans|entre|à\s+travers)\s+(?:l['’]\s*ensemble|tout|toute"
+    r"|les|le|la)\b.*$",
     re.IGNORECASE,
 )
 _QUOTED_NAME = re.compile(r"\s*«\s*(?P<name>[^«»]{2,60}?)\s*»")

@@ -693,7 +693,8 @@ def _act_complemented(parse: Parse, start: int, end: int) -> str:
     # one act, named with its article: "le recrutement", "la création" (not "aire de
     # co-voiturage", "engagements")
     article = any(w.dep == "det" for w in parse.children(head))
-    return head.text.lower() if article and "Number=Sing" in head.morph else ""
+    opens = _OPENS_A_CLAUSE.search(parse.text, 0, head.start) is not None  # "MNA : redéploiement"
+    return head.text.lower() if (article or opens) and "Number=Sing" in head.morph else ""
 
 
 # the verb of an act whose noun does not end like it ("accueil": accueillir)
@@ -702,13 +703,16 @@ _ACT_VERBS = {
     "construction": "construire", "reconstruction": "reconstruire", "production": "produire",
     "acquisition": "acquérir", "inscription": "inscrire", "ouverture": "ouvrir",
     "poursuite": "poursuivre", "reprise": "reprendre", "conduite": "conduire",
+    "nettoyage": "nettoyer", "recyclage": "recycler", "repérage": "repérer",
+    "balisage": "baliser", "fauchage": "faucher", "dépistage": "dépister",
+    "émission": "émettre", "admission": "admettre", "transmission": "transmettre",
 }  # fmt: skip
 # acts whose complement did it, not underwent it: "la participation de 200 personnes"
 _DONE_BY_ITS_COMPLEMENT = frozenset(
     {"participation", "intervention", "contribution", "augmentation", "évolution",
      "diminution", "progression", "adhésion", "implication", "collaboration", "coopération",
      "disparition", "circulation", "fonctionnement", "concertation", "déplacement",
-     "engagement", "arrivée"}
+     "engagement", "arrivée", "parlement", "gouvernement", "stationnement"}
 )  # fmt: skip
 # an act named by "mise" or "prise" and what it puts the thing in: "Mise en service de 6 aires"
 _PUT_INTO = re.compile(
@@ -725,7 +729,10 @@ def act_participle(action: str) -> str:
     if action in _DONE_BY_ITS_COMPLEMENT:
         return ""
     verb = _ACT_VERBS.get(action, "")
-    for ending, infinitive in (("ement", "er"), ("ation", "er"), ("ution", "uer"), ("age", "er")):
+    endings = (
+        ("oiement", "oyer"), ("ement", "er"), ("ation", "er"), ("cution", "cuter"), ("ution", "uer")
+    )  # fmt: skip
+    for ending, infinitive in endings:  # "redéploiement": redéployer
         if not verb and action.endswith(ending):
             verb = action[: -len(ending)] + infinitive
     return _past_participle(verb) if verb and is_french_word(verb) else ""
@@ -740,7 +747,6 @@ def done_by_act(parse: Parse, start: int, end: int) -> str:
         return ""  # the parse's counted noun far from the number: not what it counts
     put = _PUT_INTO.search(parse.text, max(0, start - 40), start)
     action = _act_complemented(parse, start, end)
-    action = action if is_action(action) or action in _ACT_VERBS else ""
     if put is not None:
         participle, how = "mis", " " + " ".join(put["how"].split())
     elif action:
@@ -781,6 +787,8 @@ def _is_feminine(parse: Parse, noun: Word) -> bool:
 _GENDER = re.compile(r"Gender=(Fem|Masc)")
 
 
+# an act noun that opens a list item or what follows a colon: "... (MNA) : redéploiement de"
+_OPENS_A_CLAUSE = re.compile(r"(?:^|[:;]|\s[-–•◆*])\s*$")
 _SCALE_SIGNS = frozenset({"M", "Md", "Mds", "k", "K", "€"})  # "2,6 M €"
 _NEXT_TO = 30  # characters between a number and the noun it counts ("6 nouvelles aires")
 # what a sentence may be about that says nothing of a figure's context
@@ -941,6 +949,7 @@ _IRREGULAR = {
     "obtenir": "obtenu", "investir": "investi", "consentir": "consenti",
     "suivre": "suivi", "poursuivre": "poursuivi", "acquérir": "acquis", "mettre": "mis",
     "reprendre": "repris", "reconstruire": "reconstruit", "détruire": "détruit",
+    "émettre": "émis", "admettre": "admis", "transmettre": "transmis",
 }  # fmt: skip
 
 

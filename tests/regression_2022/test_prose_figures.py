@@ -1092,6 +1092,10 @@ def test_what_was_done_to_a_count_and_an_amount_after_a_pair(statements) -> None
     assert labels[(1190, "105")].startswith("Nouvelles mesures créées")
     assert labels[(3173, "6")] == "Aires de covoiturage mises en service"
     assert labels[(4795, "1828")] == "Demandes de congés dématérialisées"
+    # an act that opens an item: places redeployed, not places offered
+    assert labels[(1192, "11")].startswith("Places d'internat redéployées")
+    # a body's name is no cut: "de la communauté de communes de Desvres Samer"
+    assert labels[(3281, "neuf")] == "Communes de la communauté de communes de Desvres Samer"
     assert labels[(4571, "24M€")] == "Montant mobilisé (Pas-de-Calais Actif)"  # its box
     assert labels[(4571, "1927")] == "Structures accompagnées et/ou financées"
 
@@ -1996,7 +2000,7 @@ def test_lines_of_the_eleventh_copy(indicators, entities) -> None:
     assert change[0].part_of == facebook[0].indicator_code
     assert got[(7, "plus de 280")][1] == "Conseils délivrés par le CAUE à des communes"
     days = got[(8, "9 jours")]
-    assert (days[0].unit, days[1]) == ("day", "Durée d'intervention")
+    assert (days[0].unit, days[1]) == ("day", "Durée d'intervention (Tornado)")
     assert got[(9, "801 km")][1] == "Longueur : voiries départementales"
     assert got[(10, "401 km²")][1] == "Surface : territoire"
     assert got[(11, "2")][0].value == 2
@@ -3677,3 +3681,51 @@ def test_acts_done_to_a_count_and_amounts_named_by_their_purpose(indicators, ent
     assert got[(7, "Près d'une centaine")][1].startswith("Porteurs de projets ayant pris part")
     assert got[(8, "Plus de trente-cinq")][1].startswith("Lauréats récompensés")
     assert got[(9, "2,6 M €")][1] == ("Montant dépensé : énergie des bâtiments départementaux")
+
+
+def test_dated_lines_that_open_on_their_place_or_month(indicators, entities) -> None:
+    """Lines 642, 862 and 356 of the report: a dated line may open on its place ("Bihucourt -
+    23 octobre - Tornado - 28 agents ...") or on a month alone ("Février - La tempête Eunice -
+    ... (9 sites au total)"), and its title frames its short labels; "au total" is no part of
+    what is counted; "ont confirmé que ..." says what the répondants said, not what they
+    are."""
+    got = _extract_lines(
+        [
+            "Bihucourt - 23 octobre - Tornado - 28 agents de 5 CER sont intervenus pendant 7 jours"
+            " pour déblayer et évacuer les débris.",
+            "Février - La tempête Eunice - Des dégâts sur les couvertures du patrimoine immobilier"
+            " (9 sites au total) mais également sur le chemin de randonnée.",
+            "Près de 1 500 répondants ont confirmé que les enjeux du climat sont prioritaires.",
+            "12 Communes - Arras - 5 projets ont été retenus.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "28")][1] == "Agents intervenus (Tornado)"
+    assert got[(3, "9")][1] == "Sites (tempête Eunice)"
+    assert got[(4, "Près de 1 500")][1] == "Répondants"
+    assert "Arras" not in got[(5, "5")][1]  # "12 Communes" is no date: no dated title
+
+
+def test_an_event_named_by_a_noun_and_its_name_between_guillemets(indicators, entities) -> None:
+    """Lines 1100 and 1570 of the report: "Une semaine « les clés pour réussir » a été
+    organisée ... : 800 bénéficiaires du RSA ont été accueillis sur 55 événements, répartis
+    sur l'ensemble du département" frames both counts with the semaine, and how the events
+    are spread is no part of what they are; "un atelier « détente et bien-être » ... 3
+    ateliers massage" gives the name alone (an atelier of ateliers says nothing)."""
+    got = _extract_lines(
+        [
+            "Une semaine « les clés pour réussir » a été organisée en mai 2022 : 800 bénéficiaires"
+            " du RSA ont été accueillis sur 55 événements, répartis sur l'ensemble du"
+            " département.",
+            "Ainsi, un atelier « détente et bien-être » a été proposé aux assistants familiaux ;"
+            " 3 ateliers massage pour tisser le lien avec les tout-petits.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "800")][1] == (
+        "Bénéficiaires du RSA accueillis (semaine « les clés pour réussir »)"
+    )
+    assert got[(2, "55")][1] == "Événements (semaine « les clés pour réussir »)"
+    assert got[(3, "3")][1] == "Ateliers massage (détente et bien-être)"
