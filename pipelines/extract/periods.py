@@ -41,6 +41,14 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "multi_year",  # "au cours du week-end des 7 et 8 mai 2022": days the figure took
+        re.compile(
+            rf"\b(?:week-end|semaine|journées)\s+(?:des|du)\s+(?P<d1>{_DAY})\s+(?:et|au)\s+"
+            rf"(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})(?:\s+" + _YEAR.format("b") + ")?",
+            _I,
+        ),
+    ),
+    (
         "as_of",  # "au 1er janvier 2023", "estimation 1er janvier 2023"
         re.compile(
             rf"\b(?:au|estimation)\s+(?P<day>{_DAY})\s+(?P<month>{_MONTH})\s+" + _YEAR.format("y"),
@@ -346,6 +354,11 @@ def _period(kind: str, match: re.Match[str], report_year: int) -> Period | None:
         if last != first + 1:
             return _period("multi_year", match, report_year)
         return Period("multi_year", date(first, 9, 1), date(last, 8, 31))
+    if kind == "multi_year" and groups.get("d1") and groups.get("m2") and not groups.get("m1"):
+        year = int(groups["b"]) if groups.get("b") else report_year
+        start = _date(year, groups["m2"], groups["d1"], first=True)
+        end = _date(year, groups["m2"], groups["d2"], first=False)
+        return Period(kind, start, end) if start and end and start < end else None
     if kind == "multi_year" and groups.get("m1"):
         start = _date(int(groups["a"]), groups["m1"], groups.get("d1"), first=True)
         end = _date(int(groups["b"]), groups["m2"], groups.get("d2"), first=False)

@@ -500,7 +500,24 @@ def opening_phrase(text: str) -> str:
     words = _words(text)
     while words and words[0].lower().strip("'’") in _LEADING:
         words = words[1:]
-    return phrase_after(" " + " ".join(words)) if words else ""
+    phrase = phrase_after(" " + " ".join(words)) if words else ""
+    last = phrase.split()[-1] if phrase else ""
+    if len(phrase.split()) < 2 or not is_participle(last):
+        return phrase
+    # "réflexion portée" + "sur l'extension du périmètre": a participle with its complement
+    at = text.find(f" {last}")
+    tail = _COMPLEMENT.match(text, at + len(last) + 1) if at >= 0 else None
+    whole = f"{phrase} {' '.join(tail['complement'].split())}" if tail else ""
+    return whole if tail and len(whole.split()) <= _WITH_COMPLEMENT else phrase
+
+
+# what a participle that ends a phrase is said of: "liée au Canal Seine-Nord Europe"
+_COMPLEMENT = re.compile(
+    r"\s+(?P<complement>(?:à|au|aux|sur|par|pour|de|du|des|d['’])\s*[^,;:.()«»\d]{2,60}?)"
+    r"(?=\s*(?:[,;:.()«]|$)|\s(?:et|afin|dont|qui|que|à\s+l['’]horizon|en\s+\d)\b)",
+    re.IGNORECASE,
+)
+_WITH_COMPLEMENT = 9
 
 
 # a word in the form of a past participle: "accompagnés", "réunies", "construits"

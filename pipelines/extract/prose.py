@@ -1159,6 +1159,10 @@ _NAMED_EVENT = re.compile(
 )
 
 
+# an enumeration's next item: "un guide « ... », une visite de lieux ... et une formation"
+_ANOTHER_ITEM = re.compile(r"(?:,|\bet)\s+(?:une?|des)\s", re.IGNORECASE)
+
+
 def _named_event(text: str, start: int, end: int) -> str:
     """The event or programme its sentence names by a common noun and a name between
     guillemets before the figure: "Une semaine « les clés pour réussir » a été organisée ...
@@ -1167,7 +1171,8 @@ def _named_event(text: str, start: int, end: int) -> str:
     named = [
         m
         for m in _NAMED_EVENT.finditer(text, start, end)
-        if is_french_word(m["noun"])
+        if not _ANOTHER_ITEM.search(text, m.end(), end)  # "un guide « ... », une visite ..."
+        and is_french_word(m["noun"])
         and not is_verb(m["noun"])
         and not _NOT_A_NAME.fullmatch(m["name"])
     ]
@@ -1805,6 +1810,8 @@ def _noun_phrase(
     if unit in {"pct", "pct_change"} and base:  # "28 % du montant des travaux": its base
         counted = opening_phrase(after[base.end() :])
         article = base.group(1) if base.group(1)[-1] in "'’" else base.group(1) + " "
+        one = re.match(r"(une?)\s", after[base.end() :])  # "28 % d'un montant de travaux"
+        article = f"{article}{one[1]} " if one and article[-1] in "'’" else article
         label = f"{UNIT_NOUNS[unit]} {article}{counted}" if counted else label
     label = _done_before(text, q, label, parse)
     if not is_noun_phrase(label):
@@ -2430,6 +2437,13 @@ def _named_outright(
         what = phrase_before(LIST_MARKERS.sub("", antecedent))
         if is_noun_phrase(what):
             return what
+    whose = _WHOSE_AMOUNT.search(text, 0, q.start) if unit == "EUR" else None
+    if whose is not None:
+        # "La requalification du collège Jean Jaurès à Calais dont l'investissement s'élève à
+        # 2 000 000 €": the investment, of the work the relative clause hangs on
+        work = opening_phrase(LIST_MARKERS.sub("", _SENTENCE_END.split(text[: whose.start()])[-1]))
+        if is_noun_phrase(work):
+            return f"{whose['measure'].lower()} : {work}"
     clause, alone = text[clause_start : q.start], not phrase_after(text[q.end :])
     if (
         subject := (
@@ -2595,6 +2609,13 @@ _WHOSE_NUMBER = re.compile(
     r",?\s*dont\s+le\s+nombre\s+(?:(?:a\s+|avait\s+)?(?:atteint|dépassé|franchi|avoisiné)"
     r"|dépasse|franchit|avoisine|approche|s['’]élève\s+à|s['’]est\s+élevé\s+à|est\s+de|était\s+de"
     r"|se\s+monte\s+à)[\s*]*$",
+    re.IGNORECASE,
+)
+# "X dont l'investissement s'élève à 2 000 000 €": the amount of the work before
+_WHOSE_AMOUNT = re.compile(
+    r",?\s*dont\s+(?:le|la|l['’])\s*(?P<measure>investissement|coût|montant|budget|enveloppe)"
+    r"(?:\s+total)?\s+(?:s['’]élève\s+à|s['’]est\s+élevée?\s+à|atteint|est\s+de|se\s+monte\s+à"
+    r"|avoisine)[\s*]*$",
     re.IGNORECASE,
 )
 # a participle that says nothing without its complement, left at a label's end: "dossier
