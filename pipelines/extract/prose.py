@@ -377,6 +377,30 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
     return figures
 
 
+# words that say a label names money: "Subvention : ...", "Coût des travaux", "Aides"
+_MONEY_WORDS = re.compile(
+    r"\b(?:montant|subventions?|sub|budgets?|aides?|co[uû]ts?|enveloppes?|dotations?|crédits?"
+    r"|investissements?|participations?|financements?|dépenses?|contributions?|accompagnements?"
+    r"|fonds|prix|tarifs?|recettes?|sommes?|plafonds?|frais|loyers?|charges?|capital|soutiens?"
+    r"|interventions?|revalorisations?|rémunérations?|salaires?|denrées|repas|programmes?|plans?"
+    r"|mobilisée?s?|versée?s?|attribuée?s?|accordée?s?|apportée?s?|allouée?s?|consacrée?s?"
+    r"|financée?s?|investie?s?|dépensée?s?)\b",
+    re.IGNORECASE,
+)
+
+
+def _as_money(unit: str, label: str) -> str:
+    """An amount whose label names only what it is for ("Remplacement de la toiture",
+    "Travaux (FARDA Aménagement)") says it is an amount: "Montant : remplacement de la
+    toiture"; a label that names money or is split by a colon already stays."""
+    if unit != "EUR" or not label or ":" in label or _MONEY_WORDS.search(label):
+        return label
+    first, *rest = label.split("(")[0].split()
+    named = any(w[:1].isupper() for w in rest[:2])  # "Schéma Durable de la Route": a name
+    common = first[1:2].islower() and is_french_word(first.lower()) and not named
+    return f"Montant : {first.lower() if common else first}{label[len(first) :]}"  # whole
+
+
 def _amount_said_around(text: str, q: Quantity, unit: str, label: str) -> str:
     """An amount's label from the words around it when its own is empty, a bare measure
     word or names the money sign: what a fronted "Pour ..." gives it ("Pour l'insertion et
@@ -496,6 +520,9 @@ def _held_by(text: str, q: Quantity, label: str) -> str:
         return label
     articles = list(_ARTICLE.finditer(text, max(0, q.start - _HOLDER_REACH), q.start))
     holder = _HOLDER.fullmatch(text, articles[-1].end(), q.start) if articles else None
+    made_of = _MADE_OF.fullmatch(text, articles[-1].end(), q.start) if articles else None
+    if holder is None and made_of is not None and is_noun_phrase(made_of["what"]):
+        return f"{label} ({' '.join(made_of['what'].split())})"  # "une tournée en 13 escales"
     if holder is None:
         return label
     if any(w.lower() in _NOT_IN_A_HOLDER for w in holder["what"].split()):
@@ -2645,6 +2672,8 @@ _UPRIGHT = frozenset({"belvédère", "mât", "phare", "clocher", "beffroi", "éo
 _ARTICLE = re.compile(r"\b(?:une?|le|la)\s+|\bl['’]\s*", re.IGNORECASE)
 _HOLDER = re.compile(r"(?P<what>[a-zéèêàâç][\w'’ -]{1,40}?)\s+(?:de|d['’])\s*", re.IGNORECASE)
 _HOLDER_REACH = 60
+# a thing said in how many parts it is made of: "une tournée en 13 escales"
+_MADE_OF = re.compile(r"(?P<what>[a-zéèêàâç][\wéèêàâç'’-]{3,30})\s+en\s*", re.IGNORECASE)
 # what a count is "un ... de" that holds nothing: "un total de 50", "une moyenne de 12"
 _NOT_A_HOLDER = frozenset(
     {"total", "nombre", "montant", "moyenne", "maximum", "minimum", "hauteur", "capacité",
@@ -3552,7 +3581,7 @@ def merge_restatements(result: Extraction, labels: dict[str, str]) -> Extraction
             known.setdefault(_fact_key(f), []).append(f.indicator_code)
         figures.append(f)
     result.generated_indicators = [
-        replace(g, indicator_label=_capitalised(shown[g.indicator_code]))
+        replace(g, indicator_label=_capitalised(_as_money(g.unit, shown[g.indicator_code])))
         for g in result.generated_indicators
     ]
     return result.with_figures(figures, renamed)
