@@ -396,7 +396,8 @@ def _as_money(unit: str, label: str) -> str:
     if unit != "EUR" or not label or ":" in label or _MONEY_WORDS.search(label):
         return label
     first, *rest = label.split("(")[0].split()
-    named = any(w[:1].isupper() for w in rest[:2])  # "Schéma Durable de la Route": a name
+    # "Schéma Durable de la Route": a name (not "Allocation RSA", an acronym)
+    named = any(w[:1].isupper() and w[1:2].islower() for w in rest[:2])
     common = first[1:2].islower() and is_french_word(first.lower()) and not named
     return f"Montant : {first.lower() if common else first}{label[len(first) :]}"  # whole
 
@@ -1541,6 +1542,7 @@ def _label(
         return shared  # "vers la sphère solidarité (57 %), la sphère professionnelle (19 %)"
     # "une enveloppe de **5,8 M€**": the bold marks are no words of the label
     label = _noun_phrase(text, q, after, unit, clause_start, parse).replace("*", " ")
+    label = _of_the_subject_after(text, q, unit) or _without_leading_word(label)
     label = _CUT_END.sub("", _SPREAD_TAIL.sub("", " ".join(label.split())))
     label = _not_cut(text, _named_in_full(text, label, q.end), q.end)
     label = _without_dangling(text, label, q.end, parse)
@@ -1871,6 +1873,48 @@ def _noun_phrase(
     if parse is not None and unit == "count" and label and "(" not in label:
         label = _of_what(parse, q, label)
     return label if is_noun_phrase(label) else ""
+
+
+# a preposition or an article before a relative clause's antecedent: "reposent sur un ..."
+_BEFORE_ANTECEDENT = frozenset(
+    {"sur", "à", "au", "aux", "de", "du", "des", "d", "dans", "pour", "par", "avec", "un", "une",
+     "le", "la", "les", "l"}
+)  # fmt: skip
+# what never opens a label: a preposition and its article ("sur un linéaire total qui
+# atteint 1 150 m"), a reflexive verb ("s'établit")
+_LEADING_PREPOSITION = re.compile(r"^(?:sur|pour|dans|avec|par|vers|chez)\s+", re.IGNORECASE)
+_REFLEXIVE = re.compile(r"^(?:s['’]|se\s)\s*\w", re.IGNORECASE)
+
+
+def _without_leading_word(label: str) -> str:
+    """A label without the preposition or article it opens with ("sur un linéaire total" →
+    "linéaire total", "un budget voisin" → "budget voisin"); none for a reflexive verb."""
+    if _REFLEXIVE.match(label):
+        return ""
+    return LEADING_ARTICLE.sub("", _LEADING_PREPOSITION.sub("", label))
+
+
+# "D'un montant total de 2 860 000 €, ce projet a été accompagné ...": the subject's amount
+_OF_AN_AMOUNT = re.compile(
+    r"(?:^|[.;!?]\s+|^[\s\-–•◆*]+)d['’]un\s+(?P<measure>montant|coût|budget|investissement)"
+    r"(?P<total>\s+total)?"
+    r"\s+(?:de|d['’])\s*$",
+    re.IGNORECASE,
+)
+_THEN_SUBJECT = re.compile(r"\s*,\s*(?P<what>(?:ce|cette|ces|le|la|les|l['’])\s*[^,;:.()]{3,60})")
+
+
+def _of_the_subject_after(text: str, q: Quantity, unit: str) -> str:
+    """An amount that opens its sentence "D'un montant total de 2 860 000 €, ce projet a été
+    accompagné ...": the amount of the subject that follows ("montant total : projet"); ""
+    otherwise."""
+    opening = _OF_AN_AMOUNT.search(text, 0, q.start) if unit == "EUR" else None
+    then = _THEN_SUBJECT.match(text, q.end) if opening is not None else None
+    subject = re.split(r"\s(?:a|ont|est|sont|avait|avaient)\s", then["what"])[0] if then else ""
+    what = opening_phrase(subject) if subject else ""
+    if opening is None or not is_noun_phrase(what) or FINITE_AUXILIARY.search(what):
+        return ""
+    return f"{opening['measure'].lower()}{' total' if opening['total'] else ''} : {what}"
 
 
 # "Parmi les inscrits, 7 130 ont mis en ligne un CV": the whole named before, a verb after
@@ -2267,18 +2311,28 @@ def _amounting(before: str) -> str:
     consacré à la politique ESS s'élève à", "Le total des fonds conservés atteint", "Une
     densité qui s'élève à" → the subject; "" for another clause."""
     amounts = _AMOUNTS_TO.search(before.rstrip("* "))
-    return _subject_before(before[: amounts.start()]) if amounts is not None else ""
+    if amounts is None:
+        return ""
+    relative = re.match(r"\s*qui\b", amounts.group(0), re.IGNORECASE) is not None
+    return _subject_before(before[: amounts.start()], relative=relative)
 
 
-def _subject_before(before: str) -> str:
+def _subject_before(before: str, *, relative: bool = False) -> str:
     """The noun phrase that is the subject of the verb `before` ends at ("le budget consacré
     à la politique ESS"), an aside between commas left out ("Le projet, porté par la
-    commune,"); "" when the clause has no such subject."""
+    commune,"); for a relative clause, its antecedent ("reposent sur un budget annuel
+    exécuté qui s'établit à" → "budget annuel exécuté"); "" when the clause has no such
+    subject."""
     before = _ASIDE_BEFORE_VERB.sub("", before)
     clause = re.sub(r"\([^)]*\)", " ", LIST_MARKERS.sub("", before))
     subject = _PIECES.split(clause)[-1]
     subject = _NEW_CLAUSE.split(subject)[-1]  # "... 300 familles et le coût atteint"
     words = LEADING_ARTICLE.sub("", _CONNECTOR.sub("", subject).strip()).split()
+    verbs = [i for i, w in enumerate(words) if is_verb(w)]
+    if relative and verbs:  # the antecedent: what follows the main clause's verb
+        words = words[verbs[-1] + 1 :]
+        while words and words[0].lower().strip("'’") in _BEFORE_ANTECEDENT:
+            words = words[1:]
     if not words or len(words) > _FRAMING_WORDS + 3 or any(is_verb(w) for w in words):
         return ""
     subject = _CUT_END.sub("", " ".join(words).strip(" ,;:"))

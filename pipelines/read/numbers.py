@@ -46,7 +46,8 @@ _ORDINAL = re.compile(r"\s?(?:\^\{[^}]*\}|\^\w+|er\b|re\b|ère\b|ème\b|e\b|è\b
 
 _QUALIFIER_BEFORE = re.compile(
     r"(?<![\w-])(?P<q>pas\s+moins\s+de|pas\s+moins\s+d['’]|plus\s+de|plus\s+d['’]|près\s+de|près\s+d['’]|environ|moins\s+de|moins\s+d['’]"
-    r"|au\s+moins|jusqu['’]à|quelques?|~|proches?\s+d(?:e|es|u)|avoisin\w*|de\s+l['’]ordre\s+de"
+    r"|au\s+moins|jusqu['’]à|quelques?|~|proches?\s+d(?:e|es|u)|voisine?s?\s+d(?:e|es|u)"
+    r"|avoisin\w*|de\s+l['’]ordre\s+de"
     r"|aux\s+alentours\s+de|ne\s+(?:doit\s+|doivent\s+)?pas\s+dépasser|dans\s+la\s+limite\s+de)\s*$",
     re.IGNORECASE,
 )
@@ -60,6 +61,10 @@ _QUALIFIER_CODES = {
     "quelques": "approx",
     "proche": "approx",
     "proches": "approx",
+    "voisin": "approx",  # "un budget voisin de 1,95 milliard"
+    "voisine": "approx",
+    "voisins": "approx",
+    "voisines": "approx",
     "de": "approx",  # de l'ordre de
     "aux": "approx",  # aux alentours de
     "ne": "at_most",  # ne pas dépasser 2,20 €

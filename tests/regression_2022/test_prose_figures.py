@@ -3793,3 +3793,34 @@ def test_an_amount_says_it_is_one_and_a_thing_made_of_parts(
         entities,
     )
     assert got[(2, "13")][1].startswith("Escales") and "tournée" in got[(2, "13")][1]
+
+
+def test_no_label_opens_on_an_article_a_preposition_or_a_verb(indicators, entities) -> None:
+    """The reworded copies (tests/data/reworded, -3, -22) and line 4214 of the report: "sur
+    un linéaire total qui atteint 1 150 m", "un budget voisin de 1,95 milliard" (an
+    approximation, like "proche de"), "un budget annuel exécuté qui s'établit à" (the
+    relative clause's antecedent, not its verb), "D'un montant total de 2 860 000 €, ce
+    projet ..." (the amount of the subject that follows), and the amounts of a list "pour
+    un montant de" each keep their own item."""
+    got = _extract_lines(
+        [
+            "Des fascinages ont été entrepris, sur un linéaire total qui atteint 1 150 m.",
+            "Une collectivité affichant un budget voisin de 1,95 milliard d'euros.",
+            "Les missions reposent sur un budget annuel exécuté qui s'établit à 1 910 millions"
+            " d'euros, adopté par les élus.",
+            "Le parc a été aménagé. D'un montant total de 2 860 000€, ce projet a été accompagné"
+            " à hauteur de 175 000€.",
+            "Plusieurs chantiers ont été menés : la restructuration de l'entrée du collège"
+            " Cousteau, pour un montant de 375 315 euros, la rénovation des cages d'escaliers,"
+            " pour un montant de 99 997 euros.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "1 150 m")][1].startswith("Linéaire total")
+    budget = got[(3, "voisin de 1,95 milliard d'euros")]
+    assert (budget[1], budget[0].qualifier) == ("Budget", "approx")
+    assert got[(4, "1 910 millions d'euros")][1] == "Budget annuel exécuté"
+    assert got[(5, "2 860 000€")][1] == "Montant total : projet"
+    assert "Cousteau" in got[(6, "375 315 euros")][1]
+    assert "cages d'escaliers" in got[(6, "99 997 euros")][1]
