@@ -926,6 +926,9 @@ def _in_context(text: str, figures: list[_Read], parse: Parse | None) -> None:
         between = text[before.quantity.end : figure.quantity.start]
         if figure.unit == before.unit == "EUR" and _CAPPED.fullmatch(between):
             figure.label = f"plafond : {_SAID_AN_AMOUNT.sub('', before.label)}"
+    for figure in figures:  # "Merville (km 38)": a kilometre point, no length
+        at = _AT_A_POINT.fullmatch(figure.label) if figure.quantity.text[:2] == "km" else None
+        figure.label = f"point kilométrique : {at['where']}" if at else figure.label
     for figure in figures:  # a change is of its figure as the context names it now
         of = figures[figure.part_of].label if figure.part_of is not None else ""
         changed = figure.label[len(_CHANGE_OF) :] if figure.label.startswith(_CHANGE_OF) else ""
@@ -934,6 +937,9 @@ def _in_context(text: str, figures: list[_Read], parse: Parse | None) -> None:
 
 
 _CHANGE_OF = "évolution : "
+_AT_A_POINT = re.compile(
+    r"(?:longueur|distance)\s*(?::\s*|\(\s*)(?P<where>[^()]+?)\)?", re.IGNORECASE
+)
 # an amount capped at the next: "Le coût de l'opération s'est élevé à 252 840 € plafonné à"
 _CAPPED = re.compile(r"[\s*,]*plafonnée?s?\s+(?:à|au\s+montant\s+de)\s*", re.IGNORECASE)
 _SAID_AN_AMOUNT = re.compile(r"^montant\s*:\s*", re.IGNORECASE)
@@ -2948,7 +2954,8 @@ _BARE_LABEL = 2
 _MEASURED_UNITS = frozenset({"km", "m2", "ha", "km2"})
 _MEASURE_NOUNS = frozenset(
     {"longueur", "linéaire", "surface", "superficie", "distance", "hauteur", "altitude",
-     "largeur", "profondeur", "emprise", "périmètre", "étendue", "aire", "tronçon", "section"}
+     "largeur", "profondeur", "emprise", "périmètre", "étendue", "aire", "tronçon", "section",
+     "kilométrique"}
 )  # fmt: skip
 # "et en compte désormais 17 130": the pronoun stands for a noun said before
 _EN_COUNTS = re.compile(

@@ -3824,3 +3824,20 @@ def test_no_label_opens_on_an_article_a_preposition_or_a_verb(indicators, entiti
     assert got[(5, "2 860 000€")][1] == "Montant total : projet"
     assert "Cousteau" in got[(6, "375 315 euros")][1]
     assert "cages d'escaliers" in got[(6, "99 997 euros")][1]
+
+
+def test_kilometre_points_of_a_route(indicators, entities) -> None:
+    """Line 2836 of the report: "Quatre ravitaillements étaient prévus à Merville (km 40),
+    ... et Capelle-lès-Boulogne (km 139)" are points along the route, each named by its
+    place, not lengths."""
+    got = _extract_lines(
+        [
+            "Quatre ravitaillements étaient prévus à Merville (km 40), Saint-Omer (km 78),"
+            " Licques (km 117) et Capelle-lès-Boulogne (km 139) avant une arrivée à Hardelot.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "km 40")][0].unit == "km"
+    assert got[(2, "km 40")][1] == "Point kilométrique : Merville"
+    assert got[(2, "km 139")][1] == "Point kilométrique : Capelle-lès-Boulogne"

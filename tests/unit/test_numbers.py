@@ -268,3 +268,17 @@ def test_numbers_in_words_shares_and_qualifiers(text: str, figures: list) -> Non
 )
 def test_what_is_not_a_figure_and_what_still_is(text: str, kept: list[str]) -> None:
     assert [span for span, *_ in _read(text)] == kept
+
+
+def test_a_kilometre_point_prints_its_unit_first() -> None:
+    """tests/data/reworded-20, line 2836: "Merville (km 38), Saint-Omer (km 80)" are
+    distances along the route; "12 km 500 personnes" is 12 km and a count of 500."""
+    from pipelines.read.numbers import find_quantities, parse_quantity
+
+    read = [
+        (q.text, q.value, q.unit) for q in find_quantities("Merville (km 38), Saint-Omer (km 80)")
+    ]
+    assert read == [("km 38", 38.0, "km"), ("km 80", 80.0, "km")]
+    read = [(q.text, q.value, q.unit) for q in find_quantities("sur 12 km 500 personnes")]
+    assert read == [("12 km", 12.0, "km"), ("500", 500.0, "count")]
+    assert (parse_quantity("km 38").value, parse_quantity("km 38").unit) == (38.0, "km")
