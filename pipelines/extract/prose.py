@@ -377,31 +377,6 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
     return figures
 
 
-# words that say a label names money: "Subvention : ...", "Coût des travaux", "Aides"
-_MONEY_WORDS = re.compile(
-    r"\b(?:montant|subventions?|sub|budgets?|aides?|co[uû]ts?|enveloppes?|dotations?|crédits?"
-    r"|investissements?|participations?|financements?|dépenses?|contributions?|accompagnements?"
-    r"|fonds|prix|tarifs?|recettes?|sommes?|plafonds?|frais|loyers?|charges?|capital|soutiens?"
-    r"|interventions?|revalorisations?|rémunérations?|salaires?|denrées|repas|programmes?|plans?"
-    r"|mobilisée?s?|versée?s?|attribuée?s?|accordée?s?|apportée?s?|allouée?s?|consacrée?s?"
-    r"|financée?s?|investie?s?|dépensée?s?)\b",
-    re.IGNORECASE,
-)
-
-
-def _as_money(unit: str, label: str) -> str:
-    """An amount whose label names only what it is for ("Remplacement de la toiture",
-    "Travaux (FARDA Aménagement)") says it is an amount: "Montant : remplacement de la
-    toiture"; a label that names money or is split by a colon already stays."""
-    if unit != "EUR" or not label or ":" in label or _MONEY_WORDS.search(label):
-        return label
-    first, *rest = label.split("(")[0].split()
-    # "Schéma Durable de la Route": a name (not "Allocation RSA", an acronym)
-    named = any(w[:1].isupper() and w[1:2].islower() for w in rest[:2])
-    common = first[1:2].islower() and is_french_word(first.lower()) and not named
-    return f"Montant : {first.lower() if common else first}{label[len(first) :]}"  # whole
-
-
 def _amount_said_around(text: str, q: Quantity, unit: str, label: str) -> str:
     """An amount's label from the words around it when its own is empty, a bare measure
     word or names the money sign: what a fronted "Pour ..." gives it ("Pour l'insertion et
@@ -928,7 +903,7 @@ def _in_context(text: str, figures: list[_Read], parse: Parse | None) -> None:
             figure.label = f"plafond : {_SAID_AN_AMOUNT.sub('', before.label)}"
     for figure in figures:  # "Merville (km 38)": a kilometre point, no length
         at = _AT_A_POINT.fullmatch(figure.label) if figure.quantity.text[:2] == "km" else None
-        figure.label = f"point kilométrique : {at['where']}" if at else figure.label
+        figure.label = f"distance : {at['where']}" if at else figure.label
     for figure in figures:  # a change is of its figure as the context names it now
         of = figures[figure.part_of].label if figure.part_of is not None else ""
         changed = figure.label[len(_CHANGE_OF) :] if figure.label.startswith(_CHANGE_OF) else ""
@@ -2954,8 +2929,7 @@ _BARE_LABEL = 2
 _MEASURED_UNITS = frozenset({"km", "m2", "ha", "km2"})
 _MEASURE_NOUNS = frozenset(
     {"longueur", "linéaire", "surface", "superficie", "distance", "hauteur", "altitude",
-     "largeur", "profondeur", "emprise", "périmètre", "étendue", "aire", "tronçon", "section",
-     "kilométrique"}
+     "largeur", "profondeur", "emprise", "périmètre", "étendue", "aire", "tronçon", "section"}
 )  # fmt: skip
 # "et en compte désormais 17 130": the pronoun stands for a noun said before
 _EN_COUNTS = re.compile(
@@ -3642,7 +3616,7 @@ def merge_restatements(result: Extraction, labels: dict[str, str]) -> Extraction
             known.setdefault(_fact_key(f), []).append(f.indicator_code)
         figures.append(f)
     result.generated_indicators = [
-        replace(g, indicator_label=_capitalised(_as_money(g.unit, shown[g.indicator_code])))
+        replace(g, indicator_label=_capitalised(shown[g.indicator_code]))
         for g in result.generated_indicators
     ]
     return result.with_figures(figures, renamed)

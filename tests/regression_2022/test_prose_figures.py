@@ -807,7 +807,7 @@ def test_labels_of_a_count_stated_after_its_noun_a_part_of_a_whole_and_works(sta
     # L4917 "a consacré quatre des dix dossiers de l'année": what the four are of
     assert label(4917, 4).startswith("Dossiers de l'année")
     # L3217 "subv : 10,1 M€ - travaux 55,6 M€": a whole word, not "Trav"
-    assert label(3217, 55.6e6) == "Montant : travaux (FARDA Aménagement)"  # an amount, named so
+    assert label(3217, 55.6e6) == "Travaux (FARDA Aménagement)"
 
 
 def test_labels_never_end_on_a_function_word_nor_are_a_tax_mention(statements) -> None:
@@ -3769,21 +3769,8 @@ def test_what_the_seed_2828_readers_found_wrong(indicators, entities) -> None:
     assert "part d'un montant de travaux" in got[(5, "28%")][1].lower()  # not "d'montant"
 
 
-def test_an_amount_says_it_is_one_and_a_thing_made_of_parts(
-    statements, indicators, entities
-) -> None:
-    """Line 3945 of the report: "Marck - Boris Vian - Remplacement de la toiture : 150 000 €"
-    is an amount, labelled so ("Montant : remplacement de la toiture"), a name keeping its
-    capitals and a label that names money left alone; line 356: "une tournée en 13 escales"
-    counts the tournée's escales."""
-    from pipelines.extract.prose import _as_money
-
-    assert _as_money("EUR", "Remplacement de la toiture") == "Montant : remplacement de la toiture"
-    assert _as_money("EUR", "Schéma Durable de la Route") == "Montant : Schéma Durable de la Route"
-    assert _as_money("EUR", "Subventions (FARDA)") == "Subventions (FARDA)"
-    assert _as_money("count", "Travaux") == "Travaux"
-    labels = statements.set_index(["line", "span"]).label
-    assert labels[(3945, "170 000 €")] == "Montant : remplacement des verrières cages d'escaliers"
+def test_a_thing_made_of_parts(indicators, entities) -> None:
+    """Line 356 of the report: "une tournée en 13 escales" counts the tournée's escales."""
     got = _extract_lines(
         [
             "Par ailleurs, une tournée en 13 escales sur les territoires, à l'occasion"
@@ -3839,5 +3826,5 @@ def test_kilometre_points_of_a_route(indicators, entities) -> None:
         entities,
     )
     assert got[(2, "km 40")][0].unit == "km"
-    assert got[(2, "km 40")][1] == "Point kilométrique : Merville"
-    assert got[(2, "km 139")][1] == "Point kilométrique : Capelle-lès-Boulogne"
+    assert got[(2, "km 40")][1] == "Distance : Merville"
+    assert got[(2, "km 139")][1] == "Distance : Capelle-lès-Boulogne"
