@@ -7,6 +7,7 @@ lancement" (cumulative), "à fin 2022" or "au 1er janvier 2023" (a stock at a da
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -41,7 +42,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
-        "multi_year",  # "au cours du week-end des 7 et 8 mai 2022": days the figure took
+        "days",  # "au cours du week-end des 7 et 8 mai 2022": days the figure took (multi_year)
         re.compile(
             rf"\b(?:week-end|semaine|journées)\s+(?:des|du)\s+(?P<d1>{_DAY})\s+(?:et|au)\s+"
             rf"(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})(?:\s+" + _YEAR.format("b") + ")?",
@@ -354,11 +355,11 @@ def _period(kind: str, match: re.Match[str], report_year: int) -> Period | None:
         if last != first + 1:
             return _period("multi_year", match, report_year)
         return Period("multi_year", date(first, 9, 1), date(last, 8, 31))
-    if kind == "multi_year" and groups.get("d1") and groups.get("m2") and not groups.get("m1"):
+    if kind == "days":  # its own sentence's figures only: not in `_FRAMES`
         year = int(groups["b"]) if groups.get("b") else report_year
         start = _date(year, groups["m2"], groups["d1"], first=True)
         end = _date(year, groups["m2"], groups["d2"], first=False)
-        return Period(kind, start, end) if start and end and start < end else None
+        return Period("multi_year", start, end) if start and end and start < end else None
     if kind == "multi_year" and groups.get("m1"):
         start = _date(int(groups["a"]), groups["m1"], groups.get("d1"), first=True)
         end = _date(int(groups["b"]), groups["m2"], groups.get("d2"), first=False)
@@ -395,7 +396,9 @@ def _date(year: int, month_name: str, day: str | None, *, first: bool) -> date |
     if month is None:
         return None
     if day:
-        return date(year, month, 1 if day.startswith("1^") or day == "1er" else int(day))
+        with contextlib.suppress(ValueError):  # "31 avril": a misprint dates nothing
+            return date(year, month, 1 if day.startswith("1^") or day == "1er" else int(day))
+        return None
     if first:
         return date(year, month, 1)
     following = date(year + month // 12, month % 12 + 1, 1)

@@ -247,7 +247,7 @@ _ADVERBS = re.compile(
     r"(?<!\bce\s)(?<!\bcet\s)(?<!\bces\s)(?<!\bcette\s)(?<!\bson\s)(?<!\bsa\s)(?<!\bses\s)"
     r"(?<!\bleur\s)(?<!\bleurs\s)"
     r"(?:ainsi|déjà|également|aussi|bien|encore|toutes?|tous|\w+ment|aujourd['’]hui"
-    r"|désormais|notamment|donc|enfin|alors|ensuite|puis|aussitôt|finalement)\s+(?=\S)",
+    r"|désormais|notamment|donc|enfin|alors|ensuite|aussitôt|finalement)\s+(?=\S)",
     re.IGNORECASE,
 )
 # what an active verb was done to, when it is one noun after its article: "ont intégré une
@@ -258,8 +258,12 @@ _OBJECT = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_ENDS = re.compile(r"[,.;:()!?]")
-_TOTALS = frozenset({("au", "total"), ("en", "tout")})
 _SAID_THAT = re.compile(r"\s*qu(?:e\s|['’])")
+_SAYING = frozenset(
+    {"confirmer", "indiquer", "déclarer", "estimer", "répondre", "affirmer", "souligner",
+     "exprimer", "juger", "considérer", "dire", "expliquer", "préciser", "rappeler",
+     "signaler", "constater", "reconnaître", "penser", "trouver"}
+)  # fmt: skip
 _OBJECT_ARTICLES = frozenset({"un", "une", "la", "le", "l'", "l’"})
 _OBJECT_WORDS = 10
 _LOCUTION = re.compile(
@@ -291,8 +295,6 @@ def phrase_after(text: str) -> str:
             i += 1
             continue
         elided_stop = lower in {"d'entre", "d’entre"} or lower.startswith(("jusqu'", "jusqu’"))
-        # "9 sites au total": a total, not what it counts
-        elided_stop = elided_stop or (bool(out) and (lower, following) in _TOTALS)
         if lower in _STOPS or elided_stop or (i > start and is_verb(word)):
             break
         names = (  # "du Boulonnais et du Calaisis": two names, one complement
@@ -329,7 +331,9 @@ def phrase_after(text: str) -> str:
     if (
         participle
         and _PARTICIPLE.search(participle["participle"].lower())
-        and not _SAID_THAT.match(rest, participle.end())
+        and not (
+            lemma(participle["participle"]) in _SAYING and _SAID_THAT.match(rest, participle.end())
+        )
     ):  # not "1 500 répondants ont confirmé que ...": what they said, not what they did
         # "aidants qui ont participé": what they did, "aidants ayant participé"
         out.extend(["ayant", participle["participle"]] if active else [participle["participle"]])
@@ -513,7 +517,7 @@ def opening_phrase(text: str) -> str:
 
 # what a participle that ends a phrase is said of: "liée au Canal Seine-Nord Europe"
 _COMPLEMENT = re.compile(
-    r"\s+(?P<complement>(?:à|au|aux|sur|par|pour|de|du|des|d['’])\s*[^,;:.()«»\d]{2,60}?)"
+    r"\s+(?P<complement>(?:(?:à|au|aux|sur|par|pour|de|du|des)\s|d['’])\s*[^,;:.()«»\d]{2,60}?)"
     r"(?=\s*(?:[,;:.()«]|$)|\s(?:et|afin|dont|qui|que|à\s+l['’]horizon|en\s+\d)\b)",
     re.IGNORECASE,
 )

@@ -496,7 +496,10 @@ def _held_by(text: str, q: Quantity, label: str) -> str:
         return label
     articles = list(_ARTICLE.finditer(text, max(0, q.start - _HOLDER_REACH), q.start))
     holder = _HOLDER.fullmatch(text, articles[-1].end(), q.start) if articles else None
-    made_of = _MADE_OF.fullmatch(text, articles[-1].end(), q.start) if articles else None
+    indefinite = bool(articles) and articles[-1].group(0).strip().lower() in {"un", "une"}
+    made_of = _MADE_OF.fullmatch(text, articles[-1].end(), q.start) if indefinite else None
+    if made_of is not None and lemma(made_of["what"]) in _NOT_MADE_OF:
+        made_of = None  # "une fois en 3 mois", "une semaine en 5 modules": time, no parts
     if holder is None and made_of is not None and is_noun_phrase(made_of["what"]):
         return f"{label} ({' '.join(made_of['what'].split())})"  # "une tournée en 13 escales"
     if holder is None:
@@ -902,7 +905,8 @@ def _in_context(text: str, figures: list[_Read], parse: Parse | None) -> None:
         if figure.unit == before.unit == "EUR" and _CAPPED.fullmatch(between):
             figure.label = f"plafond : {_SAID_AN_AMOUNT.sub('', before.label)}"
     for figure in figures:  # "Merville (km 38)": a kilometre point, no length
-        at = _AT_A_POINT.fullmatch(figure.label) if figure.quantity.text[:2] == "km" else None
+        kilometre = figure.quantity.text[:2].lower() == "km"
+        at = _AT_A_POINT.fullmatch(figure.label) if kilometre else None
         figure.label = f"distance : {at['where']}" if at else figure.label
     for figure in figures:  # a change is of its figure as the context names it now
         of = figures[figure.part_of].label if figure.part_of is not None else ""
@@ -1043,7 +1047,8 @@ def _with_context(text: str, figure: _Read, until: int) -> str:
         context = _paragraph_topic(text)  # "Le programme PEGASE, ... Ainsi, 39 enfants ..."
     quoted = _QUOTED_NAME.search(context)
     if quoted is not None and lemma(context.split()[0]) == lemma(words[0]):
-        context = named = quoted["name"]  # "3 ateliers massage", "un atelier « détente »"
+        # "3 ateliers massage" after "un atelier « détente et bien-être »": the name alone
+        context = named = quoted["name"]
     if context != named:  # a name is quoted whole ("Sto lat ! La Polonia a cent ans")
         context = _CONTEXT_END.split(context, maxsplit=1)[0]
         context = _CUT_END.sub("", " ".join(context.split()[:_FRAMING_WORDS])).strip(" ,;:")
@@ -1119,7 +1124,13 @@ def _framing(text: str, q: Quantity, sentence_start: int, stop: int) -> str:
     framing.sort(key=lambda m: not 0 <= m.start() - q.end <= _FRAMING_REACH)
     framing = framing or [m for m in _FRAMING.finditer(text, 0, sentence_start)][:1]
     context = ""
-    for frame in framing:  # "lors de permanences, ... dans le cadre de la concertation ...":
+    # not the frame of another figure further on in the sentence ("80 personnes ... et 12
+    # ateliers ... dans le cadre du Plan Climat": the ateliers')
+    own = [
+        m for m in framing[1:] if m.start() < q.start or not _DIGIT.search(text, q.end, m.start())
+    ]
+    near = framing[:1] + own
+    for frame in near:  # "lors de permanences, ... dans le cadre de la concertation ...":
         said = opening_phrase(_PHRASE_END.split(text[frame.end() :], maxsplit=1)[0])
         at = text.find(said, frame.end()) if said else -1
         quoted = _QUOTED_NAME.match(text, at + len(said)) if at >= 0 else None
@@ -1872,7 +1883,10 @@ def _without_leading_word(label: str) -> str:
     "linéaire total", "un budget voisin" → "budget voisin"); none for a reflexive verb."""
     if _REFLEXIVE.match(label):
         return ""
-    return LEADING_ARTICLE.sub("", _LEADING_PREPOSITION.sub("", label))
+    label = _LEADING_PREPOSITION.sub("", label)
+    article = LEADING_ARTICLE.match(label)
+    named = article is not None and label[article.end() : article.end() + 1].isupper()
+    return label if named else LEADING_ARTICLE.sub("", label)  # "La Coupole", "Le Portel"
 
 
 # "D'un montant total de 2 860 000 €, ce projet a été accompagné ...": the subject's amount
@@ -1904,7 +1918,7 @@ _AMONG_NAMED = re.compile(
     r"\s*,\s*(?:[a-zéèêàâç]+\s+){0,2}$",  # "Parmi les inscrits, près de 7 130"
     re.IGNORECASE,
 )
-_DID = re.compile(r"\s+(?P<did>(?:ont|avaient|sont)\s+[^,;:.()]{3,80})")
+_DID = re.compile(r"\s+(?P<did>(?:ont|avaient|sont)\s+(?P<done>[\wéèêàâç'’-]+)[^,;:.()]{0,80})")
 
 
 def _among_named_before(text: str, q: Quantity, unit: str) -> str:
@@ -1917,6 +1931,8 @@ def _among_named_before(text: str, q: Quantity, unit: str) -> str:
     whole = re.sub(r"^\d[\d\s]*", "", whole)  # "Parmi les 300 inscrits, 120 ...": inscrits
     if did is None or not is_noun_phrase(whole) or re.search(r"\d", whole):
         return ""
+    if not is_participle(did["done"]):
+        return ""  # "Parmi les bénéficiaires, 120 sont des femmes": no deed of theirs
     label = without_verb(f"{whole} {did['did']}")
     return label if is_noun_phrase(label) and label.split()[1:2] != ["ont"] else ""
 
@@ -2503,8 +2519,9 @@ def _named_outright(
     if whose is not None:
         # "La requalification du collège Jean Jaurès à Calais dont l'investissement s'élève à
         # 2 000 000 €": the investment, of the work the relative clause hangs on
-        work = opening_phrase(LIST_MARKERS.sub("", _SENTENCE_END.split(text[: whose.start()])[-1]))
-        if is_noun_phrase(work):
+        before = LIST_MARKERS.sub("", re.split(r"[;:]\s|\.\s", text[: whose.start()])[-1])
+        work = re.sub(r"^cadre\s+d['’]\s*(?:une?\s+)?", "", phrase_before(before))
+        if is_noun_phrase(work) and not FINITE_AUXILIARY.search(work):
             return f"{whose['measure'].lower()} : {work}"
     clause, alone = text[clause_start : q.start], not phrase_after(text[q.end :])
     if (
@@ -2708,6 +2725,10 @@ _ARTICLE = re.compile(r"\b(?:une?|le|la)\s+|\bl['’]\s*", re.IGNORECASE)
 _HOLDER = re.compile(r"(?P<what>[a-zéèêàâç][\w'’ -]{1,40}?)\s+(?:de|d['’])\s*", re.IGNORECASE)
 _HOLDER_REACH = 60
 # a thing said in how many parts it is made of: "une tournée en 13 escales"
+_NOT_MADE_OF = frozenset(
+    {"fois", "semaine", "mois", "an", "année", "jour", "journée", "heure", "minute", "moyenne",
+     "tout", "total", "hausse", "baisse", "augmentation", "diminution"}
+)  # fmt: skip
 _MADE_OF = re.compile(r"(?P<what>[a-zéèêàâç][\wéèêàâç'’-]{3,30})\s+en\s*", re.IGNORECASE)
 # what a count is "un ... de" that holds nothing: "un total de 50", "une moyenne de 12"
 _NOT_A_HOLDER = frozenset(
@@ -2993,6 +3014,7 @@ _SPREAD_TAIL = re.compile(
     r"|les|le|la)\b.*$",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _QUOTED_NAME = re.compile(r"\s*«\s*(?P<name>[^«»]{2,60}?)\s*»")
 # a paragraph that opens on its topic: an article and a noun ("Le programme PEGASE, ...")
 _TOPIC_OPENS = re.compile(r"^\s*(?:le|la|les|l['’]|ce|cette|ces)\s*[\wéèêàâç]", re.IGNORECASE)

@@ -712,7 +712,9 @@ _DONE_BY_ITS_COMPLEMENT = frozenset(
     {"participation", "intervention", "contribution", "augmentation", "évolution",
      "diminution", "progression", "adhésion", "implication", "collaboration", "coopération",
      "disparition", "circulation", "fonctionnement", "concertation", "déplacement",
-     "engagement", "arrivée", "parlement", "gouvernement", "stationnement"}
+     "engagement", "arrivée", "parlement", "gouvernement", "stationnement", "fréquentation",
+     "situation", "association", "population", "habitation", "génération", "nation",
+     "station", "relation", "opération", "organisation", "fédération", "délégation"}
 )  # fmt: skip
 # an act named by "mise" or "prise" and what it puts the thing in: "Mise en service de 6 aires"
 _PUT_INTO = re.compile(
@@ -747,8 +749,9 @@ def done_by_act(parse: Parse, start: int, end: int) -> str:
         return ""  # the parse's counted noun far from the number: not what it counts
     put = _PUT_INTO.search(parse.text, max(0, start - 40), start)
     action = _act_complemented(parse, start, end)
-    if put is not None:
-        participle, how = "mis", " " + " ".join(put["how"].split())
+    if put is not None:  # "mise en service" → "mis", "prise en charge" → "pris"
+        participle = "pris" if put.group(0).lower().startswith("prise") else "mis"
+        how = " " + " ".join(put["how"].split())
     elif action:
         participle, how = act_participle(action), ""
     else:
@@ -762,10 +765,12 @@ def done_by_act(parse: Parse, start: int, end: int) -> str:
 
 # endings that say a noun's gender ("aménagement", "saturation"), surer than the small
 # model's guess on a word it has seldom seen
-_MASCULINE_ENDINGS = ("ment", "age", "eau", "isme", "oir", "ier", "et", "re")
-_FEMININE_ENDINGS = ("tion", "sion", "ure", "ité", "ée", "ette", "ance", "ence", "ie", "ude")
-# nouns of the reports whose gender neither their ending nor the small model gets right
-_GENDER_OF = {"aire": "Fem", "affaire": "Fem", "espace": "Masc", "aide": "Fem"}
+_FEMININE_ENDINGS = ("tion", "sion", "ure", "ette", "ance", "ence", "ude")
+# nouns of the reports whose gender the small model gets wrong
+_GENDER_OF = {
+    "aire": "Fem", "affaire": "Fem", "espace": "Masc", "aide": "Fem", "centre": "Masc",
+    "lycée": "Masc", "musée": "Masc", "comité": "Masc", "chambre": "Fem",
+}  # fmt: skip
 
 
 def _is_feminine(parse: Parse, noun: Word) -> bool:
@@ -777,11 +782,9 @@ def _is_feminine(parse: Parse, noun: Word) -> bool:
     singular = noun.text.lower().rstrip("sx")
     if singular in _GENDER_OF:
         return _GENDER_OF[singular] == "Fem"
-    if singular.endswith(_FEMININE_ENDINGS):
-        return True
-    if singular.endswith(_MASCULINE_ENDINGS) and not singular.endswith(("ure", "ère", "aire")):
-        return False
-    return "Gender=Fem" in noun.morph
+    if (said := _GENDER.search(noun.morph)) is not None:
+        return said[1] == "Fem"
+    return singular.endswith(_FEMININE_ENDINGS)
 
 
 _GENDER = re.compile(r"Gender=(Fem|Masc)")
@@ -789,7 +792,9 @@ _GENDER = re.compile(r"Gender=(Fem|Masc)")
 
 # an act noun that opens a list item or what follows a colon: "... (MNA) : redéploiement de"
 _OPENS_A_CLAUSE = re.compile(r"(?:^|[:;]|\s[-–•◆*])\s*$")
-_SCALE_SIGNS = frozenset({"M", "Md", "Mds", "k", "K", "€"})  # "2,6 M €"
+_SCALE_SIGNS = frozenset(  # "2,6 M € ont été dépensés", "2,6 millions d'euros ont été"
+    {"M", "Md", "Mds", "k", "K", "€", "million", "millions", "milliard", "milliards", "euros"}
+)
 _NEXT_TO = 30  # characters between a number and the noun it counts ("6 nouvelles aires")
 # what a sentence may be about that says nothing of a figure's context
 _NO_CONTEXT = frozenset({"département", "collectivité", "année", "an", "total", "ensemble"})

@@ -46,8 +46,7 @@ _ORDINAL = re.compile(r"\s?(?:\^\{[^}]*\}|\^\w+|er\b|re\b|ère\b|ème\b|e\b|è\b
 
 _QUALIFIER_BEFORE = re.compile(
     r"(?<![\w-])(?P<q>pas\s+moins\s+de|pas\s+moins\s+d['’]|plus\s+de|plus\s+d['’]|près\s+de|près\s+d['’]|environ|moins\s+de|moins\s+d['’]"
-    r"|au\s+moins|jusqu['’]à|quelques?|~|proches?\s+d(?:e|es|u)|voisine?s?\s+d(?:e|es|u)"
-    r"|avoisin\w*|de\s+l['’]ordre\s+de"
+    r"|au\s+moins|jusqu['’]à|quelques?|~|proches?\s+d(?:e|es|u)|avoisin\w*|de\s+l['’]ordre\s+de"
     r"|aux\s+alentours\s+de|ne\s+(?:doit\s+|doivent\s+)?pas\s+dépasser|dans\s+la\s+limite\s+de)\s*$",
     re.IGNORECASE,
 )
@@ -61,10 +60,6 @@ _QUALIFIER_CODES = {
     "quelques": "approx",
     "proche": "approx",
     "proches": "approx",
-    "voisin": "approx",  # "un budget voisin de 1,95 milliard"
-    "voisine": "approx",
-    "voisins": "approx",
-    "voisines": "approx",
     "de": "approx",  # de l'ordre de
     "aux": "approx",  # aux alentours de
     "ne": "at_most",  # ne pas dépasser 2,20 €
@@ -357,7 +352,7 @@ def find_quantities(text: str, *, cardinals: bool = False) -> list[Quantity]:
         qualifier, start = _qualifier_before(text, match.start())
         point = _KILOMETRE_POINT.search(text, 0, match.start()) if unit == "count" else None
         if point is not None:  # "Merville (km 38)": a distance along a route, its unit first
-            unit, start = "km", text.rfind("km", point.start(), match.start())
+            unit, start = "km", point.start("km")
         found.append(Quantity(_round(value), unit, qualifier, text[start:end], start, end))
     for match in _WORD_NUMBER.finditer(text):
         qualifier, start = _qualifier_before(text, match.start())
@@ -402,7 +397,7 @@ def find_quantities(text: str, *, cardinals: bool = False) -> list[Quantity]:
 
 
 # a kilometre point, its unit before its number: "Merville (km 38)", "au km 12"
-_KILOMETRE_POINT = re.compile(r"(?:^|\(|\b(?:au|du|le)\s)\s*km\s*$", re.IGNORECASE)
+_KILOMETRE_POINT = re.compile(r"(?:^|\(|\b(?:au|du|le)\s)\s*(?P<km>km)\s*$", re.IGNORECASE)
 # what joins the numbers of a list that prints its unit once, after the last one
 _LIST_JOINER = re.compile(r"\s*(?P<j>,|et|ou|à)\s*")
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
