@@ -2508,21 +2508,16 @@ def _named_outright(
     brought = _BROUGHT_TO.search(text[clause_start : q.start]) if unit == "count" else None
     if brought is not None and is_noun_phrase(brought["what"]):
         return brought["what"]  # "ce qui porte le nombre de bilans à cent six"
-    whose = _WHOSE_NUMBER.search(text, 0, q.start) if unit == "count" else None
-    if whose is not None:
-        # "Bénéficiaires de l'APA à domicile, dont le nombre atteint 28 917": the antecedent
+    whose = _WHOSE_MEASURE.search(text, 0, q.start) if unit in {"count", "EUR"} else None
+    if whose is not None and (whose["measure"].lower() == "nombre") == (unit == "count"):
+        # "Bénéficiaires de l'APA à domicile, dont le nombre atteint 28 917", "La
+        # requalification du collège Jean Jaurès dont l'investissement s'élève à 2 000 000 €":
+        # the antecedent of the relative clause
         antecedent = _DASHED_ASIDE.sub(" ", text[clause_start : whose.start()]).rstrip(" ,")
         what = phrase_before(LIST_MARKERS.sub("", antecedent))
-        if is_noun_phrase(what):
-            return what
-    whose = _WHOSE_AMOUNT.search(text, 0, q.start) if unit == "EUR" else None
-    if whose is not None:
-        # "La requalification du collège Jean Jaurès à Calais dont l'investissement s'élève à
-        # 2 000 000 €": the investment, of the work the relative clause hangs on
-        before = LIST_MARKERS.sub("", re.split(r"[;:]\s|\.\s", text[: whose.start()])[-1])
-        work = re.sub(r"^cadre\s+d['’]\s*(?:une?\s+)?", "", phrase_before(before))
-        if is_noun_phrase(work) and not FINITE_AUXILIARY.search(work):
-            return f"{whose['measure'].lower()} : {work}"
+        what = re.sub(r"^cadre\s+d['’]\s*(?:une?\s+)?", "", what)  # "dans le cadre d'une"
+        if is_noun_phrase(what) and not FINITE_AUXILIARY.search(what):
+            return what if unit == "count" else f"{whose['measure'].lower()} : {what}"
     clause, alone = text[clause_start : q.start], not phrase_after(text[q.end :])
     if (
         subject := (
@@ -2684,17 +2679,13 @@ _CUT_END = re.compile(
     re.IGNORECASE,
 )
 # "X, dont le nombre atteint 28 917": the number of the noun phrase before
-_WHOSE_NUMBER = re.compile(
-    r",?\s*dont\s+le\s+nombre\s+(?:(?:a\s+|avait\s+)?(?:atteint|dépassé|franchi|avoisiné)"
-    r"|dépasse|franchit|avoisine|approche|s['’]élève\s+à|s['’]est\s+élevé\s+à|est\s+de|était\s+de"
-    r"|se\s+monte\s+à)[\s*]*$",
-    re.IGNORECASE,
-)
-# "X dont l'investissement s'élève à 2 000 000 €": the amount of the work before
-_WHOSE_AMOUNT = re.compile(
-    r",?\s*dont\s+(?:le|la|l['’])\s*(?P<measure>investissement|coût|montant|budget|enveloppe)"
-    r"(?:\s+total)?\s+(?:s['’]élève\s+à|s['’]est\s+élevée?\s+à|atteint|est\s+de|se\s+monte\s+à"
-    r"|avoisine)[\s*]*$",
+# "X, dont le nombre atteint 28 917", "X dont l'investissement s'élève à 2 000 000 €": the
+# number or the amount of the noun phrase before
+_WHOSE_MEASURE = re.compile(
+    r",?\s*dont\s+(?:le|la|l['’])\s*(?P<measure>nombre|investissement|coût|montant|budget"
+    r"|enveloppe)(?:\s+total)?\s+(?:(?:a\s+|avait\s+)?(?:atteint|dépassé|franchi|avoisiné)"
+    r"|dépasse|franchit|avoisine|approche|s['’]élève\s+à|s['’]est\s+élevée?\s+à|est\s+de"
+    r"|était\s+de|se\s+monte\s+à)[\s*]*$",
     re.IGNORECASE,
 )
 # a participle that says nothing without its complement, left at a label's end: "dossier
