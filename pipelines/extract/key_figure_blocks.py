@@ -91,11 +91,17 @@ BOX_TITLE_LENGTH = 60
 _DEPARTEMENT_ACTS = re.compile(r"\b(?:le|du|par\s+le)\s+Département\b")
 # "103 des 127 agents RHS": the figure is a part of the one that follows
 _PART_OF_NEXT = re.compile(r"\s*(?:des|d['’]entre\s+les|parmi\s+les)\s*")
+# a figure whose words end on what it did to the next figure: "52 ateliers ont réuni 1500",
+# "2 356 agents ont suivi l'une des 397 formations"
+_ACTS_ON_NEXT = re.compile(
+    r"\s+(?:ont|a|avaient|avait)\s+(?!été\b)[\wéèêàâç]+(?:\s+l['’]une?\s+des)?[\s*]*$",
+    re.IGNORECASE,
+)
 _RATIO = re.compile(r"\bsur\s+(?:\d|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)", re.I)
 
 
 def _tidy(label: str) -> str:
-    label = re.sub(r"\s+", " ", label).strip(" :,;.-–—*")
+    label = re.sub(r"\s+", " ", label).strip(" :,;.-–—*/")  # "10 renouvellements / 14 ..."
     if label.endswith(")") and "(" not in label:
         label = label[:-1]  # "(10 numéros)": the bracket closes around the figure, not the label
     if label.startswith(")"):  # "(67 %) portent sur ...": the bracket closes the figure's aside
@@ -121,6 +127,10 @@ def label_of(body: str, figures: list[Quantity], index: int) -> str:
             return named
     after = _CUT.split(body[quantity.end : stop], maxsplit=1)[0]
     label = _tidy(after)
+    acted = _ACTS_ON_NEXT.search(body, quantity.end, stop) if index + 1 < len(figures) else None
+    if acted is not None and acted.start() - quantity.end <= len(after):
+        # "52 ateliers ont réuni 1500 participants": ateliers (not "ont participé aux 18")
+        label = _tidy(body[quantity.end : acted.start()])
     done = _PARTICIPLE_FIRST.match(label) if quantity.unit == "EUR" else None
     if (
         done is not None

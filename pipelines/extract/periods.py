@@ -339,6 +339,8 @@ def _aside(text: str, match: re.Match[str], start: int) -> bool:
     if opened < 0 or text.rfind(")", opened, match.start()) >= 0:
         return False
     closed = text.find(")", match.end())
+    if 0 <= closed < start and re.fullmatch(r"\)\s*:[\s*]*", text[closed:start]):
+        return False  # "Fonds conservés (en cumulé) : 36 880 ml": the figure's own label
     return 0 <= closed < start
 
 

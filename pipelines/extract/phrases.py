@@ -234,6 +234,10 @@ def _content(word: str) -> bool:
     return word.lower().strip("'’") not in _LEADING and word[:1].isalnum()
 
 
+# nouns whose complement opens on "à": "l'appel à projets", "les appels à candidatures"
+_WITH_A = ("appel", "appels")
+
+
 def _clip(words: list[str]) -> list[str]:
     while words and words[-1].lower().strip("'’") in _INNER:
         words = words[:-1]
@@ -295,7 +299,9 @@ def phrase_after(text: str) -> str:
             i += 1
             continue
         elided_stop = lower in {"d'entre", "d’entre"} or lower.startswith(("jusqu'", "jusqu’"))
-        if lower in _STOPS or elided_stop or (i > start and is_verb(word)):
+        # "appel à projets": one noun (not "8 ateliers à Arras")
+        compound = lower == "à" and out and out[-1].lower().strip("'’").endswith(_WITH_A)
+        if (lower in _STOPS and not compound) or elided_stop or (i > start and is_verb(word)):
             break
         names = (  # "du Boulonnais et du Calaisis": two names, one complement
             i + 2 < len(words)
@@ -454,7 +460,8 @@ _ONLY_DONE = ("is", "ies", "ise", "ises")
 _SAYS_NOTHING = re.compile(
     r"^\s*(?:(?:nombre|total|montant|volume|chiffre|reprises|fois|hauteur|respectivement)\s*$"
     r"|.+\s(?:porte|portent)\s*$"  # "Gestion porte" (sur 6 420 ha): a clause cut on its verb
-    r"|(?:laquelle|lequel|lesquel(?:le)?s|auquel|auxquel(?:le)?s|dont|qui|que)\b)",  # a relative
+    r"|(?:laquelle|lequel|lesquel(?:le)?s|auquel|auxquel(?:le)?s|dont|qui|que)\b"  # a relative
+    r"|(?:d['’]\s*)?entre\s+(?:eux|elles)\b)",  # "(52 %) d'entre eux": of the figure before
     re.IGNORECASE,
 )
 # a clause, not a noun phrase: "l'accompagnement se voit doté" (not "Communes s'engageant");

@@ -61,6 +61,7 @@ from pipelines.extract.quantified import (
     is_weak_label,
     item_phrase,
     noun_before,
+    noun_gender,
     nounlike,
     subject_of,
     topic_of,
@@ -359,11 +360,11 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
             ):  # "104 agents RHS sur 128": the bare figure is the whole of the one before
                 figure.label = f"{previous.label.split()[0]} (total)"
                 previous.part_of = len(figures)
-            elif among := _among(after, previous, figure, between):
+            elif among := _among(after, referent := _referent(figures, after), figure, between):
                 # "5 811 demandes reçues ; 45 % d'entre elles ont été dématérialisées",
                 # "Vingt-neuf jeunes ont été accompagnés, 13 d'entre eux au titre de ..."
                 figure.label, figure.among = among, True
-                figure.part_of = figures.index(previous)
+                figure.part_of = figures.index(referent)
             elif _BETWEEN_SHARE.search(between):
                 _said_so(figure, previous, figures.index(previous), after)
         bracket = _bracket_whole(text, q, quantities[:i])
@@ -1033,6 +1034,10 @@ def _with_context(text: str, figure: _Read, until: int) -> str:
     short = len(words) <= _SHORT_LABEL and (
         len(words) <= _BARE_LABEL or lemma(words[0]) in VAGUE_NOUNS
     )
+    # "Créneaux horaires journaliers programmés": no complement says what they are of;
+    # "Médecins de la PMI mobilisés": what for, the participle does not say
+    bare = not any(w.lower() in _COMPLEMENT_WORDS or w.lower()[:2] in _OF for w in words)
+    short = short or bare or (len(words) > 1 and is_participle(words[-1]))
     q = figure.quantity
     if len(words) <= _BARE_LABEL and (full := _named_in_full_before(text, label, q.start)):
         return full  # "... guide d'évaluation / outils ... pour les deux guides"
@@ -1115,6 +1120,14 @@ def _said_in_full(label: str, context: str) -> str:
     return " ".join([phrase, *words[1:]])
 
 
+# a figure that is the subject of a clause of its own: "et 44 lauréats ont été récompensés"
+_FIGURE_OF_A_CLAUSE = re.compile(
+    r"\d[\d\s]*\s+[\wéèêàâç'’-]+(?:\s+[\wéèêàâç'’-]+)?\s+(?:ont|a|sont|est|avaient|avait"
+    r"|étaient|était)\b",
+    re.IGNORECASE,
+)
+
+
 def _framing(text: str, q: Quantity, sentence_start: int, stop: int) -> str:
     """What the figure's sentence, else its paragraph before it, frames it with ("lors de la
     Semaine bleue"), else the line's heading or dated title."""
@@ -1126,10 +1139,13 @@ def _framing(text: str, q: Quantity, sentence_start: int, stop: int) -> str:
     context = ""
     # not the frame of another figure further on in the sentence ("80 personnes ... et 12
     # ateliers ... dans le cadre du Plan Climat": the ateliers')
-    own = [
-        m for m in framing[1:] if m.start() < q.start or not _DIGIT.search(text, q.end, m.start())
+    near = [
+        m
+        for m in framing
+        if m.start() < q.start
+        or m.start() - q.end <= _FRAMING_REACH
+        or not _FIGURE_OF_A_CLAUSE.search(text, q.end, m.start())
     ]
-    near = framing[:1] + own
     for frame in near:  # "lors de permanences, ... dans le cadre de la concertation ...":
         said = opening_phrase(_PHRASE_END.split(text[frame.end() :], maxsplit=1)[0])
         at = text.find(said, frame.end()) if said else -1
@@ -1167,7 +1183,14 @@ def _named_before(text: str, q: Quantity, sentence_start: int, stop: int, short:
     if capitalised or lower:
         name = (capitalised or lower)[-1]  # a proper name alone; a common one with its noun
         return event if not capitalised and name in event else name  # "semaine « les clés ... »"
-    return _programme_in(text[sentence_start:stop]) or event
+    # its own sentence's programme, else the one the sentence before names ("Cette 5ème
+    # édition du Budget citoyen a permis ... En septembre, près de 13 000 habitants ...")
+    before = max(text.rfind(". ", 0, max(sentence_start - 2, 0)) + 1, 0)
+    return (
+        _programme_in(text[sentence_start:stop])
+        or event
+        or (_programme_in(text[before:sentence_start]) if sentence_start else "")
+    )
 
 
 # a common noun and the name between guillemets it is given: "Une semaine « les clés pour
@@ -1290,13 +1313,23 @@ def _parts_said_after(text: str, figures: list[_Read], members: list[int]) -> bo
     return True
 
 
+# the words a number cut off from a state: "entrés dans le dispositif il y a plus de (5 ans)"
+_CUT_BY_A_NUMBER = frozenset(["il", "y", "a", "plus", "moins", "près", "de", "d'", "d’", "depuis"])
+_STATE_WORDS = 10
+
+
 def _share_among(after: str, previous: _Read) -> str:
     """ "45 % d'entre elles ont été dématérialisées": a share of the figure before, with what
     sets the share apart; "" when the words after the figure are not "d'entre eux"."""
     among = _AMONG.match(after)
     if among is None:
         return ""
-    state = f" {among['state']}" if among["state"] else ""
+    # "entrés dans le dispositif il y a plus de 5 ans": when is no part of the state
+    state = re.split(r"\s+il\s+y\s+a\b", among["state"] or "", maxsplit=1)[0].split()
+    while state and state[-1].lower() in _CUT_BY_A_NUMBER:
+        state = state[:-1]  # "entrés dans le dispositif il y a plus de" (5 ans)
+    state = [f" {' '.join(state)}"] if len(state) <= _STATE_WORDS else []
+    state = state[0] if state else ""
     return f"{previous.label}{state} (part en %)"
 
 
@@ -1349,6 +1382,21 @@ def _share_of_part(after: str, previous: _Read, figure: _Read) -> str:
         return ""
     whole = _BRACKETED.sub("", previous.label).strip()
     return f"{whole} {' '.join(where[0].split())} (part en %)"
+
+
+def _referent(figures: list[_Read], after: str) -> _Read:
+    """The figure "d'entre eux" ("d'entre elles") is among: the last one before whose noun
+    is not of the other gender ("48 260 foyers comptent six femmes sur dix, et 52 % d'entre
+    eux ..." → the foyers), else the one right before."""
+    pronoun = _AMONG.match(after)
+    if pronoun is None:
+        return figures[-1]
+    feminine = "elles" in pronoun[0].lower().split()
+    for figure in reversed(figures):
+        head = figure.label.split()[0].lower() if figure.label else ""
+        if head and noun_gender(head) in {None, "Fem" if feminine else "Masc"}:
+            return figure
+    return figures[-1]
 
 
 def _among(after: str, previous: _Read, figure: _Read, between: str = "") -> str:
@@ -1583,6 +1631,7 @@ def _label(
         if described:
             label = f"{UNIT_NOUNS[unit]} : {described}" if unit in UNIT_NOUNS else described
     label = _said_plainly(label, unit)
+    label = _act_of(text[: q.start], label) if unit in UNIT_NOUNS else label
     label = _said_an_amount(text, q, unit, label)
     if parse is not None and label:
         label = _without_leading_verb(parse, text, label, q.start)
@@ -1606,6 +1655,18 @@ def _measured(label: str, unit: str) -> str:
         return label
     acronym = label[:2] == label[:2].upper()  # "EV5", "RD 165": a name keeps its capitals
     return f"{noun} : {label if acronym else label[:1].lower() + label[1:]}"
+
+
+def _act_of(before: str, label: str) -> str:
+    """An amount labelled by who did what with it, said as the act: "Le Département
+    contribue à hauteur de 143 M€" → "contribution du Département"; the label otherwise."""
+    acts = _WHO_ACTS.match(label)
+    act = _act_noun(acts["verb"]) if acts is not None else ""
+    if acts is None or not act:
+        return label
+    said = re.search(rf"\b(?P<the>le|la|les|l['’])\s*{re.escape(acts['who'])}\b", before, re.I)
+    the = said["the"].lower().replace("’", "'") if said is not None else ""
+    return f"{act} {_OF_ARTICLE.get(the, 'de ')}{acts['who']}"
 
 
 def _said_plainly(label: str, unit: str) -> str:
@@ -2781,6 +2842,11 @@ _ACTS_ON_AMOUNTS = {
     "obtention": "obtenu", "attribution": "attribué", "versement": "versé",
     "mobilisation": "mobilisé", "octroi": "octroyé", "allocation": "alloué",
 }  # fmt: skip
+# who did what an amount measures, and the article the sentence gave them: "Le Département
+# contribue (à hauteur de 143 M€)"
+_WHO_ACTS = re.compile(
+    r"^(?P<who>[A-ZÉ][\w'’ -]{1,40}?)\s+(?P<verb>[a-zéèêàâç]+(?:e|ent|it|issent))$"
+)
 # an amount said by what something cost: "Montant : opération ayant coûté"
 _COST_OF = re.compile(r"^(?:montant\s*:\s*)?(?P<what>.+?)\s+ayant\s+coûté$", re.IGNORECASE)
 # a label that opens on the participle of what was received: "bénéficié d'une subvention"
@@ -2889,7 +2955,9 @@ _CLEFT = re.compile(
 )
 _AMONG = re.compile(
     r"\s*d['’]\s*entre\s+(?:eux|elles)\b[\s,]*(?:(?:(?:ont|a)\s+été|sont|est)\s+"
-    rf"(?P<state>{PARTICIPLE_FORM}))?",
+    rf"(?P<state>(?:{PARTICIPLE_FORM}\s*)?"
+    # where they are: "sont dans le dispositif depuis plus de cinq ans"
+    r"(?:(?:dans|en|sur|au|à|hors)\s+[^,.;:()]{3,50}?(?=\s*(?:[,.;:()]|$|\s(?:et|dont)\s)))?))?",
     re.IGNORECASE,
 )
 # where a figure's phrase ends, and what joins an amount to the phrase before it
@@ -2951,6 +3019,28 @@ _EN_COUNTS = re.compile(
     re.IGNORECASE,
 )
 _SHORT_LABEL = 3
+# words that open a noun's complement: a label with none says nothing of what it is of
+_COMPLEMENT_WORDS = frozenset(
+    [
+        "de",
+        "du",
+        "des",
+        "d'",
+        "à",
+        "au",
+        "aux",
+        "pour",
+        "sur",
+        "en",
+        "par",
+        "avec",
+        "dans",
+        "chez",
+        "entre",
+        "auprès",
+    ]
+)
+_OF = frozenset({"d'", "d’"})
 _NAMED_LABEL = 5  # a label this long still takes the name of its programme
 _FRAMING_WORDS = 7
 _FRAMING_REACH = 40  # characters from a figure to the framing of its own phrase
@@ -3005,7 +3095,6 @@ _SPREAD_TAIL = re.compile(
     r"|les|le|la)\b.*$",
     re.IGNORECASE,
 )
-_DIGIT = re.compile(r"\d")
 _QUOTED_NAME = re.compile(r"\s*«\s*(?P<name>[^«»]{2,60}?)\s*»")
 # a paragraph that opens on its topic: an article and a noun ("Le programme PEGASE, ...")
 _TOPIC_OPENS = re.compile(r"^\s*(?:le|la|les|l['’]|ce|cette|ces)\s*[\wéèêàâç]", re.IGNORECASE)

@@ -788,6 +788,18 @@ def _is_feminine(parse: Parse, noun: Word) -> bool:
 
 
 _GENDER = re.compile(r"Gender=(Fem|Masc)")
+# nouns of people whose gender is their meaning
+_PERSONS = {"femme": "Fem", "fille": "Fem", "mère": "Fem", "homme": "Masc", "garçon": "Masc"}
+
+
+def noun_gender(noun: str) -> str | None:
+    """A noun's gender known without its sentence ("femmes", "aires", "inscriptions"):
+    "Fem", "Masc", or None when its ending does not say."""
+    singular = noun.lower().rstrip("sx")
+    known = _PERSONS.get(singular) or _GENDER_OF.get(singular)
+    if known is None and singular.endswith(_FEMININE_ENDINGS):
+        known = "Fem"
+    return known
 
 
 # an act noun that opens a list item or what follows a colon: "... (MNA) : redéploiement de"

@@ -220,6 +220,32 @@ def test_an_amount_for_the_figure_before_and_a_part_of_the_figure_after(entities
     assert got["150"].part_of != got["127"].indicator_code
 
 
+def test_a_slash_between_items_and_a_verb_on_the_next_figure_are_no_words_of_a_label(
+    entities,
+) -> None:
+    """Line 4510 ("10 renouvellements / 14 nouvelles demandes / 9 visites conseil"), line
+    371 ("111 intervenants et 52 ateliers ont réuni 1500 participants"), and a verb with a
+    complement of its own, which stays ("150 agents ont participé aux 18 réunions")."""
+    reader = _read_block(
+        entities,
+        "Les chiffres clés de l'essai",
+        "- ◆ 10 renouvellements / 14 nouvelles demandes / 9 visites conseil",
+        "- ◆ 111 intervenants et 52 ateliers ont réuni 1500 participants présents",
+        "- ◆ Plus de 150 agents ont participé aux 18 réunions thématiques",
+        "- ◆ 2 356 agents ont suivi l'une des 397 formations proposées",
+    )
+    labels = {g.indicator_code: g.indicator_label for g in reader.result.generated_indicators}
+    got = {f.source_span: labels[f.indicator_code] for f in reader.result.figures}
+    assert (got["10"], got["14"], got["9"]) == (
+        "Renouvellements",
+        "Nouvelles demandes",
+        "Visites conseil",
+    )
+    assert got["52"] == "Ateliers"
+    assert got["Plus de 150"] == "Agents ayant participé"  # not cut: "aux" 18 réunions
+    assert got["2 356"] == "Agents"
+
+
 def test_a_partner_box_holds_the_figures_under_its_title(entities) -> None:
     """Lines 4509-4520 of the report: "Les chiffres clés des principaux partenaires" titles
     a box per partner ("LA COUPOLE d'Helfaut, et son planétarium 3D", "LA MDPH62"); the

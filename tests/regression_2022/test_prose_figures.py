@@ -444,7 +444,10 @@ def test_respectively_lists_amounts_for_works_and_shares_among_the_figure_before
         entities,
     )
     assert got[(2, "81")][1] == "Aides à la diffusion de proximité"
-    assert got[(2, "huit")][1] == "Saisons culturelles intercommunales soutenues"
+    # a label without a complement takes the heading its line opens on
+    assert got[(2, "huit")][1] == (
+        "Saisons culturelles intercommunales soutenues (Soutien à la diffusion culturelle)"
+    )
     assert got[(3, "760 000 €")][1] == "Reconstructions du pont Valois à Guînes"
     assert got[(3, "985 000 €")][1] == "Reconstructions du pont de la RD 33 à Méricourt"
     assert (
@@ -1338,7 +1341,9 @@ def test_lengths_along_a_route_costs_and_what_was_received(indicators, entities)
     )
     labels = {span: label for (_, span), (_, label) in got.items()}
     assert labels["3,9 km"] == "Longueur : EV5"
-    assert labels["4,2 km"] == "Longueur : voies existantes réaménagées"
+    assert labels["4,2 km"] == (
+        "Longueur : voies existantes réaménagées (EV5 entre Saint-Omer et Audruicq)"
+    )
     assert labels["261 300 €"] == "Coût : opération"
     assert labels["36 %"] == "Subvention"
 
@@ -1777,12 +1782,17 @@ def test_the_page_a_title_a_fronted_phrase_and_every_territory(indicators, entit
 
 def test_a_longer_label_takes_only_the_name_of_its_programme(indicators, entities) -> None:
     """Line 507: a label of three words or more takes the name between guillemets its line
-    opens with; not a framing or a paragraph's topic, which only a short label takes."""
+    opens with; a framing only when it ends on its participle (what was done, not what for)
+    or has no complement; never one that frames another figure's clause further on."""
     got = _extract_lines(
         [
             "« Construisons notre Pas-de-Calais » c'était des concertations partenariales : 14 "
             "rencontres partenariales, 111 intervenants, 52 ateliers de travail.",
             "Dans le cadre du plan de relance, 40 places d'accueil de jour ont été créées.",
+            "Cette 5ème édition du Budget citoyen a réuni des porteurs. En septembre, 13 000"
+            " habitants ont voté pour leurs projets et 44 lauréats ont été récompensés lors du"
+            " Conseil Départemental de l'ESS.",
+            "Dans le cadre du plan de relance, 40 places d'accueil de jour pour les aînés.",
         ],
         indicators,
         entities,
@@ -1790,7 +1800,9 @@ def test_a_longer_label_takes_only_the_name_of_its_programme(indicators, entitie
     label = {(line, span): lab for (line, span), (_, lab) in got.items()}
     assert label[(2, "52")] == "Ateliers de travail (Construisons notre Pas-de-Calais)"
     assert label[(2, "111")] == "Intervenants (Construisons notre Pas-de-Calais)"
-    assert "(" not in label[(3, "40")]
+    assert label[(3, "40")] == "Places d'accueil de jour créées (plan de relance)"
+    assert label[(4, "13 000")] == "Habitants ayant voté (Budget citoyen)"
+    assert "(" not in label[(5, "40")]  # a complement of its own says what they are for
 
 
 def test_a_sentence_that_goes_on_from_the_one_before_and_a_programme_s_adjective(
@@ -3871,3 +3883,34 @@ def test_what_a_second_read_of_the_rules_found(indicators, entities) -> None:
     text = "Au cours du week-end des 30 et 31 avril 2022, 300 visiteurs sont venus."
     at = text.index("300")
     assert period_of(text, at, at + 3, 2022).kind == "year"
+
+
+def test_what_the_twenty_fifth_copy_and_bare_labels_needed(indicators, entities) -> None:
+    """Sentences of tests/data/reworded-25 and of the report: "d'entre eux" is among the
+    figure whose noun agrees with it ("foyers", not "femmes") and keeps where they are; "Le
+    Département contribue à hauteur de" names the contribution; "appel à projets" is one
+    noun; a label without a complement takes the programme the sentence before names; a
+    bracket that closes on the label ("(en cumulé) :") dates the figure after it."""
+    from pipelines.extract.periods import period_of
+
+    got = _extract_lines(
+        [
+            "Les 48 260 foyers RSA comptent six femmes sur dix, et 52 % d'entre eux sont"
+            " entrés dans le dispositif il y a plus de 5 ans.",
+            "Le Département contribue à hauteur de 143 millions d'euros HT au canal.",
+            "Pour cinq projets, 13 940 € ont été attribués au titre de l'appel à projets"
+            " initiatives transfrontalières locales.",
+            "Cette 5ème édition du Budget citoyen a permis de nombreux ateliers. En septembre,"
+            " près de 13 000 habitants du Pas-de-Calais ont voté pour leurs projets préférés.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "52 %")][1] == "Foyers RSA entrés dans le dispositif (part en %)"
+    assert got[(2, "52 %")][0].part_of == got[(2, "48 260")][0].indicator_code
+    assert got[(3, "143 millions d'euros")][1] == "Contribution du Département"
+    assert "appel à projets initiatives transfrontalières" in got[(4, "13 940 €")][1]
+    assert got[(5, "près de 13 000")][1].endswith("(Budget citoyen)")
+    text = "Fonds conservés (en cumulé) : 36 880 mètres linéaires"
+    at = text.index("36 880")
+    assert period_of(text, at, at + 6, 2022).kind == "cumulative"
