@@ -41,9 +41,17 @@ _DETERMINERS = frozenset(
 _ARTICLES = frozenset({"le", "la", "les", "l", "un", "une"})
 _INNER = frozenset({"de", "d", "des", "du", "et", "la", "le", "les", "l", "en", "à"})
 _AUXILIARIES = re.compile(
-    r"^\s*(?:qui\s+)?(?:ont|a|sont|est|seront|sera|avaient|avait|étaient|était)"
+    # "se sont (donc) mobilisées": a reflexive says what happened to them too
+    r"^\s*(?:qui\s+)?(?P<reflexive>se\s+|s['’]\s*)?"
+    r"(?:ont|a|sont|est|seront|sera|avaient|avait|étaient|était)"
     r"(?:\s+été)?\s+(?P<participle>[\wéèêàâîôûç-]+)",  # adverbs: taken out before (_ADVERBS)
     re.IGNORECASE,
+)
+# reflexive verbs whose participle says what the counted became: "200 personnes se sont
+# mobilisées" → "personnes mobilisées" (not "se sont rendues": "personnes rendues")
+_BECAME = frozenset(
+    {"mobilisé", "inscrit", "engagé", "réuni", "rassemblé", "impliqué", "tenu", "investi"}
+    | {"formé", "déroulé", "installé", "porté"}
 )
 # "répondu", "venu", "vécu", "paru": an act of its own; not "vu", "eu", "pu", "reçu"
 _PARTICIPLE = re.compile(
@@ -330,10 +338,8 @@ def phrase_after(text: str) -> str:
     if not out:
         return ""
     rest = " ".join(_ADVERBS.sub(" ", " ".join(words[i:])).split())  # "ont ainsi été réunis"
-    participle = _AUXILIARIES.match(rest)
     active = re.match(r"\s*(?:qui\s+)?(?:ont|a|avaient|avait)\s+(?!été\b)", rest, re.IGNORECASE)
-    if participle and not active and not _agrees(out[0], participle.group(0)):
-        participle = None  # "une aire de 49 places VL a été réalisée": the aire was
+    participle = _auxiliary_participle(out[0], rest, active=active is not None)
     if (
         participle
         and _PARTICIPLE.search(participle["participle"].lower())
@@ -359,6 +365,19 @@ def phrase_after(text: str) -> str:
     return _join(out)
 
 
+def _auxiliary_participle(noun: str, rest: str, *, active: bool) -> re.Match[str] | None:
+    """The auxiliary and participle that open `rest`, when they say what happened to the
+    noun before: not a singular auxiliary after a plural noun ("une aire de 49 places VL a
+    été réalisée": the aire was), nor a reflexive that says no state ("se sont rendues")."""
+    participle = _AUXILIARIES.match(rest)
+    if participle is None or (not active and not _agrees(noun, participle.group(0))):
+        return None
+    masculine = participle["participle"].lower().rstrip("s")
+    if participle["reflexive"] and not {masculine, masculine[:-1]} & _BECAME:
+        return None  # "se sont rendues", "se sont partagé 6 950 €": no state of theirs
+    return participle
+
+
 def _agrees(noun: str, passive: str) -> bool:
     """A passive verb whose auxiliary may have the counted noun as its subject: "(places)
     qui sont réalisées", "(repas) ont été produits"; not a singular auxiliary after a plural
@@ -366,7 +385,7 @@ def _agrees(noun: str, passive: str) -> bool:
     or an acronym ("CER", "Ehpad") says no number."""
     if noun[:1].isupper():
         return True
-    auxiliary = re.match(r"\s*(?:qui\s+)?(\w+)", passive)
+    auxiliary = re.match(r"\s*(?:qui\s+)?(?:se\s+|s['’]\s*)?(\w+)", passive)
     plural_verb = auxiliary is not None and auxiliary[1].lower() in _PLURAL_AUXILIARIES
     plural_noun = noun.lower().endswith(("s", "x", "z"))
     return plural_verb == plural_noun

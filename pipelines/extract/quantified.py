@@ -260,18 +260,21 @@ def _what_happened(parse: Parse, noun: Word) -> list[Word]:
     subject = noun
     if noun.dep == "nmod" and head is not None and head.lemma.lower() in _SCALES:
         subject, head = head, parse.head_of(head)  # "une vingtaine d'entretiens ont été menés"
-    if subject.dep in {"nsubj:pass", "nsubj"} and head is not None:
-        auxiliaries = {w.lemma.lower() for w in parse.children(head) if w.dep.startswith("aux")}
-        if subject.dep == "nsubj" and "avoir" in auxiliaries:
-            return []  # "une dizaine d'ateliers ... ont permis de": a deed, not what was done
-        return [head] if _past_participle_of(noun, head) else []
+    # "une dizaine d'ateliers, animés par ...": the participle may hang on the scale word
     relative = [
         w
-        for w in parse.children(noun)
+        for w in [*parse.children(noun), *(parse.children(subject) if subject != noun else [])]
         if w.dep in {"acl:relcl", "acl"}
         and w.pos in {"VERB", "ADJ"}
         and _past_participle_of(noun, w)
     ]
+    if subject.dep in {"nsubj:pass", "nsubj"} and head is not None:
+        auxiliaries = {w.lemma.lower() for w in parse.children(head) if w.dep.startswith("aux")}
+        if subject.dep == "nsubj" and "avoir" in auxiliaries:
+            # "une dizaine d'ateliers ... ont permis de": a deed, not what was done; what
+            # was done to them may be said aside ("..., animés par les bénéficiaires, ...")
+            return relative[:1]
+        return [head] if _past_participle_of(noun, head) else []
     return relative[:1]
 
 

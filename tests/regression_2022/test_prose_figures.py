@@ -3378,7 +3378,8 @@ def test_lines_of_the_twenty_third_copy(indicators, entities) -> None:
     """Lines as tests/data/reworded-23 and the report word them: the number of a "près de
     200" is the number, not the adverb, so the participle of what happened to its noun is
     read; "une vingtaine d'entretiens ont été menés" likewise; a deed with "avoir" ("une
-    dizaine d'ateliers ... ont permis") is no participle of the noun; a fronted "Avec 7 100
+    dizaine d'ateliers ... ont permis") is no participle of the noun, the one set aside by
+    commas ("..., animés par ...,") is; a fronted "Avec 7 100
     agents, un budget proche de 1,9 milliard" does not make the budget what the agents are
     of."""
     got = _extract_lines(
@@ -3395,7 +3396,7 @@ def test_lines_of_the_twenty_third_copy(indicators, entities) -> None:
     )
     assert got[(2, "près de 200")][1] == "Personnes accueillies"
     assert got[(3, "Une vingtaine")][1] == "Entretiens menés"
-    assert got[(4, "une dizaine")][1] == "Ateliers"
+    assert got[(4, "une dizaine")][1] == "Ateliers animés"
     assert got[(5, "près de 7 100")][1] == "Agents"
 
 
@@ -3914,3 +3915,34 @@ def test_what_the_twenty_fifth_copy_and_bare_labels_needed(indicators, entities)
     text = "Fonds conservés (en cumulé) : 36 880 mètres linéaires"
     at = text.index("36 880")
     assert period_of(text, at, at + 6, 2022).kind == "cumulative"
+
+
+def test_a_reflexive_state_and_a_commune_named_as_a_venue(indicators, entities) -> None:
+    """Line 1010 "Près de 200 personnes se sont donc mobilisées": what they became; "se sont
+    rendues", "se sont partagé 6 950 €" say no state of theirs. Line 2145: a participle set
+    aside by commas after "une dizaine d'ateliers". Lines 4186 and 4994: a commune named
+    only as where people gathered is no entity of the count (an amount keeps its commune)."""
+    got = _extract_lines(
+        [
+            "Près de 200 personnes se sont donc mobilisées autour des vice-présidentes.",
+            "35 personnes se sont rendues aux Apprentis d'Auteuil.",
+            "Ainsi, une dizaine d'ateliers, animés par les bénéficiaires du RSA eux-mêmes, ont"
+            " permis de faire un zoom sur les compétences.",
+            "Le pôle a organisé le 6 avril 2022, à Arras, un temps d'échanges. Une cinquantaine"
+            " de participants ont pu échanger.",
+            "- ◆ Les semaines bleues avec près de 600 personnes accueillies au stade couvert de"
+            " Liévin",
+            "Le stade couvert de Liévin a été rénové pour 1,2 M€.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "Près de 200")][1] == "Personnes mobilisées"
+    assert got[(3, "35")][1] == "Personnes"
+    assert got[(4, "une dizaine")][1].startswith("Ateliers animés")
+    assert got[(5, "Une cinquantaine")][0].entity_type == "department"
+    assert got[(6, "près de 600")][0].entity_type == "department"
+    assert (got[(7, "1,2 M€")][0].entity_type, got[(7, "1,2 M€")][0].entity_code) == (
+        "commune",
+        "62510",
+    )  # Liévin
