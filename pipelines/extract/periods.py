@@ -446,6 +446,24 @@ def planned_lists(document: Document) -> dict[Location, Period]:
     return planned
 
 
+# a section dated as a whole by its first line: "ORGANISATION POLITIQUE" / "(DÉCEMBRE 2022)"
+_DATED_HEADING = re.compile(rf"^\s*\(\s*(?P<month>{_MONTH})\s+(?P<y>(?:19|20)\d\d)\s*\)\s*$", _I)
+
+
+def dated_sections(document: Document) -> dict[Location, Period]:
+    """The lines of a section whose first line is a month and year in brackets ("ORGANISATION
+    POLITIQUE (DÉCEMBRE 2022)"): what it states ("15 vice-présidents") is a stock at the end
+    of that month."""
+    dated: dict[Location, Period] = {}
+    for section in document.sections:
+        lines = list(section.lines())
+        heading = _DATED_HEADING.match(lines[0].text) if lines else None
+        end = _date(int(heading["y"]), heading["month"], None, first=False) if heading else None
+        if end is not None:
+            dated.update((line.location, Period("as_of", None, end)) for line in lines[1:])
+    return dated
+
+
 def _is_item(line: TextLine) -> bool:
     return LIST_ITEM.match(line.text) is not None
 

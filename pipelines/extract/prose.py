@@ -1642,6 +1642,7 @@ def _label(
             label = f"{UNIT_NOUNS[unit]} : {described}" if unit in UNIT_NOUNS else described
     label = _said_plainly(label, unit)
     label = _act_of(text[: q.start], label) if unit in UNIT_NOUNS else label
+    label = _for_what(text, q, label) if unit == "EUR" else label
     label = _said_an_amount(text, q, unit, label)
     if parse is not None and label:
         label = _without_leading_verb(parse, text, label, q.start)
@@ -1665,6 +1666,26 @@ def _measured(label: str, unit: str) -> str:
         return label
     acronym = label[:2] == label[:2].upper()  # "EV5", "RD 165": a name keeps its capitals
     return f"{noun} : {label if acronym else label[:1].lower() + label[1:]}"
+
+
+def _for_what(text: str, q: Quantity, label: str) -> str:
+    """A short amount's label with what the amount is for, when the words after it say so
+    with a verb: "une enveloppe financière de 23,6 M€, destinée à compenser la
+    revalorisation ..." → "enveloppe financière destinée à compenser la revalorisation ...";
+    "une participation départementale de 46 000 € pour sécuriser l'entrée de la commune"."""
+    words = label.split()
+    purpose = _PURPOSE.match(text, q.end)
+    if purpose is None or not words or len(words) > _SHORT_LABEL or "(" in label:
+        return label
+    if not _AMOUNT_OF_NOUN.search(text, 0, q.start):
+        return label  # "X de N €": the amount is of the noun before it, not a verb's object
+    what = _CLAUSE_CUT.split(text[purpose.end() :], maxsplit=1)[0].split()[:_PURPOSE_WORDS]
+    while what and what[-1].lower() in _CUT_BY_A_NUMBER | {"et", "ou", "la", "le", "les"}:
+        what = what[:-1]
+    if len(what) < 2:
+        return label
+    kept = words[:-1] if len(words) > 1 and is_participle(words[-1]) else words
+    return " ".join([*kept, " ".join(purpose["how"].split()), *what])
 
 
 def _act_of(before: str, label: str) -> str:
@@ -1880,6 +1901,7 @@ def _noun_phrase(
         or _days_spent(text, q, unit)
         or _said_by_en(text, q, unit, clause_start)
         or _among_named_before(text, q, unit)
+        or _counted_under_heading(text, q)
     )
     if named:
         return named
@@ -1990,6 +2012,15 @@ _AMONG_NAMED = re.compile(
     re.IGNORECASE,
 )
 _DID = re.compile(r"\s+(?P<did>(?:ont|avaient|sont)\s+(?P<done>[\wéèêàâç'’-]+)[^,;:.()]{0,80})")
+
+
+def _counted_under_heading(text: str, q: Quantity) -> str:
+    """ "Les commissions thématiques : on en compte six": what the heading names; "" for
+    another figure."""
+    if not _COUNTED_THERE.search(text, 0, q.start):
+        return ""
+    heading = _heading_of(text, q)
+    return heading if is_noun_phrase(heading) else ""
 
 
 def _among_named_before(text: str, q: Quantity, unit: str) -> str:
@@ -2852,6 +2883,19 @@ _ACTS_ON_AMOUNTS = {
     "obtention": "obtenu", "attribution": "attribué", "versement": "versé",
     "mobilisation": "mobilisé", "octroi": "octroyé", "allocation": "alloué",
 }  # fmt: skip
+# a count of what the heading names: "Les commissions thématiques : on en compte six"
+_COUNTED_THERE = re.compile(
+    r"\b(?:on|il\s+y)\s+en\s+(?:compte|dénombre|recense|a|avait)\s*(?:près\s+de\s+|plus\s+de\s+)?$",
+    re.IGNORECASE,
+)
+# what an amount is for, right after it: ", destinée à compenser", " pour sécuriser"
+_PURPOSE = re.compile(
+    r"\s*,?\s*(?P<how>destinée?s?\s+à|pour|afin\s+de)\s+(?=[a-zéèêàâç]+(?:er|ir|re)\b)",
+    re.IGNORECASE,
+)
+_AMOUNT_OF_NOUN = re.compile(r"\b(?:de|d['’])\s*(?:près\s+de\s+|plus\s+de\s+)?$", re.I)
+_CLAUSE_CUT = re.compile(r"[,;:.()]|\s(?:et|dont|qui|soit)\s")
+_PURPOSE_WORDS = 7
 # who did what an amount measures, and the article the sentence gave them: "Le Département
 # contribue (à hauteur de 143 M€)"
 _WHO_ACTS = re.compile(

@@ -643,6 +643,11 @@ _SPAN_AFTER = re.compile(
     r"^\s*(?:prochaines?|dernières?|premières?|futures?)\s+(?:années|ans|mois|semaines|jours)\b",
     re.IGNORECASE,
 )
+# earlier editions a text goes on from: "dans la continuité des deux campagnes précédentes"
+_EARLIER_AFTER = re.compile(
+    r"^\s*[a-zéèêàâç-]+\s+(?:précédente?s?|passée?s?)\b(?!\s+(?:de|d['’]|à|par)\b)",
+    re.IGNORECASE,
+)
 # a distance that bounds an area: "dans un rayon de 5 km", "le périmètre des 3 km"
 _RADIUS_BEFORE = re.compile(r"\b(?:rayon|périmètre)\s+(?:de\s+|des\s+|d['’])$", re.IGNORECASE)
 _AREA_UNIT = re.compile(r"\b(?:ha|hectares?|km²|km2|m²|m2)(?!\w)", re.IGNORECASE)
@@ -766,6 +771,15 @@ def _days_reason(token: str, before: str, after: str) -> str | None:
     return "age or duration in a label"
 
 
+_SAID_AFTER = (
+    (_ANGLE_AFTER, "angle"),
+    (_SPAN_AFTER, "age or duration in a label"),
+    (_EARLIER_AFTER, "earlier editions referred to"),
+    (_STREET_AFTER, "address"),
+    (_DATE_RANGE_AFTER, "date"),
+)
+
+
 def _date_or_measure_reason(
     text: str, start: int, token: str, before: str, after: str
 ) -> str | None:
@@ -792,14 +806,11 @@ def _date_or_measure_reason(
         return "year"  # "le 3 septembre 1919", "depuis 1871"
     if _LATER_YEAR.match(token.strip()) and _HORIZON_BEFORE.search(before):
         return "year"  # "horizon 2070"
-    if _ANGLE_AFTER.match(after):
-        return "angle"
-    if _SPAN_AFTER.match(after):
-        return "age or duration in a label"  # "les 10 prochaines années"
-    if _STREET_AFTER.match(after):
-        return "address"  # "au 37 rue du Temple"
-    if _DATE_RANGE_AFTER.match(after):
-        return "date"
+    # "à 360°", "les 10 prochaines années", "des deux campagnes précédentes", "au 37 rue du
+    # Temple", "du 12 au 14 mai"
+    said = next((reason for pattern, reason in _SAID_AFTER if pattern.match(after)), None)
+    if said is not None:
+        return said
     if (scale := _SCALE_LINE.match(text)) and start < scale.end():
         return "map or chart scale"
     if (days := _days_reason(token, before, after)) is not None:

@@ -3089,8 +3089,8 @@ def test_a_body_something_was_done_with_is_a_partner(indicators, entities) -> No
     that is the subject stays the figure's."""
     got = _extract_lines(
         [
-            "Dans la continuité des deux campagnes précédentes, une campagne de communication"
-            " estivale a été menée avec Pas-de-Calais Tourisme.",
+            "Dans la continuité des campagnes précédentes, 3 campagnes de communication"
+            " estivales ont été menées avec Pas-de-Calais Tourisme.",
             "Partenariats - programmes d'actions concertées avec « Pas-de-Calais Tourisme »,"
             " « accueil paysan » et « APF France Handicap » 2,47 M€",
             "Pas-de-Calais Tourisme a accueilli 1 200 visiteurs.",
@@ -3098,7 +3098,7 @@ def test_a_body_something_was_done_with_is_a_partner(indicators, entities) -> No
         indicators,
         entities,
     )
-    assert got[(2, "deux")][0].entity_type == "department"
+    assert got[(2, "3")][0].entity_type == "department"
     assert got[(3, "2,47 M€")][0].entity_type == "department"
     assert got[(4, "1 200")][0].entity_code.endswith("pas-de-calais-tourisme")
 
@@ -3946,3 +3946,38 @@ def test_a_reflexive_state_and_a_commune_named_as_a_venue(indicators, entities) 
         "commune",
         "62510",
     )  # Liévin
+
+
+def test_what_an_amount_is_for_a_count_under_its_heading_and_a_dated_section(
+    indicators, entities, document
+) -> None:
+    """Line 944: "une enveloppe financière de 23,6 M€, destinée à compenser la
+    revalorisation ..." says what the enveloppe is for; line 3835 likewise with "pour"; a
+    reworded line 255 "Les commissions thématiques : on en compte six" counts what its
+    heading names. Lines 241-255 of the report: a section opening on "(DÉCEMBRE 2022)" states
+    a composition at the end of that month."""
+    from pipelines.extract.periods import dated_sections
+
+    got = _extract_lines(
+        [
+            "Pour le secteur du domicile, une enveloppe financière de 23,6 M€, destinée à"
+            " compenser la revalorisation de la convention collective, a été versée.",
+            "Le carrefour a été aménagé avec une participation départementale de 46 000 € pour"
+            " sécuriser l'entrée de la commune.",
+            "Les commissions thématiques : on en compte six.",
+            "Le Département a versé 2 M€ pour financer les travaux.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "23,6 M€")][1] == (
+        "Enveloppe financière destinée à compenser la revalorisation de la convention collective"
+    )
+    assert got[(3, "46 000 €")][1] == (
+        "Participation départementale pour sécuriser l'entrée de la commune"
+    )
+    assert got[(4, "six")][1] == "Commissions thématiques"
+    assert "financer" not in got[(5, "2 M€")][1]  # no noun of its own before "de"
+    dated = {location.line: period for location, period in dated_sections(document).items()}
+    assert (dated[251].kind, str(dated[251].end)) == ("as_of", "2022-12-31")
+    assert 240 not in dated and 270 not in dated

@@ -257,6 +257,8 @@ def test_numbers_in_words_shares_and_qualifiers(text: str, figures: list) -> Non
         ("une vue imprenable à 360°", []),
         ("à horizon 2070", []),
         ("les 10 prochaines années", []),
+        ("dans la continuité des deux campagnes précédentes", []),  # earlier editions
+        ("les 3 sessions passées de formation", ["3"]),
         ("l'axe 5 et les phases 3 et 4", []),
         ("L'ambition 5 du pacte, la version 2.0 du site et le terri 74", []),
         ("les 3 ambitions du pacte", ["3"]),
