@@ -309,6 +309,8 @@ def phrase_after(text: str) -> str:
         elided_stop = lower in {"d'entre", "d’entre"} or lower.startswith(("jusqu'", "jusqu’"))
         # "appel à projets": one noun (not "8 ateliers à Arras")
         compound = lower == "à" and out and out[-1].lower().strip("'’").endswith(_WITH_A)
+        # "13 dates du car podium": after its article, "car" is a noun
+        compound = compound or (lower == "car" and words[i - 1].lower() in {"du", "le", "un"})
         if (lower in _STOPS and not compound) or elided_stop or (i > start and is_verb(word)):
             break
         names = (  # "du Boulonnais et du Calaisis": two names, one complement

@@ -2883,6 +2883,7 @@ _ACTS_ON_AMOUNTS = {
     "obtention": "obtenu", "attribution": "attribué", "versement": "versé",
     "mobilisation": "mobilisé", "octroi": "octroyé", "allocation": "alloué",
 }  # fmt: skip
+_RANKS = ("deuxième", "troisième", "quatrième", "cinquième", "sixième", "septième")
 # a count of what the heading names: "Les commissions thématiques : on en compte six"
 _COUNTED_THERE = re.compile(
     r"\b(?:on|il\s+y)\s+en\s+(?:compte|dénombre|recense|a|avait)\s*(?:près\s+de\s+|plus\s+de\s+)?$",
@@ -3826,6 +3827,8 @@ def distinct_labels(figures: list[_Read]) -> None:
             label = f"{noun} : {label}"
         n = 2
         while label.lower() in seen:
-            label, n = f"{figure.label} ({n})", n + 1
+            # "parcours de marche nordique (2, 4 et 6 kms)": the second, the third
+            rank = _RANKS[n - 2] if n - 2 < len(_RANKS) else f"n° {n}"
+            label, n = f"{figure.label} ({rank})", n + 1
         seen.add(label.lower())
         figure.label = label

@@ -3981,3 +3981,25 @@ def test_what_an_amount_is_for_a_count_under_its_heading_and_a_dated_section(
     dated = {location.line: period for location, period in dated_sections(document).items()}
     assert (dated[251].kind, str(dated[251].end)) == ("as_of", "2022-12-31")
     assert 240 not in dated and 270 not in dated
+
+
+def test_a_noun_after_its_article_and_the_rank_of_a_label_said_again(indicators, entities) -> None:
+    """Line 607: "13 dates du car podium" ("car" after "du" is a noun, not "because"); line
+    664: three lengths of one phrase are told apart by their rank, not by a number that reads
+    as a value."""
+    got = _extract_lines(
+        [
+            "Ce fut 1 tournée de 13 dates du car podium, 1 questionnaire en ligne.",
+            "Janvier à mai - L'accueil familial de l'Artois a organisé avec notre partenaire"
+            " UFOLEP différents parcours de marche nordique (2, 4 et 6 kms), ainsi que des"
+            " ateliers de cohésion.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "13")][1].startswith("Dates du car podium")
+    assert [got[(3, span)][1] for span in ("2", "4", "6 kms")] == [
+        "Longueur : parcours de marche nordique",
+        "Longueur : parcours de marche nordique (deuxième)",
+        "Longueur : parcours de marche nordique (troisième)",
+    ]
