@@ -1036,7 +1036,8 @@ def _with_context(text: str, figure: _Read, until: int) -> str:
     )
     # "Créneaux horaires journaliers programmés": no complement says what they are of;
     # "Médecins de la PMI mobilisés": what for, the participle does not say
-    bare = not any(w.lower() in _COMPLEMENT_WORDS or w.lower()[:2] in _OF for w in words)
+    own = _RATE_END.sub("", label).split()  # "échantillons par an": a rate, no complement
+    bare = not any(w.lower() in _COMPLEMENT_WORDS or w.lower()[:2] in _OF for w in own)
     short = short or bare or (len(words) > 1 and is_participle(words[-1]))
     q = figure.quantity
     if len(words) <= _BARE_LABEL and (full := _named_in_full_before(text, label, q.start)):
@@ -1044,7 +1045,9 @@ def _with_context(text: str, figure: _Read, until: int) -> str:
     sentence_start = max(text.rfind(". ", 0, q.start) + 1, 0)
     sentence_end = _SENTENCE_END.search(text, q.end)
     stop = min(sentence_end.start() if sentence_end else len(text), until)
-    context = _framing(text, q, sentence_start, stop) if short else ""
+    titled = _dated_title(text, q) or _heading_of(text, q)  # what the line is about first
+    context = _bracketed_after(text, q) if short and not titled else ""
+    context = context or (_framing(text, q, sentence_start, stop) if short else "")
     named = ""
     if not is_noun_phrase(context):
         context = named = _named_before(text, q, sentence_start, stop, short)
@@ -1067,6 +1070,23 @@ def _with_context(text: str, figure: _Read, until: int) -> str:
     ):
         return label
     return _said_in_full(label, context) or f"{label} ({context})"
+
+
+def _bracketed_after(text: str, q: Quantity) -> str:
+    """The noun phrase a bracket that opens on the figure follows: "préparation des boucles
+    auriculaires en santé animale (122 500 échantillons par an)"; "" for another figure."""
+    opened = _OPENS_ON_FIGURE.search(text, 0, q.start)
+    closed = text.find(")", q.end)
+    inside = text[q.end : closed].split() if closed >= 0 else []
+    if (
+        opened is None
+        or not 0 < len(inside) <= _SHORT_LABEL + 1  # "(9 sites au total)", not "(14 places ...
+        or any(c.isdigit() for c in " ".join(inside))  # ... afin d'accueillir ... de 16 ans)"
+        or _DIGIT_BEFORE.search(text, max(opened.start() - 12, 0), opened.start())
+    ):
+        return ""  # "75 places créées (24 à ...)": a part of the figure before
+    before = phrase_before(text[: opened.start()])
+    return before if len(before.split()) > 1 else ""  # not "habitants (5 communes)"
 
 
 def _named_in_full_before(text: str, label: str, start: int) -> str:
@@ -2883,6 +2903,9 @@ _ACTS_ON_AMOUNTS = {
     "obtention": "obtenu", "attribution": "attribué", "versement": "versé",
     "mobilisation": "mobilisé", "octroi": "octroyé", "allocation": "alloué",
 }  # fmt: skip
+_RATE_END = re.compile(r"\s+par\s+(?:an|jour|mois|semaine|heure|nuit|personne)$", re.IGNORECASE)
+_OPENS_ON_FIGURE = re.compile(r"\(\s*(?:\*\*)?\s*$")
+_DIGIT_BEFORE = re.compile(r"\d")
 _RANKS = ("deuxième", "troisième", "quatrième", "cinquième", "sixième", "septième")
 # a count of what the heading names: "Les commissions thématiques : on en compte six"
 _COUNTED_THERE = re.compile(

@@ -3986,18 +3986,24 @@ def test_what_an_amount_is_for_a_count_under_its_heading_and_a_dated_section(
 def test_a_noun_after_its_article_and_the_rank_of_a_label_said_again(indicators, entities) -> None:
     """Line 607: "13 dates du car podium" ("car" after "du" is a noun, not "because"); line
     664: three lengths of one phrase are told apart by their rank, not by a number that reads
-    as a value."""
+    as a value; line 3500: a figure that opens a bracket is of the phrase the bracket
+    follows."""
     got = _extract_lines(
         [
             "Ce fut 1 tournée de 13 dates du car podium, 1 questionnaire en ligne.",
             "Janvier à mai - L'accueil familial de l'Artois a organisé avec notre partenaire"
             " UFOLEP différents parcours de marche nordique (2, 4 et 6 kms), ainsi que des"
             " ateliers de cohésion.",
+            "- Mise en place d'outils permettant de diminuer le temps de préparation des boucles"
+            " auriculaires en santé animale (122 500 échantillons par an) ;",
         ],
         indicators,
         entities,
     )
     assert got[(2, "13")][1].startswith("Dates du car podium")
+    assert got[(4, "122 500")][1] == (
+        "Échantillons par an (préparation des boucles auriculaires en santé animale)"
+    )
     assert [got[(3, span)][1] for span in ("2", "4", "6 kms")] == [
         "Longueur : parcours de marche nordique",
         "Longueur : parcours de marche nordique (deuxième)",
