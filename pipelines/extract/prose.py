@@ -222,7 +222,7 @@ def extract_prose(
             _organisation(text, f.quantity, organisations)
             or boxes.get(line.location.order)
             or _office(f.label, offices)
-            or _not_a_venue(text, f, _place(text, f, figures, places), places)
+            or _place(text, f, figures, places)
             or titled.get(line.location.order)
             or _page_or_everywhere(text, f.quantity, page_entity, entities.department)
             for f in figures
@@ -1140,16 +1140,6 @@ def _said_in_full(label: str, context: str) -> str:
     return " ".join([phrase, *words[1:]])
 
 
-# where people gathered, right before a commune's name: "organisé le 6 avril 2022, à",
-# "accueillies au stade couvert de", "s'est tenu à"
-_GATHERED_AT = re.compile(
-    r"(?:\b(?:organisée?s?|tenue?s?|déroulée?s?|accueillie?s?|réunie?s?|rassemblée?s?)"
-    r"(?:\s+[^.;:]{0,30}?,)?\s+à\s*"
-    r"|\b(?:stade|salle|théâtre|médiathèque|château|hôtel|palais|auditorium|halle|cinéma"
-    r"|gymnase|complexe)(?:\s+[\wéèêàâç-]+){0,2}\s+(?:de|d['’]|du)\s*)$",
-    re.IGNORECASE,
-)
-_VENUE_REACH = 60
 # a figure that is the subject of a clause of its own: "et 44 lauréats ont été récompensés"
 _FIGURE_OF_A_CLAUSE = re.compile(
     r"\d[\d\s]*\s+[\wéèêàâç'’-]+(?:\s+[\wéèêàâç'’-]+)?\s+(?:ont|a|sont|est|avaient|avait"
@@ -3693,20 +3683,6 @@ def _place(text: str, figure: _Read, figures: list[_Read], places: Gazetteer) ->
     if subject is not None:
         return next((place for at, place in places.named(text) if at == subject.end()), None)
     return _line_place(text, figure, places)
-
-
-def _not_a_venue(
-    text: str, figure: _Read, place: Entity | None, places: Gazetteer
-) -> Entity | None:
-    """The commune of a count, unless the paragraph names it only as where people gathered
-    ("a organisé le 6 avril 2022, à Arras, un temps de travail ... Une cinquantaine de
-    participants", "600 personnes accueillies au stade couvert de Liévin"): a venue is no
-    entity of what gathered there. Amounts and lengths (works, grants) keep their commune."""
-    if place is None or figure.unit != "count":
-        return place
-    mentions = [at for at, p in places.named(text) if p.code == place.code]
-    venue = all(_GATHERED_AT.search(text, max(at - _VENUE_REACH, 0), at) for at in mentions)
-    return None if mentions and venue else place
 
 
 def _line_place(text: str, figure: _Read, places: Gazetteer) -> Entity | None:
