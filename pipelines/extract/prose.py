@@ -535,6 +535,17 @@ def _sentence_subject(text: str, end: int) -> str:
     return " ".join(words) if is_noun_phrase(" ".join(words)) else ""
 
 
+def _set_up(text: str, end: int) -> str:
+    """What the sentence that ends at `end` says was launched or organised: "le Département
+    a lancé un questionnaire en ligne portant sur ..." → "questionnaire en ligne"; "" for
+    another sentence."""
+    sentence = _SENTENCE_END.split(text[:end])[-1]
+    done = _SET_UP.search(sentence)
+    said = _SET_UP_WHAT.match(sentence, done.end()) if done else None
+    what = " ".join(said["what"].split()) if said else ""
+    return what if len(what.split()) > 1 and is_noun_phrase(what) else ""
+
+
 def _took_part_there(text: str, q: Quantity, label: str) -> str:
     """A count of those who took part in what its own sentence, else the sentence before,
     opens on: "Des rencontres connectées ont été mises en place ... 163 professionnels y ont
@@ -1053,6 +1064,13 @@ def _with_context(text: str, figure: _Read, until: int) -> str:
         context = named = _named_before(text, q, sentence_start, stop, short)
     if short and not is_noun_phrase(context) and (sentence_start > 0 or label == _ALTITUDE):
         context = _paragraph_topic(text)  # "Le programme PEGASE, ... Ainsi, 39 enfants ..."
+    if short and not is_noun_phrase(context) and len(text[sentence_start : q.start].split()) <= 2:
+        # "Des rencontres connectées ont été mises en place ... . 11 créneaux horaires
+        # journaliers étaient programmés": what the sentence before set up
+        before = max(sentence_start - 1, 0)
+        set_up = _SET_UP_DONE.search(_SENTENCE_END.split(text[:before])[-1]) if before else None
+        context = _sentence_subject(text, before) if set_up else ""
+        context = context or (_set_up(text, before) if before else "")
     quoted = _QUOTED_NAME.search(context)
     if quoted is not None and lemma(context.split()[0]) == lemma(words[0]):
         # "3 ateliers massage" after "un atelier « détente et bien-être »": the name alone
@@ -2896,6 +2914,25 @@ _ACTS_ON_AMOUNTS = {
 _RATE_END = re.compile(r"\s+par\s+(?:an|jour|mois|semaine|heure|nuit|personne)$", re.IGNORECASE)
 _OPENS_ON_FIGURE = re.compile(r"\(\s*(?:\*\*)?\s*$")
 _DIGIT_BEFORE = re.compile(r"\d")
+# what a sentence says was set up, its object next: "a lancé un questionnaire en ligne"
+_SET_UP = re.compile(
+    r"\b(?:a|ont)\s+(?:lancé|organisé|mis\s+en\s+place|créé|ouvert|proposé|initié)\s+"
+    r"(?=(?:une?|des|le|la|les|l['’])\s*\w)",
+    re.IGNORECASE,
+)
+# a sentence whose subject was set up: "Des rencontres connectées ont été mises en place"
+# (not "Le passage de relais ... s'est déroulé": what the next sentence counts is not its)
+_SET_UP_DONE = re.compile(
+    r"\b(?:ont|a)\s+été\s+(?:mise?s?\s+en\s+place|organisée?s?|lancée?s?|créée?s?|ouverte?s?"
+    r"|initiée?s?|proposée?s?)\b",
+    re.IGNORECASE,
+)
+# its object, up to what it is about or for: "un questionnaire en ligne (portant sur ...)"
+_SET_UP_WHAT = re.compile(
+    r"(?:une?|des|le|la|les|l['’])\s*(?P<what>[a-zéèêàâç][\wéèêàâç'’-]*(?:\s+(?!(?:portant|qui|"
+    r"que|pour|afin|sur|auprès|avec|dans|à|au|aux|et|de|du|des)\b)[\wéèêàâç'’-]+){0,3})",
+    re.IGNORECASE,
+)
 _RANKS = ("deuxième", "troisième", "quatrième", "cinquième", "sixième", "septième")
 # a count of what the heading names: "Les commissions thématiques : on en compte six"
 _COUNTED_THERE = re.compile(

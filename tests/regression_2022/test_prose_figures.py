@@ -3997,3 +3997,28 @@ def test_a_noun_after_its_article_and_the_rank_of_a_label_said_again(indicators,
         "Longueur : parcours de marche nordique (deuxième)",
         "Longueur : parcours de marche nordique (troisième)",
     ]
+
+
+def test_a_bare_count_opening_its_sentence_takes_what_the_sentence_before_set_up(
+    indicators, entities
+) -> None:
+    """Line 1855: "Des rencontres connectées ont été mises en place ... . 11 créneaux horaires
+    journaliers étaient programmés"; line 356: "le Département a lancé un questionnaire en
+    ligne ... . Près de 1 500 répondants"; a sentence that says only that something took
+    place ("s'est déroulé") lends nothing."""
+    got = _extract_lines(
+        [
+            "Des rencontres connectées ont été mises en place avec les professionnels en"
+            " septembre. 11 créneaux horaires journaliers étaient programmés.",
+            "Pour recueillir l'avis des citoyens, le Département a lancé un questionnaire en"
+            " ligne portant sur les politiques. Près de 1 500 répondants ont confirmé que les"
+            " enjeux étaient forts.",
+            "Le passage de relais entre les deux dispositifs s'est déroulé avec sérénité. Trois"
+            " cinés - débats ont été organisés au cinéma.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "11")][1] == "Créneaux horaires journaliers programmés (rencontres connectées)"
+    assert got[(3, "Près de 1 500")][1] == "Répondants (questionnaire en ligne)"
+    assert "relais" not in got[(4, "Trois")][1]
