@@ -97,6 +97,7 @@ _ACTS_ON_NEXT = re.compile(
     r"\s+(?:ont|a|avaient|avait)\s+(?!été\b)[\wéèêàâç]+(?:\s+l['’]une?\s+des)?[\s*]*$",
     re.IGNORECASE,
 )
+_RELATIVE_END = re.compile(r"\b(?:qui|que|qu['’]|où|dont|on|il\s+y|y)\s*$", re.IGNORECASE)
 _RATIO = re.compile(r"\bsur\s+(?:\d|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)", re.I)
 
 
@@ -128,6 +129,8 @@ def label_of(body: str, figures: list[Quantity], index: int) -> str:
     after = _CUT.split(body[quantity.end : stop], maxsplit=1)[0]
     label = _tidy(after)
     acted = _ACTS_ON_NEXT.search(body, quantity.end, stop) if index + 1 < len(figures) else None
+    if acted is not None and _RELATIVE_END.search(body, quantity.end, acted.start()):
+        acted = None  # "45 jeunes qui ont obtenu 3 diplômes": a clause of its own
     if acted is not None and acted.start() - quantity.end <= len(after):
         # "52 ateliers ont réuni 1500 participants": ateliers (not "ont participé aux 18")
         label = _tidy(body[quantity.end : acted.start()])

@@ -450,17 +450,27 @@ def planned_lists(document: Document) -> dict[Location, Period]:
 _DATED_HEADING = re.compile(rf"^\s*\(\s*(?P<month>{_MONTH})\s+(?P<y>(?:19|20)\d\d)\s*\)\s*$", _I)
 
 
+_MADE_OF = re.compile(
+    r"\b(?:composée?s?\s+(?:de|du|des|d['’])|au\s+nombre\s+de|comptent|compte|siègent)\b", _I
+)
+
+
 def dated_sections(document: Document) -> dict[Location, Period]:
     """The lines of a section whose first line is a month and year in brackets ("ORGANISATION
-    POLITIQUE (DÉCEMBRE 2022)"): what it states ("15 vice-présidents") is a stock at the end
-    of that month."""
+    POLITIQUE (DÉCEMBRE 2022)") that say what something is made of ("est composé ... de 15
+    vice-présidents", "elles sont au nombre de 6"): a stock at the end of that month. What
+    was done in the year ("8 sessions tenues en 2022") keeps its year."""
     dated: dict[Location, Period] = {}
     for section in document.sections:
         lines = list(section.lines())
         heading = _DATED_HEADING.match(lines[0].text) if lines else None
         end = _date(int(heading["y"]), heading["month"], None, first=False) if heading else None
         if end is not None:
-            dated.update((line.location, Period("as_of", None, end)) for line in lines[1:])
+            dated.update(
+                (line.location, Period("as_of", None, end))
+                for line in lines[1:]
+                if _MADE_OF.search(line.text) and not re.search(r"\b(?:19|20)\d\d\b", line.text)
+            )
     return dated
 
 

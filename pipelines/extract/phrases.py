@@ -49,9 +49,9 @@ _AUXILIARIES = re.compile(
 )
 # reflexive verbs whose participle says what the counted became: "200 personnes se sont
 # mobilisées" → "personnes mobilisées" (not "se sont rendues": "personnes rendues")
-_BECAME = frozenset(
+BECAME = frozenset(
     {"mobilisé", "inscrit", "engagé", "réuni", "rassemblé", "impliqué", "tenu", "investi"}
-    | {"formé", "déroulé", "installé", "porté"}
+    | {"formé", "installé", "présenté", "élancé"}
 )
 # "répondu", "venu", "vécu", "paru": an act of its own; not "vu", "eu", "pu", "reçu"
 _PARTICIPLE = re.compile(
@@ -310,7 +310,9 @@ def phrase_after(text: str) -> str:
         # "appel à projets": one noun (not "8 ateliers à Arras")
         compound = lower == "à" and out and out[-1].lower().strip("'’").endswith(_WITH_A)
         # "13 dates du car podium": after its article, "car" is a noun
-        compound = compound or (lower == "car" and words[i - 1].lower() in {"du", "le", "un"})
+        compound = compound or (
+            lower == "car" and i > start and words[i - 1].lower() in {"du", "le", "un"}
+        )
         if (lower in _STOPS and not compound) or elided_stop or (i > start and is_verb(word)):
             break
         names = (  # "du Boulonnais et du Calaisis": two names, one complement
@@ -375,7 +377,7 @@ def _auxiliary_participle(noun: str, rest: str, *, active: bool) -> re.Match[str
     if participle is None or (not active and not _agrees(noun, participle.group(0))):
         return None
     masculine = participle["participle"].lower().rstrip("s")
-    if participle["reflexive"] and not {masculine, masculine[:-1]} & _BECAME:
+    if participle["reflexive"] and not {masculine, masculine[:-1]} & BECAME:
         return None  # "se sont rendues", "se sont partagé 6 950 €": no state of theirs
     return participle
 

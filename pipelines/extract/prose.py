@@ -63,6 +63,7 @@ from pipelines.extract.quantified import (
     noun_before,
     noun_gender,
     nounlike,
+    past_participle,
     subject_of,
     topic_of,
 )
@@ -360,7 +361,9 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
             ):  # "104 agents RHS sur 128": the bare figure is the whole of the one before
                 figure.label = f"{previous.label.split()[0]} (total)"
                 previous.part_of = len(figures)
-            elif among := _among(after, referent := _referent(figures, after), figure, between):
+            elif among := _among(
+                after, referent := _referent(figures, previous, after), figure, between
+            ):
                 # "5 811 demandes reçues ; 45 % d'entre elles ont été dématérialisées",
                 # "Vingt-neuf jeunes ont été accompagnés, 13 d'entre eux au titre de ..."
                 figure.label, figure.among = among, True
@@ -1040,7 +1043,9 @@ def _with_context(text: str, figure: _Read, until: int) -> str:
     c'était ... 52 ateliers de travail")."""
     label = figure.label
     words = label.split()
-    if not words or ":" in label or "(" in label or len(words) > _NAMED_LABEL:
+    # "porteurs de projets ayant participé aux ateliers": what they did, not what for
+    done = words.index("ayant") if "ayant" in words else len(words)
+    if not words or ":" in label or "(" in label or done > _NAMED_LABEL:
         return label
     short = len(words) <= _SHORT_LABEL and (
         len(words) <= _BARE_LABEL or lemma(words[0]) in VAGUE_NOUNS
@@ -1100,7 +1105,7 @@ def _bracketed_after(text: str, q: Quantity) -> str:
         opened is None
         or not 0 < len(inside) <= _SHORT_LABEL + 1  # "(9 sites au total)", not "(14 places ...
         or any(c.isdigit() for c in " ".join(inside))  # ... afin d'accueillir ... de 16 ans)"
-        or _DIGIT_BEFORE.search(text, max(opened.start() - 12, 0), opened.start())
+        or _DIGIT.search(text, max(opened.start() - 12, 0), opened.start())
     ):
         return ""  # "75 places créées (24 à ...)": a part of the figure before
     before = phrase_before(text[: opened.start()])
@@ -1366,7 +1371,7 @@ def _share_among(after: str, previous: _Read) -> str:
     state = re.split(r"\s+il\s+y\s+a\b", among["state"] or "", maxsplit=1)[0].split()
     while state and state[-1].lower() in _CUT_BY_A_NUMBER:
         state = state[:-1]  # "entrés dans le dispositif il y a plus de" (5 ans)
-    state = [f" {' '.join(state)}"] if len(state) <= _STATE_WORDS else []
+    state = [f" {' '.join(state)}"] if state and len(state) <= _STATE_WORDS else []
     state = state[0] if state else ""
     return f"{previous.label}{state} (part en %)"
 
@@ -1422,19 +1427,19 @@ def _share_of_part(after: str, previous: _Read, figure: _Read) -> str:
     return f"{whole} {' '.join(where[0].split())} (part en %)"
 
 
-def _referent(figures: list[_Read], after: str) -> _Read:
-    """The figure "d'entre eux" ("d'entre elles") is among: the last one before whose noun
-    is not of the other gender ("48 260 foyers comptent six femmes sur dix, et 52 % d'entre
-    eux ..." → the foyers), else the one right before."""
+def _referent(figures: list[_Read], previous: _Read, after: str) -> _Read:
+    """The figure "d'entre eux" ("d'entre elles") is among: `previous` (the figure before,
+    not an earlier year's), or one before it when `previous`'s noun is of the other gender
+    ("48 260 foyers comptent six femmes sur dix, et 52 % d'entre eux ..." → the foyers)."""
     pronoun = _AMONG.match(after)
     if pronoun is None:
-        return figures[-1]
+        return previous
     feminine = "elles" in pronoun[0].lower().split()
-    for figure in reversed(figures):
+    for figure in reversed(figures[: figures.index(previous) + 1]):
         head = figure.label.split()[0].lower() if figure.label else ""
         if head and noun_gender(head) in {None, "Fem" if feminine else "Masc"}:
             return figure
-    return figures[-1]
+    return previous
 
 
 def _among(after: str, previous: _Read, figure: _Read, between: str = "") -> str:
@@ -1705,11 +1710,13 @@ def _for_what(text: str, q: Quantity, label: str) -> str:
     purpose = _PURPOSE.match(text, q.end)
     if purpose is None or not words or len(words) > _SHORT_LABEL or "(" in label:
         return label
+    if not past_participle(purpose["verb"].lower()):
+        return label  # "pour notre territoire", "pour quatre associations": no infinitive
     if not _AMOUNT_OF_NOUN.search(text, 0, q.start):
         return label  # "X de N €": the amount is of the noun before it, not a verb's object
     what = _CLAUSE_CUT.split(text[purpose.end() :], maxsplit=1)[0].split()[:_PURPOSE_WORDS]
-    while what and what[-1].lower() in _CUT_BY_A_NUMBER | {"et", "ou", "la", "le", "les"}:
-        what = what[:-1]
+    while what and what[-1].lower() in _CUT_BY_A_NUMBER | _FUNCTION_WORDS | _COMPLEMENT_WORDS:
+        what = what[:-1]  # "... la revalorisation du point d'indice des" (agents)
     if len(what) < 2:
         return label
     kept = words[:-1] if len(words) > 1 and is_participle(words[-1]) else words
@@ -1725,7 +1732,8 @@ def _act_of(before: str, label: str) -> str:
         return label
     said = re.search(rf"\b(?P<the>le|la|les|l['’])\s*{re.escape(acts['who'])}\b", before, re.I)
     the = said["the"].lower().replace("’", "'") if said is not None else ""
-    return f"{act} {_OF_ARTICLE.get(the, 'de ')}{acts['who']}"
+    elided = "d'" if acts["who"][:1].lower() in "aeiouyhéèêàâ" else "de "
+    return f"{act} {_OF_ARTICLE.get(the, elided)}{acts['who']}"
 
 
 def _said_plainly(label: str, unit: str) -> str:
@@ -1930,6 +1938,7 @@ def _noun_phrase(
         or _said_by_en(text, q, unit, clause_start)
         or _among_named_before(text, q, unit)
         or _counted_under_heading(text, q)
+        or (_allowed_to(text, q) if unit == "count" else "")
     )
     if named:
         return named
@@ -2040,6 +2049,35 @@ _AMONG_NAMED = re.compile(
     re.IGNORECASE,
 )
 _DID = re.compile(r"\s+(?P<did>(?:ont|avaient|sont)\s+(?P<done>[\wéèêàâç'’-]+)[^,;:.()]{0,80})")
+
+
+def _allowed_to(text: str, q: Quantity) -> str:
+    """ "ont permis à 172 porteurs de projets de recevoir une information" → "porteurs de
+    projets ayant reçu une information": what the count was allowed to do; "" otherwise."""
+    if not _ALLOWED_TO.search(text, 0, q.start):
+        return ""
+    stop = _SENTENCE_END.search(text, q.end)
+    then = next(
+        (
+            m
+            for m in _THEN_DID.finditer(text, q.end, stop.start() if stop else len(text))
+            if past_participle(m["verb"].lower())
+        ),
+        None,
+    )  # "de projets" is the noun's, "de recevoir" what they did
+    counted = phrase_after(text[q.end : then.start()]) if then is not None else ""
+    if then is None or not counted:
+        return ""
+    done = past_participle(then["verb"].lower())
+    what = list(
+        itertools.takewhile(lambda w: not any(c.isdigit() for c in w), then["what"].split())
+    )
+    what = what[:_OBJECT_WORDS]  # "de participer aux 46 temps de rencontres": not the 46's
+    while what and what[-1].lower() in _CUT_BY_A_NUMBER | _FUNCTION_WORDS:
+        what = what[:-1]
+    if not what:
+        return ""  # "de participer à 8 ateliers": what they did is another figure's phrase
+    return " ".join([counted, "ayant", done, *what])
 
 
 def _counted_under_heading(text: str, q: Quantity) -> str:
@@ -2913,7 +2951,7 @@ _ACTS_ON_AMOUNTS = {
 }  # fmt: skip
 _RATE_END = re.compile(r"\s+par\s+(?:an|jour|mois|semaine|heure|nuit|personne)$", re.IGNORECASE)
 _OPENS_ON_FIGURE = re.compile(r"\(\s*(?:\*\*)?\s*$")
-_DIGIT_BEFORE = re.compile(r"\d")
+_DIGIT = re.compile(r"\d")
 # what a sentence says was set up, its object next: "a lancé un questionnaire en ligne"
 _SET_UP = re.compile(
     r"\b(?:a|ont)\s+(?:lancé|organisé|mis\s+en\s+place|créé|ouvert|proposé|initié)\s+"
@@ -2929,10 +2967,21 @@ _SET_UP_DONE = re.compile(
 )
 # its object, up to what it is about or for: "un questionnaire en ligne (portant sur ...)"
 _SET_UP_WHAT = re.compile(
-    r"(?:une?|des|le|la|les|l['’])\s*(?P<what>[a-zéèêàâç][\wéèêàâç'’-]*(?:\s+(?!(?:portant|qui|"
+    r"(?:(?:une?|des|les|le|la)\s+|l['’]\s*)(?P<what>[a-zéèêàâç][\wéèêàâç'’-]*(?:\s+(?!(?:portant|qui|"
     r"que|pour|afin|sur|auprès|avec|dans|à|au|aux|et|de|du|des)\b)[\wéèêàâç'’-]+){0,3})",
     re.IGNORECASE,
 )
+# "a permis à 172 porteurs de projets de recevoir une information relative aux enjeux"
+_ALLOWED_TO = re.compile(
+    r"\b(?:permis|permettent|permet|permettra)\s+(?:à|aux)\s*(?:près\s+de\s+|plus\s+de\s+)?$",
+    re.IGNORECASE,
+)
+_THEN_DID = re.compile(
+    r"\s+d(?:e\s+|['’])\s*(?P<verb>[a-zéèêàâç]+(?:er|ir|re|oir))\s+(?P<what>[^,;:.()]{3,60})",
+    re.IGNORECASE,
+)
+_OBJECT_WORDS = 5
+_FUNCTION_WORDS = frozenset({"et", "ou", "la", "le", "les", "des", "du", "au", "aux", "à", "l'"})
 _RANKS = ("deuxième", "troisième", "quatrième", "cinquième", "sixième", "septième")
 # a count of what the heading names: "Les commissions thématiques : on en compte six"
 _COUNTED_THERE = re.compile(
@@ -2941,7 +2990,7 @@ _COUNTED_THERE = re.compile(
 )
 # what an amount is for, right after it: ", destinée à compenser", " pour sécuriser"
 _PURPOSE = re.compile(
-    r"\s*,?\s*(?P<how>destinée?s?\s+à|pour|afin\s+de)\s+(?=[a-zéèêàâç]+(?:er|ir|re)\b)",
+    r"\s*,?\s*(?P<how>destinée?s?\s+à|pour|afin\s+de)\s+(?=(?P<verb>[a-zéèêàâç]+(?:er|ir|re))\b)",
     re.IGNORECASE,
 )
 _AMOUNT_OF_NOUN = re.compile(r"\b(?:de|d['’])\s*(?:près\s+de\s+|plus\s+de\s+)?$", re.I)
@@ -2950,7 +2999,8 @@ _PURPOSE_WORDS = 7
 # who did what an amount measures, and the article the sentence gave them: "Le Département
 # contribue (à hauteur de 143 M€)"
 _WHO_ACTS = re.compile(
-    r"^(?P<who>[A-ZÉ][\w'’ -]{1,40}?)\s+(?P<verb>[a-zéèêàâç]+(?:e|ent|it|issent))$"
+    r"^(?P<who>[A-ZÉ](?:(?!\s(?:et|ou)\s)[\w'’ -]){1,40}?)\s+"  # not "Département et la Région"
+    r"(?P<verb>[a-zéèêàâç]+(?:e|ent|it|issent))$"
 )
 # an amount said by what something cost: "Montant : opération ayant coûté"
 _COST_OF = re.compile(r"^(?:montant\s*:\s*)?(?P<what>.+?)\s+ayant\s+coûté$", re.IGNORECASE)
@@ -3058,11 +3108,13 @@ _CLEFT = re.compile(
     r"(?:\s+(?P<to>aux?|à\s+la|à\s+l['’]|pour\s+les|pour\s+la|pour\s+le))?",
     re.IGNORECASE,
 )
+_WHERE_THEY_ARE = (
+    r"(?:dans|en|sur|au|à|hors)\s+[^,.;:()]{3,50}?(?=\s*(?:[,.;:()]|$|\s(?:et|dont)\s))"
+)
 _AMONG = re.compile(
     r"\s*d['’]\s*entre\s+(?:eux|elles)\b[\s,]*(?:(?:(?:ont|a)\s+été|sont|est)\s+"
-    rf"(?P<state>(?:{PARTICIPLE_FORM}\s*)?"
-    # where they are: "sont dans le dispositif depuis plus de cinq ans"
-    r"(?:(?:dans|en|sur|au|à|hors)\s+[^,.;:()]{3,50}?(?=\s*(?:[,.;:()]|$|\s(?:et|dont)\s)))?))?",
+    # what they became, where they are ("sont dans le dispositif depuis plus de cinq ans")
+    rf"(?P<state>{PARTICIPLE_FORM}(?:\s+{_WHERE_THEY_ARE})?|{_WHERE_THEY_ARE}))?",
     re.IGNORECASE,
 )
 # where a figure's phrase ends, and what joins an amount to the phrase before it
@@ -3124,33 +3176,14 @@ _EN_COUNTS = re.compile(
     re.IGNORECASE,
 )
 _SHORT_LABEL = 3
-# words that open a noun's complement: a label with none says nothing of what it is of
-_COMPLEMENT_WORDS = frozenset(
-    [
-        "de",
-        "du",
-        "des",
-        "d'",
-        "à",
-        "au",
-        "aux",
-        "pour",
-        "sur",
-        "en",
-        "par",
-        "avec",
-        "dans",
-        "chez",
-        "entre",
-        "auprès",
-    ]
-)
 _OF = frozenset({"d'", "d’"})
 _NAMED_LABEL = 5  # a label this long still takes the name of its programme
 _FRAMING_WORDS = 7
 _FRAMING_REACH = 40  # characters from a figure to the framing of its own phrase
 # the words a noun's complement opens on: a label with one is said in full
 _COMPLEMENT_OPENS = frozenset({"de", "du", "des", "à", "au", "aux", "en", "pour", "sur"})
+# words that open a noun's complement: a label with none says nothing of what it is of
+_COMPLEMENT_WORDS = _COMPLEMENT_OPENS | {"par", "avec", "dans", "chez", "entre", "auprès"}
 # where a context's noun phrase ends (a relative clause, a participle), and what it cannot
 # open with
 _CONTEXT_END = re.compile(
@@ -3852,19 +3885,20 @@ def _fact_key(f: Figure) -> tuple:
 
 def distinct_labels(figures: list[_Read]) -> None:
     """Two facts of one sentence never share a label: the second is named by its unit
-    ("surface : ..."), else numbered."""
+    ("surface : ..."), else by its rank among the facts of that label ("(troisième)")."""
     seen: set[str] = set()
+    said: dict[str, int] = {}  # how many facts of the sentence a label has named so far
     for figure in figures:
         if not figure.label:
             continue
         label = figure.label
+        n = said[label.lower()] = said.get(label.lower(), 0) + 1
         noun = UNIT_NOUNS.get(figure.unit, "")
         if label.lower() in seen and noun and not label.lower().startswith(noun):
             label = f"{noun} : {label}"
-        n = 2
         while label.lower() in seen:
             # "parcours de marche nordique (2, 4 et 6 kms)": the second, the third
-            rank = _RANKS[n - 2] if n - 2 < len(_RANKS) else f"n° {n}"
+            rank = _RANKS[n - 2] if 0 <= n - 2 < len(_RANKS) else f"{n}e"
             label, n = f"{figure.label} ({rank})", n + 1
         seen.add(label.lower())
         figure.label = label

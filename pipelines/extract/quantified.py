@@ -15,6 +15,7 @@ import re
 
 from pipelines.extract.parse import Parse, Word
 from pipelines.extract.phrases import (
+    BECAME,
     is_french_word,
     is_participle,
     present_participle,
@@ -274,6 +275,11 @@ def _what_happened(parse: Parse, noun: Word) -> list[Word]:
             # "une dizaine d'ateliers ... ont permis de": a deed, not what was done; what
             # was done to them may be said aside ("..., animés par les bénéficiaires, ...")
             return relative[:1]
+        if any("Reflex=Yes" in w.morph for w in parse.children(head)):
+            # "se sont mobilisées" says what they became, "se sont portés volontaires" not
+            masculine = head.text.lower().rstrip("s")
+            if not {masculine, masculine[:-1]} & BECAME:
+                return []
         return [head] if _past_participle_of(noun, head) else []
     return relative[:1]
 
@@ -740,7 +746,7 @@ def act_participle(action: str) -> str:
     for ending, infinitive in endings:  # "redéploiement": redéployer
         if not verb and action.endswith(ending):
             verb = action[: -len(ending)] + infinitive
-    return _past_participle(verb) if verb and is_french_word(verb) else ""
+    return past_participle(verb) if verb and is_french_word(verb) else ""
 
 
 def done_by_act(parse: Parse, start: int, end: int) -> str:
@@ -978,10 +984,10 @@ def _participle(verb: Word) -> str:
     "obtenu"); "" for a verb that only counts or compares, or whose participle no rule
     gives."""
     infinitive = verb.lemma.lower()
-    return "" if infinitive in _NOT_DONE else _past_participle(infinitive)
+    return "" if infinitive in _NOT_DONE else past_participle(infinitive)
 
 
-def _past_participle(infinitive: str) -> str:
+def past_participle(infinitive: str) -> str:
     """The past participle of an infinitive, masculine singular; "" when no rule gives it."""
     participle = _IRREGULAR.get(infinitive)
     if participle is None and infinitive.endswith("er") and infinitive != "aller":

@@ -277,7 +277,7 @@ def with_periods(result: Extraction, document: Document) -> Extraction:
     report year."""
     report_year = document.report_year
     words = _words(document)
-    framed = planned_lists(document) | dated_sections(document)
+    framed = dated_sections(document) | planned_lists(document)
     figures = []
     for figure in result.figures:
         if figure.period is None:

@@ -645,7 +645,8 @@ _SPAN_AFTER = re.compile(
 )
 # earlier editions a text goes on from: "dans la continuité des deux campagnes précédentes"
 _EARLIER_AFTER = re.compile(
-    r"^\s*[a-zéèêàâç-]+\s+(?:précédente?s?|passée?s?)\b(?!\s+(?:de|d['’]|à|par)\b)",
+    r"^\s*(?:campagnes|éditions|saisons|années|sessions|mandatures|générations|périodes)\s+"
+    r"(?:précédentes|passées)\b(?!\s+(?:de|d['’]|à|au|aux|en|par|avec|dans|sous|devant)\b)",
     re.IGNORECASE,
 )
 # a distance that bounds an area: "dans un rayon de 5 km", "le périmètre des 3 km"

@@ -1825,7 +1825,9 @@ def test_a_sentence_that_goes_on_from_the_one_before_and_a_programme_s_adjective
         entities,
     )
     assert got[(2, "une dizaine")][0].entity_code == "62-k-dabra"
-    assert got[(3, "près de 90")][1] == "Porteurs de projets (Budget citoyen)"
+    assert got[(3, "près de 90")][1] == (
+        "Porteurs de projets ayant participé aux ateliers (Budget citoyen)"
+    )
     assert got[(4, "3")][1] == "Projets de territoire"
 
 
@@ -4022,3 +4024,56 @@ def test_a_bare_count_opening_its_sentence_takes_what_the_sentence_before_set_up
     assert got[(2, "11")][1] == "Créneaux horaires journaliers programmés (rencontres connectées)"
     assert got[(3, "Près de 1 500")][1] == "Répondants (questionnaire en ligne)"
     assert "relais" not in got[(4, "Trois")][1]
+
+
+def test_what_a_count_was_allowed_to_do(indicators, entities) -> None:
+    """Line 1204: "ont ainsi permis à 172 porteurs de projets de recevoir une information
+    relative aux enjeux"; what they did is not taken when it is another figure's phrase
+    ("de participer à 8 ateliers")."""
+    got = _extract_lines(
+        [
+            "Les réunions mensuelles ont ainsi permis à 172 porteurs de projets de recevoir une"
+            " information relative aux enjeux.",
+            "Le dispositif a permis à 45 jeunes de trouver un emploi.",
+            "Cette action a permis à 17 équipes de participer à 8 ateliers.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "172")][1] == (
+        "Porteurs de projets ayant reçu une information relative aux enjeux"
+    )
+    assert got[(3, "45")][1] == "Jeunes ayant trouvé un emploi"
+    assert "ateliers" not in got[(4, "17")][1]
+
+
+def test_what_a_read_of_this_stop_s_rules_found(indicators, entities) -> None:
+    """Sentences written to break this stop's rules: "d'entre elles" after a figure of the
+    year before is among this year's; "les permanences" is no "s permanences"; a purpose
+    needs an infinitive ("pour notre territoire" is none); "Arras contribue" elides its "de";
+    a reflexive that says no state ("se sont portés volontaires") is no participle; "car"
+    that opens the words after a figure is the conjunction."""
+    from pipelines.extract.phrases import phrase_after
+    from pipelines.read.numbers import find_quantities
+
+    got = _extract_lines(
+        [
+            "Le service a traité 95 140 demandes, contre 83 830 l'an passé, et 45 % d'entre elles"
+            " ont été dématérialisées.",
+            "Le service a mis en place les permanences juridiques itinérantes. 40 participants"
+            " ont été accueillis.",
+            "Une participation départementale de 46 000 € pour notre territoire rural.",
+            "Arras contribue à hauteur de 12 000 € au projet.",
+            "Au total, 30 agents se sont portés volontaires.",
+        ],
+        indicators,
+        entities,
+    )
+    share = got[(2, "45 %")][0]
+    assert share.part_of == got[(2, "95 140")][0].indicator_code
+    assert got[(3, "40")][1] == "Participants accueillis (permanences juridiques itinérantes)"
+    assert "territoire" not in got[(4, "46 000 €")][1]
+    assert got[(5, "12 000 €")][1] == "Contribution d'Arras"
+    assert "portés" not in got[(6, "30")][1]
+    assert phrase_after(" car le service a fermé") == ""
+    assert [q.text for q in find_quantities("450 dossiers passés en commission")] == ["450"]
