@@ -2952,19 +2952,17 @@ _ACTS_ON_AMOUNTS = {
 _RATE_END = re.compile(r"\s+par\s+(?:an|jour|mois|semaine|heure|nuit|personne)$", re.IGNORECASE)
 _OPENS_ON_FIGURE = re.compile(r"\(\s*(?:\*\*)?\s*$")
 _DIGIT = re.compile(r"\d")
+# the participles of setting something up
+_SET_UP_VERBS = (
+    r"(?:mise?s?\s+en\s+place|organisée?s?|lancée?s?|créée?s?|ouverte?s?|initiée?s?|proposée?s?)"
+)
 # what a sentence says was set up, its object next: "a lancé un questionnaire en ligne"
 _SET_UP = re.compile(
-    r"\b(?:a|ont)\s+(?:lancé|organisé|mis\s+en\s+place|créé|ouvert|proposé|initié)\s+"
-    r"(?=(?:une?|des|le|la|les|l['’])\s*\w)",
-    re.IGNORECASE,
+    rf"\b(?:a|ont)\s+{_SET_UP_VERBS}\s+(?=(?:une?|des|le|la|les|l['’])\s*\w)", re.IGNORECASE
 )
 # a sentence whose subject was set up: "Des rencontres connectées ont été mises en place"
 # (not "Le passage de relais ... s'est déroulé": what the next sentence counts is not its)
-_SET_UP_DONE = re.compile(
-    r"\b(?:ont|a)\s+été\s+(?:mise?s?\s+en\s+place|organisée?s?|lancée?s?|créée?s?|ouverte?s?"
-    r"|initiée?s?|proposée?s?)\b",
-    re.IGNORECASE,
-)
+_SET_UP_DONE = re.compile(rf"\b(?:ont|a)\s+été\s+{_SET_UP_VERBS}\b", re.IGNORECASE)
 # its object, up to what it is about or for: "un questionnaire en ligne (portant sur ...)"
 _SET_UP_WHAT = re.compile(
     r"(?:(?:une?|des|les|le|la)\s+|l['’]\s*)(?P<what>[a-zéèêàâç][\wéèêàâç'’-]*(?:\s+(?!(?:portant|qui|"
