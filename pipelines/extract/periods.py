@@ -214,7 +214,7 @@ def period_of(text: str, start: int, end: int, report_year: int) -> Period:
     said_before = (
         text[max(start - _REACH, 0) : start] + re.split(r"\d", text[start:end], maxsplit=1)[0]
     )
-    if _AIM.search(text[:start]) or _AIMED_CEILING.search(said_before):
+    if _AIM.search(text[:start]) or _AIMED_CEILING.search(said_before) or _AIMED.match(text, end):
         # "L'objectif est de réduire de 30 % ce gaspillage": the aim's own figure, a target
         return Period("forecast", None, None)
     if best is None and _designed(text, start, end):
@@ -302,6 +302,10 @@ _SIZE = re.compile(r"\b(?:m|km|mètres?|kilomètres?|ha|hectares?|m²|m2|km²|km
 # the aim a sentence states, the figure its own: "L'objectif est de réduire de 30 %"
 _AIM = re.compile(
     r"\bl['’]objectif\s+(?:est|était|sera)\s+(?:de|d['’])\s*[\w'’-]+\s+(?:de\s+|à\s+)?$", _I
+)
+# "C'est une réduction de 30 % de ce gaspillage qui est visée": the figure aimed at
+_AIMED = re.compile(
+    r"[^.;!?]{0,60}?\bqui\s+(?:est|sont|était|étaient)\s+visée?s?\s*(?:[.;!?]|$)", _I
 )
 # "quels leviers pour ne pas dépasser 2,20 € de denrées": a ceiling aimed at (the words
 # "ne pas dépasser" are the figure's qualifier, in its span)

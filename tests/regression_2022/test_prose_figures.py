@@ -3917,6 +3917,12 @@ def test_what_the_twenty_fifth_copy_and_bare_labels_needed(indicators, entities)
     text = "Fonds conservés (en cumulé) : 36 880 mètres linéaires"
     at = text.index("36 880")
     assert period_of(text, at, at + 6, 2022).kind == "cumulative"
+    text = "C'est une réduction de 30 % de ce gaspillage alimentaire qui est visée."
+    at = text.index("30 %")
+    assert period_of(text, at, at + 4, 2022).kind == "forecast"  # an aim
+    text = "Les 30 collèges qui sont visés par le plan ont été rénovés."
+    at = text.index("30")
+    assert period_of(text, at, at + 2, 2022).kind == "year"  # what was done to them
 
 
 def test_a_reflexive_state_and_a_participle_set_aside(indicators, entities) -> None:
