@@ -1216,6 +1216,10 @@ def _named_before(text: str, q: Quantity, sentence_start: int, stop: int, short:
         for m in _QUOTED.finditer(text, 0, q.start)
     ]
     named = [(own, n) for own, n in named if own or short]  # a longer label: its sentence's
+    listed = [n for own, n in named if own]
+    if len(listed) > 1 and q.value == len(listed):
+        # "« Bien vieillir ... » et « être citoyens ... », 2 défis": the two it counts
+        return " et ".join(listed) if len(" ".join(listed).split()) <= 2 * _FRAMING_WORDS else ""
     capitalised = [n for _, n in named if n[:1].isupper()]
     lower = [
         n

@@ -4058,7 +4058,8 @@ def test_what_a_read_of_this_stop_s_rules_found(indicators, entities) -> None:
     year before is among this year's; "les permanences" is no "s permanences"; a purpose
     needs an infinitive ("pour notre territoire" is none); "Arras contribue" elides its "de";
     a reflexive that says no state ("se sont portés volontaires") is no participle; "car"
-    that opens the words after a figure is the conjunction."""
+    that opens the words after a figure is the conjunction; line 1008: "2 défis" after two
+    names between guillemets counts both."""
     from pipelines.extract.phrases import phrase_after
     from pipelines.read.numbers import find_quantities
 
@@ -4071,6 +4072,8 @@ def test_what_a_read_of_this_stop_s_rules_found(indicators, entities) -> None:
             "Une participation départementale de 46 000 € pour notre territoire rural.",
             "Arras contribue à hauteur de 12 000 € au projet.",
             "Au total, 30 agents se sont portés volontaires.",
+            "« Bien vieillir dans le Pas-de-Calais » et « être citoyens en situation de"
+            " handicap », 2 défis à relever !",
         ],
         indicators,
         entities,
@@ -4081,5 +4084,8 @@ def test_what_a_read_of_this_stop_s_rules_found(indicators, entities) -> None:
     assert "territoire" not in got[(4, "46 000 €")][1]
     assert got[(5, "12 000 €")][1] == "Contribution d'Arras"
     assert "portés" not in got[(6, "30")][1]
+    assert got[(7, "2")][1] == (  # the two it counts, not the first alone
+        "Défis (Bien vieillir dans le Pas-de-Calais et être citoyens en situation de handicap)"
+    )
     assert phrase_after(" car le service a fermé") == ""
     assert [q.text for q in find_quantities("450 dossiers passés en commission")] == ["450"]
