@@ -1365,6 +1365,14 @@ _CUT_BY_A_NUMBER = frozenset(["il", "y", "a", "plus", "moins", "près", "de", "d
 _STATE_WORDS = 10
 
 
+def _without_trailing(words: list[str]) -> list[str]:
+    """Words cut where a number or the next phrase took over: no function word, preposition
+    or "il y a plus de" left at the end ("... du point d'indice des", "... il y a plus de")."""
+    while words and words[-1].lower() in _TRAILING:
+        words = words[:-1]
+    return words
+
+
 def _share_among(after: str, previous: _Read) -> str:
     """ "45 % d'entre elles ont été dématérialisées": a share of the figure before, with what
     sets the share apart; "" when the words after the figure are not "d'entre eux"."""
@@ -1373,8 +1381,7 @@ def _share_among(after: str, previous: _Read) -> str:
         return ""
     # "entrés dans le dispositif il y a plus de 5 ans": when is no part of the state
     state = re.split(r"\s+il\s+y\s+a\b", among["state"] or "", maxsplit=1)[0].split()
-    while state and state[-1].lower() in _CUT_BY_A_NUMBER:
-        state = state[:-1]  # "entrés dans le dispositif il y a plus de" (5 ans)
+    state = _without_trailing(state)  # "entrés dans le dispositif il y a plus de" (5 ans)
     state = [f" {' '.join(state)}"] if state and len(state) <= _STATE_WORDS else []
     state = state[0] if state else ""
     return f"{previous.label}{state} (part en %)"
@@ -1719,8 +1726,7 @@ def _for_what(text: str, q: Quantity, label: str) -> str:
     if not _AMOUNT_OF_NOUN.search(text, 0, q.start):
         return label  # "X de N €": the amount is of the noun before it, not a verb's object
     what = _CLAUSE_CUT.split(text[purpose.end() :], maxsplit=1)[0].split()[:_PURPOSE_WORDS]
-    while what and what[-1].lower() in _CUT_BY_A_NUMBER | _FUNCTION_WORDS | _COMPLEMENT_WORDS:
-        what = what[:-1]  # "... la revalorisation du point d'indice des" (agents)
+    what = _without_trailing(what)  # "... la revalorisation du point d'indice des" (agents)
     if len(what) < 2:
         return label
     kept = words[:-1] if len(words) > 1 and is_participle(words[-1]) else words
@@ -2077,8 +2083,7 @@ def _allowed_to(text: str, q: Quantity) -> str:
         itertools.takewhile(lambda w: not any(c.isdigit() for c in w), then["what"].split())
     )
     what = what[:_OBJECT_WORDS]  # "de participer aux 46 temps de rencontres": not the 46's
-    while what and what[-1].lower() in _CUT_BY_A_NUMBER | _FUNCTION_WORDS:
-        what = what[:-1]
+    what = _without_trailing(what)
     if not what:
         return ""  # "de participer à 8 ateliers": what they did is another figure's phrase
     return " ".join([counted, "ayant", done, *what])
@@ -3186,6 +3191,8 @@ _FRAMING_REACH = 40  # characters from a figure to the framing of its own phrase
 _COMPLEMENT_OPENS = frozenset({"de", "du", "des", "à", "au", "aux", "en", "pour", "sur"})
 # words that open a noun's complement: a label with none says nothing of what it is of
 _COMPLEMENT_WORDS = _COMPLEMENT_OPENS | {"par", "avec", "dans", "chez", "entre", "auprès"}
+# what a phrase cut by a number or by the next phrase may end on
+_TRAILING = _CUT_BY_A_NUMBER | _FUNCTION_WORDS | _COMPLEMENT_WORDS
 # where a context's noun phrase ends (a relative clause, a participle), and what it cannot
 # open with
 _CONTEXT_END = re.compile(
