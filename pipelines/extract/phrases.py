@@ -294,6 +294,11 @@ def phrase_after(text: str) -> str:
     while i < len(words) and len(out) < MAX_WORDS:
         word = words[i]
         lower = word.lower().strip("'’")
+        if word == "«" and out and (named := _quoted_name(words, i)):
+            # "2 randonnées découvertes « Marchons sur le canal »": its name, whole
+            out.append(re.sub(r"\s+(?=[.…,!?])", "", " ".join(named)))
+            i += len(named)
+            continue
         if not word[:1].isalpha():
             break
         following = words[i + 1].lower().strip("'’") if i + 1 < len(words) else ""
@@ -367,6 +372,22 @@ def phrase_after(text: str) -> str:
             elif done_to is not None:
                 out.extend(done_to.group(0).split())
     return _join(out)
+
+
+def _quoted_name(words: list[str], at: int) -> list[str]:
+    """The name between guillemets that opens at `words[at]`, guillemets included, when it
+    closes within a few words and holds no number; [] otherwise."""
+    try:
+        close = words.index("»", at + 1, at + _QUOTED_NAME_WORDS + 2)
+    except ValueError:
+        return []
+    inside = words[at + 1 : close]
+    if not inside or "«" in inside or any(c.isdigit() for w in inside for c in w):
+        return []
+    return words[at : close + 1]
+
+
+_QUOTED_NAME_WORDS = 6  # the longest name a label takes whole after its noun
 
 
 def _auxiliary_participle(noun: str, rest: str, *, active: bool) -> re.Match[str] | None:

@@ -1076,13 +1076,15 @@ def _with_context(text: str, figure: _Read, until: int) -> str:
         set_up = _SET_UP_DONE.search(_SENTENCE_END.split(text[:before])[-1]) if before else None
         context = _sentence_subject(text, before) if set_up else ""
         context = context or (_set_up(text, before) if before else "")
+    if not is_noun_phrase(context) and (referred := _referred_to(text, sentence_start, q.start)):
+        context = named = referred  # "... à cette expérimentation, avec 2 médecins de la PMI"
     quoted = _QUOTED_NAME.search(context)
     if quoted is not None and lemma(context.split()[0]) == lemma(words[0]):
         # "3 ateliers massage" after "un atelier « détente et bien-être »": the name alone
         context = named = quoted["name"]
     if context != named:  # a name is quoted whole ("Sto lat ! La Polonia a cent ans")
         context = _CONTEXT_END.split(context, maxsplit=1)[0]
-        context = _CUT_END.sub("", " ".join(context.split()[:_FRAMING_WORDS])).strip(" ,;:")
+        context = _whole_names(context, _FRAMING_WORDS)
         context = _without_dangling(text, context, 0)  # "démarche ... initiée" + "en 2022"
     if (
         not is_noun_phrase(context)
@@ -1093,6 +1095,78 @@ def _with_context(text: str, figure: _Read, until: int) -> str:
     ):
         return label
     return _said_in_full(label, context) or f"{label} ({context})"
+
+
+# a demonstrative that points back to what an earlier sentence named: "cette expérimentation",
+# "Cette manifestation", "ces deux fonds" (not "ce sont", "ce qui")
+_DEMONSTRATIVE = re.compile(
+    r"\b(?P<opens>ce|cet|cette|ces)\s+(?:(?:deux|trois|quatre|nouvelles?|nouveaux?|premiers?"
+    r"|premières?)\s+)?(?P<noun>[a-zéèêàâç]{4,})\b",
+    re.IGNORECASE,
+)
+
+
+# what a demonstrative points back to by its noun: a programme, an action, an event
+_REFERENT_NOUNS = frozenset(
+    {"expérimentation", "dispositif", "programme", "démarche", "opération", "manifestation",
+     "action", "projet", "chantier", "aide", "plan", "fonds", "événement", "évènement",
+     "initiative", "convention", "contrat", "partenariat", "plateforme", "service", "formation",
+     "semaine", "journée", "campagne", "concertation", "exposition", "expo", "festival",
+     "webinaire", "salon", "forum", "rencontre", "appel", "prestation", "schéma", "stratégie"}
+)  # fmt: skip
+
+
+def _referred_to(text: str, sentence_start: int, start: int) -> str:
+    """What the figure's sentence points back to with a demonstrative before the figure:
+    the earlier mention of its noun with a name or complement ("... l'aide à la vie
+    partagée (AVP) ... mettre en œuvre cette aide ... au sein de 31 habitats inclusifs"),
+    else the named thing its paragraph opens on ("Le programme PEGASE ... participe à cette
+    expérimentation, avec l'appui de 2 médecins de la PMI"), else the one programme the
+    sentences before name, else, for a demonstrative that opens its sentence, what the
+    sentence before says was done ("le premier speed-dating ... a été organisé. Cette
+    manifestation ... a réuni une soixantaine de jeunes"); "" without a demonstrative, for a
+    verb after "ce" ("ce sont") or in the paragraph's first sentence."""
+    pointing = _DEMONSTRATIVE.search(text, sentence_start, start) if sentence_start else None
+    if pointing is None or is_verb(pointing["noun"]) or not is_french_word(pointing["noun"]):
+        return ""
+    noun = pointing["noun"].lower()
+    mentions = [
+        m
+        for m in re.finditer(rf"\b{re.escape(noun)}\b", text[:sentence_start], re.IGNORECASE)
+        if not _DEMONSTRATIVE.match(text, max(m.start() - 12, 0))
+    ]
+    said = opening_phrase(text[mentions[-1].start() : sentence_start]) if mentions else ""
+    words = said.split()
+    named = any(w.lower() in _COMPLEMENT_OPENS or w[:1].isupper() for w in words[1:])
+    if named and len(words) <= _FRAMING_WORDS and lemma(noun) in _REFERENT_NOUNS:
+        return said  # "l'aide à la vie partagée", not "pactes rédigés", "contexte inflationniste"
+    before = max(sentence_start - 1, 0)
+    opens = not text[sentence_start : pointing.start()].strip(" ,")
+    return (
+        _paragraph_topic(text)
+        or _programme_in(text[:sentence_start])
+        or (_sentence_subject(text, before) if opens else "")
+    )
+
+
+def _whole_names(context: str, words: int) -> str:
+    """The first `words` words of a context, never leaving a name between guillemets open:
+    whole when it closes within a few words more ("démarche de concertation partenariale
+    « Construisons notre Pas-de-Calais »"), else its first words closed ("expo « Migrations
+    »", of "« Migrations : une archéologie des échanges »" cut at its colon)."""
+    kept = context.split()
+    cut = " ".join(kept[:words])
+    if cut.count("«") > cut.count("»"):
+        closing = next((n for n in range(words, len(kept)) if "»" in kept[n]), None)
+        if closing is not None and closing < words + _NAME_BEYOND:
+            return " ".join(kept[: closing + 1])
+        opened = cut.rfind("«")
+        name = _CUT_END.sub("", cut[opened + 1 :]).strip(" ,;:")
+        cut = f"{cut[:opened]}« {name} »" if name else cut[:opened]
+    return _CUT_END.sub("", cut).strip(" ,;:")
+
+
+_NAME_BEYOND = 4  # the words a context may run beyond its length to close a name
 
 
 def _bracketed_after(text: str, q: Quantity) -> str:
@@ -1684,6 +1758,7 @@ def _label(
         described = _description(item)
         if described:
             label = f"{UNIT_NOUNS[unit]} : {described}" if unit in UNIT_NOUNS else described
+    label = _of_the_heading(text, q, unit, label)
     label = _said_plainly(label, unit)
     label = _act_of(text[: q.start], label) if unit in UNIT_NOUNS else label
     label = _for_what(text, q, label) if unit == "EUR" else label
@@ -1695,6 +1770,36 @@ def _label(
         before = phrase_before(text[: q.start])
         label = before if is_noun_phrase(before) else f"{UNIT_NOUNS[unit]} {label}"
     return label if is_noun_phrase(label) else ""
+
+
+def _of_the_heading(text: str, q: Quantity, unit: str, label: str) -> str:
+    """A measure named by what was done ("Montant : renforcement structurel ...") with what
+    the line's heading says it was done to ("- ◆ RD 165 Bénifontaine - Carvin : renforcement
+    structurel ... : 4,8 M€" → "... (RD 165 Bénifontaine - Carvin)"); the label as it is
+    when the heading is in it already or the line has none."""
+    if unit not in UNIT_NOUNS or not label.lower().startswith(f"{UNIT_NOUNS[unit]} : "):
+        return label
+    heading = _heading_of(text, q)
+    if (
+        not is_noun_phrase(heading)
+        or len(heading.split()) < 2  # "Orientations : ..."
+        or "(" in heading + label
+        or _HEADING_OF_AN_AIM.match(heading)  # "Pour améliorer l'accueil ... :"
+        or FINITE_AUXILIARY.search(heading)  # "Plusieurs chantiers ont été menés :"
+        or _LIST_LEAD_IN.match(heading)  # "Les autres opérations sont les suivantes :"
+        or set(lemmas(heading)) <= set(lemmas(label))
+    ):
+        return label
+    return f"{label} ({heading})"
+
+
+# a heading that leads into a list rather than names what its items were done to
+_LIST_LEAD_IN = re.compile(
+    r"^(?:plusieurs|les\s+autres|autres|quelques|principales?|principaux)\b", re.IGNORECASE
+)
+_HEADING_OF_AN_AIM = re.compile(
+    r"^(?:pour|afin|dans|avec|par|en|à|au|aux|sur|moment|temps)\b", re.IGNORECASE
+)
 
 
 def _measured(label: str, unit: str) -> str:
@@ -1943,7 +2048,8 @@ def _noun_phrase(
     after it, else its subject before it, else (an amount in brackets, "Label : 15,6 M€",
     "pour un montant de") the clause it sums up."""
     named = (
-        _named_outright(text, q, unit, clause_start, parse)
+        (_of_the_antecedent(text, q, unit) if unit in UNIT_NOUNS else "")
+        or _named_outright(text, q, unit, clause_start, parse)
         or _days_spent(text, q, unit)
         or _said_by_en(text, q, unit, clause_start)
         or _among_named_before(text, q, unit)
@@ -2059,6 +2165,47 @@ _AMONG_NAMED = re.compile(
     re.IGNORECASE,
 )
 _DID = re.compile(r"\s+(?P<did>(?:ont|avaient|sont)\s+(?P<done>[\wéèêàâç'’-]+)[^,;:.()]{0,80})")
+
+
+# a relative pronoun the amount follows: "les travaux du pôle multimodal ..., auxquels
+# 360 000 € ont été consacrés", "la politique ..., pour laquelle 47 000 € ont été mobilisés"
+_RELATIVE_TO = re.compile(
+    r"(?:,\s*|\s+et\s+)(?:auxquel(?:le)?s|auquel|à\s+laquelle|(?:pour|par)\s+(?:laquelle"
+    r"|lequel|lesquel(?:le)?s)|qui\s+(?:couvre|couvrent|représente|représentent|totalise"
+    r"|totalisent|mesure|mesurent|s['’]étend(?:ent)?\s+sur|s['’]élève(?:nt)?\s+à))\s*$",
+    re.IGNORECASE,
+)
+_ANTECEDENT_ADVERB = re.compile(
+    r"\s+(?:toujours|encore|déjà|désormais|actuellement|notamment|aujourd['’]hui)\b.*$",
+    re.IGNORECASE,
+)
+_ANTECEDENT_WORDS = 12
+_JOINED = re.compile(r"^\s*(?:ainsi\s+que|et|ou|mais\s+aussi|puis)\s+", re.IGNORECASE)
+_RELATIVE_OPENS = re.compile(r"\s*(?:dont|qui|que|qu['’])\b", re.IGNORECASE)
+
+
+def _of_the_antecedent(text: str, q: Quantity, unit: str) -> str:
+    """An amount or a measure a relative clause gives to the noun phrase before it: "les
+    travaux du pôle multimodal (parking relais) de Capécure, dont l'intercommunalité assure
+    la maîtrise d'ouvrage et auxquels 360 000 € ont été consacrés" → "montant : travaux du
+    pôle multimodal"; "des opérations d'aménagement foncier ..., qui couvrent quelque 23 300
+    hectares" → "surface : opérations d'aménagement foncier"; "" for another figure."""
+    relative = _RELATIVE_TO.search(text[: q.start])
+    if relative is None:
+        return ""
+    pieces = re.split(r",\s+", text[: relative.start()])
+    while len(pieces) > 1 and _RELATIVE_OPENS.match(pieces[-1]):
+        pieces.pop()  # "..., dont l'intercommunalité assure ... et auxquels": the same noun's
+    piece = _JOINED.sub("", LIST_MARKERS.sub("", pieces[-1]))  # "ainsi que la politique"
+    piece = _ANTECEDENT_ADVERB.sub("", LEADING_ARTICLE.sub("", piece.strip()))
+    # the whole phrase when it is short and says where ("... au collège Salengro de St
+    # Martin Boulogne"), else its opening noun phrase
+    whole = len(piece.split()) <= _ANTECEDENT_WORDS and not FINITE_AUXILIARY.search(piece)
+    antecedent = piece if whole and not _PHRASE_END.search(piece) else opening_phrase(piece)
+    if not is_noun_phrase(antecedent) or any(c.isdigit() for c in antecedent):
+        return ""
+    measured = lemma(antecedent.split()[0].lower()) in _AMOUNT_NOUNS | _MEASURE_NOUNS
+    return antecedent if measured else f"{UNIT_NOUNS[unit]} : {antecedent}"  # "Le coût de ..."
 
 
 def _allowed_to(text: str, q: Quantity) -> str:
@@ -2765,7 +2912,9 @@ def _times_done(text: str, q: Quantity) -> str:
         and named.split()[0].lower() not in _PRONOUNS
     ):
         subject = named  # "Le Conseil départemental s'est réuni quatre fois": a body's name
-    return f"{noun} : {subject}" if subject else noun
+    if not subject and re.search(r",\s*$", clause):  # "cette plateforme, sollicitée 45 900 fois"
+        subject = phrase_before(clause.rstrip(" ,"))
+    return f"{noun} : {subject}" if is_noun_phrase(subject) else noun
 
 
 def _act_noun(word: str) -> str:
@@ -2795,7 +2944,9 @@ _ACT_NOUNS = {
     "réunir": "réunions", "rencontrer": "rencontres", "intervenir": "interventions",
     "visiter": "visites", "sortir": "sorties", "déplacer": "déplacements",
     "consulter": "consultations", "former": "formations", "diffuser": "diffusions",
-    "présenter": "présentations",
+    "présenter": "présentations", "solliciter": "sollicitations", "utiliser": "utilisations",
+    "télécharger": "téléchargements", "appeler": "appels", "contacter": "contacts",
+    "visionner": "visionnages", "partager": "partages", "emprunter": "emprunts",
     # what an amount went to: "c'est à hauteur de 137 M€ que contribue le Département"
     "contribuer": "contribution", "investir": "investissement", "verser": "versement",
     "financer": "financement", "participer": "participation", "dépenser": "dépense",
@@ -3538,7 +3689,7 @@ def _of_block(figures: list[_Read], topic: str | None) -> None:
         return
     named = set(lemmas(topic))
     for figure in figures:
-        words = figure.label.split()
+        words = _QUOTED.sub("", figure.label).split()  # "Bacs « potager » ajoutés": two
         if (
             figure.part_of is None
             and 0 < len(words) <= _SHORT_LABEL

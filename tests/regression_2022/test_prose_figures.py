@@ -2655,7 +2655,9 @@ def test_a_bare_label_takes_what_its_block_title_names(indicators, entities) -> 
     )
     assert got[(3, "810 mètres")][1] == "Parcours (Course contre la faim ACF)"
     assert got[(5, "12")][1] == "Ateliers animés"
-    assert got[(9, "deux")][1] == "Bacs (Rénovation de la cour de la MDS d'Arques)"
+    assert got[(9, "deux")][1] == (
+        "Bacs « potager » ajoutés (Rénovation de la cour de la MDS d'Arques)"
+    )
     assert got[(11, "9")][1] == "Visites"
     # a long title that names no topic still ends the block above it
     assert got[(14, "9")][1] == "Inter-médiatrices recrutées"
@@ -4089,3 +4091,82 @@ def test_what_a_read_of_this_stop_s_rules_found(indicators, entities) -> None:
     )
     assert phrase_after(" car le service a fermé") == ""
     assert [q.text for q in find_quantities("450 dossiers passés en commission")] == ["450"]
+
+
+def test_a_label_keeps_its_quoted_name_its_referent_and_its_heading(indicators, entities) -> None:
+    """Line 4350 and the copies' 2638 and 4186: the name between guillemets that follows
+    the counted noun is part of its label; a context cut at its length never leaves a name
+    open ("expo « Migrations" + ")"): it closes the name when it ends a few words further
+    on, else closes it on the words it kept. Line 1164: "cette expérimentation" points back
+    to the programme the paragraph opens on. Line 3154: an amount of works takes the road
+    its line's heading names."""
+    got = _extract_lines(
+        [
+            "2 randonnées découvertes « Marchons sur le canal » organisées à Ruyaulcourt.",
+            "Au total, 12 séances « Sport santé » ont eu lieu.",
+            "- ◆ « Le point sur... » : 12 éditions du webinaire « Le point sur... » destiné aux"
+            " agents.",
+            "Succès pour l'expo « Migrations : une archéologie des échanges » : 2 460 personnes.",
+            "Le programme PEGASE, en cours d'expérimentation, est destiné aux enfants. La maison"
+            " de Dainville participe à cette expérimentation, avec l'appui de 2 médecins de la"
+            " PMI.",
+            "Les pactes sont écrits. Ces pactes sont marqués par trois orientations transversales.",
+            "- ◆ RD 165 Bénifontaine - Carvin : renforcement structurel et aménagements de"
+            " sécurisation de 7,5 km de chaussée pour redonner son haut niveau de performance"
+            " au regard de l'augmentation constatée du trafic sur cet axe : 4,8 M€ ;",
+            "Pour améliorer l'accueil : 42 000€ pour la réfection des salles de réfectoire au"
+            " collège Langevin.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "2")][1] == (
+        "Randonnées découvertes « Marchons sur le canal » organisées à Ruyaulcourt"
+    )
+    assert got[(3, "12")][1] == "Séances « Sport santé »"
+    assert got[(4, "12")][1] == "Éditions du webinaire « Le point sur... »"
+    assert got[(5, "2 460")][1] == "Personnes (Succès pour l'expo « Migrations »)"
+    # a demonstrative points back to the programme its paragraph opens on, not to any noun
+    assert got[(6, "2")][1] == "Médecins de la PMI (programme PEGASE)"
+    assert got[(7, "trois")][1] == "Orientations transversales"
+    # an amount named by what was done takes what the line's heading says it was done to
+    assert got[(8, "4,8 M€")][1].endswith("(RD 165 Bénifontaine - Carvin)")
+    assert "(" not in got[(9, "42 000€")][1]  # a heading that says what for: not of it
+
+
+def test_a_relative_clause_names_its_amount_and_times_a_thing_was_used(
+    indicators, entities
+) -> None:
+    """Sentences of tests/data/reworded-26 and -14: an amount or a measure after
+    "auxquels", "pour laquelle", "pour lesquels" or "qui couvrent" is of the noun phrase the
+    relative clause follows (not the next item of the list, nor "Surface couvert"), and
+    keeps the place it names; "sollicitée plus de 45 900 fois" counts the solicitations of
+    the thing before the comma."""
+    got = _extract_lines(
+        [
+            "Les travaux du pôle de Capécure, dont l'intercommunalité assure la maîtrise"
+            " d'ouvrage et auxquels 360 000 € ont été consacrés, ainsi que la politique de droit"
+            " commun en faveur des aires de co-voiturage, pour laquelle quarante-sept mille"
+            " euros ont été mobilisés.",
+            "Parmi les réalisations figurent l'aménagement de locaux (117 000 €), le démarrage"
+            " des travaux d'accessibilité au collège Salengro de St Martin Boulogne, pour"
+            " lesquels 262 000 € ont déjà été versés, et le nettoyage des façades.",
+            "- ◆ Des opérations d'aménagement foncier toujours en phase avant-projet, qui"
+            " couvrent quelque 23 300 hectares répartis sur 47 communes.",
+            "Des agents l'assurent depuis cette plateforme d'assistance, sollicitée plus de"
+            " 45 900 fois en 2022.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "360 000 €")][1] == "Montant : travaux du pôle de Capécure"
+    assert got[(2, "quarante-sept mille euros")][1] == (
+        "Montant : politique de droit commun en faveur des aires de co-voiturage"
+    )
+    figure, label = got[(3, "262 000 €")]
+    assert label == (
+        "Montant : démarrage des travaux d'accessibilité au collège Salengro de St Martin Boulogne"
+    )
+    assert figure.entity_type == "commune"
+    assert got[(4, "quelque 23 300 hectares")][1] == "Surface : opérations d'aménagement foncier"
+    assert got[(5, "plus de 45 900")][1] == "Sollicitations : plateforme d'assistance"
