@@ -478,6 +478,34 @@ def dated_sections(document: Document) -> dict[Location, Period]:
     return dated
 
 
+# an amount voted for several years with its yearly part: "25 millions d'euros de fonds
+# d'innovation territoriale voté dont 5,49 millions d'euros en 2022", "Sur les 24 M€ votés
+# au titre du fonds ..., 5,37 M€ ont financé en 2022 ..."
+_VOTED = re.compile(r"\bvotée?s?\b(?=[^.;]*?\d[^.;]*?\ben\s+(?:19|20)\d\d\b)", _I)
+# a heading's span of years: "La fin de la contractualisation précédente (2019-2022) :"
+_YEARS_IN_HEADING = re.compile(r"\(\s*(?P<a>(?:19|20)\d\d)\s*[-–/]\s*(?P<b>(?:19|20)\d\d)\s*\)")
+_HEADING_REACH = 3  # the lines above a line its heading may stand in
+
+
+def voted_envelopes(document: Document) -> dict[Location, tuple[int, Period]]:
+    """The lines that state an amount voted for the span of years the heading above them
+    gives, and its yearly part ("La fin de la contractualisation précédente (2019-2022) :"
+    then "25 M€ ... voté dont 5,49 M€ en 2022"): where "voté" stands, and the span. An
+    amount before that word is of the span; the part after it keeps its year."""
+    voted: dict[Location, tuple[int, Period]] = {}
+    for section in document.sections:
+        lines = list(section.lines())
+        for n, line in enumerate(lines):
+            said = _VOTED.search(line.text)
+            above = [h.text for h in lines[max(n - _HEADING_REACH, 0) : n]]
+            span = next((m for h in reversed(above) if (m := _YEARS_IN_HEADING.search(h))), None)
+            if said is None or span is None or int(span["a"]) >= int(span["b"]):
+                continue
+            start, end = date(int(span["a"]), 1, 1), date(int(span["b"]), 12, 31)
+            voted[line.location] = (said.start(), Period("multi_year", start, end))
+    return voted
+
+
 def _is_item(line: TextLine) -> bool:
     return LIST_ITEM.match(line.text) is not None
 

@@ -21,7 +21,13 @@ from pipelines.extract.office_tables import extract_office_tables
 from pipelines.extract.organisation import extract_organisation
 from pipelines.extract.overview import extract_overview
 from pipelines.extract.parse import ParseCache
-from pipelines.extract.periods import dated_sections, period_of, planned_lists, report_period
+from pipelines.extract.periods import (
+    dated_sections,
+    period_of,
+    planned_lists,
+    report_period,
+    voted_envelopes,
+)
 from pipelines.extract.phrases import FINITE_AUXILIARY, reads_as_label, says_as_much
 from pipelines.extract.prose import extract_prose, merge_restatements
 from pipelines.extract.sentences import extract_sentences
@@ -273,11 +279,12 @@ def _words(document: Document) -> dict[Location, str]:
 def with_periods(result: Extraction, document: Document) -> Extraction:
     """Every figure gets the period its own words give it ("33 380 offres depuis le
     lancement", "11,5 M€ versés à fin 2022"), else the one its list or section gives it
-    (a planned project's items, "ORGANISATION POLITIQUE (DÉCEMBRE 2022)"); None stays the
-    report year."""
+    (a planned project's items, "ORGANISATION POLITIQUE (DÉCEMBRE 2022)", an amount voted
+    for the years its heading gives); None stays the report year."""
     report_year = document.report_year
     words = _words(document)
     framed = dated_sections(document) | planned_lists(document)
+    voted = voted_envelopes(document)  # "25 M€ ... voté dont 5,49 M€ en 2022" under "(2019-2022)"
     figures = []
     for figure in result.figures:
         if figure.period is None:
@@ -287,6 +294,8 @@ def with_periods(result: Extraction, document: Document) -> Extraction:
                 period = period_of(text, start, start + len(figure.source_span), report_year)
                 if period == report_period(report_year):  # a planned list's, a dated section's
                     period = framed.get(figure.location, period)
+                    at, envelope = voted.get(figure.location, (-1, period))
+                    period = envelope if figure.unit == "EUR" and start < at else period
                 if period != report_period(report_year):
                     figure = replace(figure, period=period)
         figures.append(figure)

@@ -317,6 +317,10 @@ def test_periods_read_from_the_sentence_and_its_paragraph(statements) -> None:
     assert period(4346, 102) == ("cumulative", "None", "2022-12-31")  # "Le bilan cumulé ..."
     assert period(2517, 36849)[0] == "cumulative"  # "36 849 ml fonds conservés cumulés"
     assert period(1140, 144) == ("as_of", "None", "2022-12-31")  # "valides au 31/12"
+    # L4174 under "La fin de la contractualisation précédente (2019-2022) :": the envelope
+    # voted is of those years, its part "en 2022" of the year
+    assert period(4174, 25_000_000) == ("multi_year", "2019-01-01", "2022-12-31")
+    assert period(4174, 5_490_000)[0] == "year"
 
 
 def test_periods_of_quarters_opening_phrases_and_asides() -> None:

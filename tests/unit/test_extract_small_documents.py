@@ -3,11 +3,14 @@ relations, and the blocks a report should hold but this one does not."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from builders import document, extract, figures_of
 
 from pipelines.extract import Context
 from pipelines.extract.key_figures import read_key_figure
+from pipelines.extract.periods import Period
 from schemas.catalog import load_indicator_catalog
 
 
@@ -66,6 +69,29 @@ def test_the_qualifier_is_read_with_the_figure(line: str, value: float, qualifie
 def test_the_period_comes_from_the_sentence(line: str, kind: str | None) -> None:
     [figure] = extract(f"L'HABITAT\n{line}").figures
     assert (figure.period.kind if figure.period else None) == kind
+
+
+@pytest.mark.parametrize("heading", ["La contractualisation précédente (2019-2022) :", ""])
+def test_an_amount_voted_for_the_years_its_heading_gives_is_of_those_years(heading) -> None:
+    """Worded as tests/data/reworded-26 words line 4174: the amount before "votés" is of the
+    heading's years, its part "en 2022" of the year; without a span of years above, both
+    are of the year."""
+    result = extract(
+        f"""
+        LA CONTRACTUALISATION
+
+        {heading}
+
+        Sur les 24 millions d'euros votés au titre du fonds d'innovation territoriale, 5,37
+        millions d'euros ont financé en 2022 des opérations contractualisées.
+        """.replace("\n        millions", " millions")
+    )
+    period = {f.value: f.period for f in result.figures}
+    assert period[5_370_000] is None  # the report year
+    if heading:
+        assert period[24_000_000] == Period("multi_year", date(2019, 1, 1), date(2022, 12, 31))
+    else:
+        assert period[24_000_000] is None
 
 
 def test_the_year_of_the_document_is_the_year_of_its_figures() -> None:
