@@ -1759,6 +1759,8 @@ def _label(
         if described:
             label = f"{UNIT_NOUNS[unit]} : {described}" if unit in UNIT_NOUNS else described
     label = _of_the_heading(text, q, unit, label)
+    kept_at = _KEPT_AT.match(label) if _AT_THE_VALUE.search(text, 0, q.start) else None
+    label = kept_at["what"] if kept_at else label  # "le maintien du tarif du repas à 3,06 €"
     label = _said_plainly(label, unit)
     label = _act_of(text[: q.start], label) if unit in UNIT_NOUNS else label
     label = _for_what(text, q, label) if unit == "EUR" else label
@@ -1770,6 +1772,16 @@ def _label(
         before = phrase_before(text[: q.start])
         label = before if is_noun_phrase(before) else f"{UNIT_NOUNS[unit]} {label}"
     return label if is_noun_phrase(label) else ""
+
+
+# what holds a value at the figure rather than counts: "le maintien du tarif du repas à
+# 3,06 €" is the price, kept
+_KEPT_AT = re.compile(
+    r"^(?:maintien|gel|fixation|relèvement|passage)\s+(?:du|de\s+la|de\s+l['’]|des)\s*"
+    r"(?P<what>\S.*)$",
+    re.IGNORECASE,
+)
+_AT_THE_VALUE = re.compile(r"\s(?:à|au\s+niveau\s+de)\s*$")
 
 
 def _of_the_heading(text: str, q: Quantity, unit: str, label: str) -> str:

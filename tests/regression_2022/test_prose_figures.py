@@ -4145,7 +4145,7 @@ def test_a_relative_clause_names_its_amount_and_times_a_thing_was_used(
     "auxquels", "pour laquelle", "pour lesquels" or "qui couvrent" is of the noun phrase the
     relative clause follows (not the next item of the list, nor "Surface couvert"), and
     keeps the place it names; "sollicitée plus de 45 900 fois" counts the solicitations of
-    the thing before the comma."""
+    the thing before the comma; "le maintien du tarif du repas à 3,06 €" is the price."""
     got = _extract_lines(
         [
             "Les travaux du pôle de Capécure, dont l'intercommunalité assure la maîtrise"
@@ -4159,6 +4159,8 @@ def test_a_relative_clause_names_its_amount_and_times_a_thing_was_used(
             " couvrent quelque 23 300 hectares répartis sur 47 communes.",
             "Des agents l'assurent depuis cette plateforme d'assistance, sollicitée plus de"
             " 45 900 fois en 2022.",
+            "L'année 2022 a été marquée par le maintien du tarif du repas à 3,06 € pour les"
+            " collégiens demi-pensionnaires.",
         ],
         indicators,
         entities,
@@ -4174,3 +4176,4 @@ def test_a_relative_clause_names_its_amount_and_times_a_thing_was_used(
     assert figure.entity_type == "commune"
     assert got[(4, "quelque 23 300 hectares")][1] == "Surface : opérations d'aménagement foncier"
     assert got[(5, "plus de 45 900")][1] == "Sollicitations : plateforme d'assistance"
+    assert got[(6, "3,06 €")][1] == "Tarif du repas"  # L2325: the price kept, not "Maintien"
