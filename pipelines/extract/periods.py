@@ -487,23 +487,35 @@ _YEARS_IN_HEADING = re.compile(r"\(\s*(?P<a>(?:19|20)\d\d)\s*[-–/]\s*(?P<b>(?:
 _HEADING_REACH = 3  # the lines above a line its heading may stand in
 
 
-def voted_envelopes(document: Document) -> dict[Location, tuple[int, Period]]:
+def voted_envelopes(document: Document) -> dict[Location, tuple[int, int, Period]]:
     """The lines that state an amount voted for the span of years the heading above them
-    gives, and its yearly part ("La fin de la contractualisation précédente (2019-2022) :"
-    then "25 M€ ... voté dont 5,49 M€ en 2022"): where "voté" stands, and the span. An
-    amount before that word is of the span; the part after it keeps its year."""
-    voted: dict[Location, tuple[int, Period]] = {}
+    (or their section's title) gives, and its yearly part ("La fin de la contractualisation
+    précédente (2019-2022) :" then "25 M€ ... voté dont 5,49 M€ en 2022"): where the
+    sentence that says "voté" starts, where that word stands, and the span. An amount of
+    that sentence before the word is of the span; the part after it keeps its year."""
+    voted: dict[Location, tuple[int, int, Period]] = {}
     for section in document.sections:
         lines = list(section.lines())
         for n, line in enumerate(lines):
             said = _VOTED.search(line.text)
-            above = [h.text for h in lines[max(n - _HEADING_REACH, 0) : n]]
+            above = [h.text for h in lines[max(n - _HEADING_REACH, 0) : n] if _a_heading(h.text)]
+            above = [section.title, *above]
             span = next((m for h in reversed(above) if (m := _YEARS_IN_HEADING.search(h))), None)
             if said is None or span is None or int(span["a"]) >= int(span["b"]):
                 continue
+            sentence = max(line.text.rfind(". ", 0, said.start()) + 1, 0)
             start, end = date(int(span["a"]), 1, 1), date(int(span["b"]), 12, 31)
-            voted[line.location] = (said.start(), Period("multi_year", start, end))
+            voted[line.location] = (sentence, said.start(), Period("multi_year", start, end))
     return voted
+
+
+def _a_heading(text: str) -> bool:
+    """A line that heads what follows: it ends on a colon, or it is short and no sentence."""
+    words = text.strip()
+    return words.endswith(":") or (len(words.split()) <= _HEADING_WORDS and ". " not in words)
+
+
+_HEADING_WORDS = 14
 
 
 def _is_item(line: TextLine) -> bool:

@@ -296,7 +296,7 @@ def phrase_after(text: str) -> str:
         lower = word.lower().strip("'’")
         if word == "«" and out and (named := _quoted_name(words, i)):
             # "2 randonnées découvertes « Marchons sur le canal »": its name, whole
-            out.append(re.sub(r"\s+(?=[.…,!?])", "", " ".join(named)))
+            out.append(re.sub(r"\s+(?=[.…,])", "", " ".join(named)))  # "« Sto lat ! »" kept
             i += len(named)
             continue
         if not word[:1].isalpha():

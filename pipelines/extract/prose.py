@@ -1116,6 +1116,10 @@ _REFERENT_NOUNS = frozenset(
 )  # fmt: skip
 
 
+_POINTED_BEFORE = re.compile(r"\b(?:ce|cet|cette|ces)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_POINTING_REACH = 30  # characters before a mention that may hold its demonstrative
+
+
 def _referred_to(text: str, sentence_start: int, start: int) -> str:
     """What the figure's sentence points back to with a demonstrative before the figure:
     the earlier mention of its noun with a name or complement ("... l'aide à la vie
@@ -1124,22 +1128,26 @@ def _referred_to(text: str, sentence_start: int, start: int) -> str:
     expérimentation, avec l'appui de 2 médecins de la PMI"), else the one programme the
     sentences before name, else, for a demonstrative that opens its sentence, what the
     sentence before says was done ("le premier speed-dating ... a été organisé. Cette
-    manifestation ... a réuni une soixantaine de jeunes"); "" without a demonstrative, for a
-    verb after "ce" ("ce sont") or in the paragraph's first sentence."""
+    manifestation ... a réuni une soixantaine de jeunes"); "" without a demonstrative of a
+    programme, an action or an event ("Cette année", "ce contexte"), or in the paragraph's
+    first sentence."""
     pointing = _DEMONSTRATIVE.search(text, sentence_start, start) if sentence_start else None
-    if pointing is None or is_verb(pointing["noun"]) or not is_french_word(pointing["noun"]):
-        return ""
+    if pointing is None or lemma(pointing["noun"].lower()) not in _REFERENT_NOUNS:
+        return ""  # "Cette année", "Dans ce cadre", "ces pactes", "ce contexte inflationniste"
     noun = pointing["noun"].lower()
     mentions = [
         m
         for m in re.finditer(rf"\b{re.escape(noun)}\b", text[:sentence_start], re.IGNORECASE)
-        if not _DEMONSTRATIVE.match(text, max(m.start() - 12, 0))
-    ]
-    said = opening_phrase(text[mentions[-1].start() : sentence_start]) if mentions else ""
+        if not _POINTED_BEFORE.search(text, max(m.start() - _POINTING_REACH, 0), m.start())
+    ]  # "... cette aide": not a mention that names it
+    # the mention up to its phrase's end: "aide à la vie partagée (AVP)" → "aide à la vie
+    # partagée"
+    said = _PHRASE_END.split(text[mentions[-1].start() : sentence_start], 1)[0] if mentions else ""
+    said = _CUT_END.sub("", " ".join(said.rstrip(" .;:!?").split()[:_FRAMING_WORDS]))
     words = said.split()
     named = any(w.lower() in _COMPLEMENT_OPENS or w[:1].isupper() for w in words[1:])
-    if named and len(words) <= _FRAMING_WORDS and lemma(noun) in _REFERENT_NOUNS:
-        return said  # "l'aide à la vie partagée", not "pactes rédigés", "contexte inflationniste"
+    if named and len(words) <= _FRAMING_WORDS:
+        return said  # "l'aide à la vie partagée", not "aide" alone
     before = max(sentence_start - 1, 0)
     opens = not text[sentence_start : pointing.start()].strip(" ,")
     return (
@@ -1159,7 +1167,7 @@ def _whole_names(context: str, words: int) -> str:
     if cut.count("«") > cut.count("»"):
         closing = next((n for n in range(words, len(kept)) if "»" in kept[n]), None)
         if closing is not None and closing < words + _NAME_BEYOND:
-            return " ".join(kept[: closing + 1])
+            return " ".join(kept[: closing + 1]).strip(" ,;:")
         opened = cut.rfind("«")
         name = _CUT_END.sub("", cut[opened + 1 :]).strip(" ,;:")
         cut = f"{cut[:opened]}« {name} »" if name else cut[:opened]
@@ -1796,21 +1804,20 @@ def _of_the_heading(text: str, q: Quantity, unit: str, label: str) -> str:
         not is_noun_phrase(heading)
         or len(heading.split()) < 2  # "Orientations : ..."
         or "(" in heading + label
-        or _HEADING_OF_AN_AIM.match(heading)  # "Pour améliorer l'accueil ... :"
-        or FINITE_AUXILIARY.search(heading)  # "Plusieurs chantiers ont été menés :"
+        or _NOT_A_TOPIC.match(heading)  # "Pour améliorer l'accueil ... :", "Plusieurs ..."
         or _LIST_LEAD_IN.match(heading)  # "Les autres opérations sont les suivantes :"
+        or FINITE_AUXILIARY.search(heading)  # "Plusieurs chantiers ont été menés :"
         or set(lemmas(heading)) <= set(lemmas(label))
     ):
         return label
     return f"{label} ({heading})"
 
 
-# a heading that leads into a list rather than names what its items were done to
+# a heading that leads into a list or a moment rather than names what its items were done to
+# (beside `_NOT_A_TOPIC`'s aims and quantifiers)
 _LIST_LEAD_IN = re.compile(
-    r"^(?:plusieurs|les\s+autres|autres|quelques|principales?|principaux)\b", re.IGNORECASE
-)
-_HEADING_OF_AN_AIM = re.compile(
-    r"^(?:pour|afin|dans|avec|par|en|à|au|aux|sur|moment|temps)\b", re.IGNORECASE
+    r"^(?:les\s+autres|autres|quelques|principales?|principaux|à|au|aux|moment|temps)\b",
+    re.IGNORECASE,
 )
 
 
@@ -2183,8 +2190,9 @@ _DID = re.compile(r"\s+(?P<did>(?:ont|avaient|sont)\s+(?P<done>[\wéèêàâç'�
 # 360 000 € ont été consacrés", "la politique ..., pour laquelle 47 000 € ont été mobilisés"
 _RELATIVE_TO = re.compile(
     r"(?:,\s*|\s+et\s+)(?:auxquel(?:le)?s|auquel|à\s+laquelle|(?:pour|par)\s+(?:laquelle"
-    r"|lequel|lesquel(?:le)?s)|qui\s+(?:couvre|couvrent|représente|représentent|totalise"
-    r"|totalisent|mesure|mesurent|s['’]étend(?:ent)?\s+sur|s['’]élève(?:nt)?\s+à))\s*$",
+    r"|lequel|lesquel(?:le)?s)|(?P<subject>qui)\s+(?:couvre|couvrent|représente|représentent"
+    r"|totalise|totalisent|mesure|mesurent|s['’]étend(?:ent)?\s+sur|s['’]élève(?:nt)?\s+à))"
+    r"\s*$",
     re.IGNORECASE,
 )
 _ANTECEDENT_ADVERB = re.compile(
@@ -2208,6 +2216,8 @@ def _of_the_antecedent(text: str, q: Quantity, unit: str) -> str:
     pieces = re.split(r",\s+", text[: relative.start()])
     while len(pieces) > 1 and _RELATIVE_OPENS.match(pieces[-1]):
         pieces.pop()  # "..., dont l'intercommunalité assure ... et auxquels": the same noun's
+    if relative["subject"] and (len(pieces) > 2 or " et " in pieces[-1]):
+        return ""  # "A, B et C, qui représentent 12 M€": of all of them, not of the last
     piece = _JOINED.sub("", LIST_MARKERS.sub("", pieces[-1]))  # "ainsi que la politique"
     piece = _ANTECEDENT_ADVERB.sub("", LEADING_ARTICLE.sub("", piece.strip()))
     # the whole phrase when it is short and says where ("... au collège Salengro de St
@@ -2957,8 +2967,7 @@ _ACT_NOUNS = {
     "visiter": "visites", "sortir": "sorties", "déplacer": "déplacements",
     "consulter": "consultations", "former": "formations", "diffuser": "diffusions",
     "présenter": "présentations", "solliciter": "sollicitations", "utiliser": "utilisations",
-    "télécharger": "téléchargements", "appeler": "appels", "contacter": "contacts",
-    "visionner": "visionnages", "partager": "partages", "emprunter": "emprunts",
+    "télécharger": "téléchargements", "contacter": "contacts", "visionner": "visionnages",
     # what an amount went to: "c'est à hauteur de 137 M€ que contribue le Département"
     "contribuer": "contribution", "investir": "investissement", "verser": "versement",
     "financer": "financement", "participer": "participation", "dépenser": "dépense",

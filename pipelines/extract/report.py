@@ -294,8 +294,8 @@ def with_periods(result: Extraction, document: Document) -> Extraction:
                 period = period_of(text, start, start + len(figure.source_span), report_year)
                 if period == report_period(report_year):  # a planned list's, a dated section's
                     period = framed.get(figure.location, period)
-                    at, envelope = voted.get(figure.location, (-1, period))
-                    period = envelope if figure.unit == "EUR" and start < at else period
+                    opens, at, envelope = voted.get(figure.location, (0, -1, period))
+                    period = envelope if figure.unit == "EUR" and opens <= start < at else period
                 if period != report_period(report_year):
                     figure = replace(figure, period=period)
         figures.append(figure)

@@ -4115,6 +4115,10 @@ def test_a_label_keeps_its_quoted_name_its_referent_and_its_heading(indicators, 
             " de Dainville participe à cette expérimentation, avec l'appui de 2 médecins de la"
             " PMI.",
             "Les pactes sont écrits. Ces pactes sont marqués par trois orientations transversales.",
+            "Le programme PEGASE est destiné aux enfants. Cette année, 45 médecins de la PMI"
+            " travaillent dans le département.",
+            "Le Département finance l'aide à la vie partagée. Il met en œuvre cette aide au sein"
+            " de 31 habitats inclusifs.",
             "- ◆ RD 165 Bénifontaine - Carvin : renforcement structurel et aménagements de"
             " sécurisation de 7,5 km de chaussée pour redonner son haut niveau de performance"
             " au regard de l'augmentation constatée du trafic sur cet axe : 4,8 M€ ;",
@@ -4133,9 +4137,12 @@ def test_a_label_keeps_its_quoted_name_its_referent_and_its_heading(indicators, 
     # a demonstrative points back to the programme its paragraph opens on, not to any noun
     assert got[(6, "2")][1] == "Médecins de la PMI (programme PEGASE)"
     assert got[(7, "trois")][1] == "Orientations transversales"
+    assert got[(8, "45")][1] == "Médecins de la PMI"  # "Cette année" points to no programme
+    # "cette aide": the earlier mention that names it, not a mention with a demonstrative
+    assert got[(9, "31")][1] == "Habitats inclusifs (aide à la vie partagée)"
     # an amount named by what was done takes what the line's heading says it was done to
-    assert got[(8, "4,8 M€")][1].endswith("(RD 165 Bénifontaine - Carvin)")
-    assert "(" not in got[(9, "42 000€")][1]  # a heading that says what for: not of it
+    assert got[(10, "4,8 M€")][1].endswith("(RD 165 Bénifontaine - Carvin)")
+    assert "(" not in got[(11, "42 000€")][1]  # a heading that says what for: not of it
 
 
 def test_a_relative_clause_names_its_amount_and_times_a_thing_was_used(
@@ -4161,6 +4168,7 @@ def test_a_relative_clause_names_its_amount_and_times_a_thing_was_used(
             " 45 900 fois en 2022.",
             "L'année 2022 a été marquée par le maintien du tarif du repas à 3,06 € pour les"
             " collégiens demi-pensionnaires.",
+            "Les travaux A, les travaux B et les travaux C, qui représentent 12 M€, sont finis.",
         ],
         indicators,
         entities,
@@ -4177,3 +4185,4 @@ def test_a_relative_clause_names_its_amount_and_times_a_thing_was_used(
     assert got[(4, "quelque 23 300 hectares")][1] == "Surface : opérations d'aménagement foncier"
     assert got[(5, "plus de 45 900")][1] == "Sollicitations : plateforme d'assistance"
     assert got[(6, "3,06 €")][1] == "Tarif du repas"  # L2325: the price kept, not "Maintien"
+    assert "Montant : B" not in got.get((7, "12 M€"), (None, ""))[1]  # of all three
