@@ -1006,6 +1006,11 @@ def _verb_elided(text: str, previous: _Read, figure: _Read) -> str:
     return f"{done['done']} : {what}" if is_noun_phrase(what) else ""
 
 
+# a noun's complement after a word, which makes it a noun of its own ("jeunes en mission de
+# service civique"); not a date or a place ("11 territorial en 2022", "dans le Boulonnais")
+_OF_ITS_OWN = re.compile(r"\s+(?:en(?!\s+\d)|de|du|des|d['’])\s*\w", re.IGNORECASE)
+
+
 def _elided(figure: _Read, previous: _Read, parse: Parse) -> str:
     """The label of an adjective that stands for the noun of the figure before, or ""."""
     words, before = figure.label.split(), previous.label.split()
@@ -1022,6 +1027,8 @@ def _elided(figure: _Read, previous: _Read, parse: Parse) -> str:
         ]
     if not adjective or adjective[0].is_participle:
         return ""
+    if _OF_ITS_OWN.match(parse.text, adjective[0].end):
+        return ""  # "ainsi que douze jeunes en mission de service civique": a noun of its own
     last = [w for w in parse.words if w.text.lower() == before[-1].lower()]
     ends_on_adjective = bool(last) and last[0].pos == "ADJ"
     tagged = adjective[0].pos == "ADJ" or (

@@ -4186,3 +4186,25 @@ def test_a_relative_clause_names_its_amount_and_times_a_thing_was_used(
     assert got[(5, "plus de 45 900")][1] == "Sollicitations : plateforme d'assistance"
     assert got[(6, "3,06 €")][1] == "Tarif du repas"  # L2325: the price kept, not "Maintien"
     assert "Montant : B" not in got.get((7, "12 M€"), (None, ""))[1]  # of all three
+
+
+def test_a_noun_with_a_complement_after_a_count_is_no_elided_adjective(
+    indicators, entities
+) -> None:
+    """tests/data/reworded line 4706: "97 apprentis ont été accueillis ..., ainsi que douze
+    jeunes en mission de service civique" counts young people, not "Apprentis accueillis
+    jeunes"; "11 territorial dans le Boulonnais" and "5 local en 2022" still stand for the
+    noun before them."""
+    got = _extract_lines(
+        [
+            "En 2022, 97 apprentis ont été accueillis sous contrat d'apprentissage, ainsi que"
+            " douze jeunes en mission de service civique.",
+            "Le Département soutient 8 centres culturels de rayonnement départemental, 11"
+            " territorial dans le Boulonnais et 5 local en 2022.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "douze")][1] == "Jeunes"
+    assert got[(3, "11")][1] == "Centres culturels de rayonnement territorial"
+    assert got[(3, "5")][1] == "Centres culturels de rayonnement local"
