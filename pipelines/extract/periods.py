@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -30,6 +31,7 @@ _START = (
 _DAY = r"(?:1er|1\^\{er\}|\d{1,2})"
 _MONTH = r"(?:" + "|".join(_MONTHS) + r")"
 MONTH = _MONTH  # a month's name, for the readers that leave a date out of a label
+_YEAR_SPAN = _YEAR.format("a") + r"\s*[-–/]\s*" + _YEAR.format("b")  # "2019-2022"
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "multi_year",  # "du 15 octobre 2022 au 15 janvier 2023", "de septembre 2022 à janvier 2023"
@@ -77,7 +79,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             _I,
         ),
     ),
-    ("multi_year", re.compile(_YEAR.format("a") + r"\s*[-–/]\s*" + _YEAR.format("b"), _I)),
+    ("multi_year", re.compile(_YEAR_SPAN, _I)),
     (
         "multi_year",
         re.compile(
@@ -483,22 +485,25 @@ def dated_sections(document: Document) -> dict[Location, Period]:
 # au titre du fonds ..., 5,37 M€ ont financé en 2022 ..."
 _VOTED = re.compile(r"\bvotée?s?\b(?=[^.;]*?\d[^.;]*?\ben\s+(?:19|20)\d\d\b)", _I)
 # a heading's span of years: "La fin de la contractualisation précédente (2019-2022) :"
-_YEARS_IN_HEADING = re.compile(r"\(\s*(?P<a>(?:19|20)\d\d)\s*[-–/]\s*(?P<b>(?:19|20)\d\d)\s*\)")
+_YEARS_IN_HEADING = re.compile(rf"\(\s*{_YEAR_SPAN}\s*\)")
 _HEADING_REACH = 3  # the lines above a line its heading may stand in
 
 
-def voted_envelopes(document: Document) -> dict[Location, tuple[int, int, Period]]:
+def voted_envelopes(
+    document: Document, heads: Callable[[str], bool]
+) -> dict[Location, tuple[int, int, Period]]:
     """The lines that state an amount voted for the span of years the heading above them
     (or their section's title) gives, and its yearly part ("La fin de la contractualisation
     précédente (2019-2022) :" then "25 M€ ... voté dont 5,49 M€ en 2022"): where the
     sentence that says "voté" starts, where that word stands, and the span. An amount of
-    that sentence before the word is of the span; the part after it keeps its year."""
+    that sentence before the word is of the span; the part after it keeps its year.
+    `heads` says which lines above may be its heading (the block reader's rule)."""
     voted: dict[Location, tuple[int, int, Period]] = {}
     for section in document.sections:
         lines = list(section.lines())
         for n, line in enumerate(lines):
             said = _VOTED.search(line.text)
-            above = [h.text for h in lines[max(n - _HEADING_REACH, 0) : n] if _a_heading(h.text)]
+            above = [h.text for h in lines[max(n - _HEADING_REACH, 0) : n] if heads(h.text)]
             above = [section.title, *above]
             span = next((m for h in reversed(above) if (m := _YEARS_IN_HEADING.search(h))), None)
             if said is None or span is None or int(span["a"]) >= int(span["b"]):
@@ -507,15 +512,6 @@ def voted_envelopes(document: Document) -> dict[Location, tuple[int, int, Period
             start, end = date(int(span["a"]), 1, 1), date(int(span["b"]), 12, 31)
             voted[line.location] = (sentence, said.start(), Period("multi_year", start, end))
     return voted
-
-
-def _a_heading(text: str) -> bool:
-    """A line that heads what follows: it ends on a colon, or it is short and no sentence."""
-    words = text.strip()
-    return words.endswith(":") or (len(words.split()) <= _HEADING_WORDS and ". " not in words)
-
-
-_HEADING_WORDS = 14
 
 
 def _is_item(line: TextLine) -> bool:

@@ -1123,7 +1123,6 @@ _REFERENT_NOUNS = frozenset(
 )  # fmt: skip
 
 
-_POINTED_BEFORE = re.compile(r"\b(?:ce|cet|cette|ces)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _POINTING_REACH = 30  # characters before a mention that may hold its demonstrative
 
 
@@ -1145,7 +1144,10 @@ def _referred_to(text: str, sentence_start: int, start: int) -> str:
     mentions = [
         m
         for m in re.finditer(rf"\b{re.escape(noun)}\b", text[:sentence_start], re.IGNORECASE)
-        if not _POINTED_BEFORE.search(text, max(m.start() - _POINTING_REACH, 0), m.start())
+        if not any(
+            d.end() == m.end()
+            for d in _DEMONSTRATIVE.finditer(text, max(m.start() - _POINTING_REACH, 0), m.end())
+        )
     ]  # "... cette aide": not a mention that names it
     # the mention up to its phrase's end: "aide à la vie partagée (AVP)" → "aide à la vie
     # partagée"

@@ -15,6 +15,7 @@ from pipelines.extract import (
     key_figure_blocks,
     territories,
 )
+from pipelines.extract.block_titles import opens_a_block
 from pipelines.extract.dated_lists import extract_dated_lists
 from pipelines.extract.key_figure_blocks import extract_key_figure_blocks
 from pipelines.extract.office_tables import extract_office_tables
@@ -284,7 +285,8 @@ def with_periods(result: Extraction, document: Document) -> Extraction:
     report_year = document.report_year
     words = _words(document)
     framed = dated_sections(document) | planned_lists(document)
-    voted = voted_envelopes(document)  # "25 M€ ... voté dont 5,49 M€ en 2022" under "(2019-2022)"
+    # "25 M€ ... voté dont 5,49 M€ en 2022" under "(2019-2022)", a line that opens a block
+    voted = voted_envelopes(document, opens_a_block)
     figures = []
     for figure in result.figures:
         if figure.period is None:

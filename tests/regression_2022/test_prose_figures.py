@@ -4186,6 +4186,7 @@ def test_a_relative_clause_names_its_amount_and_times_a_thing_was_used(
     assert got[(5, "plus de 45 900")][1] == "Sollicitations : plateforme d'assistance"
     assert got[(6, "3,06 €")][1] == "Tarif du repas"  # L2325: the price kept, not "Maintien"
     assert "Montant : B" not in got.get((7, "12 M€"), (None, ""))[1]  # of all three
+    assert not got[(7, "12 M€")][1].startswith("Montant :")  # found, and no antecedent's
 
 
 def test_a_noun_with_a_complement_after_a_count_is_no_elided_adjective(
