@@ -28,6 +28,7 @@ from pipelines.extract.phrases import (
     is_participle,
     paid_by_departement,
     singular_participle,
+    spent_by_payer,
     unit_suffix,
     without_verb,
 )
@@ -166,6 +167,8 @@ def label_of(body: str, figures: list[Quantity], index: int) -> str:
         # before counts
         named = label_of(body, figures, index - 1)
         return f"{UNIT_NOUNS.get(quantity.unit, 'nombre')} : {named}"
+    if quantity.unit == "EUR" and (spent := spent_by_payer(before, body[quantity.end : stop])):
+        return spent  # "Pour moderniser ..., le Département a investi 25,22 M€, dont :"
     before = re.split(r"[,;(]|\s(?:dont|soit)\b", before)[-1]
     label = _tidy(before)
     if not is_noun_phrase(label):

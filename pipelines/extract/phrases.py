@@ -208,13 +208,15 @@ def is_verb(word: str) -> bool:
         return True
     if base == lower or not _VERB_LEMMA.search(base) or lower.endswith("s"):
         return False  # a plural noun ("mesures", "demandes") is no verb here
-    return not _PARTICIPLE.search(lower)
+    return not _PARTICIPLE.search(lower) and not _ir_participle(lower)
 
 
 def is_participle(word: str) -> bool:
-    """A verb's past participle ("consacrés", "attribuée"), not a noun that ends like one
-    ("activités", "lycées", "santé")."""
+    """A verb's past participle ("consacrés", "attribuée", "investi"), not a noun that ends
+    like one ("activités", "lycées", "santé", "suivi")."""
     lower = word.lower()
+    if _ir_participle(lower):
+        return True
     if not _PARTICIPLE.search(lower):
         return False
     base = lemma(lower)
@@ -225,6 +227,11 @@ def is_participle(word: str) -> bool:
         return True
     stem = re.sub(r"ie?s?$", "", lower)  # "investis": "investir"
     return stem != lower and is_french_word(stem + "ir")
+
+
+def _ir_participle(lower: str) -> bool:
+    """The participle of a verb in -ir: "investi", "réparti", "accueilli" (not "défi")."""
+    return lower.endswith("i") and len(lower) > 3 and is_french_word(lower[:-1] + "ir")
 
 
 @cache
@@ -564,6 +571,72 @@ def opening_phrase(text: str) -> str:
     tail = _COMPLEMENT.match(text, at + len(last) + 1) if at >= 0 else None
     whole = f"{phrase} {' '.join(tail['complement'].split())}" if tail else ""
     return whole if tail and len(whole.split()) <= _WITH_COMPLEMENT else phrase
+
+
+def coordinated_phrase(text: str) -> str:
+    """The noun phrase a clause opens with, with the one it is coordinated to when the two
+    make the whole clause ("l'insertion et l'emploi" → "insertion et emploi"); else the
+    first alone ("les collèges et les agents ont été mobilisés" → "collèges")."""
+    first = opening_phrase(text)
+    parts = re.split(r"\s+et\s+", text.strip(), maxsplit=1)
+    if len(parts) < 2 or not first:
+        return first
+    phrases = [opening_phrase(part) for part in parts]
+    whole = all(
+        phrase and _elided_word(_words(part)[-1]) == phrase.split()[-1]
+        for part, phrase in zip(parts, phrases, strict=True)
+    )
+    return " et ".join(phrases) if whole and all(map(is_noun_phrase, phrases)) else first
+
+
+def spent_by_payer(before: str, after: str) -> str:
+    """An amount whose sentence names who paid it as the subject of the spending, and what
+    for: "le Département a consacré 3 M€ à la rénovation des collèges" → "montant consacré :
+    rénovation des collèges"; "Pour moderniser le réseau routier, le Département a investi
+    25,2 M€" → "montant investi pour moderniser le réseau routier"; "" when no payer spent
+    it. The payer is no part of the label: the figure is the money, not who gave it."""
+    spent = _PAYER_SPENT.search(before)
+    if spent is None:
+        return ""
+    done = spent["done"].lower()
+    towards = _SPENT_ON.match(after)
+    what = opening_phrase(towards["what"]) if towards is not None else ""
+    if is_noun_phrase(what):
+        return f"montant {done} : {what}"
+    purpose = _SPENT_FOR.search(before[: spent.start()])
+    if purpose is not None and len(purpose["what"].split()) <= _PURPOSE_WORDS:
+        return f"montant {done} pour {' '.join(purpose['what'].split())}"
+    return f"montant {done}"
+
+
+_PAYERS = (
+    r"(?:le\s+Département(?:\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*[A-ZÉ][\w'’-]*)?"
+    r"|la\s+collectivité|il|elle)"
+)
+_SPENT_VERBS = (
+    r"investi|consacré|versé|mobilisé|engagé|alloué|attribué|accordé|apporté|dépensé|injecté"
+    r"|débloqué|octroyé|réservé|affecté"
+)
+_PAYER_SPENT = re.compile(
+    rf"(?:^|[,;:]\s*|\s)(?<![\w'’-]){_PAYERS}\s+(?:a|avait|aura)\s+(?:(?:ainsi|également|aussi"
+    rf"|déjà|notamment)\s+)?(?P<done>{_SPENT_VERBS})(?:\s+(?:plus\s+de|près\s+de|environ))?"
+    r"[*\s]*$",
+    re.IGNORECASE,
+)
+_SPENT_ON = re.compile(
+    r"^[*\s]*(?:HT\s+|TTC\s+)?(?:à\s+l['’]|à\s+la\s|aux\s|au\s(?!titre\b)|pour\s+(?:les?|la|l['’]|des)|dans\s+"
+    r"(?:les?|la|l['’]))\s*(?P<what>[^,.;:()]{3,100})",
+    re.IGNORECASE,
+)
+_SPENT_FOR = re.compile(
+    r"(?:^|[.;]\s)[-◆⇒*\s]*pour\s+(?P<what>[a-zéèêàâç][^,;:.]{3,100}?)[\s,]*$", re.IGNORECASE
+)
+_PURPOSE_WORDS = 10
+
+
+def _elided_word(word: str) -> str:
+    """A word without its elided article or preposition ("l'emploi" → "emploi")."""
+    return re.sub(r"^\w['’]", "", word)
 
 
 # what a participle that ends a phrase is said of: "liée au Canal Seine-Nord Europe"

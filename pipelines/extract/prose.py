@@ -33,6 +33,7 @@ from pipelines.extract.phrases import (
     PARTICIPLE_FORM,
     UNIT_NOUNS,
     as_change,
+    coordinated_phrase,
     is_french_word,
     is_noun_phrase,
     is_participle,
@@ -43,6 +44,7 @@ from pipelines.extract.phrases import (
     phrase_after,
     phrase_before,
     singular_participle,
+    spent_by_payer,
     unit_suffix,
     without_verb,
 )
@@ -394,7 +396,7 @@ def _amount_said_around(text: str, q: Quantity, unit: str, label: str) -> str:
     fronted = _FRONTED_PURPOSE.match(LIST_MARKERS.sub("", clause).replace("*", ""))
     bare = not label or label.lower() in {"montant", "enveloppe", "budget", "total"}
     done = re.fullmatch(r"montant (?P<done>\w+)", label)  # "2,6 M € ont été dépensés"
-    if fronted is not None and is_noun_phrase(what := opening_phrase(fronted["what"])):
+    if fronted is not None and is_noun_phrase(what := coordinated_phrase(fronted["what"])):
         if bare:
             return f"{(fronted['measure'] or 'montant').lower()} : {what}"
         if done is not None and is_participle(done["done"]):
@@ -919,6 +921,8 @@ def _in_context(text: str, figures: list[_Read], parse: Parse | None) -> None:
         between = text[before.quantity.end : figure.quantity.start]
         if figure.unit == before.unit == "EUR" and _CAPPED.fullmatch(between):
             figure.label = f"plafond : {_SAID_AN_AMOUNT.sub('', before.label)}"
+    for figure in figures:  # "Dans les 32 collèges privés, l'effectif atteint 13 917"
+        figure.label = _measure_of_fronted(text, figure)
     for figure in figures:  # "Merville (km 38)": a kilometre point, no length
         kilometre = figure.quantity.text[:2].lower() == "km"
         at = _AT_A_POINT.fullmatch(figure.label) if kilometre else None
@@ -930,6 +934,26 @@ def _in_context(text: str, figures: list[_Read], parse: Parse | None) -> None:
             figure.label = f"{_CHANGE_OF}{of}"  # "évolution : bilans (Gestion de ...)"
 
 
+def _measure_of_fronted(text: str, figure: _Read) -> str:
+    """A bare measure ("effectif", "total") of the set its sentence opens on: "Dans les 32
+    collèges privés, l'effectif atteint 13 917" → "effectif : collèges privés"."""
+    if figure.label.lower() not in _BARE_MEASURES:
+        return figure.label
+    opening = max(text.rfind(". ", 0, figure.quantity.start) + 1, 0)
+    clause = LIST_MARKERS.sub("", text[opening : figure.quantity.start]).replace("*", "")
+    fronted = _FRONTED_SET.match(clause)
+    what = coordinated_phrase(fronted["what"]) if fronted is not None else ""
+    if not is_noun_phrase(what) or _NOT_A_TOPIC.match(what):
+        return figure.label
+    return f"{figure.label} : {what}"
+
+
+_BARE_MEASURES = frozenset({"effectif", "effectifs", "nombre", "total", "montant", "volume"})
+_FRONTED_SET = re.compile(
+    r"^\s*(?:dans|parmi|pour|sur)\s+(?:les|la|le|l['’]|des|ses|leurs)\s*(?:\d[\d\s]*\s)?"
+    r"(?P<what>(?!cadre\b)[^,\d]{3,120}),",
+    re.IGNORECASE,
+)
 _CHANGE_OF = "évolution : "
 _AT_A_POINT = re.compile(
     r"(?:longueur|distance)\s*(?::\s*|\(\s*)(?P<where>[^()]+?)\)?", re.IGNORECASE
@@ -1074,6 +1098,8 @@ def _with_context(text: str, figure: _Read, until: int) -> str:
     named = ""
     if not is_noun_phrase(context):
         context = named = _named_before(text, q, sentence_start, stop, short)
+    if short and not is_noun_phrase(context):
+        context = _holder(text, sentence_start, q.start)  # "Le compte Instagram réunit ..."
     if short and not is_noun_phrase(context) and (sentence_start > 0 or label == _ALTITUDE):
         context = _paragraph_topic(text)  # "Le programme PEGASE, ... Ainsi, 39 enfants ..."
     if short and not is_noun_phrase(context) and len(text[sentence_start : q.start].split()) <= 2:
@@ -1104,6 +1130,25 @@ def _with_context(text: str, figure: _Read, until: int) -> str:
     return _said_in_full(label, context) or f"{label} ({context})"
 
 
+def _holder(text: str, sentence_start: int, at: int) -> str:
+    """What holds the count its sentence opens on: "Le compte Instagram du Département réunit
+    16 512 abonnés" → "compte Instagram du Département"; "" for none."""
+    held = _HOLDS.match(LIST_MARKERS.sub("", text[sentence_start:at]).replace("*", " "))
+    holder = opening_phrase(held["holder"]) if held is not None else ""
+    # "Le Département y dispose de", "Le <département> compte": the entity, no context
+    return "" if len(holder.split()) < 2 or _THE_DEPARTEMENT.fullmatch(holder) else holder
+
+
+_THE_DEPARTEMENT = re.compile(
+    r"(?:Département|collectivité)\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*[\w'’-]+",
+    re.IGNORECASE,
+)
+_HOLDS = re.compile(
+    r"^\s*(?:le|la|les|l['’])\s*(?P<holder>[^,;:()]{3,80}?)\s+(?:réunit|rassemble|compte"
+    r"|comptait|totalise|regroupe|emploie|fonctionne\s+avec|dispose\s+de|recense)\s+"
+    r"(?:(?:désormais|aujourd['’]hui|plus\s+de|près\s+de|environ)\s+)*$",
+    re.IGNORECASE,
+)
 # a demonstrative that points back to what an earlier sentence named: "cette expérimentation",
 # "Cette manifestation", "ces deux fonds" (not "ce sont", "ce qui")
 _DEMONSTRATIVE = re.compile(
@@ -2077,10 +2122,12 @@ def _noun_phrase(
     "pour un montant de") the clause it sums up."""
     named = (
         (_of_the_antecedent(text, q, unit) if unit in UNIT_NOUNS else "")
+        or (_spent_by_payer(text, q) if unit == "EUR" else "")
         or _named_outright(text, q, unit, clause_start, parse)
         or _days_spent(text, q, unit)
         or _said_by_en(text, q, unit, clause_start)
         or _among_named_before(text, q, unit)
+        or _in_number(text, q, unit)
         or _counted_under_heading(text, q)
         or (_allowed_to(text, q) if unit == "count" else "")
     )
@@ -2274,6 +2321,32 @@ def _counted_under_heading(text: str, q: Quantity) -> str:
         return ""
     heading = _heading_of(text, q)
     return heading if is_noun_phrase(heading) else ""
+
+
+def _spent_by_payer(text: str, q: Quantity) -> str:
+    """An amount the Département spent, with what on (`spent_by_payer`), from its
+    sentence."""
+    return spent_by_payer(text[max(text.rfind(". ", 0, q.start) + 1, 0) : q.start], text[q.end :])
+
+
+def _in_number(text: str, q: Quantity, unit: str) -> str:
+    """A count said "au nombre de" of the noun phrase its clause goes on with: "Au nombre de
+    deux cent quatorze, les coups de pouce compétence (CPC) ont représenté 0,35 M€" → "coups
+    de pouce compétence (CPC)"; "" otherwise."""
+    if unit != "count" or not _IN_NUMBER.search(text, max(0, q.start - 20), q.start):
+        return ""
+    subject = _IN_NUMBER_OF.match(text, q.end)
+    if subject is None:
+        return ""
+    what = opening_phrase(subject["what"])
+    acronym = _ACRONYM_AFTER.match(subject["what"], subject["what"].find(what) + len(what))
+    what = f"{what} ({acronym['acronym']})" if what and acronym else what
+    return what if is_noun_phrase(what) else ""
+
+
+_IN_NUMBER = re.compile(r"\bau\s+nombre\s+de\s*$", re.IGNORECASE)
+_IN_NUMBER_OF = re.compile(r"\s*,\s*(?P<what>(?:les|des|ces|nos|leurs|ses)\s[^,;.]{3,120})")
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z0-9]{1,9})\)")
 
 
 def _among_named_before(text: str, q: Quantity, unit: str) -> str:

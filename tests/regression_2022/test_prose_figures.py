@@ -4209,3 +4209,49 @@ def test_a_noun_with_a_complement_after_a_count_is_no_elided_adjective(
     assert got[(2, "douze")][1] == "Jeunes"
     assert got[(3, "11")][1] == "Centres culturels de rayonnement territorial"
     assert got[(3, "5")][1] == "Centres culturels de rayonnement local"
+
+
+def test_what_the_twenty_seventh_copy_and_the_twenty_second_needed(indicators, entities) -> None:
+    """Lines as tests/data/reworded-22 and -27 word them: a fronted "Pour l'insertion et
+    l'emploi" keeps both nouns; a bare "effectif" is of the set its sentence opens on; "Au
+    nombre de N, les X" counts the X; an amount the Département (or "la collectivité")
+    spent is the money spent, on what or for what, never "Département ayant investi"; a
+    short count is of what its sentence's subject holds ("Le compte Instagram ... réunit"),
+    not of the département named as a subject."""
+    got = _extract_lines(
+        [
+            "Pour l'insertion et l'emploi, **24,8 M€**, parmi lesquels **6,4 M€** consacrés aux"
+            " contrats aidés",
+            "Dans les 32 collèges privés, l'effectif atteint 13 917.",
+            "- ◆ Au nombre de deux cent quatorze, les coups de pouce compétence (CPC) ont"
+            " représenté 0,35 M€",
+            "Pour moderniser et sécuriser le réseau routier, le Département a investi 25,22 M€"
+            " en 2022.",
+            "La collectivité a versé 2,5 M€ aux associations sportives.",
+            "Le compte Instagram du Département réunit 16 512 abonnés.",
+            "Le Département y dispose de 57 bâtiments.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "24,8 M€")][1] == "Montant : insertion et emploi"
+    assert got[(3, "13 917")][1] == "Effectif : collèges privés"
+    assert got[(3, "32")][1] == "Collèges privés"  # the set itself keeps its own label
+    assert got[(4, "deux cent quatorze")][1] == "Coups de pouce compétence (CPC)"
+    assert got[(5, "25,22 M€")][1] == (
+        "Montant investi pour moderniser et sécuriser le réseau routier"
+    )
+    assert got[(6, "2,5 M€")][1] == "Montant versé : associations sportives"
+    assert got[(7, "16 512")][1] == "Abonnés (compte Instagram du Département)"
+    assert got[(8, "57")][1] == "Bâtiments"  # the Département holds them: the entity's
+
+
+def test_a_participle_of_a_verb_in_ir_is_a_participle_and_no_verb() -> None:
+    """ "Montant investi : voirie" reads as a label (it was taken for a clause: "investi" as
+    a conjugated verb); "suivi", "défi", "jeudi" are no participles."""
+    from pipelines.extract.phrases import is_participle, is_verb
+
+    assert all(is_participle(w) and not is_verb(w) for w in ("investi", "réparti", "accueilli"))
+    assert not any(is_participle(w) for w in ("suivi", "défi", "jeudi", "ici"))
+    assert reads_as_label("Montant investi : voirie")
+    assert not reads_as_label("Département ayant investi")

@@ -164,6 +164,29 @@ def test_a_key_figure_item_written_as_a_sentence_is_read_as_one() -> None:
     assert got["553"] == "Délibérations votées"
 
 
+def test_a_block_amount_the_departement_spent_is_named_by_its_purpose() -> None:
+    """Line 3094 as tests/data/reworded-27 words it, in a key-figure block: "le Département
+    a investi **25,22 M€**, dont :" is the amount invested and what for, never "Département
+    ayant investi", and its items are its parts."""
+    extraction = extract(
+        "\n".join(
+            [
+                "Les chiffres clés de la mobilité et du réseau routier :",
+                "Pour moderniser et sécuriser le réseau routier, le Département a investi"
+                " **25,22 M€**, dont :",
+                "- ◆ voirie : 18,2 M€",
+                "- ◆ mobilité : 7 M€",
+            ]
+        )
+    )
+    labels = {g.indicator_code: g.indicator_label for g in extraction.generated_indicators}
+    by_span = {f.source_span: f for f in extraction.figures}
+    whole = "Montant investi pour moderniser et sécuriser le réseau routier"
+    assert labels[by_span["25,22 M€"].indicator_code] == whole
+    assert labels[by_span["18,2 M€"].indicator_code] == f"{whole} : voirie"
+    assert by_span["7 M€"].part_of == by_span["25,22 M€"].indicator_code
+
+
 def test_an_item_read_as_a_sentence_keeps_the_body_its_heading_names() -> None:
     """Line 1226 as tests/data/reworded-14 words it, under the heading "MonJob62 :" of a
     key-figure block: read as a sentence, its figure stays MonJob62's."""
