@@ -114,6 +114,21 @@ def _tidy(label: str) -> str:
     return _TRAILING_WORDS.sub("", label).strip(" :,;.-–—")
 
 
+def _under_whole(label: str, whole: _Whole | None) -> tuple[str, str]:
+    """A part's own label and its label under its whole ("Budget : dispositif CESU"); an
+    amount named by what was spent on it is, under its whole, that alone (not "Budget :
+    montant mobilisé : dispositif CESU")."""
+    if whole is None:
+        return label, label
+    spent = _SPENT_PART.match(label)
+    own = spent["what"] if spent else label
+    return own, f"{whole.label} : {own}"
+
+
+# a part's amount named by what was spent on it: "montant mobilisé : dispositif CESU"
+_SPENT_PART = re.compile(r"^montant\s+\w+\s*:\s*(?P<what>.+)$", re.IGNORECASE)
+
+
 def label_of(body: str, figures: list[Quantity], index: int) -> str:
     """The words a figure is stated with: those after it, else the phrase before it."""
     quantity = figures[index]
@@ -285,7 +300,7 @@ class BlockReader:
                 whole = previous
             if not over and whole is None:
                 whole = self._enclosing(quantity, index, is_sub_item, in_line_whole)
-            full_label = f"{whole.label} : {label}" if whole and unit != "pct_change" else label
+            label, full_label = _under_whole(label, whole if unit != "pct_change" else None)
             code = self._code(label, unit, whole if unit != "pct_change" else None)
             shown = without_verb(full_label)  # the code keeps the printed words
             self.result.generated_indicators.append(

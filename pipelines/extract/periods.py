@@ -507,11 +507,38 @@ def voted_envelopes(
             above = [section.title, *above]
             span = next((m for h in reversed(above) if (m := _YEARS_IN_HEADING.search(h))), None)
             if said is None or span is None or int(span["a"]) >= int(span["b"]):
+                if (obtained := _programmed(lines, n)) is not None:
+                    voted[line.location] = obtained
                 continue
             sentence = max(line.text.rfind(". ", 0, said.start()) + 1, 0)
             start, end = date(int(span["a"]), 1, 1), date(int(span["b"]), 12, 31)
             voted[line.location] = (sentence, said.start(), Period("multi_year", start, end))
     return voted
+
+
+def _programmed(lines: list[TextLine], n: int) -> tuple[int, int, Period] | None:
+    """Funds obtained for a programming period a line of the section above names ("la
+    nouvelle période de programmation des fonds européens 2021-2027" ... "a permis
+    l'obtention de 43 millions d'euros sur ces deux fonds"): the amounts of the sentence
+    that says so, before its end, are of those years."""
+    said = _OBTAINED_FUNDS.search(lines[n].text)
+    if said is None:
+        return None
+    above = [m for line in lines[:n] if (m := _PROGRAMMING.search(line.text))]
+    if not above or int(above[-1]["a"]) >= int(above[-1]["b"]):
+        return None
+    sentence = max(lines[n].text.rfind(". ", 0, said.start()) + 1, 0)
+    end = lines[n].text.find(". ", said.end())
+    start, stop = date(int(above[-1]["a"]), 1, 1), date(int(above[-1]["b"]), 12, 31)
+    return sentence, end if end >= 0 else len(lines[n].text), Period("multi_year", start, stop)
+
+
+# a programming period of funds: "période de programmation des fonds européens 2021-2027"
+_PROGRAMMING = re.compile(rf"\bprogrammation\b[^.;:]{{0,60}}?{_YEAR_SPAN}", _I)
+# funds or credits obtained: "l'obtention de 43 millions d'euros sur ces deux fonds"
+_OBTAINED_FUNDS = re.compile(
+    r"\b(?:obtention|obtenue?s?|délégation|délégués?)\b[^.;]{0,80}?\b(?:fonds|crédits)\b", _I
+)
 
 
 def _is_item(line: TextLine) -> bool:

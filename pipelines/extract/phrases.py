@@ -597,7 +597,10 @@ def spent_by_payer(before: str, after: str) -> str:
     it. The payer is no part of the label: the figure is the money, not who gave it."""
     spent = _PAYER_SPENT.search(before)
     if spent is None:
-        return ""
+        # "- ◆ Les chaussées ont mobilisé 38,37 M€": what the money went to is the subject
+        by = _SPENT_BY_WHAT.search(before)
+        what = opening_phrase(by["what"]) if by is not None else ""
+        return f"montant {by['done'].lower()} : {what}" if by and is_noun_phrase(what) else ""
     done = spent["done"].lower()
     towards = _SPENT_ON.match(after)
     what = opening_phrase(towards["what"]) if towards is not None else ""
@@ -618,14 +621,19 @@ _SPENT_VERBS = (
     r"|débloqué|octroyé|réservé|affecté"
 )
 _PAYER_SPENT = re.compile(
-    rf"(?:^|[,;:]\s*|\s)(?<![\w'’-]){_PAYERS}\s+(?:a|avait|aura)\s+(?:(?:ainsi|également|aussi"
-    rf"|déjà|notamment)\s+)?(?P<done>{_SPENT_VERBS})(?:\s+(?:plus\s+de|près\s+de|environ))?"
-    r"[*\s]*$",
+    rf"(?:^|[,;:]\s*|\s)(?<![\w'’-]){_PAYERS}\s+(?:y\s+)?(?:a|avait|aura)\s+"
+    rf"(?:(?:ainsi|également|aussi|déjà|notamment)\s+)?(?P<done>{_SPENT_VERBS})"
+    r"(?:\s+(?:plus\s+de|près\s+de|environ))?[*\s]*$",
+    re.IGNORECASE,
+)
+_SPENT_BY_WHAT = re.compile(
+    rf"(?:^|[,;:]\s*|[-◆⇒*]\s+)(?!{_PAYERS}\b)(?P<what>(?:les|la|le|l['’])\s*[^,;:]{{2,60}}?)"
+    rf"\s+(?:ont|a)\s+(?P<done>{_SPENT_VERBS})[*\s]*$",
     re.IGNORECASE,
 )
 _SPENT_ON = re.compile(
-    r"^[*\s]*(?:HT\s+|TTC\s+)?(?:à\s+l['’]|à\s+la\s|aux\s|au\s(?!titre\b)|pour\s+(?:les?|la|l['’]|des)|dans\s+"
-    r"(?:les?|la|l['’]))\s*(?P<what>[^,.;:()]{3,100})",
+    r"^[*\s]*(?:HT\s+|TTC\s+)?(?:à\s+l['’]|à\s+la\s|aux\s|au\s(?!titre\b)"
+    r"|pour\s+(?:les?|la|l['’]|des)|dans\s+(?:les?|la|l['’]))\s*(?P<what>[^,.;:()]{3,100})",
     re.IGNORECASE,
 )
 _SPENT_FOR = re.compile(

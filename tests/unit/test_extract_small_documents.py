@@ -94,6 +94,33 @@ def test_an_amount_voted_for_the_years_its_heading_gives_is_of_those_years(headi
         assert period[24_000_000] is None
 
 
+@pytest.mark.parametrize("programming", [True, False])
+def test_funds_obtained_for_a_programming_period_are_of_its_years(programming) -> None:
+    """Lines 4251-4261 of the report: "l'obtention de 43 millions d'euros sur ces deux fonds"
+    after "la nouvelle période de programmation des fonds européens 2021-2027" is an
+    envelope of those years (as the golden file says); without a programming period above,
+    the amount is of the report year."""
+    above = (
+        "L'année a été consacrée aux travaux préparatoires pour la nouvelle période de"
+        " programmation des fonds européens 2021-2027."
+        if programming
+        else "L'année a été consacrée aux travaux préparatoires."
+    )
+    result = extract(
+        "\n\n".join(
+            [
+                "LES FONDS EUROPÉENS",
+                above,
+                "Cette démarche interne a permis l'obtention de 43 millions d'euros sur ces deux"
+                " fonds.",
+            ]
+        )
+    )
+    [figure] = [f for f in result.figures if f.value == 43_000_000]
+    expected = Period("multi_year", date(2021, 1, 1), date(2027, 12, 31)) if programming else None
+    assert figure.period == expected
+
+
 def test_the_year_of_the_document_is_the_year_of_its_figures() -> None:
     assert document("LA CULTURE\n42 projets financés.", year=2023).report_year == 2023
 
