@@ -251,6 +251,12 @@ def _content(word: str) -> bool:
 
 # nouns whose complement opens on "à": "l'appel à projets", "les appels à candidatures"
 _WITH_A = ("appel", "appels")
+# the nouns "en" puts a counted noun in, as a state of it: "quartiers en difficulté"
+_STATE_WORDS = """
+    difficulté difficultés situation formation insertion mission attente ligne apprentissage
+    alternance stage activité service recherche faveur fonctionnement cours établissement
+    famille hébergement emploi contrat parcours résidence précarité"""
+_STATES = frozenset(_STATE_WORDS.split())
 
 
 def _clip(words: list[str]) -> list[str]:
@@ -325,6 +331,8 @@ def phrase_after(text: str) -> str:
         compound = compound or (
             lower == "car" and i > start and words[i - 1].lower() in {"du", "le", "un"}
         )
+        # "28 quartiers en difficultés", "12 jeunes en mission de service civique": a state
+        compound = compound or (lower == "en" and bool(out) and following in _STATES)
         if (lower in _STOPS and not compound) or elided_stop or (i > start and is_verb(word)):
             break
         names = (  # "du Boulonnais et du Calaisis": two names, one complement

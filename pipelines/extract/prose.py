@@ -1217,6 +1217,8 @@ def _whole_names(context: str, words: int) -> str:
     « Construisons notre Pas-de-Calais »"), else its first words closed ("expo « Migrations
     »", of "« Migrations : une archéologie des échanges »" cut at its colon)."""
     kept = context.split()
+    if len(kept) > words and _ADJECTIVE_ENDS.match(f" {kept[words]}"):
+        words += 1  # "... des enseignements et des pratiques" + "artistiques": its adjective
     cut = " ".join(kept[:words])
     if cut.count("«") > cut.count("»"):
         closing = next((n for n in range(words, len(kept)) if "»" in kept[n]), None)
@@ -2016,6 +2018,9 @@ def _not_cut(text: str, label: str, start: int) -> str:
     de l'Urban" + "Trail"), nor, when it reached its length, before the complement or the
     adjective that ends its last noun ("... des ESMS du secteur" + "du handicap", "... des
     pratiques" + "artistiques")."""
+    framed, _, own = label.rpartition(" : ")  # "montant : réaménagement ...": its own words
+    if framed and own:
+        return f"{framed} : {_not_cut(text, own, start)}"
     where = text.find(label, start) if label else -1
     where = text.find(label) if label and where < 0 else where  # a label before its figure
     if where < 0:
@@ -2558,12 +2563,20 @@ _BODY_NAME = re.compile(
     r"\s+(?:de\s+|d['’]\s*|du\s+)?[A-ZÉÈ][\w'’]+"
     r"(?:(?:[\s-]+(?:sur|lès|les|en|de|du|la)[\s-]+|[\s-])[A-ZÉÈ][\w'’]+)*(?=[\s,.;:!?)]|$)"
 )
-_NAME_GOES_ON = re.compile(r"(?:\s[A-ZÉ][\w'’-]*)+(?=[\s,.;:!?)]|$)")
+# a name's next words, small words between capitalised ones: "Engagement" + "pour le
+# Renouveau du Bassin Minier du Nord et du Pas-De-Calais"
+_NAME_GOES_ON = re.compile(
+    r"(?:\s(?:(?:pour|de|du|des|en|et(?:\s+d[eu]s?)?)\s+(?:la\s+|le\s+|les\s+|l['’])?)?"
+    r"[A-ZÉ][\w'’-]*(?:(?:(?<=-sur)|(?<=-sous)|(?<=-lès)|(?<=-en))\s[a-zé][\w'’-]*)?)+"
+    r"(?=[\s,.;:!?)]|$)(?!\s*\d)"  # "Boulogne-sur mer" whole; not "GR" of "GR 121"
+)
 _COMPLEMENT_ENDS = re.compile(
-    r"\s(?:du|de\s+la|des|de|d['’])\s*[a-zéèêàç][\wéèêàâç-]+(?=\s+(?:à|pour|par|en|dans|sur|,)|[,.;:]|$)"
+    r"\s(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*[a-zéèêàç][\wéèêàâç-]+"
+    r"(?=\s+(?:à|pour|par|en|dans|sur|,)|\s*\(|[,.;:]|$)"
 )
 _ADJECTIVE_ENDS = re.compile(
-    r"\s[a-zéèê][\wéèêàâç-]*(?:iques?|ales?|aux|elles?|els?|ives?|ifs?|aires?)(?=[\s,.;:)]|$)"
+    r"\s[a-zéèê][\wéèêàâç-]*(?:iques?|ales?|aux|elles?|els?|ives?|ifs?|aires?|ants?|antes?)"
+    r"(?=[\s,.;:)]|$)"
 )
 # a question the figure answers: "Combien de trailers au départ de l'Urban Trail ? 2 470 !"
 _QUESTION = re.compile(

@@ -580,13 +580,19 @@ def item_phrase(parse: Parse, position: int) -> str:
     if before and before[-1].text == ")":  # "Contournement de Courrières (RD 919), qui ...":
         opening = [n for n, w in enumerate(before) if w.text == "("]  # its own aside
         last = opening[-1] - 1 if opening else last
+    where: list[int] = []  # the commas that open where the item is (", au collège ...")
+    aside = range(0)
     for n in range(last, -1, -1):
         if before[n].text in _ITEM_SEPARATORS and not _joins_words(parse, before[n]):
             if before[n].text == "," and n + 1 < len(before) and before[n + 1].pos == "ADP":
+                where.append(n)
                 continue  # ", au 37 rue du Temple à Arras,": an aside of the item before
+            if before[n].text == "," and where and _apposed(before[n + 1 : where[-1]]):
+                aside = range(n, where[-1] + 1)  # "les préaux, victimes d'une oxydation, au ..."
+                continue
             start = n + 1
             break
-    item = before[start:]
+    item = [w for k, w in enumerate(before) if k >= start and k not in aside]
     finite = [w for w in item if "Mood=Ind" in w.morph and w.pos in {"VERB", "AUX"}]
     if finite:  # "le collège a bénéficié d'une rénovation de façade": what it received
         anchor = finite[-1]
@@ -637,6 +643,15 @@ def _what_was_done(parse: Parse, before: list[Word]) -> str:
         return ""
     phrase = phrase_of(parse, subjects[0])  # which may hold the participle already
     return phrase if phrase.split()[-1] == verb.text else f"{phrase} {verb.text}"
+
+
+def _apposed(words: list[Word]) -> bool:
+    """Words between commas that describe the noun before them, with no determiner of their
+    own: "victimes d'une oxydation importante", "situé en bord de mer"."""
+    return bool(words) and words[0].pos in {"NOUN", "ADJ", "VERB"} and len(words) <= _APPOSED
+
+
+_APPOSED = 8  # the longest aside between commas read as a description of the noun before
 
 
 def _at_most(words: list[Word], count: int) -> list[Word]:

@@ -4206,7 +4206,7 @@ def test_a_noun_with_a_complement_after_a_count_is_no_elided_adjective(
         indicators,
         entities,
     )
-    assert got[(2, "douze")][1] == "Jeunes"
+    assert got[(2, "douze")][1] == "Jeunes en mission de service civique"
     assert got[(3, "11")][1] == "Centres culturels de rayonnement territorial"
     assert got[(3, "5")][1] == "Centres culturels de rayonnement local"
 
@@ -4255,3 +4255,55 @@ def test_a_participle_of_a_verb_in_ir_is_a_participle_and_no_verb() -> None:
     assert not any(is_participle(w) for w in ("suivi", "défi", "jeudi", "ici"))
     assert reads_as_label("Montant investi : voirie")
     assert not reads_as_label("Département ayant investi")
+
+
+def test_a_label_is_not_cut_inside_a_name_an_adjective_or_an_aside(indicators, entities) -> None:
+    """What the readers of the seed-3636 sample found cut, and line 3945 of
+    tests/data/reworded-27: a name goes on through its small words ("cités Engagement pour
+    le Renouveau du Bassin Minier ..."); "spectacle vivant" and "pratiques artistiques" keep
+    their adjective; "quartiers en difficultés" keep their state; an aside between commas
+    ("victimes d'une oxydation importante") is no item, the works before it are; a framed
+    label keeps its last noun's complement ("et le remplacement de l'éclairage")."""
+    got = _extract_lines(
+        [
+            "Elle a validé les grands enjeux : accompagnement de 28 quartiers en difficultés en"
+            " particulier en QPV et les 18 cités Engagement pour le Renouveau du Bassin Minier"
+            " du Nord et du Pas-De-Calais, promotion de l'éco-transition.",
+            "Parmi les autres opérations figurent, au collège MLK de Calais, le réaménagement de"
+            " la cour de récréation et le remplacement de l'éclairage (27 000 €), puis le"
+            " remplacement des préaux, victimes d'une oxydation importante, au collège Jean"
+            " Monnet de Coulogne (161 000 €).",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "28")][1].startswith("Quartiers en difficultés")
+    assert got[(2, "18")][1] == (
+        "Cités Engagement pour le Renouveau du Bassin Minier du Nord et du Pas-De-Calais"
+    )
+    assert got[(3, "27 000 €")][1] == (
+        "Montant : réaménagement de la cour de récréation et le remplacement de l'éclairage"
+    )
+    assert got[(3, "161 000 €")][1] == (
+        "Montant : remplacement des préaux au collège Jean Monnet de Coulogne"
+    )
+    from builders import extract
+
+    extraction = extract(
+        "\n".join(
+            [
+                "LA CULTURE",
+                "Soutien aux artistes pour **2,6 millions €**: **162** aides aux projets"
+                " culturels et au fonctionnement associatif, **36** aides à la création en"
+                " spectacle vivant",
+                "Schéma départemental des enseignements et des pratiques artistiques : **82**"
+                " écoles aidées (7 ressources, 10 associées, 65 hors réseau)",
+            ]
+        )
+    )
+    labels = {g.indicator_code: g.indicator_label for g in extraction.generated_indicators}
+    read = {f.source_span: labels.get(f.indicator_code, "") for f in extraction.figures}
+    assert read["36"] == "Aides à la création en spectacle vivant"
+    assert read["82"] == (
+        "Écoles aidées (Schéma départemental des enseignements et des pratiques artistiques)"
+    )
