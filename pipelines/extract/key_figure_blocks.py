@@ -22,13 +22,14 @@ from pipelines.extract import Context, Extraction, GeneratedIndicator
 from pipelines.extract.key_figures import key_figure_body, starts_with_figure
 from pipelines.extract.phrases import (
     COUNT_OF,
+    SPENT_VERBS,
     UNIT_NOUNS,
     as_change,
     is_noun_phrase,
     is_participle,
     paid_by_departement,
     singular_participle,
-    spent_by_payer,
+    spent_label,
     unit_suffix,
     without_verb,
 )
@@ -126,7 +127,7 @@ def _under_whole(label: str, whole: _Whole | None) -> tuple[str, str]:
 
 
 # a part's amount named by what was spent on it: "montant mobilisé : dispositif CESU"
-_SPENT_PART = re.compile(r"^montant\s+\w+\s*:\s*(?P<what>.+)$", re.IGNORECASE)
+_SPENT_PART = re.compile(rf"^montant\s+(?:{SPENT_VERBS})\s*:\s*(?P<what>.+)$", re.IGNORECASE)
 
 
 def label_of(body: str, figures: list[Quantity], index: int) -> str:
@@ -182,7 +183,7 @@ def label_of(body: str, figures: list[Quantity], index: int) -> str:
         # before counts
         named = label_of(body, figures, index - 1)
         return f"{UNIT_NOUNS.get(quantity.unit, 'nombre')} : {named}"
-    if quantity.unit == "EUR" and (spent := spent_by_payer(before, body[quantity.end : stop])):
+    if quantity.unit == "EUR" and (spent := spent_label(before, body[quantity.end : stop])):
         return spent  # "Pour moderniser ..., le Département a investi 25,22 M€, dont :"
     before = re.split(r"[,;(]|\s(?:dont|soit)\b", before)[-1]
     label = _tidy(before)

@@ -507,7 +507,7 @@ def voted_envelopes(
             above = [section.title, *above]
             span = next((m for h in reversed(above) if (m := _YEARS_IN_HEADING.search(h))), None)
             if said is None or span is None or int(span["a"]) >= int(span["b"]):
-                if (obtained := _programmed(lines, n)) is not None:
+                if (obtained := _obtained_for_programming(lines, n)) is not None:
                     voted[line.location] = obtained
                 continue
             sentence = max(line.text.rfind(". ", 0, said.start()) + 1, 0)
@@ -516,15 +516,18 @@ def voted_envelopes(
     return voted
 
 
-def _programmed(lines: list[TextLine], n: int) -> tuple[int, int, Period] | None:
-    """Funds obtained for a programming period a line of the section above names ("la
+def _obtained_for_programming(lines: list[TextLine], n: int) -> tuple[int, int, Period] | None:
+    """Funds obtained for a programming period of funds a line shortly above names ("la
     nouvelle période de programmation des fonds européens 2021-2027" ... "a permis
     l'obtention de 43 millions d'euros sur ces deux fonds"): the amounts of the sentence
-    that says so, before its end, are of those years."""
+    that says so are of those years."""
     said = _OBTAINED_FUNDS.search(lines[n].text)
     if said is None:
         return None
-    above = [m for line in lines[:n] if (m := _PROGRAMMING.search(line.text))]
+    above = [
+        m for line in lines[max(n - _PROGRAMMING_REACH, 0) : n]
+        if (m := _PROGRAMMING.search(line.text))
+    ]  # fmt: skip
     if not above or int(above[-1]["a"]) >= int(above[-1]["b"]):
         return None
     sentence = max(lines[n].text.rfind(". ", 0, said.start()) + 1, 0)
@@ -534,11 +537,14 @@ def _programmed(lines: list[TextLine], n: int) -> tuple[int, int, Period] | None
 
 
 # a programming period of funds: "période de programmation des fonds européens 2021-2027"
-_PROGRAMMING = re.compile(rf"\bprogrammation\b[^.;:]{{0,60}}?{_YEAR_SPAN}", _I)
-# funds or credits obtained: "l'obtention de 43 millions d'euros sur ces deux fonds"
-_OBTAINED_FUNDS = re.compile(
-    r"\b(?:obtention|obtenue?s?|délégation|délégués?)\b[^.;]{0,80}?\b(?:fonds|crédits)\b", _I
+_PROGRAMMING = re.compile(
+    rf"\bprogrammation\b[^.;:]{{0,40}}?\b(?:fonds|FEDER|FSE\+?|FEADER|FTJ|programme\s+"
+    rf"opérationnel)\b[^.;:]{{0,30}}?{_YEAR_SPAN}",
+    _I,
 )
+_PROGRAMMING_REACH = 6  # the lines above a line its programming period may stand in
+# funds obtained: "l'obtention de 43 millions d'euros sur ces deux fonds"
+_OBTAINED_FUNDS = re.compile(r"\b(?:obtention|obtenue?s?)\b[^.;]{0,80}?\bfonds\b", _I)
 
 
 def _is_item(line: TextLine) -> bool:

@@ -584,10 +584,10 @@ def opening_phrase(text: str) -> str:
 def coordinated_phrase(text: str) -> str:
     """The noun phrase a clause opens with, with the one it is coordinated to when the two
     make the whole clause ("l'insertion et l'emploi" → "insertion et emploi"); else the
-    first alone ("les collèges et les agents ont été mobilisés" → "collèges")."""
+    first alone ("les collèges et les agents ont été mobilisés", a clause, → "collèges")."""
     first = opening_phrase(text)
     parts = re.split(r"\s+et\s+", text.strip(), maxsplit=1)
-    if len(parts) < 2 or not first:
+    if len(parts) < 2 or not first or FINITE_AUXILIARY.search(parts[1]):
         return first
     phrases = [opening_phrase(part) for part in parts]
     whole = all(
@@ -597,18 +597,25 @@ def coordinated_phrase(text: str) -> str:
     return " et ".join(phrases) if whole and all(map(is_noun_phrase, phrases)) else first
 
 
-def spent_by_payer(before: str, after: str) -> str:
-    """An amount whose sentence names who paid it as the subject of the spending, and what
-    for: "le Département a consacré 3 M€ à la rénovation des collèges" → "montant consacré :
-    rénovation des collèges"; "Pour moderniser le réseau routier, le Département a investi
-    25,2 M€" → "montant investi pour moderniser le réseau routier"; "" when no payer spent
-    it. The payer is no part of the label: the figure is the money, not who gave it."""
+def spent_label(before: str, after: str) -> str:
+    """An amount its sentence says was spent, named by the spending: when the Département
+    spent it, with what on ("le Département a consacré 3 M€ à la rénovation des collèges" →
+    "montant consacré : rénovation des collèges") or what for ("Pour moderniser le réseau
+    routier, le Département a investi 25,2 M€" → "montant investi pour moderniser le réseau
+    routier"), the payer no part of the label; when its subject is what it went to ("- ◆
+    Les chaussées ont mobilisé 38,37 M€"), of that subject; when another payer spent it, by
+    that payer ("Les communes ont investi 3 M€" → "montant investi par les communes"); ""
+    otherwise."""
     spent = _PAYER_SPENT.search(before)
     if spent is None:
-        # "- ◆ Les chaussées ont mobilisé 38,37 M€": what the money went to is the subject
         by = _SPENT_BY_WHAT.search(before)
         what = opening_phrase(by["what"]) if by is not None else ""
-        return f"montant {by['done'].lower()} : {what}" if by and is_noun_phrase(what) else ""
+        if by is not None and is_noun_phrase(what):
+            return f"montant {by['done'].lower()} : {what}"
+        paid = _SPENT_BY_OTHER.search(before)  # "Les communes ont investi 3 M€"
+        who = " ".join(paid["who"].split()) if paid is not None else ""
+        who = who[:1].lower() + who[1:]  # "Les communes": "par les communes"
+        return f"montant {paid['done'].lower()} par {who}" if paid and is_noun_phrase(who) else ""
     done = spent["done"].lower()
     towards = _SPENT_ON.match(after)
     what = opening_phrase(towards["what"]) if towards is not None else ""
@@ -620,32 +627,52 @@ def spent_by_payer(before: str, after: str) -> str:
     return f"montant {done}"
 
 
-_PAYERS = (
-    r"(?:le\s+Département(?:\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*[A-ZÉ][\w'’-]*)?"
-    r"|la\s+collectivité|il|elle)"
+# the Département named as a body: "le Département (du Nord)", "le Conseil départemental",
+# "la collectivité (départementale)"
+DEPARTEMENT_NAMED = (
+    r"(?:(?:le\s+)?(?:Département|Conseil\s+départemental)|(?:la\s+)?collectivité"
+    r"(?:\s+départementale)?)(?:\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*[A-ZÉ][\w'’-]*)?"
 )
-_SPENT_VERBS = (
+_PAYERS = rf"(?:{DEPARTEMENT_NAMED}|il|elle)"
+SPENT_VERBS = (
     r"investi|consacré|versé|mobilisé|engagé|alloué|attribué|accordé|apporté|dépensé|injecté"
     r"|débloqué|octroyé|réservé|affecté"
 )
 _PAYER_SPENT = re.compile(
     rf"(?:^|[,;:]\s*|\s)(?<![\w'’-]){_PAYERS}\s+(?:y\s+)?(?:a|avait|aura)\s+"
-    rf"(?:(?:ainsi|également|aussi|déjà|notamment)\s+)?(?P<done>{_SPENT_VERBS})"
+    rf"(?:(?:ainsi|également|aussi|déjà|notamment)\s+)?(?P<done>{SPENT_VERBS})"
     r"(?:\s+(?:plus\s+de|près\s+de|environ))?[*\s]*$",
     re.IGNORECASE,
 )
+# another payer, named with its article: "Les communes ont investi", "L'État a versé"
+_SPENT_BY_OTHER = re.compile(
+    rf"(?:^|[.;:,]\s)[-◆⇒*\s]*(?P<who>(?:(?:les|la|le)\s+|l['’]\s*)[^,;:\d]{{2,50}}?)\s+"
+    rf"(?:ont|a)\s+(?:(?:ainsi|également|aussi|déjà|notamment)\s+)?(?P<done>{SPENT_VERBS})"
+    r"[*\s]*$",
+    re.IGNORECASE,
+)
+_AGENTS = (
+    r"communes?|villes?|partenaires?|associations?|entreprises?|structures?|EPCI|"
+    r"intercommunalités?|départements?|collectivités?|acteurs?|porteurs?|financeurs?|bailleurs?"
+)
+# a subject that is what the money went to, not who gave it (no capitalised body, no
+# agent: "Les communes ont investi", "Les partenaires ont apporté" are payers)
 _SPENT_BY_WHAT = re.compile(
-    rf"(?:^|[,;:]\s*|[-◆⇒*]\s+)(?!{_PAYERS}\b)(?P<what>(?:les|la|le|l['’])\s*[^,;:]{{2,60}}?)"
-    rf"\s+(?:ont|a)\s+(?P<done>{_SPENT_VERBS})[*\s]*$",
+    rf"(?:^[-◆⇒*\s]*|[,;:]\s*)(?!{_PAYERS}\b)(?P<what>(?:(?:les|la|le)\s+|l['’]\s*)(?-i:(?![A-ZÉ]))(?!(?:{_AGENTS})\b)"
+    rf"[^,;:]{{2,60}}?)\s+(?:ont|a)\s+(?P<done>{SPENT_VERBS})[*\s]*$",
     re.IGNORECASE,
 )
+# what the amount went to, after it (not "dans le cadre de", "au total", "au titre de" ...)
 _SPENT_ON = re.compile(
-    r"^[*\s]*(?:HT\s+|TTC\s+)?(?:à\s+l['’]|à\s+la\s|aux\s|au\s(?!titre\b)"
-    r"|pour\s+(?:les?|la|l['’]|des)|dans\s+(?:les?|la|l['’]))\s*(?P<what>[^,.;:()]{3,100})",
+    r"^[*\s]*(?:HT\s+|TTC\s+)?(?:(?:à\s+la|aux|au|pour\s+(?:les?|la|des)|dans\s+(?:les?|la))\s+"
+    r"|(?:à|pour|dans)\s+l['’]\s*)(?!(?:cadre|total|cours|titre|terme|sein|niveau|profit"
+    r"|bénéfice|période|année|an|moins|plus)\b)(?P<what>[^,.;:()]{3,100})",
     re.IGNORECASE,
 )
+# a fronted purpose in an infinitive: "Pour moderniser et sécuriser le réseau routier,"
 _SPENT_FOR = re.compile(
-    r"(?:^|[.;]\s)[-◆⇒*\s]*pour\s+(?P<what>[a-zéèêàâç][^,;:.]{3,100}?)[\s,]*$", re.IGNORECASE
+    r"(?:^|[.;]\s)[-◆⇒*\s]*pour\s+(?P<what>[a-zéèêàâç]+(?:er|ir|re)\b[^,;:.]{0,100}?)[\s,]*$",
+    re.IGNORECASE,
 )
 _PURPOSE_WORDS = 10
 

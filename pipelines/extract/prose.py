@@ -28,6 +28,7 @@ from pipelines.extract.phrases import (
     BEYOND_BEFORE,
     CHANGE_VERBS,
     CHANGE_WORDS,
+    DEPARTEMENT_NAMED,
     FINITE_AUXILIARY,
     LEADING_ARTICLE,
     PARTICIPLE_FORM,
@@ -44,7 +45,7 @@ from pipelines.extract.phrases import (
     phrase_after,
     phrase_before,
     singular_participle,
-    spent_by_payer,
+    spent_label,
     unit_suffix,
     without_verb,
 )
@@ -587,7 +588,12 @@ def _participle_said_of(text: str, q: Quantity, label: str) -> str:
         piece = re.split(r"[;:]|\.\s", before.rstrip(" ,"))[-1]
         if FINITE_AUXILIARY.search(piece):  # "Le Département a lancé la rénovation ..., réalisée"
             return label
-        what = opening_phrase(piece)
+        # "Au total, 2 M€ ont été investis": an adverbial phrase, nothing done to
+        what = (
+            ""
+            if _NOT_A_TOPIC.match(piece.strip()) or _AT_ALL.match(piece)
+            else opening_phrase(piece)
+        )
     else:
         what = ""
     if not is_noun_phrase(what) or len(what.split()) > _FRAMING_WORDS + 3:
@@ -595,6 +601,7 @@ def _participle_said_of(text: str, q: Quantity, label: str) -> str:
     return f"montant {singular_participle(done['done'].lower())} : {what}"
 
 
+_AT_ALL = re.compile(r"^\s*(?:au|à|en)\s+(?:total|tout|final|global|définitive|somme)\b", re.I)
 # people who live somewhere are its inhabitants: "368 150 personnes y vivent"
 _RESIDENTS = re.compile(
     r"\s+personnes\s+(?:y\s+(?:vivent|résident|habitent)\b|(?:vivent|résident|habitent)\s+"
@@ -950,8 +957,9 @@ def _measure_of_fronted(text: str, figure: _Read) -> str:
 
 _BARE_MEASURES = frozenset({"effectif", "effectifs", "nombre", "total", "montant", "volume"})
 _FRONTED_SET = re.compile(
-    r"^\s*(?:dans|parmi|pour|sur)\s+(?:les|la|le|l['’]|des|ses|leurs)\s*(?:\d[\d\s]*\s)?"
-    r"(?P<what>(?!cadre\b)[^,\d]{3,120}),",
+    r"^\s*(?:dans|parmi|pour|sur)\s+(?:(?:les|la|le|des|ses|leurs)\s+|l['’]\s*)"
+    r"(?:\d[\d\s]*\s)?(?!(?:cadre|ensemble|continuité|suite|même|période|année|an|Département"
+    r"|collectivité)\b)(?P<what>[^,\d]{3,120}),",
     re.IGNORECASE,
 )
 _CHANGE_OF = "évolution : "
@@ -1139,13 +1147,11 @@ def _holder(text: str, sentence_start: int, at: int) -> str:
     return "" if len(holder.split()) < 2 or _THE_DEPARTEMENT.fullmatch(holder) else holder
 
 
-_THE_DEPARTEMENT = re.compile(
-    r"(?:Département|collectivité)\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*[\w'’-]+",
-    re.IGNORECASE,
-)
+_THE_DEPARTEMENT = re.compile(DEPARTEMENT_NAMED, re.IGNORECASE)
 _HOLDS = re.compile(
-    r"^\s*(?:le|la|les|l['’])\s*(?P<holder>[^,;:()]{3,80}?)\s+(?:réunit|rassemble|compte"
-    r"|comptait|totalise|regroupe|emploie|fonctionne\s+avec|dispose\s+de|recense)\s+"
+    r"^\s*(?:(?:le|la|les)\s+|l['’]\s*)(?P<holder>[^,;:()]{3,80}?)\s+(?:réunit|réunissent|rassemble"
+    r"|rassemblent|compte|comptent|comptait|totalise|totalisent|regroupe|regroupent|emploie"
+    r"|emploient|fonctionne\s+avec|dispose\s+de|disposent\s+de|recense|recensent)\s+"
     r"(?:(?:désormais|aujourd['’]hui|plus\s+de|près\s+de|environ)\s+)*$",
     re.IGNORECASE,
 )
@@ -2031,7 +2037,7 @@ def _not_cut(text: str, label: str, start: int) -> str:
     if joined is not None and _one_noun(joined["second"]):
         return f"{label}-{joined['second']}"  # "deux cinés - débats": one noun, "cinés-débats"
     begun = last.strip("'’")[-1:].isalpha() and re.sub(r"^[ld]['’]", "", last)[:1].isupper()
-    if begun and (name := _NAME_GOES_ON.match(rest)):
+    if begun and (name := _NAME_RUNS_ON.match(rest)):
         return label + name.group(0)
     if last.lower() in _NAMED_BODIES and (name := _BODY_NAME.match(rest)):
         return label + name.group(0)  # "communes de la communauté de communes" + "de Desvres"
@@ -2127,7 +2133,7 @@ def _noun_phrase(
     "pour un montant de") the clause it sums up."""
     named = (
         (_of_the_antecedent(text, q, unit) if unit in UNIT_NOUNS else "")
-        or (_spent_by_payer(text, q) if unit == "EUR" else "")
+        or (_spent(text, q) if unit == "EUR" else "")
         or _named_outright(text, q, unit, clause_start, parse)
         or _days_spent(text, q, unit)
         or _said_by_en(text, q, unit, clause_start)
@@ -2328,10 +2334,9 @@ def _counted_under_heading(text: str, q: Quantity) -> str:
     return heading if is_noun_phrase(heading) else ""
 
 
-def _spent_by_payer(text: str, q: Quantity) -> str:
-    """An amount the Département spent, with what on (`spent_by_payer`), from its
-    sentence."""
-    return spent_by_payer(text[max(text.rfind(". ", 0, q.start) + 1, 0) : q.start], text[q.end :])
+def _spent(text: str, q: Quantity) -> str:
+    """An amount its sentence says was spent, named by the spending (`spent_label`)."""
+    return spent_label(text[max(text.rfind(". ", 0, q.start) + 1, 0) : q.start], text[q.end :])
 
 
 def _in_number(text: str, q: Quantity, unit: str) -> str:
@@ -2564,9 +2569,11 @@ _BODY_NAME = re.compile(
     r"(?:(?:[\s-]+(?:sur|lès|les|en|de|du|la)[\s-]+|[\s-])[A-ZÉÈ][\w'’]+)*(?=[\s,.;:!?)]|$)"
 )
 # a name's next words, small words between capitalised ones: "Engagement" + "pour le
-# Renouveau du Bassin Minier du Nord et du Pas-De-Calais"
-_NAME_GOES_ON = re.compile(
-    r"(?:\s(?:(?:pour|de|du|des|en|et(?:\s+d[eu]s?)?)\s+(?:la\s+|le\s+|les\s+|l['’])?)?"
+# Renouveau du Bassin Minier du Nord et du Pas-De-Calais" (not "de Boulogne" + "et le
+# Département")
+_NAME_RUNS_ON = re.compile(
+    r"(?:\s(?:(?:de|du|des|en|et\s+d[eu]s?|et\s+de\s+la|pour\s+(?:la|le|l['’])(?=\s*[A-ZÉ][\w'’-]*"
+    r"\s+(?:du|de\s+la|des|de)\s+[A-ZÉ]))\s*(?:la\s+|le\s+|les\s+|l['’])?)?"
     r"[A-ZÉ][\w'’-]*(?:(?:(?<=-sur)|(?<=-sous)|(?<=-lès)|(?<=-en))\s[a-zé][\w'’-]*)?)+"
     r"(?=[\s,.;:!?)]|$)(?!\s*\d)"  # "Boulogne-sur mer" whole; not "GR" of "GR 121"
 )
@@ -2575,8 +2582,11 @@ _COMPLEMENT_ENDS = re.compile(
     r"(?=\s+(?:à|pour|par|en|dans|sur|,)|\s*\(|[,.;:]|$)"
 )
 _ADJECTIVE_ENDS = re.compile(
-    r"\s[a-zéèê][\wéèêàâç-]*(?:iques?|ales?|aux|elles?|els?|ives?|ifs?|aires?|ants?|antes?)"
-    r"(?=[\s,.;:)]|$)"
+    r"\s[a-zéèê][\wéèêàâç-]*(?:iques?|ales?|aux|elles?|els?|ives?|ifs?|aires?)(?=[\s,.;:)]|$)"
+    # an adjective in -ant only where the phrase ends ("spectacle vivant"), not a preposition
+    # or a noun the phrase goes on with ("avant la rénovation", "pendant l'été")
+    r"|\s(?!(?:avant|pendant|durant|devant|suivant|maintenant|cependant)\b)[a-zéèê][\wéèêàâç-]*"
+    r"(?:ant|ante)(?=[,.;:)]|$)"
 )
 # a question the figure answers: "Combien de trailers au départ de l'Urban Trail ? 2 470 !"
 _QUESTION = re.compile(

@@ -580,15 +580,15 @@ def item_phrase(parse: Parse, position: int) -> str:
     if before and before[-1].text == ")":  # "Contournement de Courrières (RD 919), qui ...":
         opening = [n for n, w in enumerate(before) if w.text == "("]  # its own aside
         last = opening[-1] - 1 if opening else last
-    where: list[int] = []  # the commas that open where the item is (", au collège ...")
+    placed: list[int] = []  # the commas that open where the item is (", au collège ...")
     aside = range(0)
     for n in range(last, -1, -1):
         if before[n].text in _ITEM_SEPARATORS and not _joins_words(parse, before[n]):
             if before[n].text == "," and n + 1 < len(before) and before[n + 1].pos == "ADP":
-                where.append(n)
+                placed.append(n)
                 continue  # ", au 37 rue du Temple à Arras,": an aside of the item before
-            if before[n].text == "," and where and _apposed(before[n + 1 : where[-1]]):
-                aside = range(n, where[-1] + 1)  # "les préaux, victimes d'une oxydation, au ..."
+            if before[n].text == "," and placed and _apposed(before[n + 1 : placed[-1]]):
+                aside = range(n, placed[-1] + 1)  # "les préaux, victimes d'une oxydation, au"
                 continue
             start = n + 1
             break
@@ -647,11 +647,17 @@ def _what_was_done(parse: Parse, before: list[Word]) -> str:
 
 def _apposed(words: list[Word]) -> bool:
     """Words between commas that describe the noun before them, with no determiner of their
-    own: "victimes d'une oxydation importante", "situé en bord de mer"."""
-    return bool(words) and words[0].pos in {"NOUN", "ADJ", "VERB"} and len(words) <= _APPOSED
+    own: "victimes d'une oxydation importante", "situé en bord de mer" (not a list item
+    that names an act, "remplacement des préaux")."""
+    if not words or len(words) > _APPOSED_WORDS:
+        return False
+    first = words[0]
+    if first.pos == "NOUN":
+        return not is_action(first.lemma.lower()) and not first.text.lower().endswith("age")
+    return first.pos == "ADJ" or "VerbForm=Part" in first.morph
 
 
-_APPOSED = 8  # the longest aside between commas read as a description of the noun before
+_APPOSED_WORDS = 8  # the longest aside between commas read as a description of the noun
 
 
 def _at_most(words: list[Word], count: int) -> list[Word]:
@@ -718,7 +724,9 @@ def _act_complemented(parse: Parse, start: int, end: int) -> str:
     # co-voiturage", "engagements")
     article = any(w.dep == "det" for w in parse.children(head))
     opens = _OPENS_A_CLAUSE.search(parse.text, 0, head.start) is not None  # "MNA : redéploiement"
-    return head.text.lower() if (article or opens) and "Number=Sing" in head.morph else ""
+    # "les dispositifs de transport de 1533 élèves": an act the lexicon knows, no article
+    known = head.text.lower() in _ACT_VERBS
+    return head.text.lower() if (article or opens or known) and "Number=Sing" in head.morph else ""
 
 
 # the verb of an act whose noun does not end like it ("accueil": accueillir)

@@ -4277,7 +4277,7 @@ def test_a_label_is_not_cut_inside_a_name_an_adjective_or_an_aside(indicators, e
         indicators,
         entities,
     )
-    assert got[(2, "28")][1].startswith("Quartiers en difficultés")
+    assert got[(2, "28")][1] == "Quartiers en difficultés"
     assert got[(2, "18")][1] == (
         "Cités Engagement pour le Renouveau du Bassin Minier du Nord et du Pas-De-Calais"
     )
@@ -4307,3 +4307,52 @@ def test_a_label_is_not_cut_inside_a_name_an_adjective_or_an_aside(indicators, e
     assert read["82"] == (
         "Écoles aidées (Schéma départemental des enseignements et des pratiques artistiques)"
     )
+
+
+def test_what_a_read_of_the_spending_and_name_rules_found(indicators, entities) -> None:
+    """Sentences another report may write, that the rules of the twenty-seventh copy must
+    not misread: another payer is said as such ("par les communes"), not as what the money
+    went to; "dans le cadre de", "au total" name nothing it went to; a fronted "Pour la
+    deuxième année" is no purpose; "Dans le cadre du plan, le total" is of no set; a plural
+    holder holds its count; the Département itself is no context."""
+    got = _extract_lines(
+        [
+            "Les communes ont investi 3 M€ dans les écoles.",
+            "L'État a versé 4 M€ au Département.",
+            "Le Département a investi 5 M€ dans le cadre du plan de relance.",
+            "Pour la deuxième année consécutive, le Département a investi 3 M€.",
+            "Dans le cadre du plan, le total atteint 12 000.",
+            "Les comptes Facebook et Instagram réunissent 40 000 abonnés.",
+            "Le Département du Nord compte 12 collèges neufs.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "3 M€")][1] == "Montant investi par les communes"
+    assert got[(3, "4 M€")][1] == "Montant versé par l'État"
+    assert got[(4, "5 M€")][1] == "Montant investi (plan de relance)"
+    assert got[(5, "3 M€")][1] == "Montant investi"
+    assert "cadre" not in got[(6, "12 000")][1]
+    assert got[(7, "40 000")][1] == "Abonnés (comptes Facebook et Instagram)"
+    assert got[(8, "12")][1] == "Collèges neufs"
+
+
+def test_a_name_runs_on_only_through_its_own_small_words() -> None:
+    """A name goes on through "du Nord et du Pas-De-Calais", not into the next clause ("de
+    Boulogne" + "et le Département a aussi"), nor past its end ("de Calais" + "pour la
+    Région"); a preposition in -ant is no adjective ("avant", "durant")."""
+    from pipelines.extract.prose import _not_cut, _whole_names
+
+    text = "aides aux associations sportives de Boulogne et le Département a aussi"
+    assert _not_cut(text, "aides aux associations sportives de Boulogne", 0) == (
+        "aides aux associations sportives de Boulogne"
+    )
+    assert _not_cut("communes de Calais pour la Région", "communes de Calais", 0) == (
+        "communes de Calais"
+    )
+    text = "les 18 cités Engagement pour le Renouveau du Bassin Minier du Nord et du Pas-De-Calais."
+    assert _not_cut(text, "cités Engagement", 0).endswith("du Nord et du Pas-De-Calais")
+    text = "visites des sites du réseau des musées avant la rénovation"
+    assert _not_cut(text, "visites des sites du réseau des musées", 0).endswith("musées")
+    assert _whole_names("actions de prévention durant l'été", 3) == "actions de prévention"
+    assert _whole_names("aides à la création en spectacle vivant", 6).endswith("vivant")

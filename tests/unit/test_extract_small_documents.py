@@ -121,6 +121,22 @@ def test_funds_obtained_for_a_programming_period_are_of_its_years(programming) -
     assert figure.period == expected
 
 
+def test_a_season_s_programming_dates_no_amount() -> None:
+    """ "La programmation de la saison culturelle 2022-2023" is no programming of funds, and
+    State credits delegated are no funds obtained for it: the amount is of the year."""
+    result = extract(
+        "\n\n".join(
+            [
+                "LA CULTURE",
+                "La programmation de la saison culturelle 2022-2023 a été présentée.",
+                "La délégation des crédits de l'État pour les aides à la pierre a atteint 3 M€.",
+            ]
+        )
+    )
+    [figure] = [f for f in result.figures if f.value == 3_000_000]
+    assert figure.period is None
+
+
 def test_the_year_of_the_document_is_the_year_of_its_figures() -> None:
     assert document("LA CULTURE\n42 projets financés.", year=2023).report_year == 2023
 
