@@ -104,6 +104,15 @@ def _counted_noun(parse: Parse, start: int, end: int) -> Word | None:
     return None
 
 
+def _objects(parse: Parse, noun: Word, exclude: range) -> str:
+    """An object's phrase with the noun it is coordinated to: "... ont financé l'accessibilité
+    et les aménagements extérieurs" → "accessibilité et aménagements extérieurs"."""
+    done = phrase_of(parse, noun, exclude=exclude)
+    joined = [w for w in parse.children(noun) if w.dep == "conj" and w.pos == "NOUN"]
+    other = phrase_of(parse, joined[0], exclude=exclude) if done and joined else ""
+    return f"{done} et {other}" if other and len(f"{done} {other}".split()) < MAX_WORDS else done
+
+
 def phrase_of(parse: Parse, noun: Word, exclude: range = range(0)) -> str:
     """The noun with its adjectives, complements and the participle of what happened to it."""
     chosen = {noun.i}
@@ -395,7 +404,7 @@ def amount_phrase(parse: Parse, start: int, end: int) -> str:
         ):
             # "640 000 € ont accompagné la réhabilitation de la base" → "accompagné :
             # réhabilitation de la base"
-            done = phrase_of(parse, complements[0], exclude=exclude)
+            done = _objects(parse, complements[0], exclude)
             return f"{singular_participle(head.text.lower())} : {done}" if done else ""
         words = [head]
         if complements:

@@ -4356,3 +4356,20 @@ def test_a_name_runs_on_only_through_its_own_small_words() -> None:
     assert _not_cut(text, "visites des sites du réseau des musées", 0).endswith("musées")
     assert _whole_names("actions de prévention durant l'été", 3) == "actions de prévention"
     assert _whole_names("aides à la création en spectacle vivant", 6).endswith("vivant")
+
+
+def test_an_amount_that_financed_two_things_names_both(indicators, entities) -> None:
+    """Line 3945 of tests/data/reworded-27: "247 000 € supplémentaires ont financé
+    l'accessibilité et les aménagements extérieurs" paid for both, not for "accessibilité"
+    alone; the amount before it stays the boilers'."""
+    got = _extract_lines(
+        [
+            "Le collège les 4 vents de Guînes s'inscrit dans la même dynamique : le"
+            " remplacement de ses chaudières a coûté 192 000 €, et 247 000 € supplémentaires"
+            " ont financé l'accessibilité et les aménagements extérieurs.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "247 000 €")][1] == "Montant financé : accessibilité et aménagements extérieurs"
+    assert got[(2, "192 000 €")][1] == "Montant : remplacement de ses chaudières"
