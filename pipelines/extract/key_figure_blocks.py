@@ -183,7 +183,9 @@ def label_of(body: str, figures: list[Quantity], index: int) -> str:
         # before counts
         named = label_of(body, figures, index - 1)
         return f"{UNIT_NOUNS.get(quantity.unit, 'nombre')} : {named}"
-    if quantity.unit == "EUR" and (spent := spent_label(before, body[quantity.end : stop])):
+    if quantity.unit == "EUR" and (
+        spent := spent_label(before, body[quantity.end : stop], listed=True)
+    ):
         return spent  # "Pour moderniser ..., le Département a investi 25,22 M€, dont :"
     before = re.split(r"[,;(]|\s(?:dont|soit)\b", before)[-1]
     label = _tidy(before)

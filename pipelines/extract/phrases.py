@@ -597,22 +597,25 @@ def coordinated_phrase(text: str) -> str:
     return " et ".join(phrases) if whole and all(map(is_noun_phrase, phrases)) else first
 
 
-def spent_label(before: str, after: str) -> str:
+def spent_label(before: str, after: str, *, listed: bool = False) -> str:
     """An amount its sentence says was spent, named by the spending: when the Département
     spent it, with what on ("le Département a consacré 3 M€ à la rénovation des collèges" →
     "montant consacré : rénovation des collèges") or what for ("Pour moderniser le réseau
     routier, le Département a investi 25,2 M€" → "montant investi pour moderniser le réseau
-    routier"), the payer no part of the label; when its subject is what it went to ("- ◆
-    Les chaussées ont mobilisé 38,37 M€"), of that subject; when another payer spent it, by
-    that payer ("Les communes ont investi 3 M€" → "montant investi par les communes"); ""
-    otherwise."""
+    routier"), the payer no part of the label; when its subject is what it went to ("Les
+    chaussées ont mobilisé 38,37 M€", or any subject but an agent in a list item, `listed`),
+    of that subject; when another payer spent it, by that payer ("Les communes ont investi
+    3 M€" → "montant investi par les communes"); "" otherwise."""
     spent = _PAYER_SPENT.search(before)
     if spent is None:
         by = _SPENT_BY_WHAT.search(before)
+        if by is not None and not listed and by["done"].lower() not in _COST_VERBS:
+            by = None  # "Les usagers ont versé": a payer, said below
         what = opening_phrase(by["what"]) if by is not None else ""
         if by is not None and is_noun_phrase(what):
             return f"montant {by['done'].lower()} : {what}"
         paid = _SPENT_BY_OTHER.search(before)  # "Les communes ont investi 3 M€"
+        paid = None if paid is not None and paid["done"].lower() in _COST_VERBS else paid
         who = " ".join(paid["who"].split()) if paid is not None else ""
         who = who[:1].lower() + who[1:]  # "Les communes": "par les communes"
         return f"montant {paid['done'].lower()} par {who}" if paid and is_noun_phrase(who) else ""
@@ -631,7 +634,8 @@ def spent_label(before: str, after: str) -> str:
 # "la collectivité (départementale)"
 DEPARTEMENT_NAMED = (
     r"(?:(?:le\s+)?(?:Département|Conseil\s+départemental)|(?:la\s+)?collectivité"
-    r"(?:\s+départementale)?)(?:\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*[A-ZÉ][\w'’-]*)?"
+    r"(?:\s+départementale)?)(?:\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*(?-i:[A-ZÉ])[\w'’-]*"
+    r"(?:[\s-]+(?:d['’])?(?-i:[A-ZÉ])[\w'’-]*)*)?"
 )
 _PAYERS = rf"(?:{DEPARTEMENT_NAMED}|il|elle)"
 SPENT_VERBS = (
@@ -645,8 +649,10 @@ _PAYER_SPENT = re.compile(
     re.IGNORECASE,
 )
 # another payer, named with its article: "Les communes ont investi", "L'État a versé"
+# a verb whose subject is what the money went to, never who paid: "les travaux ont mobilisé"
+_COST_VERBS = frozenset({"mobilisé"})
 _SPENT_BY_OTHER = re.compile(
-    rf"(?:^|[.;:,]\s)[-◆⇒*\s]*(?P<who>(?:(?:les|la|le)\s+|l['’]\s*)[^,;:\d]{{2,50}}?)\s+"
+    rf"(?:^|[.;:,]\s)[-◆⇒*\s]*(?P<who>(?:(?:les|la|le)\s+|l['’]\s*)(?!\s)[^,;:\d]{{2,50}}?)\s+"
     rf"(?:ont|a)\s+(?:(?:ainsi|également|aussi|déjà|notamment)\s+)?(?P<done>{SPENT_VERBS})"
     r"[*\s]*$",
     re.IGNORECASE,
@@ -658,15 +664,16 @@ _AGENTS = (
 # a subject that is what the money went to, not who gave it (no capitalised body, no
 # agent: "Les communes ont investi", "Les partenaires ont apporté" are payers)
 _SPENT_BY_WHAT = re.compile(
-    rf"(?:^[-◆⇒*\s]*|[,;:]\s*)(?!{_PAYERS}\b)(?P<what>(?:(?:les|la|le)\s+|l['’]\s*)(?-i:(?![A-ZÉ]))(?!(?:{_AGENTS})\b)"
+    rf"(?:^[-◆⇒*\s]*|[,;:]\s*)(?!{_PAYERS}\b)(?P<what>(?:(?:les|la|le)\s+|l['’]\s*)(?!\s)(?-i:(?![A-ZÉ]))(?!(?:{_AGENTS})\b)"
     rf"[^,;:]{{2,60}}?)\s+(?:ont|a)\s+(?P<done>{SPENT_VERBS})[*\s]*$",
     re.IGNORECASE,
 )
 # what the amount went to, after it (not "dans le cadre de", "au total", "au titre de" ...)
 _SPENT_ON = re.compile(
     r"^[*\s]*(?:HT\s+|TTC\s+)?(?:(?:à\s+la|aux|au|pour\s+(?:les?|la|des)|dans\s+(?:les?|la))\s+"
-    r"|(?:à|pour|dans)\s+l['’]\s*)(?!(?:cadre|total|cours|titre|terme|sein|niveau|profit"
-    r"|bénéfice|période|année|an|moins|plus)\b)(?P<what>[^,.;:()]{3,100})",
+    r"|(?:à|pour|dans)\s+l['’]\s*)(?!\s)(?!(?:cadre|total|cours|titre|terme|sein|niveau|profit"
+    r"|bénéfice|période|années?|an|moins|plus|suite|occasion|service|fin|ensemble|même)\b)"
+    r"(?P<what>[^,.;:()]{3,100})",
     re.IGNORECASE,
 )
 # a fronted purpose in an infinitive: "Pour moderniser et sécuriser le réseau routier,"

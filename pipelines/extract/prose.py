@@ -601,7 +601,7 @@ def _participle_said_of(text: str, q: Quantity, label: str) -> str:
     return f"montant {singular_participle(done['done'].lower())} : {what}"
 
 
-_AT_ALL = re.compile(r"^\s*(?:au|à|en)\s+(?:total|tout|final|global|définitive|somme)\b", re.I)
+_AT_ALL = re.compile(r"^\s*(?:au|aux|à|lors|depuis|durant|pendant|en\s+(?:tout|somme)\b)", re.I)
 # people who live somewhere are its inhabitants: "368 150 personnes y vivent"
 _RESIDENTS = re.compile(
     r"\s+personnes\s+(?:y\s+(?:vivent|résident|habitent)\b|(?:vivent|résident|habitent)\s+"
@@ -957,9 +957,9 @@ def _measure_of_fronted(text: str, figure: _Read) -> str:
 
 _BARE_MEASURES = frozenset({"effectif", "effectifs", "nombre", "total", "montant", "volume"})
 _FRONTED_SET = re.compile(
-    r"^\s*(?:dans|parmi|pour|sur)\s+(?:(?:les|la|le|des|ses|leurs)\s+|l['’]\s*)"
-    r"(?:\d[\d\s]*\s)?(?!(?:cadre|ensemble|continuité|suite|même|période|année|an|Département"
-    r"|collectivité)\b)(?P<what>[^,\d]{3,120}),",
+    r"^\s*(?:dans|parmi|pour|sur)\s+(?:(?:les|la|le|des|ses|leurs)\s+|l['’]\s*)(?!\s)"
+    r"(?:\d[\d\s]*\s)?(?!(?:cadre|ensemble|continuité|suite|même|période|année|an|détail|durée"
+    r"|Département|Conseil|collectivité)\b)(?P<what>[^,\d]{3,120}),",
     re.IGNORECASE,
 )
 _CHANGE_OF = "évolution : "
@@ -1149,7 +1149,7 @@ def _holder(text: str, sentence_start: int, at: int) -> str:
 
 _THE_DEPARTEMENT = re.compile(DEPARTEMENT_NAMED, re.IGNORECASE)
 _HOLDS = re.compile(
-    r"^\s*(?:(?:le|la|les)\s+|l['’]\s*)(?P<holder>[^,;:()]{3,80}?)\s+(?:réunit|réunissent|rassemble"
+    r"^\s*(?:(?:le|la|les)\s+|l['’]\s*)(?!\s)(?P<holder>[^,;:()]{3,80}?)\s+(?:réunit|réunissent|rassemble"
     r"|rassemblent|compte|comptent|comptait|totalise|totalisent|regroupe|regroupent|emploie"
     r"|emploient|fonctionne\s+avec|dispose\s+de|disposent\s+de|recense|recensent)\s+"
     r"(?:(?:désormais|aujourd['’]hui|plus\s+de|près\s+de|environ)\s+)*$",
@@ -1223,7 +1223,7 @@ def _whole_names(context: str, words: int) -> str:
     « Construisons notre Pas-de-Calais »"), else its first words closed ("expo « Migrations
     »", of "« Migrations : une archéologie des échanges »" cut at its colon)."""
     kept = context.split()
-    if len(kept) > words and _ADJECTIVE_ENDS.match(f" {kept[words]}"):
+    if len(kept) > words and _ADJECTIVE_ENDS.match(" " + " ".join(kept[words : words + 2])):
         words += 1  # "... des enseignements et des pratiques" + "artistiques": its adjective
     cut = " ".join(kept[:words])
     if cut.count("«") > cut.count("»"):
@@ -2335,8 +2335,10 @@ def _counted_under_heading(text: str, q: Quantity) -> str:
 
 
 def _spent(text: str, q: Quantity) -> str:
-    """An amount its sentence says was spent, named by the spending (`spent_label`)."""
-    return spent_label(text[max(text.rfind(". ", 0, q.start) + 1, 0) : q.start], text[q.end :])
+    """An amount its sentence says was spent, named by the spending (`spent_label`); a list
+    item's subject may be what it went to."""
+    before = text[max(text.rfind(". ", 0, q.start) + 1, 0) : q.start]
+    return spent_label(before, text[q.end :], listed=LIST_MARKERS.match(text) is not None)
 
 
 def _in_number(text: str, q: Quantity, unit: str) -> str:
@@ -2585,8 +2587,9 @@ _ADJECTIVE_ENDS = re.compile(
     r"\s[a-zéèê][\wéèêàâç-]*(?:iques?|ales?|aux|elles?|els?|ives?|ifs?|aires?)(?=[\s,.;:)]|$)"
     # an adjective in -ant only where the phrase ends ("spectacle vivant"), not a preposition
     # or a noun the phrase goes on with ("avant la rénovation", "pendant l'été")
-    r"|\s(?!(?:avant|pendant|durant|devant|suivant|maintenant|cependant)\b)[a-zéèê][\wéèêàâç-]*"
-    r"(?:ant|ante)(?=[,.;:)]|$)"
+    r"|\s(?!(?:avant|pendant|durant|devant|suivant|maintenant|cependant|enfants?|habitants?"
+    r"|étudiants?|parents?|participants?|représentants?|intervenants?)\b)[a-zéèê][\wéèêàâç-]*"
+    r"(?:ants?|antes?)(?=[,.;:)]|$)"
 )
 # a question the figure answers: "Combien de trailers au départ de l'Urban Trail ? 2 470 !"
 _QUESTION = re.compile(

@@ -105,12 +105,15 @@ def _counted_noun(parse: Parse, start: int, end: int) -> Word | None:
 
 
 def _objects(parse: Parse, noun: Word, exclude: range) -> str:
-    """An object's phrase with the noun it is coordinated to: "... ont financé l'accessibilité
-    et les aménagements extérieurs" → "accessibilité et aménagements extérieurs"."""
+    """An object's phrase with the first noun it is coordinated to, by its own conjunction:
+    "... ont financé l'accessibilité et les aménagements extérieurs" → "accessibilité et
+    aménagements extérieurs" (of three objects, the first two)."""
     done = phrase_of(parse, noun, exclude=exclude)
     joined = [w for w in parse.children(noun) if w.dep == "conj" and w.pos == "NOUN"]
     other = phrase_of(parse, joined[0], exclude=exclude) if done and joined else ""
-    return f"{done} et {other}" if other and len(f"{done} {other}".split()) < MAX_WORDS else done
+    cc = [w.text.lower() for w in parse.children(joined[0]) if w.dep == "cc"] if other else []
+    said = f"{done} {cc[0] if cc else 'et'} {other}"  # "rénovation ou reconstruction"
+    return said if other and len(said.split()) <= MAX_WORDS else done
 
 
 def phrase_of(parse: Parse, noun: Word, exclude: range = range(0)) -> str:
@@ -716,9 +719,9 @@ def action_on(parse: Parse, start: int, end: int) -> str:
 
 
 def _act_complemented(parse: Parse, start: int, end: int) -> str:
-    """The noun (lower case) of the one act, named with its article, that the counted noun
-    complements: "le recrutement de 107 assistants", "l'accueil de 30 familles"; "" for
-    none."""
+    """The noun (lower case) of the one act that the counted noun complements, named with its
+    article ("le recrutement de 107 assistants", "l'accueil de 30 familles") or an act the
+    lexicon knows ("les dispositifs de transport de 1533 élèves"); "" for none."""
     noun = _counted_noun(parse, start, end)
     head = parse.head_of(noun) if noun is not None else None
     if noun is None or head is None or noun.dep != "nmod" or head.i > noun.i:

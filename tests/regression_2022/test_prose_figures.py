@@ -4323,7 +4323,9 @@ def test_what_a_read_of_the_spending_and_name_rules_found(indicators, entities) 
             "Pour la deuxième année consécutive, le Département a investi 3 M€.",
             "Dans le cadre du plan, le total atteint 12 000.",
             "Les comptes Facebook et Instagram réunissent 40 000 abonnés.",
-            "Le Département du Nord compte 12 collèges neufs.",
+            "Le Conseil départemental compte 12 collèges neufs.",
+            "Les usagers ont versé 2 M€.",
+            "Le Département de la Charente Maritime compte 14 collèges neufs.",
         ],
         indicators,
         entities,
@@ -4332,9 +4334,11 @@ def test_what_a_read_of_the_spending_and_name_rules_found(indicators, entities) 
     assert got[(3, "4 M€")][1] == "Montant versé par l'État"
     assert got[(4, "5 M€")][1] == "Montant investi (plan de relance)"
     assert got[(5, "3 M€")][1] == "Montant investi"
-    assert "cadre" not in got[(6, "12 000")][1]
+    assert got[(6, "12 000")][1] == "Total"  # of no set: not "Total : cadre du plan"
     assert got[(7, "40 000")][1] == "Abonnés (comptes Facebook et Instagram)"
     assert got[(8, "12")][1] == "Collèges neufs"
+    assert got[(9, "2 M€")][1] == "Montant versé par les usagers"  # a payer, not what for
+    assert got[(10, "14")][1] == "Collèges neufs"  # a département's name of several words
 
 
 def test_a_name_runs_on_only_through_its_own_small_words() -> None:
@@ -4356,6 +4360,17 @@ def test_a_name_runs_on_only_through_its_own_small_words() -> None:
     assert _not_cut(text, "visites des sites du réseau des musées", 0).endswith("musées")
     assert _whole_names("actions de prévention durant l'été", 3) == "actions de prévention"
     assert _whole_names("aides à la création en spectacle vivant", 6).endswith("vivant")
+    assert _whole_names("aides aux arts vivants", 3) == "aides aux arts vivants"
+    assert _whole_names("actions de prévention visant les jeunes", 3) == "actions de prévention"
+
+
+def test_a_coordinated_clause_and_an_amount_s_conjunction() -> None:
+    """ "les collèges et les agents ont été mobilisés" is a clause: its first noun alone;
+    "l'insertion et l'emploi" both nouns."""
+    from pipelines.extract.phrases import coordinated_phrase
+
+    assert coordinated_phrase("les collèges et les agents ont été mobilisés") == "collèges"
+    assert coordinated_phrase("l'insertion et l'emploi") == "insertion et emploi"
 
 
 def test_an_amount_that_financed_two_things_names_both(indicators, entities) -> None:

@@ -230,6 +230,27 @@ def test_a_block_amount_the_departement_spent_is_named_by_its_purpose() -> None:
     assert by_span["7 M€"].part_of == by_span["25,22 M€"].indicator_code
 
 
+def test_a_block_part_named_by_its_spending_is_named_alone_under_its_whole() -> None:
+    """Line 925 as tests/data/reworded-24 words it: "- ◆ Le dispositif CESU a mobilisé
+    138 000 €" under "Budget de 463,61 M€ dont" is "Budget : dispositif CESU" (not "Budget :
+    montant mobilisé : dispositif CESU"); a part's measure that is no spending keeps its
+    words."""
+    extraction = extract(
+        "\n".join(
+            [
+                "Les chiffres clés de l'autonomie et la santé,",
+                "Budget de 463,61 M€ dont",
+                "- ◆ **271,51 M€** pour les personnes âgées",
+                "- ◆ Le dispositif CESU a mobilisé **138 000 €**",
+            ]
+        )
+    )
+    labels = {g.indicator_code: g.indicator_label for g in extraction.generated_indicators}
+    by_span = {f.source_span: f for f in extraction.figures}
+    assert labels[by_span["138 000 €"].indicator_code] == "Budget : dispositif CESU"
+    assert by_span["138 000 €"].part_of == by_span["463,61 M€"].indicator_code
+
+
 def test_an_item_read_as_a_sentence_keeps_the_body_its_heading_names() -> None:
     """Line 1226 as tests/data/reworded-14 words it, under the heading "MonJob62 :" of a
     key-figure block: read as a sentence, its figure stays MonJob62's."""
