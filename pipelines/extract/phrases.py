@@ -678,7 +678,8 @@ _SPENT_ON = re.compile(
 )
 # a fronted purpose in an infinitive: "Pour moderniser et sécuriser le réseau routier,"
 _SPENT_FOR = re.compile(
-    r"(?:^|[.;]\s)[-◆⇒*\s]*pour\s+(?P<what>[a-zéèêàâç]+(?:er|ir|re)\b[^,;:.]{0,100}?)[\s,]*$",
+    r"(?:^|[.;]\s)[-◆⇒*\s]*pour\s+(?!(?:notre|votre|leur|autre|mémoire|cette)\b)"
+    r"(?P<what>(?:s['’]|se\s+)?[a-zéèêàâçîô]+(?:er|ir|re)\b[^,;:.]{0,100}?)[\s,]*$",
     re.IGNORECASE,
 )
 _PURPOSE_WORDS = 10

@@ -4326,6 +4326,8 @@ def test_what_a_read_of_the_spending_and_name_rules_found(indicators, entities) 
             "Le Conseil départemental compte 12 collèges neufs.",
             "Les usagers ont versé 2 M€.",
             "Le Département de la Charente Maritime compte 14 collèges neufs.",
+            "Pour notre territoire, le Département a investi 6 M€.",
+            "Pour s'adapter au climat, le Département a investi 7 M€.",
         ],
         indicators,
         entities,
@@ -4339,6 +4341,8 @@ def test_what_a_read_of_the_spending_and_name_rules_found(indicators, entities) 
     assert got[(8, "12")][1] == "Collèges neufs"
     assert got[(9, "2 M€")][1] == "Montant versé par les usagers"  # a payer, not what for
     assert got[(10, "14")][1] == "Collèges neufs"  # a département's name of several words
+    assert got[(11, "6 M€")][1] == "Montant investi"  # "Pour notre territoire": no purpose
+    assert got[(12, "7 M€")][1] == "Montant investi pour s'adapter au climat"
 
 
 def test_a_name_runs_on_only_through_its_own_small_words() -> None:
