@@ -2345,8 +2345,8 @@ def _in_number(text: str, q: Quantity, unit: str) -> str:
     """A count said "au nombre de" of the noun phrase its clause goes on with: "Au nombre de
     deux cent quatorze, les coups de pouce compétence (CPC) ont représenté 0,35 M€" → "coups
     de pouce compétence (CPC)"; "" otherwise."""
-    if unit != "count" or not _IN_NUMBER.search(text, max(0, q.start - 20), q.start):
-        return ""
+    if unit != "count" or not _NUMBER_OF.search(text[max(0, q.start - 40) : q.start]):
+        return ""  # the same words as a count said after its subject ("sont au nombre de")
     subject = _IN_NUMBER_OF.match(text, q.end)
     if subject is None:
         return ""
@@ -2356,7 +2356,6 @@ def _in_number(text: str, q: Quantity, unit: str) -> str:
     return what if is_noun_phrase(what) else ""
 
 
-_IN_NUMBER = re.compile(r"\bau\s+nombre\s+de\s*$", re.IGNORECASE)
 _IN_NUMBER_OF = re.compile(r"\s*,\s*(?P<what>(?:les|des|ces|nos|leurs|ses)\s[^,;.]{3,120})")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z0-9]{1,9})\)")
 
