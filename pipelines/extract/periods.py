@@ -44,7 +44,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
-        "days",  # "au cours du week-end des 7 et 8 mai 2022": days the figure took (multi_year)
+        "days",  # "au cours du week-end des 7 et 8 mai 2022": days the figure took
         re.compile(
             rf"\b(?:week-end|semaine|journées)\s+(?:des|du)\s+(?P<d1>{_DAY})\s+(?:et|au)\s+"
             rf"(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})(?:\s+" + _YEAR.format("b") + ")?",
@@ -205,13 +205,10 @@ def period_of(text: str, start: int, end: int, report_year: int) -> Period:
     # "Du 15 octobre 2022 au 15 janvier 2023 une plateforme ... . Plus de 5500 réservations":
     # a paragraph that opens on a period is framed by it
     found = best[1] if best else framing or report_period(report_year)
-    if best is None and (planned := _planned_next(text, end, report_year)) is not None:
-        # "une capacité d'accueil pour 20 jeunes. Son ouverture est prévue à l'horizon 2025."
+    if best is None and (planned := _planned(text, start, end, report_year)) is not None:
         return planned
-    if best is None and (planned := _planned_before(text, start, end, report_year)) is not None:
-        # "un équipement qui devrait voir le jour en 2024. C'est un projet ... d'une capacité
-        # de 90 berceaux"
-        return planned
+    if best is None and framing is None and (event := event_date(text, start, end, report_year)):
+        found = event  # "19 mai - Wingles - ... a rassemblé 1800 collégiens"
     # the words before the number, its qualifier in its span included ("ne pas dépasser 2,20 €")
     said_before = (
         text[max(start - _REACH, 0) : start] + re.split(r"\d", text[start:end], maxsplit=1)[0]
@@ -239,12 +236,158 @@ def period_of(text: str, start: int, end: int, report_year: int) -> Period:
     return found
 
 
+# when in the year an event took place, the figures it gathered dated by it (their kind stays
+# the year, its days narrowed): "le 22 juin", "le lundi 19 décembre", "les 13, 20 et 29
+# septembre 2022", "du 2 au 6 mai", "du 2 avril au dimanche 6 novembre 2022", "en mai 2022",
+# "de février à avril", "entre février et mai"
+_WEEKDAY = r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
+_IN_YEAR = r"(?:\s+" + _YEAR.format("y") + r")?\b"
+_EVENT_DATES = (
+    re.compile(
+        rf"\bdu\s+{_WEEKDAY}(?P<d1>{_DAY})(?:\s+(?P<m1>{_MONTH}))?\s+au\s+{_WEEKDAY}"
+        rf"(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}){_IN_YEAR}",
+        _I,
+    ),
+    re.compile(
+        rf"\b(?:le|les|du|ce)\s+{_WEEKDAY}(?P<days>{_DAY}(?:\s*(?:,|et)\s*{_WEEKDAY}{_DAY})*)"
+        rf"\s+(?P<m2>{_MONTH}){_IN_YEAR}",
+        _I,
+    ),
+    re.compile(rf"\b(?:en|au\s+mois\s+d['’]|courant)\s*(?P<m2>{_MONTH}){_IN_YEAR}", _I),
+    re.compile(
+        rf"\b(?:de|d['’])\s*(?P<m1>{_MONTH})\s+(?:à|au\s+mois\s+d['’])\s*(?P<m2>{_MONTH})"
+        + _IN_YEAR,
+        _I,
+    ),
+    re.compile(rf"\bentre\s+(?P<m1>{_MONTH})\s+et\s+(?P<m2>{_MONTH}){_IN_YEAR}", _I),
+)
+# a dated item of a timeline: "19 mai - Wingles - La Grande course contre la faim ...
+# a rassemblé 1800 collégiens", "Bihucourt - 23 octobre - Tornado - 28 agents ...",
+# "Bertincourt - Septembre - Le forum de l'emploi ..."
+_DATED_ITEM = re.compile(
+    rf"^[\s\-–—◆•⇒*]*(?:[^\W\d][^.;:!?\d]{{0,40}}?\s[-–]\s+)?(?:(?P<days>{_DAY})\s+)?"
+    rf"(?P<m2>{_MONTH}){_IN_YEAR}\s*[-–.]",
+    _I,
+)
+# a date that says when something started, was decided or holds until, not when the
+# figures near it took place: "lancé le 6 avril", "voté en décembre", "depuis mai"
+_NOT_WHEN = re.compile(
+    r"\b(?:depuis|à\s+partir|dès|jusqu|lancée?s?|lancement|créée?s?|création|ouverte?s?|"
+    r"ouverture|signée?s?|signature|délibér\w*|"
+    r"inaugur\w*|entrée?s?\s+en\s+vigueur|prévue?s?|programmée?s?|"
+    r"amorcée?s?|soldée?s?|versée?s?|payée?s?|attribuée?s?|notifiée?s?)\b",
+    _I,
+)
+# what a timeline item says was decided or shown that day: the figures are what was decided
+# ("Elle a validé ... l'accompagnement de 28 quartiers"), not what the day gathered
+_DECIDED = re.compile(
+    r"\b(?:validée?s?|validation|adoptée?s?|adoption|votée?s?|signée?s?|signature|"
+    r"approuvée?s?|présent(?:er|ée?s?|ation))\b",
+    _I,
+)
+# a sentence that speaks of the event the one before dated: "Cette journée a rassemblé
+# 1296 agents", "Près de 130 participants ont ainsi été réunis"
+_OF_THE_EVENT = re.compile(
+    r"^\s*(?:ce|cet|cette|ces|ainsi|il|elle|ils|elles)\b|\bainsi\b|\by\s+(?:ont|a|sont)\b", _I
+)
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+_BACK_SENTENCES = 3  # how many sentences back the event a figure speaks of may be dated
+_FOR_DAYS = re.compile(r"^[^.;!?]*?\bpendant\s+(?P<n>\d{1,2})\s+jours\b", _I)
+
+
+def event_date(text: str, start: int, end: int, report_year: int) -> Period | None:
+    """When within a year the event a figure counts took place, as the words say it: in the
+    figure's own sentence ("Cette journée ... le 22 juin", "en mai 2022 : 800 bénéficiaires
+    accueillis"), in the sentence that dated the event it speaks of ("le 29 novembre ...
+    . Près de 130 participants ont ainsi été réunis"), or as the date a timeline item opens
+    on ("19 mai - Wingles - ... 1800 collégiens"). Not an amount (money is voted or paid
+    on a day, it is spent over the year), nor a date that says when something started or
+    was decided."""
+    if _AMOUNT.search(text[start:end]) or _SIZE.search(text[start:end]):
+        return None  # money is spent over the year; a length is not an event's
+    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text) + 1]
+    n = next(k for k in range(len(bounds) - 1) if bounds[k] <= start < bounds[k + 1])
+    own = _sentence_date(text, bounds[n], bounds[n + 1], start, end, report_year)
+    if own is not None:
+        return own
+    if _OF_THE_EVENT.search(text[bounds[n] : bounds[n + 1]]):
+        for k in range(n - 1, max(n - 1 - _BACK_SENTENCES, -1), -1):
+            if re.search(r"\d", re.sub(_EVENT_DATES[1], "", text[bounds[k + 1] : bounds[n]])):
+                break  # a sentence between with figures of its own
+            if said := _sentence_date(text, bounds[k], bounds[k + 1], -1, -1, report_year):
+                return said
+    if n + 2 < len(bounds) and _REFERS_BACK.match(text[bounds[n + 1] :]):
+        # "... 15 000 visiteurs pour cette exposition. Cette exposition familiale a été
+        # présentée du 2 avril au dimanche 6 novembre 2022."
+        following = _sentence_date(text, bounds[n + 1], bounds[n + 2], -1, -1, report_year)
+        if following is not None:
+            return following
+    item = _DATED_ITEM.match(text)
+    if item is None or _DECIDED.search(text):
+        return None
+    return _dated(item, report_year, text[item.end() :])
+
+
+def _sentence_date(
+    text: str, opens: int, closes: int, start: int, end: int, report_year: int
+) -> Period | None:
+    """The event date of the sentence text[opens:closes] in the report year: the one
+    nearest the figure at text[start:end] ("En septembre, près de 13 000 habitants ont voté
+    ... et 44 lauréats ont été récompensés lors du Conseil ... du 24 novembre 2022"), or
+    for a sentence without the figure (start < 0) all its dates ("respectivement, en mai et
+    en juin")."""
+    dated: list[tuple[int, int, Period]] = []
+    for pattern in _EVENT_DATES:
+        for match in pattern.finditer(text, opens, min(closes, len(text))):
+            if match.start() <= start < match.end() or start <= match.start() < end:
+                continue  # the figure's own words
+            if any(at <= match.start() < to for at, to, _ in dated):
+                continue  # "du 2 au 6 mai" read already, not again as "6 mai"
+            clause = re.split(r"[,;:()]", text[opens : match.start()])[-1]
+            period = None if _NOT_WHEN.search(clause) else _dated(match, report_year, "")
+            if period is not None and period.start and period.start.year == report_year:
+                dated.append((match.start(), match.end(), period))
+    if not dated:
+        return None
+    if start >= 0:
+        return min(dated, key=lambda d: abs(d[0] - start))[2]
+    first = min(p.start for _, _, p in dated if p.start)
+    last = max(p.end for _, _, p in dated if p.end)
+    return Period("year", first, last)
+
+
+def _dated(match: re.Match[str], report_year: int, after: str) -> Period | None:
+    """The days a date match names, within one year; "pendant 7 jours" after a day
+    stretches it."""
+    groups = match.groupdict()
+    year = int(groups["y"]) if groups.get("y") else report_year
+    days = re.findall(_DAY, groups["days"]) if groups.get("days") else []
+    first_day = groups.get("d1") or (days[0] if days else None)
+    last_day = groups.get("d2") or (days[-1] if days else None)
+    start = _date(year, groups.get("m1") or groups["m2"], first_day, first=True)
+    stop = _date(year, groups["m2"], last_day, first=False)
+    if start is None or stop is None or stop < start:
+        return None
+    lasting = _FOR_DAYS.match(after)
+    if lasting and start == stop and int(lasting["n"]) > 1:
+        stop = date.fromordinal(start.toordinal() + int(lasting["n"]) - 1)
+    return Period("year", start, stop) if stop.year == start.year else None
+
+
 _PLANNED = re.compile(
     r"\b(?:prévue?s?|programmée?s?|débuter(?:a|ont)|ouvrir(?:a|ont)|livrée?s?|"
     r"livraison|mise\s+en\s+service|horizon|d['’]ici|"
     r"(?:devrai(?:t|ent)\s+voir|verr(?:a|ont))\s+le\s+jour)\b[^.;!?]*?\b(?P<y>20\d\d)\b",
     _I,
 )
+
+
+def _planned(text: str, start: int, end: int, report_year: int) -> Period | None:
+    """A figure whose own sentence gives no period, of what the sentence after or before
+    says is planned: "une capacité d'accueil pour 20 jeunes. Son ouverture est prévue à
+    l'horizon 2025.", "un équipement qui devrait voir le jour en 2024. C'est un projet ...
+    d'une capacité de 90 berceaux"."""
+    return _planned_next(text, end, report_year) or _planned_before(text, start, end, report_year)
 
 
 # a sentence that speaks of what the one before described: "Son ouverture", "Ce projet"
@@ -367,11 +510,14 @@ def _period(kind: str, match: re.Match[str], report_year: int) -> Period | None:
         year = int(groups["b"]) if groups.get("b") else report_year
         start = _date(year, groups["m2"], groups["d1"], first=True)
         end = _date(year, groups["m2"], groups["d2"], first=False)
-        return Period("multi_year", start, end) if start and end and start < end else None
+        return Period("year", start, end) if start and end and start < end else None
     if kind == "multi_year" and groups.get("m1"):
         start = _date(int(groups["a"]), groups["m1"], groups.get("d1"), first=True)
         end = _date(int(groups["b"]), groups["m2"], groups.get("d2"), first=False)
-        return Period(kind, start, end) if start and end and start < end else None
+        if start is None or end is None or start >= end:
+            return None
+        # "du 2 avril au 6 novembre 2022": days of one year, the year's narrowed
+        return Period("year" if start.year == end.year else kind, start, end)
     if kind == "multi_year" and groups.get("a") and groups.get("b"):
         first, last = int(groups["a"]), int(groups["b"])
         return Period(kind, date(first, 1, 1), date(last, 12, 31)) if first < last else None
@@ -388,7 +534,7 @@ def _period(kind: str, match: re.Match[str], report_year: int) -> Period | None:
         quarter = _QUARTERS.get(groups["q"].lower(), 0) or int(groups["q"][0])
         following = date(year + quarter // 4, (3 * quarter) % 12 + 1, 1)
         closing = date.fromordinal(following.toordinal() - 1)
-        return Period("multi_year", date(year, 3 * quarter - 2, 1), closing)
+        return Period("year", date(year, 3 * quarter - 2, 1), closing)
     if kind == "cumulative":
         since = int(groups["a"]) if groups.get("a") else None
         return Period(kind, date(since, 1, 1) if since else None, date(report_year, 12, 31))

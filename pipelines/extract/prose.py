@@ -23,7 +23,14 @@ from pipelines.extract.concepts import lemmas, sentence_concept
 from pipelines.extract.key_figure_blocks import BOX_TITLE_LENGTH, slug
 from pipelines.extract.navigation import PageContext, page_contexts
 from pipelines.extract.parse import Parse, ParseCache
-from pipelines.extract.periods import AGAINST, COMPARED_WITH, EARLIER, FROM_VALUE, MONTH
+from pipelines.extract.periods import (
+    AGAINST,
+    COMPARED_WITH,
+    EARLIER,
+    FROM_VALUE,
+    MONTH,
+    report_period,
+)
 from pipelines.extract.phrases import (
     BEYOND_BEFORE,
     CHANGE_VERBS,
@@ -4111,10 +4118,20 @@ def _paragraph(location: Location) -> str:
     return f"paragraph:{location.page or 0}:{location.line or 0}"
 
 
-def merge_restatements(result: Extraction, labels: dict[str, str]) -> Extraction:
+def merge_restatements(result: Extraction, labels: dict[str, str], report_year: int) -> Extraction:
     """A sentence figure that restates a figure read elsewhere (same entity, unit, value and
     period, and a label with the same head noun) takes that figure's code: one fact, two
-    places. `labels`: indicator code -> label, for every code of the extraction."""
+    places. A count of the year restated with the day it was gathered ("44 lauréats" and
+    "44 lauréats ont été récompensés ... du 24 novembre 2022") is of the same year.
+    `labels`: indicator code -> label, for every code of the extraction."""
+
+    def _fact_key(f: Figure) -> tuple:
+        period = f.period or report_period(report_year)
+        start, end = period.start, period.end
+        if period.kind == "year" and start and end and start.year == end.year:
+            return (f.entity_code, f.unit, f.value, "year", start.year)
+        return (f.entity_code, f.unit, f.value, period)
+
     known: dict[tuple, list[str]] = {}
     generated = {f.indicator_code for f in result.figures if f.extractor == EXTRACTOR}
     for f in result.figures:
@@ -4165,10 +4182,6 @@ def _same_quantity(label: str, other: str, *, generated: bool) -> bool:
     if generated and min(len(ours), len(theirs)) < 2:
         return False
     return ours <= theirs or theirs <= ours
-
-
-def _fact_key(f: Figure) -> tuple:
-    return (f.entity_code, f.unit, f.value, f.period)
 
 
 def distinct_labels(figures: list[_Read]) -> None:

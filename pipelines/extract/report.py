@@ -97,7 +97,8 @@ def extract_report(
     result = block_or_sentence(result, sentences)
     labels = {code: i.label for code, i in indicators.indicators.items()}
     labels |= {g.indicator_code: g.indicator_label for g in result.generated_indicators}
-    return merge_restatements(prefer_curated(with_periods(result, document)), labels)
+    dated = with_periods(result, document)
+    return merge_restatements(prefer_curated(dated), labels, document.report_year)
 
 
 # the blocks made of key-figure lines ("- ⇒ 211 425 habitants", "553 délibérations votées"),

@@ -228,7 +228,10 @@ _UNIT_PATTERNS: tuple[tuple[re.Pattern[str], float, str], ...] = (
     (re.compile(r"milliards?\b", _I), 1e9, "count"),
     (re.compile(r"millions?\b", _I), 1e6, "count"),
     (
-        re.compile(r"(?:habitants?|hab\.?)\s*(?:/|par|au)\s*(?:km[²2]|kilomètre\s+carré)", _I),
+        re.compile(
+            r"(?:habitants?|hab\.?)\s*(?:en\s+moyenne\s+)?(?:/|par|au)\s*(?:km[²2]|kilomètre\s+carré)",
+            _I,
+        ),
         1.0,
         "per_km2",
     ),

@@ -1,6 +1,8 @@
 -- v_statement: every place a figure is printed. Statements of one quantity (same source,
 -- entity, indicator, value, qualifier and period) share a fact: `statement_rank` 1 is the
--- first in reading order, the one v_indicator shows.
+-- first in reading order, the one v_indicator shows. A year narrowed to the days an event
+-- took is that year ("44 lauréats" of the year, "44 lauréats ... récompensés ... le 24
+-- novembre 2022"): one fact, each statement keeping its own days.
 create or replace view v_statement as
 with source as (
     select
@@ -12,16 +14,29 @@ with source as (
     from fact_figure
 ),
 
+keyed as (
+    select
+        *,
+        case
+            when
+                period_kind_or_year = 'year'
+                and year(period_start_or_year) = year(period_end_or_year)
+                then cast(year(period_end_or_year) as varchar)
+            else concat_ws('..', period_start, period_end)
+        end as period_key
+    from source
+),
+
 ranked as (
     select
         *,
         row_number() over (fact order by page nulls first, line nulls first) as statement_rank,
         count(*) over fact as statements
-    from source
+    from keyed
     window fact as (
         partition by
             report_year, source_kind, entity_code, indicator_code, value, unit,
-            coalesce(qualifier, ''), period_kind_or_year, period_start, period_end
+            coalesce(qualifier, ''), period_kind_or_year, period_key
     )
 )
 

@@ -323,6 +323,61 @@ def test_periods_read_from_the_sentence_and_its_paragraph(statements) -> None:
     assert period(4174, 5_490_000)[0] == "year"
 
 
+def test_an_event_dates_the_figures_it_gathered() -> None:
+    """The days an event took place, as the words give them, date the figures it gathered;
+    the kind stays the year, an amount or a length keeps the whole year, and a date that
+    says when something started or a decision was taken dates nothing."""
+    from pipelines.extract.periods import period_of
+
+    def period(line: str, figure: str) -> tuple[str, str, str]:
+        at = line.index(figure)
+        found = period_of(line, at, at + len(figure), 2022)
+        return found.kind, str(found.start), str(found.end)
+
+    # L829, a timeline item opening on its day
+    item = ("19 mai - Wingles - La Grande course contre la faim, projet sportif, dynamique et "
+            "solidaire a rassemblé 1800 collégiens sur la base de loisirs.")  # fmt: skip
+    assert period(item, "1800") == ("year", "2022-05-19", "2022-05-19")
+    # L642: a place before the day, and "pendant 7 jours" after it
+    tornado = ("Bihucourt - 23 octobre - Tornado - 28 agents de 5 CER sont intervenus pendant "
+               "7 jours pour déblayer et évacuer les débris.")  # fmt: skip
+    assert period(tornado, "28") == ("year", "2022-10-23", "2022-10-29")
+    # L827: the day something was validated: its figures are what was decided, not dated
+    decided = ("18 janvier - Conférence territoriale - Elle a validé les grands enjeux : "
+               "accompagnement de 28 quartiers en difficultés.")  # fmt: skip
+    assert period(decided, "28") == ("year", "2022-01-01", "2022-12-31")
+    # L4494: the date nearest the figure in its sentence
+    budget = ("En septembre, près de 13 000 habitants ont voté pour leurs projets préférés et "
+              "44 lauréats ont été récompensés lors du Conseil Départemental de l'ESS du 24 "
+              "novembre 2022.")  # fmt: skip
+    assert period(budget, "13 000") == ("year", "2022-09-01", "2022-09-30")
+    assert period(budget, "44") == ("year", "2022-11-24", "2022-11-24")
+    # L1096 and L2141: a sentence that speaks of the event the one before dated
+    club = ("Ces avancées ont été saluées lors du club des territoires, le 29 novembre "
+            "dans l'hémicycle. Près de 130 participants ont ainsi été réunis.")  # fmt: skip
+    assert period(club, "130") == ("year", "2022-11-29", "2022-11-29")
+    respite = ("Ces projets se sont déroulés, respectivement, en mai et en juin. 50 aidants ont "
+               "ainsi participé à ces 2 journées de répit.")  # fmt: skip
+    assert period(respite, "50") == ("year", "2022-05-01", "2022-06-30")
+    # L2827: the next sentence dates what the figure's sentence spoke of
+    show = ("L'exposition témoigne de l'attractivité de l'offre avec 15 000 visiteurs. Cette "
+            "exposition a été présentée du 2 avril au dimanche 6 novembre 2022.")  # fmt: skip
+    assert period(show, "15 000") == ("year", "2022-04-02", "2022-11-06")
+    # not an event's: a start (L1190), money settled on a day (L3763), another year
+    started = ("Poursuite de l'AEMOR amorcée en avril 2021, avec, en 2022, la création de 105 "
+               "nouvelles mesures")  # fmt: skip
+    assert period(started, "105") == ("year", "2022-01-01", "2022-12-31")
+    settled = "une subvention de 87 500 €, dossier soldé le 25 novembre 2022."
+    assert period(settled, "87 500 €") == ("year", "2022-01-01", "2022-12-31")
+    launched = "Lancé le 6 avril, le dispositif a accompagné 300 personnes."
+    assert period(launched, "300") == ("year", "2022-01-01", "2022-12-31")
+    earlier = "Le 12 mai 2021, 300 personnes étaient réunies."
+    assert period(earlier, "300") == ("year", "2022-01-01", "2022-12-31")
+    # a misprinted day or a stretch that runs backwards dates nothing
+    assert period("Le 31 avril, 300 personnes réunies.", "300")[1] == "2022-01-01"
+    assert period("De juin à mars, 300 personnes réunies.", "300")[1] == "2022-01-01"
+
+
 def test_periods_of_quarters_opening_phrases_and_asides() -> None:
     from pipelines.extract.periods import period_of
 
@@ -331,9 +386,9 @@ def test_periods_of_quarters_opening_phrases_and_asides() -> None:
         found = period_of(line, at, at + len(figure), 2022)
         return found.kind, str(found.start), str(found.end)
 
-    # L4555: a quarter of the report year
+    # L4555: a quarter of the report year: the year, narrowed to its days
     quarter = "400 passages à la tyrolienne sur le 4ème trimestre"
-    assert period(quarter, "400") == ("multi_year", "2022-10-01", "2022-12-31")
+    assert period(quarter, "400") == ("year", "2022-10-01", "2022-12-31")
     # L1271: the item opens on its period; the figure's own sentence has none
     opening = ("- ◆ Du 15 octobre 2022 au 15 janvier 2023 une plateforme de réservation en "
                "ligne a été mise en place pour l'Égyptobus. Plus de 5500 réservations ont été "
@@ -3782,7 +3837,7 @@ def test_what_the_seed_2828_readers_found_wrong(indicators, entities) -> None:
         visitors.period.start.isoformat(),
         visitors.period.end.isoformat(),
     ) == (
-        "multi_year",
+        "year",  # days of the report year: the year, narrowed
         "2022-05-07",
         "2022-05-08",
     )

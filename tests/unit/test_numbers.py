@@ -34,6 +34,7 @@ from pipelines.read.numbers import (
         ("2 018,6 Km²", 2018.6, "km2"),
         ("106,5 habitants/km²", 106.5, "per_km2"),
         ("74,1 Habitants/km²", 74.1, "per_km2"),
+        ("106,52 habitants en moyenne par km²", 106.52, "per_km2"),  # a reworded profile
         ("6 200 km", 6200, "km"),
         ("12 k€", 12000, "EUR"),
         ("5,5 millions €", 5_500_000, "EUR"),
