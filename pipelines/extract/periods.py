@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from pipelines.extract.phrases import CHANGE_STEMS
 from pipelines.read.document import LIST_ITEM, Document, Location, TextLine
@@ -187,7 +188,7 @@ def period_of(text: str, start: int, end: int, report_year: int) -> Period:
         for match in pattern.finditer(text):
             if match.start() <= start < match.end():
                 continue  # the figure is itself the year of the phrase
-            if _aside(text, match, start):
+            if _aside(text, match, start) or (kind == "as_of" and _ends_a_stretch(text, match)):
                 continue  # "(Source : INSEE, estimation 1er janvier 2023)": its own figure's
             opens = match.start() <= lead + _OPENING and match.end() <= start
             if kind == "as_of" and not _frames_its_sentence(text, match, start):
@@ -232,7 +233,8 @@ def period_of(text: str, start: int, end: int, report_year: int) -> Period:
     if opening and found.kind in {"year", "as_of"}:
         # "Le bilan cumulé du dispositif à fin 2022 : 81 marchés ... 102 personnes": the
         # paragraph that opens on a cumulated total is cumulated to its end
-        return Period("cumulative", None, found.end or date(report_year, 12, 31))
+        until = found.end if found.kind == "as_of" else None
+        return Period("cumulative", None, until or date(report_year, 12, 31))
     return found
 
 
@@ -242,136 +244,235 @@ def period_of(text: str, start: int, end: int, report_year: int) -> Period:
 # "de février à avril", "entre février et mai"
 _WEEKDAY = r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
 _IN_YEAR = r"(?:\s+" + _YEAR.format("y") + r")?\b"
-_EVENT_DATES = (
+_EVENT_DATES = (  # a stretch before the days it holds: "du 2 au 6 mai" is not "6 mai"
     re.compile(
-        rf"\bdu\s+{_WEEKDAY}(?P<d1>{_DAY})(?:\s+(?P<m1>{_MONTH}))?\s+au\s+{_WEEKDAY}"
-        rf"(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}){_IN_YEAR}",
+        rf"\bdu\s+{_WEEKDAY}(?P<d1>{_DAY})(?:\s+(?P<m1>{_MONTH})(?:\s+(?P<y1>(?:19|20)\d\d))?)?"
+        rf"\s+au\s+{_WEEKDAY}(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}){_IN_YEAR}",
         _I,
     ),
+    re.compile(
+        rf"\b(?:de|d['’])\s*(?P<m1>{_MONTH})(?:\s+(?P<y1>(?:19|20)\d\d))?\s+"
+        rf"(?:à|au\s+mois\s+(?:de\s+|d['’]))\s*(?P<m2>{_MONTH}){_IN_YEAR}",
+        _I,
+    ),
+    re.compile(rf"\bentre\s+(?P<m1>{_MONTH})\s+et\s+(?P<m2>{_MONTH}){_IN_YEAR}", _I),
     re.compile(
         rf"\b(?:le|les|du|ce)\s+{_WEEKDAY}(?P<days>{_DAY}(?:\s*(?:,|et)\s*{_WEEKDAY}{_DAY})*)"
         rf"\s+(?P<m2>{_MONTH}){_IN_YEAR}",
         _I,
     ),
-    re.compile(rf"\b(?:en|au\s+mois\s+d['’]|courant)\s*(?P<m2>{_MONTH}){_IN_YEAR}", _I),
-    re.compile(
-        rf"\b(?:de|d['’])\s*(?P<m1>{_MONTH})\s+(?:à|au\s+mois\s+d['’])\s*(?P<m2>{_MONTH})"
-        + _IN_YEAR,
-        _I,
-    ),
-    re.compile(rf"\bentre\s+(?P<m1>{_MONTH})\s+et\s+(?P<m2>{_MONTH}){_IN_YEAR}", _I),
+    re.compile(rf"\b(?:en|au\s+mois\s+(?:de\s+|d['’])|courant)\s*(?P<m2>{_MONTH}){_IN_YEAR}", _I),
 )
 # a dated item of a timeline: "19 mai - Wingles - La Grande course contre la faim ...
 # a rassemblé 1800 collégiens", "Bihucourt - 23 octobre - Tornado - 28 agents ...",
-# "Bertincourt - Septembre - Le forum de l'emploi ..."
+# "Février - La tempête Eunice - ...", "23 juin - 2 juillet - ..."
 _DATED_ITEM = re.compile(
-    rf"^[\s\-–—◆•⇒*]*(?:[^\W\d][^.;:!?\d]{{0,40}}?\s[-–]\s+)?(?:(?P<days>{_DAY})\s+)?"
-    rf"(?P<m2>{_MONTH}){_IN_YEAR}\s*[-–.]",
+    rf"^[\s\-–—◆•⇒*]*(?:[^\W\d][^.;:!?\d]{{0,40}}?\s[-–]\s+)?(?:(?P<d1>{_DAY})\s+)?"
+    rf"(?P<m1>{_MONTH})(?:\s*[-–]\s*(?:(?P<d2>{_DAY})\s+)?(?P<m2>{_MONTH}))?{_IN_YEAR}\s*[-–.]",
     _I,
 )
-# a date that says when something started, was decided or holds until, not when the
-# figures near it took place: "lancé le 6 avril", "voté en décembre", "depuis mai"
+# a date that says when something started, was decided, settled or is due, not when the
+# figures near it took place: "lancé le 6 avril", "voté en décembre", "à compter du 1er
+# septembre", "dont l'ouverture, en septembre,", "dossier soldé le 25 novembre"
 _NOT_WHEN = re.compile(
-    r"\b(?:depuis|à\s+partir|dès|jusqu|lancée?s?|lancement|créée?s?|création|ouverte?s?|"
-    r"ouverture|signée?s?|signature|délibér\w*|"
-    r"inaugur\w*|entrée?s?\s+en\s+vigueur|prévue?s?|programmée?s?|"
-    r"amorcée?s?|soldée?s?|versée?s?|payée?s?|attribuée?s?|notifiée?s?)\b",
+    r"\b(?:depuis|à\s+partir|à\s+compter|dès|jusqu|avant|au\s+plus\s+tard|d['’]ici|"
+    r"date\s+limite|échéance|lancée?s?|lancement|créée?s?|création|ouverte?s?|ouverture|"
+    r"inaugur\w*|signée?s?|signature|(?<!ont\s)(?<!ensuite\s)votée?s?|adoptée?s?|adoption|"
+    r"validée?s?|validation|"
+    r"approuvée?s?|décidée?s?|délibér\w*|mise?s?\s+en\s+(?:place|service)|démarr\w*|"
+    r"initiée?s?|installée?s?|amorcée?s?|entrée?s?\s+en\s+vigueur|prévue?s?|programmée?s?|"
+    r"soldée?s?|versée?s?|payée?s?|attribuée?s?|notifiée?s?|nommée?s?)\W*$",
     _I,
 )
-# what a timeline item says was decided or shown that day: the figures are what was decided
-# ("Elle a validé ... l'accompagnement de 28 quartiers"), not what the day gathered
+_GOVERNS = 40  # how far before a date the words that govern it stand
+# what was decided on the day a sentence opens on: "Le 12 décembre, l'assemblée a validé 45
+# fiches actions": its figures are what was decided, not what the day gathered
 _DECIDED = re.compile(
     r"\b(?:validée?s?|validation|adoptée?s?|adoption|votée?s?|signée?s?|signature|"
-    r"approuvée?s?|présent(?:er|ée?s?|ation))\b",
+    r"approuvée?s?|présent(?:er|ée?s?|ation)|ouverture|inaugur\w*|lancement)\b",
     _I,
 )
-# a sentence that speaks of the event the one before dated: "Cette journée a rassemblé
-# 1296 agents", "Près de 130 participants ont ainsi été réunis"
-_OF_THE_EVENT = re.compile(
-    r"^\s*(?:ce|cet|cette|ces|ainsi|il|elle|ils|elles)\b|\bainsi\b|\by\s+(?:ont|a|sont)\b", _I
+# what the figure's sentence says holds or runs over the year: a stock ("compte 45 agents",
+# "inscrits sur les listes"), a capacity, "chaque année", "en 2022"
+_ALL_YEAR = re.compile(
+    r"\b(?:compt(?:e|ent|ait|aient)|inscrite?s?|capacités?|disposai?t?|chaque\s+année|par\s+an|"
+    r"sur\s+l['’]année|annuel(?:le)?s?|en\s+(?:19|20)\d\d)\b",
+    _I,
 )
+# a street or building named after a day: "rue du 8 Mai", "place du 11 Novembre"
+_NAMED_AFTER_A_DAY = re.compile(
+    r"\b(?:rue|avenue|av\.|place|boulevard|bd|square|allée|quai|pont|stade|collège|école|"
+    r"lycée|cité|résidence|salle)\s*$",
+    _I,
+)
+# a figure that counts days itself: "avec 7 dates", "9 jours d'intervention"
+_COUNTS_DAYS = re.compile(r"\s*(?:dates?|jours?|journées?|semaines?|mois)\b", _I)
+# a sentence that speaks of the event the one before dated: "Cette journée a rassemblé
+# 1296 agents", "Près de 130 participants ont ainsi été réunis", "163 professionnels y ont
+# participé"
+_EVENT_NOUNS = (
+    r"(?:journée|semaine|exposition|édition|manifestation|rencontre|forum|événement|évènement|"
+    r"soirée|séance|spectacle|fête|course|sortie|visite|atelier|opération|cérémonie|salon|"
+    r"réunion|projet|concert|festival|temps\s+fort|initiative)s?"
+)
+_OF_THE_EVENT = re.compile(
+    rf"^\s*(?:ainsi\b|(?:ce|cet|cette|ces)\s+(?:[\w-]+\s+)?{_EVENT_NOUNS}\b)"
+    r"|\bainsi\s+(?:\w+\s+){0,2}?(?:réuni|rassemblé|participé|accueilli|assisté|venu|"
+    r"pris\s+part|mobilisé)|\by\s+(?:ont|a|sont|avaient|étaient|était)\b",
+    _I,
+)
+_THE_NEXT = re.compile(r"\s*(?:ce|cet|cette|ces)\s+(?P<noun>[\w-]+)", _I)  # at a sentence
+_FUTURE = re.compile(r"\b(?:sera|seront|serait|devrai(?:t|ent)|pourra|prévue?s?)\b", _I)
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 _BACK_SENTENCES = 3  # how many sentences back the event a figure speaks of may be dated
 _FOR_DAYS = re.compile(r"^[^.;!?]*?\bpendant\s+(?P<n>\d{1,2})\s+jours\b", _I)
 
 
 def event_date(text: str, start: int, end: int, report_year: int) -> Period | None:
-    """When within a year the event a figure counts took place, as the words say it: in the
-    figure's own sentence ("Cette journée ... le 22 juin", "en mai 2022 : 800 bénéficiaires
-    accueillis"), in the sentence that dated the event it speaks of ("le 29 novembre ...
-    . Près de 130 participants ont ainsi été réunis"), or as the date a timeline item opens
-    on ("19 mai - Wingles - ... 1800 collégiens"). Not an amount (money is voted or paid
-    on a day, it is spent over the year), nor a date that says when something started or
-    was decided."""
-    if _AMOUNT.search(text[start:end]) or _SIZE.search(text[start:end]):
-        return None  # money is spent over the year; a length is not an event's
+    """When within the report year the event a figure counts took place (`_event_date`); a
+    figure that counts days itself is not dated by one day ("avec 7 dates" in an item dated
+    "10 octobre"), it may be by a stretch ("ces 2 journées de répit", in May and June)."""
+    period = _event_date(text, start, end, report_year)
+    if period is not None and period.start == period.end and _COUNTS_DAYS.match(text, end):
+        return None
+    return period
+
+
+def _event_date(text: str, start: int, end: int, report_year: int) -> Period | None:
+    """When within the report year the event a figure counts took place, as the words say
+    it: in the figure's own sentence, the date nearest it ("en mai 2022 : 800 bénéficiaires
+    accueillis"); in the sentence that dated the event its own speaks of ("le 29 novembre
+    ... . Près de 130 participants ont ainsi été réunis"); in the next sentence when it
+    speaks of the same thing ("... 15 000 visiteurs pour cette exposition. Cette exposition
+    a été présentée du 2 avril au 6 novembre 2022"); else the date a timeline item opens on
+    ("19 mai - Wingles - ... 1800 collégiens"). Not an amount or a length (money is spent
+    over the year), a stock or what the sentence says holds all year, a figure that counts
+    days itself, nor a date that says when something started, was decided or is due."""
     bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text) + 1]
     n = next(k for k in range(len(bounds) - 1) if bounds[k] <= start < bounds[k + 1])
-    own = _sentence_date(text, bounds[n], bounds[n + 1], start, end, report_year)
+    sentence = text[bounds[n] : bounds[n + 1]]
+    if (
+        _AMOUNT.search(text[start:end])
+        or _SIZE.search(text[start:end])
+        or _ALL_YEAR.search(sentence)
+    ):
+        return None
+    own = _sentence_date(text, bounds[n], bounds[n + 1], (start, end), report_year)
     if own is not None:
-        return own
-    if _OF_THE_EVENT.search(text[bounds[n] : bounds[n + 1]]):
+        return own or None
+    if _OF_THE_EVENT.search(sentence):
         for k in range(n - 1, max(n - 1 - _BACK_SENTENCES, -1), -1):
-            if re.search(r"\d", re.sub(_EVENT_DATES[1], "", text[bounds[k + 1] : bounds[n]])):
+            if re.search(r"\d", _without_dates(text[bounds[k + 1] : bounds[n]])):
                 break  # a sentence between with figures of its own
-            if said := _sentence_date(text, bounds[k], bounds[k + 1], -1, -1, report_year):
-                return said
-    if n + 2 < len(bounds) and _REFERS_BACK.match(text[bounds[n + 1] :]):
+            said = _sentence_date(text, bounds[k], bounds[k + 1], None, report_year)
+            if said is not None:
+                return said or None
+    if n + 2 < len(bounds) and (following := _THE_NEXT.match(text, bounds[n + 1])):
         # "... 15 000 visiteurs pour cette exposition. Cette exposition familiale a été
         # présentée du 2 avril au dimanche 6 novembre 2022."
-        following = _sentence_date(text, bounds[n + 1], bounds[n + 2], -1, -1, report_year)
-        if following is not None:
-            return following
+        said_next = text[bounds[n + 1] : bounds[n + 2]]
+        if following["noun"].lower() in sentence.lower() and not _FUTURE.search(said_next):
+            said = _sentence_date(text, bounds[n + 1], bounds[n + 2], None, report_year)
+            if said:
+                return said
     item = _DATED_ITEM.match(text)
     if item is None or _DECIDED.search(text):
         return None
-    return _dated(item, report_year, text[item.end() :])
+    dated = _dated(item, report_year, text[item.end() :])
+    return dated if dated is not None and dated.start and dated.start.year == report_year else None
+
+
+def _without_dates(text: str) -> str:
+    for pattern in _EVENT_DATES:
+        text = pattern.sub("", text)
+    return text
 
 
 def _sentence_date(
-    text: str, opens: int, closes: int, start: int, end: int, report_year: int
-) -> Period | None:
-    """The event date of the sentence text[opens:closes] in the report year: the one
-    nearest the figure at text[start:end] ("En septembre, près de 13 000 habitants ont voté
-    ... et 44 lauréats ont été récompensés lors du Conseil ... du 24 novembre 2022"), or
-    for a sentence without the figure (start < 0) all its dates ("respectivement, en mai et
-    en juin")."""
-    dated: list[tuple[int, int, Period]] = []
+    text: str, opens: int, closes: int, figure: tuple[int, int] | None, report_year: int
+) -> Period | Literal[False] | None:
+    """The event date of the sentence text[opens:closes]: the one nearest the figure at
+    text[figure[0]:figure[1]] ("En septembre, près de 13 000 habitants ont voté ... et 44
+    lauréats ont été récompensés lors du Conseil ... du 24 novembre 2022"), or for a
+    sentence without the figure all its dates ("respectivement, en mai et en juin"). False
+    when the nearest date dates nothing (another year, a start, a decision): the figure
+    keeps its year; None when the sentence gives no date."""
+    found: list[tuple[int, int, Period | None]] = []
     for pattern in _EVENT_DATES:
         for match in pattern.finditer(text, opens, min(closes, len(text))):
-            if match.start() <= start < match.end() or start <= match.start() < end:
+            if figure and match.start() <= figure[0] < match.end():
                 continue  # the figure's own words
-            if any(at <= match.start() < to for at, to, _ in dated):
+            if any(at <= match.start() < to for at, to, _ in found):
                 continue  # "du 2 au 6 mai" read already, not again as "6 mai"
-            clause = re.split(r"[,;:()]", text[opens : match.start()])[-1]
-            period = None if _NOT_WHEN.search(clause) else _dated(match, report_year, "")
-            if period is not None and period.start and period.start.year == report_year:
-                dated.append((match.start(), match.end(), period))
-    if not dated:
+            found.append((match.start(), match.end(), _when(text, opens, match, report_year)))
+    if not found:
         return None
-    if start >= 0:
-        return min(dated, key=lambda d: abs(d[0] - start))[2]
-    first = min(p.start for _, _, p in dated if p.start)
-    last = max(p.end for _, _, p in dated if p.end)
+    if figure is not None:
+        # the nearest date no other figure stands between: "En septembre, près de 13 000
+        # habitants ont voté et 44 lauréats ont été récompensés ... du 24 novembre 2022"
+        _, to, nearest = min(found, key=lambda f: _how_far(text, f[0], f[1], figure))
+        if nearest is None or _DECIDED.search(text[to : max(figure[0], to)]):
+            return False  # "Le 12 décembre, l'assemblée a validé 45 fiches actions"
+        return nearest
+    dated = [p for _, _, p in found if p is not None]
+    if not dated:
+        return False
+    first = min(p.start for p in dated if p.start)
+    last = max(p.end for p in dated if p.end)
     return Period("year", first, last)
 
 
+def _how_far(text: str, at: int, to: int, figure: tuple[int, int]) -> tuple[bool, int]:
+    """How far a date at text[at:to] stands from the figure: whether another figure stands
+    between them, then the characters between."""
+    left, right = (to, figure[0]) if to <= figure[0] else (figure[1], at)
+    between = _without_dates(text[left:right])
+    return bool(re.search(r"\d", between)) or bool(_NUMBER_WORD.search(between)), right - left
+
+
+# a figure written in words, between a date and another figure
+_NUMBER_WORD = re.compile(
+    r"\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt|trente|"
+    r"quarante|cinquante|soixante|cent|mille)\b",
+    _I,
+)
+
+
+def _when(text: str, opens: int, match: re.Match[str], report_year: int) -> Period | None:
+    """The days a date of a sentence names, None when they date nothing: another year, a
+    date governed by a start, a decision or a deadline ("lancé le 6 avril"), a street named
+    after a day ("rue du 8 Mai")."""
+    before = text[max(opens, match.start() - _GOVERNS) : match.start()]
+    if _NOT_WHEN.search(before) or _NAMED_AFTER_A_DAY.search(before):
+        return None
+    period = _dated(match, report_year, "")
+    return (
+        period if period is not None and period.start and period.start.year == report_year else None
+    )
+
+
 def _dated(match: re.Match[str], report_year: int, after: str) -> Period | None:
-    """The days a date match names, within one year; "pendant 7 jours" after a day
-    stretches it."""
+    """The days a date match names, within one year ("du 2 au 6 mai", "les 13, 20 et 29
+    septembre 2022", "de février à avril", "23 juin - 2 juillet"); "pendant 7 jours" after a
+    day stretches it."""
     groups = match.groupdict()
     year = int(groups["y"]) if groups.get("y") else report_year
+    first_year = int(groups["y1"]) if groups.get("y1") else year
     days = re.findall(_DAY, groups["days"]) if groups.get("days") else []
+    first_month = groups.get("m1") or groups["m2"]
+    last_month = groups.get("m2") or groups["m1"]
     first_day = groups.get("d1") or (days[0] if days else None)
     last_day = groups.get("d2") or (days[-1] if days else None)
-    start = _date(year, groups.get("m1") or groups["m2"], first_day, first=True)
-    stop = _date(year, groups["m2"], last_day, first=False)
-    if start is None or stop is None or stop < start:
+    if groups.get("m2") is None and last_day is None:
+        last_day = first_day  # "19 mai - Wingles": that day
+    start = _date(first_year, first_month, first_day, first=True)
+    stop = _date(year, last_month, last_day, first=False)
+    if start is None or stop is None or stop < start or stop.year != start.year:
         return None
     lasting = _FOR_DAYS.match(after)
     if lasting and start == stop and int(lasting["n"]) > 1:
         stop = date.fromordinal(start.toordinal() + int(lasting["n"]) - 1)
-    return Period("year", start, stop) if stop.year == start.year else None
+    return Period("year", start, stop)
 
 
 _PLANNED = re.compile(
@@ -468,9 +569,17 @@ _CUMULATED = re.compile(r"\b(?:bilan|total|montant)s?\s+cumulée?s?\b|\ben\s+cum
 
 
 _MARKERS = " -–—◆•⇒*"
+_RANGE_OPENS = re.compile(
+    rf"\bdu\s+(?:[\w]+\s+)?{_DAY}(?:\s+{_MONTH})?(?:\s+(?:19|20)\d\d)?\s*$", _I
+)
 # the periods a paragraph may open on to frame all it says: dated spans ("Du 15 octobre 2022
 # au 15 janvier 2023"), quarters; not "Depuis 2011, le Département soutient ...", a clause
 _FRAMES = {"multi_year", "quarter", "as_of"}  # "Au 31/12, les agréments ... étaient 147"
+
+
+def _ends_a_stretch(text: str, match: re.Match[str]) -> bool:
+    """ "du 2 au 6 mai 2022": "au 6 mai 2022" ends a stretch of days, no stock's date."""
+    return _RANGE_OPENS.search(text, 0, match.start()) is not None
 
 
 def _frames_its_sentence(text: str, match: re.Match[str], start: int) -> bool:
@@ -630,6 +739,13 @@ def dated_sections(document: Document) -> dict[Location, Period]:
 # d'innovation territoriale voté dont 5,49 millions d'euros en 2022", "Sur les 24 M€ votés
 # au titre du fonds ..., 5,37 M€ ont financé en 2022 ..."
 _VOTED = re.compile(r"\bvotée?s?\b(?=[^.;]*?\d[^.;]*?\ben\s+(?:19|20)\d\d\b)", _I)
+# "5,06 M€, pris sur les 23 M€ de fonds d'innovation territoriale votés": the amount taken
+# from the envelope is of the year, the envelope (between the two) of the span
+_TAKEN_FROM = re.compile(
+    r"\b(?:pris|prélevée?s?|issue?s?)\s+sur\s+(?:les|l['’]enveloppe\s+de)\s+"
+    r"(?=[^.;]*?(?P<voted>\bvotée?s?\b))",
+    _I,
+)
 # a heading's span of years: "La fin de la contractualisation précédente (2019-2022) :"
 _YEARS_IN_HEADING = re.compile(rf"\(\s*{_YEAR_SPAN}\s*\)")
 _HEADING_REACH = 3  # the lines above a line its heading may stand in
@@ -649,16 +765,20 @@ def voted_envelopes(
         lines = list(section.lines())
         for n, line in enumerate(lines):
             said = _VOTED.search(line.text)
+            taken = _TAKEN_FROM.search(line.text) if said is None else None
             above = [h.text for h in lines[max(n - _HEADING_REACH, 0) : n] if heads(h.text)]
             above = [section.title, *above]
             span = next((m for h in reversed(above) if (m := _YEARS_IN_HEADING.search(h))), None)
-            if said is None or span is None or int(span["a"]) >= int(span["b"]):
+            if (said or taken) is None or span is None or int(span["a"]) >= int(span["b"]):
                 if (obtained := _obtained_for_programming(lines, n)) is not None:
                     voted[line.location] = obtained
                 continue
-            sentence = max(line.text.rfind(". ", 0, said.start()) + 1, 0)
+            if said is not None:
+                opens, at = max(line.text.rfind(". ", 0, said.start()) + 1, 0), said.start()
+            elif taken is not None:
+                opens, at = taken.end(), taken.start("voted")
             start, end = date(int(span["a"]), 1, 1), date(int(span["b"]), 12, 31)
-            voted[line.location] = (sentence, said.start(), Period("multi_year", start, end))
+            voted[line.location] = (opens, at, Period("multi_year", start, end))
     return voted
 
 

@@ -29,6 +29,7 @@ from pipelines.extract.periods import (
     EARLIER,
     FROM_VALUE,
     MONTH,
+    Period,
     report_period,
 )
 from pipelines.extract.phrases import (
@@ -3444,7 +3445,12 @@ _ADDENDUM = re.compile(r"\s*(?:co[uû]ts?|montants?|budgets?)\b[^.:;]{0,40}:\s*\
 # the project of a commune, after others of its kind: "On retiendra ..., celui de X"
 _PROJECT_OF = re.compile(r",\s*(?:celui|celle|ceux|celles)\s+(?:de\s+|d['’]\s*)")
 _COMMUNE_OF = re.compile(r"\b(?:la|cette)\s+commune\s+(?:de\s+|d['’]\s*)", re.IGNORECASE)
-_AMOUNT_OF = re.compile(r",\s*(?:pour\s+un\s+montant(?:\s+total)?\s+de|soit)\s*$")
+_AMOUNT_OF = re.compile(
+    r",\s*(?:pour\s+un\s+montant(?:\s+total)?\s+de|soit)\s*$"
+    # "la RD 917 à Carvin, sur laquelle 1,52 km de tapis ont été posés": the relative
+    # clause is of the road of that commune
+    r"|,\s*(?:sur|dans|pour|par|avec|à)\s+(?:laquelle|lequel|lesquelles|lesquels)\s*$"
+)
 _HEADING_WORDS = 8
 # an amount, then what was done with it and for whom: "attribués aux 14 partenaires"
 _GIVEN_TO = re.compile(
@@ -4121,22 +4127,28 @@ def _paragraph(location: Location) -> str:
 def merge_restatements(result: Extraction, labels: dict[str, str], report_year: int) -> Extraction:
     """A sentence figure that restates a figure read elsewhere (same entity, unit, value and
     period, and a label with the same head noun) takes that figure's code: one fact, two
-    places. A count of the year restated with the day it was gathered ("44 lauréats" and
-    "44 lauréats ont été récompensés ... du 24 novembre 2022") is of the same year.
+    places. A count of the whole year restated with the days it was gathered ("44 lauréats"
+    and "44 lauréats ont été récompensés ... du 24 novembre 2022") is of that year; two
+    different days (or a quarter and a month) are two facts.
     `labels`: indicator code -> label, for every code of the extraction."""
+    whole_year = report_period(report_year)
 
     def _fact_key(f: Figure) -> tuple:
-        period = f.period or report_period(report_year)
+        period = f.period or whole_year
         start, end = period.start, period.end
         if period.kind == "year" and start and end and start.year == end.year:
             return (f.entity_code, f.unit, f.value, "year", start.year)
         return (f.entity_code, f.unit, f.value, period)
 
-    known: dict[tuple, list[str]] = {}
+    def _same_time(f: Figure, other: Period) -> bool:
+        period = f.period or whole_year
+        return period == other or whole_year in (period, other)
+
+    known: dict[tuple, list[tuple[str, Period]]] = {}
     generated = {f.indicator_code for f in result.figures if f.extractor == EXTRACTOR}
     for f in result.figures:
         if f.extractor != EXTRACTOR:
-            known.setdefault(_fact_key(f), []).append(f.indicator_code)
+            known.setdefault(_fact_key(f), []).append((f.indicator_code, f.period or whole_year))
     renamed: dict[str, str] = {}
     figures = []
     # a generated indicator's label, made more specific by a sentence that restates it
@@ -4148,8 +4160,9 @@ def merge_restatements(result: Extraction, labels: dict[str, str], report_year: 
             label = labels.get(f.indicator_code, "")
             same = [
                 c
-                for c in known.get(_fact_key(f), [])
+                for c, period in known.get(_fact_key(f), [])
                 if (f.location, c) not in taken
+                and _same_time(f, period)
                 and _same_quantity(label, labels.get(c, ""), generated=c in generated)
             ]
             if same:
@@ -4158,7 +4171,7 @@ def merge_restatements(result: Extraction, labels: dict[str, str], report_year: 
                     shown[same[0]] = label  # "Lauréats" stated again as "lauréats (Budget ...)"
                 f = replace(f, indicator_code=same[0])
             taken.add((f.location, f.indicator_code))
-            known.setdefault(_fact_key(f), []).append(f.indicator_code)
+            known.setdefault(_fact_key(f), []).append((f.indicator_code, f.period or whole_year))
         figures.append(f)
     result.generated_indicators = [
         replace(g, indicator_label=_capitalised(shown[g.indicator_code]))

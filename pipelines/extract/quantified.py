@@ -175,6 +175,9 @@ def _what_it_does(parse: Parse, noun: Word) -> str:
     return f"{participle} {_text(parse, tail)}" if tail else ""
 
 
+_GERUND = frozenset({"en", "pour"})  # "en empruntant", "pour découvrir": another clause
+
+
 def _what_they_did(parse: Parse, noun: Word) -> str:
     """ "600 personnes ont assisté au spectacle" → "assisté au spectacle": the verb the noun
     is the subject of (with "avoir"), and its first complement."""
@@ -203,7 +206,14 @@ def _what_they_did(parse: Parse, noun: Word) -> str:
     ]
     if complements:
         tail = _clean_subtree(parse, complements[0], verb)
-        ends = [n for n, w in enumerate(tail) if w.pos in {"CCONJ", "PUNCT"}]
+        # "ont découvert notre département en empruntant pas moins de 55 itinéraires": the
+        # complement ends where a conjunction, a stop or another verb's clause starts
+        ends = [
+            n
+            for n, w in enumerate(tail)
+            if w.pos in {"CCONJ", "PUNCT", "VERB"}
+            or (n + 1 < len(tail) and tail[n + 1].pos == "VERB" and w.text.lower() in _GERUND)
+        ]
         tail = _at_most(tail[: ends[0]] if ends else tail, 6)
         while tail and tail[-1].pos in {"ADP", "DET", "CCONJ", "PUNCT"}:
             tail = tail[:-1]

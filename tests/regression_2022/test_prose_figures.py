@@ -378,6 +378,58 @@ def test_an_event_dates_the_figures_it_gathered() -> None:
     assert period("De juin à mars, 300 personnes réunies.", "300")[1] == "2022-01-01"
 
 
+@pytest.mark.parametrize(
+    ("line", "figure", "days"),
+    [
+        # a stretch with its years or weekdays is one stretch, not its first day
+        ("L'exposition, présentée du samedi 2 avril 2022 au dimanche 6 novembre 2022, a"
+         " accueilli 15 000 visiteurs.", "15 000", ("2022-04-02", "2022-11-06")),
+        ("Du 2 au 6 mai 2022, 300 personnes ont été accueillies.", "300",
+         ("2022-05-02", "2022-05-06")),  # not a stock "au 6 mai 2022"
+        ("Du 20 décembre au 5 janvier, 300 personnes ont été accueillies.", "300", None),
+        # a start, a decision, a deadline, a street, another year: no event's day
+        ("Voté en décembre, le plan comporte 300 actions.", "300", None),
+        ("Le dispositif mis en place le 6 avril a accompagné 300 personnes.", "300", None),
+        ("À compter du 1er septembre, 300 familles sont accompagnées chaque mois.", "300", None),
+        ("La crèche, dont l'ouverture, en septembre, a été saluée, accueille 40 enfants.", "40",
+         None),
+        ("Le 12 décembre, l'assemblée a validé 45 fiches actions.", "45", None),
+        ("Le centre social de la place du 11 Novembre a accueilli 450 enfants.", "450", None),
+        ("8 mai 1945 - Commémoration : 300 participants.", "300", None),
+        ("12 décembre - Ouverture de la crèche : 60 berceaux.", "60", None),
+        ("En septembre, 13 000 habitants ont voté et 44 lauréats ont été récompensés le 24"
+         " novembre 2021.", "44", None),  # the nearest date is of another year
+        # a stock or what holds all year
+        ("Le 8 décembre 2022, les 6 873 agents inscrits sur les listes électorales ont été"
+         " appelés à élire leurs représentants.", "6 873", None),
+        ("19 octobre - La maison des ados fête ses 10 ans. Elle accompagne chaque année 1 500"
+         " jeunes.", "1 500", None),
+        # a sentence after that does not speak of the event
+        ("Le 12 mars, le comité de pilotage s'est réuni. Il accompagne 1 200 familles.", "1 200",
+         None),
+        ("Le service a accompagné 1 200 familles. Ce dispositif sera étendu en septembre.",
+         "1 200", None),
+        # a count of days is not dated by one day, it is by a stretch
+        ("10 octobre - Liévin - la semaine bleue ! Elle a été déclinée avec 7 dates. Près de"
+         " 600 personnes ont été accueillies !", "7", None),
+        ("10 octobre - Liévin - la semaine bleue ! Elle a été déclinée avec 7 dates. Près de"
+         " 600 personnes ont été accueillies !", "600", ("2022-10-10", "2022-10-10")),
+        ("23 juin - 2 juillet - Midsummer festival : 300 participants.", "300",
+         ("2022-06-23", "2022-07-02")),
+        ("Au mois de mai, 300 dossiers ont été traités.", "300", ("2022-05-01", "2022-05-31")),
+    ],
+)  # fmt: skip
+def test_what_dates_an_event_and_what_does_not(line, figure, days) -> None:
+    """What a read of the event dates found: each line, and the days it gives its figure
+    (None: the whole report year)."""
+    from pipelines.extract.periods import period_of
+
+    at = line.index(figure)
+    found = period_of(line, at, at + len(figure), 2022)
+    whole = ("2022-01-01", "2022-12-31")
+    assert (found.kind, str(found.start), str(found.end)) == ("year", *(days or whole))
+
+
 def test_periods_of_quarters_opening_phrases_and_asides() -> None:
     from pipelines.extract.periods import period_of
 
@@ -4447,3 +4499,32 @@ def test_an_amount_that_financed_two_things_names_both(indicators, entities) -> 
     )
     assert got[(2, "247 000 €")][1] == "Montant financé : accessibilité et aménagements extérieurs"
     assert got[(2, "192 000 €")][1] == "Montant : remplacement de ses chaudières"
+
+
+def test_what_the_twenty_eighth_copy_found(indicators, entities) -> None:
+    """Lines 4839 and 4036 of tests/data/reworded-28: what the people did stops where another
+    verb's clause starts ("en empruntant pas moins de cinquante-cinq itinéraires" is no part
+    of "ayant découvert notre département"); a relative clause after a commune ("la RD 917 à
+    Carvin, sur laquelle 1,52 km de tapis ...") is about that commune."""
+    got = _extract_lines(
+        [
+            "Le bus gratuit pour l'ensemble des habitants, les mercredis de juillet et août,"
+            " afin de redécouvrir les nombreux joyaux du territoire : tel est le principe de"
+            " l'opération « les MERcredis de l'été », menée par le Département. En 2022, ce"
+            " sont plus de huit mille personnes qui, au fil de quatre mercredis d'été, ont"
+            " découvert notre département en empruntant pas moins de cinquante-cinq"
+            " itinéraires.",
+            "Plusieurs opérations méritent d'être soulignées : la remise à niveau de la RD 937 à"
+            " Sains-en-Gohelle, ou encore la RD 917 à Carvin, sur laquelle 1,52 km de tapis"
+            " ultra mince ont été posés en une journée.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "plus de huit mille")][1].startswith(
+        "Personnes ayant découvert notre département"
+    )
+    assert "moins" not in got[(2, "plus de huit mille")][1]
+    assert got[(2, "pas moins de cinquante-cinq")][0].value == 55
+    carvin = got[(3, "1,52 km")][0]
+    assert (carvin.entity_type, carvin.entity_code) == ("commune", "62215")

@@ -94,6 +94,29 @@ def test_an_amount_voted_for_the_years_its_heading_gives_is_of_those_years(headi
         assert period[24_000_000] is None
 
 
+@pytest.mark.parametrize("heading", ["La contractualisation précédente (2019-2022) :", ""])
+def test_an_amount_taken_from_an_envelope_voted_is_of_the_year(heading) -> None:
+    """Worded as tests/data/reworded-28 words line 4174: "5,06 M€, pris sur les 23 M€ ...
+    votés": the envelope between "pris sur les" and "votés" is of the heading's years, the
+    amount taken from it of the year."""
+    result = extract(
+        f"""
+        LA CONTRACTUALISATION
+
+        {heading}
+
+        En 2022, les opérations contractualisées ont bénéficié de 5,06 millions d'euros,
+        pris sur les vingt-trois millions d'euros de fonds d'innovation territoriale votés
+        """.replace("\n        pris", " pris")
+    )
+    period = {f.value: f.period for f in result.figures}
+    assert period[5_060_000] is None  # the report year
+    if heading:
+        assert period[23_000_000] == Period("multi_year", date(2019, 1, 1), date(2022, 12, 31))
+    else:
+        assert period[23_000_000] is None
+
+
 @pytest.mark.parametrize("programming", [True, False])
 def test_funds_obtained_for_a_programming_period_are_of_its_years(programming) -> None:
     """Lines 4251-4261 of the report: "l'obtention de 43 millions d'euros sur ces deux fonds"
