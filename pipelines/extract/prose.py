@@ -1804,7 +1804,7 @@ def _label(
             done = singular_participle(given["participle"])
             topic = f"montant {done} {given['to']} {whom}"
         # "montant soutenu : artistes" says what the Département did: not "Département soutenu"
-        ours = _OUR_VOICE.match(topic) and re.match(rf"{UNIT_NOUNS[unit]} \w+ : ", label)
+        ours = _THE_DEPARTEMENT.match(topic) and re.match(rf"{UNIT_NOUNS[unit]} \w+ : ", label)
         if is_noun_phrase(topic) and not is_weak_label(parse, topic, q.start) and not ours:
             noun = UNIT_NOUNS[unit]
             label = topic if topic.lower().startswith(noun) else f"{noun} : {topic}"
@@ -3345,10 +3345,9 @@ _AMOUNT_NOUNS = frozenset(
     {"subvention", "coût", "budget", "investissement", "dotation", "enveloppe", "financement",
      "dépense", "crédit", "contribution", "participation", "aide", "fonds", "prix", "somme"}
 )  # fmt: skip
-_OUR_VOICE = re.compile(r"(?:le\s+|la\s+)?(?:Département|collectivité)\b", re.IGNORECASE)
 # "le Département a soutenu les artistes": the report's own act, and what it was done to
 _WE_DID = re.compile(
-    rf"(?:le|la)\s+(?:Département|collectivité)\s+(?:a|ont)\s+(?:\w+ment\s+)?"
+    rf"{DEPARTEMENT_NAMED}\s+(?:a|ont)\s+(?:\w+ment\s+)?"
     rf"(?!(?:été|pu|su|dû|eu|fait|décidé|permis|choisi|souhaité|voulu)\s)"
     rf"(?P<done>{PARTICIPLE_FORM}|\w+u)\s+"
     r"(?P<what>(?:les?|la|l['’]|des|du|un|une|ses|leurs?)\s*[\wéèêàâç].*)$",
@@ -4167,7 +4166,7 @@ def merge_restatements(result: Extraction, labels: dict[str, str], report_year: 
             ]
             if same:
                 renamed[f.indicator_code] = same[0]
-                if same[0] in shown and len(lemmas(shown[same[0]])) < 2 <= len(lemmas(label)):
+                if same[0] in shown and _says_more(label, shown[same[0]]):
                     shown[same[0]] = label  # "Lauréats" stated again as "lauréats (Budget ...)"
                 f = replace(f, indicator_code=same[0])
             taken.add((f.location, f.indicator_code))
@@ -4178,6 +4177,20 @@ def merge_restatements(result: Extraction, labels: dict[str, str], report_year: 
         for g in result.generated_indicators
     ]
     return result.with_figures(figures, renamed)
+
+
+def _says_more(label: str, shown: str) -> bool:
+    """A restatement's label says more than the one shown for the fact: the shown one is a
+    lone noun ("Lauréats" stated again as "lauréats (Budget citoyen 2022)"), or every word of
+    it is in the restatement's, which adds to it without an aside ("Élèves transportés"
+    stated again as "élèves en situation de handicap transportés")."""
+    said, before = lemmas(label), lemmas(shown)
+    if len(before) < 2 <= len(said):
+        return True
+    return set(before) < set(said) and "(" not in label and len(label.split()) <= _SAYS_MORE
+
+
+_SAYS_MORE = 8  # the longest restatement's label that replaces a shorter one
 
 
 def _capitalised(label: str) -> str:

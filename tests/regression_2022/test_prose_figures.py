@@ -954,8 +954,11 @@ def test_labels_never_end_on_a_function_word_nor_are_a_tax_mention(statements) -
         "dans",
     ]
     assert not endings.isin(function_words).any()
-    # L4821 "1 533 élèves transportés vers 306 établissements": a key figure's label too
-    assert label(4821, 1533) == "Élèves transportés"
+    # L4821 "1 533 élèves transportés vers 306 établissements": a key figure's label too,
+    # one fact with L4835's "transport de 1533 élèves en situation de handicap", whose label
+    # says more with every word of it
+    assert label(4821, 1533) == "Élèves en situation de handicap transportés"
+    assert label(4835, 1533) == label(4821, 1533)
     # L4356 "49 communes du Nord et du Pas-de-Calais": both complements
     assert label(4356, 49) == "Communes du Nord et du Pas-de-Calais"
 
