@@ -267,7 +267,7 @@ _EVENT_DATES = (  # a stretch before the days it holds: "du 2 au 6 mai" is not "
 # a rassemblé 1800 collégiens", "Bihucourt - 23 octobre - Tornado - 28 agents ...",
 # "Février - La tempête Eunice - ...", "23 juin - 2 juillet - ..."
 _DATED_ITEM = re.compile(
-    rf"^[\s\-–—◆•⇒*]*(?:[^\W\d][^.;:!?\d]{{0,40}}?\s[-–]\s+)?(?:(?P<d1>{_DAY})\s+)?"
+    rf"^[\s\-–—◆•⇒*]*(?:(?!{_MONTH}\b)[^\W\d][^.;:!?\d]{{0,40}}?\s[-–]\s+)?(?:(?P<d1>{_DAY})\s+)?"
     rf"(?P<m1>{_MONTH})(?:\s*[-–]\s*(?:(?P<d2>{_DAY})\s+)?(?P<m2>{_MONTH}))?{_IN_YEAR}\s*[-–.]",
     _I,
 )
@@ -277,11 +277,14 @@ _DATED_ITEM = re.compile(
 _NOT_WHEN = re.compile(
     r"\b(?:depuis|à\s+partir|à\s+compter|dès|jusqu|avant|au\s+plus\s+tard|d['’]ici|"
     r"date\s+limite|échéance|lancée?s?|lancement|créée?s?|création|ouverte?s?|ouverture|"
-    r"inaugur\w*|signée?s?|signature|(?<!ont\s)(?<!ensuite\s)votée?s?|adoptée?s?|adoption|"
+    r"inaugur\w*|signée?s?|signature|(?<!\bont\s)(?<!\bensuite\s)votée?s?|adoptée?s?|adoption|"
     r"validée?s?|validation|"
     r"approuvée?s?|décidée?s?|délibér\w*|mise?s?\s+en\s+(?:place|service)|démarr\w*|"
     r"initiée?s?|installée?s?|amorcée?s?|entrée?s?\s+en\s+vigueur|prévue?s?|programmée?s?|"
-    r"soldée?s?|versée?s?|payée?s?|attribuée?s?|notifiée?s?|nommée?s?)\W*$",
+    r"soldée?s?|versée?s?|payée?s?|attribuée?s?|notifiée?s?|nommée?s?|mise?s?\s+en\s+ligne)"
+    # "lancé officiellement le 6 avril", "signée avec la CAF le 3 mars": up to four words of
+    # its clause between the word and the date
+    r"(?:\W*|\s+(?:[^\s,;:()]+\s+){0,4})$",
     _I,
 )
 _GOVERNS = 40  # how far before a date the words that govern it stand
@@ -292,10 +295,12 @@ _DECIDED = re.compile(
     r"approuvée?s?|présent(?:er|ée?s?|ation)|ouverture|inaugur\w*|lancement)\b",
     _I,
 )
+_DECISION = re.compile(r"\b(?:validée?s?|adoptée?s?|votée?s?|signée?s?|approuvée?s?)\b", _I)
 # what the figure's sentence says holds or runs over the year: a stock ("compte 45 agents",
 # "inscrits sur les listes"), a capacity, "chaque année", "en 2022"
 _ALL_YEAR = re.compile(
-    r"\b(?:compt(?:e|ent|ait|aient)|inscrite?s?|capacités?|disposai?t?|chaque\s+année|par\s+an|"
+    r"\b(?:compt(?:e|ent|ait|aient)(?!\s*-?\s*rendu)|inscrite?s?|capacités?|"
+    r"dispos(?:e|ent|ait|aient)|emploi(?:e|ent|ait|aient)|chaque\s+année|par\s+an|"
     r"sur\s+l['’]année|annuel(?:le)?s?|en\s+(?:19|20)\d\d)\b",
     _I,
 )
@@ -307,21 +312,23 @@ _NAMED_AFTER_A_DAY = re.compile(
 )
 # a figure that counts days itself: "avec 7 dates", "9 jours d'intervention"
 _COUNTS_DAYS = re.compile(r"\s*(?:dates?|jours?|journées?|semaines?|mois)\b", _I)
+_DAYS_COUNTED = re.compile(r"\b(?:dates?|jours?|journées?|semaines?|mois)\s*$", _I)
 # a sentence that speaks of the event the one before dated: "Cette journée a rassemblé
 # 1296 agents", "Près de 130 participants ont ainsi été réunis", "163 professionnels y ont
 # participé"
 _EVENT_NOUNS = (
     r"(?:journée|semaine|exposition|édition|manifestation|rencontre|forum|événement|évènement|"
     r"soirée|séance|spectacle|fête|course|sortie|visite|atelier|opération|cérémonie|salon|"
-    r"réunion|projet|concert|festival|temps\s+fort|initiative)s?"
+    r"réunion|concert|festival|temps\s+fort)s?"
 )
 _OF_THE_EVENT = re.compile(
-    rf"^\s*(?:ainsi\b|(?:ce|cet|cette|ces)\s+(?:[\w-]+\s+)?{_EVENT_NOUNS}\b)"
+    rf"^\s*(?:ainsi\s*,|(?:ce|cet|cette|ces)\s+(?:[\w-]+\s+)?{_EVENT_NOUNS}\b)"
     r"|\bainsi\s+(?:\w+\s+){0,2}?(?:réuni|rassemblé|participé|accueilli|assisté|venu|"
-    r"pris\s+part|mobilisé)|\by\s+(?:ont|a|sont|avaient|étaient|était)\b",
+    r"pris\s+part|mobilisé)|(?<!\bil\s)\by\s+(?:ont|a|sont|avaient|étaient|était)\b",
     _I,
 )
-_THE_NEXT = re.compile(r"\s*(?:ce|cet|cette|ces)\s+(?P<noun>[\w-]+)", _I)  # at a sentence
+# at a sentence's start: "Cette exposition familiale a été présentée du 2 avril ..."
+_THE_NEXT = re.compile(rf"\s*(?:ce|cet|cette|ces)\s+(?P<noun>{_EVENT_NOUNS})\b", _I)
 _FUTURE = re.compile(r"\b(?:sera|seront|serait|devrai(?:t|ent)|pourra|prévue?s?)\b", _I)
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 _BACK_SENTENCES = 3  # how many sentences back the event a figure speaks of may be dated
@@ -333,7 +340,8 @@ def event_date(text: str, start: int, end: int, report_year: int) -> Period | No
     figure that counts days itself is not dated by one day ("avec 7 dates" in an item dated
     "10 octobre"), it may be by a stretch ("ces 2 journées de répit", in May and June)."""
     period = _event_date(text, start, end, report_year)
-    if period is not None and period.start == period.end and _COUNTS_DAYS.match(text, end):
+    counts_days = _COUNTS_DAYS.match(text, end) or _DAYS_COUNTED.search(text[start:end])
+    if period is not None and period.start == period.end and counts_days:
         return None
     return period
 
@@ -371,7 +379,8 @@ def _event_date(text: str, start: int, end: int, report_year: int) -> Period | N
         # "... 15 000 visiteurs pour cette exposition. Cette exposition familiale a été
         # présentée du 2 avril au dimanche 6 novembre 2022."
         said_next = text[bounds[n + 1] : bounds[n + 2]]
-        if following["noun"].lower() in sentence.lower() and not _FUTURE.search(said_next):
+        named = re.search(rf"\b{re.escape(following['noun'])}", sentence, _I)
+        if named and not _FUTURE.search(said_next) and not _DECISION.search(said_next):
             said = _sentence_date(text, bounds[n + 1], bounds[n + 2], None, report_year)
             if said:
                 return said
@@ -569,9 +578,7 @@ _CUMULATED = re.compile(r"\b(?:bilan|total|montant)s?\s+cumulée?s?\b|\ben\s+cum
 
 
 _MARKERS = " -–—◆•⇒*"
-_RANGE_OPENS = re.compile(
-    rf"\bdu\s+(?:[\w]+\s+)?{_DAY}(?:\s+{_MONTH})?(?:\s+(?:19|20)\d\d)?\s*$", _I
-)
+_RANGE_OPENS = re.compile(rf"\bdu\s+{_WEEKDAY}{_DAY}(?:\s+{_MONTH})?(?:\s+(?:19|20)\d\d)?\s*$", _I)
 # the periods a paragraph may open on to frame all it says: dated spans ("Du 15 octobre 2022
 # au 15 janvier 2023"), quarters; not "Depuis 2011, le Département soutient ...", a clause
 _FRAMES = {"multi_year", "quarter", "as_of"}  # "Au 31/12, les agréments ... étaient 147"
@@ -742,8 +749,9 @@ _VOTED = re.compile(r"\bvotée?s?\b(?=[^.;]*?\d[^.;]*?\ben\s+(?:19|20)\d\d\b)", 
 # "5,06 M€, pris sur les 23 M€ de fonds d'innovation territoriale votés": the amount taken
 # from the envelope is of the year, the envelope (between the two) of the span
 _TAKEN_FROM = re.compile(
-    r"\b(?:pris|prélevée?s?|issue?s?)\s+sur\s+(?:les|l['’]enveloppe\s+de)\s+"
-    r"(?=[^.;]*?(?P<voted>\bvotée?s?\b))",
+    r"\b(?:prise?s?|prélevée?s?|issue?s?)\s+sur\s+(?:les|l['’]enveloppe\s+de)\s+"
+    # an amount right after, "votés" in its own clause (not "..., et de 2 M€ votés par ...")
+    r"(?=\s*(?:\d|[\w-]+\s+millions?\b))(?=(?:(?!\set\s)[^.;,])*?(?P<voted>\bvotée?s?\b))",
     _I,
 )
 # a heading's span of years: "La fin de la contractualisation précédente (2019-2022) :"

@@ -3448,7 +3448,7 @@ _AMOUNT_OF = re.compile(
     r",\s*(?:pour\s+un\s+montant(?:\s+total)?\s+de|soit)\s*$"
     # "la RD 917 à Carvin, sur laquelle 1,52 km de tapis ont été posés": the relative
     # clause is of the road of that commune
-    r"|,\s*(?:sur|dans|pour|par|avec|à)\s+(?:laquelle|lequel|lesquelles|lesquels)\s*$"
+    r"|,\s*(?:(?:sur|dans|pour|par|avec|à)\s+(?:laquelle|lequel|lesquelles|lesquels)|auquel|auxquel(?:le)?s)\s*$"
 )
 _HEADING_WORDS = 8
 # an amount, then what was done with it and for whom: "attribués aux 14 partenaires"
@@ -4139,9 +4139,11 @@ def merge_restatements(result: Extraction, labels: dict[str, str], report_year: 
             return (f.entity_code, f.unit, f.value, "year", start.year)
         return (f.entity_code, f.unit, f.value, period)
 
-    def _same_time(f: Figure, other: Period) -> bool:
+    def _same_time(f: Figure, code: str, stated: list[tuple[str, Period]]) -> bool:
+        """The whole year, or the days every narrowed statement of that code gives."""
         period = f.period or whole_year
-        return period == other or whole_year in (period, other)
+        days = {p for c, p in stated if c == code and p != whole_year}
+        return period == whole_year or days <= {period}
 
     known: dict[tuple, list[tuple[str, Period]]] = {}
     generated = {f.indicator_code for f in result.figures if f.extractor == EXTRACTOR}
@@ -4157,11 +4159,12 @@ def merge_restatements(result: Extraction, labels: dict[str, str], report_year: 
     for f in result.figures:
         if f.extractor == EXTRACTOR:
             label = labels.get(f.indicator_code, "")
+            stated = known.get(_fact_key(f), [])
             same = [
                 c
-                for c, period in known.get(_fact_key(f), [])
+                for c in dict.fromkeys(c for c, _ in stated)
                 if (f.location, c) not in taken
-                and _same_time(f, period)
+                and _same_time(f, c, stated)
                 and _same_quantity(label, labels.get(c, ""), generated=c in generated)
             ]
             if same:

@@ -2,7 +2,9 @@
 catalog's `territory_title`).
 
 Each profile is a run of consecutive bullet lines that start with a figure and include the
-inhabitants line; map legends ("- 12 : CA Grand Calais ...") stand apart and are left out.
+inhabitants line (or, when that line is worded past reading, the run that reads the most
+catalog figures, four at least); map legends ("- 12 : CA Grand Calais ...") stand apart and
+are left out.
 Every line of the run must match the catalog, or it becomes a reject with its reason.
 """
 
@@ -26,6 +28,7 @@ _EPCI_SPLIT = re.compile(r"\s*,\s*|\s+et\s+(?=(?:la\s+|le\s+|l['’])?communaut)
 _MARKER = re.compile(r"^[^\w]*")  # what a bullet line opens with: "- ⇒ ", "- "
 _LEGEND = re.compile(r"\d+\s*:")  # a map legend's item: "12 : CA Grand Calais ..."
 _ITEM_LENGTH = 160
+_PROFILE_FIGURES = 4  # the fewest catalog figures a run without its inhabitants line reads
 
 
 def profile_runs(section: Section) -> list[list[TextLine]]:
@@ -118,13 +121,13 @@ def extract_territory_profiles(
             continue
         territory = entities.find("territory", title["name"])
         code = territory.code if territory else ""
-        profiles = [
-            extracted
-            for extracted in (
-                read_run(run, section, code, indicators) for run in profile_runs(section)
-            )
-            if any(f.indicator_code == "population" for f in extracted.figures)
-        ]
+        read = [read_run(run, section, code, indicators) for run in profile_runs(section)]
+        profiles = [r for r in read if any(f.indicator_code == "population" for f in r.figures)]
+        if not profiles and read:
+            # an inhabitants line reworded past reading ("Un territoire peuplé de 149 612
+            # habitants, ..."): the run that reads the most catalog figures is the profile
+            largest = max(read, key=lambda r: len(r.figures))
+            profiles = [largest] if len(largest.figures) >= _PROFILE_FIGURES else []
         if not profiles:
             continue
         if territory is None:

@@ -193,6 +193,33 @@ def test_a_reworded_item_does_not_split_the_profile(report_copy, indicators, ent
     assert profile["population"] == 149549
 
 
+def test_a_profile_whose_inhabitants_line_is_reworded_is_read(
+    report_copy, indicators, entities
+) -> None:
+    """Lines 850 and 856 as tests/data/reworded-29 words them: the inhabitants line, the
+    profile's first, no longer reads as a key figure ("Un territoire peuplé de ..."). The
+    run after it is still the profile (its other items are read, the basins and the
+    engineering structures with them); the inhabitants are not the profile's."""
+    _replace(
+        report_copy,
+        "- 149 549 Habitants (soit 10,2% du Pas-de-Calais)\n",
+        "- Un territoire peuplé de 149 612 habitants, ce qui représente 10,16 % de la"
+        " population du Pas-de-Calais\n",
+    )
+    _replace(
+        report_copy,
+        "- 28 Bâtiments départementaux\n",
+        "- Le territoire accueille trente et un bâtiments départementaux\n",
+    )
+    extraction = extract_territory_profiles(read_text_export(report_copy), indicators, entities)
+    profile = _by_code(extraction, "62-montreuillois-ternois")
+    assert profile["basins_count"] == 49
+    assert profile["engineering_structures_count"] == 424
+    assert profile["area_km2"] == 2018.6
+    assert "population" not in profile
+    assert any(b.block_id == "profile:62-montreuillois-ternois" for b in extraction.blocks)
+
+
 def test_a_bullet_that_is_no_key_figure_stays_in_its_run_as_a_reject() -> None:
     from pipelines.extract.territories import profile_runs
     from pipelines.read.document import Location, Section, Table, TextLine

@@ -411,12 +411,24 @@ def test_an_event_dates_the_figures_it_gathered() -> None:
          "1 200", None),
         # a count of days is not dated by one day, it is by a stretch
         ("10 octobre - Liévin - la semaine bleue ! Elle a été déclinée avec 7 dates. Près de"
-         " 600 personnes ont été accueillies !", "7", None),
+         " 600 personnes ont été accueillies !", "7 dates", None),
         ("10 octobre - Liévin - la semaine bleue ! Elle a été déclinée avec 7 dates. Près de"
          " 600 personnes ont été accueillies !", "600", ("2022-10-10", "2022-10-10")),
         ("23 juin - 2 juillet - Midsummer festival : 300 participants.", "300",
          ("2022-06-23", "2022-07-02")),
         ("Au mois de mai, 300 dossiers ont été traités.", "300", ("2022-05-01", "2022-05-31")),
+        # what a second read found
+        ("Le dispositif, lancé officiellement le 6 avril, a accompagné 300 personnes.", "300",
+         None),
+        ("La convention signée avec la CAF le 3 mars a permis 300 accueils.", "300", None),
+        ("Les 45 fiches actions seront votées le 12 décembre.", "45", None),
+        ("Mai - Juin - 300 participants.", "300", ("2022-05-01", "2022-06-30")),
+        ("Le 22 juin, le comité s'est réuni à Arras. Il y a 45 places en crèche.", "45", None),
+        ("Le musée a accueilli 15 000 visiteurs. Ce site a été fermé du 2 au 6 mai.", "15 000",
+         None),
+        ("La plateforme a enregistré 5 500 réservations. Cette plateforme a été mise en ligne le"
+         " 15 octobre.", "5 500", None),
+        ("Le 1er janvier, le Département dispose de 45 agents.", "45", None),
     ],
 )  # fmt: skip
 def test_what_dates_an_event_and_what_does_not(line, figure, days) -> None:

@@ -315,3 +315,36 @@ def test_a_key_figure_block_read_as_sentences_names_what_its_figures_are_of() ->
     assert got["48 millions €"] == "Ressources humaines (accompagnement des collégiens)"
     assert got["5,9 millions €"] == "Partenariat numérique (accompagnement des collégiens)"
     assert "collégiens" not in got["120"]
+
+
+def test_counts_on_two_days_stay_two_facts_whatever_the_year_between() -> None:
+    """A count of one day, the same count for the whole year, then on another day: the year
+    joins the first day's fact, the other day stays a fact of its own (reading order does
+    not join them through the year)."""
+    from pipelines.extract import Extraction, Figure, GeneratedIndicator
+    from pipelines.extract.periods import Period
+    from pipelines.extract.prose import EXTRACTOR, merge_restatements
+    from pipelines.read.document import Location
+
+    def figure(line: int, code: str, period: Period | None) -> Figure:
+        return Figure(
+            entity_type="department", entity_code="dep", indicator_code=code, value=40.0,
+            unit="count", qualifier=None, section="S", location=Location("t.txt", line=line),
+            source_text="40 agents mobilisés", source_span="40", extractor=EXTRACTOR,
+            period=period,
+        )  # fmt: skip
+
+    may = Period("year", date(2022, 5, 22), date(2022, 5, 22))
+    june = Period("year", date(2022, 6, 3), date(2022, 6, 3))
+    codes = ["tx_a", "tx_b", "tx_c"]
+    result = Extraction(
+        figures=[figure(1, "tx_a", may), figure(2, "tx_b", None), figure(3, "tx_c", june)],
+        generated_indicators=[
+            GeneratedIndicator(
+                indicator_code=c, indicator_label="Agents mobilisés", unit="count", domain="d"
+            )
+            for c in codes
+        ],
+    )
+    merged = merge_restatements(result, dict.fromkeys(codes, "Agents mobilisés"), 2022)
+    assert [f.indicator_code for f in merged.figures] == ["tx_a", "tx_a", "tx_c"]
