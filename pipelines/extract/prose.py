@@ -2133,6 +2133,25 @@ def _heading_of(text: str, q: Quantity) -> str:
     return " ".join(words)
 
 
+# "**7,3 M€**, tel est le montant alloué à l'accompagnement", "30 000, c'est le nombre de
+# repas servis": the figure named after it by what it is
+_THAT_IS = re.compile(
+    r"[*\s]*,?\s*(?:tel(?:le)?s?\s+(?:est|sont)|c['’]est|voilà)\s+"
+    r"(?P<what>(?:le|la|les|l['’])\s*(?:montant|nombre|total|budget|somme|coût|enveloppe|"
+    r"effectif)\b[^,.;:()!?]{0,80})",
+    re.IGNORECASE,
+)
+
+
+def _named_after_as(text: str, q: Quantity) -> str:
+    """The noun phrase a cleft after the figure names it by: "7,3 M€, tel est le montant
+    alloué à l'accompagnement" → "montant alloué à l'accompagnement"; "" for none."""
+    said = _THAT_IS.match(text, q.end)
+    what = opening_phrase(said["what"]) if said is not None else ""
+    what = re.sub(r"^nombre\s+(?:de\s+|d['’]\s*)", "", what)  # "le nombre de repas servis"
+    return what if is_noun_phrase(what) and len(what.split()) > 1 else ""
+
+
 def _noun_phrase(
     text: str, q: Quantity, after: str, unit: str, clause_start: int = 0, parse: Parse | None = None
 ) -> str:
@@ -2140,7 +2159,8 @@ def _noun_phrase(
     after it, else its subject before it, else (an amount in brackets, "Label : 15,6 M€",
     "pour un montant de") the clause it sums up."""
     named = (
-        (_of_the_antecedent(text, q, unit) if unit in UNIT_NOUNS else "")
+        _named_after_as(text, q)
+        or (_of_the_antecedent(text, q, unit) if unit in UNIT_NOUNS else "")
         or (_spent(text, q) if unit == "EUR" else "")
         or _named_outright(text, q, unit, clause_start, parse)
         or _days_spent(text, q, unit)

@@ -109,7 +109,7 @@ _WORDS_NUMBER = re.compile(
     r"(?:(?=\s+(?!de\b|d['’]|à\b|fois\s+(?:plus|moins|par|autant|davantage|mieux|et\s+demie|"
     r"supérieure?s?|inférieure?s?|celui|celle|ceux|les?|la|l['’])\b)[a-zéèêà«])"
     r"|(?P<name>(?=\s+[A-ZÉ]))"  # "sept Maisons", "trois SCIC" (not "Deux Caps")
-    r"|(?P<end>(?=\s*(?:[,.;)(]|$))))"  # "au nombre de neuf,", "partenaires : neuf"
+    r"|(?P<end>(?=\s*(?:[,.;:)(]|$))))"  # "au nombre de neuf,", "partenaires : neuf"
 )
 # one, said so: "une seule inspection a été réalisée" (not "en une seule journée", "autour
 # d'un seul objectif": a manner, after a preposition)
@@ -133,6 +133,7 @@ _SCALE_AFTER = re.compile(r"\s+(milli(?:on|ard)s?)\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"\s+[A-ZÉ]{2,}s?\b")
 # what lets a number in words end its statement: "au nombre de neuf", "partenaires : neuf",
 # "s'élèvent respectivement à 81 et à huit" (not "remis à neuf")
+_COLON_AFTER = re.compile(r"\s*:")
 _STATED_BEFORE = re.compile(
     r"(?::|\?|\(|\bnombre\s+de|\bcompte|\bsont|\bétaient|\bsoit"
     r"|(?:\bélève(?:nt)?|\batteint|\batteignent|\bport(?:é|ée|és|ées|e|ent)|\brespectivement)\b"
@@ -441,7 +442,10 @@ def _numbers_in_words(text: str) -> list[Quantity]:
             and not _ACRONYM.match(text, match.end())
         ):
             continue  # "les Deux Caps", "Trois Rivières": a name ("Sept MDADT" counts them)
-        if match["end"] is not None and not _STATED_BEFORE.search(text[: match.start()]):
+        # "Trente mille : le nombre de repas servis", a number that opens its line before its
+        # colon, is said as the figure the line goes on to name
+        opens = not text[: match.start()].strip(" -–◆⇒*•") and _COLON_AFTER.match(text, match.end())
+        if match["end"] is not None and not (_STATED_BEFORE.search(text[: match.start()]) or opens):
             continue
         if (
             match["end"] is not None

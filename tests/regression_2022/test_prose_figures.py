@@ -4543,3 +4543,19 @@ def test_what_the_twenty_eighth_copy_found(indicators, entities) -> None:
     assert got[(2, "pas moins de cinquante-cinq")][0].value == 55
     carvin = got[(3, "1,52 km")][0]
     assert (carvin.entity_type, carvin.entity_code) == ("commune", "62215")
+
+
+def test_a_figure_named_by_what_a_cleft_after_it_says(indicators, entities) -> None:
+    """Line 1032 of tests/data/reworded-29: "Orientations : **7,3 M€**, tel est le montant
+    alloué à l'accompagnement" is the amount allocated, not its heading; "c'est le nombre
+    de" names what the number counts."""
+    got = _extract_lines(
+        [
+            "Orientations : **7,3 M€**, tel est le montant alloué à l'accompagnement",
+            "30 000, c'est le nombre de repas servis chaque jour.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "7,3 M€")][1] == "Montant alloué à l'accompagnement"
+    assert got[(3, "30 000")][1].startswith("Repas servis")

@@ -285,3 +285,15 @@ def test_a_kilometre_point_prints_its_unit_first() -> None:
     read = [(q.text, q.value, q.unit) for q in find_quantities("sur 12 km 500 personnes")]
     assert read == [("12 km", 12.0, "km"), ("500", 500.0, "count")]
     assert (parse_quantity("km 38").value, parse_quantity("km 38").unit) == (38.0, "km")
+
+
+def test_a_number_in_words_that_opens_its_line_before_a_colon_is_whole() -> None:
+    """ "Trente mille : le nombre de repas servis" is 30 000, not "Trente" and a stray
+    "mille"; "il y en a deux : A et B" states no figure."""
+    from pipelines.read.numbers import find_quantities
+
+    [whole] = find_quantities("Trente mille : le nombre de repas servis", cardinals=True)
+    assert (whole.text, whole.value) == ("Trente mille", 30000)
+    [listed] = find_quantities("- Cent vingt : le nombre de places", cardinals=True)
+    assert listed.value == 120
+    assert find_quantities("il y en a deux : A et B", cardinals=True) == []
