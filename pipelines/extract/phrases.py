@@ -62,6 +62,9 @@ _VERB_LEMMA = re.compile(r"(?:er|ir|re|oir)$")
 # Words that link a subject to its amount: "s'élève à", "évaluée à", "de", "atteint".
 _LINK_BEFORE = re.compile(  # whole words only: "travaux" does not end on "aux"
     r"(?:\s*\b(?:s['’]\s*élève(?:nt)?|s['’]\s*élevant|atteint|atteignent|représente(?:nt)?|"
+    # "L'engagement départemental a représenté 106 000 €", "s'est élevé à"
+    r"(?:a|ont|avait|avaient)\s+(?:représenté|atteint|totalisé)|"
+    r"s['’]\s*(?:est|sont|était|étaient)\s+élevée?s?|"
     r"est|sont|était|évaluée?s?|estimée?s?|chiffrée?s?|porté(?:e|s|es)?|fixée?s?|"
     r"porte(?:nt)?\s+sur|"  # "La gestion porte sur 6 420 ha"
     r"à\s+hauteur|pour\s+un\s+(?:montant|total|coût|budget)|d['’]un\s+montant|"
@@ -707,6 +710,11 @@ _STATE = re.compile(
     re.IGNORECASE,
 )
 _ACTIVE = re.compile(r"\s+(?:ont|a)\s+(?=[\wéèêàâç-]+(?:é|i|u|is|it|int)\b)", re.IGNORECASE)
+_WERE_WORTH = re.compile(
+    # "secours d'urgence, au nombre de 6 402, ont représenté": neither says what they are
+    r"(?:\s+au\s+nombre(?:\s+de)?)?\s+ayant\s+(?:représenté|atteint|totalisé|coûté)\s*$",
+    re.IGNORECASE,
+)
 
 
 def without_verb(label: str) -> str:
@@ -716,6 +724,9 @@ def without_verb(label: str) -> str:
     text = _PASSIVE.sub(" ", label)
     text = _STATE.sub(" ", text)
     text = _ACTIVE.sub(" ayant ", text)
+    # "coups de pouce compétence ont représenté" (0,35 M€): what they were, not a deed
+    worth = _WERE_WORTH.sub("", text)
+    text = worth if worth.split(":")[-1].strip() else text  # not "montant :" left alone
     words = text.split()
     if len(words) > 2 and lemma(words[1]) not in {"être", "avoir"} and is_verb(words[1]):
         # "Personnes bénéficient de l'APA" → "Personnes bénéficiant de l'APA"

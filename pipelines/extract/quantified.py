@@ -116,11 +116,18 @@ def _objects(parse: Parse, noun: Word, exclude: range) -> str:
     return said if other and len(said.split()) <= MAX_WORDS else done
 
 
+def _in_number_of(parse: Parse, child: Word) -> bool:
+    """ "(les secours d'urgence), au nombre de 6 402": an aside that counts them, no
+    complement of the noun."""
+    case = [w.text.lower() for w in parse.children(child) if w.dep == "case"]
+    return child.lemma.lower() == "nombre" and case[:1] == ["au"]
+
+
 def phrase_of(parse: Parse, noun: Word, exclude: range = range(0)) -> str:
     """The noun with its adjectives, complements and the participle of what happened to it."""
     chosen = {noun.i}
     for child in parse.children(noun):
-        if child.start in exclude or not _kept(parse, noun, child):
+        if child.start in exclude or not _kept(parse, noun, child) or _in_number_of(parse, child):
             continue
         chosen.update(w.i for w in _clean_subtree(parse, child, noun))
     if noun.lemma.lower() in VAGUE_NOUNS or len(chosen) <= _SHORT_PHRASE:

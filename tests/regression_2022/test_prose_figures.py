@@ -4559,3 +4559,20 @@ def test_a_figure_named_by_what_a_cleft_after_it_says(indicators, entities) -> N
     )
     assert got[(2, "7,3 M€")][1] == "Montant alloué à l'accompagnement"
     assert got[(3, "30 000")][1].startswith("Repas servis")
+
+
+def test_an_amount_its_subject_was_worth(indicators, entities) -> None:
+    """Line 3835 of tests/data/reworded-29: "L'engagement départemental a représenté 106 000 €"
+    is the engagement, not a "montant représenté"; an aside "au nombre de 6 402" is no
+    complement of what was worth the amount."""
+    got = _extract_lines(
+        [
+            "L'engagement départemental a représenté 106 000 € au titre de la MMU.",
+            "- ◆ Les secours d'urgence (SU), au nombre de 6 402, ont représenté 1,48 M€",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "106 000 €")][1].startswith("Engagement départemental")
+    assert got[(3, "1,48 M€")][1] == "Secours d'urgence"
+    assert got[(3, "6 402")][1].startswith("Secours d'urgence")
