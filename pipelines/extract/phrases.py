@@ -712,7 +712,7 @@ _STATE = re.compile(
 _ACTIVE = re.compile(r"\s+(?:ont|a)\s+(?=[\wéèêàâç-]+(?:é|i|u|is|it|int)\b)", re.IGNORECASE)
 _WERE_WORTH = re.compile(
     # "secours d'urgence, au nombre de 6 402, ont représenté": neither says what they are
-    r"(?:\s+au\s+nombre(?:\s+de)?)?\s+ayant\s+(?:représenté|atteint|totalisé|coûté)\s*$",
+    r"(?:\s+au\s+nombre(?:\s+de)?)?\s+ayant\s+(?:représenté|atteint|totalisé)\s*$",
     re.IGNORECASE,
 )
 
@@ -725,6 +725,7 @@ def without_verb(label: str) -> str:
     text = _STATE.sub(" ", text)
     text = _ACTIVE.sub(" ayant ", text)
     # "coups de pouce compétence ont représenté" (0,35 M€): what they were, not a deed
+    # ("Loyers ayant coûté" stays: what the amount cost)
     worth = _WERE_WORTH.sub("", text)
     text = worth if worth.split(":")[-1].strip() else text  # not "montant :" left alone
     words = text.split()
