@@ -16,6 +16,7 @@ from typing import Literal
 
 from pipelines.extract.phrases import CHANGE_STEMS
 from pipelines.read.document import LIST_ITEM, Document, Location, TextLine
+from pipelines.read.numbers import find_quantities
 from schemas.vocabularies import PERIOD_KINDS
 
 __all__ = ["PERIOD_KINDS", "Period", "period_of", "report_period"]
@@ -290,12 +291,13 @@ _NOT_WHEN = re.compile(
 _GOVERNS = 40  # how far before a date the words that govern it stand
 # what was decided on the day a sentence opens on: "Le 12 décembre, l'assemblée a validé 45
 # fiches actions": its figures are what was decided, not what the day gathered
+_DECIDED_WORDS = r"validée?s?|adoptée?s?|votée?s?|signée?s?|approuvée?s?"
+_DECISION = re.compile(rf"\b(?:{_DECIDED_WORDS})\b", _I)
 _DECIDED = re.compile(
-    r"\b(?:validée?s?|validation|adoptée?s?|adoption|votée?s?|signée?s?|signature|"
-    r"approuvée?s?|présent(?:er|ée?s?|ation)|ouverture|inaugur\w*|lancement)\b",
+    rf"\b(?:{_DECIDED_WORDS}|validation|adoption|signature|présent(?:er|ée?s?|ation)|"
+    r"ouverture|inaugur\w*|lancement)\b",
     _I,
 )
-_DECISION = re.compile(r"\b(?:validée?s?|adoptée?s?|votée?s?|signée?s?|approuvée?s?)\b", _I)
 # what the figure's sentence says holds or runs over the year: a stock ("compte 45 agents",
 # "inscrits sur les listes"), a capacity, "chaque année", "en 2022"
 _ALL_YEAR = re.compile(
@@ -436,15 +438,7 @@ def _how_far(text: str, at: int, to: int, figure: tuple[int, int]) -> tuple[bool
     between them, then the characters between."""
     left, right = (to, figure[0]) if to <= figure[0] else (figure[1], at)
     between = _without_dates(text[left:right])
-    return bool(re.search(r"\d", between)) or bool(_NUMBER_WORD.search(between)), right - left
-
-
-# a figure written in words, between a date and another figure
-_NUMBER_WORD = re.compile(
-    r"\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt|trente|"
-    r"quarante|cinquante|soixante|cent|mille)\b",
-    _I,
-)
+    return bool(find_quantities(between, cardinals=True)), right - left
 
 
 def _when(text: str, opens: int, match: re.Match[str], report_year: int) -> Period | None:

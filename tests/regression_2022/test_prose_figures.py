@@ -323,16 +323,21 @@ def test_periods_read_from_the_sentence_and_its_paragraph(statements) -> None:
     assert period(4174, 5_490_000)[0] == "year"
 
 
+def _period_of_words(line: str, figure: str) -> tuple[str, str, str]:
+    """The kind, first and last day `period_of` gives the figure written `figure` in `line`
+    of a 2022 report."""
+    from pipelines.extract.periods import period_of
+
+    at = line.index(figure)
+    found = period_of(line, at, at + len(figure), 2022)
+    return found.kind, str(found.start), str(found.end)
+
+
 def test_an_event_dates_the_figures_it_gathered() -> None:
     """The days an event took place, as the words give them, date the figures it gathered;
     the kind stays the year, an amount or a length keeps the whole year, and a date that
     says when something started or a decision was taken dates nothing."""
-    from pipelines.extract.periods import period_of
-
-    def period(line: str, figure: str) -> tuple[str, str, str]:
-        at = line.index(figure)
-        found = period_of(line, at, at + len(figure), 2022)
-        return found.kind, str(found.start), str(found.end)
+    period = _period_of_words
 
     # L829, a timeline item opening on its day
     item = ("19 mai - Wingles - La Grande course contre la faim, projet sportif, dynamique et "
@@ -434,21 +439,12 @@ def test_an_event_dates_the_figures_it_gathered() -> None:
 def test_what_dates_an_event_and_what_does_not(line, figure, days) -> None:
     """What a read of the event dates found: each line, and the days it gives its figure
     (None: the whole report year)."""
-    from pipelines.extract.periods import period_of
-
-    at = line.index(figure)
-    found = period_of(line, at, at + len(figure), 2022)
     whole = ("2022-01-01", "2022-12-31")
-    assert (found.kind, str(found.start), str(found.end)) == ("year", *(days or whole))
+    assert _period_of_words(line, figure) == ("year", *(days or whole))
 
 
 def test_periods_of_quarters_opening_phrases_and_asides() -> None:
-    from pipelines.extract.periods import period_of
-
-    def period(line: str, figure: str) -> tuple[str, str, str]:
-        at = line.index(figure)
-        found = period_of(line, at, at + len(figure), 2022)
-        return found.kind, str(found.start), str(found.end)
+    period = _period_of_words
 
     # L4555: a quarter of the report year: the year, narrowed to its days
     quarter = "400 passages à la tyrolienne sur le 4ème trimestre"

@@ -71,50 +71,38 @@ def test_the_period_comes_from_the_sentence(line: str, kind: str | None) -> None
     assert (figure.period.kind if figure.period else None) == kind
 
 
-@pytest.mark.parametrize("heading", ["La contractualisation précédente (2019-2022) :", ""])
-def test_an_amount_voted_for_the_years_its_heading_gives_is_of_those_years(heading) -> None:
-    """Worded as tests/data/reworded-26 words line 4174: the amount before "votés" is of the
-    heading's years, its part "en 2022" of the year; without a span of years above, both
-    are of the year."""
-    result = extract(
-        f"""
-        LA CONTRACTUALISATION
-
-        {heading}
-
-        Sur les 24 millions d'euros votés au titre du fonds d'innovation territoriale, 5,37
-        millions d'euros ont financé en 2022 des opérations contractualisées.
-        """.replace("\n        millions", " millions")
-    )
-    period = {f.value: f.period for f in result.figures}
-    assert period[5_370_000] is None  # the report year
-    if heading:
-        assert period[24_000_000] == Period("multi_year", date(2019, 1, 1), date(2022, 12, 31))
-    else:
-        assert period[24_000_000] is None
+# line 4174 as tests/data/reworded-26 and reworded-28 word it: the envelope voted, its
+# part of the year
+_VOTED_ENVELOPES = [
+    (
+        "Sur les 24 millions d'euros votés au titre du fonds d'innovation territoriale, 5,37"
+        " millions d'euros ont financé en 2022 des opérations contractualisées.",
+        24_000_000,
+        5_370_000,
+    ),
+    (  # "pris sur les 23 M€ ... votés": the envelope stands between the two
+        "En 2022, les opérations contractualisées ont bénéficié de 5,06 millions d'euros, pris"
+        " sur les vingt-trois millions d'euros de fonds d'innovation territoriale votés",
+        23_000_000,
+        5_060_000,
+    ),
+]
 
 
 @pytest.mark.parametrize("heading", ["La contractualisation précédente (2019-2022) :", ""])
-def test_an_amount_taken_from_an_envelope_voted_is_of_the_year(heading) -> None:
-    """Worded as tests/data/reworded-28 words line 4174: "5,06 M€, pris sur les 23 M€ ...
-    votés": the envelope between "pris sur les" and "votés" is of the heading's years, the
-    amount taken from it of the year."""
-    result = extract(
-        f"""
-        LA CONTRACTUALISATION
-
-        {heading}
-
-        En 2022, les opérations contractualisées ont bénéficié de 5,06 millions d'euros,
-        pris sur les vingt-trois millions d'euros de fonds d'innovation territoriale votés
-        """.replace("\n        pris", " pris")
-    )
+@pytest.mark.parametrize(("line", "envelope", "part"), _VOTED_ENVELOPES)
+def test_an_amount_voted_for_the_years_its_heading_gives_is_of_those_years(
+    heading, line, envelope, part
+) -> None:
+    """The amount voted is of the heading's years, its part of the year; without a span of
+    years above, both are of the year."""
+    result = extract(f"LA CONTRACTUALISATION\n\n{heading}\n\n{line}\n")
     period = {f.value: f.period for f in result.figures}
-    assert period[5_060_000] is None  # the report year
+    assert period[part] is None  # the report year
     if heading:
-        assert period[23_000_000] == Period("multi_year", date(2019, 1, 1), date(2022, 12, 31))
+        assert period[envelope] == Period("multi_year", date(2019, 1, 1), date(2022, 12, 31))
     else:
-        assert period[23_000_000] is None
+        assert period[envelope] is None
 
 
 @pytest.mark.parametrize("programming", [True, False])
