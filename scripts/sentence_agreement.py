@@ -53,7 +53,8 @@ def figures_frame(path: Path) -> tuple[pd.DataFrame, Extraction]:
     labels |= {g.indicator_code: g.indicator_label for g in result.generated_indicators}
     names = {e.code: e.name for e in entities.entities.values()}
     aliases = {e.code: "|".join(e.aliases) for e in entities.entities.values()}
-    names |= {p.code: p.name for p in gazetteer(entities.department.code).places}  # communes
+    places = gazetteer(entities.department.code)
+    names |= {p.code: p.name for p in (*places.places, *places.epcis.epcis)}  # communes, EPCIs
     year = document.report_year
     rows = [
         {

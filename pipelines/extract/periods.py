@@ -266,10 +266,11 @@ _EVENT_DATES = (  # a stretch before the days it holds: "du 2 au 6 mai" is not "
 )
 # a dated item of a timeline: "19 mai - Wingles - La Grande course contre la faim ...
 # a rassemblé 1800 collégiens", "Bihucourt - 23 octobre - Tornado - 28 agents ...",
-# "Février - La tempête Eunice - ...", "23 juin - 2 juillet - ..."
+# "Février - La tempête Eunice - ...", "23 juin - 2 juillet - ...", "Janvier à mai - ..."
 _DATED_ITEM = re.compile(
     rf"^[\s\-–—◆•⇒*]*(?:(?!{_MONTH}\b)[^\W\d][^.;:!?\d]{{0,40}}?\s[-–]\s+)?(?:(?P<d1>{_DAY})\s+)?"
-    rf"(?P<m1>{_MONTH})(?:\s*[-–]\s*(?:(?P<d2>{_DAY})\s+)?(?P<m2>{_MONTH}))?{_IN_YEAR}\s*[-–.]",
+    rf"(?P<m1>{_MONTH})(?:(?:\s*[-–]\s*|\s+à\s+)(?:(?P<d2>{_DAY})\s+)?(?P<m2>{_MONTH}))?"
+    rf"{_IN_YEAR}\s*[-–.]",
     _I,
 )
 # a date that says when something started, was decided, settled or is due, not when the
@@ -334,6 +335,10 @@ _THE_NEXT = re.compile(rf"\s*(?:ce|cet|cette|ces)\s+(?P<noun>{_EVENT_NOUNS})\b",
 _FUTURE = re.compile(r"\b(?:sera|seront|serait|devrai(?:t|ent)|pourra|prévue?s?)\b", _I)
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 _BACK_SENTENCES = 3  # how many sentences back the event a figure speaks of may be dated
+# the length of what an event's people walked, ran or rode is the event's: "au terme d'un
+# parcours de 161 km", "différents parcours de marche nordique (2, 4 et 6 kms)"
+_COURSE = re.compile(r"\b(?:parcours|boucles?|circuits?|distances?)\b[^.;!?\d]{0,40}$", _I)
+_COURSE_REACH = 50
 _FOR_DAYS = re.compile(r"^[^.;!?]*?\bpendant\s+(?P<n>\d{1,2})\s+jours\b", _I)
 
 
@@ -361,9 +366,10 @@ def _event_date(text: str, start: int, end: int, report_year: int) -> Period | N
     bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text) + 1]
     n = next(k for k in range(len(bounds) - 1) if bounds[k] <= start < bounds[k + 1])
     sentence = text[bounds[n] : bounds[n + 1]]
+    course = _COURSE.search(text, max(0, start - _COURSE_REACH), start)
     if (
         _AMOUNT.search(text[start:end])
-        or _SIZE.search(text[start:end])
+        or (_SIZE.search(text[start:end]) and course is None)
         or _ALL_YEAR.search(sentence)
     ):
         return None

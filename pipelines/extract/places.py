@@ -70,8 +70,11 @@ class Gazetteer:
     things that hold a commune's name (the département, its offices and territories, the
     EPCIs) are no commune."""
 
-    def __init__(self, places: tuple[Entity, ...], others: Iterable[str] = ()) -> None:
+    def __init__(
+        self, places: tuple[Entity, ...], others: Iterable[str] = (), epcis: tuple[Entity, ...] = ()
+    ) -> None:
         self.places = places
+        self.epcis = EpciNames(epcis)
         self._by_key: dict[str, Entity] = {}
         spellings: set[str] = set()
         shorts = _short_names(places)
@@ -159,6 +162,70 @@ class Gazetteer:
         return found
 
 
+# the words of an EPCI's official name that say its kind, not which one it is
+_EPCI_KIND_WORDS = re.compile(
+    r"^communauté\s+(?:de\s+communes|d['’]\s*agglomération|urbaine)\s+"
+    r"(?:(?:de\s+la|de|du|des|d['’])\s+)?",
+    re.IGNORECASE,
+)
+_SMALL_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "et", "en"})
+_MIN_INITIALS = 3  # "CAB", "CCFL", "CABBALR": fewer letters name too many things
+
+
+class EpciNames:
+    """The EPCIs of the département from the official list (`raw/reference/epci.csv`), found
+    in a line as the report writes them: by their own name after their kind ("la communauté de
+    communes de Desvres Samer" for "Communauté de communes de Desvres-Samer", "Flandre-Lys"
+    for "Flandre Lys") or by the capitals of their name's initials ("l'intercommunalité
+    (CAB)" for "Communauté d'agglomération du Boulonnais")."""
+
+    def __init__(self, epcis: tuple[Entity, ...]) -> None:
+        self.epcis = epcis
+        by_name: dict[str, Entity] = {}
+        by_initials: dict[str, list[Entity]] = {}
+        for epci in epcis:
+            own = _EPCI_KIND_WORDS.sub("", epci.name)
+            if own != epci.name:
+                by_name[own] = epci
+            words = [w for w in re.split(r"[\s'’,-]+", epci.name) if w]
+            initials = "".join(w[0] for w in words if w.lower() not in _SMALL_WORDS).upper()
+            if len(initials) >= _MIN_INITIALS:
+                by_initials.setdefault(initials, []).append(epci)
+        self._by_key = {normalise_name(name): epci for name, epci in by_name.items()}
+        # an acronym two EPCIs share names neither
+        self._by_initials = {k: v[0] for k, v in by_initials.items() if len(v) == 1}
+        kind = (
+            r"\b(?:communauté\s+(?:de\s+communes?|d['’]\s*agglomération|urbaine)|CC|CA|CU)\s+"
+            r"(?:(?:de\s+la|de|du|des|d['’])\s*)?"
+        )
+        self._named = (
+            re.compile(rf"{kind}(?P<name>{_alternatives(by_name)})(?![\w'’-])", re.IGNORECASE)
+            if by_name
+            else None
+        )
+        self._initials = (
+            re.compile(
+                rf"(?<![\w-])(?P<initials>{'|'.join(map(re.escape, self._by_initials))})(?![\w-])"
+            )
+            if self._by_initials
+            else None
+        )
+
+    def named(self, text: str) -> list[tuple[int, Entity]]:
+        """Where the text names an EPCI, and which, left to right."""
+        found = []
+        if self._named is not None:
+            found += [
+                (m.start(), self._by_key[normalise_name(m["name"])])
+                for m in self._named.finditer(text)
+            ]
+        if self._initials is not None:
+            found += [
+                (m.start(), self._by_initials[m["initials"]]) for m in self._initials.finditer(text)
+            ]
+        return sorted(found, key=lambda f: f[0])
+
+
 def _alternatives(names: Iterable[str]) -> str:
     """The names as one alternation, longest first ("Saint-Omer" before "Omer"), accents
     and separators loose: "Noyelles-les-Vermelles", "Oye plage", "Aire-sur la-Lys", a
@@ -197,18 +264,28 @@ def gazetteer(
     departement_code: str, others: tuple[str, ...] = (), path: Path = COMMUNES, epci: Path = EPCI
 ) -> Gazetteer:
     """The communes of the département from the official list (none when the list is not
-    there or holds no commune of that département); `others`: the names of the département
-    and of its catalog's entities, no commune's; the EPCIs of the list are none either."""
+    there or holds no commune of that département), and the EPCIs they belong to; `others`:
+    the names of the département and of its catalog's entities, no commune's; the EPCIs'
+    names are none either."""
     if not path.is_file():
         return Gazetteer(())
     with path.open(encoding="utf-8", newline="") as handle:
-        places = tuple(
-            Entity(row["code"], "commune", row["nom"], None, departement_code, row["code"])
+        rows = [
+            row
             for row in csv.DictReader(handle)
             if row.get("code", "").startswith(departement_code) and row.get("nom")
-        )
-    epcis: tuple[str, ...] = ()
+        ]
+    places = tuple(
+        Entity(row["code"], "commune", row["nom"], None, departement_code, row["code"])
+        for row in rows
+    )
+    ours = {row.get("epci_code") for row in rows}  # the EPCIs its communes belong to
+    epcis: tuple[Entity, ...] = ()
     if epci.is_file():
         with epci.open(encoding="utf-8", newline="") as handle:
-            epcis = tuple(row["nom"] for row in csv.DictReader(handle) if row.get("nom"))
-    return Gazetteer(places, (*others, *epcis))
+            epcis = tuple(
+                Entity(row["code"], "epci", row["nom"], None, departement_code, row["code"])
+                for row in csv.DictReader(handle)
+                if row.get("nom") and row.get("code") in ours
+            )
+    return Gazetteer(places, (*others, *(e.name for e in epcis)), epcis)

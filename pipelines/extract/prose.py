@@ -225,7 +225,10 @@ def extract_prose(
             named = figures[of].label if of is not None and of < i else ""
             bare = _BRACKETED.sub("", named).strip()  # its context aside: "Bilans (...)"
             own = bare.split(" : ")[-1].lower()  # "Montant : projet": what it is of
-            if named and figure.label and own not in figure.label.lower():
+            said_whole = bool(bare and figure.label) and lemma(figure.label.split()[0]) == lemma(
+                bare.split()[0]
+            )
+            if named and figure.label and own not in figure.label.lower() and not said_whole:
                 # "X dont Y"; a part named by where or whom it is ("24 à Oignies") reads on
                 glue = " " if _PART_BY_PLACE.match(figure.label) else " : "
                 figure.label = f"{bare}{glue}{figure.label}"
@@ -235,6 +238,7 @@ def extract_prose(
             or boxes.get(line.location.order)
             or _office(f.label, offices)
             or _place(text, f, figures, places)
+            or _epci(text, f, figures, places)
             or titled.get(line.location.order)
             or _page_or_everywhere(text, f.quantity, page_entity, entities.department)
             for f in figures
@@ -359,7 +363,7 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
                 pass  # "réparties entre Oignies (23), ...", "75 places (24 à Oignies, ...)"
             elif _BETWEEN_PART.search(between) and previous.unit == unit:
                 figure.part_of = figures.index(previous)
-                figure.label = _set_apart(after, figure.label)
+                figure.label = _set_apart(after, figure.label) or _part_done(after, previous)
             elif _BETWEEN_PART.search(between) and _share_of_part(after, previous, figure):
                 # "42 places créées, dont la moitié sur le territoire du Boulonnais"
                 figure.label = _share_of_part(after, previous, figure)
@@ -1627,7 +1631,10 @@ def _count_among(after: str, previous: _Read, between: str = "") -> str:
         return f"{whole} {among['state']}"
     apart = _APART.match(after, among.end() if among is not None else 0)
     what = opening_phrase(_PHRASE_END.split(after[apart.end() :])[0]) if apart else ""
-    return f"{whole} ({what})" if is_noun_phrase(what) else ""
+    if is_noun_phrase(what):
+        return f"{whole} ({what})"
+    # "parmi lesquels 1 079 ont été attribués à des entreprises ...": what was done to them
+    return _part_done(after, previous) if fronted else ""
 
 
 # a time before what a change is of: "réduire de 30 % d'ici 2030 les émissions"
@@ -1652,6 +1659,25 @@ def _set_apart(after: str, label: str) -> str:
     apart = _APART.match(after)
     what = opening_phrase(_PHRASE_END.split(after[apart.end() :])[0]) if apart else ""
     return what if is_noun_phrase(what) else label
+
+
+def _part_done(after: str, whole: _Read) -> str:
+    """A bare part's label, from what was done to it: "2 294 marchés, dont 1 079 ont été
+    attribués à des entreprises du Pas-de-Calais" → "marchés attribués à des entreprises du
+    Pas-de-Calais"; "" when no participle follows the part."""
+    done = _PART_DONE.match(after)
+    noun = whole.label.split()[0].lower() if whole.label else ""
+    if done is None or not noun or not is_participle(done["done"]):
+        return ""
+    return " ".join(f"{noun} {done['done']}{done['rest']}".split())
+
+
+# "dont 1 079 ont été attribués à des entreprises ...": what was done to the part
+_PART_DONE = re.compile(
+    r"^\s*\**\s*(?:ont\s+été|a\s+été|sont|est|ont)\s+(?P<done>[a-zéèêàç]+)"
+    r"(?P<rest>(?:\s+(?:à|au|aux|en|dans|par|pour)\s+[^,;.()]{2,60})?)",
+    re.IGNORECASE,
+)
 
 
 def _bracket_whole(text: str, q: Quantity, before: list[Quantity]) -> int | None:
@@ -2526,7 +2552,15 @@ def _of_what(parse: Parse, q: Quantity, label: str) -> str:
     if acted and words <= _NAMED_LABEL and acted.split()[0] not in label.lower().split():
         # "l'accompagnement de cinq projets" → "projets accompagnés"
         label, words = f"{label} {acted}", words + len(acted.split())
-    context = context_of(parse, q.start, q.end) if words == 1 else ""
+    # "sollicitations enregistrées": by whom, when the verb's subject says it ("cette
+    # plateforme d'assistance qui a enregistré quelques 45 959 sollicitations")
+    # not a participle written after the noun ("une étudiante a passé au crible 326 conseils
+    # délivrés par le CAUE"): the verb's subject did something else to it
+    done_by = words == 2 and is_participle(label.split()[-1])
+    done_by = done_by and label.split()[-1].lower() not in parse.text[q.end :].lower().split()[:3]
+    context = context_of(parse, q.start, q.end) if words == 1 or done_by else ""
+    if done_by and len(context.split()) < 2:
+        context = ""  # "Agents rassemblés (journée)": a word says less than the page
     if not context and words <= _SHORT_LABEL and not acted:
         context = action_on(parse, q.start, q.end)
     if not context and words <= _SHORT_LABEL:  # "Avec 220 visites ..., les centres de santé"
@@ -4073,6 +4107,35 @@ def _place(text: str, figure: _Read, figures: list[_Read], places: Gazetteer) ->
     if subject is not None:
         return next((place for at, place in places.named(text) if at == subject.end()), None)
     return _line_place(text, figure, places)
+
+
+def _epci(text: str, figure: _Read, figures: list[_Read], places: Gazetteer) -> Entity | None:
+    """The EPCI the figure's clause names: within its phrase between commas, and between the
+    figure before it (or its sentence's start) and the figure after it (or its sentence's
+    end): "les travaux du pôle multimodal ... portés par l'intercommunalité (CAB) et
+    accompagnés à hauteur de 350 000 €", "neuf communes de la communauté de communes de
+    Desvres Samer"; None when it names none or several ("communauté de communes
+    Osartis-Marquion et communauté de communes Sud Artois")."""
+    q = figure.quantity
+    n = figures.index(figure)
+    bare = _BRACKETED.sub(lambda m: m.group(0).replace(",", " "), text)  # "(a, b)": one
+    opens = max(
+        bare.rfind(". ", 0, q.start) + 1,
+        bare.rfind(",", 0, q.start) + 1,
+        bare.rfind(";", 0, q.start) + 1,
+        figures[n - 1].quantity.end if n else 0,
+    )
+    closes = min(
+        (m.start() for m in _PHRASE_STOP.finditer(bare, q.end)),
+        default=len(text),
+    )
+    if n + 1 < len(figures):
+        closes = min(closes, figures[n + 1].quantity.start)
+    named = {e.code: e for _, e in places.epcis.named(text[opens:closes])}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+_PHRASE_STOP = re.compile(r"[,;]|[.!?](?:\s|$)")
 
 
 def _line_place(text: str, figure: _Read, places: Gazetteer) -> Entity | None:

@@ -297,6 +297,9 @@ def _what_happened(parse: Parse, noun: Word) -> list[Word]:
         if w.dep in {"acl:relcl", "acl"}
         and w.pos in {"VERB", "ADJ"}
         and _past_participle_of(noun, w)
+        # "2 294 marchés, dont 1 079 ont été attribués": what was done to a bare part of them
+        # (not "45 jeunes, dont 12 filles, ont été accueillis": the part is an aside)
+        and not any(_bare_number(parse, c) for c in parse.children(w) if c.dep.startswith("nsubj"))
     ]
     if subject.dep in {"nsubj:pass", "nsubj"} and head is not None:
         auxiliaries = {w.lemma.lower() for w in parse.children(head) if w.dep.startswith("aux")}
@@ -311,6 +314,13 @@ def _what_happened(parse: Parse, noun: Word) -> list[Word]:
                 return []
         return [head] if _past_participle_of(noun, head) else []
     return relative[:1]
+
+
+def _bare_number(parse: Parse, word: Word) -> bool:
+    """A number that stands for its noun alone ("dont 1 079 ont été attribués")."""
+    return any(c.isdigit() for c in word.text) and not any(
+        w.pos in {"NOUN", "PROPN", "ADJ"} for w in parse.children(word)
+    )
 
 
 def _contiguous_from(words: list[Word], noun: Word) -> list[Word]:
@@ -899,7 +909,7 @@ def context_of(parse: Parse, start: int, end: int) -> str:
         return ""
     anchor: Word | None
     if verb.dep in {"acl", "acl:relcl"}:
-        anchor = parse.head_of(verb)
+        anchor = _antecedent(parse, verb) or parse.head_of(verb)
     else:
         anchor = next((w for w in parse.children(verb) if w.dep in _SUBJECTS), None)
     if anchor is None or anchor.pos not in {"NOUN", "PROPN"} or anchor.i == noun.i:
@@ -908,14 +918,56 @@ def context_of(parse: Parse, start: int, end: int) -> str:
         return ""  # "la collectivité", "les MDADT": no more than the section says
     if _states_a_figure(parse, anchor, verb):
         return ""
+    if quoted := _quoted_with_its_noun(parse.text, anchor):
+        return quoted  # "L'expo « Migrations : ... » fait le plein avec 2500 visiteurs"
     phrase = phrase_of(parse, anchor, exclude=range(start, end))
     words = [w for w in phrase.split() if w != verb.text]
-    # the noun phrase without the clause a participle opens ("projet de mandat lancé en ...")
+    # the noun phrase without the clause a participle opens ("projet de mandat lancé en ...",
+    # "la réflexion portée sur ...", "agents ayant animé ...")
     participles = {w.text for w in parse.words if w.is_participle and w.i > anchor.i}
-    cut = next((n for n, w in enumerate(words) if n > 1 and w in participles), len(words))
+    cut = next(
+        (n for n, w in enumerate(words) if n and (w in participles or w == "ayant")), len(words)
+    )
     return " ".join(words[: min(cut, _CONTEXT_WORDS)]) if words else ""
 
 
+def _antecedent(parse: Parse, verb: Word) -> Word | None:
+    """The noun a relative clause's "qui" stands for: the noun phrase right before it
+    ("cette plateforme d'assistance qui a enregistré ..." → "plateforme"), which the parser
+    may hang elsewhere; None when no noun is written right before "qui"."""
+    who = next((w for w in parse.children(verb) if w.text.lower() == "qui"), None)
+    if who is None or who.i == 0:
+        return None
+    noun = parse.words[who.i - 1]
+    if noun.pos not in {"NOUN", "PROPN"}:
+        return None
+    while noun.dep == "nmod" and (up := parse.head_of(noun)) is not None and up.i < noun.i:
+        case = [w.text.lower() for w in parse.children(noun) if w.dep == "case"]
+        if case not in (["de"], ["d'"], ["d’"]):
+            break  # "agents disponibles depuis cette plateforme": the plateforme's own
+        noun = up  # "assistance" → "plateforme d'assistance"
+    return noun
+
+
+# a name in quotes after the common noun that says what it names: "l'expo « Migrations : une
+# archéologie des échanges »", "le dispositif « Bien vieillir »"
+_NAMED_IN_QUOTES = re.compile(
+    r"(?P<noun>[^\W\d_][\w-]{2,})\s*«\s*(?P<name>[^«»]{2,80}?)\s*»", re.IGNORECASE
+)
+
+
+def _quoted_with_its_noun(text: str, word: Word) -> str:
+    """The quoted name a word stands in, with the noun before it ("expo « Migrations : une
+    archéologie des échanges »"), when the parser took a word of the name for the phrase's
+    head; "" otherwise."""
+    for named in _NAMED_IN_QUOTES.finditer(text):
+        if named.start("name") <= word.start < named.end("name"):
+            noun, name = named["noun"], " ".join(named["name"].split())
+            return "" if noun.lower() in _ARTICLES else f"{noun} « {name} »"
+    return ""
+
+
+_ARTICLES = frozenset({"les", "des", "une", "aux", "ces", "son", "ses", "leur", "leurs", "cette"})
 # the prepositions of a participle's complement that says where, to what or during what
 _DONE_WHERE = frozenset({"à", "au", "aux", "dans", "lors", "auprès", "sur", "avec"})
 _COMPLEMENT_WORDS = 6

@@ -108,6 +108,7 @@ _WORDS_NUMBER = re.compile(
     # "vingt-deux collèges", "« coups", "réuni quatre fois" (not "trois fois plus")
     r"(?:(?=\s+(?!de\b|d['’]|à\b|fois\s+(?:plus|moins|par|autant|davantage|mieux|et\s+demie|"
     r"supérieure?s?|inférieure?s?|celui|celle|ceux|les?|la|l['’])\b)[a-zéèêà«])"
+    r"|(?=\s+d['’]\s*entre\s+(?:eux|elles)\b)"  # "sept d'entre eux": of the figure before
     r"|(?P<name>(?=\s+[A-ZÉ]))"  # "sept Maisons", "trois SCIC" (not "Deux Caps")
     r"|(?P<end>(?=\s*(?:[,.;:)(]|$))))"  # "au nombre de neuf,", "partenaires : neuf"
 )

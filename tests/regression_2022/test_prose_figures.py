@@ -4572,3 +4572,94 @@ def test_an_amount_its_subject_was_worth(indicators, entities) -> None:
     assert got[(2, "106 000 €")][1].startswith("Engagement départemental")
     assert got[(3, "1,48 M€")][1] == "Secours d'urgence"
     assert got[(3, "6 402")][1].startswith("Secours d'urgence")
+
+
+def test_an_epci_named_by_its_name_or_its_initials_is_the_entity(indicators, entities) -> None:
+    """Line 3831: "les travaux du pôle multimodal ... portés par l'intercommunalité (CAB) et
+    accompagnés à hauteur de 350 000 €" are the Communauté d'agglomération du Boulonnais's
+    (its initials, from the official list), the 600 000 € of the commune named in their own
+    phrase, the 50 000 € of neither; the same with the amount first (tests/data/reworded-20);
+    line 3281: communes "de la communauté de communes de Desvres Samer"; an EPCI named beside
+    another names neither."""
+    got = _extract_lines(
+        [
+            "Parmi lesquels : la réhabilitation de la base nautique et de glisse de"
+            " Neufchâtel-Hardelot (600 000 € d'accompagnement) de même que les travaux du pôle"
+            " multimodal (parking relais) à Capécure portés par l'intercommunalité (CAB) et"
+            " accompagnés à hauteur de 350 000 € et de la politique de droit commun liée aux"
+            " aires de co-voiturage à hauteur de 50 000 €.",
+            "En 2022 : 640 000 € ont accompagné la réhabilitation de la base nautique, 330 000 €"
+            " les travaux du pôle multimodal de Capécure portés par l'intercommunalité (CAB), et"
+            " 52 000 € la politique de droit commun liée aux aires de co-voiturage.",
+            "- ◆ Adoption des réglementations de boisements dans neuf communes de la communauté"
+            " de communes de Desvres Samer;",
+            "- ◆ 10 communes et 2 intercommunalités (communauté de communes Osartis-Marquion et"
+            " communauté de commune Sud Artois) traversées",
+        ],
+        indicators,
+        entities,
+    )
+
+    def at(line: int, span: str) -> tuple[str, str]:
+        figure = got[(line, span)][0]
+        return figure.entity_type, figure.entity_code
+
+    assert at(2, "350 000 €") == ("epci", "246200729")
+    assert at(2, "600 000 €") == ("commune", "62604")
+    assert at(2, "50 000 €")[0] != "epci"
+    assert at(3, "330 000 €") == ("epci", "246200729")
+    assert at(3, "52 000 €")[0] != "epci" and at(3, "640 000 €")[0] != "epci"
+    assert at(4, "neuf") == ("epci", "200018083")
+    assert at(5, "10")[0] != "epci" and at(5, "2")[0] != "epci"
+
+
+def test_the_epcis_of_the_official_list_as_the_report_writes_them() -> None:
+    """By their own name after their kind, hyphens and spaces alike ("Flandre-Lys" for
+    "Flandre Lys"), or by their initials in capitals; not a word that only starts alike."""
+    from pipelines.extract.places import gazetteer
+
+    epcis = gazetteer("62").epcis
+    names = [e.name for _, e in epcis.named("auprès de la communauté de communes Flandre-Lys")]
+    assert names == ["Communauté de communes Flandre Lys"]
+    found = epcis.named("La CABBALR et la CCFL, la CUA")
+    assert [e.code for _, e in found] == ["200072460", "245900758", "200033579"]
+    assert not epcis.named("le CABINET du Président, la Cabane")
+
+
+def test_what_the_seed_3838_readers_and_the_thirtieth_copy_found(indicators, entities) -> None:
+    """tests/data/judged (seed 3838) and tests/data/reworded-30: a quoted name keeps the noun
+    that says what it names (line 2638); a relative clause's "qui" stands for the noun right
+    before it (line 4807); a course's length is dated by its ride (line 2836), a timeline
+    item "Janvier à mai -" by its months (line 664); "sept d'entre eux" is read; a bare part
+    "parmi lesquels 1 079 ont été attribués à ..." is named by what was done to it, and
+    that is no participle of its whole (line 4649)."""
+    got = _extract_lines(
+        [
+            "L'expo « Migrations : une archéologie des échanges » fait le plein avec 2500"
+            " visiteurs !",
+            "Les agents disponibles depuis cette plateforme d'assistance qui a enregistré"
+            " quelques 45 959 sollicitations en 2022.",
+            "La randonnée est partie de Lille Grand Palais le samedi 21 mai et a rejoint la"
+            " station balnéaire au terme d'un parcours de 161 km à travers le Nord.",
+            "Janvier à mai - L'accueil familial de l'Artois a organisé différents parcours de"
+            " marche nordique (2, 4 et 6 kms).",
+            "Seize enfants sont nés sous le secret ; sept d'entre eux ont été admis pupilles de"
+            " l'Etat",
+            "Le Département a notifié 2 294 marchés, parmi lesquels 1 079 ont été attribués à"
+            " des entreprises du Pas-de-Calais.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "2500")][1] == "Visiteurs (expo « Migrations : une archéologie des échanges »)"
+    assert got[(3, "quelques 45 959")][1] == "Sollicitations enregistrées (plateforme d'assistance)"
+    ride = got[(4, "161 km")][0].period
+    assert ride is not None and (str(ride.start), str(ride.end)) == ("2022-05-21", "2022-05-21")
+    walk = got[(5, "6 kms")][0].period
+    assert walk is not None and (str(walk.start), str(walk.end)) == ("2022-01-01", "2022-05-31")
+    among = got[(6, "sept")][0]
+    assert among.value == 7 and among.part_of == got[(6, "Seize")][0].indicator_code
+    part, whole = got[(7, "1 079")], got[(7, "2 294")]
+    assert part[1] == "Marchés attribués à des entreprises du Pas-de-Calais"
+    assert part[0].part_of == whole[0].indicator_code
+    assert whole[1] == "Marchés notifiés"
