@@ -790,6 +790,84 @@ def voted_envelopes(
     return voted
 
 
+# a block's first paragraph that opens on the event or the stretch of the year it dates:
+# "Cette semaine a été organisée par le service local allocation insertion (SLAI), du 2 au 6
+# mai 2022, ...", "Le premier semestre 2022 a été consacré à la démarche d'« aller vers »"
+_OPENS_ON_EVENT = re.compile(
+    rf"^\s*(?:ce|cet|cette|ces|la|le|les|l['’]|une?)\s*(?:[\w-]+\s+)?{_EVENT_NOUNS}\b", _I
+)
+# a paragraph that says when itself: a month, a season, a year
+_OWN_TIME = re.compile(
+    rf"\b(?:{_MONTH}|printemps|automne|hiver|(?:19|20)\d\d)\b|\b(?:l['’]|en\s+)été\b", _I
+)  # "ont été" is no summer
+_EVENT_PARAGRAPHS = 3  # the paragraphs of a block an event's date covers, its opener included
+
+
+def event_blocks(document: Document, heads: Callable[[str], bool]) -> dict[Location, Period]:
+    """The paragraphs of a block whose first paragraph opens on an event and dates it ("les
+    clés pour réussir, une semaine dédiée aux bénéficiaires du RSA" then "Cette semaine a été
+    organisée ..., du 2 au 6 mai 2022, ..." then "41 personnes ont pu s'essayer aux métiers
+    de la logistique ...", "39 personnes se sont présentées aux Apprentis d'Auteuil ..."):
+    what they count took place those days, unless a paragraph says it holds all year (and a
+    figure whose own sentence says when keeps that: `in_its_block`).
+    `heads` says which lines open a block (the block reader's rule)."""
+    dated: dict[Location, Period] = {}
+    for section in document.sections:
+        period: Period | None = None
+        paragraphs = 0
+        for line in section.lines():
+            if heads(line.text):
+                period, paragraphs = None, 0
+                continue
+            if line.is_list_item or not line.text.strip():
+                continue
+            paragraphs += 1
+            if paragraphs == 1:
+                period = _opening_event(line.text, document.report_year)
+            elif (
+                period is not None
+                and paragraphs <= _EVENT_PARAGRAPHS
+                and not _ALL_YEAR.search(line.text)  # "La structure compte 45 agents"
+            ):
+                dated[line.location] = period
+    return dated
+
+
+# a paragraph that opens on a half of the year: "Le premier semestre 2022 a été consacré à"
+_OPENS_ON_A_HALF = re.compile(
+    r"^\s*(?:le|au|au\s+cours\s+du|durant\s+le|pendant\s+le)\s+"
+    r"(?P<half>premier|1er|second|deuxième|2nd|2e)\s+semestre(?:\s+(?P<y>(?:19|20)\d\d))?\b",
+    _I,
+)
+
+
+def in_its_block(text: str, start: int, block: Period) -> Period | None:
+    """The period of its block for the figure at text[start:], unless its own sentence says
+    when ("Les trois pactes ont été adoptés à l'automne 2022")."""
+    opens = max(text.rfind(". ", 0, start) + 1, 0)
+    closes = _SENTENCE_END.search(text, start)
+    return None if _OWN_TIME.search(text, opens, closes.start() if closes else len(text)) else block
+
+
+def _opening_event(text: str, report_year: int) -> Period | None:
+    """The days of the event a paragraph opens on, said in its first sentence, or the half
+    of the year it opens on."""
+    half = _OPENS_ON_A_HALF.match(text)
+    year = int(half["y"]) if half and half["y"] else report_year
+    if half is not None and year == report_year:
+        first = half["half"].lower().startswith(("premier", "1"))
+        return Period(
+            "year",
+            date(year, 1 if first else 7, 1),
+            date(year, 6, 30) if first else date(year, 12, 31),
+        )
+    if not _OPENS_ON_EVENT.match(text):
+        return None
+    first = _SENTENCE_END.search(text)
+    said = _sentence_date(text, 0, first.start() if first else len(text), None, report_year)
+    return said or None
+
+
 def _obtained_for_programming(lines: list[TextLine], n: int) -> tuple[int, int, Period] | None:
     """Funds obtained for a programming period of funds a line shortly above names ("la
     nouvelle période de programmation des fonds européens 2021-2027" ... "a permis

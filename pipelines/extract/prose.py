@@ -1334,7 +1334,9 @@ def _framing(text: str, q: Quantity, sentence_start: int, stop: int) -> str:
     # the framing that follows the figure's phrase comes first ("Dans le cadre de l'ESS, ...
     # onze fondations dans le cadre de l'accompagnement des projets du Budget citoyen")
     framing.sort(key=lambda m: not 0 <= m.start() - q.end <= _FRAMING_REACH)
-    framing = framing or [m for m in _FRAMING.finditer(text, 0, sentence_start)][:1]
+    # else the paragraph's nearest before it ("... lors de la tenue du club des territoires
+    # logement d'abord, le 29 novembre ... . Près de 130 participants ont ainsi été réunis")
+    framing = framing or [m for m in _FRAMING.finditer(text, 0, sentence_start)][-1:]
     context = ""
     # not the frame of another figure further on in the sentence ("80 personnes ... et 12
     # ateliers ... dans le cadre du Plan Climat": the ateliers')
@@ -1347,6 +1349,7 @@ def _framing(text: str, q: Quantity, sentence_start: int, stop: int) -> str:
     ]
     for frame in near:  # "lors de permanences, ... dans le cadre de la concertation ...":
         said = opening_phrase(_PHRASE_END.split(text[frame.end() :], maxsplit=1)[0])
+        said = _HOLDING.sub("", said)  # "la tenue du club ...": the club
         at = text.find(said, frame.end()) if said else -1
         quoted = _QUOTED_NAME.match(text, at + len(said)) if at >= 0 else None
         named = f"{said} « {' '.join(quoted['name'].split())} »" if quoted is not None else ""
@@ -3580,6 +3583,8 @@ _FRAMING = re.compile(
     r"(?:du|des|de\s+la|de\s+l['’]|de|d['’])\s*",
     re.IGNORECASE,
 )
+# the holding of a gathering, before what was held: "lors de la tenue du club des territoires"
+_HOLDING = re.compile(r"^(?:tenue|organisation)\s+(?:du|des|de\s+la|de\s+l['’])\s*", re.IGNORECASE)
 # how a count is spread, no part of what it counts: "55 événements, répartis sur l'ensemble
 # du département"
 _SPREAD_TAIL = re.compile(

@@ -24,6 +24,8 @@ from pipelines.extract.overview import extract_overview
 from pipelines.extract.parse import ParseCache
 from pipelines.extract.periods import (
     dated_sections,
+    event_blocks,
+    in_its_block,
     period_of,
     planned_lists,
     report_period,
@@ -286,6 +288,9 @@ def with_periods(result: Extraction, document: Document) -> Extraction:
     report_year = document.report_year
     words = _words(document)
     framed = dated_sections(document) | planned_lists(document)
+    # "Cette semaine a été organisée ..., du 2 au 6 mai 2022" then "39 personnes se sont
+    # présentées ...": the counts of a block that opens on an event it dates
+    events = event_blocks(document, opens_a_block)
     # "25 M€ ... voté dont 5,49 M€ en 2022" under "(2019-2022)", a line that opens a block
     voted = voted_envelopes(document, opens_a_block)
     figures = []
@@ -299,11 +304,22 @@ def with_periods(result: Extraction, document: Document) -> Extraction:
                     period = framed.get(figure.location, period)
                     opens, at, envelope = voted.get(figure.location, (0, -1, period))
                     period = envelope if figure.unit == "EUR" and opens <= start < at else period
+                block = events.get(figure.location)
+                if (
+                    block
+                    and period == report_period(report_year)
+                    and figure.unit not in _NOT_OF_AN_EVENT
+                ):
+                    period = in_its_block(text, start, block) or period
                 if period != report_period(report_year):
                     figure = replace(figure, period=period)
         figures.append(figure)
     result.figures = figures
     return result
+
+
+# what an event's days do not date: money is spent over the year, sizes stand
+_NOT_OF_AN_EVENT = frozenset({"EUR", "m", "km", "ha", "m2", "km2", "pct", "pct_change"})
 
 
 def _span_start(text: str, span: str) -> int:

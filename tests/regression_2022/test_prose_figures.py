@@ -4663,3 +4663,60 @@ def test_what_the_seed_3838_readers_and_the_thirtieth_copy_found(indicators, ent
     assert part[1] == "Marchés attribués à des entreprises du Pas-de-Calais"
     assert part[0].part_of == whole[0].indicator_code
     assert whole[1] == "Marchés notifiés"
+
+
+def test_a_block_that_opens_on_an_event_it_dates_dates_its_counts(indicators, entities) -> None:
+    """Lines 1875-1881: a block whose first paragraph opens on the week it dates ("Cette
+    semaine a été organisée ..., du 2 au 6 mai 2022") dates the counts of the paragraphs
+    under it, not their amounts; a bare count that speaks of the gathering its paragraph
+    named takes that gathering's name, the nearest before it (line 1096)."""
+    got = _extract_lines(
+        [
+            '"les clés pour réussir", une semaine dédiée aux bénéficiaires du RSA',
+            "Cette semaine a été organisée par le service local allocation insertion (SLAI), du"
+            " 2 au 6 mai 2022, semaine départementale dédiée aux bénéficiaires du RSA.",
+            "41 personnes ont pu s'essayer aux métiers de la logistique et du transport.",
+            "39 personnes se sont présentées aux Apprentis d'Auteuil pour un projet, pour un"
+            " coût de 12 000 €.",
+            "Une autre action",
+            "En 2022, 300 personnes ont été accompagnées.",
+            "2022 a permis la montée en charge au titre du logement d'abord des territoires du"
+            " Boulonnais. Ces avancées ont été saluées lors de la tenue du club des territoires"
+            " logement d'abord, le 29 novembre. Près de 130 participants ont ainsi été réunis.",
+        ],
+        indicators,
+        entities,
+    )
+
+    def days(line: int, span: str) -> tuple[str, str]:
+        period = got[(line, span)][0].period
+        return (str(period.start), str(period.end)) if period else ("year", "year")
+
+    assert days(4, "41") == days(5, "39") == ("2022-05-02", "2022-05-06")
+    assert days(5, "12 000 €") == ("year", "year")
+    assert days(7, "300") in {("year", "year"), ("2022-01-01", "2022-12-31")}
+    club = "Participants réunis (club des territoires logement d'abord)"
+    assert got[(8, "Près de 130")][1] == club
+
+
+def test_a_block_that_opens_on_a_half_of_the_year(indicators, entities) -> None:
+    """Lines 352-356: "Le premier semestre 2022 a été consacré à la démarche d'« aller vers »"
+    opens its block, whose next paragraphs count what was done then; a semester said inside
+    a figure's own sentence dates nothing ("Les trois pactes ont été adoptés à l'automne 2022
+    après une démarche ... qui s'est déroulée pendant le premier semestre", line 341)."""
+    got = _extract_lines(
+        [
+            "Les étapes et les outils de la construction",
+            "Le premier semestre 2022 a été consacré à la démarche d'« aller vers » l'ensemble"
+            " des acteurs du département.",
+            "Le Département a lancé un questionnaire en ligne. Près de 1 500 répondants ont"
+            " confirmé les enjeux.",
+            "Les trois pactes ont été adoptés à l'automne 2022 après une vaste démarche de"
+            " co-construction qui s'est déroulée pendant le premier semestre.",
+        ],
+        indicators,
+        entities,
+    )
+    half = got[(4, "Près de 1 500")][0].period
+    assert half is not None and (str(half.start), str(half.end)) == ("2022-01-01", "2022-06-30")
+    assert got[(5, "trois")][0].period is None
