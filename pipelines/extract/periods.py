@@ -337,7 +337,14 @@ _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 _BACK_SENTENCES = 3  # how many sentences back the event a figure speaks of may be dated
 # the length of what an event's people walked, ran or rode is the event's: "au terme d'un
 # parcours de 161 km", "différents parcours de marche nordique (2, 4 et 6 kms)"
-_COURSE = re.compile(r"\b(?:parcours|boucles?|circuits?|distances?)\b[^.;!?\d]{0,40}$", _I)
+_COURSE = re.compile(r"\b(?:parcours|boucles?|circuits?)\b[^.;!?\d]{0,40}$", _I)
+_LENGTH = re.compile(r"\b(?:m|km|kms|mètres?|kilomètres?)\b", _I)
+# what says a length was walked, ran or rode at an event: "La randonnée est partie ..."
+_GONE_OVER = re.compile(
+    r"\b(?:randonnée|course|marche|trail|cyclo\w*|cyclistes?|coureurs?|parcouru|couru|"
+    r"participants?|édition)\b",
+    _I,
+)
 _COURSE_REACH = 50
 _FOR_DAYS = re.compile(r"^[^.;!?]*?\bpendant\s+(?P<n>\d{1,2})\s+jours\b", _I)
 
@@ -360,16 +367,21 @@ def _event_date(text: str, start: int, end: int, report_year: int) -> Period | N
     ... . Près de 130 participants ont ainsi été réunis"); in the next sentence when it
     speaks of the same thing ("... 15 000 visiteurs pour cette exposition. Cette exposition
     a été présentée du 2 avril au 6 novembre 2022"); else the date a timeline item opens on
-    ("19 mai - Wingles - ... 1800 collégiens"). Not an amount or a length (money is spent
-    over the year), a stock or what the sentence says holds all year, a figure that counts
-    days itself, nor a date that says when something started, was decided or is due."""
+    ("19 mai - Wingles - ... 1800 collégiens"). Not an amount or a size (money is spent
+    over the year; a length only when it is the course an event's people went over), a stock
+    or what the sentence says holds all year, a figure that counts days itself, nor a date
+    that says when something started, was decided or is due."""
     bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text) + 1]
     n = next(k for k in range(len(bounds) - 1) if bounds[k] <= start < bounds[k + 1])
     sentence = text[bounds[n] : bounds[n + 1]]
-    course = _COURSE.search(text, max(0, start - _COURSE_REACH), start)
+    course = (
+        _COURSE.search(text, max(0, start - _COURSE_REACH), start)
+        and _LENGTH.search(text[start:end])
+        and _GONE_OVER.search(_full_sentence(text, start, end))  # past its ";"
+    )
     if (
         _AMOUNT.search(text[start:end])
-        or (_SIZE.search(text[start:end]) and course is None)
+        or (_SIZE.search(text[start:end]) and not course)
         or _ALL_YEAR.search(sentence)
     ):
         return None
@@ -397,6 +409,12 @@ def _event_date(text: str, start: int, end: int, report_year: int) -> Period | N
         return None
     dated = _dated(item, report_year, text[item.end() :])
     return dated if dated is not None and dated.start and dated.start.year == report_year else None
+
+
+def _full_sentence(text: str, start: int, end: int) -> str:
+    """The sentence of text[start:end], from full stop to full stop."""
+    stop = text.find(". ", end)
+    return text[max(text.rfind(". ", 0, start), 0) : stop if stop >= 0 else len(text)]
 
 
 def _without_dates(text: str) -> str:
@@ -794,12 +812,16 @@ def voted_envelopes(
 # "Cette semaine a été organisée par le service local allocation insertion (SLAI), du 2 au 6
 # mai 2022, ...", "Le premier semestre 2022 a été consacré à la démarche d'« aller vers »"
 _OPENS_ON_EVENT = re.compile(
-    rf"^\s*(?:ce|cet|cette|ces|la|le|les|l['’]|une?)\s*(?:[\w-]+\s+)?{_EVENT_NOUNS}\b", _I
+    rf"^\s*(?:(?:ce|cet|cette|ces|la|le|les|une?)\s+|l['’]\s*)(?:[\w-]+\s+)?{_EVENT_NOUNS}\b", _I
 )
 # a paragraph that says when itself: a month, a season, a year
 _OWN_TIME = re.compile(
-    rf"\b(?:{_MONTH}|printemps|automne|hiver|(?:19|20)\d\d)\b|\b(?:l['’]|en\s+)été\b", _I
-)  # "ont été" is no summer
+    rf"\b(?:{_MONTH}|printemps|automne|hiver|semestre|trimestre|rentrée)\b"
+    r"|\b(?:l['’]|en\s+|cet\s+)été\b"  # "ont été" is no summer
+    # a year, said as one: not "2000 participants"
+    r"|\b(?:en|fin|début|depuis|au|de|dès|année|exercice)\s+(?:19|20)\d\d\b",
+    _I,
+)
 _EVENT_PARAGRAPHS = 3  # the paragraphs of a block an event's date covers, its opener included
 
 
@@ -841,12 +863,14 @@ _OPENS_ON_A_HALF = re.compile(
 )
 
 
-def in_its_block(text: str, start: int, block: Period) -> Period | None:
-    """The period of its block for the figure at text[start:], unless its own sentence says
-    when ("Les trois pactes ont été adoptés à l'automne 2022")."""
-    opens = max(text.rfind(". ", 0, start) + 1, 0)
-    closes = _SENTENCE_END.search(text, start)
-    return None if _OWN_TIME.search(text, opens, closes.start() if closes else len(text)) else block
+def in_its_block(text: str, start: int, end: int, block: Period) -> Period | None:
+    """The period of its block for the figure at text[start:end], unless its own sentence
+    says when ("Les trois pactes ont été adoptés à l'automne 2022") or it counts days
+    ("7 dates")."""
+    opens = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    closes = _SENTENCE_END.search(text, end)
+    said = _OWN_TIME.search(text, opens, closes.start() if closes else len(text))
+    return None if said or _COUNTS_DAYS.match(text, end) else block
 
 
 def _opening_event(text: str, report_year: int) -> Period | None:

@@ -23,14 +23,17 @@ from schemas.catalog import Entity, normalise_name
 
 COMMUNES = REFERENCE_DIR / "communes.csv"
 EPCI = REFERENCE_DIR / "epci.csv"
+EPCI_AS_WRITTEN = REFERENCE_DIR / "territory_epci.csv"  # the report's spellings of its EPCIs
 # what stands before a place's name: a preposition or an article, or the kind of a school
 # named after its commune ("le collège Calais République")
 _CUE = r"(?:\b(?:à|de|d['’]|sur|au|aux|du|des|le|la|les|l['’])\s*|\b(?:collège|lycée|école)\s+)"
-# an EPCI named by its kind: "communauté de communes de Desvres Samer", "CA du Calaisis"
-_EPCI_KIND = re.compile(
-    r"(?:\bcommunauté\s+(?:de\s+communes|d['’]\s*agglomération|urbaine)\s*|\b(?:CC|CA|CU)\s*)$",
-    re.IGNORECASE,
+# the kind of an EPCI, before its own name: "communauté de communes de Desvres Samer",
+# "communauté de commune Sud Artois", "CA du Calaisis"
+_KIND = (
+    r"\b(?:communauté\s+(?:de\s+communes?|d['’]\s*agglomération|urbaine)|CC|CA|CU)\s*"
+    r"(?:(?:de\s+la|de|du|des|d['’])\s*)?"
 )
+_EPCI_KIND = re.compile(rf"{_KIND}$", re.IGNORECASE)
 
 
 # what may follow a commune's name in a field that opens with it: other names or numbers
@@ -132,21 +135,28 @@ class Gazetteer:
             return None  # "Bus numérique", "Contes et légendes": a common word, not the place
         return self._place(match["name"])
 
+    def _without_others(self, text: str) -> str:
+        """The text with the names of other things than communes blanked: the catalog's
+        entities', the EPCIs' as the report writes them ("la CA du Pays de Saint-Omer")."""
+        if self._others is not None:
+            text = self._others.sub(lambda m: " " * len(m.group(0)), text)
+        for start, end, _ in self.epcis.spans(text):
+            text = text[:start] + " " * (end - start) + text[end:]
+        return text
+
     def mentioned(self, text: str) -> set[str]:
         """The codes of every commune the text writes, cue or not, capitalised ("Calais MLK",
         "Annay-sous-Lens"); not one inside the name of another thing ("Pas-de-Calais")."""
         if self._mention is None:
             return set()
-        if self._others is not None:
-            text = self._others.sub(lambda m: " " * len(m.group(0)), text)
+        text = self._without_others(text)
         return {self._place(m["name"]).code for m in self._mention.finditer(text)}
 
     def named(self, clause: str) -> list[tuple[int, Entity]]:
         """Where the clause names a commune (after a cue), and which, left to right."""
         if self._pattern is None:
             return []
-        if self._others is not None:  # "MDS du Calaisis", "CA du Pays de Saint-Omer"
-            clause = self._others.sub(lambda m: " " * len(m.group(0)), clause)
+        clause = self._without_others(clause)  # "MDS du Calaisis", "CA du Pays de Saint-Omer"
         found = []
         for match in self._pattern.finditer(clause):
             start = match.start("name")
@@ -162,68 +172,95 @@ class Gazetteer:
         return found
 
 
-# the words of an EPCI's official name that say its kind, not which one it is
-_EPCI_KIND_WORDS = re.compile(
-    r"^communauté\s+(?:de\s+communes|d['’]\s*agglomération|urbaine)\s+"
-    r"(?:(?:de\s+la|de|du|des|d['’])\s+)?",
-    re.IGNORECASE,
-)
+# an EPCI's name as the report writes it: its article, and its initials in brackets
+_ARTICLE_OPENS = re.compile(r"^(?:la|le|l['’])\s*", re.IGNORECASE)
+_INITIALS_AFTER = re.compile(r"\s*\((?P<initials>[A-Z0-9]{3,})\)\s*$")
 _SMALL_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "et", "en"})
 _MIN_INITIALS = 3  # "CAB", "CCFL", "CABBALR": fewer letters name too many things
+# what stands before initials the report did not write itself: "(CAB)", "la CAB"
+_INITIALS_CUE = r"(?:\(\s*|\b(?:la|de\s+la|à\s+la|par\s+la)\s+)"
 
 
 class EpciNames:
-    """The EPCIs of the département from the official list (`raw/reference/epci.csv`), found
-    in a line as the report writes them: by their own name after their kind ("la communauté de
-    communes de Desvres Samer" for "Communauté de communes de Desvres-Samer", "Flandre-Lys"
-    for "Flandre Lys") or by the capitals of their name's initials ("l'intercommunalité
-    (CAB)" for "Communauté d'agglomération du Boulonnais")."""
+    """The EPCIs of the département from the official list (`raw/reference/epci.csv`) and as
+    the report writes them (`territory_epci.csv`), found in a line: by their own name after
+    their kind ("la communauté de communes de Desvres Samer" for "Communauté de communes de
+    Desvres-Samer", "Flandre-Lys" for "Flandre Lys"), by a name the report writes without a
+    kind ("Grand Calais Terres et Mers"), by initials the report writes ("CALL", "(CABBALR)"),
+    or by the capitals of their name's initials after a cue ("l'intercommunalité (CAB)" for
+    "Communauté d'agglomération du Boulonnais")."""
 
     def __init__(self, epcis: tuple[Entity, ...]) -> None:
         self.epcis = epcis
-        by_name: dict[str, Entity] = {}
-        by_initials: dict[str, list[Entity]] = {}
+        own: dict[str, Entity] = {}  # after their kind
+        bare: dict[str, Entity] = {}  # as the report writes them, without a kind
+        written: dict[str, list[Entity]] = {}  # initials the report writes
+        computed: dict[str, list[Entity]] = {}
         for epci in epcis:
-            own = _EPCI_KIND_WORDS.sub("", epci.name)
-            if own != epci.name:
-                by_name[own] = epci
+            for name in (epci.name, *epci.aliases):
+                name = _ARTICLE_OPENS.sub("", name.strip())
+                if (initials := _INITIALS_AFTER.search(name)) is not None:
+                    written.setdefault(initials["initials"], []).append(epci)
+                    name = name[: initials.start()]
+                if name.isupper() and " " not in name:
+                    written.setdefault(name, []).append(epci)  # "CALL"
+                    continue
+                named = _EPCI_KIND_OPENS.sub("", name)
+                kind = own if named != name else bare
+                kind[re.sub(r"\s*-\s*", "-", named)] = epci  # "Lens - Liévin"
             words = [w for w in re.split(r"[\s'’,-]+", epci.name) if w]
-            initials = "".join(w[0] for w in words if w.lower() not in _SMALL_WORDS).upper()
-            if len(initials) >= _MIN_INITIALS:
-                by_initials.setdefault(initials, []).append(epci)
-        self._by_key = {normalise_name(name): epci for name, epci in by_name.items()}
-        # an acronym two EPCIs share names neither
-        self._by_initials = {k: v[0] for k, v in by_initials.items() if len(v) == 1}
-        kind = (
-            r"\b(?:communauté\s+(?:de\s+communes?|d['’]\s*agglomération|urbaine)|CC|CA|CU)\s+"
-            r"(?:(?:de\s+la|de|du|des|d['’])\s*)?"
-        )
-        self._named = (
-            re.compile(rf"{kind}(?P<name>{_alternatives(by_name)})(?![\w'’-])", re.IGNORECASE)
-            if by_name
-            else None
-        )
-        self._initials = (
-            re.compile(
-                rf"(?<![\w-])(?P<initials>{'|'.join(map(re.escape, self._by_initials))})(?![\w-])"
-            )
-            if self._by_initials
-            else None
-        )
+            letters = "".join(w[0] for w in words if w.lower() not in _SMALL_WORDS).upper()
+            if len(letters) >= _MIN_INITIALS:
+                computed.setdefault(letters, []).append(epci)
+        self._by_key = {normalise_name(n): e for n, e in (*own.items(), *bare.items())}
+        # initials two EPCIs share name neither
+        self._written = {k: v[0] for k, v in written.items() if len({e.code for e in v}) == 1}
+        self._computed = {
+            k: v[0] for k, v in computed.items() if len(v) == 1 and k not in self._written
+        }
+        self._patterns = [
+            re.compile(rf"{_KIND}(?P<name>{_alternatives(own)})(?![\w'’-])", re.IGNORECASE)
+            if own
+            else None,
+            re.compile(rf"(?<![\w'’-])(?P<name>{_alternatives(bare)})(?![\w'’-])")
+            if bare
+            else None,
+        ]
+        self._initials = [
+            re.compile(rf"(?<![\w-])(?P<initials>{_one_of(self._written)})(?![\w-])")
+            if self._written
+            else None,
+            re.compile(rf"{_INITIALS_CUE}(?P<initials>{_one_of(self._computed)})(?![\w-])")
+            if self._computed
+            else None,
+        ]
+
+    def spans(self, text: str) -> list[tuple[int, int, Entity]]:
+        """Where the text names an EPCI (from, to), and which, left to right."""
+        found = [
+            (m.start(), m.end(), self._by_key[normalise_name(re.sub(r"\s*-\s*", "-", m["name"]))])
+            for pattern in self._patterns
+            if pattern is not None
+            for m in pattern.finditer(text)
+        ]
+        found += [
+            (m.start("initials"), m.end(), {**self._written, **self._computed}[m["initials"]])
+            for pattern in self._initials
+            if pattern is not None
+            for m in pattern.finditer(text)
+        ]
+        return sorted(found, key=lambda f: f[0])
 
     def named(self, text: str) -> list[tuple[int, Entity]]:
         """Where the text names an EPCI, and which, left to right."""
-        found = []
-        if self._named is not None:
-            found += [
-                (m.start(), self._by_key[normalise_name(m["name"])])
-                for m in self._named.finditer(text)
-            ]
-        if self._initials is not None:
-            found += [
-                (m.start(), self._by_initials[m["initials"]]) for m in self._initials.finditer(text)
-            ]
-        return sorted(found, key=lambda f: f[0])
+        return [(start, epci) for start, _, epci in self.spans(text)]
+
+
+_EPCI_KIND_OPENS = re.compile(rf"^{_KIND}", re.IGNORECASE)
+
+
+def _one_of(words: Iterable[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
 def _alternatives(names: Iterable[str]) -> str:
@@ -261,7 +298,11 @@ _LOOSE = {
 
 @cache
 def gazetteer(
-    departement_code: str, others: tuple[str, ...] = (), path: Path = COMMUNES, epci: Path = EPCI
+    departement_code: str,
+    others: tuple[str, ...] = (),
+    path: Path = COMMUNES,
+    epci: Path = EPCI,
+    written_as: Path = EPCI_AS_WRITTEN,
 ) -> Gazetteer:
     """The communes of the département from the official list (none when the list is not
     there or holds no commune of that département), and the EPCIs they belong to; `others`:
@@ -280,11 +321,24 @@ def gazetteer(
         for row in rows
     )
     ours = {row.get("epci_code") for row in rows}  # the EPCIs its communes belong to
+    written: dict[str, list[str]] = {}
+    if written_as.is_file():
+        with written_as.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                written.setdefault(row.get("epci_code", ""), []).append(row.get("report_name", ""))
     epcis: tuple[Entity, ...] = ()
     if epci.is_file():
         with epci.open(encoding="utf-8", newline="") as handle:
             epcis = tuple(
-                Entity(row["code"], "epci", row["nom"], None, departement_code, row["code"])
+                Entity(
+                    row["code"],
+                    "epci",
+                    row["nom"],
+                    None,
+                    departement_code,
+                    row["code"],
+                    tuple(n for n in written.get(row["code"], []) if n),
+                )
                 for row in csv.DictReader(handle)
                 if row.get("nom") and row.get("code") in ours
             )

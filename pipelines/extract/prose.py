@@ -1336,7 +1336,19 @@ def _framing(text: str, q: Quantity, sentence_start: int, stop: int) -> str:
     framing.sort(key=lambda m: not 0 <= m.start() - q.end <= _FRAMING_REACH)
     # else the paragraph's nearest before it ("... lors de la tenue du club des territoires
     # logement d'abord, le 29 novembre ... . Près de 130 participants ont ainsi été réunis")
-    framing = framing or [m for m in _FRAMING.finditer(text, 0, sentence_start)][-1:]
+    # (one whose sentence, and what follows it, holds no figure: "44 lauréats ... lors du
+    # Conseil du 24 novembre. 12 projets" keeps the paragraph's first, not what another
+    # figure's sentence was framed by)
+    before = [
+        m
+        for m in _FRAMING.finditer(text, 0, sentence_start)
+        if not _figure_between(
+            text,
+            max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0),
+            sentence_start,
+        )
+    ]
+    framing = framing or before[-1:] or [m for m in _FRAMING.finditer(text, 0, sentence_start)][:1]
     context = ""
     # not the frame of another figure further on in the sentence ("80 personnes ... et 12
     # ateliers ... dans le cadre du Plan Climat": the ateliers')
@@ -1364,6 +1376,15 @@ def _framing(text: str, q: Quantity, sentence_start: int, stop: int) -> str:
     if not is_noun_phrase(context):
         context = _dated_title(text, q)
     return context
+
+
+def _figure_between(text: str, start: int, end: int) -> bool:
+    """Whether a figure stands in text[start:end], a day of a date aside ("le 29 novembre")."""
+    between = text[start:end]
+    return any(
+        not re.match(rf"\s*{MONTH}\b", between[q.end :], re.IGNORECASE)
+        for q in find_quantities(between, cardinals=True)
+    )
 
 
 def _named_before(text: str, q: Quantity, sentence_start: int, stop: int, short: bool) -> str:
@@ -1669,16 +1690,22 @@ def _part_done(after: str, whole: _Read) -> str:
     attribués à des entreprises du Pas-de-Calais" → "marchés attribués à des entreprises du
     Pas-de-Calais"; "" when no participle follows the part."""
     done = _PART_DONE.match(after)
-    noun = whole.label.split()[0].lower() if whole.label else ""
+    head = whole.label.split()[0] if whole.label else ""
+    noun = head if head.isupper() else head.lower()  # "EHPAD", not "ehpad"
     if done is None or not noun or not is_participle(done["done"]):
         return ""
-    return " ".join(f"{noun} {done['done']}{done['rest']}".split())
+    rest = done["rest"] or ""
+    if len(rest) >= _PART_REST:  # "... du Pas-de-Calais": no word cut at the limit
+        rest = rest.rsplit(" ", 1)[0]
+    return " ".join(f"{noun} {done['done']}{rest}".split())
 
 
-# "dont 1 079 ont été attribués à des entreprises ...": what was done to the part
+# "dont 1 079 ont été attribués à des entreprises ...": what was done to the part (passive:
+# "dont 120 ont obtenu leur diplôme" is what they did, not what was done to them)
+_PART_REST = 60
 _PART_DONE = re.compile(
-    r"^\s*\**\s*(?:ont\s+été|a\s+été|sont|est|ont)\s+(?P<done>[a-zéèêàç]+)"
-    r"(?P<rest>(?:\s+(?:à|au|aux|en|dans|par|pour)\s+[^,;.()]{2,60})?)",
+    r"^\s*\**\s*(?:ont\s+été|a\s+été|sont|est)\s+(?:\w+ment\s+)?(?P<done>[^\W\d_]+)"
+    rf"(?P<rest>\s+(?:à|au|aux|dans|par|pour)\s+[^,;.()\d]{{2,{_PART_REST}}})?",
     re.IGNORECASE,
 )
 
@@ -2560,7 +2587,8 @@ def _of_what(parse: Parse, q: Quantity, label: str) -> str:
     # not a participle written after the noun ("une étudiante a passé au crible 326 conseils
     # délivrés par le CAUE"): the verb's subject did something else to it
     done_by = words == 2 and is_participle(label.split()[-1])
-    done_by = done_by and label.split()[-1].lower() not in parse.text[q.end :].lower().split()[:3]
+    written_after = re.findall(r"[^\W\d_]+", parse.text[q.end :].lower())[:3]
+    done_by = done_by and label.split()[-1].lower() not in written_after
     context = context_of(parse, q.start, q.end) if words == 1 or done_by else ""
     if done_by and len(context.split()) < 2:
         context = ""  # "Agents rassemblés (journée)": a word says less than the page
@@ -4121,6 +4149,8 @@ def _epci(text: str, figure: _Read, figures: list[_Read], places: Gazetteer) -> 
     accompagnés à hauteur de 350 000 €", "neuf communes de la communauté de communes de
     Desvres Samer"; None when it names none or several ("communauté de communes
     Osartis-Marquion et communauté de communes Sud Artois")."""
+    if lemma(figure.label.split()[0] if figure.label else "").lower() in _EPCI_NOUNS:
+        return None  # "3 EPCI : la Communauté d'Agglomération du Boulonnais, ...": none of them
     q = figure.quantity
     n = figures.index(figure)
     bare = _BRACKETED.sub(lambda m: m.group(0).replace(",", " "), text)  # "(a, b)": one
@@ -4128,8 +4158,13 @@ def _epci(text: str, figure: _Read, figures: list[_Read], places: Gazetteer) -> 
         bare.rfind(". ", 0, q.start) + 1,
         bare.rfind(",", 0, q.start) + 1,
         bare.rfind(";", 0, q.start) + 1,
+        bare.rfind(":", 0, q.start) + 1,
         figures[n - 1].quantity.end if n else 0,
     )
+    if n and opens == figures[n - 1].quantity.end:
+        # "350 000 € à la CAB et 120 000 € aux communes": what follows the figure before is
+        # its own complement
+        opens += len(_PHRASE_END.split(text[opens : q.start], maxsplit=1)[0])
     closes = min(
         (m.start() for m in _PHRASE_STOP.finditer(bare, q.end)),
         default=len(text),
@@ -4140,7 +4175,8 @@ def _epci(text: str, figure: _Read, figures: list[_Read], places: Gazetteer) -> 
     return next(iter(named.values())) if len(named) == 1 else None
 
 
-_PHRASE_STOP = re.compile(r"[,;]|[.!?](?:\s|$)")
+_EPCI_NOUNS = frozenset({"epci", "intercommunalité", "communauté"})
+_PHRASE_STOP = re.compile(r"[,;:]|[.!?](?:\s|$)")
 
 
 def _line_place(text: str, figure: _Read, places: Gazetteer) -> Entity | None:

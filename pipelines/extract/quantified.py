@@ -909,7 +909,9 @@ def context_of(parse: Parse, start: int, end: int) -> str:
         return ""
     anchor: Word | None
     if verb.dep in {"acl", "acl:relcl"}:
-        anchor = _antecedent(parse, verb) or parse.head_of(verb)
+        anchor = parse.head_of(verb)
+        if anchor is None or anchor.pos not in {"NOUN", "PROPN"} or _disagree(anchor, verb):
+            anchor = _antecedent(parse, verb) or anchor
     else:
         anchor = next((w for w in parse.children(verb) if w.dep in _SUBJECTS), None)
     if anchor is None or anchor.pos not in {"NOUN", "PROPN"} or anchor.i == noun.i:
@@ -918,23 +920,31 @@ def context_of(parse: Parse, start: int, end: int) -> str:
         return ""  # "la collectivité", "les MDADT": no more than the section says
     if _states_a_figure(parse, anchor, verb):
         return ""
-    if quoted := _quoted_with_its_noun(parse.text, anchor):
+    if quoted := _quoted_with_its_noun(parse, anchor):
         return quoted  # "L'expo « Migrations : ... » fait le plein avec 2500 visiteurs"
     phrase = phrase_of(parse, anchor, exclude=range(start, end))
     words = [w for w in phrase.split() if w != verb.text]
     # the noun phrase without the clause a participle opens ("projet de mandat lancé en ...",
-    # "la réflexion portée sur ...", "agents ayant animé ...")
+    # "agents ayant animé ...")
     participles = {w.text for w in parse.words if w.is_participle and w.i > anchor.i}
     cut = next(
-        (n for n, w in enumerate(words) if n and (w in participles or w == "ayant")), len(words)
+        (n for n, w in enumerate(words) if (n > 1 and w in participles) or (n and w == "ayant")),
+        len(words),
     )
     return " ".join(words[: min(cut, _CONTEXT_WORDS)]) if words else ""
 
 
+def _disagree(noun: Word, verb: Word) -> bool:
+    """A noun and a relative clause's verb (or its participle) of different numbers."""
+    numbers = [re.search(r"Number=(\w+)", w.morph) for w in (noun, verb)]
+    return all(numbers) and numbers[0][1] != numbers[1][1]  # type: ignore[index]
+
+
 def _antecedent(parse: Parse, verb: Word) -> Word | None:
-    """The noun a relative clause's "qui" stands for: the noun phrase right before it
-    ("cette plateforme d'assistance qui a enregistré ..." → "plateforme"), which the parser
-    may hang elsewhere; None when no noun is written right before "qui"."""
+    """The noun a relative clause's "qui" stands for, when the parser hung it elsewhere: the
+    noun right before "qui", or the one whose "de" complement that is ("cette plateforme
+    d'assistance qui a enregistré ..." → "plateforme"); None when no noun is written right
+    before "qui"."""
     who = next((w for w in parse.children(verb) if w.text.lower() == "qui"), None)
     if who is None or who.i == 0:
         return None
@@ -952,22 +962,23 @@ def _antecedent(parse: Parse, verb: Word) -> Word | None:
 # a name in quotes after the common noun that says what it names: "l'expo « Migrations : une
 # archéologie des échanges »", "le dispositif « Bien vieillir »"
 _NAMED_IN_QUOTES = re.compile(
-    r"(?P<noun>[^\W\d_][\w-]{2,})\s*«\s*(?P<name>[^«»]{2,80}?)\s*»", re.IGNORECASE
+    r"\b(?P<noun>[^\W\d_][\w-]{2,})\s*«\s*(?P<name>[^«»]{2,80}?)\s*»", re.IGNORECASE
 )
 
 
-def _quoted_with_its_noun(text: str, word: Word) -> str:
+def _quoted_with_its_noun(parse: Parse, word: Word) -> str:
     """The quoted name a word stands in, with the noun before it ("expo « Migrations : une
     archéologie des échanges »"), when the parser took a word of the name for the phrase's
-    head; "" otherwise."""
-    for named in _NAMED_IN_QUOTES.finditer(text):
+    head; "" otherwise (not "porté « Bouge ton été »": a verb)."""
+    for named in _NAMED_IN_QUOTES.finditer(parse.text):
         if named.start("name") <= word.start < named.end("name"):
-            noun, name = named["noun"], " ".join(named["name"].split())
-            return "" if noun.lower() in _ARTICLES else f"{noun} « {name} »"
+            noun = next((w for w in parse.words if w.start == named.start("noun")), None)
+            if noun is None or noun.pos != "NOUN":
+                return ""
+            return f"{named['noun']} « {' '.join(named['name'].split())} »"
     return ""
 
 
-_ARTICLES = frozenset({"les", "des", "une", "aux", "ces", "son", "ses", "leur", "leurs", "cette"})
 # the prepositions of a participle's complement that says where, to what or during what
 _DONE_WHERE = frozenset({"à", "au", "aux", "dans", "lors", "auprès", "sur", "avec"})
 _COMPLEMENT_WORDS = 6

@@ -308,18 +308,15 @@ def with_periods(result: Extraction, document: Document) -> Extraction:
                 if (
                     block
                     and period == report_period(report_year)
-                    and figure.unit not in _NOT_OF_AN_EVENT
+                    and figure.unit == "count"  # money, sizes, days: not an event's
                 ):
-                    period = in_its_block(text, start, block) or period
+                    end = start + len(figure.source_span)
+                    period = in_its_block(text, start, end, block) or period
                 if period != report_period(report_year):
                     figure = replace(figure, period=period)
         figures.append(figure)
     result.figures = figures
     return result
-
-
-# what an event's days do not date: money is spent over the year, sizes stand
-_NOT_OF_AN_EVENT = frozenset({"EUR", "m", "km", "ha", "m2", "km2", "pct", "pct_change"})
 
 
 def _span_start(text: str, span: str) -> int:

@@ -4720,3 +4720,39 @@ def test_a_block_that_opens_on_a_half_of_the_year(indicators, entities) -> None:
     half = got[(4, "Près de 1 500")][0].period
     assert half is not None and (str(half.start), str(half.end)) == ("2022-01-01", "2022-06-30")
     assert got[(5, "trois")][0].period is None
+
+
+def test_what_a_read_of_the_epci_and_event_block_rules_found(indicators, entities) -> None:
+    """An EPCI the report writes as its territory page does ("CA de Lens-Liévin", "CA
+    d’Hénin-Carvin", "la CA du Pays de Saint-Omer") is no commune; an EPCI after the figure
+    before is that figure's ("350 000 € à la CAB et 120 000 € aux communes rurales"); a count
+    of EPCIs is none of them; a part that did something is no part named by what was done to
+    it; a verb before a quoted name is no noun; a paragraph that says its own half of the
+    year is not dated by its block's."""
+    from pipelines.extract.places import gazetteer
+
+    places = gazetteer("62")
+    names = [e.code for _, e in places.epcis.named("la CA de Lens-Liévin et la CA d’Hénin-Carvin")]
+    assert names == ["246200364", "246200299"]
+    assert not places.named("la CA du Pays de Saint-Omer a reçu 1,2 M€")
+    got = _extract_lines(
+        [
+            "Le Département a versé 350 000 € à la CAB et 120 000 € aux communes rurales.",
+            "- ⇒ 3 EPCI : la Communauté d'Agglomération du Boulonnais, la communauté de communes"
+            " de la Terre des 2 Caps et la communauté de communes de Desvres-Samer",
+            "450 jeunes ont été suivis, dont 120 ont obtenu leur diplôme.",
+            "Le Département a porté « Bouge ton été » qui a réuni 1 200 jeunes.",
+            "Les étapes de la démarche",
+            "Le premier semestre 2022 a été consacré à la démarche d'« aller vers ».",
+            "Au second semestre, 45 familles ont été rencontrées.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "350 000 €")][0].entity_code == "246200729"
+    assert got[(2, "120 000 €")][0].entity_type != "epci"
+    assert got[(3, "3")][0].entity_type != "epci"
+    assert "obtenu" not in got.get((4, "120"), (None, ""))[1].split()[:2]
+    assert "porté" not in got[(5, "1 200")][1]
+    second = got[(8, "45")][0].period
+    assert second is None or (str(second.start), str(second.end)) != ("2022-01-01", "2022-06-30")
