@@ -219,7 +219,7 @@ def extract_prose(
         _of_box_or_list(figures, focus.get(line.location.order), leads.get(line.location.order))
         _of_block(figures, topics.get(line.location.order))
         for figure in figures:
-            figure.label = _measured(figure.label, figure.unit)
+            figure.label = _funding(_measured(figure.label, figure.unit), figure.unit)
         for i, figure in enumerate(figures):
             of = figure.part_of
             named = figures[of].label if of is not None and of < i else ""
@@ -341,6 +341,7 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
         label = _label_in_line(text, q, label, unit, between, figures, parse)
         unit, value, label = _unit_in_label(unit, value, label)
         label = _said_around(text, q, unit, label)
+        label = _generated_by(text, q, label)
         figure = _Read(q, unit, value, label)
         if previous is not None and _before_and_after(text, previous, figure, between):
             figures.append(figure)
@@ -1944,6 +1945,49 @@ def _of_the_heading(text: str, q: Quantity, unit: str, label: str) -> str:
 _LIST_LEAD_IN = re.compile(
     r"^(?:les\s+autres|autres|quelques|principales?|principaux|à|au|aux|moment|temps)\b",
     re.IGNORECASE,
+)
+
+
+def _generated_by(text: str, q: Quantity, label: str) -> str:
+    """An amount or a count a thing brought about, said "X générant une contribution de N":
+    what it is of is X ("la mobilisation des fonds européens FEDER 3B (convention
+    2014/2020) et FEDER 3C générant une contribution de 4 753 558 €" → "contribution (fonds
+    européens FEDER 3B et FEDER 3C)"), not what frames the sentence."""
+    said = _GENERATING.search(_BRACKETED.sub("", text[: q.start]))
+    head = _BRACKETED.sub("", label).strip()
+    if said is None or not head or lemma(head.split()[0]) != lemma(said["what"]):
+        return label
+    who = opening_phrase(_MOBILISED.sub("", said["who"]).strip())
+    return f"{head} ({' '.join(who.split())})" if is_noun_phrase(who) else label
+
+
+# "... des fonds européens FEDER 3B et FEDER 3C générant une contribution de 4 753 558 €"
+_GENERATING = re.compile(
+    r"(?P<who>[^,;:.]{3,120}?)\s+(?:générant|apportant|dégageant|permettant)\s+"
+    r"(?:une?|des)\s+(?P<what>[\w-]+)\s+(?:de|d['’])\s*$",
+    re.IGNORECASE,
+)
+_MOBILISED = re.compile(r"^.*?\b(?:la\s+)?mobilisation\s+(?:des|du|de\s+la|de)\s+", re.IGNORECASE)
+
+
+def _funding(label: str, unit: str) -> str:
+    """An amount labelled by the project it funded is that funding: "Projet financé par le
+    FARDA" (87 500 €) → "Financement du projet par le FARDA", "Projet accompagné (fonds
+    d'innovation territoriale)" → "Accompagnement du projet (fonds d'innovation
+    territoriale)"."""
+    funded = _PROJECT_FUNDED.match(label) if unit == "EUR" else None
+    if funded is None:
+        return label
+    act = _FUNDING_ACTS[funded["done"].lower().rstrip("s")]
+    return f"{act} du projet{funded['rest']}"
+
+
+_FUNDING_ACTS = {
+    "financé": "Financement", "accompagné": "Accompagnement", "soutenu": "Soutien",
+    "aidé": "Aide", "subventionné": "Subvention", "cofinancé": "Cofinancement",
+}  # fmt: skip
+_PROJECT_FUNDED = re.compile(
+    rf"^projet\s+(?P<done>{'|'.join(_FUNDING_ACTS)})s?\b(?P<rest>.*)$", re.IGNORECASE
 )
 
 

@@ -4756,3 +4756,27 @@ def test_what_a_read_of_the_epci_and_event_block_rules_found(indicators, entitie
     assert "porté" not in got[(5, "1 200")][1]
     second = got[(8, "45")][0].period
     assert second is None or (str(second.start), str(second.end)) != ("2022-01-01", "2022-06-30")
+
+
+def test_what_the_seed_4040_readers_found_wrong(indicators, entities) -> None:
+    """tests/data/judged (seed 4040): an amount labelled by the project it funded is that
+    funding (lines 3591, 4214); "X générant une contribution de N" is X's contribution, not
+    what frames the sentence (line 3409)."""
+    got = _extract_lines(
+        [
+            "Cette salle multi-activités répond aux exigences environnementales. Ce projet a été"
+            " financé par le FARDA : 87 500 €, près de 240 heures d'insertion ont été réalisées"
+            " sur ce chantier.",
+            "D'un montant total de 2 860 000€, ce projet a été accompagné à hauteur de 175 000€,"
+            " au titre du fonds d'innovation territoriale (FIT).",
+            "Au-delà de la mise en œuvre des 17 engagements retenus dans le cadre du dossier de"
+            " candidature, l'année 2022 a permis de renforcer l'ingénierie financière du projet,"
+            " soutenue par la mobilisation des fonds européens FEDER 3B (convention 2014/2020)"
+            " et FEDER 3C générant une contribution de 4 753 558 € sur les aménagements.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "87 500 €")][1] == "Financement du projet par le FARDA"
+    assert got[(3, "175 000€")][1].startswith("Accompagnement du projet")
+    assert got[(4, "4 753 558 €")][1] == "Contribution (fonds européens FEDER)"
