@@ -819,7 +819,7 @@ _OWN_TIME = re.compile(
     rf"\b(?:{_MONTH}|printemps|automne|hiver|semestre|trimestre|rentrée)\b"
     r"|\b(?:l['’]|en\s+|cet\s+)été\b"  # "ont été" is no summer
     # a year, said as one: not "2000 participants"
-    r"|\b(?:en|fin|début|depuis|au|de|dès|année|exercice)\s+(?:19|20)\d\d\b",
+    r"|\b(?:en|fin|début|depuis|dès|année|exercice)\s+(?:19|20)\d\d\b",
     _I,
 )
 _EVENT_PARAGRAPHS = 3  # the paragraphs of a block an event's date covers, its opener included
@@ -869,7 +869,8 @@ def in_its_block(text: str, start: int, end: int, block: Period) -> Period | Non
     ("7 dates")."""
     opens = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
     closes = _SENTENCE_END.search(text, end)
-    said = _OWN_TIME.search(text, opens, closes.start() if closes else len(text))
+    sentence_end = closes.start() if closes else len(text)
+    said = _OWN_TIME.search(text[opens:start] + " " + text[end:sentence_end])  # not its own
     return None if said or _COUNTS_DAYS.match(text, end) else block
 
 

@@ -31,7 +31,7 @@ _CUE = r"(?:\b(?:à|de|d['’]|sur|au|aux|du|des|le|la|les|l['’])\s*|\b(?:coll
 # "communauté de commune Sud Artois", "CA du Calaisis"
 _KIND = (
     r"\b(?:communauté\s+(?:de\s+communes?|d['’]\s*agglomération|urbaine)|CC|CA|CU)\s*"
-    r"(?:(?:de\s+la|de|du|des|d['’])\s*)?"
+    r"(?:(?:de\s+la|des|du|de)\s+|d['’]\s*)?"
 )
 _EPCI_KIND = re.compile(rf"{_KIND}$", re.IGNORECASE)
 
@@ -173,12 +173,12 @@ class Gazetteer:
 
 
 # an EPCI's name as the report writes it: its article, and its initials in brackets
-_ARTICLE_OPENS = re.compile(r"^(?:la|le|l['’])\s*", re.IGNORECASE)
+_ARTICLE_OPENS = re.compile(r"^(?:(?:la|le)\s+|l['’]\s*)", re.IGNORECASE)
 _INITIALS_AFTER = re.compile(r"\s*\((?P<initials>[A-Z0-9]{3,})\)\s*$")
 _SMALL_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "et", "en"})
 _MIN_INITIALS = 3  # "CAB", "CCFL", "CABBALR": fewer letters name too many things
 # what stands before initials the report did not write itself: "(CAB)", "la CAB"
-_INITIALS_CUE = r"(?:\(\s*|\b(?:la|de\s+la|à\s+la|par\s+la)\s+)"
+_INITIALS_CUE = r"(?:\(\s*|\b(?i:la|de\s+la|à\s+la|par\s+la)\s+)"
 
 
 class EpciNames:
@@ -197,7 +197,7 @@ class EpciNames:
         written: dict[str, list[Entity]] = {}  # initials the report writes
         computed: dict[str, list[Entity]] = {}
         for epci in epcis:
-            for name in (epci.name, *epci.aliases):
+            for name in (n for n in (epci.name, *epci.aliases) if n.strip()):
                 name = _ARTICLE_OPENS.sub("", name.strip())
                 if (initials := _INITIALS_AFTER.search(name)) is not None:
                     written.setdefault(initials["initials"], []).append(epci)
@@ -238,10 +238,11 @@ class EpciNames:
     def spans(self, text: str) -> list[tuple[int, int, Entity]]:
         """Where the text names an EPCI (from, to), and which, left to right."""
         found = [
-            (m.start(), m.end(), self._by_key[normalise_name(re.sub(r"\s*-\s*", "-", m["name"]))])
+            (m.start(), m.end(), epci)
             for pattern in self._patterns
             if pattern is not None
             for m in pattern.finditer(text)
+            if (epci := self._by_key.get(normalise_name(re.sub(r"\s*-\s*", "-", m["name"]))))
         ]
         found += [
             (m.start("initials"), m.end(), {**self._written, **self._computed}[m["initials"]])
@@ -273,7 +274,7 @@ def _alternatives(names: Iterable[str]) -> str:
         pieces = []
         for n, c in enumerate(name):
             if c in "- ":  # a hyphen a PDF line broke keeps the space of the join
-                pieces.append(r"(?:-\s?|\s)")
+                pieces.append(r"(?:\s?-\s?|\s)")  # "Lens - Liévin" too
             elif n and name[n - 1] in "- " and c.isalpha():
                 # a part after the first, in either case: "Boulogne-sur mer", "Oye plage"
                 pieces.append(f"(?:{_loose(c.lower())}|{_loose(c.upper())})")

@@ -1384,6 +1384,7 @@ def _figure_between(text: str, start: int, end: int) -> bool:
     between = text[start:end]
     return any(
         not re.match(rf"\s*{MONTH}\b", between[q.end :], re.IGNORECASE)
+        and not re.search(rf"{MONTH}\s*$", between[: q.start], re.IGNORECASE)  # "novembre 2022"
         for q in find_quantities(between, cardinals=True)
     )
 
@@ -1696,14 +1697,19 @@ def _part_done(after: str, whole: _Read) -> str:
     if done is None or not noun or not is_participle(done["done"]):
         return ""
     rest = done["rest"] or ""
-    if len(rest) >= _PART_REST:  # "... du Pas-de-Calais": no word cut at the limit
-        rest = rest.rsplit(" ", 1)[0]
-    return " ".join(f"{noun} {done['done']}{rest}".split())
+    if rest and done.end("rest") < len(after) and after[done.end("rest")].isalpha():
+        rest = rest.rsplit(" ", 1)[0]  # cut at the limit: no word cut in two
+    words = rest.split()
+    while words and words[-1].lower().strip("'’") in _TRAILING_WORDS:
+        words.pop()  # "à des entreprises de moins de": not its last "de"
+    return " ".join([noun, done["done"], *words])
 
 
 # "dont 1 079 ont été attribués à des entreprises ...": what was done to the part (passive:
 # "dont 120 ont obtenu leur diplôme" is what they did, not what was done to them)
 _PART_REST = 60
+_TRAILING_WORDS = frozenset({"de", "du", "des", "d", "à", "au", "aux", "la", "le", "les", "l",
+                             "en", "et", "sur", "par", "pour", "moins", "plus"})  # fmt: skip
 _PART_DONE = re.compile(
     r"^\s*\**\s*(?:ont\s+été|a\s+été|sont|est)\s+(?:\w+ment\s+)?(?P<done>[^\W\d_]+)"
     rf"(?P<rest>\s+(?:à|au|aux|dans|par|pour)\s+[^,;.()\d]{{2,{_PART_REST}}})?",
@@ -1957,6 +1963,8 @@ def _generated_by(text: str, q: Quantity, label: str) -> str:
     head = _BRACKETED.sub("", label).strip()
     if said is None or not head or lemma(head.split()[0]) != lemma(said["what"]):
         return label
+    if not _MOBILISED.search(said["who"]):
+        return label  # "Le Département a accompagné ... générant une production de": who did
     who = opening_phrase(_MOBILISED.sub("", said["who"]).strip())
     return f"{head} ({' '.join(who.split())})" if is_noun_phrase(who) else label
 
@@ -4198,28 +4206,33 @@ def _epci(text: str, figure: _Read, figures: list[_Read], places: Gazetteer) -> 
     q = figure.quantity
     n = figures.index(figure)
     bare = _BRACKETED.sub(lambda m: m.group(0).replace(",", " "), text)  # "(a, b)": one
+    before = figures[n - 1].quantity.end if n else 0
     opens = max(
         bare.rfind(". ", 0, q.start) + 1,
         bare.rfind(",", 0, q.start) + 1,
         bare.rfind(";", 0, q.start) + 1,
-        bare.rfind(":", 0, q.start) + 1,
-        figures[n - 1].quantity.end if n else 0,
+        before,
     )
-    if n and opens == figures[n - 1].quantity.end:
-        # "350 000 € à la CAB et 120 000 € aux communes": what follows the figure before is
-        # its own complement
-        opens += len(_PHRASE_END.split(text[opens : q.start], maxsplit=1)[0])
     closes = min(
         (m.start() for m in _PHRASE_STOP.finditer(bare, q.end)),
         default=len(text),
     )
     if n + 1 < len(figures):
         closes = min(closes, figures[n + 1].quantity.start)
-    named = {e.code: e for _, e in places.epcis.named(text[opens:closes])}
+    named = {
+        e.code: e
+        for at, e in places.epcis.named(text[opens:closes])
+        # "350 000 € à la CAB et 120 000 € ...": the complement of the figure before
+        if not (n and opens == before and _COMPLEMENT_OF_BEFORE.fullmatch(text, opens, opens + at))
+    }
     return next(iter(named.values())) if len(named) == 1 else None
 
 
 _EPCI_NOUNS = frozenset({"epci", "intercommunalité", "communauté"})
+_COMPLEMENT_OF_BEFORE = re.compile(
+    r"\s*(?:€|euros?)?\s*\(?\s*(?:(?:à|pour|de|par)\s+(?:la\s+|l['’]\s*)?|au\s+|du\s+)?",
+    re.IGNORECASE,
+)
 _PHRASE_STOP = re.compile(r"[,;:]|[.!?](?:\s|$)")
 
 

@@ -910,7 +910,7 @@ def context_of(parse: Parse, start: int, end: int) -> str:
     anchor: Word | None
     if verb.dep in {"acl", "acl:relcl"}:
         anchor = parse.head_of(verb)
-        if anchor is None or anchor.pos not in {"NOUN", "PROPN"} or _disagree(anchor, verb):
+        if anchor is None or anchor.pos not in {"NOUN", "PROPN"} or _disagree(parse, anchor, verb):
             anchor = _antecedent(parse, verb) or anchor
     else:
         anchor = next((w for w in parse.children(verb) if w.dep in _SUBJECTS), None)
@@ -934,9 +934,11 @@ def context_of(parse: Parse, start: int, end: int) -> str:
     return " ".join(words[: min(cut, _CONTEXT_WORDS)]) if words else ""
 
 
-def _disagree(noun: Word, verb: Word) -> bool:
-    """A noun and a relative clause's verb (or its participle) of different numbers."""
-    numbers = [re.search(r"Number=(\w+)", w.morph) for w in (noun, verb)]
+def _disagree(parse: Parse, noun: Word, verb: Word) -> bool:
+    """A noun and a relative clause's verb of different numbers, said by its auxiliary when
+    it has one (a participle after "avoir" is singular whatever its subject)."""
+    auxiliary = next((w for w in parse.children(verb) if w.dep.startswith("aux")), verb)
+    numbers = [re.search(r"Number=(\w+)", w.morph) for w in (noun, auxiliary)]
     return all(numbers) and numbers[0][1] != numbers[1][1]  # type: ignore[index]
 
 
@@ -969,13 +971,15 @@ _NAMED_IN_QUOTES = re.compile(
 def _quoted_with_its_noun(parse: Parse, word: Word) -> str:
     """The quoted name a word stands in, with the noun before it ("expo « Migrations : une
     archéologie des échanges »"), when the parser took a word of the name for the phrase's
-    head; "" otherwise (not "porté « Bouge ton été »": a verb)."""
+    head; the name alone after a word that is no noun ("porté « Bouge ton été »"); ""
+    when the word is in no quoted name."""
     for named in _NAMED_IN_QUOTES.finditer(parse.text):
         if named.start("name") <= word.start < named.end("name"):
             noun = next((w for w in parse.words if w.start == named.start("noun")), None)
+            name = " ".join(named["name"].split())
             if noun is None or noun.pos != "NOUN":
-                return ""
-            return f"{named['noun']} « {' '.join(named['name'].split())} »"
+                return name  # "journée thématique « Faire confiance à la jeunesse »": the name
+            return f"{named['noun']} « {name} »"
     return ""
 
 

@@ -4780,3 +4780,31 @@ def test_what_the_seed_4040_readers_found_wrong(indicators, entities) -> None:
     assert got[(2, "87 500 €")][1] == "Financement du projet par le FARDA"
     assert got[(3, "175 000€")][1].startswith("Accompagnement du projet")
     assert got[(4, "4 753 558 €")][1] == "Contribution (fonds européens FEDER)"
+
+
+def test_what_a_second_read_of_the_epci_and_label_rules_found(indicators, entities) -> None:
+    """An EPCI the figure's own clause names stays its entity when a figure stands before it
+    ("3 projets portés par la CAHC ... 350 000 €"), an EPCI the report writes with spaces
+    around its hyphen is found ("CA de Lens - Liévin"), "La CAB" opens a sentence; a heading
+    before a colon names the EPCI of its amount; a bare part's label does not end on "de";
+    a quoted name after a word that is no noun is the name alone."""
+    from pipelines.extract.places import gazetteer
+
+    epcis = gazetteer("62").epcis
+    assert [e.code for _, e in epcis.named("15 : CA de Lens - Liévin")] == ["246200364"]
+    assert [e.code for _, e in epcis.named("La CAB a voté")] == ["246200729"]
+    got = _extract_lines(
+        [
+            "3 projets portés par la CAHC ont été accompagnés à hauteur de 350 000 €.",
+            "Participation de la CAPSO : 120 000 €",
+            "Le Département a notifié 2 294 marchés, dont 1 079 ont été attribués à des"
+            " entreprises de moins de 50 salariés.",
+            "Une journée thématique « Faire confiance à la jeunesse » a réuni 120 jeunes.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "350 000 €")][0].entity_code == "246200299"
+    assert got[(3, "120 000 €")][0].entity_code == "200069037"
+    assert not got[(4, "1 079")][1].endswith((" de", " moins"))
+    assert got[(5, "120")][1] == "Jeunes réunis (Faire confiance à la jeunesse)"
