@@ -412,7 +412,7 @@ def _event_date(text: str, start: int, end: int, report_year: int) -> Period | N
 
 
 def _full_sentence(text: str, start: int, end: int) -> str:
-    """The sentence of text[start:end], from full stop to full stop."""
+    """The sentence of text[start:end], between the full stops (". ") around it."""
     stop = text.find(". ", end)
     return text[max(text.rfind(". ", 0, start), 0) : stop if stop >= 0 else len(text)]
 
@@ -858,7 +858,8 @@ def event_blocks(document: Document, heads: Callable[[str], bool]) -> dict[Locat
 # a paragraph that opens on a half of the year: "Le premier semestre 2022 a été consacré à"
 _OPENS_ON_A_HALF = re.compile(
     r"^\s*(?:le|au|au\s+cours\s+du|durant\s+le|pendant\s+le)\s+"
-    r"(?P<half>premier|1er|second|deuxième|2nd|2e)\s+semestre(?:\s+(?P<y>(?:19|20)\d\d))?\b",
+    r"(?P<half>premier|1er|second|deuxième|2nd|2(?:e|è|ème|eme))\s+semestre"
+    r"(?:\s+(?P<y>(?:19|20)\d\d))?\b",
     _I,
 )
 

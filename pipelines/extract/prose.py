@@ -1692,7 +1692,7 @@ def _part_done(after: str, whole: _Read) -> str:
     attribués à des entreprises du Pas-de-Calais" → "marchés attribués à des entreprises du
     Pas-de-Calais"; "" when no participle follows the part."""
     done = _PART_DONE.match(after)
-    head = whole.label.split()[0] if whole.label else ""
+    head = (whole.label.split() or [""])[0]
     noun = head if head.isupper() else head.lower()  # "EHPAD", not "ehpad"
     if done is None or not noun or not is_participle(done["done"]):
         return ""
@@ -1712,7 +1712,7 @@ _TRAILING_WORDS = frozenset({"de", "du", "des", "d", "à", "au", "aux", "la", "l
                              "en", "et", "sur", "par", "pour", "moins", "plus"})  # fmt: skip
 _PART_DONE = re.compile(
     r"^\s*\**\s*(?:ont\s+été|a\s+été|sont|est)\s+(?:\w+ment\s+)?(?P<done>[^\W\d_]+)"
-    rf"(?P<rest>\s+(?:à|au|aux|dans|par|pour)\s+[^,;.()\d]{{2,{_PART_REST}}})?",
+    rf"(?P<rest>\s+(?:à|au|aux|en|dans|par|pour)\s+[^,;.()\d]{{2,{_PART_REST}}})?",
     re.IGNORECASE,
 )
 
@@ -1986,14 +1986,18 @@ def _funding(label: str, unit: str) -> str:
     funded = _PROJECT_FUNDED.match(label) if unit == "EUR" else None
     if funded is None:
         return label
+    if _WHOLE_COST.search(funded["rest"]):
+        return label  # "Projet financé par le FARDA d'un montant total de": its cost
     act = _FUNDING_ACTS[funded["done"].lower().rstrip("s")]
-    return f"{act} du projet{funded['rest']}"
+    return f"{act}{funded['rest']}"
 
 
 _FUNDING_ACTS = {
-    "financé": "Financement", "accompagné": "Accompagnement", "soutenu": "Soutien",
-    "aidé": "Aide", "subventionné": "Subvention", "cofinancé": "Cofinancement",
+    "financé": "Financement du projet", "accompagné": "Accompagnement du projet",
+    "soutenu": "Soutien au projet", "aidé": "Aide au projet",
+    "subventionné": "Subvention au projet", "cofinancé": "Cofinancement du projet",
 }  # fmt: skip
+_WHOLE_COST = re.compile(r"\b(?:montant\s+total|coût\s+total|coût)\b", re.IGNORECASE)
 _PROJECT_FUNDED = re.compile(
     rf"^projet\s+(?P<done>{'|'.join(_FUNDING_ACTS)})s?\b(?P<rest>.*)$", re.IGNORECASE
 )
@@ -4174,7 +4178,7 @@ def _place(text: str, figure: _Read, figures: list[_Read], places: Gazetteer) ->
     several = len({p.code for _, p in heading}) > 1  # "À Arras, Lens et Liévin, 3 000 repas"
     if fronted is not None and not several and heading and heading[0][0] == fronted.end():
         return heading[0][1]  # not "À Ruyaulcourt et à Bourlon, trois randonnées"
-    if lemma(figure.label.split()[0] if figure.label else "") in _AREA_NOUNS:
+    if lemma((figure.label.split() or [""])[0]) in _AREA_NOUNS:
         return None  # "neuf communes de ...", "sur l'ensemble des territoires": no one commune
     sentence = text[begin : sentence_end.start() if sentence_end else len(text)]
     project = _PROJECT_OF.search(sentence)  # "..., celui de Maninghen-Henne, accompagné ..."
@@ -4201,7 +4205,8 @@ def _epci(text: str, figure: _Read, figures: list[_Read], places: Gazetteer) -> 
     accompagnés à hauteur de 350 000 €", "neuf communes de la communauté de communes de
     Desvres Samer"; None when it names none or several ("communauté de communes
     Osartis-Marquion et communauté de communes Sud Artois")."""
-    if lemma(figure.label.split()[0] if figure.label else "").lower() in _EPCI_NOUNS:
+    head = (figure.label.split() or [""])[0]
+    if figure.unit == "count" and lemma(head).lower() in _EPCI_NOUNS:
         return None  # "3 EPCI : la Communauté d'Agglomération du Boulonnais, ...": none of them
     q = figure.quantity
     n = figures.index(figure)

@@ -4808,3 +4808,17 @@ def test_what_a_second_read_of_the_epci_and_label_rules_found(indicators, entiti
     assert got[(3, "120 000 €")][0].entity_code == "200069037"
     assert not got[(4, "1 079")][1].endswith((" de", " moins"))
     assert got[(5, "120")][1] == "Jeunes réunis (Faire confiance à la jeunesse)"
+
+
+def test_a_part_placed_in_somewhere_and_a_project_s_whole_cost(indicators, entities) -> None:
+    """ "dont 45 ont été placés en famille d'accueil": the part keeps where; a project's total
+    cost is no funding ("Projet financé par le FARDA d'un montant total de 250 000 €")."""
+    from pipelines.extract.prose import _funding
+
+    got = _extract_lines(
+        ["450 enfants suivis, dont 45 ont été placés en famille d'accueil."], indicators, entities
+    )
+    assert got[(2, "45")][1] == "Enfants placés en famille d'accueil"
+    assert _funding("Projet soutenu par la Région", "EUR") == "Soutien au projet par la Région"
+    assert _funding("Projet financé par le FARDA d'un montant total", "EUR").startswith("Projet")
+    assert _funding("Projet financé par le FARDA", "count") == "Projet financé par le FARDA"
