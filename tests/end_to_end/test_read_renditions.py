@@ -137,13 +137,16 @@ def test_a_rendition_without_the_overview_loads_the_rest_and_fails_the_gate(
     # Seine-Nord Europe's: its "Zoom sur le secteur 4" box; the laboratory's and the Grand
     # Site's pages; K'Dabra's workshops, "Ainsi, une dizaine d'ateliers"; the partners' boxes
     # of key figures, "ADRT, Tourisme et Handicap", "LA MDPH62"; the bodies sentences are
-    # about, the centres de santé, the CLIC du Ternois ...), and the communes its sentences
-    # name: as many as the text export's
-    catalog = {f.entity_code for f in expected if f.entity_type != "commune"}
+    # about, the centres de santé, the CLIC du Ternois ...), and the communes and EPCIs its
+    # sentences name (the CAB's pôle multimodal, the CC de Desvres-Samer's nine communes): as
+    # many as the text export's
+    places = {"commune", "epci"}
+    catalog = {f.entity_code for f in expected if f.entity_type not in places}
     communes = {f.entity_code for f in expected if f.entity_type == "commune"}
-    assert len(catalog) == 48 and communes
+    epcis = {f.entity_code for f in expected if f.entity_type == "epci"}
+    assert len(catalog) == 48 and communes and epcis == {"246200729", "200018083"}
     assert loaded["n"] >= 0.99 * len(expected)
-    assert loaded["entities"] >= 0.99 * len(catalog | communes)
+    assert loaded["entities"] >= 0.99 * len(catalog | communes | epcis)
     assert cli(["check", "--warehouse", str(warehouse), "--format", "json"]) == 1
     err = capsys.readouterr().err
     assert "completeness__expected_blocks" in err
