@@ -461,8 +461,13 @@ def _how_far(text: str, at: int, to: int, figure: tuple[int, int]) -> tuple[bool
     """How far a date at text[at:to] stands from the figure: whether another figure stands
     between them, then the characters between."""
     left, right = (to, figure[0]) if to <= figure[0] else (figure[1], at)
-    between = _without_dates(text[left:right])
-    return bool(find_quantities(between, cardinals=True)), right - left
+    return holds_a_figure(text[left:right]), right - left
+
+
+def holds_a_figure(text: str) -> bool:
+    """Whether a figure stands in the text, its dates aside ("le 29 novembre", "du 2 au 6
+    mai 2022")."""
+    return bool(find_quantities(_without_dates(text), cardinals=True))
 
 
 def _when(text: str, opens: int, match: re.Match[str], report_year: int) -> Period | None:

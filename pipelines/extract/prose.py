@@ -30,6 +30,7 @@ from pipelines.extract.periods import (
     FROM_VALUE,
     MONTH,
     Period,
+    holds_a_figure,
     report_period,
 )
 from pipelines.extract.phrases import (
@@ -1343,10 +1344,12 @@ def _framing(text: str, q: Quantity, sentence_start: int, stop: int) -> str:
     before = [
         m
         for m in _FRAMING.finditer(text, 0, sentence_start)
-        if not _figure_between(
-            text,
-            max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0),
-            sentence_start,
+        if not holds_a_figure(
+            text[
+                max(
+                    (e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0
+                ) : sentence_start
+            ]
         )
     ]
     framing = framing or before[-1:] or [m for m in _FRAMING.finditer(text, 0, sentence_start)][:1]
@@ -1377,16 +1380,6 @@ def _framing(text: str, q: Quantity, sentence_start: int, stop: int) -> str:
     if not is_noun_phrase(context):
         context = _dated_title(text, q)
     return context
-
-
-def _figure_between(text: str, start: int, end: int) -> bool:
-    """Whether a figure stands in text[start:end], a day of a date aside ("le 29 novembre")."""
-    between = text[start:end]
-    return any(
-        not re.match(rf"\s*{MONTH}\b", between[q.end :], re.IGNORECASE)
-        and not re.search(rf"{MONTH}\s*$", between[: q.start], re.IGNORECASE)  # "novembre 2022"
-        for q in find_quantities(between, cardinals=True)
-    )
 
 
 def _named_before(text: str, q: Quantity, sentence_start: int, stop: int, short: bool) -> str:
