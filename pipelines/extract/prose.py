@@ -379,7 +379,10 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
                 figure.label = f"{previous.label.split()[0]} (total)"
                 previous.part_of = len(figures)
             elif among := _among(
-                after, referent := _referent(figures, previous, after), figure, between
+                _past_share_aside(text, q.end, after),
+                referent := _referent(figures, previous, after),
+                figure,
+                between,
             ):
                 # "5 811 demandes reçues ; 45 % d'entre elles ont été dématérialisées",
                 # "Vingt-neuf jeunes ont été accompagnés, 13 d'entre eux au titre de ..."
@@ -411,7 +414,7 @@ def _amount_said_around(text: str, q: Quantity, unit: str, label: str) -> str:
     fronted = _FRONTED_PURPOSE.match(LIST_MARKERS.sub("", clause).replace("*", ""))
     bare = not label or label.lower() in {"montant", "enveloppe", "budget", "total"}
     done = re.fullmatch(r"montant (?P<done>\w+)", label)  # "2,6 M € ont été dépensés"
-    if fronted is not None and is_noun_phrase(what := coordinated_phrase(fronted["what"])):
+    if fronted is not None and is_noun_phrase(what := _fronted_whole(fronted["what"])):
         if bare:
             return f"{(fronted['measure'] or 'montant').lower()} : {what}"
         if done is not None and is_participle(done["done"]):
@@ -422,6 +425,17 @@ def _amount_said_around(text: str, q: Quantity, unit: str, label: str) -> str:
     return _participle_said_of(text, q, label)
 
 
+def _fronted_whole(what: str) -> str:
+    """A fronted purpose's noun phrase, whole when it is short and holds no verb ("Pour
+    l'insertion par l'emploi," → "insertion par l'emploi"), else as it opens."""
+    opened = coordinated_phrase(what)
+    words = re.sub(r"^\s*(?:les?|la|l['’]|des|du|une?|ses|leurs?|ce|cette|ces)\b\s*", "", what)
+    whole = " ".join(words.split())
+    short = len(whole.split()) <= _FRONTED_WORDS and not any(map(is_verb, whole.split()))
+    return whole if short and whole.lower().startswith(opened.lower()) else opened
+
+
+_FRONTED_WORDS = 6
 # a money sign read as the counted noun: "montant : € apportés"
 _SIGN_FIRST = re.compile(r"^(?P<measure>montant)\s*:?\s*(?:€|euros?|M€|k€)\s+", re.IGNORECASE)
 # "Pour l'insertion et l'emploi, 24,8 M€", "Pour le forfait d'externat, une enveloppe de"
@@ -942,6 +956,11 @@ def _in_context(text: str, figures: list[_Read], parse: Parse | None) -> None:
         between = text[before.quantity.end : figure.quantity.start]
         if figure.unit == before.unit == "EUR" and _CAPPED.fullmatch(between):
             figure.label = f"plafond : {_SAID_AN_AMOUNT.sub('', before.label)}"
+    for before, figure in pairwise(figures):  # "5 683 dossiers reçus, pour 2 963 structures"
+        between = text[before.quantity.end : figure.quantity.start]
+        bare = len(figure.label.split()) == 1 and figure.unit == before.unit == "count"
+        if bare and _FOR_SO_MANY.search(between) and "(" not in before.label:
+            figure.label = f"{figure.label} ({before.label})"
     for figure in figures:  # "Dans les 32 collèges privés, l'effectif atteint 13 917"
         figure.label = _measure_of_fronted(text, figure)
     for figure in figures:  # "Merville (km 38)": a kilometre point, no length
@@ -953,6 +972,11 @@ def _in_context(text: str, figures: list[_Read], parse: Parse | None) -> None:
         changed = figure.label[len(_CHANGE_OF) :] if figure.label.startswith(_CHANGE_OF) else ""
         if changed and of != changed and of.startswith(f"{changed} ("):
             figure.label = f"{_CHANGE_OF}{of}"  # "évolution : bilans (Gestion de ...)"
+
+
+# a count of whom or what the count before is for: "5 683 dossiers ... reçus, pour 2 963
+# structures" (the structures are those of the dossiers)
+_FOR_SO_MANY = re.compile(r"^[^.;:()]*,\s*pour\s+(?:les\s+)?$", re.IGNORECASE)
 
 
 def _measure_of_fronted(text: str, figure: _Read) -> str:
@@ -969,7 +993,10 @@ def _measure_of_fronted(text: str, figure: _Read) -> str:
     return f"{figure.label} : {what}"
 
 
-_BARE_MEASURES = frozenset({"effectif", "effectifs", "nombre", "total", "montant", "volume"})
+_BARE_MEASURES = frozenset(
+    {"effectif", "effectifs", "nombre", "total", "montant", "volume", "dépense", "dépenses",
+     "coût", "budget", "enveloppe"}
+)  # fmt: skip
 _FRONTED_SET = re.compile(
     r"^\s*(?:dans|parmi|pour|sur)\s+(?:(?:les|la|le|des|ses|leurs)\s+|l['’]\s*)(?!\s)"
     r"(?:\d[\d\s]*\s)?(?!(?:cadre|ensemble|continuité|suite|même|période|année|an|détail|durée"
@@ -1546,6 +1573,22 @@ def _without_trailing(words: list[str]) -> list[str]:
     while words and words[-1].lower() in _TRAILING:
         words = words[:-1]
     return words
+
+
+# "vingt et un d'entre eux, soit 55 %, relevaient de ...": the share said aside
+_SHARE_ASIDE = re.compile(
+    r"(?P<among>\s*d['’]\s*entre\s+(?:eux|elles))\s*,\s*soit\s+[\d\s,.]+%\s*,", re.IGNORECASE
+)
+
+
+def _past_share_aside(text: str, end: int, after: str) -> str:
+    """The words after a part "d'entre eux", past the share of it said aside ("vingt et un
+    d'entre eux, soit 55 %, relevaient de nouvelles mesures"); `after` else."""
+    aside = _SHARE_ASIDE.match(text, end)
+    if aside is None:
+        return after
+    rest = _SENTENCE_END.split(text[aside.end() :], maxsplit=1)[0]
+    return f"{aside['among']} {rest}"
 
 
 def _share_among(after: str, previous: _Read) -> str:
@@ -2292,13 +2335,7 @@ def _noun_phrase(
         if is_noun_phrase(of) and not _names_a_noun(parse, label):
             noun = UNIT_NOUNS.get(unit, "montant")
             return of if _names_a_noun(parse, of) else f"{noun} {of}"
-    base = re.match(r"^\s*(du|des|de\s+la|de\s+l['’]|d['’])\s*", after)
-    if unit in {"pct", "pct_change"} and base:  # "28 % du montant des travaux": its base
-        counted = opening_phrase(after[base.end() :])
-        article = base.group(1) if base.group(1)[-1] in "'’" else base.group(1) + " "
-        one = re.match(r"(une?)\s", after[base.end() :])  # "28 % d'un montant de travaux"
-        article = f"{article}{one[1]} " if one and article[-1] in "'’" else article
-        label = f"{UNIT_NOUNS[unit]} {article}{counted}" if counted else label
+    label = _share_base(text, q, after, unit, parse) or label
     label = _done_before(text, q, label, parse)
     if not is_noun_phrase(label):
         label = phrase_before(text[: q.start])
@@ -2330,6 +2367,22 @@ def _noun_phrase(
     if parse is not None and unit == "count" and label and "(" not in label:
         label = _of_what(parse, q, label)
     return label if is_noun_phrase(label) else ""
+
+
+def _share_base(text: str, q: Quantity, after: str, unit: str, parse: Parse | None) -> str:
+    """A share's label by its base: "28 % du montant des travaux" → "part du montant des
+    travaux", up to the verb of its clause ("10,17 % de la population ... vit sur ..."); ""
+    for no base."""
+    base = re.match(r"^\s*(du|des|de\s+la|de\s+l['’]|d['’])\s*", after)
+    if unit not in {"pct", "pct_change"} or not base:
+        return ""
+    counted = opening_phrase(after[base.end() :])
+    if counted and parse is not None:
+        counted = _before_finite_verb(parse, text, counted, q.end)
+    article = base.group(1) if base.group(1)[-1] in "'’" else base.group(1) + " "
+    one = re.match(r"(une?)\s", after[base.end() :])  # "28 % d'un montant de travaux"
+    article = f"{article}{one[1]} " if one and article[-1] in "'’" else article
+    return f"{UNIT_NOUNS[unit]} {article}{counted}" if counted else ""
 
 
 # a preposition or an article before a relative clause's antecedent: "reposent sur un ..."
@@ -2599,7 +2652,30 @@ def _done_before(text: str, q: Quantity, label: str, parse: Parse | None) -> str
     if noun and "Gender=Fem" in noun[0].morph and not participle.endswith("e"):
         participle += "e"  # "a traité 1 250 demandes": "demandes traitées"
     plural = label.split()[0].endswith(("s", "x")) and not participle.endswith("s")
-    return f"{label} {participle}{'s' if plural else ''}"
+    purpose = _purpose_after(text, q, label) if done is not None else ""
+    return f"{label} {participle}{'s' if plural else ''}{purpose}"
+
+
+# a verb whose object is given over to something: "a consacré quatre dossiers à expliquer la
+# démarche" (what they were given over to is what they are)
+_GIVEN_OVER_WORDS = 6
+_GIVEN_OVER_TO = ("consacr", "dédi", "affect", "destin", "réserv", "allou")
+_GIVEN_OVER = re.compile(
+    r"\s+(?P<to>(?:à|aux?)\s+[^,.;:()!?«»]{3,60}?)(?=\s*(?:[,.;:()!?«»]|$)|\s+(?:et|ou)\s)"
+)
+
+
+def _purpose_after(text: str, q: Quantity, label: str) -> str:
+    """ " à expliquer la démarche" after "a consacré quatre des dix dossiers de l'année", the
+    words right after the counted phrase that say what it was given over to; "" else."""
+    done = _DONE_BEFORE.search(text[: q.start])
+    if done is None or not done["participle"].lower().startswith(_GIVEN_OVER_TO):
+        return ""
+    last = label.split()[-1]
+    end = text.find(last, q.end)
+    said = _GIVEN_OVER.match(text, end + len(last)) if end >= 0 else None
+    words = said["to"].split() if said is not None else []
+    return " " + " ".join(words) if 1 < len(words) <= _GIVEN_OVER_WORDS else ""
 
 
 def _infinitive_done(before: str) -> str:
@@ -3737,9 +3813,17 @@ def _vaguer(label: str, counted: str) -> bool:
     """The words after the figure say less than the noun phrase the parse gives it: one
     word ("aides"), where the parse has the noun with its complements; or the words stop at a
     complement the parse coordinates with another ("communes du Nord" of "49 communes du
-    Nord et du Pas-de-Calais")."""
+    Nord et du Pas-de-Calais"), or at the complement of an adjective or participle ("voie
+    accessible" of "voie accessible aux cyclistes et aux piétons")."""
     if counted.lower().startswith(label.lower()) and _COORDINATED.match(counted[len(label) :]):
         return True
+    if (
+        counted.lower().startswith(label.lower())
+        and _OF_THE_ADJECTIVE.match(counted[len(label) :]) is not None
+        and len(counted[len(label) :].split()) > 2  # "proposés au fil" of "au fil des huit"
+        and (is_participle(label.split()[-1]) or label.split()[-1].endswith(_CAPABLE_ENDINGS))
+    ):
+        return True  # "voie accessible" of "voie accessible aux cyclistes et aux piétons"
     return (
         len(label.split()) == 1
         and len(counted.split()) > 1
@@ -3748,6 +3832,9 @@ def _vaguer(label: str, counted: str) -> bool:
 
 
 _COORDINATED = re.compile(r"\s+(?:et|ou)\s+(?:du|des|de|d['’]|aux?|à)\b", re.IGNORECASE)
+# the complement of an adjective or participle the words after a figure stop before
+_OF_THE_ADJECTIVE = re.compile(r"\s+(?:aux?|à)\s+\w", re.IGNORECASE)
+_CAPABLE_ENDINGS = ("ible", "able", "ibles", "ables")
 
 
 # "Réhabilitation de bassins ..., le tout pour 296 000 €": an amount for all of the clause

@@ -134,10 +134,12 @@ def phrase_of(parse: Parse, noun: Word, exclude: range = range(0)) -> str:
         # "800 bénéficiaires du RSA ont été accueillis": what happened to them
         chosen.update(w.i for w in _what_happened(parse, noun))
     words = sorted((parse.words[i] for i in chosen), key=lambda w: w.i)
+    # "financement total de 1,72 M€": a sign is no word of the phrase it ends
+    words = [w for w in words if w.text not in _SIGNS or w.i == noun.i]
     words = _contiguous_from(words, noun)
     while words and words[-1].pos in {"ADP", "DET", "CCONJ", "SCONJ", "PRON", "PUNCT"}:
         words = words[:-1]
-    phrase = _text(parse, _at_most(words, MAX_WORDS)) if words else ""
+    phrase = _text(parse, _whole_groups(words, MAX_WORDS)) if words else ""
     if phrase and len(words) == 1 and noun.lemma.lower() in VAGUE_NOUNS:
         done = _what_they_did(parse, noun)
         return f"{phrase} ayant {done}" if done else phrase
@@ -395,6 +397,35 @@ _LIGHT_VERBS = frozenset(
 )
 
 
+def _own_participle(parse: Parse, end: int, verb: Word) -> str:
+    """The participle right after an amount that is the subject of another verb ("les 4,1
+    M€ engagés ont permis"), in the singular; "" for none."""
+    own = next((w for w in parse.words if w.start >= end), None)
+    if own is None or own.i == verb.i or not own.is_participle or not is_participle(own.text):
+        return ""
+    return singular_participle(own.text.lower())
+
+
+def _done_by_amount(parse: Parse, verb: Word, exclude: range) -> str:
+    """What an amount that is a participle's subject did: "640 000 € ont accompagné la
+    réhabilitation de la base" → "accompagné : réhabilitation de la base"; "1,7 million €
+    ont été consacrés aux projets éducatifs" → "consacré aux projets éducatifs"."""
+    head = verb
+    complements = [w for w in parse.children(head) if w.dep in _OBJECTS and w.i > head.i]
+    if (
+        complements
+        and complements[0].dep == "obj"
+        and is_participle(head.text)
+        and head.lemma.lower() not in _LIGHT_VERBS
+    ):
+        done = _objects(parse, complements[0], exclude)
+        return f"{singular_participle(head.text.lower())} : {done}" if done else ""
+    words = [head]
+    if complements:
+        words += _clean_subtree(parse, complements[0], head)[:6]
+    return singular_participle(_text(parse, words))
+
+
 def amount_phrase(parse: Parse, start: int, end: int) -> str:
     """What an amount or a measure is of: "un budget de 2 milliards" → "budget"; "le budget
     annuel qui s'établit à 1 910 millions d'euros" → "budget annuel"; "1,7 million € ont été
@@ -425,21 +456,8 @@ def amount_phrase(parse: Parse, start: int, end: int) -> str:
             return f"{phrase} ({measured})" if measured else phrase
         return phrase
     if root.dep in _SUBJECTS and head.is_participle:
-        complements = [w for w in parse.children(head) if w.dep in _OBJECTS and w.i > head.i]
-        if (
-            complements
-            and complements[0].dep == "obj"
-            and is_participle(head.text)
-            and head.lemma.lower() not in _LIGHT_VERBS
-        ):
-            # "640 000 € ont accompagné la réhabilitation de la base" → "accompagné :
-            # réhabilitation de la base"
-            done = _objects(parse, complements[0], exclude)
-            return f"{singular_participle(head.text.lower())} : {done}" if done else ""
-        words = [head]
-        if complements:
-            words += _clean_subtree(parse, complements[0], head)[:6]
-        return singular_participle(_text(parse, words))
+        # "les 4,1 M€ engagés ont permis de réaliser": what it is, not its deed
+        return _own_participle(parse, end, head) or _done_by_amount(parse, head, exclude)
     if root.dep == "obj" and head.pos == "VERB" and (done := _participle(head)):
         return done  # "a permis d'obtenir 42,6 millions d'euros": an amount obtained
     if root.dep in _OBJECTS and head.lemma.lower() in _LINKING_VERBS:
@@ -705,6 +723,29 @@ def _at_most(words: list[Word], count: int) -> list[Word]:
     while 0 < n < len(words) and words[n].start == words[n - 1].end:
         n += 1
     return words[:n]
+
+
+_SIGNS = frozenset({"€", "M€", "k€", "Md€"})  # a unit's sign is no word of a label
+_OF_WORDS = frozenset({"de", "des", "du", "d'", "d’"})
+
+
+def _whole_groups(words: list[Word], count: int) -> list[Word]:
+    """The first `count` words, without a complement they cut to one word: "voie accessible
+    aux cyclistes et aux piétons" of "... en rive Ouest", not "... en rive"; "au titre des
+    Monuments Historiques" goes whole."""
+    kept = _at_most(words, count)
+    if len(kept) == len(words) or words[len(kept)].pos in {"ADP", "CCONJ", "PUNCT"}:
+        return kept
+    opens = [n for n, w in enumerate(kept) if w.pos == "ADP" and n >= _SHORT_PHRASE - 1]
+    if not opens:
+        return kept
+    cut = opens[-1]
+    if sum(w.pos in {"NOUN", "PROPN", "ADJ"} for w in kept[cut:]) > 1:
+        return kept  # "... du secteur du": the complement reads on its own
+    compound = [w.text.lower() for w in kept[cut - 2 : cut - 1]] in (["au"], ["en"], ["à"])
+    if compound and kept[cut - 1].pos == "NOUN" and kept[cut].text.lower() in _OF_WORDS:
+        cut -= 2  # "au titre des Monuments ...": the whole preposition goes
+    return kept[:cut] if cut >= _SHORT_PHRASE - 1 else kept
 
 
 def _joins_words(parse: Parse, word: Word) -> bool:

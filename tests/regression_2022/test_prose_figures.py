@@ -926,8 +926,15 @@ def test_labels_of_a_count_stated_after_its_noun_a_part_of_a_whole_and_works(sta
 
     # L255 "Les commissions thématiques : elles sont au nombre de 6."
     assert label(255, 6) == "Commissions thématiques"
-    # L4917 "a consacré quatre des dix dossiers de l'année": what the four are of
-    assert label(4917, 4).startswith("Dossiers de l'année")
+    # L4917 "a consacré quatre des dix dossiers de l'année à expliquer la démarche": what
+    # the four are of, and what they were given over to
+    assert label(4917, 4) == "Dossiers de l'année consacrés à expliquer la démarche"
+    assert label(4917, 10).startswith("Dossiers de l'année")
+    # L4378 "1 voie accessible aux cyclistes et aux piétons en rive Ouest": the adjective's
+    # complement whole, no group cut to one word ("en rive")
+    assert label(4378, 1).startswith("Voie accessible aux cyclistes et aux piétons (")
+    # L4753 "5 683 dossiers ... reçus, pour 2 963 structures": whose structures they are
+    assert label(4753, 2963) == "Structures (dossiers demandes de subventions reçus)"
     # L3217 "subv : 10,1 M€ - travaux 55,6 M€": a whole word, not "Trav"
     assert label(3217, 55.6e6) == "Travaux (FARDA Aménagement)"
 
@@ -3493,7 +3500,7 @@ def test_lines_of_the_twenty_second_copy(indicators, entities) -> None:
         entities,
     )
     assert got[(2, "24,8 M€")][1].startswith("Montant : insertion")
-    assert got[(3, "6,4 millions €")][1] == "Enveloppe : forfait d'externat"
+    assert got[(3, "6,4 millions €")][1] == "Enveloppe : forfait d'externat (part personnel)"
     assert got[(4, "2 880 000 €")][1] == "Montant : projet"
     assert got[(5, "202 000 €")][1] == "Montant apporté : contractualisation"
     assert not any("€" in label for _, label in got.values())
@@ -4822,3 +4829,34 @@ def test_a_part_placed_in_somewhere_and_a_project_s_whole_cost(indicators, entit
     assert _funding("Projet soutenu par la Région", "EUR") == "Soutien au projet par la Région"
     assert _funding("Projet financé par le FARDA d'un montant total", "EUR").startswith("Projet")
     assert _funding("Projet financé par le FARDA", "count") == "Projet financé par le FARDA"
+
+
+def test_amounts_shares_and_parts_as_next_year_may_word_them(indicators, entities) -> None:
+    got = _extract_lines(
+        [
+            "- ◆ Contournement de Courrières (RD 919) : les 4,1 M€ engagés ont permis de "
+            "réaliser le giratoire de la RD 46.",
+            "- 10,17 % de la population du Pas-de-Calais vit sur le territoire.",
+            "- ◆ Pour les équipements de la route, la dépense s'est établie à 4,27 M€",
+            "Pour l'insertion par l'emploi, cinq millions d'euros ont été mobilisés.",
+            "La conférence des financeurs a soutenu 139 actions, pour un financement total de "
+            "1,72 M€.",
+            "Les jeunes accompagnés sont au nombre de trente-huit ; vingt et un d'entre eux, "
+            "soit 55 %, relevaient de nouvelles mesures.",
+        ],
+        indicators,
+        entities,
+    )
+    # what the amount is, not what it allowed ("Montant permis de réaliser")
+    assert "permis" not in got[(2, "4,1 M€")][1]
+    # a list's dash is no minus sign, and the share ends before its clause's verb
+    assert got[(3, "10,17 %")][0].unit == "pct"
+    assert got[(3, "10,17 %")][1] == "Part de la population du Pas-de-Calais"
+    assert got[(4, "4,27 M€")][1] == "Dépense : équipements de la route"
+    assert got[(5, "cinq millions d'euros")][1] == "Montant mobilisé : insertion par l'emploi"
+    assert got[(6, "1,72 M€")][1] == "Financement total"  # no "€" in a label
+    # a part "d'entre eux" past the share said aside, and the share of that part
+    assert got[(7, "vingt et un")][1] == "Jeunes accompagnés (nouvelles mesures)"
+    assert got[(7, "vingt et un")][0].part_of == got[(7, "trente-huit")][0].indicator_code
+    assert got[(7, "55 %")][0].unit == "pct"
+
