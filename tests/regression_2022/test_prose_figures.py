@@ -4859,4 +4859,3 @@ def test_amounts_shares_and_parts_as_next_year_may_word_them(indicators, entitie
     assert got[(7, "vingt et un")][1] == "Jeunes accompagnés (nouvelles mesures)"
     assert got[(7, "vingt et un")][0].part_of == got[(7, "trente-huit")][0].indicator_code
     assert got[(7, "55 %")][0].unit == "pct"
-
