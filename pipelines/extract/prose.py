@@ -429,13 +429,21 @@ def _fronted_whole(what: str) -> str:
     """A fronted purpose's noun phrase, whole when it is short and holds no verb ("Pour
     l'insertion par l'emploi," → "insertion par l'emploi"), else as it opens."""
     opened = coordinated_phrase(what)
-    words = re.sub(r"^\s*(?:les?|la|l['’]|des|du|une?|ses|leurs?|ce|cette|ces)\b\s*", "", what)
+    words = re.sub(
+        r"^\s*(?:les?|la|l['’]|des|du|une?|ses|leurs?|ce|cette|ces)\b\s*", "", what, flags=re.I
+    )
     whole = " ".join(words.split())
     short = len(whole.split()) <= _FRONTED_WORDS and not any(map(is_verb, whole.split()))
-    return whole if short and whole.lower().startswith(opened.lower()) else opened
+    clause = _RELATIVE_WORDS.search(whole)  # "jeunes que nous accompagnons": a clause
+    if not opened or clause or not short:
+        return opened
+    return whole if whole.lower().startswith(opened.lower()) else opened
 
 
 _FRONTED_WORDS = 6
+_RELATIVE_WORDS = re.compile(
+    r"\b(?:qui|que|qu['’]|dont|où|nous|vous|ils|elles|on)\b", re.IGNORECASE
+)
 # a money sign read as the counted noun: "montant : € apportés"
 _SIGN_FIRST = re.compile(r"^(?P<measure>montant)\s*:?\s*(?:€|euros?|M€|k€)\s+", re.IGNORECASE)
 # "Pour l'insertion et l'emploi, 24,8 M€", "Pour le forfait d'externat, une enveloppe de"
@@ -560,6 +568,7 @@ def _sentence_subject(text: str, end: int) -> str:
     (fascinages) ont été entreprises ..." → "défenses de berges en techniques végétales");
     "" for who did something, a pronoun, a date or the Département."""
     opening = LIST_MARKERS.sub("", _SENTENCE_END.split(text[:end])[-1])
+    opening = _LINKED_OPENING.sub("", opening)  # "A ce titre, le premier speed-dating ..."
     undergone = _UNDERGONE.search(opening)
     if not _ANTECEDENT_OPENS.match(opening) or undergone is None:
         return ""  # "La commission a voté ...": who did it, not what it measures
@@ -956,13 +965,9 @@ def _in_context(text: str, figures: list[_Read], parse: Parse | None) -> None:
         between = text[before.quantity.end : figure.quantity.start]
         if figure.unit == before.unit == "EUR" and _CAPPED.fullmatch(between):
             figure.label = f"plafond : {_SAID_AN_AMOUNT.sub('', before.label)}"
-    for before, figure in pairwise(figures):  # "5 683 dossiers reçus, pour 2 963 structures"
-        between = text[before.quantity.end : figure.quantity.start]
-        bare = len(figure.label.split()) == 1 and figure.unit == before.unit == "count"
-        if bare and _FOR_SO_MANY.search(between) and "(" not in before.label:
-            figure.label = f"{figure.label} ({before.label})"
     for figure in figures:  # "Dans les 32 collèges privés, l'effectif atteint 13 917"
         figure.label = _measure_of_fronted(text, figure)
+    _what_for(text, figures)
     for figure in figures:  # "Merville (km 38)": a kilometre point, no length
         kilometre = figure.quantity.text[:2].lower() == "km"
         at = _AT_A_POINT.fullmatch(figure.label) if kilometre else None
@@ -974,8 +979,29 @@ def _in_context(text: str, figures: list[_Read], parse: Parse | None) -> None:
             figure.label = f"{_CHANGE_OF}{of}"  # "évolution : bilans (Gestion de ...)"
 
 
+def _what_for(text: str, figures: list[_Read]) -> None:
+    """Labels said by what a figure is for: a bare count "pour" the count before ("5 683
+    dossiers ... reçus, pour 2 963 structures" → "Structures (dossiers ... reçus)"), an
+    amount the words after it call a grant ("16 000 € de subvention" → "subvention : ...")."""
+    for before, figure in pairwise(figures):  # "5 683 dossiers reçus, pour 2 963 structures"
+        between = text[before.quantity.end : figure.quantity.start]
+        bare = len(figure.label.split()) == 1 and figure.unit == before.unit == "count"
+        ratio = figure.value in _PER_SO_MANY or lemma(figure.label.lower()) == "habitant"
+        named = bool(before.label) and "(" not in before.label
+        if bare and named and not ratio and _FOR_SO_MANY.search(between):
+            figure.label = f"{figure.label} ({before.label})"
+    for figure in figures:  # "la restauration d'un oratoire (16 000 € de subvention ...)"
+        said = figure.label.lower().startswith(_AN_AMOUNT)
+        if said and figure.unit == "EUR" and _GRANT_AFTER.match(text, figure.quantity.end):
+            figure.label = f"subvention : {figure.label[len(_AN_AMOUNT) :]}"
+
+
+# an amount the words after it say is a grant: "16 000 € de subvention au titre de ..."
+_AN_AMOUNT = "montant : "
+_GRANT_AFTER = re.compile(r"\s*(?:de\s+|d['’]\s*)?subventions?\b", re.IGNORECASE)
 # a count of whom or what the count before is for: "5 683 dossiers ... reçus, pour 2 963
 # structures" (the structures are those of the dossiers)
+_PER_SO_MANY = frozenset({10.0, 100.0, 1000.0, 10000.0, 100000.0})  # "pour 10 000 habitants"
 _FOR_SO_MANY = re.compile(r"^[^.;:()]*,\s*pour\s+(?:les\s+)?$", re.IGNORECASE)
 
 
@@ -995,12 +1021,13 @@ def _measure_of_fronted(text: str, figure: _Read) -> str:
 
 _BARE_MEASURES = frozenset(
     {"effectif", "effectifs", "nombre", "total", "montant", "volume", "dépense", "dépenses",
-     "coût", "budget", "enveloppe"}
+     "coût", "cout", "budget", "enveloppe"}
 )  # fmt: skip
 _FRONTED_SET = re.compile(
     r"^\s*(?:dans|parmi|pour|sur)\s+(?:(?:les|la|le|des|ses|leurs)\s+|l['’]\s*)(?!\s)"
     r"(?:\d[\d\s]*\s)?(?!(?:cadre|ensemble|continuité|suite|même|période|année|an|détail|durée"
-    r"|Département|Conseil|collectivité)\b)(?P<what>[^,\d]{3,120}),",
+    r"|Département|Conseil|collectivité|contexte|exercice|fois|\w+ième|premi[eè]re?|seconde?"
+    r"|derni[eè]re?)\b)(?P<what>[^,\d]{3,120}),",
     re.IGNORECASE,
 )
 _CHANGE_OF = "évolution : "
@@ -1137,7 +1164,11 @@ def _with_context(text: str, figure: _Read, until: int) -> str:
     short = short or bare or (len(words) > 1 and is_participle(words[-1]))
     q = figure.quantity
     if len(words) <= _BARE_LABEL and (full := _named_in_full_before(text, label, q.start)):
-        return full  # "... guide d'évaluation / outils ... pour les deux guides"
+        # "... guide d'évaluation / outils ... pour les deux guides"; "Cette manifestation
+        # ... a réuni une soixantaine de jeunes": what it was, still
+        if not _referred_to(text, max(text.rfind(". ", 0, q.start) + 1, 0), q.start):
+            return full
+        label, words = full, full.split()
     sentence_start = max(text.rfind(". ", 0, q.start) + 1, 0)
     sentence_end = _SENTENCE_END.search(text, q.end)
     stop = min(sentence_end.start() if sentence_end else len(text), until)
@@ -2310,6 +2341,7 @@ def _noun_phrase(
         _named_after_as(text, q)
         or (_of_the_antecedent(text, q, unit) if unit in UNIT_NOUNS else "")
         or (_spent(text, q) if unit == "EUR" else "")
+        or (_of_the_height(text, q) if unit == "EUR" else "")
         or _named_outright(text, q, unit, clause_start, parse)
         or _days_spent(text, q, unit)
         or _said_by_en(text, q, unit, clause_start)
@@ -2383,6 +2415,35 @@ def _share_base(text: str, q: Quantity, after: str, unit: str, parse: Parse | No
     one = re.match(r"(une?)\s", after[base.end() :])  # "28 % d'un montant de travaux"
     article = f"{article}{one[1]} " if one and article[-1] in "'’" else article
     return f"{UNIT_NOUNS[unit]} {article}{counted}" if counted else ""
+
+
+# "l'intervention à hauteur de 455 000€ du Département dans le programme pluriannuel
+# d'investissement": the noun before the amount, its complement after it
+_HEIGHT_BEFORE = re.compile(
+    r"\b(?:l['’]\s*|la\s+|le\s+|une?\s+)(?P<noun>[a-zéèêàâç]{4,})\s+à\s+hauteur\s+"
+    r"(?:de|d['’])\s*(?:près\s+de\s+|plus\s+de\s+)?$",
+    re.IGNORECASE,
+)
+_OF_AFTER_HEIGHT = re.compile(
+    r"\s*(?P<of>(?:du|de\s+la|des|de\s+l['’])\s*[^,.;:()]{3,90}?)(?=\s*(?:[,.;:()]|$)|,)",
+    re.IGNORECASE,
+)
+_HEIGHT_WORDS = 9
+
+
+def _of_the_height(text: str, q: Quantity) -> str:
+    """An amount said as the height of something, with what it is of written after it:
+    "l'intervention à hauteur de 455 000€ du Département dans le programme pluriannuel
+    d'investissement" → "intervention du Département dans le programme pluriannuel
+    d'investissement"; "" otherwise (the noun alone is left to the other readings)."""
+    before = _HEIGHT_BEFORE.search(text[: q.start])
+    after = _OF_AFTER_HEIGHT.match(text, q.end) if before is not None else None
+    if before is None or after is None or is_verb(before["noun"]):
+        return ""
+    words = [before["noun"].lower(), *after["of"].split()]
+    if len(words) > _HEIGHT_WORDS or any(w[:1].isdigit() for w in words):
+        return ""
+    return " ".join(words)
 
 
 # a preposition or an article before a relative clause's antecedent: "reposent sur un ..."
@@ -2646,20 +2707,20 @@ def _done_before(text: str, q: Quantity, label: str, parse: Parse | None) -> str
     if done is None and is_participle(label.split()[-1]):
         return label  # "familles aidées": what was done is said already
     agreed = done_to(parse, q.start, q.end) if parse is not None else ""
+    purpose = _purpose_after(text, q, label) if done is not None else ""
     if agreed.startswith(participle.lower()):
-        return f"{label} {agreed}"
+        return f"{label} {agreed}{purpose if len(agreed.split()) == 1 else ''}"
     noun = [w for w in parse.within(q.end, len(parse.text)) if w.pos == "NOUN"] if parse else []
     if noun and "Gender=Fem" in noun[0].morph and not participle.endswith("e"):
         participle += "e"  # "a traité 1 250 demandes": "demandes traitées"
     plural = label.split()[0].endswith(("s", "x")) and not participle.endswith("s")
-    purpose = _purpose_after(text, q, label) if done is not None else ""
     return f"{label} {participle}{'s' if plural else ''}{purpose}"
 
 
 # a verb whose object is given over to something: "a consacré quatre dossiers à expliquer la
 # démarche" (what they were given over to is what they are)
 _GIVEN_OVER_WORDS = 6
-_GIVEN_OVER_TO = ("consacr", "dédi", "affect", "destin", "réserv", "allou")
+_GIVEN_OVER_TO = ("consacr", "dédi", "destin", "allou")
 _GIVEN_OVER = re.compile(
     r"\s+(?P<to>(?:à|aux?)\s+[^,.;:()!?«»]{3,60}?)(?=\s*(?:[,.;:()!?«»]|$)|\s+(?:et|ou)\s)"
 )
@@ -2671,10 +2732,11 @@ def _purpose_after(text: str, q: Quantity, label: str) -> str:
     done = _DONE_BEFORE.search(text[: q.start])
     if done is None or not done["participle"].lower().startswith(_GIVEN_OVER_TO):
         return ""
-    last = label.split()[-1]
-    end = text.find(last, q.end)
-    said = _GIVEN_OVER.match(text, end + len(last)) if end >= 0 else None
+    last = re.search(rf"\b{re.escape(label.split()[-1])}\b", text[q.end :])
+    said = _GIVEN_OVER.match(text, q.end + last.end()) if last is not None else None
     words = said["to"].split() if said is not None else []
+    if any(w[:1].isdigit() or w[:1].isupper() for w in words):
+        return ""  # "20 places réservées à 12 collèges", "... à Montreuil": no purpose
     return " " + " ".join(words) if 1 < len(words) <= _GIVEN_OVER_WORDS else ""
 
 
@@ -3433,6 +3495,12 @@ _UNDERGONE = re.compile(
     r"|est|était|étaient|(?:a|ont)\s+eu\s+lieu)\s",
     re.IGNORECASE,
 )
+# a link to the sentence before, ahead of a sentence's subject
+_LINKED_OPENING = re.compile(
+    r"^\s*(?:[àa]\s+ce\s+titre|ainsi|par\s+ailleurs|en\s+outre|enfin|de\s+plus|en\s+effet"
+    r"|dans\s+ce\s+cadre|également)\s*,\s*",
+    re.IGNORECASE,
+)
 _ANTECEDENT_OPENS = re.compile(
     r"^\s*(?:le|la|les|l['’]|ce|cette|ces|des|une?)\s*[\wéèêàâç]", re.IGNORECASE
 )
@@ -3821,6 +3889,7 @@ def _vaguer(label: str, counted: str) -> bool:
         counted.lower().startswith(label.lower())
         and _OF_THE_ADJECTIVE.match(counted[len(label) :]) is not None
         and len(counted[len(label) :].split()) > 2  # "proposés au fil" of "au fil des huit"
+        and len(label.split()) > 1  # "responsables": a noun
         and (is_participle(label.split()[-1]) or label.split()[-1].endswith(_CAPABLE_ENDINGS))
     ):
         return True  # "voie accessible" of "voie accessible aux cyclistes et aux piétons"
@@ -3833,7 +3902,10 @@ def _vaguer(label: str, counted: str) -> bool:
 
 _COORDINATED = re.compile(r"\s+(?:et|ou)\s+(?:du|des|de|d['’]|aux?|à)\b", re.IGNORECASE)
 # the complement of an adjective or participle the words after a figure stop before
-_OF_THE_ADJECTIVE = re.compile(r"\s+(?:aux?|à)\s+\w", re.IGNORECASE)
+_OF_THE_ADJECTIVE = re.compile(
+    r"\s+(?:aux?|à)\s+(?!(?:cours|fil|titre|horizon|l['’]\s*horizon|terme)\b)(?-i:[^\W\dA-ZÉÈ])",
+    re.IGNORECASE,
+)
 _CAPABLE_ENDINGS = ("ible", "able", "ibles", "ables")
 
 

@@ -397,13 +397,13 @@ _LIGHT_VERBS = frozenset(
 )
 
 
-def _own_participle(parse: Parse, end: int, verb: Word) -> str:
+def _own_participle(parse: Parse, end: int, verb: Word) -> Word | None:
     """The participle right after an amount that is the subject of another verb ("les 4,1
-    M€ engagés ont permis"), in the singular; "" for none."""
+    M€ engagés ont permis"); None for none."""
     own = next((w for w in parse.words if w.start >= end), None)
     if own is None or own.i == verb.i or not own.is_participle or not is_participle(own.text):
-        return ""
-    return singular_participle(own.text.lower())
+        return None
+    return own
 
 
 def _done_by_amount(parse: Parse, verb: Word, exclude: range) -> str:
@@ -457,7 +457,8 @@ def amount_phrase(parse: Parse, start: int, end: int) -> str:
         return phrase
     if root.dep in _SUBJECTS and head.is_participle:
         # "les 4,1 M€ engagés ont permis de réaliser": what it is, not its deed
-        return _own_participle(parse, end, head) or _done_by_amount(parse, head, exclude)
+        own = _own_participle(parse, end, head)
+        return _done_by_amount(parse, own or head, exclude)
     if root.dep == "obj" and head.pos == "VERB" and (done := _participle(head)):
         return done  # "a permis d'obtenir 42,6 millions d'euros": an amount obtained
     if root.dep in _OBJECTS and head.lemma.lower() in _LINKING_VERBS:
@@ -725,25 +726,29 @@ def _at_most(words: list[Word], count: int) -> list[Word]:
     return words[:n]
 
 
-_SIGNS = frozenset({"€", "M€", "k€", "Md€"})  # a unit's sign is no word of a label
-_OF_WORDS = frozenset({"de", "des", "du", "d'", "d’"})
+_SIGNS = frozenset({"€", "M€", "k€", "K€", "Md€", "Mds€"})  # a unit's sign is no word of a label
+# the nouns of a preposition said in several words: "au titre de", "en faveur de"
+_PREPOSITION_NOUNS = frozenset({"titre", "faveur", "matière", "sein", "destination", "charge"})
 
 
 def _whole_groups(words: list[Word], count: int) -> list[Word]:
     """The first `count` words, without a complement they cut to one word: "voie accessible
-    aux cyclistes et aux piétons" of "... en rive Ouest", not "... en rive"; "au titre des
-    Monuments Historiques" goes whole."""
+    aux cyclistes et aux piétons", not "... en rive" of "... en rive Ouest"; a preposition of
+    several words is dropped with it ("au titre des" of "au titre des Monuments ...")."""
     kept = _at_most(words, count)
-    if len(kept) == len(words) or words[len(kept)].pos in {"ADP", "CCONJ", "PUNCT"}:
+    if len(kept) == len(words):
         return kept
     opens = [n for n, w in enumerate(kept) if w.pos == "ADP" and n >= _SHORT_PHRASE - 1]
     if not opens:
         return kept
     cut = opens[-1]
+    group = {w.i for w in kept[cut:]}
+    if words[len(kept)].head not in group:  # "... en anglais | dispensées": not cut
+        return kept
     if sum(w.pos in {"NOUN", "PROPN", "ADJ"} for w in kept[cut:]) > 1:
         return kept  # "... du secteur du": the complement reads on its own
     compound = [w.text.lower() for w in kept[cut - 2 : cut - 1]] in (["au"], ["en"], ["à"])
-    if compound and kept[cut - 1].pos == "NOUN" and kept[cut].text.lower() in _OF_WORDS:
+    if compound and kept[cut - 1].lemma.lower() in _PREPOSITION_NOUNS:
         cut -= 2  # "au titre des Monuments ...": the whole preposition goes
     return kept[:cut] if cut >= _SHORT_PHRASE - 1 else kept
 

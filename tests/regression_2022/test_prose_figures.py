@@ -615,7 +615,8 @@ def test_an_amount_labelled_by_a_verb_is_named_by_its_heading_or_its_clause(
     # a noun the parser took for an adjective stays, with the heading it is of
     assert got[(5, "2,1 M€")][1] == "Travaux (Appel à Projet Innovation Territoriale)"
     assert got[(6, "635 000 €")][1] == "Montant attribué aux partenaires agricoles"
-    assert got[(7, "455 000€")][1] == "Intervention"  # not "Intervention à hauteur"
+    # not "Intervention à hauteur": the noun before, what it is of after the amount
+    assert got[(7, "455 000€")][1] == "Intervention du Département"
 
 
 def test_an_amount_for_whom_under_a_heading_and_metres_after_a_figure(indicators, entities) -> None:
@@ -4859,3 +4860,30 @@ def test_amounts_shares_and_parts_as_next_year_may_word_them(indicators, entitie
     assert got[(7, "vingt et un")][1] == "Jeunes accompagnés (nouvelles mesures)"
     assert got[(7, "vingt et un")][0].part_of == got[(7, "trente-huit")][0].indicator_code
     assert got[(7, "55 %")][0].unit == "pct"
+
+
+def test_label_rules_hold_back_on_what_they_do_not_name(indicators, entities) -> None:
+    got = _extract_lines(
+        [
+            "Le département compte 12 médecins généralistes, pour 10 000 habitants.",
+            "Pour la troisième année consécutive, le budget atteint 12 M€.",
+            "Pour les jeunes que nous accompagnons, 1,2 M€ ont été mobilisés.",
+            "Les 2,3 M€ consacrés aux collèges ont permis de rénover 12 toitures.",
+            "Le Département a réservé 20 places à 12 collèges.",
+            "Restauration d'un oratoire à Wirwignes (16 000 € de subvention au titre du "
+            "patrimoine).",
+        ],
+        indicators,
+        entities,
+    )
+    # a ratio's base is no one the count before is for
+    assert got[(2, "10 000")][1] == "Habitants"
+    # a time is no set a measure is of; a relative clause is no purpose
+    assert got[(3, "12 M€")][1] == "Budget"
+    assert "que nous" not in got[(4, "1,2 M€")][1]
+    # the amount's own participle with its complement, not what it allowed
+    assert got[(5, "2,3 M€")][1] == "Montant consacré aux collèges"
+    # another figure's number is never a purpose
+    assert "12 collèges" not in got[(6, "20")][1]
+    # an amount the words after it call a grant
+    assert got[(7, "16 000 €")][1].startswith("Subvention : ")
