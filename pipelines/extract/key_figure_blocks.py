@@ -43,7 +43,7 @@ EXTRACTOR = "key_figure_block"
 _PROSE_LENGTH = 128
 _CUT = re.compile(r"[,;:(.]|\s(?:dont|soit)\b|\s[–—-]\s")
 _LEADING_WORDS = re.compile(
-    r"^(?:(?:de|des|du|les|la|le|à|au|aux|en|et|pour)\s+|(?:d|l)['’]\s*)+", re.I
+    r"^(?:(?:de|des|du|les|la|le|à|au|aux|en|et|pour|un(?!\s+peu\b)|une)\s+|(?:d|l)['’]\s*)+", re.I
 )
 _TRAILING_WORDS = re.compile(
     r"(?:\s+(?:pour|et|dont|de|des|du|à|au|aux|sur|avec|soit|par|en|vers|chez|dans|entre|ou))+$",
@@ -193,9 +193,18 @@ def label_of(body: str, figures: list[Quantity], index: int) -> str:
         return UNIT_NOUNS.get(quantity.unit, "nombre")
     # "26 diagnostics ... réalisés sur près de 88 hectares": the surface of what the figure
     # before counts (a phrase of its own, "Budget de 463,61 M€", stays as it is)
-    if index > 0 and quantity.unit in UNIT_NOUNS:
+    named = quantity.unit == "EUR" and _NAMES_AN_AMOUNT.match(label) is not None
+    if index > 0 and quantity.unit in UNIT_NOUNS and not named:
         return f"{UNIT_NOUNS[quantity.unit]} : {label}"
-    return label
+    return label  # "pour un financement total de 1,72 M€": the amount names itself
+
+
+# a label that says it is an amount: "financement total", "coût de l'opération"
+_NAMES_AN_AMOUNT = re.compile(
+    r"^(?:financements?|montants?|co[uû]ts?|budgets?|dépenses?|enveloppes?|subventions?"
+    r"|aides?|participations?|dotations?)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass

@@ -1223,7 +1223,9 @@ _THE_DEPARTEMENT = re.compile(DEPARTEMENT_NAMED, re.IGNORECASE)
 _HOLDS = re.compile(
     r"^\s*(?:(?:le|la|les)\s+|l['’]\s*)(?!\s)(?P<holder>[^,;:()]{3,80}?)\s+(?:réunit|réunissent|rassemble"
     r"|rassemblent|compte|comptent|comptait|totalise|totalisent|regroupe|regroupent|emploie"
-    r"|emploient|fonctionne\s+avec|dispose\s+de|disposent\s+de|recense|recensent)\s+"
+    r"|emploient|fonctionne\s+avec|dispose\s+de|disposent\s+de|recense|recensent"
+    # "La conférence des financeurs a permis de soutenir 139 actions": what made it so
+    r"|(?:a|ont)\s+permis\s+(?:de\s+|d['’]\s*)[a-zéèêâîôûç]+(?:er|ir))\s+"
     r"(?:(?:désormais|aujourd['’]hui|plus\s+de|près\s+de|environ)\s+)*$",
     re.IGNORECASE,
 )
@@ -2747,7 +2749,8 @@ def _infinitive_done(before: str) -> str:
     if said is None or said["verb"].lower() in _NO_DONE_INFINITIVES:
         return ""
     verb = said["verb"]
-    for ending, done in (("vrir", "vert"), ("frir", "fert"), ("er", "é"), ("ir", "i")):
+    endings = (("tenir", "tenu"), ("venir", "venu"), ("vrir", "vert"), ("frir", "fert"))
+    for ending, done in (*endings, ("er", "é"), ("ir", "i")):
         if verb.lower().endswith(ending):
             participle = verb[: -len(ending)] + done
             # a word that only ends like a verb ("février", "hiver") makes none
@@ -3308,6 +3311,10 @@ def _times_done(text: str, q: Quantity) -> str:
     before = _TIMES_VERB[again["word"].lower()] if again else None
     verb = before.search(text[: q.start]) if before else None
     noun = _act_noun(verb["verb"]) if verb else ""
+    fronted = _DONE_AFTER_TIMES.match(text, again.end()) if again and not noun else None
+    if fronted is not None and (noun := _act_noun(fronted["verb"])):
+        # "Trois fois dans l'année, le comité de stratégie ... s'est réuni"
+        return f"{noun} : {' '.join(fronted['who'].split())}"
     if verb is None or not noun:
         return ""
     clause = _DONE_AUXILIARY.sub("", text[: verb.start()])
@@ -3344,8 +3351,15 @@ _TIMES_VERB = {  # "s'est réuni à 7 reprises", "s'est réuni 7 fois"
     "reprises": re.compile(r"(?P<verb>[\wéèêàâç]+)\s+à\s*$"),
     "fois": re.compile(r"(?P<verb>[\wéèêàâç]+)\s+$"),
 }
+# a body that did it, after how many times it did: "Trois fois dans l'année, le comité
+# ... (dit comité technique allotissement) s'est réuni"
+_DONE_AFTER_TIMES = re.compile(
+    r"[^,.;:]{0,40},\s*(?:le|la|les|l['’])\s*(?P<who>[^,;:.()]{3,80}?)\s*(?:\([^)]*\)\s*)?"
+    r"(?:s['’]\s*est|se\s+sont|a|ont)\s+(?P<verb>[\wéèêàâç]+)",
+    re.IGNORECASE,
+)
 _DONE_AUXILIARY = re.compile(
-    r"\s+(?:s['’]est|se\s+sont|a|ont|est|sont)(?:\s+été)?"
+    r"\s+(?:s['’]est|se\s+sont|se|a|ont|est|sont)(?:\s+été)?"
     r"(?:\s+(?:de\s+nouveau|encore|également|aussi|déjà|ainsi|notamment))?\s*$"
 )
 # the noun of what was done, by its verb: "s'est réuni à 7 reprises" → "réunions"

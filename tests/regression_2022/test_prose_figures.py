@@ -4887,3 +4887,22 @@ def test_label_rules_hold_back_on_what_they_do_not_name(indicators, entities) ->
     assert "12 collèges" not in got[(6, "20")][1]
     # an amount the words after it call a grant
     assert got[(7, "16 000 €")][1].startswith("Subvention : ")
+
+
+def test_how_many_times_a_body_met_and_what_a_count_was_made_possible_by(
+    indicators, entities
+) -> None:
+    got = _extract_lines(
+        [
+            "Trois fois dans l'année, le comité de stratégie des achats technique (dit comité "
+            "technique allotissement) s'est réuni.",
+            "Le comité de pilotage se réunit 4 fois par an.",
+            "- ◆ La conférence des financeurs a permis de soutenir **cent trente-neuf** "
+            "actions, pour un financement total de 1,72 M€",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "Trois")][1] == "Réunions : comité de stratégie des achats technique"
+    assert got[(3, "4")][1] == "Réunions : comité de pilotage"  # no "se" left over
+    assert got[(4, "cent trente-neuf")][1] == "Actions soutenues (conférence des financeurs)"
