@@ -4897,8 +4897,8 @@ def test_how_many_times_a_body_met_and_what_a_count_was_made_possible_by(
             "Trois fois dans l'année, le comité de stratégie des achats technique (dit comité "
             "technique allotissement) s'est réuni.",
             "Le comité de pilotage se réunit 4 fois par an.",
-            "- ◆ La conférence des financeurs a permis de soutenir **cent trente-neuf** "
-            "actions, pour un financement total de 1,72 M€",
+            "- ◆ La conférence des financeurs a permis de soutenir cent trente-neuf actions, "
+            "pour un financement total de 1,72 M€",
         ],
         indicators,
         entities,
