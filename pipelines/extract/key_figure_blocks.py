@@ -43,8 +43,9 @@ EXTRACTOR = "key_figure_block"
 _PROSE_LENGTH = 128
 _CUT = re.compile(r"[,;:(.]|\s(?:dont|soit)\b|\s[–—-]\s")
 _LEADING_WORDS = re.compile(
-    r"^(?:(?:de|des|du|les|la|le|à|au|aux|en|et|pour|un(?!\s+peu\b)|une)\s+|(?:d|l)['’]\s*)+", re.I
+    r"^(?:(?:de|des|du|les|la|le|à|au|aux|en|et|pour)\s+|(?:d|l)['’]\s*)+", re.I
 )
+_AN_ARTICLE = re.compile(r"^(?:un(?!\s+peu\b)|une)\s+", re.IGNORECASE)
 _TRAILING_WORDS = re.compile(
     r"(?:\s+(?:pour|et|dont|de|des|du|à|au|aux|sur|avec|soit|par|en|vers|chez|dans|entre|ou))+$",
     re.I,
@@ -112,6 +113,7 @@ def _tidy(label: str) -> str:
     label = _AMOUNT_FOR.sub("", label)  # "projets soutenus pour un total de": the amount's words
     label = COUNT_OF.sub("", label)  # "le nombre d'abonnés": what is counted is "abonnés"
     label = _LEADING_WORDS.sub("", label)
+    label = _AN_ARTICLE.sub("", label)  # "pour un financement total de": "financement total"
     return _TRAILING_WORDS.sub("", label).strip(" :,;.-–—")
 
 
@@ -193,8 +195,8 @@ def label_of(body: str, figures: list[Quantity], index: int) -> str:
         return UNIT_NOUNS.get(quantity.unit, "nombre")
     # "26 diagnostics ... réalisés sur près de 88 hectares": the surface of what the figure
     # before counts (a phrase of its own, "Budget de 463,61 M€", stays as it is)
-    named = quantity.unit == "EUR" and _NAMES_AN_AMOUNT.match(label) is not None
-    if index > 0 and quantity.unit in UNIT_NOUNS and not named:
+    self_named = quantity.unit == "EUR" and _NAMES_AN_AMOUNT.match(label) is not None
+    if index > 0 and quantity.unit in UNIT_NOUNS and not self_named:
         return f"{UNIT_NOUNS[quantity.unit]} : {label}"
     return label  # "pour un financement total de 1,72 M€": the amount names itself
 

@@ -123,7 +123,7 @@ def as_change(text: str, q: Quantity) -> tuple[str, float, re.Match[str] | None]
     if change is not None and _REDUCED_RATE.search(text[: change.start()]):
         change = None  # "une TVA à taux réduit de 5,5 %": a rate, not a change
     sign = re.search(r"[+\u2212-]\s?$", text[: q.start])
-    if sign is not None and sign.group().startswith("-") and not text[: sign.start()].strip(" *"):
+    if sign is not None and sign.group().startswith("-") and not text[: sign.start()].strip():
         sign = None  # "- 10,17 % de la population ...": a list's dash, no minus
     signed = sign is not None or q.text.lstrip().startswith(("+", "\u2212"))
     compared = _COMPARED.match(text, q.end) if unit == "pct" else None

@@ -1215,8 +1215,11 @@ def _holder(text: str, sentence_start: int, at: int) -> str:
     16 512 abonnés" → "compte Instagram du Département"; "" for none."""
     held = _HOLDS.match(LIST_MARKERS.sub("", text[sentence_start:at]).replace("*", " "))
     holder = opening_phrase(held["holder"]) if held is not None else ""
-    # "Le Département y dispose de", "Le <département> compte": the entity, no context
-    return "" if len(holder.split()) < 2 or _THE_DEPARTEMENT.fullmatch(holder) else holder
+    # "Le Département y dispose de", "Le <département> compte": the entity, no context;
+    # "L'année 2022 a permis de": a time, no context
+    if len(holder.split()) < 2 or lemma(holder.split()[0].lower()) in _NO_TOPIC:
+        return ""
+    return "" if _THE_DEPARTEMENT.fullmatch(holder) else holder
 
 
 _THE_DEPARTEMENT = re.compile(DEPARTEMENT_NAMED, re.IGNORECASE)
@@ -2431,6 +2434,11 @@ _OF_AFTER_HEIGHT = re.compile(
     re.IGNORECASE,
 )
 _HEIGHT_WORDS = 9
+# what is given "à hauteur de" an amount
+_SUPPORT_NOUNS = frozenset(
+    {"intervention", "participation", "contribution", "aide", "soutien", "engagement",
+     "accompagnement", "financement", "subvention", "apport", "investissement"}
+)  # fmt: skip
 
 
 def _of_the_height(text: str, q: Quantity) -> str:
@@ -2440,10 +2448,10 @@ def _of_the_height(text: str, q: Quantity) -> str:
     d'investissement"; "" otherwise (the noun alone is left to the other readings)."""
     before = _HEIGHT_BEFORE.search(text[: q.start])
     after = _OF_AFTER_HEIGHT.match(text, q.end) if before is not None else None
-    if before is None or after is None or is_verb(before["noun"]):
-        return ""
+    if before is None or after is None or before["noun"].lower() not in _SUPPORT_NOUNS:
+        return ""  # "accompagne la commune à hauteur de": an object, not the support
     words = [before["noun"].lower(), *after["of"].split()]
-    if len(words) > _HEIGHT_WORDS or any(w[:1].isdigit() for w in words):
+    if len(words) > _HEIGHT_WORDS or any(w[:1].isdigit() or is_verb(w) for w in words):
         return ""
     return " ".join(words)
 
@@ -3354,8 +3362,9 @@ _TIMES_VERB = {  # "s'est réuni à 7 reprises", "s'est réuni 7 fois"
 # a body that did it, after how many times it did: "Trois fois dans l'année, le comité
 # ... (dit comité technique allotissement) s'est réuni"
 _DONE_AFTER_TIMES = re.compile(
-    r"[^,.;:]{0,40},\s*(?:le|la|les|l['’])\s*(?P<who>[^,;:.()]{3,80}?)\s*(?:\([^)]*\)\s*)?"
-    r"(?:s['’]\s*est|se\s+sont|a|ont)\s+(?P<verb>[\wéèêàâç]+)",
+    r"(?!\s*(?:plus|moins|autant|davantage)\b)[^,.;:]{0,40},\s*"  # not "2 fois plus ..."
+    r"(?:(?:les|la|le)\s+|l['’]\s*)(?P<who>[^,;:.()]{3,80}?)\s*(?:\([^)]*\))?"
+    r"\s+(?:s['’]\s*est|se\s+sont|a|ont)\s+(?P<verb>[\wéèêàâç]+)",
     re.IGNORECASE,
 )
 _DONE_AUXILIARY = re.compile(

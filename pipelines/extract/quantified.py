@@ -728,7 +728,7 @@ def _at_most(words: list[Word], count: int) -> list[Word]:
 
 _SIGNS = frozenset({"€", "M€", "k€", "K€", "Md€", "Mds€"})  # a unit's sign is no word of a label
 # the nouns of a preposition said in several words: "au titre de", "en faveur de"
-_PREPOSITION_NOUNS = frozenset({"titre", "faveur", "matière", "sein", "destination", "charge"})
+_PREPOSITION_NOUNS = frozenset({"titre", "faveur", "matière", "sein", "destination"})
 
 
 def _whole_groups(words: list[Word], count: int) -> list[Word]:
@@ -743,14 +743,17 @@ def _whole_groups(words: list[Word], count: int) -> list[Word]:
         return kept
     cut = opens[-1]
     group = {w.i for w in kept[cut:]}
-    if words[len(kept)].head not in group:  # "... en anglais | dispensées": not cut
-        return kept
+    if not any(w.head in group for w in words[len(kept) : len(kept) + 3]):
+        return kept  # "... en anglais | dispensées": no complement cut
     if sum(w.pos in {"NOUN", "PROPN", "ADJ"} for w in kept[cut:]) > 1:
         return kept  # "... du secteur du": the complement reads on its own
     compound = [w.text.lower() for w in kept[cut - 2 : cut - 1]] in (["au"], ["en"], ["à"])
     if compound and kept[cut - 1].lemma.lower() in _PREPOSITION_NOUNS:
         cut -= 2  # "au titre des Monuments ...": the whole preposition goes
-    return kept[:cut] if cut >= _SHORT_PHRASE - 1 else kept
+    kept = kept[:cut] if cut >= _SHORT_PHRASE - 1 else kept
+    while kept and kept[-1].pos in {"ADP", "DET", "CCONJ", "SCONJ", "PRON", "PUNCT"}:
+        kept = kept[:-1]  # "... dans le cadre du": no function word closes a label
+    return kept
 
 
 def _joins_words(parse: Parse, word: Word) -> bool:

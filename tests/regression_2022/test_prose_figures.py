@@ -4906,3 +4906,20 @@ def test_how_many_times_a_body_met_and_what_a_count_was_made_possible_by(
     assert got[(2, "Trois")][1] == "Réunions : comité de stratégie des achats technique"
     assert got[(3, "4")][1] == "Réunions : comité de pilotage"  # no "se" left over
     assert got[(4, "cent trente-neuf")][1] == "Actions soutenues (conférence des financeurs)"
+
+
+def test_times_and_heights_read_only_what_they_name(indicators, entities) -> None:
+    got = _extract_lines(
+        [
+            "3 fois par an, les membres du conseil se sont réunis.",
+            "2 fois plus nombreux qu'en 2021, les ateliers ont réuni 450 personnes.",
+            "Le Département accompagne la commune à hauteur de 120 000 € du montant HT.",
+            "L'année 2022 a permis de rénover 12 collèges.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "3")][1] == "Réunions : membres du conseil"  # "les", not "le" + "s"
+    assert not got[(3, "2")][1].startswith("Réunions")  # a comparison, no meetings
+    assert "montant HT" not in got[(4, "120 000 €")][1]  # the commune is no support given
+    assert got[(5, "12")][1] == "Collèges rénovés"  # a year made nothing possible
