@@ -398,7 +398,29 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
         figures.append(figure)
     _respective(text, figures, parse)
     _in_context(text, figures, parse)
+    for figure in figures:  # "Adoption des réglementations de boisements ... dans neuf communes"
+        figure.label = _where_an_act_took_place(text, figure)
     return figures
+
+
+# a line that opens on an act, then where it took place: "Adoption des réglementations de
+# boisements en zone Parc ... dans neuf communes de la communauté de communes de ..."
+_ACT_THEN_WHERE = re.compile(
+    r"^(?P<act>[A-ZÉ][a-zéèêç]+\s+(?:de|des|du|d['’])\s*[^,;:.()]{3,120}?)\s+"
+    r"(?:dans|sur|auprès\s+(?:de|des|d['’]))\s+(?:les\s+)?[\s*]*$"
+)
+
+
+def _where_an_act_took_place(text: str, figure: _Read) -> str:
+    """A count of places an act took place in, named with that act: "neuf communes de la
+    communauté de communes de Desvres Samer (adoption des réglementations de boisements)";
+    the label as it is for any other figure."""
+    before = LIST_MARKERS.sub("", text[: figure.quantity.start]).lstrip()
+    said = _ACT_THEN_WHERE.match(before) if figure.unit == "count" else None
+    if said is None or "(" in figure.label or not is_action(said["act"].split()[0].lower()):
+        return figure.label
+    act = opening_phrase(said["act"])
+    return f"{figure.label} ({act[:1].lower()}{act[1:]})" if is_noun_phrase(act) else figure.label
 
 
 def _amount_said_around(text: str, q: Quantity, unit: str, label: str) -> str:

@@ -1228,7 +1228,9 @@ def test_what_was_done_to_a_count_and_an_amount_after_a_pair(statements) -> None
     # an act that opens an item: places redeployed, not places offered
     assert labels[(1192, "11")].startswith("Places d'internat redéployées")
     # a body's name is no cut: "de la communauté de communes de Desvres Samer"
-    assert labels[(3281, "neuf")] == "Communes de la communauté de communes de Desvres Samer"
+    assert labels[(3281, "neuf")].startswith(
+        "Communes de la communauté de communes de Desvres Samer ("
+    )
     assert labels[(4571, "24M€")] == "Montant mobilisé (Pas-de-Calais Actif)"  # its box
     assert labels[(4571, "1927")] == "Structures accompagnées et/ou financées"
 
@@ -4923,3 +4925,10 @@ def test_times_and_heights_read_only_what_they_name(indicators, entities) -> Non
     assert not got[(3, "2")][1].startswith("Réunions")  # a comparison, no meetings
     assert "montant HT" not in got[(4, "120 000 €")][1]  # the commune is no support given
     assert got[(5, "12")][1] == "Collèges rénovés"  # a year made nothing possible
+
+
+def test_places_an_act_took_place_in_are_named_with_the_act(statements) -> None:
+    # L3281 "Adoption des réglementations de boisements ... dans neuf communes de la
+    # communauté de communes de Desvres Samer": not a count of the EPCI's communes
+    row = statements[(statements.line == 3281) & (statements.value == 9)]
+    assert str(row.label.iloc[0]).endswith("(adoption des réglementations de boisements)")
