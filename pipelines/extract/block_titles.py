@@ -26,9 +26,11 @@ TITLE_WORDS = 14  # a longer title names no topic
 BLOCK_TITLE_WORDS = 30  # a longer line is running text, however it ends
 TOPIC_WORDS = 10  # the longest topic a label takes
 PARAGRAPHS = 3  # a title covers this many paragraphs under it (list items aside)
-SECTION_LINES = 150  # a key-figure section this short is about what its title names
-# a section topic that names one thing: a name of its own or a noun with its complement
-_NAMED_TOPIC = re.compile(r"^(?:[A-ZÉ]|\w+\s+(?:de|du|des|d['’]))")
+# a section topic that names one thing: a name of its own ("Canal Seine-Nord Europe") or a
+# programme with its complement ("projet de mandat"), not a field ("accompagnement des ...")
+_NAMED_TOPIC = re.compile(
+    r"^(?:[A-ZÉ]|(?:projet|programme|plan|pacte|schéma|démarche|dispositif)s?\s+(?:de|du|des|d['’]))"
+)
 
 # where a title's topic ends: its subtitle, a question or exclamation, an ellipsis, a comma
 _TOPIC_END = re.compile(
@@ -176,13 +178,9 @@ def block_topics(
     one, within its section."""
     lines = list(lines)
     printed = Counter(" ".join(line.text.split()) for _, line in lines)
-    spans: dict[int, list[int]] = {}
-    for section, line in lines:
-        spans.setdefault(id(section), []).append(line.location.line or 0)
     under: dict[tuple[int, int], str] = {}
     current, paragraphs, section_now, listed = "", 0, None, False
     figures_only = False  # under "Les chiffres clés de ...": its lines of figures
-    whole = ""  # what a short section of key figures is about, all of it
     for section, line in lines:
         if section is not section_now:
             current, paragraphs, section_now, figures_only = "", 0, section, False
@@ -190,11 +188,6 @@ def block_topics(
             if (of := _KEY_FIGURES_OF.match(" ".join(section.title.split()))) is not None:
                 current = topic(of["of"], own)
                 figures_only = bool(current)
-            # "Les chiffres clés du projet de mandat :" over a few pages of its own: what its
-            # running text is about too, where no block title says more
-            span = spans[id(section)]
-            short = max(span) - min(span) <= SECTION_LINES
-            whole = current if short and (current and _NAMED_TOPIC.search(current)) else ""
         words = " ".join(line.text.split())
         if figures_only and has_figure(line.text):
             under[line.location.order] = current  # "Ressources humaines : 48 millions €"
@@ -221,6 +214,22 @@ def block_topics(
             if paragraphs > PARAGRAPHS or (listed and not _GOES_ON.match(line.text)):
                 current = ""
             listed = False
-        if current or whole:
-            under[line.location.order] = current or whole
+        if current:
+            under[line.location.order] = current
+    return under
+
+
+def section_topics(
+    lines: Iterable[tuple[Section, TextLine]], own: frozenset[str] = frozenset()
+) -> dict[tuple[int, int], str]:
+    """What a section of key figures is about, for every line of it ("Les chiffres clés du
+    projet de mandat :" → "projet de mandat"), when it names one thing (a name of its own or
+    a programme with its complement); its running text's short labels take it where no block
+    title says more (the caller leaves out the pages of an office or a territory it holds)."""
+    under: dict[tuple[int, int], str] = {}
+    for section, line in lines:
+        of = _KEY_FIGURES_OF.match(" ".join(section.title.split()))
+        named = topic(of["of"], own) if of is not None else ""
+        if named and _NAMED_TOPIC.search(named):
+            under[line.location.order] = named
     return under

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from pipelines.extract import Context, Extraction, Figure, GeneratedIndicator
-from pipelines.extract.block_titles import block_topics
+from pipelines.extract.block_titles import block_topics, section_topics
 from pipelines.extract.concepts import lemmas, sentence_concept
 from pipelines.extract.key_figure_blocks import BOX_TITLE_LENGTH, slug
 from pipelines.extract.navigation import PageContext, page_contexts
@@ -185,6 +185,11 @@ def extract_prose(
         frozenset({entities.department.name.lower()}),
     )
     titled = _titled_places([line for _, line, _ in every], places, entities)
+    # "Les chiffres clés du projet de mandat": its lines outside an office's or territory's page
+    wide = section_topics(
+        [(s, line) for s, line, context in every if context is None],
+        frozenset({entities.department.name.lower()}),
+    )
     lines = sorted(
         (
             (section, line, context)
@@ -218,7 +223,7 @@ def extract_prose(
             figure.label = re.sub(r"\s+\)", ")", " ".join(figure.label.replace("*", " ").split()))
         distinct_labels(figures)
         _of_box_or_list(figures, focus.get(line.location.order), leads.get(line.location.order))
-        _of_block(figures, topics.get(line.location.order))
+        _of_block(figures, topics.get(line.location.order) or wide.get(line.location.order))
         for figure in figures:
             figure.label = _funding(_measured(figure.label, figure.unit), figure.unit)
         for i, figure in enumerate(figures):
@@ -1313,7 +1318,16 @@ def _referred_to(text: str, sentence_start: int, start: int) -> str:
         _paragraph_topic(text)
         or _programme_in(text[:sentence_start])
         or (_sentence_subject(text, before) if opens else "")
+        or (_quoted_before(text, sentence_start) if opens else "")
     )
+
+
+def _quoted_before(text: str, sentence_start: int) -> str:
+    """The one name between guillemets the sentence before gives ("... à un « color run »
+    au profit des étudiants ..."), what "Cette action" then points back to; "" else."""
+    before = _SENTENCE_END.split(text[: max(sentence_start - 1, 0)])[-1]
+    names = re.findall(r"«\s*([^«»]{3,60}?)\s*»", before)
+    return names[-1] if len(names) == 1 else ""
 
 
 def _whole_names(context: str, words: int) -> str:
@@ -2812,6 +2826,7 @@ def _of_what(parse: Parse, q: Quantity, label: str) -> str:
     context = context_of(parse, q.start, q.end) if words == 1 or done_by else ""
     if done_by and len(context.split()) < 2:
         context = ""  # "Agents rassemblés (journée)": a word says less than the page
+    context = _not_pointing_back(parse.text, q, context)
     if not context and words <= _SHORT_LABEL and not acted:
         context = action_on(parse, q.start, q.end)
     if not context and words <= _SHORT_LABEL:  # "Avec 220 visites ..., les centres de santé"
@@ -2835,6 +2850,30 @@ def _of_what(parse: Parse, q: Quantity, label: str) -> str:
     if is_participle(last) and (where := done_where(parse, label, q.end)):
         return f"{label} {where}"  # "217 assistants familiaux ont participé à ces sessions"
     return label
+
+
+def _not_pointing_back(text: str, q: Quantity, context: str) -> str:
+    """A context as the parse gives it, unless it is another figure's noun ("17 équipes de
+    participer à 8 ateliers": no "Ateliers (équipes)") or a demonstrative's noun ("Cette
+    action portée avec notre partenaire ... a permis à 17 équipes": what the action was, the
+    « color run » the sentence before names)."""
+    at = text.rfind(context, 0, q.start) if context else -1
+    if at < 0:
+        return context
+    before = text[max(at - _NUMBER_REACH, 0) : at].rstrip(" *")
+    if len(context.split()) == 1 and _ENDS_ON_A_NUMBER.search(before):
+        return ""  # another figure's noun alone
+    sentence_start = max(text.rfind(". ", 0, q.start) + 1, 0)
+    if re.search(r"\b(?:ce|cet|cette|ces)\s+$", text[max(at - 8, 0) : at], re.IGNORECASE):
+        return _referred_to(text, sentence_start, q.start) or context
+    return context
+
+
+_NUMBER_REACH = 12  # characters before a noun that may hold its number
+_ENDS_ON_A_NUMBER = re.compile(
+    r"(?:\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt|cent))$",
+    re.IGNORECASE,
+)
 
 
 # a count that restates the noun phrase before it: "..., soit un peu plus de 280"

@@ -4932,3 +4932,22 @@ def test_places_an_act_took_place_in_are_named_with_the_act(statements) -> None:
     # communauté de communes de Desvres Samer": not a count of the EPCI's communes
     row = statements[(statements.line == 3281) & (statements.value == 9)]
     assert str(row.label.iloc[0]).endswith("(adoption des réglementations de boisements)")
+
+
+def test_a_context_is_no_other_figure_s_noun_and_no_demonstrative(statements) -> None:
+    # L1472 "... à un « color run » au profit des étudiants ... . Cette action portée avec
+    # notre partenaire UFOLEP a permis à 17 équipes de participer à 8 ateliers": what the
+    # action was, not "Ateliers (équipes)"
+    labels = statements.set_index(["line", "span"]).label
+    assert labels[(1472, "17")] == "Équipes (color run)"
+    assert labels[(1472, "8")] == "Ateliers (color run)"
+
+
+def test_a_key_figure_section_about_a_programme_names_its_running_text(statements) -> None:
+    # "Les chiffres clés du projet de mandat :" (lines 318-429): its running text's short
+    # labels say what they are of; not an office's page, not a field ("accompagnement des
+    # collégiens" is no programme)
+    labels = statements.set_index(["line", "span"]).label
+    assert "Rencontres partenariales tenues (projet de mandat)" in set(labels[(358, "14")])
+    assert labels[(408, "18")] == "CafésTHerritoires (projet de mandat)"
+    assert "(accompagnement des collégiens)" not in labels[(2327, "6,8 millions")]
