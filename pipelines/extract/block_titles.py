@@ -230,6 +230,7 @@ def section_topics(
     for section, line in lines:
         of = _KEY_FIGURES_OF.match(" ".join(section.title.split()))
         named = topic(of["of"], own) if of is not None else ""
+        named = named.lower() if named.isupper() else named  # "PROJET DE MANDAT": no name
         if named and _NAMED_TOPIC.search(named):
             under[line.location.order] = named
     return under

@@ -412,17 +412,32 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
 # boisements en zone Parc ... dans neuf communes de la communauté de communes de ..."
 _ACT_THEN_WHERE = re.compile(
     r"^(?P<act>[A-ZÉ][a-zéèêç]+\s+(?:de|des|du|d['’])\s*[^,;:.()]{3,120}?)\s+"
-    r"(?:dans|sur|auprès\s+(?:de|des|d['’]))\s+(?:les\s+)?[\s*]*$"
+    r"dans\s+(?:les\s+)?[\s*]*$"
 )
+# what such a count is of: places an act can take place in
+_PLACES_OF_AN_ACT = frozenset(
+    {"commune", "collège", "site", "territoire", "quartier", "établissement", "canton", "ville",
+     "village", "structure", "école", "lycée", "maison"}
+)  # fmt: skip
+
+
+_NO_ACT_HERE = frozenset(
+    {"population", "répartition", "situation", "proportion", "nombre", "total", "direction",
+     "attention", "occasion", "disposition", "destination"}
+)  # fmt: skip
 
 
 def _where_an_act_took_place(text: str, figure: _Read) -> str:
-    """A count of places an act took place in, named with that act: "neuf communes de la
-    communauté de communes de Desvres Samer (adoption des réglementations de boisements)";
-    the label as it is for any other figure."""
-    before = LIST_MARKERS.sub("", text[: figure.quantity.start]).lstrip()
+    """A count of places ("communes", "collèges", ...) an act its line opens on took place
+    "dans": "neuf communes de la communauté de communes de Desvres Samer (adoption des
+    réglementations de boisements)"; the label as it is for any other figure."""
+    before = LIST_MARKERS.sub("", text[: figure.quantity.start]).replace("*", "").lstrip()
     said = _ACT_THEN_WHERE.match(before) if figure.unit == "count" else None
-    if said is None or "(" in figure.label or not is_action(said["act"].split()[0].lower()):
+    noun = figure.label.split()[0].lower() if figure.label else ""
+    if said is None or "(" in figure.label or lemma(noun) not in _PLACES_OF_AN_ACT:
+        return figure.label
+    act_noun = said["act"].split()[0].lower()
+    if not is_action(act_noun) or act_noun in _NO_ACT_HERE:
         return figure.label
     act = opening_phrase(said["act"])
     return f"{figure.label} ({act[:1].lower()}{act[1:]})" if is_noun_phrase(act) else figure.label

@@ -4951,3 +4951,16 @@ def test_a_key_figure_section_about_a_programme_names_its_running_text(statement
     assert "Rencontres partenariales tenues (projet de mandat)" in set(labels[(358, "14")])
     assert labels[(408, "18")] == "CafésTHerritoires (projet de mandat)"
     assert "(accompagnement des collégiens)" not in labels[(2327, "6,8 millions")]
+
+
+def test_an_act_names_only_places_it_took_place_in(indicators, entities) -> None:
+    got = _extract_lines(
+        [
+            "Population de 120 000 habitants répartie dans 36 communes.",
+            "- ◆ Réalisation de travaux dans 12 collèges",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "36")][1] == "Communes"  # a population is no act
+    assert got[(3, "12")][1] == "Collèges (réalisation de travaux)"
