@@ -471,10 +471,7 @@ def _fronted_whole(what: str) -> str:
     """A fronted purpose's noun phrase, whole when it is short and holds no verb ("Pour
     l'insertion par l'emploi," → "insertion par l'emploi"), else as it opens."""
     opened = coordinated_phrase(what)
-    words = re.sub(
-        r"^\s*(?:les?|la|l['’]|des|du|une?|ses|leurs?|ce|cette|ces)\b\s*", "", what, flags=re.I
-    )
-    whole = " ".join(words.split())
+    whole = " ".join(LEADING_ARTICLE.sub("", what.strip()).split())
     short = len(whole.split()) <= _FRONTED_WORDS and not any(map(is_verb, whole.split()))
     clause = _RELATIVE_WORDS.search(whole)  # "jeunes que nous accompagnons": a clause
     if not opened or clause or not short:
