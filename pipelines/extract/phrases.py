@@ -74,6 +74,8 @@ _LINK_BEFORE = re.compile(  # whole words only: "travaux" does not end on "aux"
     re.IGNORECASE,
 )
 MAX_WORDS = 7
+_ALLOWED_TO = re.compile(r"permis\s+(?:de\s|d['’])", re.IGNORECASE)
+_WITH_WHOM = 3  # the longest phrase a partner ("avec les partenaires") is added to
 _APPOSED = re.compile(r"^\s*(?:évalué|estimé|chiffré|porté|fixé)e?s?\s+à\s*$", re.IGNORECASE)
 # the article or determiner a noun phrase opens with: "les MERcredis de l'été"
 LEADING_ARTICLE = re.compile(
@@ -156,7 +158,11 @@ _THAT_OF_BEFORE = re.compile(
 # what a reduced rate or price is: "taux réduit", "tarif réduit"
 _REDUCED_RATE = re.compile(r"\b(?:taux|tarifs?|prix|coûts?)\s+$", re.IGNORECASE)
 # a share more or fewer than at another time: "16 % de plus qu'en 2021", "de moins que"
-_COMPARED = re.compile(r"\s*(?:de\s+|d['’]\s*)(?P<way>plus|moins)\s+(?:qu['’]|que\b|par\s+rapport)")
+_COMPARED = re.compile(  # "16 % de plus qu'en 2021", "15 % de forages suivis en plus par rapport"
+    r"\s*(?:de\s+|d['’]\s*)(?:(?!(?:plus|moins|en|de)\b)[^\W\d_][\w'’-]*\s+){0,3}"
+    r"(?:en\s+|de\s+)?(?P<way>plus|moins)\s+(?:qu['’]|que\b|par\s+rapport)",
+    re.IGNORECASE,
+)
 
 
 # What a figure of each unit measures, to name an amount or a length that has no noun of
@@ -236,6 +242,18 @@ def is_participle(word: str) -> bool:
 def _ir_participle(lower: str) -> bool:
     """The participle of a verb in -ir: "investi", "réparti", "accueilli" (not "défi")."""
     return lower.endswith("i") and len(lower) > 3 and is_french_word(lower[:-1] + "ir")
+
+
+_ACTION_ENDINGS = ("tion", "sion")
+_ACTS = frozenset({"poursuite", "reprise", "conduite"})  # acts in other endings
+
+
+def is_action(noun: str) -> bool:
+    """A noun that names an act: "création", "dématérialisation", and a noun in -ement of a
+    first-group verb ("recrutement": recruter); not a thing ("village", "établissement")."""
+    if noun.endswith(_ACTION_ENDINGS) or noun in _ACTS:
+        return True
+    return noun.endswith("ement") and is_french_word(noun[:-5] + "er")
 
 
 @cache
@@ -337,6 +355,8 @@ def phrase_after(text: str) -> str:
         )
         # "28 quartiers en difficultés", "12 jeunes en mission de service civique": a state
         compound = compound or (lower == "en" and bool(out) and following in _STATES)
+        # "2 journées d'échanges avec les partenaires": whom with, part of what is counted
+        compound = compound or (lower == "avec" and 0 < len(out) <= _WITH_WHOM and _whom(words, i))
         if (lower in _STOPS and not compound) or elided_stop or (i > start and is_verb(word)):
             break
         names = (  # "du Boulonnais et du Calaisis": two names, one complement
@@ -374,6 +394,8 @@ def phrase_after(text: str) -> str:
         and not (
             lemma(participle["participle"]) in _SAYING and _SAID_THAT.match(rest, participle.end())
         )
+        # "2 journées ... ont permis de réfléchir": an infinitive's clause, no state of theirs
+        and not (active and _ALLOWED_TO.match(rest, participle.start("participle")))
     ):  # not "1 500 répondants ont confirmé que ...": what they said, not what they did
         # "aidants qui ont participé": what they did, "aidants ayant participé"
         out.extend(["ayant", participle["participle"]] if active else [participle["participle"]])
@@ -391,6 +413,19 @@ def phrase_after(text: str) -> str:
             elif done_to is not None:
                 out.extend(done_to.group(0).split())
     return _join(out)
+
+
+def _whom(words: list[str], at: int) -> bool:
+    """ "avec les partenaires", "avec la médiathèque de ...": the "avec" at `words[at]` opens
+    whom something was done with, not an act it came with ("avec la création d'un ...")."""
+    following = words[at + 1] if at + 1 < len(words) else ""
+    if following.lower().startswith(("l'", "l’")) and len(following) > 2:
+        noun = following[2:]
+    elif following.lower() in _DETERMINERS and at + 2 < len(words):
+        noun = words[at + 2]
+    else:
+        return False
+    return noun[:1].isalpha() and not is_action(noun.lower())
 
 
 def _quoted_name(words: list[str], at: int) -> list[str]:

@@ -44,6 +44,7 @@ from pipelines.extract.phrases import (
     UNIT_NOUNS,
     as_change,
     coordinated_phrase,
+    is_action,
     is_french_word,
     is_noun_phrase,
     is_participle,
@@ -69,7 +70,6 @@ from pipelines.extract.quantified import (
     done_to,
     done_where,
     fronted_by,
-    is_action,
     is_weak_label,
     item_phrase,
     noun_before,
@@ -1004,6 +1004,9 @@ def _in_context(text: str, figures: list[_Read], parse: Parse | None) -> None:
         between = text[before.quantity.end : figure.quantity.start]
         if figure.unit == before.unit == "EUR" and _CAPPED.fullmatch(between):
             figure.label = f"plafond : {_SAID_AN_AMOUNT.sub('', before.label)}"
+        elif figure.unit == before.unit and _IN_ALL.fullmatch(between) and before.label:
+            # "la masse salariale s'élève à 252 M€, pour un total de 341 M€": its whole
+            figure.label = f"total : {_SAID_AN_AMOUNT.sub('', before.label)}"
     for figure in figures:  # "Dans les 32 collèges privés, l'effectif atteint 13 917"
         figure.label = _measure_of_fronted(text, figure)
     _what_for(text, figures)
@@ -1076,6 +1079,7 @@ _AT_A_POINT = re.compile(
 # an amount capped at the next: "Le coût de l'opération s'est élevé à 252 840 € plafonné à"
 _CAPPED = re.compile(r"[\s*,]*plafonnée?s?\s+(?:à|au\s+montant\s+de)\s*", re.IGNORECASE)
 _SAID_AN_AMOUNT = re.compile(r"^montant\s*:\s*", re.IGNORECASE)
+_IN_ALL = re.compile(r"[\s*]*,?\s*pour\s+un\s+total\s+(?:de\s+|d['’]\s*)[\s*]*", re.IGNORECASE)
 _SUM_TOLERANCE = 0.5  # parts said in whole numbers add up to their whole
 
 
@@ -1971,6 +1975,7 @@ def _label(
         return shared  # "vers la sphère solidarité (57 %), la sphère professionnelle (19 %)"
     # "une enveloppe de **5,8 M€**": the bold marks are no words of the label
     label = _noun_phrase(text, q, after, unit, clause_start, parse).replace("*", " ")
+    label += _given_over_to(text, q, label)
     label = _of_the_subject_after(text, q, unit) or _without_leading_word(label)
     label = _CUT_END.sub("", _SPREAD_TAIL.sub("", " ".join(label.split())))
     label = _not_cut(text, _named_in_full(text, label, q.end), q.end)
@@ -2392,6 +2397,7 @@ def _noun_phrase(
     "pour un montant de") the clause it sums up."""
     named = (
         _named_after_as(text, q)
+        or (_apposed_amount(text, q) if unit == "EUR" else "")
         or (_of_the_antecedent(text, q, unit) if unit in UNIT_NOUNS else "")
         or (_spent(text, q) if unit == "EUR" else "")
         or (_of_the_height(text, q) if unit == "EUR" else "")
@@ -2452,6 +2458,47 @@ def _noun_phrase(
     if parse is not None and unit == "count" and label and "(" not in label:
         label = _of_what(parse, q, label)
     return label if is_noun_phrase(label) else ""
+
+
+def _given_over_to(text: str, q: Quantity, label: str) -> str:
+    """ " aux mesures jeunesses" for "enveloppe dédiée" in "Une enveloppe de 2,45 millions €
+    a été dédiée aux mesures jeunesses": what a label named before its figure and ending on
+    "dédié", "consacré", "destiné" or "alloué" was given over to, when the words after the
+    figure say it; "" else."""
+    last = label.split()[-1] if label else ""
+    if not last.lower().startswith(_GIVEN_OVER_TO) or not is_participle(last):
+        return ""
+    if not re.search(rf"\b{re.escape(label.split()[0])}\b", text[: q.start], re.IGNORECASE):
+        return ""  # "1832 places dédiées à la pratique": the phrase after it says it already
+    written = re.search(rf"\b{re.escape(last)}\b", text[q.end :])
+    if written is None or written.start() > _GIVEN_OVER_REACH:
+        return ""
+    said = _GIVEN_OVER.match(text, q.end + written.end())
+    words = said["to"].split() if said is not None else []
+    if any(w[:1].isdigit() for w in words):
+        return ""
+    return " " + " ".join(words) if 1 < len(words) <= _GIVEN_OVER_WORDS else ""
+
+
+_GIVEN_OVER_REACH = 20  # characters after a figure its participle may be written ("a été ")
+
+
+_APPOSED_AMOUNT = re.compile(r"(?P<noun>[^\W\d_])\s*,\s*(?:de|d['’]un\s+montant\s+de)\s+$")
+
+
+def _apposed_amount(text: str, q: Quantity) -> str:
+    """What an amount set between commas after a noun is of: "ont décidé du budget annuel,
+    de plus de 1,83 milliard d'euros, que ..." → "budget annuel"; "" otherwise."""
+    apposed = _APPOSED_AMOUNT.search(text, 0, q.start)
+    if apposed is None or not re.match(r"\s*,", text[q.end :]):
+        return ""
+    what = phrase_before(LIST_MARKERS.sub("", text[: apposed.end("noun")]))
+    done = _DONE_OF.match(what)  # "décidé du budget annuel": the object, not the verb
+    what = what[done.end() :] if done is not None and is_participle(done["done"]) else what
+    return what if is_noun_phrase(what) else ""
+
+
+_DONE_OF = re.compile(r"(?P<done>\S+)\s+(?:du|des|de\s+la|de\s+l['’]|d['’])\s*", re.IGNORECASE)
 
 
 def _share_base(text: str, q: Quantity, after: str, unit: str, parse: Parse | None) -> str:
@@ -3113,11 +3160,16 @@ def _counted_subject(before: str) -> str:
     if not pieces:
         return ""
     words = LEADING_ARTICLE.sub("", _CONNECTOR.sub("", pieces[-1]).strip()).split()
+    if said["are"] and len(words) > 2 and is_action(words[0].lower()) and words[1] in _OF_WORDS:
+        words = words[2:]  # "Répartition des lauréats, qui sont": the lauréats are counted
     if any(is_verb(w) and not w.lower().endswith("ant") for w in words):  # "y ont participé"
         opening = opening_phrase(LIST_MARKERS.sub("", before))  # what the clause opens on
         return opening if is_noun_phrase(opening) else ""
     subject = _CUT_END.sub("", " ".join(words[: _FRAMING_WORDS + 3])).strip(" ,;:")
     return subject if is_noun_phrase(subject) else ""
+
+
+_OF_WORDS = frozenset({"des", "de", "du"})
 
 
 def _amounting(before: str) -> str:
@@ -3940,7 +3992,8 @@ _CHANGE_OF_COUNT = re.compile(
 _NUMBER_OF = re.compile(
     r"(?:,\s*|\s+(?:(?:elles|ils)\s+)?(?:sont|est|étaient|était|restent)"
     r"(?:\s+(?:aujourd['’]hui|désormais|actuellement|donc|ainsi))?\s+)?"
-    r"\bau\s+nombre\s+(?:de|d['’])[\s*]*$",
+    r"\bau\s+nombre\s+(?:de|d['’])[\s*]*$"
+    r"|,\s*qui\s+(?P<are>sont|étaient)[\s*]*$",  # "Répartition des lauréats, qui sont 36 :"
     re.IGNORECASE,
 )
 _PIECES = re.compile(r"[,;:.!?]\s")

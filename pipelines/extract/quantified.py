@@ -16,6 +16,7 @@ import re
 from pipelines.extract.parse import Parse, Word
 from pipelines.extract.phrases import (
     BECAME,
+    is_action,
     is_french_word,
     is_participle,
     present_participle,
@@ -32,7 +33,7 @@ VAGUE_NOUNS = frozenset(_VAGUE.split())
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _SCALES = frozenset({"million", "milliard", "mille"}) | APPROXIMATE_NOUNS
 # the prepositions of a complement that belongs to the counted noun
-_COMPLEMENT_CASES = frozenset({"de", "d'", "d’", "du", "des", "à", "au", "aux", "en"})
+_COMPLEMENT_CASES = frozenset({"de", "d'", "d’", "du", "des", "à", "au", "aux", "en", "avec"})
 _KEPT_RELATIONS = frozenset({"amod", "nmod", "flat:name", "flat:foreign", "compound", "fixed"})
 MAX_WORDS = 9
 # a noun phrase this short says more with the participle of what happened to it
@@ -252,6 +253,12 @@ def _kept(parse: Parse, noun: Word, child: Word) -> bool:
         ]
         if (child.dep == "nmod" or mistaken) and not case:
             return child.pos == "PROPN" and child.i == noun.i + 1  # "foyers RSA"
+        if (
+            case
+            and case[0].text.lower() == "avec"
+            and (is_action(child.text) or child.pos != "NOUN")
+        ):
+            return False  # "avec la création d'un office": an act it came with, not whom with
         return (child.dep != "nmod" and not mistaken) or case[0].text.lower() in _COMPLEMENT_CASES
     if child.dep == "acl":  # "exemplaires diffusés chaque mois": the participle alone
         return _past_participle_of(noun, child) and child.i == noun.i + 1
@@ -766,18 +773,6 @@ def _joins_words(parse: Parse, word: Word) -> bool:
         and not text[word.start - 1].isspace()
         and not text[word.end].isspace()
     )
-
-
-_ACTION_ENDINGS = ("tion", "sion")
-_ACTS = frozenset({"poursuite", "reprise", "conduite"})  # acts in other endings
-
-
-def is_action(noun: str) -> bool:
-    """A noun that names an act: "création", "dématérialisation", and a noun in -ement of a
-    first-group verb ("recrutement": recruter); not a thing ("village", "établissement")."""
-    if noun.endswith(_ACTION_ENDINGS) or noun in _ACTS:
-        return True
-    return noun.endswith("ement") and is_french_word(noun[:-5] + "er")
 
 
 # action nouns that say nothing of what was done to what they count

@@ -112,16 +112,19 @@ _WORDS_NUMBER = re.compile(
     r"|(?P<name>(?=\s+[A-ZÉ]))"  # "sept Maisons", "trois SCIC" (not "Deux Caps")
     r"|(?P<end>(?=\s*(?:[,.;:)(]|$))))"  # "au nombre de neuf,", "partenaires : neuf"
 )
-# one, said so: "une seule inspection a été réalisée" (not "en une seule journée", "autour
-# d'un seul objectif": a manner, after a preposition)
+# one, said so: "une seule inspection a été réalisée", "seul un autre département" (not "en
+# une seule journée", "autour d'un seul objectif": a manner, after a preposition)
 _ONLY_ONE = re.compile(
-    r"(?<!\w)(?:un\s+seul|une\s+seule)(?:\s+et\s+même)?(?=\s+[a-zéèêàA-Z])", re.IGNORECASE
+    r"(?<!\w)(?:un\s+seul|une\s+seule|seule?\s+une?(?=\s+autre\b))(?:\s+et\s+même)?"
+    r"(?=\s+[a-zéèêàA-Z])",
+    re.IGNORECASE,
 )
 # after a preposition, a manner or a time ("en une seule journée", "pendant une seule
-# semaine"); after a negation, none ("pas un seul accident")
+# semaine"), not after "et d'" ("l'objet d'une réunion et d'une seule journée": a thing of
+# its own); after a negation, none ("pas un seul accident")
 _PREPOSITION_END = re.compile(
-    r"(?:\bd['’]|\b(?:en|sur|par|à|dans|pour|avec|sous|pendant|durant|chez|après|avant|entre|"
-    r"vers|pas|sans|ni|jamais|plus)\s+)$",
+    r"(?:(?<!\bet\s)\bd['’]|\b(?:en|sur|par|à|dans|pour|avec|sous|pendant|durant|chez|après|"
+    r"avant|entre|vers|pas|sans|ni|jamais|plus)\s+)$",
     re.IGNORECASE,
 )
 _PER_CENT_BEFORE = re.compile(rf"(?:\d|\b(?:{_COMPOUND_WORDS}|une?))\s+pour\s+$", re.IGNORECASE)
@@ -139,6 +142,7 @@ _STATED_BEFORE = re.compile(
     r"(?::|\?|\(|\bnombre\s+de|\bcompte|\bsont|\bétaient|\bsoit"
     r"|(?:\bélève(?:nt)?|\batteint|\batteignent|\bport(?:é|ée|és|ées|e|ent)|\brespectivement)\b"
     r"[^.;:]{0,40}\bà)"
+    r"(?:\s+(?:(?:plus|moins|près)\s+de|environ))?"  # "qui sont plus de trente-six :"
     r"\s*$",
     re.IGNORECASE,
 )

@@ -4964,3 +4964,47 @@ def test_an_act_names_only_places_it_took_place_in(indicators, entities) -> None
     )
     assert got[(2, "36")][1] == "Communes"  # a population is no act
     assert got[(3, "12")][1] == "Collèges (réalisation de travaux)"
+
+
+def test_lines_of_the_thirty_second_copy(indicators, entities) -> None:
+    """Lines as tests/data/reworded-32 words them: whom something was done with is part of
+    what is counted (not an act it came with); "seul un autre" and "et d'une seule" are one;
+    "qui sont plus de trente-six" counts its antecedent; a share "en plus par rapport à" a
+    year is a change; an amount between commas after a noun is that noun's; "pour un total
+    de" is the whole of the figure before; "a été dédiée aux ..." says what to."""
+    got = _extract_lines(
+        [
+            "Réfléchir aux enjeux : tel était l'objet d'une réunion de concertation citoyenne et"
+            " d'une seule journée d'échanges avec les partenaires.",
+            "Seul un autre département a ainsi été retenu pour contribuer au guide national.",
+            "Répartition des lauréats, qui sont plus de trente-six :",
+            "- ◆ Gestion de l'eau potable : 15 % de forages suivis en plus par rapport à 2021",
+            "Les 78 élus ont décidé du budget annuel, de plus de 1,83 milliard d'euros, que le"
+            " Département exécute.",
+            "- ◆ Hors assistants familiaux, la masse salariale s'élève à 252 M€, pour un total de"
+            " 341 M€",
+            "Une enveloppe de 2,45 millions € a été dédiée aux mesures jeunesses.",
+            "- ◆ 1 dossier en innovation touristique avec la création d'un office de tourisme",
+            "Juillet et octobre - 2 séances en partenariat avec la médiathèque de Berck-sur-Mer.",
+            "Au printemps, 14 rencontres citoyennes ont permis de réfléchir aux enjeux.",
+        ],
+        indicators,
+        entities,
+    )
+    day = got[(2, "une seule")]
+    assert (day[0].value, day[1]) == (1, "Journée d'échanges avec les partenaires")
+    assert got[(3, "Seul un")][0].value == 1
+    laureates = got[(4, "plus de trente-six")]
+    assert (laureates[0].value, laureates[0].qualifier, laureates[1]) == (
+        36,
+        "at_least",
+        "Lauréats",
+    )
+    change = got[(5, "15 %")][0]
+    assert (change.unit, change.value) == ("pct_change", 15)
+    assert got[(6, "plus de 1,83 milliard d'euros")][0].indicator_code == "budget_eur"
+    assert got[(7, "341 M€")][1] == "Total : masse salariale"
+    assert got[(8, "2,45 millions €")][1] == "Enveloppe dédiée aux mesures jeunesses"
+    assert got[(9, "1")][1] == "Dossier en innovation touristique"  # no "avec la création"
+    assert got[(10, "2")][1] == "Séances en partenariat avec la médiathèque de Berck-sur-Mer"
+    assert "permis" not in got[(11, "14")][1]  # an infinitive's clause is no state of theirs
