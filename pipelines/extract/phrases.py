@@ -74,7 +74,7 @@ _LINK_BEFORE = re.compile(  # whole words only: "travaux" does not end on "aux"
     re.IGNORECASE,
 )
 MAX_WORDS = 7
-_ALLOWED_TO = re.compile(r"permis\s+(?:de\s|d['’])", re.IGNORECASE)
+_PERMITTED_TO = re.compile(r"permis\s+(?:de\s|d['’])", re.IGNORECASE)
 _WITH_WHOM = 3  # the longest phrase a partner ("avec les partenaires") is added to
 _APPOSED = re.compile(r"^\s*(?:évalué|estimé|chiffré|porté|fixé)e?s?\s+à\s*$", re.IGNORECASE)
 # the article or determiner a noun phrase opens with: "les MERcredis de l'été"
@@ -159,8 +159,10 @@ _THAT_OF_BEFORE = re.compile(
 _REDUCED_RATE = re.compile(r"\b(?:taux|tarifs?|prix|coûts?)\s+$", re.IGNORECASE)
 # a share more or fewer than at another time: "16 % de plus qu'en 2021", "de moins que"
 _COMPARED = re.compile(  # "16 % de plus qu'en 2021", "15 % de forages suivis en plus par rapport"
-    r"\s*(?:de\s+|d['’]\s*)(?:(?!(?:plus|moins|en|de)\b)[^\W\d_][\w'’-]*\s+){0,3}"
-    r"(?:en\s+|de\s+)?(?P<way>plus|moins)\s+(?:qu['’]|que\b|par\s+rapport)",
+    r"\s*(?:de\s+|d['’]\s*)"
+    # the words of what is counted, then "en plus" or "de plus" (not "ne comptent plus que")
+    r"(?:(?:(?!(?:plus|moins|en|de|ne|n)\b)[^\W\d_][\w'’-]*\s+){1,3}(?:en|de)\s+)?"
+    r"(?P<way>plus|moins)\s+(?:qu['’]|que\b|par\s+rapport)",
     re.IGNORECASE,
 )
 
@@ -356,7 +358,12 @@ def phrase_after(text: str) -> str:
         # "28 quartiers en difficultés", "12 jeunes en mission de service civique": a state
         compound = compound or (lower == "en" and bool(out) and following in _STATES)
         # "2 journées d'échanges avec les partenaires": whom with, part of what is counted
-        compound = compound or (lower == "avec" and 0 < len(out) <= _WITH_WHOM and _whom(words, i))
+        compound = compound or (
+            lower == "avec"
+            and 0 < len(out) <= _WITH_WHOM
+            and not is_participle(out[-1])  # "familles accompagnées avec le soutien de"
+            and _whom(words, i)
+        )
         if (lower in _STOPS and not compound) or elided_stop or (i > start and is_verb(word)):
             break
         names = (  # "du Boulonnais et du Calaisis": two names, one complement
@@ -395,7 +402,7 @@ def phrase_after(text: str) -> str:
             lemma(participle["participle"]) in _SAYING and _SAID_THAT.match(rest, participle.end())
         )
         # "2 journées ... ont permis de réfléchir": an infinitive's clause, no state of theirs
-        and not (active and _ALLOWED_TO.match(rest, participle.start("participle")))
+        and not (active and _PERMITTED_TO.match(rest, participle.start("participle")))
     ):  # not "1 500 répondants ont confirmé que ...": what they said, not what they did
         # "aidants qui ont participé": what they did, "aidants ayant participé"
         out.extend(["ayant", participle["participle"]] if active else [participle["participle"]])
@@ -417,7 +424,8 @@ def phrase_after(text: str) -> str:
 
 def _whom(words: list[str], at: int) -> bool:
     """ "avec les partenaires", "avec la médiathèque de ...": the "avec" at `words[at]` opens
-    whom something was done with, not an act it came with ("avec la création d'un ...")."""
+    whom something was done with, not an act or a means it came with ("avec la création d'un
+    ...", "avec le soutien de")."""
     following = words[at + 1] if at + 1 < len(words) else ""
     if following.lower().startswith(("l'", "l’")) and len(following) > 2:
         noun = following[2:]
@@ -425,7 +433,25 @@ def _whom(words: list[str], at: int) -> bool:
         noun = words[at + 2]
     else:
         return False
-    return noun[:1].isalpha() and not is_action(noun.lower())
+    return is_partner(noun)
+
+
+# who something is done with: "avec les partenaires", "avec la médiathèque de ...", "avec la
+# CAF" (not "avec le soutien de l'État", "avec une hausse de 8 %", "avec un total de")
+_PARTNER_WORDS = """partenaire médiathèque bibliothèque association acteur commune structure
+    maire famille parent jeune élu habitant service établissement collège école lycée bailleur
+    entreprise professionnel agent équipe accueillant usager bénéficiaire enfant élève mission
+    direction ville club fédération comité mairie centre institution organisme opérateur
+    département région intercommunalité université chercheur artiste bénévole citoyen"""
+_PARTNERS = frozenset(_PARTNER_WORDS.split())
+
+
+def is_partner(noun: str) -> bool:
+    """A noun that names whom something was done with: a name or an acronym ("la CAF",
+    "Pas-de-Calais Actif"), or a person, body or place of the kind (`_PARTNERS`)."""
+    if noun[:1].isupper():
+        return True
+    return lemma(noun.lower()) in _PARTNERS
 
 
 def _quoted_name(words: list[str], at: int) -> list[str]:

@@ -1004,7 +1004,12 @@ def _in_context(text: str, figures: list[_Read], parse: Parse | None) -> None:
         between = text[before.quantity.end : figure.quantity.start]
         if figure.unit == before.unit == "EUR" and _CAPPED.fullmatch(between):
             figure.label = f"plafond : {_SAID_AN_AMOUNT.sub('', before.label)}"
-        elif figure.unit == before.unit and _IN_ALL.fullmatch(between) and before.label:
+        elif (
+            figure.unit == before.unit
+            and _IN_ALL.fullmatch(between)
+            and before.label
+            and not phrase_after(text[figure.quantity.end :])  # "1,2 M€ de travaux": its own
+        ):
             # "la masse salariale s'élève à 252 M€, pour un total de 341 M€": its whole
             figure.label = f"total : {_SAID_AN_AMOUNT.sub('', before.label)}"
     for figure in figures:  # "Dans les 32 collèges privés, l'effectif atteint 13 917"
@@ -2423,6 +2428,7 @@ def _noun_phrase(
         # an amount or a measure: what the parse says it is of, when the words after it
         # name no noun ("1 910 millions d'euros, adopté par ...")
         of = amount_phrase(parse, q.start, q.end)
+        of = _listed_before(text[clause_start : q.start], of)
         if is_noun_phrase(of) and not _names_a_noun(parse, label):
             noun = UNIT_NOUNS.get(unit, "montant")
             return of if _names_a_noun(parse, of) else f"{noun} {of}"
@@ -2463,42 +2469,63 @@ def _noun_phrase(
 def _given_over_to(text: str, q: Quantity, label: str) -> str:
     """ " aux mesures jeunesses" for "enveloppe dédiée" in "Une enveloppe de 2,45 millions €
     a été dédiée aux mesures jeunesses": what a label named before its figure and ending on
-    "dédié", "consacré", "destiné" or "alloué" was given over to, when the words after the
-    figure say it; "" else."""
+    "dédié", "consacré", "destiné" or "alloué" was given over to, its participle right after
+    the figure ("a été dédiée"); "" else."""
     last = label.split()[-1] if label else ""
     if not last.lower().startswith(_GIVEN_OVER_TO) or not is_participle(last):
         return ""
     if not re.search(rf"\b{re.escape(label.split()[0])}\b", text[: q.start], re.IGNORECASE):
         return ""  # "1832 places dédiées à la pratique": the phrase after it says it already
-    written = re.search(rf"\b{re.escape(last)}\b", text[q.end :])
-    if written is None or written.start() > _GIVEN_OVER_REACH:
-        return ""
-    said = _GIVEN_OVER.match(text, q.end + written.end())
+    written = re.match(rf"[\s*]*(?:a|ont)\s+été\s+{re.escape(last)}\b", text[q.end :])
+    return _given_over_words(text, q.end + written.end()) if written is not None else ""
+
+
+def _given_over_words(text: str, at: int) -> str:
+    """ " à expliquer la démarche", " aux mesures jeunesses": the purpose a "consacré",
+    "dédié" ... ending at `at` opens; "" for none, for a number or a place ("20 places
+    réservées à 12 collèges", "... à Montreuil")."""
+    said = _GIVEN_OVER.match(text, at)
     words = said["to"].split() if said is not None else []
-    if any(w[:1].isdigit() for w in words):
+    if any(w[:1].isdigit() or w[:1].isupper() for w in words):
         return ""
     return " " + " ".join(words) if 1 < len(words) <= _GIVEN_OVER_WORDS else ""
 
 
-_GIVEN_OVER_REACH = 20  # characters after a figure its participle may be written ("a été ")
-
-
-_APPOSED_AMOUNT = re.compile(r"(?P<noun>[^\W\d_])\s*,\s*(?:de|d['’]un\s+montant\s+de)\s+$")
+# an amount between commas after the noun phrase it is of: "ont décidé du budget annuel, de
+# plus de 1,83 milliard d'euros, que ..." (not after "à": "versée à la commune de Lens, de")
+_APPOSED_AMOUNT = re.compile(
+    r"(?<!\bà\s)(?:\b(?:du|des|le|la|les|un|une|son|sa|ses|leur)\s+|\b(?:de\s+la|de\s+l['’]|l['’])\s*)"
+    r"(?P<what>[^\W\d_][^,;:.()\d]{2,60}?)\s*,\s*de\s+$",
+    re.IGNORECASE,
+)
 
 
 def _apposed_amount(text: str, q: Quantity) -> str:
-    """What an amount set between commas after a noun is of: "ont décidé du budget annuel,
-    de plus de 1,83 milliard d'euros, que ..." → "budget annuel"; "" otherwise."""
-    apposed = _APPOSED_AMOUNT.search(text, 0, q.start)
-    if apposed is None or not re.match(r"\s*,", text[q.end :]):
+    """What an amount set between commas after a noun phrase is of: "ont décidé du budget
+    annuel, de plus de 1,83 milliard d'euros, que ..." → "budget annuel"; "" otherwise."""
+    apposed, at = None, 0
+    while (later := _APPOSED_AMOUNT.search(text, at, q.start)) is not None:
+        apposed, at = later, later.start() + 1  # the nearest noun phrase: "... du budget"
+    if apposed is None or apposed.end() != q.start or not re.match(r"\s*,", text[q.end :]):
         return ""
-    what = phrase_before(LIST_MARKERS.sub("", text[: apposed.end("noun")]))
-    done = _DONE_OF.match(what)  # "décidé du budget annuel": the object, not the verb
-    what = what[done.end() :] if done is not None and is_participle(done["done"]) else what
-    return what if is_noun_phrase(what) else ""
+    what = " ".join(apposed["what"].split())
+    return what if is_noun_phrase(what) and not any(map(is_verb, what.split())) else ""
 
 
-_DONE_OF = re.compile(r"(?P<done>\S+)\s+(?:du|des|de\s+la|de\s+l['’]|d['’])\s*", re.IGNORECASE)
+_LISTED_FOR = re.compile(r"^[\s*]*(?P<what>[^.;:()]{3,120}?)\s+pour\s+[\s*]*$", re.IGNORECASE)
+_LISTED_WORDS = 10
+
+
+def _listed_before(before: str, of: str) -> str:
+    """The whole list an amount's clause opens on, when the parse kept only its first item:
+    "Soutien aux artistes, créations et projets avec la population pour 2,6 millions €" →
+    "Soutien aux artistes, créations et projets avec la population" (not "Soutien aux
+    artistes"); `of` otherwise."""
+    listed = _LISTED_FOR.match(LIST_MARKERS.sub("", before))
+    what = " ".join(listed["what"].split()).rstrip(" ,") if listed is not None else ""
+    if not of or not what.startswith(f"{of},") or len(what.split()) > _LISTED_WORDS:
+        return of  # "226 aides accordées, pour 0,42 M€": no list, the figure's own words
+    return of if any(is_verb(w) for w in what.split()) else what
 
 
 def _share_base(text: str, q: Quantity, after: str, unit: str, parse: Parse | None) -> str:
@@ -2838,11 +2865,7 @@ def _purpose_after(text: str, q: Quantity, label: str) -> str:
     if done is None or not done["participle"].lower().startswith(_GIVEN_OVER_TO):
         return ""
     last = re.search(rf"\b{re.escape(label.split()[-1])}\b", text[q.end :])
-    said = _GIVEN_OVER.match(text, q.end + last.end()) if last is not None else None
-    words = said["to"].split() if said is not None else []
-    if any(w[:1].isdigit() or w[:1].isupper() for w in words):
-        return ""  # "20 places réservées à 12 collèges", "... à Montreuil": no purpose
-    return " " + " ".join(words) if 1 < len(words) <= _GIVEN_OVER_WORDS else ""
+    return _given_over_words(text, q.end + last.end()) if last is not None else ""
 
 
 def _infinitive_done(before: str) -> str:
@@ -3145,14 +3168,14 @@ def _cleft(text: str, q: Quantity, unit: str) -> str:
     return f"{UNIT_NOUNS[unit]} {done}{to}"
 
 
-def _counted_subject(before: str) -> str:
+def _counted_subject(before: str, *, alone: bool = True) -> str:
     """What "au nombre de" counts: the noun phrase before it ("Les inscrits sur MonJob62
     sont au nombre de" → "inscrits sur MonJob62"; "les agents départementaux inscrits sur
     les listes électorales, au nombre de"), the clause before a pronoun ("Les commissions
     thématiques : elles sont au nombre de"); "" for another figure."""
     said = _NUMBER_OF.search(before)
-    if said is None:
-        return ""
+    if said is None or (said["are"] and not alone):
+        return ""  # "Les partenaires, qui sont 36 associations": the figure names its own
     pieces = [p for p in _PIECES.split(LIST_MARKERS.sub("", before[: said.start()])) if p.strip()]
     pieces = [  # not "elles", nor an aside "recrutés en 2022"
         p for p in pieces if not _PRONOUN.fullmatch(p.strip()) and not is_participle(p.split()[0])
@@ -3390,7 +3413,7 @@ def _named_outright(
     clause, alone = text[clause_start : q.start], not phrase_after(text[q.end :])
     if (
         subject := (
-            _counted_subject(clause)
+            _counted_subject(clause, alone=alone)
             or (_amounting(clause) if alone else "")  # "... s'élève à 3 M€", no noun after it
             or (_received(clause, unit) if alone else "")
             or (_asked(text[: q.start]) if alone else "")

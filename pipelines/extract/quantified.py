@@ -19,6 +19,7 @@ from pipelines.extract.phrases import (
     is_action,
     is_french_word,
     is_participle,
+    is_partner,
     present_participle,
     singular_participle,
 )
@@ -253,12 +254,8 @@ def _kept(parse: Parse, noun: Word, child: Word) -> bool:
         ]
         if (child.dep == "nmod" or mistaken) and not case:
             return child.pos == "PROPN" and child.i == noun.i + 1  # "foyers RSA"
-        if (
-            case
-            and case[0].text.lower() == "avec"
-            and (is_action(child.text) or child.pos != "NOUN")
-        ):
-            return False  # "avec la création d'un office": an act it came with, not whom with
+        if case and case[0].text.lower() == "avec" and not is_partner(child.text):
+            return False  # "avec la création d'un office", "avec le soutien de": not whom with
         return (child.dep != "nmod" and not mistaken) or case[0].text.lower() in _COMPLEMENT_CASES
     if child.dep == "acl":  # "exemplaires diffusés chaque mois": the participle alone
         return _past_participle_of(noun, child) and child.i == noun.i + 1

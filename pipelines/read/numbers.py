@@ -115,7 +115,8 @@ _WORDS_NUMBER = re.compile(
 # one, said so: "une seule inspection a été réalisée", "seul un autre département" (not "en
 # une seule journée", "autour d'un seul objectif": a manner, after a preposition)
 _ONLY_ONE = re.compile(
-    r"(?<!\w)(?:un\s+seul|une\s+seule|seule?\s+une?(?=\s+autre\b))(?:\s+et\s+même)?"
+    r"(?<!\w)(?:un\s+seul|une\s+seule|seule?\s+une?(?=\s+autre\s+(?!fois|occasion)))"
+    r"(?:\s+et\s+même)?"
     r"(?=\s+[a-zéèêàA-Z])",
     re.IGNORECASE,
 )
@@ -125,6 +126,11 @@ _ONLY_ONE = re.compile(
 _PREPOSITION_END = re.compile(
     r"(?:(?<!\bet\s)\bd['’]|\b(?:en|sur|par|à|dans|pour|avec|sous|pendant|durant|chez|après|"
     r"avant|entre|vers|pas|sans|ni|jamais|plus)\s+)$",
+    re.IGNORECASE,
+)
+# "autour d'un seul projet et d'une seule ambition": the second of two manners
+_AFTER_A_MANNER = re.compile(
+    r"\b(?:d['’]|en|sur|par|à|dans|pour|avec)\s*(?:un\s+seul|une\s+seule)\b[^,;.]*\s+et\s+d['’]\s*$",
     re.IGNORECASE,
 )
 _PER_CENT_BEFORE = re.compile(rf"(?:\d|\b(?:{_COMPOUND_WORDS}|une?))\s+pour\s+$", re.IGNORECASE)
@@ -380,6 +386,7 @@ def find_quantities(text: str, *, cardinals: bool = False) -> list[Quantity]:
             Quantity(1.0, "count", "", m.group(0), m.start(), m.end())
             for m in _ONLY_ONE.finditer(text)
             if not _PREPOSITION_END.search(text, 0, m.start())
+            and not _AFTER_A_MANNER.search(text, 0, m.start())
         )
         shares = _shares_in_words(text)
         spans = [range(m.start(), m.end()) for m, _ in shares] + [

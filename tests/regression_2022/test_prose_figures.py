@@ -5008,3 +5008,51 @@ def test_lines_of_the_thirty_second_copy(indicators, entities) -> None:
     assert got[(9, "1")][1] == "Dossier en innovation touristique"  # no "avec la création"
     assert got[(10, "2")][1] == "Séances en partenariat avec la médiathèque de Berck-sur-Mer"
     assert "permis" not in got[(11, "14")][1]  # an infinitive's clause is no state of theirs
+
+
+def test_what_a_read_of_the_thirty_second_copy_rules_found(indicators, entities) -> None:
+    """Sentences a reader of those rules wrote to break them: "ne comptent plus que" is no
+    change; "qui sont 12 collèges" counts collèges; a total that names its own noun keeps
+    it; "avec le soutien de", "avec une hausse" are no partners, a name or a body is; two
+    manners in a row are no count; "Seule une autre fois" is none; a grant "versée à la
+    commune de Lens, de 15 000 €" is no commune's amount; a purpose is said right after "a
+    été", never a place."""
+    got = _extract_lines(
+        [
+            "8 % de communes ne comptent plus qu'une école.",
+            "Les lauréats, qui sont 12 collèges et 5 lycées, ont été reçus.",
+            "La participation du Département s'élève à 450 000 €, pour un total de 1,2 M€ de"
+            " travaux.",
+            "Au total, 1 250 contrats signés avec une hausse de 8 % par rapport à 2021.",
+            "Le Département a accompagné 45 projets avec le soutien de l'État.",
+            "Il y a eu 3 rencontres avec l'association des maires et 2 réunions avec la CAF.",
+            "Les partenaires échangent autour d'un seul projet et d'une seule ambition.",
+            "Seule une autre fois, en 2019, le Département avait réuni 300 personnes.",
+            "Une subvention a été versée à la commune de Lens, de 15 000 €, pour la salle.",
+            "Une enveloppe dédiée de 2 M€ et une autre dédiée aux collèges.",
+            "Une enveloppe de 50 000 € a été dédiée à Montreuil-sur-Mer.",
+            "- ◆ Coup de pouce compétence (CPC) : 226 aides accordées, pour 0,42 M€",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "8 %")][0].unit == "pct"
+    assert (got[(3, "12")][1], got[(3, "5")][1]) == ("Collèges", "Lycées")
+    assert got[(4, "1,2 M€")][1] == "Travaux"
+    assert got[(5, "1 250")][1] == "Contrats signés"
+    assert got[(6, "45")][1] == "Projets accompagnés"
+    assert got[(7, "3")][1] == "Rencontres avec l'association des maires"
+    assert got[(7, "2")][1] == "Réunions avec la CAF"
+    assert not [k for k in got if k[0] in {8, 9} and "seul" in k[1].lower()]
+    assert got[(10, "15 000 €")][1] == "Subvention versée à la commune de Lens"
+    assert got[(11, "2 M€")][1] == "Enveloppe dédiée"
+    assert "Montreuil" not in got[(12, "50 000 €")][1]
+    assert got[(13, "0,42 M€")][1].startswith("Montant : aides accordées")
+
+
+def test_an_amount_of_a_list_is_named_by_the_whole_list(statements) -> None:
+    # L2355 "Soutien aux artistes, créations et projets avec la population pour 2,6 millions
+    # €": the parse keeps the first item only; the amount is the three's
+    labels = statements.set_index(["line", "span"]).label
+    expected = "Soutien aux artistes, créations et projets avec la population"
+    assert labels[(2355, "2,6 millions €")] == expected
