@@ -1012,6 +1012,8 @@ def _in_context(text: str, figures: list[_Read], parse: Parse | None) -> None:
         ):
             # "la masse salariale s'élève à 252 M€, pour un total de 341 M€": its whole
             figure.label = f"total : {_SAID_AN_AMOUNT.sub('', before.label)}"
+    for before, figure in pairwise(figures):
+        figure.label = _priced_item(text, before, figure)
     for figure in figures:  # "Dans les 32 collèges privés, l'effectif atteint 13 917"
         figure.label = _measure_of_fronted(text, figure)
     _what_for(text, figures)
@@ -1026,10 +1028,28 @@ def _in_context(text: str, figures: list[_Read], parse: Parse | None) -> None:
             figure.label = f"{_CHANGE_OF}{of}"  # "évolution : bilans (Gestion de ...)"
 
 
+def _priced_item(text: str, before: _Read, figure: _Read) -> str:
+    """ "montant : dossier en innovation touristique" for the 53 559 € of "1 dossier en
+    innovation touristique avec la création d'un office ... à la Maison du cheval boulonnais
+    à Samer pour 53 559 €": an amount "pour" which a count's item is priced, named by the
+    count's label rather than by a complement written between them; its own label else."""
+    between = text[before.quantity.end : figure.quantity.start]
+    if figure.unit != "EUR" or before.unit != "count" or not before.label:
+        return figure.label
+    if not _PRICED_FOR.search(between) or re.search(r"[.;:!?]\s", between):
+        return figure.label
+    own = figure.label.lower()
+    return f"{_AN_AMOUNT}{before.label}" if own and own in between.lower() else figure.label
+
+
+_PRICED_FOR = re.compile(r"\spour\s+[\s*]*$", re.IGNORECASE)
+
+
 def _what_for(text: str, figures: list[_Read]) -> None:
     """Labels said by what a figure is for: a bare count "pour" the count before ("5 683
     dossiers ... reçus, pour 2 963 structures" → "Structures (dossiers ... reçus)"), an
-    amount the words after it call a grant ("16 000 € de subvention" → "subvention : ...")."""
+    amount the words after it call a grant or a support ("16 000 € de subvention" →
+    "subvention : ...", "600 000 € d'accompagnement" → "accompagnement : ...")."""
     for before, figure in pairwise(figures):  # "5 683 dossiers reçus, pour 2 963 structures"
         between = text[before.quantity.end : figure.quantity.start]
         bare = len(figure.label.split()) == 1 and figure.unit == before.unit == "count"
@@ -1039,13 +1059,20 @@ def _what_for(text: str, figures: list[_Read]) -> None:
             figure.label = f"{figure.label} ({before.label})"
     for figure in figures:  # "la restauration d'un oratoire (16 000 € de subvention ...)"
         said = figure.label.lower().startswith(_AN_AMOUNT)
-        if said and figure.unit == "EUR" and _GRANT_AFTER.match(text, figure.quantity.end):
-            figure.label = f"subvention : {figure.label[len(_AN_AMOUNT) :]}"
+        grant = _GRANT_AFTER.match(text, figure.quantity.end) if figure.unit == "EUR" else None
+        if said and grant is not None:  # "(600 000 € d'accompagnement)": the support given
+            kind = grant["kind"].lower().rstrip("s")
+            figure.label = f"{kind} : {figure.label[len(_AN_AMOUNT) :]}"
 
 
-# an amount the words after it say is a grant: "16 000 € de subvention au titre de ..."
+# an amount the words after it say is a grant or a support: "16 000 € de subvention au titre
+# de ...", "(600 000 € d'accompagnement)"
 _AN_AMOUNT = "montant : "
-_GRANT_AFTER = re.compile(r"\s*(?:de\s+|d['’]\s*)?subventions?\b", re.IGNORECASE)
+_GRANT_AFTER = re.compile(
+    r"\s*(?:de\s+|d['’]\s*)?(?P<kind>subventions?|accompagnement|aides?|participation"
+    r"|financement|soutien)\b",
+    re.IGNORECASE,
+)
 # a count of whom or what the count before is for: "5 683 dossiers ... reçus, pour 2 963
 # structures" (the structures are those of the dossiers)
 _PER_SO_MANY = frozenset({10.0, 100.0, 1000.0, 10000.0, 100000.0})  # "pour 10 000 habitants"

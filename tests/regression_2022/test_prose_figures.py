@@ -5056,3 +5056,12 @@ def test_an_amount_of_a_list_is_named_by_the_whole_list(statements) -> None:
     labels = statements.set_index(["line", "span"]).label
     expected = "Soutien aux artistes, créations et projets avec la population"
     assert labels[(2355, "2,6 millions €")] == expected
+
+
+def test_an_amount_of_support_and_the_price_of_an_item(statements) -> None:
+    # L3831 "(600 000 € d'accompagnement)": the support given, not the works' cost; L3289 "1
+    # dossier en innovation touristique ... à la Maison du cheval boulonnais à Samer pour 53
+    # 559 €": the dossier's amount, not the place's
+    labels = statements.set_index(["line", "span"]).label
+    assert labels[(3831, "600 000 €")].startswith("Accompagnement : réhabilitation")
+    assert labels[(3289, "53 559 €")] == "Montant : dossier en innovation touristique"
