@@ -58,18 +58,25 @@ def prefer_curated(result: Extraction) -> Extraction:
 
     Parts that pointed at a dropped generated whole now point at the curated code.
     """
-    curated = {
-        (f.location.line, f.location.page, f.source_span): f.indicator_code
-        for f in result.figures
-        if not is_generated(f.indicator_code)
-    }
+    curated: dict[tuple, set[str]] = {}
+    generated: dict[tuple, int] = {}
+    for f in result.figures:
+        key = (f.location.line, f.location.page, f.source_span)
+        if is_generated(f.indicator_code):
+            generated[key] = generated.get(key, 0) + 1
+        else:
+            curated.setdefault(key, set()).add(f.indicator_code)
     renamed: dict[str, str] = {}
     kept = []
     stated: set[tuple] = set()  # one statement of a curated indicator per place and span
     for figure in result.figures:
         key = (figure.location.line, figure.location.page, figure.source_span)
-        if is_generated(figure.indicator_code) and key in curated:
-            renamed[figure.indicator_code] = curated[key]
+        # "autour de 3 pactes ... assortis de 3 orientations transversales": a span written
+        # twice is two statements; a generated one goes only when it says a curated one again
+        said = len(curated.get(key, ())) + generated.get(key, 0)
+        if is_generated(figure.indicator_code) and key in curated and said > _times(figure):
+            renamed[figure.indicator_code] = sorted(curated[key])[0]
+            generated[key] -= 1
             continue
         if not is_generated(figure.indicator_code):
             if (*key, figure.indicator_code) in stated:
@@ -77,6 +84,13 @@ def prefer_curated(result: Extraction) -> Extraction:
             stated.add((*key, figure.indicator_code))
         kept.append(figure)
     return result.with_figures(kept, renamed)
+
+
+def _times(figure: Figure) -> int:
+    """How many times the figure's span is written in its line or cell ("3" twice in "3
+    pactes ... 3 orientations"), at least once."""
+    written = re.findall(rf"(?<![\w,]){re.escape(figure.source_span)}(?![\w,])", figure.source_text)
+    return max(len(written), 1)
 
 
 def extract_report(

@@ -43,6 +43,8 @@ def test_sentence_figures_keep_every_statement(document, indicators, entities) -
         ("councillors_count", 78, 212),
         ("emergency_aid_granted_count", 6354, 1038),
         ("faj_granted_count", 311, 1040),
+        ("mandate_orientations_count", 3, 134),  # "assortis de 3 orientations transversales"
+        ("mandate_orientations_count", 3, 306),
         ("mdadt_count", 7, 178),
         ("mdadt_count", 7, 281),
         ("mdadt_count", 7, 3066),

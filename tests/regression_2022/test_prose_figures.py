@@ -4264,7 +4264,8 @@ def test_a_label_keeps_its_quoted_name_its_referent_and_its_heading(indicators, 
     assert got[(5, "2 460")][1] == "Personnes (Succès pour l'expo « Migrations »)"
     # a demonstrative points back to the programme its paragraph opens on, not to any noun
     assert got[(6, "2")][1] == "Médecins de la PMI (programme PEGASE)"
-    assert got[(7, "trois")][1] == "Orientations transversales"
+    # "Ces pactes": no programme either; the orientations are the catalog's concept
+    assert got[(7, "trois")][1] == "mandate_orientations_count"
     assert got[(8, "45")][1] == "Médecins de la PMI"  # "Cette année" points to no programme
     # "cette aide": the earlier mention that names it, not a mention with a demonstrative
     assert got[(9, "31")][1] == "Habitats inclusifs (aide à la vie partagée)"
@@ -5065,3 +5066,11 @@ def test_an_amount_of_support_and_the_price_of_an_item(statements) -> None:
     labels = statements.set_index(["line", "span"]).label
     assert labels[(3831, "600 000 €")].startswith("Accompagnement : réhabilitation")
     assert labels[(3289, "53 559 €")] == "Montant : dossier en innovation touristique"
+
+
+def test_a_span_written_twice_in_a_line_is_two_statements(statements) -> None:
+    # L306 "autour de 3 pactes ... assortis de 3 orientations transversales": the second "3"
+    # is the curated concept; the first stays the pactes', not dropped as its repeat
+    line = statements[statements.line == 306].set_index("label")
+    assert "Pactes constitutifs du projet de mandat" in line.index
+    assert "mandate_orientations_count" in line.index
