@@ -303,15 +303,18 @@ class BlockReader:
             )
             if over and previous is not None:  # "104 agents RHS sur 128": the whole of 104
                 label = f"{previous.label} (total)"
-            elif (
-                unit == "pct"
-                and previous is not None
-                and (change := as_change(body, quantity))[0] == "pct_change"
-            ):
-                # "92 007 abonnés (+ 13,2 %)": the change of the figure; "en baisse de 4 %": -4
-                unit, quantity = "pct_change", replace(quantity, value=change[1])
-                label = f"évolution : {previous.label}"
-                whole = previous
+            elif (changed := _a_change(body, quantity)) is not None:
+                unit, quantity, whole = "pct_change", changed, previous
+                # "En hausse de 23,8 %, les abonnés Twitter sont ...": of the figure after
+                fronted = _FRONTED_CHANGE.match(body[: quantity.start]) and index + 1 < len(figures)
+                of = (
+                    previous.label
+                    if previous
+                    else label_of(body, figures, index + 1)
+                    if fronted
+                    else ""
+                )
+                label = f"évolution : {of}" if of else label
             if not over and whole is None:
                 whole = self._enclosing(quantity, index, is_sub_item, in_line_whole)
             label, full_label = _under_whole(label, whole if unit != "pct_change" else None)
@@ -375,6 +378,20 @@ class BlockReader:
             )
         elif not figures and not is_sub_item:
             self.block_whole = None
+
+
+# a change that opens its line, the figure it is of after it: "En hausse de 23,8 %, ..."
+_FRONTED_CHANGE = re.compile(r"^[\W_]*en\s+[^\W\d_]+\s+(?:de|d['’])\s*$", re.IGNORECASE)
+
+
+def _a_change(body: str, quantity: Quantity) -> Quantity | None:
+    """A percentage that is a change, with its signed value: "92 007 abonnés (+ 13,2 %)" (of
+    the figure before), "en baisse de 4 %" (-4), "En hausse de 23,8 %, les abonnés ..." (a
+    change said before its figure); None for a share."""
+    if quantity.unit != "pct":
+        return None
+    unit, value, _ = as_change(body, quantity)
+    return replace(quantity, value=value) if unit == "pct_change" else None
 
 
 def _figures_of(line: TextLine, entities: EntityCatalog) -> tuple[str, list[Quantity]]:

@@ -368,13 +368,8 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
                 figure.part_of = figures.index(previous)
             elif _part_by_place(text, figure, previous, figures, after, places):
                 pass  # "réparties entre Oignies (23), ...", "75 places (24 à Oignies, ...)"
-            elif _BETWEEN_PART.search(between) and previous.unit == unit:
-                figure.part_of = figures.index(previous)
-                figure.label = _set_apart(after, figure.label) or _part_done(after, previous)
-            elif _BETWEEN_PART.search(between) and _share_of_part(after, previous, figure):
-                # "42 places créées, dont la moitié sur le territoire du Boulonnais"
-                figure.label = _share_of_part(after, previous, figure)
-                figure.part_of = figures.index(previous)
+            elif _a_part_of(text, figures, (previous, figure), between, after):
+                pass  # "dont 950 pour la pédiatrie, 240 ...", "dont la moitié sur ..."
             elif (
                 _BETWEEN_WHOLE.search(between)
                 and previous.unit == unit
@@ -1828,9 +1823,53 @@ _RATE = re.compile(r"(?:taux|part|proportion|pourcentage)\b", re.IGNORECASE)
 _APART = re.compile(
     r"\s*(?:(?:au\s+titre|relevant|relevaient|relèvent|issue?s?|bénéficiant)"
     r"\s+(?:de\s+la|du|des|de\s+l['’]|de|d['’])|"
-    r"(?:pour|dans|concernant)\s+(?:la|le|les|l['’]|des|du))\s*",
+    r"(?:pour|dans|concernant)\s+(?:la|le|les|l['’]|des|du)|sous\s+(?:la\s+)?forme\s+(?:de|d['’]))\s*",
     re.IGNORECASE,
 )
+
+
+def _a_part_of(
+    text: str, figures: list[_Read], pair: tuple[_Read, _Read], between: str, after: str
+) -> bool:
+    """Make the figure a part of the one before when "dont" joins them ("1 200 demandes,
+    dont 300 ..."; "42 places créées, dont la moitié sur le territoire du Boulonnais"), or of
+    the whole of a "dont" list it goes on ("dont 950 pour la pédiatrie, 240 sous forme de
+    visites à domicile et 415 pour l'urgence"); False when it is no such part."""
+    previous, figure = pair
+    if _BETWEEN_PART.search(between) and previous.unit == figure.unit:
+        figure.part_of = figures.index(previous)
+        figure.label = _set_apart(after, figure.label) or _part_done(after, previous)
+        return True
+    if _BETWEEN_PART.search(between) and (share := _share_of_part(after, previous, figure)):
+        figure.label, figure.part_of = share, figures.index(previous)
+        return True
+    if next_part := _next_part(text, figures, pair, between):
+        figure.label, figure.part_of = next_part, previous.part_of
+        return True
+    return False
+
+
+_A_DONT = re.compile(r"\bdont\b", re.IGNORECASE)
+
+
+def _next_part(text: str, figures: list[_Read], pair: tuple[_Read, _Read], between: str) -> str:
+    """The label of a part listed after the first part of a "dont" ("dont 950 pour la
+    pédiatrie, 240 sous forme de visites à domicile et 415 pour l'urgence" → "visites à
+    domicile", "urgence"): what sets it apart, else its own label; "" when the figure does
+    not go on such a list."""
+    previous, figure = pair
+    if previous.part_of is None or previous.among or previous.unit != figure.unit:
+        return ""
+    whole = figures[previous.part_of]
+    opened = text[whole.quantity.end : previous.quantity.start]
+    if whole.unit != figure.unit or not _A_DONT.search(opened) or re.search(r"[.;:!?]", opened):
+        return ""
+    if not _NEXT_IN_LIST.search(between) or re.search(r"[.;:!?]", between):
+        return ""
+    after = text[figure.quantity.end :]
+    apart = _APART.match(after)
+    what = opening_phrase(_PHRASE_END.split(after[apart.end() :])[0]) if apart else ""
+    return what if is_noun_phrase(what) else figure.label
 
 
 def _set_apart(after: str, label: str) -> str:
@@ -2430,6 +2469,7 @@ def _noun_phrase(
     named = (
         _named_after_as(text, q)
         or (_apposed_amount(text, q) if unit == "EUR" else "")
+        or (_to_do_with(text, q) if unit == "EUR" else "")
         or (_of_the_antecedent(text, q, unit) if unit in UNIT_NOUNS else "")
         or (_spent(text, q) if unit == "EUR" else "")
         or (_of_the_height(text, q) if unit == "EUR" else "")
@@ -2520,6 +2560,26 @@ def _given_over_words(text: str, at: int) -> str:
 
 # an amount between commas after the noun phrase it is of: "ont décidé du budget annuel, de
 # plus de 1,83 milliard d'euros, que ..." (not after "à": "versée à la commune de Lens, de")
+def _to_do_with(text: str, q: Quantity) -> str:
+    """What an amount standing alone is for, said by the infinitive after it: "au collège
+    MLK, 23 000 € pour réaménager la cour de récréation et remplacer l'éclairage" →
+    "montant pour réaménager la cour de récréation et remplacer l'éclairage"; "" for an
+    amount of a noun or a verb ("une participation de 46 000 € pour ...", "a versé 2 M€
+    pour ...": named by them)."""
+    purpose = _PURPOSE.match(text, q.end)
+    if purpose is None or not _STANDS_ALONE.search(text, 0, q.start):
+        return ""  # "une participation de 46 000 € pour", "a versé 2 M€ pour": not alone
+    if purpose["how"].lower() != "pour" or not past_participle(purpose["verb"].lower()):
+        return ""
+    words = re.split(r"[,;:.()]|\s(?:dont|qui|soit)\s", text[purpose.end() :], maxsplit=1)[0]
+    what = _without_trailing(words.split()[:_TO_DO_WORDS])
+    return f"montant pour {' '.join(what)}" if len(what) >= 2 else ""
+
+
+_TO_DO_WORDS = 9
+_STANDS_ALONE = re.compile(r"(?:^|[,;:]|\bet)[\s*]*$")
+
+
 _APPOSED_AMOUNT = re.compile(
     r"(?<!\bà\s)(?:\b(?:du|des|le|la|les|un|une|son|sa|ses|leur)\s+|\b(?:de\s+la|de\s+l['’]|l['’])\s*)"
     r"(?P<what>[^\W\d_][^,;:.()\d]{2,60}?)\s*,\s*de\s+$",

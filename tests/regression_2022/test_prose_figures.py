@@ -1907,7 +1907,9 @@ def test_the_page_a_title_a_fronted_phrase_and_every_territory(indicators, entit
     label = {(line, span): lab for (line, span), (_, lab) in got.items()}
     assert got[(3, "87")][0].entity_code == "62091"
     assert got[(3, "87 500 €")][0].entity_code == "62091"
-    assert label[(4, "220")] == "Visites à domicile (centres de santé)"
+    # a part of the "dont" list, named by what it is, with whose they are
+    assert label[(4, "220")].endswith("visites à domicile (centres de santé)")
+    assert got[(4, "220")][0].part_of == got[(4, "près de 6 000")][0].indicator_code
     assert label[(4, "410")] == "Consultations d'urgence (centres de santé)"
     assert got[(5, "7")][0].entity_code == "62"
 
@@ -5074,3 +5076,34 @@ def test_a_span_written_twice_in_a_line_is_two_statements(statements) -> None:
     line = statements[statements.line == 306].set_index("label")
     assert "Pactes constitutifs du projet de mandat" in line.index
     assert "mandate_orientations_count" in line.index
+
+
+def test_lines_of_the_thirty_third_copy(indicators, entities) -> None:
+    """Lines as tests/data/reworded-33 words them: every part of a "dont" list is the whole's,
+    not only the first; an amount standing alone says what it is for by its infinitive."""
+    got = _extract_lines(
+        [
+            "Les centres de santé répondent aux besoins, comme en témoignent près de 6 100"
+            " consultations de médecine générale, dont 950 pour la pédiatrie, 240 sous forme de"
+            " visites à domicile et 415 pour l'urgence.",
+            "S'y ajoutent d'autres opérations : à Calais, au collège MLK, 176 000 € pour"
+            " remplacer les verrières des cages d'escaliers.",
+        ],
+        indicators,
+        entities,
+    )
+    whole = got[(2, "près de 6 100")][0].indicator_code
+    assert [got[(2, n)][0].part_of for n in ("950", "240", "415")] == [whole] * 3
+    assert got[(2, "415")][1] == "Consultations de médecine générale : urgence"
+    assert got[(3, "176 000 €")][1] == "Montant pour remplacer les verrières des cages d'escaliers"
+
+
+def test_a_change_said_before_its_figure_in_a_key_figure_list() -> None:
+    from builders import extract
+
+    result = extract(
+        "\nLes chiffres clés de la communication :\n\n"
+        "- ◆ En hausse de 23,8 %, les abonnés Twitter sont désormais 16 615\n"
+    )
+    change = next(f for f in result.figures if f.source_span == "23,8 %")
+    assert (change.unit, change.value) == ("pct_change", 23.8)
