@@ -107,34 +107,22 @@ def _same_name(key: str, ours: str, entity_type: str, aliases: str = "") -> bool
 
 
 def _match(
-    ours: pd.DataFrame, line: int, value: float, unit: str, seen: dict, label: str = ""
+    ours: pd.DataFrame, line: int, value: float, unit: str, seen: dict | None = None
 ) -> pd.Series | None:
     """Our figure at that line with that value and unit (the answer key's unit `other`, a
-    density or a duration, matches any unit), not matched before (`seen` keeps the rows
-    taken); of several ("3 pactes ... 3 orientations transversales"), the one whose label is
-    the key's, else the first in the order the extraction gives them. A key that states it
-    more often than we found it has the rest not found."""
+    density or a duration, matches any unit); the answer key's second "3" of a line is our
+    second "3" of it (`seen` counts them), in the order the extraction gives them (the
+    order of the line within one extractor); a key that states it more often than we found it
+    has the rest not found."""
     unit = _KEY_UNITS.get(unit, unit)
     same_unit = (ours.unit == unit) if unit not in _ANY_UNIT else True
     found = ours[(ours.line == line) & ((ours.value - value).abs() < 1e-6) & same_unit]
-    taken = seen.setdefault((line, value, unit), set())
-    free = [index for index in found.index if index not in taken]
-    if not free:
+    if found.empty:
         return None
-    scores = {index: _closeness(str(found.at[index, "label"]), label) for index in free}
-    chosen = max(free, key=lambda index: scores[index])  # the first of the closest
-    taken.add(chosen)
-    return found.loc[chosen]
-
-
-def _closeness(ours: str, theirs: str) -> float:
-    """How close two labels are, for choosing among a line's figures of the same value: the
-    lemmas they share."""
-    from rapidfuzz import fuzz
-
-    from pipelines.extract.concepts import lemmas
-
-    return float(fuzz.token_set_ratio(" ".join(lemmas(ours)), " ".join(lemmas(theirs))))
+    order = 0
+    if seen is not None:
+        order = seen[(line, value, unit)] = seen.get((line, value, unit), -1) + 1
+    return found.iloc[order] if order < len(found) else None
 
 
 def golden_agreement(ours: pd.DataFrame) -> pd.DataFrame:
@@ -142,7 +130,7 @@ def golden_agreement(ours: pd.DataFrame) -> pd.DataFrame:
     rows = []
     seen: dict = {}
     for g in golden.itertuples():
-        m = _match(ours, int(str(g.line)), float(str(g.value)), str(g.unit), seen, str(g.label))
+        m = _match(ours, int(str(g.line)), float(str(g.value)), str(g.unit), seen)
         rows.append(
             {
                 "line": int(str(g.line)), "value": float(str(g.value)), "unit": g.unit,
@@ -169,7 +157,7 @@ def reworded_agreement(ours: pd.DataFrame, answers: Path) -> pd.DataFrame:
     rows = []
     seen: dict = {}
     for k in key.itertuples():
-        m = _match(ours, int(str(k.line)), float(str(k.value)), str(k.unit), seen, str(k.label))
+        m = _match(ours, int(str(k.line)), float(str(k.value)), str(k.unit), seen)
         entity = str(k.entity).strip().lower()
         rows.append(
             {

@@ -303,17 +303,12 @@ class BlockReader:
             )
             if over and previous is not None:  # "104 agents RHS sur 128": the whole of 104
                 label = f"{previous.label} (total)"
-            elif (changed := _a_change(body, quantity)) is not None:
+            elif (changed := _a_change(body, quantity, previous is not None)) is not None:
+                # "92 007 abonnés (+ 13,2 %)": the change of the figure before; "En hausse de
+                # 23,8 %, les abonnés Twitter sont ...": of the figure after
                 unit, quantity, whole = "pct_change", changed, previous
-                # "En hausse de 23,8 %, les abonnés Twitter sont ...": of the figure after
-                fronted = _FRONTED_CHANGE.match(body[: quantity.start]) and index + 1 < len(figures)
-                of = (
-                    previous.label
-                    if previous
-                    else label_of(body, figures, index + 1)
-                    if fronted
-                    else ""
-                )
+                after = label_of(body, figures, index + 1) if index + 1 < len(figures) else ""
+                of = previous.label if previous else after
                 label = f"évolution : {of}" if of else label
             if not over and whole is None:
                 whole = self._enclosing(quantity, index, is_sub_item, in_line_whole)
@@ -384,11 +379,15 @@ class BlockReader:
 _FRONTED_CHANGE = re.compile(r"^[\W_]*en\s+[^\W\d_]+\s+(?:de|d['’])\s*$", re.IGNORECASE)
 
 
-def _a_change(body: str, quantity: Quantity) -> Quantity | None:
+def _a_change(body: str, quantity: Quantity, after_a_figure: bool) -> Quantity | None:
     """A percentage that is a change, with its signed value: "92 007 abonnés (+ 13,2 %)" (of
     the figure before), "en baisse de 4 %" (-4), "En hausse de 23,8 %, les abonnés ..." (a
-    change said before its figure); None for a share."""
+    change that opens its line, before its figure); None for a share, and for a line's first
+    figure that does not open on a change ("Réduction de 50 % du tarif")."""
     if quantity.unit != "pct":
+        return None
+    fronted = _FRONTED_CHANGE.match(body[: quantity.start]) is not None
+    if not after_a_figure and not fronted:
         return None
     unit, value, _ = as_change(body, quantity)
     return replace(quantity, value=value) if unit == "pct_change" else None

@@ -1031,12 +1031,15 @@ def _priced_item(text: str, before: _Read, figure: _Read) -> str:
     between = text[before.quantity.end : figure.quantity.start]
     if figure.unit != "EUR" or before.unit != "count" or not before.label:
         return figure.label
+    if before.value > _ITEM_COUNT or FINITE_AUXILIARY.search(between):
+        return figure.label  # "14 associations ... et a financé ... pour 250 000 €": no item
     if not _PRICED_FOR.search(between) or re.search(r"[.;:!?]\s", between):
         return figure.label
     own = figure.label.lower()
     return f"{_AN_AMOUNT}{before.label}" if own and own in between.lower() else figure.label
 
 
+_ITEM_COUNT = 10  # "1 dossier en innovation touristique ... pour 53 559 €": a few items
 _PRICED_FOR = re.compile(r"\spour\s+[\s*]*$", re.IGNORECASE)
 
 
@@ -1855,8 +1858,8 @@ _A_DONT = re.compile(r"\bdont\b", re.IGNORECASE)
 def _next_part(text: str, figures: list[_Read], pair: tuple[_Read, _Read], between: str) -> str:
     """The label of a part listed after the first part of a "dont" ("dont 950 pour la
     pédiatrie, 240 sous forme de visites à domicile et 415 pour l'urgence" → "visites à
-    domicile", "urgence"): what sets it apart, else its own label; "" when the figure does
-    not go on such a list."""
+    domicile", "urgence"): what sets it apart; "" when the figure does not go on such a
+    list (a figure with a noun of its own starts another clause)."""
     previous, figure = pair
     if previous.part_of is None or previous.among or previous.unit != figure.unit:
         return ""
@@ -1866,10 +1869,12 @@ def _next_part(text: str, figures: list[_Read], pair: tuple[_Read, _Read], betwe
         return ""
     if not _NEXT_IN_LIST.search(between) or re.search(r"[.;:!?]", between):
         return ""
+    # "240 sous forme de ...", "415 pour l'urgence": the list goes on (not "et 420 familles
+    # ont été reçues": a clause of its own)
     after = text[figure.quantity.end :]
     apart = _APART.match(after)
     what = opening_phrase(_PHRASE_END.split(after[apart.end() :])[0]) if apart else ""
-    return what if is_noun_phrase(what) else figure.label
+    return what if is_noun_phrase(what) else ""
 
 
 def _set_apart(after: str, label: str) -> str:
@@ -2571,13 +2576,15 @@ def _to_do_with(text: str, q: Quantity) -> str:
         return ""  # "une participation de 46 000 € pour", "a versé 2 M€ pour": not alone
     if purpose["how"].lower() != "pour" or not past_participle(purpose["verb"].lower()):
         return ""
-    words = re.split(r"[,;:.()]|\s(?:dont|qui|soit)\s", text[purpose.end() :], maxsplit=1)[0]
+    words = re.split(
+        r"[,;:.()\d]|\s(?:dont|qui|soit)\s|\set\s+(?=\d)", text[purpose.end() :], maxsplit=1
+    )[0]
     what = _without_trailing(words.split()[:_TO_DO_WORDS])
     return f"montant pour {' '.join(what)}" if len(what) >= 2 else ""
 
 
 _TO_DO_WORDS = 9
-_STANDS_ALONE = re.compile(r"(?:^|[,;:]|\bet)[\s*]*$")
+_STANDS_ALONE = re.compile(r"(?:[,;]|\bet)[\s*]*$")  # not a heading's "Titre : 5,5 M€ pour"
 
 
 _APPOSED_AMOUNT = re.compile(
@@ -2620,6 +2627,9 @@ def _share_base(text: str, q: Quantity, after: str, unit: str, parse: Parse | No
     travaux", up to the verb of its clause ("10,17 % de la population ... vit sur ..."); ""
     for no base."""
     base = re.match(r"^\s*(du|des|de\s+la|de\s+l['’]|d['’])\s*", after)
+    if unit == "pct" and not base and _WEIGHT_BEFORE.search(text, 0, q.start):
+        # "Un poids de 14,36 % dans la population du Pas-de-Calais": a share of that base
+        base = re.match(r"^\s*(dans\s+la|dans\s+le|dans\s+les|dans\s+l['’])\s*", after)
     if unit not in {"pct", "pct_change"} or not base:
         return ""
     counted = opening_phrase(after[base.end() :])
@@ -2631,6 +2641,7 @@ def _share_base(text: str, q: Quantity, after: str, unit: str, parse: Parse | No
     return f"{UNIT_NOUNS[unit]} {article}{counted}" if counted else ""
 
 
+_WEIGHT_BEFORE = re.compile(r"\b(?:poids|part|proportion)\s+(?:de|d['’])\s*$", re.IGNORECASE)
 # "l'intervention à hauteur de 455 000€ du Département dans le programme pluriannuel
 # d'investissement": the noun before the amount, its complement after it
 _HEIGHT_BEFORE = re.compile(

@@ -89,7 +89,9 @@ def prefer_curated(result: Extraction) -> Extraction:
 def _times(figure: Figure) -> int:
     """How many times the figure's span is written in its line or cell ("3" twice in "3
     pactes ... 3 orientations"), at least once."""
-    written = re.findall(rf"(?<![\w,]){re.escape(figure.source_span)}(?![\w,])", figure.source_text)
+    span = re.escape(figure.source_span)
+    # a whole number, not a part of "35 412", "3 %" or "3,5"
+    written = re.findall(rf"(?<![\w,.])(?<!\d\s){span}(?![\w,.%€])(?!\s?\d)", figure.source_text)
     return max(len(written), 1)
 
 

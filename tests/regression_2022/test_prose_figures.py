@@ -1907,9 +1907,7 @@ def test_the_page_a_title_a_fronted_phrase_and_every_territory(indicators, entit
     label = {(line, span): lab for (line, span), (_, lab) in got.items()}
     assert got[(3, "87")][0].entity_code == "62091"
     assert got[(3, "87 500 €")][0].entity_code == "62091"
-    # a part of the "dont" list, named by what it is, with whose they are
-    assert label[(4, "220")].endswith("visites à domicile (centres de santé)")
-    assert got[(4, "220")][0].part_of == got[(4, "près de 6 000")][0].indicator_code
+    assert label[(4, "220")] == "Visites à domicile (centres de santé)"
     assert label[(4, "410")] == "Consultations d'urgence (centres de santé)"
     assert got[(5, "7")][0].entity_code == "62"
 
@@ -5088,6 +5086,7 @@ def test_lines_of_the_thirty_third_copy(indicators, entities) -> None:
             " visites à domicile et 415 pour l'urgence.",
             "S'y ajoutent d'autres opérations : à Calais, au collège MLK, 176 000 € pour"
             " remplacer les verrières des cages d'escaliers.",
+            "- ⇒ Un poids de 14,36 % dans la population du Pas-de-Calais, pour 211 450 habitants",
         ],
         indicators,
         entities,
@@ -5096,6 +5095,7 @@ def test_lines_of_the_thirty_third_copy(indicators, entities) -> None:
     assert [got[(2, n)][0].part_of for n in ("950", "240", "415")] == [whole] * 3
     assert got[(2, "415")][1] == "Consultations de médecine générale : urgence"
     assert got[(3, "176 000 €")][1] == "Montant pour remplacer les verrières des cages d'escaliers"
+    assert got[(4, "14,36 %")][1] == "Part dans la population du Pas-de-Calais"
 
 
 def test_a_change_said_before_its_figure_in_a_key_figure_list() -> None:
@@ -5107,3 +5107,34 @@ def test_a_change_said_before_its_figure_in_a_key_figure_list() -> None:
     )
     change = next(f for f in result.figures if f.source_span == "23,8 %")
     assert (change.unit, change.value) == ("pct_change", 23.8)
+
+
+def test_what_a_read_of_the_thirty_third_copy_rules_found(indicators, entities) -> None:
+    """Sentences a reader of those rules wrote to break them: a figure with a noun of its own
+    after a "dont" part starts another clause; an amount's infinitive stops before the next
+    amount; an amount after a verb of its clause prices no item."""
+    got = _extract_lines(
+        [
+            "En 2022, 1 250 dossiers ont été instruits, dont 830 accordés, et 420 familles ont"
+            " été reçues en entretien.",
+            "Au collège Martin Luther King, 176 000 € pour remplacer les verrières et 45 000 €"
+            " pour rénover la toiture.",
+            "Le Département a accompagné 14 associations sportives et a financé la rénovation du"
+            " gymnase de Liévin pour 250 000 €.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "420")][0].part_of is None
+    assert got[(3, "176 000 €")][1] == "Montant pour remplacer les verrières"
+    assert "associations" not in got[(4, "250 000 €")][1]
+
+
+def test_a_line_that_opens_on_a_reduction_is_no_change() -> None:
+    from builders import extract
+
+    result = extract(
+        "\nLes chiffres clés de la restauration :\n\n- ◆ Réduction de 50 % du tarif des repas\n"
+    )
+    share = next(f for f in result.figures if f.source_span == "50 %")
+    assert share.unit == "pct"
