@@ -1839,6 +1839,19 @@ def _a_part_of(
     the whole of a "dont" list it goes on ("dont 950 pour la pédiatrie, 240 sous forme de
     visites à domicile et 415 pour l'urgence"); False when it is no such part."""
     previous, figure = pair
+    if (
+        figure.unit == "count"
+        and previous.unit != "count"
+        and _SCALE_WORD.search(figure.quantity.text)
+        and (
+            _BETWEEN_PART.search(between)
+            or (previous.part_of is not None and _NEXT_IN_LIST.search(between))
+        )
+        and not phrase_after(after)
+    ):
+        # "5,8 millions d'euros, dont 3,1 millions pour ..., 1,5 million sous forme de ...":
+        # the unit printed on the whole
+        figure.unit = previous.unit
     if _BETWEEN_PART.search(between) and previous.unit == figure.unit:
         figure.part_of = figures.index(previous)
         figure.label = _set_apart(after, figure.label) or _part_done(after, previous)
@@ -4093,7 +4106,7 @@ _HEADING = re.compile(r"^\s*(?P<words>[^:;.]{3,90}?)\s*:\s")
 _FOR_WHOM = re.compile(r"\s*pour\s+(?=(?:les|la|le|l['’])\s*\w)", re.IGNORECASE)
 # "54 forages (+ 20 %)", "101 bilans soit + 38 %", "atteint 57, en hausse de 18 %"
 _CHANGE_BETWEEN = re.compile(
-    rf"(?:\(|\bsoit|,\s*(?:soit\s+)?(?:en\s+|une\s+)?(?:{CHANGE_WORDS})\s+de)\s*[+\u2212-]?\s*$"
+    rf"(?:\(|\bsoit|,\s*(?:soit\s+|avec\s+)?(?:en\s+|une\s+)?(?:{CHANGE_WORDS})\s+de)\s*[+\u2212-]?\s*$"
     # "58 forages suivis, un nombre qui dépasse de 14 % celui de 2021"
     rf"|,\s*(?:une?\s+[\wéèêàç]+\s+)?(?:qui\s+)?{BEYOND_BEFORE.pattern}",
     re.IGNORECASE,

@@ -5138,3 +5138,27 @@ def test_a_line_that_opens_on_a_reduction_is_no_change() -> None:
     )
     share = next(f for f in result.figures if f.source_span == "50 %")
     assert share.unit == "pct"
+
+
+def test_sentences_written_for_this_read_by_someone_who_never_saw_the_rules(
+    indicators, entities
+) -> None:
+    """Two of 20 sentences a writer who never read the code wrote in the patterns of this
+    stop: the parts of an amount's "dont" list take its unit ("dont 3,1 millions pour ...");
+    "avec une hausse de 5 %" is the change of the figure before it."""
+    got = _extract_lines(
+        [
+            "L'enveloppe consacrée à l'insertion atteint 5,8 millions d'euros, dont 3,1 millions"
+            " pour les chantiers d'insertion, 1,5 million sous forme de contrats aidés et le solde"
+            " pour l'accompagnement des allocataires du RSA.",
+            "Le plan collège numérique a permis de distribuer 3 200 tablettes aux élèves de"
+            " sixième, avec une hausse de 5 % par rapport à la rentrée précédente.",
+        ],
+        indicators,
+        entities,
+    )
+    whole = got[(2, "5,8 millions d'euros")][0]
+    for span in ("3,1 millions", "1,5 million"):
+        assert (got[(2, span)][0].unit, got[(2, span)][0].part_of) == ("EUR", whole.indicator_code)
+    assert got[(2, "1,5 million")][1].endswith("contrats aidés")
+    assert got[(3, "5 %")][0].part_of == got[(3, "3 200")][0].indicator_code
