@@ -1012,10 +1012,6 @@ def _in_context(text: str, figures: list[_Read], parse: Parse | None) -> None:
     for figure in figures:  # "Dans les 32 collèges privés, l'effectif atteint 13 917"
         figure.label = _measure_of_fronted(text, figure)
     _what_for(text, figures)
-    for figure in figures:  # "Merville (km 38)": a kilometre point, no length
-        kilometre = figure.quantity.text[:2].lower() == "km"
-        at = _AT_A_POINT.fullmatch(figure.label) if kilometre else None
-        figure.label = f"distance : {at['where']}" if at else figure.label
     for figure in figures:  # a change is of its figure as the context names it now
         of = figures[figure.part_of].label if figure.part_of is not None else ""
         changed = figure.label[len(_CHANGE_OF) :] if figure.label.startswith(_CHANGE_OF) else ""
@@ -1103,9 +1099,6 @@ _FRONTED_SET = re.compile(
     re.IGNORECASE,
 )
 _CHANGE_OF = "évolution : "
-_AT_A_POINT = re.compile(
-    r"(?:longueur|distance)\s*(?::\s*|\(\s*)(?P<where>[^()]+?)\)?", re.IGNORECASE
-)
 # an amount capped at the next: "Le coût de l'opération s'est élevé à 252 840 € plafonné à"
 _CAPPED = re.compile(r"[\s*,]*plafonnée?s?\s+(?:à|au\s+montant\s+de)\s*", re.IGNORECASE)
 _SAID_AN_AMOUNT = re.compile(r"^montant\s*:\s*", re.IGNORECASE)

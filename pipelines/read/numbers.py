@@ -365,9 +365,6 @@ def find_quantities(text: str, *, cardinals: bool = False) -> list[Quantity]:
             scale, unit = shared  # "(2, 4 et 6 km)", "entre 2 et 3 M€": the list's unit
         value = _number_value(match) * scale
         qualifier, start = _qualifier_before(text, match.start())
-        point = _KILOMETRE_POINT.search(text, 0, match.start()) if unit == "count" else None
-        if point is not None:  # "Merville (km 38)": a distance along a route, its unit first
-            unit, start = "km", point.start("km")
         found.append(Quantity(_round(value), unit, qualifier, text[start:end], start, end))
     for match in _WORD_NUMBER.finditer(text):
         qualifier, start = _qualifier_before(text, match.start())
@@ -412,8 +409,6 @@ def find_quantities(text: str, *, cardinals: bool = False) -> list[Quantity]:
     return sorted(found, key=lambda q: q.start)
 
 
-# a kilometre point, its unit before its number: "Merville (km 38)", "au km 12"
-_KILOMETRE_POINT = re.compile(r"(?:^|\(|\b(?:au|du|le)\s)\s*(?P<km>km)\s*$", re.IGNORECASE)
 # what joins the numbers of a list that prints its unit once, after the last one
 _LIST_JOINER = re.compile(r"\s*(?P<j>,|et|ou|à)\s*")
 _A_YEAR = re.compile(r"(?:19|20)\d\d")

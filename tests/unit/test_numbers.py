@@ -273,18 +273,20 @@ def test_what_is_not_a_figure_and_what_still_is(text: str, kept: list[str]) -> N
     assert [span for span, *_ in _read(text)] == kept
 
 
-def test_a_kilometre_point_prints_its_unit_first() -> None:
+def test_a_kilometre_point_is_no_length() -> None:
     """tests/data/reworded-20, line 2836: "Merville (km 38), Saint-Omer (km 80)" are
-    distances along the route; "12 km 500 personnes" is 12 km and a count of 500."""
+    positions along the route, bare numbers the figure filter drops as kilometre markers;
+    "12 km 500 personnes" is 12 km and a count of 500."""
     from pipelines.read.numbers import find_quantities, parse_quantity
 
     read = [
         (q.text, q.value, q.unit) for q in find_quantities("Merville (km 38), Saint-Omer (km 80)")
     ]
-    assert read == [("km 38", 38.0, "km"), ("km 80", 80.0, "km")]
+    assert read == [("38", 38.0, "count"), ("80", 80.0, "count")]
     read = [(q.text, q.value, q.unit) for q in find_quantities("sur 12 km 500 personnes")]
     assert read == [("12 km", 12.0, "km"), ("500", 500.0, "count")]
-    assert (parse_quantity("km 38").value, parse_quantity("km 38").unit) == (38.0, "km")
+    with pytest.raises(NumberFormatError, match="before the figure"):
+        parse_quantity("km 38")
 
 
 def test_a_number_in_words_that_opens_its_line_before_a_colon_is_whole() -> None:
