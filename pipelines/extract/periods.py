@@ -769,6 +769,7 @@ def dated_sections(document: Document) -> dict[Location, Period]:
 # d'innovation territoriale voté dont 5,49 millions d'euros en 2022", "Sur les 24 M€ votés
 # au titre du fonds ..., 5,37 M€ ont financé en 2022 ..."
 _VOTED = re.compile(r"\bvotée?s?\b(?=[^.;]*?\d[^.;]*?\ben\s+(?:19|20)\d\d\b)", _I)
+_VOTED_AT = re.compile(r"votée?s?\s+(?:à\s+hauteur\s+de|pour|à)\s+[^,;.]{0,40}?(?:€|euros?)", _I)
 # "5,06 M€, pris sur les 23 M€ de fonds d'innovation territoriale votés": the amount taken
 # from the envelope is of the year, the envelope (between the two) of the span
 _TAKEN_FROM = re.compile(
@@ -806,6 +807,10 @@ def voted_envelopes(
                 continue
             if said is not None:
                 opens, at = max(line.text.rfind(". ", 0, said.start()) + 1, 0), said.start()
+                # "Voté à hauteur de 27 millions d'euros, le fonds ... a consacré 5,28
+                # millions d'euros en 2022": the envelope follows the word
+                envelope = _VOTED_AT.match(line.text, said.start())
+                at = envelope.end() if envelope is not None else at
             elif taken is not None:
                 opens, at = taken.end(), taken.start("voted")
             start, end = date(int(span["a"]), 1, 1), date(int(span["b"]), 12, 31)

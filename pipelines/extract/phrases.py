@@ -320,6 +320,9 @@ _LOCUTION = re.compile(
 )  # "mis en œuvre", "pris part"
 
 
+_PUT = frozenset({"mise", "mises", "remise", "remises"})
+
+
 def phrase_after(text: str) -> str:
     """The noun phrase right after a figure ("de repas qui sont produits" → "repas produits")."""
     words = _words(text)
@@ -357,6 +360,14 @@ def phrase_after(text: str) -> str:
         )
         # "28 quartiers en difficultés", "12 jeunes en mission de service civique": a state
         compound = compound or (lower == "en" and bool(out) and following in _STATES)
+        # "travaux de mise aux normes", "la mise en place": one noun with its preposition
+        # (not once the phrase went on with "et": "guides et de la mise en œuvre")
+        compound = compound or (
+            lower in {"à", "aux", "en"}
+            and bool(out)
+            and out[-1].lower() in _PUT
+            and "et" not in (w.lower() for w in out)
+        )
         # "2 journées d'échanges avec les partenaires": whom with, part of what is counted
         compound = compound or (
             lower == "avec"

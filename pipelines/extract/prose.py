@@ -237,6 +237,10 @@ def extract_prose(
             if named and figure.label and own not in figure.label.lower() and not said_whole:
                 # "X dont Y"; a part named by where or whom it is ("24 à Oignies") reads on
                 glue = " " if _PART_BY_PLACE.match(figure.label) else " : "
+                if figure.unit == "pct" and " : " in bare:
+                    # "accompagnement : projet", soit 28 % d'un montant de travaux: the
+                    # support's share, "accompagnement : part d'un montant de travaux"
+                    bare = bare.split(" : ")[0]
                 figure.label = f"{bare}{glue}{figure.label}"
             figure.code = _code(domain, figure.label, figure.unit, codes) if figure.label else ""
         about = [
@@ -1007,6 +1011,9 @@ def _in_context(text: str, figures: list[_Read], parse: Parse | None) -> None:
         ):
             # "la masse salariale s'élève à 252 M€, pour un total de 341 M€": its whole
             figure.label = f"total : {_SAID_AN_AMOUNT.sub('', before.label)}"
+    for figure in figures:  # "8 projets ont vu le jour : mobiliers, ..., soit 96 200 € au total"
+        if (counted := _items_priced(text, figures, figure)) is not None:
+            figure.label = f"montant total : {_counted_noun(counted.label)}"
     for before, figure in pairwise(figures):
         figure.label = _priced_item(text, before, figure)
     for figure in figures:  # "Dans les 32 collèges privés, l'effectif atteint 13 917"
@@ -1017,6 +1024,46 @@ def _in_context(text: str, figures: list[_Read], parse: Parse | None) -> None:
         changed = figure.label[len(_CHANGE_OF) :] if figure.label.startswith(_CHANGE_OF) else ""
         if changed and of != changed and of.startswith(f"{changed} ("):
             figure.label = f"{_CHANGE_OF}{of}"  # "évolution : bilans (Gestion de ...)"
+
+
+# the items a count announced, then their total: ": mobiliers, ..., soit 96 200 € au total"
+_LISTED_THEN_TOTAL = re.compile(r"[^.;:]*,\s*soit\s*[\s*]*$", re.IGNORECASE)
+_IN_TOTAL_AFTER = re.compile(r"[\s*]*(?:au\s+total|en\s+tout)\b", re.IGNORECASE)
+
+
+def _items_priced(text: str, figures: list[_Read], figure: _Read) -> _Read | None:
+    """The count whose items an amount "soit ... au total" sums, when a colon after that
+    count announced them ("huit projets ont vu le jour ... (5 communes du territoire) :
+    mobiliers, plateau école, travaux ..., soit 96 200 € au total": the projects, not the
+    bracket's communes); None otherwise."""
+    start = figure.quantity.start
+    colon = text.rfind(":", 0, start)
+    if figure.unit != "EUR" or colon < 0 or not _IN_TOTAL_AFTER.match(text, figure.quantity.end):
+        return None
+    if not _LISTED_THEN_TOTAL.fullmatch(text, colon + 1, start) or "." in text[colon:start]:
+        return None
+    counts = [
+        f
+        for f in figures
+        if f.unit == "count"
+        and f.label
+        and f.quantity.end < colon
+        and not re.search(r"[.;:]", text[f.quantity.end : colon])
+        and text.count("(", f.quantity.end, colon) <= text.count(")", f.quantity.end, colon)
+        and text.rfind("(", 0, f.quantity.start) <= text.rfind(")", 0, f.quantity.start)
+    ]
+    return counts[-1] if counts else None
+
+
+def _counted_noun(label: str) -> str:
+    """ "projets" of "Projets ayant vu le jour (appel à projets)": the noun a count's label
+    opens with, before what happened to it and its context."""
+    words: list[str] = []
+    for word in label.split("(")[0].split():
+        if word.lower() == "ayant" or (words and is_participle(word)):
+            break
+        words.append(word)
+    return " ".join(words).lower() if words else label
 
 
 def _priced_item(text: str, before: _Read, figure: _Read) -> str:
@@ -1467,6 +1514,14 @@ _FIGURE_OF_A_CLAUSE = re.compile(
 )
 
 
+# "des écoles de musique ou conservatoires municipaux,": a bare noun, the frame's other
+_OR_BARE_NOUN = re.compile(
+    r"\s+ou\s+(?!(?:les?|la|l['’]|des|un|une|du|de|encore|plus|moins)\b)"
+    r"(?P<what>[a-zéèêàâç][\wéèêàâç'’-]*(?:\s+[a-zéèêàâç][\wéèêàâç'’-]*){0,2})(?=\s*,)",
+    re.IGNORECASE,
+)
+
+
 def _framing(text: str, q: Quantity, sentence_start: int, stop: int) -> str:
     """What the figure's sentence, else its paragraph before it, frames it with ("lors de la
     Semaine bleue"), else the line's heading or dated title."""
@@ -1509,6 +1564,9 @@ def _framing(text: str, q: Quantity, sentence_start: int, stop: int) -> str:
         named = f"{said} « {' '.join(quoted['name'].split())} »" if quoted is not None else ""
         if named and len(named.split()) <= _FRAMING_WORDS:
             said = named  # "la concertation « grand public »": the noun and its name, whole
+        alternative = _OR_BARE_NOUN.match(text, at + len(said)) if said and at >= 0 else None
+        if alternative is not None and len(said.split()) < _FRAMING_WORDS:
+            said = f"{said} ou {' '.join(alternative['what'].split())}"  # "écoles ou ..."
         context = context or said  # the first that says more than a lone common noun
         if is_noun_phrase(said) and (len(said.split()) > 1 or said[:1].isupper()):
             context = said
@@ -2446,7 +2504,8 @@ def _heading_of(text: str, q: Quantity) -> str:
     heading = _HEADING.match(LIST_MARKERS.sub("", text))
     if heading is None or text.find(heading["words"]) + len(heading["words"]) > q.start:
         return ""
-    words = _BRACKETED.sub("", heading["words"]).split()  # "(DGF + dotations ...)": an aside
+    # "Parmi les exemples, la commune de La Capelle : ...": the frame is no part of it
+    words = _FRAME_OPENING.sub("", _BRACKETED.sub("", heading["words"])).split()
     if not words or len(words) > _HEADING_WORDS:
         return ""
     return " ".join(words)
@@ -2484,6 +2543,7 @@ def _noun_phrase(
         or (_of_the_antecedent(text, q, unit) if unit in UNIT_NOUNS else "")
         or (_spent(text, q) if unit == "EUR" else "")
         or (_of_the_height(text, q) if unit == "EUR" else "")
+        or (_supported_at(text, q) if unit == "EUR" else "")
         or _named_outright(text, q, unit, clause_start, parse)
         or _days_spent(text, q, unit)
         or _said_by_en(text, q, unit, clause_start)
@@ -2680,6 +2740,38 @@ def _of_the_height(text: str, q: Quantity) -> str:
     if len(words) > _HEIGHT_WORDS or any(w[:1].isdigit() or is_verb(w) for w in words):
         return ""
     return " ".join(words)
+
+
+# "Le Département a accompagné ce projet à hauteur de 30 287€": the support, of its object
+_SUPPORTED_AT = re.compile(
+    r"\b(?:a|ont|avait|avaient)\s+(?P<done>accompagné|soutenu|financé|cofinancé|aidé|"
+    r"subventionné)\s+(?P<what>(?:ce|cet|cette|ces|le|la|les|l['’])\s*[^,.;:()\d]{3,60}?)\s+"
+    r"à\s+hauteur\s+(?:de|d['’])\s*(?:près\s+de\s+|plus\s+de\s+)?$",
+    re.IGNORECASE,
+)
+_POINTS_BACK = re.compile(r"(?:ce|cet|cette|ces)\s", re.IGNORECASE)
+_SUPPORT_OF = {
+    "accompagné": "accompagnement", "soutenu": "soutien", "financé": "financement",
+    "cofinancé": "cofinancement", "aidé": "aide", "subventionné": "subvention",
+}  # fmt: skip
+
+
+def _supported_at(text: str, q: Quantity) -> str:
+    """An amount a verb gave its object "à hauteur de": "Le Département a accompagné ce
+    projet à hauteur de 30 287€" → "accompagnement : projet"; "" otherwise."""
+    said = _SUPPORTED_AT.search(text, 0, q.start)
+    what = opening_phrase(said["what"]) if said is not None else ""
+    if said is None or not is_noun_phrase(what) or len(what.split()) > _FRAMING_WORDS:
+        return ""
+    sentence_start = max(text.rfind(". ", 0, q.start) + 1, 0)
+    support = f"{_SUPPORT_OF[said['done'].lower()]} : {what}"
+    if not _POINTS_BACK.match(said["what"]) or not sentence_start:
+        return support
+    # "... dont la restauration du pont « Baroën ». ... a accompagné ce projet": which one
+    referred = _referred_to(text, sentence_start, q.start) or _named_before(
+        text, q, sentence_start, len(text), True
+    )
+    return f"{support} ({referred})" if is_noun_phrase(referred) else support
 
 
 # a preposition or an article before a relative clause's antecedent: "reposent sur un ..."
@@ -3544,6 +3636,12 @@ def _measure_of(text: str, q: Quantity, unit: str, clause_start: int) -> str:
         # "Le belvédère du parc, qui culmine à 210 mètres": its altitude
         what = phrase_before(_MEASURED_BEFORE.sub("", text[: peak.start()]).rstrip(" ,"))
         return f"{_ALTITUDE} : {what}" if is_noun_phrase(what) else _ALTITUDE
+    acted = _ACT_OVER.fullmatch(LIST_MARKERS.sub("", text[clause_start : q.start]))
+    what = opening_phrase(acted["what"]) if unit in _STRETCHES and acted is not None else ""
+    if is_noun_phrase(what):
+        # "Réalisation et implantation d'une nouvelle signalétique de l'itinéraire ... sur
+        # près de 220 km": what the work laid over that length
+        return f"{UNIT_NOUNS[unit]} : {what}"
     if unit in _STRETCHES and (over := _DONE_OVER.search(text, clause_start, q.start)):
         # "Une nouvelle signalétique ... a été réalisée et implantée sur quelque 230 km"
         clause = _CLITIC_END.sub("", LIST_MARKERS.sub("", text[clause_start : over.start()]))
@@ -3869,6 +3967,15 @@ _DONE_OVER = re.compile(
     re.IGNORECASE,
 )
 _CLITIC_END = re.compile(r"\s+(?:y|en)\s*$")
+# a clause that opens on the work done over a stretch: "Réalisation et implantation d'une
+# nouvelle signalétique de l'itinéraire GR 121 ... sur près de 220 km"
+_ACT_OVER = re.compile(
+    r"\s*(?:réalisation|implantation|création|aménagement|installation|pose|réfection|"
+    r"rénovation|renouvellement|restauration|extension|mise\s+en\s+place)"
+    r"(?:\s+et\s+(?:l['’]\s*|la\s+|le\s+)?[\wéèêàâç]+)?\s+(?:de\s+la\s+|de\s+l['’]\s*|d['’]\s*|du\s+|des\s+|de\s+)"
+    r"(?P<what>[^.;:]+?)\s+sur\s*",
+    re.IGNORECASE,
+)
 _ALONG = re.compile(r"\s*(?:sur|le\s+long\s+(?:de|du|des))\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?")
 _AUXILIARY_END = re.compile(r"\s+(?:ont|a|sont|est)(?:\s+été)?\s*$", re.IGNORECASE)
 # the rest of a name up to its acronym: " et d'Accompagnement à Domicile (SAAD)"
@@ -4096,6 +4203,10 @@ _NO_TOPIC = frozenset(
      "état", "soutien", "europe", "région"}
 )  # fmt: skip
 _HEADING = re.compile(r"^\s*(?P<words>[^:;.]{3,90}?)\s*:\s")
+_FRAME_OPENING = re.compile(
+    r"^\s*(?:parmi\s+(?:les|ces|nos)\s+exemples|par\s+exemple|autre\s+exemple|ainsi|enfin)\s*,\s*",
+    re.IGNORECASE,
+)
 _FOR_WHOM = re.compile(r"\s*pour\s+(?=(?:les|la|le|l['’])\s*\w)", re.IGNORECASE)
 # "54 forages (+ 20 %)", "101 bilans soit + 38 %", "atteint 57, en hausse de 18 %"
 _CHANGE_BETWEEN = re.compile(
