@@ -14,6 +14,7 @@ Parts keep the code of their whole (`part_of`), so breakdowns can be checked.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -27,6 +28,7 @@ from pipelines.extract.phrases import (
     as_change,
     is_noun_phrase,
     is_participle,
+    is_verb,
     paid_by_departement,
     singular_participle,
     spent_label,
@@ -132,19 +134,86 @@ def _under_whole(label: str, whole: _Whole | None) -> tuple[str, str]:
 _SPENT_PART = re.compile(rf"^montant\s+(?:{SPENT_VERBS})\s*:\s*(?P<what>.+)$", re.IGNORECASE)
 
 
+# shares of a whole said by what happened to them: "Sur 44 420 orientations réalisées, 48 %
+# ont été dirigées vers la sphère solidarité, 29 % vers Pôle emploi"
+_SHARE_DONE = re.compile(
+    r"^\s*(?:ont|a|sont|est)\s+(?:été\s+)?(?!été\b)(?P<done>[\wéèêàâç]+)(?:\s+(?P<rest>\S.*?))?\s*$",
+    re.IGNORECASE,
+)
+_WHOLE_WORDS = 4
+_SHARE_WHERE = re.compile(r"^\s*(?:vers|pour|à|au|aux|dans|en|sur)\s+\S", re.IGNORECASE)
+
+
+def _share_done(body: str, figures: list[Quantity], index: int) -> str:
+    """ "part des orientations dirigées vers la sphère solidarité" for the 48 % of "Sur
+    44 420 orientations réalisées, 48 % ont été dirigées vers la sphère solidarité, 29 %
+    vers Pôle emploi" (and for the 29 %, which leaves its verb to the share before): the
+    share of the count before them that the verb says went there; "" otherwise."""
+
+    def after(n: int) -> str:
+        stop = figures[n + 1].start if n + 1 < len(figures) else len(body)
+        return re.split(r"[,;:(.]|\s(?:dont|soit|et)\s", body[figures[n].end : stop])[0]
+
+    shares = [n for n in range(index, -1, -1) if figures[n].unit == "pct"]
+    shares = list(itertools.takewhile(lambda n: n in shares, range(index, -1, -1)))
+    first = shares[-1] if shares else index
+    said = _SHARE_DONE.match(after(first))
+    own = after(index)
+    wholes = [n for n in range(first) if figures[n].unit == "count"]
+    whole = label_of(body, figures, wholes[-1]).split() if wholes else []
+    verbs = [n for n, w in enumerate(whole) if is_verb(w) or w[:2].lower() in {"s'", "s’"}]
+    whole = whole[: verbs[0]] if verbs else whole  # "orientations réalisées s'est faite ..."
+    if len(whole) > 1 and is_participle(whole[-1]):
+        whole = whole[:-1]  # "orientations réalisées": the orientations
+    if not whole or len(whole) > _WHOLE_WORDS or not is_noun_phrase(" ".join(whole)):
+        return ""  # "orientations réalisées s'est faite vers ...": no noun phrase alone
+    lead = whole[0] if re.search(r"[A-ZÉ]", whole[0][1:]) else whole[0].lower()  # "MDPH"
+    of = f"part des {' '.join([lead, *whole[1:]])}"
+    listed = re.fullmatch(r"[^,;.]*:[\s*]*", body[figures[wholes[-1]].end : figures[first].start])
+    if said is None and listed is not None and is_noun_phrase(_tidy(own)):
+        # "44 305 orientations réalisées : 55 % sphère solidarité, ..., 25 % vers Pôle emploi"
+        return _tidy(f"{of} {own}" if _SHARE_WHERE.match(own) else f"{of} : {own}")
+    if said is None or not is_participle(said["done"]):
+        return ""
+    if index != first and not _SHARE_WHERE.match(own):
+        return ""
+    where = (said["rest"] or "") if index == first else own
+    return _tidy(f"{of} {said['done'].lower()} {where}")
+
+
+# "sur une surface de": the measure's own words, before the figure
+_MEASURE_BEFORE = re.compile(r"^\s*(?:sur|avec|pour|dans)\s+(?:une?|la|le|l['’])\s*", re.I)
+_MEASURE_WORDS = {
+    "ha": ("surface", "superficie", "surface totale"), "m2": ("surface", "superficie"),
+    "km2": ("surface", "superficie"), "km": ("longueur", "distance", "linéaire"),
+    "m": ("longueur", "linéaire", "hauteur"),
+}  # fmt: skip
+
+
+_LINE_HEADING = re.compile(r"^[\s*]*(?P<heading>[^\d:;,.()]{3,60}?)\s*:[\s*]*$")
+_HEADING_WORDS = 6
+_SAID_AS_A_WHOLE = frozenset({"total", "tout", "ensemble"})
+
+
+def _heading_of(body: str, quantity: Quantity) -> str:
+    """The words a line opens with before a colon that the figure directly follows
+    ("Diagnostics et fouilles préventives : vingt-neuf réalisations"), "" for none."""
+    heading = _LINE_HEADING.match(body[: quantity.start])
+    words = heading["heading"].split() if heading is not None else []
+    named = " ".join(words)
+    if not words or len(words) > _HEADING_WORDS or not is_noun_phrase(named):
+        return ""
+    return named if re.search(r"[A-ZÉ]", words[0][1:]) else named[:1].lower() + named[1:]
+
+
 def label_of(body: str, figures: list[Quantity], index: int) -> str:
     """The words a figure is stated with: those after it, else the phrase before it."""
     quantity = figures[index]
     stop = figures[index + 1].start if index + 1 < len(figures) else len(body)
-    opened = body[: quantity.start].rstrip(" *").endswith("(")
-    if opened and body[quantity.end : stop].lstrip(" *").startswith(")"):
-        # "la sphère professionnelle (19 %)": the bracket holds the figure of the phrase before
-        begin = figures[index - 1].end if index else 0
-        before = body[begin : quantity.start].rstrip(" *")[:-1]
-        before = re.sub(r"^[\s)*]*(?:et|ou)?\s", " ", before)  # "(19 %) et Pôle emploi"
-        named = _tidy(re.sub(r"^\s*(?:vers|pour)\s", "", _BRACKETED_AFTER.split(before)[-1]))
-        if is_noun_phrase(named) and not _RATIO.search(named):  # not "deux sur trois (67 %)"
-            return named
+    if quantity.unit == "pct" and (shared := _share_done(body, figures, index)):
+        return shared
+    if bracketed := _bracketed_of_before(body, figures, index, stop):
+        return bracketed
     after = _CUT.split(body[quantity.end : stop], maxsplit=1)[0]
     label = _tidy(after)
     acted = _ACTS_ON_NEXT.search(body, quantity.end, stop) if index + 1 < len(figures) else None
@@ -166,6 +235,11 @@ def label_of(body: str, figures: list[Quantity], index: int) -> str:
         if not rest and index + 1 < len(figures) and _PREPOSITION.fullmatch(linking):
             rest = f": {label_of(body, figures, index + 1)}"
         return f"montant {singular_participle(done['participle'])} {rest}".strip()
+    heading = _heading_of(body, quantity) if len(label.split()) == 1 else ""
+    if heading and label.lower() in _SAID_AS_A_WHOLE:
+        return heading  # "Masse salariale : 344 M€ au total"
+    if heading and is_noun_phrase(label):
+        return f"{label} ({heading})"  # "Diagnostics et fouilles : vingt-neuf réalisations"
     if is_noun_phrase(label):
         return label
     if index + 1 < len(figures) and (
@@ -178,6 +252,26 @@ def label_of(body: str, figures: list[Quantity], index: int) -> str:
         label = _tidy(_CUT.split(rest.split(":", 1)[1].strip(), maxsplit=1)[0])
         if is_noun_phrase(label):
             return label
+    return _label_before(body, figures, index, stop)
+
+
+def _bracketed_of_before(body: str, figures: list[Quantity], index: int, stop: int) -> str:
+    """ "la sphère professionnelle (19 %)": the bracket holds the figure of the phrase
+    before; "" for a figure in no bracket of its own."""
+    quantity = figures[index]
+    opened = body[: quantity.start].rstrip(" *").endswith("(")
+    if not opened or not body[quantity.end : stop].lstrip(" *").startswith(")"):
+        return ""
+    begin = figures[index - 1].end if index else 0
+    before = body[begin : quantity.start].rstrip(" *")[:-1]
+    before = re.sub(r"^[\s)*]*(?:et|ou)?\s", " ", before)  # "(19 %) et Pôle emploi"
+    named = _tidy(re.sub(r"^\s*(?:vers|pour)\s", "", _BRACKETED_AFTER.split(before)[-1]))
+    return named if is_noun_phrase(named) and not _RATIO.search(named) else ""  # "2 sur 3 (67 %)"
+
+
+def _label_before(body: str, figures: list[Quantity], index: int, stop: int) -> str:
+    """A figure's label from the words before it, when those after it name nothing."""
+    quantity = figures[index]
     begin = figures[index - 1].end if index > 0 else 0
     before = re.sub(r"\([^)]*\)", "", body[begin : quantity.start]).rstrip(" :*")
     if index > 0 and quantity.unit == "EUR" and _AMOUNT_FOR.search(before):
@@ -190,7 +284,12 @@ def label_of(body: str, figures: list[Quantity], index: int) -> str:
     ):
         return spent  # "Pour moderniser ..., le Département a investi 25,22 M€, dont :"
     before = re.split(r"[,;(]|\s(?:dont|soit)\b", before)[-1]
-    label = _tidy(before)
+    label = _tidy(_MEASURE_BEFORE.sub("", before))
+    measure = UNIT_NOUNS.get(quantity.unit, "")
+    if index > 0 and measure and label.lower() in _MEASURE_WORDS.get(quantity.unit, ()):
+        # "vingt-neuf réalisations, sur une surface de près de 87 hectares": the surface of
+        # what the figure before counts
+        return f"{measure} : {label_of(body, figures, index - 1)}"
     if not is_noun_phrase(label):
         return UNIT_NOUNS.get(quantity.unit, "nombre")
     # "26 diagnostics ... réalisés sur près de 88 hectares": the surface of what the figure
@@ -298,6 +397,7 @@ class BlockReader:
             # before ("387 agents sur 4 territoires" is not)
             over = (
                 previous is not None
+                and previous.unit == quantity.unit  # "26 diagnostics ... sur 88 hectares"
                 and bool(_WHOLE_AFTER.search(between))
                 and not is_noun_phrase(_tidy(_CUT.split(own_words, maxsplit=1)[0]))
             )

@@ -1204,12 +1204,21 @@ def _acted_on_by(text: str, previous: _Read, figure: _Read) -> str:
     return f"{figure.label} ({whole})"
 
 
+_GAPPED = re.compile(r",\s*et\s+(?P<who>[^,;.:()\d]{3,40}?)\s*$")
+
+
 def _verb_elided(text: str, previous: _Read, figure: _Read) -> str:
     """An amount whose verb is the one of the amount before, left unsaid: "640 000 € ont
     accompagné la réhabilitation de la base, 330 000 € les travaux du pôle" → "montant
     accompagné : travaux du pôle"; "" otherwise."""
     done = _DONE_WITH.match(previous.label)
     between = text[previous.quantity.end : figure.quantity.start]
+    gapped = _GAPPED.search(between) if done is not None and figure.unit == previous.unit else None
+    if gapped is not None and _OPENS_ON_ARTICLE.match(gapped["who"]):
+        # "la contractualisation a mobilisé 207 000 € ..., et la MMU 103 000 €": the verb
+        # of the amount before, done by the subject that stands before this one
+        who = LEADING_ARTICLE.sub("", " ".join(gapped["who"].split()))
+        return f"{done['done']} : {who}" if done is not None and is_noun_phrase(who) else ""
     if done is None or figure.unit != previous.unit or not _NEXT_IN_LIST.search(between):
         return ""
     after = _VERBLESS_OBJECT.match(text, figure.quantity.end)
@@ -2530,6 +2539,20 @@ def _named_after_as(text: str, q: Quantity) -> str:
     return what if is_noun_phrase(what) and len(what.split()) > 1 else ""
 
 
+# "soit environ 12 400 € par action": an amount for each of what the sentence counts
+_PER_ITEM = re.compile(r"\s*par\s+(?P<what>[a-zéèêàâç]{3,}s?)(?=\s*(?:[,.;:)]|$))", re.IGNORECASE)
+_TIMES_OF = frozenset({"an", "année", "mois", "jour", "semaine", "trimestre", "semestre", "heure"})
+
+
+def _per_item(text: str, q: Quantity) -> str:
+    """ "montant par action" for the 12 400 € of "139 actions, pour un financement total de
+    1,72 M€, soit environ 12 400 € par action"; "" for another amount or a time ("par an")."""
+    per = _PER_ITEM.match(text, q.end)
+    if per is None or lemma(per["what"].lower()) in _TIMES_OF:
+        return ""
+    return f"montant par {per['what'].lower()}"
+
+
 def _noun_phrase(
     text: str, q: Quantity, after: str, unit: str, clause_start: int = 0, parse: Parse | None = None
 ) -> str:
@@ -2538,6 +2561,7 @@ def _noun_phrase(
     "pour un montant de") the clause it sums up."""
     named = (
         _named_after_as(text, q)
+        or (_per_item(text, q) if unit == "EUR" else "")
         or (_apposed_amount(text, q) if unit == "EUR" else "")
         or (_to_do_with(text, q) if unit == "EUR" else "")
         or (_of_the_antecedent(text, q, unit) if unit in UNIT_NOUNS else "")
@@ -3250,10 +3274,11 @@ _SPREAD_OVER = re.compile(
 # financés par le Département à hauteur de", "le tiers-lieu ..., subventionné à hauteur de"
 # (not "a financé à hauteur de")
 _FINANCED = re.compile(
-    rf"(?:\s(?:a|ont|avait|avaient)\s+été|,)\s+(?P<done>{_PAID})\s+"
+    rf"(?:\s(?:a|ont|avait|avaient)\s+été|,)\s+(?P<done>{_PAID})\s*,?\s+"
     rf"(?:par\s+[^,.;]{{0,40}}?\s+)?{_AS_MUCH_AS}\s*$",
     re.IGNORECASE,
 )
+_CLEFT_WHO = re.compile(r"\bc['’]est\s+(?P<what>.+?)\s+qui\s*$", re.IGNORECASE)
 # an amount of support joined to what it supports: "... portés par l'intercommunalité (CAB)
 # et accompagnés à hauteur de"
 _ACCOMPANIED = re.compile(
@@ -3354,6 +3379,12 @@ def _cleft(text: str, q: Quantity, unit: str) -> str:
         if act is not None and noun and is_noun_phrase(who):
             of = _OF_ARTICLE[act["article"].lower().replace("’", "'")]
             return f"{noun} {of}{who}"  # "contribution du Département"
+        did = _CLEFT_DONE.match(text, q.end)
+        what = opening_phrase(_PHRASE_END.split(did["what"], maxsplit=1)[0]) if did else ""
+        if did is not None and is_noun_phrase(what):
+            # "C'est à hauteur de 2,42 millions € que le Département a financé les mesures
+            # jeunesses" → "montant financé : mesures jeunesses"
+            return f"{UNIT_NOUNS[unit]} {singular_participle(did['done'].lower())} : {what}"
     cleft = _CLEFT.match(text, q.end) if unit in UNIT_NOUNS else None
     if cleft is None or not _CLEFT_BEFORE.search(text[: q.start]):
         return ""
@@ -3443,7 +3474,9 @@ _ASIDE_BEFORE_VERB = re.compile(
 )
 _RECEIVES = re.compile(
     r"\s+(?:(?:a|ont)\s+bénéficié|(?:se\s+voi(?:t|ent)|(?:a|ont)\s+été|est|sont)\s+dotée?s?)"
-    r"(?:\s*,[^,.;]{0,40},)?\s+(?:de|d['’])\s*$",
+    r"(?:\s*,[^,.;]{0,40},)?\s+(?:de|d['’])\s*$"
+    # "la garderie périscolaire en création a reçu 91 500 €"
+    r"|\s+(?:a|ont)\s+(?:reçu|perçu|obtenu)(?:\s*,[^,.;]{0,40},)?\s*$",
     re.IGNORECASE,
 )
 
@@ -3525,6 +3558,8 @@ def _amount_of_act(text: str, q: Quantity, unit: str, clause_start: int = 0) -> 
         # the clause opens with
         clause = re.split(r"[.;:!?]\s", text[clause_start : paid.start()])[-1]
         clause = _CLAUSE_LINK.sub("", LIST_MARKERS.sub("", clause))  # ", et les routes"
+        cleft = _CLEFT_WHO.search(clause)  # "à Andres, c'est le nouveau bâtiment ... qui"
+        clause = cleft["what"] if cleft is not None else clause
         what = opening_phrase(clause)  # a lone noun ("le projet") leaves it to its context
         if len(what.split()) > 1 and is_noun_phrase(what) and _OPENS_ON_ARTICLE.match(clause):
             return f"montant : {what}"
@@ -4052,6 +4087,12 @@ _CLEFT_AS_MUCH = re.compile(
 _CLEFT_ACT = re.compile(
     r"\s*(?:HT|TTC)?\s*qu(?:e\s+|['’]\s*)(?P<verb>[a-zéèêàâç]+)\s+"
     r"(?P<article>le|la|les|l['’])\s*(?P<who>[^.;]{2,80})",
+    re.IGNORECASE,
+)
+# "... que le Département a financé les mesures jeunesses": what was done, to what
+_CLEFT_DONE = re.compile(
+    r"\s*(?:HT|TTC)?\s*qu(?:e\s+|['’]\s*)(?:le|la|les|l['’])\s*[^.;,]{2,40}?\s+(?:a|ont)\s+"
+    rf"(?P<done>{PARTICIPLE_FORM})\s+(?P<what>[^.;]{{3,100}})",
     re.IGNORECASE,
 )
 _OF_ARTICLE = {"le": "du ", "la": "de la ", "les": "des ", "l'": "de l'"}

@@ -169,7 +169,10 @@ def block_or_sentence(blocks: Extraction, sentences: Extraction) -> Extraction:
         words, own = len(label.split()), len(_OWN_WORDS.sub("", label).split())
         return any(
             _overlap(figure, other)
-            and len(labels[other.indicator_code].split()) > words
+            and (
+                len(labels[other.indicator_code].split()) > words
+                or labels[other.indicator_code].lower() == label.lower()  # the same words
+            )
             and len(_OWN_WORDS.sub("", labels[other.indicator_code]).split()) >= own
             for other in readable
         )

@@ -671,6 +671,7 @@ _LAW_BEFORE = re.compile(
     r"\b(?:article|articles|loi|décret|arrêté|n°|no|nº|alinéa|L\.?|R\.?)\s*$", re.IGNORECASE
 )
 # an acronym or code right before the number: "RD 917", "M 57", "BDR 62", "ESCAPA 62"
+_MONEY = re.compile(r"€|\beuros?\b", re.IGNORECASE)
 _CODE_BEFORE = re.compile(r"(?<![\w'’])(?:[A-Z]{1,8}|[A-Z][a-z]+[A-Z]\w*)\s?$")
 # a table of contents or menu: a number opening a short line, then a title
 _COUNTED_BEFORE = re.compile(
@@ -897,7 +898,11 @@ def _name_reason(text: str, start: int, end: int, entities: EntityCatalog | None
     names = entities.structure.names_with_numbers if entities else ()
     if any(m.start() <= start < m.end() for n in names for m in n.finditer(text)):
         return "name or code containing digits"
-    if _CODE_BEFORE.search(before) and not before.rstrip().endswith(("(", ":")):
+    if (
+        _CODE_BEFORE.search(before)
+        and not before.rstrip().endswith(("(", ":"))
+        and not _MONEY.search(token)  # "et la MMU 103 000 €": an amount, no code prints €
+    ):
         return "name or code containing digits"
     if (
         entities is not None

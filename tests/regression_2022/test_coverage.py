@@ -71,6 +71,7 @@ def test_ignorable_numbers() -> None:
     assert reason("35 551 demandes", "35 551") is None
     assert reason("le planétarium 3D", "3") == "name or code containing digits"
     assert reason("la RD 917 à Carvin", "917") == "name or code containing digits"
+    assert reason("et la MMU 103 000 €", "103 000 €") is None  # an amount, no code
     assert reason("Le 6263, un support", "6263") == "name or code containing digits"
     assert reason("communes de - 2 000 habitants", "2 000") == "threshold or condition"
     assert reason("17 et 18 septembre - Journées", "17") == "date"

@@ -298,3 +298,86 @@ def _read_block(entities, title: str, *lines: str):
     for n, text in enumerate(lines):
         reader.read_line(TextLine(text, Location("essai.txt", line=n + 2)))
     return reader
+
+
+@pytest.mark.parametrize(
+    ("body", "labels"),
+    [
+        (  # line 1034 of the report
+            "**44 305** orientations réalisées : 55 % sphère solidarité, 20 % sphère"
+            " professionnelle, 25 % vers Pôle emploi.",
+            [
+                "orientations réalisées",
+                "part des orientations : sphère solidarité",
+                "part des orientations : sphère professionnelle",
+                "part des orientations vers Pôle emploi",
+            ],
+        ),
+        (  # tests/data/reworded-33, line 1034: the second share leaves its verb to the first
+            "Sur **44 420** orientations réalisées, 48 % ont été dirigées vers la sphère"
+            " solidarité, 29 % vers Pôle emploi et 23 % vers la sphère professionnelle.",
+            [
+                "orientations réalisées",
+                "part des orientations dirigées vers la sphère solidarité",
+                "part des orientations dirigées vers Pôle emploi",
+                "part des orientations dirigées vers la sphère professionnelle",
+            ],
+        ),
+    ],
+)
+def test_shares_of_a_whole_named_by_where_they_went(body: str, labels: list[str]) -> None:
+    from pipelines.extract.key_figure_blocks import label_of
+    from pipelines.read.numbers import find_quantities
+
+    figures = find_quantities(body, cardinals=True)
+    assert [label_of(body, figures, i) for i in range(len(figures))] == labels
+    # tests/data/reworded-25: the whole's words run into a verb, its noun is kept
+    body = (
+        "La moitié des **44 950** orientations réalisées s'est faite vers la sphère solidarité ;"
+        " 22 % ont été dirigées vers la sphère professionnelle et 28 % vers Pôle emploi."
+    )
+    figures = find_quantities(body, cardinals=True)
+    assert [label_of(body, figures, i) for i in (2, 3)] == [
+        "part des orientations dirigées vers la sphère professionnelle",
+        "part des orientations dirigées vers Pôle emploi",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "labels"),
+    [
+        (  # line 2503 of the report
+            "26 diagnostics et fouilles préventives réalisés sur près de 88 hectares",
+            [
+                "diagnostics et fouilles préventives réalisés",
+                "surface : diagnostics et fouilles préventives réalisés",
+            ],
+        ),
+        (  # tests/data/reworded-33: a heading names a one-word label; "sur une surface de"
+            "Diagnostics et fouilles préventives : vingt-neuf réalisations, sur une surface de"
+            " près de 87 hectares",
+            [
+                "réalisations (diagnostics et fouilles préventives)",
+                "surface : réalisations (diagnostics et fouilles préventives)",
+            ],
+        ),
+        (  # tests/data/reworded-4: "au total" is the heading's whole, not a label
+            "Masse salariale : 344 M€ au total, dont 254 M€ hors assistants familiaux",
+            ["masse salariale", "hors assistants familiaux"],
+        ),
+        ("Pas-de-Calais Urban Trail : 2 500 inscrits", ["inscrits (Pas-de-Calais Urban Trail)"]),
+    ],
+)
+def test_a_line_heading_and_the_measure_of_the_count_before(body: str, labels: list[str]) -> None:
+    from pipelines.extract.key_figure_blocks import label_of
+    from pipelines.read.numbers import find_quantities
+
+    figures = find_quantities(body, cardinals=True)
+    assert [label_of(body, figures, i) for i in range(len(figures))] == labels
+
+
+def test_a_measure_after_a_count_is_not_its_whole(report) -> None:
+    """Line 2503: "26 diagnostics ... réalisés sur près de 88 hectares": the hectares are
+    the surface the diagnostics covered, not the total of which the 26 are a part."""
+    [surface] = [f for f in report.figures if f.location.line == 2503 and f.unit == "ha"]
+    assert surface.value == 88 and "surface" in surface.indicator_code

@@ -5266,3 +5266,33 @@ def test_lines_the_judged_samples_still_marked_wrong(indicators, entities) -> No
     assert got[(3, "30 287€")][1] == "Accompagnement : projet (Baroën)"
     assert got[(3, "28%")][1] == "Accompagnement : part d'un montant de travaux"
     assert got[(4, "12 000 €")][1] == "Soutien : commune de Lens"
+
+
+def test_lines_of_the_thirty_fifth_copy(indicators, entities) -> None:
+    """Lines as tests/data/reworded-35 words them: a cleft "C'est à hauteur de N € que le
+    Département a financé X"; "X a reçu N €"; "c'est X qui a été subventionné, à hauteur de
+    N €"; a verb left out after "et" ("..., et la MMU 103 000 €", where "MMU" before an amount
+    is no code); an amount "par action"."""
+    got = _extract_lines(
+        [
+            "C'est à hauteur de 2,42 millions € que le Département a financé les mesures jeunesses",
+            "- ◆ *FARDA Equipement et Aménagement (EA)* : à Sainte-Marie-Kerque, la garderie"
+            " périscolaire en création a reçu 91 500 € ; à Andres, c'est le nouveau bâtiment"
+            " périscolaire de l'école *Les Sources bleues* qui a été subventionné, à hauteur de"
+            " 84 500 €",
+            "Pour ce projet, la contractualisation a mobilisé 207 000 € de crédits"
+            " départementaux, et la MMU 103 000 €.",
+            "- ◆ La conférence des financeurs a permis de soutenir **cent trente-neuf** actions,"
+            " pour un financement total de 1,72 M€, soit environ 12 400 € par action",
+            "Le budget atteint 12 M€ par an.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "2,42 millions €")][1] == "Montant financé : mesures jeunesses"
+    assert got[(3, "91 500 €")][1].startswith("Montant : garderie périscolaire en création")
+    assert got[(3, "84 500 €")][1].startswith("Montant : nouveau bâtiment périscolaire")
+    assert got[(4, "207 000 €")][1] == "Montant mobilisé : contractualisation"
+    assert got[(4, "103 000 €")][1] == "Montant mobilisé : MMU"
+    assert got[(5, "environ 12 400 €")][1] == "Montant par action"
+    assert "par an" not in got[(6, "12 M€")][1]
