@@ -137,10 +137,13 @@ _SPENT_PART = re.compile(rf"^montant\s+(?:{SPENT_VERBS})\s*:\s*(?P<what>.+)$", r
 # shares of a whole said by what happened to them: "Sur 44 420 orientations réalisées, 48 %
 # ont été dirigées vers la sphère solidarité, 29 % vers Pôle emploi"
 _SHARE_DONE = re.compile(
-    r"^\s*(?:ont|a|sont|est)\s+(?:été\s+)?(?!été\b)(?P<done>[\wéèêàâç]+)(?:\s+(?P<rest>\S.*?))?\s*$",
+    # a passive ("ont été dirigées"), not an active verb ("ont trouvé un emploi")
+    r"^\s*(?:(?:ont|a)\s+été|sont|est)\s+(?!été\b)(?P<done>[\wéèêàâç]+)(?:\s+(?P<rest>\S.*?))?\s*$",
     re.IGNORECASE,
 )
 _WHOLE_WORDS = 4
+_GOES_TO = frozenset({"vers", "à", "au", "aux", "dans", "pour"})
+_SHARE_OF = re.compile(r"^(?:de|des|du|d['’])\s*", re.IGNORECASE)
 _SHARE_WHERE = re.compile(r"^\s*(?:vers|pour|à|au|aux|dans|en|sur)\s+\S", re.IGNORECASE)
 
 
@@ -170,12 +173,16 @@ def _share_done(body: str, figures: list[Quantity], index: int) -> str:
     lead = whole[0] if re.search(r"[A-ZÉ]", whole[0][1:]) else whole[0].lower()  # "MDPH"
     of = f"part des {' '.join([lead, *whole[1:]])}"
     listed = re.fullmatch(r"[^,;.]*:[\s*]*", body[figures[wholes[-1]].end : figures[first].start])
-    if said is None and listed is not None and is_noun_phrase(_tidy(own)):
+    named = _SHARE_OF.sub("", _tidy(own))  # "62 % de femmes": femmes
+    if said is None and listed is not None and is_noun_phrase(named):
         # "44 305 orientations réalisées : 55 % sphère solidarité, ..., 25 % vers Pôle emploi"
-        return _tidy(f"{of} {own}" if _SHARE_WHERE.match(own) else f"{of} : {own}")
+        return _tidy(f"{of} {own}" if _SHARE_WHERE.match(own) else f"{of} : {named}")
     if said is None or not is_participle(said["done"]):
         return ""
-    if index != first and not _SHARE_WHERE.match(own):
+    # "..., 29 % vers Pôle emploi" takes the verb of "48 % ont été dirigées vers ..." (not
+    # "30 % en cours" after "60 % ont été validés en commission")
+    goes = (said["rest"] or "").split()[:1]
+    if index != first and (not goes or goes[0].lower() not in _GOES_TO or own.split()[:1] != goes):
         return ""
     where = (said["rest"] or "") if index == first else own
     return _tidy(f"{of} {said['done'].lower()} {where}")
@@ -192,7 +199,10 @@ _MEASURE_WORDS = {
 
 _LINE_HEADING = re.compile(r"^[\s*]*(?P<heading>[^\d:;,.()]{3,60}?)\s*:[\s*]*$")
 _HEADING_WORDS = 6
-_SAID_AS_A_WHOLE = frozenset({"total", "tout", "ensemble"})
+_SAID_AS_A_WHOLE = frozenset({"total", "tout", "ensemble", "ht", "ttc"})
+_NOT_A_HEADING = re.compile(
+    r"^(?:en|au|à|aux|par|pour|sur|dont|soit|chaque|total|ensemble|moyenne|soit)\b", re.I
+)
 
 
 def _heading_of(body: str, quantity: Quantity) -> str:
@@ -203,6 +213,8 @@ def _heading_of(body: str, quantity: Quantity) -> str:
     named = " ".join(words)
     if not words or len(words) > _HEADING_WORDS or not is_noun_phrase(named):
         return ""
+    if _NOT_A_HEADING.match(named):
+        return ""  # "En moyenne : 12 visites", "Chaque année :", "Total :": no topic
     return named if re.search(r"[A-ZÉ]", words[0][1:]) else named[:1].lower() + named[1:]
 
 
@@ -285,11 +297,11 @@ def _label_before(body: str, figures: list[Quantity], index: int, stop: int) -> 
         return spent  # "Pour moderniser ..., le Département a investi 25,22 M€, dont :"
     before = re.split(r"[,;(]|\s(?:dont|soit)\b", before)[-1]
     label = _tidy(_MEASURE_BEFORE.sub("", before))
-    measure = UNIT_NOUNS.get(quantity.unit, "")
-    if index > 0 and measure and label.lower() in _MEASURE_WORDS.get(quantity.unit, ()):
+    counts = [n for n in range(index) if figures[n].unit == "count"]
+    if counts and label.lower() in _MEASURE_WORDS.get(quantity.unit, ()):
         # "vingt-neuf réalisations, sur une surface de près de 87 hectares": the surface of
-        # what the figure before counts
-        return f"{measure} : {label_of(body, figures, index - 1)}"
+        # what the count before counts ("une hauteur de 32 m": a height)
+        return f"{label.lower()} : {label_of(body, figures, counts[-1])}"
     if not is_noun_phrase(label):
         return UNIT_NOUNS.get(quantity.unit, "nombre")
     # "26 diagnostics ... réalisés sur près de 88 hectares": the surface of what the figure

@@ -769,7 +769,13 @@ def dated_sections(document: Document) -> dict[Location, Period]:
 # d'innovation territoriale voté dont 5,49 millions d'euros en 2022", "Sur les 24 M€ votés
 # au titre du fonds ..., 5,37 M€ ont financé en 2022 ..."
 _VOTED = re.compile(r"\bvotée?s?\b(?=[^.;]*?\d[^.;]*?\ben\s+(?:19|20)\d\d\b)", _I)
-_VOTED_AT = re.compile(r"votée?s?\s+(?:à\s+hauteur\s+de|pour|à)\s+[^,;.]{0,40}?(?:€|euros?)", _I)
+# the envelope right after the word: "Voté à hauteur de 27,5 millions d'euros, ..." (not
+# "voté pour quatre ans dont 5 M€": the year's part)
+_VOTED_AT = re.compile(
+    r"votée?s?\s+(?:à\s+hauteur\s+(?:de|d['’])|à)\s*(?:près\s+de\s+|plus\s+de\s+)?"
+    r"\d[\d\s\u00a0\u202f]*(?:,\d+)?\s*(?:(?:millions?|milliards?)\s+(?:d['’]\s*)?|M|k)?(?:€|euros?)",
+    _I,
+)
 # "5,06 M€, pris sur les 23 M€ de fonds d'innovation territoriale votés": the amount taken
 # from the envelope is of the year, the envelope (between the two) of the span
 _TAKEN_FROM = re.compile(

@@ -237,7 +237,7 @@ def extract_prose(
             if named and figure.label and own not in figure.label.lower() and not said_whole:
                 # "X dont Y"; a part named by where or whom it is ("24 à Oignies") reads on
                 glue = " " if _PART_BY_PLACE.match(figure.label) else " : "
-                if figure.unit == "pct" and " : " in bare:
+                if figure.unit == "pct" and bare.split(" : ")[0].lower() in _SUPPORTS:
                     # "accompagnement : projet", soit 28 % d'un montant de travaux: the
                     # support's share, "accompagnement : part d'un montant de travaux"
                     bare = bare.split(" : ")[0]
@@ -1052,6 +1052,10 @@ def _items_priced(text: str, figures: list[_Read], figure: _Read) -> _Read | Non
         and text.count("(", f.quantity.end, colon) <= text.count(")", f.quantity.end, colon)
         and text.rfind("(", 0, f.quantity.start) <= text.rfind(")", 0, f.quantity.start)
     ]
+    if len(counts) > 1 and FINITE_AUXILIARY.search(
+        text[counts[0].quantity.end : counts[1].quantity.start]
+    ):
+        return counts[0]  # "12 salles ont été équipées par 3 agents :": the salles
     return counts[-1] if counts else None
 
 
@@ -1063,7 +1067,10 @@ def _counted_noun(label: str) -> str:
         if word.lower() == "ayant" or (words and is_participle(word)):
             break
         words.append(word)
-    return " ".join(words).lower() if words else label
+    if not words:
+        return label
+    lead = words[0] if re.search(r"[A-ZÉ]", words[0][1:]) else words[0].lower()  # "EHPAD"
+    return " ".join([lead, *words[1:]])
 
 
 def _priced_item(text: str, before: _Read, figure: _Read) -> str:
@@ -1214,7 +1221,12 @@ def _verb_elided(text: str, previous: _Read, figure: _Read) -> str:
     done = _DONE_WITH.match(previous.label)
     between = text[previous.quantity.end : figure.quantity.start]
     gapped = _GAPPED.search(between) if done is not None and figure.unit == previous.unit else None
-    if gapped is not None and _OPENS_ON_ARTICLE.match(gapped["who"]):
+    if (
+        gapped is not None
+        and _OPENS_ON_ARTICLE.match(gapped["who"])
+        and not any(is_verb(w) for w in gapped["who"].split())  # "et la Région a apporté"
+        and not FINITE_AUXILIARY.search(gapped["who"])
+    ):
         # "la contractualisation a mobilisé 207 000 € ..., et la MMU 103 000 €": the verb
         # of the amount before, done by the subject that stands before this one
         who = LEADING_ARTICLE.sub("", " ".join(gapped["who"].split()))
@@ -1525,7 +1537,8 @@ _FIGURE_OF_A_CLAUSE = re.compile(
 
 # "des écoles de musique ou conservatoires municipaux,": a bare noun, the frame's other
 _OR_BARE_NOUN = re.compile(
-    r"\s+ou\s+(?!(?:les?|la|l['’]|des|un|une|du|de|encore|plus|moins)\b)"
+    r"\s+ou\s+(?!(?:les?|la|l['’]|des|un|une|du|de|encore|plus|moins|non|sur|en|par|à|au|aux"
+    r"|pour|dans|avec|sans|chez|selon|bien|alors|même|pas)\b)"
     r"(?P<what>[a-zéèêàâç][\wéèêàâç'’-]*(?:\s+[a-zéèêàâç][\wéèêàâç'’-]*){0,2})(?=\s*,)",
     re.IGNORECASE,
 )
@@ -2544,13 +2557,15 @@ _PER_ITEM = re.compile(r"\s*par\s+(?P<what>[a-zéèêàâç]{3,}s?)(?=\s*(?:[,.;
 _TIMES_OF = frozenset({"an", "année", "mois", "jour", "semaine", "trimestre", "semestre", "heure"})
 
 
-def _per_item(text: str, q: Quantity) -> str:
+def _per_item(text: str, q: Quantity, clause_start: int) -> str:
     """ "montant par action" for the 12 400 € of "139 actions, pour un financement total de
-    1,72 M€, soit environ 12 400 € par action"; "" for another amount or a time ("par an")."""
+    1,72 M€, soit environ 12 400 € par action", "coût moyen par enfant" for "Le coût moyen
+    s'élève à 1 200 € par enfant"; "" for another amount or a time ("par an")."""
     per = _PER_ITEM.match(text, q.end)
     if per is None or lemma(per["what"].lower()) in _TIMES_OF:
         return ""
-    return f"montant par {per['what'].lower()}"
+    measure = _amounting(text[clause_start : q.start]) or "montant"
+    return f"{measure} par {per['what'].lower()}"
 
 
 def _noun_phrase(
@@ -2561,7 +2576,7 @@ def _noun_phrase(
     "pour un montant de") the clause it sums up."""
     named = (
         _named_after_as(text, q)
-        or (_per_item(text, q) if unit == "EUR" else "")
+        or (_per_item(text, q, clause_start) if unit == "EUR" else "")
         or (_apposed_amount(text, q) if unit == "EUR" else "")
         or (_to_do_with(text, q) if unit == "EUR" else "")
         or (_of_the_antecedent(text, q, unit) if unit in UNIT_NOUNS else "")
@@ -2773,6 +2788,9 @@ _SUPPORTED_AT = re.compile(
     r"à\s+hauteur\s+(?:de|d['’])\s*(?:près\s+de\s+|plus\s+de\s+)?$",
     re.IGNORECASE,
 )
+_SUPPORTS = frozenset(
+    {"accompagnement", "soutien", "financement", "cofinancement", "aide", "subvention"}
+)
 _POINTS_BACK = re.compile(r"(?:ce|cet|cette|ces)\s", re.IGNORECASE)
 _SUPPORT_OF = {
     "accompagné": "accompagnement", "soutenu": "soutien", "financé": "financement",
@@ -2784,6 +2802,8 @@ def _supported_at(text: str, q: Quantity) -> str:
     """An amount a verb gave its object "à hauteur de": "Le Département a accompagné ce
     projet à hauteur de 30 287€" → "accompagnement : projet"; "" otherwise."""
     said = _SUPPORTED_AT.search(text, 0, q.start)
+    if said is not None and re.search(r"\b(?:a|ont|est|sont|et)\b", said["what"]):
+        return ""  # "a accompagné la commune et a financé la toiture ... à hauteur de"
     what = opening_phrase(said["what"]) if said is not None else ""
     if said is None or not is_noun_phrase(what) or len(what.split()) > _FRAMING_WORDS:
         return ""
@@ -3380,8 +3400,10 @@ def _cleft(text: str, q: Quantity, unit: str) -> str:
             of = _OF_ARTICLE[act["article"].lower().replace("’", "'")]
             return f"{noun} {of}{who}"  # "contribution du Département"
         did = _CLEFT_DONE.match(text, q.end)
-        what = opening_phrase(_PHRASE_END.split(did["what"], maxsplit=1)[0]) if did else ""
-        if did is not None and is_noun_phrase(what):
+        # "que le projet a été soutenu par le Département": the passive's subject
+        said = (did["who"] if did["passive"] else did["what"]) if did is not None else ""
+        what = opening_phrase(_PHRASE_END.split(said, maxsplit=1)[0]) if said else ""
+        if did is not None and is_participle(did["done"]) and is_noun_phrase(what):
             # "C'est à hauteur de 2,42 millions € que le Département a financé les mesures
             # jeunesses" → "montant financé : mesures jeunesses"
             return f"{UNIT_NOUNS[unit]} {singular_participle(did['done'].lower())} : {what}"
@@ -4091,8 +4113,8 @@ _CLEFT_ACT = re.compile(
 )
 # "... que le Département a financé les mesures jeunesses": what was done, to what
 _CLEFT_DONE = re.compile(
-    r"\s*(?:HT|TTC)?\s*qu(?:e\s+|['’]\s*)(?:le|la|les|l['’])\s*[^.;,]{2,40}?\s+(?:a|ont)\s+"
-    rf"(?P<done>{PARTICIPLE_FORM})\s+(?P<what>[^.;]{{3,100}})",
+    r"\s*(?:HT|TTC)?\s*qu(?:e\s+|['’]\s*)(?P<who>(?:le|la|les|l['’])\s*[^.;,]{2,40}?)\s+(?:a|ont)\s+"
+    r"(?P<passive>été\s+)?(?!été\b)(?P<done>[\wéèêàâç-]+)\b(?P<what>[^.;]{0,100})",
     re.IGNORECASE,
 )
 _OF_ARTICLE = {"le": "du ", "la": "de la ", "les": "des ", "l'": "de l'"}
@@ -4602,6 +4624,9 @@ _NOT_A_LEAD = re.compile(
 _BRACKETED = re.compile(r"\([^()]*\)")
 
 
+_ONE_OF_THEM = re.compile(r",\s*l['’]\s*une?\s+(?:pour|à|au|aux|dans|de|du|des|sur)\b", re.I)
+
+
 def _organisation(
     text: str, q: Quantity, organisations: list[tuple[Entity, re.Pattern[str]]]
 ) -> Entity | None:
@@ -4635,6 +4660,9 @@ def _organisation(
                 _PARTNER.search(text[max(where - 40, 0) : where])
                 or _WITH_US.match(text, begin + match.end())
                 or _VENUE_BEFORE.search(text, 0, where)
+                # "2 quais, l'un pour le futur port intérieur ... et l'autre à ...": one of
+                # the things counted, not all of them
+                or _ONE_OF_THEM.search(text, q.end, where)
             ):
                 # "suite à une étude du CAUE", "par le CAUE et/ou le Département", "39
                 # personnes se sont présentées aux Apprentis d'Auteuil" (where, not who)
@@ -4655,6 +4683,7 @@ def _organisation(
             and not _JOINED_AFTER.match(opening, m.end())
             and not _PARTNER.search(opening[: m.start()])  # "En partenariat avec le CAUE, ..."
             and not _VENUE_BEFORE.search(opening[: m.start()])
+            and not _ONE_OF_THEM.search(opening[: m.start()])
         }
         # "Ingénierie 62 et le CAUE 62 ont encadré ...": two bodies, neither's alone
         best = (0, next(iter(opens.values()))) if len(opens) == 1 else None

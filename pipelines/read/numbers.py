@@ -671,7 +671,15 @@ _LAW_BEFORE = re.compile(
     r"\b(?:article|articles|loi|décret|arrêté|n°|no|nº|alinéa|L\.?|R\.?)\s*$", re.IGNORECASE
 )
 # an acronym or code right before the number: "RD 917", "M 57", "BDR 62", "ESCAPA 62"
-_MONEY = re.compile(r"€|\beuros?\b", re.IGNORECASE)
+# the kinds of things a rule requires, in a clause that says nothing was done: "trois types
+# d'associés obligatoires répartis ..." (not "3 types d'ateliers obligatoires ont été suivis")
+_REQUIRED_AFTER = re.compile(
+    r"^\s+(?:types?|catégories|sortes|formes)\s+(?:d['’]\s*|de\s+)[\wéèêàâç'’ -]{2,40}?"
+    r"\s+obligatoires?\b"
+    r"(?![^.;:]*\b(?:ont|a|sont|est|été|seront|sera|avaient|avait)\b)",
+    re.IGNORECASE,
+)
+_MONEY = re.compile(r"€|\beuros?\b|(?:millions?|milliards?)\s+(?:d['’]\s*)?euros", re.IGNORECASE)
 _CODE_BEFORE = re.compile(r"(?<![\w'’])(?:[A-Z]{1,8}|[A-Z][a-z]+[A-Z]\w*)\s?$")
 # a table of contents or menu: a number opening a short line, then a title
 _COUNTED_BEFORE = re.compile(
@@ -859,6 +867,9 @@ def _reference_reason(
         return "law, article or reference number"
     if _THRESHOLD_BEFORE.search(before) and _THRESHOLD_AFTER.match(after):
         return "threshold or condition"
+    if _REQUIRED_AFTER.match(after):
+        return "rule or requirement"  # "le multi sociétariat avec trois types d'associés
+        # obligatoires répartis dans des catégories distinctes": what a status requires
     if _RADIUS_BEFORE.search(before) and not _AREA_UNIT.search(f"{token} {after[:14]}"):
         # "dans le périmètre des 3 km non couverts"; not "un périmètre de 23 400 hectares"
         return "threshold or condition"
@@ -901,7 +912,8 @@ def _name_reason(text: str, start: int, end: int, entities: EntityCatalog | None
     if (
         _CODE_BEFORE.search(before)
         and not before.rstrip().endswith(("(", ":"))
-        and not _MONEY.search(token)  # "et la MMU 103 000 €": an amount, no code prints €
+        # "et la MMU 103 000 €": an amount, no code prints €
+        and not (_MONEY.search(token) or _MONEY.match(after.lstrip()))
     ):
         return "name or code containing digits"
     if (

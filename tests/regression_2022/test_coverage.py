@@ -72,6 +72,11 @@ def test_ignorable_numbers() -> None:
     assert reason("le planétarium 3D", "3") == "name or code containing digits"
     assert reason("la RD 917 à Carvin", "917") == "name or code containing digits"
     assert reason("et la MMU 103 000 €", "103 000 €") is None  # an amount, no code
+    # line 4485: the kinds of partners a SCIC's status requires, not a figure of the year
+    assert reason("avec trois types d'associés obligatoires répartis", "trois") == (
+        "rule or requirement"
+    )
+    assert reason("3 types d'ateliers obligatoires ont été suivis", "3") is None
     assert reason("Le 6263, un support", "6263") == "name or code containing digits"
     assert reason("communes de - 2 000 habitants", "2 000") == "threshold or condition"
     assert reason("17 et 18 septembre - Journées", "17") == "date"

@@ -381,3 +381,40 @@ def test_a_measure_after_a_count_is_not_its_whole(report) -> None:
     the surface the diagnostics covered, not the total of which the 26 are a part."""
     [surface] = [f for f in report.figures if f.location.line == 2503 and f.unit == "ha"]
     assert surface.value == 88 and "surface" in surface.indicator_code
+
+
+@pytest.mark.parametrize(
+    ("body", "labels"),
+    [
+        ("Sur 1 850 jeunes accompagnés, 62 % ont trouvé un emploi", None),  # active: no "part"
+        (
+            "Sur 1 200 dossiers, 60 % ont été validés en commission, 30 % en cours",
+            ["dossiers", "part des dossiers validés en commission", None],
+        ),
+        (
+            "12 sites acquis pour 1,2 M€, sur une surface totale de 45 ha",
+            ["sites acquis", "montant : sites acquis", "surface totale : sites acquis"],
+        ),
+        ("1 tour d'observation, avec une hauteur de 32 m", [None, "hauteur : tour d'observation"]),
+        ("6 841 agents : 62 % de femmes", ["agents", "part des agents : femmes"]),
+        ("En moyenne : 12 visites", ["visites"]),
+        ("Travaux de voirie : 2,4 M€ TTC", ["travaux de voirie"]),
+    ],
+)
+def test_what_a_read_of_the_key_figure_rules_found(body: str, labels: list[str | None] | None):
+    """A reader's counter-examples: an active verb names no share; a share takes the verb of
+    the one before only for where they went; a measure is of the count before (not of an
+    amount), and says its own measure; "de" of a share dropped; an adverb or "TTC" no topic."""
+    from pipelines.extract.key_figure_blocks import label_of
+    from pipelines.read.numbers import find_quantities
+
+    figures = find_quantities(body, cardinals=True)
+    got = [label_of(body, figures, i) for i in range(len(figures))]
+    if labels is None:
+        assert not any(label.startswith("part des") for label in got)
+        return
+    for label, expected in zip(got, labels, strict=True):
+        if expected is None:  # a figure whose label is not this rule's: never a borrowed verb
+            assert "validés" not in label
+        else:
+            assert label == expected

@@ -5296,3 +5296,70 @@ def test_lines_of_the_thirty_fifth_copy(indicators, entities) -> None:
     assert got[(4, "103 000 €")][1] == "Montant mobilisé : MMU"
     assert got[(5, "environ 12 400 €")][1] == "Montant par action"
     assert "par an" not in got[(6, "12 M€")][1]
+
+
+def test_one_of_the_things_counted_is_not_their_entity(indicators, entities) -> None:
+    """Line 4376: "2 quais, l'un pour le futur port intérieur de "Marquion-Cambrai" et
+    l'autre à Graincourt-les-Havrincourt": the port is where one of the two goes, so the
+    count is not the port's (a reader of the seed-4545 sample); the port's own count is."""
+    got = _extract_lines(
+        [
+            "- ◆ 2 quais, l'un pour le futur port intérieur de \"Marquion-Cambrai\" et l'autre"
+            " à Graincourt-les-Havrincourt",
+            "Le port intérieur de Marquion-Cambrai comptera 2 quais.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "2")][0].entity_code == "62"
+    assert got[(3, "2")][0].entity_code == "62-port-interieur-de-marquion-cambrai"
+
+
+def test_what_a_read_of_the_thirty_fifth_copy_rules_found(indicators, entities) -> None:
+    """A reader's counter-examples to this stop's rules: a cleft in the passive; a subject
+    after "et" with a verb of its own; a support whose object runs into another verb; a share
+    of an amount's whole that is not a support; "par enfant" after the amount's subject; a
+    framing "ou" before a preposition; "soit ... au total" after the subject count."""
+    got = _extract_lines(
+        [
+            "C'est à hauteur de 1,2 M€ que le projet a été soutenu par le Département.",
+            "Le Département a consacré 1,2 M€ à la voirie, et la Région a apporté 300 000 €.",
+            "Le Département a accompagné la commune et a financé la toiture de l'église à"
+            " hauteur de 45 000 €.",
+            "Le Département a consacré 3 M€ à la rénovation des collèges, soit 12 % du budget"
+            " d'investissement.",
+            "Le coût moyen s'élève à 1 200 € par enfant.",
+            "Lors des permanences ou sur rendez-vous, 1 200 personnes ont été reçues.",
+            "12 salles ont été équipées par 3 agents : tableaux numériques, vidéoprojecteurs,"
+            " soit 45 000 € au total.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "1,2 M€")][1] == "Montant soutenu : projet"
+    assert "apporté" not in got[(3, "300 000 €")][1]
+    assert not got[(4, "45 000 €")][1].startswith("Accompagnement")
+    assert "rénovation des collèges" in got[(5, "12 %")][1]
+    assert got[(6, "1 200 €")][1] == "Coût moyen par enfant"
+    assert "sur rendez-vous" not in got[(7, "1 200")][1]
+    assert got[(8, "45 000 €")][1] == "Montant total : salles"
+
+
+def test_an_envelope_voted_in_decimals_and_its_part(indicators, entities) -> None:
+    """ "Voté à hauteur de 27,5 millions d'euros": a decimal envelope is of the heading's
+    span; "voté pour quatre ans dont 5 M€ en 2022": the part after the word keeps its year."""
+    title = "La fin de la contractualisation précédente (2019-2022)"
+    got = _extract_lines(
+        [
+            "Voté à hauteur de 27,5 millions d'euros, le fonds d'innovation territoriale a"
+            " consacré 5,28 millions d'euros en 2022 à des opérations contractualisées",
+            "Un fonds de 20 M€ a été voté pour quatre ans dont 5 M€ en 2022.",
+        ],
+        indicators,
+        entities,
+        title=title,
+    )
+    assert got[(2, "27,5 millions d'euros")][0].period.kind == "multi_year"
+    assert got[(3, "20 M€")][0].period.kind == "multi_year"
+    part = got[(3, "5 M€")][0].period
+    assert part is None or part.kind == "year"
