@@ -147,7 +147,7 @@ _SHARE_OF = re.compile(r"^(?:de|des|du|d['’])\s*", re.IGNORECASE)
 _SHARE_WHERE = re.compile(r"^\s*(?:vers|pour|à|au|aux|dans|en|sur)\s+\S", re.IGNORECASE)
 
 
-def _share_done(body: str, figures: list[Quantity], index: int) -> str:
+def share_of_whole(body: str, figures: list[Quantity], index: int) -> str:
     """ "part des orientations dirigées vers la sphère solidarité" for the 48 % of "Sur
     44 420 orientations réalisées, 48 % ont été dirigées vers la sphère solidarité, 29 %
     vers Pôle emploi" (and for the 29 %, which leaves its verb to the share before): the
@@ -222,7 +222,7 @@ def label_of(body: str, figures: list[Quantity], index: int) -> str:
     """The words a figure is stated with: those after it, else the phrase before it."""
     quantity = figures[index]
     stop = figures[index + 1].start if index + 1 < len(figures) else len(body)
-    if quantity.unit == "pct" and (shared := _share_done(body, figures, index)):
+    if quantity.unit == "pct" and (shared := share_of_whole(body, figures, index)):
         return shared
     if bracketed := _bracketed_of_before(body, figures, index, stop):
         return bracketed

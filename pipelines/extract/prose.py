@@ -20,7 +20,7 @@ from itertools import pairwise
 from pipelines.extract import Context, Extraction, Figure, GeneratedIndicator
 from pipelines.extract.block_titles import block_topics, section_topics
 from pipelines.extract.concepts import lemmas, sentence_concept
-from pipelines.extract.key_figure_blocks import BOX_TITLE_LENGTH, slug
+from pipelines.extract.key_figure_blocks import BOX_TITLE_LENGTH, share_of_whole, slug
 from pipelines.extract.navigation import PageContext, page_contexts
 from pipelines.extract.parse import Parse, ParseCache
 from pipelines.extract.periods import (
@@ -2637,6 +2637,12 @@ def _noun_phrase(
         label = heading  # "Insertion par l'emploi : 5,5 millions €", whole
     if not is_noun_phrase(label):  # the clause since the figure before, if any
         label = _clause_subject(text[: q.start], clause_start)
+    if not is_noun_phrase(label) and unit == "pct":
+        # "Sur 860 personnes orientées, 52 % ont été dirigées vers France Travail, 31 % vers
+        # ...": the share of the whole before them, as a key-figure line reads it
+        quantities = find_quantities(text, cardinals=True)
+        at = [n for n, other in enumerate(quantities) if other.start == q.start]
+        label = share_of_whole(text, quantities, at[0]) if at else label
     label = re.sub(r"\s+", " ", label).strip(" :,;.-–—")
     if parse is not None and unit == "count" and label and "(" not in label:
         label = _of_what(parse, q, label)
@@ -3745,7 +3751,36 @@ def _times_done(text: str, q: Quantity) -> str:
         subject = named  # "Le Conseil départemental s'est réuni quatre fois": a body's name
     if not subject and re.search(r",\s*$", clause):  # "cette plateforme, sollicitée 45 900 fois"
         subject = phrase_before(clause.rstrip(" ,"))
+    subject = _listed_subject(clause, subject)
     return f"{noun} : {subject}" if is_noun_phrase(subject) else noun
+
+
+# the first of a list of subjects, after a relative pronoun: "étude pour laquelle
+# Pas-de-Calais habitat, les MDS et les MDADT se sont réunis"
+_FIRST_LISTED = re.compile(
+    r"(?:^|\b(?:laquelle|lequel|lesquel(?:le)?s|qui|où|dont)\s+|[.;:]\s+)"
+    r"(?P<first>(?:(?:la|le|les|l['’])\s*)?[A-ZÉ][^,.;:]{1,40})$"
+)
+
+
+_FRAME_WORDS = frozenset(
+    {"après", "avant", "en", "dans", "pour", "lors", "depuis", "avec", "sur", "par", "au", "à",
+     "dès", "pendant", "entre", "ainsi", "enfin", "puis", "de", "du", "des", "parmi", "chaque"}
+)  # fmt: skip
+
+
+def _listed_subject(clause: str, subject: str) -> str:
+    """ "Pas-de-Calais habitat, les MDS et les MDADT" for a subject "les MDS et les MDADT"
+    that ends a list the clause opens with a name: the whole list; the subject else."""
+    pieces = clause.rstrip(" ,").split(",")
+    if " et " not in f" {subject} " or len(pieces) < 2:
+        return subject
+    first = _FIRST_LISTED.search(pieces[-2].strip())
+    if first is None or len(first["first"].split()) > _SHORT_LABEL + 1:
+        return subject
+    if first["first"].split()[0].lower() in _FRAME_WORDS:
+        return subject  # "Après la crise, la Région et l'État": a frame, no subject
+    return f"{LEADING_ARTICLE.sub('', first['first'].strip())}, {subject}"
 
 
 def _act_noun(word: str) -> str:
@@ -4113,7 +4148,7 @@ _CLEFT_ACT = re.compile(
 )
 # "... que le Département a financé les mesures jeunesses": what was done, to what
 _CLEFT_DONE = re.compile(
-    r"\s*(?:HT|TTC)?\s*qu(?:e\s+|['’]\s*)(?P<who>(?:le|la|les|l['’])\s*[^.;,]{2,40}?)\s+(?:a|ont)\s+"
+    r"\s*(?:HT|TTC)?\s*qu(?:e\s+|['’]\s*)(?P<who>(?:le|la|les|l['’])\s*[^.;,]{2,80}?)\s+(?:a|ont)\s+"
     r"(?P<passive>été\s+)?(?!été\b)(?P<done>[\wéèêàâç-]+)\b(?P<what>[^.;]{0,100})",
     re.IGNORECASE,
 )

@@ -129,6 +129,13 @@ _PREPOSITION_END = re.compile(
     re.IGNORECASE,
 )
 # "autour d'un seul projet et d'une seule ambition": the second of two manners
+# "..., trois clubs d'aviron et un club de tennis": one, as the items before it count
+_ONE_LISTED = re.compile(r"(?:,\s*|\s+et\s+)(?P<one>une?)\s+(?=[a-zéèêàâç])", re.IGNORECASE)
+_COUNTED_ITEM = re.compile(  # the item before: a number and its noun phrase, nothing else
+    rf"(?:\d[\d\s]*|(?i:{'|'.join(_CARDINALS)}))\s+[a-zéèêàâç][a-zéèêàâç'’ -]{{1,40}}"
+)
+# the one closes the list: its noun phrase, then punctuation or "soit"
+_LAST_ITEM = re.compile(r"\s+[a-zéèêàâç][a-zéèêàâç'’ -]{1,40}?\s*(?:[,.;:)]|\bsoit\b|$)", re.I)
 _AFTER_A_MANNER = re.compile(
     r"\b(?:d['’]|en|sur|par|à|dans|pour|avec)\s*(?:un\s+seul|une\s+seule)\b[^,;.]*\s+et\s+d['’]\s*$",
     re.IGNORECASE,
@@ -384,6 +391,13 @@ def find_quantities(text: str, *, cardinals: bool = False) -> list[Quantity]:
             for m in _ONLY_ONE.finditer(text)
             if not _PREPOSITION_END.search(text, 0, m.start())
             and not _AFTER_A_MANNER.search(text, 0, m.start())
+        )
+        found.extend(  # "deux clubs de handball, trois clubs d'aviron et un club de tennis"
+            Quantity(1.0, "count", "", m["one"], m.start("one"), m.end("one"))
+            for m in _ONE_LISTED.finditer(text)
+            if _COUNTED_ITEM.fullmatch(re.split(r",|\bet\b|:|;", text[: m.start()])[-1].strip())
+            and _LAST_ITEM.match(text, m.end("one"))
+            and not _ONLY_ONE.match(text, m.start("one"))
         )
         shares = _shares_in_words(text)
         spans = [range(m.start(), m.end()) for m, _ in shares] + [

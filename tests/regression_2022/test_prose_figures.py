@@ -5363,3 +5363,40 @@ def test_an_envelope_voted_in_decimals_and_its_part(indicators, entities) -> Non
     assert got[(3, "20 M€")][0].period.kind == "multi_year"
     part = got[(3, "5 M€")][0].period
     assert part is None or part.kind == "year"
+
+
+def test_how_many_times_a_list_of_bodies_met(indicators, entities) -> None:
+    """tests/data/reworded-34, line 4579: "étude pour laquelle Pas-de-Calais habitat, les MDS
+    et les MDADT se sont réunis à deux reprises": the whole list met, not its last two; a
+    frame before a comma is no member of it."""
+    got = _extract_lines(
+        [
+            "Le Département a pris part à une étude stratégique d'adaptation du parc de"
+            " logements, étude pour laquelle Pas-de-Calais habitat, les MDS et les MDADT se sont"
+            " réunis à deux reprises en novembre 2022.",
+            "Après la crise, la Région et l'État se sont réunis à 3 reprises.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "deux")][1] == "Réunions : Pas-de-Calais habitat, MDS et les MDADT"
+    assert got[(3, "3")][1] == "Réunions : Région et l'État"
+
+
+def test_shares_of_a_whole_in_a_sentence(indicators, entities) -> None:
+    """ "Sur 860 personnes orientées, 52 % ont été dirigées vers France Travail, 31 % vers
+    ...": in running text as on a key-figure line, the shares of the whole before them (all
+    three were lost); a cleft's subject may be long."""
+    got = _extract_lines(
+        [
+            "Sur 860 personnes orientées, 52 % ont été dirigées vers France Travail, 31 % vers"
+            " les services sociaux du Département et 17 % vers des structures d'insertion.",
+            "C'est à hauteur de 18 500 € que le projet de jardin partagé du quartier des"
+            " Tilleuls a été soutenu.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "52 %")][1] == "Part des personnes dirigées vers France Travail"
+    assert got[(2, "17 %")][1] == ("Part des personnes dirigées vers des structures d'insertion")
+    assert got[(3, "18 500 €")][1].startswith("Montant soutenu : projet de jardin partagé")

@@ -299,3 +299,26 @@ def test_a_number_in_words_that_opens_its_line_before_a_colon_is_whole() -> None
     [listed] = find_quantities("- Cent vingt : le nombre de places", cardinals=True)
     assert listed.value == 120
     assert find_quantities("il y en a deux : A et B", cardinals=True) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ones"),
+    [
+        (
+            "Six associations ont été aidées : deux clubs de handball, trois clubs d'aviron et un"
+            " club de tennis de table, soit 48 300 € au total.",
+            1,
+        ),
+        ("Deux journées et une soirée ont été organisées.", 1),
+        ("32 Le numérique, un outil au service des usagers", 0),  # a contents line
+        ("Nous avons reçu 3 demandes et un courrier de la préfecture qui nous alertait.", 0),
+        ("Elle a lancé un appel et une consultation.", 0),
+    ],
+)
+def test_one_closing_a_list_of_counts(text: str, ones: int) -> None:
+    """ "deux clubs ..., trois clubs ... et un club ...": the last item counts one, as the
+    items before it count theirs; an article anywhere else is no figure."""
+    from pipelines.read.numbers import find_quantities
+
+    found = find_quantities(text, cardinals=True)
+    assert sum(q.value == 1.0 and q.text.lower() in {"un", "une"} for q in found) == ones
