@@ -2554,6 +2554,7 @@ def _named_after_as(text: str, q: Quantity) -> str:
 
 # "soit environ 12 400 € par action": an amount for each of what the sentence counts
 _PER_ITEM = re.compile(r"\s*par\s+(?P<what>[a-zéèêàâç]{3,}s?)(?=\s*(?:[,.;:)]|$))", re.IGNORECASE)
+_TOTAL_NOUN = re.compile(r"\b(?P<noun>[a-zéèêàâç]{4,})\s+(?:total|global)e?\s+(?:de|d['’])", re.I)
 _TIMES_OF = frozenset({"an", "année", "mois", "jour", "semaine", "trimestre", "semestre", "heure"})
 
 
@@ -2564,7 +2565,12 @@ def _per_item(text: str, q: Quantity, clause_start: int) -> str:
     per = _PER_ITEM.match(text, q.end)
     if per is None or lemma(per["what"].lower()) in _TIMES_OF:
         return ""
-    measure = _amounting(text[clause_start : q.start]) or "montant"
+    sentence_start = max(text.rfind(". ", 0, q.start) + 1, 0)
+    totals = list(_TOTAL_NOUN.finditer(text, sentence_start, q.start))
+    # "pour un financement total de 1,72 M€, soit environ 12 400 € par action": financement
+    measure = _amounting(text[clause_start : q.start]) or (
+        totals[-1]["noun"].lower() if totals else "montant"
+    )
     return f"{measure} par {per['what'].lower()}"
 
 

@@ -5294,7 +5294,7 @@ def test_lines_of_the_thirty_fifth_copy(indicators, entities) -> None:
     assert got[(3, "84 500 €")][1].startswith("Montant : nouveau bâtiment périscolaire")
     assert got[(4, "207 000 €")][1] == "Montant mobilisé : contractualisation"
     assert got[(4, "103 000 €")][1] == "Montant mobilisé : MMU"
-    assert got[(5, "environ 12 400 €")][1] == "Montant par action"
+    assert got[(5, "environ 12 400 €")][1] == "Financement par action"
     assert "par an" not in got[(6, "12 M€")][1]
 
 
