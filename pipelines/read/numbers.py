@@ -684,7 +684,6 @@ _THRESHOLD_AFTER = re.compile(r"^\s*(?:habitants|ans|salariés|élèves)\b", re.
 _LAW_BEFORE = re.compile(
     r"\b(?:article|articles|loi|décret|arrêté|n°|no|nº|alinéa|L\.?|R\.?)\s*$", re.IGNORECASE
 )
-# an acronym or code right before the number: "RD 917", "M 57", "BDR 62", "ESCAPA 62"
 # the kinds of things a rule requires, in a clause that says nothing was done: "trois types
 # d'associés obligatoires répartis ..." (not "3 types d'ateliers obligatoires ont été suivis")
 _REQUIRED_AFTER = re.compile(
@@ -694,6 +693,7 @@ _REQUIRED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _MONEY = re.compile(r"€|\beuros?\b|(?:millions?|milliards?)\s+(?:d['’]\s*)?euros", re.IGNORECASE)
+# an acronym or code right before the number: "RD 917", "M 57", "BDR 62", "ESCAPA 62"
 _CODE_BEFORE = re.compile(r"(?<![\w'’])(?:[A-Z]{1,8}|[A-Z][a-z]+[A-Z]\w*)\s?$")
 # a table of contents or menu: a number opening a short line, then a title
 _COUNTED_BEFORE = re.compile(
