@@ -142,6 +142,7 @@ _SHARE_DONE = re.compile(
     re.IGNORECASE,
 )
 _WHOLE_WORDS = 4
+_WHEN_AFTER = re.compile(r"\s+(?:en|depuis|dès|fin|au)\s+(?:\w+\s+)?(?:19|20)\d\d\b.*$", re.I)
 _GOES_TO = frozenset({"vers", "à", "au", "aux", "dans", "pour"})
 _SHARE_OF = re.compile(r"^(?:de|des|du|d['’])\s*", re.IGNORECASE)
 _SHARE_WHERE = re.compile(r"^\s*(?:vers|pour|à|au|aux|dans|en|sur)\s+\S", re.IGNORECASE)
@@ -163,7 +164,19 @@ def share_of_whole(body: str, figures: list[Quantity], index: int) -> str:
     said = _SHARE_DONE.match(after(first))
     own = after(index)
     wholes = [n for n in range(first) if figures[n].unit == "count"]
-    whole = label_of(body, figures, wholes[-1]).split() if wholes else []
+    if not wholes or any(f.unit not in {"count", "pct"} for f in figures[wholes[-1] : first]):
+        return ""  # "1 250 dossiers ... pour 5,4 M€ ; 40 % ...": of the amount, not the count
+    # the whole's own words after it (not `label_of`, which may hand over to the share)
+    whole = (
+        _tidy(
+            _WHEN_AFTER.sub(
+                "", _CUT.split(body[figures[wholes[-1]].end : figures[wholes[-1] + 1].start])[0]
+            )
+        ).split()
+        or _bracketed_of_before(  # "Orientations réalisées (44 560) : 53 % vers ..."
+            body, figures, wholes[-1], figures[wholes[-1] + 1].start
+        ).split()
+    )  # "860 personnes en 2022 et 52 % ...": the personnes
     verbs = [n for n, w in enumerate(whole) if is_verb(w) or w[:2].lower() in {"s'", "s’"}]
     whole = whole[: verbs[0]] if verbs else whole  # "orientations réalisées s'est faite ..."
     if len(whole) > 1 and is_participle(whole[-1]):

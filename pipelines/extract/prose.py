@@ -2554,7 +2554,11 @@ def _named_after_as(text: str, q: Quantity) -> str:
 
 # "soit environ 12 400 € par action": an amount for each of what the sentence counts
 _PER_ITEM = re.compile(r"\s*par\s+(?P<what>[a-zéèêàâç]{3,}s?)(?=\s*(?:[,.;:)]|$))", re.IGNORECASE)
-_TOTAL_NOUN = re.compile(r"\b(?P<noun>[a-zéèêàâç]{4,})\s+(?:total|global)e?\s+(?:de|d['’])", re.I)
+_TOTAL_NOUN = re.compile(
+    r"\b(?P<noun>financement|montant|budget|enveloppe|coût|investissement|dépenses?)"
+    r"\s+(?:total|global)e?s?\s+(?:de|d['’])",
+    re.I,
+)
 _TIMES_OF = frozenset({"an", "année", "mois", "jour", "semaine", "trimestre", "semestre", "heure"})
 
 
@@ -2646,9 +2650,17 @@ def _noun_phrase(
     if not is_noun_phrase(label) and unit == "pct":
         # "Sur 860 personnes orientées, 52 % ont été dirigées vers France Travail, 31 % vers
         # ...": the share of the whole before them, as a key-figure line reads it
-        quantities = find_quantities(text, cardinals=True)
-        at = [n for n, other in enumerate(quantities) if other.start == q.start]
-        label = share_of_whole(text, quantities, at[0]) if at else label
+        # (the figures of its sentence that are figures: no year, date or code as a whole)
+        opens = max(text.rfind(". ", 0, q.start) + 1, 0)
+        ends = _SENTENCE_END.search(text, q.end)
+        sentence = text[opens : ends.start() if ends is not None else len(text)]
+        quantities = [
+            other
+            for other in find_quantities(sentence, cardinals=True)
+            if ignorable_reason(sentence, other.start, other.end) is None
+        ]
+        at = [n for n, other in enumerate(quantities) if other.start == q.start - opens]
+        label = share_of_whole(sentence, quantities, at[0]) if at else label
     label = re.sub(r"\s+", " ", label).strip(" :,;.-–—")
     if parse is not None and unit == "count" and label and "(" not in label:
         label = _of_what(parse, q, label)
@@ -3764,15 +3776,11 @@ def _times_done(text: str, q: Quantity) -> str:
 # the first of a list of subjects, after a relative pronoun: "étude pour laquelle
 # Pas-de-Calais habitat, les MDS et les MDADT se sont réunis"
 _FIRST_LISTED = re.compile(
-    r"(?:^|\b(?:laquelle|lequel|lesquel(?:le)?s|qui|où|dont)\s+|[.;:]\s+)"
+    r"\b(?:laquelle|lequel|lesquel(?:le)?s|qui|où|dont)\s+"
     r"(?P<first>(?:(?:la|le|les|l['’])\s*)?[A-ZÉ][^,.;:]{1,40})$"
 )
-
-
-_FRAME_WORDS = frozenset(
-    {"après", "avant", "en", "dans", "pour", "lors", "depuis", "avec", "sur", "par", "au", "à",
-     "dès", "pendant", "entre", "ainsi", "enfin", "puis", "de", "du", "des", "parmi", "chaque"}
-)  # fmt: skip
+# a member of a list of bodies between commas: a name ("la CAF", "Pas-de-Calais habitat")
+_A_NAME = re.compile(r"(?:(?:la|le|les|l['’])\s*)?[A-ZÉ][\w'’-]*(?:\s+[\w'’-]+){0,3}")
 
 
 def _listed_subject(clause: str, subject: str) -> str:
@@ -3781,12 +3789,17 @@ def _listed_subject(clause: str, subject: str) -> str:
     pieces = clause.rstrip(" ,").split(",")
     if " et " not in f" {subject} " or len(pieces) < 2:
         return subject
-    first = _FIRST_LISTED.search(pieces[-2].strip())
-    if first is None or len(first["first"].split()) > _SHORT_LABEL + 1:
-        return subject
-    if first["first"].split()[0].lower() in _FRAME_WORDS:
-        return subject  # "Après la crise, la Région et l'État": a frame, no subject
-    return f"{LEADING_ARTICLE.sub('', first['first'].strip())}, {subject}"
+    names: list[str] = []
+    for piece in reversed(pieces[:-1]):  # "la CAF, Pas-de-Calais habitat, les MDS et ..."
+        first = _FIRST_LISTED.search(piece.strip())
+        if first is not None and len(first["first"].split()) <= _SHORT_LABEL + 1:
+            names.insert(0, LEADING_ARTICLE.sub("", first["first"].strip()))
+            return ", ".join([*names, subject])  # the list opens after the relative pronoun
+        named = _A_NAME.fullmatch(piece.strip())
+        if named is None:
+            return subject  # "Comme chaque année, la CAF et ...": a frame, no member
+        names.insert(0, LEADING_ARTICLE.sub("", piece.strip()))
+    return subject
 
 
 def _act_noun(word: str) -> str:
@@ -4154,7 +4167,7 @@ _CLEFT_ACT = re.compile(
 )
 # "... que le Département a financé les mesures jeunesses": what was done, to what
 _CLEFT_DONE = re.compile(
-    r"\s*(?:HT|TTC)?\s*qu(?:e\s+|['’]\s*)(?P<who>(?:le|la|les|l['’])\s*[^.;,]{2,80}?)\s+(?:a|ont)\s+"
+    r"\s*(?:HT|TTC)?\s*qu(?:e\s+|['’]\s*)(?P<who>(?:le|la|les|l['’])\s*(?:(?!\b(?:qui|que|qu['’]|dont|où)\b)[^.;,]){2,80}?)\s+(?:a|ont)\s+"
     r"(?P<passive>été\s+)?(?!été\b)(?P<done>[\wéèêàâç-]+)\b(?P<what>[^.;]{0,100})",
     re.IGNORECASE,
 )

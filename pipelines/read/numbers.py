@@ -395,9 +395,7 @@ def find_quantities(text: str, *, cardinals: bool = False) -> list[Quantity]:
         found.extend(  # "deux clubs de handball, trois clubs d'aviron et un club de tennis"
             Quantity(1.0, "count", "", m["one"], m.start("one"), m.end("one"))
             for m in _ONE_LISTED.finditer(text)
-            if _COUNTED_ITEM.fullmatch(re.split(r",|\bet\b|:|;", text[: m.start()])[-1].strip())
-            and _LAST_ITEM.match(text, m.end("one"))
-            and not _ONLY_ONE.match(text, m.start("one"))
+            if _closes_a_list_of_counts(text, m)
         )
         shares = _shares_in_words(text)
         spans = [range(m.start(), m.end()) for m, _ in shares] + [
@@ -426,6 +424,25 @@ def find_quantities(text: str, *, cardinals: bool = False) -> list[Quantity]:
 # what joins the numbers of a list that prints its unit once, after the last one
 _LIST_JOINER = re.compile(r"\s*(?P<j>,|et|ou|à)\s*")
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _closes_a_list_of_counts(text: str, match: re.Match[str]) -> bool:
+    """ "un" of "deux clubs de handball, trois clubs d'aviron et un club de tennis de table":
+    at least two items before it, each a number and its noun phrase with no verb, and a
+    noun after it that is no scale, time or share ("un peu", "un an", "une centaine")."""
+    items = re.split(r",(?!\d)|\bet\b|:|;", text[: match.start()])
+    counted = [item.strip() for item in items[-2:]]
+    if len(items) < 2 or not all(_COUNTED_ITEM.fullmatch(item) for item in counted):
+        return False
+    if any(_A_VERB_OR_MONTH.search(item) for item in counted):
+        return False  # "1 250 dossiers ont été instruits, un chiffre en hausse", "4 octobre"
+    noun = re.match(r"\s*([\wéèêàâç]+)", text[match.end("one") :])
+    return (
+        noun is not None
+        and noun[1].lower() not in _NO_ITEM
+        and _LAST_ITEM.match(text, match.end("one")) is not None
+        and not _ONLY_ONE.match(text, match.start("one"))
+    )
 
 
 def _unit_of_next(text: str, match: re.Match[str]) -> tuple[float, str] | None:
@@ -570,6 +587,14 @@ MONTHS = (
     "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|"
     "décembre|decembre"
 )
+_A_VERB_OR_MONTH = re.compile(
+    rf"\b(?:ont|a|sont|est|été|sera|seront|avait|avaient|{MONTHS})\b", re.IGNORECASE
+)
+_NO_ITEM = frozenset(
+    {"peu", "an", "fois", "tiers", "quart", "demi", "dizaine", "douzaine", "quinzaine",
+     "vingtaine", "trentaine", "cinquantaine", "centaine", "millier", "million", "milliard",
+     "sur", "seul", "seule", "autre"}
+)  # fmt: skip
 _DATE_AFTER = re.compile(rf"^\s*(?:er\s+|\^\{{?er\}}?\s*)?(?:{MONTHS})\b", re.IGNORECASE)
 _FOOTNOTE_BEFORE = re.compile(r"\w\*$")
 # how often something must happen, a rule rather than a count: "1 par trimestre minimum"

@@ -397,6 +397,15 @@ def test_a_measure_after_a_count_is_not_its_whole(report) -> None:
         ),
         ("1 tour d'observation, avec une hauteur de 32 m", [None, "hauteur : tour d'observation"]),
         ("6 841 agents : 62 % de femmes", ["agents", "part des agents : femmes"]),
+        (  # tests/data/reworded-23: the whole named before its bracket
+            "Orientations réalisées (44 560) : 53 % vers la sphère solidarité, 30 % vers Pôle"
+            " emploi",
+            [
+                "Orientations réalisées",
+                "part des orientations vers la sphère solidarité",
+                "part des orientations vers Pôle emploi",
+            ],
+        ),
         ("En moyenne : 12 visites", ["visites"]),
         ("Travaux de voirie : 2,4 M€ TTC", ["travaux de voirie"]),
     ],

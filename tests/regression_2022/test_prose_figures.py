@@ -5400,3 +5400,32 @@ def test_shares_of_a_whole_in_a_sentence(indicators, entities) -> None:
     assert got[(2, "52 %")][1] == "Part des personnes dirigées vers France Travail"
     assert got[(2, "17 %")][1] == ("Part des personnes dirigées vers des structures d'insertion")
     assert got[(3, "18 500 €")][1].startswith("Montant soutenu : projet de jardin partagé")
+
+
+def test_what_a_read_of_the_last_rules_found(indicators, entities) -> None:
+    """A reader's counter-examples to the shares in running text, the list of bodies that
+    met and the amount "par habitant": a year is no whole (it looped between the two
+    readers and lost the line); a share after an amount is not the count's; a frame is no
+    member of a list of bodies, and a longer list is whole; a population's "totale" names
+    no amount."""
+    got = _extract_lines(
+        [
+            "Le dispositif a accompagné 860 personnes en 2022 et 52 % ont été dirigées vers"
+            " France Travail.",
+            "En 2022, 1 250 dossiers ont été instruits pour 5,4 M€ ; 40 % ont été versés aux"
+            " communes rurales.",
+            "Comme chaque année, la CAF et le Département se sont réunis à quatre reprises.",
+            "Le Département a pris part à une étude, étude pour laquelle la CAF, Pas-de-Calais"
+            " habitat, les MDS et les MDADT se sont réunis à deux reprises.",
+            "Rapporté à une population totale de 1 453 934 habitants, le budget de 2,1"
+            " milliards d'euros représente 1 444 € par habitant.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "860")][1] == "Personnes accompagnées"
+    assert got[(2, "52 %")][1] == "Part des personnes dirigées vers France Travail"
+    assert "dossiers" not in got.get((3, "40 %"), (None, ""))[1]
+    assert got[(4, "quatre")][1] == "Réunions : CAF et le Département"
+    assert got[(5, "deux")][1] == "Réunions : CAF, Pas-de-Calais habitat, MDS et les MDADT"
+    assert got[(6, "1 444 €")][1] == "Montant par habitant"

@@ -309,7 +309,12 @@ def test_a_number_in_words_that_opens_its_line_before_a_colon_is_whole() -> None
             " club de tennis de table, soit 48 300 € au total.",
             1,
         ),
-        ("Deux journées et une soirée ont été organisées.", 1),
+        ("Deux journées et une soirée ont été organisées.", 0),  # one item before: an article
+        ("1 250 dossiers ont été instruits, un chiffre en hausse.", 0),
+        ("Sur le site, 3 classes et une centaine d'élèves sont accueillis.", 0),
+        ("Le budget atteint 1,5 million d'euros, un niveau inédit.", 0),
+        ("Les 3 et 4 octobre, un séminaire a réuni les agents.", 0),
+        ("En 2022, 45 contrats ont été signés, un an après le lancement.", 0),
         ("32 Le numérique, un outil au service des usagers", 0),  # a contents line
         ("Nous avons reçu 3 demandes et un courrier de la préfecture qui nous alertait.", 0),
         ("Elle a lancé un appel et une consultation.", 0),
@@ -317,7 +322,9 @@ def test_a_number_in_words_that_opens_its_line_before_a_colon_is_whole() -> None
 )
 def test_one_closing_a_list_of_counts(text: str, ones: int) -> None:
     """ "deux clubs ..., trois clubs ... et un club ...": the last item counts one, as the
-    items before it count theirs; an article anywhere else is no figure."""
+    two items before it count theirs, with no verb; an article anywhere else is no figure
+    (a reader's counter-examples: a clause before, "une centaine", a decimal, a date, "un
+    an")."""
     from pipelines.read.numbers import find_quantities
 
     found = find_quantities(text, cardinals=True)
