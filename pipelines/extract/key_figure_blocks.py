@@ -214,7 +214,7 @@ _LINE_HEADING = re.compile(r"^[\s*]*(?P<heading>[^\d:;,.()]{3,60}?)\s*:[\s*]*$")
 _HEADING_WORDS = 6
 _SAID_AS_A_WHOLE = frozenset({"total", "tout", "ensemble", "ht", "ttc"})
 _NOT_A_HEADING = re.compile(
-    r"^(?:en|au|à|aux|par|pour|sur|dont|soit|chaque|total|ensemble|moyenne|soit)\b", re.I
+    r"^(?:en|au|à|aux|par|pour|sur|dont|soit|chaque|total|ensemble|moyenne)\b", re.I
 )
 
 

@@ -128,7 +128,6 @@ _PREPOSITION_END = re.compile(
     r"avant|entre|vers|pas|sans|ni|jamais|plus)\s+)$",
     re.IGNORECASE,
 )
-# "autour d'un seul projet et d'une seule ambition": the second of two manners
 # "..., trois clubs d'aviron et un club de tennis": one, as the items before it count
 _ONE_LISTED = re.compile(r"(?:,\s*|\s+et\s+)(?P<one>une?)\s+(?=[a-zéèêàâç])", re.IGNORECASE)
 _COUNTED_ITEM = re.compile(  # the item before: a number and its noun phrase, nothing else
@@ -136,6 +135,7 @@ _COUNTED_ITEM = re.compile(  # the item before: a number and its noun phrase, no
 )
 # the one closes the list: its noun phrase, then punctuation or "soit"
 _LAST_ITEM = re.compile(r"\s+[a-zéèêàâç][a-zéèêàâç'’ -]{1,40}?\s*(?:[,.;:)]|\bsoit\b|$)", re.I)
+# "autour d'un seul projet et d'une seule ambition": the second of two manners
 _AFTER_A_MANNER = re.compile(
     r"\b(?:d['’]|en|sur|par|à|dans|pour|avec)\s*(?:un\s+seul|une\s+seule)\b[^,;.]*\s+et\s+d['’]\s*$",
     re.IGNORECASE,
@@ -590,11 +590,10 @@ MONTHS = (
 _A_VERB_OR_MONTH = re.compile(
     rf"\b(?:ont|a|sont|est|été|sera|seront|avait|avaient|{MONTHS})\b", re.IGNORECASE
 )
-_NO_ITEM = frozenset(
-    {"peu", "an", "fois", "tiers", "quart", "demi", "dizaine", "douzaine", "quinzaine",
-     "vingtaine", "trentaine", "cinquantaine", "centaine", "millier", "million", "milliard",
-     "sur", "seul", "seule", "autre"}
-)  # fmt: skip
+# what "un" opens that is no item of a list: a round number, a share, a time, a scale
+_NO_ITEM = APPROXIMATE_NOUNS | frozenset(_PARTS) | {
+    "peu", "an", "fois", "demi", "million", "milliard", "sur", "seul", "seule", "autre"
+}  # fmt: skip
 _DATE_AFTER = re.compile(rf"^\s*(?:er\s+|\^\{{?er\}}?\s*)?(?:{MONTHS})\b", re.IGNORECASE)
 _FOOTNOTE_BEFORE = re.compile(r"\w\*$")
 # how often something must happen, a rule rather than a count: "1 par trimestre minimum"
