@@ -29,6 +29,7 @@ from pipelines.extract.phrases import (
     is_noun_phrase,
     is_participle,
     is_verb,
+    line_heading,
     paid_by_departement,
     singular_participle,
     spent_label,
@@ -210,7 +211,6 @@ _MEASURE_WORDS = {
 }  # fmt: skip
 
 
-_LINE_HEADING = re.compile(r"^[\s*]*(?P<heading>[^\d:;,.()]{3,60}?)\s*:[\s*]*$")
 _HEADING_WORDS = 6
 _SAID_AS_A_WHOLE = frozenset({"total", "tout", "ensemble", "ht", "ttc"})
 _NOT_A_HEADING = re.compile(
@@ -221,10 +221,11 @@ _NOT_A_HEADING = re.compile(
 def _heading_of(body: str, quantity: Quantity) -> str:
     """The words a line opens with before a colon that the figure directly follows
     ("Diagnostics et fouilles préventives : vingt-neuf réalisations"), "" for none."""
-    heading = _LINE_HEADING.match(body[: quantity.start])
-    words = heading["heading"].split() if heading is not None else []
-    named = " ".join(words)
-    if not words or len(words) > _HEADING_WORDS or not is_noun_phrase(named):
+    named, end = line_heading(body)
+    words = named.split()
+    if not words or not re.fullmatch(r"\s*:[\s*]*", body[end : quantity.start]):
+        return ""  # the figure follows the colon directly
+    if len(words) > _HEADING_WORDS or re.search(r"[\d,]", named) or not is_noun_phrase(named):
         return ""
     if _NOT_A_HEADING.match(named):
         return ""  # "En moyenne : 12 visites", "Chaque année :", "Total :": no topic

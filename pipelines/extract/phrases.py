@@ -323,6 +323,27 @@ _LOCUTION = re.compile(
 _PUT = frozenset({"mise", "mises", "remise", "remises"})
 
 
+# the words a line opens with before its colon: "Mesures jeunesses : 2,55 millions €"
+_LINE_HEADING = re.compile(r"^\s*(?P<words>[^:;.]{3,90}?)\s*:\s")
+# a frame a heading may open with: "Parmi les exemples, la commune de La Capelle : ..."
+_FRAME_OPENING = re.compile(
+    r"^\s*(?:parmi\s+(?:les|ces|nos)\s+exemples|par\s+exemple|autre\s+exemple|ainsi|enfin)\s*,\s*",
+    re.IGNORECASE,
+)
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def line_heading(text: str) -> tuple[str, int]:
+    """The words a line opens with before its colon, without their asides in brackets or an
+    opening frame ("Parmi les exemples, la commune de La Capelle : ..." → "la commune de La
+    Capelle"), and where in `text` the heading's words end; ("", -1) for no heading."""
+    heading = _LINE_HEADING.match(text)
+    if heading is None:
+        return "", -1
+    words = _FRAME_OPENING.sub("", _ASIDE.sub("", heading["words"])).split()
+    return " ".join(words), heading.end("words")
+
+
 def phrase_after(text: str) -> str:
     """The noun phrase right after a figure ("de repas qui sont produits" → "repas produits")."""
     words = _words(text)

@@ -50,6 +50,7 @@ from pipelines.extract.phrases import (
     is_participle,
     is_verb,
     lemma,
+    line_heading,
     opening_phrase,
     paid_by_departement,
     phrase_after,
@@ -2523,14 +2524,11 @@ def _named_in_full(text: str, label: str, start: int) -> str:
 def _heading_of(text: str, q: Quantity) -> str:
     """The words a line opens with before its colon, when the figure follows the colon
     ("Mesures jeunesses : 2,55 millions € mobilisés" → "Mesures jeunesses")."""
-    heading = _HEADING.match(LIST_MARKERS.sub("", text))
-    if heading is None or text.find(heading["words"]) + len(heading["words"]) > q.start:
+    unmarked = LIST_MARKERS.sub("", text)
+    heading, end = line_heading(unmarked)
+    if not heading or len(text) - len(unmarked) + end > q.start:
         return ""
-    # "Parmi les exemples, la commune de La Capelle : ...": the frame is no part of it
-    words = _FRAME_OPENING.sub("", _BRACKETED.sub("", heading["words"])).split()
-    if not words or len(words) > _HEADING_WORDS:
-        return ""
-    return " ".join(words)
+    return heading if len(heading.split()) <= _HEADING_WORDS else ""
 
 
 # "**7,3 M€**, tel est le montant alloué à l'accompagnement", "30 000, c'est le nombre de
@@ -4319,11 +4317,6 @@ _NO_TOPIC = frozenset(
     {"département", "collectivité", "année", "projet", "dispositif", "action", "objectif", "an",
      "état", "soutien", "europe", "région"}
 )  # fmt: skip
-_HEADING = re.compile(r"^\s*(?P<words>[^:;.]{3,90}?)\s*:\s")
-_FRAME_OPENING = re.compile(
-    r"^\s*(?:parmi\s+(?:les|ces|nos)\s+exemples|par\s+exemple|autre\s+exemple|ainsi|enfin)\s*,\s*",
-    re.IGNORECASE,
-)
 _FOR_WHOM = re.compile(r"\s*pour\s+(?=(?:les|la|le|l['’])\s*\w)", re.IGNORECASE)
 # "54 forages (+ 20 %)", "101 bilans soit + 38 %", "atteint 57, en hausse de 18 %"
 _CHANGE_BETWEEN = re.compile(

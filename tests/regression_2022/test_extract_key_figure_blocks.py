@@ -427,3 +427,20 @@ def test_what_a_read_of_the_key_figure_rules_found(body: str, labels: list[str |
             assert "validés" not in label
         else:
             assert label == expected
+
+
+def test_one_reader_of_a_line_heading() -> None:
+    """The key-figure lines and the sentences read a line's heading the same way: its aside
+    in brackets and an opening frame dropped (tests/data/reworded-4, line 1136: "Actions
+    éducatives en milieu ouvert (AEMO) : 3 512 mesures" gave "Mesures" alone)."""
+    from pipelines.extract.key_figure_blocks import label_of
+    from pipelines.extract.phrases import line_heading
+    from pipelines.read.numbers import find_quantities
+
+    body = "Actions éducatives en milieu ouvert (AEMO) : 3 512 mesures"
+    assert line_heading(body)[0] == "Actions éducatives en milieu ouvert"
+    assert label_of(body, find_quantities(body), 0) == (
+        "mesures (actions éducatives en milieu ouvert)"
+    )
+    text = "Parmi les exemples, la commune de La Capelle : 11 600 €"
+    assert line_heading(text)[0] == "la commune de La Capelle"
