@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from pipelines.extract.periods import MONTH
-from pipelines.extract.phrases import FINITE_AUXILIARY, is_verb, lemma
+from pipelines.extract.phrases import FINITE_AUXILIARY, is_action, is_verb, lemma
 from pipelines.read.document import LIST_MARKERS, Section, TextLine
 
 TITLE_WORDS = 14  # a longer title names no topic
@@ -79,7 +79,7 @@ _QUOTED_TITLE = re.compile(
 )
 _A_MONTH = re.compile(MONTH, re.IGNORECASE)  # "Janvier 2022 : ...": a date, no name
 _COMPLEMENT = re.compile(
-    r"\w{3,}\s+(?:(?:de|du|des|à|au|aux|dans|en)\s+|d['’]\s*)\w{3,}", re.IGNORECASE
+    r"\w{3,}\s+(?:(?:de|du|des|à|au|aux|dans|en)\s+|d['’]\s*)(?:l['’])?\w{3,}", re.IGNORECASE
 )
 # the words a paragraph goes on with what came before it
 _GOES_ON = re.compile(
@@ -181,7 +181,7 @@ def block_topics(
     under: dict[tuple[int, int], str] = {}
     current, paragraphs, section_now, listed = "", 0, None, False
     figures_only = False  # under "Les chiffres clés de ...": its lines of figures
-    for section, line in lines:
+    for n, (section, line) in enumerate(lines):
         if section is not section_now:
             current, paragraphs, section_now, figures_only = "", 0, section, False
             # "Les chiffres clés de l'accompagnement des collégiens": what its figures are of
@@ -196,6 +196,20 @@ def block_topics(
             current, figures_only = "", False
         # "Les chiffres clés de la mobilité :", not a paragraph's last sentence
         lead = _LEADS.search(words) and len(words.split()) <= TITLE_WORDS and ". " not in words
+        following = lines[n + 1][1] if n + 1 < len(lines) else None
+        named = _INNER_COLON.split(words.rstrip(" :"))
+        # "Des subventions pour l'innovation : la salle multi-activités de Beaudricourt :"
+        # over a paragraph: a title, about what its subtitle names
+        if (
+            lead
+            and len(named) > 1
+            and following is not None
+            and not following.is_list_item
+            and not line.is_list_item
+            and not has_figure(words)
+        ):
+            current, paragraphs, listed = topic(named[-1], own), 0, False
+            continue
         if printed[words] >= NAVIGATION or lead:
             current = ""  # a page's navigation, a list's lead: no block title above
             continue
@@ -214,9 +228,48 @@ def block_topics(
             if paragraphs > PARAGRAPHS or (listed and not _GOES_ON.match(line.text)):
                 current = ""
             listed = False
+            if titled := title_sentence(line.text, own):
+                current, paragraphs = titled, 1  # "Restructuration de l'école ... . Grâce ..."
         if current:
             under[line.location.order] = current
     return under
+
+
+def title_sentence(text: str, own: frozenset[str] = frozenset()) -> str:
+    """What a paragraph is about when it opens on a title of its own, a short sentence with
+    no verb naming an act and its object ("Restructuration de l'école du Val Fleuri -
+    Gauchin-Verloingt. Grâce aux efforts ..." → "école du Val Fleuri"; "Poursuite de la mise
+    en place de la commission aide sociale à l'enfance. ..." → "commission aide sociale à
+    l'enfance"); "" for a paragraph that opens on a clause."""
+    first, _, rest = " ".join(text.replace("*", " ").split()).partition(". ")
+    words = first.split()
+    if not rest or not 1 < len(words) <= TITLE_WORDS or LIST_MARKERS.match(text):
+        return ""
+    if FINITE_AUXILIARY.search(first) or any(w.islower() and is_verb(w) for w in words[1:]):
+        return ""
+    if not _an_act(first):
+        return ""
+    while (act := _an_act(first)) is not None:
+        first = first[act.end() :]  # "Poursuite de la mise en place de": the act, not what
+    return topic(first, own)
+
+
+def _an_act(text: str) -> re.Match[str] | None:
+    """The act `text` opens with and the preposition after it ("Restructuration de l'",
+    "mise en place de la "), or None."""
+    act = _ACT_OF.match(text)
+    if act is None or not (act["put"] or is_action(lemma(act["act"]))):
+        return None
+    return act
+
+
+# an act and what it is of: "Restructuration de ", "mise en place de la "
+_ACT_OF = re.compile(
+    r"^(?P<act>[^\W\d_]+)(?P<put>\s+en\s+(?:place|œuvre|oeuvre))?\s+"
+    r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])",
+    re.IGNORECASE,
+)
+_INNER_COLON = re.compile(r"\s:\s")
 
 
 def section_topics(

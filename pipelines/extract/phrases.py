@@ -321,6 +321,16 @@ _LOCUTION = re.compile(
 
 
 _PUT = frozenset({"mise", "mises", "remise", "remises"})
+# where a passive's act took place, a common noun and its adjectives closing the clause:
+# "(produits) et délivrés chaque année dans les collèges publics"
+_DONE_WHERE = re.compile(
+    r"(?P<also>\s+et\s+[a-zéèêàâç]+(?:é|ée|és|ées|i|ie|is|ies))?"
+    r"(?:\s+chaque\s+(?:année|an|mois|semaine|jour))?"
+    r"\s+(?P<where>(?:dans|sur)\s+(?:les|le|la|l['’])\s*[a-zéèêàâç][\wéèêàâç’'-]*"
+    r"(?:\s+(?!(?:et|ou|pour|afin|qui|que|dont|avec|par|de|du|des|en|à|au|aux)\b)"
+    r"[a-zéèêàâç][\wéèêàâç’'-]*){0,2})(?=\s*(?:[,.;:!?()]|$))",
+    re.IGNORECASE,
+)
 
 
 # the words a line opens with before its colon: "Mesures jeunesses : 2,55 millions €"
@@ -438,20 +448,28 @@ def phrase_after(text: str) -> str:
     ):  # not "1 500 répondants ont confirmé que ...": what they said, not what they did
         # "aidants qui ont participé": what they did, "aidants ayant participé"
         out.extend(["ayant", participle["participle"]] if active else [participle["participle"]])
-        locution = _LOCUTION.match(rest, participle.end())  # "mis en œuvre"
-        if locution:
-            out.append(locution.group(0).strip())
-        elif active:
-            # "ayant intégré une crèche", "... une crèche ou une place chez une assistante
-            # maternelle" (the whole object, when its clause ends on it)
-            whole = _CLAUSE_ENDS.split(rest[participle.end() :], maxsplit=1)[0].split()
-            short = len(whole) <= _OBJECT_WORDS and not any(c.isdigit() for c in "".join(whole))
-            done_to = _OBJECT.match(rest, participle.end())
-            if short and whole and whole[0].lower() in _OBJECT_ARTICLES:
-                out.extend(whole)
-            elif done_to is not None:
-                out.extend(done_to.group(0).split())
+        out.extend(_what_was_done(rest, participle.end(), active=active is not None))
     return _join(out)
+
+
+def _what_was_done(rest: str, at: int, *, active: bool) -> list[str]:
+    """The words after a label's participle (ending at `at` in `rest`) that say what was
+    done: a locution ("mis en œuvre"), an active verb's object ("ayant intégré une crèche",
+    "... une crèche ou une place chez une assistante maternelle", whole when its clause ends
+    on it), a passive's place closing its clause ("produits et délivrés chaque année dans
+    les collèges publics")."""
+    locution = _LOCUTION.match(rest, at)  # "mis en œuvre"
+    if locution:
+        return [locution.group(0).strip()]
+    if active:
+        whole = _CLAUSE_ENDS.split(rest[at:], maxsplit=1)[0].split()
+        short = len(whole) <= _OBJECT_WORDS and not any(c.isdigit() for c in "".join(whole))
+        done_to = _OBJECT.match(rest, at)
+        if short and whole and whole[0].lower() in _OBJECT_ARTICLES:
+            return whole
+        return done_to.group(0).split() if done_to is not None else []
+    where = _DONE_WHERE.match(rest, at)
+    return f"{where['also'] or ''} {where['where']}".split() if where is not None else []
 
 
 def _whom(words: list[str], at: int) -> bool:

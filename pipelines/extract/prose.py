@@ -1315,6 +1315,8 @@ def _with_context(text: str, figure: _Read, until: int) -> str:
         context = named = _named_before(text, q, sentence_start, stop, short)
     if short and not is_noun_phrase(context):
         context = _holder(text, sentence_start, q.start)  # "Le compte Instagram réunit ..."
+    if short and not is_noun_phrase(context):
+        context = _named_along(text, q.end, stop)  # "... de voie douce sur l'itinéraire EV4"
     if short and not is_noun_phrase(context) and (sentence_start > 0 or label == _ALTITUDE):
         context = _paragraph_topic(text)  # "Le programme PEGASE, ... Ainsi, 39 enfants ..."
     if short and not is_noun_phrase(context) and len(text[sentence_start : q.start].split()) <= 2:
@@ -1343,6 +1345,24 @@ def _with_context(text: str, figure: _Read, until: int) -> str:
     ):
         return label
     return _said_in_full(label, context) or f"{label} ({context})"
+
+
+def _named_along(text: str, end: int, stop: int) -> str:
+    """The named route, site or programme the figure's clause puts it on, a few words after
+    it ("3,9 km de voie douce en site propre sur l'itinéraire EV4" → "itinéraire EV4");
+    "" for none."""
+    clause = _PHRASE_END.split(text[end:stop], maxsplit=1)[0]
+    along = _NAMED_ALONG.search(" ".join(clause.split()[: _FRAMING_WORDS + 2]))
+    return along["what"] if along is not None else ""
+
+
+# "sur l'itinéraire EV4", "dans le cadre du programme PEGASE" is a framing: a common noun and
+# its name (a capitalised word, an acronym, a code)
+_NAMED_ALONG = re.compile(
+    r"\b(?:sur|dans|le\s+long\s+(?:de|du|des))\s+(?:les|le|la|l['’])\s*"
+    r"(?P<what>[^\W\d_][\wéèêàâç-]+(?:\s+[a-zéèêàâç][\wéèêàâç-]+)?"
+    r"(?:\s+(?:(?-i:[A-ZÉ][\w-]*)|\d+))+)"
+)
 
 
 def _holder(text: str, sentence_start: int, at: int) -> str:
@@ -4622,13 +4642,52 @@ def _of_block(figures: list[_Read], topic: str | None) -> None:
     named = set(lemmas(topic))
     for figure in figures:
         words = _QUOTED.sub("", figure.label).split()  # "Bacs « potager » ajoutés": two
+        short = 0 < len(words) <= _SHORT_LABEL and not _HAS_CONTEXT.search(figure.label)
         if (
             figure.part_of is None
-            and 0 < len(words) <= _SHORT_LABEL
-            and not _HAS_CONTEXT.search(figure.label)
+            and (short or _bare_kind(figure.label) or _points_back(figure))
+            and "(" not in figure.label
+            and lemma(words[0]) not in _POPULATION  # "Cette commune rurale de 87 habitants"
             and not set(lemmas(figure.label)) <= named  # "Opérations majeures" again
         ):
             figure.label = f"{figure.label} ({topic})"
+
+
+# a label that says what it is of by a word that points back to what its block is about:
+# "Élèves fréquentant l'établissement", "Financement du projet par le FARDA"
+_BACK_TO_BLOCK = re.compile(
+    r"\b(?:l['’]\s*(?:établissement|équipement|opération|ouvrage|édifice|bâtiment)"
+    r"|(?:du|ce|le)\s+(?:projet|chantier|bâtiment|site)"
+    r"|(?:la|cette)\s+(?:structure|opération|salle))\b(?!\s+(?:de|du|des|d['’])\b)",
+    re.IGNORECASE,
+)
+_POPULATION = frozenset({"habitant", "habitante"})
+
+
+def _points_back(figure: _Read) -> bool:
+    """The label names what it is of by a word that points back to its block's subject:
+    "l'établissement", "du projet", "Projet financé par le FARDA" (an amount of "Ce projet
+    a été financé ...")."""
+    funded = figure.unit == "EUR" and _PROJECT_FUNDED.match(figure.label) is not None
+    return funded or _BACK_TO_BLOCK.search(figure.label) is not None
+
+
+# "Montant : subvention", "Longueur : voies": a kind of figure and a bare noun
+_KIND_AND_WHAT = re.compile(r"^[^:()]{3,30} : (?P<what>[^:()]+)$")
+
+
+def _bare_kind(label: str) -> bool:
+    """A kind of figure and what it is of in at most two words, with no complement and no
+    name ("Montant : subvention", "Longueur : voie douce", "Montant total : projets")."""
+    kind = _KIND_AND_WHAT.match(label)
+    if kind is None:
+        return False
+    words = kind["what"].split()
+    return (
+        len(words) <= _BARE_LABEL
+        and not any(w.lower() in _COMPLEMENT_WORDS or w.lower()[:2] in _OF for w in words)
+        and not any(w[:1].isupper() or w[:1].isdigit() for w in words[1:])
+    )
 
 
 def _list_leads(lines: list[TextLine], entities: EntityCatalog) -> dict[tuple[int, int], str]:
@@ -5050,9 +5109,16 @@ def _same_quantity(label: str, other: str, *, generated: bool) -> bool:
     ours, theirs = set(first), set(second)
     if not ours or not theirs or first[0] != second[0]:
         return False
+    if (named := _codes_in(label)) and (other_named := _codes_in(other)) and named != other_named:
+        return False  # "EV5" and "EV4": two routes, whatever their lemmas
     if generated and min(len(ours), len(theirs)) < 2:
         return False
     return ours <= theirs or theirs <= ours
+
+
+def _codes_in(label: str) -> set[str]:
+    """The codes a label names, letters and digits ("EV4", "RD 917" is "917")."""
+    return {w.lower() for w in re.findall(r"\w*\d\w*", label)}
 
 
 def distinct_labels(figures: list[_Read]) -> None:

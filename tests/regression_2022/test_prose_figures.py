@@ -985,7 +985,9 @@ def test_labels_of_capacities_counts_whose_change_follows_and_passive_amounts(st
         return str(row.label.iloc[0])
 
     # "pouvant accueillir 120 personnes", "d'une capacité de 90 berceaux"
-    assert label(3591, 120) == "Capacité d'accueil : personnes"
+    assert label(3591, 120) == (
+        "Capacité d'accueil : personnes (salle multi-activités de Beaudricourt)"
+    )
     assert label(1898, 90) == "Capacité d'accueil : berceaux"
     # L3294 "une croissance du nombre de bilans (101 soit + 38 % / 2021)"
     assert label(3294, 101) == "Bilans (Gestion de l'assainissement collectif)"
@@ -1557,7 +1559,7 @@ def test_a_heading_whole_a_name_as_where_and_a_frequency_rule(indicators, entiti
     labels = {span: label for (_, span), (_, label) in got.items()}
     assert labels["5,5 millions €"] == "Insertion par l'emploi"
     assert labels["plus de deux kilomètres"] == "Longueur (Andres)"
-    assert labels["près de 35 ha"] == "Surface : acquisition"
+    assert labels["près de 35 ha"] == "Surface : acquisition (Espaces Naturels Sensibles)"
     assert "1" not in labels and "12" in labels
 
 
@@ -5429,3 +5431,41 @@ def test_what_a_read_of_the_last_rules_found(indicators, entities) -> None:
     assert got[(4, "quatre")][1] == "Réunions : CAF et le Département"
     assert got[(5, "deux")][1] == "Réunions : CAF, Pas-de-Calais habitat, MDS et les MDADT"
     assert got[(6, "1 444 €")][1] == "Montant par habitant"
+
+
+def test_labels_that_point_back_take_what_their_block_or_paragraph_names(statements) -> None:
+    """What a judged sample called vague: a label that says "l'établissement", "du projet",
+    "Montant : subvention" names what its block's title or its paragraph's own title names;
+    a passive's place closing its clause stays in the label; a route named after the
+    figure's noun is its context."""
+
+    def label(line: int, value: float) -> str:
+        row = statements[(statements.line == line) & (statements.value == value)]
+        return str(row.label.iloc[0])
+
+    # "Restructuration de l'école du Val Fleuri - Gauchin-Verloingt. ... aux 75 élèves
+    # fréquentant l'établissement": the paragraph's own title
+    assert label(880, 75) == "Élèves fréquentant l'établissement (école du Val Fleuri)"
+    # "Poursuite de la mise en place de la commission aide sociale à l'enfance. ... 31 jeunes"
+    assert label(1851, 31) == "Jeunes accompagnés (commission aide sociale à l'enfance)"
+    # the block title "Présentation du projet de réhabilitation du presbytère ... à Alquines"
+    assert label(3763, 87500) == (
+        "Montant : subvention (projet de réhabilitation du presbytère en maison médicale à"
+        " Alquines)"
+    )
+    # "Des subventions pour l'innovation : la salle multi-activités de Beaudricourt :" over a
+    # paragraph, "Ce projet a été financé par le FARDA : 87 500 €"
+    assert label(3591, 87500) == (
+        "Financement du projet par le FARDA (salle multi-activités de Beaudricourt)"
+    )
+    assert label(3591, 87) == "Habitants"  # "Cette commune rurale de 87 habitants"
+    # "6,8 millions de repas qui sont produits et délivrés chaque année dans les collèges
+    # publics"
+    assert label(2327, 6.8e6) == "Repas produits et délivrés dans les collèges publics"
+    # "3,9 km de voie douce en site propre sur l'itinéraire EV4"; the next line's "3,9 km
+    # sur l'EV5" is another route, not the same length stated again
+    assert label(3165, 3.9) == "Longueur : voie douce (itinéraire EV4)"
+    assert label(3166, 3.9) == "Longueur : EV5"
+    # "Les enjeux et la structuration du projet de mandat :" leads a paragraph but has no
+    # subtitle: it names no topic
+    assert not statements.label.str.contains("enjeux et la structuration").any()

@@ -336,3 +336,38 @@ def test_counts_on_two_days_stay_two_facts_whatever_the_year_between() -> None:
     )
     merged = merge_restatements(result, dict.fromkeys(codes, "Agents mobilisés"), 2022)
     assert [f.indicator_code for f in merged.figures] == ["tx_a", "tx_a", "tx_c"]
+
+
+def test_a_paragraph_titled_by_an_act_names_what_its_bare_labels_are_of() -> None:
+    """A paragraph that opens on a verbless title naming an act and its object gives that
+    object to its bare labels, and to the block's next paragraphs as a title line would; a
+    paragraph that opens on a short sentence with a verb gives nothing; a length on a named
+    route takes the route, not another route's length of the same value."""
+    from pipelines.extract.block_titles import title_sentence
+
+    assert title_sentence("Extension du gymnase Léo Lagrange. Les 240 licenciés ...") == (
+        "gymnase Léo Lagrange"
+    )
+    assert title_sentence("Mise en œuvre du Plan Vélo. En 2023, 12 km ...") == "Plan Vélo"
+    assert title_sentence("Le gymnase a été agrandi. Les 240 licenciés ...") == ""
+    assert title_sentence("Extension du gymnase Léo Lagrange") == ""  # no sentence after it
+    extraction = extract(
+        "\n".join(
+            [
+                "Une page d'essai",
+                "Extension du gymnase Léo Lagrange. Les travaux ont duré un an et les 240"
+                " licenciés accueillis dans la structure en profitent.",
+                "Le club a reçu 12 000 € et 5 bénévoles encadrent les 60 enfants.",
+                "Une autre page",
+                "- 2,4 km de piste cyclable sur la Véloroute V30 entre deux communes.",
+                "- 2,4 km sur l'EV7 entre Arras et Lens.",
+            ]
+        )
+    )
+    labels = {g.indicator_code: g.indicator_label for g in extraction.generated_indicators}
+    got = {f.source_span: labels.get(f.indicator_code, "") for f in extraction.figures}
+    assert got["240"] == "Licenciés accueillis (gymnase Léo Lagrange)"
+    # the paragraph after it is of the same block, as under a title line of its own
+    assert got["60"] == "Enfants encadrés (gymnase Léo Lagrange)"
+    lengths = [labels[f.indicator_code] for f in extraction.figures if f.source_span == "2,4 km"]
+    assert lengths == ["Longueur : piste cyclable (Véloroute V30)", "Longueur : EV7"]
