@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from pipelines.extract import Context, Extraction, GeneratedIndicator
 from pipelines.extract.key_figures import key_figure_body, starts_with_figure
 from pipelines.extract.phrases import (
+    COPULA,
     COUNT_OF,
     SPENT_VERBS,
     UNIT_NOUNS,
@@ -115,6 +116,7 @@ def _tidy(label: str) -> str:
         label = label[1:].strip(" :,;.-–—*")
     label = _AMOUNT_FOR.sub("", label)  # "projets soutenus pour un total de": the amount's words
     label = COUNT_OF.sub("", label)  # "le nombre d'abonnés": what is counted is "abonnés"
+    label = COPULA.sub("", label)  # "80% sont des communes": what they are
     label = _LEADING_WORDS.sub("", label)
     label = _AN_ARTICLE.sub("", label)  # "pour un financement total de": "financement total"
     return _TRAILING_WORDS.sub("", label).strip(" :,;.-–—")

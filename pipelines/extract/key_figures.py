@@ -17,7 +17,14 @@ from rapidfuzz import fuzz
 
 from pipelines.extract import Context, Extraction
 from pipelines.extract.concepts import lemmas, wordings
-from pipelines.extract.phrases import CHANGE_BEFORE, CHANGE_WORDS, COUNT_OF, is_participle, is_verb
+from pipelines.extract.phrases import (
+    CHANGE_BEFORE,
+    CHANGE_WORDS,
+    COPULA,
+    COUNT_OF,
+    is_participle,
+    is_verb,
+)
 from pipelines.read.document import LIST_MARKERS, TextLine
 from pipelines.read.numbers import Quantity, find_quantities
 from schemas.catalog import Indicator, IndicatorCatalog
@@ -103,6 +110,7 @@ def split_key_figure(text: str) -> tuple[Quantity, str, str] | None:
     rest = body[primary.end : aside.start() if aside else len(body)]
     aside_text = (aside["aside"] or aside["trailing"] or "") if aside else ""
     after = COUNT_OF.sub("", rest.strip(" :.,;…").strip())
+    after = COPULA.sub("", after)  # "80% sont des communes de - 2 000 habitants"
     before = body[: primary.start]
     if primary.start == 0:
         return primary, after, aside_text

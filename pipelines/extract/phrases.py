@@ -82,6 +82,11 @@ LEADING_ARTICLE = re.compile(
     r"^(?:(?:les|le|la|des|un|une|ses|leurs?|ces)\b|l['’])\s*", re.IGNORECASE
 )
 # "le nombre d'abonnés": what is counted is "abonnés"
+# a copula between a figure and what it is: "80 % sont des communes", "1 sur 3 est une femme"
+COPULA = re.compile(
+    r"^(?:sont|est|étaient|était|restent|reste)\s+(?:des|les|de|d['’]|une?|la|le|l['’])\s*(?=\w)",
+    re.IGNORECASE,
+)
 COUNT_OF = re.compile(
     r"^(?:c['’]est\s+)?(?:(?:le|les|la|l['’])\s*)?nombre\s+(?:de\s+|d['’]\s*)", re.IGNORECASE
 )

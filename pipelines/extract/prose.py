@@ -383,6 +383,9 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
             ):  # "104 agents RHS sur 128": the bare figure is the whole of the one before
                 figure.label = f"{previous.label.split()[0]} (total)"
                 previous.part_of = len(figures)
+            elif out_of := _out_of_fronted(text, figure, previous, between, after):
+                # "Sur 337 M€ de masse salariale, 248 M€ concernent les agents ...": a part
+                figure.label, figure.part_of = out_of, figures.index(previous)
             elif among := _among(
                 _past_share_aside(text, q.end, after),
                 referent := _referent(figures, previous, after),
@@ -1992,6 +1995,53 @@ def _set_apart(after: str, label: str) -> str:
     apart = _APART.match(after)
     what = opening_phrase(_PHRASE_END.split(after[apart.end() :])[0]) if apart else ""
     return what if is_noun_phrase(what) else label
+
+
+def _out_of_fronted(text: str, figure: _Read, previous: _Read, between: str, after: str) -> str:
+    """A bare figure after a whole its sentence opens with "Sur": "Sur 860 personnes
+    orientées, 450 ont trouvé un emploi" → "personnes orientées ayant trouvé un emploi";
+    "Sur 337 M€ de masse salariale au total, 248 M€ concernent les agents autres que les
+    assistants familiaux" → "masse salariale concernant les agents autres que ..."; "" for
+    another figure."""
+    opened = _OUT_OF_OPENS.search(text[: previous.quantity.start].replace("*", " "))
+    if (
+        opened is None
+        or (figure.label and not is_verb(figure.label.split()[0]))  # "Participent au ..."
+        or not previous.label
+        or figure.unit != previous.unit
+        or figure.unit in {"pct", "pct_change"}
+        or not _ONE_CLAUSE_BEFORE.fullmatch(between.replace("*", " "))
+    ):
+        return ""
+    whole = _BRACKETED.sub("", previous.label).strip()
+    done = _part_done(after, previous)
+    if done:  # "dont 1 079 ont été attribués à ..."
+        return done
+    acted = _OUT_OF_ACT.match(after.replace("*", " "))
+    if acted is None:
+        return ""
+    verb, what = acted["verb"], " ".join(acted["what"].split()[:_DESCRIPTION_WORDS])
+    what = " ".join(_without_trailing(what.split()))
+    if acted["participle"]:  # "450 ont trouvé un emploi"
+        return f"{whole} ayant {acted['participle']} {what}".strip()
+    base = lemma(verb)
+    if not is_verb(verb) or not base.endswith("er"):
+        return ""
+    return f"{whole} {base[:-2]}ant {what}".strip()  # "concernent" → "concernant"
+
+
+# a sentence or clause that opens on its whole: "Sur 860 personnes", "sur un total de 337 M€"
+_OUT_OF_OPENS = re.compile(
+    r"(?:^|[.;:!?]\s+|^[\s\-–◆•]+)sur\s+(?:un\s+total\s+de\s+|les\s+)?$", re.IGNORECASE
+)
+# the whole's own words, then the comma before its part: "de masse salariale au total, "
+_ONE_CLAUSE_BEFORE = re.compile(r"[^,;.:()\d]{0,80},\s*")
+# what the part did or what it is of: "ont trouvé un emploi", "concernent les agents ..."
+_OUT_OF_ACT = re.compile(
+    r"^\s*(?:(?:ont|a)\s+(?P<participle>[^\W\d_]+(?:é|ée|és|ées|i|is|u|us|t|ts))\b"
+    r"|(?P<verb>[^\W\d_]+ent))\s*(?P<what>[^,;.:()\d]{0,120})",
+    re.IGNORECASE,
+)
 
 
 def _part_done(after: str, whole: _Read) -> str:

@@ -71,6 +71,8 @@ _QUALIFIER_CODES = {
 
 # "une cinquantaine", "un millier": approximate round numbers written in words.
 _WORD_NUMBERS = {
+    "demi-douzaine": 6,  # before "douzaine", which it holds
+    "demi-millier": 500,
     "dizaine": 10,
     "douzaine": 12,
     "quinzaine": 15,

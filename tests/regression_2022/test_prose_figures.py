@@ -5469,3 +5469,40 @@ def test_labels_that_point_back_take_what_their_block_or_paragraph_names(stateme
     # "Les enjeux et la structuration du projet de mandat :" leads a paragraph but has no
     # subtitle: it names no topic
     assert not statements.label.str.contains("enjeux et la structuration").any()
+
+
+def test_a_part_after_its_whole_opened_by_sur_and_round_words(indicators, entities) -> None:
+    """Wordings of an unseen reworded copy: "Sur N X, M <verb> ..." makes M a part of N,
+    named by the whole and what the part does (never by the verb alone); "une
+    demi-douzaine" is a round number; a share of its own and a line that says nothing after
+    its whole stay as they were."""
+    got = _extract_lines(
+        [
+            "Sur 337 M€ de masse salariale au total, 248 M€ concernent les agents autres que"
+            " les assistants familiaux.",
+            "Sur 860 personnes orientées, 450 ont trouvé un emploi.",
+            "Sur 12 communes, 8 participent au dispositif.",
+            "- * Moins d'une demi-douzaine de structures culturelles soutenues en production;",
+            "Sur 40 dossiers, 25 % ont été acceptés.",
+        ],
+        indicators,
+        entities,
+    )
+    part, label = got[(2, "248 M€")]
+    assert label == "Masse salariale concernant les agents autres que les assistants familiaux"
+    assert part.part_of == got[(2, "337 M€")][0].indicator_code
+    assert got[(3, "450")][1] == "Personnes orientées ayant trouvé un emploi"
+    assert got[(4, "8")][1] == "Communes participant au dispositif"
+    six = got[(5, "Moins d'une demi-douzaine")][0]
+    assert (six.value, six.qualifier) == (6.0, "at_most")
+    assert got[(6, "25 %")][1] == "Part des dossiers acceptés"
+
+
+def test_a_key_figure_with_a_copula_is_named_by_what_it_is(statements) -> None:
+    """L4161 "80% sont des communes de - 2 000 habitants", L1232 "... : 40 % sont des
+    bénéficiaires du RSA": never a label opening on "sont"."""
+    from pipelines.extract.phrases import is_verb
+
+    assert not any(is_verb(str(label).split()[0]) for label in statements.label if label)
+    row = statements[(statements.line == 4161) & (statements.value == 80)]
+    assert row.label.iloc[0] == "Communes"
