@@ -772,8 +772,10 @@ _VOTED = re.compile(r"\bvotée?s?\b(?=[^.;]*?\d[^.;]*?\ben\s+(?:19|20)\d\d\b)", 
 # the envelope right after the word: "Voté à hauteur de 27,5 millions d'euros, ..." (not
 # "voté pour quatre ans dont 5 M€": the year's part)
 _VOTED_AT = re.compile(
-    r"votée?s?\s+(?:à\s+hauteur\s+(?:de|d['’])|à)\s*(?:près\s+de\s+|plus\s+de\s+)?"
-    r"\d[\d\s\u00a0\u202f]*(?:,\d+)?\s*(?:(?:millions?|milliards?)\s+(?:d['’]\s*)?|M|k)?(?:€|euros?)",
+    r"votée?s?\s+(?:à\s+hauteur\s+(?:de|d['’])|à|s['’]él[eè]ve\s+à|atteint|est\s+de"
+    r"|se\s+monte\s+à)\s*(?:près\s+de\s+|plus\s+de\s+)?"
+    # in digits or in words: "27,5 millions d'euros", "vingt-huit millions d'euros"
+    r"(?:[^,;.\d]|\d|,(?=\d)){1,50}?(?:€|euros?)",
     _I,
 )
 # "5,06 M€, pris sur les 23 M€ de fonds d'innovation territoriale votés": the amount taken

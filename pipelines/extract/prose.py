@@ -41,6 +41,7 @@ from pipelines.extract.phrases import (
     FINITE_AUXILIARY,
     LEADING_ARTICLE,
     PARTICIPLE_FORM,
+    SPENT_VERBS,
     UNIT_NOUNS,
     as_change,
     coordinated_phrase,
@@ -2969,7 +2970,9 @@ _DID = re.compile(r"\s+(?P<did>(?:ont|avaient|sont)\s+(?P<done>[\wéèêàâç'�
 _RELATIVE_TO = re.compile(
     r"(?:,\s*|\s+et\s+)(?:auxquel(?:le)?s|auquel|à\s+laquelle|(?:pour|par)\s+(?:laquelle"
     r"|lequel|lesquel(?:le)?s)|(?P<subject>qui)\s+(?:couvre|couvrent|représente|représentent"
-    r"|totalise|totalisent|mesure|mesurent|s['’]étend(?:ent)?\s+sur|s['’]élève(?:nt)?\s+à))"
+    r"|totalise|totalisent|mesure|mesurent|s['’]étend(?:ent)?\s+sur|s['’]élève(?:nt)?\s+à"
+    # "équipements de la route, qui ont mobilisé 4,32 M€": what was spent on them
+    rf"|(?:ont|a)\s+(?:(?P<spent>{SPENT_VERBS})|coûté|nécessité|absorbé)))"
     r"\s*$",
     re.IGNORECASE,
 )
@@ -3005,7 +3008,10 @@ def _of_the_antecedent(text: str, q: Quantity, unit: str) -> str:
     if not is_noun_phrase(antecedent) or any(c.isdigit() for c in antecedent):
         return ""
     measured = lemma(antecedent.split()[0].lower()) in _AMOUNT_NOUNS | _MEASURE_NOUNS
-    return antecedent if measured else f"{UNIT_NOUNS[unit]} : {antecedent}"  # "Le coût de ..."
+    if measured:
+        return antecedent  # "Le coût de ..."
+    spent = f" {relative['spent']}" if relative["spent"] and unit == "EUR" else ""
+    return f"{UNIT_NOUNS[unit]}{spent} : {antecedent}"  # "montant mobilisé : équipements ..."
 
 
 def _allowed_to(text: str, q: Quantity) -> str:
@@ -3754,7 +3760,8 @@ def _named_outright(
         what = phrase_before(LIST_MARKERS.sub("", antecedent))
         what = re.sub(r"^cadre\s+d['’]\s*(?:une?\s+)?", "", what)  # "dans le cadre d'une"
         if is_noun_phrase(what) and not FINITE_AUXILIARY.search(what):
-            return what if unit == "count" else f"{whose['measure'].lower()} : {what}"
+            done = f" {whose['done'].lower()}" if whose["done"] else ""
+            return what if unit == "count" else f"{whose['measure'].lower()}{done} : {what}"
     clause, alone = text[clause_start : q.start], not phrase_after(text[q.end :])
     if (
         subject := (
@@ -3971,7 +3978,10 @@ _CUT_END = re.compile(
 # number or the amount of the noun phrase before
 _WHOSE_MEASURE = re.compile(
     r",?\s*dont\s+(?:le|la|l['’])\s*(?P<measure>nombre|investissement|coût|montant|budget"
-    r"|enveloppe)(?:\s+total)?\s+(?:(?:a\s+|avait\s+)?(?:atteint|dépassé|franchi|avoisiné)"
+    r"|enveloppe)(?:\s+total)?"
+    # "dont le montant voté s'élève à": what was done with it
+    r"(?:\s+(?P<done>(?:voté|alloué|prévu|engagé|consacré|programmé|mobilisé)e?s?))?"
+    r"\s+(?:(?:a\s+|avait\s+)?(?:atteint|dépassé|franchi|avoisiné)"
     r"|dépasse|franchit|avoisine|approche|s['’]élève\s+à|s['’]est\s+élevée?\s+à|est\s+de"
     r"|était\s+de|se\s+monte\s+à)[\s*]*$",
     re.IGNORECASE,

@@ -5506,3 +5506,31 @@ def test_a_key_figure_with_a_copula_is_named_by_what_it_is(statements) -> None:
     assert not any(is_verb(str(label).split()[0]) for label in statements.label if label)
     row = statements[(statements.line == 4161) & (statements.value == 80)]
     assert row.label.iloc[0] == "Communes"
+
+
+def test_amounts_of_a_relative_clause_and_a_voted_envelope_said_after(indicators, entities):
+    """tests/data/reworded-36's wordings, read unseen with a label that says nothing of what
+    the amount is of: "équipements de la route, qui ont mobilisé 4,32 M€"; "Le fonds ..., dont
+    le montant voté s'élève à vingt-huit millions d'euros, a financé ... 5,44 millions
+    d'euros en 2022" under a heading of 2019-2022 (the envelope is of the span, in words;
+    the part keeps its year)."""
+    got = _extract_lines(
+        [
+            "- ◆ équipements de la route, qui ont mobilisé 4,32 M€",
+            "La fin de la contractualisation précédente (2019-2022) :",
+            "Le fonds d'innovation territoriale, dont le montant voté s'élève à vingt-huit"
+            " millions d'euros, a financé des opérations contractualisées à hauteur de 5,44"
+            " millions d'euros en 2022",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "4,32 M€")][1] == "Montant mobilisé : équipements de la route"
+    envelope, label = got[(4, "vingt-huit millions d'euros")]
+    assert label == "Montant voté : fonds d'innovation territoriale"
+    assert envelope.period is not None
+    assert (envelope.period.kind, envelope.period.start.year, envelope.period.end.year) == (
+        "multi_year", 2019, 2022,
+    )
+    part = got[(4, "5,44 millions d'euros")][0]
+    assert part.period is None or part.period.kind == "year"
