@@ -409,7 +409,54 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
     _in_context(text, figures, parse)
     for figure in figures:  # "Adoption des réglementations de boisements ... dans neuf communes"
         figure.label = _where_an_act_took_place(text, figure)
+        figure.label = _work_of_the_named(text, figure)
     return figures
+
+
+def _work_of_the_named(text: str, figure: _Read) -> str:
+    """An amount named by a work alone, with the establishment the work was done for: the
+    named subject that "a bénéficié de" it ("Le collège Calais République a bénéficié d'une
+    rénovation de façade (80 000 €)" → "... (collège Calais République)"), or the names its
+    item opens with before a dash ("Calais MLK - réaménagement de la cour ... : 25 000 € +
+    remplacement des verrières ... : 170 000 €", "Coulogne - Jean Monnet - Remplacement des
+    préaux ... 150 000 €"); the label as it is for any other figure."""
+    label = figure.label
+    work = label.split(" : ", 1)[-1]
+    if figure.unit != "EUR" or "(" in label or not work or not is_action(work.split()[0].lower()):
+        return label
+    at = text.lower().rfind(work.lower(), 0, figure.quantity.start)
+    if at < 0:
+        return label
+    stop = text.rfind(". ", 0, at)
+    sentence = text[stop + 2 if stop >= 0 else 0 : at]
+    if (benefited := _BENEFITED.match(sentence)) is not None:
+        who = benefited["who"]
+        return f"{label} ({who})" if any(w[:1].isupper() for w in who.split()[1:]) else label
+    names = _NAMES_FIRST.search(text, 0, at)
+    while names is None and (joined := _JOINED_WORK.search(text, 0, at)) is not None:
+        at = text.lower().rfind(" - ", 0, joined.start())  # "... : 25 000 € + remplacement"
+        names = _NAMES_FIRST.search(text, 0, at + 3) if at >= 0 else None
+        at = at + 3 if names is not None else -1
+        if at < 0:
+            break
+    if names is None:
+        return label
+    fields = [f.strip() for f in _DASHED.split(names["names"].rstrip(" -–")) if f.strip()]
+    return f"{label} ({', '.join(reversed(fields))})" if fields else label
+
+
+# "Le collège Calais République a bénéficié d'", "La salle Paul Eluard a fait l'objet d'"
+_BENEFITED = re.compile(
+    r"^\s*(?:le|la|les|l['’])\s*(?P<who>[^,;:()]{3,60}?)\s+(?:a|ont)\s+(?:bénéficié"
+    r"|fait\s+l['’]objet)\s+(?:de\s+la|de\s+l['’]|d['’]|de|du|des)\s*(?:une?\s+)?$",
+    re.IGNORECASE,
+)
+# the names an item opens with, dashed, before its work: "Coulogne - Jean Monnet - "
+_NAMES_FIRST = re.compile(
+    r"(?:^|[.:;]\s+|€\s+)(?P<names>(?:[A-ZÉ][\w'’-]*(?:\s+[A-ZÉ][\w'’-]*){0,3}\s+-\s+){1,3})$"
+)
+# a work joined to the one before by "+": "... : 25 000 € + remplacement"
+_JOINED_WORK = re.compile(r"€\s*\+\s*$")
 
 
 # a line that opens on an act, then where it took place: "Adoption des réglementations de

@@ -1292,16 +1292,24 @@ def test_a_dashed_item_is_named_by_its_description_and_placed_by_its_commune(
     by_span = {(line, span): (f.entity_code, label) for (line, span), (f, label) in got.items()}
     assert by_span[(2, "25 000 €")] == (
         "62193",
-        "Montant : réaménagement de la cour de récréation et remplacement de l'éclairage",
+        "Montant : réaménagement de la cour de récréation et remplacement de l'éclairage"
+        " (Calais MLK)",
     )
     assert by_span[(2, "170 000 €")][0] == "62193"  # "+": still Calais MLK's item
     assert by_span[(2, "170 000 €")][1].startswith("Remplacement des verrières")
-    assert by_span[(2, "150 000 €")] == ("62244", "Montant : remplacement des préaux")
-    assert by_span[(2, "160 000 €")] == ("62548", "Remplacement de la toiture")  # Marck
+    assert by_span[(2, "150 000 €")] == (
+        "62244",
+        "Montant : remplacement des préaux (Jean Monnet, Coulogne)",
+    )
+    assert by_span[(2, "160 000 €")] == ("62548", "Remplacement de la toiture (Boris Vian, Marck)")
     assert by_span[(3, "300 000 €")][1] == "Montant : réhabilitation de bassins"  # not "LILL1"
     assert by_span[(3, "300 000 €")][0] == "62"  # two communes named: neither
     assert by_span[(4, "48 000 €")][0] == "62893"  # Wimereux
-    assert by_span[(4, "48 000 €")][1].lower().endswith("réfection des sanitaires")
+    assert (
+        by_span[(4, "48 000 €")][1]
+        .lower()
+        .endswith("réfection des sanitaires (pierre mendès france, wimereux)")
+    )
     # an amount after the dash that closes a list item is the whole item's
     assert by_span[(5, "4 M€")] == ("62250", "Montant : poursuite du contournement de Courrières")
     assert by_span[(6, "350 000 €")][1] == "Montant accompagné : travaux du pôle multimodal"
@@ -5530,7 +5538,29 @@ def test_amounts_of_a_relative_clause_and_a_voted_envelope_said_after(indicators
     assert label == "Montant voté : fonds d'innovation territoriale"
     assert envelope.period is not None
     assert (envelope.period.kind, envelope.period.start.year, envelope.period.end.year) == (
-        "multi_year", 2019, 2022,
+        "multi_year",
+        2019,
+        2022,
     )
     part = got[(4, "5,44 millions d'euros")][0]
     assert part.period is None or part.period.kind == "year"
+
+
+def test_a_work_amount_names_the_establishment_it_was_done_for(statements, indicators, entities):
+    """L3945: amounts named by a work alone take the collège the sentence or the item names
+    (judged vague in three samples); a subject with no name of its own adds nothing."""
+
+    def label(value: float) -> list[str]:
+        rows = statements[(statements.line == 3945) & (statements.value == value)]
+        return sorted(rows.label)
+
+    assert label(80000) == ["Montant : rénovation de façade (collège Calais République)"]
+    assert label(170000) == ["Remplacement des verrières cages d'escaliers (Calais MLK)"]
+    assert label(150000) == [
+        "Montant : remplacement des préaux (Jean Monnet, Coulogne)",
+        "Remplacement de la toiture (Boris Vian, Marck)",
+    ]
+    got = _extract_lines(
+        ["La commune a bénéficié d'une rénovation de façade (45 000 €)."], indicators, entities
+    )
+    assert got[(2, "45 000 €")][1] == "Montant : rénovation de façade"
