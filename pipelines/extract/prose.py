@@ -668,6 +668,34 @@ def _sentence_subject(text: str, end: int) -> str:
     return " ".join(words) if is_noun_phrase(" ".join(words)) else ""
 
 
+def _launched_before(text: str, sentence_start: int) -> str:
+    """What an earlier sentence of the paragraph says was launched, set up or created, its
+    subject ("Afin de garantir l'équité ..., un chantier d'harmonisation des pratiques
+    d'évaluation de l'APA ... a été lancé par la direction. ... 27 rencontres ont eu lieu"
+    → "chantier d'harmonisation des pratiques d'évaluation"): the one such sentence; "" for
+    none or several."""
+    launched = []
+    for sentence in _SENTENCE_END.split(text[:sentence_start]):
+        opening = _FRONTED_AIM.sub("", _LINKED_OPENING.sub("", LIST_MARKERS.sub("", sentence)))
+        done = _SET_UP_DONE.search(opening)
+        if done is None or not _ANTECEDENT_OPENS.match(opening):
+            continue
+        subject = _PHRASE_END.split(opening[: done.start()], maxsplit=1)[0]
+        phrase = opening_phrase(subject)
+        if len(phrase.split()) < len(subject.split()) - 1:  # cut inside a name: "de l'Allocation"
+            phrase = _NAME_CUT.sub("", phrase)
+        words = phrase.split()
+        if 1 < len(words) <= _FRAMING_WORDS and lemma(words[0]) not in _NO_TOPIC:
+            launched.append(" ".join(words))
+    return launched[0] if len(launched) == 1 and is_noun_phrase(launched[0]) else ""
+
+
+# a name a phrase was cut inside, with its preposition: "... d'évaluation de l'Allocation"
+_NAME_CUT = re.compile(r"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])\s*[A-ZÉ][\w'’-]*$")
+# an aim a sentence opens on before its subject: "Afin de garantir l'équité ..., "
+_FRONTED_AIM = re.compile(r"^\s*(?:afin\s+(?:de|d['’])|pour)\s+[^,]{3,150},\s*", re.IGNORECASE)
+
+
 def _set_up(text: str, end: int) -> str:
     """What the sentence that ends at `end` says was launched or organised: "le Département
     a lancé un questionnaire en ligne portant sur ..." → "questionnaire en ligne"; "" for
@@ -1370,6 +1398,8 @@ def _with_context(text: str, figure: _Read, until: int) -> str:
         context = _named_along(text, q.end, stop)  # "... de voie douce sur l'itinéraire EV4"
     if short and not is_noun_phrase(context) and (sentence_start > 0 or label == _ALTITUDE):
         context = _paragraph_topic(text)  # "Le programme PEGASE, ... Ainsi, 39 enfants ..."
+    if short and not is_noun_phrase(context) and sentence_start > 0:
+        context = _launched_before(text, sentence_start)  # "un chantier ... a été lancé"
     if short and not is_noun_phrase(context) and len(text[sentence_start : q.start].split()) <= 2:
         # "Des rencontres connectées ont été mises en place ... . 11 créneaux horaires
         # journaliers étaient programmés": what the sentence before set up

@@ -5564,3 +5564,21 @@ def test_a_work_amount_names_the_establishment_it_was_done_for(statements, indic
         ["La commune a bénéficié d'une rénovation de façade (45 000 €)."], indicators, entities
     )
     assert got[(2, "45 000 €")][1] == "Montant : rénovation de façade"
+
+
+def test_a_bare_count_takes_what_its_paragraph_says_was_launched(statements, indicators, entities):
+    """L952: "Afin de garantir l'équité ..., un chantier d'harmonisation des pratiques
+    d'évaluation de l'APA ... a été lancé ... 27 rencontres ont eu lieu en 2022": the
+    rencontres are the chantier's, not the block title's "aides légales aux usagers"; a
+    paragraph that launched two things gives neither."""
+    rows = statements[(statements.line == 952) & (statements.value == 27)]
+    assert rows.label.iloc[0] == "Rencontres (chantier d'harmonisation des pratiques d'évaluation)"
+    got = _extract_lines(
+        [
+            "Un atelier de cuisine a été lancé en mars. Un club de lecture a été créé en mai."
+            " Les habitants ont apprécié ces moments. Au total, 14 rencontres ont eu lieu."
+        ],
+        indicators,
+        entities,
+    )
+    assert "atelier" not in got[(2, "14")][1] and "club" not in got[(2, "14")][1]
