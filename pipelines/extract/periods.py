@@ -216,8 +216,7 @@ def period_of(text: str, start: int, end: int, report_year: int) -> Period:
         text[max(start - _REACH, 0) : start] + re.split(r"\d", text[start:end], maxsplit=1)[0]
     )
     if _AIM.search(text[:start]) or _AIMED_CEILING.search(said_before) or _AIMED.match(text, end):
-        # "L'objectif est de réduire de 30 % ce gaspillage": the aim's own figure, a target
-        return Period("forecast", None, None)
+        return _target(text, start, end, report_year)
     if best is None and _designed(text, start, end):
         # "Le port intérieur (le plus vaste avec ses 1 000 mètres de quais), est entré en
         # phase d'avant projet": the size of what is still being designed
@@ -681,6 +680,23 @@ def _period(kind: str, match: re.Match[str], report_year: int) -> Period | None:
         until = int(groups["y"]) if groups.get("y") else None
         return Period(kind, None, date(until, 12, 31) if until else None)
     return None
+
+
+def _target(text: str, start: int, end: int, report_year: int) -> Period:
+    """The period of an aim's own figure: "L'objectif est de réduire de 30 % ce gaspillage"
+    is a target with no date; "ne pas dépasser 2,20 € ... en moyenne sur l'année", one for
+    the report year."""
+    opens = max(text.rfind(". ", 0, start), text.rfind("? ", 0, start), -1) + 1
+    closes = _SENTENCE_CLOSE.search(text, end)
+    sentence = text[opens : closes.end() if closes else len(text)]
+    if _OVER_THE_YEAR.search(sentence):
+        return Period("forecast", date(report_year, 1, 1), date(report_year, 12, 31))
+    return Period("forecast", None, None)
+
+
+# a target said of the year it is set for: "en moyenne sur l'année", "cette année"
+_OVER_THE_YEAR = re.compile(r"\bsur\s+l['’]année\b|\bcette\s+année\b|\bannuel(?:le)?\b", _I)
+_SENTENCE_CLOSE = re.compile(r"[.;!?](?:\s|$)")
 
 
 def _date(year: int, month_name: str, day: str | None, *, first: bool) -> date | None:

@@ -74,10 +74,16 @@ class Gazetteer:
     EPCIs) are no commune."""
 
     def __init__(
-        self, places: tuple[Entity, ...], others: Iterable[str] = (), epcis: tuple[Entity, ...] = ()
+        self,
+        places: tuple[Entity, ...],
+        others: Iterable[str] = (),
+        epcis: tuple[Entity, ...] = (),
+        territories: dict[str, frozenset[str]] | None = None,
     ) -> None:
         self.places = places
         self.epcis = EpciNames(epcis)
+        # the communes of each territory (by its slug in the catalog), through its EPCIs
+        self.territories = territories or {}
         self._by_key: dict[str, Entity] = {}
         spellings: set[str] = set()
         shorts = _short_names(places)
@@ -151,6 +157,21 @@ class Gazetteer:
             return set()
         text = self._without_others(text)
         return {self._place(m["name"]).code for m in self._mention.finditer(text)}
+
+    def started_in(self, name: str, territory: str) -> Entity | None:
+        """The one commune of the territory whose name is `name` or opens with it, the way
+        the report shortens it on the territory's page ("la commune de La Capelle" on the
+        Boulonnais' page: Capelle-lès-Boulogne; the official list writes no article); None
+        for none or several."""
+        key = normalise_name(name)
+        codes = self.territories.get(territory, frozenset())
+        found = [
+            p
+            for p in self.places
+            if p.code in codes
+            and ((full := normalise_name(p.name)) == key or full.startswith(f"{key} "))
+        ]
+        return found[0] if key and len(found) == 1 else None
 
     def named(self, clause: str) -> list[tuple[int, Entity]]:
         """Where the clause names a commune (after a cue), and which, left to right."""
@@ -323,10 +344,18 @@ def gazetteer(
     )
     ours = {row.get("epci_code") for row in rows}  # the EPCIs its communes belong to
     written: dict[str, list[str]] = {}
+    of_territory: dict[str, set[str]] = {}  # territory slug -> its EPCIs' codes
     if written_as.is_file():
         with written_as.open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
                 written.setdefault(row.get("epci_code", ""), []).append(row.get("report_name", ""))
+                of_territory.setdefault(row.get("territory_code", ""), set()).add(
+                    row.get("epci_code", "")
+                )
+    territories = {
+        slug: frozenset(row["code"] for row in rows if row.get("epci_code") in epci_codes)
+        for slug, epci_codes in of_territory.items()
+    }
     epcis: tuple[Entity, ...] = ()
     if epci.is_file():
         with epci.open(encoding="utf-8", newline="") as handle:
@@ -343,4 +372,4 @@ def gazetteer(
                 for row in csv.DictReader(handle)
                 if row.get("nom") and row.get("code") in ours
             )
-    return Gazetteer(places, (*others, *(e.name for e in epcis)), epcis)
+    return Gazetteer(places, (*others, *(e.name for e in epcis)), epcis, territories)

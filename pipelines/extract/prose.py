@@ -91,6 +91,7 @@ from pipelines.read.numbers import (
     Quantity,
     find_quantities,
     ignorable_reason,
+    is_a_number,
     unit_named,
 )
 from schemas.catalog import Entity, EntityCatalog, IndicatorCatalog, ReportStructure
@@ -129,7 +130,7 @@ _PLACE_BRACKETED = re.compile(
 )
 _BARE_BRACKET = re.compile(r"[\s*]*\)")
 _PLACE_AFTER = re.compile(
-    r"^\s*(?:à|au|en)\s+(?P<place>[A-ZÉÈ][^,;)(]{1,40}?)(?=\s+et\b|\s*[,;)(]|$)"
+    r"^\s*(?:à|au|en)\s+(?P<place>[A-ZÉÈ][^,;)(]{1,40}?)(?=\s+et\b|\s*[,;)(]|[.!?]?\s*$|[.!?]\s)"
 )
 # where a share of the figure before lies: "dont la moitié sur le territoire du Boulonnais"
 _WHERE_PART = re.compile(
@@ -181,6 +182,13 @@ def extract_prose(
     boxes = _box_entities([(s, line) for s, line, _ in every], organisations, entities)
     focus = _focus_subjects([(s, line) for s, line, _ in every], entities)
     leads = _list_leads([line for _, line, _ in every], entities)
+    # the territory of a page (its own, or its office's): where the communes it names lie
+    slugs = {e.code: e.slug for e in entities.of_type("territory")}
+    territory_of = {
+        e.code: slugs.get(e.code) or slugs.get(e.parent_code or "", "")
+        for kind in ("territory", *_OFFICES)
+        for e in entities.of_type(kind)
+    }
     topics = block_topics(
         [(s, line) for s, line, _ in every],
         lambda words: bool(_figures_of(words, entities)[0]),
@@ -250,6 +258,7 @@ def extract_prose(
             or boxes.get(line.location.order)
             or _office(f.label, offices)
             or _place(text, f, figures, places)
+            or _commune_said_short(text, f, places, territory_of.get(page_entity.code, ""))
             or _epci(text, f, figures, places)
             or titled.get(line.location.order)
             or _page_or_everywhere(text, f.quantity, page_entity, entities.department)
@@ -405,6 +414,7 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
             # figure the bracket follows (named after it below, as "dont" parts are)
             _bracket_part(figure, bracket, after)
         figures.append(figure)
+    _colon_parts(text, figures)
     _respective(text, figures, parse)
     _in_context(text, figures, parse)
     for figure in figures:  # "Adoption des réglementations de boisements ... dans neuf communes"
@@ -1240,6 +1250,30 @@ _IN_ALL = re.compile(r"[\s*]*,?\s*pour\s+un\s+total\s+(?:de\s+|d['’]\s*)[\s*]*
 _SUM_TOLERANCE = 0.5  # parts said in whole numbers add up to their whole
 
 
+def _colon_parts(text: str, figures: list[_Read]) -> None:
+    """The short figures a colon lists after a count, when they add up to it, are its parts
+    ("Vingt-trois équipes se sont relayées sur les 24 ateliers de cette action ... : 12
+    sportifs et 12 dédiés à la sensibilisation à la santé sexuelle"), as a bracket's are."""
+    for colon in re.finditer(r"\s:\s", text):
+        before = [n for n, f in enumerate(figures) if f.quantity.end <= colon.start()]
+        if not before:
+            continue
+        whole = figures[before[-1]]
+        closes = _SENTENCE_END.search(text, colon.end())
+        stop = closes.start() if closes else len(text)
+        listed = [f for f in figures if colon.end() <= f.quantity.start < stop]
+        if (
+            len(listed) < 2
+            or whole.unit != "count"
+            or text.rfind(". ", whole.quantity.end, colon.start()) >= 0
+            or any(f.unit != "count" or f.part_of is not None for f in listed)
+            or abs(sum(f.value for f in listed) - whole.value) > 1e-9
+        ):
+            continue
+        for figure in listed:
+            _bracket_part(figure, before[-1], text[figure.quantity.end :])
+
+
 def _bracket_part(figure: _Read, bracket: int, after: str) -> None:
     """A short figure of a bracket after a whole is one of its parts ("82 écoles aidées (7
     ressources, 10 associées, 65 hors réseau)"); one named by a participle keeps its
@@ -1269,7 +1303,7 @@ def _part_in_full(after: str) -> str:
     """A bracketed part named by a participle, with its complement: "(4 sportifs et 4 dédiés
     à la sensibilisation à la santé sexuelle)" → "dédiés à la sensibilisation à la santé
     sexuelle"; "" when the bracket's words are not a participle's phrase."""
-    words = re.split(r"\)|\s+et\s+|[,;]", after, maxsplit=1)[0].split()
+    words = re.split(r"\)|\s+et\s+|[,;]|[.!?](?:\s|$)", after, maxsplit=1)[0].split()
     if len(words) < 2 or not is_participle(words[0]) or len(words) > _NAMED_LABEL + 3:
         return ""
     return " ".join(words)
@@ -2001,7 +2035,8 @@ _RATE = re.compile(r"(?:taux|part|proportion|pourcentage)\b", re.IGNORECASE)
 _APART = re.compile(
     r"\s*(?:(?:au\s+titre|relevant|relevaient|relèvent|issue?s?|bénéficiant)"
     r"\s+(?:de\s+la|du|des|de\s+l['’]|de|d['’])|"
-    r"(?:pour|dans|concernant)\s+(?:la|le|les|l['’]|des|du)|sous\s+(?:la\s+)?forme\s+(?:de|d['’]))\s*",
+    r"(?:pour|dans|concernant)\s+(?:la|le|les|l['’]|des|du|une?)|sous\s+(?:la\s+)?forme\s+(?:de|d['’])"
+    r"|en(?=\s+[a-zéèêàâç]{4,}\b))\s*",  # "970 en pédiatrie"
     re.IGNORECASE,
 )
 
@@ -2049,11 +2084,12 @@ def _next_part(text: str, figures: list[_Read], pair: tuple[_Read, _Read], betwe
     domicile", "urgence"): what sets it apart; "" when the figure does not go on such a
     list (a figure with a noun of its own starts another clause)."""
     previous, figure = pair
-    if previous.part_of is None or previous.among or previous.unit != figure.unit:
+    if previous.part_of is None or previous.unit != figure.unit:
         return ""
     whole = figures[previous.part_of]
     opened = text[whole.quantity.end : previous.quantity.start]
-    if whole.unit != figure.unit or not _A_DONT.search(opened) or re.search(r"[.;:!?]", opened):
+    listed = _A_DONT.search(opened) or (previous.among and _AMONG_BEFORE.search(opened))
+    if whole.unit != figure.unit or not listed or re.search(r"[.;:!?]", opened):
         return ""
     if not _NEXT_IN_LIST.search(between) or re.search(r"[.;:!?]", between):
         return ""
@@ -2684,7 +2720,8 @@ def _heading_of(text: str, q: Quantity) -> str:
 _THAT_IS = re.compile(
     r"[*\s]*,?\s*(?:tel(?:le)?s?\s+(?:est|sont)|c['’]est|voilà)\s+"
     r"(?P<what>(?:le|la|les|l['’])\s*(?:montant|nombre|total|budget|somme|coût|enveloppe|"
-    r"effectif)\b[^,.;:()!?]{0,80})",
+    r"effectif|subvention|aide|dotation|participation|contribution|financement)\b"
+    r"[^,.;:()!?]{0,80})",
     re.IGNORECASE,
 )
 
@@ -2739,6 +2776,7 @@ def _noun_phrase(
         or (_spent(text, q) if unit == "EUR" else "")
         or (_of_the_height(text, q) if unit == "EUR" else "")
         or (_supported_at(text, q) if unit == "EUR" else "")
+        or (_fronted_amount(text, q) if unit == "EUR" else "")
         or _named_outright(text, q, unit, clause_start, parse)
         or _days_spent(text, q, unit)
         or _said_by_en(text, q, unit, clause_start)
@@ -2966,6 +3004,31 @@ _SUPPORT_OF = {
     "accompagné": "accompagnement", "soutenu": "soutien", "financé": "financement",
     "cofinancé": "cofinancement", "aidé": "aide", "subventionné": "subvention",
 }  # fmt: skip
+
+
+def _fronted_amount(text: str, q: Quantity) -> str:
+    """An amount a sentence opens with "Avec", then what it went to as the subject: "Avec
+    4,2 M€, le contournement de Courrières (RD 919) s'est poursuivi" → "montant :
+    contournement de Courrières"; "" for another figure."""
+    if not _WITH_OPENS.search(LIST_MARKERS.sub("", text[: q.start]).replace("*", " ")):
+        return ""
+    subject = _SUBJECT_AFTER.match(text, q.end)
+    what = opening_phrase(subject["what"]) if subject is not None else ""
+    if not is_noun_phrase(what) or _THE_DEPARTEMENT.fullmatch(what):
+        return ""
+    return f"montant : {what}"
+
+
+# a sentence that opens with "Avec" before its amount: "Avec 4,2 M€, ..."
+_WITH_OPENS = re.compile(r"(?:^|[.;:!?]\s+)\s*avec\s+(?:près\s+de\s+|plus\s+de\s+)?$", re.I)
+# the subject after the fronted amount, then its verb: ", le contournement de Courrières (RD
+# 919) s'est poursuivi"
+_SUBJECT_AFTER = re.compile(
+    r"[\s*]*,\s*(?:le|la|les|l['’])\s*(?P<what>[^,;:.()]{3,80}?)(?:\s*\([^()]*\))?\s+"
+    # what went on or was done with it (not "le Département a financé ...": who paid)
+    r"(?:s['’]est|se\s+sont|a\s+été|ont\s+été|est|sont)\s",
+    re.IGNORECASE,
+)
 
 
 def _supported_at(text: str, q: Quantity) -> str:
@@ -3324,6 +3387,8 @@ def _of_what(parse: Parse, q: Quantity, label: str) -> str:
     if done_by and len(context.split()) < 2:
         context = ""  # "Agents rassemblés (journée)": a word says less than the page
     context = _not_pointing_back(parse.text, q, context)
+    if is_a_number(context):
+        context = ""  # "Vingt-trois équipes ... : 12 sportifs": a number is no context
     if not context and words <= _SHORT_LABEL and not acted:
         context = action_on(parse, q.start, q.end)
     if not context and words <= _SHORT_LABEL:  # "Avec 220 visites ..., les centres de santé"
@@ -3638,6 +3703,9 @@ def _subject_before(before: str, *, relative: bool = False) -> str:
     subject."""
     before = _ASIDE_BEFORE_VERB.sub("", before)
     clause = re.sub(r"\([^)]*\)", " ", LIST_MARKERS.sub("", before))
+    if (shared := _SHARED_SUBJECT.search(clause)) is not None and not relative:
+        # "les bilans ont progressé de 40 % ... et s'établissent à": the first verb's subject
+        return _subject_before(clause[: shared.start()])
     subject = _PIECES.split(clause)[-1]
     subject = _NEW_CLAUSE.split(subject)[-1]  # "... 300 familles et le coût atteint"
     words = LEADING_ARTICLE.sub("", _CONNECTOR.sub("", subject).strip()).split()
@@ -3649,7 +3717,17 @@ def _subject_before(before: str, *, relative: bool = False) -> str:
     if not words or len(words) > _FRAMING_WORDS + 3 or any(is_verb(w) for w in words):
         return ""
     subject = _CUT_END.sub("", " ".join(words).strip(" ,;:"))
+    if _NOT_A_TOPIC.match(subject):
+        return ""  # "par rapport à 2021 et s'établissent à": a complement, no subject
     return subject if is_noun_phrase(subject) and words[0][:1].islower() else ""
+
+
+# a verb that shares the subject of the one before: "<subject> ont progressé de 40 % par
+# rapport à 2021 et" (the second verb follows)
+_SHARED_SUBJECT = re.compile(
+    r"\s(?:ont|a|sont|est)\s+(?:été\s+)?[^\W\d_]+(?:é|ée|és|ées|i|is|u|us)\b[^,;:.]*\set\s*$",
+    re.IGNORECASE,
+)
 
 
 def _received(before: str, unit: str) -> str:
@@ -4037,7 +4115,13 @@ def _amount_of_item(text: str, q: Quantity, unit: str, parse: Parse | None) -> s
         # "création d'une garderie à Sainte-Marie-Kerque (sub 87 500 €)", "... éclairage :
         # 25 000 €", "la rénovation des cages d'escaliers ..., pour un montant de 99 997
         # euros": the item the amount is for, named by what it is (a grant, an amount)
-        what = item_phrase(parse, item.start())
+        end = item.start()
+        aside = text.rfind(",", 0, end)
+        if item["listed"] and aside > 0 and _APPOSED.fullmatch(text, aside, end):
+            # "six projets, portés par les collectivités ..., pour un montant de": of the
+            # phrase the participle's aside follows
+            end = aside
+        what = item_phrase(parse, end)
         if is_noun_phrase(what):
             kind = "subvention" if item["grant"] else UNIT_NOUNS.get(unit, "montant")
             return f"{kind} : {what}"
@@ -4045,6 +4129,11 @@ def _amount_of_item(text: str, q: Quantity, unit: str, parse: Parse | None) -> s
 
 
 _ITEM_SEPARATOR = re.compile(r"[,;:]\s*(?:et\s+)?")
+# an aside that opens on a participle and its agent: ", portés par les collectivités"
+_APPOSED = re.compile(
+    r",\s*[^\W\d_]+(?:é|ée|és|ées|i|is|ie|ies|u|us)\s+(?:par|avec|pour)\b[^,;:.()]*",
+    re.IGNORECASE,
+)
 _CUT_END = re.compile(
     r"(?:\s+(?:et|ou|de|des|du|à|au|aux|en|pour|sur|par|avec|autour|la|le|les|un|une|d['’]|l['’]"
     r"|à\s+hauteur|au\s+total|en\s+tout))+$",  # "l'intervention à hauteur de": "intervention"
@@ -5048,6 +5137,28 @@ def _place(text: str, figure: _Read, figures: list[_Read], places: Gazetteer) ->
     if subject is not None:
         return next((place for at, place in places.named(text) if at == subject.end()), None)
     return _line_place(text, figure, places)
+
+
+def _commune_said_short(
+    text: str, figure: _Read, places: Gazetteer, territory: str
+) -> Entity | None:
+    """The commune a paragraph on a territory's page is about, named by the start of its
+    name ("La commune de La Capelle, par exemple, accompagnée ... (subvention de 11 850 €
+    pour 16 750 € de travaux)" on the Boulonnais' page: Capelle-lès-Boulogne), when it is
+    the one commune of the territory whose name opens so; None elsewhere, and for a count
+    of communes."""
+    opens = text.rfind(". ", 0, figure.quantity.start) + 1  # within its own sentence
+    said = _COMMUNE_NAMED.search(text, opens, figure.quantity.start) if territory else None
+    if said is None or lemma((figure.label.split() or [""])[0]) in _AREA_NOUNS:
+        return None
+    return places.started_in(said["name"], territory)
+
+
+# "la commune de La Capelle": the name after it, its article included
+_COMMUNE_NAMED = re.compile(
+    r"\b(?i:la|cette)\s+commune\s+(?:de\s+|d['’]\s*)"
+    r"(?P<name>(?:(?:La|Le|Les)\s+|L['’]\s*)?[A-ZÉÈ][\w’'-]*(?:\s+[A-ZÉÈ][\w’'-]*)?)"
+)
 
 
 def _epci(text: str, figure: _Read, figures: list[_Read], places: Gazetteer) -> Entity | None:

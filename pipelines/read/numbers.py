@@ -322,6 +322,12 @@ def _qualifier_before(text: str, start: int) -> tuple[str | None, int]:
     return _QUALIFIER_CODES[word], start - (len(match.group(0)))
 
 
+def is_a_number(text: str) -> bool:
+    """The words are a number and nothing else: "Vingt-trois", "trois cents", "23"."""
+    words = text.strip()
+    return bool(words) and (words.replace(" ", "").isdigit() or _compound_value(words) is not None)
+
+
 def _compound_value(words: str) -> float | None:
     from text_to_num import text2num
 
