@@ -69,7 +69,7 @@ _NO_OPENING = frozenset(
 # what follows an infinitive that opens a title ("Structurer les actions", "Aider au
 # pilotage", "Lutter contre"), not a noun ("Centre de", "Dossier du")
 _AFTER_A_VERB = frozenset(
-    {"le", "la", "les", "un", "une", "des", "au", "aux", "contre", "à", "pour", "sa", "son",
+    {"le", "la", "les", "un", "une", "des", "au", "aux", "contre", "à", "pour", "sa", "son", "face",
      "ses", "leur", "leurs", "notre", "nos", "toutes", "tous", "ensemble"}
 )  # fmt: skip
 NAVIGATION = 3  # a title printed this often is the page's navigation, not a block's
@@ -149,6 +149,12 @@ def topic(title: str, own: frozenset[str] = frozenset()) -> str:
     return " ".join(kept) if named or _COMPLEMENT.search(" ".join(kept)) else ""
 
 
+def names_something(text: str) -> bool:
+    """The words hold a name of their own (a capitalised word after the first, an acronym,
+    a code with digits, a quoted title), not the Département's."""
+    return _names_something(text.split(), _COMMON_NAMES)
+
+
 def _names_something(words: list[str], common: frozenset[str]) -> bool:
     """A name of its own among the words: a capitalised word after the first (not the
     Département's own), an acronym, a word with digits ("ESCAPADE 62"), a quoted title."""
@@ -199,10 +205,13 @@ def block_topics(
         following = lines[n + 1][1] if n + 1 < len(lines) else None
         named = _INNER_COLON.split(words.rstrip(" :"))
         # "Des subventions pour l'innovation : la salle multi-activités de Beaudricourt :"
-        # over a paragraph: a title, about what its subtitle names
+        # over a paragraph: a title, about the one thing its subtitle names (not "Nos
+        # partenaires : la CAF et la MSA :", nor a page's running header)
         if (
             lead
             and len(named) > 1
+            and " et " not in named[-1]
+            and printed[words] < NAVIGATION
             and following is not None
             and not following.is_list_item
             and not line.is_list_item
@@ -229,7 +238,8 @@ def block_topics(
                 current = ""
             listed = False
             if titled := title_sentence(line.text, own):
-                current, paragraphs = titled, 1  # "Restructuration de l'école ... . Grâce ..."
+                # "Restructuration de l'école ... . Grâce ...": its own paragraph's topic
+                current, paragraphs = titled, PARAGRAPHS
         if current:
             under[line.location.order] = current
     return under
@@ -247,10 +257,14 @@ def title_sentence(text: str, own: frozenset[str] = frozenset()) -> str:
         return ""
     if FINITE_AUXILIARY.search(first) or any(w.islower() and is_verb(w) for w in words[1:]):
         return ""
-    if not _an_act(first):
+    if re.search(r"\d", first) or _ABBREVIATION_END.search(first):
+        return ""  # "Création de 12 places en crèche.", "... la salle St. Exupéry"
+    act = _an_act(first)
+    if act is None:
         return ""
-    while (act := _an_act(first)) is not None:
+    while act is not None:
         first = first[act.end() :]  # "Poursuite de la mise en place de": the act, not what
+        act = _an_act(first)
     return topic(first, own)
 
 
@@ -260,7 +274,17 @@ def _an_act(text: str) -> re.Match[str] | None:
     act = _ACT_OF.match(text)
     if act is None or not (act["put"] or is_action(lemma(act["act"]))):
         return None
-    return act
+    return None if lemma(act["act"]).lower() in _TRENDS else act
+
+
+# acts that say how something went, not what was done to it: "Diminution des délais de
+# traitement", "Participation des habitants au budget citoyen"
+_TRENDS = frozenset(
+    {"diminution", "augmentation", "évolution", "progression", "hausse", "baisse",
+     "fréquentation", "participation", "réduction", "stabilisation", "variation"}
+)  # fmt: skip
+# a sentence cut after an abbreviation: "Rénovation de la salle St. Exupéry"
+_ABBREVIATION_END = re.compile(r"\b(?:St|Ste|Dr|Mme|Mr|M|Me|Pr|Cie)$")
 
 
 # an act and what it is of: "Restructuration de ", "mise en place de la "

@@ -115,8 +115,8 @@ def _tidy(label: str) -> str:
     if label.startswith(")"):  # "(67 %) portent sur ...": the bracket closes the figure's aside
         label = label[1:].strip(" :,;.-–—*")
     label = _AMOUNT_FOR.sub("", label)  # "projets soutenus pour un total de": the amount's words
-    label = COUNT_OF.sub("", label)  # "le nombre d'abonnés": what is counted is "abonnés"
     label = COPULA.sub("", label)  # "80% sont des communes": what they are
+    label = COUNT_OF.sub("", label)  # "le nombre d'abonnés": what is counted is "abonnés"
     label = _LEADING_WORDS.sub("", label)
     label = _AN_ARTICLE.sub("", label)  # "pour un financement total de": "financement total"
     return _TRAILING_WORDS.sub("", label).strip(" :,;.-–—")

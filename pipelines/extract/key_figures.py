@@ -109,8 +109,8 @@ def split_key_figure(text: str) -> tuple[Quantity, str, str] | None:
         aside = None  # "soit une hausse de 2 % depuis 2015" is no share of the département
     rest = body[primary.end : aside.start() if aside else len(body)]
     aside_text = (aside["aside"] or aside["trailing"] or "") if aside else ""
-    after = COUNT_OF.sub("", rest.strip(" :.,;…").strip())
-    after = COPULA.sub("", after)  # "80% sont des communes de - 2 000 habitants"
+    # "80% sont des communes de - 2 000 habitants", "12 500 est le nombre de repas servis"
+    after = COUNT_OF.sub("", COPULA.sub("", rest.strip(" :.,;…").strip()))
     before = body[: primary.start]
     if primary.start == 0:
         return primary, after, aside_text

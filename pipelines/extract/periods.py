@@ -16,7 +16,7 @@ from typing import Literal
 
 from pipelines.extract.phrases import CHANGE_STEMS
 from pipelines.read.document import LIST_ITEM, Document, Location, TextLine
-from pipelines.read.numbers import find_quantities
+from pipelines.read.numbers import NUMBER_WORDS, find_quantities
 from schemas.vocabularies import PERIOD_KINDS
 
 __all__ = ["PERIOD_KINDS", "Period", "period_of", "report_period"]
@@ -791,7 +791,8 @@ _VOTED_AT = re.compile(
     r"votée?s?\s+(?:à\s+hauteur\s+(?:de|d['’])|à|s['’]él[eè]ve\s+à|atteint|est\s+de"
     r"|se\s+monte\s+à)\s*(?:près\s+de\s+|plus\s+de\s+)?"
     # in digits or in words: "27,5 millions d'euros", "vingt-huit millions d'euros"
-    r"(?:[^,;.\d]|\d|,(?=\d)){1,50}?(?:€|euros?)",
+    rf"(?:\d[\d\s\u00a0\u202f]*(?:,\d+)?\s*|(?:(?:{NUMBER_WORDS}|et)[-\s]+)+)"
+    r"(?:(?:millions?|milliards?)\s+(?:d['’]\s*)?|M|k)?(?:€|euros?\b)",
     _I,
 )
 # "5,06 M€, pris sur les 23 M€ de fonds d'innovation territoriale votés": the amount taken

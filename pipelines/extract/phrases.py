@@ -81,12 +81,14 @@ _APPOSED = re.compile(r"^\s*(?:évalué|estimé|chiffré|porté|fixé)e?s?\s+à\
 LEADING_ARTICLE = re.compile(
     r"^(?:(?:les|le|la|des|un|une|ses|leurs?|ces)\b|l['’])\s*", re.IGNORECASE
 )
-# "le nombre d'abonnés": what is counted is "abonnés"
 # a copula between a figure and what it is: "80 % sont des communes", "1 sur 3 est une femme"
+# or a noun without article ("40 % sont demandeurs d'emploi"); not "sont de moins de 25 ans"
 COPULA = re.compile(
-    r"^(?:sont|est|étaient|était|restent|reste)\s+(?:des|les|de|d['’]|une?|la|le|l['’])\s*(?=\w)",
+    r"^(?:sont|est|étaient|était|restent|reste)\s+(?:(?:des|les|une?|la|le)\s+|l['’]\s*)?"
+    r"(?=(?!(?:de|du|des|à|au|aux|en|plus|moins)\b|d['’])[^\W\d_])",
     re.IGNORECASE,
 )
+# "le nombre d'abonnés": what is counted is "abonnés"
 COUNT_OF = re.compile(
     r"^(?:c['’]est\s+)?(?:(?:le|les|la|l['’])\s*)?nombre\s+(?:de\s+|d['’]\s*)", re.IGNORECASE
 )
@@ -331,7 +333,8 @@ _PUT = frozenset({"mise", "mises", "remise", "remises"})
 _DONE_WHERE = re.compile(
     r"(?P<also>\s+et\s+[a-zéèêàâç]+(?:é|ée|és|ées|i|ie|is|ies))?"
     r"(?:\s+chaque\s+(?:année|an|mois|semaine|jour))?"
-    r"\s+(?P<where>(?:dans|sur)\s+(?:les|le|la|l['’])\s*[a-zéèêàâç][\wéèêàâç’'-]*"
+    r"\s+(?P<where>(?:dans|sur)\s+(?:(?:les|le|la)\s+|l['’]\s*)"
+    r"(?!(?:année|période|saison|semaine|mois|journée|an)\b)[a-zéèêàâç][\wéèêàâç’'-]*"
     r"(?:\s+(?!(?:et|ou|pour|afin|qui|que|dont|avec|par|de|du|des|en|à|au|aux)\b)"
     r"[a-zéèêàâç][\wéèêàâç’'-]*){0,2})(?=\s*(?:[,.;:!?()]|$))",
     re.IGNORECASE,

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from pipelines.extract import Context, Extraction, Figure, GeneratedIndicator
-from pipelines.extract.block_titles import block_topics, section_topics
+from pipelines.extract.block_titles import block_topics, names_something, section_topics
 from pipelines.extract.concepts import lemmas, sentence_concept
 from pipelines.extract.key_figure_blocks import BOX_TITLE_LENGTH, share_of_whole, slug
 from pipelines.extract.navigation import PageContext, page_contexts
@@ -452,12 +452,14 @@ def _work_of_the_named(text: str, figure: _Read) -> str:
     if names is None:
         return label
     fields = [f.strip() for f in _DASHED.split(names["names"].rstrip(" -–")) if f.strip()]
+    if len(fields) == 1 and " " not in fields[0] and is_french_word(fields[0].lower()):
+        return label  # "Investissement - Construction du collège ...": a heading, no name
     return f"{label} ({', '.join(reversed(fields))})" if fields else label
 
 
 # "Le collège Calais République a bénéficié d'", "La salle Paul Eluard a fait l'objet d'"
 _BENEFITED = re.compile(
-    r"^\s*(?:le|la|les|l['’])\s*(?P<who>[^,;:()]{3,60}?)\s+(?:a|ont)\s+(?:bénéficié"
+    r"^\s*(?:(?:le|la|les)\s+|l['’]\s*)(?P<who>[^,;:()]{3,60}?)\s+(?:a|ont)\s+(?:bénéficié"
     r"|fait\s+l['’]objet)\s+(?:de\s+la|de\s+l['’]|d['’]|de|du|des)\s*(?:une?\s+)?$",
     re.IGNORECASE,
 )
@@ -685,11 +687,15 @@ def _launched_before(text: str, sentence_start: int) -> str:
     → "chantier d'harmonisation des pratiques d'évaluation"): the one such sentence; "" for
     none or several."""
     launched = []
-    for sentence in _SENTENCE_END.split(text[:sentence_start]):
+    sentences = _SENTENCE_END.split(text[:sentence_start])
+    for n, sentence in enumerate(sentences):
         opening = _FRONTED_AIM.sub("", _LINKED_OPENING.sub("", LIST_MARKERS.sub("", sentence)))
         done = _SET_UP_DONE.search(opening)
         if done is None or not _ANTECEDENT_OPENS.match(opening):
             continue
+        later = [s for s in sentences[n + 1 :] if s.strip()]
+        if len(later) > _LAUNCHED_REACH or not all(_GOES_ON_WITH_IT.match(s) for s in later):
+            continue  # "... . Le nouveau schéma a été adopté en juin. 12 actions": another
         subject = _PHRASE_END.split(opening[: done.start()], maxsplit=1)[0]
         phrase = opening_phrase(subject)
         if len(phrase.split()) < len(subject.split()) - 1:  # cut inside a name: "de l'Allocation"
@@ -700,6 +706,12 @@ def _launched_before(text: str, sentence_start: int) -> str:
     return launched[0] if len(launched) == 1 and is_noun_phrase(launched[0]) else ""
 
 
+# the sentences between a launch and the figure: a few, about the same thing ("Il réunit
+# l'ensemble des professionnels ...")
+_LAUNCHED_REACH = 2
+_GOES_ON_WITH_IT = re.compile(
+    r"^\s*(?:il|elle|ils|elles|celui-ci|celle-ci|ce|cela|ceci|cette\s+démarche)\b", re.IGNORECASE
+)
 # a name a phrase was cut inside, with its preposition: "... d'évaluation de l'Allocation"
 _NAME_CUT = re.compile(r"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])\s*[A-ZÉ][\w'’-]*$")
 # an aim a sentence opens on before its subject: "Afin de garantir l'équité ..., "
@@ -1474,9 +1486,12 @@ def _named_along(text: str, end: int, stop: int) -> str:
 # "sur l'itinéraire EV4", "dans le cadre du programme PEGASE" is a framing: a common noun and
 # its name (a capitalised word, an acronym, a code)
 _NAMED_ALONG = re.compile(
-    r"\b(?:sur|dans|le\s+long\s+(?:de|du|des))\s+(?:les|le|la|l['’])\s*"
-    r"(?P<what>[^\W\d_][\wéèêàâç-]+(?:\s+[a-zéèêàâç][\wéèêàâç-]+)?"
-    r"(?:\s+(?:(?-i:[A-ZÉ][\w-]*)|\d+))+)"
+    r"\b(?:(?:sur|dans|le\s+long\s+de)\s+(?:(?:les|le|la)\s+|l['’]\s*)|le\s+long\s+(?:du|des)\s+)"
+    r"(?!(?:période|année|saison|semaine|mois|journée|territoire|département|cadre)\b)"
+    r"(?P<what>[^\W\d_][\wéèêàâç-]+"
+    r"(?:\s+(?!(?:en|du|de|des|au|aux|à|et|sur|dans)\b)[a-zéèêàâç][\wéèêàâç-]+)?"
+    # a name: a capitalised word, an acronym, a code ("EV4", "V30", "RD 917"), no year
+    r"(?:\s+(?:(?-i:[A-ZÉ][\w-]*)|(?!(?:19|20)\d\d\b)\d+))+)"
 )
 
 
@@ -2124,6 +2139,9 @@ def _out_of_fronted(text: str, figure: _Read, previous: _Read, between: str, aft
         or not previous.label
         or figure.unit != previous.unit
         or figure.unit in {"pct", "pct_change"}
+        or figure.value > previous.value  # "Sur 2 sites, 450 ...": no part of them
+        or lemma((previous.label.split() or [""])[-1].lower()) in _TIME_NOUNS
+        or lemma((previous.label.split() or [""])[0].lower()) in _TIME_NOUNS
         or not _ONE_CLAUSE_BEFORE.fullmatch(between.replace("*", " "))
     ):
         return ""
@@ -2137,13 +2155,20 @@ def _out_of_fronted(text: str, figure: _Read, previous: _Read, between: str, aft
     verb, what = acted["verb"], " ".join(acted["what"].split()[:_DESCRIPTION_WORDS])
     what = " ".join(_without_trailing(what.split()))
     if acted["participle"]:  # "450 ont trouvé un emploi"
+        if not is_participle(acted["participle"]):
+            return ""  # "450 ont plus de 60 ans": no act
         return f"{whole} ayant {acted['participle']} {what}".strip()
     base = lemma(verb)
     if not is_verb(verb) or not base.endswith("er"):
         return ""
-    return f"{whole} {base[:-2]}ant {what}".strip()  # "concernent" → "concernant"
+    stem = base[:-2]  # "concernent" → "concernant", "logent" → "logeant", "commencent"
+    stem = stem + "e" if stem.endswith("g") else stem[:-1] + "ç" if stem.endswith("c") else stem
+    return f"{whole} {stem}ant {what}".strip()
 
 
+# the whole "Sur" opens with that is a stretch of time, no whole: "Sur les 12 derniers mois"
+_TIME_NOUNS = frozenset({"an", "année", "mois", "semaine", "jour", "journée", "trimestre",
+                         "semestre", "heure", "décennie", "période", "saison"})  # fmt: skip
 # a sentence or clause that opens on its whole: "Sur 860 personnes", "sur un total de 337 M€"
 _OUT_OF_OPENS = re.compile(
     r"(?:^|[.;:!?]\s+|^[\s\-–◆•]+)sur\s+(?:un\s+total\s+de\s+|les\s+)?$", re.IGNORECASE
@@ -3112,10 +3137,11 @@ _RELATIVE_TO = re.compile(
     r"|lequel|lesquel(?:le)?s)|(?P<subject>qui)\s+(?:couvre|couvrent|représente|représentent"
     r"|totalise|totalisent|mesure|mesurent|s['’]étend(?:ent)?\s+sur|s['’]élève(?:nt)?\s+à"
     # "équipements de la route, qui ont mobilisé 4,32 M€": what was spent on them
-    rf"|(?:ont|a)\s+(?:(?P<spent>{SPENT_VERBS})|coûté|nécessité|absorbé)))"
+    rf"|(?P<acted>(?:ont|a)\s+(?:(?P<spent>{SPENT_VERBS})|coûté|nécessité|absorbé))))"
     r"\s*$",
     re.IGNORECASE,
 )
+_OF_A_NOUN = re.compile(r"\s*(?:de|d['’])\s*[a-zéèêàâç]", re.IGNORECASE)
 _ANTECEDENT_ADVERB = re.compile(
     r"\s+(?:toujours|encore|déjà|désormais|actuellement|notamment|aujourd['’]hui)\b.*$",
     re.IGNORECASE,
@@ -3132,8 +3158,9 @@ def _of_the_antecedent(text: str, q: Quantity, unit: str) -> str:
     pôle multimodal"; "des opérations d'aménagement foncier ..., qui couvrent quelque 23 300
     hectares" → "surface : opérations d'aménagement foncier"; "" for another figure."""
     relative = _RELATIVE_TO.search(text[: q.start])
-    if relative is None:
-        return ""
+    acted = relative is not None and relative["acted"] is not None
+    if relative is None or (acted and (unit != "EUR" or _OF_A_NOUN.match(text, q.end))):
+        return ""  # "les chantiers, qui ont nécessité 12 km de déviation": its own noun
     pieces = re.split(r",\s+", text[: relative.start()])
     while len(pieces) > 1 and _RELATIVE_OPENS.match(pieces[-1]):
         pieces.pop()  # "..., dont l'intercommunalité assure ... et auxquels": the same noun's
@@ -4869,9 +4896,14 @@ def _of_block(figures: list[_Read], topic: str | None) -> None:
     for figure in figures:
         words = _QUOTED.sub("", figure.label).split()  # "Bacs « potager » ajoutés": two
         short = 0 < len(words) <= _SHORT_LABEL and not _HAS_CONTEXT.search(figure.label)
+        # a longer label pointing back, or a kind and a bare noun, takes a topic with a name
+        # of its own ("salle multi-activités de Beaudricourt"), not a block's heading
+        # ("dispositifs spécifiques et des appels à projets")
+        pointing = (_bare_kind(figure.label) or _points_back(figure)) and names_something(topic)
         if (
             figure.part_of is None
-            and (short or _bare_kind(figure.label) or _points_back(figure))
+            and words
+            and (short or pointing)
             and "(" not in figure.label
             and lemma(words[0]) not in _POPULATION  # "Cette commune rurale de 87 habitants"
             and not set(lemmas(figure.label)) <= named  # "Opérations majeures" again
@@ -5365,8 +5397,9 @@ def _same_quantity(label: str, other: str, *, generated: bool) -> bool:
 
 
 def _codes_in(label: str) -> set[str]:
-    """The codes a label names, letters and digits ("EV4", "RD 917" is "917")."""
-    return {w.lower() for w in re.findall(r"\w*\d\w*", label)}
+    """The codes a label names, letters and digits ("EV4"; "RD 917" and "RD917" are one)."""
+    joined = re.sub(r"\b([A-Z]{1,4})\s+(?=\d)", r"\1", label)
+    return {w.lower() for w in re.findall(r"\w*\d\w*", joined)}
 
 
 def distinct_labels(figures: list[_Read]) -> None:

@@ -96,6 +96,7 @@ _CARDINALS = {
 # a number written in words, however long ("quarante-cinq", "trois cents", "vingt et un"):
 # its value is text2num's; the words are the cardinals above and what composes them
 _FIRST_WORDS = "|".join(sorted({*_CARDINALS, "cents", "vingts", "mille"}, key=len, reverse=True))
+NUMBER_WORDS = _FIRST_WORDS  # the words a number in words is made of ("vingt", "huit", "cents")
 # a scale word joins the words before it ("sept millions quatre cent mille euros"), never
 # opens a number; "deux millions d'euros", "un million de repas" keep it as their scale
 _COMPOUND_WORDS = "|".join(

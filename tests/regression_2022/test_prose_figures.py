@@ -255,7 +255,7 @@ def statements(document, indicators, entities) -> pd.DataFrame:
                 "period": f.period.kind if f.period else "year",
                 "period_start": str(f.period.start) if f.period else "",
                 "period_end": str(f.period.end) if f.period else "",
-                "part_of": f.part_of,
+                "part_of": f.part_of, "entity": f.entity_code,
             }
             for f in result.figures
         ]
@@ -5582,3 +5582,57 @@ def test_a_bare_count_takes_what_its_paragraph_says_was_launched(statements, ind
         entities,
     )
     assert "atelier" not in got[(2, "14")][1] and "club" not in got[(2, "14")][1]
+
+
+def test_wordings_of_the_thirty_seventh_copy(indicators, entities) -> None:
+    """tests/data/reworded-37's wordings the extractor lost or mislabelled unseen: a colon
+    list of bare counts that add up to the count before; "parmi lesquelles 970 en pédiatrie,
+    quatre cents en urgence"; "Avec 4,2 M€, le contournement ... s'est poursuivi"; "202 500 €,
+    c'est la subvention apportée à ..."; an aside on a participle before "pour un montant
+    de"; and the look-alikes those rules must leave alone."""
+    got = _extract_lines(
+        [
+            "Vingt-trois équipes se sont relayées sur les 24 ateliers de cette action : 12"
+            " sportifs et 12 dédiés à la sensibilisation à la santé sexuelle.",
+            "Près de 5 900 consultations de médecine générale, parmi lesquelles 970 en"
+            " pédiatrie, quatre cents en urgence et 235 visites à domicile : les centres ont"
+            " répondu.",
+            "- ◆ Avec 4,2 M€, le contournement de Courrières (RD 919) s'est poursuivi :"
+            " réalisation du giratoire.",
+            "Avec 3 M€, le Département a financé 12 projets.",
+            "- ◆ *FARDA Equipement Structurant (ES)* : 202 500 €, c'est la subvention apportée à"
+            " la construction d'un tiers-lieu numérique",
+            "L'appel à projets a permis de soutenir six projets, portés par les collectivités"
+            " membres du Comité du Détroit, pour un montant de 16 940 €",
+            "Le service compte 30 agents : 12 à Arras et 10 à Lens.",
+            "Sur 2 sites, 450 ont été accueillis. Sur 500 familles, 120 logent dans le parc"
+            " social.",
+        ],
+        indicators,
+        entities,
+    )
+    label = {key: value[1] for key, value in got.items()}
+    assert got[(2, "12")][0].part_of == got[(2, "24")][0].indicator_code
+    assert label[(2, "12")].endswith(": dédiés à la sensibilisation à la santé sexuelle") or (
+        label[(2, "12")].endswith(": sportifs")
+    )
+    assert "Vingt" not in label[(2, "12")]
+    assert label[(3, "970")] == "Consultations de médecine générale (pédiatrie)"
+    assert label[(3, "quatre cents")] == "Consultations de médecine générale : urgence"
+    assert label[(4, "4,2 M€")] == "Montant : contournement de Courrières"
+    assert (5, "3 M€") not in label or "Département" not in label[(5, "3 M€")]
+    assert label[(6, "202 500 €")].startswith("Subvention apportée à la construction")
+    assert "collectivités" not in label[(7, "16 940 €")]
+    assert label[(8, "10")] == "Agents à Lens"  # no full stop in a label
+    assert (9, "450") not in label  # 450 of 2 sites is no part of them
+    assert label[(9, "120")] == "Familles logeant dans le parc social"
+
+
+def test_a_commune_a_territory_page_names_by_its_short_name(statements) -> None:
+    """L3843, on the Boulonnais' page: "La commune de La Capelle ... (subvention de 11 850 €
+    pour 16 750 € de travaux)" is Capelle-lès-Boulogne's (the golden file's and two
+    readers'); the paragraph's next sentence, about Samer's restaurant, is not."""
+    rows = statements[statements.line == 3843].set_index("value")
+    assert rows.loc[11850, "entity"] == "62908"
+    assert rows.loc[16750, "entity"] == "62908"
+    assert rows.loc[98400, "entity"] != "62908"

@@ -340,8 +340,9 @@ def test_counts_on_two_days_stay_two_facts_whatever_the_year_between() -> None:
 
 def test_a_paragraph_titled_by_an_act_names_what_its_bare_labels_are_of() -> None:
     """A paragraph that opens on a verbless title naming an act and its object gives that
-    object to its bare labels, and to the block's next paragraphs as a title line would; a
-    paragraph that opens on a short sentence with a verb gives nothing; a length on a named
+    object to its own paragraph's bare labels, not to the next paragraph's; a paragraph that
+    opens on a short sentence with a verb, a figure or a trend ("Diminution des délais")
+    gives nothing; a length on a named
     route takes the route, not another route's length of the same value."""
     from pipelines.extract.block_titles import title_sentence
 
@@ -351,6 +352,9 @@ def test_a_paragraph_titled_by_an_act_names_what_its_bare_labels_are_of() -> Non
     assert title_sentence("Mise en œuvre du Plan Vélo. En 2023, 12 km ...") == "Plan Vélo"
     assert title_sentence("Le gymnase a été agrandi. Les 240 licenciés ...") == ""
     assert title_sentence("Extension du gymnase Léo Lagrange") == ""  # no sentence after it
+    assert title_sentence("Création de 12 places en crèche. Les familles ...") == ""
+    assert title_sentence("Diminution des délais de traitement. 2 300 dossiers ...") == ""
+    assert title_sentence("Rénovation de la salle St. Exupéry. Les 40 ...") == ""
     extraction = extract(
         "\n".join(
             [
@@ -367,7 +371,58 @@ def test_a_paragraph_titled_by_an_act_names_what_its_bare_labels_are_of() -> Non
     labels = {g.indicator_code: g.indicator_label for g in extraction.generated_indicators}
     got = {f.source_span: labels.get(f.indicator_code, "") for f in extraction.figures}
     assert got["240"] == "Licenciés accueillis (gymnase Léo Lagrange)"
-    # the paragraph after it is of the same block, as under a title line of its own
-    assert got["60"] == "Enfants encadrés (gymnase Léo Lagrange)"
+    # the title is its own paragraph's: the next paragraph may be about anything else
+    assert "Léo Lagrange" not in got["60"]
     lengths = [labels[f.indicator_code] for f in extraction.figures if f.source_span == "2,4 km"]
     assert lengths == ["Longueur : piste cyclable (Véloroute V30)", "Longueur : EV7"]
+
+
+def test_look_alikes_a_review_of_the_label_rules_found() -> None:
+    """A reader's counter-examples to this change's rules, each with what it must give: no
+    word cut by an article, no crash on a quoted label, a vote's word far from its amount
+    dates nothing, no antecedent for a measure, no heading taken for an establishment, no
+    time taken for a route or a place, a subtitle listing two bodies titles nothing, a
+    launch followed by another subject gives nothing."""
+
+    def read(*lines: str) -> dict[tuple[int | None, str], tuple[str, object]]:
+        extraction = extract("\n".join(lines))
+        labels = {g.indicator_code: g.indicator_label for g in extraction.generated_indicators}
+        return {
+            (f.location.line, f.source_span): (labels.get(f.indicator_code, ""), f.period)
+            for f in extraction.figures
+        }
+
+    figures = read(
+        "Les chiffres clés de l'insertion :",
+        "- ◆ 40 % sont demandeurs d'emploi",
+        "- ◆ 12 sont lauréats du concours",
+    )
+    assert figures[(3, "40 %")][0] == "Demandeurs d'emploi"
+    assert figures[(4, "12")][0].startswith("Lauréats")
+    got = read(
+        "Le Plan Vélo du Département",
+        "- ◆ « Journées du chantier » : 12",
+        "Les collèges Jean Jaurès et Pasteur ont bénéficié d'une rénovation (80 000 €).",
+        "Investissement - Construction du collège de Liévin : 12 M€.",
+        "Ainsi, 45 ateliers ont eu lieu dans leur Maison France Services.",
+        "Au total, 15 km de voies ont été créés sur la période 2019-2022.",
+        "- ◆ les chantiers routiers, qui ont nécessité 12 km de déviation",
+        "La fin de la contractualisation précédente (2019-2022) :",
+        "Le programme voté à l'unanimité a permis de financer 3 M€ de travaux en 2022.",
+        "Nos partenaires : la CAF du Pas-de-Calais et la MSA :",
+        "Au total, 45 jeunes ont été accompagnés.",
+        "Une consultation citoyenne a été lancée en 2021. Le nouveau schéma a été adopté en"
+        " juin. 12 actions sont prévues.",
+        "Au total, 1 200 contrats ont été signés sur l'année.",
+    )
+    assert (3, "12") in got  # the quoted label no longer stops the line
+    assert "s collèges" not in got[(4, "80 000 €")][0].replace("les collèges", "")
+    assert "Investissement)" not in got[(5, "12 M€")][0]
+    assert "(ur " not in got[(6, "45")][0]
+    assert "période" not in got[(7, "15 km")][0]
+    assert got[(8, "12 km")][0].startswith("Longueur : déviation")
+    period = got[(10, "3 M€")][1]
+    assert period is None or getattr(period, "kind", "") == "year"
+    assert "CAF" not in got[(12, "45")][0]
+    assert "consultation" not in got[(13, "12")][0]
+    assert "année" not in got[(14, "1 200")][0]
