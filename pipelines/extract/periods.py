@@ -689,13 +689,14 @@ def _target(text: str, start: int, end: int, report_year: int) -> Period:
     opens = max(text.rfind(". ", 0, start), text.rfind("? ", 0, start), -1) + 1
     closes = _SENTENCE_CLOSE.search(text, end)
     sentence = text[opens : closes.end() if closes else len(text)]
-    if _OVER_THE_YEAR.search(sentence):
+    if _OVER_THE_YEAR.search(sentence) and not _A_YEAR_SAID.search(sentence):
         return Period("forecast", date(report_year, 1, 1), date(report_year, 12, 31))
     return Period("forecast", None, None)
 
 
 # a target said of the year it is set for: "en moyenne sur l'année", "cette année"
-_OVER_THE_YEAR = re.compile(r"\bsur\s+l['’]année\b|\bcette\s+année\b|\bannuel(?:le)?\b", _I)
+_OVER_THE_YEAR = re.compile(r"\bsur\s+l['’]année\b|\bcette\s+année\b|\bannuel(?:le)?s?\b", _I)
+_A_YEAR_SAID = re.compile(r"\b(?:19|20)\d\d\b")  # "d'ici 2026", "sur l'année 2023": its own
 _SENTENCE_CLOSE = re.compile(r"[.;!?](?:\s|$)")
 
 

@@ -85,7 +85,7 @@ LEADING_ARTICLE = re.compile(
 # or a noun without article ("40 % sont demandeurs d'emploi"); not "sont de moins de 25 ans"
 COPULA = re.compile(
     r"^(?:sont|est|étaient|était|restent|reste)\s+(?:(?:des|les|une?|la|le)\s+|l['’]\s*)?"
-    r"(?=(?!(?:de|du|des|à|au|aux|en|plus|moins)\b|d['’])[^\W\d_])",
+    r"(?=(?!(?:de|du|des|à|au|aux|en|plus|moins|sans|sur|pour)\b|d['’])[^\W\d_])",
     re.IGNORECASE,
 )
 # "le nombre d'abonnés": what is counted is "abonnés"
@@ -334,7 +334,9 @@ _DONE_WHERE = re.compile(
     r"(?P<also>\s+et\s+[a-zéèêàâç]+(?:é|ée|és|ées|i|ie|is|ies))?"
     r"(?:\s+chaque\s+(?:année|an|mois|semaine|jour))?"
     r"\s+(?P<where>(?:dans|sur)\s+(?:(?:les|le|la)\s+|l['’]\s*)"
-    r"(?!(?:année|période|saison|semaine|mois|journée|an)\b)[a-zéèêàâç][\wéèêàâç’'-]*"
+    r"(?!(?:année|période|saison|semaine|mois|journée|an|trimestre|semestre|exercice"
+    r"|prochaine?s?|foulée|meilleure?s?|cadre"
+    r"|limite|mesure|temps|délais?)\b)[a-zéèêàâç][\wéèêàâç’'-]*"
     r"(?:\s+(?!(?:et|ou|pour|afin|qui|que|dont|avec|par|de|du|des|en|à|au|aux)\b)"
     r"[a-zéèêàâç][\wéèêàâç’'-]*){0,2})(?=\s*(?:[,.;:!?()]|$))",
     re.IGNORECASE,

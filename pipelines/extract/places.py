@@ -68,6 +68,13 @@ def _short_names(places: tuple[Entity, ...]) -> dict[str, set[str]]:
     }
 
 
+def _names_of(name: str) -> set[str]:
+    """A commune's name and its name cut before "-lès-", "-sur-", "-sous-" ("Capelle" of
+    "Capelle-lès-Boulogne", not of "Capelle-Fermont"), compared without articles."""
+    cut = _NEAR.search(name)
+    return {normalise_name(name)} | ({normalise_name(name[: cut.start()])} if cut else set())
+
+
 class Gazetteer:
     """The communes of one département, found in a line by their names; the names of other
     things that hold a commune's name (the département, its offices and territories, the
@@ -159,18 +166,13 @@ class Gazetteer:
         return {self._place(m["name"]).code for m in self._mention.finditer(text)}
 
     def started_in(self, name: str, territory: str) -> Entity | None:
-        """The one commune of the territory whose name is `name` or opens with it, the way
-        the report shortens it on the territory's page ("la commune de La Capelle" on the
-        Boulonnais' page: Capelle-lès-Boulogne; the official list writes no article); None
-        for none or several."""
+        """The one commune of the territory whose name is `name`, or opens with it before
+        "-lès-", "-sur-", "-sous-", the way the report shortens it on the territory's page
+        ("la commune de La Capelle" on the Boulonnais' page: Capelle-lès-Boulogne, the
+        official list writing no article); None for none or several."""
         key = normalise_name(name)
         codes = self.territories.get(territory, frozenset())
-        found = [
-            p
-            for p in self.places
-            if p.code in codes
-            and ((full := normalise_name(p.name)) == key or full.startswith(f"{key} "))
-        ]
+        found = [p for p in self.places if p.code in codes and key in _names_of(p.name)]
         return found[0] if key and len(found) == 1 else None
 
     def named(self, clause: str) -> list[tuple[int, Entity]]:

@@ -130,7 +130,8 @@ _PLACE_BRACKETED = re.compile(
 )
 _BARE_BRACKET = re.compile(r"[\s*]*\)")
 _PLACE_AFTER = re.compile(
-    r"^\s*(?:à|au|en)\s+(?P<place>[A-ZÉÈ][^,;)(]{1,40}?)(?=\s+et\b|\s*[,;)(]|[.!?]?\s*$|[.!?]\s)"
+    r"^\s*(?:à|au|en)\s+(?P<place>[A-ZÉÈ][^,;)(]{1,40}?)"
+    r"(?=\s+et\b|\s*[,;)(]|[.!?]?\s*$|(?<!\bSt)(?<!\bSte)[.!?]\s)"
 )
 # where a share of the figure before lies: "dont la moitié sur le territoire du Boulonnais"
 _WHERE_PART = re.compile(
@@ -258,8 +259,8 @@ def extract_prose(
             or boxes.get(line.location.order)
             or _office(f.label, offices)
             or _place(text, f, figures, places)
-            or _commune_said_short(text, f, places, territory_of.get(page_entity.code, ""))
             or _epci(text, f, figures, places)
+            or _commune_said_short(text, f, places, territory_of.get(page_entity.code, ""))
             or titled.get(line.location.order)
             or _page_or_everywhere(text, f.quantity, page_entity, entities.department)
             for f in figures
@@ -452,8 +453,15 @@ def _work_of_the_named(text: str, figure: _Read) -> str:
     if names is None:
         return label
     fields = [f.strip() for f in _DASHED.split(names["names"].rstrip(" -–")) if f.strip()]
-    if len(fields) == 1 and " " not in fields[0] and is_french_word(fields[0].lower()):
-        return label  # "Investissement - Construction du collège ...": a heading, no name
+    named = [
+        f
+        for f in fields
+        if not LEADING_ARTICLE.match(f)  # "Le Département - Réhabilitation ..."
+        and not _THE_DEPARTEMENT.search(f)
+        and any(not is_french_word(w.lower()) for w in re.split(r"[\s-]+", f) if w)
+    ]
+    if not named or len(named) < len(fields):
+        return label  # "Investissement Collèges - Construction ...": a heading, no name
     return f"{label} ({', '.join(reversed(fields))})" if fields else label
 
 
@@ -1279,6 +1287,10 @@ def _colon_parts(text: str, figures: list[_Read]) -> None:
             or whole.unit != "count"
             or text.rfind(". ", whole.quantity.end, colon.start()) >= 0
             or any(f.unit != "count" or f.part_of is not None for f in listed)
+            # bare parts only: "12 sportifs et 12 dédiés à ...", not "12 enfants et 12
+            # parents y ont participé" nor "10 agents ont suivi 10 formations"
+            or any(len(f.label.split()) > _BARE_LABEL for f in listed)
+            or FINITE_AUXILIARY.search(text, colon.end(), stop)
             or abs(sum(f.value for f in listed) - whole.value) > 1e-9
         ):
             continue
@@ -1412,10 +1424,15 @@ def _with_context(text: str, figure: _Read, until: int) -> str:
     words = label.split()
     # "porteurs de projets ayant participé aux ateliers": what they did, not what for
     done = words.index("ayant") if "ayant" in words else len(words)
-    if not words or ":" in label or "(" in label or done > _NAMED_LABEL:
+    # "Montant : projets": a kind of figure and a vague noun, given context as a bare noun
+    # (not "Montant apporté : contractualisation": it says what it is of)
+    kind_only = _bare_kind(label) and lemma(label.split(" : ", 1)[1].split()[0]) in VAGUE_NOUNS
+    if not words or (":" in label and not kind_only) or "(" in label or done > _NAMED_LABEL:
         return label
-    short = len(words) <= _SHORT_LABEL and (
-        len(words) <= _BARE_LABEL or lemma(words[0]) in VAGUE_NOUNS
+    if kind_only:
+        words = label.split(" : ", 1)[1].split()  # what the context must not repeat
+    short = kind_only or (
+        len(words) <= _SHORT_LABEL and (len(words) <= _BARE_LABEL or lemma(words[0]) in VAGUE_NOUNS)
     )
     # "Créneaux horaires journaliers programmés": no complement says what they are of;
     # "Médecins de la PMI mobilisés": what for, the participle does not say
@@ -1487,7 +1504,8 @@ def _named_along(text: str, end: int, stop: int) -> str:
 # its name (a capitalised word, an acronym, a code)
 _NAMED_ALONG = re.compile(
     r"\b(?:(?:sur|dans|le\s+long\s+de)\s+(?:(?:les|le|la)\s+|l['’]\s*)|le\s+long\s+(?:du|des)\s+)"
-    r"(?!(?:période|année|saison|semaine|mois|journée|territoire|département|cadre)\b)"
+    r"(?!(?:période|année|saison|semaine|mois|journée|trimestre|semestre|exercice|session|édition"
+    r"|territoire|département|cadre)\b)"
     r"(?P<what>[^\W\d_][\wéèêàâç-]+"
     r"(?:\s+(?!(?:en|du|de|des|au|aux|à|et|sur|dans)\b)[a-zéèêàâç][\wéèêàâç-]+)?"
     # a name: a capitalised word, an acronym, a code ("EV4", "V30", "RD 917"), no year
@@ -2050,8 +2068,10 @@ _RATE = re.compile(r"(?:taux|part|proportion|pourcentage)\b", re.IGNORECASE)
 _APART = re.compile(
     r"\s*(?:(?:au\s+titre|relevant|relevaient|relèvent|issue?s?|bénéficiant)"
     r"\s+(?:de\s+la|du|des|de\s+l['’]|de|d['’])|"
-    r"(?:pour|dans|concernant)\s+(?:la|le|les|l['’]|des|du|une?)|sous\s+(?:la\s+)?forme\s+(?:de|d['’])"
-    r"|en(?=\s+[a-zéèêàâç]{4,}\b))\s*",  # "970 en pédiatrie"
+    r"(?:pour|dans|concernant)\s+(?:la|le|les|l['’]|des|du)|sous\s+(?:la\s+)?forme\s+(?:de|d['’])"
+    # "970 en pédiatrie" (not "400 en janvier", "300 en cours", "en ligne": a time, a state)
+    rf"|en(?=\s+(?!(?:{MONTH}|cours|attente|ligne|moyenne|outre|effet|particulier|partie|total"
+    r"|tout|plus|moins|fin|début)\b)[a-zéèêàâç]{4,}\b))\s*",
     re.IGNORECASE,
 )
 
@@ -2802,6 +2822,8 @@ def _noun_phrase(
         or (_of_the_height(text, q) if unit == "EUR" else "")
         or (_supported_at(text, q) if unit == "EUR" else "")
         or (_fronted_amount(text, q) if unit == "EUR" else "")
+        or (_subject_of_both(text, q) if unit == "count" else "")
+        or (_what_they_form(text, q) if unit == "count" else "")
         or _named_outright(text, q, unit, clause_start, parse)
         or _days_spent(text, q, unit)
         or _said_by_en(text, q, unit, clause_start)
@@ -3031,6 +3053,41 @@ _SUPPORT_OF = {
 }  # fmt: skip
 
 
+def _subject_of_both(text: str, q: Quantity) -> str:
+    """The subject two verbs share when the second comes to the figure: "les bilans ont
+    progressé de 40 % par rapport à 2021 et s'établissent à 108" → "bilans"; "" else."""
+    opens = max(
+        text.rfind(". ", 0, q.start), text.rfind(": ", 0, q.start), text.rfind(", ", 0, q.start)
+    )
+    shared = _BOTH_VERBS.search(text[opens + 1 if opens >= 0 else 0 : q.start])
+    what = opening_phrase(shared["subject"]) if shared is not None else ""
+    return what if is_noun_phrase(what) and not _THE_DEPARTEMENT.fullmatch(what) else ""
+
+
+# "<subject> ont progressé de 40 % par rapport à 2021 et s'établissent à": the second verb
+# says what the figure is
+_BOTH_VERBS = re.compile(
+    r"^\s*(?:(?:les|le|la)\s+|l['’]\s*)(?P<subject>[^,;:.()\d]{2,60}?)\s+(?:ont|a|sont|est)\s+"
+    r"[^\W\d_]+(?:é|ée|és|ées|i|is|u|us)\b[^;:.]*\set\s+(?:s['’]établi(?:ssen)?t|atteign(?:ent)"
+    r"|atteint|s['’]él[eè]ve(?:nt)?|se\s+monte(?:nt)?|s['’]élève(?:nt)?)(?:\s+à)?[\s*]*$",
+    re.IGNORECASE,
+)
+
+
+def _what_they_form(text: str, q: Quantity) -> str:
+    """What a count of people forms: "Ce sont vingt-sept personnes qui forment l'effectif" →
+    "effectif"; "" for another figure."""
+    formed = _FORMS.match(text, q.end)
+    return formed["what"] if formed is not None else ""
+
+
+_FORMS = re.compile(
+    r"[\s*]*(?:personnes|agents|salariés|membres)?[\s*]*\s+(?:qui\s+)?(?:forment|composent"
+    r"|constituent)\s+(?:(?:le|la|les)\s+|l['’]\s*)(?P<what>effectifs?|équipes?|personnel)\b",
+    re.IGNORECASE,
+)
+
+
 def _fronted_amount(text: str, q: Quantity) -> str:
     """An amount a sentence opens with "Avec", then what it went to as the subject: "Avec
     4,2 M€, le contournement de Courrières (RD 919) s'est poursuivi" → "montant :
@@ -3051,7 +3108,7 @@ _WITH_OPENS = re.compile(r"(?:^|[.;:!?]\s+)\s*avec\s+(?:près\s+de\s+|plus\s+de\
 _SUBJECT_AFTER = re.compile(
     r"[\s*]*,\s*(?:le|la|les|l['’])\s*(?P<what>[^,;:.()]{3,80}?)(?:\s*\([^()]*\))?\s+"
     # what went on or was done with it (not "le Département a financé ...": who paid)
-    r"(?:s['’]est|se\s+sont|a\s+été|ont\s+été|est|sont)\s",
+    r"(?:s['’]est|se\s+sont|a\s+été|ont\s+été)\s",
     re.IGNORECASE,
 )
 
@@ -3730,9 +3787,6 @@ def _subject_before(before: str, *, relative: bool = False) -> str:
     subject."""
     before = _ASIDE_BEFORE_VERB.sub("", before)
     clause = re.sub(r"\([^)]*\)", " ", LIST_MARKERS.sub("", before))
-    if (shared := _SHARED_SUBJECT.search(clause)) is not None and not relative:
-        # "les bilans ont progressé de 40 % ... et s'établissent à": the first verb's subject
-        return _subject_before(clause[: shared.start()])
     subject = _PIECES.split(clause)[-1]
     subject = _NEW_CLAUSE.split(subject)[-1]  # "... 300 familles et le coût atteint"
     words = LEADING_ARTICLE.sub("", _CONNECTOR.sub("", subject).strip()).split()
@@ -3747,14 +3801,6 @@ def _subject_before(before: str, *, relative: bool = False) -> str:
     if _NOT_A_TOPIC.match(subject):
         return ""  # "par rapport à 2021 et s'établissent à": a complement, no subject
     return subject if is_noun_phrase(subject) and words[0][:1].islower() else ""
-
-
-# a verb that shares the subject of the one before: "<subject> ont progressé de 40 % par
-# rapport à 2021 et" (the second verb follows)
-_SHARED_SUBJECT = re.compile(
-    r"\s(?:ont|a|sont|est)\s+(?:été\s+)?[^\W\d_]+(?:é|ée|és|ées|i|is|u|us)\b[^,;:.]*\set\s*$",
-    re.IGNORECASE,
-)
 
 
 def _received(before: str, unit: str) -> str:
@@ -5179,8 +5225,12 @@ def _commune_said_short(
     pour 16 750 € de travaux)" on the Boulonnais' page: Capelle-lès-Boulogne), when it is
     the one commune of the territory whose name opens so; None elsewhere, and for a count
     of communes."""
-    opens = text.rfind(". ", 0, figure.quantity.start) + 1  # within its own sentence
-    said = _COMMUNE_NAMED.search(text, opens, figure.quantity.start) if territory else None
+    # the subject its own clause opens on (not "Comme la commune de ...", "; Wimille a ...")
+    opens = max(
+        text.rfind(". ", 0, figure.quantity.start), text.rfind(";", 0, figure.quantity.start)
+    )
+    clause = LIST_MARKERS.sub("", text[opens + 1 : figure.quantity.start]).lstrip(" *")
+    said = _COMMUNE_NAMED.match(clause) if territory else None
     if said is None or lemma((figure.label.split() or [""])[0]) in _AREA_NOUNS:
         return None
     return places.started_in(said["name"], territory)
@@ -5188,7 +5238,7 @@ def _commune_said_short(
 
 # "la commune de La Capelle": the name after it, its article included
 _COMMUNE_NAMED = re.compile(
-    r"\b(?i:la|cette)\s+commune\s+(?:de\s+|d['’]\s*)"
+    r"(?i:la|cette)\s+commune\s+(?:de\s+|d['’]\s*)"
     r"(?P<name>(?:(?:La|Le|Les)\s+|L['’]\s*)?[A-ZÉÈ][\w’'-]*(?:\s+[A-ZÉÈ][\w’'-]*)?)"
 )
 

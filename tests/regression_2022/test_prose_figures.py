@@ -3514,7 +3514,7 @@ def test_lines_of_the_twenty_second_copy(indicators, entities) -> None:
     )
     assert got[(2, "24,8 M€")][1].startswith("Montant : insertion")
     assert got[(3, "6,4 millions €")][1] == "Enveloppe : forfait d'externat (part personnel)"
-    assert got[(4, "2 880 000 €")][1] == "Montant : projet"
+    assert got[(4, "2 880 000 €")][1] == "Montant : projet (fonds d'innovation territoriale)"
     assert got[(5, "202 000 €")][1] == "Montant apporté : contractualisation"
     assert not any("€" in label for _, label in got.values())
     assert "renouveler" not in got.get((6, "deux millions d'euros"), (None, ""))[1]
@@ -5636,3 +5636,64 @@ def test_a_commune_a_territory_page_names_by_its_short_name(statements) -> None:
     assert rows.loc[11850, "entity"] == "62908"
     assert rows.loc[16750, "entity"] == "62908"
     assert rows.loc[98400, "entity"] != "62908"
+
+
+def test_a_second_verb_a_team_formed_and_a_bare_amount_in_its_programme(
+    statements, indicators, entities
+) -> None:
+    """More of tests/data/reworded-37's wordings: "les bilans ont progressé de 40 % ... et
+    s'établissent à 108" (the subject both verbs share; lost after the guard that keeps
+    "par rapport à 2021" from being a subject); "Ce sont vingt-sept personnes qui forment
+    l'effectif"; and, on the report, "Montant : projet" given the programme its sentence
+    names (L3843 "appel à projets", L4214 "fonds d'innovation territoriale"), not a kind
+    whose noun says what it is of ("Montant apporté : contractualisation")."""
+    got = _extract_lines(
+        [
+            "- ◆ Gestion de l'assainissement collectif : sous l'effet d'une hausse de 21 % du"
+            " nombre de stations en contrat, les bilans ont progressé de 40 % par rapport à"
+            " 2021 et s'établissent à 108.",
+            "Ce sont vingt-sept personnes qui forment l'effectif.",
+            "Le Département a progressé de 3 % et atteint 120.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "108")][1].startswith("Bilans")
+    assert got[(3, "vingt-sept")][1].startswith("Effectif")
+    assert "Département" not in got.get((4, "120"), (None, ""))[1]
+    rows = statements[(statements.line == 3843) & (statements.value == 98400)]
+    assert rows.label.iloc[0] == "Montant total : projets (appel à projets)"
+    rows = statements[(statements.line == 4214) & (statements.value == 2860000)]
+    assert rows.label.iloc[0] == "Montant total : projet (fonds d'innovation territoriale)"
+
+
+def test_a_commune_said_short_is_the_subject_of_the_figure_s_own_clause() -> None:
+    """A second reader's look-alikes on the Boulonnais' page: "la commune de La Capelle"
+    names Capelle-lès-Boulogne only for the figures of the clause it opens, not for a clause
+    after a semicolon, a comparison ("Comme la commune de ...") or a count of communes; and
+    never outside its territory."""
+    from pipelines.extract.places import gazetteer
+    from pipelines.extract.prose import _commune_said_short, _Read
+    from pipelines.read.numbers import find_quantities
+
+    places = gazetteer("62")
+
+    def commune(
+        text: str, span: str, territory: str = "boulonnais", label: str = "aide"
+    ) -> str | None:
+        q = next(q for q in find_quantities(text, cardinals=True) if q.text == span)
+        figure = _Read(q, q.unit, q.value or 0.0, label)
+        found = _commune_said_short(text, figure, places, territory)
+        return found.code if found is not None else None
+
+    capelle = (
+        "La commune de La Capelle a reçu une subvention de 11 850 € ; Wimille a obtenu 8 000 €."
+    )
+    assert commune(capelle, "11 850 €") == "62908"
+    assert commune(capelle, "8 000 €") is None
+    assert (
+        commune("Comme la commune de La Capelle, 114 communes ont reçu 4,8 M€.", "4,8 M€") is None
+    )
+    neighbours = "La commune de La Capelle compte 40 communes voisines."
+    assert commune(neighbours, "40", label="communes voisines") is None
+    assert commune("La commune de La Capelle a reçu 11 850 €.", "11 850 €", "arrageois") is None
