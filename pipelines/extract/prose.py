@@ -234,6 +234,7 @@ def extract_prose(
             figure.label = re.sub(r"\s+\)", ")", " ".join(figure.label.replace("*", " ").split()))
         distinct_labels(figures)
         _of_box_or_list(figures, focus.get(line.location.order), leads.get(line.location.order))
+        _of_the_count(text, figures)
         _of_block(figures, topics.get(line.location.order) or wide.get(line.location.order))
         for figure in figures:
             figure.label = _funding(_measured(figure.label, figure.unit), figure.unit)
@@ -4931,6 +4932,30 @@ def _of_box_or_list(figures: list[_Read], zoomed: str | None, lead: str | None) 
             and not _HAS_CONTEXT.search(figure.label)
         ):
             figure.label = f"{figure.label} ({lead})"
+
+
+def _of_the_count(text: str, figures: list[_Read]) -> None:
+    """An amount labelled by a kind and a bare noun takes the context of the count of that
+    noun in its sentence: "L'appel à projets ... a permis de soutenir six projets, ..., pour
+    un montant de 16 940 €" → "montant : projets (appel à projets ...)", as "Projets
+    soutenus (appel à projets ...)"."""
+    for figure in figures:
+        kind = _KIND_AND_WHAT.match(figure.label)
+        if kind is None or not _bare_kind(figure.label):
+            continue
+        noun = lemma(kind["what"].split()[0].lower())
+        opens = text.rfind(". ", 0, figure.quantity.start)
+        counts = [
+            other
+            for other in figures
+            if other is not figure
+            and other.unit == "count"
+            and other.quantity.start > opens
+            and _CONTEXT_OF.search(other.label)
+            and lemma((other.label.split() or [""])[0].lower()) == noun
+        ]
+        if len(counts) == 1 and (context := _CONTEXT_OF.search(counts[0].label)) is not None:
+            figure.label = f"{figure.label} ({context[1]})"
 
 
 def _of_block(figures: list[_Read], topic: str | None) -> None:

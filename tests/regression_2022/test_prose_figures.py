@@ -5199,7 +5199,7 @@ def test_lines_of_the_thirty_fourth_copy(indicators, entities) -> None:
         indicators,
         entities,
     )
-    assert got[(2, "96 200 €")][1] == "Montant total : projets"
+    assert got[(2, "96 200 €")][1] == "Montant total : projets (appel à projets)"
     assert got[(2, "huit")][1].startswith("Projets ayant vu le jour")
     assert got[(3, "10")][1] == "Structures aidées (écoles de musique ou conservatoires municipaux)"
     assert got[(4, "11 600 €")][1].endswith("(la commune de La Capelle)")
@@ -5697,3 +5697,24 @@ def test_a_commune_said_short_is_the_subject_of_the_figure_s_own_clause() -> Non
     neighbours = "La commune de La Capelle compte 40 communes voisines."
     assert commune(neighbours, "40", label="communes voisines") is None
     assert commune("La commune de La Capelle a reçu 11 850 €.", "11 850 €", "arrageois") is None
+
+
+def test_an_amount_of_the_counted_things_shares_their_context(indicators, entities) -> None:
+    """tests/data/reworded-37 L4232: the amount of the projects its sentence counts takes the
+    projects' programme; an amount with no such count in its sentence takes none of another
+    sentence's."""
+    got = _extract_lines(
+        [
+            "L'appel à projets initiatives transfrontalières locales a permis de soutenir six"
+            " projets, portés par les collectivités membres du Comité du Détroit, pour un"
+            " montant de 16 940 €",
+            "Le Fonds Alimentation Durable a soutenu 12 projets. Une autre aide a été versée"
+            " pour un montant de 8 000 €.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "16 940 €")][1] == (
+        "Montant : projets (appel à projets initiatives transfrontalières locales)"
+    )
+    assert "Alimentation" not in got[(3, "8 000 €")][1]
