@@ -689,14 +689,19 @@ def _target(text: str, start: int, end: int, report_year: int) -> Period:
     opens = max(text.rfind(". ", 0, start), text.rfind("? ", 0, start), -1) + 1
     closes = _SENTENCE_CLOSE.search(text, end)
     sentence = text[opens : closes.end() if closes else len(text)]
-    if _OVER_THE_YEAR.search(sentence) and not _A_YEAR_SAID.search(sentence):
+    # a year it is set for, written ("d'ici 2026", "sur l'année 2023"; not "contre 450 en
+    # 2021"), else the report year its words say ("en moyenne sur l'année")
+    ahead = [int(y) for y in _A_YEAR_SAID.findall(sentence) if int(y) >= report_year]
+    if ahead:
+        return Period("forecast", None, date(max(ahead), 12, 31))
+    if _OVER_THE_YEAR.search(sentence):
         return Period("forecast", date(report_year, 1, 1), date(report_year, 12, 31))
     return Period("forecast", None, None)
 
 
 # a target said of the year it is set for: "en moyenne sur l'année", "cette année"
 _OVER_THE_YEAR = re.compile(r"\bsur\s+l['’]année\b|\bcette\s+année\b|\bannuel(?:le)?s?\b", _I)
-_A_YEAR_SAID = re.compile(r"\b(?:19|20)\d\d\b")  # "d'ici 2026", "sur l'année 2023": its own
+_A_YEAR_SAID = re.compile(r"\b((?:19|20)\d\d)\b")
 _SENTENCE_CLOSE = re.compile(r"[.;!?](?:\s|$)")
 
 

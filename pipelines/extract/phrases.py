@@ -334,7 +334,7 @@ _DONE_WHERE = re.compile(
     r"(?P<also>\s+et\s+[a-zéèêàâç]+(?:é|ée|és|ées|i|ie|is|ies))?"
     r"(?:\s+chaque\s+(?:année|an|mois|semaine|jour))?"
     r"\s+(?P<where>(?:dans|sur)\s+(?:(?:les|le|la)\s+|l['’]\s*)"
-    r"(?!(?:année|période|saison|semaine|mois|journée|an|trimestre|semestre|exercice"
+    r"(?!(?:(?:année|période|saison|semaine|mois|journée|an|trimestre|semestre|exercice)s?"
     r"|prochaine?s?|foulée|meilleure?s?|cadre"
     r"|limite|mesure|temps|délais?)\b)[a-zéèêàâç][\wéèêàâç’'-]*"
     r"(?:\s+(?!(?:et|ou|pour|afin|qui|que|dont|avec|par|de|du|des|en|à|au|aux)\b)"

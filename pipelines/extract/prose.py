@@ -260,8 +260,8 @@ def extract_prose(
             or boxes.get(line.location.order)
             or _office(f.label, offices)
             or _place(text, f, figures, places)
-            or _epci(text, f, figures, places)
             or _commune_said_short(text, f, places, territory_of.get(page_entity.code, ""))
+            or _epci(text, f, figures, places)
             or titled.get(line.location.order)
             or _page_or_everywhere(text, f.quantity, page_entity, entities.department)
             for f in figures
@@ -454,14 +454,10 @@ def _work_of_the_named(text: str, figure: _Read) -> str:
     if names is None:
         return label
     fields = [f.strip() for f in _DASHED.split(names["names"].rstrip(" -–")) if f.strip()]
-    named = [
-        f
-        for f in fields
-        if not LEADING_ARTICLE.match(f)  # "Le Département - Réhabilitation ..."
-        and not _THE_DEPARTEMENT.search(f)
-        and any(not is_french_word(w.lower()) for w in re.split(r"[\s-]+", f) if w)
-    ]
-    if not named or len(named) < len(fields):
+    if any(_THE_DEPARTEMENT.search(f) for f in fields):
+        return label  # "Le Département - Réhabilitation du gymnase"
+    common = [all(is_french_word(w.lower()) for w in re.split(r"[\s-]+", f) if w) for f in fields]
+    if len(fields) == 1 and common[0]:
         return label  # "Investissement Collèges - Construction ...": a heading, no name
     return f"{label} ({', '.join(reversed(fields))})" if fields else label
 
@@ -1432,14 +1428,7 @@ def _with_context(text: str, figure: _Read, until: int) -> str:
         return label
     if kind_only:
         words = label.split(" : ", 1)[1].split()  # what the context must not repeat
-    short = kind_only or (
-        len(words) <= _SHORT_LABEL and (len(words) <= _BARE_LABEL or lemma(words[0]) in VAGUE_NOUNS)
-    )
-    # "Créneaux horaires journaliers programmés": no complement says what they are of;
-    # "Médecins de la PMI mobilisés": what for, the participle does not say
-    own = _RATE_END.sub("", label).split()  # "échantillons par an": a rate, no complement
-    bare = not any(w.lower() in _COMPLEMENT_WORDS or w.lower()[:2] in _OF for w in own)
-    short = short or bare or (len(words) > 1 and is_participle(words[-1]))
+    short = kind_only or _short_or_bare(label, words)
     q = figure.quantity
     if len(words) <= _BARE_LABEL and (full := _named_in_full_before(text, label, q.start)):
         # "... guide d'évaluation / outils ... pour les deux guides"; "Cette manifestation
@@ -1457,13 +1446,13 @@ def _with_context(text: str, figure: _Read, until: int) -> str:
     if not is_noun_phrase(context):
         context = named = _named_before(text, q, sentence_start, stop, short)
     if short and not is_noun_phrase(context):
-        context = _holder(text, sentence_start, q.start)  # "Le compte Instagram réunit ..."
-    if short and not is_noun_phrase(context):
-        context = _named_along(text, q.end, stop)  # "... de voie douce sur l'itinéraire EV4"
+        # "Le compte Instagram réunit ...", "... de voie douce sur l'itinéraire EV4"
+        context = _holder(text, sentence_start, q.start) or _named_along(text, q.end, stop)
     if short and not is_noun_phrase(context) and (sentence_start > 0 or label == _ALTITUDE):
-        context = _paragraph_topic(text)  # "Le programme PEGASE, ... Ainsi, 39 enfants ..."
-    if short and not is_noun_phrase(context) and sentence_start > 0:
-        context = _launched_before(text, sentence_start)  # "un chantier ... a été lancé"
+        # "Le programme PEGASE, ... Ainsi, 39 enfants ...", "un chantier ... a été lancé"
+        context = _paragraph_topic(text) or (
+            _launched_before(text, sentence_start) if sentence_start else ""
+        )
     if short and not is_noun_phrase(context) and len(text[sentence_start : q.start].split()) <= 2:
         # "Des rencontres connectées ont été mises en place ... . 11 créneaux horaires
         # journaliers étaient programmés": what the sentence before set up
@@ -1481,15 +1470,35 @@ def _with_context(text: str, figure: _Read, until: int) -> str:
         context = _CONTEXT_END.split(context, maxsplit=1)[0]
         context = _whole_names(context, _FRAMING_WORDS)
         context = _without_dangling(text, context, 0)  # "démarche ... initiée" + "en 2022"
-    if (
-        not is_noun_phrase(context)
-        or _NOT_A_TOPIC.match(context)
-        or lemma(context.split()[0]) == lemma(words[0])
-        or set(lemmas(label)) <= set(lemmas(context))  # "Commissions thématiques" again
-        or (len(context.split()) < 2 and not context[:1].isupper())  # "(dispositif)"
-    ):
+    if kind_only and context.lower() not in text[sentence_start:stop].lower():
+        return label  # "Montant : projets" takes its own sentence's context only
+    if not _context_fits(context, label, words[0]):
         return label
     return _said_in_full(label, context) or f"{label} ({context})"
+
+
+def _short_or_bare(label: str, words: list[str]) -> bool:
+    """A label that says too little alone: a word or two, a vague noun and a word
+    ("Personnes accueillies"), no complement ("Créneaux horaires journaliers programmés"), or
+    a participle that does not say what for ("Médecins de la PMI mobilisés")."""
+    if len(words) <= _SHORT_LABEL and (len(words) <= _BARE_LABEL or lemma(words[0]) in VAGUE_NOUNS):
+        return True
+    own = _RATE_END.sub("", label).split()  # "échantillons par an": a rate, no complement
+    bare = not any(w.lower() in _COMPLEMENT_WORDS or w.lower()[:2] in _OF for w in own)
+    return bare or (len(words) > 1 and is_participle(words[-1]))
+
+
+def _context_fits(context: str, label: str, head: str) -> bool:
+    """A context says something the label does not: a noun phrase, not a preposition's
+    phrase, not the label's own noun again ("Commissions thématiques"), not a lone common
+    noun ("(dispositif)")."""
+    return not (
+        not is_noun_phrase(context)
+        or _NOT_A_TOPIC.match(context)
+        or lemma(context.split()[0]) == lemma(head)
+        or set(lemmas(label)) <= set(lemmas(context))
+        or (len(context.split()) < 2 and not context[:1].isupper())
+    )
 
 
 def _named_along(text: str, end: int, stop: int) -> str:
@@ -1506,7 +1515,7 @@ def _named_along(text: str, end: int, stop: int) -> str:
 _NAMED_ALONG = re.compile(
     r"\b(?:(?:sur|dans|le\s+long\s+de)\s+(?:(?:les|le|la)\s+|l['’]\s*)|le\s+long\s+(?:du|des)\s+)"
     r"(?!(?:période|année|saison|semaine|mois|journée|trimestre|semestre|exercice|session|édition"
-    r"|territoire|département|cadre)\b)"
+    r"|territoire|département|cadre)s?\b)"
     r"(?P<what>[^\W\d_][\wéèêàâç-]+"
     r"(?:\s+(?!(?:en|du|de|des|au|aux|à|et|sur|dans)\b)[a-zéèêàâç][\wéèêàâç-]+)?"
     # a name: a capitalised word, an acronym, a code ("EV4", "V30", "RD 917"), no year
@@ -2072,7 +2081,8 @@ _APART = re.compile(
     r"(?:pour|dans|concernant)\s+(?:la|le|les|l['’]|des|du)|sous\s+(?:la\s+)?forme\s+(?:de|d['’])"
     # "970 en pédiatrie" (not "400 en janvier", "300 en cours", "en ligne": a time, a state)
     rf"|en(?=\s+(?!(?:{MONTH}|cours|attente|ligne|moyenne|outre|effet|particulier|partie|total"
-    r"|tout|plus|moins|fin|début)\b)[a-zéèêàâç]{4,}\b))\s*",
+    r"|tout|plus|moins|fin|début|hiver|été|automne|printemps|soirée|matinée|journée|semaine"
+    r"|week-end)\b)[a-zéèêàâç]{4,}\b))\s*",
     re.IGNORECASE,
 )
 
@@ -2823,7 +2833,7 @@ def _noun_phrase(
         or (_of_the_height(text, q) if unit == "EUR" else "")
         or (_supported_at(text, q) if unit == "EUR" else "")
         or (_fronted_amount(text, q) if unit == "EUR" else "")
-        or (_subject_of_both(text, q) if unit == "count" else "")
+        or (_subject_of_both(text, q) if unit == "count" and not phrase_after(after) else "")
         or (_what_they_form(text, q) if unit == "count" else "")
         or _named_outright(text, q, unit, clause_start, parse)
         or _days_spent(text, q, unit)
@@ -3084,7 +3094,7 @@ def _what_they_form(text: str, q: Quantity) -> str:
 
 _FORMS = re.compile(
     r"[\s*]*(?:personnes|agents|salariés|membres)?[\s*]*\s+(?:qui\s+)?(?:forment|composent"
-    r"|constituent)\s+(?:(?:le|la|les)\s+|l['’]\s*)(?P<what>effectifs?|équipes?|personnel)\b",
+    r"|constituent)\s+(?:(?:le|la|les)\s+|l['’]\s*)(?P<what>effectifs?|personnel)\b",
     re.IGNORECASE,
 )
 
@@ -4945,16 +4955,19 @@ def _of_the_count(text: str, figures: list[_Read]) -> None:
             continue
         noun = lemma(kind["what"].split()[0].lower())
         opens = text.rfind(". ", 0, figure.quantity.start)
+        closes = _SENTENCE_END.search(text, figure.quantity.end)
+        stop = closes.start() if closes else len(text)
         counts = [
             other
             for other in figures
             if other is not figure
             and other.unit == "count"
-            and other.quantity.start > opens
+            and opens < other.quantity.start < stop  # its own sentence only
             and _CONTEXT_OF.search(other.label)
             and lemma((other.label.split() or [""])[0].lower()) == noun
         ]
-        if len(counts) == 1 and (context := _CONTEXT_OF.search(counts[0].label)) is not None:
+        context = _CONTEXT_OF.search(counts[0].label) if len(counts) == 1 else None
+        if context is not None and not re.search(r"\d", context[1]):  # not "(2021)"
             figure.label = f"{figure.label} ({context[1]})"
 
 
@@ -5258,9 +5271,13 @@ def _commune_said_short(
     said = _COMMUNE_NAMED.match(clause) if territory else None
     if said is None or lemma((figure.label.split() or [""])[0]) in _AREA_NOUNS:
         return None
+    if _ANOTHER_SUBJECT.search(clause, said.end()):
+        return None  # "..., et Wimille 8 000 €", "..., contre 9 000 € pour sa voisine"
     return places.started_in(said["name"], territory)
 
 
+# a second subject or a comparison in the clause after the commune's name
+_ANOTHER_SUBJECT = re.compile(r",\s*(?:et\s+|puis\s+)?(?:[A-ZÉ]|contre\b|alors\b)|\bcontre\b")
 # "la commune de La Capelle": the name after it, its article included
 _COMMUNE_NAMED = re.compile(
     r"(?i:la|cette)\s+commune\s+(?:de\s+|d['’]\s*)"

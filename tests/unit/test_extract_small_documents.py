@@ -426,3 +426,45 @@ def test_look_alikes_a_review_of_the_label_rules_found() -> None:
     assert "CAF" not in got[(12, "45")][0]
     assert "consultation" not in got[(13, "12")][0]
     assert "année" not in got[(14, "1 200")][0]
+
+
+def test_look_alikes_a_third_review_found() -> None:
+    """A target's own year wins over "sur l'année" and a year of comparison does not; a
+    dashed item keeps the names it opens with, articles included; "qui composent les
+    équipes" counts people, not teams; a second verb with its own noun is named by it; a
+    season sets no part apart; "Montant : projets" takes no context from another sentence."""
+    extraction = extract(
+        "\n".join(
+            [
+                "Une page",
+                "L'objectif est d'accueillir 500 jeunes en moyenne sur l'année, contre 450 en"
+                " 2021.",
+                "L'objectif est de créer 500 places d'ici 2026.",
+                "Le Portel - Jean Moulin - Réfection des sanitaires : 48 000 €.",
+                "Ce sont 40 agents qui composent les équipes de la MDS.",
+                "La fréquentation a progressé de 15 % par rapport à 2021 et atteint 12 000"
+                " visiteurs.",
+                "Les demandes reçues sont 1 000, dont 300 en hiver.",
+                "Le plan Collèges a été lancé. Des projets ont été soutenus pour un montant de"
+                " 40 000 €.",
+            ]
+        )
+    )
+    labels = {g.indicator_code: g.indicator_label for g in extraction.generated_indicators}
+    got = {
+        (f.location.line, f.source_span): (labels.get(f.indicator_code, ""), f.period)
+        for f in extraction.figures
+    }
+    aim = got[(3, "500")][1]
+    assert aim is not None and (aim.kind, aim.start, aim.end) == (
+        "forecast",
+        date(2022, 1, 1),
+        date(2022, 12, 31),
+    )
+    places = got[(4, "500")][1]
+    assert places is not None and (places.kind, places.end) == ("forecast", date(2026, 12, 31))
+    assert got[(5, "48 000 €")][0].endswith("(Jean Moulin, Le Portel)")
+    assert not got[(6, "40")][0].startswith("Équipes")
+    assert got[(7, "12 000")][0].startswith("Visiteurs")
+    assert not any(label.endswith(": hiver") for label, _ in got.values())
+    assert "plan Collèges" not in got[(9, "40 000 €")][0]
