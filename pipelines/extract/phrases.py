@@ -328,13 +328,20 @@ _LOCUTION = re.compile(
 
 
 _PUT = frozenset({"mise", "mises", "remise", "remises"})
+# the nouns of a stretch of time: "sur l'année", "Sur les 12 derniers mois", "dans les
+# semaines suivantes" say when, never where, what of or of what whole
+TIME_NOUNS = frozenset(
+    {"an", "année", "mois", "semaine", "jour", "journée", "trimestre", "semestre", "heure",
+     "décennie", "période", "saison", "exercice"}
+)  # fmt: skip
+TIME_WORDS = "|".join(sorted(TIME_NOUNS, key=len, reverse=True))
 # where a passive's act took place, a common noun and its adjectives closing the clause:
 # "(produits) et délivrés chaque année dans les collèges publics"
 _DONE_WHERE = re.compile(
     r"(?P<also>\s+et\s+[a-zéèêàâç]+(?:é|ée|és|ées|i|ie|is|ies))?"
     r"(?:\s+chaque\s+(?:année|an|mois|semaine|jour))?"
     r"\s+(?P<where>(?:dans|sur)\s+(?:(?:les|le|la)\s+|l['’]\s*)"
-    r"(?!(?:(?:année|période|saison|semaine|mois|journée|an|trimestre|semestre|exercice)s?"
+    rf"(?!(?:(?:{TIME_WORDS})s?"
     r"|prochaine?s?|foulée|meilleure?s?|cadre"
     r"|limite|mesure|temps|délais?)\b)[a-zéèêàâç][\wéèêàâç’'-]*"
     r"(?:\s+(?!(?:et|ou|pour|afin|qui|que|dont|avec|par|de|du|des|en|à|au|aux)\b)"

@@ -42,6 +42,8 @@ from pipelines.extract.phrases import (
     LEADING_ARTICLE,
     PARTICIPLE_FORM,
     SPENT_VERBS,
+    TIME_NOUNS,
+    TIME_WORDS,
     UNIT_NOUNS,
     as_change,
     coordinated_phrase,
@@ -1514,8 +1516,7 @@ def _named_along(text: str, end: int, stop: int) -> str:
 # its name (a capitalised word, an acronym, a code)
 _NAMED_ALONG = re.compile(
     r"\b(?:(?:sur|dans|le\s+long\s+de)\s+(?:(?:les|le|la)\s+|l['’]\s*)|le\s+long\s+(?:du|des)\s+)"
-    r"(?!(?:période|année|saison|semaine|mois|journée|trimestre|semestre|exercice|session|édition"
-    r"|territoire|département|cadre)s?\b)"
+    rf"(?!(?:{TIME_WORDS}|session|édition|territoire|département|cadre)s?\b)"
     r"(?P<what>[^\W\d_][\wéèêàâç-]+"
     r"(?:\s+(?!(?:en|du|de|des|au|aux|à|et|sur|dans)\b)[a-zéèêàâç][\wéèêàâç-]+)?"
     # a name: a capitalised word, an acronym, a code ("EV4", "V30", "RD 917"), no year
@@ -2171,8 +2172,8 @@ def _out_of_fronted(text: str, figure: _Read, previous: _Read, between: str, aft
         or figure.unit != previous.unit
         or figure.unit in {"pct", "pct_change"}
         or figure.value > previous.value  # "Sur 2 sites, 450 ...": no part of them
-        or lemma((previous.label.split() or [""])[-1].lower()) in _TIME_NOUNS
-        or lemma((previous.label.split() or [""])[0].lower()) in _TIME_NOUNS
+        or lemma((previous.label.split() or [""])[-1].lower()) in TIME_NOUNS
+        or lemma((previous.label.split() or [""])[0].lower()) in TIME_NOUNS
         or not _ONE_CLAUSE_BEFORE.fullmatch(between.replace("*", " "))
     ):
         return ""
@@ -2197,9 +2198,6 @@ def _out_of_fronted(text: str, figure: _Read, previous: _Read, between: str, aft
     return f"{whole} {stem}ant {what}".strip()
 
 
-# the whole "Sur" opens with that is a stretch of time, no whole: "Sur les 12 derniers mois"
-_TIME_NOUNS = frozenset({"an", "année", "mois", "semaine", "jour", "journée", "trimestre",
-                         "semestre", "heure", "décennie", "période", "saison"})  # fmt: skip
 # a sentence or clause that opens on its whole: "Sur 860 personnes", "sur un total de 337 M€"
 _OUT_OF_OPENS = re.compile(
     r"(?:^|[.;:!?]\s+|^[\s\-–◆•]+)sur\s+(?:un\s+total\s+de\s+|les\s+)?$", re.IGNORECASE
