@@ -122,6 +122,12 @@ def topic(title: str, own: frozenset[str] = frozenset()) -> str:
     ados de l'Artois"), "" when it names nothing of its own (`own`: the report's own names,
     in lower case, which name no topic: its département's)."""
     words = " ".join(title.replace("*", " ").split())
+    first, *rest = words.split(", ")
+    naming = [p for p in rest if _DEFINITE.match(p) and _names_something(p.split(), own)]
+    if naming and not topic(first, own):
+        # "L'ingénierie technique, les subventions FARDA à destination des communes
+        # rurales": the part that names a thing (not an apposition, "un outil au service")
+        return topic(naming[0], own)
     words = _TOPIC_END.split(words, maxsplit=1)[0]
     while (framed := _FRAMING.sub("", words, count=1).strip()) != words:
         words = framed  # "Retour sur la gestion de crise" → "gestion de crise"
@@ -294,6 +300,7 @@ _ACT_OF = re.compile(
     re.IGNORECASE,
 )
 _INNER_COLON = re.compile(r"\s:\s")
+_DEFINITE = re.compile(r"^(?:les|le|la|l['’])\s*\w", re.IGNORECASE)
 
 
 def section_topics(

@@ -24,7 +24,9 @@ from pipelines.extract.key_figures import key_figure_body, starts_with_figure
 from pipelines.extract.phrases import (
     COPULA,
     COUNT_OF,
+    FOR_THE_FIGURE_BEFORE,
     SPENT_VERBS,
+    UNDER_HEADING,
     UNIT_NOUNS,
     as_change,
     is_noun_phrase,
@@ -32,6 +34,7 @@ from pipelines.extract.phrases import (
     is_verb,
     line_heading,
     paid_by_departement,
+    served_by,
     singular_participle,
     spent_label,
     unit_suffix,
@@ -98,6 +101,8 @@ BOX_TITLE_LENGTH = 60
 _DEPARTEMENT_ACTS = re.compile(r"\b(?:le|du|par\s+le)\s+Département\b")
 # "103 des 127 agents RHS": the figure is a part of the one that follows
 _PART_OF_NEXT = re.compile(r"\s*(?:des|d['’]entre\s+les|parmi\s+les)\s*")
+# words after a figure that open on its verb: no label of it ("ont été engagés")
+_OPENS_ON_VERB = re.compile(r"^(?:ont|a|sont|est|seront|sera)\s+(?:été\s+)?\w", re.IGNORECASE)
 # a figure whose words end on what it did to the next figure: "52 ateliers ont réuni 1500",
 # "2 356 agents ont suivi l'une des 397 formations"
 _ACTS_ON_NEXT = re.compile(
@@ -130,7 +135,8 @@ def _under_whole(label: str, whole: _Whole | None) -> tuple[str, str]:
         return label, label
     spent = _SPENT_PART.match(label)
     own = spent["what"] if spent else label
-    return own, f"{whole.label} : {own}"
+    of = _SPENT_PART.match(whole.label)  # "montant engagé : gestion ..." → "gestion ..."
+    return own, f"{of['what'] if of else whole.label} : {own}"
 
 
 # a part's amount named by what was spent on it: "montant mobilisé : dispositif CESU"
@@ -244,6 +250,8 @@ def label_of(body: str, figures: list[Quantity], index: int) -> str:
         return bracketed
     after = _CUT.split(body[quantity.end : stop], maxsplit=1)[0]
     label = _tidy(after)
+    if under_or_served := _under_or_served(body, figures, index, stop, label):
+        return under_or_served
     acted = _ACTS_ON_NEXT.search(body, quantity.end, stop) if index + 1 < len(figures) else None
     if acted is not None and _RELATIVE_END.search(body, quantity.end, acted.start()):
         acted = None  # "45 jeunes qui ont obtenu 3 diplômes": a clause of its own
@@ -268,8 +276,10 @@ def label_of(body: str, figures: list[Quantity], index: int) -> str:
         return heading  # "Masse salariale : 344 M€ au total"
     if heading and is_noun_phrase(label):
         return f"{label} ({heading})"  # "Diagnostics et fouilles : vingt-neuf réalisations"
-    if is_noun_phrase(label):
+    if is_noun_phrase(label) and not _OPENS_ON_VERB.match(label):
         return label
+    if _OPENS_ON_VERB.match(label):  # "Pour la gestion ..., 48,02 M€ ont été engagés"
+        return _label_before(body, figures, index, stop)
     if index + 1 < len(figures) and (
         re.fullmatch(r"\s*(?:et|ou|à)\s*", after) or _PART_OF_NEXT.fullmatch(after)
     ):
@@ -281,6 +291,22 @@ def label_of(body: str, figures: list[Quantity], index: int) -> str:
         if is_noun_phrase(label):
             return label
     return _label_before(body, figures, index, stop)
+
+
+def _under_or_served(body: str, figures: list[Quantity], index: int, stop: int, label: str) -> str:
+    """An amount "au titre de" a programme ("14 826 € au titre de l'appel à projets ..." →
+    "montant (appel à projets ...)"), or a count the figure before was for ("4 095 pass
+    numériques distribués ... pour 410 bénéficiaires"); "" for neither."""
+    quantity = figures[index]
+    under = UNDER_HEADING.match(body, quantity.end, stop) if quantity.unit == "EUR" else None
+    if under is not None and is_noun_phrase(
+        named := _tidy(_CUT.split(body[under.end() : stop], maxsplit=1)[0])
+    ):
+        return f"montant ({named})"
+    between = body[figures[index - 1].end : quantity.start] if index else ""
+    if not FOR_THE_FIGURE_BEFORE.match(between):
+        return ""
+    return served_by(between, label_of(body, figures, index - 1), label)
 
 
 def _bracketed_of_before(body: str, figures: list[Quantity], index: int, stop: int) -> str:

@@ -185,12 +185,13 @@ def period_of(text: str, start: int, end: int, report_year: int) -> Period:
     # 327 solutions nouvelles": the same quantity said another way, its reach the clause's
     restated = _RESTATED.search(text, 0, start)
     near = restated.start() if restated is not None else start
+    counted = not _AMOUNT.search(text[start:end]) and not _SIZE.search(text[start:end])
     for kind, pattern in _RULES:
         for match in pattern.finditer(text):
             if match.start() <= start < match.end():
                 continue  # the figure is itself the year of the phrase
-            if _aside(text, match, start) or (kind == "as_of" and _ends_a_stretch(text, match)):
-                continue  # "(Source : INSEE, estimation 1er janvier 2023)": its own figure's
+            if _not_the_figure_s(kind, text, match, start, counted):
+                continue
             opens = match.start() <= lead + _OPENING and match.end() <= start
             if kind == "as_of" and not _frames_its_sentence(text, match, start):
                 opens = False  # "Désormais, ...", or another sentence: no stock date
@@ -596,6 +597,13 @@ _CAPACITY = re.compile(r"\bcapacités?\b|\bpouvant\s+accueillir\b|\bberceaux\b|\
 # "C'est un projet d'envergure ...": the sentence before is what it speaks of
 _IT_IS = re.compile(r"^\s*(?:c['’]est|il\s+s['’]agit)\b", _I)
 _OPENING = 20  # "Le bilan cumulé ...": the paragraph opens on it
+# a plan named with its years: "programme national de contrôle 2022-2024", "contrats
+# 2019-2022" (its years are its name's, not a count's period)
+_PLAN_BEFORE = re.compile(
+    r"\b(?:programmes?|plans?|contrats?|schémas?|pactes?|conventions?|générations?|stratégies?"
+    r"|feuilles?\s+de\s+route)\b(?:\s+(?:[^\W\d_]|['’-])+){0,4}\s+$",
+    _I,
+)
 _CUMULATED = re.compile(r"\b(?:bilan|total|montant)s?\s+cumulée?s?\b|\ben\s+cumul\b", _I)
 
 
@@ -604,6 +612,18 @@ _RANGE_OPENS = re.compile(rf"\bdu\s+{_WEEKDAY}{_DAY}(?:\s+{_MONTH})?(?:\s+(?:19|
 # the periods a paragraph may open on to frame all it says: dated spans ("Du 15 octobre 2022
 # au 15 janvier 2023"), quarters; not "Depuis 2011, le Département soutient ...", a clause
 _FRAMES = {"multi_year", "quarter", "as_of"}  # "Au 31/12, les agréments ... étaient 147"
+
+
+def _not_the_figure_s(
+    kind: str, text: str, match: re.Match[str], start: int, counted: bool
+) -> bool:
+    """A period phrase that dates something else than the figure: an aside ("(Source :
+    INSEE, estimation 1er janvier 2023)"), the end of a stretch of days, or the years that
+    name a plan ("Le programme national de contrôle 2022-2024 a donné lieu à neuf
+    inspections": the inspections are the year's)."""
+    if _aside(text, match, start) or (kind == "as_of" and _ends_a_stretch(text, match)):
+        return True
+    return kind == "multi_year" and counted and bool(_PLAN_BEFORE.search(text, 0, match.start()))
 
 
 def _ends_a_stretch(text: str, match: re.Match[str]) -> bool:

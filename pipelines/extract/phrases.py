@@ -193,6 +193,47 @@ UNIT_NOUNS = {
 }
 
 
+# what an amount is counted under: "205 000 € au titre de la contractualisation"
+UNDER_HEADING = re.compile(
+    r"[\s*]*(?:TTC|HT)?\s*,?\s*au\s+titre\s+(?:du|des|de\s+la|de\s+l['’]|de|d['’])\s*",
+    re.IGNORECASE,
+)
+# what stands between a figure and the count it was for: "4 095 pass numériques distribués
+# ... pour 410 bénéficiaires", "14 826 € au titre de l'appel à projets ..., pour 2 projets"
+FOR_THE_FIGURE_BEFORE = re.compile(r"^[^.;:!?]*\bpour[\s*]*$", re.IGNORECASE)
+# an amount's label that says what it is of in brackets or after a colon
+_AMOUNT_OF = re.compile(
+    r"^montant(?:\s+[\wéèêàâç]+)?\s*(?:\((?P<in>[^()]+)\)|:\s*(?P<of>.+))$", re.IGNORECASE
+)
+
+
+def served_by(between: str, label_before: str, label: str) -> str:
+    """The label of a bare count the figure before was for, with what that figure is of:
+    "Bénéficiaires (pass numériques distribués)", "Projets (appel à projets initiatives
+    transfrontalières)"; "" when the count is not introduced by "pour", says what it is of
+    already, or is a time or a rate ("pour 1 000 habitants")."""
+    words = label.split()
+    if not FOR_THE_FIGURE_BEFORE.match(between) or not 0 < len(words) <= 2 or "(" in label:
+        return ""
+    # no verb but the figure's own ("pass ... ont été distribués")
+    verbs = [len(between[: v.start()].split()) for v in FINITE_AUXILIARY.finditer(between)]
+    if any(n > 3 for n in verbs) or any(w.lower() in _INNER for w in words):
+        return ""  # "... et le Département a mobilisé ... pour"; "jeunes de la commune"
+    if lemma(words[0].lower()) in TIME_NOUNS | {"habitant"} or is_participle(words[0]):
+        return ""  # "pour 3 ans", "pour 1 000 habitants", "pour ... formés"
+    said = _AMOUNT_OF.match(label_before)
+    served = (said["in"] or said["of"]) if said is not None else label_before
+    kept: list[str] = []
+    for word in served.split():  # "pass numériques distribués sur l'ensemble ...": up to
+        kept.append(word)  # what was done with them
+        if len(kept) > 1 and is_participle(word):
+            break
+    served = " ".join(kept)
+    if not is_noun_phrase(served) or lemma(served.split()[0].lower()) == lemma(words[0].lower()):
+        return ""
+    return f"{label} ({served[:1].lower() + served[1:] if not served[1:2].isupper() else served})"
+
+
 # the Département as the payer of an amount: "subvention d'investissement du Département",
 # "participation départementale", "455 000 € du Département"
 _PAID_BY_DEPARTEMENT = re.compile(r"\b(?:du|le)\s+Département\b|\bdépartementale?\b")
@@ -351,7 +392,8 @@ _DONE_WHERE = re.compile(
 
 
 # the words a line opens with before its colon: "Mesures jeunesses : 2,55 millions €"
-_LINE_HEADING = re.compile(r"^\s*(?P<words>[^:;.]{3,90}?)\s*:\s")
+# (an ellipsis inside a quoted name: "« Le point sur... » : 11 éditions")
+_LINE_HEADING = re.compile(r"^\s*(?P<words>(?:[^:;.]|\.\.\.(?=\s*»)){3,90}?)\s*:\s")
 # a frame a heading may open with: "Parmi les exemples, la commune de La Capelle : ..."
 _FRAME_OPENING = re.compile(
     r"^\s*(?:parmi\s+(?:les|ces|nos)\s+exemples|par\s+exemple|autre\s+exemple|ainsi|enfin)\s*,\s*",
@@ -599,8 +641,16 @@ def phrase_before(text: str) -> str:
         out = out[opened[-1] :]
     while out and (out[0].lower().strip("'’") in _LEADING or out[0].lower() in _INNER):
         out = out[1:]
+    if len(out) > 2 and out[0].lower() in _FRAME_NOUNS and _OF_WORD.match(out[1]):
+        out = out[2:]  # "dans le cadre d'une opération de": the operation, not its frame
     out = _clip(out)
     return _join(out)
+
+
+# the nouns of a locution that frames a phrase: "dans le cadre de", "au titre de", "à
+# l'occasion de", "au cours de", "au sein de"
+_FRAME_NOUNS = frozenset({"cadre", "titre", "occasion", "cours", "sein", "terme"})
+_OF_WORD = re.compile(r"^(?:de|du|des|d['’]\w*)$", re.IGNORECASE)
 
 
 def _join(words: list[str]) -> str:
@@ -739,6 +789,14 @@ def spent_label(before: str, after: str, *, listed: bool = False) -> str:
     of that subject; when another payer spent it, by that payer ("Les communes ont investi
     3 M€" → "montant investi par les communes"); "" otherwise."""
     spent = _PAYER_SPENT.search(before)
+    passive = _SPENT_PASSIVE.match(after)
+    fronted = _FRONTED_PURPOSE.search(before) if passive is not None else None
+    if spent is None and fronted is not None and passive is not None:
+        # "Pour la gestion patrimoniale du réseau, 48,02 M€ ont été engagés"
+        what = " ".join(fronted["what"].split())
+        clause = _RELATIVE.search(what) or any(is_verb(w) for w in what.split()[1:])
+        if is_noun_phrase(what) and len(what.split()) <= _PURPOSE_WORDS and not clause:
+            return f"montant {singular_participle(passive['done'])} : {what}"
     if spent is None:
         by = _SPENT_BY_WHAT.search(before)
         if by is not None and not listed and by["done"].lower() not in _COST_VERBS:
@@ -773,6 +831,16 @@ _PAYERS = rf"(?:{DEPARTEMENT_NAMED}|il|elle)"
 SPENT_VERBS = (
     r"investi|consacré|versé|mobilisé|engagé|alloué|attribué|accordé|apporté|dépensé|injecté"
     r"|débloqué|octroyé|réservé|affecté"
+)
+# an amount its clause says was spent, after it: "48,02 M€ ont été engagés"
+_SPENT_PASSIVE = re.compile(
+    rf"[\s*]*(?:ont|a)\s+été\s+(?P<done>(?:{SPENT_VERBS})(?:e?s)?)\b", re.IGNORECASE
+)
+_RELATIVE = re.compile(r"\b(?:que|qui|qu['’]|dont|où)\b", re.IGNORECASE)
+# the purpose a clause opens on before the amount: "Pour la gestion patrimoniale de ..., "
+_FRONTED_PURPOSE = re.compile(
+    r"(?:^|[.;]\s)\s*[\s*-]*pour\s+(?:(?:la|le|les)\s+|l['’]\s*)(?P<what>[^,.;:()]{3,120}?)\s*,[\s*]*$",
+    re.IGNORECASE,
 )
 _PAYER_SPENT = re.compile(
     rf"(?:^|[,;:]\s*|\s)(?<![\w'’-]){_PAYERS}\s+(?:y\s+)?(?:a|avait|aura)\s+"

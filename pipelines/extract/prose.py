@@ -44,6 +44,7 @@ from pipelines.extract.phrases import (
     SPENT_VERBS,
     TIME_NOUNS,
     TIME_WORDS,
+    UNDER_HEADING,
     UNIT_NOUNS,
     as_change,
     coordinated_phrase,
@@ -58,6 +59,7 @@ from pipelines.extract.phrases import (
     paid_by_departement,
     phrase_after,
     phrase_before,
+    served_by,
     singular_participle,
     spent_label,
     unit_suffix,
@@ -1101,7 +1103,7 @@ def _in_context(text: str, figures: list[_Read], parse: Parse | None) -> None:
         if parse is not None and n and (elided := _elided(figure, figures[n - 1], parse)):
             figure.label = elided
         elif n and (acted := _acted_on_by(text, figures[n - 1], figure)):
-            figure.label = acted
+            figure.label = acted  # also a count the figure before was for ("pour 410 ...")
         elif n and (again := _verb_elided(text, figures[n - 1], figure)):
             figure.label = again
         elif figure.part_of is None:
@@ -1335,9 +1337,12 @@ def _part_in_full(after: str) -> str:
 def _acted_on_by(text: str, previous: _Read, figure: _Read) -> str:
     """A short count that what the figure before counts acted on: "55 000 heures de clauses
     d'insertion qui ont été réalisées ... et ont concerné 192 personnes" → "personnes
-    concernées (heures de clauses d'insertion)"; "" otherwise."""
+    concernées (heures de clauses d'insertion)", or was for ("... pour 410 bénéficiaires");
+    "" otherwise."""
     between = text[previous.quantity.end : figure.quantity.start]
     words = figure.label.split()
+    if figure.unit == "count" and (served := _served(text, previous, figure)):
+        return served  # "4 095 pass numériques distribués ... pour 410 bénéficiaires"
     if not _SAME_SUBJECT.search(between) or not previous.label or not 1 < len(words) <= 3:
         return ""
     if previous.unit != "count":
@@ -1346,6 +1351,15 @@ def _acted_on_by(text: str, previous: _Read, figure: _Read) -> str:
         return ""
     whole = " ".join(w for w in previous.label.split() if not _done_form(w)) or previous.label
     return f"{figure.label} ({whole})"
+
+
+def _served(text: str, previous: _Read, figure: _Read) -> str:
+    """A bare count that the figure before, in its clause, was for: "Bénéficiaires (pass
+    numériques distribués)"; "" otherwise."""
+    if previous.part_of is not None or figure.part_of is not None:
+        return ""
+    between = text[previous.quantity.end : figure.quantity.start]
+    return served_by(between, previous.label, figure.label)
 
 
 _GAPPED = re.compile(r",\s*et\s+(?P<who>[^,;.:()\d]{3,40}?)\s*$")
@@ -1377,6 +1391,12 @@ def _verb_elided(text: str, previous: _Read, figure: _Read) -> str:
     return f"{done['done']} : {what}" if is_noun_phrase(what) else ""
 
 
+# a figure with no noun, only a complement: "16 de rayonnement territorial" (not "16 de ses
+# agents", "3 d'entre eux", "12 des 20")
+_COMPLEMENT_ONLY = re.compile(
+    r"[\s*]+de\s+(?!(?:ses|leurs?|ces|nos|vos|mes|tes|la|le|les|l['’])\b)(?P<what>[a-zéèêàâç]\w+)",
+    re.IGNORECASE,
+)
 # a noun's complement after a word, which makes it a noun of its own ("jeunes en mission de
 # service civique"); not a date or a place ("11 territorial en 2022", "dans le Boulonnais")
 _OF_ITS_OWN = re.compile(r"\s+(?:en(?!\s+\d)|de|du|des|d['’])\s*\w", re.IGNORECASE)
@@ -1385,6 +1405,17 @@ _OF_ITS_OWN = re.compile(r"\s+(?:en(?!\s+\d)|de|du|des|d['’])\s*\w", re.IGNORE
 def _elided(figure: _Read, previous: _Read, parse: Parse) -> str:
     """The label of an adjective that stands for the noun of the figure before, or ""."""
     words, before = figure.label.split(), previous.label.split()
+    complement = _COMPLEMENT_ONLY.match(parse.text, figure.quantity.end)
+    if (
+        complement is not None
+        and figure.unit == previous.unit
+        and figure.part_of is None
+        and " de " in previous.label
+        and lemma(figure.label.split()[0].lower()) == lemma(complement["what"].split()[0].lower())
+    ):
+        # "24 centres culturels de rayonnement local, 16 de rayonnement territorial": the
+        # noun of the figure before, with this figure's own complement
+        return f"{previous.label.split(' de ')[0]} de {' '.join(words)}"
     if len(words) != 1 or len(before) < 2 or figure.unit != previous.unit:
         return ""
     q = figure.quantity
@@ -1421,6 +1452,9 @@ def _with_context(text: str, figure: _Read, until: int) -> str:
     c'était ... 52 ateliers de travail")."""
     label = figure.label
     words = label.split()
+    pointing = _DEMONSTRATIVE.search(label) if "(" not in label else None
+    if pointing is not None and (heading := _heading_of(text, figure.quantity)):
+        return f"{label} ({heading})"  # "« Le point sur... » : 11 éditions de ce webinaire"
     # "porteurs de projets ayant participé aux ateliers": what they did, not what for
     done = words.index("ayant") if "ayant" in words else len(words)
     # "Montant : projets": a kind of figure and a vague noun, given context as a bare noun
@@ -2414,7 +2448,7 @@ def _label(
         if reached and label and "(" not in label and is_action(lemma(reached["action"])):
             # "Concertations auprès d'une centaine de jeunes": the people the action reached
             label = f"{label} ({reached['action'].lower()})"
-    under = _UNDER_HEADING.match(text, q.end) if unit in UNIT_NOUNS else None
+    under = UNDER_HEADING.match(text, q.end) if unit in UNIT_NOUNS else None
     if under is not None and is_noun_phrase(what := opening_phrase(text[under.end() :])):
         # "112 000 € au titre de la MMU et 205 000 € au titre de la contractualisation"; a
         # label of its own keeps it and says under what ("... (plan de relance)")
@@ -2824,6 +2858,7 @@ def _noun_phrase(
     named = (
         _named_after_as(text, q)
         or (_per_item(text, q, clause_start) if unit == "EUR" else "")
+        or (_priced_before(text, q) if unit == "EUR" else "")
         or (_apposed_amount(text, q) if unit == "EUR" else "")
         or (_to_do_with(text, q) if unit == "EUR" else "")
         or (_of_the_antecedent(text, q, unit) if unit in UNIT_NOUNS else "")
@@ -2831,6 +2866,7 @@ def _noun_phrase(
         or (_of_the_height(text, q) if unit == "EUR" else "")
         or (_supported_at(text, q) if unit == "EUR" else "")
         or (_fronted_amount(text, q) if unit == "EUR" else "")
+        or (_of_the_fund(text, q) if unit == "EUR" else "")
         or (_subject_of_both(text, q) if unit == "count" and not phrase_after(after) else "")
         or (_what_they_form(text, q) if unit == "count" else "")
         or _named_outright(text, q, unit, clause_start, parse)
@@ -2977,6 +3013,55 @@ def _apposed_amount(text: str, q: Quantity) -> str:
 
 _LISTED_FOR = re.compile(r"^[\s*]*(?P<what>[^.;:()]{3,120}?)\s+pour\s+[\s*]*$", re.IGNORECASE)
 _LISTED_WORDS = 10
+
+
+# a thing and its price after a comma: "entre la contractualisation, pour 194 000 €, et la
+# MMU, pour 111 000 €"
+_PRICED_AFTER_COMMA = re.compile(r",[\s*]*pour[\s*]*$", re.IGNORECASE)  # not "pour un montant de"
+# the amount a sentence opens on, which the things priced after it share: "La part
+# départementale s'est répartie entre ..."
+_SHARED_AMOUNT = re.compile(
+    r"^[\s*]*(?:(?:la|le|les)\s+|l['’]\s*)(?P<amount>(?:part|enveloppe|budget|montant|"
+    r"participation|contribution|aide|subvention|dotation)s?(?:\s+[a-zéèêàâç]+(?:ale|al|aux|ales))?)"
+    r"\s+(?!(?:de|du|des|d['’])\b)",
+    re.IGNORECASE,
+)
+
+
+def _priced_before(text: str, q: Quantity) -> str:
+    """ "part départementale : contractualisation" of "La part départementale s'est répartie
+    entre la contractualisation, pour 194 000 €, et la MMU, pour 111 000 €"; "montant :
+    voirie" of "... a financé la voirie, pour 194 000 €"; "" for no such pair."""
+    sentence_start = max(text.rfind(". ", 0, q.start) + 1, 0)
+    priced = _PRICED_AFTER_COMMA.search(text, sentence_start, q.start)
+    before = text[sentence_start : priced.start()] if priced is not None else ""
+    what = phrase_before(before) if before else ""
+    said = re.search(rf"(?:^|\s)(?:(?:la|le|les)\s+|l['’]\s*){re.escape(what)}$", before, re.I)
+    if not what or said is None or len(what.split()) > _PRICED_WORDS:
+        return ""  # "Au total, pour 20 000 €": no thing priced
+    shared = _SHARED_AMOUNT.match(text, sentence_start)
+    return f"{shared['amount'].lower() if shared else 'montant'} : {what}"
+
+
+_PRICED_WORDS = 6
+# an amount said with what it is of: "Les 5,5 millions € du soutien aux structures
+# culturelles ont financé ..."; "455 000 € du Département" is who paid, no such thing
+_OF_THE_FUND = re.compile(
+    r"[\s*]*(?:du|de\s+la|de\s+l['’]|des)\s*(?P<what>(?P<noun>[a-zéèêàâç]+)\b[^,.;:()!?]*)",
+    re.IGNORECASE,
+)
+
+
+def _of_the_fund(text: str, q: Quantity) -> str:
+    """ "montant : soutien aux structures culturelles" of "Les 5,5 millions € du soutien aux
+    structures culturelles ont financé ..."; "" for an amount not followed by such a noun."""
+    of = _OF_THE_FUND.match(text, q.end)
+    if of is None or lemma(of["noun"].lower()) not in _AMOUNT_NOUNS | _FUNDS:
+        return ""
+    words = of["what"].split()
+    verbs = [n for n, w in enumerate(words) if n and w.islower() and is_verb(w)]
+    what = " ".join(words[: verbs[0]] if verbs else words)
+    return f"montant : {what}" if is_noun_phrase(what) and len(what.split()) <= 8 else ""
 
 
 def _listed_before(before: str, of: str) -> str:
@@ -3680,11 +3765,16 @@ def _before_finite_verb(parse: Parse, text: str, label: str, start: int) -> str:
     for n, word in enumerate(words):
         if word.start <= where:
             continue
-        if "VerbForm=Fin" in word.morph and word.pos in {"VERB", "AUX"}:
-            return text[where : word.start].strip()
+        after_of = n > 0 and words[n - 1].text.lower() in _NO_VERB_AFTER
+        if "VerbForm=Fin" in word.morph and word.pos in {"VERB", "AUX"} and not after_of:
+            return text[where : word.start].strip()  # (never after "de": "de rayonnement")
         if "VerbForm=Inf" in word.morph and n and words[n - 1].text.lower() in {"de", "d'", "à"}:
             return text[where : words[n - 1].start].strip()  # "17 équipes de participer"
     return label
+
+
+# the prepositions no conjugated verb follows: a parse that says so mistook a noun
+_NO_VERB_AFTER = frozenset({"de", "d'", "d’", "du", "des", "au", "aux"})
 
 
 def _whole_after(text: str, q: Quantity) -> int | None:
@@ -4421,10 +4511,6 @@ _NAME_RUN = re.compile(
     r"\s*\((?P<acronym>[A-ZÉ]{2,8})\)"
 )
 _CAPITALISED = re.compile(r"(?:(?<=['’])|\b)[A-ZÉ][\w-]*")
-# what an amount is counted under: "205 000 € au titre de la contractualisation"
-_UNDER_HEADING = re.compile(
-    r"\s*(?:TTC|HT)?\s*,?\s*au\s+titre\s+(?:du|des|de\s+la|de\s+l['’]|de|d['’])\s*", re.IGNORECASE
-)
 _TAXES = re.compile(r"(?:TTC|HT|H\.T\.?|T\.T\.C\.?)", re.IGNORECASE)
 _OF_WHOLE = re.compile(r"\s*des\s+", re.IGNORECASE)
 # an amount "pour" an action named by its noun (not "pour les collégiens": whom it is for)
@@ -4442,6 +4528,7 @@ _AMOUNT_NOUNS = frozenset(
     {"subvention", "coût", "budget", "investissement", "dotation", "enveloppe", "financement",
      "dépense", "crédit", "contribution", "participation", "aide", "fonds", "prix", "somme"}
 )  # fmt: skip
+_FUNDS = frozenset({"soutien", "plan", "programme", "dispositif"})  # what an amount is of
 # "le Département a soutenu les artistes": the report's own act, and what it was done to
 _WE_DID = re.compile(
     rf"{DEPARTEMENT_NAMED}\s+(?:a|ont)\s+(?:\w+ment\s+)?"

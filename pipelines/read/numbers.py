@@ -113,7 +113,18 @@ _WORDS_NUMBER = re.compile(
     r"supérieure?s?|inférieure?s?|celui|celle|ceux|les?|la|l['’])\b)[a-zéèêà«])"
     r"|(?=\s+d['’]\s*entre\s+(?:eux|elles)\b)"  # "sept d'entre eux": of the figure before
     r"|(?P<name>(?=\s+[A-ZÉ]))"  # "sept Maisons", "trois SCIC" (not "Deux Caps")
-    r"|(?P<end>(?=\s*(?:[,.;:)(]|$))))"  # "au nombre de neuf,", "partenaires : neuf"
+    r"|(?P<end>(?=\s*(?:[,.;:)(]|$)))"  # "au nombre de neuf,", "partenaires : neuf"
+    # "24 centres de rayonnement local, seize de rayonnement territorial": a list's item
+    # that leaves its noun to the item before (not "deux de ses", "trois de plus")
+    r"|(?P<listed>(?<!million)(?<!millions)(?<!milliard)(?<!milliards)(?=\s+de\s+(?!(?:ses|leurs?|ces|nos|vos|mes|tes|la|le|les|plus|moins|suite"
+    r"|même|nouveau|part|fois|sa|son|cette|cet|chaque|tous|toutes|celles?|ceux)\b)[a-zéèêà]{3})))"
+)
+# an item of a list of counts: a number earlier in its clause, then a comma or "et"
+_ITEM_BEFORE = re.compile(
+    r"(?:\d|\b(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix"
+    r"|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante"
+    r"|cinquante|soixante|cent)\b)[^.;:!?]*?(?:,|\bet)\s*$",
+    re.IGNORECASE,
 )
 # one, said so: "une seule inspection a été réalisée", "seul un autre département" (not "en
 # une seule journée", "autour d'un seul objectif": a manner, after a preposition)
@@ -502,6 +513,10 @@ def _numbers_in_words(text: str) -> list[Quantity]:
             continue  # "Le logement (neuf)": the adjective
         if _PER_CENT_BEFORE.search(text[: match.start()]) and word.lower() == "cent":
             continue  # the "cent" of "vingt-trois pour cent": the percent sign, in words
+        if match["listed"] is not None and (
+            word.lower() in {"un", "une"} or not _ITEM_BEFORE.search(text[: match.start()])
+        ):
+            continue
         number = _compound_value(word)
         if number is None:
             continue
@@ -714,6 +729,13 @@ _EARLIER_AFTER = re.compile(
 _RADIUS_BEFORE = re.compile(r"\b(?:rayon|périmètre)\s+(?:de\s+|des\s+|d['’])$", re.IGNORECASE)
 _AREA_UNIT = re.compile(r"\b(?:ha|hectares?|km²|km2|m²|m2)(?!\w)", re.IGNORECASE)
 _THRESHOLD_AFTER = re.compile(r"^\s*(?:habitants|ans|salariés|élèves)\b", re.IGNORECASE)
+# the one territory a key figure describes, not a class of them: "Un territoire de plus de
+# 288 500 habitants" is its population
+_TERRITORY_OF = re.compile(
+    r"\b(?:un|ce|le|notre)\s+(?:territoire|département)\s+(?:de|d['’])\s*"
+    r"(?:(?:plus|moins)\s+(?:de|d['’])\s*)?$",
+    re.IGNORECASE,
+)
 _LAW_BEFORE = re.compile(
     r"\b(?:article|articles|loi|décret|arrêté|n°|no|nº|alinéa|L\.?|R\.?)\s*$", re.IGNORECASE
 )
@@ -912,7 +934,8 @@ def _reference_reason(
     """A law or article number, a threshold, a postcode, a page number of a contents list."""
     if _LAW_BEFORE.search(before):
         return "law, article or reference number"
-    if _THRESHOLD_BEFORE.search(before) and _THRESHOLD_AFTER.match(after):
+    whose = _TERRITORY_OF.search(before)  # "Un territoire de plus de 288 500 habitants"
+    if _THRESHOLD_BEFORE.search(before) and _THRESHOLD_AFTER.match(after) and not whose:
         return "threshold or condition"
     if _REQUIRED_AFTER.match(after):
         return "rule or requirement"  # "le multi sociétariat avec trois types d'associés
@@ -922,7 +945,7 @@ def _reference_reason(
         return "threshold or condition"
     compared = _COMPARED.match(token) and _CONDITION_BEFORE.search(before)
     fewer = _FEWER_THAN.match(token) and _HAVE_BEFORE.search(before)
-    if (compared or fewer) and _THRESHOLD_AFTER.match(after):
+    if (compared or fewer) and _THRESHOLD_AFTER.match(after) and not whose:
         return "threshold or condition"
     if _IDENTIFIER_BEFORE.search(before) and re.fullmatch(r"\d+(?:\.\d+)?", token.strip()):
         return "name or code containing digits"

@@ -444,3 +444,31 @@ def test_one_reader_of_a_line_heading() -> None:
     )
     text = "Parmi les exemples, la commune de La Capelle : 11 600 €"
     assert line_heading(text)[0] == "la commune de La Capelle"
+
+
+def test_an_amount_spent_for_a_fronted_purpose_and_under_a_programme(entities) -> None:
+    """tests/data/reworded-38 L3088 "Pour la gestion patrimoniale ..., 48,02 M€ ont été
+    engagés, dont :" (its parts named by that purpose, never "Ont été engagés"); L4232 "14 826
+    € au titre de l'appel à projets ..., pour 2 projets" (never "Titre de l'appel ...")."""
+    reader = _read_block(
+        entities,
+        "Les chiffres clés de l'essai",
+        "Pour la gestion patrimoniale du réseau routier, **48,02 M€** ont été engagés, dont :",
+        "- ◆ chaussées : 38,4 M€",
+        "- ◆ ouvrages d'art : 5,3 M€",
+        "14 826 € au titre de l'appel à projets initiatives locales, portés par les collectivités,"
+        " pour 2 projets",
+        "4 095 pass numériques distribués sur le territoire pour 410 bénéficiaires",
+    )
+    labels = {g.indicator_code: g.indicator_label for g in reader.result.generated_indicators}
+    got = {f.source_span: f for f in reader.result.figures}
+    assert labels[got["48,02 M€"].indicator_code] == (
+        "Montant engagé : gestion patrimoniale du réseau routier"
+    )
+    assert labels[got["38,4 M€"].indicator_code] == (
+        "Gestion patrimoniale du réseau routier : chaussées"
+    )
+    assert got["38,4 M€"].part_of == got["48,02 M€"].indicator_code
+    assert labels[got["14 826 €"].indicator_code] == "Montant (appel à projets initiatives locales)"
+    assert labels[got["2"].indicator_code] == "Projets (appel à projets initiatives locales)"
+    assert labels[got["410"].indicator_code] == "Bénéficiaires (pass numériques distribués)"

@@ -5728,3 +5728,97 @@ def test_an_amount_of_the_counted_things_shares_their_context(indicators, entiti
     assert "Alimentation" not in got[(3, "8 000 €")][1]
     assert "Alimentation" not in got[(4, "9 000 €")][1]  # a count of the sentence after
     assert "2021" not in got[(5, "80 000 €")][1]  # a year is no context
+
+
+def test_a_count_the_figure_before_was_for_takes_what_that_figure_is_of(
+    statements, indicators, entities
+) -> None:
+    """L1218 "4 095 pass numériques distribués ... pour 410 bénéficiaires", L4232 "14 826 €
+    au titre de l'appel à projets ..., pour 2 projets": the count is of what the figure
+    before served; an amount "au titre de" a programme is that programme's amount (never
+    "Titre de l'appel ..."); a rate, a time or another clause's verb give no context."""
+
+    def label(line: int, value: float) -> str:
+        row = statements[(statements.line == line) & (statements.value == value)]
+        return str(row.label.iloc[0])
+
+    assert label(1218, 410) == "Bénéficiaires (pass numériques distribués)"
+    assert label(4232, 14826) == ("Montant (appel à projets initiatives transfrontalières locales)")
+    assert label(4232, 2) == "Projets (appel à projets initiatives transfrontalières locales)"
+    assert label(4236, 4) == "Projets (appel à manifestation d'intérêt Jumelages Innovants)"
+    assert not statements.label.str.startswith("Titre de").any()
+    # "« Le point sur... » : 11 éditions de ce webinaire": what "ce" points to, on its line
+    assert label(4620, 11) == "Éditions de ce webinaire (« Le point sur... »)"
+    got = _extract_lines(
+        [
+            "En 2022, 4 095 pass numériques ont été distribués pour 410 bénéficiaires.",
+            "En 2022, 12 communes ont été aidées et le Département a mobilisé des crédits pour"
+            " 3 projets.",
+            "Le territoire compte 12 médecins pour 1 000 habitants.",
+            "L'association a accueilli 40 enfants pour 3 semaines.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "410")][1] == "Bénéficiaires (pass numériques distribués)"
+    assert "communes" not in got[(3, "3")][1]
+    assert "médecins" not in got.get((4, "1 000"), (None, ""))[1].lower()
+    assert (5, "3") not in got or "enfants" not in got[(5, "3")][1]
+
+
+def test_a_title_names_its_topic_in_its_part_after_a_comma(statements) -> None:
+    """L3837 "L'ingénierie technique, les subventions FARDA à destination des communes
+    rurales": the part that names a thing titles the block; an apposition ("Le numérique,
+    un outil au service des usagers") titles nothing."""
+    from pipelines.extract.block_titles import topic
+
+    assert topic("L'ingénierie technique, les subventions FARDA à destination des communes") == (
+        "subventions FARDA à destination des communes"
+    )
+    assert topic("Le numérique, un outil au service des usagers") == ""
+    row = statements[(statements.line == 3839) & (statements.value == 114)]
+    assert row.label.iloc[0] == (
+        "Projets retenus (subventions FARDA à destination des communes rurales)"
+    )
+
+
+def test_wordings_of_the_thirty_eighth_copy(indicators, entities) -> None:
+    """tests/data/reworded-38's wordings the extractor lost or mislabelled unseen: "Un
+    territoire de plus de 288 500 habitants" (its population, no threshold); "seize de
+    rayonnement territorial" after "vingt-quatre centres culturels de rayonnement local";
+    "Les 5,5 millions € du soutien aux ..."; "dans le cadre d'une opération de 394 000 €";
+    the years of "Le programme national de contrôle 2022-2024"; and the look-alikes."""
+    got = _extract_lines(
+        [
+            "- ⇒ Un territoire de plus de 288 500 habitants, qui représente 19,6 % de la"
+            " population du Pas-de-Calais",
+            "Les 5,5 millions € du soutien aux structures culturelles ont financé"
+            " vingt-quatre centres culturels de rayonnement local, seize de rayonnement"
+            " territorial et 4 de rayonnement départemental",
+            "L'aire a été réalisée à Wailly-Beaucamp, dans le cadre d'une opération de"
+            " 394 000 € HT au total.",
+            "- ◆ Le programme national de contrôle 2022-2024 a donné lieu, conjointement avec"
+            " l'ARS, à neuf inspections en EHPAD.",
+            "Les communes de moins de 2 500 habitants ont reçu 3 M€. Il y a deux de ses"
+            " enfants, et trois de plus.",
+            "Le plan pluriannuel 2022-2026 est doté de 120 M€.",
+            "La part départementale s'est répartie entre la contractualisation, pour 194 000 €,"
+            " et la MMU, pour 111 000 €. Au total, pour 20 000 €, rien.",
+        ],
+        indicators,
+        entities,
+    )
+    label = {key: value[1] for key, value in got.items()}
+    assert got[(2, "plus de 288 500")][0].value == 288500
+    assert label[(3, "5,5 millions €")] == "Montant : soutien aux structures culturelles"
+    assert label[(3, "seize")] == "Centres culturels de rayonnement territorial"
+    assert label[(3, "4")] == "Centres culturels de rayonnement départemental"
+    assert label[(4, "394 000 €")] == "Opération"  # not "Cadre d'une opération"
+    inspections = got[(5, "neuf")][0].period  # none said: the report year
+    assert inspections is None or inspections.kind == "year"
+    assert (6, "moins de 2 500") not in got  # a condition
+    assert (6, "deux") not in got and (6, "trois") not in got
+    assert got[(7, "120 M€")][0].period.kind == "multi_year"  # a plan's own amount
+    assert label[(8, "194 000 €")] == "Part départementale : contractualisation"
+    assert label[(8, "111 000 €")] == "Part départementale : MMU"
+    assert "total" not in label.get((8, "20 000 €"), "").lower()
