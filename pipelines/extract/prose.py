@@ -200,6 +200,11 @@ def extract_prose(
         frozenset({entities.department.name.lower()}),
     )
     titled = _titled_places([line for _, line, _ in every], places, entities)
+    # a label that names the département as what its figure is of: "... du Pas-de-Calais"
+    of_the_departement = re.compile(
+        rf"\b(?:du|de\s+tout\s+le)\s+(?:{re.escape(entities.department.name)}|département)\b",
+        re.IGNORECASE,
+    )
     # "Les chiffres clés du projet de mandat": its lines outside an office's or territory's page
     wide = section_topics(
         [(s, line) for s, line, context in every if context is None],
@@ -272,8 +277,15 @@ def extract_prose(
         ]
         about = [  # "... bénéficie d'une subvention d'investissement du Département de 5,73 M€"
             entities.department
-            if e.entity_type == "organisation"
-            and paid_by_departement(f.unit, f.label, text[f.quantity.end :])
+            if (
+                e.entity_type == "organisation"
+                and (
+                    paid_by_departement(f.unit, f.label, text[f.quantity.end :])
+                    or _MEMBER_OF.match(text, f.quantity.end) is not None
+                )
+            )
+            # "les trois agences d'urbanisme du Pas-de-Calais", in a paragraph about Arras
+            or (e.entity_type == "commune" and of_the_departement.search(f.label) is not None)
             else e
             for e, f in zip(about, figures, strict=True)
         ]
@@ -4957,8 +4969,21 @@ _ALL_TERRITORIES = re.compile(
     r"territoires\b|\b(?:sur|dans|à|pour)\s+l['’]\s*ensemble\s+du\s+(?-i:département)\b",
     re.IGNORECASE,
 )  # spread over them ("déclinée sur l'ensemble des territoires"), not compared with them
-# a title's last words that name the place it is about: "... la salle de Beaudricourt :"
-_ENDS_ON_PLACE = re.compile(r"\b(?:de|d['’]|du)\s*[A-ZÉ][^:,;]{1,40}\s*:$")
+# what the Département is a member of, on another body's page: "« Norlink fluvial » et
+# « Alliance Seine-Escaut », deux associations dont il est membre"
+_MEMBER_OF = re.compile(
+    rf"[^.;:]{{0,60}}?\bdont\s+(?:il|{DEPARTEMENT_NAMED})\s+est\s+(?:membre|adhérent)\b",
+    re.IGNORECASE,
+)
+# a title's last words that name the place it is about: "... la salle de Beaudricourt :",
+# "... au collège Jean Rostand de Marquise ..."
+_ENDS_ON_PLACE = re.compile(r"\b(?:de|d['’]|du)\s*[A-ZÉ][^:,;]{1,40}?\s*(?::|\.\.\.|…)$")
+# the establishment a title names with its commune: "au collège Jean Rostand de Marquise"
+_ESTABLISHMENT_TITLED = re.compile(
+    r"\b(?P<kind>collège|école|lycée|crèche|salle|médiathèque|ehpad|gymnase)\s+(?-i:[A-ZÉ])"
+    r"[^:,;]*\b(?:de|d['’]|du)\s*(?-i:[A-ZÉ])",
+    re.IGNORECASE,
+)
 # a paragraph that refers back, early on, to the place the title before it named: "Cette
 # commune rurale de 87 habitants", "Avec ses 89 habitants, cette commune", "ce projet"
 _REFERS_BACK = re.compile(
@@ -4978,15 +5003,21 @@ def _titled_places(
     out: dict[tuple[int, int], Entity] = {}
     for title, paragraph in pairwise(lines):
         words = LIST_MARKERS.sub("", title.text).strip()
-        if not words.endswith(":") or len(words) > _HEADING_LENGTH:
+        if not words.endswith((":", "...", "…")) or len(words) > _HEADING_LENGTH:
             continue
         ending = _ENDS_ON_PLACE.search(words)
         named = places.named(ending.group(0)) if ending else []
         if _figures_of(words, entities)[0] or (one := _one_place(named)) is None:
             continue
-        # a paragraph that refers back to it ("cette commune", "ce projet") and names no other
+        # a paragraph that refers back to it ("cette commune", "ce projet", or the kind of
+        # establishment the title names: "Retour sur la gestion de crise au collège Jean
+        # Rostand de Marquise ..." over "... la structure du collège") and names no other
         back = _REFERS_BACK.search(paragraph.text[:_REFERS_BACK_REACH])
-        if back and places.mentioned(paragraph.text) <= {one.code}:
+        kind = _ESTABLISHMENT_TITLED.search(words)
+        again = kind is not None and re.search(
+            rf"\b(?:du|le|au|l['’])\s*{kind['kind']}\b", paragraph.text, re.IGNORECASE
+        )
+        if (back or again) and places.mentioned(paragraph.text) <= {one.code}:
             out[paragraph.location.order] = one
     return out
 

@@ -1643,7 +1643,7 @@ def test_the_golden_file_holds_the_re_checked_entities() -> None:
     named = pd.read_csv(folder / "body-entities-checked.csv", dtype=str)
     later = {(line, float(value)) for line, value in zip(named.line, named.value, strict=True)}
     changed = communes[communes.decision.eq("b")]
-    assert len(changed) == 59
+    assert len(changed) == 60  # 2337's 911 pupils: the commune its block title names
     for line, value in zip(changed.line, changed.value, strict=True):
         if (line, float(value)) not in later:  # 1472: the CPEF de l'Artois's, not Beuvry's
             assert rows(line, value).entity_type.eq("commune").any(), (line, value)
@@ -5822,3 +5822,56 @@ def test_wordings_of_the_thirty_eighth_copy(indicators, entities) -> None:
     assert label[(8, "194 000 €")] == "Part départementale : contractualisation"
     assert label[(8, "111 000 €")] == "Part départementale : MMU"
     assert "total" not in label.get((8, "20 000 €"), "").lower()
+
+
+def test_a_title_naming_an_establishment_and_its_commune_gives_its_paragraph_that_commune(
+    indicators, entities
+) -> None:
+    """L2335-2337: "Retour sur la gestion de crise au collège Jean Rostand de Marquise ..."
+    over "... pour les 911 élèves ... la structure du collège": Marquise's; not when the
+    paragraph speaks of no such establishment, or names another commune."""
+    got = _extract_lines(
+        [
+            "Retour sur la gestion de crise au collège Jean Rostand de Marquise ...",
+            "La priorité a été donnée aux 911 élèves, suite à la fragilisation de la structure"
+            " du collège.",
+            "Retour sur la gestion de crise au collège Jean Rostand de Marquise ...",
+            "La priorité a été donnée aux 800 familles du territoire.",
+            "Retour sur la gestion de crise au collège Jean Rostand de Marquise ...",
+            "Les 700 élèves ont rejoint le collège de Wimille.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(3, "911")][0].entity_code == "62560"  # Marquise
+    assert got[(5, "800")][0].entity_code != "62560"
+    assert got[(7, "700")][0].entity_code != "62560"
+
+
+def test_what_the_departement_is_a_member_of_is_its_own_on_another_body_s_page(
+    statements,
+) -> None:
+    """L4397, on the canal's page: "Le Département participe ... aux travaux de « Norlink
+    fluvial » et d'« Alliance Seine-Escaut », deux associations dont il est membre": the
+    Département's memberships; the canal's own figures on that page stay the canal's."""
+    row = statements[(statements.line == 4397) & (statements.value == 2)]
+    assert row.entity.tolist() == ["62"]
+    canal = statements[(statements.line == 4385) & (statements.value == 100)]
+    assert canal.entity.tolist() == ["62-canal-seine-nord-europe"]  # "une centaine" of walkers
+
+
+def test_a_figure_that_names_the_departement_is_its_own_in_a_commune_s_paragraph(
+    statements, indicators, entities
+) -> None:
+    """L4186, a meeting "à Arras": "la présentation croisée des trois agences d'urbanisme du
+    Pas-de-Calais" counts the département's agencies; the participants stay Arras's."""
+    row = statements[(statements.line == 4186) & (statements.value == 3)]
+    assert row.entity.tolist() == ["62"]
+    walkers = statements[(statements.line == 4186) & (statements.value == 50)]
+    assert walkers.entity.tolist() == ["62041"]  # Arras
+    got = _extract_lines(
+        ["Le 6 avril 2022, à Arras, 300 élèves des collèges de la ville ont couru."],
+        indicators,
+        entities,
+    )
+    assert got[(2, "300")][0].entity_code == "62041"
