@@ -24,6 +24,7 @@ from pipelines.extract.key_figures import key_figure_body, starts_with_figure
 from pipelines.extract.phrases import (
     COPULA,
     COUNT_OF,
+    COUNTING_END,
     FOR_THE_FIGURE_BEFORE,
     SPENT_VERBS,
     UNDER_HEADING,
@@ -124,7 +125,8 @@ def _tidy(label: str) -> str:
     label = COUNT_OF.sub("", label)  # "le nombre d'abonnés": what is counted is "abonnés"
     label = _LEADING_WORDS.sub("", label)
     label = _AN_ARTICLE.sub("", label)  # "pour un financement total de": "financement total"
-    return _TRAILING_WORDS.sub("", label).strip(" :,;.-–—")
+    label = _TRAILING_WORDS.sub("", label).strip(" :,;.-–—")
+    return COUNTING_END.sub("", label)  # "les agents de CER comptant pour 145"
 
 
 def _under_whole(label: str, whole: _Whole | None) -> tuple[str, str]:
@@ -323,6 +325,12 @@ def _bracketed_of_before(body: str, figures: list[Quantity], index: int, stop: i
     return named if is_noun_phrase(named) and not _RATIO.search(named) else ""  # "2 sur 3 (67 %)"
 
 
+_ITS_OWN_FOR = re.compile(
+    r"\s(?:et|ou)\s+(?P<what>(?:les?|la|l['’])\s*[^\s,;:]+(?:\s+[^\s,;:]+){0,4}\s+pour)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _label_before(body: str, figures: list[Quantity], index: int, stop: int) -> str:
     """A figure's label from the words before it, when those after it name nothing."""
     quantity = figures[index]
@@ -338,6 +346,9 @@ def _label_before(body: str, figures: list[Quantity], index: int, stop: int) -> 
     ):
         return spent  # "Pour moderniser ..., le Département a investi 25,22 M€, dont :"
     before = re.split(r"[,;(]|\s(?:dont|soit)\b", before)[-1]
+    # "145 d'entre eux et les agents RHS pour 105": the phrase its own "pour" closes
+    for_it = _ITS_OWN_FOR.search(before)
+    before = for_it["what"] if for_it is not None else before
     label = _tidy(_MEASURE_BEFORE.sub("", before))
     counts = [n for n in range(index) if figures[n].unit == "count"]
     if counts and label.lower() in _MEASURE_WORDS.get(quantity.unit, ()):

@@ -413,9 +413,15 @@ def line_heading(text: str) -> tuple[str, int]:
     return " ".join(words), heading.end("words")
 
 
+# "au total", "en tout" after a figure: no noun of its own ("..., soit 300 au total")
+IN_ALL_AFTER = re.compile(r"[\s*]*(?:au\s+total|en\s+tout)\b", re.IGNORECASE)
+_IN_ALL_CLOSING = re.compile(rf"^{IN_ALL_AFTER.pattern}(?=\s*(?:[,.;:)!?]|$))", re.IGNORECASE)
+
+
 def phrase_after(text: str) -> str:
-    """The noun phrase right after a figure ("de repas qui sont produits" → "repas produits")."""
-    words = _words(text)
+    """The noun phrase right after a figure ("de repas qui sont produits" → "repas produits");
+    none in "au total", "en tout" ("..., soit 300 au total")."""
+    words = _words(_IN_ALL_CLOSING.sub("", text, count=1))
     out: list[str] = []
     i = 0
     while i < len(words) and words[i].lower().strip("'’") in {"de", "d"} and not out:
@@ -644,7 +650,11 @@ def phrase_before(text: str) -> str:
     if len(out) > 2 and out[0].lower() in _FRAME_NOUNS and _OF_WORD.match(out[1]):
         out = out[2:]  # "dans le cadre d'une opération de": the operation, not its frame
     out = _clip(out)
-    return _join(out)
+    return COUNTING_END.sub("", _join(out))  # "les agents de CER comptant pour 145"
+
+
+# a participle that only says the figure after it counts them: "comptant pour 145"
+COUNTING_END = re.compile(r"\s+(?:comptant|représentant|totalisant)$", re.IGNORECASE)
 
 
 # the nouns of a locution that frames a phrase: "dans le cadre de", "au titre de", "à

@@ -39,6 +39,7 @@ from pipelines.extract.phrases import (
     CHANGE_WORDS,
     DEPARTEMENT_NAMED,
     FINITE_AUXILIARY,
+    IN_ALL_AFTER,
     LEADING_ARTICLE,
     PARTICIPLE_FORM,
     SPENT_VERBS,
@@ -1151,7 +1152,6 @@ def _in_context(text: str, figures: list[_Read], parse: Parse | None) -> None:
 
 # the items a count announced, then their total: ": mobiliers, ..., soit 96 200 € au total"
 _LISTED_THEN_TOTAL = re.compile(r"[^.;:]*,\s*soit\s*[\s*]*$", re.IGNORECASE)
-_IN_TOTAL_AFTER = re.compile(r"[\s*]*(?:au\s+total|en\s+tout)\b", re.IGNORECASE)
 
 
 def _items_priced(text: str, figures: list[_Read], figure: _Read) -> _Read | None:
@@ -1161,7 +1161,7 @@ def _items_priced(text: str, figures: list[_Read], figure: _Read) -> _Read | Non
     bracket's communes); None otherwise."""
     start = figure.quantity.start
     colon = text.rfind(":", 0, start)
-    if figure.unit != "EUR" or colon < 0 or not _IN_TOTAL_AFTER.match(text, figure.quantity.end):
+    if figure.unit != "EUR" or colon < 0 or not IN_ALL_AFTER.match(text, figure.quantity.end):
         return None
     if not _LISTED_THEN_TOTAL.fullmatch(text, colon + 1, start) or "." in text[colon:start]:
         return None
@@ -2155,6 +2155,9 @@ def _a_part_of(
         # "5,8 millions d'euros, dont 3,1 millions pour ..., 1,5 million sous forme de ...":
         # the unit printed on the whole
         figure.unit = previous.unit
+    if _RELATIVE_DONT.search(between):
+        return False  # "25 partenaires ... ; ..., un questionnaire dont 84 associations ont été
+        # destinataires": the relative pronoun of another noun, no part
     if _BETWEEN_PART.search(between) and previous.unit == figure.unit:
         figure.part_of = figures.index(previous)
         figure.label = _set_apart(after, figure.label) or _part_done(after, previous)
@@ -2169,6 +2172,8 @@ def _a_part_of(
 
 
 _A_DONT = re.compile(r"\bdont\b", re.IGNORECASE)
+# "dont" after a noun of its own, or past the clause of the figure before
+_RELATIVE_DONT = re.compile(r";[^;]*\bdont\s*$|\b(?:un|une)\s+[\wéèêàâç'’-]+\s+dont\s*$", re.I)
 
 
 def _next_part(text: str, figures: list[_Read], pair: tuple[_Read, _Read], between: str) -> str:
@@ -2879,6 +2884,7 @@ def _noun_phrase(
         or (_supported_at(text, q) if unit == "EUR" else "")
         or (_fronted_amount(text, q) if unit == "EUR" else "")
         or (_of_the_fund(text, q) if unit == "EUR" else "")
+        or _clefted(text, q)
         or (_subject_of_both(text, q) if unit == "count" and not phrase_after(after) else "")
         or (_what_they_form(text, q) if unit == "count" else "")
         or _named_outright(text, q, unit, clause_start, parse)
@@ -3062,6 +3068,28 @@ _OF_THE_FUND = re.compile(
     r"[\s*]*(?:du|de\s+la|de\s+l['’]|des)\s*(?P<what>(?P<noun>[a-zéèêàâç]+)\b[^,.;:()!?]*)",
     re.IGNORECASE,
 )
+
+
+# a figure a cleft puts first, its subject after "que": "C'est à près de 132 900 € que
+# s'élèvent les subventions accordées au titre du Fonds pêche"
+_CLEFT_AT = re.compile(r"\bc['’]est\s+(?:à\s+|de\s+)?[\s*]*$", re.IGNORECASE)
+_CLEFT_AFTER = re.compile(
+    r"[\s*]*qu(?:e\s+|['’]\s*)(?:s['’]\s*)?(?P<verb>[a-zéèêàâçî]+)\s+"
+    r"(?P<what>(?:les?|la|l['’]|des|ses|leurs?)\s*[^,.;:()!?]+)",
+    re.IGNORECASE,
+)
+
+
+def _clefted(text: str, q: Quantity) -> str:
+    """ "subventions accordées au titre du Fonds pêche" of "C'est à près de 132 900 € que
+    s'élèvent les subventions accordées au titre du Fonds pêche"; "" for no such cleft."""
+    if not _CLEFT_AT.search(text, 0, q.start):
+        return ""
+    after = _CLEFT_AFTER.match(text, q.end)
+    if after is None or not is_verb(after["verb"]):
+        return ""
+    what = opening_phrase(after["what"])
+    return what if is_noun_phrase(what) else ""
 
 
 def _of_the_fund(text: str, q: Quantity) -> str:
@@ -3630,7 +3658,10 @@ _ENDS_ON_A_NUMBER = re.compile(
 
 # a count that restates the noun phrase before it: "..., soit un peu plus de 280"
 _SAID_AGAIN = re.compile(
-    r",\s*(?:soit\s+(?:un\s+peu\s+|très\s+|bien\s+)?)?(?=\S+(?:\s\d{3})*\s+(?:en\s+tout|au\s+total)\b)"
+    r",\s*(?:soit\s+(?:un\s+peu\s+|très\s+|bien\s+)?)?"
+    # "..., moins d'une vingtaine au total": its qualifier and its number, then "au total"
+    r"(?=(?:(?:près|plus|moins)\s+(?:de\s+|d['’]\s*)|environ\s+)?(?:une?\s+)?\S+(?:\s\d{3})*"
+    r"\s+(?:en\s+tout|au\s+total)\b)"
     r"|,\s*soit\s+(?:un\s+peu\s+|très\s+|bien\s+)?",
     re.IGNORECASE,
 )
@@ -3986,10 +4017,12 @@ def _said_again(text: str, q: Quantity, unit: str, parse: Parse | None) -> str:
     peu plus de 280" → "conseils délivrés par le CAUE à des communes")."""
     said = _SAID_AGAIN if unit == "count" else _ENDOWED
     again = next((m for m in said.finditer(text) if m.end() == q.start), None)
-    if parse is None or again is None or phrase_after(text[q.end :]):
+    in_all = IN_ALL_AFTER.match(text, q.end)  # "..., soit 300 au total": no noun of its own
+    if parse is None or again is None or phrase_after(text[in_all.end() if in_all else q.end :]):
         return ""
     last = [w for w in parse.words if w.end <= again.start()]
-    if not last or last[-1].pos not in {"NOUN", "PROPN", "ADJ"}:
+    # (a modifier the parse takes for a verb is one still: "missions supports")
+    if not last or (last[-1].pos not in {"NOUN", "PROPN", "ADJ"} and last[-1].dep != "amod"):
         return ""
     top = last[-1]
     while (head := parse.head_of(top)) is not None and head.i < top.i:

@@ -16,6 +16,7 @@ import re
 from pipelines.extract.parse import Parse, Word
 from pipelines.extract.phrases import (
     BECAME,
+    IN_ALL_AFTER,
     is_action,
     is_french_word,
     is_participle,
@@ -79,7 +80,7 @@ def counted_phrase(parse: Parse, start: int, end: int) -> str:
 
 def _counted_noun(parse: Parse, start: int, end: int) -> Word | None:
     root = parse.root_of(start, end)
-    if root is None:
+    if root is None or IN_ALL_AFTER.match(parse.text, end):  # "soit 300 au total": no noun counted
         return None
     if (after := NUMBER_FIRST.match(parse.text[end:])) is not None:
         # "92 007 : le nombre d'abonnés ..."

@@ -5875,3 +5875,34 @@ def test_a_figure_that_names_the_departement_is_its_own_in_a_commune_s_paragraph
         entities,
     )
     assert got[(2, "300")][0].entity_code == "62041"
+
+
+def test_wordings_of_the_thirty_ninth_copy(indicators, entities) -> None:
+    """tests/data/reworded-39's wordings the extractor lost or mislabelled: "C'est à près de
+    132 900 € que s'élèvent les subventions ..."; "..., moins d'une vingtaine au total" and
+    "soit 300 au total" (never "Total"); "les agents de CER comptant pour 145 d'entre eux";
+    "un questionnaire dont 84 associations ont été destinataires" (a relative "dont", no
+    part); and the parts a "dont" still makes."""
+    got = _extract_lines(
+        [
+            "C'est à près de 132 900 € que s'élèvent les subventions accordées au titre du Fonds"
+            " pêche",
+            "Le pôle regroupe les directions ou missions supports, moins d'une vingtaine au total.",
+            "- ◆ Secourisme PSC1 : près de 550 agents formés, les agents de CER comptant pour"
+            " 145 d'entre eux et les agents RHS pour 105",
+            "Les 25 partenaires ont été mobilisés : ateliers ; conseil, conforté par un"
+            " questionnaire dont 84 associations du territoire ont été destinataires.",
+            "12 projets ont été soutenus, dont 5 à Arras.",
+            "Les agents formés, soit 300 au total, ont réussi.",
+        ],
+        indicators,
+        entities,
+    )
+    label = {key: value[1] for key, value in got.items()}
+    assert label[(2, "près de 132 900 €")] == "Subventions accordées au titre du Fonds pêche"
+    assert label[(3, "moins d'une vingtaine")] == "Directions ou missions supports"
+    assert label[(7, "300")] == "Agents formés"
+    assert label[(4, "145")].startswith("Agents de CER") and "comptant" not in label[(4, "145")]
+    assert got[(5, "84")][0].part_of is None
+    assert label[(5, "84")] == "Associations du territoire"
+    assert got[(6, "5")][0].part_of is not None
