@@ -123,7 +123,8 @@ def topic(title: str, own: frozenset[str] = frozenset()) -> str:
     in lower case, which name no topic: its département's)."""
     words = " ".join(title.replace("*", " ").split())
     first, *rest = words.split(", ")
-    naming = [p for p in rest if _DEFINITE.match(p) and _names_something(p.split(), own)]
+    common = _COMMON_NAMES | own
+    naming = [p for p in rest if _DEFINITE.match(p) and _names_something(p.split(), common)]
     if naming and not topic(first, own):
         # "L'ingénierie technique, les subventions FARDA à destination des communes
         # rurales": the part that names a thing (not an apposition, "un outil au service")
@@ -300,7 +301,7 @@ _ACT_OF = re.compile(
     re.IGNORECASE,
 )
 _INNER_COLON = re.compile(r"\s:\s")
-_DEFINITE = re.compile(r"^(?:les|le|la|l['’])\s*\w", re.IGNORECASE)
+_DEFINITE = re.compile(r"^(?:(?:les|le|la)\s+|l['’]\s*)\w", re.IGNORECASE)
 
 
 def section_topics(

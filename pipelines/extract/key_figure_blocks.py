@@ -102,8 +102,10 @@ BOX_TITLE_LENGTH = 60
 _DEPARTEMENT_ACTS = re.compile(r"\b(?:le|du|par\s+le)\s+Département\b")
 # "103 des 127 agents RHS": the figure is a part of the one that follows
 _PART_OF_NEXT = re.compile(r"\s*(?:des|d['’]entre\s+les|parmi\s+les)\s*")
+# a time an amount is counted under, no programme: "au titre de l'exercice 2022"
+_A_TIME_FRAME = re.compile(r"^(?:exercice|année|an|période|mandat)s?\b|^(?:19|20)\d\d\b", re.I)
 # words after a figure that open on its verb: no label of it ("ont été engagés")
-_OPENS_ON_VERB = re.compile(r"^(?:ont|a|sont|est|seront|sera)\s+(?:été\s+)?\w", re.IGNORECASE)
+_OPENS_ON_VERB = re.compile(r"^(?:ont|a|sont|est|seront|sera)\s+(?:été\s+)?(?=\w)", re.IGNORECASE)
 # a figure whose words end on what it did to the next figure: "52 ateliers ont réuni 1500",
 # "2 356 agents ont suivi l'une des 397 formations"
 _ACTS_ON_NEXT = re.compile(
@@ -242,8 +244,21 @@ def _heading_of(body: str, quantity: Quantity) -> str:
     return named if re.search(r"[A-ZÉ]", words[0][1:]) else named[:1].lower() + named[1:]
 
 
-def label_of(body: str, figures: list[Quantity], index: int) -> str:
-    """The words a figure is stated with: those after it, else the phrase before it."""
+def label_of(
+    body: str, figures: list[Quantity], index: int, *, serve: bool = True, depth: int = 0
+) -> str:
+    """The words a figure is stated with: those after it, else the phrase before it
+    (`serve`: whether a count may be named by what the figure before was for; off while the
+    figure before is being named, so that two figures never name each other; `depth`: how
+    many figures named this one's label, a line's figures naming each other in a ring ends
+    on no label)."""
+    if depth > len(figures):
+        return ""
+    return _words_of(body, figures, index, serve=serve, depth=depth)
+
+
+def _words_of(body: str, figures: list[Quantity], index: int, *, serve: bool, depth: int) -> str:
+    """`label_of`, once the ring of figures naming each other is ruled out."""
     quantity = figures[index]
     stop = figures[index + 1].start if index + 1 < len(figures) else len(body)
     if quantity.unit == "pct" and (shared := share_of_whole(body, figures, index)):
@@ -252,8 +267,9 @@ def label_of(body: str, figures: list[Quantity], index: int) -> str:
         return bracketed
     after = _CUT.split(body[quantity.end : stop], maxsplit=1)[0]
     label = _tidy(after)
-    if under_or_served := _under_or_served(body, figures, index, stop, label):
-        return under_or_served
+    served = _under_or_served(body, figures, index, stop, label, serve=serve, depth=depth)
+    if served:
+        return served
     acted = _ACTS_ON_NEXT.search(body, quantity.end, stop) if index + 1 < len(figures) else None
     if acted is not None and _RELATIVE_END.search(body, quantity.end, acted.start()):
         acted = None  # "45 jeunes qui ont obtenu 3 diplômes": a clause of its own
@@ -271,44 +287,67 @@ def label_of(body: str, figures: list[Quantity], index: int) -> str:
         rest = done["rest"] or ""
         linking = after.strip()[len(label) :].strip()  # "à" before the next figure
         if not rest and index + 1 < len(figures) and _PREPOSITION.fullmatch(linking):
-            rest = f": {label_of(body, figures, index + 1)}"
+            rest = f": {label_of(body, figures, index + 1, serve=False, depth=depth + 1)}"
         return f"montant {singular_participle(done['participle'])} {rest}".strip()
     heading = _heading_of(body, quantity) if len(label.split()) == 1 else ""
     if heading and label.lower() in _SAID_AS_A_WHOLE:
         return heading  # "Masse salariale : 344 M€ au total"
     if heading and is_noun_phrase(label):
         return f"{label} ({heading})"  # "Diagnostics et fouilles : vingt-neuf réalisations"
-    if is_noun_phrase(label) and not _OPENS_ON_VERB.match(label):
-        return label
     if _OPENS_ON_VERB.match(label):  # "Pour la gestion ..., 48,02 M€ ont été engagés"
-        return _label_before(body, figures, index, stop)
+        return _with_its_verb(body, figures, index, stop, depth, label)
+    if is_noun_phrase(label):
+        return label
     if index + 1 < len(figures) and (
         re.fullmatch(r"\s*(?:et|ou|à)\s*", after) or _PART_OF_NEXT.fullmatch(after)
     ):
         # "48,4 ml et 0,513 Go : entrées ..."; "103 des 127 agents RHS"
-        return label_of(body, figures, index + 1)
+        return label_of(body, figures, index + 1, serve=serve, depth=depth + 1)
     rest = body[quantity.end : stop]
     if ":" in rest:  # "5,12 milliards d'euros HT : coût estimatif du projet"
         label = _tidy(_CUT.split(rest.split(":", 1)[1].strip(), maxsplit=1)[0])
         if is_noun_phrase(label):
             return label
-    return _label_before(body, figures, index, stop)
+    return _label_before(body, figures, index, stop, depth)
 
 
-def _under_or_served(body: str, figures: list[Quantity], index: int, stop: int, label: str) -> str:
+def _with_its_verb(
+    body: str, figures: list[Quantity], index: int, stop: int, depth: int, label: str
+) -> str:
+    """A figure whose words after it open on its verb: named by the words before it ("Pour la
+    gestion ..., 48,02 M€ ont été engagés" → "montant engagé : gestion ..."), a count with
+    what was done to it ("Bénéficiaires du RSA : 1 250 ont été accompagnés vers l'emploi" →
+    "Bénéficiaires du RSA accompagnés vers l'emploi")."""
+    before = _label_before(body, figures, index, stop, depth)
+    done = _OPENS_ON_VERB.sub("", label, count=1)
+    if figures[index].unit == "count" and before and done and is_participle(done.split()[0]):
+        return f"{before} {done}"
+    return before
+
+
+def _under_or_served(
+    body: str,
+    figures: list[Quantity],
+    index: int,
+    stop: int,
+    label: str,
+    *,
+    serve: bool,
+    depth: int,
+) -> str:
     """An amount "au titre de" a programme ("14 826 € au titre de l'appel à projets ..." →
     "montant (appel à projets ...)"), or a count the figure before was for ("4 095 pass
     numériques distribués ... pour 410 bénéficiaires"); "" for neither."""
     quantity = figures[index]
     under = UNDER_HEADING.match(body, quantity.end, stop) if quantity.unit == "EUR" else None
-    if under is not None and is_noun_phrase(
-        named := _tidy(_CUT.split(body[under.end() : stop], maxsplit=1)[0])
-    ):
-        return f"montant ({named})"
+    named = _tidy(_CUT.split(body[under.end() : stop], maxsplit=1)[0]) if under else ""
+    if is_noun_phrase(named):  # (not "au titre de l'exercice 2022": a time, no programme)
+        return "montant" if _A_TIME_FRAME.match(named) else f"montant ({named})"
     between = body[figures[index - 1].end : quantity.start] if index else ""
-    if not FOR_THE_FIGURE_BEFORE.match(between):
+    if not serve or quantity.unit != "count" or not FOR_THE_FIGURE_BEFORE.match(between):
         return ""
-    return served_by(between, label_of(body, figures, index - 1), label)
+    before = label_of(body, figures, index - 1, serve=False, depth=depth + 1)
+    return served_by(between, before, label)
 
 
 def _bracketed_of_before(body: str, figures: list[Quantity], index: int, stop: int) -> str:
@@ -331,7 +370,7 @@ _ITS_OWN_FOR = re.compile(
 )
 
 
-def _label_before(body: str, figures: list[Quantity], index: int, stop: int) -> str:
+def _label_before(body: str, figures: list[Quantity], index: int, stop: int, depth: int = 0) -> str:
     """A figure's label from the words before it, when those after it name nothing."""
     quantity = figures[index]
     begin = figures[index - 1].end if index > 0 else 0
@@ -339,7 +378,7 @@ def _label_before(body: str, figures: list[Quantity], index: int, stop: int) -> 
     if index > 0 and quantity.unit == "EUR" and _AMOUNT_FOR.search(before):
         # "131 actions financées, pour un montant de 1,69 M€": the amount of what the figure
         # before counts
-        named = label_of(body, figures, index - 1)
+        named = label_of(body, figures, index - 1, depth=depth + 1)
         return f"{UNIT_NOUNS.get(quantity.unit, 'nombre')} : {named}"
     if quantity.unit == "EUR" and (
         spent := spent_label(before, body[quantity.end : stop], listed=True)
@@ -354,7 +393,7 @@ def _label_before(body: str, figures: list[Quantity], index: int, stop: int) -> 
     if counts and label.lower() in _MEASURE_WORDS.get(quantity.unit, ()):
         # "vingt-neuf réalisations, sur une surface de près de 87 hectares": the surface of
         # what the count before counts ("une hauteur de 32 m": a height)
-        return f"{label.lower()} : {label_of(body, figures, counts[-1])}"
+        return f"{label.lower()} : {label_of(body, figures, counts[-1], depth=depth + 1)}"
     if not is_noun_phrase(label):
         return UNIT_NOUNS.get(quantity.unit, "nombre")
     # "26 diagnostics ... réalisés sur près de 88 hectares": the surface of what the figure
@@ -592,7 +631,12 @@ def extract_key_figure_blocks(
             continue
         reader = BlockReader(section, entities)
         for line in lines:
-            reader.read_line(line)
+            try:
+                reader.read_line(line)
+            except Exception as error:  # one line that cannot be read is a finding, not the end
+                here = reader.where.at(line.location, line.source_text)
+                reason = f"the line could not be read: {type(error).__name__}: {error}"
+                reader.result.rejects.append(here.reject(reason))
         result.extend(reader.result)
         # rows: the lines that state a figure (sub-titles such as "Emploi :" state none)
         stating = {line.location for line in lines if _figures_of(line, entities)[1]}

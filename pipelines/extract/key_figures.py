@@ -68,8 +68,9 @@ _MEASURE_OF = re.compile(
 )
 # "Le territoire compte 21 bâtiments": a clause that only introduces the figure
 _INTRODUCED = re.compile(
-    r"^(?:(?:le|ce|son)\s+territoire|il|elle|on|l['’]on)\s+(?:y\s+|en\s+)?(?:compte|recense|totalise|"
-    r"regroupe|dispose\s+d['’]|dispose\s+de|réunit|gère)\s*$"
+    r"^(?:(?:le|ce|son)\s+(?:réseau\s+(?:du\s+|de\s+ce\s+)?)?territoire|le\s+réseau|il|elle|on"
+    r"|l['’]on)\s+(?:y\s+|en\s+)?(?:compte|recense|totalise|regroupe|dispose\s+d['’]|dispose\s+de"
+    r"|réunit|gère|comprend|comporte|possède)\s*$"
     # "En moyenne, 73,8 habitants par km²": an adverb that only says how it is counted
     r"|^(?:en\s+moyenne|au\s+total|en\s+tout)\s*,?\s*$"
     # "CALL et CAHC, soit 2 EPCI à fiscalité propre": the names, then what they number

@@ -190,7 +190,7 @@ def period_of(text: str, start: int, end: int, report_year: int) -> Period:
         for match in pattern.finditer(text):
             if match.start() <= start < match.end():
                 continue  # the figure is itself the year of the phrase
-            if _not_the_figure_s(kind, text, match, start, counted):
+            if _not_the_figure_s(kind, text, match, start, counted, report_year):
                 continue
             opens = match.start() <= lead + _OPENING and match.end() <= start
             if kind == "as_of" and not _frames_its_sentence(text, match, start):
@@ -327,7 +327,9 @@ _EVENT_NOUNS = (
 _OF_THE_EVENT = re.compile(
     rf"^\s*(?:ainsi\s*,|(?:ce|cet|cette|ces)\s+(?:[\w-]+\s+)?{_EVENT_NOUNS}\b)"
     r"|\bainsi\s+(?:\w+\s+){0,2}?(?:réuni|rassemblé|participé|accueilli|assisté|venu|"
-    r"pris\s+part|mobilisé)|(?<!\bil\s)\by\s+(?:ont|a|sont|avaient|étaient|était)\b",
+    r"pris\s+part|mobilisé)|(?<!\bil\s)\by\s+(?:ont|a|sont|avaient|étaient|était)\b"
+    # "Une cinquantaine de participants, dont ..., ont pu échanger": the participants of it
+    r"|^\s*(?:[\w'’-]+\s+){0,4}?(?:de\s+|d['’]\s*)?participant(?:e)?s\b",
     _I,
 )
 # at a sentence's start: "Cette exposition familiale a été présentée du 2 avril ..."
@@ -615,7 +617,7 @@ _FRAMES = {"multi_year", "quarter", "as_of"}  # "Au 31/12, les agréments ... é
 
 
 def _not_the_figure_s(
-    kind: str, text: str, match: re.Match[str], start: int, counted: bool
+    kind: str, text: str, match: re.Match[str], start: int, counted: bool, report_year: int
 ) -> bool:
     """A period phrase that dates something else than the figure: an aside ("(Source :
     INSEE, estimation 1er janvier 2023)"), the end of a stretch of days, or the years that
@@ -623,7 +625,12 @@ def _not_the_figure_s(
     inspections": the inspections are the year's)."""
     if _aside(text, match, start) or (kind == "as_of" and _ends_a_stretch(text, match)):
         return True
-    return kind == "multi_year" and counted and bool(_PLAN_BEFORE.search(text, 0, match.start()))
+    if kind != "multi_year" or not counted or not _PLAN_BEFORE.search(text, 0, match.start()):
+        return False
+    # a plan still running after the report year ("2022-2024"); one that ends with it ("Le
+    # contrat de territoire 2019-2022 a permis de financer 45 projets") counts over its years
+    last = re.findall(r"(?:19|20)\d\d", match.group(0))
+    return bool(last) and int(last[-1]) > report_year
 
 
 def _ends_a_stretch(text: str, match: re.Match[str]) -> bool:

@@ -201,6 +201,12 @@ UNDER_HEADING = re.compile(
 # what stands between a figure and the count it was for: "4 095 pass numériques distribués
 # ... pour 410 bénéficiaires", "14 826 € au titre de l'appel à projets ..., pour 2 projets"
 FOR_THE_FIGURE_BEFORE = re.compile(r"^[^.;:!?]*\bpour[\s*]*$", re.IGNORECASE)
+# what a count is the base of, not what it served: "pour 1 000 habitants" (a rate), "12 projets
+# retenus pour 45 candidatures" (a selection)
+_BASES = frozenset(
+    {"habitant", "candidature", "demande", "dossier", "candidat", "inscription", "sollicitation",
+     "inscrit", "naissance", "place"}
+)  # fmt: skip
 # an amount's label that says what it is of in brackets or after a colon
 _AMOUNT_OF = re.compile(
     r"^montant(?:\s+[\wéèêàâç]+)?\s*(?:\((?P<in>[^()]+)\)|:\s*(?P<of>.+))$", re.IGNORECASE
@@ -219,8 +225,8 @@ def served_by(between: str, label_before: str, label: str) -> str:
     verbs = [len(between[: v.start()].split()) for v in FINITE_AUXILIARY.finditer(between)]
     if any(n > 3 for n in verbs) or any(w.lower() in _INNER for w in words):
         return ""  # "... et le Département a mobilisé ... pour"; "jeunes de la commune"
-    if lemma(words[0].lower()) in TIME_NOUNS | {"habitant"} or is_participle(words[0]):
-        return ""  # "pour 3 ans", "pour 1 000 habitants", "pour ... formés"
+    if lemma(words[0].lower()) in TIME_NOUNS | _BASES or is_participle(words[0]):
+        return ""  # "pour 3 ans", "pour 1 000 habitants", "12 projets pour 45 candidatures"
     said = _AMOUNT_OF.match(label_before)
     served = (said["in"] or said["of"]) if said is not None else label_before
     kept: list[str] = []
@@ -647,8 +653,12 @@ def phrase_before(text: str) -> str:
         out = out[opened[-1] :]
     while out and (out[0].lower().strip("'’") in _LEADING or out[0].lower() in _INNER):
         out = out[1:]
-    if len(out) > 2 and out[0].lower() in _FRAME_NOUNS and _OF_WORD.match(out[1]):
+    framed = len(out) > 2 and out[0].lower() in _FRAME_NOUNS
+    if framed and (_OF_WORD.match(out[1]) or (out[1] == "de" and out[2].lower() in _ARTICLES)):
         out = out[2:]  # "dans le cadre d'une opération de": the operation, not its frame
+        # (not "cadre de vie", "cours d'eau")
+        while out and out[0].lower().strip("'’") in _LEADING:
+            out = out[1:]
     out = _clip(out)
     return COUNTING_END.sub("", _join(out))  # "les agents de CER comptant pour 145"
 
@@ -660,7 +670,7 @@ COUNTING_END = re.compile(r"\s+(?:comptant|représentant|totalisant)$", re.IGNOR
 # the nouns of a locution that frames a phrase: "dans le cadre de", "au titre de", "à
 # l'occasion de", "au cours de", "au sein de"
 _FRAME_NOUNS = frozenset({"cadre", "titre", "occasion", "cours", "sein", "terme"})
-_OF_WORD = re.compile(r"^(?:de|du|des|d['’]\w*)$", re.IGNORECASE)
+_OF_WORD = re.compile(r"^(?:du|des|d['’]une?)$", re.IGNORECASE)
 
 
 def _join(words: list[str]) -> str:
@@ -805,6 +815,7 @@ def spent_label(before: str, after: str, *, listed: bool = False) -> str:
         # "Pour la gestion patrimoniale du réseau, 48,02 M€ ont été engagés"
         what = " ".join(fronted["what"].split())
         clause = _RELATIVE.search(what) or any(is_verb(w) for w in what.split()[1:])
+        clause = clause or any(lemma(w.lower()) in TIME_NOUNS for w in what.split())
         if is_noun_phrase(what) and len(what.split()) <= _PURPOSE_WORDS and not clause:
             return f"montant {singular_participle(passive['done'])} : {what}"
     if spent is None:

@@ -18,7 +18,12 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from pipelines.extract import Context, Extraction, Figure, GeneratedIndicator
-from pipelines.extract.block_titles import block_topics, names_something, section_topics
+from pipelines.extract.block_titles import (
+    block_topics,
+    names_something,
+    opens_a_block,
+    section_topics,
+)
 from pipelines.extract.concepts import lemmas, sentence_concept
 from pipelines.extract.key_figure_blocks import BOX_TITLE_LENGTH, share_of_whole, slug
 from pipelines.extract.navigation import PageContext, page_contexts
@@ -203,7 +208,8 @@ def extract_prose(
     titled = _titled_places([line for _, line, _ in every], places, entities)
     # a label that names the département as what its figure is of: "... du Pas-de-Calais"
     of_the_departement = re.compile(
-        rf"\b(?:du|de\s+tout\s+le)\s+(?:{re.escape(entities.department.name)}|département)\b",
+        rf"\b(?:du|de\s+tout\s+le)\s+(?:{re.escape(entities.department.name)}|département)\b"
+        r"(?!\s+(?:du|de\s+la|de\s+l['’]|des|de)\s)",  # not "du département du Nord"
         re.IGNORECASE,
     )
     # "Les chiffres clés du projet de mandat": its lines outside an office's or territory's page
@@ -282,11 +288,15 @@ def extract_prose(
                 e.entity_type == "organisation"
                 and (
                     paid_by_departement(f.unit, f.label, text[f.quantity.end :])
-                    or _MEMBER_OF.match(text, f.quantity.end) is not None
+                    or _member_of_it(text, f.quantity)
                 )
             )
             # "les trois agences d'urbanisme du Pas-de-Calais", in a paragraph about Arras
-            or (e.entity_type == "commune" and of_the_departement.search(f.label) is not None)
+            or (
+                e.entity_type == "commune"
+                and f.unit == "count"  # "30 % des nuitées ... du Pas-de-Calais": Calais's share
+                and of_the_departement.search(f.label) is not None
+            )
             else e
             for e, f in zip(about, figures, strict=True)
         ]
@@ -1420,7 +1430,8 @@ def _elided(figure: _Read, previous: _Read, parse: Parse) -> str:
     complement = _COMPLEMENT_ONLY.match(parse.text, figure.quantity.end)
     if (
         complement is not None
-        and figure.unit == previous.unit
+        and words
+        and figure.unit == previous.unit == "count"
         and figure.part_of is None
         and " de " in previous.label
         and lemma(figure.label.split()[0].lower()) == lemma(complement["what"].split()[0].lower())
@@ -2173,7 +2184,10 @@ def _a_part_of(
 
 _A_DONT = re.compile(r"\bdont\b", re.IGNORECASE)
 # "dont" after a noun of its own, or past the clause of the figure before
-_RELATIVE_DONT = re.compile(r";[^;]*\bdont\s*$|\b(?:un|une)\s+[\wéèêàâç'’-]+\s+dont\s*$", re.I)
+_RELATIVE_DONT = re.compile(
+    r";[^;]*\bdont\s*$|\b(?:par|avec|sur|dans|pour|à|de)\s+(?:un|une)\s+[\wéèêàâç'’-]+\s+dont\s*$",
+    re.IGNORECASE,
+)  # ("conforté par un questionnaire dont ..."; not "6 841 agents, un effectif dont ...")
 
 
 def _next_part(text: str, figures: list[_Read], pair: tuple[_Read, _Read], between: str) -> str:
@@ -2817,6 +2831,9 @@ def _heading_of(text: str, q: Quantity) -> str:
     heading, end = line_heading(unmarked)
     if not heading or len(text) - len(unmarked) + end > q.start:
         return ""
+    said = find_quantities(heading, cardinals=True)
+    if said and said[0].start == 0:
+        return ""  # "Plus de soixante-six : c'est le nombre de ...": a figure, no heading
     return heading if len(heading.split()) <= _HEADING_WORDS else ""
 
 
@@ -3039,7 +3056,7 @@ _PRICED_AFTER_COMMA = re.compile(r",[\s*]*pour[\s*]*$", re.IGNORECASE)  # not "p
 # the amount a sentence opens on, which the things priced after it share: "La part
 # départementale s'est répartie entre ..."
 _SHARED_AMOUNT = re.compile(
-    r"^[\s*]*(?:(?:la|le|les)\s+|l['’]\s*)(?P<amount>(?:part|enveloppe|budget|montant|"
+    r"[\s*]*(?:(?:la|le|les)\s+|l['’]\s*)(?P<amount>(?:part|enveloppe|budget|montant|"
     r"participation|contribution|aide|subvention|dotation)s?(?:\s+[a-zéèêàâç]+(?:ale|al|aux|ales))?)"
     r"\s+(?!(?:de|du|des|d['’])\b)",
     re.IGNORECASE,
@@ -3083,8 +3100,8 @@ _CLEFT_AFTER = re.compile(
 def _clefted(text: str, q: Quantity) -> str:
     """ "subventions accordées au titre du Fonds pêche" of "C'est à près de 132 900 € que
     s'élèvent les subventions accordées au titre du Fonds pêche"; "" for no such cleft."""
-    if not _CLEFT_AT.search(text, 0, q.start):
-        return ""
+    if q.unit not in {"EUR", "count"} or not _CLEFT_AT.search(text, 0, q.start):
+        return ""  # "C'est de 12 % que progressent ...": a change, read as one
     after = _CLEFT_AFTER.match(text, q.end)
     if after is None or not is_verb(after["verb"]):
         return ""
@@ -4663,7 +4680,7 @@ _EVERYWHERE = re.compile(
 # a place where something is, named after its commune: "la maison de la petite enfance de
 # Dainville", "le lycée Marguerite Yourcenar de Beuvry", "la base de loisirs de Wingles"
 _ESTABLISHMENT = re.compile(
-    r"\b(?:maison|lycée|collège|école|base|site|crèche|médiathèque|salle|résidence|ferme|"
+    r"\b(?:maison|lycée|collège|école|base|crèche|médiathèque|salle|résidence|ferme|"
     r"stade|centre|parc|ehpad|mairie|piscine)\b[^.;,]{0,45}(?:de|d['’]|du)\s*$",
     re.IGNORECASE,
 )
@@ -5008,6 +5025,19 @@ _MEMBER_OF = re.compile(
     rf"[^.;:]{{0,60}}?\bdont\s+(?:il|{DEPARTEMENT_NAMED})\s+est\s+(?:membre|adhérent)\b",
     re.IGNORECASE,
 )
+
+
+def _member_of_it(text: str, q: Quantity) -> bool:
+    """ "deux associations dont il est membre" in a sentence the Département is the subject
+    of ("Le Département participe ... aux travaux de ..."): its own memberships (not "Le CAUE
+    anime 4 réseaux dont il est membre")."""
+    if _MEMBER_OF.match(text, q.end) is None:
+        return False
+    opens = max(text.rfind(". ", 0, q.start) + 1, 0)
+    return _THE_DEPARTEMENT_OPENS.match(LIST_MARKERS.sub("", text[opens : q.start])) is not None
+
+
+_THE_DEPARTEMENT_OPENS = re.compile(rf"\s*{DEPARTEMENT_NAMED}\b", re.IGNORECASE)
 # a title's last words that name the place it is about: "... la salle de Beaudricourt :",
 # "... au collège Jean Rostand de Marquise ..."
 _ENDS_ON_PLACE = re.compile(r"\b(?:de|d['’]|du)\s*[A-ZÉ][^:,;]{1,40}?\s*(?::|\.\.\.|…)$")
@@ -5038,6 +5068,8 @@ def _titled_places(
         words = LIST_MARKERS.sub("", title.text).strip()
         if not words.endswith((":", "...", "…")) or len(words) > _HEADING_LENGTH:
             continue
+        if not words.endswith(":") and not opens_a_block(words.rstrip(" .…")):
+            continue  # "... comme Béthune, Bruay ou la ville de Lens...": a sentence's list
         ending = _ENDS_ON_PLACE.search(words)
         named = places.named(ending.group(0)) if ending else []
         if _figures_of(words, entities)[0] or (one := _one_place(named)) is None:
@@ -5048,7 +5080,7 @@ def _titled_places(
         back = _REFERS_BACK.search(paragraph.text[:_REFERS_BACK_REACH])
         kind = _ESTABLISHMENT_TITLED.search(words)
         again = kind is not None and re.search(
-            rf"\b(?:du|le|au|l['’])\s*{kind['kind']}\b", paragraph.text, re.IGNORECASE
+            rf"\b(?:du|de\s+la|le|la|au|l['’])\s*{kind['kind']}\b", paragraph.text, re.IGNORECASE
         )
         if (back or again) and places.mentioned(paragraph.text) <= {one.code}:
             out[paragraph.location.order] = one

@@ -165,6 +165,10 @@ _ACRONYM = re.compile(r"\s+[A-ZÉ]{2,}s?\b")
 # what lets a number in words end its statement: "au nombre de neuf", "partenaires : neuf",
 # "s'élèvent respectivement à 81 et à huit" (not "remis à neuf")
 _COLON_AFTER = re.compile(r"\s*:")
+# a qualifier a line may open on before its number: "Plus de soixante-six : c'est le nombre"
+_QUALIFIER_LEAD = re.compile(
+    r"^(?:plus|près|moins)\s+(?:de|d['’])$|^(?:environ|quelque|quelques)$", re.IGNORECASE
+)
 _STATED_BEFORE = re.compile(
     r"(?::|\?|\(|\bnombre\s+de|\bcompte|\bsont|\bétaient|\bsoit"
     r"|(?:\bélève(?:nt)?|\batteint|\batteignent|\bport(?:é|ée|és|ées|e|ent)|\brespectivement)\b"
@@ -502,7 +506,8 @@ def _numbers_in_words(text: str) -> list[Quantity]:
             continue  # "les Deux Caps", "Trois Rivières": a name ("Sept MDADT" counts them)
         # "Trente mille : le nombre de repas servis", a number that opens its line before its
         # colon, is said as the figure the line goes on to name
-        opens = not text[: match.start()].strip(" -–◆⇒*•") and _COLON_AFTER.match(text, match.end())
+        lead = _QUALIFIER_LEAD.sub("", text[: match.start()].strip(" -–◆⇒*•"))  # "Plus de"
+        opens = not lead and _COLON_AFTER.match(text, match.end())
         if match["end"] is not None and not (_STATED_BEFORE.search(text[: match.start()]) or opens):
             continue
         if (
@@ -732,10 +737,10 @@ _THRESHOLD_AFTER = re.compile(r"^\s*(?:habitants|ans|salariés|élèves)\b", re.
 # the one territory a key figure describes, not a class of them: "Un territoire de plus de
 # 288 500 habitants" is its population
 _TERRITORY_OF = re.compile(
-    r"\b(?:un|ce|le|notre)\s+(?:territoire|département)\s+(?:de|d['’])\s*"
+    r"(?:^|[.:;!?]\s+|[-–◆⇒•*]\s*)(?:un|ce|le|notre)\s+(?:territoire|département)\s+(?:de|d['’])\s*"
     r"(?:(?:plus|moins)\s+(?:de|d['’])\s*)?$",
     re.IGNORECASE,
-)
+)  # at the start of its item or sentence (not "... dans un territoire de moins de 3 500 ...")
 _LAW_BEFORE = re.compile(
     r"\b(?:article|articles|loi|décret|arrêté|n°|no|nº|alinéa|L\.?|R\.?)\s*$", re.IGNORECASE
 )

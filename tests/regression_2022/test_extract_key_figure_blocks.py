@@ -472,3 +472,49 @@ def test_an_amount_spent_for_a_fronted_purpose_and_under_a_programme(entities) -
     assert labels[got["14 826 €"].indicator_code] == "Montant (appel à projets initiatives locales)"
     assert labels[got["2"].indicator_code] == "Projets (appel à projets initiatives locales)"
     assert labels[got["410"].indicator_code] == "Bénéficiaires (pass numériques distribués)"
+
+
+def test_two_figures_that_would_name_each_other_end_on_a_label(entities) -> None:
+    """tests/data/reworded L1036 "0,45 M€ mobilisés pour deux cent quarante et un « coups de
+    pouce compétence »": the amount is named by what it was spent on, the count it was for
+    by its own words; neither names the other in a ring (the extraction once recursed
+    without end there)."""
+    from pipelines.extract.key_figure_blocks import label_of
+    from pipelines.read.numbers import find_quantities
+
+    body = "0,45 M€ mobilisés pour deux cent quarante et un « coups de pouce compétence » (CPC)"
+    figures = find_quantities(body, cardinals=True)
+    assert [label_of(body, figures, n) for n in range(len(figures))] == [
+        "montant mobilisé : « coups de pouce compétence »",
+        "« coups de pouce compétence »",
+    ]
+    reader = _read_block(entities, "Les chiffres clés de l'essai", f"- ◆ {body}")
+    assert len(reader.result.figures) == 2
+
+
+def test_a_line_that_cannot_be_read_is_a_finding_and_the_block_goes_on(
+    indicators, entities, monkeypatch
+) -> None:
+    """A key-figure line whose reading fails (here, made to) is a reject with the error, and
+    the block's other lines are read."""
+    import pipelines.extract.key_figure_blocks as blocks
+    from pipelines.read.document import Document
+
+    real = blocks.label_of
+
+    def failing(body, figures, index, **kwargs):
+        if "piège" in body:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(body, figures, index, **kwargs)
+
+    monkeypatch.setattr(blocks, "label_of", failing)
+    section = Section("Les chiffres clés de l'autonomie", Location("essai.txt", line=1))
+    section.blocks = [
+        TextLine(text, Location("essai.txt", line=n + 2))
+        for n, text in enumerate(["- ◆ 12 piège à figures", "- ◆ 35 551 demandes traitées"])
+    ]
+    document = Document("essai.txt", "text", "0" * 64, 2022, [section])
+    result = extract_key_figure_blocks(document, indicators, entities)
+    assert [f.value for f in result.figures] == [35551]
+    assert [r.location.line for r in result.rejects] == [2]
+    assert result.rejects[0].reason.startswith("the line could not be read: RecursionError")

@@ -5906,3 +5906,77 @@ def test_wordings_of_the_thirty_ninth_copy(indicators, entities) -> None:
     assert got[(5, "84")][0].part_of is None
     assert label[(5, "84")] == "Associations du territoire"
     assert got[(6, "5")][0].part_of is not None
+
+
+def test_the_review_of_the_fortieth_copy_s_rules(indicators, entities) -> None:
+    """Look-alikes a read-only review of this change wrote for its new rules: "N de X" after
+    "N de Y" keeps its own noun; an apposition "un effectif dont" still makes a part; "12
+    projets pour 45 candidatures" names no candidatures by the projects; "Pour la deuxième
+    année consécutive" is no purpose; a contract that ends with the report year counts over
+    its years; a commune's share of the département's total stays the commune's; a partner
+    "dont il est membre" stays the partner; a change in a cleft is no share of a noun; a
+    territory in a condition is no figure; the shared amount of a second sentence."""
+    from pipelines.extract.block_titles import topic
+    from pipelines.extract.phrases import phrase_before
+
+    got = _extract_lines(
+        [
+            "Le Département a financé 3,2 M€ de travaux de voirie et 1,1 M€ de travaux"
+            " d'éclairage public.",
+            "Le Département emploie 6 841 agents, un effectif dont 1 820 assistants familiaux.",
+            "Le jury a retenu 12 projets pour 45 candidatures.",
+            "Pour la deuxième année consécutive, 1,2 M€ ont été consacrés à l'aide alimentaire.",
+            "Le contrat de territoire 2019-2022 a permis de financer 45 projets.",
+            "À Calais, les hôtels concentrent 30 % des nuitées touristiques du Pas-de-Calais.",
+            "C'est de 12 % que progressent les demandes d'allocation personnalisée d'autonomie.",
+            "L'aide est réservée aux communes situées dans un territoire de moins de 3 500"
+            " habitants.",
+            "Le projet a été voté en 2022. La part départementale s'est répartie entre la"
+            " contractualisation, pour 194 000 €, et la MMU, pour 111 000 €.",
+        ],
+        indicators,
+        entities,
+    )
+    label = {key: value[1] for key, value in got.items()}
+    assert label[(2, "1,1 M€")] == "Travaux d'éclairage public"
+    assert got[(3, "1 820")][0].part_of == got[(3, "6 841")][0].indicator_code
+    assert label[(4, "45")] == "Candidatures"
+    assert "année" not in label[(5, "1,2 M€")] and "aide alimentaire" in label[(5, "1,2 M€")]
+    assert got[(6, "45")][0].period.kind == "multi_year"
+    assert got[(7, "30 %")][0].entity_code == "62193"  # Calais
+    assert label.get((8, "12 %"), "") != "Demandes d'allocation personnalisée d'autonomie"
+    assert (9, "moins de 3 500") not in got
+    assert label[(10, "194 000 €")] == "Part départementale : contractualisation"
+    assert phrase_before("dans le cadre de la politique de ") == "politique"
+    assert phrase_before("l'amélioration du cadre de vie pour ") == "amélioration du cadre de vie"
+    assert topic("Le numérique, Leforest et ses écoles") == ""
+
+
+def test_wordings_of_the_fortieth_copy(indicators, entities) -> None:
+    """tests/data/reworded-40's wordings the extractor lost unseen: a number in words that
+    opens its line after a qualifier ("Plus de soixante-six : c'est le nombre de ..."), which
+    is no heading of the line either."""
+    got = _extract_lines(
+        [
+            "Plus de soixante-six : c'est le nombre de sections sportives en collèges",
+            "Plus de 66 : c'est le nombre de sections sportives en collèges",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "Plus de soixante-six")][0].value == 66
+    assert got[(2, "Plus de soixante-six")][1] == "Sections sportives"
+    assert got[(3, "Plus de 66")][1] == "Sections sportives"
+
+
+def test_a_key_figure_line_that_says_what_the_network_holds() -> None:
+    """tests/data/reworded-40 L859 "- Le réseau du territoire comprend 426 ouvrages d'art"
+    on the Montreuillois-Ternois page: the curated count of engineering structures, as "-
+    424 ouvrages d'art" is."""
+    from builders import extract
+
+    copy = GOLDEN.parents[1] / "data" / "reworded-40" / "rapport-activites-2022-reworded.txt"
+    lines = copy.read_text(encoding="utf-8").split("\n")
+    result = extract("\n".join(lines[845:860]))
+    got = [f for f in result.figures if f.indicator_code == "engineering_structures_count"]
+    assert [(f.value, f.entity_code) for f in got] == [(426, "62-montreuillois-ternois")]
