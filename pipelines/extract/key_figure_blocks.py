@@ -322,7 +322,20 @@ def _with_its_verb(
     done = _OPENS_ON_VERB.sub("", label, count=1)
     if figures[index].unit == "count" and before and done and is_participle(done.split()[0]):
         return f"{before} {done}"
+    spent = _SPENT_ON.match(done) if figures[index].unit == "EUR" else None
+    if spent is not None and before.lower() in {"montant", ""} and is_participle(spent["done"]):
+        # "49,2 M€ ont été consacrés à la gestion patrimoniale"; "25,6 M€ ont été investis
+        # pour moderniser et sécuriser le réseau routier"
+        participle = singular_participle(spent["done"])
+        glue = " pour " if spent["to"].lower() == "pour" else " : "
+        return f"montant {participle}{glue}{spent['what']}"
     return before
+
+
+# what an amount was spent on, said after its passive verb: "consacrés à la gestion ..."
+_SPENT_ON = re.compile(
+    r"^(?P<done>[\wéèêàâç]+)\s+(?P<to>à\s+la|à\s+l['’]|aux|au|pour)\s*(?P<what>\S.*)$", re.I
+)
 
 
 def _under_or_served(

@@ -5980,3 +5980,18 @@ def test_a_key_figure_line_that_says_what_the_network_holds() -> None:
     result = extract("\n".join(lines[845:860]))
     got = [f for f in result.figures if f.indicator_code == "engineering_structures_count"]
     assert [(f.value, f.entity_code) for f in got] == [(426, "62-montreuillois-ternois")]
+
+
+def test_what_the_judged_sample_of_seed_4747_found_wrong(statements) -> None:
+    """Rows the readers of seed 4747 called wrong, since mended: L1855's two
+    assistantes of the MDS team "Le site de Carvin a accueilli" are the MDS's, not Carvin's;
+    L4186's "Une cinquantaine de participants" of the session "le 6 avril 2022" are of that
+    day. The foreword's "7 000 agents", restated "près de 7000" far away, keeps its words."""
+
+    def row(line: int, value: float) -> pd.Series:
+        found = statements[(statements.line == line) & (statements.value == value)]
+        return found.iloc[0]
+
+    assert row(1855, 2).entity == "62-mds-henin-carvin"
+    assert (row(4186, 50).period_start, row(4186, 50).period_end) == ("2022-04-06", "2022-04-06")
+    assert row(212, 7000).qualifier == ""
