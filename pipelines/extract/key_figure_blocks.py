@@ -320,7 +320,8 @@ def _with_its_verb(
     "Bénéficiaires du RSA accompagnés vers l'emploi")."""
     before = _label_before(body, figures, index, stop, depth)
     done = _OPENS_ON_VERB.sub("", label, count=1)
-    if figures[index].unit == "count" and before and done and is_participle(done.split()[0]):
+    passive = _PASSIVE_OPENS.match(label) is not None  # "ont été accompagnés", not "ont retrouvé"
+    if figures[index].unit == "count" and before and passive and is_participle(done.split()[0]):
         return f"{before} {done}"
     spent = _SPENT_ON.match(done) if figures[index].unit == "EUR" else None
     if spent is not None and before.lower() in {"montant", ""} and is_participle(spent["done"]):
@@ -332,9 +333,12 @@ def _with_its_verb(
     return before
 
 
+_PASSIVE_OPENS = re.compile(r"^(?:(?:ont|a)\s+été|sont|est)\s+\w", re.IGNORECASE)
 # what an amount was spent on, said after its passive verb: "consacrés à la gestion ..."
 _SPENT_ON = re.compile(
-    r"^(?P<done>[\wéèêàâç]+)\s+(?P<to>à\s+la|à\s+l['’]|aux|au|pour)\s*(?P<what>\S.*)$", re.I
+    r"^(?P<done>[\wéèêàâç]+)\s+(?P<to>à\s+la\b|à\s+l['’]|aux\b|au\b|pour\b)\s*(?!titre\b)"
+    r"(?P<what>\S.*)$",
+    re.I,
 )
 
 
@@ -644,9 +648,13 @@ def extract_key_figure_blocks(
             continue
         reader = BlockReader(section, entities)
         for line in lines:
+            kept = len(reader.result.figures), len(reader.result.generated_indicators)
             try:
                 reader.read_line(line)
             except Exception as error:  # one line that cannot be read is a finding, not the end
+                # none of its figures is kept: the line is a reject, whole
+                del reader.result.figures[kept[0] :]
+                del reader.result.generated_indicators[kept[1] :]
                 here = reader.where.at(line.location, line.source_text)
                 reason = f"the line could not be read: {type(error).__name__}: {error}"
                 reader.result.rejects.append(here.reject(reason))

@@ -329,7 +329,9 @@ _OF_THE_EVENT = re.compile(
     r"|\bainsi\s+(?:\w+\s+){0,2}?(?:réuni|rassemblé|participé|accueilli|assisté|venu|"
     r"pris\s+part|mobilisé)|(?<!\bil\s)\by\s+(?:ont|a|sont|avaient|étaient|était)\b"
     # "Une cinquantaine de participants, dont ..., ont pu échanger": the participants of it
-    r"|^\s*(?:[\w'’-]+\s+){0,4}?(?:de\s+|d['’]\s*)?participant(?:e)?s\b",
+    r"|^\s*(?:[\w'’-]+\s+){0,4}?(?:de\s+|d['’]\s*)participant(?:e)?s\b"
+    r"|^\s*(?:(?:près|plus)\s+de\s+)?\d[\d\s]*\s+participant(?:e)?s\b",  # (not "communes
+    # participantes", an adjective)
     _I,
 )
 # at a sentence's start: "Cette exposition familiale a été présentée du 2 avril ..."

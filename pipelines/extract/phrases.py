@@ -654,7 +654,10 @@ def phrase_before(text: str) -> str:
     while out and (out[0].lower().strip("'’") in _LEADING or out[0].lower() in _INNER):
         out = out[1:]
     framed = len(out) > 2 and out[0].lower() in _FRAME_NOUNS
-    if framed and (_OF_WORD.match(out[1]) or (out[1] == "de" and out[2].lower() in _ARTICLES)):
+    elided = len(out) > 2 and out[2].lower().startswith(("l'", "l’"))  # "de l'opération"
+    if framed and (
+        _OF_WORD.match(out[1]) or (out[1] == "de" and (out[2].lower() in _ARTICLES or elided))
+    ):
         out = out[2:]  # "dans le cadre d'une opération de": the operation, not its frame
         # (not "cadre de vie", "cours d'eau")
         while out and out[0].lower().strip("'’") in _LEADING:

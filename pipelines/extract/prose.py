@@ -294,7 +294,7 @@ def extract_prose(
             # "les trois agences d'urbanisme du Pas-de-Calais", in a paragraph about Arras
             or (
                 e.entity_type == "commune"
-                and f.unit == "count"  # "30 % des nuitées ... du Pas-de-Calais": Calais's share
+                and f.unit != "pct"  # "30 % des nuitées ... du Pas-de-Calais": Calais's share
                 and of_the_departement.search(f.label) is not None
             )
             else e
@@ -2185,9 +2185,10 @@ def _a_part_of(
 _A_DONT = re.compile(r"\bdont\b", re.IGNORECASE)
 # "dont" after a noun of its own, or past the clause of the figure before
 _RELATIVE_DONT = re.compile(
-    r";[^;]*\bdont\s*$|\b(?:par|avec|sur|dans|pour|à|de)\s+(?:un|une)\s+[\wéèêàâç'’-]+\s+dont\s*$",
+    r";[^;]*\bdont\s*$|(?:[^\W\d_]\s+|\bd['’]\s*)(?:un|une)\s+[\wéèêàâç'’-]+\s+dont\s*$",
     re.IGNORECASE,
-)  # ("conforté par un questionnaire dont ..."; not "6 841 agents, un effectif dont ...")
+)  # ("conforté par un questionnaire dont ...", "d'un questionnaire dont"; not "6 841 agents,
+# un effectif dont ...", an apposition of the figure before)
 
 
 def _next_part(text: str, figures: list[_Read], pair: tuple[_Read, _Read], between: str) -> str:
@@ -5034,10 +5035,17 @@ def _member_of_it(text: str, q: Quantity) -> bool:
     if _MEMBER_OF.match(text, q.end) is None:
         return False
     opens = max(text.rfind(". ", 0, q.start) + 1, 0)
-    return _THE_DEPARTEMENT_OPENS.match(LIST_MARKERS.sub("", text[opens : q.start])) is not None
+    before = LIST_MARKERS.sub("", text[opens : q.start]).replace("*", "")
+    return _THE_DEPARTEMENT_ACTS.search(before) is not None
 
 
-_THE_DEPARTEMENT_OPENS = re.compile(rf"\s*{DEPARTEMENT_NAMED}\b", re.IGNORECASE)
+# the Département as the subject of its sentence: "Le Département participe ...", "Par
+# ailleurs, le Département est ...", "Il adhère ..."
+_THE_DEPARTEMENT_ACTS = re.compile(
+    rf"(?:^|[,;]\s*)\s*(?:{DEPARTEMENT_NAMED}|il)\s+(?:[\w'’-]+\s+){{0,2}}?"
+    r"(?:participe|est|adhère|siège|contribue|a\s+rejoint)\b",
+    re.IGNORECASE,
+)
 # a title's last words that name the place it is about: "... la salle de Beaudricourt :",
 # "... au collège Jean Rostand de Marquise ..."
 _ENDS_ON_PLACE = re.compile(r"\b(?:de|d['’]|du)\s*[A-ZÉ][^:,;]{1,40}?\s*(?::|\.\.\.|…)$")

@@ -737,10 +737,11 @@ _THRESHOLD_AFTER = re.compile(r"^\s*(?:habitants|ans|salariés|élèves)\b", re.
 # the one territory a key figure describes, not a class of them: "Un territoire de plus de
 # 288 500 habitants" is its population
 _TERRITORY_OF = re.compile(
-    r"(?:^|[.:;!?]\s+|[-–◆⇒•*]\s*)(?:un|ce|le|notre)\s+(?:territoire|département)\s+(?:de|d['’])\s*"
+    r"(?:^|[.:;!?,]\s+|[-–◆⇒•*]\s*)(?:un|ce|le|notre)\s+(?:territoire|département)\s+(?:de|d['’])\s*"
     r"(?:(?:plus|moins)\s+(?:de|d['’])\s*)?$",
     re.IGNORECASE,
-)  # at the start of its item or sentence (not "... dans un territoire de moins de 3 500 ...")
+)  # opening its item or sentence, or in apposition ("L'Artois, un territoire de plus de ...");
+# not "... dans un territoire de moins de 3 500 habitants", a condition
 _LAW_BEFORE = re.compile(
     r"\b(?:article|articles|loi|décret|arrêté|n°|no|nº|alinéa|L\.?|R\.?)\s*$", re.IGNORECASE
 )

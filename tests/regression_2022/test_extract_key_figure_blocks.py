@@ -518,3 +518,20 @@ def test_a_line_that_cannot_be_read_is_a_finding_and_the_block_goes_on(
     assert [f.value for f in result.figures] == [35551]
     assert [r.location.line for r in result.rejects] == [2]
     assert result.rejects[0].reason.startswith("the line could not be read: RecursionError")
+
+
+def test_a_key_figure_s_verb_is_passive_before_it_names_the_count() -> None:
+    """A count "ont été accompagnés" takes its participle; an active verb ("ont retrouvé un
+    emploi") does not make one; an amount "versés auprès des associations" is no "au"."""
+    from pipelines.extract.key_figure_blocks import label_of
+    from pipelines.read.numbers import find_quantities
+
+    def labels(body: str) -> list[str]:
+        figures = find_quantities(body, cardinals=True)
+        return [label_of(body, figures, n) for n in range(len(figures))]
+
+    assert labels("Bénéficiaires du RSA : 1 250 ont été accompagnés vers l'emploi") == [
+        "Bénéficiaires du RSA accompagnés vers l'emploi"
+    ]
+    assert "retrouvé" not in labels("Bénéficiaires du RSA : 1 250 ont retrouvé un emploi")[0]
+    assert "près des" not in labels("Aides : 3 M€ ont été versés auprès des associations")[0]

@@ -5995,3 +5995,27 @@ def test_what_the_judged_sample_of_seed_4747_found_wrong(statements) -> None:
     assert row(1855, 2).entity == "62-mds-henin-carvin"
     assert (row(4186, 50).period_start, row(4186, 50).period_end) == ("2022-04-06", "2022-04-06")
     assert row(212, 7000).qualifier == ""
+
+
+def test_the_second_review_s_look_alikes(indicators, entities) -> None:
+    """A second read-only review's sentences: a relative "dont" after a verb's object is no
+    part; "Par ailleurs, le Département ..." is still the Département's sentence; a
+    territory in apposition keeps its population; "communes participantes" is no count of an
+    event's participants; "dans le cadre de l'opération" names the operation."""
+    from pipelines.extract.phrases import phrase_before
+
+    got = _extract_lines(
+        [
+            "Les 25 partenaires ont été mobilisés et ont diffusé un questionnaire dont 84"
+            " associations ont été destinataires.",
+            "Par ailleurs, le Département participe aux travaux de « Norlink fluvial » et"
+            " d'« Alliance Seine-Escaut », deux associations dont il est membre.",
+            "- ⇒ L'Artois, un territoire de plus de 288 000 habitants",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "84")][0].part_of is None
+    assert got[(3, "deux")][0].entity_code == "62"
+    assert got[(4, "plus de 288 000")][0].value == 288000
+    assert phrase_before("dans le cadre de l'opération de ") == "opération"
