@@ -120,12 +120,7 @@ _WORDS_NUMBER = re.compile(
     r"|même|nouveau|part|fois|sa|son|cette|cet|chaque|tous|toutes|celles?|ceux)\b)[a-zéèêà]{3})))"
 )
 # an item of a list of counts: a number earlier in its clause, then a comma or "et"
-_ITEM_BEFORE = re.compile(
-    r"(?:\d|\b(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix"
-    r"|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante"
-    r"|cinquante|soixante|cent)\b)[^.;:!?]*?(?:,|\bet)\s*$",
-    re.IGNORECASE,
-)
+_ITEM_BEFORE = re.compile(rf"(?:\d|\b(?:{_FIRST_WORDS})\b)[^.;:!?]*?(?:,|\bet)\s*$", re.IGNORECASE)
 # one, said so: "une seule inspection a été réalisée", "seul un autre département" (not "en
 # une seule journée", "autour d'un seul objectif": a manner, after a preposition)
 _ONLY_ONE = re.compile(
