@@ -37,6 +37,7 @@ from pipelines.extract.phrases import (
     paid_by_departement,
     served_by,
     singular_participle,
+    spent_after,
     spent_label,
     unit_suffix,
     without_verb,
@@ -323,23 +324,13 @@ def _with_its_verb(
     passive = _PASSIVE_OPENS.match(label) is not None  # "ont été accompagnés", not "ont retrouvé"
     if figures[index].unit == "count" and before and passive and is_participle(done.split()[0]):
         return f"{before} {done}"
-    spent = _SPENT_ON.match(done) if figures[index].unit == "EUR" else None
-    if spent is not None and before.lower() in {"montant", ""} and is_participle(spent["done"]):
-        # "49,2 M€ ont été consacrés à la gestion patrimoniale"; "25,6 M€ ont été investis
-        # pour moderniser et sécuriser le réseau routier"
-        participle = singular_participle(spent["done"])
-        glue = " pour " if spent["to"].lower() == "pour" else " : "
-        return f"montant {participle}{glue}{spent['what']}"
+    said = spent_after(label) if figures[index].unit == "EUR" else ""
+    if said and before.lower() in {"montant", ""}:
+        return said  # "49,2 M€ ont été consacrés à la gestion patrimoniale"
     return before
 
 
 _PASSIVE_OPENS = re.compile(r"^(?:(?:ont|a)\s+été|sont|est)\s+\w", re.IGNORECASE)
-# what an amount was spent on, said after its passive verb: "consacrés à la gestion ..."
-_SPENT_ON = re.compile(
-    r"^(?P<done>[\wéèêàâç]+)\s+(?P<to>à\s+la\b|à\s+l['’]|aux\b|au\b|pour\b)\s*(?!titre\b)"
-    r"(?P<what>\S.*)$",
-    re.I,
-)
 
 
 def _under_or_served(

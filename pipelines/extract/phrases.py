@@ -844,6 +844,26 @@ def spent_label(before: str, after: str, *, listed: bool = False) -> str:
     return f"montant {done}"
 
 
+def spent_after(after: str) -> str:
+    """An amount its passive verb says was spent, named by what on or what for, said after
+    it: "ont été consacrés à la gestion patrimoniale" → "montant consacré : gestion
+    patrimoniale", "ont été investis pour moderniser le réseau routier" → "montant investi
+    pour moderniser le réseau routier"; "" otherwise."""
+    passive = _SPENT_PASSIVE.match(after)
+    if passive is None:
+        return ""
+    done, rest = singular_participle(passive["done"]), after[passive.end() :]
+    towards = _SPENT_ON.match(rest)
+    what = opening_phrase(towards["what"]) if towards is not None else ""
+    if is_noun_phrase(what):
+        return f"montant {done} : {what}"
+    clause = re.split(r"[,;:.]", rest, maxsplit=1)[0]  # "pour moderniser ..., dont :"
+    purpose = _SPENT_FOR.search(f". {clause.strip()}")
+    if purpose is not None and len(purpose["what"].split()) <= _PURPOSE_WORDS:
+        return f"montant {done} pour {' '.join(purpose['what'].split())}"
+    return ""
+
+
 # the Département named as a body: "le Département (du Nord)", "le Conseil départemental",
 # "la collectivité (départementale)"
 DEPARTEMENT_NAMED = (
