@@ -90,6 +90,7 @@ _KEY_UNITS = {
     "hab/km²": "per_km2",
     "tonnes": "t",
     "m²": "m2",
+    "pages": "count",  # a number of pages is a count of them
 }
 
 

@@ -35,6 +35,7 @@ from pipelines.extract.phrases import (
     is_verb,
     line_heading,
     paid_by_departement,
+    phrase_before,
     served_by,
     singular_participle,
     spent_after,
@@ -50,7 +51,18 @@ EXTRACTOR = "key_figure_block"
 # a longer line (in characters of its words), no list item and not opening with a figure, is
 # prose: the block has ended
 _PROSE_LENGTH = 128
-_CUT = re.compile(r"[,;:(.]|\s(?:dont|soit)\b|\s[–—-]\s")
+_CUT = re.compile(r"[,;:()]|\.(?!\d)|\s(?:dont|soit)\b|\s[–—-]\s")
+
+
+def _first_words(text: str) -> str:
+    """The words before the first cut (`_CUT`), a name between guillemets kept whole ("10
+    numéros du « 6.2 Cœur numérique », lettre ..." → "10 numéros du « 6.2 Cœur numérique »")."""
+    for cut in _CUT.finditer(text):
+        if text.count("«", 0, cut.start()) <= text.count("»", 0, cut.start()):
+            return text[: cut.start()]
+    return text
+
+
 _LEADING_WORDS = re.compile(
     r"^(?:(?:de|des|du|les|la|le|à|au|aux|en|et|pour)\s+|(?:d|l)['’]\s*)+", re.I
 )
@@ -184,7 +196,7 @@ def share_of_whole(body: str, figures: list[Quantity], index: int) -> str:
     whole = (
         _tidy(
             _WHEN_AFTER.sub(
-                "", _CUT.split(body[figures[wholes[-1]].end : figures[wholes[-1] + 1].start])[0]
+                "", _first_words(body[figures[wholes[-1]].end : figures[wholes[-1] + 1].start])
             )
         ).split()
         or _bracketed_of_before(  # "Orientations réalisées (44 560) : 53 % vers ..."
@@ -266,7 +278,7 @@ def _words_of(body: str, figures: list[Quantity], index: int, *, serve: bool, de
         return shared
     if bracketed := _bracketed_of_before(body, figures, index, stop):
         return bracketed
-    after = _CUT.split(body[quantity.end : stop], maxsplit=1)[0]
+    after = _first_words(body[quantity.end : stop])
     label = _tidy(after)
     served = _under_or_served(body, figures, index, stop, label, serve=serve, depth=depth)
     if served:
@@ -291,6 +303,8 @@ def _words_of(body: str, figures: list[Quantity], index: int, *, serve: bool, de
             rest = f": {label_of(body, figures, index + 1, serve=False, depth=depth + 1)}"
         return f"montant {singular_participle(done['participle'])} {rest}".strip()
     heading = _heading_of(body, quantity) if len(label.split()) == 1 else ""
+    # "lettre d'information mensuelle (sur 6 pages)": what its aside is of, first
+    heading = _aside_of(body, quantity, label) or heading
     if heading and label.lower() in _SAID_AS_A_WHOLE:
         return heading  # "Masse salariale : 344 M€ au total"
     if heading and is_noun_phrase(label):
@@ -306,7 +320,7 @@ def _words_of(body: str, figures: list[Quantity], index: int, *, serve: bool, de
         return label_of(body, figures, index + 1, serve=serve, depth=depth + 1)
     rest = body[quantity.end : stop]
     if ":" in rest:  # "5,12 milliards d'euros HT : coût estimatif du projet"
-        label = _tidy(_CUT.split(rest.split(":", 1)[1].strip(), maxsplit=1)[0])
+        label = _tidy(_first_words(rest.split(":", 1)[1].strip()))
         if is_noun_phrase(label):
             return label
     return _label_before(body, figures, index, stop, depth)
@@ -348,7 +362,7 @@ def _under_or_served(
     numériques distribués ... pour 410 bénéficiaires"); "" for neither."""
     quantity = figures[index]
     under = UNDER_HEADING.match(body, quantity.end, stop) if quantity.unit == "EUR" else None
-    named = _tidy(_CUT.split(body[under.end() : stop], maxsplit=1)[0]) if under else ""
+    named = _tidy(_first_words(body[under.end() : stop])) if under else ""
     if is_noun_phrase(named):  # (not "au titre de l'exercice 2022": a time, no programme)
         return "montant" if _A_TIME_FRAME.match(named) else f"montant ({named})"
     between = body[figures[index - 1].end : quantity.start] if index else ""
@@ -372,6 +386,18 @@ def _bracketed_of_before(body: str, figures: list[Quantity], index: int, stop: i
     return named if is_noun_phrase(named) and not _RATIO.search(named) else ""  # "2 sur 3 (67 %)"
 
 
+def _aside_of(body: str, quantity: Quantity, label: str) -> str:
+    """What an aside that opens on a one-word figure says it is of: "lettre d'information
+    mensuelle (sur 6 pages)" → "lettre d'information mensuelle"; "" for none."""
+    aside = _ASIDE_OPENS.search(body, 0, quantity.start) if len(label.split()) == 1 else None
+    of = phrase_before(body[: aside.start()]) if aside is not None else ""
+    fits = is_noun_phrase(label) and is_noun_phrase(of) and of.lower() != label.lower()
+    return of if fits else ""
+
+
+# an aside that opens on the figure, saying how much the phrase before it holds: "(sur 6
+# pages)", "(en 12 volumes)"
+_ASIDE_OPENS = re.compile(r"\(\s*(?:sur|en|de|avec)\s+[*\s]*$", re.IGNORECASE)
 _ITS_OWN_FOR = re.compile(
     r"\s(?:et|ou)\s+(?P<what>(?:les?|la|l['’])\s*[^\s,;:]+(?:\s+[^\s,;:]+){0,4}\s+pour)\s*$",
     re.IGNORECASE,
@@ -511,7 +537,7 @@ class BlockReader:
                 previous is not None
                 and previous.unit == quantity.unit  # "26 diagnostics ... sur 88 hectares"
                 and bool(_WHOLE_AFTER.search(between))
-                and not is_noun_phrase(_tidy(_CUT.split(own_words, maxsplit=1)[0]))
+                and not is_noun_phrase(_tidy(_first_words(own_words)))
             )
             if over and previous is not None:  # "104 agents RHS sur 128": the whole of 104
                 label = f"{previous.label} (total)"

@@ -444,12 +444,32 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
             _bracket_part(figure, bracket, after)
         figures.append(figure)
     _colon_parts(text, figures)
+    _price_fronted(text, figures)
     _respective(text, figures, parse)
     _in_context(text, figures, parse)
     for figure in figures:  # "Adoption des réglementations de boisements ... dans neuf communes"
         figure.label = _where_an_act_took_place(text, figure)
         figure.label = _work_of_the_named(text, figure)
     return figures
+
+
+# an amount fronted as the price of what its sentence then counts: "Pour 1,21 M€, ce sont
+# 34,71 ha qui ont été acquis"
+_PRICE_OPENS = re.compile(r"(?:^|[.;:!?]\s*|^[-–◆•*\s]+)pour\s*$", re.IGNORECASE)
+_PRICE_THEN = re.compile(r"\s*,\s*(?:ce\s+sont|c['’]est|ont\s+été|a\s+été)?\s*", re.IGNORECASE)
+
+
+def _price_fronted(text: str, figures: list[_Read]) -> None:
+    """An amount with no label of its own that opens its sentence on "Pour" is what the
+    figure right after it cost: "Pour 1,21 M€, ce sont 34,71 ha qui ont été acquis" →
+    "Montant : surface acquise"."""
+    for amount, bought in pairwise(figures):
+        if amount.label or amount.unit != "EUR" or not bought.label or bought.unit == "EUR":
+            continue
+        if not _PRICE_OPENS.search(text, 0, amount.quantity.start):
+            continue
+        if _PRICE_THEN.fullmatch(text, amount.quantity.end, bought.quantity.start):
+            amount.label = f"montant : {bought.label[:1].lower()}{bought.label[1:]}"
 
 
 def _work_of_the_named(text: str, figure: _Read) -> str:
@@ -939,7 +959,17 @@ def _before_and_after(text: str, previous: _Read, figure: _Read, between: str) -
         return True
     if ";" in between:
         return False
+    if _THEN_BEFORE_NOW.fullmatch(between) and (then := _named_after_as(text, figure.quantity)):
+        # "33 jours auparavant, 11 jours désormais : tel est le délai moyen de traitement"
+        previous.label, figure.label = f"{then} (avant)", f"{then} (après)"
+        return True
     return _instead_of(figure, previous, between, text[figure.quantity.end :])
+
+
+# the value before, then the one now: "33 jours auparavant, 11 jours désormais"
+_THEN_BEFORE_NOW = re.compile(
+    r"\s*(?:auparavant|avant|précédemment|initialement)\s*[,;]?\s*(?:contre\s+)?", re.IGNORECASE
+)
 
 
 def _was_then_is(text: str, before: _Read, figure: _Read, between: str) -> str:
@@ -1036,6 +1066,11 @@ _LIST_ITEM_START = re.compile(r"[,;:()]|\s(?:et|ou|vers|dont|pour)\s")
 _SHARE_WORDS = 6
 
 
+# what a change said first is of, after it: "Passé de 25 jours à 12 jours, le délai ..."
+_FRONTED_CHANGE_OF = re.compile(r"\s*,\s*(?=(?:le|la|les|l['’])\s*[^\W\d_])", re.IGNORECASE)
+_ITS_VERB = re.compile(r"\s(?:a|ont|est|sont|avait|était|s['’]est)\s", re.IGNORECASE)
+
+
 def _from_to(text: str, before: _Read, after: _Read) -> str:
     """What went from one value to the other ("le taux est passé de 12 % à 15 %" → "taux";
     "la réduction du délai moyen de traitement, passant ... de 29 jours à 8 jours" → "délai
@@ -1051,7 +1086,12 @@ def _from_to(text: str, before: _Read, after: _Read) -> str:
         return ""
     clause = text[: verb.start()]
     taken = list(TIME_TAKEN.finditer(clause)) if after.unit == "day" else []
-    if verb["object"]:  # "a fait passer le délai moyen de traitement de 30 jours à 5"
+    fronted = _FRONTED_CHANGE_OF.match(text, after.quantity.end)
+    if fronted is not None and not LIST_MARKERS.sub("", clause).strip():
+        # "Passé de 25 jours à 12 jours, le délai moyen de traitement ... a été réduit"
+        said = _PHRASE_END.split(text[fronted.end() :], maxsplit=1)[0]
+        subject = opening_phrase(_ITS_VERB.split(said, maxsplit=1)[0])  # not "... a été réduit"
+    elif verb["object"]:  # "a fait passer le délai moyen de traitement de 30 jours à 5"
         subject = opening_phrase(verb["object"])
     elif taken:  # a time: the délai or durée named before
         subject = opening_phrase(_PHRASE_END.split(clause[taken[-1].start() :], maxsplit=1)[0])
@@ -1133,18 +1173,10 @@ def _in_context(text: str, figures: list[_Read], parse: Parse | None) -> None:
             # "29 jeunes accompagnés, 13 d'entre eux au titre de ...": its part's framing
             parts = [f.quantity.start for f in figures[n + 1 :] if f.part_of == n and f.among]
             figure.label = _with_context(text, figure, parts[0] if parts else len(text))
-    for before, figure in pairwise(figures):  # "252 840 € plafonné à 250 000 €"
-        between = text[before.quantity.end : figure.quantity.start]
-        if figure.unit == before.unit == "EUR" and _CAPPED.fullmatch(between):
-            figure.label = f"plafond : {_SAID_AN_AMOUNT.sub('', before.label)}"
-        elif (
-            figure.unit == before.unit
-            and _IN_ALL.fullmatch(between)
-            and before.label
-            and not phrase_after(text[figure.quantity.end :])  # "1,2 M€ de travaux": its own
-        ):
-            # "la masse salariale s'élève à 252 M€, pour un total de 341 M€": its whole
-            figure.label = f"total : {_SAID_AN_AMOUNT.sub('', before.label)}"
+    for before, figure in pairwise(figures):
+        # "6 dossiers ... au titre de l'AAPFH pour un montant global de subventions de ..."
+        figure.label = _of_the_same_frame(text, before, figure)
+    _caps_and_totals(text, figures)
     for figure in figures:  # "8 projets ont vu le jour : mobiliers, ..., soit 96 200 € au total"
         if (counted := _items_priced(text, figures, figure)) is not None:
             figure.label = f"montant total : {_counted_noun(counted.label)}"
@@ -1158,6 +1190,51 @@ def _in_context(text: str, figures: list[_Read], parse: Parse | None) -> None:
         changed = figure.label[len(_CHANGE_OF) :] if figure.label.startswith(_CHANGE_OF) else ""
         if changed and of != changed and of.startswith(f"{changed} ("):
             figure.label = f"{_CHANGE_OF}{of}"  # "évolution : bilans (Gestion de ...)"
+
+
+def _caps_and_totals(text: str, figures: list[_Read]) -> None:
+    """An amount capped at the next ("252 840 € plafonné à 250 000 €": "plafond : ..."), a
+    figure's whole after it ("la masse salariale s'élève à 252 M€, pour un total de 341 M€":
+    "total : masse salariale")."""
+    for before, figure in pairwise(figures):
+        between = text[before.quantity.end : figure.quantity.start]
+        if figure.unit == before.unit == "EUR" and _CAPPED.fullmatch(between):
+            figure.label = f"plafond : {_SAID_AN_AMOUNT.sub('', before.label)}"
+        elif (
+            figure.unit == before.unit
+            and _IN_ALL.fullmatch(between)
+            and before.label
+            and not phrase_after(text[figure.quantity.end :])  # "1,2 M€ de travaux": its own
+        ):
+            figure.label = f"total : {_SAID_AN_AMOUNT.sub('', before.label)}"
+
+
+# the context a label closes on: "Dossiers instruits (AAPFH)"
+_CONTEXT_IN_LABEL = re.compile(r"\((?P<context>[^()]+)\)$")
+# what may lie between two figures of one frame: no clause of its own, no aside
+_ANOTHER_CLAUSE = re.compile(r"[,;:.()!?«»]|\b(?:dont|soit|qui|que|mais|puis)\b", re.IGNORECASE)
+_CLOSE_PAIR = 3  # words between two figures joined by "et" within one phrase
+
+
+def _of_the_same_frame(text: str, before: _Read, figure: _Read) -> str:
+    """A label without context takes the programme of the figure before it in the same
+    clause: "6 dossiers ont été instruits au titre de l'AAPFH pour un montant global de
+    subventions s'élevant à 132 864 €" → "Montant global de subventions (AAPFH)"; "une
+    superficie d'environ 23 160 hectares et 49 communes" → "Communes ... (opérations ...)".
+    Not across a comma, an aside or a clause of its own; not a part's label."""
+    label = figure.label
+    context = _CONTEXT_IN_LABEL.search(before.label)
+    if context is None or "(" in label or figure.part_of is not None or not label:
+        return label
+    between = text[before.quantity.end : figure.quantity.start]
+    joined = re.search(r"\bet\b", between, re.IGNORECASE)
+    if _ANOTHER_CLAUSE.search(between) or (joined and len(between.split()) > _CLOSE_PAIR):
+        return label
+    said = context["context"]
+    words = label.split(" : ", 1)[-1].split()
+    if len(words) > _NAMED_LABEL or not _context_fits(said, label, words[0]):
+        return label
+    return f"{label} ({said})"
 
 
 # the items a count announced, then their total: ": mobiliers, ..., soit 96 200 € au total"
@@ -1598,6 +1675,8 @@ _HOLDS = re.compile(
     r"^\s*(?:(?:le|la|les)\s+|l['’]\s*)(?!\s)(?P<holder>[^,;:()]{3,80}?)\s+(?:réunit|réunissent|rassemble"
     r"|rassemblent|compte|comptent|comptait|totalise|totalisent|regroupe|regroupent|emploie"
     r"|emploient|fonctionne\s+avec|dispose\s+de|disposent\s+de|recense|recensent"
+    # "Le compte Facebook du Département est suivi par 93 125 abonnés"
+    r"|(?:est|sont|était|étaient)\s+suivie?s?\s+par"
     # "La conférence des financeurs a permis de soutenir 139 actions": what made it so
     r"|(?:a|ont)\s+permis\s+(?:de\s+|d['’]\s*)[a-zéèêâîôûç]+(?:er|ir))\s+"
     r"(?:(?:désormais|aujourd['’]hui|plus\s+de|près\s+de|environ)\s+)*$",
@@ -2840,10 +2919,12 @@ def _heading_of(text: str, q: Quantity) -> str:
 
 # "**7,3 M€**, tel est le montant alloué à l'accompagnement", "30 000, c'est le nombre de
 # repas servis": the figure named after it by what it is
+_NOW = r"(?:désormais|aujourd['’]hui|maintenant|à\s+présent)"
 _THAT_IS = re.compile(
-    r"[*\s]*,?\s*(?:tel(?:le)?s?\s+(?:est|sont)|c['’]est|voilà)\s+"
+    rf"[*\s]*(?:{_NOW}\s*)?[,:]?\s*(?:tel(?:le)?s?\s+(?:est|sont)|c['’]est|voilà"
+    r"|qui\s+(?:est|était|sera|fut))\s+"
     r"(?P<what>(?:le|la|les|l['’])\s*(?:montant|nombre|total|budget|somme|coût|enveloppe|"
-    r"effectif|subvention|aide|dotation|participation|contribution|financement)\b"
+    r"effectif|subvention|aide|dotation|participation|contribution|financement|délai|durée)\b"
     r"[^,.;:()!?]{0,80})",
     re.IGNORECASE,
 )
@@ -2854,8 +2935,9 @@ def _named_after_as(text: str, q: Quantity) -> str:
     alloué à l'accompagnement" → "montant alloué à l'accompagnement"; "" for none."""
     said = _THAT_IS.match(text, q.end)
     what = opening_phrase(said["what"]) if said is not None else ""
-    what = re.sub(r"^nombre\s+(?:de\s+|d['’]\s*)", "", what)  # "le nombre de repas servis"
-    return what if is_noun_phrase(what) and len(what.split()) > 1 else ""
+    # "le nombre de repas servis"; "le nombre d'inscrits": a noun alone, named so
+    what, counted = re.subn(r"^nombre\s+(?:de\s+|d['’]\s*)", "", what)
+    return what if is_noun_phrase(what) and (len(what.split()) > 1 or counted) else ""
 
 
 # "soit environ 12 400 € par action": an amount for each of what the sentence counts
@@ -2909,6 +2991,7 @@ def _noun_phrase(
         or _days_spent(text, q, unit)
         or _said_by_en(text, q, unit, clause_start)
         or _among_named_before(text, q, unit)
+        or _answered(text, q)
         or _in_number(text, q, unit)
         or _counted_under_heading(text, q)
         or (_allowed_to(text, q) if unit == "count" else "")
@@ -3333,10 +3416,14 @@ def _of_the_subject_after(text: str, q: Quantity, unit: str) -> str:
 # "Parmi les inscrits, 7 130 ont mis en ligne un CV": the whole named before, a verb after
 _AMONG_NAMED = re.compile(
     r"\bparmi\s+(?:les|ces|nos|leurs|l['’]ensemble\s+des)\s+(?P<whole>[^,;:.()]{2,60}?)"
-    r"\s*,\s*(?:[a-zéèêàâç]+\s+){0,2}$",  # "Parmi les inscrits, près de 7 130"
+    r"\s*,\s*(?:[a-zéèêàâç]+\s+){0,2}[*\s]*$",  # "Parmi les inscrits, près de 7 130"
     re.IGNORECASE,
 )
-_DID = re.compile(r"\s+(?P<did>(?:ont|avaient|sont)\s+(?P<done>[\wéèêàâç'’-]+)[^,;:.()]{0,80})")
+_DID = re.compile(
+    r"[*\s]+(?P<did>(?P<verb>ont|avaient|sont)\s+(?P<done>[\wéèêàâç'’-]+)[^,;:.()—]{0,80})"
+)
+# what a count among a whole may be, said with no article: "douze sont membres de l'équipe"
+_STANDING = frozenset({"membres", "bénévoles", "adhérents", "titulaires", "salariés", "issus"})
 
 
 # a relative pronoun the amount follows: "les travaux du pôle multimodal ..., auxquels
@@ -3434,6 +3521,45 @@ def _spent(text: str, q: Quantity) -> str:
     return spent_label(before, text[q.end :], listed=LIST_MARKERS.match(text) is not None)
 
 
+# a question its next sentence answers by a number alone: "Combien d'équipes ... ont été
+# mobilisées ... ? Quatre."
+_ASKED = re.compile(r"\bcombien\s+(?:de\s+|d['’]\s*)(?P<what>[^?]{3,200}?)\s*\?[*\s]*$", re.I)
+_ANSWER_ALONE = re.compile(r"[*\s]*(?:[.!]|$)")
+_ASKED_DONE = re.compile(
+    r"\s+(?:ont|a|avaient|avait)\s+(?:été\s+)?(?P<done>[a-zéèêàâç]+(?:és?|ées?|is|ies?|us?|ues?))\b"
+)
+
+
+# a question its next sentence opens its answer with: "Quel a été le coût pour le
+# Département ? 108 000 € au titre de la MMU"
+_ASKED_WHICH = re.compile(
+    r"\bquel(?:le)?s?\s+(?:a\s+été|ont\s+été|est|sont|était|étaient|fut)\s+"
+    r"(?P<what>(?:le|la|les|l['’])\s*[^?]{3,120}?)\s*\?[*\s]*$",
+    re.IGNORECASE,
+)
+
+
+def _answered(text: str, q: Quantity) -> str:
+    """What a number answers, when the sentence before asks for it: a number alone after
+    "Combien de ... ?" ("Combien d'équipes de la MDADT du Boulonnais ont été mobilisées pour
+    ... ? Quatre." → "équipes de la MDADT du Boulonnais mobilisées"), the one an answer opens
+    on after "Quel a été le ... ?" ("Quel a été le coût pour le Département ? 108 000 € au
+    titre de la MMU" → "coût pour le Département"); "" otherwise."""
+    which = _ASKED_WHICH.search(text, 0, q.start)
+    if which is not None:
+        what = opening_phrase(which["what"])
+        return what if is_noun_phrase(what) else ""
+    asked = _ASKED.search(text, 0, q.start)
+    if asked is None or not _ANSWER_ALONE.match(text, q.end):
+        return ""
+    what = opening_phrase(asked["what"])
+    at = asked["what"].find(what.split()[-1]) if what else -1
+    done = _ASKED_DONE.match(asked["what"], at + len(what.split()[-1])) if at >= 0 else None
+    if done is not None and is_participle(done["done"]) and done["done"] not in what:
+        what = f"{what} {done['done']}"
+    return what if is_noun_phrase(what) else ""
+
+
 def _in_number(text: str, q: Quantity, unit: str) -> str:
     """A count said "au nombre de" of the noun phrase its clause goes on with: "Au nombre de
     deux cent quatorze, les coups de pouce compétence (CPC) ont représenté 0,35 M€" → "coups
@@ -3463,8 +3589,11 @@ def _among_named_before(text: str, q: Quantity, unit: str) -> str:
     whole = re.sub(r"^\d[\d\s]*", "", whole)  # "Parmi les 300 inscrits, 120 ...": inscrits
     if did is None or not is_noun_phrase(whole) or re.search(r"\d", whole):
         return ""
-    if not is_participle(did["done"]):
+    standing = did["verb"] == "sont" and did["done"].lower() in _STANDING
+    if not is_participle(did["done"]) and not standing:
         return ""  # "Parmi les bénéficiaires, 120 sont des femmes": no deed of theirs
+    if standing:  # "Parmi les sportifs ..., douze sont membres de l'équipe olympique"
+        return f"{whole} {' '.join(did['did'].split()[1:]).strip()}"
     label = without_verb(f"{whole} {did['did']}")
     return label if is_noun_phrase(label) and label.split()[1:2] != ["ont"] else ""
 
@@ -3895,6 +4024,8 @@ def _cleft(text: str, q: Quantity, unit: str) -> str:
     if cleft is None or not _CLEFT_BEFORE.search(text[: q.start]):
         return ""
     done = singular_participle(cleft["participle"])
+    if noun_gender(UNIT_NOUNS[unit]) == "Fem" and not done.endswith("e"):
+        done += "e"  # "ce sont 34,71 ha qui ont été acquis": "surface acquise"
     rest = re.sub(r"^\s*[\d\s]+", " ", text[cleft.end() :])  # "aux 55 Services": the services
     whom = opening_phrase(_PHRASE_END.split(rest, maxsplit=1)[0])
     to = f" {cleft['to']} {whom}" if cleft["to"] and is_noun_phrase(whom) else ""
@@ -4798,7 +4929,10 @@ _NO_TOPIC = frozenset(
 _FOR_WHOM = re.compile(r"\s*pour\s+(?=(?:les|la|le|l['’])\s*\w)", re.IGNORECASE)
 # "54 forages (+ 20 %)", "101 bilans soit + 38 %", "atteint 57, en hausse de 18 %"
 _CHANGE_BETWEEN = re.compile(
-    rf"(?:\(|\bsoit|,\s*(?:soit\s+|avec\s+)?(?:en\s+|une\s+)?(?:{CHANGE_WORDS})\s+de)\s*[+\u2212-]?\s*$"
+    rf"(?:\(|\bsoit|,\s*(?:soit\s+|avec\s+)?"
+    # "93 125 abonnés, un chiffre en hausse de 12,9 %"
+    r"(?:une?\s+(?:chiffre|nombre|total|effectif|résultat)\s+)?"
+    rf"(?:en\s+|une\s+)?(?:{CHANGE_WORDS})\s+de)\s*[+\u2212-]?\s*$"
     # "58 forages suivis, un nombre qui dépasse de 14 % celui de 2021"
     rf"|,\s*(?:une?\s+[\wéèêàç]+\s+)?(?:qui\s+)?{BEYOND_BEFORE.pattern}",
     re.IGNORECASE,

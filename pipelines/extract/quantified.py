@@ -883,6 +883,9 @@ _FEMININE_ENDINGS = ("tion", "sion", "ure", "ette", "ance", "ence", "ude")
 _GENDER_OF = {
     "aire": "Fem", "affaire": "Fem", "espace": "Masc", "aide": "Fem", "centre": "Masc",
     "lycée": "Masc", "musée": "Masc", "comité": "Masc", "chambre": "Fem",
+    # the nouns a figure's unit is named by (`phrases.UNIT_NOUNS`)
+    "surface": "Fem", "longueur": "Fem", "durée": "Fem", "part": "Fem", "densité": "Fem",
+    "montant": "Masc", "linéaire": "Masc", "tonnage": "Masc", "volume": "Masc",
 }  # fmt: skip
 
 
@@ -973,7 +976,10 @@ def context_of(parse: Parse, start: int, end: int) -> str:
         (n for n, w in enumerate(words) if (n > 1 and w in participles) or (n and w == "ayant")),
         len(words),
     )
-    return " ".join(words[: min(cut, _CONTEXT_WORDS)]) if words else ""
+    keep = min(cut, _CONTEXT_WORDS)
+    while keep < cut and words[keep][:1].isupper():
+        keep += 1  # a name is not cut: "Maison du Département ... Développement Territorial"
+    return " ".join(words[:keep]) if words else ""
 
 
 def _disagree(parse: Parse, noun: Word, verb: Word) -> bool:

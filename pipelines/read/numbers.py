@@ -109,7 +109,7 @@ _WORDS_NUMBER = re.compile(
     r"|-une?(?![\w'’])"  # "quatre-vingt-un": "un" joins a number by its hyphen
     r"|(?<=cent)\s+une?(?![\w'’])|(?<=mille)\s+une?(?![\w'’]))*))"  # or after "cent", "mille"
     # "vingt-deux collèges", "« coups", "réuni quatre fois" (not "trois fois plus")
-    r"(?:(?=\s+(?!de\b|d['’]|à\b|fois\s+(?:plus|moins|par|autant|davantage|mieux|et\s+demie|"
+    r"(?:(?=\**\s+(?!de\b|d['’]|à\b|fois\s+(?:plus|moins|par|autant|davantage|mieux|et\s+demie|"
     r"supérieure?s?|inférieure?s?|celui|celle|ceux|les?|la|l['’])\b)[a-zéèêà«])"
     r"|(?=\s+d['’]\s*entre\s+(?:eux|elles)\b)"  # "sept d'entre eux": of the figure before
     r"|(?P<name>(?=\s+[A-ZÉ]))"  # "sept Maisons", "trois SCIC" (not "Deux Caps")
@@ -649,6 +649,12 @@ NUMBER_FIRST = re.compile(
     r"(?:(?:nombre|total|montant|volume)\s+(?:de|d['’]|des|du)\s*)?",
     re.IGNORECASE,
 )
+# a number named a count right after it: "2012, qui était le nombre d'inscrits"
+_COUNT_NAMED_AFTER = re.compile(
+    r"^[\s*]*,\s*(?:qui\s+(?:est|était|sera|fut)|c['’]est|soit)\s+(?:le|l['’])\s*"
+    r"(?:nombre|total|montant)\s+(?:de|d['’]|des|du)\b",
+    re.IGNORECASE,
+)
 _AGE = re.compile(r"^\s*ans\b")
 _DURATION = re.compile(r"^\s*(?:jours?|semaines?|mois|minutes?|années)\b", re.IGNORECASE)
 # days are a figure when they are the time something takes: "le délai moyen de traitement,
@@ -681,6 +687,19 @@ _DAYS_CHANGED = re.compile(
     re.IGNORECASE,
 )
 _TIME_TAKEN_REACH = 120  # the délai or durée is named close before its number
+# the délai named after the days its sentence opens on: "33 jours avant, 11 jours désormais :
+# tel est le délai moyen de traitement", "Passé de 25 jours à 12 jours, le délai moyen ..."
+_TIME_TAKEN_NAMED_AFTER = re.compile(
+    r"^[^.;!?:]{0,80}(?::\s*(?:tel(?:le)?s?\s+(?:est|sont|était|étaient)|c['’]est|voilà)\s+"
+    r"|,\s*(?P<subject>))(?:le|la|les|l['’])\s*(?=(?:délais?|durées?)\b)",
+    re.IGNORECASE,
+)
+# a change said before the délai it is of: "Passé de 25 jours à 12 jours, le délai ..."
+_CHANGED_FROM = re.compile(
+    r"\b(?:passée?s?|réduite?s?|ramenée?s?|tombée?s?|descendue?s?)\s+de\s+$"
+    r"|\b(?:passée?s?|réduite?s?|ramenée?s?|tombée?s?|descendue?s?)\s+de\s+[^.;!?]{1,40}\s+à\s+$",
+    re.IGNORECASE,
+)
 _SENTENCE_START = re.compile(r"[.;!?]\s")
 _TIME = re.compile(r"^\s?h(?:\d{2}|\b)|^\s?heures?\s+(?:et\s+)?\d|^:\d{2}\b")
 # "communes de moins de 2 000 habitants", "de - 2 000 habitants": a condition, not a figure
@@ -860,6 +879,10 @@ def _days_reason(token: str, before: str, after: str) -> str | None:
         or EFFORT_BEFORE.search(before)
         or EFFORT_NOUN_BEFORE.search(before)
         or _TIME_TAKEN_AFTER.match(after)
+        or (
+            (named := _TIME_TAKEN_NAMED_AFTER.match(after))
+            and (named["subject"] is None or _CHANGED_FROM.search(before))
+        )
     ):
         return ""
     return "age or duration in a label"
@@ -887,8 +910,8 @@ def _date_or_measure_reason(
         or _BEFORE_NUMERIC_DATE.search(before)
     ):
         return "date"
-    if _YEAR.match(token):
-        return "year"
+    if _YEAR.match(token) and not (NUMBER_FIRST.match(after) or _COUNT_NAMED_AFTER.match(after)):
+        return "year"  # not "2012, qui était le nombre d'inscrits à atteindre"
     if (
         re.fullmatch(r"1[89]\d\d", token.strip())
         and re.search(

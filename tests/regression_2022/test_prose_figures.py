@@ -6019,3 +6019,76 @@ def test_the_second_review_s_look_alikes(indicators, entities) -> None:
     assert got[(3, "deux")][0].entity_code == "62"
     assert got[(4, "plus de 288 000")][0].value == 288000
     assert phrase_before("dans le cadre de l'opération de ") == "opération"
+
+
+def test_the_forty_first_copy_s_wordings(indicators, entities) -> None:
+    """tests/data/reworded-40 and -41 and hostile look-alikes: days named "le délai" after
+    them ("33 jours auparavant, 11 jours désormais : tel est le délai ...", "Passé de 25 jours
+    à 12 jours, le délai ...") are figures, before and after; "Pendant 3 jours" is none. A
+    question answers for the number after it; "Parmi les sportifs, douze sont membres de"
+    counts members; "Pour 1,21 M€, ce sont 34,71 ha" prices the area; "2012, qui était le
+    nombre d'inscrits" is no year; "un chiffre en hausse de" is the change of the figure
+    before; an amount priced with a count under a programme takes it."""
+    got = _extract_lines(
+        [
+            "Trente-trois jours auparavant, 11 jours désormais : tel est le délai moyen de"
+            " traitement des demandes.",
+            "Passé de vingt-cinq jours à 12 jours, le délai moyen de traitement a été réduit.",
+            "Pendant 3 jours, le délai a été suspendu.",
+            "Combien d'équipes de la MDADT ont été mobilisées pour la course ? Quatre. Pose de"
+            " ballots de paille.",
+            "Quel a été le coût pour le Département ? 108 000 € au titre de la MMU.",
+            "Parmi les sportifs du Pas-de-Calais, douze sont membres de l'équipe olympique.",
+            "Parmi les bénéficiaires, 120 sont des femmes.",
+            "Pour 1,21 M€, ce sont 34,71 ha qui ont été acquis.",
+            "Le rendez-vous a lieu depuis le 20 mai 2012. 2012, qui était le nombre d'inscrits"
+            " à atteindre pour cette édition.",
+            "En 2012, qui était une année difficile, le Département a aidé 12 communes.",
+            "Le compte Facebook du Département est suivi par 93 125 abonnés, un chiffre en"
+            " hausse de 12,9 %.",
+            "6 dossiers ont été instruits au titre de l'AAPFH pour un montant global de"
+            " subventions s'élevant à 132 864 €.",
+            "6 dossiers ont été instruits au titre de l'AAPFH ; un montant global de 132 864 €"
+            " a été versé aux communes.",
+        ],
+        indicators,
+        entities,
+    )
+    days = "Délai moyen de traitement"
+    assert got[(2, "Trente-trois jours")][1] == f"{days} des demandes (avant)"
+    assert got[(2, "11 jours")][1] == f"{days} des demandes (après)"
+    assert got[(3, "vingt-cinq jours")][1] == f"{days} (avant)"
+    assert got[(3, "12 jours")][1] == f"{days} (après)"
+    assert not [key for key in got if key[0] == 4]
+    assert got[(5, "Quatre")][1] == "Équipes de la MDADT mobilisées"
+    assert got[(6, "108 000 €")][1] == "Coût (MMU)"
+    assert got[(7, "douze")][1] == "Sportifs du Pas-de-Calais membres de l'équipe olympique"
+    assert (8, "120") not in got  # women are no deed of the beneficiaries
+    assert got[(9, "1,21 M€")][1] == "Montant : surface acquise"
+    assert got[(9, "34,71 ha")][1] == "Surface acquise"
+    assert got[(10, "2012")][0].value == 2012 and got[(10, "2012")][1] == "Inscrits"
+    assert [key[1] for key in got if key[0] == 11] == ["12"]
+    change = got[(12, "12,9 %")]
+    assert change[0].unit == "pct_change"
+    assert change[1] == "Évolution : abonnés (compte Facebook du Département)"
+    assert got[(13, "132 864 €")][1] == "Montant global de subventions (AAPFH)"
+    assert "(AAPFH)" not in got[(14, "132 864 €")][1]  # a clause of its own
+
+
+def test_a_name_between_guillemets_is_not_cut_in_a_key_figure_line() -> None:
+    """Line 4617 of the report, in the block "Les chiffres clés de l'accompagnement à la
+    conduite du changement": "10 numéros du « 6.2 Cœur numérique »" keeps its name whole, and
+    the "(sur 6 pages)" of the letter counts its pages."""
+    from builders import extract
+
+    extraction = extract(
+        "Les chiffres clés de l'accompagnement à la conduite du changement\n"
+        "- ◆ Réalisation et diffusion de **10** numéros du « 6.2 Cœur numérique », lettre"
+        " d'information mensuelle (sur 6 pages) des agents du Département."
+    )
+    labels = {g.indicator_code: g.indicator_label for g in extraction.generated_indicators}
+    got = {f.source_span: labels.get(f.indicator_code) for f in extraction.figures}
+    assert got == {
+        "10": "Numéros du « 6.2 Cœur numérique »",
+        "6": "Pages (lettre d'information mensuelle)",
+    }
