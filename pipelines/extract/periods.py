@@ -101,7 +101,10 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "forecast",
         re.compile(r"\b(?:d['’]ici|à\s+l['’]horizon|horizon)\s+(?:à\s+)?" + _YEAR.format("y"), _I),
     ),
-    ("forecast", re.compile(r"\bà\s+terminaison\b|\bà\s+venir\b|\bprévisionnel", _I)),
+    (  # "le nombre d'inscrits à atteindre": a target
+        "forecast",
+        re.compile(r"\bà\s+terminaison\b|\bà\s+venir\b|\bprévisionnel|\bà\s+atteindre\b", _I),
+    ),
     ("as_of", re.compile(r"\baujourd['’]hui\b|\bdésormais\b|\bactuellement\b", _I)),
 )
 # a figure compared with the one before it: "contre 83 830 l'an passé", "(contre 1 050 en

@@ -6050,6 +6050,7 @@ def test_the_forty_first_copy_s_wordings(indicators, entities) -> None:
             " subventions s'élevant à 132 864 €.",
             "6 dossiers ont été instruits au titre de l'AAPFH ; un montant global de 132 864 €"
             " a été versé aux communes.",
+            "Le nombre d'inscrits à atteindre est de 300.",
         ],
         indicators,
         entities,
@@ -6073,6 +6074,7 @@ def test_the_forty_first_copy_s_wordings(indicators, entities) -> None:
     assert change[1] == "Évolution : abonnés (compte Facebook du Département)"
     assert got[(13, "132 864 €")][1] == "Montant global de subventions (AAPFH)"
     assert "(AAPFH)" not in got[(14, "132 864 €")][1]  # a clause of its own
+    assert got[(15, "300")][0].period.kind == "forecast"  # a target
 
 
 def test_a_name_between_guillemets_is_not_cut_in_a_key_figure_line() -> None:
