@@ -272,7 +272,8 @@ _EVENT_DATES = (  # a stretch before the days it holds: "du 2 au 6 mai" is not "
 # "Février - La tempête Eunice - ...", "23 juin - 2 juillet - ...", "Janvier à mai - ..."
 _DATED_ITEM = re.compile(
     rf"^[\s\-–—◆•⇒*]*(?:(?!{_MONTH}\b)[^\W\d][^.;:!?\d]{{0,40}}?\s[-–]\s+)?(?:(?P<d1>{_DAY})\s+)?"
-    rf"(?P<m1>{_MONTH})(?:(?:\s*[-–]\s*|\s+à\s+)(?:(?P<d2>{_DAY})\s+)?(?P<m2>{_MONTH}))?"
+    # "Juillet et octobre - 2 séances": the months the item names, first to last
+    rf"(?P<m1>{_MONTH})(?:(?:\s*[-–]\s*|\s+(?:à|et)\s+)(?:(?P<d2>{_DAY})\s+)?(?P<m2>{_MONTH}))?"
     rf"{_IN_YEAR}\s*[-–.]",
     _I,
 )

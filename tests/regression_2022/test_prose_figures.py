@@ -6077,6 +6077,21 @@ def test_the_forty_first_copy_s_wordings(indicators, entities) -> None:
     assert got[(15, "300")][0].period.kind == "forecast"  # a target
 
 
+def test_an_item_opening_on_two_months_is_of_those_months(indicators, entities) -> None:
+    """Line 876 of the report, judged wrong by two samples' readers (seeds 3434 and 4848):
+    "Juillet et octobre - 2 séances ..." is of July to October, not of the whole year."""
+    got = _extract_lines(
+        [
+            "Juillet et octobre - 2 séances en partenariat avec la médiathèque de Berck-sur-Mer.",
+            "Le Département a organisé 2 séances en juillet et octobre.",
+        ],
+        indicators,
+        entities,
+    )
+    period = got[(2, "2")][0].period
+    assert (period.start.isoformat(), period.end.isoformat()) == ("2022-07-01", "2022-10-31")
+
+
 def test_a_name_between_guillemets_is_not_cut_in_a_key_figure_line() -> None:
     """Line 4617 of the report, in the block "Les chiffres clés de l'accompagnement à la
     conduite du changement": "10 numéros du « 6.2 Cœur numérique »" keeps its name whole, and
