@@ -56,10 +56,19 @@ _CUT = re.compile(r"[,;:()]|\.(?!\d)|\s(?:dont|soit)\b|\s[–—-]\s")
 
 def _first_words(text: str) -> str:
     """The words before the first cut (`_CUT`), a name between guillemets kept whole ("10
-    numéros du « 6.2 Cœur numérique », lettre ..." → "10 numéros du « 6.2 Cœur numérique »")."""
+    numéros du « 6.2 Cœur numérique », lettre ..." → "10 numéros du « 6.2 Cœur numérique »")
+    when its guillemet closes; a closing bracket cuts only the aside the figure opened ("(sur
+    6 pages) des agents"), not one of its own, nor the one the text opens on."""
     for cut in _CUT.finditer(text):
-        if text.count("«", 0, cut.start()) <= text.count("»", 0, cut.start()):
-            return text[: cut.start()]
+        at = cut.start()
+        opened = text.count("«", 0, at) > text.count("»", 0, at) and "»" in text[at:]
+        if opened:
+            continue
+        if cut.group(0) == ")" and (
+            not text[:at].strip(" *") or text.count("(", 0, at) > text.count(")", 0, at)
+        ):
+            continue
+        return text[:at]
     return text
 
 
@@ -391,8 +400,10 @@ def _aside_of(body: str, quantity: Quantity, label: str) -> str:
     mensuelle (sur 6 pages)" → "lettre d'information mensuelle"; "" for none."""
     aside = _ASIDE_OPENS.search(body, 0, quantity.start) if len(label.split()) == 1 else None
     of = phrase_before(body[: aside.start()]) if aside is not None else ""
-    fits = is_noun_phrase(label) and is_noun_phrase(of) and of.lower() != label.lower()
-    return of if fits else ""
+    if not of[:2].isupper():  # "Lettre ..." in the label's case; an acronym as written
+        of = of[:1].lower() + of[1:]
+    fits = is_noun_phrase(of) and of.lower() != label.lower() and not re.search(r"\d", of)
+    return of if fits and is_noun_phrase(label) else ""
 
 
 # an aside that opens on the figure, saying how much the phrase before it holds: "(sur 6

@@ -141,7 +141,7 @@ def earlier_year(text: str, start: int, end: int, report_year: int) -> int | Non
 # is of the year named after it
 FROM_VALUE = re.compile(
     rf"\b(?:pass(?:ée?s?|ant|e|ent|era)|(?:{CHANGE_STEMS}|ramen|port|abaiss)(?:ée?s?|ant)|"
-    r"rédui(?:t(?:e?s)?|sant)|"
+    r"rédui(?:t(?:e?s)?|sant)|tomb(?:ée?s?|ant)|descend(?:ue?s?|ant)|"
     # "a fait passer le délai moyen de traitement de 30 jours à 5": what changed between
     r"(?:fait|faire|faisant)\s+(?:passer|baisser|reculer|progresser|augmenter)"
     r"\s+(?P<object>(?:le|la|les|l['’])\s*(?:(?!\set\s)[^,.;\d]){2,80}?))"

@@ -269,7 +269,15 @@ def extract_prose(
                     # "accompagnement : projet", soit 28 % d'un montant de travaux: the
                     # support's share, "accompagnement : part d'un montant de travaux"
                     bare = bare.split(" : ")[0]
-                figure.label = f"{bare}{glue}{figure.label}"
+                # a part a word or two name ("82 écoles aidées (7 ressources, ...)") says its
+                # whole's context after it: "Écoles aidées : ressources (Schéma ...)"
+                aside = _BRACKETED.search(named)
+                short = len(figure.label.split()) <= _SHORT_LABEL and glue == " : "
+                # not "Places ... : territoires du Boulonnais (Création de places)": no more
+                said = f" {aside.group(0)}" if aside and short and "(" not in figure.label else ""
+                if said and lemma(bare.split()[0]) in set(lemmas(said.strip(" ()"))):
+                    said = ""
+                figure.label = f"{bare}{glue}{figure.label}{said}"
             figure.code = _code(domain, figure.label, figure.unit, codes) if figure.label else ""
         about = [
             _organisation(text, f.quantity, organisations)
@@ -959,16 +967,19 @@ def _before_and_after(text: str, previous: _Read, figure: _Read, between: str) -
         return True
     if ";" in between:
         return False
-    if _THEN_BEFORE_NOW.fullmatch(between) and (then := _named_after_as(text, figure.quantity)):
+    same_unit = previous.unit == figure.unit or _in_unit_before(previous, figure)
+    then = _named_after_as(text, figure.quantity) if _THEN_BEFORE_NOW.fullmatch(between) else ""
+    if then and same_unit:
         # "33 jours auparavant, 11 jours désormais : tel est le délai moyen de traitement"
         previous.label, figure.label = f"{then} (avant)", f"{then} (après)"
+        figure.unit = previous.unit  # "33 jours auparavant, 11 désormais": the days said once
         return True
     return _instead_of(figure, previous, between, text[figure.quantity.end :])
 
 
 # the value before, then the one now: "33 jours auparavant, 11 jours désormais"
 _THEN_BEFORE_NOW = re.compile(
-    r"\s*(?:auparavant|avant|précédemment|initialement)\s*[,;]?\s*(?:contre\s+)?", re.IGNORECASE
+    r"\s*(?:auparavant|avant|précédemment|initialement)\s*,?\s*(?:contre\s+)?", re.IGNORECASE
 )
 
 
@@ -1091,10 +1102,15 @@ def _from_to(text: str, before: _Read, after: _Read) -> str:
         # "Passé de 25 jours à 12 jours, le délai moyen de traitement ... a été réduit"
         said = _PHRASE_END.split(text[fronted.end() :], maxsplit=1)[0]
         subject = opening_phrase(_ITS_VERB.split(said, maxsplit=1)[0])  # not "... a été réduit"
+        if re.match(rf"(?:{TIME_WORDS})s?\b", subject, re.IGNORECASE) or (
+            after.unit == "day" and not TIME_TAKEN.match(subject)
+        ):
+            subject = ""  # "Passé de 25 jours à 12 jours, l'an dernier, ...": a time, no subject
     elif verb["object"]:  # "a fait passer le délai moyen de traitement de 30 jours à 5"
         subject = opening_phrase(verb["object"])
     elif taken:  # a time: the délai or durée named before
-        subject = opening_phrase(_PHRASE_END.split(clause[taken[-1].start() :], maxsplit=1)[0])
+        said = _PHRASE_END.split(clause[taken[-1].start() :], maxsplit=1)[0]
+        subject = opening_phrase(_AUXILIARY_END.sub("", said))  # "le délai a été réduit de"
     else:
         subject = phrase_before(_AUXILIARY_END.sub("", clause).rstrip(" ,"))
     subject = _CUT_END.sub("", subject).strip(" ,")
@@ -1211,6 +1227,11 @@ def _caps_and_totals(text: str, figures: list[_Read]) -> None:
 
 # the context a label closes on: "Dossiers instruits (AAPFH)"
 _CONTEXT_IN_LABEL = re.compile(r"\((?P<context>[^()]+)\)$")
+# what a label's brackets may say of that figure alone: when, which end, which of two
+_A_MARK = re.compile(
+    r"avant|après|total|minimum|maximum|année\s+précédente|(?:19|20)\d\d|[a-zé]+ième",
+    re.IGNORECASE,
+)
 # what may lie between two figures of one frame: no clause of its own, no aside
 _ANOTHER_CLAUSE = re.compile(r"[,;:.()!?«»]|\b(?:dont|soit|qui|que|mais|puis)\b", re.IGNORECASE)
 _CLOSE_PAIR = 3  # words between two figures joined by "et" within one phrase
@@ -1226,6 +1247,8 @@ def _of_the_same_frame(text: str, before: _Read, figure: _Read) -> str:
     context = _CONTEXT_IN_LABEL.search(before.label)
     if context is None or "(" in label or figure.part_of is not None or not label:
         return label
+    if before.earlier or _A_MARK.fullmatch(context["context"]):
+        return label  # "(année précédente)", "(avant)", "(total)": the figure's own, no frame
     between = text[before.quantity.end : figure.quantity.start]
     joined = re.search(r"\bet\b", between, re.IGNORECASE)
     if _ANOTHER_CLAUSE.search(between) or (joined and len(between.split()) > _CLOSE_PAIR):
@@ -2930,14 +2953,34 @@ _THAT_IS = re.compile(
 )
 
 
+# what may come before days a délai names after them: the sentence's opening, the days before
+# ("Trente-trois jours auparavant, 11 jours désormais : tel est le délai ...")
+_DAYS_OPEN = re.compile(
+    r"[-–◆•*\s]*(?:[\w-]+\s+jours?\s+(?:auparavant|avant|précédemment|initialement)\s*,\s*)?",
+    re.IGNORECASE,
+)
+
+
 def _named_after_as(text: str, q: Quantity) -> str:
     """The noun phrase a cleft after the figure names it by: "7,3 M€, tel est le montant
     alloué à l'accompagnement" → "montant alloué à l'accompagnement"; "" for none."""
     said = _THAT_IS.match(text, q.end)
     what = opening_phrase(said["what"]) if said is not None else ""
+    opens = max(text.rfind(". ", 0, q.start) + 1, 0)
+    if re.match(r"(?:délai|durée)", what) and not _DAYS_OPEN.fullmatch(text, opens, q.start):
+        return ""  # "L'opération a duré 3 jours, c'est la durée habituelle": a comparison
     # "le nombre de repas servis"; "le nombre d'inscrits": a noun alone, named so
     what, counted = re.subn(r"^nombre\s+(?:de\s+|d['’]\s*)", "", what)
+    last = what.split()[-1] if what and said is not None else ""
+    named = said["what"] if said is not None else ""
+    aimed = _AIMED_AT.match(named, named.find(last) + len(last)) if last else None
+    if aimed is not None:  # "le nombre d'inscrits à atteindre": a target, said so
+        what = f"{what} {' '.join(aimed['aim'].split())}"
     return what if is_noun_phrase(what) and (len(what.split()) > 1 or counted) else ""
+
+
+# what says a count is one to reach: "le nombre d'inscrits à atteindre"
+_AIMED_AT = re.compile(r"\s+(?P<aim>à\s+atteindre|visée?s?|attendue?s?)\b", re.IGNORECASE)
 
 
 # "soit environ 12 400 € par action": an amount for each of what the sentence counts
@@ -3422,6 +3465,9 @@ _AMONG_NAMED = re.compile(
 _DID = re.compile(
     r"[*\s]+(?P<did>(?P<verb>ont|avaient|sont)\s+(?P<done>[\wéèêàâç'’-]+)[^,;:.()—]{0,80})"
 )
+# where what a count among a whole is ends: another clause, another figure ("120 sont
+# titulaires du permis B et 30 sont salariés")
+_STANDING_ENDS = re.compile(r"\s(?:et|ou|dont|qui|que|mais)\s|\s(?=\d)|\s(?:de|des)\s+(?=\d)")
 # what a count among a whole may be, said with no article: "douze sont membres de l'équipe"
 _STANDING = frozenset({"membres", "bénévoles", "adhérents", "titulaires", "salariés", "issus"})
 
@@ -3546,8 +3592,9 @@ def _answered(text: str, q: Quantity) -> str:
     on after "Quel a été le ... ?" ("Quel a été le coût pour le Département ? 108 000 € au
     titre de la MMU" → "coût pour le Département"); "" otherwise."""
     which = _ASKED_WHICH.search(text, 0, q.start)
-    if which is not None:
-        what = opening_phrase(which["what"])
+    own = phrase_after(text[q.end :]) if not UNDER_HEADING.match(text, q.end) else ""
+    if which is not None and not is_noun_phrase(own):  # not "... ? 12 communes ont été aidées"
+        what = re.sub(r"^nombre\s+(?:de\s+|d['’]\s*)", "", opening_phrase(which["what"]))
         return what if is_noun_phrase(what) else ""
     asked = _ASKED.search(text, 0, q.start)
     if asked is None or not _ANSWER_ALONE.match(text, q.end):
@@ -3593,7 +3640,9 @@ def _among_named_before(text: str, q: Quantity, unit: str) -> str:
     if not is_participle(did["done"]) and not standing:
         return ""  # "Parmi les bénéficiaires, 120 sont des femmes": no deed of theirs
     if standing:  # "Parmi les sportifs ..., douze sont membres de l'équipe olympique"
-        return f"{whole} {' '.join(did['did'].split()[1:]).strip()}"
+        said = _STANDING_ENDS.split(" ".join(did["did"].split()[1:]), maxsplit=1)[0]
+        label = f"{whole} {said.strip()}"
+        return label if is_noun_phrase(label) else ""
     label = without_verb(f"{whole} {did['did']}")
     return label if is_noun_phrase(label) and label.split()[1:2] != ["ont"] else ""
 
@@ -4024,12 +4073,21 @@ def _cleft(text: str, q: Quantity, unit: str) -> str:
     if cleft is None or not _CLEFT_BEFORE.search(text[: q.start]):
         return ""
     done = singular_participle(cleft["participle"])
-    if noun_gender(UNIT_NOUNS[unit]) == "Fem" and not done.endswith("e"):
-        done += "e"  # "ce sont 34,71 ha qui ont été acquis": "surface acquise"
+    if noun_gender(UNIT_NOUNS[unit]) == "Fem":
+        done = _feminine(done)  # "ce sont 34,71 ha qui ont été acquis": "surface acquise"
     rest = re.sub(r"^\s*[\d\s]+", " ", text[cleft.end() :])  # "aux 55 Services": the services
     whom = opening_phrase(_PHRASE_END.split(rest, maxsplit=1)[0])
     to = f" {cleft['to']} {whom}" if cleft["to"] and is_noun_phrase(whom) else ""
     return f"{UNIT_NOUNS[unit]} {done}{to}"
+
+
+def _feminine(participle: str) -> str:
+    """A masculine participle made feminine singular: "acquis" → "acquise", "construits" →
+    "construite", "réalisé" → "réalisée"."""
+    first, _, rest = participle.partition(" ")
+    if not first.endswith("e"):
+        first = (first[:-1] if first.endswith(("ts", "ds")) else first) + "e"
+    return f"{first} {rest}".strip()
 
 
 def _counted_subject(before: str, *, alone: bool = True) -> str:

@@ -37,6 +37,7 @@ from pipelines.extract.sentences import extract_sentences
 from pipelines.extract.support_blocks import extract_support_blocks
 from pipelines.extract.territories import extract_territory_profiles
 from pipelines.read.document import LIST_MARKERS, Document, Location, Table
+from pipelines.read.numbers import ignorable_reason
 from schemas.catalog import EntityCatalog, IndicatorCatalog
 
 # Extractors of curated indicators first; the generic key-figure blocks last, so that a
@@ -313,10 +314,14 @@ def with_periods(result: Extraction, document: Document) -> Extraction:
     # "25 M€ ... voté dont 5,49 M€ en 2022" under "(2019-2022)", a line that opens a block
     voted = voted_envelopes(document, opens_a_block)
     figures = []
+    seen: dict[tuple[Location, str], int] = {}  # the figures of a line said in the same words
     for figure in result.figures:
+        nth = seen[(figure.location, figure.source_span)] = (
+            seen.get((figure.location, figure.source_span), -1) + 1
+        )
         if figure.period is None:
             text = words.get(figure.location, "")
-            start = _span_start(text, figure.source_span)
+            start = _span_start(text, figure.source_span, nth)
             if start >= 0:
                 period = period_of(text, start, start + len(figure.source_span), report_year)
                 if period == report_period(report_year):  # a planned list's, a dated section's
@@ -338,11 +343,21 @@ def with_periods(result: Extraction, document: Document) -> Extraction:
     return result
 
 
-def _span_start(text: str, span: str) -> int:
-    """Where the figure's words stand in its line: the first place they stand whole ("9"
-    in "des 9 antennes", not in "1 453 934"), else the first place they are found."""
-    whole = re.search(rf"(?<![\w,.]){re.escape(span)}(?![\w]|[,.]\d)", text) if span else None
-    return whole.start() if whole else text.find(span)
+def _span_start(text: str, span: str, nth: int = 0) -> int:
+    """Where the figure's words stand in its line: the nth place they stand whole ("9" in
+    "des 9 antennes", not in "1 453 934") as a figure, not as a date or a year ("2012, qui
+    était le nombre d'inscrits" after "le 20 mai 2012"), else the nth place they stand
+    whole, else the first place they are found."""
+    if not span:
+        return text.find(span)
+    wholes = [m.start() for m in re.finditer(rf"(?<![\w,.]){re.escape(span)}(?![\w]|[,.]\d)", text)]
+    read = [
+        at for at in wholes if ignorable_reason(text, at, at + len(span), running_text=True) is None
+    ]
+    for found in (read, wholes):
+        if found:
+            return found[min(nth, len(found) - 1)]
+    return text.find(span)
 
 
 def is_generated(code: str) -> bool:

@@ -651,10 +651,11 @@ NUMBER_FIRST = re.compile(
 )
 # a number named a count right after it: "2012, qui était le nombre d'inscrits"
 _COUNT_NAMED_AFTER = re.compile(
-    r"^[\s*]*,\s*(?:qui\s+(?:est|était|sera|fut)|c['’]est|soit)\s+(?:le|l['’])\s*"
-    r"(?:nombre|total|montant)\s+(?:de|d['’]|des|du)\b",
+    r"^[\s*]*,\s*qui\s+(?:est|était|sera|fut)\s+le\s+nombre\s+(?:de|d['’]|des|du)\b",
     re.IGNORECASE,
 )
+# a sentence's opening: nothing before a number but the end of the sentence before
+_OPENS_A_SENTENCE = re.compile(r"(?:^|[.!?]\s+)[\s*]*$")
 _AGE = re.compile(r"^\s*ans\b")
 _DURATION = re.compile(r"^\s*(?:jours?|semaines?|mois|minutes?|années)\b", re.IGNORECASE)
 # days are a figure when they are the time something takes: "le délai moyen de traitement,
@@ -683,21 +684,31 @@ EFFORT_NOUN_BEFORE = re.compile(
 )
 # a change of a time ("le délai a été réduit de 21 jours"): not the time itself
 _DAYS_CHANGED = re.compile(
-    r"\b(?:réduite?s?|diminuée?s?|baissée?s?|augmentée?s?|allongée?s?|raccourcie?s?)\s+de\s+$",
+    r"\b(?:réduite?s?|diminuée?s?|baissée?s?|augmentée?s?|allongée?s?|raccourcie?s?|tombée?s?"
+    r"|descendue?s?)\s+de\s+$",
     re.IGNORECASE,
 )
 _TIME_TAKEN_REACH = 120  # the délai or durée is named close before its number
 # the délai named after the days its sentence opens on: "33 jours avant, 11 jours désormais :
 # tel est le délai moyen de traitement", "Passé de 25 jours à 12 jours, le délai moyen ..."
+_NOW_OR_THEN = r"(?:auparavant|avant|précédemment|désormais|aujourd['’]hui|maintenant|à\s+présent)"
 _TIME_TAKEN_NAMED_AFTER = re.compile(
-    r"^[^.;!?:]{0,80}(?::\s*(?:tel(?:le)?s?\s+(?:est|sont|était|étaient)|c['’]est|voilà)\s+"
-    r"|,\s*(?P<subject>))(?:le|la|les|l['’])\s*(?=(?:délais?|durées?)\b)",
+    # "33 jours auparavant, 11 jours désormais : tel est le délai ...", only adverbs and the
+    # other days between
+    rf"^\s*(?:{_NOW_OR_THEN}\s*)?(?:,\s*[\w-]+(?:\s+jours?)?\s*(?:{_NOW_OR_THEN}\s*)?)?"
+    r":\s*(?:tel(?:le)?s?\s+(?:est|sont|était|étaient)|c['’]est|voilà)\s+"
+    # "Passé de 25 jours à 12 jours, le délai ...": the subject right after the pair
+    r"|^\s*(?:à\s+[\w-]+\s+jours?\s*)?,\s*(?P<subject>)"
+    r"(?=(?:le|la|les|l['’])\s*(?:délais?|durées?)\b)",
     re.IGNORECASE,
 )
-# a change said before the délai it is of: "Passé de 25 jours à 12 jours, le délai ..."
+# "à 8 jours" after the days: the value they went from, not a change by so many days
+_FROM_TO_AFTER = re.compile(r"^\s*à\s+(?:\d|[\w-]+\s+jours?\b)", re.IGNORECASE)
+# a time a figure lasts, no time taken: "Pendant 3 jours, ..."
+_LASTING_BEFORE = re.compile(r"\b(?:pendant|durant|en|sur|sous|dans|depuis)\s+$", re.IGNORECASE)
 _CHANGED_FROM = re.compile(
-    r"\b(?:passée?s?|réduite?s?|ramenée?s?|tombée?s?|descendue?s?)\s+de\s+$"
-    r"|\b(?:passée?s?|réduite?s?|ramenée?s?|tombée?s?|descendue?s?)\s+de\s+[^.;!?]{1,40}\s+à\s+$",
+    r"\b(?:passée?s?|réduite?s?|ramenée?s?|tombée?s?|descendue?s?)\s+de\s+(?:$"
+    r"|[^.;!?]{1,40}\s+à\s+$)",
     re.IGNORECASE,
 )
 _SENTENCE_START = re.compile(r"[.;!?]\s")
@@ -871,18 +882,21 @@ def _days_reason(token: str, before: str, after: str) -> str | None:
     29 à 7 jours"), not ("pendant 7 jours") or a change of one otherwise; None: no days."""
     if not (_DAYS.search(token) or _DAYS_AFTER.match(after)):
         return None
-    if _DAYS_CHANGED.search(before):
+    if _DAYS_CHANGED.search(before) and not _FROM_TO_AFTER.match(after):
         return "change of a duration"  # "le délai a été réduit de 21 jours"
     taken = TIME_TAKEN.search(_SENTENCE_START.split(before)[-1][-_TIME_TAKEN_REACH:])
+    named = _TIME_TAKEN_NAMED_AFTER.match(after) if not _LASTING_BEFORE.search(before) else None
+    # a fronted pair: "Passé de 25 jours à 12 jours, le délai ..." (not "Tombé de 10 jours,")
+    changed = _CHANGED_FROM.search(before)
+    pair = changed is not None and (
+        not changed.group(0).endswith("de ") or _FROM_TO_AFTER.match(after)
+    )
     if (
         taken
         or EFFORT_BEFORE.search(before)
         or EFFORT_NOUN_BEFORE.search(before)
         or _TIME_TAKEN_AFTER.match(after)
-        or (
-            (named := _TIME_TAKEN_NAMED_AFTER.match(after))
-            and (named["subject"] is None or _CHANGED_FROM.search(before))
-        )
+        or (named and (named["subject"] is None or pair))
     ):
         return ""
     return "age or duration in a label"
@@ -910,8 +924,10 @@ def _date_or_measure_reason(
         or _BEFORE_NUMERIC_DATE.search(before)
     ):
         return "date"
-    if _YEAR.match(token) and not (NUMBER_FIRST.match(after) or _COUNT_NAMED_AFTER.match(after)):
-        return "year"  # not "2012, qui était le nombre d'inscrits à atteindre"
+    # not a sentence that opens on "2012, qui était le nombre d'inscrits à atteindre"
+    named = _COUNT_NAMED_AFTER.match(after) and _OPENS_A_SENTENCE.search(before)
+    if _YEAR.match(token) and not named:
+        return "year"
     if (
         re.fullmatch(r"1[89]\d\d", token.strip())
         and re.search(

@@ -868,14 +868,16 @@ def test_a_lone_noun_is_named_with_what_it_belongs_to(indicators, entities) -> N
 
 
 def test_a_breakdown_in_brackets_is_the_parts_of_the_figure_before(statements) -> None:
-    """Line 2359: "82 écoles aidées (7 ressources, 10 associées, 65 hors réseau)"."""
+    """Line 2359: "82 écoles aidées (7 ressources, 10 associées, 65 hors réseau)"; a part a
+    word or two name says its whole's context, as the readers of seed 4848 asked."""
     rows = statements[statements.line == 2359].set_index("value")
     whole = rows.loc[82.0, "code"]
     parts = {v: rows.loc[v, "label"] for v in (7.0, 10.0, 65.0)}
+    schema = "(Schéma départemental des enseignements et des pratiques artistiques)"
     assert parts == {
-        7.0: "Écoles aidées : ressources",
-        10.0: "Écoles aidées : associées",
-        65.0: "Écoles aidées : hors réseau",
+        7.0: f"Écoles aidées : ressources {schema}",
+        10.0: f"Écoles aidées : associées {schema}",
+        65.0: f"Écoles aidées : hors réseau {schema}",
     }
     assert whole.startswith("tx_")
     assert {rows.loc[v, "part_of"] for v in (7.0, 10.0, 65.0)} == {whole}
@@ -6022,7 +6024,7 @@ def test_the_second_review_s_look_alikes(indicators, entities) -> None:
 
 
 def test_the_forty_first_copy_s_wordings(indicators, entities) -> None:
-    """tests/data/reworded-40 and -41 and hostile look-alikes: days named "le délai" after
+    """tests/data/reworded-40 and -41 and a review's look-alikes: days named "le délai" after
     them ("33 jours auparavant, 11 jours désormais : tel est le délai ...", "Passé de 25 jours
     à 12 jours, le délai ...") are figures, before and after; "Pendant 3 jours" is none. A
     question answers for the number after it; "Parmi les sportifs, douze sont membres de"
@@ -6067,7 +6069,12 @@ def test_the_forty_first_copy_s_wordings(indicators, entities) -> None:
     assert (8, "120") not in got  # women are no deed of the beneficiaries
     assert got[(9, "1,21 M€")][1] == "Montant : surface acquise"
     assert got[(9, "34,71 ha")][1] == "Surface acquise"
-    assert got[(10, "2012")][0].value == 2012 and got[(10, "2012")][1] == "Inscrits"
+    target = got[(10, "2012")]
+    assert (target[0].value, target[1], target[0].period.kind) == (
+        2012,
+        "Inscrits à atteindre",
+        "forecast",
+    )
     assert [key[1] for key in got if key[0] == 11] == ["12"]
     change = got[(12, "12,9 %")]
     assert change[0].unit == "pct_change"
@@ -6075,6 +6082,50 @@ def test_the_forty_first_copy_s_wordings(indicators, entities) -> None:
     assert got[(13, "132 864 €")][1] == "Montant global de subventions (AAPFH)"
     assert "(AAPFH)" not in got[(14, "132 864 €")][1]  # a clause of its own
     assert got[(15, "300")][0].period.kind == "forecast"  # a target
+
+
+def test_the_forty_first_copy_s_rules_keep_to_their_words(indicators, entities) -> None:
+    """A read-only review's counter-examples to the rules above: years before ": le nombre
+    de" or ", c'est le nombre de" stay years; days a clause or "Pendant" keeps from the délai
+    after them, and a change by so many days, are no figures; a fronted pair takes no time
+    for its subject and keeps its days; "Quel ... ?" names no number that names itself; a
+    year-earlier mark or "(avant)" frames no other figure; "Parmi ..." stops at the next
+    clause; a feminine participle is written whole. The "Combien ... ?" of reworded-40's line
+    745, in its whole line, names its answer."""
+    got = _extract_lines(
+        [
+            "2022 : le nombre de bénéficiaires du RSA a baissé.",
+            "En 2022, c'est le nombre de bénéficiaires qui a le plus progressé.",
+            "2020 : telle est l'année de la création du fonds.",
+            "Pendant 3 jours, les agents ont expliqué aux usagers les nouvelles règles : c'est le"
+            " délai de traitement qui change.",
+            "Descendue de 5 jours, la durée moyenne d'instruction est de 20 jours.",
+            "Le délai moyen de traitement est tombé de 29 jours à 8 jours.",
+            "33 jours auparavant, 11 désormais : tel est le délai moyen de traitement.",
+            "Quel est le bilan ? 12 communes ont été aidées.",
+            "La Coupole a reçu 129 000 visiteurs contre 118 000 l'an passé et 40 animations.",
+            "Parmi les bénéficiaires, 120 sont titulaires du permis B et 30 sont salariés.",
+            "Cette année, ce sont 12 km qui ont été construits.",
+            "L'opération a duré 3 jours, c'est la durée habituelle du salon.",
+            "5 juillet - Les équipes du Département mobilisées pour la 109ème édition du Tour de"
+            " France : la caravane a traversé les territoires. Combien d'équipes de la MDADT du"
+            " Boulonnais ont été mobilisées pour assurer la sécurité des 23 points singuliers"
+            " identifiés sur le territoire ? Quatre. Pose de ballots de paille.",
+        ],
+        indicators,
+        entities,
+    )
+    assert not [key for key in got if key[0] in {2, 3, 4, 5}]
+    assert [key[1] for key in got if key[0] == 6] == ["20 jours"]
+    assert got[(7, "29 jours")][1] == "Délai moyen de traitement (avant)"
+    assert got[(7, "8 jours")][1] == "Délai moyen de traitement (après)"
+    assert got[(8, "11")][0].unit == "day" and got[(8, "11")][1].endswith("(après)")
+    assert got[(9, "12")][1] == "Communes aidées"
+    assert got[(10, "40")][1] == "Animations"
+    assert got[(11, "120")][1] == "Bénéficiaires titulaires du permis B"
+    assert got[(12, "12 km")][1] == "Longueur construite"
+    assert got[(13, "3 jours")][1] == "Durée : opération"
+    assert got[(14, "Quatre")][1] == "Équipes de la MDADT du Boulonnais mobilisées"
 
 
 def test_an_item_opening_on_two_months_is_of_those_months(indicators, entities) -> None:
@@ -6109,3 +6160,22 @@ def test_a_name_between_guillemets_is_not_cut_in_a_key_figure_line() -> None:
         "10": "Numéros du « 6.2 Cœur numérique »",
         "6": "Pages (lettre d'information mensuelle)",
     }
+
+    unclosed, bracketed, own = (
+        extract(f"Les chiffres clés de la communication\n- ◆ {line}")
+        for line in (
+            "10 numéros du « Cœur numérique, lettre d'information mensuelle diffusée chaque mois.",
+            "Un budget (de 12 M€) pour la voirie.",
+            "12 agents (sur 6 sites) et 3 véhicules.",
+        )
+    )
+    named = {
+        f.source_span: g.indicator_label
+        for e in (unclosed, bracketed, own)
+        for g in e.generated_indicators
+        for f in e.figures
+        if f.indicator_code == g.indicator_code
+    }
+    assert named["10"] == "Numéros du « Cœur numérique"  # a guillemet never closed cuts
+    assert named["12 M€"].startswith("Voirie")  # the bracket it opens on is no cut
+    assert named["6"] == "Sites"  # an aside holding another figure names nothing
