@@ -455,6 +455,7 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
     _price_fronted(text, figures)
     _respective(text, figures, parse)
     _in_context(text, figures, parse)
+    _led_by_their_place(text, figures, places)
     for figure in figures:  # "Adoption des réglementations de boisements ... dans neuf communes"
         figure.label = _where_an_act_took_place(text, figure)
         figure.label = _work_of_the_named(text, figure)
@@ -478,6 +479,31 @@ def _price_fronted(text: str, figures: list[_Read]) -> None:
             continue
         if _PRICE_THEN.fullmatch(text, amount.quantity.end, bought.quantity.start):
             amount.label = f"montant : {bought.label[:1].lower()}{bought.label[1:]}"
+
+
+# an item of a list of counts led by the commune it is of: "Création de places d'internat :
+# Oignies en compte 30, Noyelles-les-Vermelles 21, ..."
+_PLACE_LED = re.compile(
+    r"(?:^|[:,;]|\bet\b)\s*(?P<field>[A-ZÉÈ][^,:;()\d]{1,50}?)\s+(?:en\s+(?:compte|a)\s+)?$"
+)
+
+
+def _led_by_their_place(text: str, figures: list[_Read], places: Gazetteer) -> None:
+    """Counts a list under its line's heading leads by the communes they are of, two at
+    least, each the commune's as the heading names them: "Création de places d'internat :
+    Oignies en compte 30, Noyelles-les-Vermelles 21, ..." → "Création de places d'internat à
+    Oignies" (the commune, then, by its cue)."""
+    led = []
+    for figure in figures:
+        item = _PLACE_LED.search(text, 0, figure.quantity.start) if figure.unit == "count" else None
+        place = places.opens(item["field"]) if item is not None else None
+        heading = _heading_of(text, figure.quantity)
+        if place is not None and heading:
+            led.append((figure, place, heading))
+    if len(led) < 2:
+        return  # "Calais 16" alone may be a name and a number
+    for figure, place, heading in led:
+        figure.label = f"{heading} à {place.name}"
 
 
 def _work_of_the_named(text: str, figure: _Read) -> str:
@@ -4328,6 +4354,8 @@ def _named_outright(
         what = phrase_after(text[q.end :])
         return f"capacité d'accueil : {what}" if is_noun_phrase(what) else "capacité d'accueil"
     brought = _BROUGHT_TO.search(text[clause_start : q.start]) if unit == "count" else None
+    if brought is None and unit == "count" and _BRINGS_TO.search(text, 0, q.start):
+        brought = _NUMBER_OF_AFTER.match(text, q.end)  # "porte à 79 le nombre de places"
     if brought is not None and is_noun_phrase(brought["what"]):
         return brought["what"]  # "ce qui porte le nombre de bilans à cent six"
     whose = _WHOSE_MEASURE.search(text, 0, q.start) if unit in {"count", "EUR"} else None
@@ -4669,6 +4697,12 @@ _BROUGHT_TO = re.compile(
     r"(?:à|atteint|s['’]élève\s+à|s['’]établit\s+à|est\s+de|passe\s+à)\s*$",
     re.IGNORECASE,
 )
+# the same, the figure first: "ce qui porte à 79 le nombre de places créées"
+_BRINGS_TO = re.compile(r"\b(?:porte|portent|portant|amène|amènent|élève)\s+à\s*$", re.IGNORECASE)
+_NUMBER_OF_AFTER = re.compile(
+    r"\s+le\s+nombre\s+(?:de|d['’])\s*(?P<what>[^,;:.()]{2,60}?)\s*(?=[,;:.()]|\s+(?:en|à)\s|$)",
+    re.IGNORECASE,
+)
 _CHANGE_VERB = re.compile(CHANGE_VERBS, re.IGNORECASE)
 # an act on an amount, named alone before it, and what the amount then is
 _ACTS_ON_AMOUNTS = {
@@ -4882,7 +4916,16 @@ _OPENS_ON_PLACE = re.compile(
 )
 _AT = re.compile(r"\bà\s*$|\bau\s*$")
 # a sentence that is a heading and its amounts: "Coût départementaux MMU : 107 000 €"
-_ADDENDUM = re.compile(r"\s*(?:co[uû]ts?|montants?|budgets?)\b[^.:;]{0,40}:\s*\d", re.IGNORECASE)
+_ADDENDUM = re.compile(
+    r"\s*(?:co[uû]ts?|montants?|budgets?)\b[^.:;]{0,40}:\s*\d"
+    # "Quel a été le coût pour le Département ? 108 000 € ...": the question and its answer
+    r"|\s*quel(?:le)?s?\s+(?:a\s+été|est|était|fut)\s+(?:le|la)\s+(?:co[uû]t|montant|budget)\b"
+    r"[^.:;?]{0,40}\?\s*\d"
+    # "La part départementale s'est répartie entre la contractualisation, pour 194 000 €, ..."
+    r"|\s*(?:la|le)\s+(?:part|participation|contribution)\s+(?:départementale|du\s+Département)"
+    r"\b[^.;]{0,100}?\d",
+    re.IGNORECASE,
+)
 # the project of a commune, after others of its kind: "On retiendra ..., celui de X"
 _PROJECT_OF = re.compile(r",\s*(?:celui|celle|ceux|celles)\s+(?:de\s+|d['’]\s*)")
 _COMMUNE_OF = re.compile(r"\b(?:la|cette)\s+commune\s+(?:de\s+|d['’]\s*)", re.IGNORECASE)

@@ -6128,6 +6128,50 @@ def test_the_forty_first_copy_s_rules_keep_to_their_words(indicators, entities) 
     assert got[(14, "Quatre")][1] == "Équipes de la MDADT du Boulonnais mobilisées"
 
 
+def test_counts_led_by_their_commune_are_the_commune_s(indicators, entities) -> None:
+    """Line 1188 as tests/data/reworded-41 words it: "Création de places d'internat : Oignies
+    en compte 30, Noyelles-les-Vermelles 21, ..., ce qui porte à 79 le nombre de places
+    créées" gives each count to its commune, and the 79 is the places, no verb; one name and
+    a number alone under a heading is no such list."""
+    got = _extract_lines(
+        [
+            "- ◆ Création de places d'internat : Oignies en compte 30, Noyelles-les-Vermelles 21,"
+            " Calais 16 et Bapaume 1, ce qui porte à 68 le nombre de places créées en 2022;",
+            "- ◆ Bilan : Calais 2023 a accueilli 16 équipes.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "30")][1] == "Création de places d'internat à Oignies"
+    assert got[(2, "30")][0].entity_code == "62637"
+    assert got[(2, "16")][0].entity_code == "62193"
+    assert got[(2, "68")][1].startswith("Places")
+    assert got[(3, "16")][0].entity_code == "62"
+
+
+def test_a_price_said_after_its_project_is_of_the_project_s_commune(indicators, entities) -> None:
+    """Line 3835 as tests/data/reworded-38 and -41 word it: the amounts of "la place du
+    Portel" said in the sentence after it, as the answer to "Quel a été le coût pour le
+    Département ?" or as "La part départementale s'est répartie entre ...", are Le Portel's."""
+    project = (
+        "C'est le cas du projet de requalification de la place du Portel qui a bénéficié de"
+        " l'ingénierie technique et financière du Département."
+    )
+    got = _extract_lines(
+        [
+            f"{project} Quel a été le coût pour le Département ? 108 000 € au titre de la MMU.",
+            f"{project} La part départementale s'est répartie entre la contractualisation, pour"
+            " 194 000 €, et la MMU, pour 111 000 €.",
+            "Le Département a financé l'étude. Quel a été le coût pour le Département ? 12 000 €.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "108 000 €")][0].entity_code == "62667"
+    assert got[(3, "194 000 €")][0].entity_code == got[(3, "111 000 €")][0].entity_code == "62667"
+    assert got[(4, "12 000 €")][0].entity_code == "62"  # no commune named before
+
+
 def test_an_item_opening_on_two_months_is_of_those_months(indicators, entities) -> None:
     """Line 876 of the report, judged wrong by two samples' readers (seeds 3434 and 4848):
     "Juillet et octobre - 2 séances ..." is of July to October, not of the whole year."""
