@@ -82,6 +82,7 @@ from pipelines.extract.quantified import (
     done_to,
     done_where,
     fronted_by,
+    held_in,
     is_weak_label,
     item_phrase,
     noun_before,
@@ -1638,13 +1639,8 @@ def _with_context(text: str, figure: _Read, until: int) -> str:
         context = _paragraph_topic(text) or (
             _launched_before(text, sentence_start) if sentence_start else ""
         )
-    if short and not is_noun_phrase(context) and len(text[sentence_start : q.start].split()) <= 2:
-        # "Des rencontres connectées ont été mises en place ... . 11 créneaux horaires
-        # journaliers étaient programmés": what the sentence before set up
-        before = max(sentence_start - 1, 0)
-        set_up = _SET_UP_DONE.search(_SENTENCE_END.split(text[:before])[-1]) if before else None
-        context = _sentence_subject(text, before) if set_up else ""
-        context = context or (_set_up(text, before) if before else "")
+    if short and not is_noun_phrase(context):
+        context = _from_the_sentence_before(text, q, sentence_start, stop)
     if not is_noun_phrase(context) and (referred := _referred_to(text, sentence_start, q.start)):
         context = named = referred  # "... à cette expérimentation, avec 2 médecins de la PMI"
     quoted = _QUOTED_NAME.search(context)
@@ -1660,6 +1656,42 @@ def _with_context(text: str, figure: _Read, until: int) -> str:
     if not _context_fits(context, label, words[0]):
         return label
     return _said_in_full(label, context) or f"{label} ({context})"
+
+
+def _from_the_sentence_before(text: str, q: Quantity, sentence_start: int, stop: int) -> str:
+    """What the sentence before gives a short label: what it set up ("Des rencontres
+    connectées ont été mises en place ... . 11 créneaux horaires journaliers étaient
+    programmés"), what it made possible when the figure's sentence says it follows ("Une
+    réunion de concertation citoyenne ... ont permis de ... . Près de 200 personnes se sont
+    donc mobilisées"); "" for neither."""
+    context = ""
+    if len(text[sentence_start : q.start].split()) <= 2:
+        before = max(sentence_start - 1, 0)
+        set_up = _SET_UP_DONE.search(_SENTENCE_END.split(text[:before])[-1]) if before else None
+        context = _sentence_subject(text, before) if set_up else ""
+        context = context or (_set_up(text, before) if before else "")
+    if not is_noun_phrase(context) and sentence_start and _THEREFORE.match(text, q.end, stop):
+        context = _what_made_it(text, sentence_start)
+    return context
+
+
+# a sentence that says it follows from the one before: "se sont donc mobilisées"
+_THEREFORE = re.compile(r"[^.;:]{0,40}?\b(?:donc|ainsi)\b", re.IGNORECASE)
+# what made the figures of the next sentence: "Une réunion de concertation ... ont permis de"
+_MADE_IT = re.compile(
+    r"^[\s◆•*-]*(?P<what>(?:une?|des|les|le|la|l['’])\s*[^,;:()]{3,150}?)\s+(?:ont|a)\s+permis\b",
+    re.IGNORECASE,
+)
+
+
+def _what_made_it(text: str, sentence_start: int) -> str:
+    """The subject of the sentence before, when it says it made something possible ("Une
+    réunion de concertation citoyenne et 2 journées d'échanges ... ont permis de ..." →
+    "réunion de concertation citoyenne"); "" otherwise."""
+    before = _SENTENCE_END.split(text[: max(sentence_start - 1, 0)])[-1]
+    made = _MADE_IT.match(LIST_MARKERS.sub("", before))
+    what = opening_phrase(made["what"]) if made is not None else ""
+    return what if is_noun_phrase(what) and not re.search(r"\d", what) else ""
 
 
 def _short_or_bare(label: str, words: list[str]) -> bool:
@@ -3833,6 +3865,8 @@ def _of_what(parse: Parse, q: Quantity, label: str) -> str:
         context = action_on(parse, q.start, q.end)
     if not context and words <= _SHORT_LABEL:  # "Avec 220 visites ..., les centres de santé"
         context = fronted_by(parse, q.start, q.end)
+    if not context and words <= _SHORT_LABEL:  # "une formation ... dans 5 lieux du territoire"
+        context = held_in(parse, q.start, q.end)
     if is_noun_phrase(context) and lemma(context.split()[0]) != lemma(label):
         return f"{label} ({context})"
     done = done_to(parse, q.start, q.end) if words <= _SHORT_LABEL else ""

@@ -982,6 +982,38 @@ def context_of(parse: Parse, start: int, end: int) -> str:
     return " ".join(words[:keep]) if words else ""
 
 
+# the prepositions of the places an act is held in: "une formation ... dans 5 lieux"
+_HELD_IN = frozenset({"dans"})
+
+
+def held_in(parse: Parse, start: int, end: int) -> str:
+    """What is held in the places a number counts, when the noun it counts complements it:
+    "une formation d'une demi-journée dans 5 lieux du territoire" → "formation d'une
+    demi-journée"; "" otherwise."""
+    noun = _counted_noun(parse, start, end)
+    if noun is None or noun.dep != "nmod":
+        return ""
+    case = [w for w in parse.children(noun) if w.dep == "case"]
+    if len(case) != 1 or case[0].text.lower() not in _HELD_IN:
+        return ""
+    head = parse.head_of(noun)
+    climbed = 0
+    while (
+        head is not None
+        and head.dep == "nmod"
+        and climbed < _CLIMB
+        and (up := parse.head_of(head)) is not None
+        and up.pos == "NOUN"
+        and up.i < head.i
+    ):
+        head, climbed = up, climbed + 1  # "formation" of "formation d'une demi-journée"
+    if head is None or head.pos != "NOUN" or head.i > noun.i:
+        return ""
+    words = phrase_of(parse, head, exclude=range(start, end)).split()
+    cut = words.index(case[0].text) if case[0].text in words else len(words)
+    return " ".join(words[: min(cut, _CONTEXT_WORDS)])
+
+
 def _disagree(parse: Parse, noun: Word, verb: Word) -> bool:
     """A noun and a relative clause's verb of different numbers, said by its auxiliary when
     it has one (a participle after "avoir" is singular whatever its subject)."""

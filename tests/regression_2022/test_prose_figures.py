@@ -6172,6 +6172,29 @@ def test_a_price_said_after_its_project_is_of_the_project_s_commune(indicators, 
     assert got[(4, "12 000 €")][0].entity_code == "62"  # no commune named before
 
 
+def test_places_and_people_named_by_what_they_were_for(indicators, entities) -> None:
+    """Lines 1664 and 1010 of the report, vague to four samples' readers: "une formation
+    d'une demi-journée dans 5 lieux du territoire" counts the formation's places; "Près de
+    200 personnes se sont donc mobilisées" after "Une réunion de concertation citoyenne ...
+    ont permis de ..." counts those of the concertation. "sur 9 dates" is no place held in,
+    and a sentence that does not say it follows takes nothing from the one before."""
+    got = _extract_lines(
+        [
+            "La maison de l'autonomie propose une formation d'une demi-journée dans 5 lieux du"
+            " territoire.",
+            "Une réunion de concertation citoyenne et des journées d'échanges ont permis de"
+            " réfléchir aux enjeux. Près de 200 personnes se sont donc mobilisées.",
+            "Une réunion de concertation citoyenne a permis de réfléchir aux enjeux. Près de 200"
+            " personnes se sont mobilisées.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "5")][1] == "Lieux du territoire (formation d'une demi-journée)"
+    assert got[(3, "Près de 200")][1] == "Personnes mobilisées (réunion de concertation citoyenne)"
+    assert "concertation" not in got[(4, "Près de 200")][1]
+
+
 def test_an_item_opening_on_two_months_is_of_those_months(indicators, entities) -> None:
     """Line 876 of the report, judged wrong by two samples' readers (seeds 3434 and 4848):
     "Juillet et octobre - 2 séances ..." is of July to October, not of the whole year."""
