@@ -51,7 +51,7 @@ EXTRACTOR = "key_figure_block"
 # a longer line (in characters of its words), no list item and not opening with a figure, is
 # prose: the block has ended
 _PROSE_LENGTH = 128
-_CUT = re.compile(r"[,;:()]|\.(?!\d)|\s(?:dont|soit)\b|\s[–—-]\s")
+_CUT = re.compile(r"[,;:()]|\.(?!\w)|\s(?:dont|soit)\b|\s[–—-]\s")
 
 
 def _first_words(text: str) -> str:

@@ -6246,3 +6246,7 @@ def test_a_name_between_guillemets_is_not_cut_in_a_key_figure_line() -> None:
     assert named["10"] == "Numéros du « Cœur numérique"  # a guillemet never closed cuts
     assert named["12 M€"].startswith("Voirie")  # the bracket it opens on is no cut
     assert named["6"] == "Sites"  # an aside holding another figure names nothing
+
+    inclusive = extract("Les chiffres clés de la concertation\n- ◆ 1500 participant.es")
+    labels = {g.indicator_code: g.indicator_label for g in inclusive.generated_indicators}
+    assert [labels[f.indicator_code] for f in inclusive.figures] == ["Participant.es"]
