@@ -456,6 +456,7 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
     _price_fronted(text, figures)
     _respective(text, figures, parse)
     _in_context(text, figures, parse)
+    _items_of_the_first(text, figures, parse)
     _led_by_their_place(text, figures, places)
     for figure in figures:  # "Adoption des réglementations de boisements ... dans neuf communes"
         figure.label = _where_an_act_took_place(text, figure)
@@ -482,10 +483,41 @@ def _price_fronted(text: str, figures: list[_Read]) -> None:
             amount.label = f"montant : {bought.label[:1].lower()}{bought.label[1:]}"
 
 
+# what stands between the items of one enumeration: "26 ateliers, 13 sportifs et 13 ..."
+_NEXT_ITEM = re.compile(r"\s*[^\W\d][^,;:.()\d]{0,40}?(?:,|\s+et)\s*")
+# an item's own words, up to its end: "dédiés à la sensibilisation à la santé sexuelle"
+_ITEM_OWN_WORDS = re.compile(r"\s*(?P<words>[^\W\d][^,;:.()\d]{0,80}?)\s*(?=[,;:.()]|\s+et\s|$)")
+
+
+def _items_of_the_first(text: str, figures: list[_Read], parse: Parse | None) -> None:
+    """The items of an enumeration that name only how they differ take the noun of its first:
+    "cette action proposait 26 ateliers, 13 sportifs et 13 dédiés à la sensibilisation ..."
+    → "Ateliers dédiés à la sensibilisation à la santé sexuelle"."""
+    if parse is None:
+        return
+    first = 0
+    for n, figure in enumerate(figures):
+        if n and not (
+            figure.unit == figures[n - 1].unit
+            and _NEXT_ITEM.fullmatch(text, figures[n - 1].quantity.end, figure.quantity.start)
+        ):
+            first = n
+            continue
+        head = figures[first].label.split()
+        own = _ITEM_OWN_WORDS.match(text, figure.quantity.end)
+        word = [w for w in parse.within(figure.quantity.end, len(text)) if w.pos != "PUNCT"][:1]
+        alone = len(figure.label.split()) == 1 and figure.part_of is None  # "Dédiés", no more
+        if n == first or not head or own is None or not word or not alone:
+            continue
+        differs = word[0].pos == "ADJ" or is_participle(word[0].text)
+        if differs and lemma(word[0].text.lower()) != lemma(head[0].lower()):
+            figure.label = f"{head[0]} {' '.join(own['words'].split())}"
+
+
 # an item of a list of counts led by the commune it is of: "Création de places d'internat :
-# Oignies en compte 30, Noyelles-les-Vermelles 21, ..."
+# Oignies en compte 30, Noyelles-les-Vermelles 21, ...", "Oignies en accueille 31"
 _PLACE_LED = re.compile(
-    r"(?:^|[:,;]|\bet\b)\s*(?P<field>[A-ZÉÈ][^,:;()\d]{1,50}?)\s+(?:en\s+(?:compte|a)\s+)?$"
+    r"(?:^|[:,;]|\bet\b)\s*(?P<field>[A-ZÉÈ][^,:;()\d]{1,50}?)\s+(?:en\s+[a-zéèêàâç]+\s+)?$"
 )
 
 
@@ -3326,6 +3358,12 @@ def _share_base(text: str, q: Quantity, after: str, unit: str, parse: Parse | No
     if unit == "pct" and not base and _WEIGHT_BEFORE.search(text, 0, q.start):
         # "Un poids de 14,36 % dans la population du Pas-de-Calais": a share of that base
         base = re.match(r"^\s*(dans\s+la|dans\s+le|dans\s+les|dans\s+l['’])\s*", after)
+    same = _IN_THE_SAME.match(after) if unit == "pct" and not base else None
+    weighed = _WEIGHED_BEFORE.search(text, 0, q.start) if same is not None else None
+    if same is not None and weighed is not None:
+        # "Une population de 158 244 habitants, qui pèse pour 10,79 % dans celle du
+        # Pas-de-Calais": a share of that noun of the whole
+        return f"part : {weighed['noun'].lower()} {' '.join(same['whole'].split())}"
     if unit not in {"pct", "pct_change"} or not base:
         return ""
     counted = opening_phrase(after[base.end() :])
@@ -3338,6 +3376,17 @@ def _share_base(text: str, q: Quantity, after: str, unit: str, parse: Parse | No
 
 
 _WEIGHT_BEFORE = re.compile(r"\b(?:poids|part|proportion)\s+(?:de|d['’])\s*$", re.IGNORECASE)
+# a share "dans celle du Pas-de-Calais": of the same noun as the phrase before, of that whole
+_IN_THE_SAME = re.compile(
+    r"\s*(?:dans|de)\s+(?:celle|celui|celles|ceux)\s+(?P<whole>(?:du|de\s+la|de\s+l['’]|des)\s*"
+    r"[^,.;:()]{2,60}?)\s*(?=[,.;:()]|$)",
+    re.IGNORECASE,
+)
+_WEIGHED_BEFORE = re.compile(
+    r"\b(?:une?|la|le|l['’])\s*(?P<noun>[a-zéèêàâç]{4,})\s+(?:de|d['’])\s*[^,;()]{1,40},\s*qui\s+"
+    r"(?:pèse|représente|compte)\s+(?:pour\s+)?(?:près\s+de\s+|plus\s+de\s+)?$",
+    re.IGNORECASE,
+)
 # "l'intervention à hauteur de 455 000€ du Département dans le programme pluriannuel
 # d'investissement": the noun before the amount, its complement after it
 _HEIGHT_BEFORE = re.compile(

@@ -416,6 +416,11 @@ def find_quantities(text: str, *, cardinals: bool = False) -> list[Quantity]:
             for m in _ONE_LISTED.finditer(text)
             if _closes_a_list_of_counts(text, m)
         )
+        for m in _ONE_MEASURE.finditer(text):  # "plus d'un kilomètre de tapis"
+            scale, unit, end = _unit_after(text, m.end("one"))
+            if unit in _MEASURES:
+                qualifier, start = _qualifier_before(text, m.start("one"))
+                found.append(Quantity(scale, unit, qualifier, text[start:end], start, end))
         shares = _shares_in_words(text)
         spans = [range(m.start(), m.end()) for m, _ in shares] + [
             range(m.start(), m.end()) for m in _FRACTION_OF_TIME.finditer(text)
@@ -440,6 +445,12 @@ def find_quantities(text: str, *, cardinals: bool = False) -> list[Quantity]:
     return sorted(found, key=lambda q: q.start)
 
 
+# one of a measure, said after a qualifier: "plus d'un kilomètre", "près d'un hectare"
+_ONE_MEASURE = re.compile(
+    r"\b(?:plus|moins|près)\s+d['’]\s*(?P<one>une?)(?=\s+(?:kilomètre|hectare|mètre|tonne)s?\b)",
+    re.IGNORECASE,
+)
+_MEASURES = frozenset({"km", "ha", "m", "t"})
 # what joins the numbers of a list that prints its unit once, after the last one
 _LIST_JOINER = re.compile(r"\s*(?P<j>,|et|ou|à)\s*")
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
@@ -497,6 +508,7 @@ def _numbers_in_words(text: str) -> list[Quantity]:
             match["name"] is not None
             and word[:1].isupper()
             and not _ACRONYM.match(text, match.end())
+            and not _OPENS_ON_PLURAL.match(text, match.end())
         ):
             continue  # "les Deux Caps", "Trois Rivières": a name ("Sept MDADT" counts them)
         # "Trente mille : le nombre de repas servis", a number that opens its line before its
@@ -654,6 +666,9 @@ _COUNT_NAMED_AFTER = re.compile(
     r"^[\s*]*,\s*qui\s+(?:est|était|sera|fut)\s+le\s+nombre\s+(?:de|d['’]|des|du)\b",
     re.IGNORECASE,
 )
+# a number in words that opens its sentence on a plural noun said with a capital, a name's
+# words after it: "Cinquante et un Services d'Aide et d'Accompagnement à Domicile (SAAD)"
+_OPENS_ON_PLURAL = re.compile(r"\s+[A-ZÉ][a-zéèêàâç]+[sx]\s+(?:d['’]|de|du|des)\s*[A-ZÉ]")
 # a sentence's opening: nothing before a number but the end of the sentence before
 _OPENS_A_SENTENCE = re.compile(r"(?:^|[.!?]\s+)[\s*]*$")
 _AGE = re.compile(r"^\s*ans\b")

@@ -6195,6 +6195,41 @@ def test_places_and_people_named_by_what_they_were_for(indicators, entities) -> 
     assert "concertation" not in got[(4, "Près de 200")][1]
 
 
+def test_the_forty_second_copy_s_wordings(indicators, entities) -> None:
+    """tests/data/reworded-42: "Oignies en accueille 31, ..." is a list led by communes too;
+    "Cinquante et un Services d'Aide ... (SAAD)" opens its sentence on a number; "plus d'un
+    kilomètre de tapis" is one kilometre at least ("plus d'un an" is no measure); a share "dans
+    celle du Pas-de-Calais" is of the noun before it; the items of an enumeration named by how
+    they differ take the first's noun ("26 ateliers, 13 sportifs et 13 dédiés à ..."), an item
+    with a noun of its own keeps it."""
+    got = _extract_lines(
+        [
+            "- ◆ Création de places d'internat : en 2022, 89 places ont vu le jour ; Oignies en"
+            " accueille 31, Noyelles-les-Vermelles 19 et Bapaume 15;",
+            "Les revalorisations ont été financées pour 5,6 M€. Cinquante et un Services d'Aide et"
+            " d'Accompagnement à Domicile (SAAD) concernés ont reçu une enveloppe.",
+            "En une seule journée, plus d'un kilomètre de tapis ultra mince y a été posé.",
+            "Il reste plus d'un an de travaux.",
+            "- ⇒ Une population de 158 244 habitants, qui pèse pour 10,79 % dans celle du"
+            " Pas-de-Calais",
+            "Cette action proposait 26 ateliers, 13 sportifs et 13 dédiés à la sensibilisation à"
+            " la santé sexuelle.",
+            "Il a aidé 12 communes, 8 associations et 3 collèges.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "31")][0].entity_code == "62637"
+    assert got[(3, "Cinquante et un")][0].value == 51
+    length = got[(4, "plus d'un kilomètre")][0]
+    assert (length.value, length.unit, length.qualifier) == (1, "km", "at_least")
+    assert not [key for key in got if key[0] == 5]
+    assert got[(6, "10,79 %")][1] == "Part : population du Pas-de-Calais"
+    # (two figures said "13" on one line: the dictionary keeps the second)
+    assert got[(7, "13")][1] == "Ateliers dédiés à la sensibilisation à la santé sexuelle"
+    assert got[(8, "8")][1] == "Associations"
+
+
 def test_an_item_opening_on_two_months_is_of_those_months(indicators, entities) -> None:
     """Line 876 of the report, judged wrong by two samples' readers (seeds 3434 and 4848):
     "Juillet et octobre - 2 séances ..." is of July to October, not of the whole year."""
