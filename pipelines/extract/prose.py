@@ -457,7 +457,7 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
     _respective(text, figures, parse)
     _in_context(text, figures, parse)
     _items_of_the_first(text, figures, parse)
-    _led_by_their_place(text, figures, places)
+    _led_by_their_place(text, figures, places, entities.department.name)
     for figure in figures:  # "Adoption des réglementations de boisements ... dans neuf communes"
         figure.label = _where_an_act_took_place(text, figure)
         figure.label = _work_of_the_named(text, figure)
@@ -485,14 +485,21 @@ def _price_fronted(text: str, figures: list[_Read]) -> None:
 
 # what stands between the items of one enumeration: "26 ateliers, 13 sportifs et 13 ..."
 _NEXT_ITEM = re.compile(r"\s*[^\W\d][^,;:.()\d]{0,40}?(?:,|\s+et)\s*")
-# an item's own words, up to its end: "dédiés à la sensibilisation à la santé sexuelle"
-_ITEM_OWN_WORDS = re.compile(r"\s*(?P<words>[^\W\d][^,;:.()\d]{0,80}?)\s*(?=[,;:.()]|\s+et\s|$)")
+# an item's own words: a participle and its complement, up to a verb or the next item
+# ("dédiés à la sensibilisation à la santé sexuelle", "consacrés à la recherche et au ...")
+_ITEM_OWN_WORDS = re.compile(
+    r"\s*(?P<words>(?P<done>[^\W\d][\wéèêàâç-]*)\s+(?:à|au|aux|pour|par|en|de|du|des)\s"
+    r"[^,;:.()\d]{1,80}?)\s*(?=[,;:.()]|\s+(?:a|ont|est|sont|était|étaient)\s|\s+et\s+\d|$)",
+    re.IGNORECASE,
+)
 
 
 def _items_of_the_first(text: str, figures: list[_Read], parse: Parse | None) -> None:
-    """The items of an enumeration that name only how they differ take the noun of its first:
-    "cette action proposait 26 ateliers, 13 sportifs et 13 dédiés à la sensibilisation ..."
-    → "Ateliers dédiés à la sensibilisation à la santé sexuelle"."""
+    """The items of an enumeration that name only what was done to them take the noun of its
+    first: "cette action proposait 26 ateliers, 13 sportifs et 13 dédiés à la sensibilisation
+    à la santé sexuelle" → "Ateliers dédiés à la sensibilisation à la santé sexuelle". Only a
+    participle with its complement, after a first item that opens on its noun ("3 nouveaux
+    collèges et 2 rénovés", "12 salariés et 5 retraités" name none)."""
     if parse is None:
         return
     first = 0
@@ -503,15 +510,16 @@ def _items_of_the_first(text: str, figures: list[_Read], parse: Parse | None) ->
         ):
             first = n
             continue
-        head = figures[first].label.split()
+        opening = [
+            w for w in parse.within(figures[first].quantity.end, len(text)) if w.pos != "PUNCT"
+        ]
+        head = opening[0] if opening and opening[0].pos == "NOUN" else None
         own = _ITEM_OWN_WORDS.match(text, figure.quantity.end)
-        word = [w for w in parse.within(figure.quantity.end, len(text)) if w.pos != "PUNCT"][:1]
         alone = len(figure.label.split()) == 1 and figure.part_of is None  # "Dédiés", no more
-        if n == first or not head or own is None or not word or not alone:
+        if n == first or head is None or own is None or not alone:
             continue
-        differs = word[0].pos == "ADJ" or is_participle(word[0].text)
-        if differs and lemma(word[0].text.lower()) != lemma(head[0].lower()):
-            figure.label = f"{head[0]} {' '.join(own['words'].split())}"
+        if is_participle(own["done"]) and lemma(own["done"].lower()) != lemma(head.text.lower()):
+            figure.label = f"{head.text} {' '.join(own['words'].split())}"
 
 
 # an item of a list of counts led by the commune it is of: "Création de places d'internat :
@@ -521,22 +529,39 @@ _PLACE_LED = re.compile(
 )
 
 
-def _led_by_their_place(text: str, figures: list[_Read], places: Gazetteer) -> None:
+def _led_by_their_place(
+    text: str, figures: list[_Read], places: Gazetteer, department: str
+) -> None:
     """Counts a list under its line's heading leads by the communes they are of, two at
     least, each the commune's as the heading names them: "Création de places d'internat :
     Oignies en compte 30, Noyelles-les-Vermelles 21, ..." → "Création de places d'internat à
-    Oignies" (the commune, then, by its cue)."""
+    Oignies" (the commune, then, by its cue). Not an item that names its own noun ("Arras 12
+    gymnases"), one in brackets, nor under a heading that is a time or names a place or the
+    territories."""
     led = []
     for figure in figures:
-        item = _PLACE_LED.search(text, 0, figure.quantity.start) if figure.unit == "count" else None
+        start = figure.quantity.start
+        item = _PLACE_LED.search(text, 0, start) if figure.unit == "count" else None
         place = places.opens(item["field"]) if item is not None else None
         heading = _heading_of(text, figure.quantity)
-        if place is not None and heading:
+        bracketed = text.count("(", 0, start) > text.count(")", 0, start)
+        own = not _ITEM_ENDS.match(text, figure.quantity.end)  # "Arras 12 gymnases"
+        if place is not None and heading and not bracketed and not own:
             led.append((figure, place, heading))
-    if len(led) < 2:
-        return  # "Calais 16" alone may be a name and a number
+    headings = {heading for _, _, heading in led}
+    named = [
+        _NOT_A_PLACE_LIST.search(h) or department in h or places.mentioned(h) for h in headings
+    ]
+    if len(led) < 2 or any(named):
+        return  # "Calais 16" alone may be a name and a number; "En 2022 :", "par territoire"
     for figure, place, heading in led:
         figure.label = f"{heading} à {place.name}"
+
+
+# where an item of a list led by its commune ends: right after its number
+_ITEM_ENDS = re.compile(r"\s*(?:[,;.)]|\bet\b|$)")
+# a heading that names no list of communes: a time, the territories, the département
+_NOT_A_PLACE_LIST = re.compile(r"\d|\bterritoires?\b|\bdépartement", re.IGNORECASE)
 
 
 def _work_of_the_named(text: str, figure: _Read) -> str:
@@ -1708,10 +1733,11 @@ def _from_the_sentence_before(text: str, q: Quantity, sentence_start: int, stop:
 
 
 # a sentence that says it follows from the one before: "se sont donc mobilisées"
-_THEREFORE = re.compile(r"[^.;:]{0,40}?\b(?:donc|ainsi)\b", re.IGNORECASE)
+_THEREFORE = re.compile(r"[^.;:]{0,40}?\b(?:donc|ainsi)\b(?!\s+que\b)", re.IGNORECASE)
 # what made the figures of the next sentence: "Une réunion de concertation ... ont permis de"
 _MADE_IT = re.compile(
-    r"^[\s◆•*-]*(?P<what>(?:une?|des|les|le|la|l['’])\s*[^,;:()]{3,150}?)\s+(?:ont|a)\s+permis\b",
+    r"^[\s◆•*-]*(?P<what>(?:(?:une?|des|les|le|la)\s+|l['’]\s*)"
+    r"(?:(?!\s(?:a|ont|est|sont|qui|que)\s)[^,;:()]){3,150}?)\s+(?:ont|a)\s+permis\b",
     re.IGNORECASE,
 )
 
@@ -1723,6 +1749,8 @@ def _what_made_it(text: str, sentence_start: int) -> str:
     before = _SENTENCE_END.split(text[: max(sentence_start - 1, 0)])[-1]
     made = _MADE_IT.match(LIST_MARKERS.sub("", before))
     what = opening_phrase(made["what"]) if made is not None else ""
+    if not what or _THE_DEPARTEMENT.fullmatch(what) or lemma(what.split()[0]) in _NO_TOPIC:
+        return ""
     return what if is_noun_phrase(what) and not re.search(r"\d", what) else ""
 
 
@@ -5002,11 +5030,11 @@ _AT = re.compile(r"\bà\s*$|\bau\s*$")
 _ADDENDUM = re.compile(
     r"\s*(?:co[uû]ts?|montants?|budgets?)\b[^.:;]{0,40}:\s*\d"
     # "Quel a été le coût pour le Département ? 108 000 € ...": the question and its answer
-    r"|\s*quel(?:le)?s?\s+(?:a\s+été|est|était|fut)\s+(?:le|la)\s+(?:co[uû]t|montant|budget)\b"
-    r"[^.:;?]{0,40}\?\s*\d"
+    r"|\s*quel(?:le)?s?\s+(?:a\s+été|est|était|fut)\s+(?:le|la)\s+(?:co[uû]t|montant|budget)"
+    r"(?:\s+(?:total|global|pour\s+le\s+Département))?\s*\?\s*\d"  # not "... du plan vélo ?"
     # "La part départementale s'est répartie entre la contractualisation, pour 194 000 €, ..."
     r"|\s*(?:la|le)\s+(?:part|participation|contribution)\s+(?:départementale|du\s+Département)"
-    r"\b[^.;]{0,100}?\d",
+    r"\s+(?:s['’]est\s+répartie|se\s+répartit|s['’]est\s+élevée|s['’]élève)\b[^.;]{0,100}?\d",
     re.IGNORECASE,
 )
 # the project of a commune, after others of its kind: "On retiendra ..., celui de X"

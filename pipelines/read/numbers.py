@@ -447,7 +447,9 @@ def find_quantities(text: str, *, cardinals: bool = False) -> list[Quantity]:
 
 # one of a measure, said after a qualifier: "plus d'un kilomètre", "près d'un hectare"
 _ONE_MEASURE = re.compile(
-    r"\b(?:plus|moins|près)\s+d['’]\s*(?P<one>une?)(?=\s+(?:kilomètre|hectare|mètre|tonne)s?\b)",
+    # (not "situé à moins d'un kilomètre de": a distance, a condition; nor "un mètre carré")
+    r"(?<!à\s)\b(?:plus|moins|près)\s+d['’]\s*(?P<one>une?)"
+    r"(?=\s+(?:kilomètre|hectare|mètre|tonne)s?\b(?!\s+carrés?|²))",
     re.IGNORECASE,
 )
 _MEASURES = frozenset({"km", "ha", "m", "t"})
@@ -508,7 +510,10 @@ def _numbers_in_words(text: str) -> list[Quantity]:
             match["name"] is not None
             and word[:1].isupper()
             and not _ACRONYM.match(text, match.end())
-            and not _OPENS_ON_PLURAL.match(text, match.end())
+            and not (
+                _OPENS_ON_PLURAL.match(text, match.end())
+                and _OPENS_A_SENTENCE.search(text[: match.start()])
+            )
         ):
             continue  # "les Deux Caps", "Trois Rivières": a name ("Sept MDADT" counts them)
         # "Trente mille : le nombre de repas servis", a number that opens its line before its

@@ -6230,6 +6230,45 @@ def test_the_forty_second_copy_s_wordings(indicators, entities) -> None:
     assert got[(8, "8")][1] == "Associations"
 
 
+def test_the_forty_second_copy_s_rules_keep_to_their_words(indicators, entities) -> None:
+    """A second read-only review's counter-examples: an enumeration's item takes the first's
+    noun only as a participle with its complement, after a first item that opens on its noun;
+    a list led by communes names none when its items name their own noun, when its heading is
+    a time or the territories; a price after a project is the project's only when the
+    sentence says so ("La part départementale du RSA représente" is not); "Les Sept
+    Merveilles" is a name; "à moins d'un kilomètre de", "un kilomètre carré" are no length;
+    "ainsi que" says nothing follows; the Département made nothing of "a permis"."""
+    project = "C'est le cas du projet de requalification de la place du Portel."
+    got = _extract_lines(
+        [
+            "Il y a 3 nouveaux collèges et 2 rénovés.",
+            "On compte 40 jeunes, 12 salariés et 5 retraités.",
+            "Il a financé 20 projets, 8 sportifs et 12 consacrés à la recherche et au"
+            " développement.",
+            "- ◆ Équipements sportifs : Arras 12 gymnases, Lens 8 piscines.",
+            "- ◆ Répartition par territoire : Arras 12, Lens 8.",
+            f"{project} La part départementale du RSA représente 250 M€.",
+            f"{project} Quel est le budget du plan vélo ? 12 M€.",
+            "Les Sept Merveilles du Monde sont exposées.",
+            "Le site est situé à moins d'un kilomètre de la gare, sur plus d'un kilomètre carré.",
+            "Une réforme des aides a permis de simplifier. 12 agents ainsi que leurs encadrants"
+            " ont été formés.",
+            "Le Département a lancé un appel à projets qui a permis de recruter. 12 jeunes ont"
+            " ainsi été embauchés.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "2")][1] == "Rénovés"  # no noun of its own to take: left as it was
+    assert got[(3, "5")][1] == "Retraités"
+    assert got[(4, "12")][1] == "Projets consacrés à la recherche et au développement"
+    assert got[(5, "12")][0].entity_code == got[(6, "12")][0].entity_code == "62"
+    assert got[(7, "250 M€")][0].entity_code == got[(8, "12 M€")][0].entity_code == "62"
+    assert not [key for key in got if key[0] in {9, 10}]
+    assert got[(11, "12")][1] == "Agents formés"
+    assert got[(12, "12")][1] == "Jeunes embauchés"
+
+
 def test_an_item_opening_on_two_months_is_of_those_months(indicators, entities) -> None:
     """Line 876 of the report, judged wrong by two samples' readers (seeds 3434 and 4848):
     "Juillet et octobre - 2 séances ..." is of July to October, not of the whole year."""
