@@ -98,6 +98,8 @@ from pipelines.read.numbers import (
     APPROXIMATE_NOUNS,
     EFFORT_BEFORE,
     EFFORT_NOUN_BEFORE,
+    NOW_WORDS,
+    THEN_WORDS,
     TIME_TAKEN,
     Quantity,
     find_quantities,
@@ -1062,9 +1064,7 @@ def _before_and_after(text: str, previous: _Read, figure: _Read, between: str) -
 
 
 # the value before, then the one now: "33 jours auparavant, 11 jours désormais"
-_THEN_BEFORE_NOW = re.compile(
-    r"\s*(?:auparavant|avant|précédemment|initialement)\s*,?\s*(?:contre\s+)?", re.IGNORECASE
-)
+_THEN_BEFORE_NOW = re.compile(rf"\s*{THEN_WORDS}\s*,?\s*(?:contre\s+)?", re.IGNORECASE)
 
 
 def _was_then_is(text: str, before: _Read, figure: _Read, between: str) -> str:
@@ -3060,9 +3060,8 @@ def _heading_of(text: str, q: Quantity) -> str:
 
 # "**7,3 M€**, tel est le montant alloué à l'accompagnement", "30 000, c'est le nombre de
 # repas servis": the figure named after it by what it is
-_NOW = r"(?:désormais|aujourd['’]hui|maintenant|à\s+présent)"
 _THAT_IS = re.compile(
-    rf"[*\s]*(?:{_NOW}\s*)?[,:]?\s*(?:tel(?:le)?s?\s+(?:est|sont)|c['’]est|voilà"
+    rf"[*\s]*(?:{NOW_WORDS}\s*)?[,:]?\s*(?:tel(?:le)?s?\s+(?:est|sont)|c['’]est|voilà"
     r"|qui\s+(?:est|était|sera|fut))\s+"
     r"(?P<what>(?:le|la|les|l['’])\s*(?:montant|nombre|total|budget|somme|coût|enveloppe|"
     r"effectif|subvention|aide|dotation|participation|contribution|financement|délai|durée)\b"
@@ -3074,7 +3073,7 @@ _THAT_IS = re.compile(
 # what may come before days a délai names after them: the sentence's opening, the days before
 # ("Trente-trois jours auparavant, 11 jours désormais : tel est le délai ...")
 _DAYS_OPEN = re.compile(
-    r"[-–◆•*\s]*(?:[\w-]+\s+jours?\s+(?:auparavant|avant|précédemment|initialement)\s*,\s*)?",
+    rf"[-–◆•*\s]*(?:[\w-]+\s+jours?\s+{THEN_WORDS}\s*,\s*)?",
     re.IGNORECASE,
 )
 

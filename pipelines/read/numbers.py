@@ -711,7 +711,10 @@ _DAYS_CHANGED = re.compile(
 _TIME_TAKEN_REACH = 120  # the délai or durée is named close before its number
 # the délai named after the days its sentence opens on: "33 jours avant, 11 jours désormais :
 # tel est le délai moyen de traitement", "Passé de 25 jours à 12 jours, le délai moyen ..."
-_NOW_OR_THEN = r"(?:auparavant|avant|précédemment|désormais|aujourd['’]hui|maintenant|à\s+présent)"
+# the words that date a value before ("33 jours auparavant") or now ("11 jours désormais")
+THEN_WORDS = r"(?:auparavant|avant|précédemment|initialement)"
+NOW_WORDS = r"(?:désormais|aujourd['’]hui|maintenant|à\s+présent)"
+_NOW_OR_THEN = rf"(?:{THEN_WORDS}|{NOW_WORDS})"
 _TIME_TAKEN_NAMED_AFTER = re.compile(
     # "33 jours auparavant, 11 jours désormais : tel est le délai ...", only adverbs and the
     # other days between
