@@ -645,7 +645,10 @@ def item_phrase(parse: Parse, position: int) -> str:
         last = opening[-1] - 1 if opening else last
     placed: list[int] = []  # the commas that open where the item is (", au collège ...")
     aside = range(0)
+    inner = _inner_brackets(before, last)
     for n in range(last, -1, -1):
+        if any(n in bracket for bracket in inner):
+            continue  # "aménagement du centre-bourg (phases 3 et 4) à Audruicq": its own aside
         if before[n].text in _ITEM_SEPARATORS and not _joins_words(parse, before[n]):
             if before[n].text == "," and n + 1 < len(before) and before[n + 1].pos == "ADP":
                 placed.append(n)
@@ -656,6 +659,7 @@ def item_phrase(parse: Parse, position: int) -> str:
             start = n + 1
             break
     item = [w for k, w in enumerate(before) if k >= start and k not in aside]
+    kept = {before[k].i for bracket in inner for k in bracket if k >= start}
     finite = [w for w in item if "Mood=Ind" in w.morph and w.pos in {"VERB", "AUX"}]
     if finite:  # "le collège a bénéficié d'une rénovation de façade": what it received
         anchor = finite[-1]
@@ -669,13 +673,15 @@ def item_phrase(parse: Parse, position: int) -> str:
     numbers = [  # a number in a name ("RD 940", "axe 5") stays in it
         n
         for n, w in enumerate(words)
-        if (w.pos == "NUM" or w.text[:1].isdigit()) and not (n and words[n - 1].text.isupper())
+        if (w.pos == "NUM" or w.text[:1].isdigit())
+        and not (n and words[n - 1].text.isupper())
+        and w.i not in kept
     ]
     words = words[: numbers[0]] if numbers else words
+    words = _whole_groups(words, MAX_WORDS)  # "... à l'école", not "... à l'école Les"
     opened = [n for n, w in enumerate(words) if w.text == "("]
     if opened and not any(w.text == ")" for w in words[opened[-1] :]):
         words = words[: opened[-1]]  # "Jean Macé (phase 2)": no bracket left open
-    words = _at_most(words, MAX_WORDS)
     while words and (
         words[-1].pos in {"ADP", "DET", "CCONJ", "PUNCT"} or words[-1].text.endswith("-")
     ):  # "... de Boulogne-" cut from "Boulogne-sur mer": no half name
@@ -683,6 +689,26 @@ def item_phrase(parse: Parse, position: int) -> str:
             break  # "(RD 919)": the bracket the item opened
         words = words[:-1]
     return _text(parse, words) if words else ""
+
+
+def _inner_brackets(before: list[Word], last: int) -> list[range]:
+    """The brackets inside the item that ends at `last` that say no amount of their own:
+    "(phases 3 et 4)" of "aménagement du centre-bourg (phases 3 et 4) à Audruicq", not
+    "(120 000 €)" of "travaux (120 000 €) et rénovation de ...", which closes the item
+    before."""
+    brackets: list[range] = []
+    closing: int | None = None
+    for n in range(last, -1, -1):
+        if before[n].text == ")" and closing is None:
+            closing = n
+        elif before[n].text == "(" and closing is not None:
+            inside = before[n + 1 : closing]
+            if inside and not any(w.text in _SIGNS or w.text in {"%", "euros"} for w in inside):
+                brackets.append(range(n, closing + 1))
+            closing = None
+        elif before[n].text in {":", ";"} and closing is None:
+            break  # the item starts here
+    return brackets
 
 
 def _what_was_done(parse: Parse, before: list[Word]) -> str:

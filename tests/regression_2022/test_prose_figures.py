@@ -542,6 +542,28 @@ def test_relations_ranges_lists_and_amounts_of_items(indicators, entities) -> No
     assert got[(6, "1,7 million €")][1] == "Montant consacré aux projets éducatifs des collèges"
 
 
+def test_an_item_keeps_its_own_bracket_and_no_name_is_cut(indicators, entities) -> None:
+    """Lines 3934-3935 of the report: the grant's item is the work, not the commune after the
+    work's "(phases 3 et 4)", and a name the label's length would cut is left out whole."""
+    got = _extract_lines(
+        [
+            "- ◆ *FARDA Bourg Centre (BC)* : aménagement du centre-bourg (phases 3 et 4) à "
+            "Audruicq (sub 87 500 €)",
+            "- ◆ *FARDA Equipement et Aménagement (EA)* : création d'un bâtiment périscolaire à "
+            "l'école *Les Sources bleues* à Andres (sub 87 500 €)",
+            "- ◆ Travaux : réfection des toitures (120 000 €) et rénovation des sanitaires du "
+            "gymnase (sub 40 000 €)",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "87 500 €")][1] == "Subvention : aménagement du centre-bourg"
+    assert (2, "3") not in got and (2, "4") not in got  # phases: no figures
+    assert got[(3, "87 500 €")][1] == "Subvention : création d'un bâtiment périscolaire"
+    # a bracket that holds an amount closes the item before it
+    assert got[(4, "40 000 €")][1] == "Subvention : rénovation des sanitaires du gymnase"
+
+
 def test_respectively_lists_amounts_for_works_and_shares_among_the_figure_before(
     indicators, entities
 ) -> None:
