@@ -98,6 +98,7 @@ from pipelines.read.numbers import (
     APPROXIMATE_NOUNS,
     EFFORT_BEFORE,
     EFFORT_NOUN_BEFORE,
+    NUMBER_WORDS,
     NOW_WORDS,
     THEN_WORDS,
     TIME_TAKEN,
@@ -1742,13 +1743,17 @@ _MADE_IT = re.compile(
 )
 
 
+_COUNTED_AFTER_AND = re.compile(rf"\s+et\s+(?:\d+|{NUMBER_WORDS})\s+(?=[^\W\d_])", re.IGNORECASE)
+
+
 def _what_made_it(text: str, sentence_start: int) -> str:
     """The subject of the sentence before, when it says it made something possible ("Une
     réunion de concertation citoyenne et 2 journées d'échanges ... ont permis de ..." →
     "réunion de concertation citoyenne"); "" otherwise."""
     before = _SENTENCE_END.split(text[: max(sentence_start - 1, 0)])[-1]
     made = _MADE_IT.match(LIST_MARKERS.sub("", before))
-    what = opening_phrase(made["what"]) if made is not None else ""
+    # "Une réunion ... et 2 journées d'échanges ... ont permis": the two made it together
+    what = coordinated_phrase(_COUNTED_AFTER_AND.sub(" et des ", made["what"])) if made else ""
     if not what or _THE_DEPARTEMENT.fullmatch(what) or lemma(what.split()[0]) in _NO_TOPIC:
         return ""
     return what if is_noun_phrase(what) and not re.search(r"\d", what) else ""

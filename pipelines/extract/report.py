@@ -23,6 +23,7 @@ from pipelines.extract.organisation import extract_organisation
 from pipelines.extract.overview import extract_overview
 from pipelines.extract.parse import ParseCache
 from pipelines.extract.periods import (
+    dated_entries,
     dated_sections,
     event_blocks,
     in_its_block,
@@ -310,7 +311,9 @@ def with_periods(result: Extraction, document: Document) -> Extraction:
     framed = dated_sections(document) | planned_lists(document)
     # "Cette semaine a été organisée ..., du 2 au 6 mai 2022" then "39 personnes se sont
     # présentées ...": the counts of a block that opens on an event it dates
-    events = event_blocks(document, opens_a_block)
+    # "29 novembre - Saint-Omer - Les métiers des travaux publics" then "Deux simulateurs ...
+    # ont été mis à disposition": the counts told under a timeline's day
+    events = dated_entries(document, opens_a_block) | event_blocks(document, opens_a_block)
     # "25 M€ ... voté dont 5,49 M€ en 2022" under "(2019-2022)", a line that opens a block
     voted = voted_envelopes(document, opens_a_block)
     figures = []

@@ -6197,14 +6197,14 @@ def test_a_price_said_after_its_project_is_of_the_project_s_commune(indicators, 
 def test_places_and_people_named_by_what_they_were_for(indicators, entities) -> None:
     """Lines 1664 and 1010 of the report, vague to four samples' readers: "une formation
     d'une demi-journée dans 5 lieux du territoire" counts the formation's places; "Près de
-    200 personnes se sont donc mobilisées" after "Une réunion de concertation citoyenne ...
-    ont permis de ..." counts those of the concertation. "sur 9 dates" is no place held in,
+    200 personnes se sont donc mobilisées" after "Une réunion de concertation citoyenne et 2
+    journées d'échanges ... ont permis de ..." counts those of the two. "sur 9 dates" is no place held in,
     and a sentence that does not say it follows takes nothing from the one before."""
     got = _extract_lines(
         [
             "La maison de l'autonomie propose une formation d'une demi-journée dans 5 lieux du"
             " territoire.",
-            "Une réunion de concertation citoyenne et des journées d'échanges ont permis de"
+            "Une réunion de concertation citoyenne et 2 journées d'échanges ont permis de"
             " réfléchir aux enjeux. Près de 200 personnes se sont donc mobilisées.",
             "Une réunion de concertation citoyenne a permis de réfléchir aux enjeux. Près de 200"
             " personnes se sont mobilisées.",
@@ -6213,7 +6213,10 @@ def test_places_and_people_named_by_what_they_were_for(indicators, entities) -> 
         entities,
     )
     assert got[(2, "5")][1] == "Lieux du territoire (formation d'une demi-journée)"
-    assert got[(3, "Près de 200")][1] == "Personnes mobilisées (réunion de concertation citoyenne)"
+    # both made it possible (a reader of seed 4949 called the meeting alone a wrong label)
+    assert got[(3, "Près de 200")][1] == (
+        "Personnes mobilisées (réunion de concertation citoyenne et journées d'échanges)"
+    )
     assert "concertation" not in got[(4, "Près de 200")][1]
 
 
@@ -6346,3 +6349,28 @@ def test_a_name_between_guillemets_is_not_cut_in_a_key_figure_line() -> None:
     inclusive = extract("Les chiffres clés de la concertation\n- ◆ 1500 participant.es")
     labels = {g.indicator_code: g.indicator_label for g in inclusive.generated_indicators}
     assert [labels[f.indicator_code] for f in inclusive.figures] == ["Participant.es"]
+
+
+def test_the_paragraphs_an_entry_of_the_timeline_opens_are_of_its_day(
+    indicators, entities
+) -> None:
+    """Lines 707-714 and 603-607: a timeline entry that is only its day and title, and whose
+    words the next paragraph goes on with ("... Les métiers des travaux publics" then "ont été
+    mis à l'honneur ..."), dates the counts told under it; one followed by a paragraph of its
+    own ("« Construisons notre Pas-de-Calais » c'était aussi ...") dates nothing after it."""
+    got = _extract_lines(
+        [
+            "29 novembre - Saint-Omer - Les métiers des travaux publics",
+            "ont été mis à l'honneur au centre de formation Jean Bosco.",
+            "matinée était dédiée aux bénéficiaires du RSA. Deux simulateurs de conduite d'engins"
+            " de chantier ont été mis à disposition.",
+            "12 décembre - Adoption du pacte des solidarités humaines",
+            "« Construisons notre Pas-de-Calais » c'était aussi des concertations : 18"
+            " CaféTHerritoires, 40 articles intranet.",
+        ],
+        indicators,
+        entities,
+    )
+    day = got[(4, "Deux")][0].period
+    assert day is not None and (str(day.start), str(day.end)) == ("2022-11-29", "2022-11-29")
+    assert got[(6, "18")][0].period is None and got[(6, "40")][0].period is None
