@@ -796,7 +796,7 @@ def coordinated_phrase(text: str) -> str:
         return first
     phrases = [opening_phrase(part) for part in parts]
     whole = all(
-        phrase and _elided_word(_words(part)[-1]) == phrase.split()[-1]
+        phrase and _elided_word(_words(part)[-1]) == _elided_word(phrase.split()[-1])
         for part, phrase in zip(parts, phrases, strict=True)
     )
     return " et ".join(phrases) if whole and all(map(is_noun_phrase, phrases)) else first

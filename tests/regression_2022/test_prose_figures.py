@@ -6198,8 +6198,9 @@ def test_places_and_people_named_by_what_they_were_for(indicators, entities) -> 
     """Lines 1664 and 1010 of the report, vague to four samples' readers: "une formation
     d'une demi-journée dans 5 lieux du territoire" counts the formation's places; "Près de
     200 personnes se sont donc mobilisées" after "Une réunion de concertation citoyenne et 2
-    journées d'échanges ... ont permis de ..." counts those of the two. "sur 9 dates" is no place held in,
-    and a sentence that does not say it follows takes nothing from the one before."""
+    journées d'échanges ... ont permis de ..." counts those of the two. "sur 9 dates" is no
+    place held in, and a sentence that does not say it follows takes nothing from the one
+    before."""
     got = _extract_lines(
         [
             "La maison de l'autonomie propose une formation d'une demi-journée dans 5 lieux du"
@@ -6351,9 +6352,7 @@ def test_a_name_between_guillemets_is_not_cut_in_a_key_figure_line() -> None:
     assert [labels[f.indicator_code] for f in inclusive.figures] == ["Participant.es"]
 
 
-def test_the_paragraphs_an_entry_of_the_timeline_opens_are_of_its_day(
-    indicators, entities
-) -> None:
+def test_the_paragraphs_an_entry_of_the_timeline_opens_are_of_its_day(indicators, entities) -> None:
     """Lines 707-714 and 603-607: a timeline entry that is only its day and title, and whose
     words the next paragraph goes on with ("... Les métiers des travaux publics" then "ont été
     mis à l'honneur ..."), dates the counts told under it; one followed by a paragraph of its
