@@ -117,8 +117,35 @@ def extract_report(
     result = block_or_sentence(result, sentences)
     labels = {code: i.label for code, i in indicators.indicators.items()}
     labels |= {g.indicator_code: g.indicator_label for g in result.generated_indicators}
-    dated = with_periods(result, document)
+    dated = with_headline_qualifiers(with_periods(result, document), document)
     return merge_restatements(prefer_curated(dated), labels, document.report_year)
+
+
+def with_headline_qualifiers(result: Extraction, document: Document) -> Extraction:
+    """A title's round figure that the paragraph under it states again with its qualifier
+    ("Un Budget citoyen 2022 affichant 90 porteurs de projets, 13 000 votes d'habitants" over
+    "près de 90 porteurs de projets ... près de 13 000 habitants ont voté") is as loose as the
+    paragraph says."""
+    under: dict[Location, Location] = {}  # a title's line -> the paragraph's line under it
+    for section in document.sections:
+        lines = [line for line in section.lines() if line.text.strip()]
+        under.update(
+            (title.location, paragraph.location)
+            for title, paragraph in zip(lines, lines[1:], strict=False)
+            if opens_a_block(title.text)
+        )
+    loose: dict[tuple[Location, str, float], str] = {
+        (f.location, f.unit, f.value): f.qualifier for f in result.figures if f.qualifier
+    }
+    result.figures = [
+        replace(f, qualifier=said)
+        if f.qualifier is None
+        and f.location in under
+        and (said := loose.get((under[f.location], f.unit, f.value))) is not None
+        else f
+        for f in result.figures
+    ]
+    return result
 
 
 # the blocks made of key-figure lines ("- ⇒ 211 425 habitants", "553 délibérations votées"),

@@ -16,7 +16,7 @@ import pytest
 
 from pipelines.extract.phrases import is_noun_phrase, reads_as_label, same_quantity_label
 from pipelines.extract.prose import extract_prose
-from pipelines.extract.report import extract_report, with_periods
+from pipelines.extract.report import extract_report, with_headline_qualifiers, with_periods
 from pipelines.load import warehouse as wh
 from pipelines.read.numbers import find_quantities
 
@@ -509,6 +509,7 @@ def _extract_lines(lines: list[str], indicators, entities, title: str = "Un essa
     section.blocks = [TextLine(t, Location("essai.txt", line=i + 2)) for i, t in enumerate(lines)]
     document = Document("essai.txt", "text", "0" * 64, 2022, [section])
     result = with_periods(extract_prose(document, indicators, entities), document)
+    result = with_headline_qualifiers(result, document)
     labels = {g.indicator_code: g.indicator_label for g in result.generated_indicators}
     return {
         (f.location.line, f.source_span): (f, labels.get(f.indicator_code, f.indicator_code))
@@ -6373,3 +6374,27 @@ def test_the_paragraphs_an_entry_of_the_timeline_opens_are_of_its_day(indicators
     day = got[(4, "Deux")][0].period
     assert day is not None and (str(day.start), str(day.end)) == ("2022-11-29", "2022-11-29")
     assert got[(6, "18")][0].period is None and got[(6, "40")][0].period is None
+
+
+def test_a_title_s_round_figure_is_as_loose_as_the_paragraph_under_it(
+    indicators, entities
+) -> None:
+    """Lines 4492-4494, a hard error to a reader of seed 4949: the title's "13 000 votes
+    d'habitants" is the "près de 13 000 habitants ... ont voté" of the paragraph under it; the
+    "44 lauréats" both state exactly stay exact, and a title over a paragraph that states
+    another value keeps its own."""
+    got = _extract_lines(
+        [
+            "Un Budget citoyen 2022 affichant 90 porteurs de projets, 13 000 votes d'habitants et"
+            " 44 lauréats !",
+            "Cette 5ème édition a permis à près de 90 porteurs de projets de participer. En"
+            " septembre, près de 13 000 habitants ont voté et 44 lauréats ont été récompensés.",
+            "Un parc de 300 logements rénovés",
+            "Près de 250 logements ont été livrés en 2022.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "13 000")][0].qualifier == got[(2, "90")][0].qualifier == "approx"
+    assert got[(2, "44")][0].qualifier is None
+    assert got[(4, "300")][0].qualifier is None
