@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from itertools import pairwise
 
 from pipelines.extract import (
     BlockQuality,
@@ -131,7 +132,7 @@ def with_headline_qualifiers(result: Extraction, document: Document) -> Extracti
         lines = [line for line in section.lines() if line.text.strip()]
         under.update(
             (title.location, paragraph.location)
-            for title, paragraph in zip(lines, lines[1:], strict=False)
+            for title, paragraph in pairwise(lines)
             if opens_a_block(title.text)
         )
     loose: dict[tuple[Location, str, float], str] = {
