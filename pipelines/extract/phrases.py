@@ -16,7 +16,7 @@ from functools import cache
 
 import simplemma
 
-from pipelines.read.numbers import Quantity
+from pipelines.read.numbers import MONTHS, Quantity
 
 # Words that end a noun phrase: clause openers, prepositions of place/time/purpose,
 # conjunctions, and the auxiliaries.
@@ -76,6 +76,7 @@ _LINK_BEFORE = re.compile(  # whole words only: "travaux" does not end on "aux"
 MAX_WORDS = 7
 _PERMITTED_TO = re.compile(r"permis\s+(?:de\s|d['’])", re.IGNORECASE)
 _WITH_WHOM = 3  # the longest phrase a partner ("avec les partenaires") is added to
+_ON_THE_GROUND = re.compile(r"\s+sur\s+le\s+terrain\b", re.IGNORECASE)  # where, not what of
 _APPOSED = re.compile(r"^\s*(?:évalué|estimé|chiffré|porté|fixé)e?s?\s+à\s*$", re.IGNORECASE)
 # the article or determiner a noun phrase opens with: "les MERcredis de l'été"
 LEADING_ARTICLE = re.compile(
@@ -470,10 +471,14 @@ def phrase_after(text: str) -> str:
             and out[-1].lower() in _PUT
             and "et" not in (w.lower() for w in out)
         )
+        # "20 entretiens sur le terrain avec des maires": where, part of what is counted
+        compound = compound or (
+            lower == "sur" and bool(out) and bool(_ON_THE_GROUND.match(f" sur {following} {then}"))
+        )
         # "2 journées d'échanges avec les partenaires": whom with, part of what is counted
         compound = compound or (
             lower == "avec"
-            and 0 < len(out) <= _WITH_WHOM
+            and 0 < len(_ON_THE_GROUND.sub("", " ".join(out)).split()) <= _WITH_WHOM
             and not is_participle(out[-1])  # "familles accompagnées avec le soutien de"
             and _whom(words, i)
         )
@@ -783,7 +788,16 @@ def opening_phrase(text: str) -> str:
     at = text.find(f" {last}")
     tail = _COMPLEMENT.match(text, at + len(last) + 1) if at >= 0 else None
     whole = f"{phrase} {' '.join(tail['complement'].split())}" if tail else ""
+    if at >= 0 and tail is None and _WHEN_AFTER.match(text, at + len(last) + 1):
+        return phrase.rsplit(" ", 1)[0]  # "démarche du projet de mandat initiée en 2022"
     return whole if tail and len(whole.split()) <= _WITH_COMPLEMENT else phrase
+
+
+# when, right after a participle: what it says is a date, not what the phrase is
+_WHEN_AFTER = re.compile(
+    rf"\s+(?:en|depuis|dès|fin|début|courant)\s+(?:(?:19|20)\d\d|{MONTHS})\b",
+    re.IGNORECASE,
+)
 
 
 def coordinated_phrase(text: str) -> str:

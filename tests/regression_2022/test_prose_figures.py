@@ -6376,9 +6376,7 @@ def test_the_paragraphs_an_entry_of_the_timeline_opens_are_of_its_day(indicators
     assert got[(6, "18")][0].period is None and got[(6, "40")][0].period is None
 
 
-def test_a_title_s_round_figure_is_as_loose_as_the_paragraph_under_it(
-    indicators, entities
-) -> None:
+def test_a_title_s_round_figure_is_as_loose_as_the_paragraph_under_it(indicators, entities) -> None:
     """Lines 4492-4494, a hard error to a reader of seed 4949: the title's "13 000 votes
     d'habitants" is the "près de 13 000 habitants ... ont voté" of the paragraph under it; the
     "44 lauréats" both state exactly stay exact, and a title over a paragraph that states
@@ -6398,3 +6396,25 @@ def test_a_title_s_round_figure_is_as_loose_as_the_paragraph_under_it(
     assert got[(2, "13 000")][0].qualifier == got[(2, "90")][0].qualifier == "approx"
     assert got[(2, "44")][0].qualifier is None
     assert got[(4, "300")][0].qualifier is None
+
+
+def test_where_and_with_whom_is_part_of_what_is_counted_and_no_date_s_participle(
+    indicators, entities
+) -> None:
+    """Lines 4180 and 5000, vague to a reader of seed 4949: "Une vingtaine d'entretiens sur le
+    terrain avec des maires" counts interviews with mayors; the frame "la démarche du projet
+    de mandat initiée en 2022" is the démarche, not a participle its date was cut from."""
+    got = _extract_lines(
+        [
+            "Une vingtaine d'entretiens sur le terrain avec des maires ont également été menés"
+            " pour comprendre ce qui favorise la réalisation d'un projet.",
+            "- ◆ 12 escales, soit 12 concertations citoyennes sur les territoires, dans le cadre"
+            " de la démarche du projet de mandat initiée en 2022.",
+            "35 agents sur les routes ont été mobilisés.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "Une vingtaine")][1].startswith("Entretiens sur le terrain avec des maires")
+    assert got[(3, "12")][1].endswith(" (démarche du projet de mandat)")  # both twelves
+    assert got[(4, "35")][1] == "Agents mobilisés"  # "sur les routes" is no part of them
