@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -929,47 +929,67 @@ def event_blocks(document: Document, heads: Callable[[str], bool]) -> dict[Locat
     return dated
 
 
-def dated_entries(document: Document, heads: Callable[[str], bool]) -> dict[Location, Period]:
+def timeline_entries(
+    lines: Iterable[TextLine], heads: Callable[[str], bool]
+) -> dict[Location, TextLine]:
     """The paragraphs under an entry of a year's timeline that is only its day and title
     ("29 novembre - Saint-Omer - Les métiers des travaux publics", then "ont été mis à
-    l'honneur ..." and "Deux simulateurs de conduite ... ont été mis à disposition"): when
-    the first goes on with the entry's words, they tell of that day, up to the next entry,
-    title or list. An entry that tells its own
-    story in sentences ("09 décembre - Saint-Omer - ... 2 500 participants, ...") dates only
-    itself. `heads` says which lines open a block."""
+    l'honneur ..." and "Deux simulateurs de conduite ... ont été mis à disposition"), each
+    with its entry: when the first goes on with the entry's words, they tell of that day, up
+    to the next entry, title or list. An entry that tells its own story in sentences ("09
+    décembre - Saint-Omer - ... 2 500 participants, ...") has none. `heads` says which lines
+    open a block."""
+    under: dict[Location, TextLine] = {}
+    entry: TextLine | None = None
+    paragraphs = 0
+    for line in lines:
+        if not line.text.strip():
+            continue
+        if _DATED_ENTRY.match(line.text) or heads(line.text) or line.is_list_item:
+            entry, paragraphs = (line if _only_a_title(line.text) else None), 0
+        elif entry is not None and paragraphs < _EVENT_PARAGRAPHS:
+            if not paragraphs and not _CONTINUES.match(line.text):
+                entry = None  # "« Construisons ... » c'était aussi ...": the year again
+                continue
+            paragraphs += 1
+            under[line.location] = entry
+    return under
+
+
+def entry_fields(text: str) -> list[str]:
+    """What a timeline entry says after its day, field by field ("Saint-Omer", "Les métiers
+    des travaux publics")."""
+    entry = _DATED_ENTRY.match(text)
+    rest = text[entry.end() :] if entry is not None else ""
+    return [field.strip() for field in re.split(r"\s[-–—]\s", rest) if field.strip()]
+
+
+def dated_entries(document: Document, heads: Callable[[str], bool]) -> dict[Location, Period]:
+    """The day of the timeline entry each paragraph under one tells of (`timeline_entries`)."""
     dated: dict[Location, Period] = {}
     for section in document.sections:
-        day: Period | None = None
-        paragraphs = 0
-        for line in section.lines():
-            if not line.text.strip():
-                continue
-            entry = _DATED_ENTRY.match(line.text)
-            if entry is not None or heads(line.text) or line.is_list_item:
-                day, paragraphs = _entry_day(line.text, entry, document.report_year), 0
-            elif day is not None and paragraphs < _EVENT_PARAGRAPHS:
-                if not paragraphs and not _CONTINUES.match(line.text):
-                    day = None  # "« Construisons ... » c'était aussi ...": the year again
-                    continue
-                paragraphs += 1
-                dated[line.location] = day
+        for location, entry in timeline_entries(section.lines(), heads).items():
+            if (day := _entry_day(entry.text, document.report_year)) is not None:
+                dated[location] = day
     return dated
 
 
-# a paragraph that goes on with the entry's words: "ont été mis à l'honneur au centre ..."
-_CONTINUES = re.compile(r"^\s*[a-zàâçéèêëîïôûù]")
+def _only_a_title(text: str) -> bool:
+    """A timeline entry that is only its day and title: no sentence, no figure of its own."""
+    entry = _DATED_ENTRY.match(text)
+    return entry is not None and ". " not in text and not holds_a_figure(text[entry.end() :])
 
 
-def _entry_day(text: str, entry: re.Match[str] | None, report_year: int) -> Period | None:
-    """The day of a timeline entry that is only a title: no sentence, no figure of its own."""
-    if entry is None or ". " in text or holds_a_figure(text[entry.end() :]):
-        return None
-    day = _date(report_year, entry["month"], entry["day"], first=True)
+def _entry_day(text: str, report_year: int) -> Period | None:
+    entry = _DATED_ENTRY.match(text)
+    day = _date(report_year, entry["month"], entry["day"], first=True) if entry else None
     return Period("year", day, day) if day is not None else None
 
 
 # an entry of a year's timeline on its own line: "29 novembre - Saint-Omer - Les métiers ..."
 _DATED_ENTRY = re.compile(rf"^\s*(?P<day>\d{{1,2}}|1er)\s+(?P<month>{_MONTH})\s*[-–—]\s", _I)
+# a paragraph that goes on with the entry's words: "ont été mis à l'honneur au centre ..."
+_CONTINUES = re.compile(r"^\s*[a-zàâçéèêëîïôûù]")
 
 
 # a paragraph that opens on a half of the year: "Le premier semestre 2022 a été consacré à"

@@ -35,8 +35,10 @@ from pipelines.extract.periods import (
     FROM_VALUE,
     MONTH,
     Period,
+    entry_fields,
     holds_a_figure,
     report_period,
+    timeline_entries,
 )
 from pipelines.extract.phrases import (
     BEYOND_BEFORE,
@@ -210,6 +212,7 @@ def extract_prose(
         frozenset({entities.department.name.lower()}),
     )
     titled = _titled_places([line for _, line, _ in every], places, entities)
+    titled |= _entry_places([line for _, line, _ in every], places)
     # a label that names the département as what its figure is of: "... du Pas-de-Calais"
     of_the_departement = re.compile(
         rf"\b(?:du|de\s+tout\s+le)\s+(?:{re.escape(entities.department.name)}|département)\b"
@@ -5442,6 +5445,19 @@ def _titled_places(
         )
         if (back or again) and places.mentioned(paragraph.text) <= {one.code}:
             out[paragraph.location.order] = one
+    return out
+
+
+def _entry_places(lines: list[TextLine], places: Gazetteer) -> dict[tuple[int, int], Entity]:
+    """The commune a timeline entry names ("29 novembre - Saint-Omer - Les métiers des travaux
+    publics"), for the paragraphs that tell of its day (`timeline_entries`), when they write
+    no other commune."""
+    out: dict[tuple[int, int], Entity] = {}
+    texts = {line.location: line.text for line in lines}
+    for location, entry in timeline_entries(lines, opens_a_block).items():
+        named = {e.code: e for field in entry_fields(entry.text) if (e := places.opens(field))}
+        if len(named) == 1 and places.mentioned(texts[location]) <= set(named):
+            out[location.order] = next(iter(named.values()))
     return out
 
 

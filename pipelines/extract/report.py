@@ -135,7 +135,7 @@ def with_headline_qualifiers(result: Extraction, document: Document) -> Extracti
             for title, paragraph in pairwise(lines)
             if opens_a_block(title.text)
         )
-    loose: dict[tuple[Location, str, float], str] = {
+    loose: dict[tuple[Location, str, float | None], str] = {
         (f.location, f.unit, f.value): f.qualifier for f in result.figures if f.qualifier
     }
     result.figures = [

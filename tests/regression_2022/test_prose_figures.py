@@ -1668,7 +1668,7 @@ def test_the_golden_file_holds_the_re_checked_entities() -> None:
     named = pd.read_csv(folder / "body-entities-checked.csv", dtype=str)
     later = {(line, float(value)) for line, value in zip(named.line, named.value, strict=True)}
     changed = communes[communes.decision.eq("b")]
-    assert len(changed) == 60  # 2337's 911 pupils: the commune its block title names
+    assert len(changed) == 61  # 714: the commune its timeline entry names
     for line, value in zip(changed.line, changed.value, strict=True):
         if (line, float(value)) not in later:  # 1472: the CPEF de l'Artois's, not Beuvry's
             assert rows(line, value).entity_type.eq("commune").any(), (line, value)
@@ -6356,8 +6356,9 @@ def test_a_name_between_guillemets_is_not_cut_in_a_key_figure_line() -> None:
 def test_the_paragraphs_an_entry_of_the_timeline_opens_are_of_its_day(indicators, entities) -> None:
     """Lines 707-714 and 603-607: a timeline entry that is only its day and title, and whose
     words the next paragraph goes on with ("... Les métiers des travaux publics" then "ont été
-    mis à l'honneur ..."), dates the counts told under it; one followed by a paragraph of its
-    own ("« Construisons notre Pas-de-Calais » c'était aussi ...") dates nothing after it."""
+    mis à l'honneur ..."), dates the counts told under it and puts them in the commune it
+    names (golden row 714, re-checked); one followed by a paragraph of its own ("«
+    Construisons notre Pas-de-Calais » c'était aussi ...") dates nothing after it."""
     got = _extract_lines(
         [
             "29 novembre - Saint-Omer - Les métiers des travaux publics",
@@ -6373,6 +6374,7 @@ def test_the_paragraphs_an_entry_of_the_timeline_opens_are_of_its_day(indicators
     )
     day = got[(4, "Deux")][0].period
     assert day is not None and (str(day.start), str(day.end)) == ("2022-11-29", "2022-11-29")
+    assert got[(4, "Deux")][0].entity_code == "62765"  # Saint-Omer, the place it names
     assert got[(6, "18")][0].period is None and got[(6, "40")][0].period is None
 
 
