@@ -64,7 +64,7 @@ _LINK_BEFORE = re.compile(  # whole words only: "travaux" does not end on "aux"
     r"(?:\s*\b(?:s['’]\s*élève(?:nt)?|s['’]\s*élevant|atteint|atteignent|représente(?:nt)?|"
     # "L'engagement départemental a représenté 106 000 €", "s'est élevé à"
     r"(?:a|ont|avait|avaient)\s+(?:représenté|atteint|totalisé)|"
-    r"s['’]\s*(?:est|sont|était|étaient)\s+élevée?s?|"
+    r"(?:s['’]\s*(?:est|était)|se\s+(?:sont|étaient))\s+élevée?s?|"
     r"est|sont|était|évaluée?s?|estimée?s?|chiffrée?s?|porté(?:e|s|es)?|fixée?s?|"
     r"porte(?:nt)?\s+sur|"  # "La gestion porte sur 6 420 ha"
     r"à\s+hauteur|pour\s+un\s+(?:montant|total|coût|budget)|d['’]un\s+montant|"
@@ -329,7 +329,7 @@ def _content(word: str) -> bool:
 
 
 # nouns whose complement opens on "à": "l'appel à projets", "les appels à candidatures"
-_WITH_A = ("appel", "appels")
+_WITH_A = ("appel", "appels", "retour", "retours")  # "appel à projets", "retours à l'emploi"
 # the nouns "en" puts a counted noun in, as a state of it: "quartiers en difficulté"
 _STATE_WORDS = """
     difficulté difficultés situation formation insertion mission attente ligne apprentissage

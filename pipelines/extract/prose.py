@@ -67,6 +67,7 @@ from pipelines.extract.phrases import (
     paid_by_departement,
     phrase_after,
     phrase_before,
+    present_participle,
     served_by,
     singular_participle,
     spent_label,
@@ -2401,6 +2402,14 @@ def _a_part_of(
         figure.part_of = figures.index(previous)
         figure.label = _set_apart(after, figure.label) or _part_done(after, previous)
         return True
+    if _concerning(figures, pair, between, after):
+        return True
+    if doing := _part_doing(figures, pair, between, after):
+        figure.label = doing
+        figure.part_of = (
+            previous.part_of if previous.part_of is not None else figures.index(previous)
+        )
+        return True
     if _BETWEEN_PART.search(between) and (share := _share_of_part(after, previous, figure)):
         figure.label, figure.part_of = share, figures.index(previous)
         return True
@@ -2429,7 +2438,11 @@ def _next_part(text: str, figures: list[_Read], pair: tuple[_Read, _Read], betwe
         return ""
     whole = figures[previous.part_of]
     opened = text[whole.quantity.end : previous.quantity.start]
-    listed = _A_DONT.search(opened) or (previous.among and _AMONG_BEFORE.search(opened))
+    listed = (
+        _A_DONT.search(opened)
+        or (previous.among and _AMONG_BEFORE.search(opened))
+        or _CONCERNING.match(text, previous.quantity.end)  # "441 concernant des BRSA et 337 ..."
+    )
     if whole.unit != figure.unit or not listed or re.search(r"[.;:!?]", opened):
         return ""
     if not _NEXT_IN_LIST.search(between) or re.search(r"[.;:!?]", between):
@@ -2437,9 +2450,8 @@ def _next_part(text: str, figures: list[_Read], pair: tuple[_Read, _Read], betwe
     # "240 sous forme de ...", "415 pour l'urgence": the list goes on (not "et 420 familles
     # ont été reçues": a clause of its own)
     after = text[figure.quantity.end :]
-    apart = _APART.match(after)
-    what = opening_phrase(_PHRASE_END.split(after[apart.end() :])[0]) if apart else ""
-    return what if is_noun_phrase(what) else ""
+    said_of = _CONCERNING.match(text, previous.quantity.end)
+    return _what_sets_apart(after, _AND_OF if said_of else _APART)
 
 
 def _set_apart(after: str, label: str) -> str:
@@ -2447,9 +2459,72 @@ def _set_apart(after: str, label: str) -> str:
     apart ("dont 15 au titre de nouvelles mesures" → "nouvelles mesures")."""
     if label and (len(label.split()) > 1 or not label.lower().endswith("ant")):
         return label
-    apart = _APART.match(after)
-    what = opening_phrase(_PHRASE_END.split(after[apart.end() :])[0]) if apart else ""
-    return what if is_noun_phrase(what) else label
+    return _what_sets_apart(after) or label
+
+
+def _what_sets_apart(after: str, apart: re.Pattern[str] = _APART) -> str:
+    """The noun phrase after the words that set a part apart ("au titre de", "concernant
+    des"); "" for none."""
+    opens = apart.match(after)
+    what = opening_phrase(_PHRASE_END.split(after[opens.end() :])[0]) if opens else ""
+    return what if is_noun_phrase(what) else ""
+
+
+def _concerning(figures: list[_Read], pair: tuple[_Read, _Read], between: str, after: str) -> bool:
+    """Make the figure a part of the one before when it says whom of them it concerns
+    ("1 274 accès à l'emploi ont été enregistrés, 441 concernant des BRSA"); False else."""
+    previous, figure = pair
+    if (
+        previous.unit != figure.unit
+        or figure.value >= previous.value
+        or not _CONCERNING.match(after)
+        or not re.fullmatch(r"[^.;:!?()]*,\s*", between)
+    ):
+        return False
+    figure.part_of = figures.index(previous)
+    figure.label = _what_sets_apart(after) or figure.label
+    return True
+
+
+def _part_doing(figures: list[_Read], pair: tuple[_Read, _Read], between: str, after: str) -> str:
+    """A bare count after the whole its clause lists, named by what it does ("545 agents ont
+    été formés : 157 travaillent en CER, tandis que 111 appartiennent aux RHS" → "agents
+    formés travaillant en CER", "... appartenant aux RHS"); "" for none."""
+    previous, figure = pair
+    whole = figures[previous.part_of] if previous.part_of is not None else previous
+    doing = _DOING.match(after)
+    if (
+        doing is None
+        or figure.unit != "count"
+        or whole.unit != "count"
+        or not whole.label
+        or figure.value >= whole.value
+        or not _LISTED_AFTER.fullmatch(between)
+        or (previous is not whole and not _PART_WORDS.search(between))
+        or (previous is whole and ":" not in between)
+    ):
+        return ""
+    empty = lemma(doing["verb"]) in {"être", "avoir"}  # "sont", "ont": no act of theirs
+    participle = "" if empty else present_participle(doing["verb"])
+    rest = " ".join(doing["rest"].split())
+    return f"{whole.label} {participle} {rest}" if participle and is_noun_phrase(rest) else ""
+
+
+# what a part does, right after it: "157 travaillent en CER", "111 appartiennent aux RHS"
+_DOING = re.compile(
+    r"[*\s]*(?P<verb>[a-zéèêëîïôûç]+(?:ent))\s+(?P<rest>(?:en|aux?|dans|à|au\s+sein\s+d[eu]s?|"
+    r"pour|sur)\s+[^,.;:()!?*]{2,50}?)\s*(?=[,.;:()!?*]|$|\s(?:et|tandis|alors|qui)\s)",
+    re.IGNORECASE,
+)
+# between a whole and its parts, or a part and the next: "... ont été formés : ", ", tandis que"
+_LISTED_AFTER = re.compile(r"[^.;!?]*?[:,]?\s*(?:tandis\s+que|alors\s+que|et)?[*\s]*", re.I)
+_PART_WORDS = re.compile(r"[,]|\b(?:tandis\s+que|alors\s+que|et)\b", re.IGNORECASE)
+
+
+# what a part concerns, right after it: "441 concernant des BRSA"
+_CONCERNING = re.compile(r"\s*concernant\s+(?:la|le|les|l['’]|des|du|de|d['’])", re.IGNORECASE)
+# the next part of such a list, its "concernant" left out: "et 337 des jeunes de moins de 26 ans"
+_AND_OF = re.compile(r"\s*(?:concernant\s+)?(?:la|le|les|l['’]|des|du|de|d['’])", re.IGNORECASE)
 
 
 def _out_of_fronted(text: str, figure: _Read, previous: _Read, between: str, after: str) -> str:
@@ -3101,7 +3176,20 @@ def _named_after_as(text: str, q: Quantity) -> str:
     aimed = _AIMED_AT.match(named, named.find(last) + len(last)) if last else None
     if aimed is not None:  # "le nombre d'inscrits à atteindre": a target, said so
         what = f"{what} {' '.join(aimed['aim'].split())}"
+    rest = _BRACKETED.sub("", text[said.start("what") :]) if said is not None else ""
+    whose = _WHOSE.match(rest, rest.find(last) + len(last)) if last and last in rest else None
+    if whose is not None and len(what.split()) == 1 and not counted:
+        # "telle est la contribution que les fonds européens ... ont générée": theirs
+        who = " ".join(whose["who"].split())
+        what = f"{what} ({who})" if is_noun_phrase(who) else what
     return what if is_noun_phrase(what) and (len(what.split()) > 1 or counted) else ""
+
+
+# whose the noun a cleft names is: "la contribution que les fonds européens ... ont générée"
+_WHOSE = re.compile(
+    r"\s+que\s+(?:les|le|la|l['’])\s*(?P<who>[^,;:.()]{3,60}?)\s+(?:ont|a|avaient|avait)\s",
+    re.IGNORECASE,
+)
 
 
 # what says a count is one to reach: "le nombre d'inscrits à atteindre"

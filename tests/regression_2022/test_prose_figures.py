@@ -6420,3 +6420,38 @@ def test_where_and_with_whom_is_part_of_what_is_counted_and_no_date_s_participle
     assert got[(2, "Une vingtaine")][1].startswith("Entretiens sur le terrain avec des maires")
     assert got[(3, "12")][1].endswith(" (démarche du projet de mandat)")  # both twelves
     assert got[(4, "35")][1] == "Agents mobilisés"  # "sur les routes" is no part of them
+
+
+def test_the_forty_third_copy_s_wordings(indicators, entities) -> None:
+    """tests/data/reworded-43: a part said by whom it concerns ("441 concernant des BRSA et
+    337 des jeunes") or by what it does ("157 travaillent en CER, tandis que 111 appartiennent
+    aux RHS") is a part of the whole before, never named by its verb; what "se sont élevées
+    à" a count is that count; a cleft names the amount by whose it is ("telle est la
+    contribution que les fonds européens ... ont générée"); "retours à l'emploi" is one noun."""
+    got = _extract_lines(
+        [
+            "Grâce à la mission insertion par l'emploi, 881 retours à l'emploi ont été"
+            " facilités ; via les clauses sociales, 1 274 accès à l'emploi ont été"
+            " enregistrés, 441 concernant des BRSA et 337 des jeunes de moins de 26 ans.",
+            "Au secourisme PSC1, plus de 545 agents ont été formés : 157 travaillent en CER,"
+            " tandis que 111 appartiennent aux RHS, qui comptent 135 agents",
+            "Au chapitre de l'accueil, les demandes d'interventions traitées se sont élevées à"
+            " 1 058 ; quelques réalisations méritent d'être citées.",
+            "Le Département a renforcé l'ingénierie financière du projet : 4 804 670 €, telle est"
+            " la contribution que les fonds européens FEDER 3B (convention 2014/2020) et FEDER"
+            " 3C ont générée pour les aménagements.",
+        ],
+        indicators,
+        entities,
+    )
+    whole = got[(2, "1 274")][0].indicator_code
+    assert got[(2, "881")][1] == "Retours à l'emploi facilités"
+    assert got[(2, "441")][1] == "Accès à l'emploi : BRSA"
+    assert got[(2, "441")][0].part_of == got[(2, "337")][0].part_of == whole
+    assert got[(2, "337")][1].startswith("Accès à l'emploi : jeunes")
+    trained = got[(3, "plus de 545")][0].indicator_code
+    assert got[(3, "157")][1] == "Agents formés travaillant en CER"
+    assert got[(3, "111")][1] == "Agents formés appartenant aux RHS"
+    assert got[(3, "157")][0].part_of == got[(3, "111")][0].part_of == trained
+    assert got[(4, "1 058")][1] == "Demandes d'interventions traitées"
+    assert got[(5, "4 804 670 €")][1] == "Contribution (fonds européens FEDER 3B et FEDER 3C)"
