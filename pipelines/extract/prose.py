@@ -5838,6 +5838,13 @@ def _named_entities(entities: EntityCatalog) -> tuple[str, ...]:
     return tuple(sorted({n for e in entities.entities.values() for n in (e.name, *e.aliases) if n}))
 
 
+# a commune that opens its clause as its subject: "Zutkerque a reçu", "Oignies bénéficie de"
+_COMMUNE_SUBJECT = re.compile(
+    r"(?P<name>[A-ZÉÈÀÂÎÔÛÇ][\w'’-]*(?:[\s-]+[\w'’-]+){0,3}?)\s+"
+    r"(?:a|avait|aura|bénéficie|a\s+bénéficié|reçoit|obtient|perçoit)\s",
+)
+
+
 def _place(text: str, figure: _Read, figures: list[_Read], places: Gazetteer) -> Entity | None:
     """The commune the figure is about, within its sentence: the one its own phrase names,
     in its label ("... du pont de la RD 33 à Méricourt"), else right after it before the
@@ -5878,6 +5885,10 @@ def _place(text: str, figure: _Read, figures: list[_Read], places: Gazetteer) ->
     several = len({p.code for _, p in heading}) > 1  # "À Arras, Lens et Liévin, 3 000 repas"
     if fronted is not None and not several and heading and heading[0][0] == fronted.end():
         return heading[0][1]  # not "À Ruyaulcourt et à Bourlon, trois randonnées"
+    # "APIT : Zutkerque a reçu 45 000 € de subvention": the commune its clause is said of
+    subject = _COMMUNE_SUBJECT.match(clause.split(":")[-1].strip(" *")) if alone else None
+    if subject is not None and (said_of := places.opens(subject["name"])) is not None:
+        return said_of
     if lemma((figure.label.split() or [""])[0]) in _AREA_NOUNS:
         return None  # "neuf communes de ...", "sur l'ensemble des territoires": no one commune
     sentence = text[begin : sentence_end.start() if sentence_end else len(text)]

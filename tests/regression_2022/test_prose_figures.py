@@ -6427,7 +6427,8 @@ def test_the_forty_third_copy_s_wordings(indicators, entities) -> None:
     337 des jeunes") or by what it does ("157 travaillent en CER, tandis que 111 appartiennent
     aux RHS") is a part of the whole before, never named by its verb; what "se sont élevées
     à" a count is that count; a cleft names the amount by whose it is ("telle est la
-    contribution que les fonds européens ... ont générée"); "retours à l'emploi" is one noun."""
+    contribution que les fonds européens ... ont générée"); "retours à l'emploi" is one noun;
+    a grant "Zutkerque a reçu" is the commune's."""
     got = _extract_lines(
         [
             "Grâce à la mission insertion par l'emploi, 881 retours à l'emploi ont été"
@@ -6437,6 +6438,8 @@ def test_the_forty_third_copy_s_wordings(indicators, entities) -> None:
             " tandis que 111 appartiennent aux RHS, qui comptent 135 agents",
             "Au chapitre de l'accueil, les demandes d'interventions traitées se sont élevées à"
             " 1 058 ; quelques réalisations méritent d'être citées.",
+            "- ◆ *Appel à Projet Innovation Territoriale (APIT)* : Zutkerque a reçu 45 000 € de"
+            " subvention pour réhabiliter sa boulangerie/café multiservices",
             "Le Département a renforcé l'ingénierie financière du projet : 4 804 670 €, telle est"
             " la contribution que les fonds européens FEDER 3B (convention 2014/2020) et FEDER"
             " 3C ont générée pour les aménagements.",
@@ -6454,4 +6457,5 @@ def test_the_forty_third_copy_s_wordings(indicators, entities) -> None:
     assert got[(3, "111")][1] == "Agents formés appartenant aux RHS"
     assert got[(3, "157")][0].part_of == got[(3, "111")][0].part_of == trained
     assert got[(4, "1 058")][1] == "Demandes d'interventions traitées"
-    assert got[(5, "4 804 670 €")][1] == "Contribution (fonds européens FEDER 3B et FEDER 3C)"
+    assert got[(5, "45 000 €")][0].entity_code == "62906"  # Zutkerque, the clause's subject
+    assert got[(6, "4 804 670 €")][1] == "Contribution (fonds européens FEDER 3B et FEDER 3C)"
