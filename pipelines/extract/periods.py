@@ -952,8 +952,13 @@ def timeline_entries(
                 entry = None  # "« Construisons ... » c'était aussi ...": the year again
                 continue
             paragraphs += 1
-            under[line.location] = entry
+            if not _ALL_YEAR.search(line.text) and not _YEAR_LONG.search(line.text):
+                under[line.location] = entry  # not "La MDS compte 45 agents": all year
     return under
+
+
+# what a paragraph says holds all year long: "tout au long de l'année"
+_YEAR_LONG = re.compile(r"\btout\s+au\s+long\s+de\s+l['’]année|\btoute\s+l['’]année", _I)
 
 
 def entry_fields(text: str) -> list[str]:

@@ -64,7 +64,9 @@ _LINK_BEFORE = re.compile(  # whole words only: "travaux" does not end on "aux"
     r"(?:\s*\b(?:s['’]\s*élève(?:nt)?|s['’]\s*élevant|atteint|atteignent|représente(?:nt)?|"
     # "L'engagement départemental a représenté 106 000 €", "s'est élevé à"
     r"(?:a|ont|avait|avaient)\s+(?:représenté|atteint|totalisé)|"
-    r"(?:s['’]\s*(?:est|était)|se\s+(?:sont|étaient))\s+élevée?s?|"
+    # "se sont ainsi élevées à", "se sont élevées en 2022 à"
+    r"(?:s['’]\s*(?:est|était)|se\s+(?:sont|étaient))(?:\s+(?:ainsi|donc|respectivement))?"
+    r"\s+élevée?s?(?:\s+(?:en\s+(?:19|20)\d\d|au\s+total|ainsi|donc))?|"
     r"est|sont|était|évaluée?s?|estimée?s?|chiffrée?s?|porté(?:e|s|es)?|fixée?s?|"
     r"porte(?:nt)?\s+sur|"  # "La gestion porte sur 6 420 ha"
     r"à\s+hauteur|pour\s+un\s+(?:montant|total|coût|budget)|d['’]un\s+montant|"
@@ -788,9 +790,22 @@ def opening_phrase(text: str) -> str:
     at = text.find(f" {last}")
     tail = _COMPLEMENT.match(text, at + len(last) + 1) if at >= 0 else None
     whole = f"{phrase} {' '.join(tail['complement'].split())}" if tail else ""
-    if at >= 0 and tail is None and _WHEN_AFTER.match(text, at + len(last) + 1):
-        return phrase.rsplit(" ", 1)[0]  # "démarche du projet de mandat initiée en 2022"
     return whole if tail and len(whole.split()) <= _WITH_COMPLEMENT else phrase
+
+
+def frame_phrase(text: str) -> str:
+    """The noun phrase a frame opens with (`opening_phrase`), without a participle its date
+    follows: "la démarche du projet de mandat initiée en 2022" → "démarche du projet de
+    mandat" (a frame names what it is, not when it began)."""
+    phrase = opening_phrase(text)
+    words = phrase.split()
+    at = text.find(f" {words[-1]}") if len(words) > _FRAME_WORDS else -1
+    if at >= 0 and is_participle(words[-1]) and _WHEN_AFTER.match(text, at + len(words[-1]) + 1):
+        return " ".join(words[:-1])
+    return phrase
+
+
+_FRAME_WORDS = 2  # the shortest frame a participle may be taken from: "démarche initiée" stays
 
 
 # when, right after a participle: what it says is a date, not what the phrase is

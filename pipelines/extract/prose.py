@@ -56,6 +56,7 @@ from pipelines.extract.phrases import (
     UNIT_NOUNS,
     as_change,
     coordinated_phrase,
+    frame_phrase,
     is_action,
     is_french_word,
     is_noun_phrase,
@@ -213,7 +214,7 @@ def extract_prose(
         frozenset({entities.department.name.lower()}),
     )
     titled = _titled_places([line for _, line, _ in every], places, entities)
-    titled |= _entry_places([line for _, line, _ in every], places)
+    titled |= _entry_places([(section, line) for section, line, _ in every], places)
     # a label that names the département as what its figure is of: "... du Pas-de-Calais"
     of_the_departement = re.compile(
         rf"\b(?:du|de\s+tout\s+le)\s+(?:{re.escape(entities.department.name)}|département)\b"
@@ -1753,7 +1754,7 @@ _COUNTED_AFTER_AND = re.compile(rf"\s+et\s+(?:\d+|{NUMBER_WORDS})\s+(?=[^\W\d_])
 def _what_made_it(text: str, sentence_start: int) -> str:
     """The subject of the sentence before, when it says it made something possible ("Une
     réunion de concertation citoyenne et 2 journées d'échanges ... ont permis de ..." →
-    "réunion de concertation citoyenne"); "" otherwise."""
+    "réunion de concertation citoyenne et journées d'échanges"); "" otherwise."""
     before = _SENTENCE_END.split(text[: max(sentence_start - 1, 0)])[-1]
     made = _MADE_IT.match(LIST_MARKERS.sub("", before))
     # "Une réunion ... et 2 journées d'échanges ... ont permis": the two made it together
@@ -2045,7 +2046,7 @@ def _framing(text: str, q: Quantity, sentence_start: int, stop: int) -> str:
         or not _FIGURE_OF_A_CLAUSE.search(text, q.end, m.start())
     ]
     for frame in near:  # "lors de permanences, ... dans le cadre de la concertation ...":
-        said = opening_phrase(_PHRASE_END.split(text[frame.end() :], maxsplit=1)[0])
+        said = frame_phrase(_PHRASE_END.split(text[frame.end() :], maxsplit=1)[0])
         said = _HOLDING.sub("", said)  # "la tenue du club ...": the club
         at = text.find(said, frame.end()) if said else -1
         quoted = _QUOTED_NAME.match(text, at + len(said)) if at >= 0 else None
@@ -2404,11 +2405,8 @@ def _a_part_of(
         return True
     if _concerning(figures, pair, between, after):
         return True
-    if doing := _part_doing(figures, pair, between, after):
-        figure.label = doing
-        figure.part_of = (
-            previous.part_of if previous.part_of is not None else figures.index(previous)
-        )
+    if doing := _part_doing(text, figures, pair, between, after):
+        figure.label, figure.part_of = doing
         return True
     if _BETWEEN_PART.search(between) and (share := _share_of_part(after, previous, figure)):
         figure.label, figure.part_of = share, figures.index(previous)
@@ -2441,7 +2439,12 @@ def _next_part(text: str, figures: list[_Read], pair: tuple[_Read, _Read], betwe
     listed = (
         _A_DONT.search(opened)
         or (previous.among and _AMONG_BEFORE.search(opened))
-        or _CONCERNING.match(text, previous.quantity.end)  # "441 concernant des BRSA et 337 ..."
+        # "441 concernant des BRSA, 310 l'aide sociale ... et 120 ...": a list "concernant" opens
+        or any(
+            _CONCERNING.match(text, part.quantity.end)
+            for part in figures
+            if part.part_of == previous.part_of
+        )
     )
     if whole.unit != figure.unit or not listed or re.search(r"[.;:!?]", opened):
         return ""
@@ -2450,7 +2453,11 @@ def _next_part(text: str, figures: list[_Read], pair: tuple[_Read, _Read], betwe
     # "240 sous forme de ...", "415 pour l'urgence": the list goes on (not "et 420 familles
     # ont été reçues": a clause of its own)
     after = text[figure.quantity.end :]
-    said_of = _CONCERNING.match(text, previous.quantity.end)
+    said_of = any(
+        _CONCERNING.match(text, part.quantity.end)
+        for part in figures
+        if part.part_of == previous.part_of
+    )
     return _what_sets_apart(after, _AND_OF if said_of else _APART)
 
 
@@ -2482,38 +2489,53 @@ def _concerning(figures: list[_Read], pair: tuple[_Read, _Read], between: str, a
     ):
         return False
     figure.part_of = figures.index(previous)
-    figure.label = _what_sets_apart(after) or figure.label
+    figure.label = _what_sets_apart(after, _CONCERNING) or figure.label
     return True
 
 
-def _part_doing(figures: list[_Read], pair: tuple[_Read, _Read], between: str, after: str) -> str:
+def _part_doing(
+    text: str, figures: list[_Read], pair: tuple[_Read, _Read], between: str, after: str
+) -> tuple[str, int] | None:
     """A bare count after the whole its clause lists, named by what it does ("545 agents ont
     été formés : 157 travaillent en CER, tandis que 111 appartiennent aux RHS" → "agents
-    formés travaillant en CER", "... appartenant aux RHS"); "" for none."""
+    formés travaillant en CER", "... appartenant aux RHS"), with the whole's index: the first
+    count of the clause before the colon ("545 agents ont suivi 3 200 heures : 157 ..." is of
+    the agents); None for none."""
     previous, figure = pair
-    whole = figures[previous.part_of] if previous.part_of is not None else previous
+    opens = max(
+        text.rfind(". ", 0, figure.quantity.start), text.rfind(";", 0, figure.quantity.start)
+    )
+    colon = text.rfind(":", opens + 1, figure.quantity.start)
+    counts = [
+        n
+        for n, f in enumerate(figures)
+        if f.unit == "count" and opens < f.quantity.start < colon and f.part_of is None
+    ]
     doing = _DOING.match(after)
     if (
         doing is None
         or figure.unit != "count"
-        or whole.unit != "count"
-        or not whole.label
-        or figure.value >= whole.value
+        or not counts
         or not _LISTED_AFTER.fullmatch(between)
-        or (previous is not whole and not _PART_WORDS.search(between))
-        or (previous is whole and ":" not in between)
     ):
-        return ""
+        return None
+    whole = figures[counts[0]]
+    if not whole.label or figure.value >= whole.value:
+        return None
+    if previous is not whole and not _PART_WORDS.search(between):
+        return None
     empty = lemma(doing["verb"]) in {"être", "avoir"}  # "sont", "ont": no act of theirs
     participle = "" if empty else present_participle(doing["verb"])
-    rest = " ".join(doing["rest"].split())
-    return f"{whole.label} {participle} {rest}" if participle and is_noun_phrase(rest) else ""
+    rest = _CUT_END.sub("", " ".join(doing["rest"].split()))  # "en CER pour": "en CER"
+    if not participle or not is_noun_phrase(rest) or len(rest.split()) < 2:
+        return None
+    return f"{whole.label} {participle} {rest}", counts[0]
 
 
 # what a part does, right after it: "157 travaillent en CER", "111 appartiennent aux RHS"
 _DOING = re.compile(
     r"[*\s]*(?P<verb>[a-zéèêëîïôûç]+(?:ent))\s+(?P<rest>(?:en|aux?|dans|à|au\s+sein\s+d[eu]s?|"
-    r"pour|sur)\s+[^,.;:()!?*]{2,50}?)\s*(?=[,.;:()!?*]|$|\s(?:et|tandis|alors|qui)\s)",
+    r"pour|sur|de|du|des|d['’])\s*[^,.;:()!?*]{2,50}?)\s*(?=[,.;:()!?*]|$|\s(?:et|tandis|alors|qui)\s)",
     re.IGNORECASE,
 )
 # between a whole and its parts, or a part and the next: "... ont été formés : ", ", tandis que"
@@ -2522,9 +2544,10 @@ _PART_WORDS = re.compile(r"[,]|\b(?:tandis\s+que|alors\s+que|et)\b", re.IGNORECA
 
 
 # what a part concerns, right after it: "441 concernant des BRSA"
-_CONCERNING = re.compile(r"\s*concernant\s+(?:la|le|les|l['’]|des|du|de|d['’])", re.IGNORECASE)
+_PART_ARTICLE = r"(?:(?:la|le|les|leurs?|des|du|de)\s+|[ld]['’]\s*)"  # whole words: not "demandeurs"
+_CONCERNING = re.compile(rf"\s*concernant\s+{_PART_ARTICLE}", re.IGNORECASE)
 # the next part of such a list, its "concernant" left out: "et 337 des jeunes de moins de 26 ans"
-_AND_OF = re.compile(r"\s*(?:concernant\s+)?(?:la|le|les|l['’]|des|du|de|d['’])", re.IGNORECASE)
+_AND_OF = re.compile(rf"\s*(?:concernant\s+)?{_PART_ARTICLE}", re.IGNORECASE)
 
 
 def _out_of_fronted(text: str, figure: _Read, previous: _Read, between: str, after: str) -> str:
@@ -3178,18 +3201,23 @@ def _named_after_as(text: str, q: Quantity) -> str:
         what = f"{what} {' '.join(aimed['aim'].split())}"
     rest = _BRACKETED.sub("", text[said.start("what") :]) if said is not None else ""
     whose = _WHOSE.match(rest, rest.find(last) + len(last)) if last and last in rest else None
-    if whose is not None and len(what.split()) == 1 and not counted:
-        # "telle est la contribution que les fonds européens ... ont générée": theirs
+    if whose is not None and len(what.split()) == 1 and not counted and what not in _NO_WHOSE:
+        # "telle est la contribution que les fonds européens ... ont générée": the noun, what
+        # was done to it and by whom ("aide accordée" when the Département did it)
         who = " ".join(whose["who"].split())
-        what = f"{what} ({who})" if is_noun_phrase(who) else what
+        by = "" if _THE_DEPARTEMENT.fullmatch(who) else f" par {whose['article']}{who}"
+        done = whose["done"].lower()
+        what = f"{what} {done}{by}" if is_noun_phrase(who) and is_participle(done) else what
     return what if is_noun_phrase(what) and (len(what.split()) > 1 or counted) else ""
 
 
 # whose the noun a cleft names is: "la contribution que les fonds européens ... ont générée"
 _WHOSE = re.compile(
-    r"\s+que\s+(?:les|le|la|l['’])\s*(?P<who>[^,;:.()]{3,60}?)\s+(?:ont|a|avaient|avait)\s",
+    r"\s+que\s+(?P<article>(?:les|le|la)\s+|l['’]\s*)(?P<who>[^,;:.()]{3,60}?)\s+"
+    r"(?:ont|a|avaient|avait)\s+(?P<done>[^\W\d_]+)",
     re.IGNORECASE,
 )
+_NO_WHOSE = frozenset({"nombre", "total", "montant", "somme"})  # say nothing alone
 
 
 # what says a count is one to reach: "le nombre d'inscrits à atteindre"
@@ -5536,16 +5564,21 @@ def _titled_places(
     return out
 
 
-def _entry_places(lines: list[TextLine], places: Gazetteer) -> dict[tuple[int, int], Entity]:
+def _entry_places(
+    lines: list[tuple[Section, TextLine]], places: Gazetteer
+) -> dict[tuple[int, int], Entity]:
     """The commune a timeline entry names ("29 novembre - Saint-Omer - Les métiers des travaux
-    publics"), for the paragraphs that tell of its day (`timeline_entries`), when they write
-    no other commune."""
+    publics"), for the paragraphs of its section that tell of its day (`timeline_entries`),
+    when they write no other commune."""
     out: dict[tuple[int, int], Entity] = {}
-    texts = {line.location: line.text for line in lines}
-    for location, entry in timeline_entries(lines, opens_a_block).items():
-        named = {e.code: e for field in entry_fields(entry.text) if (e := places.opens(field))}
-        if len(named) == 1 and places.mentioned(texts[location]) <= set(named):
-            out[location.order] = next(iter(named.values()))
+    texts = {line.location: line.text for _, line in lines}
+    for _, section in itertools.groupby(lines, key=lambda pair: id(pair[0])):
+        under = timeline_entries((line for _, line in section), opens_a_block)
+        for location, entry in under.items():
+            fields = entry_fields(entry.text)
+            named = {e.code: e for field in fields if (e := places.opens(field)) is not None}
+            if len(named) == 1 and places.mentioned(texts[location]) <= set(named):
+                out[location.order] = next(iter(named.values()))
     return out
 
 
@@ -5838,11 +5871,23 @@ def _named_entities(entities: EntityCatalog) -> tuple[str, ...]:
     return tuple(sorted({n for e in entities.entities.values() for n in (e.name, *e.aliases) if n}))
 
 
-# a commune that opens its clause as its subject: "Zutkerque a reçu", "Oignies bénéficie de"
+# a commune that opens its clause as the subject of what it was given: "Zutkerque a reçu",
+# "Oignies bénéficie de" (not "Calais 2023 a accueilli": an event of its name)
 _COMMUNE_SUBJECT = re.compile(
-    r"(?P<name>[A-ZÉÈÀÂÎÔÛÇ][\w'’-]*(?:[\s-]+[\w'’-]+){0,3}?)\s+"
-    r"(?:a|avait|aura|bénéficie|a\s+bénéficié|reçoit|obtient|perçoit)\s",
+    r"(?:[^,]{0,40},\s*)?"  # a fronted adjunct: "En 2022, "
+    r"(?P<name>[A-ZÉÈÀÂÎÔÛÇ][^\W\d_'’-]*(?:[\s'’-]+[^\W\d_]+){0,3}?)\s+"
+    r"(?:a\s+(?:reçu|obtenu|perçu|bénéficié)|bénéficie|reçoit|obtient|perçoit)(?!\w)",
 )
+
+
+def _named_whole(name: str, commune: Entity) -> bool:
+    """The name is the commune's whole name ("Zutkerque"), not another thing's that opens
+    with it ("Calais Opale Habitat")."""
+
+    def key(words: str) -> str:
+        return re.sub(r"[\s'’-]+", " ", words).strip().lower()
+
+    return key(name) == key(commune.name)
 
 
 def _place(text: str, figure: _Read, figures: list[_Read], places: Gazetteer) -> Entity | None:
@@ -5885,9 +5930,12 @@ def _place(text: str, figure: _Read, figures: list[_Read], places: Gazetteer) ->
     several = len({p.code for _, p in heading}) > 1  # "À Arras, Lens et Liévin, 3 000 repas"
     if fronted is not None and not several and heading and heading[0][0] == fronted.end():
         return heading[0][1]  # not "À Ruyaulcourt et à Bourlon, trois randonnées"
-    # "APIT : Zutkerque a reçu 45 000 € de subvention": the commune its clause is said of
-    subject = _COMMUNE_SUBJECT.match(clause.split(":")[-1].strip(" *")) if alone else None
-    if subject is not None and (said_of := places.opens(subject["name"])) is not None:
+    # "APIT : Zutkerque a reçu 45 000 € de subvention", "En 2022, Zutkerque a reçu ...": the
+    # commune its clause is said of, named whole (not "Calais Opale Habitat a bénéficié")
+    own = LIST_MARKERS.sub("", text[opens : q.start]).split(":")[-1].strip(" *") if alone else ""
+    subject = _COMMUNE_SUBJECT.match(own)
+    said_of = places.opens(subject["name"]) if subject is not None else None
+    if subject is not None and said_of is not None and _named_whole(subject["name"], said_of):
         return said_of
     if lemma((figure.label.split() or [""])[0]) in _AREA_NOUNS:
         return None  # "neuf communes de ...", "sur l'ensemble des territoires": no one commune

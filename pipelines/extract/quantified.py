@@ -703,7 +703,9 @@ def _inner_brackets(before: list[Word], last: int) -> list[range]:
             closing = n
         elif before[n].text == "(" and closing is not None:
             inside = before[n + 1 : closing]
-            if inside and not any(w.text in _SIGNS or w.text in {"%", "euros"} for w in inside):
+            breakdown = bool(inside) and inside[0].text.lower() in {"dont", "soit"}  # a part's
+            money = any(w.text in _SIGNS or w.text in {"%", "euros"} for w in inside)
+            if inside and not money and not breakdown:
                 brackets.append(range(n, closing + 1))
             closing = None
         elif before[n].text in {":", ";"} and closing is None:

@@ -135,14 +135,17 @@ def with_headline_qualifiers(result: Extraction, document: Document) -> Extracti
             for title, paragraph in pairwise(lines)
             if opens_a_block(title.text)
         )
-    loose: dict[tuple[Location, str, float | None], str] = {
-        (f.location, f.unit, f.value): f.qualifier for f in result.figures if f.qualifier
-    }
+    # how the paragraph states each value: one qualifier only (not "100 entreprises" and
+    # "plus de 100 offres": the same value, exact once)
+    stated: dict[tuple[Location, str, float | None], set[str | None]] = {}
+    for f in result.figures:
+        stated.setdefault((f.location, f.unit, f.value), set()).add(f.qualifier)
     result.figures = [
-        replace(f, qualifier=said)
+        replace(f, qualifier=next(iter(said)))
         if f.qualifier is None
         and f.location in under
-        and (said := loose.get((under[f.location], f.unit, f.value))) is not None
+        and len(said := stated.get((under[f.location], f.unit, f.value), set())) == 1
+        and None not in said
         else f
         for f in result.figures
     ]

@@ -3566,7 +3566,8 @@ def test_lines_of_the_twenty_third_copy(indicators, entities) -> None:
         entities,
     )
     assert got[(2, "près de 200")][1] == "Personnes accueillies"
-    assert got[(3, "Une vingtaine")][1] == "Entretiens menés"
+    # with whom and where: "Entretiens menés" alone was vague to a reader of seed 4949
+    assert got[(3, "Une vingtaine")][1] == "Entretiens sur le terrain avec des maires menés"
     assert got[(4, "une dizaine")][1] == "Ateliers animés"
     assert got[(5, "près de 7 100")][1] == "Agents"
 
@@ -6458,4 +6459,44 @@ def test_the_forty_third_copy_s_wordings(indicators, entities) -> None:
     assert got[(3, "157")][0].part_of == got[(3, "111")][0].part_of == trained
     assert got[(4, "1 058")][1] == "Demandes d'interventions traitées"
     assert got[(5, "45 000 €")][0].entity_code == "62906"  # Zutkerque, the clause's subject
-    assert got[(6, "4 804 670 €")][1] == "Contribution (fonds européens FEDER 3B et FEDER 3C)"
+    assert got[(6, "4 804 670 €")][1] == (
+        "Contribution générée par les fonds européens FEDER 3B et FEDER 3C"
+    )
+
+
+def test_the_review_s_counter_examples_of_the_forty_third_copy_s_rules(
+    indicators, entities
+) -> None:
+    """Wordings a next report may write, on which the rules of this copy went wrong: a part
+    list "concernant" opens goes on past its second item, its articles are whole words
+    ("337 demandeurs d'emploi" is no "mandeurs"); a title's value its paragraph also states
+    exactly stays exact; the paragraphs under a timeline entry that hold all year are of the
+    year; a commune named only as the start of another name is no subject; a cleft's noun
+    is said with what was done to it, the Département left unnamed."""
+    got = _extract_lines(
+        [
+            "850 dossiers ont été traités, 420 concernant la petite enfance, 310 l'aide sociale"
+            " et 120 les personnes âgées.",
+            "Via les clauses, 1 274 accès ont été enregistrés, 441 concernant des BRSA et 337"
+            " demandeurs d'emploi de longue durée.",
+            "Un forum de l'emploi avec 100 entreprises !",
+            "Les recruteurs des 100 entreprises présentes ont pourvu plus de 100 offres.",
+            "29 novembre - Saint-Omer - Les métiers des travaux publics",
+            "ont été mis à l'honneur au centre de formation.",
+            "Le Département a soutenu 12 associations du territoire tout au long de l'année.",
+            "APIT : Calais Opale Habitat a bénéficié de 2 M€ pour ses logements.",
+            "2,5 M€ : telle est l'aide que le Département a accordée.",
+            "En 2022, Zutkerque a reçu 45 000 € de subvention pour sa boulangerie.",
+        ],
+        indicators,
+        entities,
+    )
+    whole = got[(2, "850")][0].indicator_code
+    assert got[(2, "120")][0].part_of == whole
+    assert got[(2, "120")][1] == "Dossiers traités : personnes âgées"
+    assert got[(3, "337")][1].startswith("Demandeurs d'emploi")
+    assert got[(4, "100")][0].qualifier is None
+    assert got[(8, "12")][0].period is None and got[(8, "12")][0].entity_code == "62"
+    assert got[(9, "2 M€")][0].entity_code == "62"
+    assert got[(10, "2,5 M€")][1] == "Aide accordée"
+    assert got[(11, "45 000 €")][0].entity_code == "62906"
