@@ -464,6 +464,7 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
     _price_fronted(text, figures)
     _respective(text, figures, parse)
     _in_context(text, figures, parse)
+    _of_what_it_describes(text, figures)
     _items_of_the_first(text, figures, parse)
     _led_by_their_place(text, figures, places, entities.department.name)
     for figure in figures:  # "Adoption des réglementations de boisements ... dans neuf communes"
@@ -1260,6 +1261,31 @@ _NEXT_IN_LIST = re.compile(r"(?:,|\bet)\s*$")
 # a noun phrase right after the amount, with no verb between: "330 000 € les travaux du pôle"
 _VERBLESS_OBJECT = re.compile(
     r"\s+(?P<what>(?:les?|la|l['’]|des|ses|leurs?|aux?)\s*[\wéèêàâçœ].*)", re.IGNORECASE
+)
+
+
+def _of_what_it_describes(text: str, figures: list[_Read]) -> None:
+    """The figures of a sentence's fronted "Avec ..." are of the subject the sentence goes on
+    to describe: "Avec un trafic de plus de 11 000 véhicules par jour, et une longueur de 306
+    mètres, le viaduc de Divion est ..." → "véhicules par jour (viaduc de Divion)"."""
+    for figure in figures:
+        opens = max(text.rfind(". ", 0, figure.quantity.start) + 1, 0)
+        fronted = _WITH_FRONTED.match(LIST_MARKERS.sub(" ", text[opens:]))
+        if fronted is None or "(" in figure.label or not figure.label:
+            continue
+        at = text.find(fronted["subject"], opens)
+        subject = " ".join(LEADING_ARTICLE.sub("", fronted["subject"]).split())
+        if at > figure.quantity.start and subject.lower() not in figure.label.lower():
+            figure.label = f"{figure.label} ({subject})"
+
+
+# "[Divion - ]Avec un trafic de ..., et une longueur de ..., le viaduc de Divion est": the
+# subject a fronted "Avec" describes
+_WITH_FRONTED = re.compile(
+    r"^\s*(?:[^.,;:]{1,40}\s[-–]\s)?avec\s[^.;:]{3,200}?,\s*"
+    r"(?P<subject>(?:le|la|les|l['’])\s*[^\W\d_][^,.;:()]{2,60}?)\s+"
+    r"(?:est|sont|était|étaient|reste|restent|demeure|constitue|représente|compte|accueille)\b",
+    re.IGNORECASE,
 )
 
 

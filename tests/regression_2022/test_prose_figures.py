@@ -6500,3 +6500,24 @@ def test_the_review_s_counter_examples_of_the_forty_third_copy_s_rules(
     assert got[(9, "2 M€")][0].entity_code == "62"
     assert got[(10, "2,5 M€")][1] == "Aide accordée"
     assert got[(11, "45 000 €")][0].entity_code == "62906"
+
+
+def test_the_figures_of_a_fronted_avec_are_of_the_subject_it_describes(
+    indicators, entities
+) -> None:
+    """Line 660, vague to a reader of seed 4949: "Avec un trafic de plus de 11 000 véhicules
+    par jour, et une longueur de 306 mètres, le viaduc de Divion est ..." counts the
+    viaduct's traffic, as its length is the viaduct's; a figure after the subject is its
+    own."""
+    got = _extract_lines(
+        [
+            "Divion - Avec un trafic de plus de 11 000 véhicules par jour, et une longueur de 306"
+            " mètres, le viaduc de Divion est l'un des plus importants ouvrages d'art de l'Artois.",
+            "Avec 120 agents, la direction compte 12 services.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "plus de 11 000")][1] == "Véhicules par jour (viaduc de Divion)"
+    assert got[(3, "120")][1] == "Agents (direction)"
+    assert "direction" not in got[(3, "12")][1]
