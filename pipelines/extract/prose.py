@@ -2570,7 +2570,8 @@ _PART_WORDS = re.compile(r"[,]|\b(?:tandis\s+que|alors\s+que|et)\b", re.IGNORECA
 
 
 # what a part concerns, right after it: "441 concernant des BRSA"
-_PART_ARTICLE = r"(?:(?:la|le|les|leurs?|des|du|de)\s+|[ld]['’]\s*)"  # whole words: not "demandeurs"
+# (whole words: "337 demandeurs" is no "de" + "mandeurs")
+_PART_ARTICLE = r"(?:(?:la|le|les|leurs?|des|du|de)\s+|[ld]['’]\s*)"
 _CONCERNING = re.compile(rf"\s*concernant\s+{_PART_ARTICLE}", re.IGNORECASE)
 # the next part of such a list, its "concernant" left out: "et 337 des jeunes de moins de 26 ans"
 _AND_OF = re.compile(rf"\s*(?:concernant\s+)?{_PART_ARTICLE}", re.IGNORECASE)
