@@ -547,7 +547,19 @@ def _what_was_done(rest: str, at: int, *, active: bool) -> list[str]:
             return whole
         return done_to.group(0).split() if done_to is not None else []
     where = _DONE_WHERE.match(rest, at)
-    return f"{where['also'] or ''} {where['where']}".split() if where is not None else []
+    if where is not None:
+        return f"{where['also'] or ''} {where['where']}".split()
+    # "4 rencontres se sont tenues avec Pas-de-Calais habitat, ...": with whom
+    partner = _DONE_WITH.match(rest, at)
+    words = partner["with"].split() if partner is not None else []
+    return words if len(words) > 1 and (words[1][:1].isupper() or _whom(words, 0)) else []
+
+
+# whom a passive's deed was done with, a name: "tenues avec Pas-de-Calais habitat"
+_DONE_WITH = re.compile(
+    r"\s+(?P<with>avec\s+(?:(?:les|le|la)\s+|l['’]\s*)?[A-ZÉÈ][^,.;:()]{1,40}?)"
+    r"(?=\s*(?:[,.;:!?()]|$)|\s(?:en|et|pour|afin|dans|sur|le|les)\s)",
+)
 
 
 def _whom(words: list[str], at: int) -> bool:

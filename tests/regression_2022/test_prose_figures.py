@@ -6521,3 +6521,20 @@ def test_the_figures_of_a_fronted_avec_are_of_the_subject_it_describes(
     assert got[(2, "plus de 11 000")][1] == "Véhicules par jour (viaduc de Divion)"
     assert got[(3, "120")][1] == "Agents (direction)"
     assert "direction" not in got[(3, "12")][1]
+
+
+def test_a_passive_deed_says_whom_it_was_done_with(indicators, entities) -> None:
+    """Line 4579, vague to a reader of seed 4949: "(4 rencontres se sont tenues avec
+    Pas-de-Calais habitat, les MDS et MDADT en novembre 2022)" counts meetings with the
+    landlord; "avec le soutien de" is a means, no partner."""
+    got = _extract_lines(
+        [
+            "Le Département a participé à une étude (4 rencontres se sont tenues avec"
+            " Pas-de-Calais habitat, les MDS et MDADT en novembre 2022).",
+            "30 jeunes ont été accompagnés avec le soutien de la Région.",
+        ],
+        indicators,
+        entities,
+    )
+    assert got[(2, "4")][1] == "Rencontres tenues avec Pas-de-Calais habitat"
+    assert "soutien" not in got[(3, "30")][1]
