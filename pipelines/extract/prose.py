@@ -465,6 +465,7 @@ def _read_line(text: str, entities: EntityCatalog, parse: Parse | None = None) -
     _respective(text, figures, parse)
     _in_context(text, figures, parse)
     _of_what_it_describes(text, figures)
+    _so_many_of_the_share(text, figures)
     _items_of_the_first(text, figures, parse)
     _led_by_their_place(text, figures, places, entities.department.name)
     for figure in figures:  # "Adoption des réglementations de boisements ... dans neuf communes"
@@ -1262,6 +1263,22 @@ _NEXT_IN_LIST = re.compile(r"(?:,|\bet)\s*$")
 _VERBLESS_OBJECT = re.compile(
     r"\s+(?P<what>(?:les?|la|l['’]|des|ses|leurs?|aux?)\s*[\wéèêàâçœ].*)", re.IGNORECASE
 )
+
+
+def _so_many_of_the_share(text: str, figures: list[_Read]) -> None:
+    """A vague count a share says in people ("10,22 % des habitants du Pas-de-Calais, soit
+    149 583 personnes") counts what the share is of: "habitants du Pas-de-Calais"."""
+    for share, figure in pairwise(figures):
+        between = text[share.quantity.end : figure.quantity.start]
+        of = _SHARE_LABEL.match(share.label) if share.unit == "pct" else None
+        head = (figure.label.split() or [""])[0].lower()
+        vague = bool(head) and lemma(head) in VAGUE_NOUNS
+        if of is not None and vague and figure.unit == "count" and _SO_MANY.fullmatch(between):
+            figure.label = of["of"][:1].upper() + of["of"][1:]
+
+
+_SHARE_LABEL = re.compile(r"^part\s+(?:des|du|de\s+la|de\s+l['’]|de|d['’])\s*(?P<of>.+)$", re.I)
+_SO_MANY = re.compile(r"[^.;:()]{0,60}?,?\s*soit\s*", re.IGNORECASE)
 
 
 def _of_what_it_describes(text: str, figures: list[_Read]) -> None:
@@ -3302,6 +3319,7 @@ def _noun_phrase(
         or _days_spent(text, q, unit)
         or _said_by_en(text, q, unit, clause_start)
         or _among_named_before(text, q, unit)
+        or _among_the_heading(text, q, unit)
         or _answered(text, q)
         or _in_number(text, q, unit)
         or _counted_under_heading(text, q)
@@ -3909,6 +3927,22 @@ def _in_number(text: str, q: Quantity, unit: str) -> str:
 
 _IN_NUMBER_OF = re.compile(r"\s*,\s*(?P<what>(?:les|des|ces|nos|leurs|ses)\s[^,;.]{3,120})")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z0-9]{1,9})\)")
+
+
+def _among_the_heading(text: str, q: Quantity, unit: str) -> str:
+    """A bare count "d'entre eux" of what its line's heading lists, when its sentence holds
+    no figure before it: "Projets culturels, fonctionnement associatif ou projets avec la
+    population : le soutien a bénéficié à sept d'entre eux" → the heading; "" otherwise."""
+    heading, ends = line_heading(text)
+    if unit != "count" or not _OF_THEM.match(text, q.end) or ends < 0 or ends > q.start:
+        return ""
+    if find_quantities(text[ends : q.start], cardinals=True) or re.search(r"\d", heading):
+        return ""
+    heading = LIST_MARKERS.sub("", heading).replace("*", "").strip()
+    return heading if is_noun_phrase(heading) else ""
+
+
+_OF_THEM = re.compile(r"\s*d['’]\s*entre\s+(?:eux|elles)\b", re.IGNORECASE)
 
 
 def _among_named_before(text: str, q: Quantity, unit: str) -> str:

@@ -919,10 +919,19 @@ def _days_reason(token: str, before: str, after: str) -> str | None:
         or EFFORT_BEFORE.search(before)
         or EFFORT_NOUN_BEFORE.search(before)
         or _TIME_TAKEN_AFTER.match(after)
+        or _PROCESSED_IN.search(before)
         or (named and (named["subject"] is None or pair))
     ):
         return ""
     return "age or duration in a label"
+
+
+# the days something is dealt with in: "les avis de grossesse sont traités en 13 jours"
+_PROCESSED_IN = re.compile(
+    r"\b(?:traitée?s?|instruite?s?|délivrée?s?|examinée?s?|réglée?s?)\s+"
+    r"(?:en\s+moyenne\s+)?en\s+(?:moyenne\s+)?$",
+    re.IGNORECASE,
+)
 
 
 _SAID_AFTER = (

@@ -6538,3 +6538,31 @@ def test_a_passive_deed_says_whom_it_was_done_with(indicators, entities) -> None
     )
     assert got[(2, "4")][1] == "Rencontres tenues avec Pas-de-Calais habitat"
     assert "soutien" not in got[(3, "30")][1]
+
+
+def test_the_forty_fourth_copy_s_wordings(indicators, entities) -> None:
+    """tests/data/reworded-44: days something is dealt with in ("traités en 13 jours en
+    moyenne, au lieu de 34") are a time taken, never a "Lieu"; a count "d'entre eux" of what
+    its line's heading lists is of that heading, never its verb; a vague count a share says
+    in people counts what the share is of."""
+    got = _extract_lines(
+        [
+            "- ◆ Les avis de grossesse sont désormais traités en 13 jours en moyenne, au lieu de"
+            " 34 : les flux numériques ont en effet été automatisés.",
+            "- * Projets culturels, fonctionnement associatif ou projets avec la population : le"
+            " soutien a bénéficié à sept d'entre eux",
+            "- 10,22 % des habitants du Pas-de-Calais, soit 149 583 personnes",
+            "Le festival s'est déroulé en 3 jours.",
+        ],
+        indicators,
+        entities,
+    )
+    now, then = got[(2, "13 jours")], got[(2, "34")]
+    assert now[0].unit == then[0].unit == "day"
+    assert now[1].endswith("(après)") and then[1].endswith("(avant)")
+    assert "avis de grossesse" in now[1] and "Lieu" not in then[1]
+    assert got[(3, "sept")][1] == (
+        "Projets culturels, fonctionnement associatif ou projets avec la population"
+    )
+    assert got[(4, "149 583")][1] == "Habitants du Pas-de-Calais"
+    assert (5, "3 jours") not in got  # how long a festival lasted: no time taken
