@@ -1266,15 +1266,17 @@ _VERBLESS_OBJECT = re.compile(
 
 
 def _so_many_of_the_share(text: str, figures: list[_Read]) -> None:
-    """A vague count a share says in people ("10,22 % des habitants du Pas-de-Calais, soit
-    149 583 personnes") counts what the share is of: "habitants du Pas-de-Calais"."""
+    """A count of people a share says in number ("10,22 % des habitants du Pas-de-Calais,
+    soit 149 583 personnes") counts what the share counts, the noun alone: "Habitants" (a
+    part of the whole the share is of, not that whole)."""
     for share, figure in pairwise(figures):
         between = text[share.quantity.end : figure.quantity.start]
         of = _SHARE_LABEL.match(share.label) if share.unit == "pct" else None
-        head = (figure.label.split() or [""])[0].lower()
-        vague = bool(head) and lemma(head) in VAGUE_NOUNS
-        if of is not None and vague and figure.unit == "count" and _SO_MANY.fullmatch(between):
-            figure.label = of["of"][:1].upper() + of["of"][1:]
+        head = (of["of"].split() or [""])[0] if of is not None else ""
+        people = figure.label.lower().split()[:1] == ["personnes"]
+        counted = bool(head) and lemma(head.lower()) != "population"
+        if people and counted and figure.unit == "count" and _SO_MANY.fullmatch(between):
+            figure.label = head[:1].upper() + head[1:]
 
 
 _SHARE_LABEL = re.compile(r"^part\s+(?:des|du|de\s+la|de\s+l['’]|de|d['’])\s*(?P<of>.+)$", re.I)

@@ -6543,8 +6543,8 @@ def test_a_passive_deed_says_whom_it_was_done_with(indicators, entities) -> None
 def test_the_forty_fourth_copy_s_wordings(indicators, entities) -> None:
     """tests/data/reworded-44: days something is dealt with in ("traités en 13 jours en
     moyenne, au lieu de 34") are a time taken, never a "Lieu"; a count "d'entre eux" of what
-    its line's heading lists is of that heading, never its verb; a vague count a share says
-    in people counts what the share is of."""
+    its line's heading lists is of that heading, never its verb; a count a share says in
+    people counts what the share counts ("Habitants"), not the whole it is a share of."""
     got = _extract_lines(
         [
             "- ◆ Les avis de grossesse sont désormais traités en 13 jours en moyenne, au lieu de"
@@ -6564,5 +6564,5 @@ def test_the_forty_fourth_copy_s_wordings(indicators, entities) -> None:
     assert got[(3, "sept")][1] == (
         "Projets culturels, fonctionnement associatif ou projets avec la population"
     )
-    assert got[(4, "149 583")][1] == "Habitants du Pas-de-Calais"
+    assert got[(4, "149 583")][1] == "Habitants"  # the page's, a part of the département's
     assert (5, "3 jours") not in got  # how long a festival lasted: no time taken
