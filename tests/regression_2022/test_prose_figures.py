@@ -1043,7 +1043,7 @@ def test_measures_rates_and_what_people_did_name_the_quantity(indicators, entiti
         indicators,
         entities,
     )
-    assert got[(2, "plus de 11 000")][1] == "Véhicules par jour"
+    assert got[(2, "plus de 11 000")][1] == "Véhicules par jour (viaduc de Divion)"
     assert got[(2, "306 mètres")][1] == "Longueur (viaduc de Divion)"
     assert got[(3, "25 mètres")][1] == "Hauteur de chute"
     assert got[(4, "plus de 6 000 km")][1] == "Longueur : réseau routier"
