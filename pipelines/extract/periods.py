@@ -179,8 +179,8 @@ def _year_before(text: str, start: int, end: int, report_year: int) -> int | Non
 def period_of(text: str, start: int, end: int, report_year: int) -> Period:
     """The period of the figure at text[start:end]: the nearest period phrase of its
     sentence within reach, else the report year."""
-    if (year := _year_before(text, start, end, report_year)) is not None:
-        return report_period(year)
+    if (outright := _said_outright(text, start, end, report_year)) is not None:
+        return outright
     best: tuple[int, Period] | None = None
     framing: Period | None = None  # a phrase the paragraph opens on, before the figure
     lead = len(text) - len(text.lstrip(_MARKERS))
@@ -240,6 +240,28 @@ def period_of(text: str, start: int, end: int, report_year: int) -> Period:
         until = found.end if found.kind == "as_of" else None
         return Period("cumulative", None, until or date(report_year, 12, 31))
     return found
+
+
+# "4 temps d'information-formation ... : le pré-accueil (2022), l'accueil (1^{er} semestre
+# 2023), ...": a count whose listed items its sentence dates over several years
+_LISTED_AFTER = re.compile(r"[^.;:!?\d]{0,160}:(?P<items>[^.!?]*)")
+_ITEM_YEAR = re.compile(r"\([^()]*?\b((?:19|20)\d\d)\s*\)")
+
+
+def _said_outright(text: str, start: int, end: int, report_year: int) -> Period | None:
+    """The year written just before the figure, or the years its listed items are dated."""
+    if (year := _year_before(text, start, end, report_year)) is not None:
+        return report_period(year)
+    return _listed_over_years(text, end)
+
+
+def _listed_over_years(text: str, end: int) -> Period | None:
+    """The years a count's list of items is dated over, when they are several; else None."""
+    listed = _LISTED_AFTER.match(text, end)
+    years = {int(y) for y in _ITEM_YEAR.findall(listed["items"])} if listed else set()
+    if len(years) < 2:
+        return None
+    return Period("multi_year", date(min(years), 1, 1), date(max(years), 12, 31))
 
 
 # when in the year an event took place, the figures it gathered dated by it (their kind stays

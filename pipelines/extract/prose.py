@@ -202,6 +202,7 @@ def extract_prose(
     boxes = _box_entities([(s, line) for s, line, _ in every], organisations, entities)
     focus = _focus_subjects([(s, line) for s, line, _ in every], entities)
     leads = _list_leads([line for _, line, _ in every], entities)
+    measured = _measured_leads([line for _, line, _ in every], entities)
     # the territory of a page (its own, or its office's): where the communes it names lie
     slugs = {e.code: e.slug for e in entities.of_type("territory")}
     territory_of = {
@@ -258,8 +259,10 @@ def extract_prose(
         )
         for figure in figures:  # "*Fonds d'Intervention ... (FIEET)*": no emphasis marks
             figure.label = re.sub(r"\s+\)", ")", " ".join(figure.label.replace("*", " ").split()))
+            figure.label = _agreed(figure.label)
         distinct_labels(figures)
         _of_box_or_list(figures, focus.get(line.location.order), leads.get(line.location.order))
+        _of_measured_list(figures, measured.get(line.location.order))
         _of_the_count(text, figures)
         _of_block(figures, topics.get(line.location.order) or wide.get(line.location.order))
         for figure in figures:
@@ -296,7 +299,11 @@ def extract_prose(
             or _place(text, f, figures, places)
             or _commune_said_short(text, f, places, territory_of.get(page_entity.code, ""))
             or _epci(text, f, figures, places)
-            or titled.get(line.location.order)
+            or (
+                titled.get(line.location.order)
+                if not _DIVIDED_INTO.search(text, 0, f.quantity.start)
+                else None
+            )
             or _page_or_everywhere(text, f.quantity, page_entity, entities.department)
             for f in figures
         ]
@@ -2857,6 +2864,7 @@ def _label(
     label = _said_plainly(label, unit)
     label = _act_of(text[: q.start], label) if unit in UNIT_NOUNS else label
     label = _for_what(text, q, label) if unit == "EUR" else label
+    label = _of_a_budget_kind(text, q, label) if unit == "EUR" else label
     label = _said_an_amount(text, q, unit, label)
     if parse is not None and label:
         label = _without_leading_verb(parse, text, label, q.start)
@@ -2989,6 +2997,30 @@ def _for_what(text: str, q: Quantity, label: str) -> str:
         return label
     kept = words[:-1] if len(words) > 1 and is_participle(words[-1]) else words
     return " ".join([*kept, " ".join(purpose["how"].split()), *what])
+
+
+def _of_a_budget_kind(text: str, q: Quantity, label: str) -> str:
+    """An amount "de droit commun" (or of a budget's other kinds) is that kind of amount,
+    for what its words say: "16 145 € de droit commun pour la réalisation d'un équipement
+    sportif de proximité" → "montant de droit commun : réalisation d'un équipement sportif
+    de proximité"; the label otherwise."""
+    if label.lower() not in _BUDGET_KINDS:
+        return label
+    of = "d'" if label[:1].lower() in "aeiouyhéèêàâ" else "de "
+    kind = f"{UNIT_NOUNS['EUR']} {of}{label.lower()}"
+    said = text.lower().find(label.lower(), q.end)
+    purpose = _FOR_THE.match(text, said + len(label)) if said >= 0 else None
+    what = _without_trailing(purpose["what"].split()[:_PURPOSE_WORDS]) if purpose else []
+    return f"{kind} : {' '.join(what)}" if len(what) > 1 else kind
+
+
+# the kinds of a budget an amount may be "de" ("16 145 € de droit commun"), not what it buys
+_BUDGET_KINDS = frozenset({"droit commun", "fonctionnement", "investissement"})
+_FOR_THE = re.compile(
+    r"\s+(?:pour|destinée?s?\s+à|au\s+titre\s+de)\s+(?:la\s+|le\s+|les\s+|l['’]\s*)?"
+    r"(?P<what>[^,;:.()]+)",
+    re.IGNORECASE,
+)
 
 
 def _act_of(before: str, label: str) -> str:
@@ -4718,9 +4750,19 @@ def _measure_of(text: str, q: Quantity, unit: str, clause_start: int) -> str:
     along = _ALONG.match(text, q.end) if unit in {"km", "m"} else None
     route = opening_phrase(text[along.end() :]) if along is not None else ""
     if _ROUTE.match(route) and is_noun_phrase(route):
-        # "3,9 km sur l'EV5 entre Saint-Omer et Audruicq": the length of the route
-        return f"{UNIT_NOUNS[unit]} : {route}"
+        # "3,9 km sur l'EV5 entre Saint-Omer et Audruicq": the length of the route, between
+        # the places it names
+        ends = text.find(route, along.end()) if along is not None else -1
+        between = _BETWEEN_PLACES.match(text, ends + len(route)) if ends >= 0 else None
+        return (
+            f"{UNIT_NOUNS[unit]} : {route}{' ' + ' '.join(between[0].split()) if between else ''}"
+        )
     return ""
+
+
+# "entre Saint-Omer et Audruicq": the two places a stretch runs between
+_PLACE_NAME = r"[A-ZÉ][\w'’]*(?:[ -](?:[A-ZÉ][\w'’]*|sur|en|le|la|les|lès|de|du|d['’]\w+))*"
+_BETWEEN_PLACES = re.compile(rf"\s+entre\s+{_PLACE_NAME}\s+et\s+{_PLACE_NAME}")
 
 
 def _times_done(text: str, q: Quantity) -> str:
@@ -5401,6 +5443,12 @@ def _vaguer(label: str, counted: str) -> bool:
         and (is_participle(label.split()[-1]) or label.split()[-1].endswith(_CAPABLE_ENDINGS))
     ):
         return True  # "voie accessible" of "voie accessible aux cyclistes et aux piétons"
+    if (
+        counted.lower().startswith(label.lower())
+        and _WHAT_THEY_DID.search(label)
+        and _OBJECT_OF_THE_DEED.match(counted[len(label) :])
+    ):
+        return True  # "agents ayant bénéficié" of "agents ayant bénéficié de la formation"
     return (
         len(label.split()) == 1
         and len(counted.split()) > 1
@@ -5408,6 +5456,9 @@ def _vaguer(label: str, counted: str) -> bool:
     )
 
 
+# a count's deed said without its object, and the object the parse gives it
+_WHAT_THEY_DID = re.compile(r"\bayant\s+\w+$")
+_OBJECT_OF_THE_DEED = re.compile(r"\s+(?:de|du|des|d['’]|à|au|aux)\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"\s+(?:et|ou)\s+(?:du|des|de|d['’]|aux?|à)\b", re.IGNORECASE)
 # the complement of an adjective or participle the words after a figure stop before
 _OF_THE_ADJECTIVE = re.compile(
@@ -5542,9 +5593,15 @@ def _page_or_everywhere(text: str, q: Quantity, page: Entity, department: Entity
     l'ensemble des territoires avec 7 dates" on a territory's page): the département's."""
     start = max(text.rfind(". ", 0, q.start) + 1, 0)
     end = _SENTENCE_END.search(text, q.end)
+    if _DIVIDED_INTO.search(text, 0, q.start) and _MANDATE.search(text, start, q.start):
+        return department  # "le projet de mandat décliné en 3 pactes", on any page
     return (
         department if _ALL_TERRITORIES.search(text[start : end.start() if end else None]) else page
     )
+
+
+# the council's plan for its term: the département's, wherever a page presents it
+_MANDATE = re.compile(r"\bprojet\s+de\s+mandat\b", re.IGNORECASE)
 
 
 # what spans the whole département: "sur l'ensemble des territoires", "l'ensemble du département"
@@ -5667,6 +5724,24 @@ def _focus_subjects(
         if focus:
             under[line.location.order] = focus
     return under
+
+
+def _agreed(label: str) -> str:
+    """A label's participle agreeing with the feminine noun it opens on, as the report's
+    sentence may not: "opérations majeures réalisés" → "Opérations majeures réalisées"."""
+    words = label.split()
+    if len(words) < 2 or not words[0].endswith("s") or noun_gender(words[0]) != "Fem":
+        return label
+    for n, word in enumerate(words[1:_AGREEING_WORDS], start=1):
+        if word.lower().endswith("és") and is_participle(word):
+            words[n] = f"{word[:-1]}es"
+            return " ".join(words)
+        if not word.lower().endswith("es") or word.lower() in _FUNCTION_WORDS:
+            break  # "Part des marchés analysés": no longer the noun's adjective
+    return label
+
+
+_AGREEING_WORDS = 4  # the noun and the adjectives that may stand between it and its participle
 
 
 def _of_box_or_list(figures: list[_Read], zoomed: str | None, lead: str | None) -> None:
@@ -5803,7 +5878,59 @@ def _list_leads(lines: list[TextLine], entities: EntityCatalog) -> dict[tuple[in
     return leads
 
 
+def _measured_leads(
+    lines: list[TextLine], entities: EntityCatalog
+) -> dict[tuple[int, int], tuple[str, str]]:
+    """The unit and the noun of a measure a list's lead states, for its items ("- ◆ Mise en
+    œuvre de 11,9 km de nouveaux itinéraires cyclables :" → ("km", "nouveaux itinéraires
+    cyclables") for "- ◆ 3,9 km sur l'EV5 ..."), until a line that is no item."""
+    leads: dict[tuple[int, int], tuple[str, str]] = {}
+    lead: tuple[str, str] | None = None
+    for line in lines:
+        if line.is_list_item and lead:
+            leads[line.location.order] = lead
+            if not line.text.rstrip().endswith(":"):
+                continue
+        words = " ".join(line.text.replace("*", " ").split())
+        said = _figures_of(words, entities)[0] if words.endswith(":") else []
+        of = _MEASURE_OF.match(words, said[0].end) if len(said) == 1 else None
+        noun = opening_phrase(of["what"]) if of is not None else ""
+        lead = (said[0].unit, noun) if said[0:1] and is_noun_phrase(noun) else None
+    return leads
+
+
+# "11,9 km de nouveaux itinéraires cyclables :": what a lead's measure is of
+_MEASURE_OF = re.compile(r"\s*(?:de\s+|d['’]\s*)(?P<what>[^:()]+?)\s*:$")
+# a stretch named by its code alone: "EV5 entre Saint-Omer et Audruicq", "RD 939"
+_CODED_ROUTE = re.compile(r"(?:RD|RN|EV|GR|D|A)\s?\d")
+
+
+def _of_measured_list(figures: list[_Read], lead: tuple[str, str] | None) -> None:
+    """An item's measure of a route named by its code alone, with what its lead measures:
+    "Longueur : EV5 entre Saint-Omer et Audruicq" → "Longueur : nouveaux itinéraires
+    cyclables (EV5 entre Saint-Omer et Audruicq)"."""
+    if lead is None or lead[0] not in UNIT_NOUNS:
+        return
+    unit, noun = lead
+    said = f"{UNIT_NOUNS[unit]} : "
+    for figure in figures:
+        what = figure.label[len(said) :]
+        if (
+            figure.unit == unit
+            and figure.label.lower().startswith(said)
+            and _CODED_ROUTE.match(what)
+        ):
+            figure.label = f"{said}{noun} ({what})"
+
+
 _HAS_CONTEXT = re.compile(r"[(:]")
+# "le projet de mandat décliné en 3 pactes": the parts a thing is divided into, of the
+# thing, not of the place where a day's event presented it
+_DIVIDED_INTO = re.compile(
+    r"\b(?:déclinée?s?|articulée?s?|structurée?s?|divisée?s?|découpée?s?)\s+"
+    r"(?:en|autour\s+de|autour\s+d['’])\s*$",
+    re.IGNORECASE,
+)
 _NOT_A_LEAD = re.compile(
     r"\b(?:chiffres?\s+clés|réalisations|actions|temps\s+forts|bilan|principaux|principales"
     r"|suivante?s|missions?)\b",
@@ -6096,8 +6223,8 @@ def _line_place(text: str, figure: _Read, places: Gazetteer) -> Entity | None:
     sentence_start = max(text.rfind(". ", 0, q.start) + 1, 0)
     sentence_end = _SENTENCE_END.search(text, q.end)
     sentence = text[sentence_start : sentence_end.start() if sentence_end else len(text)]
-    if _EVERYWHERE.search(sentence):
-        return None
+    if _EVERYWHERE.search(sentence) or _DIVIDED_INTO.search(text, 0, q.start):
+        return None  # "le projet de mandat décliné en 3 pactes": the parts of a thing
     title = _SENTENCE_END.split(LIST_MARKERS.sub("", text), maxsplit=1)[0]
     fields = [f.strip() for f in _DASHED.split(title)]
     titled = {p.code: p for f in fields[:-1] if (p := places.opens(f)) is not None}

@@ -233,7 +233,16 @@ def _what_they_did(parse: Parse, noun: Word) -> str:
             words += tail
         elif len(words) > 1:
             return ""  # "ont pu profiter de 56 itinéraires": the infinitive alone says little
-    return _text(parse, words)
+    # "ont bénéficié d'un accompagnement pour l'année 2022": when is the period's, not the deed's
+    return _WHEN_SAID.sub("", _text(parse, words))
+
+
+# a time phrase that ends a deed's complement: "pour l'année 2022", "en 2022", "cette année"
+_WHEN_SAID = re.compile(
+    r"\s+(?:(?:pour|sur|durant|pendant|en|dans)\s+(?:l['’]\s*année|l['’]\s*an|(?:19|20)\d\d)"
+    r"|cette\s+année)\b.*$",
+    re.IGNORECASE,
+)
 
 
 def _kept(parse: Parse, noun: Word, child: Word) -> bool:

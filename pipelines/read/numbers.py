@@ -801,6 +801,27 @@ _REQUIRED_AFTER = re.compile(
     r"(?![^.;:]*\b(?:ont|a|sont|est|été|seront|sera|avaient|avait)\b)",
     re.IGNORECASE,
 )
+# "Le handicap, l'égalité fille - garçon, l'origine, l'apparence physique, l'orientation
+# sexuelle sont les 5 grandes discriminations": the kinds a sentence names, then counts
+_NAMED_THEN_COUNTED = re.compile(
+    r"(?P<kinds>[^.;:!?()]+?)\s+(?:sont|constituent|forment|représentent)\s+les\s+$",
+    re.IGNORECASE,
+)
+_KIND_SEPARATOR = re.compile(r",|\s(?:et|ou)\s")
+
+
+def _kinds_listed(token: str, before: str) -> bool:
+    """The number counts the items its sentence has just listed: a typology, not a figure."""
+    named = _NAMED_THEN_COUNTED.search(before)
+    if named is None:
+        return False
+    words = token.strip()
+    number = _NUMBER.match(words)
+    value = _number_value(number) if number else _compound_value(words)
+    kinds = [k for k in _KIND_SEPARATOR.split(named["kinds"]) if k.strip()]
+    return value is not None and value >= 2 and len(kinds) == value
+
+
 _MONEY = re.compile(r"€|\beuros?\b|(?:millions?|milliards?)\s+(?:d['’]\s*)?euros", re.IGNORECASE)
 # an acronym or code right before the number: "RD 917", "M 57", "BDR 62", "ESCAPA 62"
 _CODE_BEFORE = re.compile(r"(?<![\w'’])(?:[A-Z]{1,8}|[A-Z][a-z]+[A-Z]\w*)\s?$")
@@ -1009,6 +1030,8 @@ def _reference_reason(
     whose = _TERRITORY_OF.search(before)  # "Un territoire de plus de 288 500 habitants"
     if _THRESHOLD_BEFORE.search(before) and _THRESHOLD_AFTER.match(after) and not whose:
         return "threshold or condition"
+    if _kinds_listed(token, before):
+        return "kinds listed by name"
     if _REQUIRED_AFTER.match(after):
         return "rule or requirement"  # "le multi sociétariat avec trois types d'associés
         # obligatoires répartis dans des catégories distinctes": what a status requires

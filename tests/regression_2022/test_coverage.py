@@ -77,6 +77,10 @@ def test_ignorable_numbers() -> None:
         "rule or requirement"
     )
     assert reason("3 types d'ateliers obligatoires ont été suivis", "3") is None
+    # line 2219: the five kinds of discrimination its sentence names, counted: a typology
+    typology = "Le handicap, l'origine, l'apparence, l'âge et la religion sont les 5 grandes"
+    assert reason(f"{typology} discriminations", "5") == "kinds listed by name"
+    assert reason("Lens et Liévin sont les 5 communes retenues", "5") is None  # 2 named, not 5
     assert reason("Le 6263, un support", "6263") == "name or code containing digits"
     assert reason("communes de - 2 000 habitants", "2 000") == "threshold or condition"
     assert reason("17 et 18 septembre - Journées", "17") == "date"

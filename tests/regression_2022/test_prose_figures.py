@@ -1507,7 +1507,7 @@ def test_lengths_along_a_route_costs_and_what_was_received(indicators, entities)
         entities,
     )
     labels = {span: label for (_, span), (_, label) in got.items()}
-    assert labels["3,9 km"] == "Longueur : EV5"
+    assert labels["3,9 km"] == "Longueur : EV5 entre Saint-Omer et Audruicq"
     assert labels["4,2 km"] == (
         "Longueur : voies existantes réaménagées (EV5 entre Saint-Omer et Audruicq)"
     )
@@ -1686,6 +1686,22 @@ def test_the_golden_file_holds_the_re_checked_entities() -> None:
     assert len(named) == 16 and named.decision.eq("b").sum() == 15
     for line, value, code in zip(named.line, named.value, named.entity_code, strict=True):
         assert rows(line, value).entity_code.tolist() == [code], (line, value, code)
+
+
+def test_the_golden_file_holds_the_re_checked_rows() -> None:
+    """The rows a reader re-checked by hand (tests/golden/rows-rechecked.csv) are as decided:
+    2011's four sessions dated over 2022 and 2023, 2219's typology no figure."""
+    golden = pd.read_csv(GOLDEN, dtype=str)
+    decided = pd.read_csv(GOLDEN.parent / "rows-rechecked.csv", dtype=str)
+    assert dict(zip(decided.line, decided.decision, strict=True)) == {
+        "2011": "change",
+        "2219": "drop",
+    }
+    assert golden[golden.line.eq("2219")].empty
+    sessions = golden[golden.line.eq("2011") & golden.value.eq("4")]
+    assert sessions[["period_kind", "period_start", "period_end"]].values.tolist() == [
+        ["multi_year", "2022-01-01", "2023-12-31"]
+    ]
 
 
 def test_a_label_never_opens_on_an_infinitive(indicators, entities) -> None:
@@ -3595,7 +3611,7 @@ def test_parts_antecedents_and_recipients_said_anew(indicators, entities) -> Non
         entities,
     )
     part, whole = got[(2, "dix-huit")], got[(2, "Trente-six")]
-    assert part[1] == "Jeunes ayant bénéficié (nouvelles mesures)"
+    assert part[1] == "Jeunes ayant bénéficié d'un accompagnement (nouvelles mesures)"
     assert part[0].part_of == whole[0].indicator_code
     assert got[(3, "43 400")][1] == "Factures réceptionnées"
     assert got[(4, "642 000 €")][1] == "Montant attribué aux partenaires agricoles"
@@ -5499,7 +5515,9 @@ def test_labels_that_point_back_take_what_their_block_or_paragraph_names(stateme
     # "3,9 km de voie douce en site propre sur l'itinéraire EV4"; the next line's "3,9 km
     # sur l'EV5" is another route, not the same length stated again
     assert label(3165, 3.9) == "Longueur : voie douce (itinéraire EV4)"
-    assert label(3166, 3.9) == "Longueur : EV5"
+    assert label(3166, 3.9) == (
+        "Longueur : nouveaux itinéraires cyclables (EV5 entre Saint-Omer et Audruicq)"
+    )
     # "Les enjeux et la structuration du projet de mandat :" leads a paragraph but has no
     # subtitle: it names no topic
     assert not statements.label.str.contains("enjeux et la structuration").any()
@@ -6606,3 +6624,31 @@ def test_the_second_review_s_counter_examples(indicators, entities) -> None:
     day = got[(10, "120")][0]
     assert day.period is not None and str(day.period.start) == "2022-11-29"
     assert day.entity_code == "62765"
+
+
+def test_the_hard_rows_of_sample_5050(indicators, entities, report_lines) -> None:
+    """The hard rows of the judged sample of seed 5050, on the report's own lines: the
+    parts a plan is divided into are the plan's, not the place a day presented it at (line
+    835); a count whose listed items are dated over two years (2011); kinds a sentence names
+    then counts (2219); a route's length in a list of new cycle routes (3164-3166); an amount
+    "de droit commun" beside a fund (4214); a deed with its object (4719); a participle that
+    agrees with its feminine noun (4054)."""
+    got = _extract_lines(
+        [report_lines[n - 1] for n in (835, 2011, 2219, 3164, 3166, 4214, 4719, 4054)],
+        indicators,
+        entities,
+    )
+    pacts = got[(2, "3")][0]
+    assert pacts.entity_type == "department"  # not Liévin, where the Assises presented them
+    temps = got[(3, "4")][0]
+    assert temps.period is not None and temps.period.kind == "multi_year"
+    assert (temps.period.start.year, temps.period.end.year) == (2022, 2023)
+    assert (4, "5") not in got  # "... sont les 5 grandes discriminations": a typology
+    assert got[(6, "3,9 km")][1] == (
+        "Longueur : nouveaux itinéraires cyclables (EV5 entre Saint-Omer et Audruicq)"
+    )
+    assert got[(7, "16 145 €")][1] == (
+        "Montant de droit commun : réalisation d'un équipement sportif de proximité"
+    )
+    assert got[(8, "547")][1] == "Agents ayant bénéficié de la formation"
+    assert got[(9, "16")][1].startswith("Opérations majeures réalisées")

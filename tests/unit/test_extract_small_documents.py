@@ -374,7 +374,10 @@ def test_a_paragraph_titled_by_an_act_names_what_its_bare_labels_are_of() -> Non
     # the title is its own paragraph's: the next paragraph may be about anything else
     assert "Léo Lagrange" not in got["60"]
     lengths = [labels[f.indicator_code] for f in extraction.figures if f.source_span == "2,4 km"]
-    assert lengths == ["Longueur : piste cyclable (Véloroute V30)", "Longueur : EV7"]
+    assert lengths == [
+        "Longueur : piste cyclable (Véloroute V30)",
+        "Longueur : EV7 entre Arras et Lens",
+    ]
 
 
 def test_look_alikes_a_review_of_the_label_rules_found() -> None:
