@@ -220,7 +220,8 @@ def extract_prose(
     # a label that names the département as what its figure is of: "... du Pas-de-Calais"
     of_the_departement = re.compile(
         rf"\b(?:du|de\s+tout\s+le)\s+(?:{re.escape(entities.department.name)}|département)\b"
-        r"(?!\s+(?:du|de\s+la|de\s+l['’]|des|de)\s)",  # not "du département du Nord"
+        r"(?!\s+(?:du|de\s+la|de\s+l['’]|des|de)\s)"  # not "du département du Nord"
+        r"(?!\s+(?-i:[A-ZÉ]))",  # nor the "Maison du Département Solidarité", a name
         re.IGNORECASE,
     )
     # "Les chiffres clés du projet de mandat": its lines outside an office's or territory's page
@@ -259,7 +260,7 @@ def extract_prose(
         )
         for figure in figures:  # "*Fonds d'Intervention ... (FIEET)*": no emphasis marks
             figure.label = re.sub(r"\s+\)", ")", " ".join(figure.label.replace("*", " ").split()))
-            figure.label = _agreed(figure.label)
+            figure.label = _without_second_article(_agreed(figure.label))
         distinct_labels(figures)
         _of_box_or_list(figures, focus.get(line.location.order), leads.get(line.location.order))
         _of_measured_list(figures, measured.get(line.location.order))
@@ -5741,6 +5742,28 @@ def _agreed(label: str) -> str:
     return label
 
 
+def _without_second_article(label: str) -> str:
+    """Two nouns a label coordinates, said alike: "Montant : accessibilité et les
+    aménagements extérieurs" → "Montant : accessibilité et aménagements extérieurs" (the
+    first has no article, nor should the second)."""
+    pair = _SECOND_ARTICLE.match(label)
+    if (
+        pair is None
+        or _ARTICLE_OPENS.match(pair["first"])
+        or " entre " in f" {pair['first']} "
+        or not (
+            pair["first"][:1].islower() and pair["second"][:1].islower()
+        )  # "CAF et le Département"
+    ):
+        return label
+    return f"{pair['kind'] or ''}{pair['first']} {pair['cc']} {pair['second']}"
+
+
+_SECOND_ARTICLE = re.compile(
+    r"^(?P<kind>[^:()]+\s:\s)?(?P<first>[^:()]+?)\s+(?P<cc>et|ou)\s+(?:les\s+|le\s+|la\s+|l['’]\s*)"
+    r"(?P<second>[^()]+)$"
+)
+_ARTICLE_OPENS = re.compile(r"(?:les|le|la|l['’]|des|du|un|une)\b", re.IGNORECASE)
 _AGREEING_WORDS = 4  # the noun and the adjectives that may stand between it and its participle
 
 
@@ -5964,6 +5987,9 @@ def _organisation(
         (begin + m.start(), begin + m.end())
         for m in _BRACKETED.finditer(clause)
         if not begin + m.start() <= q.start < begin + m.end()
+        # "l'Agence Départementale de Réservation Touristique (ADRT / Pas-de-Calais-Tourisme)":
+        # the short names of the name before it, no aside
+        and not _GLOSSED.search(clause, 0, m.start())
     ]
     best: tuple[int, Entity] | None = None
     for entity, pattern in organisations:
@@ -6044,6 +6070,8 @@ _SO = re.compile(
 _JOINED_BEFORE = re.compile(r"[A-ZÉ0-9][\w'’-]*\s+(?:et|ou)\s+(?:le\s+|la\s+|les\s+|l['’]\s*)?$")
 _JOINED_AFTER = re.compile(r"\s+(?:et|ou)\s+(?:le\s+|la\s+|les\s+|l['’]\s*)?[A-ZÉ]")
 # a body named with the Département: their work together, the département's figure
+# a proper name of several capitalised words right before a bracket that glosses it
+_GLOSSED = re.compile(r"[A-ZÉ][\w'’-]+(?:\s+(?:de\s+|d['’]|du\s+|des\s+)?[A-ZÉ][\w'’-]+)+\s*$")
 _WITH_US = re.compile(r"\s+(?:et|ou|et/ou)\s+(?:le|du)\s+Département\b")
 # the offices a figure's own words may name: "Équipes de la MDADT du Boulonnais mobilisées"
 _OFFICES = ("mds", "mdadt")

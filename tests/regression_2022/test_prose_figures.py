@@ -1690,13 +1690,18 @@ def test_the_golden_file_holds_the_re_checked_entities() -> None:
 
 def test_the_golden_file_holds_the_re_checked_rows() -> None:
     """The rows a reader re-checked by hand (tests/golden/rows-rechecked.csv) are as decided:
-    2011's four sessions dated over 2022 and 2023, 2219's typology no figure."""
+    2011's four sessions dated over 2022 and 2023, 2219's typology no figure; 3754's and
+    3759's works on the MDS d'Arques's courtyard the MDADT's, whose page they are on (Arques
+    is only in the site's name)."""
     golden = pd.read_csv(GOLDEN, dtype=str)
     decided = pd.read_csv(GOLDEN.parent / "rows-rechecked.csv", dtype=str)
     assert dict(zip(decided.line, decided.decision, strict=True)) == {
         "2011": "change",
         "2219": "drop",
+        "3754": "keep",
+        "3759": "keep",
     }
+    assert set(golden[golden.line.isin(["3754", "3759"])].entity_code) == {"62-mdadt-audomarois"}
     assert golden[golden.line.eq("2219")].empty
     sessions = golden[golden.line.eq("2011") & golden.value.eq("4")]
     assert sessions[["period_kind", "period_start", "period_end"]].values.tolist() == [
@@ -4466,7 +4471,7 @@ def test_a_label_is_not_cut_inside_a_name_an_adjective_or_an_aside(indicators, e
         "Cités Engagement pour le Renouveau du Bassin Minier du Nord et du Pas-De-Calais"
     )
     assert got[(3, "27 000 €")][1] == (
-        "Montant : réaménagement de la cour de récréation et le remplacement de l'éclairage"
+        "Montant : réaménagement de la cour de récréation et remplacement de l'éclairage"
     )
     assert got[(3, "161 000 €")][1] == (
         "Montant : remplacement des préaux au collège Jean Monnet de Coulogne"
@@ -6652,3 +6657,15 @@ def test_the_hard_rows_of_sample_5050(indicators, entities, report_lines) -> Non
     )
     assert got[(8, "547")][1] == "Agents ayant bénéficié de la formation"
     assert got[(9, "16")][1].startswith("Opérations majeures réalisées")
+
+
+def test_the_rows_of_sample_5252(indicators, entities, report_lines) -> None:
+    """Rows of the judged sample of seed 5252, on the report's own lines: a partner named
+    with its short names in brackets is the figures' body, not an aside (line 4530, "avec
+    l'Agence Départementale de Réservation Touristique (ADRT / Pas-de-Calais-Tourisme) ...
+    : 201 communes inscrites / 69 labellisées"); two coordinated nouns said alike (3945)."""
+    got = _extract_lines([report_lines[n - 1] for n in (4530, 3945)], indicators, entities)
+    assert {got[(2, span)][0].entity_code for span in ("201", "69")} == {
+        "62-pas-de-calais-tourisme"
+    }
+    assert got[(3, "250 000 €")][1] == "Montant : accessibilité et aménagements extérieurs"
