@@ -244,22 +244,34 @@ def period_of(text: str, start: int, end: int, report_year: int) -> Period:
 
 # "4 temps d'information-formation ... : le pré-accueil (2022), l'accueil (1^{er} semestre
 # 2023), ...": a count whose listed items its sentence dates over several years
-_LISTED_AFTER = re.compile(r"[^.;:!?\d]{0,160}:(?P<items>[^.!?]*)")
-_ITEM_YEAR = re.compile(r"\([^()]*?\b((?:19|20)\d\d)\s*\)")
+# what follows the count up to its colon: its noun's words, no other verb's clause ("250
+# stagiaires, et a lancé trois chantiers : ...")
+_LISTED_AFTER = re.compile(
+    r"(?:(?!\b(?:a|ont|est|sont|avait|avaient)\s)[^.;:!?\d]){0,160}:(?P<items>[^.!?]*)"
+)
+# an item's bracket that is a time only: "(2022)", "(1^{er} semestre 2023)" (not "(ouverte en
+# 2015)", a date of the item's own)
+_ITEM_YEAR = re.compile(
+    r"\(\s*(?:(?:1\^\{?er\}?|1er|premier|2\^\{?[de]\}?|2e|second|deuxième)\s+"
+    r"(?:semestre|trimestre)\s+)?((?:19|20)\d\d)\s*\)",
+    re.IGNORECASE,
+)
 
 
 def _said_outright(text: str, start: int, end: int, report_year: int) -> Period | None:
     """The year written just before the figure, or the years its listed items are dated."""
     if (year := _year_before(text, start, end, report_year)) is not None:
         return report_period(year)
-    return _listed_over_years(text, end)
+    return _listed_over_years(text, end, report_year)
 
 
-def _listed_over_years(text: str, end: int) -> Period | None:
-    """The years a count's list of items is dated over, when they are several; else None."""
+def _listed_over_years(text: str, end: int, report_year: int) -> Period | None:
+    """The years a count's list of items is dated over, when they are several, from the
+    report's year on (a course's sessions, this year's and next's); else None ("Arras (2019),
+    Lens (2021)": when each opened, before the year the figure counts)."""
     listed = _LISTED_AFTER.match(text, end)
     years = {int(y) for y in _ITEM_YEAR.findall(listed["items"])} if listed else set()
-    if len(years) < 2:
+    if len(years) < 2 or min(years) != report_year:
         return None
     return Period("multi_year", date(min(years), 1, 1), date(max(years), 12, 31))
 

@@ -301,9 +301,7 @@ def extract_prose(
             or _commune_said_short(text, f, places, territory_of.get(page_entity.code, ""))
             or _epci(text, f, figures, places)
             or (
-                titled.get(line.location.order)
-                if not _DIVIDED_INTO.search(text, 0, f.quantity.start)
-                else None
+                titled.get(line.location.order) if not _divides_the_plan(text, f.quantity) else None
             )
             or _page_or_everywhere(text, f.quantity, page_entity, entities.department)
             for f in figures
@@ -2818,7 +2816,11 @@ def _label(
     if parse is not None and unit in UNIT_NOUNS and is_weak_label(parse, label, q.start):
         # "Mesures jeunesses : 2,55 M€ mobilisés", "les revalorisations ... ont été financées
         # par le Département à hauteur de 5,7 M€": what the line or the clause is about
-        topic = _heading_of(text, q) or topic_of(parse, q.start, q.end)
+        # the clause's own subject first ("Orientations : le financement de l'accompagnement
+        # a nécessité 7,5 M€"), else what the line's heading names
+        own = topic_of(parse, q.start, q.end)
+        strong = is_noun_phrase(own) and not is_weak_label(parse, own, q.start)
+        topic = own if strong and _heading_of(text, q) else _heading_of(text, q) or own
         given = _GIVEN_TO.match(text, q.end) if unit == "EUR" else None
         if given is not None and not is_participle(given["participle"]):
             given = None  # "2 M€ activités ..." is no participle
@@ -2862,10 +2864,12 @@ def _label(
     label = _of_the_heading(text, q, unit, label)
     kept_at = _KEPT_AT.match(label) if _AT_THE_VALUE.search(text, 0, q.start) else None
     label = kept_at["what"] if kept_at else label  # "le maintien du tarif du repas à 3,06 €"
+    label = _for_whom_or_alike(text, q, unit, label, held=kept_at is not None)
     label = _said_plainly(label, unit)
     label = _act_of(text[: q.start], label) if unit in UNIT_NOUNS else label
     label = _for_what(text, q, label) if unit == "EUR" else label
     label = _of_a_budget_kind(text, q, label) if unit == "EUR" else label
+    label = _what_amounted_to_it(text, q, label) if unit == "EUR" else label
     label = _said_an_amount(text, q, unit, label)
     if parse is not None and label:
         label = _without_leading_verb(parse, text, label, q.start)
@@ -2876,6 +2880,33 @@ def _label(
     return label if is_noun_phrase(label) else ""
 
 
+def _for_whom_or_alike(text: str, q: Quantity, unit: str, label: str, *, held: bool) -> str:
+    """A price held at its value with whom it is for ("le maintien du tarif du repas à
+    3,06 € pour les collégiens demi-pensionnaires"); "autres X" with what they were, as the
+    subject ("a été retenu avec 3 autres départements" → "Autres départements retenus")."""
+    whom = _PRICE_FOR_WHOM.match(text, q.end) if held else None
+    if whom is not None:
+        return f"{label} {whom['who'].rstrip()}"
+    along = _ALONG_WITH.search(text, 0, q.start) if unit == "count" else None
+    others = label.split()
+    if (
+        along is not None
+        and len(others) == 2
+        and others[0].lower() == "autres"
+        and is_participle(along["done"])
+    ):
+        return f"{label} {along['done'].lower().rstrip('s')}s"  # as its subject's agrees
+    return label
+
+
+# whom a price held at its value is for: "à 3,06 € pour les collégiens demi-pensionnaires"
+_PRICE_FOR_WHOM = re.compile(r"\s+(?P<who>pour\s+(?:les|la|le|l['’])\s*[a-zéèêàâç][^,.;:()]{2,50})")
+# "le Département ... a été retenu avec 3 autres départements": what the others were too
+_ALONG_WITH = re.compile(
+    r"\b(?:a|ont)\s+(?:ainsi\s+|également\s+|aussi\s+)?été\s+(?P<done>\w+)\s+"
+    r"(?:\w+\s+)?avec\s+$",
+    re.IGNORECASE,
+)
 # what holds a value at the figure rather than counts: "le maintien du tarif du repas à
 # 3,06 €" is the price, kept
 _KEPT_AT = re.compile(
@@ -3000,6 +3031,33 @@ def _for_what(text: str, q: Quantity, label: str) -> str:
     return " ".join([*kept, " ".join(purpose["how"].split()), *what])
 
 
+def _what_amounted_to_it(text: str, q: Quantity, label: str) -> str:
+    """An amount a subject came to, named by its kind alone: "Les surfaces acquises, 34,58 ha
+    au total, ont représenté une dépense de 1,27 M€" → "Dépense : surfaces acquises"."""
+    said = _AMOUNTED_TO.search(text, 0, q.start)
+    if (
+        said is None
+        or len(label.split()) != 1
+        or lemma(label.lower()) != lemma(said["noun"].lower())
+    ):
+        return label
+    opens = max(text.rfind(". ", 0, said.start()) + 1, 0)
+    clause = _APPOSED_FIGURE.sub("", LIST_MARKERS.sub("", text[opens : said.start()])).strip()
+    subject = _subject_before(clause) or opening_phrase(LEADING_ARTICLE.sub("", clause))
+    return f"{label} : {subject}" if is_noun_phrase(subject) else label
+
+
+# "ont représenté une dépense de": the amount a subject came to
+_AMOUNTED_TO = re.compile(
+    r"\s(?:ont|a)\s+(?:représenté|constitué|atteint|totalisé|nécessité)\s+"
+    r"(?:une?|le|la|l['’])\s*(?P<noun>[^\W\d_]+)\s+(?:de|d['’])\s*"
+    r"(?:plus\s+de\s+|près\s+de\s+)?[\s*]*$",
+    re.IGNORECASE,
+)
+# a figure set in apposition in a subject: "Les surfaces acquises, 34,58 ha au total,"
+_APPOSED_FIGURE = re.compile(r",[^,]*\d[^,]*,?\s*$")
+
+
 def _of_a_budget_kind(text: str, q: Quantity, label: str) -> str:
     """An amount "de droit commun" (or of a budget's other kinds) is that kind of amount,
     for what its words say: "16 145 € de droit commun pour la réalisation d'un équipement
@@ -3011,10 +3069,15 @@ def _of_a_budget_kind(text: str, q: Quantity, label: str) -> str:
     kind = f"{UNIT_NOUNS['EUR']} {of}{label.lower()}"
     said = text.lower().find(label.lower(), q.end)
     purpose = _FOR_THE.match(text, said + len(label)) if said >= 0 else None
-    what = _without_trailing(purpose["what"].split()[:_PURPOSE_WORDS]) if purpose else []
+    # "pour la rénovation des collèges et 500 000 € de fonctionnement": up to the next figure
+    words = re.split(r"\s(?:et|ou)\s+(?=\d)|\d", purpose["what"])[0].split() if purpose else []
+    what = _without_trailing(words[:_PURPOSE_WORDS])
+    if what and what[0].lower() in _TIME_NOUNS:
+        return kind  # "pour l'année 2022", "pour la période 2022-2026": when, not what for
     return f"{kind} : {' '.join(what)}" if len(what) > 1 else kind
 
 
+_TIME_NOUNS = frozenset({"année", "période", "exercice", "an", "mois", "semestre", "trimestre"})
 # the kinds of a budget an amount may be "de" ("16 145 € de droit commun"), not what it buys
 _BUDGET_KINDS = frozenset({"droit commun", "fonctionnement", "investissement"})
 _FOR_THE = re.compile(
@@ -3530,6 +3593,9 @@ _OF_THE_FUND = re.compile(
 # a figure a cleft puts first, its subject after "que": "C'est à près de 132 900 € que
 # s'élèvent les subventions accordées au titre du Fonds pêche"
 _CLEFT_AT = re.compile(r"\bc['’]est\s+(?:à\s+|de\s+)?[\s*]*$", re.IGNORECASE)
+_CLEFT_OVER = re.compile(
+    r"\bc['’]est\s+(?:sur|en|dans)\s+(?:plus\s+de\s+|près\s+de\s+)?[\s*]*$", re.I
+)
 _CLEFT_AFTER = re.compile(
     r"[\s*]*qu(?:e\s+|['’]\s*)(?:s['’]\s*)?(?P<verb>[a-zéèêàâçî]+)\s+"
     r"(?P<what>(?:les?|la|l['’]|des|ses|leurs?)\s*[^,.;:()!?]+)",
@@ -3540,12 +3606,20 @@ _CLEFT_AFTER = re.compile(
 def _clefted(text: str, q: Quantity) -> str:
     """ "subventions accordées au titre du Fonds pêche" of "C'est à près de 132 900 € que
     s'élèvent les subventions accordées au titre du Fonds pêche"; "" for no such cleft."""
-    if q.unit not in {"EUR", "count"} or not _CLEFT_AT.search(text, 0, q.start):
+    measured = q.unit in UNIT_NOUNS and q.unit not in {"EUR", "pct", "pct_change"}
+    if q.unit not in {"EUR", "count"} and not measured:
         return ""  # "C'est de 12 % que progressent ...": a change, read as one
+    if not (
+        _CLEFT_AT.search(text, 0, q.start) or (measured and _CLEFT_OVER.search(text, 0, q.start))
+    ):
+        return ""
     after = _CLEFT_AFTER.match(text, q.end)
     if after is None or not is_verb(after["verb"]):
         return ""
     what = opening_phrase(after["what"])
+    if measured and is_noun_phrase(what):
+        # "C'est sur 1 858 ha que s'étend la propriété départementale"
+        return f"{UNIT_NOUNS[q.unit]} : {LEADING_ARTICLE.sub('', what)}"
     return what if is_noun_phrase(what) else ""
 
 
@@ -4762,7 +4836,10 @@ def _measure_of(text: str, q: Quantity, unit: str, clause_start: int) -> str:
 
 
 # "entre Saint-Omer et Audruicq": the two places a stretch runs between
-_PLACE_NAME = r"[A-ZÉ][\w'’]*(?:[ -](?:[A-ZÉ][\w'’]*|sur|en|le|la|les|lès|de|du|d['’]\w+))*"
+_PLACE_NAME = (
+    r"[A-ZÉ][\w'’]*(?:-[\w'’]+)*"
+    r"(?:\s(?:(?:sur|en|le|la|les|lès|de|du)\s)?(?:d['’])?[A-ZÉ][\w'’]*(?:-[\w'’]+)*)*"
+)
 _BETWEEN_PLACES = re.compile(rf"\s+entre\s+{_PLACE_NAME}\s+et\s+{_PLACE_NAME}")
 
 
@@ -5459,7 +5536,11 @@ def _vaguer(label: str, counted: str) -> bool:
 
 # a count's deed said without its object, and the object the parse gives it
 _WHAT_THEY_DID = re.compile(r"\bayant\s+\w+$")
-_OBJECT_OF_THE_DEED = re.compile(r"\s+(?:de|du|des|d['’]|à|au|aux)\b", re.IGNORECASE)
+_OBJECT_OF_THE_DEED = re.compile(
+    r"\s+(?!au\s+cours\b|à\s+partir\b|au\s+titre\b|(?:de|d['’])\s*(?:l['’]\s*)?(?:année|an)\b)"
+    r"(?:de|du|des|d['’]|à|au|aux)\b",
+    re.IGNORECASE,
+)  # not when: "ont bénéficié au cours de l'année 2022 d'un accompagnement"
 _COORDINATED = re.compile(r"\s+(?:et|ou)\s+(?:du|des|de|d['’]|aux?|à)\b", re.IGNORECASE)
 # the complement of an adjective or participle the words after a figure stop before
 _OF_THE_ADJECTIVE = re.compile(
@@ -5594,7 +5675,7 @@ def _page_or_everywhere(text: str, q: Quantity, page: Entity, department: Entity
     l'ensemble des territoires avec 7 dates" on a territory's page): the département's."""
     start = max(text.rfind(". ", 0, q.start) + 1, 0)
     end = _SENTENCE_END.search(text, q.end)
-    if _DIVIDED_INTO.search(text, 0, q.start) and _MANDATE.search(text, start, q.start):
+    if _divides_the_plan(text, q):
         return department  # "le projet de mandat décliné en 3 pactes", on any page
     return (
         department if _ALL_TERRITORIES.search(text[start : end.start() if end else None]) else page
@@ -5602,7 +5683,15 @@ def _page_or_everywhere(text: str, q: Quantity, page: Entity, department: Entity
 
 
 # the council's plan for its term: the département's, wherever a page presents it
-_MANDATE = re.compile(r"\bprojet\s+de\s+mandat\b", re.IGNORECASE)
+_MANDATE = re.compile(r"\bprojet\s+(?:de\s+mandat|départemental)\b", re.IGNORECASE)
+
+
+def _divides_the_plan(text: str, q: Quantity) -> bool:
+    """ "le projet de mandat décliné en 3 pactes", "... qui se décline en 3 pactes": the parts
+    of the council's plan, the département's wherever a page or a day presents them (not
+    "la Grande course, déclinée en 3 parcours", of the place it is run at)."""
+    start = max(text.rfind(". ", 0, q.start) + 1, 0)
+    return bool(_DIVIDED_INTO.search(text, 0, q.start) and _MANDATE.search(text, start, q.start))
 
 
 # what spans the whole département: "sur l'ensemble des territoires", "l'ensemble du département"
@@ -5734,8 +5823,8 @@ def _agreed(label: str) -> str:
     if len(words) < 2 or not words[0].endswith("s") or noun_gender(words[0]) != "Fem":
         return label
     for n, word in enumerate(words[1:_AGREEING_WORDS], start=1):
-        if word.lower().endswith("és") and is_participle(word):
-            words[n] = f"{word[:-1]}es"
+        if word.lower().endswith(("és", "us", "ts")) and is_participle(word):
+            words[n] = f"{word[:-1]}es"  # "réalisés" → "réalisées", "reçus" → "reçues"
             return " ".join(words)
         if not word.lower().endswith("es") or word.lower() in _FUNCTION_WORDS:
             break  # "Part des marchés analysés": no longer the noun's adjective
@@ -5909,7 +5998,12 @@ def _measured_leads(
     cyclables") for "- ◆ 3,9 km sur l'EV5 ..."), until a line that is no item."""
     leads: dict[tuple[int, int], tuple[str, str]] = {}
     lead: tuple[str, str] | None = None
+    previous: int | None = None
     for line in lines:
+        here = line.location.line
+        if lead and here is not None and previous is not None and here > previous + 1:
+            lead = None  # a blank line between: another list
+        previous = here
         if line.is_list_item and lead:
             leads[line.location.order] = lead
             if not line.text.rstrip().endswith(":"):
@@ -5950,8 +6044,8 @@ _HAS_CONTEXT = re.compile(r"[(:]")
 # "le projet de mandat décliné en 3 pactes": the parts a thing is divided into, of the
 # thing, not of the place where a day's event presented it
 _DIVIDED_INTO = re.compile(
-    r"\b(?:déclinée?s?|articulée?s?|structurée?s?|divisée?s?|découpée?s?)\s+"
-    r"(?:en|autour\s+de|autour\s+d['’])\s*$",
+    r"\b(?:(?:se\s+)?décline|déclinée?s?|(?:s['’])?articule|articulée?s?|structurée?s?"
+    r"|divisée?s?|découpée?s?)\s+(?:en|autour\s+(?:de|des|d['’]))\s*(?:ses\s+|les\s+)?$",
     re.IGNORECASE,
 )
 _NOT_A_LEAD = re.compile(
@@ -6251,7 +6345,7 @@ def _line_place(text: str, figure: _Read, places: Gazetteer) -> Entity | None:
     sentence_start = max(text.rfind(". ", 0, q.start) + 1, 0)
     sentence_end = _SENTENCE_END.search(text, q.end)
     sentence = text[sentence_start : sentence_end.start() if sentence_end else len(text)]
-    if _EVERYWHERE.search(sentence) or _DIVIDED_INTO.search(text, 0, q.start):
+    if _EVERYWHERE.search(sentence) or _divides_the_plan(text, q):
         return None  # "le projet de mandat décliné en 3 pactes": the parts of a thing
     title = _SENTENCE_END.split(LIST_MARKERS.sub("", text), maxsplit=1)[0]
     fields = [f.strip() for f in _DASHED.split(title)]

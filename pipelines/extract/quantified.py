@@ -239,8 +239,8 @@ def _what_they_did(parse: Parse, noun: Word) -> str:
 
 # a time phrase that ends a deed's complement: "pour l'année 2022", "en 2022", "cette année"
 _WHEN_SAID = re.compile(
-    r"\s+(?:(?:pour|sur|durant|pendant|en|dans)\s+(?:l['’]\s*année|l['’]\s*an|(?:19|20)\d\d)"
-    r"|cette\s+année)\b.*$",
+    r"\s+(?:(?:pour|sur|durant|pendant|en|dans|au\s+cours\s+de)\s+(?:l['’]\s*année|l['’]\s*an|(?:19|20)\d\d)"
+    r"|au\s+cours\s+du\b|cette\s+année)\b.*$",
     re.IGNORECASE,
 )
 

@@ -781,6 +781,11 @@ _EARLIER_AFTER = re.compile(
 # a distance that bounds an area: "dans un rayon de 5 km", "le périmètre des 3 km"
 _RADIUS_BEFORE = re.compile(r"\b(?:rayon|périmètre)\s+(?:de\s+|des\s+|d['’])$", re.IGNORECASE)
 _AREA_UNIT = re.compile(r"\b(?:ha|hectares?|km²|km2|m²|m2)(?!\w)", re.IGNORECASE)
+_GIVEN_TO = re.compile(
+    r"\b(?:bénéficié|profité|servie?s?|distribuée?s?|attribuée?s?|versée?s?|offerte?s?)\s+à\s+"
+    r"(?:(?:plus|moins)\s+(?:de\s+|d['’]))?$",
+    re.IGNORECASE,
+)
 _THRESHOLD_AFTER = re.compile(r"^\s*(?:habitants|ans|salariés|élèves)\b", re.IGNORECASE)
 # the one territory a key figure describes, not a class of them: "Un territoire de plus de
 # 288 500 habitants" is its population
@@ -807,12 +812,18 @@ _NAMED_THEN_COUNTED = re.compile(
     r"(?P<kinds>[^.;:!?()]+?)\s+(?:sont|constituent|forment|représentent)\s+les\s+$",
     re.IGNORECASE,
 )
+_ARE_THE = re.compile(r"\b(?:sont|constituent|forment|représentent)\s+les\s+$", re.IGNORECASE)
+_ARE_THE_REACH = 30
+_KINDS_REACH = 300  # the list of kinds, within its sentence
 _KIND_SEPARATOR = re.compile(r",|\s(?:et|ou)\s")
 
 
 def _kinds_listed(token: str, before: str) -> bool:
     """The number counts the items its sentence has just listed: a typology, not a figure."""
-    named = _NAMED_THEN_COUNTED.search(before)
+    if not _ARE_THE.search(before[-_ARE_THE_REACH:]):
+        return False  # (the costly search below only where the words before say so)
+    sentence = re.split(r"[.;:!?]\s", before)[-1][-_KINDS_REACH:]
+    named = _NAMED_THEN_COUNTED.search(sentence)
     if named is None:
         return False
     words = token.strip()
@@ -1028,7 +1039,13 @@ def _reference_reason(
     if _LAW_BEFORE.search(before):
         return "law, article or reference number"
     whose = _TERRITORY_OF.search(before)  # "Un territoire de plus de 288 500 habitants"
-    if _THRESHOLD_BEFORE.search(before) and _THRESHOLD_AFTER.match(after) and not whose:
+    given = _GIVEN_TO.search(before)  # "a bénéficié à plus de 1 520 élèves": its recipients
+    if (
+        _THRESHOLD_BEFORE.search(before)
+        and _THRESHOLD_AFTER.match(after)
+        and not whose
+        and not given
+    ):
         return "threshold or condition"
     if _kinds_listed(token, before):
         return "kinds listed by name"
@@ -1040,7 +1057,7 @@ def _reference_reason(
         return "threshold or condition"
     compared = _COMPARED.match(token) and _CONDITION_BEFORE.search(before)
     fewer = _FEWER_THAN.match(token) and _HAVE_BEFORE.search(before)
-    if (compared or fewer) and _THRESHOLD_AFTER.match(after) and not whose:
+    if (compared or fewer) and _THRESHOLD_AFTER.match(after) and not whose and not given:
         return "threshold or condition"
     if _IDENTIFIER_BEFORE.search(before) and re.fullmatch(r"\d+(?:\.\d+)?", token.strip()):
         return "name or code containing digits"

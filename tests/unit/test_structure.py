@@ -133,6 +133,31 @@ def test_only_the_settings_and_the_command_line_read_the_environment() -> None:
     assert readers <= ENVIRONMENT_READERS, readers - ENVIRONMENT_READERS
 
 
+def _bound_twice(source: str) -> set[str]:
+    """The module-level names a module's top-level statements bind more than once (an
+    assignment or a def): the later silently replaces the earlier for every use after it."""
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign):
+            names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            names = [node.target.id]
+        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            names = [node.name]
+        else:
+            continue
+        twice |= seen & set(names)
+        seen |= set(names)
+    return twice
+
+
+def test_no_module_binds_a_name_twice() -> None:
+    twice = {m: n for m, p in _modules().items() if (n := _bound_twice(p.read_text("utf-8")))}
+    assert twice == {}
+    assert _bound_twice("_A = 1\ndef f(): pass\n_A = re.compile('x')\n") == {"_A"}
+
+
 def test_every_stage_says_what_it_does() -> None:
     for stage in LAYERS[3:]:
         init = PROJECT_ROOT / stage.replace(".", "/") / "__init__.py"
