@@ -247,13 +247,14 @@ def period_of(text: str, start: int, end: int, report_year: int) -> Period:
 # what follows the count up to its colon: its noun's words, no other verb's clause ("250
 # stagiaires, et a lancé trois chantiers : ...")
 _LISTED_AFTER = re.compile(
-    r"(?:(?!\b(?:a|ont|est|sont|avait|avaient)\s)[^.;:!?\d]){0,160}:(?P<items>[^.!?]*)"
+    r"(?:(?!(?:,|\bet)\s+(?:a|ont|est|sont|avait|avaient)\s)[^.;:!?\d]){0,160}:(?P<items>[^.!?]*)"
 )
 # an item's bracket that is a time only: "(2022)", "(1^{er} semestre 2023)" (not "(ouverte en
 # 2015)", a date of the item's own)
 _ITEM_YEAR = re.compile(
-    r"\(\s*(?:(?:1\^\{?er\}?|1er|premier|2\^\{?[de]\}?|2e|second|deuxième)\s+"
-    r"(?:semestre|trimestre)\s+)?((?:19|20)\d\d)\s*\)",
+    r"\(\s*(?:(?:(?:1|2|3|4)(?:\^\{?\w+\}?|er|e|nd|ème)|premier|second|deuxième|troisième"
+    rf"|quatrième)\s+(?:semestre|trimestre)\s+|(?:fin|début|mi-?)\s*|{_MONTH}\s+)?"
+    r"((?:19|20)\d\d)(?:\s*[-–/]\s*((?:19|20)\d\d))?\s*\)",
     re.IGNORECASE,
 )
 
@@ -270,8 +271,9 @@ def _listed_over_years(text: str, end: int, report_year: int) -> Period | None:
     report's year on (a course's sessions, this year's and next's); else None ("Arras (2019),
     Lens (2021)": when each opened, before the year the figure counts)."""
     listed = _LISTED_AFTER.match(text, end)
-    years = {int(y) for y in _ITEM_YEAR.findall(listed["items"])} if listed else set()
-    if len(years) < 2 or min(years) != report_year:
+    found = _ITEM_YEAR.findall(listed["items"]) if listed else []
+    years = {int(y) for pair in found for y in pair if y}  # "(2023-2024)": both its years
+    if len(years) < 2 or min(years) < report_year:
         return None
     return Period("multi_year", date(min(years), 1, 1), date(max(years), 12, 31))
 

@@ -2819,7 +2819,12 @@ def _label(
         # the clause's own subject first ("Orientations : le financement de l'accompagnement
         # a nécessité 7,5 M€"), else what the line's heading names
         own = topic_of(parse, q.start, q.end)
-        strong = is_noun_phrase(own) and not is_weak_label(parse, own, q.start)
+        strong = (
+            is_noun_phrase(own)
+            and not is_weak_label(parse, own, q.start)
+            and _OF_SOMETHING.search(own) is not None  # "financement de l'accompagnement"
+            and lemma(own.split()[0].lower()) not in VAGUE_NOUNS | _SPENDERS
+        )  # not "la collectivité a mobilisé 8 M€", "cette politique", "notre action"
         topic = own if strong and _heading_of(text, q) else _heading_of(text, q) or own
         given = _GIVEN_TO.match(text, q.end) if unit == "EUR" else None
         if given is not None and not is_participle(given["participle"]):
@@ -2885,8 +2890,10 @@ def _for_whom_or_alike(text: str, q: Quantity, unit: str, label: str, *, held: b
     3,06 € pour les collégiens demi-pensionnaires"); "autres X" with what they were, as the
     subject ("a été retenu avec 3 autres départements" → "Autres départements retenus")."""
     whom = _PRICE_FOR_WHOM.match(text, q.end) if held else None
-    if whom is not None:
-        return f"{label} {whom['who'].rstrip()}"
+    who = _WHOM_ENDS.split(whom["who"], maxsplit=1)[0].split() if whom is not None else []
+    if len(who) > 2 and not set(w.lower() for w in who) & _TIME_NOUNS:
+        # "pour les collégiens demi-pensionnaires malgré le contexte ...": whom, not when
+        return f"{label} {' '.join(who)}"
     along = _ALONG_WITH.search(text, 0, q.start) if unit == "count" else None
     others = label.split()
     if (
@@ -2895,12 +2902,19 @@ def _for_whom_or_alike(text: str, q: Quantity, unit: str, label: str, *, held: b
         and others[0].lower() == "autres"
         and is_participle(along["done"])
     ):
-        return f"{label} {along['done'].lower().rstrip('s')}s"  # as its subject's agrees
+        done = along["done"].lower().rstrip("s")
+        if noun_gender(others[1]) == "Fem" and not done.endswith("e"):
+            done += "e"  # "9 autres collectivités choisies"
+        return f"{label} {done}s"
     return label
 
 
+# a noun phrase with its complement; the bodies or policies that spend, never what is spent
+_OF_SOMETHING = re.compile(r"\s(?:de|du|des|d['’])\b")
+_SPENDERS = frozenset({"collectivité", "département", "politique", "action", "dispositif"})
 # whom a price held at its value is for: "à 3,06 € pour les collégiens demi-pensionnaires"
-_PRICE_FOR_WHOM = re.compile(r"\s+(?P<who>pour\s+(?:les|la|le|l['’])\s*[a-zéèêàâç][^,.;:()]{2,50})")
+_PRICE_FOR_WHOM = re.compile(r"\s+(?P<who>pour\s+(?:les|la|le|l['’])\s*[a-zéèêàâç][^,.;:()]{2,80})")
+_WHOM_ENDS = re.compile(r"\s(?:malgré|et|mais|afin|car|dont|qui|grâce|depuis|alors)\b")
 # "le Département ... a été retenu avec 3 autres départements": what the others were too
 _ALONG_WITH = re.compile(
     r"\b(?:a|ont)\s+(?:ainsi\s+|également\s+|aussi\s+)?été\s+(?P<done>\w+)\s+"
@@ -3043,7 +3057,16 @@ def _what_amounted_to_it(text: str, q: Quantity, label: str) -> str:
         return label
     opens = max(text.rfind(". ", 0, said.start()) + 1, 0)
     clause = _APPOSED_FIGURE.sub("", LIST_MARKERS.sub("", text[opens : said.start()])).strip()
-    subject = _subject_before(clause) or opening_phrase(LEADING_ARTICLE.sub("", clause))
+    if (relative := _RELATIVE_END.search(clause)) is not None:
+        # "12 ha de terrains qui ont ...": the noun the relative clause follows
+        counted = _COUNTED_NOUN_END.search(clause, 0, relative.start())
+        subject = counted["what"] if counted else phrase_before(clause[: relative.start()])
+    else:
+        last = clause.split(", ")[-1]  # not "Au total," nor a frame
+        opens = _ARTICLE_OPENS.match(last) and not re.search(r"\d", last)
+        subject = _subject_before(last) or (
+            opening_phrase(LEADING_ARTICLE.sub("", last)) if opens else ""
+        )
     return f"{label} : {subject}" if is_noun_phrase(subject) else label
 
 
@@ -3054,8 +3077,10 @@ _AMOUNTED_TO = re.compile(
     r"(?:plus\s+de\s+|près\s+de\s+)?[\s*]*$",
     re.IGNORECASE,
 )
+_RELATIVE_END = re.compile(r"\s+qui$")
+_COUNTED_NOUN_END = re.compile(r"\d[\d\s,.]*\s*\w*\s+(?:de|d['’]|des)\s*(?P<what>[^\d,;:]+)$")
 # a figure set in apposition in a subject: "Les surfaces acquises, 34,58 ha au total,"
-_APPOSED_FIGURE = re.compile(r",[^,]*\d[^,]*,?\s*$")
+_APPOSED_FIGURE = re.compile(r",\s*(?:[^,]|,(?=\d))*\d(?:[^,]|,(?=\d))*,?\s*$")
 
 
 def _of_a_budget_kind(text: str, q: Quantity, label: str) -> str:
@@ -3070,13 +3095,18 @@ def _of_a_budget_kind(text: str, q: Quantity, label: str) -> str:
     said = text.lower().find(label.lower(), q.end)
     purpose = _FOR_THE.match(text, said + len(label)) if said >= 0 else None
     # "pour la rénovation des collèges et 500 000 € de fonctionnement": up to the next figure
-    words = re.split(r"\s(?:et|ou)\s+(?=\d)|\d", purpose["what"])[0].split() if purpose else []
+    words = _NEXT_AMOUNT.split(purpose["what"])[0].split() if purpose else []
     what = _without_trailing(words[:_PURPOSE_WORDS])
     if what and what[0].lower() in _TIME_NOUNS:
         return kind  # "pour l'année 2022", "pour la période 2022-2026": when, not what for
     return f"{kind} : {' '.join(what)}" if len(what) > 1 else kind
 
 
+# where a purpose ends: the next amount ("et 500 000 € de fonctionnement"), a year
+_NEXT_AMOUNT = re.compile(
+    r"\s(?:et|ou)\s+(?=\d)|\s(?=\d[\d\s,.]*\s*(?:€|M€|k€|euros?|millions?|milliards?)(?!\w))"
+    r"|\s(?=(?:19|20)\d\d\b)"
+)
 _TIME_NOUNS = frozenset({"année", "période", "exercice", "an", "mois", "semestre", "trimestre"})
 # the kinds of a budget an amount may be "de" ("16 145 € de droit commun"), not what it buys
 _BUDGET_KINDS = frozenset({"droit commun", "fonctionnement", "investissement"})
@@ -4838,7 +4868,7 @@ def _measure_of(text: str, q: Quantity, unit: str, clause_start: int) -> str:
 # "entre Saint-Omer et Audruicq": the two places a stretch runs between
 _PLACE_NAME = (
     r"[A-ZÉ][\w'’]*(?:-[\w'’]+)*"
-    r"(?:\s(?:(?:sur|en|le|la|les|lès|de|du)\s)?(?:d['’])?[A-ZÉ][\w'’]*(?:-[\w'’]+)*)*"
+    r"(?:\s(?:(?:sur|en|le|la|les|lès|de|du)[\s-]){0,2}(?:d['’])?[A-ZÉ][\w'’]*(?:-[\w'’]+)*)*"
 )
 _BETWEEN_PLACES = re.compile(rf"\s+entre\s+{_PLACE_NAME}\s+et\s+{_PLACE_NAME}")
 
@@ -5839,6 +5869,7 @@ def _without_second_article(label: str) -> str:
     if (
         pair is None
         or _ARTICLE_OPENS.match(pair["first"])
+        or _ARTICLE_WITHIN.search(pair["first"])  # "rénovation de la salle et l'aménagement"
         or " entre " in f" {pair['first']} "
         or not (
             pair["first"][:1].islower() and pair["second"][:1].islower()
@@ -5852,6 +5883,7 @@ _SECOND_ARTICLE = re.compile(
     r"^(?P<kind>[^:()]+\s:\s)?(?P<first>[^:()]+?)\s+(?P<cc>et|ou)\s+(?:les\s+|le\s+|la\s+|l['’]\s*)"
     r"(?P<second>[^()]+)$"
 )
+_ARTICLE_WITHIN = re.compile(r"\s(?:la|le|les|du|des|l['’])\b|\sl['’]", re.IGNORECASE)
 _ARTICLE_OPENS = re.compile(r"(?:les|le|la|l['’]|des|du|un|une)\b", re.IGNORECASE)
 _AGREEING_WORDS = 4  # the noun and the adjectives that may stand between it and its participle
 
@@ -5999,13 +6031,16 @@ def _measured_leads(
     leads: dict[tuple[int, int], tuple[str, str]] = {}
     lead: tuple[str, str] | None = None
     previous: int | None = None
+    listed = False  # an item of the lead's list read already
     for line in lines:
         here = line.location.line
-        if lead and here is not None and previous is not None and here > previous + 1:
-            lead = None  # a blank line between: another list
+        gap = here is not None and previous is not None and here > previous + 1
+        if lead and listed and gap:
+            lead = None  # a blank line after its items: another list
         previous = here
         if line.is_list_item and lead:
             leads[line.location.order] = lead
+            listed = True
             if not line.text.rstrip().endswith(":"):
                 continue
         words = " ".join(line.text.replace("*", " ").split())
@@ -6013,6 +6048,7 @@ def _measured_leads(
         of = _MEASURE_OF.match(words, said[0].end) if len(said) == 1 else None
         noun = opening_phrase(of["what"]) if of is not None else ""
         lead = (said[0].unit, noun) if said[0:1] and is_noun_phrase(noun) else None
+        listed = False
     return leads
 
 
@@ -6083,7 +6119,7 @@ def _organisation(
         if not begin + m.start() <= q.start < begin + m.end()
         # "l'Agence Départementale de Réservation Touristique (ADRT / Pas-de-Calais-Tourisme)":
         # the short names of the name before it, no aside
-        and not _GLOSSED.search(clause, 0, m.start())
+        and not (_GLOSSED.search(clause, 0, m.start()) and _SHORT_NAMES.fullmatch(m.group(0)))
     ]
     best: tuple[int, Entity] | None = None
     for entity, pattern in organisations:
@@ -6165,6 +6201,8 @@ _JOINED_BEFORE = re.compile(r"[A-ZÉ0-9][\w'’-]*\s+(?:et|ou)\s+(?:le\s+|la\s+|
 _JOINED_AFTER = re.compile(r"\s+(?:et|ou)\s+(?:le\s+|la\s+|les\s+|l['’]\s*)?[A-ZÉ]")
 # a body named with the Département: their work together, the département's figure
 # a proper name of several capitalised words right before a bracket that glosses it
+# a bracket of short names only: "(ADRT / Pas-de-Calais-Tourisme)", not "(soutenue par ...)"
+_SHORT_NAMES = re.compile(r"\(\s*[A-ZÉ0-9][\w'’-]*(?:\s*[/,]\s*[A-ZÉ0-9][\w'’ -]*)*\s*\)")
 _GLOSSED = re.compile(r"[A-ZÉ][\w'’-]+(?:\s+(?:de\s+|d['’]|du\s+|des\s+)?[A-ZÉ][\w'’-]+)+\s*$")
 _WITH_US = re.compile(r"\s+(?:et|ou|et/ou)\s+(?:le|du)\s+Département\b")
 # the offices a figure's own words may name: "Équipes de la MDADT du Boulonnais mobilisées"

@@ -234,13 +234,13 @@ def _what_they_did(parse: Parse, noun: Word) -> str:
         elif len(words) > 1:
             return ""  # "ont pu profiter de 56 itinéraires": the infinitive alone says little
     # "ont bénéficié d'un accompagnement pour l'année 2022": when is the period's, not the deed's
-    return _WHEN_SAID.sub("", _text(parse, words))
+    return " ".join(_WHEN_SAID.sub("", _text(parse, words)).split())
 
 
 # a time phrase that ends a deed's complement: "pour l'année 2022", "en 2022", "cette année"
 _WHEN_SAID = re.compile(
-    r"\s+(?:(?:pour|sur|durant|pendant|en|dans|au\s+cours\s+de)\s+(?:l['’]\s*année|l['’]\s*an|(?:19|20)\d\d)"
-    r"|au\s+cours\s+du\b|cette\s+année)\b.*$",
+    r"\s+(?:(?:pour|sur|durant|pendant|en|dans|au\s+cours\s+de)\s+"
+    r"(?:l['’]\s*année(?:\s+(?:19|20)\d\d)?|l['’]\s*an|(?:19|20)\d\d)|cette\s+année)\b",
     re.IGNORECASE,
 )
 
@@ -919,7 +919,7 @@ def done_by_act(parse: Parse, start: int, end: int) -> str:
 
 # endings that say a noun's gender ("aménagement", "saturation"), surer than the small
 # model's guess on a word it has seldom seen
-_FEMININE_ENDINGS = ("tion", "sion", "ure", "ette", "ance", "ence", "ude")
+_FEMININE_ENDINGS = ("tion", "sion", "ure", "ette", "ance", "ence", "ude", "ité")
 # nouns of the reports whose gender the small model gets wrong
 _GENDER_OF = {
     "aire": "Fem", "affaire": "Fem", "espace": "Masc", "aide": "Fem", "centre": "Masc",

@@ -4473,7 +4473,7 @@ def test_a_label_is_not_cut_inside_a_name_an_adjective_or_an_aside(indicators, e
         "Cités Engagement pour le Renouveau du Bassin Minier du Nord et du Pas-De-Calais"
     )
     assert got[(3, "27 000 €")][1] == (
-        "Montant : réaménagement de la cour de récréation et remplacement de l'éclairage"
+        "Montant : réaménagement de la cour de récréation et le remplacement de l'éclairage"
     )
     assert got[(3, "161 000 €")][1] == (
         "Montant : remplacement des préaux au collège Jean Monnet de Coulogne"
@@ -6733,3 +6733,37 @@ def test_the_forty_sixth_copy_s_wordings(indicators, entities) -> None:
     assert got[(4, "1,27 M€")][1] == "Dépense : surfaces acquises"
     assert got[(5, "7,5 M€")][1] == "Montant : financement de l'accompagnement"
     assert got[(6, "12")][1] == "Aides reçues"
+
+
+def test_the_fourth_review_s_counter_examples(indicators, entities) -> None:
+    """Wordings on which the mends of the third review went wrong: a spender subject never
+    takes over its line's heading; a bracket that is no short name stays an aside; an
+    article inside a first conjunct keeps the second's; a price's recipients end at
+    "malgré"; two particles in a place; an
+    amount a relative clause's antecedent came to; "autres collectivités" agree."""
+    got = _extract_lines(
+        [
+            "Aide aux communes : la collectivité a mobilisé 8 M€.",
+            "L'Union Départementale des Associations Familiales (avec l'aide du CAUE) a"
+            " accompagné 320 familles.",
+            "Le Département a financé les équipements du gymnase et les vestiaires (120 000 €).",
+            "L'année a été marquée par le maintien du tarif du repas à 3,06 € pour les"
+            " collégiens demi-pensionnaires malgré le contexte inflationniste.",
+            "- ◆ Mise en œuvre de 11,9 km de nouveaux itinéraires cyclables :",
+            "- ◆ 4,1 km sur l'EV4 entre Aire sur la Lys et Isbergues",
+            "Le Département a acquis 12 ha de terrains qui ont représenté une dépense de"
+            " 150 000 €.",
+            "Le Pas-de-Calais a été choisi avec 9 autres collectivités pour l'expérimentation.",
+        ],
+        indicators,
+        entities,
+    )
+    assert "collectivité" not in got[(2, "8 M€")][1]
+    assert got[(3, "320")][0].entity_type == "department"  # not the CAUE's
+    assert "gymnase et les vestiaires" in got[(4, "120 000 €")][1]
+    assert got[(5, "3,06 €")][1] == "Tarif du repas pour les collégiens demi-pensionnaires"
+    assert got[(7, "4,1 km")][1] == (
+        "Longueur : nouveaux itinéraires cyclables (EV4 entre Aire sur la Lys et Isbergues)"
+    )
+    assert got[(8, "150 000 €")][1] == "Dépense : terrains"
+    assert got[(9, "9")][1] == "Autres collectivités choisies"
