@@ -3063,9 +3063,9 @@ def _what_amounted_to_it(text: str, q: Quantity, label: str) -> str:
         subject = counted["what"] if counted else phrase_before(clause[: relative.start()])
     else:
         last = clause.split(", ")[-1]  # not "Au total," nor a frame
-        opens = _ARTICLE_OPENS.match(last) and not re.search(r"\d", last)
+        articled = bool(_ARTICLE_OPENS.match(last)) and not re.search(r"\d", last)
         subject = _subject_before(last) or (
-            opening_phrase(LEADING_ARTICLE.sub("", last)) if opens else ""
+            opening_phrase(LEADING_ARTICLE.sub("", last)) if articled else ""
         )
     return f"{label} : {subject}" if is_noun_phrase(subject) else label
 
