@@ -6027,7 +6027,8 @@ def _measured_leads(
 ) -> dict[tuple[int, int], tuple[str, str]]:
     """The unit and the noun of a measure a list's lead states, for its items ("- ◆ Mise en
     œuvre de 11,9 km de nouveaux itinéraires cyclables :" → ("km", "nouveaux itinéraires
-    cyclables") for "- ◆ 3,9 km sur l'EV5 ..."), until a line that is no item."""
+    cyclables") for "- ◆ 3,9 km sur l'EV5 ..."), until a line that is no item or a blank line
+    after its items."""
     leads: dict[tuple[int, int], tuple[str, str]] = {}
     lead: tuple[str, str] | None = None
     previous: int | None = None
@@ -6077,8 +6078,8 @@ def _of_measured_list(figures: list[_Read], lead: tuple[str, str] | None) -> Non
 
 
 _HAS_CONTEXT = re.compile(r"[(:]")
-# "le projet de mandat décliné en 3 pactes": the parts a thing is divided into, of the
-# thing, not of the place where a day's event presented it
+# "décliné en 3 pactes", "se décline en": the parts a thing is divided into (of the thing
+# when it is the council's plan, `_divides_the_plan`)
 _DIVIDED_INTO = re.compile(
     r"\b(?:(?:se\s+)?décline|déclinée?s?|(?:s['’])?articule|articulée?s?|structurée?s?"
     r"|divisée?s?|découpée?s?)\s+(?:en|autour\s+(?:de|des|d['’]))\s*(?:ses\s+|les\s+)?$",
@@ -6199,11 +6200,11 @@ _SO = re.compile(
 # a body named with another: "Ingénierie 62 et le CAUE 62 ont encadré"
 _JOINED_BEFORE = re.compile(r"[A-ZÉ0-9][\w'’-]*\s+(?:et|ou)\s+(?:le\s+|la\s+|les\s+|l['’]\s*)?$")
 _JOINED_AFTER = re.compile(r"\s+(?:et|ou)\s+(?:le\s+|la\s+|les\s+|l['’]\s*)?[A-ZÉ]")
-# a body named with the Département: their work together, the département's figure
-# a proper name of several capitalised words right before a bracket that glosses it
 # a bracket of short names only: "(ADRT / Pas-de-Calais-Tourisme)", not "(soutenue par ...)"
 _SHORT_NAMES = re.compile(r"\(\s*[A-ZÉ0-9][\w'’-]*(?:\s*[/,]\s*[A-ZÉ0-9][\w'’ -]*)*\s*\)")
+# a proper name of several capitalised words right before a bracket that glosses it
 _GLOSSED = re.compile(r"[A-ZÉ][\w'’-]+(?:\s+(?:de\s+|d['’]|du\s+|des\s+)?[A-ZÉ][\w'’-]+)+\s*$")
+# a body named with the Département: their work together, the département's figure
 _WITH_US = re.compile(r"\s+(?:et|ou|et/ou)\s+(?:le|du)\s+Département\b")
 # the offices a figure's own words may name: "Équipes de la MDADT du Boulonnais mobilisées"
 _OFFICES = ("mds", "mdadt")

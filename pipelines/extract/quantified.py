@@ -237,7 +237,7 @@ def _what_they_did(parse: Parse, noun: Word) -> str:
     return " ".join(_WHEN_SAID.sub("", _text(parse, words)).split())
 
 
-# a time phrase that ends a deed's complement: "pour l'année 2022", "en 2022", "cette année"
+# a time phrase in a deed's complement: "pour l'année 2022", "en 2022", "cette année"
 _WHEN_SAID = re.compile(
     r"\s+(?:(?:pour|sur|durant|pendant|en|dans|au\s+cours\s+de)\s+"
     r"(?:l['’]\s*année(?:\s+(?:19|20)\d\d)?|l['’]\s*an|(?:19|20)\d\d)|cette\s+année)\b",
