@@ -781,7 +781,7 @@ _EARLIER_AFTER = re.compile(
 # a distance that bounds an area: "dans un rayon de 5 km", "le périmètre des 3 km"
 _RADIUS_BEFORE = re.compile(r"\b(?:rayon|périmètre)\s+(?:de\s+|des\s+|d['’])$", re.IGNORECASE)
 _AREA_UNIT = re.compile(r"\b(?:ha|hectares?|km²|km2|m²|m2)(?!\w)", re.IGNORECASE)
-_GIVEN_TO = re.compile(
+_RECIPIENTS_BEFORE = re.compile(
     r"\b(?:bénéficié|profité|servie?s?|distribuée?s?|attribuée?s?|versée?s?|offerte?s?)\s+à\s+"
     r"(?:(?:plus|moins)\s+(?:de\s+|d['’]))?$",
     re.IGNORECASE,
@@ -1039,7 +1039,9 @@ def _reference_reason(
     if _LAW_BEFORE.search(before):
         return "law, article or reference number"
     whose = _TERRITORY_OF.search(before)  # "Un territoire de plus de 288 500 habitants"
-    given = _GIVEN_TO.search(before)  # "a bénéficié à plus de 1 520 élèves": its recipients
+    given = _RECIPIENTS_BEFORE.search(
+        before
+    )  # "a bénéficié à plus de 1 520 élèves": its recipients
     if (
         _THRESHOLD_BEFORE.search(before)
         and _THRESHOLD_AFTER.match(after)
